@@ -1,0 +1,125 @@
+"""Content stage: ``content/**/*.yaml`` → validated, frozen ``Question`` records.
+
+Every file is read and every problem in every file is collected before
+anything is raised, so a user fixes them all in one round.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ContentError, Diagnostic, WorkspaceError, rel
+from ..model import KeyPoint, Question, Section
+from .derive import derive_gist, derive_outline, derive_summary
+from .schema import FIELD_NAMES, AnswerFile
+from .validate import validate_text
+
+SKIPPED_FOLDERS = ("packs",)
+"""Sub-folders of ``content/`` that hold other kinds of YAML (pack files)."""
+
+
+def content_files(folder: Path) -> list[Path]:
+    """All answer files below ``folder`` in a stable (sorted) order."""
+    files = [p for p in folder.rglob("*.y*ml")
+             if p.suffix in (".yaml", ".yml")
+             and not any(part in SKIPPED_FOLDERS or part.startswith(".")
+                         for part in p.relative_to(folder).parts[:-1])]
+    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def to_question(answer: AnswerFile, shown_path: str) -> Question:
+    """Convert a validated file to a ``Question``, deriving what was left out."""
+    derived = list(answer.derived)
+    points = []
+    for point in answer.points:
+        gist = point.gist or derive_gist(point.body, point.heading)
+        points.append(KeyPoint(heading=point.heading, gist=gist, body=point.body,
+                               subpoints=point.subpoints, gist_derived=point.gist is None))
+    summary = answer.summary
+    if summary is None:
+        summary = derive_summary(answer.introduction, answer.conclusion)
+        derived.append("summary")
+    outline = answer.outline
+    if outline is None:
+        outline = derive_outline([p.heading for p in answer.points],
+                                 [s.heading for s in answer.sections])
+    return Question(
+        id=answer.id, exam=answer.exam, paper=answer.paper, part=answer.part,
+        year=answer.year, number=answer.number, marks=answer.marks,
+        topics=answer.topics, tags=answer.tags, question=answer.question,
+        summary=summary, outline=outline, introduction=answer.introduction,
+        points=tuple(points),
+        sections=tuple(Section(s.heading, s.body) for s in answer.sections),
+        conclusion=answer.conclusion, references=answer.references, source=answer.source,
+        derived=tuple(dict.fromkeys(derived)), source_path=shown_path,
+    )
+
+
+def load_file(path: Path) -> tuple[Question | None, tuple[int, int], list[Diagnostic]]:
+    """Load one answer file.
+
+    Returns:
+        ``(question, id_position, problems)``: the record (None on problems),
+        the (line, col) of its ``id`` field, and the file's problems.
+    """
+    shown = rel(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, (0, 0), [Diagnostic(shown, 0, 0, "", f"is not UTF-8 text (byte "
+                                         f"{exc.start}); save it as UTF-8")]
+    record, located, problems = validate_text(text, shown, AnswerFile, FIELD_NAMES)
+    if record is None or located is None:
+        return None, (0, 0), problems
+    return to_question(record, shown), located.where(("id",)), []
+
+
+def load_content(folder: Path) -> tuple[Question, ...]:
+    """Load and validate every answer file below ``folder``.
+
+    Args:
+        folder: A content folder, e.g. ``content/``.
+
+    Returns:
+        Questions in file order (sorted paths).
+
+    Raises:
+        WorkspaceError: ``folder`` does not exist or holds no answer files.
+        ContentError: With every problem in every file, including ids used
+            by more than one file.
+    """
+    if not folder.is_dir():
+        raise WorkspaceError(f"{rel(folder)} is not a folder of answer files. Run "
+                             "'studypack init DIR' to start a workspace, or pass --content PATH.")
+    files = content_files(folder)
+    if not files:
+        raise WorkspaceError(f"{rel(folder)} holds no .yaml answer files. "
+                             "'studypack init DIR' creates two examples to start from.")
+    questions: list[Question] = []
+    id_positions: dict[str, tuple[int, int]] = {}
+    problems: list[Diagnostic] = []
+    for path in files:
+        question, id_pos, found = load_file(path)
+        problems.extend(found)
+        if question:
+            questions.append(question)
+            id_positions.setdefault(question.source_path, id_pos)
+    problems.extend(_duplicate_ids(questions, id_positions))
+    if problems:
+        raise ContentError(problems)
+    return tuple(questions)
+
+
+def _duplicate_ids(questions: list[Question],
+                   id_positions: dict[str, tuple[int, int]]) -> list[Diagnostic]:
+    first: dict[str, Question] = {}
+    problems = []
+    for q in questions:
+        if q.id in first:
+            line, col = id_positions[q.source_path]
+            problems.append(Diagnostic(q.source_path, line, col, "id",
+                                       f"'{q.id}' is already used by {first[q.id].source_path}; "
+                                       "ids must be unique, rename one"))
+        else:
+            first[q.id] = q
+    return problems

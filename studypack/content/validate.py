@@ -1,0 +1,105 @@
+"""Turn YAML + schema problems into ``Diagnostic`` records with positions.
+
+Input: one file's text and path. Output: an ``AnswerFile`` or the full list
+of problems in that file (never just the first).
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Diagnostic
+from .yamlpos import Located, PathKey, dotted, load_located
+
+M = TypeVar("M", bound=BaseModel)
+
+FORMAT_HINT = "see docs/content-format.md"
+
+
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    """`` — did you mean 'x'?`` for the closest choice, or ``""``."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey) -> str:
+    """A reader's message for one pydantic error: what is wrong, what to do."""
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "missing":
+        return f"is required; add it ({FORMAT_HINT})"
+    if kind == "extra_forbidden":
+        parent = "" if len(path) < 2 else str(next(p for p in reversed(path[:-1])
+                                                  if isinstance(p, str)))
+        known = fields.get(parent, fields.get("", ()))
+        hint = did_you_mean(str(path[-1]), known)
+        return f"unknown field{hint or '; remove it or check the spelling (' + FORMAT_HINT + ')'}"
+    if kind == "string_too_short":
+        return "must not be empty; write the text or remove the field"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"must be a whole number, not {value!r}"
+    if kind == "string_type" and isinstance(value, dict):
+        return ("must be text, but YAML read it as 'key: value' because it contains ': '; "
+                "put the whole text in double quotes")
+    if kind == "string_type":
+        return f"must be text, not {type(value).__name__}; quote it or write it as one block"
+    if kind in ("tuple_type", "list_type"):
+        return "must be a list (one '- item' per line)"
+    if kind == "too_short":
+        return "needs at least one item"
+    if kind == "string_pattern_mismatch":
+        return (f"{value!r} is not a valid id; use lowercase letters, digits and dashes, "
+                "e.g. css-2022-pakistan-affairs-q8")
+    if kind.startswith(("greater_than", "less_than")):
+        return f"{value!r} is out of range: {err['msg'].lower()}"
+    if kind == "model_type":
+        return "must be a mapping of 'field: value' lines"
+    return f"{err['msg']} (got {value!r})"
+
+
+def validate_text(text: str, shown_path: str, model: type[M],
+                  fields: dict[str, tuple[str, ...]]) -> tuple[M | None, Located | None,
+                                                             list[Diagnostic]]:
+    """Parse and validate one YAML file against ``model``.
+
+    Args:
+        text: File contents.
+        shown_path: Path as it should appear in messages.
+        model: The pydantic model of the file.
+        fields: Known field names per parent key, for did-you-mean hints.
+
+    Returns:
+        ``(record, located, problems)``; ``record`` is None when there are problems.
+    """
+    try:
+        located = load_located(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, None, [Diagnostic(shown_path, line, col, "",
+                                       f"YAML syntax error: {problem}; check indentation "
+                                       "and quote text that contains ': ' or starts with a "
+                                       "special character")]
+    problems = [Diagnostic(shown_path, *located.where(dup), dotted(dup),
+                           "appears twice; keep one") for dup in located.duplicates]
+    if not isinstance(located.data, dict):
+        problems.append(Diagnostic(shown_path, 1, 1, "",
+                                   f"the file must hold 'field: value' lines ({FORMAT_HINT})"))
+        return None, located, problems
+    try:
+        record = model.model_validate(located.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            path: PathKey = tuple(err["loc"])
+            line, col = located.where(path)
+            problems.append(Diagnostic(shown_path, line, col, dotted(path),
+                                       problem_message(err, fields, path)))
+        return None, located, problems
+    if problems:
+        return None, located, problems
+    return record, located, []

@@ -1,0 +1,94 @@
+"""Parse YAML while keeping where each value sits in the file.
+
+Input: YAML text. Output: plain Python data plus a map from a field path
+(tuple of keys and list indices) to its 1-based ``(line, col)``. PyYAML's node
+marks give the positions; duplicate keys, which PyYAML would silently
+collapse, are reported instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Located:
+    """YAML data with positions.
+
+    Attributes:
+        data: The loaded value (dicts, lists, str, int, float, bool, None).
+        positions: Field path → (line, col), both 1-based.
+        duplicates: Field paths whose key appeared twice in the same mapping.
+    """
+
+    data: Any
+    positions: dict[PathKey, tuple[int, int]]
+    duplicates: tuple[PathKey, ...]
+
+    def where(self, path: PathKey) -> tuple[int, int]:
+        """Position of ``path``, or of its nearest ancestor that exists."""
+        for cut in range(len(path), -1, -1):
+            pos = self.positions.get(tuple(path[:cut]))
+            if pos:
+                return pos
+        return (1, 1)
+
+
+def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, tuple[int, int]],
+          dups: list[PathKey]) -> None:
+    out.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                dups.append(path + (key,))
+            seen.add(key)
+            out[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _walk(value_node, path + (key,), out, dups)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), out, dups)
+
+
+def load_located(text: str) -> Located:
+    """Load one YAML document with positions.
+
+    Args:
+        text: YAML source.
+
+    Returns:
+        A ``Located`` record; an empty document gives ``data=None``.
+
+    Raises:
+        yaml.YAMLError: On syntax errors (callers turn it into a Diagnostic;
+            ``problem_mark`` holds the place).
+    """
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    if node is None:
+        return Located(None, {}, ())
+    positions: dict[PathKey, tuple[int, int]] = {}
+    dups: list[PathKey] = []
+    _walk(node, (), positions, dups)
+    data = yaml.safe_load(text)
+    return Located(data, positions, tuple(dups))
+
+
+def dotted(path: PathKey) -> str:
+    """Render a field path as ``points[3].heading``.
+
+    List indices are shown 1-based, matching the numbers a reader sees on the
+    page ("point 3" is ``points[3]``).
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + part
+    return out

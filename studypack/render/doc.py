@@ -1,0 +1,176 @@
+"""The document frame: page templates, running heads, folios, deferred numbers.
+
+One layout pass. Numbers that are only known at the end (the folio's page
+total, the contents' page numbers) are drawn as PDF form XObjects that pages
+reference at once and that are defined when the document is saved: the PDF
+format lets a page use a named form defined later, so nothing is laid out
+twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from ..model import BookletPlan, Question
+from ..theme import Theme
+from ..theme.templates import render_text
+from .inline import Markup
+from .styles import Palette
+
+COVER, FRONT, BODY = "cover", "front", "body"
+
+
+@dataclass
+class Ledger:
+    """What a build learns while laying out pages (internal to one render).
+
+    Attributes:
+        anchors: Destination key → 1-based page number where it landed.
+        page_question: Page number → the question on that page (body pages).
+        body_start: Page number of the first body page.
+        current: The question being laid out.
+        on_question: Called with each question as its layout starts (progress).
+    """
+
+    anchors: dict[str, int] = field(default_factory=dict)
+    page_question: dict[int, Question] = field(default_factory=dict)
+    body_start: int | None = None
+    current: Question | None = None
+    on_question: Callable[[Question], None] | None = None
+
+
+class Anchor(Flowable):
+    """Zero-size flowable: a named destination, an outline entry, a page record.
+
+    Kept with the next flowable so it lands on the heading's page.
+    """
+
+    def __init__(self, ledger: Ledger, key: str, title: str, level: int,
+                 question: Question | None = None) -> None:
+        super().__init__()
+        self.ledger, self.key, self.title, self.level = ledger, key, title, level
+        self.question = question
+        self.keepWithNext = 1
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        canv = self.canv
+        page = canv.getPageNumber()
+        self.ledger.anchors[self.key] = page
+        if self.question is not None:
+            self.ledger.current = self.question
+            if self.ledger.body_start is None:
+                self.ledger.body_start = page
+            if self.ledger.on_question:
+                self.ledger.on_question(self.question)
+        canv.bookmarkHorizontal(self.key, 0, 12)
+        canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level >= 1)
+
+
+def to_roman(number: int) -> str:
+    """Lower-case roman numeral for 1 ≤ number < 4000 (front-matter folios)."""
+    table = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+             (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = ""
+    for value, letters in table:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+class FinishingCanvas(Canvas):
+    """A canvas that runs ``finish(canvas)`` just before the PDF is written."""
+
+    def __init__(self, *args: Any, finish: Callable[[Canvas], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._finish = finish
+
+    def save(self) -> None:
+        self._finish(self)
+        super().save()
+
+
+class BookletDoc(BaseDocTemplate):
+    """Page templates ``cover``, ``front`` and ``body`` for one booklet.
+
+    Args:
+        target: File path or binary file object.
+        theme: Resolved theme (page size and margins in points).
+        plan: The booklet plan (metadata, running head context).
+        markup: Converter for head text (heading font, with fallbacks).
+        pal: Colours.
+        styles: Paragraph styles from ``make_styles``.
+        ledger: Filled during the build.
+    """
+
+    def __init__(self, target: Any, *, theme: Theme, plan: BookletPlan, markup: Markup,
+                 pal: Palette, styles: dict[str, Any], ledger: Ledger) -> None:
+        width, height = theme.page_size
+        left, right = theme.margin("inner"), theme.margin("outer")
+        top, bottom = theme.margin("top"), theme.margin("bottom")
+        super().__init__(target, pagesize=theme.page_size, leftMargin=left,
+                         rightMargin=right, topMargin=top, bottomMargin=bottom,
+                         title=plan.title, subject=plan.subtitle,
+                         keywords=", ".join(plan.keywords), author=plan.centre or "",
+                         creator="studypack", producer="studypack (ReportLab)",
+                         invariant=1, pageCompression=1, lang="en")
+        self.theme, self.plan, self.markup = theme, plan, markup
+        self.pal, self.styles, self.ledger = pal, styles, ledger
+        frame_w = width - left - right
+        frame_h = height - top - bottom
+        body = Frame(left, bottom, frame_w, frame_h, id="body", leftPadding=0, rightPadding=0,
+                     topPadding=0, bottomPadding=0)
+        cover_top = Frame(left, height * 0.30, frame_w, height * 0.58, id="cover-top",
+                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover_foot = Frame(left, bottom, frame_w, height * 0.25 - bottom - 14, id="cover-foot",
+                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate(COVER, [cover_top, cover_foot], onPage=self._draw_cover_art),
+            PageTemplate(FRONT, [body], onPageEnd=self._draw_head_and_folio),
+            PageTemplate(BODY, [body], onPageEnd=self._draw_head_and_folio),
+        ])
+
+    def _draw_cover_art(self, canv: Canvas, doc: Any) -> None:
+        width, height = self.theme.page_size
+        canv.saveState()
+        canv.setFillColor(self.pal.accent)
+        canv.rect(0, height - height * 0.07, width, height * 0.07, stroke=0, fill=1)
+        canv.setFillColor(self.pal.tint)
+        canv.rect(0, 0, width, height * 0.25, stroke=0, fill=1)
+        canv.setStrokeColor(self.pal.accent)
+        canv.setLineWidth(2.2)
+        left = self.theme.margin("inner")
+        canv.line(left, height * 0.25, width - self.theme.margin("outer"), height * 0.25)
+        canv.restoreState()
+
+    def _draw_head_and_folio(self, canv: Canvas, doc: Any) -> None:
+        page = canv.getPageNumber()
+        question = self.ledger.current if self.pageTemplate.id == BODY else None
+        if question is not None:
+            self.ledger.page_question[page] = question
+        width, height = self.theme.page_size
+        left, right = self.theme.margin("inner"), self.theme.margin("outer")
+        top, bottom = self.theme.margin("top"), self.theme.margin("bottom")
+        head = render_text(self.theme.templates, "running_head.j2", booklet=self.plan,
+                           question=question)
+        style = self.styles["small"]
+        para = Paragraph(self.markup.text(head), style)
+        _, h = para.wrap(width - left - right, top)
+        baseline_y = height - top * 0.62
+        para.drawOn(canv, left, baseline_y)
+        canv.saveState()
+        canv.setStrokeColor(self.pal.rule)
+        canv.setLineWidth(0.5)
+        canv.line(left, baseline_y - 3, width - right, baseline_y - 3)
+        canv.translate(width - right, bottom * 0.45)
+        canv.doForm(f"folio{page}")
+        canv.restoreState()

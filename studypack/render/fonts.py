@@ -1,0 +1,86 @@
+"""Register a theme's fonts with ReportLab and find fonts for stray characters.
+
+Every font is an embedded TrueType subset; no Type1 standard font is used.
+Registration names are derived from file names, so registering twice (two
+builds in one process) is harmless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from ..errors import FontError
+from ..theme import Theme
+from ..theme.fonts import FontFamily
+
+
+@dataclass(frozen=True)
+class RegisteredFamily:
+    """ReportLab font names of one family's faces and the regular face's cmap."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    coverage: frozenset[int]
+
+
+@lru_cache(maxsize=64)
+def _register_file(path: Path) -> tuple[str, frozenset[int]]:
+    name = "SP-" + path.stem.replace("[", "").replace("]", "").replace(",", "")
+    if name not in pdfmetrics.getRegisteredFontNames():
+        try:
+            font = TTFont(name, str(path))
+        except TTFError as exc:
+            raise FontError(f"{path.name} cannot be embedded: {exc}") from None
+        pdfmetrics.registerFont(font)
+    font = pdfmetrics.getFont(name)
+    return name, frozenset(font.face.charToGlyph)
+
+
+def register_family(family: FontFamily) -> RegisteredFamily:
+    """Register the four faces and map ``<b>``/``<i>`` in paragraphs to them."""
+    names = {}
+    coverage: frozenset[int] = frozenset()
+    for face in ("regular", "bold", "italic", "bold_italic"):
+        names[face], cov = _register_file(getattr(family, face))
+        if face == "regular":
+            coverage = cov
+    pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
+                                  italic=names["italic"], boldItalic=names["bold_italic"])
+    return RegisteredFamily(names["regular"], names["bold"], names["italic"],
+                            names["bold_italic"], coverage)
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The registered fonts of a theme by role, plus the fallback chain."""
+
+    text: RegisteredFamily
+    heading: RegisteredFamily
+    mono: RegisteredFamily
+    fallback: tuple[RegisteredFamily, ...]
+
+    def fallback_for(self, char: str) -> str | None:
+        """ReportLab name of the first fallback font that has ``char``, else None."""
+        code = ord(char)
+        for family in self.fallback:
+            if code in family.coverage:
+                return family.regular
+        return None
+
+
+def register_theme_fonts(theme: Theme) -> FontSet:
+    """Register every font the theme names.
+
+    Raises:
+        FontError: A file cannot be embedded by ReportLab.
+    """
+    return FontSet(register_family(theme.text), register_family(theme.heading),
+                   register_family(theme.mono),
+                   tuple(register_family(f) for f in theme.fallback))

@@ -1,0 +1,121 @@
+"""Author text (inline Markdown subset) → ReportLab paragraph markup.
+
+markdown-it-py parses the text (HTML disabled, so ``<`` and ``&`` stay
+literal); we emit ReportLab's mini-markup with every character escaped, and
+wrap characters the paragraph's font lacks in the first fallback font that
+has them.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.sax.saxutils import escape, quoteattr
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..errors import StudypackWarning
+from .fonts import FontSet, RegisteredFamily
+
+MISSING_GLYPH = "\N{REPLACEMENT CHARACTER}"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of body text: a paragraph, or a bulleted/numbered list of items."""
+
+    kind: str  # "para" | "bullets" | "numbers"
+    items: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # commonmark without raw HTML: "<b>" in an answer is text, not markup.
+    return MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image")
+
+
+class Markup:
+    """Converts author text for one font family (the paragraph's base font)."""
+
+    def __init__(self, fonts: FontSet, family: RegisteredFamily) -> None:
+        self.fonts = fonts
+        self.family = family
+
+    def text(self, raw: str) -> str:
+        """Escape plain text and route uncovered characters to fallback fonts."""
+        out: list[str] = []
+        run: list[str] = []
+        for char in raw:
+            if ord(char) in self.family.coverage or char in "\n\t":
+                run.append(char)
+                continue
+            out.append(escape("".join(run)))
+            run = []
+            fallback = self.fonts.fallback_for(char)
+            if fallback is None:
+                warnings.warn(f"no configured font has {char!r} (U+{ord(char):04X}); "
+                              "add a font that has it to the layout's fallback list",
+                              StudypackWarning, stacklevel=2)
+                out.append(MISSING_GLYPH if ord(MISSING_GLYPH) in self.family.coverage else "?")
+            else:
+                out.append(f'<font name="{fallback}">{escape(char)}</font>')
+        out.append(escape("".join(run)))
+        return "".join(out)
+
+    def inline(self, raw: str) -> str:
+        """One line of author text → markup (bold, italic, links, code)."""
+        tokens = _parser().parseInline(raw)
+        children = tokens[0].children if tokens else []
+        return self._children(children or [])
+
+    def _children(self, tokens: list[Token]) -> str:
+        parts: list[str] = []
+        for tok in tokens:
+            kind = tok.type
+            if kind == "text":
+                parts.append(self.text(tok.content))
+            elif kind in ("softbreak",):
+                parts.append(" ")
+            elif kind == "hardbreak":
+                parts.append("<br/>")
+            elif kind in ("strong_open", "strong_close"):
+                parts.append("<b>" if kind.endswith("open") else "</b>")
+            elif kind in ("em_open", "em_close"):
+                parts.append("<i>" if kind.endswith("open") else "</i>")
+            elif kind == "link_open":
+                href = str(tok.attrs.get("href", ""))
+                parts.append(f"<link href={quoteattr(href)} underline=\"0\">")
+            elif kind == "link_close":
+                parts.append("</link>")
+            elif kind == "code_inline":
+                parts.append(f'<font name="{self.fonts.mono.regular}">'
+                             f"{self.text(tok.content)}</font>")
+            elif tok.content:
+                parts.append(self.text(tok.content))
+        return "".join(parts)
+
+    def blocks(self, raw: str) -> list[Block]:
+        """Multi-paragraph author text → paragraphs and lists of markup."""
+        out: list[Block] = []
+        tokens = _parser().parse(raw)
+        list_kind: list[str] = []
+        items: list[str] = []
+        for tok in tokens:
+            if tok.type in ("bullet_list_open", "ordered_list_open"):
+                list_kind.append("bullets" if tok.type.startswith("bullet") else "numbers")
+                items = []
+            elif tok.type in ("bullet_list_close", "ordered_list_close"):
+                kind = list_kind.pop()
+                if not list_kind:
+                    out.append(Block(kind, tuple(items)))
+            elif tok.type == "inline":
+                markup = self._children(tok.children or [])
+                if list_kind:
+                    items.append(markup)
+                else:
+                    out.append(Block("para", (markup,)))
+            elif tok.type in ("fence", "code_block", "html_block"):
+                out.append(Block("para", (self.text(tok.content.strip()),)))
+        return out

@@ -1,0 +1,108 @@
+"""A theme's type scale and colours → ReportLab paragraph styles.
+
+Sizes in PDF points. Heading sizes step by the layout's ``type.scale`` ratio
+from the body size (a modular scale); leading is ``type.leading`` × size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from ..theme import Theme
+from .fonts import FontSet
+
+
+@dataclass(frozen=True)
+class Palette:
+    accent: Color
+    tint: Color
+    rule: Color
+    text: Color
+    muted: Color
+
+
+def palette(theme: Theme) -> Palette:
+    c = theme.spec.colours
+    return Palette(HexColor(c.accent), HexColor(c.tint), HexColor(c.rule), HexColor(c.text),
+                   HexColor(c.muted))
+
+
+def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
+    """Named paragraph styles for every block kind.
+
+    Returns:
+        Styles keyed by role: body, bullet, small, h1…h3, label, question,
+        table, table_head, contents_topic, cover_* and head/folio.
+    """
+    t = theme.spec.type
+    size = t.body_pt
+    lead = t.leading
+    col = palette(theme)
+
+    def step(n: int) -> float:
+        return round(size * t.scale ** n, 2)
+
+    body = ParagraphStyle("body", fontName=fonts.text.regular, fontSize=size,
+                          leading=size * lead, textColor=col.text, spaceAfter=size * 0.55,
+                          allowWidows=0, allowOrphans=0, splitLongWords=1,
+                          hyphenationLang=None, embeddedHyphenation=0, uriWasteReduce=0.3)
+
+    def heading(name: str, n: int, colour: Color, before: float, after: float,
+                font: str = fonts.heading.bold) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=body, fontName=font, fontSize=step(n),
+                              leading=step(n) * 1.22, textColor=colour, spaceBefore=before,
+                              spaceAfter=after, keepWithNext=1)
+
+    styles = {
+        "body": body,
+        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=size * 1.5,
+                                 bulletIndent=size * 0.4, spaceAfter=size * 0.3),
+        "small": ParagraphStyle("small", parent=body, fontSize=step(-1),
+                                leading=step(-1) * lead, textColor=col.muted),
+        "h1": heading("h1", 3, col.accent, 0, size * 0.6),
+        "h2": heading("h2", 1, col.accent, size * 1.1, size * 0.45),
+        "h3": ParagraphStyle("h3", parent=body, fontName=fonts.heading.bold, fontSize=step(0),
+                             leading=step(0) * 1.25, textColor=col.text,
+                             spaceBefore=size * 0.9, spaceAfter=size * 0.3),
+        "label": heading("label", -1, col.accent, size * 0.2, size * 0.3),
+        "question": ParagraphStyle("question", parent=body, fontName=fonts.text.italic,
+                                   fontSize=step(1), leading=step(1) * 1.35,
+                                   spaceBefore=size * 0.8, spaceAfter=size * 0.9),
+        "table": ParagraphStyle("table", parent=body, fontSize=step(-1),
+                                leading=step(-1) * 1.3, spaceAfter=0),
+        "table_head": ParagraphStyle("table_head", parent=body, fontName=fonts.heading.bold,
+                                     fontSize=step(-1), leading=step(-1) * 1.3,
+                                     textColor=col.accent, spaceAfter=0),
+        "band": ParagraphStyle("band", parent=body, fontName=fonts.heading.regular,
+                               fontSize=step(-1), leading=step(-1) * 1.3,
+                               textColor=col.text, spaceAfter=0),
+        "band_number": ParagraphStyle("band_number", parent=body, fontName=fonts.heading.bold,
+                                      fontSize=step(3), leading=step(3) * 1.1,
+                                      textColor=col.accent, spaceAfter=0),
+        "contents_topic": heading("contents_topic", 0, col.accent, size * 1.0, size * 0.35),
+        "cover_kicker": ParagraphStyle("cover_kicker", parent=body,
+                                       fontName=fonts.heading.bold, fontSize=step(0),
+                                       leading=step(0) * 1.3, textColor=col.accent,
+                                       spaceAfter=size * 1.2),
+        "cover_title": ParagraphStyle("cover_title", parent=body, fontName=fonts.heading.bold,
+                                      fontSize=step(6), leading=step(6) * 1.1,
+                                      textColor=col.text, spaceAfter=size),
+        "cover_subtitle": ParagraphStyle("cover_subtitle", parent=body,
+                                         fontName=fonts.text.italic, fontSize=step(2),
+                                         leading=step(2) * 1.3, textColor=col.muted,
+                                         spaceAfter=size * 2.2),
+        "cover_line": ParagraphStyle("cover_line", parent=body, fontName=fonts.heading.regular,
+                                     fontSize=step(0), leading=step(0) * 1.45,
+                                     textColor=col.text, spaceAfter=size * 0.2),
+        "cover_centre": ParagraphStyle("cover_centre", parent=body,
+                                       fontName=fonts.heading.bold, fontSize=step(1),
+                                       leading=step(1) * 1.3, textColor=col.accent,
+                                       alignment=TA_LEFT),
+        "centre": ParagraphStyle("centre", parent=body, alignment=TA_CENTER,
+                                 textColor=col.muted),
+    }
+    return styles

@@ -1,0 +1,47 @@
+"""Selection stage: all ``Question`` records → the ones a booklet uses.
+
+Pure functions on frozen records; no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Question
+
+
+def select_questions(questions: Iterable[Question], *, papers: Iterable[str] = (),
+                     topics: Iterable[str] = (), years: tuple[int, int] | None = None,
+                     ids: Iterable[str] = ()) -> tuple[Question, ...]:
+    """Keep the questions that match every given filter.
+
+    Args:
+        questions: Candidates, in any order.
+        papers: Paper names to keep (case-insensitive); empty keeps all.
+        topics: Keep a question having any of these topics (case-insensitive).
+        years: Inclusive ``(first, last)`` year range, or None for all years.
+        ids: Explicit ids to keep; empty keeps all.
+
+    Returns:
+        The matching questions in their input order.
+    """
+    want_papers = {p.casefold() for p in papers}
+    want_topics = {t.casefold() for t in topics}
+    want_ids = set(ids)
+    kept = []
+    for q in questions:
+        if want_papers and q.paper.casefold() not in want_papers:
+            continue
+        if want_topics and not want_topics & {t.casefold() for t in q.topics}:
+            continue
+        if years and not years[0] <= q.year <= years[1]:
+            continue
+        if want_ids and q.id not in want_ids:
+            continue
+        kept.append(q)
+    return tuple(kept)
+
+
+def booklet_order(q: Question) -> tuple[int, str, int, str]:
+    """Sort key inside a topic: newest year first, then paper, question number, id."""
+    return (-q.year, q.paper, q.number, q.id)

@@ -1,0 +1,78 @@
+"""Theme stage: ``layouts/<name>/`` → a ``Theme`` (layout values, fonts, templates).
+
+Plain Python: the renderer turns a ``Theme`` into ReportLab styles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .fonts import FontFamily, resolve_family
+from .layout import LayoutSpec, load_layout
+
+MM = 72 / 25.4
+"""PDF points per millimetre (1 pt = 1/72 inch, 1 inch = 25.4 mm)."""
+
+PAGE_SIZES_PT = {
+    "A4": (210 * MM, 297 * MM),     # ISO 216
+    "A5": (148 * MM, 210 * MM),     # ISO 216
+    "Letter": (612.0, 792.0),       # 8.5 × 11 in
+    "Legal": (612.0, 1008.0),       # 8.5 × 14 in
+}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything about a booklet's look, resolved and ready to render.
+
+    Attributes:
+        name: Layout name.
+        spec: The layered layout values.
+        page_size: (width, height) in PDF points.
+        text, heading, mono: Font families by role.
+        fallback: Families tried, in order, for characters a role's font lacks.
+        templates: Jinja2 environment for the layout's text pieces.
+    """
+
+    name: str
+    spec: LayoutSpec
+    page_size: tuple[float, float]
+    text: FontFamily
+    heading: FontFamily
+    mono: FontFamily
+    fallback: tuple[FontFamily, ...]
+    templates: jinja2.Environment
+
+    def margin(self, side: str) -> float:
+        """Margin ``side`` (top, bottom, inner, outer) in points."""
+        return float(getattr(self.spec.page.margins_mm, side)) * MM
+
+
+def load_theme(name: str, workspace: Path | None) -> Theme:
+    """Load layout ``name`` and resolve its fonts.
+
+    Args:
+        name: Layout name ("classic" by default in the CLI).
+        workspace: Workspace folder holding ``layouts/`` and ``fonts/``, or None.
+
+    Raises:
+        WorkspaceError: Unknown layout.
+        ContentError: Problems in the layout files or templates.
+        FontError: A font family cannot be used.
+    """
+    from .templates import make_environment
+
+    spec, chain = load_layout(name, workspace)
+    fonts_dir = workspace / "fonts" if workspace else None
+    fonts = spec.fonts
+    return Theme(
+        name=name, spec=spec, page_size=PAGE_SIZES_PT[spec.page.size],
+        text=resolve_family(fonts.text, fonts_dir),
+        heading=resolve_family(fonts.heading, fonts_dir),
+        mono=resolve_family(fonts.mono, fonts_dir),
+        fallback=tuple(resolve_family(f, fonts_dir) for f in fonts.fallback),
+        templates=make_environment(chain),
+    )

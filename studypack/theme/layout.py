@@ -1,0 +1,199 @@
+"""Layout files: ``layouts/<name>/layout.yaml`` → a validated ``LayoutSpec``.
+
+Values layer explicitly: the built-in ``base`` layout, then each layout named
+by ``extends`` down to the chosen one. A layout file states only what it
+changes; problems are reported with file:line like content problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from ..content.validate import did_you_mean, problem_message, validate_text
+from ..content.yamlpos import Located, dotted
+from ..errors import ContentError, Diagnostic, WorkspaceError, rel
+
+BUILTIN_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Margins(_Strict):
+    """Page margins in mm; inner is the binding side."""
+
+    top: float = Field(ge=5, le=80)
+    bottom: float = Field(ge=5, le=80)
+    inner: float = Field(ge=5, le=80)
+    outer: float = Field(ge=5, le=80)
+
+
+class PageSpec(_Strict):
+    size: Literal["A4", "A5", "Letter", "Legal"]
+    margins_mm: Margins
+
+
+class FontSpec(_Strict):
+    """Font families by role: fontpkg family names or families in ``fonts/``."""
+
+    text: Name
+    heading: Name
+    mono: Name
+    fallback: tuple[Name, ...] = ()
+
+
+class TypeSpec(_Strict):
+    """Type scale: body size in points, leading as a multiple, heading ratio."""
+
+    body_pt: float = Field(ge=6, le=16)
+    leading: float = Field(ge=1.0, le=2.0)
+    scale: float = Field(ge=1.05, le=1.6)
+
+
+class ColourSpec(_Strict):
+    accent: Colour
+    tint: Colour
+    rule: Colour
+    text: Colour
+    muted: Colour
+
+
+class LayoutSpec(_Strict):
+    """A fully layered layout (every field present after merging)."""
+
+    extends: Name | None = None
+    page: PageSpec
+    fonts: FontSpec
+    type: TypeSpec
+    colours: ColourSpec
+
+
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "": tuple(LayoutSpec.model_fields),
+    "page": tuple(PageSpec.model_fields),
+    "margins_mm": tuple(Margins.model_fields),
+    "fonts": tuple(FontSpec.model_fields),
+    "type": tuple(TypeSpec.model_fields),
+    "colours": tuple(ColourSpec.model_fields),
+}
+
+
+def layout_dirs(name: str, workspace: Path | None) -> list[Path]:
+    """Folders that define layout ``name``, most specific first (user, built-in)."""
+    found = []
+    if workspace is not None and (workspace / "layouts" / name / "layout.yaml").is_file():
+        found.append(workspace / "layouts" / name)
+    if (BUILTIN_LAYOUTS / name / "layout.yaml").is_file():
+        found.append(BUILTIN_LAYOUTS / name)
+    return found
+
+
+def available_layouts(workspace: Path | None) -> list[str]:
+    names = {p.parent.name for p in BUILTIN_LAYOUTS.glob("*/layout.yaml")}
+    if workspace is not None:
+        names |= {p.parent.name for p in (workspace / "layouts").glob("*/layout.yaml")}
+    return sorted(names)
+
+
+def _merge(low: dict[str, Any], high: dict[str, Any]) -> dict[str, Any]:
+    out = dict(low)
+    for key, value in high.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _extends_of(folder: Path) -> str | None:
+    if folder == BUILTIN_LAYOUTS / "base":
+        return None
+    data = yaml.safe_load((folder / "layout.yaml").read_text(encoding="utf-8"))
+    value = data.get("extends", "base") if isinstance(data, dict) else "base"
+    return str(value)
+
+
+def layout_chain(name: str, workspace: Path | None) -> list[Path]:
+    """The layout folders to layer, base first, chosen layout last.
+
+    A user layout may extend the built-in layout of the same name (a user's
+    ``layouts/classic`` with ``extends: classic`` tweaks the built-in one).
+
+    Raises:
+        WorkspaceError: An unknown layout name, or an ``extends`` loop.
+    """
+    chain: list[Path] = []
+    current: str | None = name
+    while current is not None:
+        folder = next((d for d in layout_dirs(current, workspace) if d not in chain), None)
+        if folder is None:
+            known = available_layouts(workspace)
+            if layout_dirs(current, workspace):
+                raise WorkspaceError(f"layout '{current}' extends itself in a loop")
+            raise WorkspaceError(f"no layout named '{current}'{did_you_mean(current, known)} "
+                                 f"(layouts: {', '.join(known)})")
+        chain.insert(0, folder)
+        current = _extends_of(folder)
+    return chain
+
+
+def load_layout(name: str, workspace: Path | None) -> tuple[LayoutSpec, list[Path]]:
+    """Layer and validate layout ``name``.
+
+    Args:
+        name: Layout name, e.g. "classic".
+        workspace: The user's workspace folder (holding ``layouts/``), or None.
+
+    Returns:
+        The merged ``LayoutSpec`` and the folders it came from, base first
+        (templates resolve in the reverse order).
+
+    Raises:
+        WorkspaceError: Unknown layout.
+        ContentError: Problems in any layout file, with file:line.
+    """
+    chain = layout_chain(name, workspace)
+    merged: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
+    sources: list[tuple[str, Located]] = []
+    for folder in chain:
+        shown = rel(folder / "layout.yaml")
+        text = (folder / "layout.yaml").read_text(encoding="utf-8")
+        _, located, found = validate_text(text, shown, _PartialLayout, FIELD_NAMES)
+        problems.extend(found)
+        if located is not None and isinstance(located.data, dict):
+            merged = _merge(merged, located.data)
+            sources.append((shown, located))
+    if problems:
+        raise ContentError(problems)
+    merged.pop("extends", None)
+    try:
+        return LayoutSpec.model_validate(merged), chain
+    except ValidationError as exc:
+        raise ContentError([_place(err, sources) for err in exc.errors()]) from None
+
+
+def _place(err: Any, sources: list[tuple[str, Located]]) -> Diagnostic:
+    # Report a merged-layout problem in the file that set the value last.
+    path = tuple(err["loc"])
+    shown, located = next(((s, loc) for s, loc in reversed(sources) if path in loc.positions),
+                          sources[-1])
+    return Diagnostic(shown, *located.where(path), dotted(path),
+                      problem_message(err, FIELD_NAMES, path))
+
+
+class _PartialLayout(_Strict):
+    """One layout file: every section optional, unknown sections rejected."""
+
+    extends: Name | None = None
+    page: dict[str, Any] | None = None
+    fonts: dict[str, Any] | None = None
+    type: dict[str, Any] | None = None
+    colours: dict[str, Any] | None = None

@@ -1,0 +1,62 @@
+"""Jinja2 text pieces of a layout (cover lines, running head, folio).
+
+Templates resolve user layout → its parents → base, so a layout overrides
+only the pieces it changes. The environment is sandboxed and undefined
+names fail loudly, naming the template and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..errors import Diagnostic, ContentError, rel
+
+
+def make_environment(layout_dirs: Sequence[Path]) -> jinja2.Environment:
+    """A sandboxed environment searching ``templates/`` of each layout, last first.
+
+    Args:
+        layout_dirs: Layout folders, base first (as ``load_layout`` returns them).
+    """
+    search = [str(d / "templates") for d in reversed(layout_dirs) if (d / "templates").is_dir()]
+    return ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(search),
+                                         undefined=jinja2.StrictUndefined,
+                                         autoescape=False, keep_trailing_newline=False)
+
+
+def render_text(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render template ``name`` to plain text.
+
+    Raises:
+        ContentError: A syntax error or an undefined name, with the template's
+            file and line.
+    """
+    try:
+        template = env.get_template(name)
+        return template.render(**context).strip()
+    except jinja2.TemplateSyntaxError as exc:
+        where = rel(Path(exc.filename)) if exc.filename else name
+        raise ContentError([Diagnostic(where, exc.lineno or 0, 0, "", exc.message or
+                                       "template syntax error")]) from None
+    except jinja2.UndefinedError as exc:
+        path, line = _template_frame(exc, env, name)
+        raise ContentError([Diagnostic(path, line, 0, "", f"{exc.message}; check the name "
+                                       "against the variables listed in docs/layouts.md")]
+                           ) from None
+
+
+def _template_frame(exc: BaseException, env: jinja2.Environment, name: str) -> tuple[str, int]:
+    # Jinja2 rewrites tracebacks so template frames carry the template's file and line.
+    tb = exc.__traceback__
+    found = (name, 0)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (rel(Path(filename)), tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,57 @@
+"""Workspace settings: ``studypack.yaml`` → ``Settings`` (defaults for a build).
+
+Layering: built-in defaults here → the workspace's ``studypack.yaml`` →
+command-line flags (``None`` means "inherit").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from .content.validate import validate_text
+from .errors import ContentError, rel
+
+SETTINGS_FILE = "studypack.yaml"
+
+
+class Settings(BaseModel):
+    """Booklet defaults for a workspace.
+
+    Attributes:
+        title, subtitle, edition, centre: Cover text ("" subtitle: built from
+            the years covered).
+        layout: Layout name.
+        content: Content folder, relative to the workspace.
+        output: PDF path, relative to the workspace.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = "CSS Study Pack"
+    subtitle: str = ""
+    edition: str = ""
+    centre: str | None = None
+    layout: str = "classic"
+    content: str = "content"
+    output: str = "out/booklet.pdf"
+
+
+FIELD_NAMES = {"": tuple(Settings.model_fields)}
+
+
+def load_settings(workspace: Path) -> Settings:
+    """Read ``studypack.yaml`` in ``workspace``; defaults when there is none.
+
+    Raises:
+        ContentError: The file has problems (file:line, field).
+    """
+    path = workspace / SETTINGS_FILE
+    if not path.is_file():
+        return Settings()
+    record, _, problems = validate_text(path.read_text(encoding="utf-8"), rel(path), Settings,
+                                        FIELD_NAMES)
+    if record is None:
+        raise ContentError(problems)
+    return record
