@@ -63,7 +63,7 @@ def cut_at_word(text: str, limit: int = GIST_MAX_CHARS) -> str:
     space = head.rfind(" ")
     if space > limit // 3:
         head = head[:space]
-    return head.rstrip(" ,;:–—-") + "…"
+    return head.rstrip(" ,;:.–—-") + "…"
 
 
 def derive_gist(body: str, heading: str) -> str:

@@ -94,8 +94,13 @@ def validate_text(text: str, shown_path: str, model: type[M],
     try:
         record = model.model_validate(located.data)
     except ValidationError as exc:
-        for err in exc.errors():
+        errors = exc.errors()
+        failing = {tuple(e["loc"]) for e in errors}
+        for err in errors:
             path: PathKey = tuple(err["loc"])
+            if err["type"] == "too_short" and any(p[:len(path)] == path and len(p) > len(path)
+                                                  for p in failing):
+                continue  # the list has items; they are reported themselves
             line, col = located.where(path)
             problems.append(Diagnostic(shown_path, line, col, dotted(path),
                                        problem_message(err, fields, path)))

@@ -122,7 +122,12 @@ class BookletDoc(BaseDocTemplate):
                          title=plan.title, subject=plan.subtitle,
                          keywords=", ".join(plan.keywords), author=plan.centre or "",
                          creator="studypack", producer="studypack (ReportLab)",
-                         invariant=1, pageCompression=1, lang="en")
+                         invariant=1, pageCompression=1, lang="en",
+                         # ReportLab's page preamble would otherwise name Helvetica,
+                         # a non-embedded Type1 font, on every page.
+                         initialFontName=styles["body"].fontName,
+                         initialFontSize=styles["body"].fontSize,
+                         initialLeading=styles["body"].leading)
         self.theme, self.plan, self.markup = theme, plan, markup
         self.pal, self.styles, self.ledger = pal, styles, ledger
         frame_w = width - left - right

@@ -44,6 +44,12 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body") -> list[Flowable]:
     return out
 
 
+def _table_style(ctx: BlockContext, commands: list[tuple]) -> TableStyle:
+    # ReportLab's table cells default to Helvetica, a non-embedded Type1 font.
+    body = ctx.styles["body"]
+    return TableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize), *commands])
+
+
 def _heading(ctx: BlockContext, markup: str, style: str = "h3") -> list[Flowable]:
     """A heading that never ends a page: it moves over unless ~3 body lines fit below it."""
     st = ctx.styles[style]
@@ -63,7 +69,7 @@ def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
     right = Paragraph(f"<b>{ctx.heading.text(marks)}</b>", s["band"])
     table = Table([[number, middle, right]], colWidths=[ctx.width * 0.14, ctx.width * 0.68,
                                                         ctx.width * 0.18])
-    table.setStyle(TableStyle([
+    table.setStyle(_table_style(ctx, [
         ("BACKGROUND", (0, 0), (-1, -1), ctx.pal.tint),
         ("LINEBEFORE", (0, 0), (0, 0), 3, ctx.pal.accent),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -87,7 +93,7 @@ def summary_box(ctx: BlockContext, q: Question) -> list[Flowable]:
     inner = [Paragraph("SUMMARY", ctx.styles["label"]),
              Paragraph(ctx.text.inline(q.summary), ctx.styles["body"])]
     box = Table([[inner]], colWidths=[ctx.width])
-    box.setStyle(TableStyle([
+    box.setStyle(_table_style(ctx, [
         ("BOX", (0, 0), (-1, -1), 0.6, ctx.pal.rule),
         ("LINEBEFORE", (0, 0), (0, 0), 3, ctx.pal.accent),
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
@@ -108,7 +114,7 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
                      Paragraph(ctx.text.inline(point.gist), s["table"])])
     table = Table(rows, colWidths=[ctx.width * 0.06, ctx.width * 0.32, ctx.width * 0.62],
                   repeatRows=1, splitByRow=1)
-    table.setStyle(TableStyle([
+    table.setStyle(_table_style(ctx, [
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, ctx.pal.rule),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ctx.pal.tint]),

@@ -48,6 +48,7 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
 
     body = ParagraphStyle("body", fontName=fonts.text.regular, fontSize=size,
                           leading=size * lead, textColor=col.text, spaceAfter=size * 0.55,
+                          bulletFontName=fonts.text.regular, bulletFontSize=size,
                           allowWidows=0, allowOrphans=0, splitLongWords=1,
                           hyphenationLang=None, embeddedHyphenation=0, uriWasteReduce=0.3)
 

@@ -1,0 +1,35 @@
+"""Shared fixtures: the shipped sample booklet, built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from studypack.build import BuildResult, build_booklet
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    out = tmp_path_factory.mktemp("sample") / "booklet.pdf"
+    return build_booklet(content=CONTENT, output=out, title="CSS Study Pack",
+                         subtitle="Sample subtitle", edition="Test edition 2026",
+                         centre="Test Centre", workspace=ROOT)
+
+
+@pytest.fixture(scope="session")
+def sample_reader(sample_build: BuildResult) -> PdfReader:
+    return PdfReader(sample_build.path)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """An empty workspace with a content/ folder holding one valid answer."""
+    (tmp_path / "content" / "x").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "data" / "valid.yaml", tmp_path / "content" / "x" / "a.yaml")
+    return tmp_path
