@@ -81,11 +81,13 @@ def validate_text(text: str, shown_path: str, model: type[M],
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = getattr(exc, "problem", None) or str(exc)
+        hint = ("this line has a second ': '; put the text after the field name in double "
+                "quotes" if "mapping values are not allowed" in problem else
+                "check indentation and quote text that contains ': ' or starts with a "
+                "special character")
         return None, None, [Diagnostic(shown_path, line, col, "",
-                                       f"YAML syntax error: {problem}; check indentation "
-                                       "and quote text that contains ': ' or starts with a "
-                                       "special character")]
-    problems = [Diagnostic(shown_path, *located.where(dup), dotted(dup),
+                                       f"YAML syntax error: {problem}; {hint}")]
+    problems = [Diagnostic(shown_path, *_dup_position(text, located, dup), dotted(dup),
                            "appears twice; keep one") for dup in located.duplicates]
     if not isinstance(located.data, dict):
         problems.append(Diagnostic(shown_path, 1, 1, "",
@@ -101,10 +103,21 @@ def validate_text(text: str, shown_path: str, model: type[M],
             if err["type"] == "too_short" and any(p[:len(path)] == path and len(p) > len(path)
                                                   for p in failing):
                 continue  # the list has items; they are reported themselves
-            line, col = located.where(path)
+            line, col = located.where(path, key=err["type"] == "extra_forbidden")
             problems.append(Diagnostic(shown_path, line, col, dotted(path),
                                        problem_message(err, fields, path)))
         return None, located, problems
     if problems:
         return None, located, problems
     return record, located, []
+
+
+def _dup_position(text: str, located: Located, path: PathKey) -> tuple[int, int]:
+    # The second occurrence of the key: the first is in key_positions.
+    first_line = located.where(path, key=True)[0]
+    name = str(path[-1])
+    for number, line in enumerate(text.splitlines()[first_line:], first_line + 1):
+        stripped = line.lstrip()
+        if stripped.startswith(f"{name}:"):
+            return (number, len(line) - len(stripped) + 1)
+    return located.where(path, key=True)

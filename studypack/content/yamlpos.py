@@ -29,9 +29,15 @@ class Located:
     data: Any
     positions: dict[PathKey, tuple[int, int]]
     duplicates: tuple[PathKey, ...]
+    key_positions: dict[PathKey, tuple[int, int]]
 
-    def where(self, path: PathKey) -> tuple[int, int]:
-        """Position of ``path``, or of its nearest ancestor that exists."""
+    def where(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """Position of ``path``'s value (or its key), else of its nearest ancestor.
+
+        A missing field is placed at the mapping that lacks it.
+        """
+        if key and tuple(path) in self.key_positions:
+            return self.key_positions[tuple(path)]
         for cut in range(len(path), -1, -1):
             pos = self.positions.get(tuple(path[:cut]))
             if pos:
@@ -39,21 +45,26 @@ class Located:
         return (1, 1)
 
 
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
 def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, tuple[int, int]],
-          dups: list[PathKey]) -> None:
-    out.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+          keys: dict[PathKey, tuple[int, int]], dups: list[PathKey]) -> None:
+    out.setdefault(path, _mark(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
             if key in seen:
                 dups.append(path + (key,))
+            else:
+                keys[path + (key,)] = _mark(key_node)
             seen.add(key)
-            out[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk(value_node, path + (key,), out, dups)
+            _walk(value_node, path + (key,), out, keys, dups)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), out, dups)
+            _walk(item, path + (index,), out, keys, dups)
 
 
 def load_located(text: str) -> Located:
@@ -71,12 +82,13 @@ def load_located(text: str) -> Located:
     """
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     if node is None:
-        return Located(None, {}, ())
+        return Located(None, {}, (), {})
     positions: dict[PathKey, tuple[int, int]] = {}
+    keys: dict[PathKey, tuple[int, int]] = {}
     dups: list[PathKey] = []
-    _walk(node, (), positions, dups)
+    _walk(node, (), positions, keys, dups)
     data = yaml.safe_load(text)
-    return Located(data, positions, tuple(dups))
+    return Located(data, positions, tuple(dups), keys)
 
 
 def dotted(path: PathKey) -> str:

@@ -1,0 +1,113 @@
+"""Every content problem is reported with file:line, the field and what to do; all at once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from studypack.content import load_content
+from studypack.errors import ContentError, WorkspaceError
+
+VALID = (Path(__file__).parent / "data" / "valid.yaml").read_text(encoding="utf-8")
+
+
+def _problems(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(folder)
+    return [str(d) for d in caught.value.diagnostics]
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (lambda t: t.replace("question: Explain why tests should be able to fail.\n", ""),
+     "a.yaml:1:1 question: is required"),
+    (lambda t: t.replace("year: 2020", "year: twenty"),
+     "a.yaml:4:7 year: must be a whole number, not 'twenty'"),
+    (lambda t: t.replace("  - heading: Real files", '  - heading: ""'),
+     "a.yaml:16:14 points[2].heading: must not be empty"),
+    (lambda t: t.replace("summary:", "sumary:"),
+     "a.yaml:9:1 sumary: unknown field; did you mean 'summary'?"),
+    (lambda t: t.replace("    gist: PDFs", "    gits: PDFs"),
+     "a.yaml:17:5 points[2].gits: unknown field; did you mean 'gist'?"),
+    (lambda t: t.replace("topics: [Testing]", "topics: []"),
+     "a.yaml:7:9 topics: needs at least one item"),
+    (lambda t: t.replace("number: 1", "number: 0"),
+     "a.yaml:5:9 number: 0 is out of range"),
+    (lambda t: t.replace("id: test-2020-q1", "id: Test 2020"),
+     "a.yaml:1:5 id: 'Test 2020' is not a valid id"),
+    (lambda t: t.replace("summary: A test", "summary: Note: a test"),
+     "a.yaml:9:14 YAML syntax error: mapping values are not allowed here; this line has a second"),
+    (lambda t: t.replace("marks: 20", "marks: 20\nmarks: 25"),
+     "a.yaml:7:1 marks: appears twice; keep one"),
+    (lambda t: t.replace("topics: [Testing]", "topics: [Testing"),
+     "a.yaml:8:9 YAML syntax error"),
+])
+def test_each_invalid_case_names_file_line_field_and_fix(tmp_path, edit, expected):
+    _write(tmp_path, "a.yaml", edit(VALID))
+    problems = _problems(tmp_path)
+    assert any(p.endswith(expected) or expected in p for p in problems), problems
+    assert all(p.startswith(str(tmp_path)) or p.startswith("a.yaml") or "a.yaml" in p
+               for p in problems)
+
+
+def test_all_problems_in_all_files_are_listed_together(tmp_path):
+    _write(tmp_path, "one/a.yaml", VALID.replace("year: 2020", "year: twenty")
+           .replace("summary:", "sumary:"))
+    _write(tmp_path, "two/b.yaml", VALID.replace("id: test-2020-q1", "id: other")
+           .replace("exam: CSS\n", ""))
+    problems = _problems(tmp_path)
+    joined = "\n".join(problems)
+    assert "one/a.yaml:4:7 year:" in joined
+    assert "one/a.yaml:9:1 sumary:" in joined
+    assert "two/b.yaml:1:1 exam: is required" in joined
+    assert len(problems) == 3
+
+
+def test_duplicate_ids_across_files_name_both_files(tmp_path):
+    _write(tmp_path, "a.yaml", VALID)
+    _write(tmp_path, "b.yaml", VALID)
+    (problem,) = _problems(tmp_path)
+    assert "b.yaml:1:5 id: 'test-2020-q1' is already used by" in problem
+    assert problem.rstrip().endswith("ids must be unique, rename one")
+    assert "a.yaml" in problem
+
+
+def test_missing_folder_and_empty_folder_say_how_to_start(tmp_path):
+    with pytest.raises(WorkspaceError, match="studypack init"):
+        load_content(tmp_path / "nope")
+    with pytest.raises(WorkspaceError, match="no .yaml answer files"):
+        load_content(tmp_path)
+
+
+def test_derived_gist_is_the_first_sentence_cut_at_a_word(tmp_path):
+    long_body = ("This first sentence is deliberately long so that the derived gist must be cut "
+                 "somewhere sensible before the end. Second sentence.")
+    _write(tmp_path, "a.yaml", VALID.replace(
+        "A test asserts the value the code really produced. It never asserts a constant.",
+        long_body))
+    (q,) = load_content(tmp_path)
+    assert q.points[0].gist_derived and not q.points[1].gist_derived
+    gist = q.points[0].gist
+    assert gist.endswith("…") and len(gist) <= 90
+    assert long_body.startswith(gist[:-1])
+    assert long_body[len(gist) - 1] == " "  # cut at a word boundary
+    assert q.points[1].gist == "PDFs are read back with pypdf."
+    assert q.outline == ("Introduction", "Real values", "Real files", "Conclusion")
+
+
+def test_shipped_content_is_valid_and_broad():
+    questions = load_content(Path(__file__).parent.parent / "content")
+    assert len(questions) >= 10
+    assert len({q.paper for q in questions}) >= 3
+    assert len({t for q in questions for t in q.topics}) >= 5
+    years = {q.year for q in questions}
+    assert min(years) <= 2016 and max(years) >= 2024
+    assert any(q.id == "css-2022-pakistan-affairs-q8" for q in questions)
