@@ -9,12 +9,11 @@ unless STUDYPACK_DEBUG=1). Heavy modules are imported inside commands so
 from __future__ import annotations
 
 import os
-import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -45,7 +44,7 @@ def _reported(strict: bool = False) -> Iterator[list[str]]:
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
-        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        except Exception as exc:
             if os.environ.get("STUDYPACK_DEBUG"):
                 raise
             err.print(f"[red]internal error[/red] {type(exc).__name__}: {exc}\n"
@@ -67,17 +66,17 @@ def _workspace_for(content: Path) -> Path:
 
 @app.command()
 def build(
-    content: Annotated[Optional[Path], typer.Option(help="Folder of answer files "
+    content: Annotated[Path | None, typer.Option(help="Folder of answer files "
                                                     "[default: content/ of the workspace]")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o",
+    output: Annotated[Path | None, typer.Option("--output", "-o",
                                                    help="PDF to write [default: out/booklet.pdf]")
                       ] = None,
-    layout: Annotated[Optional[str], typer.Option(help="Layout name [default: classic]")] = None,
-    title: Annotated[Optional[str], typer.Option(help="Cover title")] = None,
-    subtitle: Annotated[Optional[str], typer.Option(help="Cover subtitle")] = None,
-    edition: Annotated[Optional[str], typer.Option(help="Edition line, e.g. 'November 2026'")
+    layout: Annotated[str | None, typer.Option(help="Layout name [default: classic]")] = None,
+    title: Annotated[str | None, typer.Option(help="Cover title")] = None,
+    subtitle: Annotated[str | None, typer.Option(help="Cover subtitle")] = None,
+    edition: Annotated[str | None, typer.Option(help="Edition line, e.g. 'November 2026'")
                        ] = None,
-    centre: Annotated[Optional[str], typer.Option(help="Coaching centre's name for the cover")
+    centre: Annotated[str | None, typer.Option(help="Coaching centre's name for the cover")
                       ] = None,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors")] = False,
 ) -> None:
@@ -141,7 +140,7 @@ def check(
         from .errors import ContentError, rel
 
         if path.is_file():
-            question, _, problems = load_file(path)
+            _, _, problems = load_file(path)
             if problems:
                 raise ContentError(problems)
             count = 1
@@ -173,9 +172,9 @@ def list_questions(
 @app.command("import")
 def import_answer(
     file: Annotated[Path, typer.Argument(help="Plain-text answer, e.g. copied from a web page")],
-    paper: Annotated[Optional[str], typer.Option(help="Paper name if the text lacks it")] = None,
-    exam: Annotated[Optional[str], typer.Option(help="Exam name if the text lacks it")] = None,
-    marks: Annotated[Optional[int], typer.Option(help="Marks for the question")] = None,
+    paper: Annotated[str | None, typer.Option(help="Paper name if the text lacks it")] = None,
+    exam: Annotated[str | None, typer.Option(help="Exam name if the text lacks it")] = None,
+    marks: Annotated[int | None, typer.Option(help="Marks for the question")] = None,
     content: Annotated[Path, typer.Option(help="Content folder to write into")] = Path(
         "content"),
     force: Annotated[bool, typer.Option(help="Overwrite an existing file")] = False,
@@ -241,4 +240,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

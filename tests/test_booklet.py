@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from pypdf import PdfReader
 
@@ -52,11 +53,11 @@ def test_every_contents_entry_links_to_and_names_the_page_where_its_question_sta
     text = contents.extract_text()
     for qid, page in sample_build.start_pages.items():
         page_text = sample_reader.pages[page - 1].extract_text()
-        number = re.search(r"^Q(\d+)$", page_text, re.M)
+        number = re.search(r"^Q(\d+)$", page_text, re.MULTILINE)
         assert number, f"no Q-number band on the start page of {qid}"
         # The contents line for this question carries its label as its page number.
-        assert re.search(rf"^{re.escape(labels[page - 1])}$", text, re.M)
-    printed = [int(n) for n in re.findall(r"^(\d+)$", text, re.M) if len(n) < 4]
+        assert re.search(rf"^{re.escape(labels[page - 1])}$", text, re.MULTILINE)
+    printed = [int(n) for n in re.findall(r"^(\d+)$", text, re.MULTILINE) if len(n) < 4]
     assert printed == [int(labels[p]) for p in starts]
 
 
@@ -90,7 +91,7 @@ def test_page_labels_are_roman_then_arabic_and_folios_match(sample_reader):
     assert labels[:front] == ["i", "ii"]
     body = len(labels) - front
     assert labels[front:] == [str(n) for n in range(1, body + 1)]
-    assert f"Page ii of ii" in sample_reader.pages[1].extract_text()
+    assert "Page ii of ii" in sample_reader.pages[1].extract_text()
     for index in (front, len(labels) - 1):
         assert f"Page {labels[index]} of {body}" in sample_reader.pages[index].extract_text()
 
@@ -137,5 +138,5 @@ def test_each_question_starts_on_a_new_page_with_its_question_text(sample_reader
 
 def test_long_answer_runs_past_two_pages(sample_build):
     starts = sorted(sample_build.start_pages.values()) + [sample_build.pages + 1]
-    lengths = [b - a for a, b in zip(starts, starts[1:])]
+    lengths = [b - a for a, b in pairwise(starts)]
     assert max(lengths) > 2

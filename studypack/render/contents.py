@@ -66,7 +66,7 @@ class ContentsRow(Flowable):
         room = self.width - NUMBER_COL - YEAR_COL - PAGE_COL - 12
         title = self._title(room)
         para = Paragraph(self.markup.text(title), style)
-        _, h = para.wrap(room + 6, self.height)
+        para.wrap(room + 6, self.height)
         para.drawOn(canv, NUMBER_COL + YEAR_COL, base - style.leading + style.fontSize + 0.3)
         title_end = NUMBER_COL + YEAR_COL + stringWidth(title, style.fontName, style.fontSize)
         canv.setStrokeColor(self.pal.rule)

@@ -169,7 +169,7 @@ class BookletDoc(BaseDocTemplate):
                            question=question)
         style = self.styles["small"]
         para = Paragraph(self.markup.text(head), style)
-        _, h = para.wrap(width - left - right, top)
+        para.wrap(width - left - right, top)
         baseline_y = height - top * 0.62
         para.drawOn(canv, left, baseline_y)
         canv.saveState()

@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..errors import Diagnostic, ContentError, rel
+from ..errors import ContentError, Diagnostic, rel
 
 
 def make_environment(layout_dirs: Sequence[Path]) -> jinja2.Environment:
