@@ -1,22 +1,34 @@
 """The one place that knows the order of the stages.
 
-content → select → plan → theme → render → atomic write.
+Booklet: content → select → plan → theme → render → atomic write.
+Pack: content → pack plan → theme → open included PDFs → render sections →
+render front matter → merge (pypdf) → atomic write.
 """
 
 from __future__ import annotations
 
 import os
+import string
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from pypdf import PdfReader
+
+from .assemble import (PartSizes, RenderedFacts, Slot, contents_labels, contents_links,
+                       front_total, key_pages, pack_outline, page_sequence, stamp_plan)
 from .content import load_content
-from .errors import RenderError, rel
-from .model import Question
+from .errors import RenderError, WorkspaceError, rel
+from .merge import (PdfInputError, merge_pdfs, open_external, reader_for,
+                    resolve_named_destinations)
+from .model import BookletPlan, ExternalPdf, PackPlan, Question, TopicGroup
+from .pack import plan_pack
 from .plan import plan_booklet
-from .render import render_booklet
+from .render import RenderedBooklet, RenderOptions, render_booklet, render_document
+from .render.contents import ContentsEntry, external_key
+from .render.stamps import render_blank_page, render_folio_stamps
 from .theme import load_theme
 
 
@@ -84,4 +96,168 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
     rendered = render_booklet(plan, theme, on_question=on_question)
     write_atomically(output, rendered.pdf)
     return BuildResult(output, rendered.pages, len(plan.questions),
-                       time.perf_counter() - started, rendered.start_pages)
+                       time.perf_counter() - started,
+                       {q.id: rendered.start_page(q) for q in plan.questions})
+
+
+TYPOGRAPHY = string.printable.strip() + " –—‘’“”…•·×é"
+"""Characters templates and labels commonly print, seeded along with the content's."""
+
+
+def pack_alphabet(plan: PackPlan) -> str:
+    """Every character the pack's text may print, for identical subsets across parts."""
+    texts = [plan.booklet.title, plan.booklet.subtitle, plan.booklet.edition,
+             plan.booklet.centre or "", TYPOGRAPHY]
+    for q in plan.booklet.questions:
+        texts += [q.exam, q.paper, q.part or "", q.question, q.summary, q.introduction,
+                  q.conclusion, *q.topics, *q.outline, *q.references]
+        for p in q.points:
+            texts += [p.heading, p.gist, p.body, *p.subpoints]
+        for s in q.sections:
+            texts += [s.heading, s.body]
+    texts += [g.topic for g in plan.booklet.groups] + [i.title for i in plan.includes]
+    return "".join(sorted(set("".join(texts))))
+
+
+def _open_externals(plan: PackPlan) -> dict[str, PdfReader]:
+    opened, problems = {}, []
+    for inc in plan.includes:
+        try:
+            reader = open_external(Path(inc.path))
+        except PdfInputError as exc:
+            problems.append(str(exc))
+            continue
+        resolve_named_destinations(reader)
+        opened[inc.path] = reader
+    if problems:
+        raise PdfInputError("\n".join(problems))
+    return opened
+
+
+def _facts(rendered: RenderedBooklet) -> RenderedFacts:
+    return RenderedFacts(rendered.anchors, rendered.anchor_tops, rendered.outline,
+                         rendered.blank_pages, rendered.pages)
+
+
+def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | None = None,
+               output: Path | None = None, on_start: Callable[[int], None] | None = None,
+               on_question: Callable[[Question], None] | None = None) -> BuildResult:
+    """Build one pack: its own cover and contents, its sections, included PDFs.
+
+    Sections are rendered apart and merged with pypdf; page numbers, folios,
+    outline and page labels are computed across the whole pack.
+
+    Args:
+        pack: The pack file.
+        content: Folder of answer files.
+        workspace: Folder that the pack's relative paths start from.
+        duplex: Overrides the pack's duplex setting when not None.
+        output: Overrides the pack's output path when not None.
+
+    Raises:
+        WorkspaceError, ContentError, FontError, PdfInputError, RenderError.
+    """
+    started = time.perf_counter()
+    questions = load_content(content)
+    plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output)
+    theme = load_theme(plan.layout, workspace)
+    externals = _open_externals(plan)
+    if on_start:
+        on_start(len(plan.booklet.questions))
+    alphabet = pack_alphabet(plan)
+    parts: dict[str, RenderedFacts] = {}
+    readers: dict[str, PdfReader] = dict(externals)
+    for group in plan.booklet.groups:
+        section = replace(plan.booklet, groups=(group,))
+        rendered = render_document(section, theme, RenderOptions(
+            cover=False, contents=False, folios=False, native_outline=False,
+            duplex=plan.duplex, blocks=plan.blocks, section_anchors=False, alphabet=alphabet),
+            on_question=on_question)
+        parts[group.topic] = _facts(rendered)
+        readers[f"section:{group.topic}"] = reader_for(rendered.pdf)
+    grid = None
+    if plan.revision_grid:
+        rendered = render_document(plan.booklet, theme, RenderOptions(
+            cover=False, contents=False, questions=False, revision_grid=True, folios=False,
+            native_outline=False, alphabet=alphabet))
+        grid = _facts(rendered)
+        readers["grid"] = reader_for(rendered.pdf)
+    sizes = PartSizes({k: f.pages for k, f in parts.items()},
+                      {k: len(r.pages) for k, r in externals.items()}, grid.pages if grid else 0)
+    extra: dict[str, list[tuple[str, ContentsEntry]]] = {}
+    for inc in plan.includes:
+        if inc.where != "appendix":
+            extra.setdefault(inc.section, []).append((inc.where, _entry(inc, externals)))
+    front = render_document(plan.booklet, theme, RenderOptions(
+        questions=False, native_outline=False, duplex=plan.duplex, contents_extra=extra,
+        appendices=tuple(_entry(i, externals) for i in plan.includes if i.where == "appendix"),
+        contents_labels=lambda n: contents_labels(plan, sizes, parts, n), alphabet=alphabet))
+    readers["front"] = reader_for(front.pdf)
+    slots = page_sequence(plan, sizes, front.pages)
+    blank = reader_for(render_blank_page(theme, plan.booklet, alphabet))
+    pieces = [blank if s.kind == "blank" else readers[_reader_key(s)] for s in slots]
+    stamps = stamp_plan(slots, parts, grid)
+    stamp_pdf = render_folio_stamps(theme, [s[1:] for s in stamps], alphabet)
+    pdf = merge_pdfs(
+        pieces, outline=pack_outline(plan, slots, parts, grid),
+        links=contents_links(front.links, key_pages(plan, slots, parts)),
+        front_pages=front_total(slots), stamps=reader_for(stamp_pdf),
+        stamp_targets=[s[0] for s in stamps], metadata=_metadata(plan.booklet))
+    target = Path(plan.output)
+    write_atomically(target, pdf)
+    total = slots[-1].start + slots[-1].pages
+    starts = {q.id: page + 1 for q in plan.booklet.questions
+              for page, _ in [key_pages(plan, slots, parts)[f"q-{q.id}"]]}
+    return BuildResult(target, total, len(plan.booklet.questions),
+                       time.perf_counter() - started, starts)
+
+
+def _reader_key(slot: Slot) -> str:
+    return {"section": f"section:{slot.ref}", "grid": "grid", "front": "front"}.get(
+        slot.kind, slot.ref)
+
+
+def _entry(inc: ExternalPdf, externals: dict[str, PdfReader]) -> ContentsEntry:
+    pages = len(externals[inc.path].pages)
+    return ContentsEntry(external_key(inc), "PDF", f"{pages} p.", inc.title)
+
+
+def _metadata(plan: BookletPlan) -> dict[str, str]:
+    return {"/Title": plan.title, "/Subject": plan.subtitle,
+            "/Keywords": ", ".join(plan.keywords), "/Author": plan.centre or "",
+            "/Creator": "studypack", "/Producer": "studypack (ReportLab, pypdf)"}
+
+
+def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str],
+                   layout: str = "classic", centre: str | None = None,
+                   on_question: Callable[[Question], None] | None = None) -> list[BuildResult]:
+    """Write one single-question handout per id into ``out_dir`` as ``<id>.pdf``.
+
+    A handout has a compact running head with the centre's name, the question,
+    summary, key points and the answer; "Page X of Y" counts its own pages.
+
+    Raises:
+        WorkspaceError: An unknown id (with a did-you-mean).
+    """
+    from .content.validate import did_you_mean
+
+    questions = {q.id: q for q in load_content(content)}
+    unknown = [i for i in ids if i not in questions]
+    if unknown:
+        raise WorkspaceError("; ".join(f"no answer has the id '{i}'"
+                                       f"{did_you_mean(i, list(questions))}" for i in unknown))
+    theme = load_theme(layout, workspace)
+    results = []
+    for qid in ids:
+        started = time.perf_counter()
+        q = questions[qid]
+        plan = BookletPlan(title=f"Q{q.number} · {q.paper} {q.year}", subtitle=q.exam,
+                           edition="", groups=(TopicGroup(q.primary_topic, (q,)),),
+                           centre=centre, keywords=q.topics)
+        rendered = render_document(plan, theme, RenderOptions(
+            cover=False, contents=False, section_anchors=False), on_question=on_question)
+        target = out_dir / f"{qid}.pdf"
+        write_atomically(target, rendered.pdf)
+        results.append(BuildResult(target, rendered.pages, 1, time.perf_counter() - started,
+                                   {qid: 1}))
+    return results

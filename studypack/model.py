@@ -88,7 +88,7 @@ class Question:
 
 @dataclass(frozen=True)
 class TopicGroup:
-    """Questions under one topic heading, in booklet order."""
+    """Questions under one heading (a topic, or a pack section), in booklet order."""
 
     topic: str
     questions: tuple[Question, ...]
@@ -129,3 +129,56 @@ class BookletPlan:
     def years(self) -> tuple[int, int]:
         ys = [q.year for q in self.questions]
         return (min(ys), max(ys))
+
+
+@dataclass(frozen=True)
+class ExternalPdf:
+    """A PDF a pack includes as it is (a centre's own notes, a map, a past paper).
+
+    Attributes:
+        path: File path (resolved against the workspace).
+        title: Title for the contents page and the outline.
+        where: "before" or "after" its section, or "appendix".
+        section: Section title it belongs to ("" for appendices).
+    """
+
+    path: str
+    title: str
+    where: str = "appendix"
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class Brand:
+    """A coaching centre's identity on packs and handouts."""
+
+    centre: str | None = None
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
+class PackPlan:
+    """A pack: front matter, sections of questions, included PDFs, options.
+
+    Attributes:
+        booklet: Title, cover text and sections (as groups) in order.
+        includes: External PDFs with their places.
+        blocks: Question blocks to print, e.g. ("header", "question", "summary").
+        revision_grid: Close with a grid of every question's key points.
+        duplex: Start every section and question on a recto page.
+        handouts: Also write one handout per question.
+        layout: Layout name.
+        output: Output PDF path.
+        source_path: The pack file (for messages).
+    """
+
+    booklet: BookletPlan
+    includes: tuple[ExternalPdf, ...]
+    blocks: tuple[str, ...]
+    revision_grid: bool
+    duplex: bool
+    handouts: bool
+    layout: str
+    output: str
+    brand: Brand = field(default_factory=Brand)
+    source_path: str = ""

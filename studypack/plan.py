@@ -50,3 +50,49 @@ def _default_subtitle(plan: BookletPlan) -> str:
     first, last = plan.years
     years = str(first) if first == last else f"{first}–{last}"
     return f"Model answers to past-paper questions, {years}"
+
+
+def _section_of(q: Question, group_by: str, wanted_topics: set[str]) -> str:
+    if group_by == "paper":
+        return q.paper
+    if group_by == "year":
+        return str(q.year)
+    for topic in q.topics:
+        if not wanted_topics or topic.casefold() in wanted_topics:
+            return topic
+    return q.primary_topic
+
+
+def group_sections(questions: Iterable[Question], *, group_by: str, order: str,
+                   stated: tuple[str, ...] = (), wanted_topics: Iterable[str] = ()
+                   ) -> tuple[TopicGroup, ...]:
+    """Group questions into pack sections.
+
+    Args:
+        questions: Selected questions.
+        group_by: "topic", "paper" or "year".
+        order: Ordering inside a section: a key of ``select.ORDERS``.
+        stated: Section names in the order wanted; the rest follow, sorted
+            (years newest first).
+        wanted_topics: With topic grouping, a question goes under the first of
+            its topics named here (so a pack "by topic" files it where asked).
+
+    Returns:
+        Sections in order, each question in exactly one.
+    """
+    from .select import ORDERS
+
+    wanted = {t.casefold() for t in wanted_topics}
+    by_section: dict[str, list[Question]] = defaultdict(list)
+    for q in questions:
+        by_section[_section_of(q, group_by, wanted)].append(q)
+    rank = {name.casefold(): i for i, name in enumerate(stated)}
+    reverse_years = group_by == "year"
+
+    def section_key(name: str) -> tuple[int, str]:
+        if name.casefold() in rank:
+            return (rank[name.casefold()], "")
+        return (len(rank), f"{9999 - int(name):04d}" if reverse_years else name.casefold())
+    key = ORDERS[order]
+    return tuple(TopicGroup(name, tuple(sorted(by_section[name], key=key)))
+                 for name in sorted(by_section, key=section_key))

@@ -11,25 +11,34 @@ from .model import Question
 
 
 def select_questions(questions: Iterable[Question], *, papers: Iterable[str] = (),
-                     topics: Iterable[str] = (), years: tuple[int, int] | None = None,
-                     ids: Iterable[str] = ()) -> tuple[Question, ...]:
+                     topics: Iterable[str] = (), tags: Iterable[str] = (),
+                     years: tuple[int, int] | None = None, ids: Iterable[str] = (),
+                     exclude: Iterable[str] = ()) -> tuple[Question, ...]:
     """Keep the questions that match every given filter.
 
     Args:
         questions: Candidates, in any order.
         papers: Paper names to keep (case-insensitive); empty keeps all.
         topics: Keep a question having any of these topics (case-insensitive).
+        tags: Keep a question having any of these tags (case-insensitive).
         years: Inclusive ``(first, last)`` year range, or None for all years.
         ids: Explicit ids to keep; empty keeps all.
+        exclude: Ids to drop whatever else matches.
 
     Returns:
         The matching questions in their input order.
     """
     want_papers = {p.casefold() for p in papers}
     want_topics = {t.casefold() for t in topics}
+    want_tags = {t.casefold() for t in tags}
     want_ids = set(ids)
+    drop = set(exclude)
     kept = []
     for q in questions:
+        if q.id in drop:
+            continue
+        if want_tags and not want_tags & {t.casefold() for t in q.tags}:
+            continue
         if want_papers and q.paper.casefold() not in want_papers:
             continue
         if want_topics and not want_topics & {t.casefold() for t in q.topics}:
@@ -45,3 +54,11 @@ def select_questions(questions: Iterable[Question], *, papers: Iterable[str] = (
 def booklet_order(q: Question) -> tuple[int, str, int, str]:
     """Sort key inside a topic: newest year first, then paper, question number, id."""
     return (-q.year, q.paper, q.number, q.id)
+
+
+ORDERS = {
+    "year-desc": booklet_order,
+    "year-asc": lambda q: (q.year, q.paper, q.number, q.id),
+    "number": lambda q: (q.paper, q.number, -q.year, q.id),
+}
+"""Orderings inside a section, by the name a pack file uses."""

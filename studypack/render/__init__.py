@@ -17,29 +17,81 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 from ..model import BookletPlan, Question
 from ..theme import Theme
 from ..theme.templates import render_text
-from .contents import contents_flowables, question_key
-from .doc import BODY, FRONT, Anchor, BookletDoc, FinishingCanvas, Ledger, to_roman
-from .fonts import register_theme_fonts
+from .contents import ContentsEntry, contents_flowables, question_key
+from .doc import (BODY, COVER, FRONT, Anchor, BookletDoc, FinishingCanvas, Ledger, RectoStart,
+                  to_roman)
+from .fonts import register_theme_fonts, subset_seed
 from .inline import Markup
-from .question import DEFAULT_QUESTION_BLOCKS, QUESTION_BLOCKS, BlockContext
+from .question import (DEFAULT_QUESTION_BLOCKS, QUESTION_BLOCKS, BlockContext,
+                       question_outline_title, revision_grid)
 from .styles import make_styles, palette
 
 
 @dataclass(frozen=True)
+class RenderOptions:
+    """Which parts a render lays out and how it numbers them.
+
+    Attributes:
+        cover, contents, questions: The parts to lay out, in this order.
+        folios: Draw "Page X of Y" (deferred forms); False when a merger
+            stamps folios across a whole pack.
+        native_outline: Write outline, named destinations, internal links and
+            page labels with ReportLab (a self-contained document).
+        duplex: Start the contents and every question on a recto page.
+        blocks: Question blocks in order (names in ``QUESTION_BLOCKS``).
+        revision_grid: Close with the grid of every question's key points.
+        section_anchors: Give each group an outline entry (level 0).
+        contents_labels: For front matter made apart from its answers: given
+            the front matter's page count, the page label of every contents key.
+        contents_extra, appendices: Included PDFs listed in the contents.
+        alphabet: Characters to give fixed subset codes first (see
+            ``fonts.subset_seed``); "" for a self-contained document.
+    """
+
+    cover: bool = True
+    contents: bool = True
+    questions: bool = True
+    folios: bool = True
+    native_outline: bool = True
+    duplex: bool = False
+    blocks: tuple[str, ...] = DEFAULT_QUESTION_BLOCKS
+    revision_grid: bool = False
+    section_anchors: bool = True
+    contents_labels: Callable[[int], dict[str, str]] | None = None
+    contents_extra: dict[str, list[tuple[str, ContentsEntry]]] | None = None
+    appendices: tuple[ContentsEntry, ...] = ()
+    alphabet: str = ""
+
+
+@dataclass(frozen=True)
 class RenderedBooklet:
-    """A finished booklet.
+    """A finished document and what the merger needs to know about it.
 
     Attributes:
         pdf: The PDF file's bytes.
         pages: Total page count.
         front_pages: Pages before the first answer (cover and contents).
-        start_pages: Question id → 1-based physical page where it starts.
+        anchors: Destination key → 1-based page.
+        anchor_tops: Destination key → y (points) of its top on that page.
+        outline: (level, title, key) in document order.
+        links: Recorded contents links (page, rect in points, key).
+        blank_pages: Pages left intentionally blank.
+        page_questions: 1-based page → id of the question on it.
     """
 
     pdf: bytes
     pages: int
     front_pages: int
-    start_pages: dict[str, int]
+    anchors: dict[str, int]
+    anchor_tops: dict[str, float]
+    outline: tuple[tuple[int, str, str], ...]
+    links: tuple[tuple[int, tuple[float, float, float, float], str], ...]
+    blank_pages: frozenset[int]
+    page_questions: dict[int, str]
+
+    def start_page(self, q: Question) -> int:
+        """1-based page where question ``q`` starts."""
+        return self.anchors[question_key(q)]
 
 
 def page_label(page: int, front_pages: int) -> str:
@@ -67,17 +119,57 @@ def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict) -> lis
     return [*top, FrameBreak(), *foot]
 
 
-def render_booklet(plan: BookletPlan, theme: Theme, *,
+def render_booklet(plan: BookletPlan, theme: Theme, *, duplex: bool = False,
                    on_question: Callable[[Question], None] | None = None) -> RenderedBooklet:
-    """Lay out and write a booklet.
+    """Lay out a complete, self-contained booklet (cover, contents, answers).
 
     Args:
         plan: What goes in, in order.
         theme: How it looks.
+        duplex: Start the contents and every question on a recto page.
         on_question: Called as each question's layout starts (for progress bars).
 
+    Raises:
+        FontError: A theme font cannot be embedded.
+        ContentError: A layout template fails (file:line).
+    """
+    return render_document(plan, theme, RenderOptions(duplex=duplex), on_question=on_question)
+
+
+def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext,
+                    story: list[Flowable], *, after_front: bool) -> None:
+    first = not after_front
+    for group in plan.groups:
+        group_anchor: Flowable | None = (Anchor(ctx.ledger, f"t-{group.topic}", group.topic, 0)
+                                         if options.section_anchors else None)
+        for q in group.questions:
+            if not first:
+                story.append(PageBreak())
+            first = False
+            if options.duplex:
+                story.append(RectoStart())
+            if group_anchor is not None:
+                story.append(group_anchor)
+                group_anchor = None
+            if "header" not in options.blocks:
+                story.append(Anchor(ctx.ledger, question_key(q),
+                                    question_outline_title(q), 1, question=q))
+            for name in options.blocks:
+                story += QUESTION_BLOCKS[name](ctx, q)
+
+
+def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
+                    on_question: Callable[[Question], None] | None = None) -> RenderedBooklet:
+    """Lay out the parts ``options`` asks for, in one pass.
+
+    Args:
+        plan: Title, cover text and groups of questions.
+        theme: How it looks.
+        options: Which parts, and who numbers and links them.
+        on_question: Called as each question's layout starts.
+
     Returns:
-        The PDF bytes and page facts.
+        The PDF bytes and everything a merger needs about its pages.
 
     Raises:
         FontError: A theme font cannot be embedded.
@@ -87,56 +179,74 @@ def render_booklet(plan: BookletPlan, theme: Theme, *,
     styles = make_styles(theme, fonts)
     pal = palette(theme)
     text, heading = Markup(fonts, fonts.text), Markup(fonts, fonts.heading)
-    ledger = Ledger(on_question=on_question)
+    ledger = Ledger(on_question=on_question, native_outline=options.native_outline)
     buffer = io.BytesIO()
+    first = COVER if options.cover else (FRONT if options.contents else BODY)
     doc = BookletDoc(buffer, theme=theme, plan=plan, markup=heading, pal=pal, styles=styles,
-                     ledger=ledger)
+                     ledger=ledger, folios=options.folios, first_template=first)
     ctx = BlockContext(styles, pal, text, heading, ledger, doc.width)
 
-    story: list[Flowable] = _cover(plan, theme, heading, styles)
-    story += [NextPageTemplate(FRONT), PageBreak()]
-    story += contents_flowables(plan, text, styles, pal)
+    story: list[Flowable] = []
+    if options.cover:
+        story += _cover(plan, theme, heading, styles)
+        story += [NextPageTemplate(FRONT), PageBreak()]
+    if options.contents:
+        if options.duplex:
+            story.append(RectoStart())
+        story += contents_flowables(plan.groups, text, styles, pal, ledger,
+                                    options.contents_extra, options.appendices)
     story.append(NextPageTemplate(BODY))
-    for group in plan.groups:
-        topic_anchor: Flowable | None = Anchor(ledger, f"t-{group.topic}", group.topic, 0)
-        for q in group.questions:
+    if options.questions:
+        _question_story(plan, options, ctx, story,
+                        after_front=options.cover or options.contents)
+    if options.revision_grid:
+        if options.cover or options.contents or options.questions:
             story.append(PageBreak())
-            if topic_anchor is not None:
-                story.append(topic_anchor)
-                topic_anchor = None
-            for name in DEFAULT_QUESTION_BLOCKS:
-                story += QUESTION_BLOCKS[name](ctx, q)
+        story += revision_grid(ctx, plan)
 
     def finish(canv: Canvas) -> None:
-        _fill_deferred(canv, plan, theme, styles, ledger)
+        _fill_deferred(canv, plan, theme, styles, ledger, options)
 
-    doc.build(story, canvasmaker=lambda *a, **k: FinishingCanvas(*a, finish=finish, **k))
-    body_start = ledger.body_start or 1
-    starts = {q.id: ledger.anchors[question_key(q)] for q in plan.questions}
-    return RenderedBooklet(buffer.getvalue(), doc.page, body_start - 1, starts)
+    seed = subset_seed(fonts, options.alphabet) if options.alphabet else None
+    doc.build(story, canvasmaker=lambda *a, **k: FinishingCanvas(*a, finish=finish, seed=seed,
+                                                                 **k))
+    total = doc.page
+    front = (ledger.body_start or total + 1) - 1
+    return RenderedBooklet(
+        pdf=buffer.getvalue(), pages=total, front_pages=front, anchors=dict(ledger.anchors),
+        anchor_tops=dict(ledger.anchor_tops), outline=tuple(ledger.outline),
+        links=tuple(ledger.links), blank_pages=frozenset(ledger.blank_pages),
+        page_questions={p: q.id for p, q in ledger.page_question.items()})
 
 
 def _fill_deferred(canv: Canvas, plan: BookletPlan, theme: Theme, styles: dict,
-                   ledger: Ledger) -> None:
+                   ledger: Ledger, options: RenderOptions) -> None:
     total = canv.getPageNumber() - (0 if canv._code else 1)
     front = (ledger.body_start or total + 1) - 1
     body = total - front
     font = styles["small"].fontName
     size = styles["small"].fontSize
-    for page in range(2, total + 1):
-        last = to_roman(front) if page <= front else str(body)
-        text = render_text(theme.templates, "folio.j2", page_label=page_label(page, front),
-                           last_label=last, page=page, pages=total)
-        _number_form(canv, f"folio{page}", text, font, size, styles["small"].textColor)
-    for q in plan.questions:
-        label = page_label(ledger.anchors[question_key(q)], front)
-        _number_form(canv, f"toc-{question_key(q)}", label, styles["body"].fontName,
-                     styles["body"].fontSize, styles["body"].textColor)
-    canv.addPageLabel(0, style="ROMAN_LOWER", start=1)
-    if body:
-        canv.addPageLabel(front, style="ARABIC", start=1)
-
-
+    if options.folios:
+        for page in range(2 if options.cover else 1, total + 1):
+            last = to_roman(front) if page <= front else str(body)
+            text = render_text(theme.templates, "folio.j2", page_label=page_label(page, front),
+                               last_label=last, page=page, pages=total)
+            _number_form(canv, f"folio{page}", text, font, size, styles["small"].textColor)
+    if options.contents:
+        labels = (options.contents_labels(front) if options.contents_labels else
+                  {key: page_label(page, front) for key, page in ledger.anchors.items()})
+        keys = [question_key(q) for q in plan.questions]
+        keys += [e.key for entries in (options.contents_extra or {}).values() for _, e in entries]
+        keys += [e.key for e in options.appendices]
+        for key in keys:
+            _number_form(canv, f"toc-{key}", labels[key], styles["body"].fontName,
+                         styles["body"].fontSize, styles["body"].textColor)
+    if options.native_outline:
+        canv.addPageLabel(0, style="ROMAN_LOWER", start=1)
+        if body and front:
+            canv.addPageLabel(front, style="ARABIC", start=1)
+        elif body:
+            canv.addPageLabel(0, style="ARABIC", start=1)
 def _number_form(canv: Canvas, name: str, text: str, font: str, size: float,
                  colour: object) -> None:
     # Right-aligned at the form's origin; the bounding box reaches left.

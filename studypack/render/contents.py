@@ -1,4 +1,4 @@
-"""The contents page: topic headings and one clickable row per question.
+"""The contents page: section headings and one clickable row per entry.
 
 Each row's page number is a form XObject (``toc-<key>``) filled in when the
 document is saved, so the contents never needs a second layout pass.
@@ -6,13 +6,15 @@ document is saved, so the contents never needs a second layout pass.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from ..content.derive import cut_at_word, plain_text
-from ..model import BookletPlan, Question
+from ..model import ExternalPdf, Question, TopicGroup
+from .doc import Ledger
 from .inline import Markup
 from .styles import Palette
 
@@ -25,17 +27,37 @@ PAGE_COL = 30.0
 
 
 def question_key(q: Question) -> str:
-    """Named-destination key of a question's first page."""
+    """Destination key of a question's first page."""
     return f"q-{q.id}"
 
 
-class ContentsRow(Flowable):
-    """One line: number, year, short title, dot leader, page number; all a link."""
+def external_key(pdf: ExternalPdf) -> str:
+    """Destination key of an included PDF's first page."""
+    return f"x-{pdf.path}"
 
-    def __init__(self, question: Question, markup: Markup, styles: dict[str, Any],
-                 pal: Palette) -> None:
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One contents line: a question or an included PDF."""
+
+    key: str
+    number: str
+    year: str
+    title: str
+
+
+def question_entry(q: Question) -> ContentsEntry:
+    return ContentsEntry(question_key(q), f"Q{q.number}", str(q.year), plain_text(q.question))
+
+
+class ContentsRow(Flowable):
+    """Number, year, short title, dot leader, page number; the whole row is a link."""
+
+    def __init__(self, entry: ContentsEntry, markup: Markup, styles: dict[str, Any],
+                 pal: Palette, ledger: Ledger) -> None:
         super().__init__()
-        self.question, self.markup, self.styles, self.pal = question, markup, styles, pal
+        self.entry, self.markup, self.styles, self.pal = entry, markup, styles, pal
+        self.ledger = ledger
         self.style = styles["body"]
         self.height = self.style.fontSize * 1.75
 
@@ -45,7 +67,7 @@ class ContentsRow(Flowable):
 
     def _title(self, room: float) -> str:
         style = self.style
-        text = plain_text(self.question.question)
+        text = self.entry.title
         limit = len(text)
         while limit > 10 and stringWidth(cut_at_word(text, limit), style.fontName,
                                          style.fontSize) > room:
@@ -53,16 +75,15 @@ class ContentsRow(Flowable):
         return cut_at_word(text, limit)
 
     def draw(self) -> None:
-        canv, style, q = self.canv, self.style, self.question
+        canv, style, entry = self.canv, self.style, self.entry
         base = (self.height - style.fontSize) / 2 + 1.5
-        heading_font = self.styles["table_head"].fontName
         canv.saveState()
-        canv.setFont(heading_font, style.fontSize)
+        canv.setFont(self.styles["table_head"].fontName, style.fontSize)
         canv.setFillColor(self.pal.accent)
-        canv.drawString(0, base, f"Q{q.number}")
+        canv.drawString(0, base, entry.number)
         canv.setFont(self.styles["band"].fontName, style.fontSize * 0.92)
         canv.setFillColor(self.pal.muted)
-        canv.drawString(NUMBER_COL, base, str(q.year))
+        canv.drawString(NUMBER_COL, base, entry.year)
         room = self.width - NUMBER_COL - YEAR_COL - PAGE_COL - 12
         title = self._title(room)
         para = Paragraph(self.markup.text(title), style)
@@ -77,17 +98,43 @@ class ContentsRow(Flowable):
             canv.line(title_end + 6, base, leader_end, base)
         canv.setDash()
         canv.translate(self.width, base)
-        canv.doForm(f"toc-{question_key(q)}")
+        canv.doForm(f"toc-{entry.key}")
         canv.restoreState()
-        canv.linkRect("", question_key(q), (0, 0, self.width, self.height), relative=1,
-                      thickness=0)
+        if self.ledger.native_outline:
+            canv.linkRect("", entry.key, (0, 0, self.width, self.height), relative=1,
+                          thickness=0)
+        else:
+            x1, y1 = canv.absolutePosition(0, 0)
+            x2, y2 = canv.absolutePosition(self.width, self.height)
+            self.ledger.links.append((canv.getPageNumber(), (x1, y1, x2, y2), entry.key))
 
 
-def contents_flowables(plan: BookletPlan, markup: Markup, styles: dict[str, Any],
-                       pal: Palette) -> list[Flowable]:
-    """Heading, then per topic its name and a row per question, in booklet order."""
+def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, styles: dict[str, Any],
+                       pal: Palette, ledger: Ledger,
+                       extra: dict[str, list[tuple[str, ContentsEntry]]] | None = None,
+                       appendices: tuple[ContentsEntry, ...] = ()) -> list[Flowable]:
+    """Heading, then per group its name and a row per entry, in booklet order.
+
+    Args:
+        groups: Sections (or topics) with their questions.
+        markup: Converter for the text font.
+        styles, pal: Paragraph styles and colours.
+        ledger: Where rows record their link rectangles in a merged pack.
+        extra: Section title → [("before" | "after", entry)] for included PDFs.
+        appendices: Entries listed under "Appendices" at the end.
+    """
+    extra = extra or {}
     story: list[Flowable] = [Paragraph("Contents", styles["h1"])]
-    for group in plan.groups:
+
+    def rows(entries: list[ContentsEntry]) -> list[Flowable]:
+        return [ContentsRow(e, markup, styles, pal, ledger) for e in entries]
+    for group in groups:
         story.append(Paragraph(markup.text(group.topic), styles["contents_topic"]))
-        story.extend(ContentsRow(q, markup, styles, pal) for q in group.questions)
+        placed = extra.get(group.topic, [])
+        story += rows([e for where, e in placed if where == "before"])
+        story += rows([question_entry(q) for q in group.questions])
+        story += rows([e for where, e in placed if where == "after"])
+    if appendices:
+        story.append(Paragraph("Appendices", styles["contents_topic"]))
+        story += rows(list(appendices))
     return story

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
@@ -31,17 +32,30 @@ class Ledger:
 
     Attributes:
         anchors: Destination key → 1-based page number where it landed.
+        anchor_tops: Destination key → y in points of its top on that page.
+        outline: (level, title, key) for every anchor, in document order.
+        links: (page, (x1, y1, x2, y2), key) of contents rows, when links are
+            recorded for a later merge instead of drawn (rects in points).
+        blank_pages: Pages left intentionally blank (duplex).
         page_question: Page number → the question on that page (body pages).
         body_start: Page number of the first body page.
         current: The question being laid out.
         on_question: Called with each question as its layout starts (progress).
+        native_outline: Write bookmarks and outline with ReportLab (single
+            documents); False when a merger builds them.
     """
 
     anchors: dict[str, int] = field(default_factory=dict)
+    anchor_tops: dict[str, float] = field(default_factory=dict)
+    outline: list[tuple[int, str, str]] = field(default_factory=list)
+    links: list[tuple[int, tuple[float, float, float, float], str]] = field(
+        default_factory=list)
+    blank_pages: set[int] = field(default_factory=set)
     page_question: dict[int, Question] = field(default_factory=dict)
     body_start: int | None = None
     current: Question | None = None
     on_question: Callable[[Question], None] | None = None
+    native_outline: bool = True
 
 
 class Anchor(Flowable):
@@ -71,8 +85,32 @@ class Anchor(Flowable):
                 self.ledger.body_start = page
             if self.ledger.on_question:
                 self.ledger.on_question(self.question)
-        canv.bookmarkHorizontal(self.key, 0, 12)
-        canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level >= 1)
+        self.ledger.anchor_tops[self.key] = canv.absolutePosition(0, 12)[1]
+        self.ledger.outline.append((self.level, self.title, self.key))
+        if self.ledger.native_outline:
+            canv.bookmarkHorizontal(self.key, 0, 12)
+            canv.addOutlineEntry(self.title, self.key, level=self.level,
+                                 closed=self.level >= 1)
+
+
+class RectoStart(Flowable):
+    """Zero-size flowable that moves what follows to the next odd (recto) page.
+
+    On an even page it asks for more room than any frame has, so the page is
+    left empty (the doc marks it blank) and layout resumes on the next page.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.canv.getPageNumber() % 2 == 0:
+            return (0, availHeight + 1)
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
 
 
 def to_roman(number: int) -> str:
@@ -88,11 +126,19 @@ def to_roman(number: int) -> str:
 
 
 class FinishingCanvas(Canvas):
-    """A canvas that runs ``finish(canvas)`` just before the PDF is written."""
+    """A canvas that runs ``finish(canvas)`` just before the PDF is written.
 
-    def __init__(self, *args: Any, finish: Callable[[Canvas], None], **kwargs: Any) -> None:
+    ``seed`` maps ReportLab font names to characters whose subset codes are
+    assigned first, in that order. Parts of a pack rendered apart then embed
+    byte-identical font subsets, which the merger stores once.
+    """
+
+    def __init__(self, *args: Any, finish: Callable[[Canvas], None],
+                 seed: dict[str, str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._finish = finish
+        for name, chars in (seed or {}).items():
+            pdfmetrics.getFont(name).splitString(chars, self._doc)
 
     def save(self) -> None:
         self._finish(self)
@@ -113,7 +159,8 @@ class BookletDoc(BaseDocTemplate):
     """
 
     def __init__(self, target: Any, *, theme: Theme, plan: BookletPlan, markup: Markup,
-                 pal: Palette, styles: dict[str, Any], ledger: Ledger) -> None:
+                 pal: Palette, styles: dict[str, Any], ledger: Ledger,
+                 folios: bool = True, first_template: str = COVER) -> None:
         width, height = theme.page_size
         left, right = theme.margin("inner"), theme.margin("outer")
         top, bottom = theme.margin("top"), theme.margin("bottom")
@@ -130,6 +177,7 @@ class BookletDoc(BaseDocTemplate):
                          initialLeading=styles["body"].leading)
         self.theme, self.plan, self.markup = theme, plan, markup
         self.pal, self.styles, self.ledger = pal, styles, ledger
+        self.folios = folios
         frame_w = width - left - right
         frame_h = height - top - bottom
         body = Frame(left, bottom, frame_w, frame_h, id="body", leftPadding=0, rightPadding=0,
@@ -138,11 +186,14 @@ class BookletDoc(BaseDocTemplate):
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover_foot = Frame(left, bottom, frame_w, height * 0.25 - bottom - 14, id="cover-foot",
                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
+        templates = [
             PageTemplate(COVER, [cover_top, cover_foot], onPage=self._draw_cover_art),
             PageTemplate(FRONT, [body], onPageEnd=self._draw_head_and_folio),
             PageTemplate(BODY, [body], onPageEnd=self._draw_head_and_folio),
-        ])
+        ]
+        # ReportLab starts with the first template in the list.
+        templates.sort(key=lambda t: t.id != first_template)
+        self.addPageTemplates(templates)
 
     def _draw_cover_art(self, canv: Canvas, doc: Any) -> None:
         width, height = self.theme.page_size
@@ -157,8 +208,23 @@ class BookletDoc(BaseDocTemplate):
         canv.line(left, height * 0.25, width - self.theme.margin("outer"), height * 0.25)
         canv.restoreState()
 
+    def _draw_blank_note(self, canv: Canvas) -> None:
+        width, height = self.theme.page_size
+        note = render_text(self.theme.templates, "blank.j2", booklet=self.plan)
+        canv.saveState()
+        canv.setFont(self.styles["small"].fontName, self.styles["small"].fontSize)
+        canv.setFillColor(self.pal.muted)
+        canv.drawCentredString(width / 2, height / 2, note)
+        canv.restoreState()
+
     def _draw_head_and_folio(self, canv: Canvas, doc: Any) -> None:
         page = canv.getPageNumber()
+        if self._curPageFlowableCount == 0:
+            # Nothing was laid out here: a verso left blank so the next part
+            # starts on a recto. It carries the note only, no head or folio.
+            self.ledger.blank_pages.add(page)
+            self._draw_blank_note(canv)
+            return
         question = self.ledger.current if self.pageTemplate.id == BODY else None
         if question is not None:
             self.ledger.page_question[page] = question
@@ -176,6 +242,7 @@ class BookletDoc(BaseDocTemplate):
         canv.setStrokeColor(self.pal.rule)
         canv.setLineWidth(0.5)
         canv.line(left, baseline_y - 3, width - right, baseline_y - 3)
-        canv.translate(width - right, bottom * 0.45)
-        canv.doForm(f"folio{page}")
+        if self.folios:
+            canv.translate(width - right, bottom * 0.45)
+            canv.doForm(f"folio{page}")
         canv.restoreState()

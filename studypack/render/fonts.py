@@ -84,3 +84,27 @@ def register_theme_fonts(theme: Theme) -> FontSet:
     return FontSet(register_family(theme.text), register_family(theme.heading),
                    register_family(theme.mono),
                    tuple(register_family(f) for f in theme.fallback))
+
+
+def subset_seed(fonts: FontSet, alphabet: str) -> dict[str, str]:
+    """Per font face, the characters of ``alphabet`` it has, in a fixed order.
+
+    Args:
+        fonts: The registered fonts of a theme.
+        alphabet: Every character a pack may print (any order, repeats allowed).
+
+    Returns:
+        ReportLab font name → sorted characters that face covers.
+    """
+    chars = sorted(set(alphabet))
+    seed = {}
+    for family in (fonts.text, fonts.heading, fonts.mono, *fonts.fallback):
+        for name in (family.regular, family.bold, family.italic, family.bold_italic):
+            if name not in seed:
+                face_cov = _coverage(name)
+                seed[name] = "".join(c for c in chars if ord(c) in face_cov)
+    return seed
+
+
+def _coverage(name: str) -> frozenset[int]:
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)

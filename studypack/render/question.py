@@ -20,7 +20,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..model import Question
+from ..content.derive import cut_at_word, plain_text
+from ..model import BookletPlan, Question
 from .contents import question_key
 from .doc import Anchor, Ledger
 from .inline import Markup
@@ -84,8 +85,7 @@ def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
         ("LEFTPADDING", (0, 0), (0, 0), 10),
     ]))
-    anchor = Anchor(ctx.ledger, question_key(q), f"Q{q.number} ({q.year}) · "
-                    f"{_short(q.question)}", 1, question=q)
+    anchor = Anchor(ctx.ledger, question_key(q), question_outline_title(q), 1, question=q)
     return [anchor, table]
 
 
@@ -160,9 +160,33 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     return story
 
 
-def _short(text: str, limit: int = 70) -> str:
-    from ..content.derive import cut_at_word, plain_text
-    return cut_at_word(plain_text(text), limit)
+def question_outline_title(q: Question) -> str:
+    """Outline (bookmark) title: "Q8 (2022) · Discuss the issues…", about 80 characters."""
+    return f"Q{q.number} ({q.year}) · {cut_at_word(plain_text(q.question), 66)}"
+
+
+def revision_grid(ctx: BlockContext, plan: BookletPlan) -> list[Flowable]:
+    """A closing grid: every question with its key-point headings, for last-day revision."""
+    s = ctx.styles
+    rows: list[list[Any]] = [[Paragraph("Question", s["table_head"]),
+                              Paragraph("Key points", s["table_head"])]]
+    for q in plan.questions:
+        points = "<br/>".join(f"{n}. {ctx.text.inline(p.heading)}"
+                              for n, p in enumerate(q.points, 1))
+        rows.append([Paragraph(f"<b>Q{q.number} · {q.year}</b><br/>"
+                               f"{ctx.text.text(q.paper)}", s["table"]),
+                     Paragraph(points, s["table"])])
+    table = Table(rows, colWidths=[ctx.width * 0.26, ctx.width * 0.74], repeatRows=1,
+                  splitByRow=1)
+    table.setStyle(_table_style(ctx, [
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, ctx.pal.rule),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ctx.pal.tint]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return [Anchor(ctx.ledger, "revision-grid", "Revision grid", 0),
+            Paragraph("Revision grid", s["h1"]), table]
 
 
 QUESTION_BLOCKS: dict[str, Callable[[BlockContext, Question], list[Flowable]]] = {

@@ -1,0 +1,183 @@
+"""Where every part of a pack lands: page sequence, labels, outline, links, stamps.
+
+Pure arithmetic on page counts (0-based page indices throughout); no PDF
+library here. ``build.py`` renders the parts, asks this module where they go,
+and hands the answers to ``merge.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .merge import LinkSpec, OutlineItem
+from .model import ExternalPdf, PackPlan
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One run of pages in the pack.
+
+    Attributes:
+        kind: "front", "section", "grid", "external" or "blank".
+        ref: Section title, included PDF path, or "" (front, grid, blank).
+        pages: Number of pages.
+        start: 0-based index of its first page in the pack.
+    """
+
+    kind: str
+    ref: str
+    pages: int
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class PartSizes:
+    """Page counts of everything already rendered or opened."""
+
+    sections: dict[str, int]
+    externals: dict[str, int]
+    grid: int = 0
+
+
+def page_sequence(plan: PackPlan, sizes: PartSizes, front_pages: int) -> list[Slot]:
+    """Lay out the pack: front matter, then per section its included PDFs and answers.
+
+    In duplex every part starts on a recto (an even 0-based index); a blank
+    page is inserted where needed, and counted like any other page.
+    """
+    wanted: list[tuple[str, str, int]] = [("front", "", front_pages)]
+    for group in plan.booklet.groups:
+        for inc in _placed(plan, group.topic, "before"):
+            wanted.append(("external", inc.path, sizes.externals[inc.path]))
+        wanted.append(("section", group.topic, sizes.sections[group.topic]))
+        for inc in _placed(plan, group.topic, "after"):
+            wanted.append(("external", inc.path, sizes.externals[inc.path]))
+    if plan.revision_grid:
+        wanted.append(("grid", "", sizes.grid))
+    for inc in plan.includes:
+        if inc.where == "appendix":
+            wanted.append(("external", inc.path, sizes.externals[inc.path]))
+    slots: list[Slot] = []
+    at = 0
+    for kind, ref, pages in wanted:
+        if plan.duplex and at % 2 == 1:
+            slots.append(Slot("blank", "", 1, at))
+            at += 1
+        slots.append(Slot(kind, ref, pages, at))
+        at += pages
+    return slots
+
+
+def _placed(plan: PackPlan, section: str, where: str) -> list[ExternalPdf]:
+    return [i for i in plan.includes if i.where == where and i.section == section]
+
+
+def front_total(slots: list[Slot]) -> int:
+    """Pages labelled i, ii…: the front matter and any blank that follows it."""
+    body = next((s for s in slots if s.kind not in ("front", "blank")), None)
+    return body.start if body else sum(s.pages for s in slots)
+
+
+def slot_of(slots: list[Slot], kind: str, ref: str) -> Slot:
+    return next(s for s in slots if s.kind == kind and s.ref == ref)
+
+
+def body_label(index: int, front: int) -> str:
+    """Label of 0-based page ``index`` past the front matter: "1", "2"…."""
+    return str(index - front + 1)
+
+
+@dataclass(frozen=True)
+class RenderedFacts:
+    """What the merger needs from one rendered part (1-based pages, points)."""
+
+    anchors: dict[str, int]
+    anchor_tops: dict[str, float]
+    outline: tuple[tuple[int, str, str], ...]
+    blank_pages: frozenset[int]
+    pages: int
+
+
+def key_pages(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFacts]
+              ) -> dict[str, tuple[int, float | None]]:
+    """Every contents key → (0-based pack page, top in points or None)."""
+    from .render.contents import external_key
+    found: dict[str, tuple[int, float | None]] = {}
+    for slot in slots:
+        if slot.kind == "section":
+            facts = parts[slot.ref]
+            for key, page in facts.anchors.items():
+                found[key] = (slot.start + page - 1, facts.anchor_tops.get(key))
+        elif slot.kind == "external":
+            inc = next(i for i in plan.includes if i.path == slot.ref)
+            found[external_key(inc)] = (slot.start, None)
+    return found
+
+
+def contents_labels(plan: PackPlan, sizes: PartSizes, parts: dict[str, RenderedFacts],
+                    front_pages: int) -> dict[str, str]:
+    """Page label of every contents key, once the front matter's length is known."""
+    slots = page_sequence(plan, sizes, front_pages)
+    front = front_total(slots)
+    return {key: body_label(page, front) for key, (page, _) in
+            key_pages(plan, slots, parts).items()}
+
+
+def pack_outline(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFacts],
+                 grid: RenderedFacts | None) -> list[OutlineItem]:
+    """Sections → included PDFs and questions → summary / key points / answer."""
+    items: list[OutlineItem] = []
+    by_path = {i.path: i for i in plan.includes}
+    current_section = None
+    for slot in slots:
+        if slot.kind == "external":
+            inc = by_path[slot.ref]
+            if inc.where == "appendix":
+                items.append(OutlineItem(0, inc.title, slot.start))
+                continue
+            if inc.section != current_section:
+                items.append(OutlineItem(0, inc.section, slot.start))
+                current_section = inc.section
+            items.append(OutlineItem(1, inc.title, slot.start))
+        elif slot.kind == "section":
+            if slot.ref != current_section:
+                items.append(OutlineItem(0, slot.ref, slot.start))
+                current_section = slot.ref
+            facts = parts[slot.ref]
+            for level, title, key in facts.outline:
+                items.append(OutlineItem(level, title, slot.start + facts.anchors[key] - 1,
+                                         facts.anchor_tops.get(key)))
+        elif slot.kind == "grid" and grid is not None:
+            items.append(OutlineItem(0, "Revision grid", slot.start))
+    return items
+
+
+def contents_links(links: tuple[tuple[int, tuple[float, float, float, float], str], ...],
+                   targets: dict[str, tuple[int, float | None]]) -> list[LinkSpec]:
+    """Front-matter link rectangles → links to their targets' pack pages."""
+    return [LinkSpec(page - 1, rect, targets[key][0], targets[key][1])
+            for page, rect, key in links]
+
+
+def stamp_plan(slots: list[Slot], parts: dict[str, RenderedFacts], grid: RenderedFacts | None
+               ) -> list[tuple[int, str, str, int, int]]:
+    """Folios to stamp: (0-based page, label, last label, physical page, physical total).
+
+    Our own body pages get "Page X of Y" (X, Y counted past the front matter);
+    blank pages and included PDFs are counted but not stamped.
+    """
+    front = front_total(slots)
+    total = slots[-1].start + slots[-1].pages
+    last = body_label(total - 1, front)
+    out = []
+    for slot in slots:
+        facts = parts.get(slot.ref) if slot.kind == "section" else (
+            grid if slot.kind == "grid" else None)
+        if facts is None:
+            continue
+        for page in range(1, facts.pages + 1):
+            if page in facts.blank_pages:
+                continue
+            index = slot.start + page - 1
+            out.append((index, body_label(index, front), last, index + 1, total))
+    return out

@@ -1,0 +1,231 @@
+"""Merge stage: finished PDFs → one pack PDF (the only pypdf user for assembly).
+
+Handles the traps of combining PDFs: named destinations that clash across
+inputs (resolved to explicit page destinations first), ReportLab naming every
+font subset ``AAAAAA+…`` (each distinct subset gets a tag from its content),
+fonts embedded once per input (identical objects are stored once, after the
+content streams are compressed), ``/Rotate`` kept on included pages, and
+encrypted, truncated or mislabelled inputs (a clear ``PdfInputError``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
+from pypdf.errors import DependencyError, PdfReadError, PyPdfError
+from pypdf.generic import DictionaryObject, Fit, NameObject, StreamObject
+
+from .errors import StudypackError, rel
+
+
+class PdfInputError(StudypackError):
+    """An included PDF cannot be used; the message names the file and what to do."""
+
+
+def open_external(path: Path) -> PdfReader:
+    """Open a PDF a pack includes, checking everything that can be wrong with it.
+
+    Raises:
+        PdfInputError: Missing, not a PDF (e.g. an HTML page renamed .pdf),
+            damaged or truncated, or protected by a user password.
+    """
+    shown = rel(path)
+    try:
+        head = path.read_bytes()[:1024]
+    except OSError as exc:
+        raise PdfInputError(f"{shown}: cannot be read ({exc.strerror})") from None
+    if b"%PDF-" not in head:
+        lowered = head.lower()
+        kind = ("an HTML page saved with a .pdf name" if b"<html" in lowered
+                or b"<!doctype" in lowered else "not a PDF file")
+        raise PdfInputError(f"{shown}: is {kind}; save or download the real PDF and include "
+                            "that")
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except DependencyError:
+                raise PdfInputError(f"{shown}: is AES-encrypted; install pypdf[crypto] "
+                                    "(studypack's dependencies include it) and retry") from None
+            if not opened:
+                raise PdfInputError(f"{shown}: is protected by a password; save a copy "
+                                    "without it (e.g. print it to PDF) and include that")
+        for page in reader.pages:
+            page.mediabox  # noqa: B018 - touching every page finds truncation now
+    except PdfInputError:
+        raise
+    except (PdfReadError, PyPdfError, ValueError, KeyError, OSError) as exc:
+        raise PdfInputError(f"{shown}: is damaged or truncated ({exc}); re-export or "
+                            "re-download it") from None
+    if len(reader.pages) == 0:
+        raise PdfInputError(f"{shown}: has no pages")
+    return reader
+
+
+def resolve_named_destinations(reader: PdfReader) -> None:
+    """Point an input's internal links at pages directly and drop its name tree.
+
+    Two inputs may both define a destination called, say, "chapter1"; once
+    links point at page objects the names are no longer needed, so nothing
+    can clash after the merge.
+    """
+    named = reader.named_destinations
+    if not named:
+        return
+    explicit = {name: dest.dest_array for name, dest in named.items()}
+    for page in reader.pages:
+        for ref in page.get("/Annots", []) or []:
+            annot = ref.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            dest = annot.get("/Dest")
+            if isinstance(dest, str) and str(dest) in explicit:
+                annot[NameObject("/Dest")] = explicit[str(dest)]
+            action = annot.get("/A")
+            if action is not None:
+                action = action.get_object()
+                target = action.get("/D")
+                if isinstance(target, str) and str(target) in explicit:
+                    action[NameObject("/D")] = explicit[str(target)]
+    root = reader.trailer["/Root"]
+    names = root.get("/Names")
+    if names is not None and "/Dests" in names.get_object():
+        del names.get_object()["/Dests"]
+    if "/Dests" in root:
+        del root["/Dests"]
+
+
+def _tag(data: bytes) -> str:
+    digest = hashlib.sha256(data).digest()
+    return "".join(string.ascii_uppercase[b % 26] for b in digest[:6])
+
+
+def retag_font_subsets(writer: PdfWriter) -> int:
+    """Give each distinct embedded subset its own ``XXXXXX+`` tag, from its bytes.
+
+    Identical subsets get identical tags (and are later stored once); different
+    subsets of the same font no longer share ReportLab's ``AAAAAA`` tag.
+
+    Returns:
+        How many font dictionaries were renamed.
+    """
+    renamed = 0
+    for obj in list(writer._objects):
+        if not isinstance(obj, DictionaryObject) or obj.get("/Type") != "/Font":
+            continue
+        base = str(obj.get("/BaseFont", ""))
+        if len(base) < 8 or base[7] != "+":
+            continue
+        font = obj
+        if "/DescendantFonts" in obj:
+            font = obj["/DescendantFonts"][0].get_object()
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is None:
+            continue
+        descriptor = descriptor.get_object()
+        stream = next((descriptor[k].get_object() for k in ("/FontFile2", "/FontFile3",
+                                                            "/FontFile")
+                       if k in descriptor), None)
+        if not isinstance(stream, StreamObject):
+            continue
+        name = NameObject(f"/{_tag(stream.get_data())}+{base[8:]}")
+        obj[NameObject("/BaseFont")] = name
+        font[NameObject("/BaseFont")] = name
+        # /Name is optional (PDF 1.7, 9.6.2) and differs only by the order in
+        # which each input registered its fonts; without it equal fonts compare equal.
+        obj.pop("/Name", None)
+        descriptor[NameObject("/FontName")] = name
+        renamed += 1
+    return renamed
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    """An outline entry: nesting level (0 = top), title, 0-based page, top in points."""
+
+    level: int
+    title: str
+    page: int
+    top: float | None = None
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    """A clickable rectangle (points) on ``page`` that jumps to ``target`` (0-based)."""
+
+    page: int
+    rect: tuple[float, float, float, float]
+    target: int
+    top: float | None = None
+
+
+def merge_pdfs(pieces: list[PdfReader], *, outline: list[OutlineItem], links: list[LinkSpec],
+               front_pages: int, stamps: PdfReader | None, stamp_targets: list[int],
+               metadata: dict[str, str]) -> bytes:
+    """Concatenate ``pieces`` and finish the result as one document.
+
+    Args:
+        pieces: Opened inputs in page order (the same reader may repeat).
+        outline: Entries in document order; levels nest by at most one step.
+        links: Contents links to add.
+        front_pages: Pages labelled i, ii…; the rest are labelled 1, 2….
+        stamps: A PDF whose page k is laid over page ``stamp_targets[k]``.
+        stamp_targets: 0-based target pages for the stamps, in order.
+        metadata: Document information (e.g. ``{"/Title": …}``); no dates are
+            added, so equal inputs give equal bytes.
+
+    Returns:
+        The merged PDF's bytes.
+    """
+    writer = PdfWriter()
+    for reader in pieces:
+        writer.append(reader, import_outline=False)
+    if stamps is not None:
+        for stamp_page, target in zip(stamps.pages, stamp_targets, strict=True):
+            writer.pages[target].merge_page(stamp_page, over=True)
+    parents: list[Any] = []
+    for item in outline:
+        del parents[item.level:]
+        parent = parents[-1] if parents else None
+        fit = Fit.xyz(top=item.top) if item.top is not None else Fit.fit()
+        parents.append(writer.add_outline_item(item.title, item.page, parent=parent, fit=fit,
+                                               is_open=item.level == 0))
+    for link in links:
+        fit = Fit.xyz(top=link.top) if link.top is not None else Fit.fit()
+        writer.add_annotation(link.page, Link(rect=link.rect, target_page_index=link.target,
+                                              fit=fit, border=[0, 0, 0]))
+    total = len(writer.pages)
+    if front_pages:
+        writer.set_page_label(0, front_pages - 1, style="/r", start=1)
+    if total > front_pages:
+        writer.set_page_label(front_pages, total - 1, style="/D", start=1)
+    writer.add_metadata(metadata)
+    retag_font_subsets(writer)
+    for page in writer.pages:
+        page.compress_content_streams()
+    # After compressing: only then do equal streams have equal bytes to compare.
+    # A second round merges dictionaries that became equal once the objects
+    # they point to were merged (a font dictionary and its ToUnicode stream).
+    for _ in range(3):
+        writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def page_count(pdf: bytes) -> int:
+    """Number of pages in a PDF held in memory."""
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def reader_for(pdf: bytes) -> PdfReader:
+    """A reader over PDF bytes made by studypack itself."""
+    return PdfReader(io.BytesIO(pdf))
