@@ -13,6 +13,10 @@ from .merge import LinkSpec, OutlineItem
 from .model import ExternalPdf, PackPlan
 
 
+GRID_KEY = "revision-grid"
+"""Contents key of the closing revision grid."""
+
+
 @dataclass(frozen=True)
 class Slot:
     """One run of pages in the pack.
@@ -111,6 +115,8 @@ def key_pages(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFacts]
         elif slot.kind == "external":
             inc = next(i for i in plan.includes if i.path == slot.ref)
             found[external_key(inc)] = (slot.start, None)
+        elif slot.kind == "grid":
+            found[GRID_KEY] = (slot.start, None)
     return found
 
 

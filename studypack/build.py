@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from .assemble import (PartSizes, RenderedFacts, Slot, contents_labels, contents_links,
+from .assemble import (GRID_KEY, PartSizes, RenderedFacts, Slot, contents_labels, contents_links,
                        front_total, key_pages, pack_outline, page_sequence, stamp_plan)
 from .content import load_content
 from .errors import RenderError, WorkspaceError, rel
@@ -34,13 +34,26 @@ from .theme import load_theme
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build produced: output path, page count, questions, seconds taken."""
+    """What a build produced.
+
+    Attributes:
+        path: The PDF written.
+        pages: Its page count.
+        questions: How many questions it holds.
+        seconds: Wall time of the build.
+        start_pages: Question id → 1-based page where it starts.
+        handouts: The pack asks for handouts of its questions too.
+        layout, centre: What the handouts should use.
+    """
 
     path: Path
     pages: int
     questions: int
     seconds: float
     start_pages: dict[str, int]
+    handouts: bool = False
+    layout: str = "classic"
+    centre: str | None = None
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -69,7 +82,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",
                   title: str = "Study Pack", subtitle: str = "", edition: str = "",
                   centre: str | None = None, workspace: Path | None = None,
-                  on_start: Callable[[int], None] | None = None,
+                  duplex: bool = False, on_start: Callable[[int], None] | None = None,
                   on_question: Callable[[Question], None] | None = None) -> BuildResult:
     """Build one booklet from a content folder.
 
@@ -78,6 +91,7 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
         output: PDF path to write (atomically).
         layout: Layout name.
         title, subtitle, edition, centre: Cover text.
+        duplex: Start the contents and every question on a recto page.
         workspace: Folder holding ``layouts/`` and ``fonts/`` (default: content's parent).
         on_start: Called with the number of questions before rendering.
         on_question: Called as each question is laid out.
@@ -93,7 +107,7 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
                         centre=centre)
     if on_start:
         on_start(len(plan.questions))
-    rendered = render_booklet(plan, theme, on_question=on_question)
+    rendered = render_booklet(plan, theme, duplex=duplex, on_question=on_question)
     write_atomically(output, rendered.pdf)
     return BuildResult(output, rendered.pages, len(plan.questions),
                        time.perf_counter() - started,
@@ -188,9 +202,11 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
     for inc in plan.includes:
         if inc.where != "appendix":
             extra.setdefault(inc.section, []).append((inc.where, _entry(inc, externals)))
+    closing = [ContentsEntry(GRID_KEY, "", "", "Revision grid: every key point")] if grid else []
+    closing += [_entry(i, externals) for i in plan.includes if i.where == "appendix"]
     front = render_document(plan.booklet, theme, RenderOptions(
         questions=False, native_outline=False, duplex=plan.duplex, contents_extra=extra,
-        appendices=tuple(_entry(i, externals) for i in plan.includes if i.where == "appendix"),
+        appendices=tuple(closing),
         contents_labels=lambda n: contents_labels(plan, sizes, parts, n), alphabet=alphabet))
     readers["front"] = reader_for(front.pdf)
     slots = page_sequence(plan, sizes, front.pages)
@@ -209,7 +225,8 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
     starts = {q.id: page + 1 for q in plan.booklet.questions
               for page, _ in [key_pages(plan, slots, parts)[f"q-{q.id}"]]}
     return BuildResult(target, total, len(plan.booklet.questions),
-                       time.perf_counter() - started, starts)
+                       time.perf_counter() - started, starts, plan.handouts, plan.layout,
+                       plan.brand.centre)
 
 
 def _reader_key(slot: Slot) -> str:
@@ -255,7 +272,8 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
                            edition="", groups=(TopicGroup(q.primary_topic, (q,)),),
                            centre=centre, keywords=q.topics)
         rendered = render_document(plan, theme, RenderOptions(
-            cover=False, contents=False, section_anchors=False), on_question=on_question)
+            cover=False, contents=False, section_anchors=False, answer_outline=False),
+            on_question=on_question)
         target = out_dir / f"{qid}.pdf"
         write_atomically(target, rendered.pdf)
         results.append(BuildResult(target, rendered.pages, 1, time.perf_counter() - started,

@@ -78,6 +78,9 @@ def build(
                        ] = None,
     centre: Annotated[str | None, typer.Option(help="Coaching centre's name for the cover")
                       ] = None,
+    duplex: Annotated[bool | None, typer.Option(
+        "--duplex/--no-duplex", help="Start each question on a right-hand page, with "
+        "blank versos, for two-sided printing")] = None,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors")] = False,
 ) -> None:
     """Build a booklet: cover, contents, and every answer with summary and key points.
@@ -104,7 +107,7 @@ def build(
                 edition=edition if edition is not None else settings.edition,
                 centre=centre if centre is not None else settings.centre,
                 workspace=workspace if content is None else _workspace_for(content_dir),
-                on_start=start, on_question=lambda q: advance())
+                duplex=settings.duplex if duplex is None else duplex, on_start=start, on_question=lambda q: advance())
         out.print(f"Wrote [bold]{rel(result.path)}[/bold]: {result.pages} pages, "
                   f"{result.questions} questions, {result.seconds:.1f} s", highlight=False)
 
@@ -127,6 +130,94 @@ def _progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[], 
             if task:
                 progress.advance(task[0])
         yield start, advance
+
+
+@app.command()
+def pack(
+    pack_file: Annotated[Path | None, typer.Argument(
+        metavar="PACK.yaml", help="Pack file, e.g. content/packs/foreign-policy.yaml")] = None,
+    all_packs: Annotated[bool, typer.Option("--all", help="Build every pack in --folder")
+                         ] = False,
+    folder: Annotated[Path, typer.Option(help="Folder of pack files for --all")] = Path(
+        "content/packs"),
+    content: Annotated[Path, typer.Option(help="Folder of answer files")] = Path("content"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="PDF to write "
+                                                   "(one pack only)")] = None,
+    duplex: Annotated[bool | None, typer.Option(
+        "--duplex/--no-duplex", help="Start sections and questions on right-hand pages "
+        "[default: the pack's setting]")] = None,
+    strict: Annotated[bool, typer.Option(help="Treat warnings as errors")] = False,
+) -> None:
+    """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
+    with _reported(strict):
+        from .build import build_handouts, build_pack
+        from .errors import WorkspaceError, rel
+
+        if all_packs == (pack_file is not None):
+            raise WorkspaceError("name one PACK.yaml, or use --all for every pack in "
+                                 f"{rel(folder)}")
+        files = sorted(folder.glob("*.yaml")) if all_packs else [pack_file]
+        if not files:
+            raise WorkspaceError(f"{rel(folder)} holds no pack files (*.yaml)")
+        if output is not None and len(files) > 1:
+            raise WorkspaceError("--output names one file; with --all each pack's own "
+                                 "'output' is used")
+        workspace = Path.cwd()
+        for path in files:
+            assert path is not None
+            if not path.is_file():
+                raise WorkspaceError(f"{path} is not a file")
+            with _progress(f"Laying out {path.stem}") as (start, advance):
+                result = build_pack(pack=path, content=content, workspace=workspace,
+                                    duplex=duplex, output=output, on_start=start,
+                                    on_question=lambda q: advance())
+            out.print(f"Wrote [bold]{rel(result.path)}[/bold]: {result.pages} pages, "
+                      f"{result.questions} questions, {result.seconds:.1f} s", highlight=False)
+            if result.handouts:
+                handouts = build_handouts(content=content, workspace=workspace,
+                                          out_dir=result.path.parent / f"{path.stem}-handouts",
+                                          ids=list(result.start_pages), layout=result.layout,
+                                          centre=result.centre)
+                out.print(f"Wrote {len(handouts)} handouts to "
+                          f"[bold]{rel(handouts[0].path.parent)}[/bold]", highlight=False)
+
+
+@app.command()
+def handout(
+    ids: Annotated[list[str] | None, typer.Argument(metavar="ID...",
+                                                       help="Question ids (see 'studypack list')")
+                   ] = None,
+    all_questions: Annotated[bool, typer.Option("--all", help="One handout per question")
+                             ] = False,
+    content: Annotated[Path, typer.Option(help="Folder of answer files")] = Path("content"),
+    out_dir: Annotated[Path, typer.Option(help="Folder for the handouts")] = Path(
+        "out/handouts"),
+    layout: Annotated[str, typer.Option(help="Layout name")] = "handout",
+    centre: Annotated[str | None, typer.Option(help="Centre's name for the running head")
+                      ] = None,
+) -> None:
+    """Write single-question handouts (question, summary, key points, answer) as <id>.pdf."""
+    with _reported():
+        from .build import build_handouts
+        from .content import load_content
+        from .errors import WorkspaceError, rel
+        from .workspace import load_settings
+
+        settings = load_settings(Path.cwd())
+        if all_questions:
+            ids = [q.id for q in load_content(content)]
+        if not ids:
+            raise WorkspaceError("name at least one question id, or use --all "
+                                 "('studypack list' shows the ids)")
+        with _progress("Writing handouts") as (start, advance):
+            start(len(ids))
+            results = build_handouts(content=content, workspace=Path.cwd(), out_dir=out_dir,
+                                     ids=ids, layout=layout,
+                                     centre=centre if centre is not None else settings.centre,
+                                     on_question=lambda q: advance())
+        for result in results:
+            out.print(f"Wrote [bold]{rel(result.path)}[/bold]: {result.pages} page(s)",
+                      highlight=False)
 
 
 @app.command()

@@ -112,6 +112,7 @@ class BookletPlan:
     groups: tuple[TopicGroup, ...]
     centre: str | None = None
     keywords: tuple[str, ...] = field(default=())
+    contact: str | None = None
 
     @property
     def questions(self) -> tuple[Question, ...]:

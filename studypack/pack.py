@@ -117,7 +117,8 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     booklet = BookletPlan(title=pack.title,
                           subtitle=pack.subtitle or f"Model answers, {years}",
                           edition=pack.edition, groups=groups, centre=pack.brand.centre,
-                          keywords=tuple(sorted({t for q in chosen for t in q.topics})))
+                          keywords=tuple(sorted({t for q in chosen for t in q.topics})),
+                          contact=pack.brand.contact)
     target = output or workspace / (pack.output or f"out/packs/{pack_path.stem}.pdf")
     return PackPlan(booklet=booklet, includes=tuple(includes), blocks=pack.blocks,
                     revision_grid=pack.revision_grid,

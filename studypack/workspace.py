@@ -25,6 +25,7 @@ class Settings(BaseModel):
         layout: Layout name.
         content: Content folder, relative to the workspace.
         output: PDF path, relative to the workspace.
+        duplex: Start every question on a recto page (for two-sided printing).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -36,6 +37,7 @@ class Settings(BaseModel):
     layout: str = "classic"
     content: str = "content"
     output: str = "out/booklet.pdf"
+    duplex: bool = False
 
 
 FIELD_NAMES = {"": tuple(Settings.model_fields)}

@@ -44,6 +44,8 @@ class RenderOptions:
         contents_labels: For front matter made apart from its answers: given
             the front matter's page count, the page label of every contents key.
         contents_extra, appendices: Included PDFs listed in the contents.
+        answer_outline: Print the answer's outline before the introduction
+            (handouts leave it out: the key-points table gives the structure).
         alphabet: Characters to give fixed subset codes first (see
             ``fonts.subset_seed``); "" for a self-contained document.
     """
@@ -61,6 +63,7 @@ class RenderOptions:
     contents_extra: dict[str, list[tuple[str, ContentsEntry]]] | None = None
     appendices: tuple[ContentsEntry, ...] = ()
     alphabet: str = ""
+    answer_outline: bool = True
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict) -> lis
         style = {"kicker": "cover_kicker", "title": "cover_title",
                  "subtitle": "cover_subtitle", "centre": "cover_centre"}.get(role.strip(),
                                                                              "cover_line")
-        target = foot if role.strip() in ("centre", "edition") else top
+        target = foot if role.strip() in ("centre", "contact", "edition") else top
         target.append(Paragraph(markup.text(value), styles[style]))
     from reportlab.platypus import FrameBreak
     return [*top, FrameBreak(), *foot]
@@ -179,12 +182,14 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
     styles = make_styles(theme, fonts)
     pal = palette(theme)
     text, heading = Markup(fonts, fonts.text), Markup(fonts, fonts.heading)
-    ledger = Ledger(on_question=on_question, native_outline=options.native_outline)
+    ledger = Ledger(on_question=on_question, native_outline=options.native_outline,
+                    outline_shift=0 if options.section_anchors else -1)
     buffer = io.BytesIO()
     first = COVER if options.cover else (FRONT if options.contents else BODY)
     doc = BookletDoc(buffer, theme=theme, plan=plan, markup=heading, pal=pal, styles=styles,
                      ledger=ledger, folios=options.folios, first_template=first)
-    ctx = BlockContext(styles, pal, text, heading, ledger, doc.width)
+    ctx = BlockContext(styles, pal, text, heading, ledger, doc.width,
+                       answer_outline=options.answer_outline)
 
     story: list[Flowable] = []
     if options.cover:

@@ -43,6 +43,8 @@ class Ledger:
         on_question: Called with each question as its layout starts (progress).
         native_outline: Write bookmarks and outline with ReportLab (single
             documents); False when a merger builds them.
+        outline_shift: Added to every native outline level (-1 when a document
+            has no group entries, so questions are top-level).
     """
 
     anchors: dict[str, int] = field(default_factory=dict)
@@ -56,6 +58,7 @@ class Ledger:
     current: Question | None = None
     on_question: Callable[[Question], None] | None = None
     native_outline: bool = True
+    outline_shift: int = 0
 
 
 class Anchor(Flowable):
@@ -89,8 +92,8 @@ class Anchor(Flowable):
         self.ledger.outline.append((self.level, self.title, self.key))
         if self.ledger.native_outline:
             canv.bookmarkHorizontal(self.key, 0, 12)
-            canv.addOutlineEntry(self.title, self.key, level=self.level,
-                                 closed=self.level >= 1)
+            level = self.level + self.ledger.outline_shift
+            canv.addOutlineEntry(self.title, self.key, level=level, closed=level >= 1)
 
 
 class RectoStart(Flowable):

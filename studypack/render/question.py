@@ -38,6 +38,7 @@ class BlockContext:
     heading: Markup
     ledger: Ledger
     width: float
+    answer_outline: bool = True
 
 
 def _paras(ctx: BlockContext, raw: str, style: str = "body") -> list[Flowable]:
@@ -142,7 +143,7 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
                              Anchor(ctx.ledger, key, "Answer", 2), Paragraph("Answer", s["h2"])]
     outline = [Paragraph(ctx.text.inline(line), s["bullet"], bulletText=f"{n}.")
                for n, line in enumerate(q.outline, 1)]
-    if outline:
+    if outline and ctx.answer_outline:
         story.append(KeepTogether([Paragraph("Outline", s["h3"]), *outline]))
     story += [*_heading(ctx, "Introduction"), *_paras(ctx, q.introduction)]
     for n, point in enumerate(q.points, 1):
