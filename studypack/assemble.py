@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from .merge import LinkSpec, OutlineItem
 from .model import ExternalPdf, PackPlan
 
-
 GRID_KEY = "revision-grid"
 """Contents key of the closing revision grid."""
 

@@ -17,12 +17,22 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from .assemble import (GRID_KEY, PartSizes, RenderedFacts, Slot, contents_labels, contents_links,
-                       front_total, key_pages, pack_outline, page_sequence, stamp_plan)
+from .assemble import (
+    GRID_KEY,
+    PartSizes,
+    RenderedFacts,
+    Slot,
+    contents_labels,
+    contents_links,
+    front_total,
+    key_pages,
+    pack_outline,
+    page_sequence,
+    stamp_plan,
+)
 from .content import load_content
 from .errors import RenderError, WorkspaceError, rel
-from .merge import (PdfInputError, merge_pdfs, open_external, reader_for,
-                    resolve_named_destinations)
+from .merge import PdfInputError, merge_pdfs, open_external, reader_for, resolve_named_destinations
 from .model import BookletPlan, ExternalPdf, PackPlan, Question, TopicGroup
 from .pack import plan_pack
 from .plan import plan_booklet

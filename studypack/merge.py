@@ -196,7 +196,8 @@ def merge_pdfs(pieces: list[PdfReader], *, outline: list[OutlineItem], links: li
         del parents[item.level:]
         parent = parents[-1] if parents else None
         fit = Fit.xyz(top=item.top) if item.top is not None else Fit.fit()
-        parents.append(writer.add_outline_item(item.title, item.page, parent=parent, fit=fit,
+        parents.append(writer.add_outline_item(title=item.title, page_number=item.page,
+                                               parent=parent, fit=fit,
                                                is_open=item.level == 0))
     for link in links:
         fit = Fit.xyz(top=link.top) if link.top is not None else Fit.fit()

@@ -17,13 +17,27 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 from ..model import BookletPlan, Question
 from ..theme import Theme
 from ..theme.templates import render_text
-from .contents import ContentsEntry, contents_flowables, question_key
-from .doc import (BODY, COVER, FRONT, Anchor, BookletDoc, FinishingCanvas, Ledger, RectoStart,
-                  to_roman)
+from .contents import ContentsEntry, contents_flowables, question_key, safe_key
+from .doc import (
+    BODY,
+    COVER,
+    FRONT,
+    Anchor,
+    BookletDoc,
+    FinishingCanvas,
+    Ledger,
+    RectoStart,
+    to_roman,
+)
 from .fonts import register_theme_fonts, subset_seed
 from .inline import Markup
-from .question import (DEFAULT_QUESTION_BLOCKS, QUESTION_BLOCKS, BlockContext,
-                       question_outline_title, revision_grid)
+from .question import (
+    DEFAULT_QUESTION_BLOCKS,
+    QUESTION_BLOCKS,
+    BlockContext,
+    question_outline_title,
+    revision_grid,
+)
 from .styles import make_styles, palette
 
 
@@ -143,7 +157,8 @@ def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext
                     story: list[Flowable], *, after_front: bool) -> None:
     first = not after_front
     for group in plan.groups:
-        group_anchor: Flowable | None = (Anchor(ctx.ledger, f"t-{group.topic}", group.topic, 0)
+        group_anchor: Flowable | None = (Anchor(ctx.ledger, "t-" + safe_key(group.topic),
+                                                group.topic, 0)
                                          if options.section_anchors else None)
         for q in group.questions:
             if not first:

@@ -6,6 +6,7 @@ document is saved, so the contents never needs a second layout pass.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,9 +32,14 @@ def question_key(q: Question) -> str:
     return f"q-{q.id}"
 
 
+def safe_key(text: str) -> str:
+    """``text`` reduced to characters that are safe in PDF names and form names."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", text)
+
+
 def external_key(pdf: ExternalPdf) -> str:
     """Destination key of an included PDF's first page."""
-    return f"x-{pdf.path}"
+    return "x-" + safe_key(pdf.path)
 
 
 @dataclass(frozen=True)
