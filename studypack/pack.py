@@ -53,7 +53,7 @@ def _includes(pack: PackFile, located: Located, shown: str, workspace: Path,
                                        f"{rel(workspace) or '.'}); fix the path or remove "
                                        "the entry"))
         section = inc.section or ""
-        if inc.where != "appendix":
+        if inc.where != "appendix" and section_names:
             names = {n.casefold(): n for n in section_names}
             if not section or section.casefold() not in names:
                 pos = located.where(("include", index, "section"))

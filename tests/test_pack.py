@@ -1,0 +1,300 @@
+"""Packs: the merger's output read back with pypdf, and every broken-input case."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from studypack.build import build_handouts, build_pack
+from studypack.cli import app
+from studypack.content import load_content
+from studypack.errors import ContentError
+from studypack.merge import PdfInputError
+from studypack.pack import plan_pack
+from studypack.render import render_booklet
+from studypack.theme import load_theme
+
+from .conftest import CONTENT, ROOT
+from .pdfs import encrypt, make_pdf
+
+PACK = """\
+title: Test Pack
+edition: Test edition
+brand:
+  centre: Test Centre
+select:
+  topics: [Foreign Policy, Constitutional Development]
+group_by: topic
+sections: [Constitutional Development]
+revision_grid: true
+include:
+  - file: extra/before.pdf
+    title: Centre notes
+    where: before
+    section: Foreign Policy
+  - file: extra/appendix.pdf
+    title: Appendix map
+output: out/test-pack.pdf
+"""
+
+
+@pytest.fixture
+def pack_workspace(tmp_path: Path) -> Path:
+    shutil.copytree(CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns("packs"))
+    (tmp_path / "extra").mkdir()
+    make_pdf(tmp_path / "extra" / "before.pdf", ["Notes page one", "Notes page two",
+                                                  "Notes page three"],
+             rotate_last=90, named_links=True)
+    make_pdf(tmp_path / "extra" / "appendix.pdf", ["Appendix page", "Appendix end"],
+             named_links=True)
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "test.yaml").write_text(PACK, encoding="utf-8")
+    return tmp_path
+
+
+def _build(ws: Path, **kw):
+    return build_pack(pack=ws / "packs" / "test.yaml", content=ws / "content", workspace=ws,
+                      **kw)
+
+
+def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    rows: list[tuple[int, str, int]] = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                rows.append((depth, item.title, reader.get_destination_page_number(item)))
+    walk(reader.outline, 0)
+    return rows
+
+
+def test_outline_sections_then_pdfs_and_questions_then_parts(pack_workspace):
+    result = _build(pack_workspace)
+    reader = PdfReader(result.path)
+    rows = _outline(reader)
+    top = [(t, p) for d, t, p in rows if d == 0]
+    assert [t for t, _ in top] == ["Constitutional Development", "Foreign Policy",
+                                   "Revision grid", "Appendix map"]
+    notes_page = next(p for d, t, p in rows if t == "Centre notes")
+    assert dict(top)["Foreign Policy"] == notes_page
+    assert "Notes page one" in reader.pages[notes_page].extract_text()
+    for qid, start in result.start_pages.items():
+        question_rows = [(d, t, p) for d, t, p in rows if p == start - 1 and d == 1]
+        assert question_rows, qid
+        assert f"Q{qid.rsplit('-q', 1)[1]}" in reader.pages[start - 1].extract_text()
+    parts = [t for d, t, _ in rows if d == 2]
+    assert parts == ["Summary", "Key points", "Answer"] * len(result.start_pages)
+
+
+def test_contents_numbers_and_links_match_real_start_pages(pack_workspace):
+    result = _build(pack_workspace)
+    reader = PdfReader(result.path)
+    labels = reader.page_labels
+    contents = reader.pages[1]
+    text = contents.extract_text()
+    printed = [n for n in re.findall(r"^(\d+)$", text, re.MULTILINE) if len(n) < 4]  # not years
+    notes = next(p for d, t, p in _outline(reader) if t == "Centre notes")
+    grid = next(p for d, t, p in _outline(reader) if t == "Revision grid")
+    appendix = next(p for d, t, p in _outline(reader) if t == "Appendix map")
+    starts = sorted(result.start_pages.values())
+    expected = sorted([notes, grid, appendix] + [s - 1 for s in starts])
+    assert sorted(int(n) for n in printed) == sorted(int(labels[p]) for p in expected)
+    targets = sorted(reader.get_page_number(a.get_object()["/Dest"][0].get_object())
+                     for a in contents["/Annots"])
+    assert targets == expected
+
+
+def test_page_labels_run_through_included_pdfs_and_folios_count_them(pack_workspace):
+    result = _build(pack_workspace)
+    reader = PdfReader(result.path)
+    labels = reader.page_labels
+    assert labels[:2] == ["i", "ii"]
+    assert labels[2:] == [str(n) for n in range(1, len(labels) - 1)]
+    body = len(labels) - 2
+    first = result.start_pages[min(result.start_pages, key=result.start_pages.get)]
+    assert f"Page {labels[first - 1]} of {body}" in reader.pages[first - 1].extract_text()
+    notes = next(p for d, t, p in _outline(reader) if t == "Centre notes")
+    assert "Page " not in reader.pages[notes].extract_text()  # their own pages stay as made
+    last = reader.pages[-1].extract_text()
+    assert "Appendix end" in last and "Page" not in last
+
+
+def test_rotate_survives_and_named_destinations_stay_in_their_own_file(pack_workspace):
+    reader = PdfReader(_build(pack_workspace).path)
+    rows = _outline(reader)
+    notes = next(p for d, t, p in rows if t == "Centre notes")
+    appendix = next(p for d, t, p in rows if t == "Appendix map")
+    assert reader.pages[notes + 2].get("/Rotate") == 90
+    for first, last in ((notes, notes + 2), (appendix, appendix + 1)):
+        links = [a.get_object() for a in reader.pages[first].get("/Annots", [])]
+        (link,) = [a for a in links if "/Dest" in a or "/A" in a]
+        dest = link["/Dest"] if "/Dest" in link else link["/A"]["/D"]
+        assert reader.get_page_number(dest[0].get_object()) == last
+
+
+def test_distinct_font_subsets_get_distinct_tags_and_equal_ones_are_stored_once(
+        pack_workspace):
+    reader = PdfReader(_build(pack_workspace).path)
+    by_name: dict[str, set[bytes]] = {}
+    objects: dict[str, set[int]] = {}
+    for page in reader.pages:
+        for ref in page["/Resources"].get("/Font", {}).values():
+            font = ref.get_object()
+            data = font["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+            by_name.setdefault(font["/BaseFont"], set()).add(data)
+            objects.setdefault(font["/BaseFont"], set()).add(ref.idnum)
+    assert all(len(datas) == 1 for datas in by_name.values()), "two subsets share a tag"
+    assert not any(name.startswith("/AAAAAA+") for name in by_name)
+    lato = [n for n in by_name if n.endswith("+Lato-Regular")]
+    assert len(lato) == 2  # the booklet's subset and the included file's subset
+    assert all(len(ids) == 1 for ids in objects.values()), "a font is stored twice"
+
+
+def test_pack_is_not_much_larger_than_the_same_content_as_one_document(pack_workspace):
+    pack_text = (pack_workspace / "packs" / "test.yaml").read_text()
+    (pack_workspace / "packs" / "test.yaml").write_text(
+        pack_text.split("include:")[0] + "output: out/test-pack.pdf\n")
+    result = _build(pack_workspace)
+    questions = load_content(pack_workspace / "content")
+    plan = plan_pack(pack_workspace / "packs" / "test.yaml", questions, pack_workspace)
+    single = render_booklet(plan.booklet, load_theme("classic", pack_workspace))
+    ratio = result.path.stat().st_size / len(single.pdf)
+    print(f"pack {result.path.stat().st_size} B / one document {len(single.pdf)} B = "
+          f"{ratio:.2f}")
+    assert ratio <= 1.25
+
+
+def test_duplex_starts_sections_and_questions_on_rectos_with_noted_blanks(pack_workspace):
+    result = _build(pack_workspace, duplex=True)
+    reader = PdfReader(result.path)
+    rows = _outline(reader)
+    for depth, title, page in rows:
+        if depth <= 1:
+            assert page % 2 == 0, f"{title} starts on a verso (page index {page})"
+    blanks = [i for i, p in enumerate(reader.pages)
+              if "This page is intentionally left blank" in p.extract_text()]
+    assert blanks, "no blank versos were needed"
+    for index in blanks:
+        text = reader.pages[index].extract_text().strip()
+        assert text == "This page is intentionally left blank"  # no running head, no folio
+        assert index % 2 == 1
+    labels = reader.page_labels
+    front = sum(1 for label in labels if not label.isdigit())
+    assert labels[:front] == ["i", "ii", "iii", "iv"][:front] and front % 2 == 0
+    assert labels[front:] == [str(n) for n in range(1, len(labels) - front + 1)]
+
+
+def test_two_pack_builds_are_byte_identical(pack_workspace):
+    first = _build(pack_workspace).path.read_bytes()
+    second = _build(pack_workspace).path.read_bytes()
+    assert first == second
+
+
+@pytest.mark.parametrize("kind, message", [
+    ("garbage", "is not a PDF file"),
+    ("html", "is an HTML page saved with a .pdf name"),
+    ("truncated", "is damaged or truncated"),
+    ("user-password", "is protected by a password"),
+])
+def test_broken_included_pdfs_are_named_and_nothing_is_written(pack_workspace, kind, message):
+    target = pack_workspace / "extra" / "appendix.pdf"
+    good = target.read_bytes()
+    if kind == "garbage":
+        target.write_bytes(b"\x00\x01 not a pdf at all" * 40)
+    elif kind == "html":
+        target.write_text("<!DOCTYPE html><html><body>Download failed</body></html>")
+    elif kind == "truncated":
+        target.write_bytes(good[: len(good) // 3])
+    else:
+        encrypt(pack_workspace / "extra" / "before.pdf", target, user="secret",
+                owner="owner", algorithm="AES-256")
+    with pytest.raises(PdfInputError) as caught:
+        _build(pack_workspace)
+    assert "extra/appendix.pdf" in str(caught.value) and message in str(caught.value)
+    assert not (pack_workspace / "out").exists()
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_owner_only_encryption_is_opened_and_included(pack_workspace, algorithm):
+    target = pack_workspace / "extra" / "appendix.pdf"
+    encrypt(pack_workspace / "extra" / "before.pdf", target, user="", owner="owner",
+            algorithm=algorithm)
+    reader = PdfReader(_build(pack_workspace).path)
+    assert "Notes page one" in reader.pages[-3].extract_text()
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (lambda t: t.replace("topics: [Foreign Policy, Constitutional Development]",
+                         "topics: [Foreign Polcy]"),
+     "test.yaml:6:12 select.topics[1]: no answer has the topic 'Foreign Polcy'; "
+     "did you mean 'Foreign Policy'?"),
+    (lambda t: t.replace("topics: [Foreign Policy, Constitutional Development]",
+                         "years: 1990-1991"),
+     "test.yaml:6:3 select: matches no answer"),
+    (lambda t: t.replace("file: extra/appendix.pdf", "file: extra/missing.pdf"),
+     "test.yaml:15:11 include[2].file: extra/missing.pdf does not exist"),
+    (lambda t: t.replace("select:", "select:\n  ids: [css-2022-pakistan-affairs-q9]"),
+     "did you mean 'css-2022-pakistan-affairs-q8'?"),
+    (lambda t: t.replace("group_by: topic", "group_by: topics"),
+     "test.yaml:7:11 group_by: Input should be 'topic', 'paper' or 'year'"),
+])
+def test_pack_file_problems_name_the_pack_line_before_rendering(pack_workspace, edit,
+                                                                expected):
+    path = pack_workspace / "packs" / "test.yaml"
+    path.write_text(edit(path.read_text()))
+    with pytest.raises(ContentError) as caught:
+        _build(pack_workspace)
+    assert any(expected in str(d) for d in caught.value.diagnostics), caught.value
+    assert not (pack_workspace / "out").exists()
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_handout_shows_the_same_text_as_the_pack(pack_workspace):
+    result = _build(pack_workspace)
+    qid = "css-2016-pakistan-affairs-q5"
+    (handout,) = build_handouts(content=pack_workspace / "content", workspace=pack_workspace,
+                                out_dir=pack_workspace / "out" / "handouts", ids=[qid],
+                                layout="handout", centre="Test Centre")
+    reader = PdfReader(handout.path)
+    assert handout.pages <= 3
+    handout_text = _words(" ".join(p.extract_text() for p in reader.pages))
+    pack = PdfReader(result.path)
+    start = result.start_pages[qid] - 1
+    end = min(p for p in list(result.start_pages.values()) + [len(pack.pages) + 1]
+              if p - 1 > start) - 1
+    pack_text = _words(" ".join(pack.pages[i].extract_text() for i in range(start, end)))
+    (q,) = [q for q in load_content(pack_workspace / "content") if q.id == qid]
+    for piece in (q.summary, q.points[0].gist, q.points[-1].gist, q.conclusion):
+        words = _words(piece)[:120]
+        assert words in handout_text and words in pack_text
+    for n in range(1, handout.pages + 1):
+        assert f"Page {n} of {handout.pages}" in reader.pages[n - 1].extract_text()
+    assert "Test Centre" in reader.pages[0].extract_text()
+
+
+def test_cli_pack_all_and_handouts(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(app, ["pack", "--all"])
+    assert result.exit_code == 0, result.output
+    for name in ("foreign-policy", "recent-papers", "constitution-with-notes"):
+        assert (tmp_path / "out" / "packs" / f"{name}.pdf").is_file()
+    handouts = list((tmp_path / "out" / "packs" / "constitution-with-notes-handouts").glob(
+        "*.pdf"))
+    assert len(handouts) == 2
+    result = runner.invoke(app, ["handout", "css-2022-pakistan-affairs-q9"])
+    assert result.exit_code == 2 and "did you mean 'css-2022-pakistan-affairs-q8'" in (
+        result.output)
+    result = runner.invoke(app, ["pack"])
+    assert result.exit_code == 2 and "--all" in result.output
