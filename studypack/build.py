@@ -7,8 +7,12 @@ render front matter → merge (pypdf) → atomic write.
 
 from __future__ import annotations
 
+import logging
 import os
 import string
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 import tempfile
 import time
 from collections.abc import Callable
@@ -31,7 +35,8 @@ from .assemble import (
     stamp_plan,
 )
 from .content import load_content
-from .errors import RenderError, WorkspaceError, rel
+from .errors import (MissingGlyphWarning, RenderError, StrictError, StudypackWarning,
+                     WorkspaceError, rel)
 from .merge import PdfInputError, merge_pdfs, open_external, reader_for, resolve_named_destinations
 from .model import BookletPlan, ExternalPdf, PackPlan, Question, TopicGroup
 from .pack import plan_pack
@@ -39,7 +44,49 @@ from .plan import plan_booklet
 from .render import RenderedBooklet, RenderOptions, render_booklet, render_document
 from .render.contents import ContentsEntry, external_key
 from .render.stamps import render_blank_page, render_folio_stamps
-from .theme import load_theme
+from .theme import Theme, load_theme
+
+
+@contextmanager
+def warnings_checked(strict: bool) -> Iterator[None]:
+    """Collect the warnings of a render; with ``strict``, fail before anything is written.
+
+    Missing-glyph warnings are folded into one line, and pypdf's log messages
+    (about damaged included files it could still read) become warnings too.
+
+    Raises:
+        StrictError: ``strict`` and at least one warning.
+    """
+    records: list[str] = []
+
+    class _ToList(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(f"pypdf: {record.getMessage()}")
+    handler = _ToList(logging.WARNING)
+    pypdf_log = logging.getLogger("pypdf")
+    pypdf_log.addHandler(handler)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", StudypackWarning)
+            yield
+    finally:
+        pypdf_log.removeHandler(handler)
+    glyphs = sorted({w.message.char for w in caught if isinstance(w.message,
+                                                                    MissingGlyphWarning)})
+    messages = list(dict.fromkeys(str(w.message) for w in caught
+                                  if issubclass(w.category, StudypackWarning)
+                                  and not isinstance(w.message, MissingGlyphWarning)))
+    if glyphs:
+        messages.append(f"no configured font has {' '.join(glyphs)} "
+                        f"({', '.join(f'U+{ord(c):04X}' for c in glyphs)}); printed as a "
+                        "replacement mark: add a font that has them to the layout's "
+                        "fallback list")
+    messages += list(dict.fromkeys(records))
+    if strict and messages:
+        raise StrictError("--strict: nothing was written, because of these warnings:\n  "
+                          + "\n  ".join(messages))
+    for message in messages:
+        warnings.warn(message, StudypackWarning, stacklevel=3)
 
 
 @dataclass(frozen=True)
@@ -92,7 +139,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",
                   title: str = "Study Pack", subtitle: str = "", edition: str = "",
                   centre: str | None = None, workspace: Path | None = None,
-                  duplex: bool = False, on_start: Callable[[int], None] | None = None,
+                  duplex: bool = False, strict: bool = False, on_start: Callable[[int], None] | None = None,
                   on_question: Callable[[Question], None] | None = None) -> BuildResult:
     """Build one booklet from a content folder.
 
@@ -102,12 +149,13 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
         layout: Layout name.
         title, subtitle, edition, centre: Cover text.
         duplex: Start the contents and every question on a recto page.
+        strict: Fail, writing nothing, if the render warns.
         workspace: Folder holding ``layouts/`` and ``fonts/`` (default: content's parent).
         on_start: Called with the number of questions before rendering.
         on_question: Called as each question is laid out.
 
     Raises:
-        WorkspaceError, ContentError, FontError, RenderError.
+        WorkspaceError, ContentError, FontError, RenderError, StrictError.
     """
     started = time.perf_counter()
     workspace = workspace or content.resolve().parent
@@ -117,7 +165,8 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
                         centre=centre)
     if on_start:
         on_start(len(plan.questions))
-    rendered = render_booklet(plan, theme, duplex=duplex, on_question=on_question)
+    with warnings_checked(strict):
+        rendered = render_booklet(plan, theme, duplex=duplex, on_question=on_question)
     write_atomically(output, rendered.pdf)
     return BuildResult(output, rendered.pages, len(plan.questions),
                        time.perf_counter() - started,
@@ -164,7 +213,7 @@ def _facts(rendered: RenderedBooklet) -> RenderedFacts:
 
 
 def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | None = None,
-               output: Path | None = None, on_start: Callable[[int], None] | None = None,
+               output: Path | None = None, strict: bool = False, on_start: Callable[[int], None] | None = None,
                on_question: Callable[[Question], None] | None = None) -> BuildResult:
     """Build one pack: its own cover and contents, its sections, included PDFs.
 
@@ -185,9 +234,22 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
     questions = load_content(content)
     plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output)
     theme = load_theme(plan.layout, workspace)
-    externals = _open_externals(plan)
     if on_start:
         on_start(len(plan.booklet.questions))
+    with warnings_checked(strict):
+        pdf, total, starts = _assemble_pack(plan, theme, on_question)
+    target = Path(plan.output)
+    write_atomically(target, pdf)
+    return BuildResult(target, total, len(plan.booklet.questions),
+                       time.perf_counter() - started, starts, plan.handouts, plan.layout,
+                       plan.brand.centre)
+
+
+def _assemble_pack(plan: PackPlan, theme: Theme,
+                   on_question: Callable[[Question], None] | None
+                   ) -> tuple[bytes, int, dict[str, int]]:
+    """Render every part, place it, and merge: (PDF bytes, pages, question start pages)."""
+    externals = _open_externals(plan)
     alphabet = pack_alphabet(plan)
     parts: dict[str, RenderedFacts] = {}
     readers: dict[str, PdfReader] = dict(externals)
@@ -229,14 +291,9 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
         links=contents_links(front.links, key_pages(plan, slots, parts)),
         front_pages=front_total(slots), stamps=reader_for(stamp_pdf),
         stamp_targets=[s[0] for s in stamps], metadata=_metadata(plan.booklet))
-    target = Path(plan.output)
-    write_atomically(target, pdf)
     total = slots[-1].start + slots[-1].pages
-    starts = {q.id: page + 1 for q in plan.booklet.questions
-              for page, _ in [key_pages(plan, slots, parts)[f"q-{q.id}"]]}
-    return BuildResult(target, total, len(plan.booklet.questions),
-                       time.perf_counter() - started, starts, plan.handouts, plan.layout,
-                       plan.brand.centre)
+    targets = key_pages(plan, slots, parts)
+    return pdf, total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}
 
 
 def _reader_key(slot: Slot) -> str:
@@ -256,7 +313,7 @@ def _metadata(plan: BookletPlan) -> dict[str, str]:
 
 
 def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str],
-                   layout: str = "classic", centre: str | None = None,
+                   layout: str = "classic", centre: str | None = None, strict: bool = False,
                    on_question: Callable[[Question], None] | None = None) -> list[BuildResult]:
     """Write one single-question handout per id into ``out_dir`` as ``<id>.pdf``.
 
@@ -281,9 +338,10 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         plan = BookletPlan(title=f"Q{q.number} · {q.paper} {q.year}", subtitle=q.exam,
                            edition="", groups=(TopicGroup(q.primary_topic, (q,)),),
                            centre=centre, keywords=q.topics)
-        rendered = render_document(plan, theme, RenderOptions(
-            cover=False, contents=False, section_anchors=False, answer_outline=False),
-            on_question=on_question)
+        with warnings_checked(strict):
+            rendered = render_document(plan, theme, RenderOptions(
+                cover=False, contents=False, section_anchors=False, answer_outline=False),
+                on_question=on_question)
         target = out_dir / f"{qid}.pdf"
         write_atomically(target, rendered.pdf)
         results.append(BuildResult(target, rendered.pages, 1, time.perf_counter() - started,

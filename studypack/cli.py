@@ -3,7 +3,7 @@
 Exit codes: 0 done; 1 content, layout or input problems (all listed);
 2 usage or workspace problems; 3 an unexpected internal error (no traceback
 unless STUDYPACK_DEBUG=1). Heavy modules are imported inside commands so
-``--help`` stays fast.
+``--help`` stays fast. User text is never read as Rich markup.
 """
 
 from __future__ import annotations
@@ -17,60 +17,120 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn structured exam answers into print-ready study booklets.")
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def say(console: Console, label: str, style: str, message: str) -> None:
+    """Print ``label`` in ``style``, then ``message`` exactly as written."""
+    console.print(Text.assemble((label, style), " " if label else "", message))
 
 
 @contextmanager
-def _reported(strict: bool = False) -> Iterator[list[str]]:
+def _reported() -> Iterator[None]:
     """Run a command body; turn studypack errors and warnings into messages."""
-    from .errors import ContentError, StudypackError, StudypackWarning
+    from .errors import ContentError, StrictError, StudypackError, StudypackWarning
 
-    notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StudypackWarning)
         try:
-            yield notes
+            yield
         except ContentError as exc:
             for d in exc.diagnostics:
-                err.print(f"[red]error[/red] {d}", highlight=False, markup=True)
-            err.print(f"[red]{len(exc.diagnostics)} problem(s); nothing was written.[/red]")
+                say(err, "error", "red", str(d))
+            say(err, "", "", f"{len(exc.diagnostics)} problem(s) found.")
+            raise typer.Exit(1) from None
+        except StrictError as exc:
+            _print_warnings(caught)
+            say(err, "error", "red", str(exc))
             raise typer.Exit(1) from None
         except StudypackError as exc:
-            err.print(f"[red]error[/red] {exc}", highlight=False)
+            _print_warnings(caught)
+            say(err, "error", "red", str(exc))
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if os.environ.get("STUDYPACK_DEBUG"):
                 raise
-            err.print(f"[red]internal error[/red] {type(exc).__name__}: {exc}\n"
-                      "This is a bug in studypack; run again with STUDYPACK_DEBUG=1 "
-                      "for details and report it.", highlight=False)
+            say(err, "internal error", "red", f"{type(exc).__name__}: {exc}\nThis is a bug "
+                "in studypack; run again with STUDYPACK_DEBUG=1 for details and report it.")
             raise typer.Exit(3) from None
-    seen = dict.fromkeys(str(w.message) for w in caught if issubclass(w.category,
-                                                                      StudypackWarning))
-    for message in seen:
-        err.print(f"[yellow]warning[/yellow] {message}", highlight=False)
-    if strict and seen:
-        err.print("[red]--strict: warnings count as errors.[/red]")
-        raise typer.Exit(1)
+    _print_warnings(caught)
 
 
-def _workspace_for(content: Path) -> Path:
-    return content.resolve().parent
+def _print_warnings(caught: list[warnings.WarningMessage]) -> None:
+    from .errors import StudypackWarning
+
+    for message in dict.fromkeys(str(w.message) for w in caught
+                                 if issubclass(w.category, StudypackWarning)):
+        say(err, "warning", "yellow", message)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[], None]]]:
+    """A progress bar (answers done, time left) on a terminal; silent when piped or in CI."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeRemainingColumn)
+
+    quiet = not err.is_terminal or bool(os.environ.get("CI"))
+    label_column = TextColumn(label.replace("{", "{{").replace("}", "}}"), markup=False)
+    progress = Progress(label_column, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=err, transient=True, disable=quiet)
+    task: list[Any] = []
+    with progress:
+        def start(total: int) -> None:
+            task.append(progress.add_task("", total=total))
+
+        def advance() -> None:
+            if task:
+                progress.advance(task[0])
+        yield start, advance
+
+
+def _content_dir(given: Path | None) -> Path:
+    """The content folder: the flag, else ``content`` from studypack.yaml."""
+    from .errors import WorkspaceError
+    from .workspace import load_settings
+
+    if given is not None:
+        return given
+    folder = Path.cwd() / load_settings(Path.cwd()).content
+    if not folder.is_dir():
+        raise WorkspaceError(f"no '{load_settings(Path.cwd()).content}' folder here. Run this "
+                             "inside a studypack workspace, create one with 'studypack init "
+                             "DIR', or name the content folder (--content PATH).")
+    return folder
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+        out.print(f"studypack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version,
+                                                is_eager=True, help="Show the version")
+                             ] = False) -> None:
+    """Turn structured exam answers into print-ready study booklets."""
+
+
+ContentOpt = Annotated[Path | None, typer.Option(
+    "--content", help="Folder of answer files [default: 'content' in studypack.yaml]")]
+StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors; write nothing")]
 
 
 @app.command()
 def build(
-    content: Annotated[Path | None, typer.Option(help="Folder of answer files "
-                                                    "[default: content/ of the workspace]")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o",
-                                                   help="PDF to write [default: out/booklet.pdf]")
-                      ] = None,
+    content: ContentOpt = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="PDF to write [default: out/booklet.pdf]")] = None,
     layout: Annotated[str | None, typer.Option(help="Layout name [default: classic]")] = None,
     title: Annotated[str | None, typer.Option(help="Cover title")] = None,
     subtitle: Annotated[str | None, typer.Option(help="Cover subtitle")] = None,
@@ -81,55 +141,32 @@ def build(
     duplex: Annotated[bool | None, typer.Option(
         "--duplex/--no-duplex", help="Start each question on a right-hand page, with "
         "blank versos, for two-sided printing")] = None,
-    strict: Annotated[bool, typer.Option(help="Treat warnings as errors")] = False,
+    strict: StrictOpt = False,
 ) -> None:
     """Build a booklet: cover, contents, and every answer with summary and key points.
 
     Defaults come from studypack.yaml in the current folder, then these flags.
     """
-    with _reported(strict):
+    with _reported():
         from .build import build_booklet
-        from .errors import WorkspaceError, rel
+        from .errors import rel
         from .workspace import load_settings
 
         workspace = Path.cwd()
         settings = load_settings(workspace)
-        content_dir = content or workspace / settings.content
-        if content is None and not content_dir.is_dir():
-            raise WorkspaceError("no content/ folder here. Run this inside a studypack "
-                                 "workspace, create one with 'studypack init DIR', or pass "
-                                 "--content PATH.")
-        target = output or workspace / settings.output
+        content_dir = _content_dir(content)
         with _progress("Laying out answers") as (start, advance):
             result = build_booklet(
-                content=content_dir, output=target, layout=layout or settings.layout,
-                title=title or settings.title, subtitle=subtitle or settings.subtitle,
+                content=content_dir, output=output or workspace / settings.output,
+                layout=layout or settings.layout, title=title or settings.title,
+                subtitle=subtitle or settings.subtitle,
                 edition=edition if edition is not None else settings.edition,
                 centre=centre if centre is not None else settings.centre,
-                workspace=workspace if content is None else _workspace_for(content_dir),
-                duplex=settings.duplex if duplex is None else duplex, on_start=start, on_question=lambda q: advance())
-        out.print(f"Wrote [bold]{rel(result.path)}[/bold]: {result.pages} pages, "
-                  f"{result.questions} questions, {result.seconds:.1f} s", highlight=False)
-
-
-@contextmanager
-def _progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[], None]]]:
-    """A progress bar on a terminal; silent when piped or in CI."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    quiet = not err.is_terminal or bool(os.environ.get("CI"))
-    progress = Progress("[progress.description]{task.description}", BarColumn(),
-                        MofNCompleteColumn(), TimeRemainingColumn(), console=err,
-                        transient=True, disable=quiet)
-    task: list[Any] = []
-    with progress:
-        def start(total: int) -> None:
-            task.append(progress.add_task(label, total=total))
-
-        def advance() -> None:
-            if task:
-                progress.advance(task[0])
-        yield start, advance
+                workspace=workspace if content is None else content_dir.resolve().parent,
+                duplex=settings.duplex if duplex is None else duplex, strict=strict,
+                on_start=start, on_question=lambda q: advance())
+        say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
+            f"{result.questions} questions, {result.seconds:.1f} s")
 
 
 @app.command()
@@ -140,16 +177,16 @@ def pack(
                          ] = False,
     folder: Annotated[Path, typer.Option(help="Folder of pack files for --all")] = Path(
         "content/packs"),
-    content: Annotated[Path, typer.Option(help="Folder of answer files")] = Path("content"),
+    content: ContentOpt = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="PDF to write "
-                                                   "(one pack only)")] = None,
+                                                "(one pack only)")] = None,
     duplex: Annotated[bool | None, typer.Option(
         "--duplex/--no-duplex", help="Start sections and questions on right-hand pages "
         "[default: the pack's setting]")] = None,
-    strict: Annotated[bool, typer.Option(help="Treat warnings as errors")] = False,
+    strict: StrictOpt = False,
 ) -> None:
     """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
-    with _reported(strict):
+    with _reported():
         from .build import build_handouts, build_pack
         from .errors import WorkspaceError, rel
 
@@ -163,38 +200,38 @@ def pack(
             raise WorkspaceError("--output names one file; with --all each pack's own "
                                  "'output' is used")
         workspace = Path.cwd()
+        content_dir = _content_dir(content)
         for path in files:
-            assert path is not None
-            if not path.is_file():
+            if path is None or not path.is_file():
                 raise WorkspaceError(f"{path} is not a file")
             with _progress(f"Laying out {path.stem}") as (start, advance):
-                result = build_pack(pack=path, content=content, workspace=workspace,
-                                    duplex=duplex, output=output, on_start=start,
-                                    on_question=lambda q: advance())
-            out.print(f"Wrote [bold]{rel(result.path)}[/bold]: {result.pages} pages, "
-                      f"{result.questions} questions, {result.seconds:.1f} s", highlight=False)
+                result = build_pack(pack=path, content=content_dir, workspace=workspace,
+                                    duplex=duplex, output=output, strict=strict,
+                                    on_start=start, on_question=lambda q: advance())
+            say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
+                f"{result.questions} questions, {result.seconds:.1f} s")
             if result.handouts:
-                handouts = build_handouts(content=content, workspace=workspace,
+                handouts = build_handouts(content=content_dir, workspace=workspace,
                                           out_dir=result.path.parent / f"{path.stem}-handouts",
-                                          ids=list(result.start_pages), layout=result.layout,
-                                          centre=result.centre)
-                out.print(f"Wrote {len(handouts)} handouts to "
-                          f"[bold]{rel(handouts[0].path.parent)}[/bold]", highlight=False)
+                                          ids=list(result.start_pages), centre=result.centre,
+                                          layout="handout", strict=strict)
+                say(out, "Wrote", "bold", f"{len(handouts)} handouts to "
+                    f"{rel(handouts[0].path.parent)}")
 
 
 @app.command()
 def handout(
-    ids: Annotated[list[str] | None, typer.Argument(metavar="ID...",
-                                                       help="Question ids (see 'studypack list')")
-                   ] = None,
+    ids: Annotated[list[str] | None, typer.Argument(
+        metavar="ID...", help="Question ids (see 'studypack list')")] = None,
     all_questions: Annotated[bool, typer.Option("--all", help="One handout per question")
                              ] = False,
-    content: Annotated[Path, typer.Option(help="Folder of answer files")] = Path("content"),
+    content: ContentOpt = None,
     out_dir: Annotated[Path, typer.Option(help="Folder for the handouts")] = Path(
         "out/handouts"),
     layout: Annotated[str, typer.Option(help="Layout name")] = "handout",
-    centre: Annotated[str | None, typer.Option(help="Centre's name for the running head")
-                      ] = None,
+    centre: Annotated[str | None, typer.Option(
+        help="Centre's name for the running head [default: from studypack.yaml]")] = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Write single-question handouts (question, summary, key points, answer) as <id>.pdf."""
     with _reported():
@@ -203,60 +240,65 @@ def handout(
         from .errors import WorkspaceError, rel
         from .workspace import load_settings
 
-        settings = load_settings(Path.cwd())
+        content_dir = _content_dir(content)
         if all_questions:
-            ids = [q.id for q in load_content(content)]
+            ids = [q.id for q in load_content(content_dir)]
         if not ids:
             raise WorkspaceError("name at least one question id, or use --all "
                                  "('studypack list' shows the ids)")
+        settings = load_settings(Path.cwd())
         with _progress("Writing handouts") as (start, advance):
             start(len(ids))
-            results = build_handouts(content=content, workspace=Path.cwd(), out_dir=out_dir,
-                                     ids=ids, layout=layout,
+            results = build_handouts(content=content_dir, workspace=Path.cwd(),
+                                     out_dir=out_dir, ids=ids, layout=layout, strict=strict,
                                      centre=centre if centre is not None else settings.centre,
                                      on_question=lambda q: advance())
         for result in results:
-            out.print(f"Wrote [bold]{rel(result.path)}[/bold]: {result.pages} page(s)",
-                      highlight=False)
+            say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} page(s)")
 
 
 @app.command()
 def check(
-    path: Annotated[Path, typer.Argument(help="Content folder or one answer file")] = Path(
-        "content"),
+    path: Annotated[Path | None, typer.Argument(
+        help="Content folder or one answer file [default: 'content' in studypack.yaml]")
+                    ] = None,
 ) -> None:
     """Validate answer files and list every problem with file:line and field."""
     with _reported():
         from .content import load_content, load_file
         from .errors import ContentError, rel
 
-        if path.is_file():
-            _, _, problems = load_file(path)
+        target = _content_dir(path)
+        if target.is_file():
+            _, _, problems = load_file(target)
             if problems:
                 raise ContentError(problems)
             count = 1
         else:
-            count = len(load_content(path))
-        out.print(f"[green]ok[/green] {count} answer file(s) in {rel(path)} are valid.")
+            count = len(load_content(target))
+        say(out, "ok", "green", f"{count} answer file(s) in {rel(target)} are valid.")
 
 
 @app.command("list")
 def list_questions(
-    content: Annotated[Path, typer.Option(help="Content folder")] = Path("content"),
+    path: Annotated[Path | None, typer.Argument(
+        help="Content folder [default: 'content' in studypack.yaml]")] = None,
 ) -> None:
-    """Show the questions by paper, year and topic."""
+    """Show the questions by paper, year and topic, with their ids."""
     with _reported():
         from rich.table import Table
 
         from .content import load_content
+        from .content.derive import cut_at_word, plain_text
 
-        questions = sorted(load_content(content), key=lambda q: (q.paper, -q.year, q.number))
-        table = Table("Paper", "Year", "Q", "Marks", "Topics", "Question", "Id",
+        questions = sorted(load_content(_content_dir(path)),
+                           key=lambda q: (q.paper, -q.year, q.number))
+        table = Table("Id", "Paper", "Year", "Q", "Marks", "Topics", "Question",
                       title=f"{len(questions)} questions")
         for q in questions:
-            from .content.derive import cut_at_word, plain_text
-            table.add_row(q.paper, str(q.year), str(q.number), str(q.marks or ""),
-                          ", ".join(q.topics), cut_at_word(plain_text(q.question), 60), q.id)
+            table.add_row(Text(q.id, no_wrap=True), Text(q.paper), str(q.year), str(q.number),
+                          str(q.marks or ""), Text(", ".join(q.topics)),
+                          Text(cut_at_word(plain_text(q.question), 60)))
         out.print(table)
 
 
@@ -265,43 +307,47 @@ def import_answer(
     file: Annotated[Path, typer.Argument(help="Plain-text answer, e.g. copied from a web page")],
     paper: Annotated[str | None, typer.Option(help="Paper name if the text lacks it")] = None,
     exam: Annotated[str | None, typer.Option(help="Exam name if the text lacks it")] = None,
+    year: Annotated[int | None, typer.Option(help="Year if the text lacks it")] = None,
+    number: Annotated[int | None, typer.Option(help="Question number if the text lacks it")
+                      ] = None,
     marks: Annotated[int | None, typer.Option(help="Marks for the question")] = None,
-    content: Annotated[Path, typer.Option(help="Content folder to write into")] = Path(
-        "content"),
+    content: ContentOpt = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing file")] = False,
     dry_run: Annotated[bool, typer.Option(help="Print the YAML instead of writing it")] = False,
 ) -> None:
     """Turn a plain-text answer into a content file (site junk dropped, summary derived)."""
     with _reported():
         from .build import write_atomically
-        from .content import load_file
+        from .content import validate_answer_text
         from .content.importer import import_text, slug
+        from .content.validate import read_source
         from .errors import ContentError, WorkspaceError, rel
 
-        if not file.is_file():
-            raise WorkspaceError(f"{file} is not a file")
-        try:
-            text = file.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise WorkspaceError(f"{file} is not UTF-8 text; save it as UTF-8 first") from None
-        result = import_text(text, paper=paper, exam=exam, marks=marks)
+        text, unreadable = read_source(file)
+        if text is None:
+            raise ContentError(unreadable)
+        result = import_text(text, paper=paper, exam=exam, marks=marks, year=year,
+                             number=number)
         if result.missing:
             raise WorkspaceError(f"{rel(file)}: could not find {', '.join(result.missing)}; "
-                                 "add them to the text (or use --paper/--exam) and import again")
-        if dry_run:
-            out.print(result.yaml_text, markup=False, highlight=False)
-            return
+                                 "add them to the text or give them as options (--paper, "
+                                 "--exam, --year, --number) and import again")
         data = result.data
-        target = content / slug(str(data["paper"])) / f"{data['year']}-q{data['number']}.yaml"
+        folder = content if content is not None else Path.cwd() / "content"
+        target = folder / (slug(str(data["paper"])) or "paper") / (
+            f"{data['year']}-q{data['number']}.yaml")
+        problems = validate_answer_text(result.yaml_text, rel(target))
+        if problems:
+            raise ContentError(problems)
+        if dry_run:
+            out.print(Text(result.yaml_text))
+            return
         if target.exists() and not force:
             raise WorkspaceError(f"{rel(target)} already exists; use --force to overwrite it")
         write_atomically(target, result.yaml_text.encode("utf-8"))
-        _, _, problems = load_file(target)
-        if problems:
-            raise ContentError(problems)
-        out.print(f"Wrote [bold]{rel(target)}[/bold]: Q{data['number']} ({data['year']}), "
-                  f"{len(data['points'])} points; derived: {', '.join(result.derived)}; "  # type: ignore[arg-type]
-                  f"dropped {result.dropped_lines} line(s) of site text.", highlight=False)
+        say(out, "Wrote", "bold", f"{rel(target)}: Q{data['number']} ({data['year']}), "
+            f"{len(data['points'])} points; derived: {', '.join(result.derived)}; "  # type: ignore[arg-type]
+            f"dropped {result.dropped_lines} line(s) of site text.")
 
 
 @app.command()
@@ -315,14 +361,18 @@ def init(
         from .errors import WorkspaceError, rel
 
         starter = Path(__file__).resolve().parent / "starter"
-        if directory.exists() and any(directory.iterdir()):
-            raise WorkspaceError(f"{rel(directory)} is not empty; choose a new folder")
-        shutil.copytree(starter, directory, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-        (directory / "out").mkdir(exist_ok=True)
-        (directory / "fonts").mkdir(exist_ok=True)
-        out.print(f"Created a workspace in [bold]{rel(directory)}[/bold]. Next:\n"
-                  f"  cd {rel(directory)}\n  studypack build", highlight=False)
+        if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+            raise WorkspaceError(f"{rel(directory)} exists and is not an empty folder; "
+                                 "choose a new folder")
+        try:
+            shutil.copytree(starter, directory, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+            (directory / "out").mkdir(exist_ok=True)
+            (directory / "fonts").mkdir(exist_ok=True)
+        except OSError as exc:
+            raise WorkspaceError(f"cannot create {rel(directory)}: {exc.strerror}") from None
+        say(out, "Created", "bold", f"a workspace in {rel(directory)}. Next:\n"
+            f"  cd {rel(directory)}\n  studypack build")
 
 
 def main() -> None:

@@ -73,3 +73,15 @@ def rel(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+class StrictError(StudypackError):
+    """``--strict`` was given and the build produced warnings; nothing was written."""
+
+
+class MissingGlyphWarning(StudypackWarning):
+    """No configured font has a character; it was printed as a replacement mark."""
+
+    def __init__(self, char: str) -> None:
+        super().__init__(f"no configured font has {char!r} (U+{ord(char):04X})")
+        self.char = char

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from .content.validate import validate_text
+from .content.validate import read_source, validate_text
 from .errors import ContentError, rel
 
 SETTINGS_FILE = "studypack.yaml"
@@ -52,8 +52,11 @@ def load_settings(workspace: Path) -> Settings:
     path = workspace / SETTINGS_FILE
     if not path.is_file():
         return Settings()
-    record, _, problems = validate_text(path.read_text(encoding="utf-8"), rel(path), Settings,
-                                        FIELD_NAMES)
+    text, problems = read_source(path)
+    if text is None:
+        raise ContentError(problems)
+    record, _, problems = validate_text(text, rel(path), Settings, FIELD_NAMES,
+                                        allow_empty=True)
     if record is None:
         raise ContentError(problems)
     return record

@@ -12,18 +12,23 @@ from ..errors import ContentError, Diagnostic, WorkspaceError, rel
 from ..model import KeyPoint, Question, Section
 from .derive import derive_gist, derive_outline, derive_summary
 from .schema import FIELD_NAMES, AnswerFile
-from .validate import validate_text
+from .validate import read_source, validate_text
 
 SKIPPED_FOLDERS = ("packs",)
 """Sub-folders of ``content/`` that hold other kinds of YAML (pack files)."""
 
 
 def content_files(folder: Path) -> list[Path]:
-    """All answer files below ``folder`` in a stable (sorted) order."""
-    files = [p for p in folder.rglob("*.y*ml")
-             if p.suffix in (".yaml", ".yml")
+    """All answer files below ``folder`` in a stable (sorted) order.
+
+    Skipped: pack folders, hidden files and folders (editor lock files,
+    macOS ``._`` copies), and links that point nowhere.
+    """
+    files = [p for p in folder.rglob("*")
+             if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
              and not any(part in SKIPPED_FOLDERS or part.startswith(".")
-                         for part in p.relative_to(folder).parts[:-1])]
+                         for part in p.relative_to(folder).parts[:-1])
+             and not p.name.startswith(".")]
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
 
 
@@ -63,15 +68,19 @@ def load_file(path: Path) -> tuple[Question | None, tuple[int, int], list[Diagno
         the (line, col) of its ``id`` field, and the file's problems.
     """
     shown = rel(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, (0, 0), [Diagnostic(shown, 0, 0, "", f"is not UTF-8 text (byte "
-                                         f"{exc.start}); save it as UTF-8")]
+    text, unreadable = read_source(path)
+    if text is None:
+        return None, (0, 0), unreadable
     record, located, problems = validate_text(text, shown, AnswerFile, FIELD_NAMES)
     if record is None or located is None:
         return None, (0, 0), problems
     return to_question(record, shown), located.where(("id",)), []
+
+
+def validate_answer_text(text: str, shown_path: str) -> list[Diagnostic]:
+    """Problems an answer file with ``text`` would have (for importers, before writing)."""
+    _, _, problems = validate_text(text, shown_path, AnswerFile, FIELD_NAMES)
+    return problems
 
 
 def load_content(folder: Path) -> tuple[Question, ...]:

@@ -97,7 +97,8 @@ def _split_heading(text: str) -> tuple[str, str]:
 
 
 def import_text(text: str, *, paper: str | None = None, exam: str | None = None,
-                marks: int | None = None) -> ImportedAnswer:
+                marks: int | None = None, year: int | None = None,
+                number: int | None = None) -> ImportedAnswer:
     """Turn one plain-text answer into content fields.
 
     Args:
@@ -105,6 +106,7 @@ def import_text(text: str, *, paper: str | None = None, exam: str | None = None,
         paper: Paper name when the text does not say it (or to override it).
         exam: Exam name when the text does not say it ("CSS" otherwise guessed).
         marks: Marks, when known.
+        year, number: Year and question number when the text lacks them.
 
     Returns:
         An ``ImportedAnswer``; ``missing`` lists what the user must still add.
@@ -113,7 +115,7 @@ def import_text(text: str, *, paper: str | None = None, exam: str | None = None,
     derived: list[str] = []
     missing: list[str] = []
     found_exam, found_paper = exam, paper
-    number = year = None
+    given_year, given_number = year, number
     question = ""
     body_start = 0
     for i, line in enumerate(lines):
@@ -126,6 +128,8 @@ def import_text(text: str, *, paper: str | None = None, exam: str | None = None,
             if y:
                 year = int(y.group(1))
                 question = question[: y.start()].rstrip()
+            year = given_year or year
+            number = given_number or number
             body_start = i + 1
             break
         prefix = EXAM_PREFIX.match(line)
@@ -158,8 +162,8 @@ def import_text(text: str, *, paper: str | None = None, exam: str | None = None,
         if not value:
             missing.append(name)
     data: dict[str, object] = {
-        "id": "-".join(slug(str(x)) for x in (found_exam, year or "year", found_paper or "paper",
-                                                f"q{number or 0}")),
+        "id": "-".join(slug(str(x)) or "x" for x in (found_exam, year or "year",
+                                                     found_paper or "paper", f"q{number or 0}")),
         "exam": found_exam, "paper": found_paper or "", "year": year, "number": number,
     }
     if marks:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Strict: YAML reads "yes" as true, which pydantic would quietly take as 1.
+Whole = Annotated[int, Strict()]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 
 
@@ -38,9 +40,9 @@ class AnswerFile(_Strict):
     exam: Text
     paper: Text
     part: Text | None = None
-    year: int = Field(ge=1947, le=2100)
-    number: int = Field(ge=1, le=99)
-    marks: int | None = Field(default=None, ge=1, le=200)
+    year: Whole = Field(ge=1947, le=2100)
+    number: Whole = Field(ge=1, le=99)
+    marks: Whole | None = Field(default=None, ge=1, le=200)
     topics: tuple[Text, ...] = Field(min_length=1)
     tags: tuple[Text, ...] = ()
     question: Text

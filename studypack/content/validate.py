@@ -12,12 +12,36 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Diagnostic
+from pathlib import Path
+
+from ..errors import Diagnostic, rel
 from .yamlpos import Located, PathKey, dotted, load_located
 
 M = TypeVar("M", bound=BaseModel)
 
 FORMAT_HINT = "see docs/content-format.md"
+
+
+def read_source(path: Path) -> tuple[str | None, list[Diagnostic]]:
+    """Read a user's text file as UTF-8.
+
+    Returns:
+        ``(text, [])``, or ``(None, [problem])`` naming the line of a byte that
+        is not UTF-8, or why the file cannot be read.
+    """
+    shown = rel(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic(shown, 0, 0, "", f"cannot be read ({exc.strerror}); check "
+                                 "that it exists and that you may read it")]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Diagnostic(shown, line, col, "", "is not UTF-8 text; save the file as "
+                                 "UTF-8 (in Notepad: Save As, Encoding: UTF-8)")]
 
 
 def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
@@ -39,9 +63,13 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey)
         hint = did_you_mean(str(path[-1]), known)
         return f"unknown field{hint or '; remove it or check the spelling (' + FORMAT_HINT + ')'}"
     if kind == "string_too_short":
-        return "must not be empty; write the text or remove the field"
+        return "must not be empty; write the text"
+    if kind == "string_too_long":
+        return f"is too long ({len(str(value))} characters); keep it under {err['ctx']['max_length']}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"must be a whole number, not {value!r}"
+    if kind == "string_type" and value is None:
+        return "is empty; write the text after the colon (or delete the line if optional)"
     if kind == "string_type" and isinstance(value, dict):
         return ("must be text, but YAML read it as 'key: value' because it contains ': '; "
                 "put the whole text in double quotes")
@@ -51,9 +79,14 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey)
         return "must be a list (one '- item' per line)"
     if kind == "too_short":
         return "needs at least one item"
+    if kind == "string_pattern_mismatch" and "#" in str(err.get("ctx", {}).get("pattern", "")):
+        return (f"{value!r} is not a colour; write it as \"#rrggbb\" in quotes, "
+                "e.g. \"#1d4e6e\"")
     if kind == "string_pattern_mismatch":
         return (f"{value!r} is not a valid id; use lowercase letters, digits and dashes, "
                 "e.g. css-2022-pakistan-affairs-q8")
+    if kind in ("int_type",) and isinstance(value, bool):
+        return f"must be a whole number, not {str(value).lower()}"
     if kind.startswith(("greater_than", "less_than")):
         return f"{value!r} is out of range: {err['msg'].lower()}"
     if kind == "model_type":
@@ -62,8 +95,8 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey)
 
 
 def validate_text(text: str, shown_path: str, model: type[M],
-                  fields: dict[str, tuple[str, ...]]) -> tuple[M | None, Located | None,
-                                                             list[Diagnostic]]:
+                  fields: dict[str, tuple[str, ...]], *, allow_empty: bool = False
+                  ) -> tuple[M | None, Located | None, list[Diagnostic]]:
     """Parse and validate one YAML file against ``model``.
 
     Args:
@@ -71,6 +104,7 @@ def validate_text(text: str, shown_path: str, model: type[M],
         shown_path: Path as it should appear in messages.
         model: The pydantic model of the file.
         fields: Known field names per parent key, for did-you-mean hints.
+        allow_empty: An empty file means "all defaults" (settings, layouts).
 
     Returns:
         ``(record, located, problems)``; ``record`` is None when there are problems.
@@ -89,9 +123,11 @@ def validate_text(text: str, shown_path: str, model: type[M],
                                        f"YAML syntax error: {problem}; {hint}")]
     problems = [Diagnostic(shown_path, *_dup_position(text, located, dup), dotted(dup),
                            "appears twice; keep one") for dup in located.duplicates]
+    if located.data is None and allow_empty:
+        located = Located({}, {}, (), {})
     if not isinstance(located.data, dict):
         problems.append(Diagnostic(shown_path, 1, 1, "",
-                                   f"the file must hold 'field: value' lines ({FORMAT_HINT})"))
+                                   "the file must hold 'field: value' lines, one per field"))
         return None, located, problems
     try:
         record = model.model_validate(located.data)

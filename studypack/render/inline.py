@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..errors import StudypackWarning
+from ..errors import MissingGlyphWarning
 from .fonts import FontSet, RegisteredFamily
 
 MISSING_GLYPH = "\N{REPLACEMENT CHARACTER}"
@@ -55,9 +55,7 @@ class Markup:
             run = []
             fallback = self.fonts.fallback_for(char)
             if fallback is None:
-                warnings.warn(f"no configured font has {char!r} (U+{ord(char):04X}); "
-                              "add a font that has it to the layout's fallback list",
-                              StudypackWarning, stacklevel=2)
+                warnings.warn(MissingGlyphWarning(char), stacklevel=2)
                 out.append(MISSING_GLYPH if ord(MISSING_GLYPH) in self.family.coverage else "?")
             else:
                 out.append(f'<font name="{fallback}">{escape(char)}</font>')

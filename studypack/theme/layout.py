@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from ..content.validate import did_you_mean, problem_message, validate_text
+from ..content.validate import did_you_mean, problem_message, read_source, validate_text
 from ..content.yamlpos import Located, dotted
 from ..errors import ContentError, Diagnostic, WorkspaceError, rel
 
@@ -112,12 +111,25 @@ def _merge(low: dict[str, Any], high: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _read_layout(folder: Path) -> tuple[str, Located | None]:
+    """A layout file's text and positions; every problem raised as ContentError."""
+    path = folder / "layout.yaml"
+    text, problems = read_source(path)
+    if text is None:
+        raise ContentError(problems)
+    _, located, found = validate_text(text, rel(path), _PartialLayout, FIELD_NAMES,
+                                      allow_empty=True)
+    if found:
+        raise ContentError(found)
+    return text, located
+
+
 def _extends_of(folder: Path) -> str | None:
     if folder == BUILTIN_LAYOUTS / "base":
         return None
-    data = yaml.safe_load((folder / "layout.yaml").read_text(encoding="utf-8"))
-    value = data.get("extends", "base") if isinstance(data, dict) else "base"
-    return str(value)
+    _, located = _read_layout(folder)
+    data = located.data if located is not None else {}
+    return str(data.get("extends") or "base")
 
 
 def layout_chain(name: str, workspace: Path | None) -> list[Path]:
@@ -161,18 +173,13 @@ def load_layout(name: str, workspace: Path | None) -> tuple[LayoutSpec, list[Pat
     """
     chain = layout_chain(name, workspace)
     merged: dict[str, Any] = {}
-    problems: list[Diagnostic] = []
     sources: list[tuple[str, Located]] = []
     for folder in chain:
         shown = rel(folder / "layout.yaml")
-        text = (folder / "layout.yaml").read_text(encoding="utf-8")
-        _, located, found = validate_text(text, shown, _PartialLayout, FIELD_NAMES)
-        problems.extend(found)
+        _, located = _read_layout(folder)
         if located is not None and isinstance(located.data, dict):
             merged = _merge(merged, located.data)
             sources.append((shown, located))
-    if problems:
-        raise ContentError(problems)
     merged.pop("extends", None)
     try:
         return LayoutSpec.model_validate(merged), chain

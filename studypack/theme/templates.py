@@ -26,7 +26,14 @@ def make_environment(layout_dirs: Sequence[Path]) -> jinja2.Environment:
     search = [str(d / "templates") for d in reversed(layout_dirs) if (d / "templates").is_dir()]
     return ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(search),
                                          undefined=jinja2.StrictUndefined,
-                                         autoescape=False, keep_trailing_newline=False)
+                                         autoescape=False, keep_trailing_newline=False,
+                                         finalize=_one_line)
+
+
+def _one_line(value: Any) -> Any:
+    # Text pieces are single lines (cover lines are "role: text"), so a value
+    # written over several lines is folded rather than breaking the format.
+    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 def render_text(env: jinja2.Environment, name: str, **context: Any) -> str:
@@ -48,6 +55,17 @@ def render_text(env: jinja2.Environment, name: str, **context: Any) -> str:
         raise ContentError([Diagnostic(path, line, 0, "", f"{exc.message}; check the name "
                                        "against the variables listed in docs/layouts.md")]
                            ) from None
+    except jinja2.TemplateNotFound as exc:
+        path, line = _template_frame(exc, env, name)
+        raise ContentError([Diagnostic(path, line, 0, "", f"includes '{exc.name}', which no "
+                                       "layout in the chain has")]) from None
+    except UnicodeDecodeError:
+        raise ContentError([Diagnostic(name, 0, 0, "", "is not UTF-8 text; save the template "
+                                       "as UTF-8")]) from None
+    except Exception as exc:  # noqa: BLE001 - any failure inside a user's template
+        path, line = _template_frame(exc, env, name)
+        raise ContentError([Diagnostic(path, line, 0, "", f"template failed: "
+                                       f"{type(exc).__name__}: {exc}")]) from None
 
 
 def _template_frame(exc: BaseException, env: jinja2.Environment, name: str) -> tuple[str, int]:
