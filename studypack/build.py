@@ -117,23 +117,35 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename.
 
     A failure part-way leaves any earlier file at ``path`` untouched and no
-    partial file behind.
+    partial file behind. A link is followed (its target is replaced); the new
+    file gets the old file's permissions, or the usual ones for a new file.
 
     Raises:
-        RenderError: The folder cannot be created or written.
+        RenderError: The path is a folder or a device, or cannot be written.
     """
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and not target.is_file():
+        raise RenderError(f"{rel(path)} is not a regular file; choose a file name for the PDF")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                   dir=target.parent)
     except OSError as exc:
-        raise RenderError(f"cannot write to {rel(path.parent)}: {exc.strerror}") from None
+        raise RenderError(f"cannot write to {rel(target.parent)}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, path)
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
+        os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise RenderError(f"cannot write {rel(path)}: {exc.strerror}") from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",

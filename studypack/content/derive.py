@@ -9,18 +9,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt  # noqa: TC002 - return type of _md
 
 GIST_MAX_CHARS = 90
 """Longest derived gist: one line of the key-points table's third column at
 the base layout's 9 pt table type on A4 (about 90 characters)."""
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“‘\"(0-9])")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj capt prof sir st no nos art arts vol vols ed eds e.g i.e "
+    "etc vs cf fig approx govt dept univ jr sr rs u.s u.k u.n u.s.a p.m a.m".split())
+"""Words that end in a full stop without ending a sentence ("Gen. Musharraf", "Art. 58")."""
+
+_BOUNDARY = re.compile(r"([.!?])[\"”’)]?\s+(?=[A-Z“‘\"(0-9])")
 
 
 @lru_cache(maxsize=1)
 def _md() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    from ..render.inline import parser
+    return parser()
 
 
 def plain_text(markdown: str) -> str:
@@ -45,10 +51,20 @@ def plain_text(markdown: str) -> str:
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of ``text`` (plain), or all of it when it has one."""
+    """The first sentence of ``text`` (plain), or all of it when it has one.
+
+    A full stop after a known abbreviation or a single capital letter
+    ("A. K. Fazlul Huq") does not end the sentence.
+    """
     plain = plain_text(text)
-    parts = _SENTENCE_END.split(plain, maxsplit=1)
-    return parts[0].strip()
+    for match in _BOUNDARY.finditer(plain):
+        if match.group(1) == ".":
+            word = plain[: match.start()].rsplit(None, 1)[-1] if plain[: match.start()] else ""
+            word = word.lstrip("(“‘\"").lower()
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        return plain[: match.start() + 1].strip()
+    return plain.strip()
 
 
 def cut_at_word(text: str, limit: int = GIST_MAX_CHARS) -> str:
@@ -76,9 +92,22 @@ def derive_gist(body: str, heading: str) -> str:
 
 
 def derive_summary(introduction: str, conclusion: str) -> str:
-    """A summary from the first sentence of the introduction and of the conclusion."""
-    parts = [first_sentence(introduction), first_sentence(conclusion)]
-    return " ".join(p for p in parts if p)
+    """A summary: the conclusion's first sentence, led by the introduction's when different.
+
+    The conclusion usually states the answer; the introduction's first
+    sentence is added only when it does not repeat it (word overlap < 60 %).
+    """
+    intro, closing = first_sentence(introduction), first_sentence(conclusion)
+    if not intro or not closing:
+        return cut_at_word(intro or closing, SUMMARY_MAX_CHARS)
+    a, b = set(intro.lower().split()), set(closing.lower().split())
+    if len(a & b) / max(1, min(len(a), len(b))) >= 0.6:
+        return cut_at_word(closing, SUMMARY_MAX_CHARS)
+    return cut_at_word(f"{intro} {closing}", SUMMARY_MAX_CHARS)
+
+
+SUMMARY_MAX_CHARS = 600
+"""Longest derived summary: about five lines of the summary box at body size on A4."""
 
 
 def derive_outline(headings: list[str], sections: list[str]) -> tuple[str, ...]:

@@ -203,7 +203,7 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
     first = COVER if options.cover else (FRONT if options.contents else BODY)
     doc = BookletDoc(buffer, theme=theme, plan=plan, markup=heading, pal=pal, styles=styles,
                      ledger=ledger, folios=options.folios, first_template=first)
-    ctx = BlockContext(styles, pal, text, heading, ledger, doc.width,
+    ctx = BlockContext(styles, pal, text, heading, ledger, doc.width, doc.height,
                        answer_outline=options.answer_outline)
 
     story: list[Flowable] = []

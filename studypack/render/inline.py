@@ -8,6 +8,7 @@ has them.
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,12 +29,28 @@ class Block:
 
     kind: str  # "para" | "bullets" | "numbers"
     items: tuple[str, ...]
+    start: int = 1
 
 
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    # commonmark without raw HTML: "<b>" in an answer is text, not markup.
-    return MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image")
+def parser() -> MarkdownIt:
+    """The inline Markdown subset: emphasis, links, code, lists; nothing else.
+
+    Raw HTML and entities are off, so ``<b>``, ``A<B`` and ``&amp;`` are text
+    exactly as typed; headings, block quotes and code blocks are off, so a
+    line starting with ``#`` or four spaces is ordinary text.
+    """
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    return md.disable(["image", "entity", "html_inline", "html_block", "heading", "lheading",
+                       "blockquote", "code", "fence", "hr", "reference"])
+
+
+YEAR_AT_LINE_START = re.compile(r"^(\s*\d{4})\.(\s)", re.M)
+
+
+def protect_years(raw: str) -> str:
+    """Keep "1947. Independence…" a sentence, not item 1947 of a numbered list."""
+    return YEAR_AT_LINE_START.sub(r"\1\\.\2", raw)
 
 
 class Markup:
@@ -64,7 +81,7 @@ class Markup:
 
     def inline(self, raw: str) -> str:
         """One line of author text → markup (bold, italic, links, code)."""
-        tokens = _parser().parseInline(raw)
+        tokens = parser().parseInline(raw)
         children = tokens[0].children if tokens else []
         return self._children(children or [])
 
@@ -95,25 +112,28 @@ class Markup:
         return "".join(parts)
 
     def blocks(self, raw: str) -> list[Block]:
-        """Multi-paragraph author text → paragraphs and lists of markup."""
+        """Multi-paragraph author text → paragraphs and lists of markup.
+
+        A nested list is flattened into its parent list, in reading order, so
+        no item is lost; a numbered list keeps its starting number.
+        """
         out: list[Block] = []
-        tokens = _parser().parse(raw)
-        list_kind: list[str] = []
-        items: list[str] = []
-        for tok in tokens:
+        depth = 0
+        kind, start, items = "bullets", 1, []
+        for tok in parser().parse(protect_years(raw)):
             if tok.type in ("bullet_list_open", "ordered_list_open"):
-                list_kind.append("bullets" if tok.type.startswith("bullet") else "numbers")
-                items = []
+                if depth == 0:
+                    kind = "bullets" if tok.type.startswith("bullet") else "numbers"
+                    start, items = int(tok.attrs.get("start", 1) or 1), []
+                depth += 1
             elif tok.type in ("bullet_list_close", "ordered_list_close"):
-                kind = list_kind.pop()
-                if not list_kind:
-                    out.append(Block(kind, tuple(items)))
+                depth -= 1
+                if depth == 0:
+                    out.append(Block(kind, tuple(items), start))
             elif tok.type == "inline":
                 markup = self._children(tok.children or [])
-                if list_kind:
+                if depth:
                     items.append(markup)
                 else:
                     out.append(Block("para", (markup,)))
-            elif tok.type in ("fence", "code_block", "html_block"):
-                out.append(Block("para", (self.text(tok.content.strip()),)))
         return out

@@ -30,7 +30,7 @@ from .styles import Palette
 
 @dataclass(frozen=True)
 class BlockContext:
-    """What every block function needs: styles, colours, markup, frame width (pt)."""
+    """What every block function needs: styles, colours, markup, frame size (points)."""
 
     styles: dict[str, Any]
     pal: Palette
@@ -38,6 +38,7 @@ class BlockContext:
     heading: Markup
     ledger: Ledger
     width: float
+    height: float
     answer_outline: bool = True
 
 
@@ -47,7 +48,7 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body") -> list[Flowable]:
         if block.kind == "para":
             out.append(Paragraph(block.items[0], ctx.styles[style]))
         else:
-            for n, item in enumerate(block.items, 1):
+            for n, item in enumerate(block.items, block.start):
                 bullet = "•" if block.kind == "bullets" else f"{n}."
                 out.append(Paragraph(item, ctx.styles["bullet"], bulletText=bullet))
     return out
@@ -100,13 +101,17 @@ def summary_box(ctx: BlockContext, q: Question) -> list[Flowable]:
     key = f"{question_key(q)}-summary"
     inner = [Paragraph("SUMMARY", ctx.styles["label"]),
              Paragraph(ctx.text.inline(q.summary), ctx.styles["body"])]
-    box = Table([[inner]], colWidths=[ctx.width])
+    box = Table([[inner]], colWidths=[ctx.width], splitInRow=1)
     box.setStyle(_table_style(ctx, [
         ("BOX", (0, 0), (-1, -1), 0.6, ctx.pal.rule),
         ("LINEBEFORE", (0, 0), (0, 0), 3, ctx.pal.accent),
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
+    if box.wrap(ctx.width, ctx.height)[1] > ctx.height / 2:
+        # A summary longer than half a page is not a summary box any more:
+        # print it as ordinary paragraphs, which split across pages cleanly.
+        return [Anchor(ctx.ledger, key, "Summary", 2), *inner, Spacer(1, 10)]
     return [Anchor(ctx.ledger, key, "Summary", 2), box, Spacer(1, 10)]
 
 
@@ -121,7 +126,7 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
                      Paragraph(f"<b>{ctx.text.inline(point.heading)}</b>", s["table"]),
                      Paragraph(ctx.text.inline(point.gist), s["table"])])
     table = Table(rows, colWidths=[ctx.width * 0.06, ctx.width * 0.32, ctx.width * 0.62],
-                  repeatRows=1, splitByRow=1)
+                  repeatRows=1, splitByRow=1, splitInRow=1)
     table.setStyle(_table_style(ctx, [
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, ctx.pal.rule),
@@ -139,12 +144,15 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     """Outline, introduction, numbered headed points with sub-points, sections, conclusion."""
     s = ctx.styles
     key = f"{question_key(q)}-answer"
-    story: list[Flowable] = [CondPageBreak(s["h2"].leading * 2 + s["body"].leading * 4),
-                             Anchor(ctx.ledger, key, "Answer", 2), Paragraph("Answer", s["h2"])]
-    outline = [Paragraph(ctx.text.inline(line), s["bullet"], bulletText=f"{n}.")
-               for n, line in enumerate(q.outline, 1)]
-    if outline and ctx.answer_outline:
-        story.append(KeepTogether([Paragraph("Outline", s["h3"]), *outline]))
+    opening: list[Flowable] = [Anchor(ctx.ledger, key, "Answer", 2), Paragraph("Answer", s["h2"])]
+    if q.outline and ctx.answer_outline:
+        # The heading, "Outline" and its lines move to a new page together or not at all.
+        opening += [Paragraph("Outline", s["h3"]),
+                    *(Paragraph(ctx.text.inline(line), s["bullet"], bulletText=f"{n}.")
+                      for n, line in enumerate(q.outline, 1))]
+        story: list[Flowable] = [KeepTogether(opening)]
+    else:
+        story = [CondPageBreak(s["h2"].leading * 2 + s["body"].leading * 4), *opening]
     story += [*_heading(ctx, "Introduction"), *_paras(ctx, q.introduction)]
     for n, point in enumerate(q.points, 1):
         story += _heading(ctx, f"{n}. {ctx.heading.inline(point.heading)}")
@@ -156,8 +164,11 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
         story += _paras(ctx, section.body)
     story += [*_heading(ctx, "Conclusion"), *_paras(ctx, q.conclusion)]
     if q.references:
-        story += _heading(ctx, "References")
-        story += [Paragraph(ctx.text.inline(ref), s["small"]) for ref in q.references]
+        # A short block: kept whole, so it neither strands its heading nor
+        # takes a page of its own when it fits below the conclusion.
+        story.append(KeepTogether([Paragraph("References", s["h3"]),
+                                   *(Paragraph(ctx.text.inline(ref), s["small"])
+                                     for ref in q.references)]))
     return story
 
 
@@ -178,7 +189,7 @@ def revision_grid(ctx: BlockContext, plan: BookletPlan) -> list[Flowable]:
                                f"{ctx.text.text(q.paper)}", s["table"]),
                      Paragraph(points, s["table"])])
     table = Table(rows, colWidths=[ctx.width * 0.26, ctx.width * 0.74], repeatRows=1,
-                  splitByRow=1)
+                  splitByRow=1, splitInRow=1)
     table.setStyle(_table_style(ctx, [
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, ctx.pal.rule),

@@ -50,7 +50,10 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
                           leading=size * lead, textColor=col.text, spaceAfter=size * 0.55,
                           bulletFontName=fonts.text.regular, bulletFontSize=size,
                           allowWidows=0, allowOrphans=0, splitLongWords=1,
-                          hyphenationLang=None, embeddedHyphenation=0, uriWasteReduce=0.3)
+                          hyphenationLang=None, embeddedHyphenation=0,
+                          # A positive uriWasteReduce stops ReportLab splitting a long URL
+                          # that overflows (seen with ReportLab 4-5); splitLongWords handles it.
+                          uriWasteReduce=0)
 
     def heading(name: str, n: int, colour: Color, before: float, after: float,
                 font: str = fonts.heading.bold) -> ParagraphStyle:
@@ -65,7 +68,11 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=body, fontSize=step(-1),
                                 leading=step(-1) * lead, textColor=col.muted),
         "h1": heading("h1", 3, col.accent, 0, size * 0.6),
-        "h2": heading("h2", 1, col.accent, size * 1.1, size * 0.45),
+        # No keepWithNext on h2: blocks guard their own headings with
+        # CondPageBreak/KeepTogether, which never drag a long table along.
+        "h2": ParagraphStyle("h2", parent=body, fontName=fonts.heading.bold, fontSize=step(1),
+                             leading=step(1) * 1.22, textColor=col.accent,
+                             spaceBefore=size * 1.1, spaceAfter=size * 0.45),
         "h3": ParagraphStyle("h3", parent=body, fontName=fonts.heading.bold, fontSize=step(0),
                              leading=step(0) * 1.25, textColor=col.text,
                              spaceBefore=size * 0.9, spaceAfter=size * 0.3),

@@ -62,9 +62,10 @@ def _from_fontpkg(name: str) -> FontFamily:
         family = fontpkg.family(name)
     except fontpkg.FontpkgError:
         slug = fontpkg.slugify(name)
-        raise FontError(f"font family '{name}' is not installed; add 'fontpkg-{slug}' to the "
-                        "dependencies, or put its TTFs in fonts/ as "
-                        f"{name.replace(' ', '')}-Regular.ttf etc.") from None
+        raise FontError(f"font family '{name}' (named in a layout's fonts) is not installed; "
+                        f"run 'pip install fontpkg-{slug}' if that package exists, or put "
+                        f"its TTFs in fonts/ as {name.replace(' ', '')}-Regular.ttf, -Bold.ttf, "
+                        "-Italic.ttf, -BoldItalic.ttf") from None
     if family.is_variable:
         raise FontError(f"'{name}' is installed only as a variable font; ReportLab needs "
                         "static TTFs: choose a family with static files (Lato, IBM Plex "
