@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 import os
 import string
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 import tempfile
 import time
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -35,8 +34,14 @@ from .assemble import (
     stamp_plan,
 )
 from .content import load_content
-from .errors import (MissingGlyphWarning, RenderError, StrictError, StudypackWarning,
-                     WorkspaceError, rel)
+from .errors import (
+    MissingGlyphWarning,
+    RenderError,
+    StrictError,
+    StudypackWarning,
+    WorkspaceError,
+    rel,
+)
 from .merge import PdfInputError, merge_pdfs, open_external, reader_for, resolve_named_destinations
 from .model import BookletPlan, ExternalPdf, PackPlan, Question, TopicGroup
 from .pack import plan_pack

@@ -54,7 +54,7 @@ def _reported() -> Iterator[None]:
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
-        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        except Exception as exc:
             if os.environ.get("STUDYPACK_DEBUG"):
                 raise
             say(err, "internal error", "red", f"{type(exc).__name__}: {exc}\nThis is a bug "
@@ -74,8 +74,13 @@ def _print_warnings(caught: list[warnings.WarningMessage]) -> None:
 @contextmanager
 def _progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[], None]]]:
     """A progress bar (answers done, time left) on a terminal; silent when piped or in CI."""
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     quiet = not err.is_terminal or bool(os.environ.get("CI"))
     label_column = TextColumn(label.replace("{", "{{").replace("}", "}}"), markup=False)

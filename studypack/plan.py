@@ -32,8 +32,11 @@ def plan_booklet(questions: Iterable[Question], *, title: str, subtitle: str = "
         ValueError: No questions were given.
     """
     by_topic: dict[str, list[Question]] = defaultdict(list)
+    spelling: dict[str, str] = {}
     for q in questions:
-        by_topic[q.primary_topic].append(q)
+        # "IR Theory" and "ir theory" are one topic, shown as first spelled.
+        topic = spelling.setdefault(q.primary_topic.casefold(), q.primary_topic)
+        by_topic[topic].append(q)
     if not by_topic:
         raise ValueError("a booklet needs at least one question")
     groups = tuple(TopicGroup(topic, tuple(sorted(qs, key=booklet_order)))
@@ -84,8 +87,10 @@ def group_sections(questions: Iterable[Question], *, group_by: str, order: str,
 
     wanted = {t.casefold() for t in wanted_topics}
     by_section: dict[str, list[Question]] = defaultdict(list)
+    spelling: dict[str, str] = {}
     for q in questions:
-        by_section[_section_of(q, group_by, wanted)].append(q)
+        name = _section_of(q, group_by, wanted)
+        by_section[spelling.setdefault(name.casefold(), name)].append(q)
     rank = {name.casefold(): i for i, name in enumerate(stated)}
     reverse_years = group_by == "year"
 

@@ -6,9 +6,10 @@ anything is raised, so a user fixes them all in one round.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
-from ..errors import ContentError, Diagnostic, WorkspaceError, rel
+from ..errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
 from ..model import KeyPoint, Question, Section
 from .derive import derive_gist, derive_outline, derive_summary
 from .schema import FIELD_NAMES, AnswerFile
@@ -116,7 +117,28 @@ def load_content(folder: Path) -> tuple[Question, ...]:
     problems.extend(_duplicate_ids(questions, id_positions))
     if problems:
         raise ContentError(problems)
+    _warn_near_duplicates(questions)
     return tuple(questions)
+
+
+def _warn_near_duplicates(questions: list[Question]) -> None:
+    # Not errors (the build can go on), but almost always a slip worth a look.
+    spelling: dict[str, tuple[str, str]] = {}
+    for q in questions:
+        for topic in q.topics:
+            first = spelling.setdefault(topic.casefold(), (topic, q.source_path))
+            if first[0] != topic:
+                warnings.warn(f"{q.source_path}: topic '{topic}' is spelled '{first[0]}' in "
+                              f"{first[1]}; they are grouped together, but use one spelling",
+                              StudypackWarning, stacklevel=3)
+    seen: dict[tuple[str, str, int, int], str] = {}
+    for q in questions:
+        key = (q.exam.casefold(), q.paper.casefold(), q.year, q.number)
+        if key in seen:
+            warnings.warn(f"{q.source_path} and {seen[key]} are both {q.exam} {q.paper} "
+                          f"{q.year} Q{q.number}; is one of them a duplicate?",
+                          StudypackWarning, stacklevel=3)
+        seen.setdefault(key, q.source_path)
 
 
 def _duplicate_ids(questions: list[Question],

@@ -7,12 +7,11 @@ of problems in that file (never just the first).
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
-
-from pathlib import Path
 
 from ..errors import Diagnostic, rel
 from .yamlpos import Located, PathKey, dotted, load_located

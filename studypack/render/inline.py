@@ -45,7 +45,7 @@ def parser() -> MarkdownIt:
                        "blockquote", "code", "fence", "hr", "reference"])
 
 
-YEAR_AT_LINE_START = re.compile(r"^(\s*\d{4})\.(\s)", re.M)
+YEAR_AT_LINE_START = re.compile(r"^(\s*\d{4})\.(\s)", re.MULTILINE)
 
 
 def protect_years(raw: str) -> str:

@@ -1,0 +1,142 @@
+"""Inputs that once broke studypack (found by trying to break it); each stays fixed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from studypack.build import build_booklet
+from studypack.cli import app
+from studypack.content import load_content
+from studypack.content.derive import derive_gist, derive_summary, plain_text
+
+runner = CliRunner()
+LONG_URL = ("https://www.example.org/news/1783456/pakistan-and-imf-reach-staff-level-agreement"
+            "-on-the-first-review-of-the-extended-fund-facility-programme-2024")
+
+
+def _edit(workspace: Path, old: str, new: str) -> Path:
+    answer = workspace / "content" / "x" / "a.yaml"
+    text = answer.read_text()
+    assert old in text
+    answer.write_text(text.replace(old, new))
+    return answer
+
+
+def _right_edges(reader: PdfReader) -> float:
+    xs: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            xs.append(tm[4] * cm[0] + cm[4])
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return max(xs)
+
+
+def test_long_url_in_summary_gist_and_subpoint_stays_on_the_page(workspace):
+    _edit(workspace, "summary: A test that cannot fail proves nothing.",
+          f'summary: "See {LONG_URL} for the figures."')
+    _edit(workspace, "gist: PDFs are read back with pypdf.", f'gist: "{LONG_URL}"')
+    out = workspace / "out" / "u.pdf"
+    build_booklet(content=workspace / "content", output=out, workspace=workspace)
+    reader = PdfReader(out)
+    assert _right_edges(reader) < float(reader.pages[0].mediabox.width) - 40
+    text = "".join(reader.pages[2].extract_text().split())
+    assert LONG_URL in text  # wrapped, not cut: every character is still there
+
+
+def test_a_very_long_summary_splits_across_pages_instead_of_failing(workspace):
+    _edit(workspace, "summary: A test that cannot fail proves nothing.",
+          "summary: " + "A long summary sentence that keeps going. " * 180)
+    out = workspace / "out" / "tall.pdf"
+    result = build_booklet(content=workspace / "content", output=out, workspace=workspace)
+    assert result.pages >= 5
+
+
+def test_strict_writes_nothing_when_a_glyph_is_missing(workspace):
+    _edit(workspace, "summary: A test that cannot fail proves nothing.",
+          "summary: Done ⌘ today.")
+    monkey_out = workspace / "out" / "booklet.pdf"
+    with pytest.warns(UserWarning, match="U\\+2318"):
+        build_booklet(content=workspace / "content", output=monkey_out, workspace=workspace)
+    monkey_out.unlink()
+    from studypack.errors import StrictError
+    with pytest.raises(StrictError, match="U\\+2318"):
+        build_booklet(content=workspace / "content", output=monkey_out, workspace=workspace,
+                      strict=True)
+    assert not monkey_out.exists()
+
+
+def test_brackets_in_paths_and_values_are_printed_literally(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    bad = tmp_path / "content" / "[draft]" / "a.yaml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text('id: "[/x] bad"\n')
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1
+    assert "content/[draft]/a.yaml:1:5 id: '[/x] bad' is not a valid id" in result.output
+
+
+def test_layout_syntax_error_and_bad_colour_are_reported_with_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["init", "ws"]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "ws")
+    layout = tmp_path / "ws" / "layouts" / "my-centre" / "layout.yaml"
+    layout.write_text('extends: classic\ncolours:\n  accent: "#7a2e2e\n')
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 1
+    assert "error layouts/my-centre/layout.yaml:4:1 YAML syntax error" in result.output
+    layout.write_text('extends: classic\ncolours:\n  accent: red\n')
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 1
+    assert "layout.yaml:3:11 colours.accent: 'red' is not a colour" in result.output
+
+
+def test_import_that_would_be_invalid_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "page.txt"
+    page.write_text("CSS Pakistan Affairs\n\nQ.8 Discuss something important here. 1901\n\n"
+                    "Intro text.\n\n1. Heading: body text.\n\nIn short, done.\n")
+    result = runner.invoke(app, ["import", str(page)])
+    assert result.exit_code == 1 and "year: 1901 is out of range" in result.output
+    assert not (tmp_path / "content").exists()
+
+
+def test_derived_text_respects_abbreviations_and_does_not_repeat_itself():
+    assert derive_gist("Gen. Musharraf seized power in 1999. Then more.", "h") == (
+        "Gen. Musharraf seized power in 1999.")
+    assert derive_gist("On 23 March 1940, A. K. Fazlul Huq moved it. Next.", "h") == (
+        "On 23 March 1940, A. K. Fazlul Huq moved it.")
+    same = "The withdrawal brought old mistrust to the surface."
+    assert derive_summary(same + " More.", "Overall, the withdrawal brought old mistrust to "
+                          "the surface. More.") == ("Overall, the withdrawal brought old "
+                                                    "mistrust to the surface.")
+
+
+def test_markup_lookalikes_stay_text_everywhere(workspace):
+    assert plain_text("If A<B and C>D then &amp; x") == "If A<B and C>D then &amp; x"
+    _edit(workspace, "question: Explain why tests should be able to fail.",
+          'question: "If inflation A<B and C>D, what then?"')
+    _edit(workspace, "Tests describe what the code must do.",
+          "- alpha\n\n    - beta\n  - delta\n\n  1947. Independence came at midnight.")
+    out = workspace / "out" / "m.pdf"
+    build_booklet(content=workspace / "content", output=out, workspace=workspace)
+    reader = PdfReader(out)
+    assert "If inflation A<B and C>D, what then?" in reader.pages[1].extract_text()
+    answer = reader.pages[2].extract_text()
+    for word in ("alpha", "beta", "delta", "1947. Independence came at midnight."):
+        assert word in answer
+
+
+def test_topic_spellings_are_grouped_and_warned_about(workspace):
+    second = workspace / "content" / "x" / "b.yaml"
+    second.write_text((workspace / "content" / "x" / "a.yaml").read_text()
+                      .replace("id: test-2020-q1", "id: test-2020-q2")
+                      .replace("number: 1", "number: 2")
+                      .replace("topics: [Testing]", "topics: [testing]"))
+    with pytest.warns(UserWarning, match="topic 'testing' is spelled 'Testing'"):
+        load_content(workspace / "content")
