@@ -19,6 +19,7 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
+from pypdf.constants import PageLabelStyle
 from pypdf.errors import DependencyError, PdfReadError, PyPdfError
 from pypdf.generic import DictionaryObject, Fit, NameObject, StreamObject
 
@@ -95,12 +96,14 @@ def resolve_named_destinations(reader: PdfReader) -> None:
                 target = action.get("/D")
                 if isinstance(target, str) and str(target) in explicit:
                     action[NameObject("/D")] = explicit[str(target)]
-    root = reader.trailer["/Root"]
+    root = reader.trailer["/Root"].get_object()
+    assert isinstance(root, DictionaryObject)
     names = root.get("/Names")
-    if names is not None and "/Dests" in names.get_object():
-        del names.get_object()["/Dests"]
-    if "/Dests" in root:
-        del root["/Dests"]
+    if names is not None:
+        names = names.get_object()
+        assert isinstance(names, DictionaryObject)
+        names.pop("/Dests", None)
+    root.pop("/Dests", None)
 
 
 def _tag(data: bytes) -> str:
@@ -126,7 +129,9 @@ def retag_font_subsets(writer: PdfWriter) -> int:
             continue
         font = obj
         if "/DescendantFonts" in obj:
-            font = obj["/DescendantFonts"][0].get_object()
+            descendants = obj["/DescendantFonts"].get_object()
+            assert isinstance(descendants, list)
+            font = descendants[0].get_object()
         descriptor = font.get("/FontDescriptor")
         if descriptor is None:
             continue
@@ -205,9 +210,9 @@ def merge_pdfs(pieces: list[PdfReader], *, outline: list[OutlineItem], links: li
                                               fit=fit, border=[0, 0, 0]))
     total = len(writer.pages)
     if front_pages:
-        writer.set_page_label(0, front_pages - 1, style="/r", start=1)
+        writer.set_page_label(0, front_pages - 1, style=PageLabelStyle.LOWERCASE_ROMAN, start=1)
     if total > front_pages:
-        writer.set_page_label(front_pages, total - 1, style="/D", start=1)
+        writer.set_page_label(front_pages, total - 1, style=PageLabelStyle.DECIMAL, start=1)
     writer.add_metadata(metadata)
     retag_font_subsets(writer)
     for page in writer.pages:

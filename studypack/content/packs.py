@@ -18,7 +18,8 @@ from .validate import validate_text
 from .yamlpos import Located
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-BLOCK_NAMES = ("header", "question", "summary", "key_points", "answer")
+BlockName = Literal["header", "question", "summary", "key_points", "answer"]
+BLOCK_NAMES: tuple[BlockName, ...] = ("header", "question", "summary", "key_points", "answer")
 
 
 class _Strict(BaseModel):
@@ -75,8 +76,7 @@ class PackFile(_Strict):
     group_by: Literal["topic", "paper", "year"] = "topic"
     sections: tuple[Text, ...] = ()
     order: Literal["year-desc", "year-asc", "number"] = "year-desc"
-    blocks: tuple[Literal["header", "question", "summary", "key_points", "answer"], ...] = (
-        BLOCK_NAMES)
+    blocks: tuple[BlockName, ...] = BLOCK_NAMES
     revision_grid: bool = False
     include: tuple[IncludeIn, ...] = ()
     duplex: bool = False

@@ -119,7 +119,8 @@ class Markup:
         """
         out: list[Block] = []
         depth = 0
-        kind, start, items = "bullets", 1, []
+        kind, start = "bullets", 1
+        items: list[str] = []
         for tok in parser().parse(protect_years(raw)):
             if tok.type in ("bullet_list_open", "ordered_list_open"):
                 if depth == 0:
