@@ -7,14 +7,9 @@ render front matter → merge (pypdf) → atomic write.
 
 from __future__ import annotations
 
-import logging
-import os
 import string
-import tempfile
 import time
-import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -34,64 +29,17 @@ from .assemble import (
     stamp_plan,
 )
 from .content import load_content
-from .errors import (
-    MissingGlyphWarning,
-    RenderError,
-    StrictError,
-    StudypackWarning,
-    WorkspaceError,
-    rel,
-)
-from .merge import PdfInputError, merge_pdfs, open_external, reader_for, resolve_named_destinations
+from .errors import WorkspaceError
+from .merge import (PdfInputError, merge_pdfs, open_external, reader_for,
+                    resolve_named_destinations)
 from .model import BookletPlan, ExternalPdf, PackPlan, Question, TopicGroup
+from .output import warnings_checked, write_atomically
 from .pack import plan_pack
 from .plan import plan_booklet
 from .render import RenderedBooklet, RenderOptions, render_booklet, render_document
 from .render.contents import ContentsEntry, external_key
 from .render.stamps import render_blank_page, render_folio_stamps
 from .theme import Theme, load_theme
-
-
-@contextmanager
-def warnings_checked(strict: bool) -> Iterator[None]:
-    """Collect the warnings of a render; with ``strict``, fail before anything is written.
-
-    Missing-glyph warnings are folded into one line, and pypdf's log messages
-    (about damaged included files it could still read) become warnings too.
-
-    Raises:
-        StrictError: ``strict`` and at least one warning.
-    """
-    records: list[str] = []
-
-    class _ToList(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            records.append(f"pypdf: {record.getMessage()}")
-    handler = _ToList(logging.WARNING)
-    pypdf_log = logging.getLogger("pypdf")
-    pypdf_log.addHandler(handler)
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", StudypackWarning)
-            yield
-    finally:
-        pypdf_log.removeHandler(handler)
-    glyphs = sorted({w.message.char for w in caught if isinstance(w.message,
-                                                                    MissingGlyphWarning)})
-    messages = list(dict.fromkeys(str(w.message) for w in caught
-                                  if issubclass(w.category, StudypackWarning)
-                                  and not isinstance(w.message, MissingGlyphWarning)))
-    if glyphs:
-        messages.append(f"no configured font has {' '.join(glyphs)} "
-                        f"({', '.join(f'U+{ord(c):04X}' for c in glyphs)}); printed as a "
-                        "replacement mark: add a font that has them to the layout's "
-                        "fallback list")
-    messages += list(dict.fromkeys(records))
-    if strict and messages:
-        raise StrictError("--strict: nothing was written, because of these warnings:\n  "
-                          + "\n  ".join(messages))
-    for message in messages:
-        warnings.warn(message, StudypackWarning, stacklevel=3)
 
 
 @dataclass(frozen=True)
@@ -116,41 +64,6 @@ class BuildResult:
     handouts: bool = False
     layout: str = "classic"
     centre: str | None = None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename.
-
-    A failure part-way leaves any earlier file at ``path`` untouched and no
-    partial file behind. A link is followed (its target is replaced); the new
-    file gets the old file's permissions, or the usual ones for a new file.
-
-    Raises:
-        RenderError: The path is a folder or a device, or cannot be written.
-    """
-    target = path.resolve() if path.is_symlink() else path
-    if target.exists() and not target.is_file():
-        raise RenderError(f"{rel(path)} is not a regular file; choose a file name for the PDF")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                   dir=target.parent)
-    except OSError as exc:
-        raise RenderError(f"cannot write to {rel(target.parent)}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise RenderError(f"cannot write {rel(path)}: {exc.strerror}") from None
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",

@@ -322,11 +322,11 @@ def import_answer(
 ) -> None:
     """Turn a plain-text answer into a content file (site junk dropped, summary derived)."""
     with _reported():
-        from .build import write_atomically
         from .content import validate_answer_text
         from .content.importer import import_text, slug
         from .content.validate import read_source
         from .errors import ContentError, WorkspaceError, rel
+        from .output import write_atomically
 
         text, unreadable = read_source(file)
         if text is None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from studypack import build as build_module
+from studypack import output as output_module
 from studypack.build import build_booklet
 from studypack.cli import app
 from studypack.errors import ContentError, RenderError
@@ -44,7 +44,7 @@ def test_a_failed_write_leaves_no_partial_file(workspace, monkeypatch):
 
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(build_module.os, "replace", broken_replace)
+    monkeypatch.setattr(output_module.os, "replace", broken_replace)
     with pytest.raises(RenderError, match="No space left on device"):
         build_booklet(content=workspace / "content", output=out, workspace=workspace)
     assert not out.exists()

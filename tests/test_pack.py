@@ -233,8 +233,8 @@ def test_owner_only_encryption_is_opened_and_included(pack_workspace, algorithm)
 @pytest.mark.parametrize("edit, expected", [
     (lambda t: t.replace("topics: [Foreign Policy, Constitutional Development]",
                          "topics: [Foreign Polcy]"),
-     "test.yaml:6:12 select.topics[1]: no answer has the topic 'Foreign Polcy'; "
-     "did you mean 'Foreign Policy'?"),
+     ("test.yaml:6:12 select.topics[1]: no answer has the topic 'Foreign Polcy'; "
+      "did you mean 'Foreign Policy'?")),
     (lambda t: t.replace("topics: [Foreign Policy, Constitutional Development]",
                          "years: 1990-1991"),
      "test.yaml:6:3 select: matches no answer"),

@@ -60,6 +60,25 @@ def _table_style(ctx: BlockContext, commands: list[tuple]) -> TableStyle:
     return TableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize), *commands])
 
 
+def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float]) -> Table:
+    """A table with a ruled header row that repeats, banded rows, rows that may split.
+
+    Args:
+        rows: Header row first; cells are flowables.
+        fractions: Column widths as fractions of the frame width.
+    """
+    table = Table(rows, colWidths=[ctx.width * f for f in fractions], repeatRows=1,
+                  splitByRow=1, splitInRow=1)
+    table.setStyle(_table_style(ctx, [
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, ctx.pal.rule),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ctx.pal.tint]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table
+
+
 def _heading(ctx: BlockContext, markup: str, style: str = "h3") -> list[Flowable]:
     """A heading that never ends a page: it moves over unless ~3 body lines fit below it."""
     st = ctx.styles[style]
@@ -125,15 +144,7 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
         rows.append([Paragraph(str(n), s["table"]),
                      Paragraph(f"<b>{ctx.text.inline(point.heading)}</b>", s["table"]),
                      Paragraph(ctx.text.inline(point.gist), s["table"])])
-    table = Table(rows, colWidths=[ctx.width * 0.06, ctx.width * 0.32, ctx.width * 0.62],
-                  repeatRows=1, splitByRow=1, splitInRow=1)
-    table.setStyle(_table_style(ctx, [
-        ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, ctx.pal.rule),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ctx.pal.tint]),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    table = _ruled_table(ctx, rows, [0.06, 0.32, 0.62])
     key = f"{question_key(q)}-key-points"
     return [CondPageBreak(s["h2"].leading * 2 + s["table"].leading * 6),
             Anchor(ctx.ledger, key, "Key points", 2),
@@ -188,15 +199,7 @@ def revision_grid(ctx: BlockContext, plan: BookletPlan) -> list[Flowable]:
         rows.append([Paragraph(f"<b>Q{q.number} · {q.year}</b><br/>"
                                f"{ctx.text.text(q.paper)}", s["table"]),
                      Paragraph(points, s["table"])])
-    table = Table(rows, colWidths=[ctx.width * 0.26, ctx.width * 0.74], repeatRows=1,
-                  splitByRow=1, splitInRow=1)
-    table.setStyle(_table_style(ctx, [
-        ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, ctx.pal.rule),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ctx.pal.tint]),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    table = _ruled_table(ctx, rows, [0.26, 0.74])
     return [Anchor(ctx.ledger, "revision-grid", "Revision grid", 0),
             Paragraph("Revision grid", s["h1"]), table]
 

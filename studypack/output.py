@@ -1,0 +1,94 @@
+"""Output stage: finished PDF bytes → a file, and the warning policy around it.
+
+A build's warnings are collected here; with ``--strict`` they fail the build
+before anything is written, and a write never leaves a partial file behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import MissingGlyphWarning, RenderError, StrictError, StudypackWarning, rel
+
+
+@contextmanager
+def warnings_checked(strict: bool) -> Iterator[None]:
+    """Collect the warnings of a render; with ``strict``, fail before anything is written.
+
+    Missing-glyph warnings are folded into one line, and pypdf's log messages
+    (about damaged included files it could still read) become warnings too.
+
+    Raises:
+        StrictError: ``strict`` and at least one warning.
+    """
+    records: list[str] = []
+
+    class _ToList(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(f"pypdf: {record.getMessage()}")
+    handler = _ToList(logging.WARNING)
+    pypdf_log = logging.getLogger("pypdf")
+    pypdf_log.addHandler(handler)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", StudypackWarning)
+            yield
+    finally:
+        pypdf_log.removeHandler(handler)
+    glyphs = sorted({w.message.char for w in caught if isinstance(w.message,
+                                                                    MissingGlyphWarning)})
+    messages = list(dict.fromkeys(str(w.message) for w in caught
+                                  if issubclass(w.category, StudypackWarning)
+                                  and not isinstance(w.message, MissingGlyphWarning)))
+    if glyphs:
+        messages.append(f"no configured font has {' '.join(glyphs)} "
+                        f"({', '.join(f'U+{ord(c):04X}' for c in glyphs)}); printed as a "
+                        "replacement mark: add a font that has them to the layout's "
+                        "fallback list")
+    messages += list(dict.fromkeys(records))
+    if strict and messages:
+        raise StrictError("--strict: nothing was written, because of these warnings:\n  "
+                          + "\n  ".join(messages))
+    for message in messages:
+        warnings.warn(message, StudypackWarning, stacklevel=3)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file and a rename.
+
+    A failure part-way leaves any earlier file at ``path`` untouched and no
+    partial file behind. A link is followed (its target is replaced); the new
+    file gets the old file's permissions, or the usual ones for a new file.
+
+    Raises:
+        RenderError: The path is a folder or a device, or cannot be written.
+    """
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and not target.is_file():
+        raise RenderError(f"{rel(path)} is not a regular file; choose a file name for the PDF")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                   dir=target.parent)
+    except OSError as exc:
+        raise RenderError(f"cannot write to {rel(target.parent)}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise RenderError(f"cannot write {rel(path)}: {exc.strerror}") from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
