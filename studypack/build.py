@@ -30,8 +30,7 @@ from .assemble import (
 )
 from .content import load_content
 from .errors import WorkspaceError
-from .merge import (PdfInputError, merge_pdfs, open_external, reader_for,
-                    resolve_named_destinations)
+from .merge import PdfInputError, merge_pdfs, open_external, reader_for, resolve_named_destinations
 from .model import BookletPlan, ExternalPdf, PackPlan, Question, TopicGroup
 from .output import warnings_checked, write_atomically
 from .pack import plan_pack
