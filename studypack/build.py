@@ -29,6 +29,7 @@ from .assemble import (
     stamp_plan,
 )
 from .content import load_content
+from .content.images import logo_problem
 from .errors import WorkspaceError
 from .merge import PdfInputError, merge_pdfs, open_external, reader_for, resolve_named_destinations
 from .model import BookletPlan, ExternalPdf, PackPlan, Question, TopicGroup
@@ -67,8 +68,9 @@ class BuildResult:
 
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",
                   title: str = "Study Pack", subtitle: str = "", edition: str = "",
-                  centre: str | None = None, workspace: Path | None = None,
-                  duplex: bool = False, strict: bool = False, on_start: Callable[[int], None] | None = None,
+                  centre: str | None = None, contact: str | None = None,
+                  logo: Path | None = None, workspace: Path | None = None,
+                  duplex: bool | None = None, strict: bool = False, on_start: Callable[[int], None] | None = None,
                   on_question: Callable[[Question], None] | None = None) -> BuildResult:
     """Build one booklet from a content folder.
 
@@ -76,8 +78,10 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
         content: Folder of answer YAML files.
         output: PDF path to write (atomically).
         layout: Layout name.
-        title, subtitle, edition, centre: Cover text.
-        duplex: Start the contents and every question on a recto page.
+        title, subtitle, edition, centre, contact: Cover text.
+        logo: PNG or JPEG for the cover, or None.
+        duplex: Start the contents and every question on a recto page; None
+            inherits the layout's ``page.duplex``.
         strict: Fail, writing nothing, if the render warns.
         workspace: Folder holding ``layouts/`` and ``fonts/`` (default: content's parent).
         on_start: Called with the number of questions before rendering.
@@ -88,14 +92,17 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
     """
     started = time.perf_counter()
     workspace = workspace or content.resolve().parent
+    if logo is not None and (problem := logo_problem(logo)):
+        raise WorkspaceError(f"logo: {problem}")
     questions = load_content(content)
     theme = load_theme(layout, workspace)
     plan = plan_booklet(questions, title=title, subtitle=subtitle, edition=edition,
-                        centre=centre)
+                        centre=centre, contact=contact, logo=logo)
     if on_start:
         on_start(len(plan.questions))
     with warnings_checked(strict):
-        rendered = render_booklet(plan, theme, duplex=duplex, on_question=on_question)
+        rendered = render_booklet(plan, theme, on_question=on_question,
+                                  duplex=theme.spec.page.duplex if duplex is None else duplex)
     write_atomically(output, rendered.pdf)
     return BuildResult(output, rendered.pages, len(plan.questions),
                        time.perf_counter() - started,
@@ -163,6 +170,8 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
     questions = load_content(content)
     plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output)
     theme = load_theme(plan.layout, workspace)
+    if plan.duplex is None:
+        plan = replace(plan, duplex=theme.spec.page.duplex)
     if on_start:
         on_start(len(plan.booklet.questions))
     with warnings_checked(strict):

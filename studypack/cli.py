@@ -167,6 +167,8 @@ def build(
                 subtitle=subtitle or settings.subtitle,
                 edition=edition if edition is not None else settings.edition,
                 centre=centre if centre is not None else settings.centre,
+                contact=settings.contact,
+                logo=workspace / settings.logo if settings.logo else None,
                 workspace=workspace if content is None else content_dir.resolve().parent,
                 duplex=settings.duplex if duplex is None else duplex, strict=strict,
                 on_start=start, on_question=lambda q: advance())

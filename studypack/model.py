@@ -103,6 +103,8 @@ class BookletPlan:
         subtitle: Cover subtitle.
         edition: Edition or date line on the cover, e.g. "November 2026".
         centre: Name of the coaching centre, or None.
+        contact: The centre's contact line for the cover, or None.
+        logo: Path of a PNG or JPEG logo for the cover, or None.
         groups: Topic groups in order; each question appears once.
     """
 
@@ -113,6 +115,7 @@ class BookletPlan:
     centre: str | None = None
     keywords: tuple[str, ...] = field(default=())
     contact: str | None = None
+    logo: str | None = None
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -155,6 +158,7 @@ class Brand:
 
     centre: str | None = None
     contact: str | None = None
+    logo: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,7 +170,8 @@ class PackPlan:
         includes: External PDFs with their places.
         blocks: Question blocks to print, e.g. ("header", "question", "summary").
         revision_grid: Close with a grid of every question's key points.
-        duplex: Start every section and question on a recto page.
+        duplex: Start every section and question on a recto page; None
+            inherits the layout's ``page.duplex``.
         handouts: Also write one handout per question.
         layout: Layout name.
         output: Output PDF path.
@@ -177,7 +182,7 @@ class PackPlan:
     includes: tuple[ExternalPdf, ...]
     blocks: tuple[str, ...]
     revision_grid: bool
-    duplex: bool
+    duplex: bool | None
     handouts: bool
     layout: str
     output: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .content.images import logo_problem
 from .content.packs import PackFile, load_pack_file
 from .content.validate import did_you_mean
 from .content.yamlpos import Located, dotted
@@ -110,6 +111,10 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
                                        f"{did_you_mean(name, names)}"))
     includes, include_problems = _includes(pack, located, shown, workspace, names)
     problems += include_problems
+    logo = workspace / pack.brand.logo if pack.brand.logo else None
+    if logo is not None and (problem := logo_problem(logo)):
+        problems.append(Diagnostic(shown, *located.where(("brand", "logo")), "brand.logo",
+                                   problem))
     if problems:
         raise ContentError(problems)
     first, last = min(q.year for q in chosen), max(q.year for q in chosen)
@@ -118,10 +123,12 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
                           subtitle=pack.subtitle or f"Model answers, {years}",
                           edition=pack.edition, groups=groups, centre=pack.brand.centre,
                           keywords=tuple(sorted({t for q in chosen for t in q.topics})),
-                          contact=pack.brand.contact)
+                          contact=pack.brand.contact, logo=str(logo) if logo else None)
     target = output or workspace / (pack.output or f"out/packs/{pack_path.stem}.pdf")
     return PackPlan(booklet=booklet, includes=tuple(includes), blocks=pack.blocks,
                     revision_grid=pack.revision_grid,
-                    duplex=pack.duplex if duplex is None else duplex, handouts=pack.handouts,
+                    duplex=pack.duplex if duplex is None else duplex,
+                    handouts=pack.handouts,
                     layout=pack.layout or default_layout, output=str(target),
-                    brand=Brand(pack.brand.centre, pack.brand.contact), source_path=shown)
+                    brand=Brand(pack.brand.centre, pack.brand.contact,
+                                str(logo) if logo else None), source_path=shown)

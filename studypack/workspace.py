@@ -20,12 +20,14 @@ class Settings(BaseModel):
     """Booklet defaults for a workspace.
 
     Attributes:
-        title, subtitle, edition, centre: Cover text ("" subtitle: built from
-            the years covered).
+        title, subtitle, edition, centre, contact: Cover text ("" subtitle:
+            built from the years covered).
+        logo: PNG or JPEG for the cover, relative to the workspace.
         layout: Layout name.
         content: Content folder, relative to the workspace.
         output: PDF path, relative to the workspace.
-        duplex: Start every question on a recto page (for two-sided printing).
+        duplex: Start every question on a recto page (for two-sided printing);
+            None inherits the layout's ``page.duplex``.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -34,10 +36,12 @@ class Settings(BaseModel):
     subtitle: str = ""
     edition: str = ""
     centre: str | None = None
+    contact: str | None = None
+    logo: str | None = None
     layout: str = "classic"
     content: str = "content"
     output: str = "out/booklet.pdf"
-    duplex: bool = False
+    duplex: bool | None = None
 
 
 FIELD_NAMES = {"": tuple(Settings.model_fields)}

@@ -298,3 +298,32 @@ def test_cli_pack_all_and_handouts(tmp_path, monkeypatch):
         result.output)
     result = runner.invoke(app, ["pack"])
     assert result.exit_code == 2 and "--all" in result.output
+
+
+def test_logo_is_placed_on_the_cover_and_a_bad_logo_is_named(pack_workspace):
+    pack = pack_workspace / "packs" / "test.yaml"
+    shutil.copy(ROOT / "content" / "extra" / "centre-logo.png", pack_workspace / "logo.png")
+    pack.write_text(pack.read_text().replace("  centre: Test Centre",
+                                             "  centre: Test Centre\n  logo: logo.png"))
+    reader = PdfReader(_build(pack_workspace).path)
+    images = reader.pages[0].images
+    assert len(images) == 1 and images[0].image.size == (360, 160)
+    (pack_workspace / "logo.png").write_text("<svg/>")
+    with pytest.raises(ContentError) as caught:
+        _build(pack_workspace)
+    assert "test.yaml:5:9 brand.logo:" in str(caught.value)
+    assert "is not a PNG or JPEG image" in str(caught.value)
+
+
+def test_layout_duplex_setting_applies_unless_the_pack_says_otherwise(pack_workspace):
+    layout = pack_workspace / "layouts" / "twosided"
+    layout.mkdir(parents=True)
+    (layout / "layout.yaml").write_text("extends: classic\npage:\n  duplex: true\n")
+    pack = pack_workspace / "packs" / "test.yaml"
+    pack.write_text(pack.read_text().replace("title: Test Pack", "title: Test Pack\n"
+                                             "layout: twosided"))
+    two_sided = PdfReader(_build(pack_workspace).path)
+    assert any("intentionally left blank" in p.extract_text() for p in two_sided.pages)
+    pack.write_text(pack.read_text() + "duplex: false\n")
+    one_sided = PdfReader(_build(pack_workspace).path)
+    assert not any("intentionally left blank" in p.extract_text() for p in one_sided.pages)

@@ -53,6 +53,7 @@ class SelectionIn(_Strict):
 class BrandIn(_Strict):
     centre: Text | None = None
     contact: Text | None = None
+    logo: Text | None = None
 
 
 class IncludeIn(_Strict):
@@ -79,7 +80,7 @@ class PackFile(_Strict):
     blocks: tuple[BlockName, ...] = BLOCK_NAMES
     revision_grid: bool = False
     include: tuple[IncludeIn, ...] = ()
-    duplex: bool = False
+    duplex: bool | None = None
     handouts: bool = False
     output: Text | None = None
 

@@ -128,8 +128,8 @@ def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict) -> lis
         if not value:
             continue
         style = {"kicker": "cover_kicker", "title": "cover_title",
-                 "subtitle": "cover_subtitle", "centre": "cover_centre"}.get(role.strip(),
-                                                                             "cover_line")
+                 "subtitle": "cover_subtitle", "centre": "cover_centre",
+                 "inside": "cover_inside"}.get(role.strip(), "cover_line")
         target = foot if role.strip() in ("centre", "contact", "edition") else top
         target.append(Paragraph(markup.text(value), styles[style]))
     from reportlab.platypus import FrameBreak

@@ -209,6 +209,12 @@ class BookletDoc(BaseDocTemplate):
         canv.setLineWidth(2.2)
         left = self.theme.margin("inner")
         canv.line(left, height * 0.25, width - self.theme.margin("outer"), height * 0.25)
+        if self.plan.logo:
+            # At most 45 × 22 mm, kept in proportion, top right under the band.
+            right = width - self.theme.margin("outer")
+            box_w, box_h = 45 * 72 / 25.4, 22 * 72 / 25.4
+            canv.drawImage(self.plan.logo, right - box_w, height * 0.93 - box_h - 18, box_w,
+                           box_h, preserveAspectRatio=True, anchor="ne", mask="auto")
         canv.restoreState()
 
     def _draw_blank_note(self, canv: Canvas) -> None:

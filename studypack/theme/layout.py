@@ -37,6 +37,7 @@ class Margins(_Strict):
 class PageSpec(_Strict):
     size: Literal["A4", "A5", "Letter", "Legal"]
     margins_mm: Margins
+    duplex: bool = False
 
 
 class FontSpec(_Strict):
