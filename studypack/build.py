@@ -195,7 +195,7 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
         section = replace(plan.booklet, groups=(group,))
         rendered = render_document(section, theme, RenderOptions(
             cover=False, contents=False, folios=False, native_outline=False,
-            duplex=plan.duplex, blocks=plan.blocks, section_anchors=False, alphabet=alphabet),
+            duplex=bool(plan.duplex), blocks=plan.blocks, section_anchors=False, alphabet=alphabet),
             on_question=on_question)
         parts[group.topic] = _facts(rendered)
         readers[f"section:{group.topic}"] = reader_for(rendered.pdf)
@@ -215,7 +215,7 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     closing = [ContentsEntry(GRID_KEY, "", "", "Revision grid: every key point")] if grid else []
     closing += [_entry(i, externals) for i in plan.includes if i.where == "appendix"]
     front = render_document(plan.booklet, theme, RenderOptions(
-        questions=False, native_outline=False, duplex=plan.duplex, contents_extra=extra,
+        questions=False, native_outline=False, duplex=bool(plan.duplex), contents_extra=extra,
         appendices=tuple(closing),
         contents_labels=lambda n: contents_labels(plan, sizes, parts, n), alphabet=alphabet))
     readers["front"] = reader_for(front.pdf)
