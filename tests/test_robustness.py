@@ -90,10 +90,13 @@ def test_layout_syntax_error_and_bad_colour_are_reported_with_line(tmp_path, mon
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 1
     assert "error layouts/my-centre/layout.yaml:4:1 YAML syntax error" in result.output
-    layout.write_text('extends: classic\ncolours:\n  accent: red\n')
+    layout.write_text('extends: classic\ncolours:\n  accent: darkbleu\n')
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 1
-    assert "layout.yaml:3:11 colours.accent: 'red' is not a colour" in result.output
+    assert "layout.yaml:3:11 colours.accent: 'darkbleu' is not a colour" in result.output
+    assert "did you mean 'darkblue'?" in result.output
+    layout.write_text('extends: classic\ncolours:\n  accent: teal\n')
+    assert runner.invoke(app, ["build"]).exit_code == 0
 
 
 def test_import_that_would_be_invalid_writes_nothing(tmp_path, monkeypatch):

@@ -88,6 +88,8 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey)
         return f"must be a whole number, not {str(value).lower()}"
     if kind.startswith(("greater_than", "less_than")):
         return f"{value!r} is out of range: {err['msg'].lower()}"
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
     if kind == "model_type":
         return "must be a mapping of 'field: value' lines"
     return f"{err['msg']} (got {value!r})"

@@ -204,7 +204,8 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
     doc = BookletDoc(buffer, theme=theme, plan=plan, markup=heading, pal=pal, styles=styles,
                      ledger=ledger, folios=options.folios, first_template=first)
     ctx = BlockContext(styles, pal, text, heading, ledger, doc.width, doc.height,
-                       answer_outline=options.answer_outline)
+                       answer_outline=options.answer_outline, columns=theme.spec.columns,
+                       backgrounds=theme.spec.backgrounds)
 
     story: list[Flowable] = []
     if options.cover:

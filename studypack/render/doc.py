@@ -203,8 +203,9 @@ class BookletDoc(BaseDocTemplate):
         canv.saveState()
         canv.setFillColor(self.pal.accent)
         canv.rect(0, height - height * 0.07, width, height * 0.07, stroke=0, fill=1)
-        canv.setFillColor(self.pal.tint)
-        canv.rect(0, 0, width, height * 0.25, stroke=0, fill=1)
+        if self.theme.spec.backgrounds:
+            canv.setFillColor(self.pal.tint)
+            canv.rect(0, 0, width, height * 0.25, stroke=0, fill=1)
         canv.setStrokeColor(self.pal.accent)
         canv.setLineWidth(2.2)
         left = self.theme.margin("inner")

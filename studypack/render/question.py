@@ -19,6 +19,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import BalancedColumns
 
 from ..content.derive import cut_at_word, plain_text
 from ..model import BookletPlan, Question
@@ -40,12 +41,27 @@ class BlockContext:
     width: float
     height: float
     answer_outline: bool = True
+    columns: int = 1
+    backgrounds: bool = True
 
 
-def _paras(ctx: BlockContext, raw: str, style: str = "body") -> list[Flowable]:
+def _paras(ctx: BlockContext, raw: str, style: str = "body",
+           lead: str | None = None) -> list[Flowable]:
+    """Body text as paragraphs and lists.
+
+    ``lead`` (heading markup) opens the first paragraph as its own line: in
+    balanced columns, where keep-with-next does not hold, a heading that is
+    part of its first paragraph cannot be left alone at a column's foot.
+    """
     out: list[Flowable] = []
-    for block in ctx.text.blocks(raw):
-        if block.kind == "para":
+    for index, block in enumerate(ctx.text.blocks(raw)):
+        if block.kind == "para" and lead is not None and index == 0:
+            h3 = ctx.styles["h3"]
+            opened = (f'<font name="{h3.fontName}" size="{h3.fontSize}" '
+                      f'color="#{h3.textColor.hexval()[2:]}">{lead}</font>'
+                      f"<br/>{block.items[0]}")
+            out.append(Paragraph(opened, ctx.styles["body_after_heading"]))
+        elif block.kind == "para":
             out.append(Paragraph(block.items[0], ctx.styles[style]))
         else:
             for n, item in enumerate(block.items, block.start):
@@ -72,7 +88,7 @@ def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float
     table.setStyle(_table_style(ctx, [
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, ctx.pal.rule),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ctx.pal.tint]),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ctx.pal.tint if ctx.backgrounds else None]),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
@@ -84,6 +100,13 @@ def _heading(ctx: BlockContext, markup: str, style: str = "h3") -> list[Flowable
     st = ctx.styles[style]
     room = st.spaceBefore + st.leading * 2 + ctx.styles["body"].leading * 3
     return [CondPageBreak(room), Paragraph(markup, st)]
+
+
+def _section(ctx: BlockContext, heading: str, raw: str) -> list[Flowable]:
+    """A headed run of body text, kept from stranding its heading in either mode."""
+    if ctx.columns == 2 and raw.strip() and ctx.text.blocks(raw)[0].kind == "para":
+        return _paras(ctx, raw, lead=heading)
+    return [*_heading(ctx, heading), *_paras(ctx, raw)]
 
 
 def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
@@ -99,7 +122,8 @@ def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
     table = Table([[number, middle, right]], colWidths=[ctx.width * 0.14, ctx.width * 0.68,
                                                         ctx.width * 0.18])
     table.setStyle(_table_style(ctx, [
-        ("BACKGROUND", (0, 0), (-1, -1), ctx.pal.tint),
+        ("BACKGROUND", (0, 0), (-1, -1), ctx.pal.tint if ctx.backgrounds else None),
+        ("LINEBELOW", (0, 0), (-1, -1), 0 if ctx.backgrounds else 0.8, ctx.pal.rule),
         ("LINEBEFORE", (0, 0), (0, 0), 3, ctx.pal.accent),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (2, 0), (2, 0), "RIGHT"),
@@ -156,31 +180,52 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     s = ctx.styles
     key = f"{question_key(q)}-answer"
     opening: list[Flowable] = [Anchor(ctx.ledger, key, "Answer", 2), Paragraph("Answer", s["h2"])]
-    if q.outline and ctx.answer_outline:
+    if q.outline and ctx.answer_outline and ctx.columns == 2:
+        # In columns the outline is one paragraph (title and numbered lines), so
+        # its title cannot be parted from its first line at a column's foot.
+        h3 = s["h3"]
+        lines = "<br/>".join(f"{n}. {ctx.text.inline(line)}" for n, line in
+                             enumerate(q.outline, 1))
+        outline_para = Paragraph(f'<font name="{h3.fontName}">Outline</font><br/>{lines}',
+                                 s["body"])
+        story: list[Flowable] = [CondPageBreak(s["h2"].leading * 2 + s["body"].leading * 4),
+                                 *opening]
+        head_of_body: list[Flowable] = [outline_para]
+    elif q.outline and ctx.answer_outline:
         # The heading, "Outline" and its lines move to a new page together or not at all.
         opening += [Paragraph("Outline", s["h3"]),
                     *(Paragraph(ctx.text.inline(line), s["bullet"], bulletText=f"{n}.")
                       for n, line in enumerate(q.outline, 1))]
-        story: list[Flowable] = [KeepTogether(opening)]
+        story = [KeepTogether(opening)]
+        head_of_body = []
     else:
         story = [CondPageBreak(s["h2"].leading * 2 + s["body"].leading * 4), *opening]
-    story += [*_heading(ctx, "Introduction"), *_paras(ctx, q.introduction)]
+        head_of_body = []
+    body = head_of_body + _section(ctx, "Introduction", q.introduction)
     for n, point in enumerate(q.points, 1):
-        story += _heading(ctx, f"{n}. {ctx.heading.inline(point.heading)}")
-        story += _paras(ctx, point.body)
-        story += [Paragraph(ctx.text.inline(sub), s["bullet"], bulletText="–")
-                  for sub in point.subpoints]
+        body += _section(ctx, f"{n}. {ctx.heading.inline(point.heading)}", point.body)
+        body += [Paragraph(ctx.text.inline(sub), s["bullet"], bulletText="–")
+                 for sub in point.subpoints]
     for section in q.sections:
-        story += _heading(ctx, ctx.heading.inline(section.heading))
-        story += _paras(ctx, section.body)
-    story += [*_heading(ctx, "Conclusion"), *_paras(ctx, q.conclusion)]
+        body += _section(ctx, ctx.heading.inline(section.heading), section.body)
+    body += _section(ctx, "Conclusion", q.conclusion)
     if q.references:
-        # A short block: kept whole, so it neither strands its heading nor
-        # takes a page of its own when it fits below the conclusion.
-        story.append(KeepTogether([Paragraph("References", s["h3"]),
-                                   *(Paragraph(ctx.text.inline(ref), s["small"])
-                                     for ref in q.references)]))
-    return story
+        refs = [Paragraph(ctx.text.inline(ref), s["small"]) for ref in q.references]
+        if ctx.columns == 2:
+            # Balanced columns cannot keep a block together: the references go
+            # in one paragraph behind their heading instead.
+            lead = (f'<font name="{s["h3"].fontName}">References</font><br/>'
+                    + "<br/>".join(ctx.text.inline(ref) for ref in q.references))
+            body.append(Paragraph(lead, s["small"]))
+        else:
+            # Kept whole: it neither strands its heading nor takes a page of
+            # its own when it fits below the conclusion.
+            body.append(KeepTogether([Paragraph("References", s["h3"]), *refs]))
+    if ctx.columns == 2:
+        # Balanced columns: they split across pages and even out on the last one.
+        return [*story, BalancedColumns(body, nCols=2, innerPadding=ctx.styles["body"].fontSize
+                                        * 1.4, spaceBefore=2)]
+    return story + body
 
 
 def question_outline_title(q: Question) -> str:

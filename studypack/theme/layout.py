@@ -10,14 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from ..content.validate import did_you_mean, problem_message, read_source, validate_text
 from ..content.yamlpos import Located, dotted
 from ..errors import ContentError, Diagnostic, WorkspaceError, rel
+from .colours import Colour
 
 BUILTIN_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -34,10 +41,25 @@ class Margins(_Strict):
     outer: float = Field(ge=5, le=80)
 
 
+MIN_TEXT_MM = 40
+"""Narrowest text area (mm, either way) a layout may leave; less is a typo, not a design."""
+
+
 class PageSpec(_Strict):
     size: Literal["A4", "A5", "Letter", "Legal"]
     margins_mm: Margins
     duplex: bool = False
+
+    @model_validator(mode="after")
+    def _room_for_text(self) -> PageSpec:
+        from . import MM, PAGE_SIZES_PT
+        width, height = PAGE_SIZES_PT[self.size]
+        m = self.margins_mm
+        across, down = width / MM - m.inner - m.outer, height / MM - m.top - m.bottom
+        if min(across, down) < MIN_TEXT_MM:
+            raise ValueError(f"the margins leave {min(across, down):.0f} mm for text on "
+                             f"{self.size}, under {MIN_TEXT_MM} mm; make them smaller")
+        return self
 
 
 class FontSpec(_Strict):
@@ -65,14 +87,32 @@ class ColourSpec(_Strict):
     muted: Colour
 
 
+QuestionBlock = Literal["header", "question", "summary", "key_points", "answer"]
+
+
+class BlockSpec(_Strict):
+    """Which question blocks print, in order, for booklets/packs and for handouts."""
+
+    question: tuple[QuestionBlock, ...] = Field(min_length=1)
+    handout: tuple[QuestionBlock, ...] = Field(min_length=1)
+
+
 class LayoutSpec(_Strict):
-    """A fully layered layout (every field present after merging)."""
+    """A fully layered layout (every field present after merging).
+
+    Attributes:
+        columns: Columns for the answer text (1, or 2 for cheap printing).
+        backgrounds: Tinted bands and boxes; False keeps to rules (photocopies).
+    """
 
     extends: Name | None = None
     page: PageSpec
+    columns: Literal[1, 2] = 1
+    backgrounds: bool = True
     fonts: FontSpec
     type: TypeSpec
     colours: ColourSpec
+    blocks: BlockSpec
 
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -82,6 +122,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "fonts": tuple(FontSpec.model_fields),
     "type": tuple(TypeSpec.model_fields),
     "colours": tuple(ColourSpec.model_fields),
+    "blocks": tuple(BlockSpec.model_fields),
 }
 
 
@@ -202,6 +243,9 @@ class _PartialLayout(_Strict):
 
     extends: Name | None = None
     page: dict[str, Any] | None = None
+    columns: Any = None
+    backgrounds: Any = None
     fonts: dict[str, Any] | None = None
     type: dict[str, Any] | None = None
     colours: dict[str, Any] | None = None
+    blocks: dict[str, Any] | None = None
