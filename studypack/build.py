@@ -278,8 +278,8 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
                            centre=centre, keywords=q.topics)
         with warnings_checked(strict):
             rendered = render_document(plan, theme, RenderOptions(
-                cover=False, contents=False, section_anchors=False, answer_outline=False),
-                on_question=on_question)
+                cover=False, contents=False, section_anchors=False, answer_outline=False,
+                blocks=theme.spec.blocks.handout), on_question=on_question)
         target = out_dir / f"{qid}.pdf"
         write_atomically(target, rendered.pdf)
         results.append(BuildResult(target, rendered.pages, 1, time.perf_counter() - started,

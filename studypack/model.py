@@ -168,7 +168,8 @@ class PackPlan:
     Attributes:
         booklet: Title, cover text and sections (as groups) in order.
         includes: External PDFs with their places.
-        blocks: Question blocks to print, e.g. ("header", "question", "summary").
+        blocks: Question blocks to print, e.g. ("header", "question", "summary");
+            None uses the layout's ``blocks.question``.
         revision_grid: Close with a grid of every question's key points.
         duplex: Start every section and question on a recto page; None
             inherits the layout's ``page.duplex``.
@@ -180,7 +181,7 @@ class PackPlan:
 
     booklet: BookletPlan
     includes: tuple[ExternalPdf, ...]
-    blocks: tuple[str, ...]
+    blocks: tuple[str, ...] | None
     revision_grid: bool
     duplex: bool | None
     handouts: bool

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from ..errors import ContentError, Diagnostic, rel
 from .validate import validate_text
@@ -77,7 +77,7 @@ class PackFile(_Strict):
     group_by: Literal["topic", "paper", "year"] = "topic"
     sections: tuple[Text, ...] = ()
     order: Literal["year-desc", "year-asc", "number"] = "year-desc"
-    blocks: tuple[BlockName, ...] = BLOCK_NAMES
+    blocks: tuple[BlockName, ...] | None = Field(default=None, min_length=1)
     revision_grid: bool = False
     include: tuple[IncludeIn, ...] = ()
     duplex: bool | None = None

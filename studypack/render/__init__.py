@@ -32,7 +32,6 @@ from .doc import (
 from .fonts import register_theme_fonts, subset_seed
 from .inline import Markup
 from .question import (
-    DEFAULT_QUESTION_BLOCKS,
     QUESTION_BLOCKS,
     BlockContext,
     question_outline_title,
@@ -52,7 +51,8 @@ class RenderOptions:
         native_outline: Write outline, named destinations, internal links and
             page labels with ReportLab (a self-contained document).
         duplex: Start the contents and every question on a recto page.
-        blocks: Question blocks in order (names in ``QUESTION_BLOCKS``).
+        blocks: Question blocks in order (names in ``QUESTION_BLOCKS``); None
+            uses the layout's ``blocks.question``.
         revision_grid: Close with the grid of every question's key points.
         section_anchors: Give each group an outline entry (level 0).
         contents_labels: For front matter made apart from its answers: given
@@ -70,7 +70,7 @@ class RenderOptions:
     folios: bool = True
     native_outline: bool = True
     duplex: bool = False
-    blocks: tuple[str, ...] = DEFAULT_QUESTION_BLOCKS
+    blocks: tuple[str, ...] | None = None
     revision_grid: bool = False
     section_anchors: bool = True
     contents_labels: Callable[[int], dict[str, str]] | None = None
@@ -156,6 +156,7 @@ def render_booklet(plan: BookletPlan, theme: Theme, *, duplex: bool = False,
 def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext,
                     story: list[Flowable], *, after_front: bool) -> None:
     first = not after_front
+    blocks = options.blocks or ctx.blocks
     for group in plan.groups:
         group_anchor: Flowable | None = (Anchor(ctx.ledger, "t-" + safe_key(group.topic),
                                                 group.topic, 0)
@@ -169,10 +170,10 @@ def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext
             if group_anchor is not None:
                 story.append(group_anchor)
                 group_anchor = None
-            if "header" not in options.blocks:
+            if "header" not in blocks:
                 story.append(Anchor(ctx.ledger, question_key(q),
                                     question_outline_title(q), 1, question=q))
-            for name in options.blocks:
+            for name in blocks:
                 story += QUESTION_BLOCKS[name](ctx, q)
 
 
@@ -205,6 +206,7 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
                      ledger=ledger, folios=options.folios, first_template=first)
     ctx = BlockContext(styles, pal, text, heading, ledger, doc.width, doc.height,
                        answer_outline=options.answer_outline, columns=theme.spec.columns,
+                       blocks=theme.spec.blocks.question,
                        backgrounds=theme.spec.backgrounds)
 
     story: list[Flowable] = []

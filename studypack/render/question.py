@@ -43,6 +43,7 @@ class BlockContext:
     answer_outline: bool = True
     columns: int = 1
     backgrounds: bool = True
+    blocks: tuple[str, ...] = ("header", "question", "summary", "key_points", "answer")
 
 
 def _paras(ctx: BlockContext, raw: str, style: str = "body",
@@ -257,5 +258,3 @@ QUESTION_BLOCKS: dict[str, Callable[[BlockContext, Question], list[Flowable]]] =
     "answer": full_answer,
 }
 """Block kinds of a question, by the name a layout uses."""
-
-DEFAULT_QUESTION_BLOCKS = ("header", "question", "summary", "key_points", "answer")
