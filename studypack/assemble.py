@@ -40,13 +40,15 @@ class PartSizes:
     sections: dict[str, int]
     externals: dict[str, int]
     grid: int = 0
+    back: int = 0
 
 
 def page_sequence(plan: PackPlan, sizes: PartSizes, front_pages: int) -> list[Slot]:
     """Lay out the pack: front matter, then per section its included PDFs and answers.
 
-    In duplex every part starts on a recto (an even 0-based index); a blank
-    page is inserted where needed, and counted like any other page.
+    In duplex every part starts on a recto (an even 0-based index) and the
+    back cover lands on a verso; a blank page is inserted where needed, and
+    counted like any other page.
     """
     wanted: list[tuple[str, str, int]] = [("front", "", front_pages)]
     for group in plan.booklet.groups:
@@ -60,10 +62,13 @@ def page_sequence(plan: PackPlan, sizes: PartSizes, front_pages: int) -> list[Sl
     for inc in plan.includes:
         if inc.where == "appendix":
             wanted.append(("external", inc.path, sizes.externals[inc.path]))
+    if sizes.back:
+        wanted.append(("back", "", sizes.back))
     slots: list[Slot] = []
     at = 0
     for kind, ref, pages in wanted:
-        if plan.duplex and at % 2 == 1:
+        # Parts start on rectos (even 0-based index); the back cover on a verso.
+        if plan.duplex and at % 2 == (0 if kind == "back" else 1):
             slots.append(Slot("blank", "", 1, at))
             at += 1
         slots.append(Slot(kind, ref, pages, at))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -29,17 +29,17 @@ from .assemble import (
     stamp_plan,
 )
 from .content import load_content
-from .content.images import logo_problem
+from .content.brand import load_brand
 from .errors import WorkspaceError
 from .merge import PdfInputError, merge_pdfs, open_external, reader_for, resolve_named_destinations
-from .model import BookletPlan, ExternalPdf, PackPlan, Question, TopicGroup
+from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
 from .output import warnings_checked, write_atomically
 from .pack import plan_pack
 from .plan import plan_booklet
 from .render import RenderedBooklet, RenderOptions, render_booklet, render_document
 from .render.contents import ContentsEntry, external_key
 from .render.stamps import render_blank_page, render_folio_stamps
-from .theme import Theme, load_theme
+from .theme import Theme, load_theme, with_accent
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class BuildResult:
         seconds: Wall time of the build.
         start_pages: Question id → 1-based page where it starts.
         handouts: The pack asks for handouts of its questions too.
-        layout, centre: What the handouts should use.
+        layout, brand: What the handouts should use.
     """
 
     path: Path
@@ -63,13 +63,12 @@ class BuildResult:
     start_pages: dict[str, int]
     handouts: bool = False
     layout: str = "classic"
-    centre: str | None = None
+    brand: Brand = field(default_factory=Brand)
 
 
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",
                   title: str = "Study Pack", subtitle: str = "", edition: str = "",
-                  centre: str | None = None, contact: str | None = None,
-                  logo: Path | None = None, workspace: Path | None = None,
+                  brand: Brand | None = None, workspace: Path | None = None,
                   duplex: bool | None = None, strict: bool = False, on_start: Callable[[int], None] | None = None,
                   on_question: Callable[[Question], None] | None = None) -> BuildResult:
     """Build one booklet from a content folder.
@@ -78,8 +77,8 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
         content: Folder of answer YAML files.
         output: PDF path to write (atomically).
         layout: Layout name.
-        title, subtitle, edition, centre, contact: Cover text.
-        logo: PNG or JPEG for the cover, or None.
+        title, subtitle, edition: Cover text.
+        brand: The centre's name, logo, accent, watermark and back cover.
         duplex: Start the contents and every question on a recto page; None
             inherits the layout's ``page.duplex``.
         strict: Fail, writing nothing, if the render warns.
@@ -92,12 +91,11 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
     """
     started = time.perf_counter()
     workspace = workspace or content.resolve().parent
-    if logo is not None and (problem := logo_problem(logo)):
-        raise WorkspaceError(f"logo: {problem}")
     questions = load_content(content)
     theme = load_theme(layout, workspace)
     plan = plan_booklet(questions, title=title, subtitle=subtitle, edition=edition,
-                        centre=centre, contact=contact, logo=logo)
+                        brand=brand)
+    theme = with_accent(theme, plan.brand.accent)
     if on_start:
         on_start(len(plan.questions))
     with warnings_checked(strict):
@@ -116,7 +114,9 @@ TYPOGRAPHY = string.printable.strip() + " –—‘’“”…•·×é"
 def pack_alphabet(plan: PackPlan) -> str:
     """Every character the pack's text may print, for identical subsets across parts."""
     texts = [plan.booklet.title, plan.booklet.subtitle, plan.booklet.edition,
-             plan.booklet.centre or "", TYPOGRAPHY]
+             *(v or "" for v in (plan.booklet.brand.centre, plan.booklet.brand.contact,
+                                  plan.booklet.brand.watermark, plan.booklet.brand.back_cover)),
+             TYPOGRAPHY]
     for q in plan.booklet.questions:
         texts += [q.exam, q.paper, q.part or "", q.question, q.summary, q.introduction,
                   q.conclusion, *q.topics, *q.outline, *q.references]
@@ -168,8 +168,9 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
     """
     started = time.perf_counter()
     questions = load_content(content)
-    plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output)
-    theme = load_theme(plan.layout, workspace)
+    plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
+                     base_brand=load_brand(workspace))
+    theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
     if plan.duplex is None:
         plan = replace(plan, duplex=theme.spec.page.duplex)
     if on_start:
@@ -180,7 +181,7 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
     write_atomically(target, pdf)
     return BuildResult(target, total, len(plan.booklet.questions),
                        time.perf_counter() - started, starts, plan.handouts, plan.layout,
-                       plan.brand.centre)
+                       plan.booklet.brand)
 
 
 def _assemble_pack(plan: PackPlan, theme: Theme,
@@ -195,7 +196,8 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
         section = replace(plan.booklet, groups=(group,))
         rendered = render_document(section, theme, RenderOptions(
             cover=False, contents=False, folios=False, native_outline=False,
-            duplex=bool(plan.duplex), blocks=plan.blocks, section_anchors=False, alphabet=alphabet),
+            duplex=bool(plan.duplex), blocks=plan.blocks, section_anchors=False, alphabet=alphabet,
+            back_cover=False),
             on_question=on_question)
         parts[group.topic] = _facts(rendered)
         readers[f"section:{group.topic}"] = reader_for(rendered.pdf)
@@ -203,11 +205,19 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     if plan.revision_grid:
         rendered = render_document(plan.booklet, theme, RenderOptions(
             cover=False, contents=False, questions=False, revision_grid=True, folios=False,
-            native_outline=False, alphabet=alphabet))
+            native_outline=False, alphabet=alphabet, back_cover=False))
         grid = _facts(rendered)
         readers["grid"] = reader_for(rendered.pdf)
+    back = 0
+    if plan.booklet.brand.back_cover:
+        rendered = render_document(plan.booklet, theme, RenderOptions(
+            cover=False, contents=False, questions=False, folios=False, native_outline=False,
+            alphabet=alphabet))
+        readers["back"] = reader_for(rendered.pdf)
+        back = rendered.pages
     sizes = PartSizes({k: f.pages for k, f in parts.items()},
-                      {k: len(r.pages) for k, r in externals.items()}, grid.pages if grid else 0)
+                      {k: len(r.pages) for k, r in externals.items()}, grid.pages if grid else 0,
+                      back)
     extra: dict[str, list[tuple[str, ContentsEntry]]] = {}
     for inc in plan.includes:
         if inc.where != "appendix":
@@ -217,7 +227,8 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     front = render_document(plan.booklet, theme, RenderOptions(
         questions=False, native_outline=False, duplex=bool(plan.duplex), contents_extra=extra,
         appendices=tuple(closing),
-        contents_labels=lambda n: contents_labels(plan, sizes, parts, n), alphabet=alphabet))
+        contents_labels=lambda n: contents_labels(plan, sizes, parts, n), alphabet=alphabet,
+        back_cover=False))
     readers["front"] = reader_for(front.pdf)
     slots = page_sequence(plan, sizes, front.pages)
     blank = reader_for(render_blank_page(theme, plan.booklet, alphabet))
@@ -235,8 +246,8 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
 
 
 def _reader_key(slot: Slot) -> str:
-    return {"section": f"section:{slot.ref}", "grid": "grid", "front": "front"}.get(
-        slot.kind, slot.ref)
+    return {"section": f"section:{slot.ref}", "grid": "grid", "front": "front",
+            "back": "back"}.get(slot.kind, slot.ref)
 
 
 def _entry(inc: ExternalPdf, externals: dict[str, PdfReader]) -> ContentsEntry:
@@ -251,7 +262,7 @@ def _metadata(plan: BookletPlan) -> dict[str, str]:
 
 
 def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str],
-                   layout: str = "classic", centre: str | None = None, strict: bool = False,
+                   layout: str = "classic", brand: Brand | None = None, strict: bool = False,
                    on_question: Callable[[Question], None] | None = None) -> list[BuildResult]:
     """Write one single-question handout per id into ``out_dir`` as ``<id>.pdf``.
 
@@ -268,18 +279,18 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
     if unknown:
         raise WorkspaceError("; ".join(f"no answer has the id '{i}'"
                                        f"{did_you_mean(i, list(questions))}" for i in unknown))
-    theme = load_theme(layout, workspace)
+    theme = with_accent(load_theme(layout, workspace), (brand or Brand()).accent)
     results = []
     for qid in ids:
         started = time.perf_counter()
         q = questions[qid]
         plan = BookletPlan(title=f"Q{q.number} · {q.paper} {q.year}", subtitle=q.exam,
                            edition="", groups=(TopicGroup(q.primary_topic, (q,)),),
-                           centre=centre, keywords=q.topics)
+                           brand=brand or Brand(), keywords=q.topics)
         with warnings_checked(strict):
             rendered = render_document(plan, theme, RenderOptions(
                 cover=False, contents=False, section_anchors=False, answer_outline=False,
-                blocks=theme.spec.blocks.handout), on_question=on_question)
+                blocks=theme.spec.blocks.handout, back_cover=False), on_question=on_question)
         target = out_dir / f"{qid}.pdf"
         write_atomically(target, rendered.pdf)
         results.append(BuildResult(target, rendered.pages, 1, time.perf_counter() - started,

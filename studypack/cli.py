@@ -112,6 +112,16 @@ def _content_dir(given: Path | None) -> Path:
     return folder
 
 
+def _brand(workspace: Path, centre: str | None) -> Any:
+    """brand.yaml's brand, with the centre's name from --centre when given."""
+    from dataclasses import replace
+
+    from .content.brand import load_brand
+
+    brand = load_brand(workspace)
+    return brand if centre is None else replace(brand, centre=centre)
+
+
 def _version(value: bool) -> None:
     if value:
         from . import __version__
@@ -141,8 +151,8 @@ def build(
     subtitle: Annotated[str | None, typer.Option(help="Cover subtitle")] = None,
     edition: Annotated[str | None, typer.Option(help="Edition line, e.g. 'November 2026'")
                        ] = None,
-    centre: Annotated[str | None, typer.Option(help="Coaching centre's name for the cover")
-                      ] = None,
+    centre: Annotated[str | None, typer.Option(
+        help="Coaching centre's name for the cover [default: from brand.yaml]")] = None,
     duplex: Annotated[bool | None, typer.Option(
         "--duplex/--no-duplex", help="Start each question on a right-hand page, with "
         "blank versos, for two-sided printing")] = None,
@@ -166,9 +176,7 @@ def build(
                 layout=layout or settings.layout, title=title or settings.title,
                 subtitle=subtitle or settings.subtitle,
                 edition=edition if edition is not None else settings.edition,
-                centre=centre if centre is not None else settings.centre,
-                contact=settings.contact,
-                logo=workspace / settings.logo if settings.logo else None,
+                brand=_brand(workspace, centre),
                 workspace=workspace if content is None else content_dir.resolve().parent,
                 duplex=settings.duplex if duplex is None else duplex, strict=strict,
                 on_start=start, on_question=lambda q: advance())
@@ -220,7 +228,7 @@ def pack(
             if result.handouts:
                 handouts = build_handouts(content=content_dir, workspace=workspace,
                                           out_dir=result.path.parent / f"{path.stem}-handouts",
-                                          ids=list(result.start_pages), centre=result.centre,
+                                          ids=list(result.start_pages), brand=result.brand,
                                           layout="handout", strict=strict)
                 say(out, "Wrote", "bold", f"{len(handouts)} handouts to "
                     f"{rel(handouts[0].path.parent)}")
@@ -237,7 +245,7 @@ def handout(
         "out/handouts"),
     layout: Annotated[str, typer.Option(help="Layout name")] = "handout",
     centre: Annotated[str | None, typer.Option(
-        help="Centre's name for the running head [default: from studypack.yaml]")] = None,
+        help="Centre's name for the running head [default: from brand.yaml]")] = None,
     strict: StrictOpt = False,
 ) -> None:
     """Write single-question handouts (question, summary, key points, answer) as <id>.pdf."""
@@ -245,7 +253,6 @@ def handout(
         from .build import build_handouts
         from .content import load_content
         from .errors import WorkspaceError, rel
-        from .workspace import load_settings
 
         content_dir = _content_dir(content)
         if all_questions:
@@ -253,12 +260,11 @@ def handout(
         if not ids:
             raise WorkspaceError("name at least one question id, or use --all "
                                  "('studypack list' shows the ids)")
-        settings = load_settings(Path.cwd())
         with _progress("Writing handouts") as (start, advance):
             start(len(ids))
             results = build_handouts(content=content_dir, workspace=Path.cwd(),
                                      out_dir=out_dir, ids=ids, layout=layout, strict=strict,
-                                     centre=centre if centre is not None else settings.centre,
+                                     brand=_brand(Path.cwd(), centre),
                                      on_question=lambda q: advance())
         for result in results:
             say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} page(s)")

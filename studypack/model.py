@@ -95,6 +95,27 @@ class TopicGroup:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """A coaching centre's identity on booklets, packs and handouts.
+
+    Attributes:
+        centre: Centre's name (cover, running heads, metadata author).
+        contact: Contact line for the cover and back cover.
+        logo: Path of a PNG, JPEG or SVG logo.
+        accent: Accent colour ``#rrggbb`` replacing the layout's, or None.
+        watermark: Text drawn lightly under the content of every page, or None.
+        back_cover: Text (inline Markdown, paragraphs) for a closing back cover.
+    """
+
+    centre: str | None = None
+    contact: str | None = None
+    logo: str | None = None
+    accent: str | None = None
+    watermark: str | None = None
+    back_cover: str | None = None
+
+
+@dataclass(frozen=True)
 class BookletPlan:
     """Everything the renderer needs to know about what goes in a booklet.
 
@@ -102,9 +123,7 @@ class BookletPlan:
         title: Cover and metadata title.
         subtitle: Cover subtitle.
         edition: Edition or date line on the cover, e.g. "November 2026".
-        centre: Name of the coaching centre, or None.
-        contact: The centre's contact line for the cover, or None.
-        logo: Path of a PNG or JPEG logo for the cover, or None.
+        brand: The centre's name, logo, colours and marks.
         groups: Topic groups in order; each question appears once.
     """
 
@@ -112,10 +131,20 @@ class BookletPlan:
     subtitle: str
     edition: str
     groups: tuple[TopicGroup, ...]
-    centre: str | None = None
+    brand: Brand = field(default_factory=Brand)
     keywords: tuple[str, ...] = field(default=())
-    contact: str | None = None
-    logo: str | None = None
+
+    @property
+    def centre(self) -> str | None:
+        return self.brand.centre
+
+    @property
+    def contact(self) -> str | None:
+        return self.brand.contact
+
+    @property
+    def logo(self) -> str | None:
+        return self.brand.logo
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -153,15 +182,6 @@ class ExternalPdf:
 
 
 @dataclass(frozen=True)
-class Brand:
-    """A coaching centre's identity on packs and handouts."""
-
-    centre: str | None = None
-    contact: str | None = None
-    logo: str | None = None
-
-
-@dataclass(frozen=True)
 class PackPlan:
     """A pack: front matter, sections of questions, included PDFs, options.
 
@@ -187,5 +207,4 @@ class PackPlan:
     handouts: bool
     layout: str
     output: str
-    brand: Brand = field(default_factory=Brand)
     source_path: str = ""

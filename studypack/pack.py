@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .content.images import logo_problem
+from .content.brand import apply_brand
 from .content.packs import PackFile, load_pack_file
 from .content.validate import did_you_mean
 from .content.yamlpos import Located, dotted
@@ -73,7 +73,7 @@ def _includes(pack: PackFile, located: Located, shown: str, workspace: Path,
 
 def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path, *,
               duplex: bool | None = None, output: Path | None = None,
-              default_layout: str = "classic") -> PackPlan:
+              default_layout: str = "classic", base_brand: Brand | None = None) -> PackPlan:
     """Check a pack file against the content and arrange its sections.
 
     Args:
@@ -83,6 +83,7 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
         duplex: Overrides the pack's ``duplex`` when not None (the CLI flag).
         output: Overrides the pack's ``output`` when not None.
         default_layout: Layout when the pack names none.
+        base_brand: The workspace's brand (brand.yaml), under the pack's ``brand:``.
 
     Returns:
         A ``PackPlan`` ready to render.
@@ -90,6 +91,7 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     Raises:
         ContentError: Every problem, each with the pack file's line and field.
     """
+    base_brand = base_brand or Brand()
     pack, located = load_pack_file(pack_path)
     shown = rel(pack_path)
     problems = _check_names(pack, located, shown, questions)
@@ -111,24 +113,20 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
                                        f"{did_you_mean(name, names)}"))
     includes, include_problems = _includes(pack, located, shown, workspace, names)
     problems += include_problems
-    logo = workspace / pack.brand.logo if pack.brand.logo else None
-    if logo is not None and (problem := logo_problem(logo)):
-        problems.append(Diagnostic(shown, *located.where(("brand", "logo")), "brand.logo",
-                                   problem))
+    brand, brand_problems = apply_brand(base_brand, pack.brand, workspace=workspace,
+                                        shown=shown, located=located, prefix=("brand",))
+    problems += brand_problems
     if problems:
         raise ContentError(problems)
     first, last = min(q.year for q in chosen), max(q.year for q in chosen)
     years = str(first) if first == last else f"{first}–{last}"
     booklet = BookletPlan(title=pack.title,
                           subtitle=pack.subtitle or f"Model answers, {years}",
-                          edition=pack.edition, groups=groups, centre=pack.brand.centre,
-                          keywords=tuple(sorted({t for q in chosen for t in q.topics})),
-                          contact=pack.brand.contact, logo=str(logo) if logo else None)
+                          edition=pack.edition, groups=groups, brand=brand,
+                          keywords=tuple(sorted({t for q in chosen for t in q.topics})))
     target = output or workspace / (pack.output or f"out/packs/{pack_path.stem}.pdf")
     return PackPlan(booklet=booklet, includes=tuple(includes), blocks=pack.blocks,
                     revision_grid=pack.revision_grid,
                     duplex=pack.duplex if duplex is None else duplex,
                     handouts=pack.handouts,
-                    layout=pack.layout or default_layout, output=str(target),
-                    brand=Brand(pack.brand.centre, pack.brand.contact,
-                                str(logo) if logo else None), source_path=shown)
+                    layout=pack.layout or default_layout, output=str(target), source_path=shown)

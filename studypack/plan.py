@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 
-from .model import BookletPlan, Question, TopicGroup
+from .model import BookletPlan, Brand, Question, TopicGroup
 from .select import booklet_order
 
 
 def plan_booklet(questions: Iterable[Question], *, title: str, subtitle: str = "",
-                 edition: str = "", centre: str | None = None, contact: str | None = None,
-                 logo: Path | None = None) -> BookletPlan:
+                 edition: str = "", brand: Brand | None = None) -> BookletPlan:
     """Arrange questions into topic groups for one booklet.
 
     Args:
@@ -25,9 +23,7 @@ def plan_booklet(questions: Iterable[Question], *, title: str, subtitle: str = "
         title: Cover title.
         subtitle: Cover subtitle; "" for a default built from the papers.
         edition: Edition line, e.g. "November 2026".
-        centre: Coaching centre's name for the cover, or None.
-        contact: Centre's contact line, or None.
-        logo: Logo image for the cover, or None.
+        brand: The centre's name, logo and marks.
 
     Returns:
         A frozen plan; each question appears once, under its primary topic.
@@ -47,8 +43,7 @@ def plan_booklet(questions: Iterable[Question], *, title: str, subtitle: str = "
                    for topic, qs in sorted(by_topic.items(), key=lambda kv: kv[0].casefold()))
     keywords = tuple(sorted({t for g in groups for q in g.questions for t in q.topics}))
     plan = BookletPlan(title=title, subtitle=subtitle, edition=edition, groups=groups,
-                       centre=centre, keywords=keywords, contact=contact,
-                       logo=str(logo) if logo else None)
+                       brand=brand or Brand(), keywords=keywords)
     if not subtitle:
         plan = replace(plan, subtitle=_default_subtitle(plan))
     return plan

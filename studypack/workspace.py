@@ -20,9 +20,8 @@ class Settings(BaseModel):
     """Booklet defaults for a workspace.
 
     Attributes:
-        title, subtitle, edition, centre, contact: Cover text ("" subtitle:
-            built from the years covered).
-        logo: PNG or JPEG for the cover, relative to the workspace.
+        title, subtitle, edition: Cover text ("" subtitle: built from the
+            years covered). The centre's name, logo and marks are in brand.yaml.
         layout: Layout name.
         content: Content folder, relative to the workspace.
         output: PDF path, relative to the workspace.
@@ -35,9 +34,6 @@ class Settings(BaseModel):
     title: str = "CSS Study Pack"
     subtitle: str = ""
     edition: str = ""
-    centre: str | None = None
-    contact: str | None = None
-    logo: str | None = None
     layout: str = "classic"
     content: str = "content"
     output: str = "out/booklet.pdf"

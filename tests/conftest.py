@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from studypack.build import BuildResult, build_booklet
+from studypack.model import Brand
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -19,7 +20,7 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     out = tmp_path_factory.mktemp("sample") / "booklet.pdf"
     return build_booklet(content=CONTENT, output=out, title="CSS Study Pack",
                          subtitle="Sample subtitle", edition="Test edition 2026",
-                         centre="Test Centre", workspace=ROOT)
+                         brand=Brand(centre="Test Centre"), workspace=ROOT)
 
 
 @pytest.fixture(scope="session")

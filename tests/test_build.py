@@ -14,6 +14,7 @@ from studypack import output as output_module
 from studypack.build import build_booklet
 from studypack.cli import app
 from studypack.errors import ContentError, RenderError
+from studypack.model import Brand
 
 from .conftest import CONTENT, ROOT
 
@@ -23,7 +24,7 @@ runner = CliRunner()
 def test_two_builds_are_byte_identical(tmp_path, sample_build):
     again = build_booklet(content=CONTENT, output=tmp_path / "again.pdf", title="CSS Study Pack",
                           subtitle="Sample subtitle", edition="Test edition 2026",
-                          centre="Test Centre", workspace=ROOT)
+                          brand=Brand(centre="Test Centre"), workspace=ROOT)
     assert again.path.read_bytes() == sample_build.path.read_bytes()
 
 

@@ -15,6 +15,7 @@ from studypack.cli import app
 from studypack.content import load_content
 from studypack.errors import ContentError
 from studypack.merge import PdfInputError
+from studypack.model import Brand
 from studypack.pack import plan_pack
 from studypack.render import render_booklet
 from studypack.theme import load_theme
@@ -264,7 +265,7 @@ def test_handout_shows_the_same_text_as_the_pack(pack_workspace):
     qid = "css-2016-pakistan-affairs-q5"
     (handout,) = build_handouts(content=pack_workspace / "content", workspace=pack_workspace,
                                 out_dir=pack_workspace / "out" / "handouts", ids=[qid],
-                                layout="handout", centre="Test Centre")
+                                layout="handout", brand=Brand(centre="Test Centre"))
     reader = PdfReader(handout.path)
     assert handout.pages <= 3
     handout_text = _words(" ".join(p.extract_text() for p in reader.pages))
@@ -312,7 +313,7 @@ def test_logo_is_placed_on_the_cover_and_a_bad_logo_is_named(pack_workspace):
     with pytest.raises(ContentError) as caught:
         _build(pack_workspace)
     assert "test.yaml:5:9 brand.logo:" in str(caught.value)
-    assert "is not a PNG or JPEG image" in str(caught.value)
+    assert "is not a PNG, JPEG or SVG image" in str(caught.value)
 
 
 def test_layout_duplex_setting_applies_unless_the_pack_says_otherwise(pack_workspace):

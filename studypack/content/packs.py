@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from ..errors import ContentError, Diagnostic, rel
+from .brand import BrandIn
 from .validate import validate_text
 from .yamlpos import Located
 
@@ -48,12 +49,6 @@ class SelectionIn(_Strict):
                 raise ValueError("write a year range as 2015-2024")
             return (int(match.group(1)), int(match.group(2)))
         return value
-
-
-class BrandIn(_Strict):
-    centre: Text | None = None
-    contact: Text | None = None
-    logo: Text | None = None
 
 
 class IncludeIn(_Strict):

@@ -19,6 +19,7 @@ from ..theme import Theme
 from ..theme.templates import render_text
 from .contents import ContentsEntry, contents_flowables, question_key, safe_key
 from .doc import (
+    BACK,
     BODY,
     COVER,
     FRONT,
@@ -27,6 +28,7 @@ from .doc import (
     FinishingCanvas,
     Ledger,
     RectoStart,
+    VersoPad,
     to_roman,
 )
 from .fonts import register_theme_fonts, subset_seed
@@ -58,6 +60,7 @@ class RenderOptions:
         contents_labels: For front matter made apart from its answers: given
             the front matter's page count, the page label of every contents key.
         contents_extra, appendices: Included PDFs listed in the contents.
+        back_cover: Close with the brand's back cover, when it has one.
         answer_outline: Print the answer's outline before the introduction
             (handouts leave it out: the key-points table gives the structure).
         alphabet: Characters to give fixed subset codes first (see
@@ -78,6 +81,7 @@ class RenderOptions:
     appendices: tuple[ContentsEntry, ...] = ()
     alphabet: str = ""
     answer_outline: bool = True
+    back_cover: bool = True
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,24 @@ def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict) -> lis
         target.append(Paragraph(markup.text(value), styles[style]))
     from reportlab.platypus import FrameBreak
     return [*top, FrameBreak(), *foot]
+
+
+def _back_cover(plan: BookletPlan, text: Markup, heading: Markup, styles: dict,
+                *, duplex: bool, first: bool) -> list[Flowable]:
+    """The closing back cover: centre, contact and the brand's text, on a verso in duplex."""
+    story: list[Flowable] = []
+    if not first:
+        story += [VersoPad()] if duplex else []
+        story += [NextPageTemplate(BACK), PageBreak()]
+    brand = plan.brand
+    if brand.centre:
+        story.append(Paragraph(heading.text(brand.centre), styles["back_centre"]))
+    if brand.contact:
+        story.append(Paragraph(heading.text(brand.contact), styles["back_line"]))
+    for block in text.blocks(brand.back_cover or ""):
+        for item in block.items:
+            story.append(Paragraph(item, styles["back_text"]))
+    return story
 
 
 def render_booklet(plan: BookletPlan, theme: Theme, *, duplex: bool = False,
@@ -201,7 +223,9 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
     ledger = Ledger(on_question=on_question, native_outline=options.native_outline,
                     outline_shift=0 if options.section_anchors else -1)
     buffer = io.BytesIO()
-    first = COVER if options.cover else (FRONT if options.contents else BODY)
+    first = COVER if options.cover else (FRONT if options.contents else
+                                         BODY if options.questions or options.revision_grid
+                                         else BACK)
     doc = BookletDoc(buffer, theme=theme, plan=plan, markup=heading, pal=pal, styles=styles,
                      ledger=ledger, folios=options.folios, first_template=first)
     ctx = BlockContext(styles, pal, text, heading, ledger, doc.width, doc.height,
@@ -226,6 +250,10 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
         if options.cover or options.contents or options.questions:
             story.append(PageBreak())
         story += revision_grid(ctx, plan)
+
+    if options.back_cover and plan.brand.back_cover:
+        story += _back_cover(plan, text, heading, styles, duplex=options.duplex,
+                             first=not story)
 
     def finish(canv: Canvas) -> None:
         _fill_deferred(canv, plan, theme, styles, ledger, options)

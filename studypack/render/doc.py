@@ -15,15 +15,17 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
+from reportlab.platypus.flowables import DocIf
 
 from ..model import BookletPlan, Question
 from ..theme import Theme
 from ..theme.templates import render_text
 from .inline import Markup
+from .marks import draw_logo, draw_watermark
 from .styles import Palette
 
-COVER, FRONT, BODY = "cover", "front", "body"
+COVER, FRONT, BODY, BACK = "cover", "front", "body", "back"
 
 
 @dataclass
@@ -101,19 +103,34 @@ class RectoStart(Flowable):
 
     On an even page it asks for more room than any frame has, so the page is
     left empty (the doc marks it blank) and layout resumes on the next page.
+    With ``verso=True`` it moves to the next even page instead (a back cover).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, verso: bool = False) -> None:
         super().__init__()
         self.width = self.height = 0
+        self.wrong_parity = 1 if verso else 0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self.canv.getPageNumber() % 2 == 0:
+        if self.canv.getPageNumber() % 2 == self.wrong_parity:
             return (0, availHeight + 1)
         return (0, 0)
 
     def draw(self) -> None:
         pass
+
+
+class VersoPad(DocIf):
+    """Adds a page break when the current page is even, so the next page is a verso.
+
+    A back cover goes on a verso (the outside of the last leaf) in duplex.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("", [PageBreak()])
+
+    def funcWrap(self, aW: float, aH: float) -> bool:
+        return self.canv.getPageNumber() % 2 == 0
 
 
 def to_roman(number: int) -> str:
@@ -189,17 +206,42 @@ class BookletDoc(BaseDocTemplate):
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover_foot = Frame(left, bottom, frame_w, height * 0.25 - bottom - 14, id="cover-foot",
                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        back = Frame(left + frame_w * 0.12, height * 0.2, frame_w * 0.76, height * 0.42,
+                     id="back", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         templates = [
             PageTemplate(COVER, [cover_top, cover_foot], onPage=self._draw_cover_art),
-            PageTemplate(FRONT, [body], onPageEnd=self._draw_head_and_folio),
-            PageTemplate(BODY, [body], onPageEnd=self._draw_head_and_folio),
+            PageTemplate(FRONT, [body], onPage=self._draw_watermark,
+                         onPageEnd=self._draw_head_and_folio),
+            PageTemplate(BODY, [body], onPage=self._draw_watermark,
+                         onPageEnd=self._draw_head_and_folio),
+            PageTemplate(BACK, [back], onPage=self._draw_back_art),
         ]
         # ReportLab starts with the first template in the list.
         templates.sort(key=lambda t: t.id != first_template)
         self.addPageTemplates(templates)
 
+    def _draw_watermark(self, canv: Canvas, doc: Any = None) -> None:
+        if self.plan.brand.watermark:
+            draw_watermark(canv, self.plan.brand.watermark, self.theme.page_size,
+                           self.styles["h1"].fontName, self.pal.text)
+
+    def _draw_back_art(self, canv: Canvas, doc: Any) -> None:
+        width, height = self.theme.page_size
+        canv.saveState()
+        if self.theme.spec.backgrounds:
+            canv.setFillColor(self.pal.tint)
+            canv.rect(0, 0, width, height, stroke=0, fill=1)
+        canv.setFillColor(self.pal.accent)
+        canv.rect(0, 0, width, height * 0.05, stroke=0, fill=1)
+        if self.plan.logo:
+            box_w, box_h = 60 * 72 / 25.4, 30 * 72 / 25.4
+            draw_logo(canv, self.plan.logo, (width + box_w) / 2, height * 0.78, box_w, box_h)
+        canv.restoreState()
+        self._draw_watermark(canv)
+
     def _draw_cover_art(self, canv: Canvas, doc: Any) -> None:
         width, height = self.theme.page_size
+        self._draw_watermark(canv)
         canv.saveState()
         canv.setFillColor(self.pal.accent)
         canv.rect(0, height - height * 0.07, width, height * 0.07, stroke=0, fill=1)
@@ -211,11 +253,10 @@ class BookletDoc(BaseDocTemplate):
         left = self.theme.margin("inner")
         canv.line(left, height * 0.25, width - self.theme.margin("outer"), height * 0.25)
         if self.plan.logo:
-            # At most 45 × 22 mm, kept in proportion, top right under the band.
-            right = width - self.theme.margin("outer")
-            box_w, box_h = 45 * 72 / 25.4, 22 * 72 / 25.4
-            canv.drawImage(self.plan.logo, right - box_w, height * 0.93 - box_h - 18, box_w,
-                           box_h, preserveAspectRatio=True, anchor="ne", mask="auto")
+            # At most 45 × 22 mm, in proportion, beside the centre's name at the
+            # foot, where it cannot meet a long title.
+            draw_logo(canv, self.plan.logo, width - self.theme.margin("outer"),
+                      height * 0.25 - 16, 45 * 72 / 25.4, 22 * 72 / 25.4)
         canv.restoreState()
 
     def _draw_blank_note(self, canv: Canvas) -> None:

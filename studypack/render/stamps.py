@@ -14,6 +14,7 @@ from ..model import BookletPlan
 from ..theme import Theme
 from ..theme.templates import render_text
 from .fonts import register_theme_fonts, subset_seed
+from .marks import draw_watermark
 from .styles import make_styles, palette
 
 
@@ -33,6 +34,9 @@ def render_blank_page(theme: Theme, plan: BookletPlan, alphabet: str = "") -> by
     buffer = io.BytesIO()
     canv, styles = _canvas(theme, buffer, alphabet)
     width, height = theme.page_size
+    if plan.brand.watermark:
+        draw_watermark(canv, plan.brand.watermark, theme.page_size, styles["h1"].fontName,
+                       palette(theme).text)
     canv.setFont(styles["small"].fontName, styles["small"].fontSize)
     canv.setFillColor(palette(theme).muted)
     canv.drawCentredString(width / 2, height / 2,

@@ -5,7 +5,7 @@ Plain Python: the renderer turns a ``Theme`` into ReportLab styles.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -49,6 +49,14 @@ class Theme:
     def margin(self, side: str) -> float:
         """Margin ``side`` (top, bottom, inner, outer) in points."""
         return float(getattr(self.spec.page.margins_mm, side)) * MM
+
+
+def with_accent(theme: Theme, accent: str | None) -> Theme:
+    """``theme`` with its accent colour replaced (a centre's brand colour), if given."""
+    if not accent:
+        return theme
+    colours = theme.spec.colours.model_copy(update={"accent": accent})
+    return replace(theme, spec=theme.spec.model_copy(update={"colours": colours}))
 
 
 def load_theme(name: str, workspace: Path | None) -> Theme:

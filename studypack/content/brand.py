@@ -1,0 +1,85 @@
+"""Brand settings: ``brand.yaml`` or a pack's ``brand:`` → a checked ``Brand``.
+
+A workspace's ``brand.yaml`` gives the defaults; a pack file's ``brand:``
+replaces the fields it names. Every problem (a colour typo, a missing or
+unreadable logo) is reported with file:line before anything is rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from ..errors import ContentError, Diagnostic, rel
+from ..model import Brand
+from ..theme.colours import Colour
+from .images import logo_problem
+from .validate import read_source, validate_text
+from .yamlpos import Located
+
+BRAND_FILE = "brand.yaml"
+
+
+class BrandIn(BaseModel):
+    """Brand fields as written; all optional."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    centre: str | None = None
+    contact: str | None = None
+    logo: str | None = None
+    accent: Colour | None = None
+    watermark: str | None = None
+    back_cover: str | None = None
+
+
+FIELD_NAMES = {"": tuple(BrandIn.model_fields), "brand": tuple(BrandIn.model_fields)}
+
+
+def apply_brand(base: Brand, given: BrandIn, *, workspace: Path, shown: str,
+                located: Located, prefix: tuple[str, ...] = ()) -> tuple[Brand, list[Diagnostic]]:
+    """Lay ``given`` over ``base``; check its logo.
+
+    Args:
+        base: Brand so far (e.g. from brand.yaml).
+        given: Fields from a file; only those set replace ``base``'s.
+        workspace: Folder a relative logo path starts from.
+        shown, located, prefix: Where ``given`` was read (for messages).
+
+    Returns:
+        The combined brand and any problems.
+    """
+    changes = {k: v for k, v in given.model_dump().items() if v not in (None, "")}
+    problems = []
+    if "logo" in changes:
+        path = workspace / changes["logo"]
+        changes["logo"] = str(path)
+        if problem := logo_problem(path):
+            problems.append(Diagnostic(shown, *located.where((*prefix, "logo")),
+                                       ".".join((*prefix, "logo")), problem))
+    return replace(base, **changes), problems
+
+
+def load_brand(workspace: Path) -> Brand:
+    """The workspace's brand from ``brand.yaml``, or an empty brand without one.
+
+    Raises:
+        ContentError: Problems in brand.yaml, with line and field.
+    """
+    path = workspace / BRAND_FILE
+    if not path.is_file():
+        return Brand()
+    text, problems = read_source(path)
+    if text is None:
+        raise ContentError(problems)
+    record, located, problems = validate_text(text, rel(path), BrandIn, FIELD_NAMES,
+                                              allow_empty=True)
+    if record is None or located is None:
+        raise ContentError(problems)
+    brand, problems = apply_brand(Brand(), record, workspace=workspace, shown=rel(path),
+                                  located=located)
+    if problems:
+        raise ContentError(problems)
+    return brand

@@ -1,0 +1,64 @@
+"""Brand marks drawn straight on a page: the logo and the watermark.
+
+Sizes in PDF points; positions are the box's corner named in each function.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+WATERMARK_ALPHA = 0.09
+"""Opacity of the watermark: visible on screen and paper, never in the way of reading."""
+
+
+@lru_cache(maxsize=8)
+def _svg(path: str):  # type: ignore[no-untyped-def]
+    from svglib.svglib import svg2rlg
+    return svg2rlg(path)
+
+
+def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
+              box_h: float) -> None:
+    """Draw a PNG, JPEG or SVG logo inside a box, in proportion, its top-right at (right, top).
+
+    Args:
+        canv: The page canvas.
+        path: Logo file (checked before rendering).
+        right, top: Box corner in points from the page's bottom left.
+        box_w, box_h: Largest width and height in points.
+    """
+    if Path(path).suffix.lower() == ".svg":
+        drawing = _svg(path)
+        scale = min(box_w / drawing.width, box_h / drawing.height)
+        canv.saveState()
+        canv.translate(right - drawing.width * scale, top - drawing.height * scale)
+        canv.scale(scale, scale)
+        renderPDF.draw(drawing, canv, 0, 0)
+        canv.restoreState()
+        return
+    canv.drawImage(path, right - box_w, top - box_h, box_w, box_h, preserveAspectRatio=True,
+                   anchor="ne", mask="auto")
+
+
+def draw_watermark(canv: Canvas, text: str, page_size: tuple[float, float], font: str,
+                   colour: Color) -> None:
+    """Draw ``text`` large and faint across the page diagonal, under what follows."""
+    width, height = page_size
+    angle = math.degrees(math.atan2(height, width))
+    room = math.hypot(width, height) * 0.7
+    size = min(90.0, room / max(1.0, stringWidth(text, font, 1)))
+    canv.saveState()
+    canv.setFillColor(colour)
+    canv.setFillAlpha(WATERMARK_ALPHA)
+    canv.translate(width / 2, height / 2)
+    canv.rotate(angle)
+    canv.setFont(font, size)
+    canv.drawCentredString(0, -size / 3, text)
+    canv.restoreState()
