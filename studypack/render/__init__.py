@@ -219,7 +219,7 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
     fonts = register_theme_fonts(theme)
     styles = make_styles(theme, fonts)
     pal = palette(theme)
-    text, heading = Markup(fonts, fonts.text), Markup(fonts, fonts.heading)
+    text, heading = Markup(fonts, fonts.text), Markup(fonts, fonts.heading, bold=True)
     ledger = Ledger(on_question=on_question, native_outline=options.native_outline,
                     outline_shift=0 if options.section_anchors else -1)
     buffer = io.BytesIO()

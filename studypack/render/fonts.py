@@ -66,12 +66,18 @@ class FontSet:
     mono: RegisteredFamily
     fallback: tuple[RegisteredFamily, ...]
 
-    def fallback_for(self, char: str) -> str | None:
-        """ReportLab name of the first fallback font that has ``char``, else None."""
+    def fallback_for(self, char: str, *, bold: bool = False, italic: bool = False
+                     ) -> str | None:
+        """ReportLab name of the first fallback face that has ``char``, else None.
+
+        The face matches the text around it (bold, italic or both).
+        """
         code = ord(char)
         for family in self.fallback:
             if code in family.coverage:
-                return family.regular
+                if bold and italic:
+                    return family.bold_italic
+                return family.bold if bold else family.italic if italic else family.regular
         return None
 
 

@@ -54,11 +54,19 @@ def protect_years(raw: str) -> str:
 
 
 class Markup:
-    """Converts author text for one font family (the paragraph's base font)."""
+    """Converts author text for one font family (the paragraph's base font).
 
-    def __init__(self, fonts: FontSet, family: RegisteredFamily) -> None:
+    ``italic``/``bold`` say the paragraph's own face (a question set in
+    italic); inside ``**…**`` and ``*…*`` the face changes with the markup,
+    and a fallback glyph is taken from the same face of the fallback font.
+    """
+
+    def __init__(self, fonts: FontSet, family: RegisteredFamily, *, bold: bool = False,
+                 italic: bool = False) -> None:
         self.fonts = fonts
         self.family = family
+        self.base = (bold, italic)
+        self.depth = [0, 0]  # open **strong** and *em* spans while converting
 
     def text(self, raw: str) -> str:
         """Escape plain text and route uncovered characters to fallback fonts."""
@@ -70,7 +78,9 @@ class Markup:
                 continue
             out.append(escape("".join(run)))
             run = []
-            fallback = self.fonts.fallback_for(char)
+            bold = self.base[0] or self.depth[0] > 0
+            italic = self.base[1] or self.depth[1] > 0
+            fallback = self.fonts.fallback_for(char, bold=bold, italic=italic)
             if fallback is None:
                 warnings.warn(MissingGlyphWarning(char), stacklevel=2)
                 out.append(MISSING_GLYPH if ord(MISSING_GLYPH) in self.family.coverage else "?")
@@ -96,8 +106,10 @@ class Markup:
             elif kind == "hardbreak":
                 parts.append("<br/>")
             elif kind in ("strong_open", "strong_close"):
+                self.depth[0] += 1 if kind.endswith("open") else -1
                 parts.append("<b>" if kind.endswith("open") else "</b>")
             elif kind in ("em_open", "em_close"):
+                self.depth[1] += 1 if kind.endswith("open") else -1
                 parts.append("<i>" if kind.endswith("open") else "</i>")
             elif kind == "link_open":
                 href = str(tok.attrs.get("href", ""))

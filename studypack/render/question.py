@@ -137,7 +137,9 @@ def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
 
 def question_text(ctx: BlockContext, q: Question) -> list[Flowable]:
     """The question as set, in the display italic."""
-    return [Paragraph(ctx.text.inline(q.question), ctx.styles["question"])]
+    # The question is set in the text font's italic: fallback glyphs follow it.
+    italic = Markup(ctx.text.fonts, ctx.text.family, italic=True)
+    return [Paragraph(italic.inline(q.question), ctx.styles["question"])]
 
 
 def summary_box(ctx: BlockContext, q: Question) -> list[Flowable]:

@@ -20,11 +20,21 @@ from ..errors import ContentError, Diagnostic, rel
 def make_environment(layout_dirs: Sequence[Path]) -> jinja2.Environment:
     """A sandboxed environment searching ``templates/`` of each layout, last first.
 
+    A template that replaces one may extend it by the built-in layout's name:
+    ``{% extends "base/folio.j2" %}`` (the way Pelican's theme loader lets a
+    theme extend "!simple/…").
+
     Args:
         layout_dirs: Layout folders, base first (as ``load_layout`` returns them).
     """
+    from .layout import BUILTIN_LAYOUTS
+
     search = [str(d / "templates") for d in reversed(layout_dirs) if (d / "templates").is_dir()]
-    return ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(search),
+    builtins = {d.name: jinja2.FileSystemLoader(str(d / "templates"))
+                for d in sorted(BUILTIN_LAYOUTS.iterdir()) if (d / "templates").is_dir()}
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(search),
+                                  jinja2.PrefixLoader(builtins)])
+    return ImmutableSandboxedEnvironment(loader=loader,
                                          undefined=jinja2.StrictUndefined,
                                          autoescape=False, keep_trailing_newline=False,
                                          finalize=_one_line)

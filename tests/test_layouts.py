@@ -1,0 +1,179 @@
+"""Layouts: every shipped layout on A4 and Letter, text inside its frame, heads clear of
+the body; fonts from the fallback chain; watermark under the text; template errors."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from studypack.build import build_booklet
+from studypack.cli import app
+from studypack.errors import ContentError
+from studypack.model import Brand
+from studypack.theme import MM, load_theme
+
+from .conftest import CONTENT, ROOT
+
+LAYOUTS = ["classic", "compact", "handout", "print-mono"]
+
+
+def _with_size(workspace: Path, layout: str, size: str) -> str:
+    folder = workspace / "layouts" / f"{layout}-{size.lower()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "layout.yaml").write_text(f"extends: {layout}\npage:\n  size: {size}\n")
+    return folder.name
+
+
+def _runs(page) -> list[tuple[float, float, float, str]]:
+    """(x, y, font size, text) of every text run on a page, in points."""
+    runs: list[tuple[float, float, float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+            runs.append((x, y, size * abs(tm[0] or 1) * abs(cm[0] or 1), text))
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_each_layout_keeps_text_inside_the_frame_and_heads_clear(tmp_path, layout, size):
+    name = _with_size(tmp_path, layout, size)
+    out = tmp_path / "out.pdf"
+    build_booklet(content=CONTENT, output=out, layout=name, workspace=tmp_path)
+    theme = load_theme(name, tmp_path)
+    width, height = theme.page_size
+    left, right = theme.margin("inner"), width - theme.margin("outer")
+    top, bottom = height - theme.margin("top"), theme.margin("bottom")
+    reader = PdfReader(out)
+    assert reader.pages[0].mediabox.width == pytest.approx(width, abs=0.5)
+    for number, page in enumerate(reader.pages[2:], 3):
+        runs = _runs(page)
+        head = [r for r in runs if r[1] > top]
+        folio = [r for r in runs if r[1] < bottom]
+        body = [r for r in runs if bottom <= r[1] <= top]
+        assert body, f"page {number} has no body text"
+        for x, y, size_pt, text in body:
+            assert left - 1 <= x <= right, f"p{number}: {text!r} starts outside the frame"
+        assert all(r[1] > top + 2 for r in head), f"p{number}: running head too low"
+        lowest_head = min((r[1] for r in head), default=height)
+        highest_body = max(r[1] + r[2] for r in body)
+        assert highest_body < lowest_head, f"p{number}: body runs into the running head"
+        assert any(re.match(r"Page \d+ of \d+", r[3]) for r in folio), f"p{number}: no folio"
+
+
+def test_compact_prints_fewer_pages_than_classic(tmp_path):
+    pages = {}
+    for layout in ("classic", "compact"):
+        out = tmp_path / f"{layout}.pdf"
+        pages[layout] = build_booklet(content=CONTENT, output=out, layout=layout,
+                                      workspace=tmp_path).pages
+    assert pages["compact"] < pages["classic"] * 0.75
+
+
+def test_print_mono_has_no_colour_or_tint(tmp_path):
+    out = tmp_path / "mono.pdf"
+    build_booklet(content=CONTENT, output=out, layout="print-mono", workspace=tmp_path)
+    reader = PdfReader(out)
+    colours = set()
+    for page in reader.pages[:4]:
+        data = page.get_contents().get_data().decode("latin-1")
+        colours |= {tuple(float(v) for v in m) for m in
+                    re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|RG)", data)}
+    assert colours and all(r == g == b for r, g, b in colours), colours - {
+        c for c in colours if c[0] == c[1] == c[2]}
+
+
+def test_fallback_glyphs_come_from_the_fallback_font_in_the_right_style(workspace):
+    answer = workspace / "content" / "x" / "a.yaml"
+    answer.write_text(answer.read_text().replace(
+        "question: Explain why tests should be able to fail.",
+        "question: Explain why α matters."))
+    out = workspace / "out" / "greek.pdf"
+    build_booklet(content=workspace / "content", output=out, workspace=workspace)
+    page = PdfReader(out).pages[2]
+    fonts = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+    # The question is set in italic, so its α comes from the fallback's italic face.
+    assert any(f.endswith("Lato-Italic") for f in fonts), fonts
+    assert "Explain why α matters." in page.extract_text()
+
+
+def test_watermark_is_drawn_before_and_under_the_text(workspace):
+    out = workspace / "out" / "wm.pdf"
+    build_booklet(content=workspace / "content", output=out, workspace=workspace,
+                  brand=Brand(centre="Test Centre", watermark="Sample – not for sale"))
+    reader = PdfReader(out)
+    for page in reader.pages:
+        data = page.get_contents().get_data()
+        alpha = data.find(b"/gRLs")  # the faint graphics state the watermark sets
+        assert alpha != -1, "no watermark on a page"
+        first_text = data.find(b"BT")
+        assert alpha < first_text, "watermark drawn over the text"
+    assert "Sample – not for sale" in reader.pages[-1].extract_text()
+
+
+def test_back_cover_with_svg_logo_closes_the_booklet_on_a_verso_in_duplex(workspace):
+    logo = workspace / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
+                    '<rect width="120" height="40" fill="#1d4e6e"/></svg>')
+    out = workspace / "out" / "back.pdf"
+    result = build_booklet(content=workspace / "content", output=out, workspace=workspace,
+                           duplex=True, brand=Brand(centre="Test Centre", logo=str(logo),
+                                                    back_cover="**Classes** daily."))
+    reader = PdfReader(out)
+    last = reader.pages[-1].extract_text()
+    assert "Test Centre" in last and "Classes daily." in last
+    assert result.pages % 2 == 0
+
+
+def test_template_typo_names_the_template_and_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", "ws"]).exit_code == 0
+    templates = tmp_path / "ws" / "layouts" / "my-centre" / "templates"
+    templates.mkdir()
+    (templates / "folio.j2").write_text('{% extends "base/folio.j2" %}\n')
+    monkeypatch.chdir(tmp_path / "ws")
+    assert runner.invoke(app, ["build"]).exit_code == 0  # extends the base one
+    (templates / "folio.j2").write_text("Page {{ page_label }}\nof {{ last_lable }}\n")
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 1
+    assert "layouts/my-centre/templates/folio.j2:2" in result.output
+    assert "'last_lable' is undefined" in result.output
+
+
+def test_absurd_margins_are_refused_with_the_line(tmp_path):
+    folder = tmp_path / "layouts" / "wide"
+    folder.mkdir(parents=True)
+    (folder / "layout.yaml").write_text(
+        "extends: classic\npage:\n  size: A5\n  margins_mm: {top: 20, bottom: 20, inner: 60,"
+        " outer: 60}\n")
+    with pytest.raises(ContentError) as caught:
+        load_theme("wide", tmp_path)
+    message = str(caught.value)
+    assert "layout.yaml:3:3 page: the margins leave 28 mm for text on A5" in message
+    assert 148 * MM > 0
+
+
+def test_unusable_fonts_are_refused_with_what_to_use(tmp_path):
+    from studypack.errors import FontError
+    from studypack.theme.fonts import resolve_family
+
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "Cff-Regular.ttf").write_bytes(b"OTTO" + bytes(60))
+    with pytest.raises(FontError, match="CFF outlines, which ReportLab cannot embed"):
+        resolve_family("Cff", fonts)
+    (fonts / "Wide[wdth,wght].ttf").write_bytes(b"\x00\x01\x00\x00" + bytes(60))
+    (fonts / "Wide-Regular.ttf").symlink_to(fonts / "Wide[wdth,wght].ttf")
+    with pytest.raises(FontError, match="not installed"):
+        resolve_family("No Such Family", fonts)
+    shutil.copy(ROOT / "content" / "extra" / "centre-logo.png", fonts / "Png-Regular.ttf")
+    with pytest.raises(FontError, match="is not a TrueType font file"):
+        resolve_family("Png", fonts)
