@@ -22,7 +22,7 @@ class Slot:
 
     Attributes:
         kind: "front", "section", "grid", "external" or "blank".
-        ref: Section title, included PDF path, or "" (front, grid, blank).
+        ref: Section title, included PDF key ("x-1"), or "" (front, grid, blank).
         pages: Number of pages.
         start: 0-based index of its first page in the pack.
     """
@@ -53,15 +53,15 @@ def page_sequence(plan: PackPlan, sizes: PartSizes, front_pages: int) -> list[Sl
     wanted: list[tuple[str, str, int]] = [("front", "", front_pages)]
     for group in plan.booklet.groups:
         for inc in _placed(plan, group.topic, "before"):
-            wanted.append(("external", inc.path, sizes.externals[inc.path]))
+            wanted.append(("external", inc.key, sizes.externals[inc.key]))
         wanted.append(("section", group.topic, sizes.sections[group.topic]))
         for inc in _placed(plan, group.topic, "after"):
-            wanted.append(("external", inc.path, sizes.externals[inc.path]))
+            wanted.append(("external", inc.key, sizes.externals[inc.key]))
     if plan.revision_grid:
         wanted.append(("grid", "", sizes.grid))
     for inc in plan.includes:
         if inc.where == "appendix":
-            wanted.append(("external", inc.path, sizes.externals[inc.path]))
+            wanted.append(("external", inc.key, sizes.externals[inc.key]))
     if sizes.back:
         wanted.append(("back", "", sizes.back))
     slots: list[Slot] = []
@@ -109,7 +109,6 @@ class RenderedFacts:
 def key_pages(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFacts]
               ) -> dict[str, tuple[int, float | None]]:
     """Every contents key → (0-based pack page, top in points or None)."""
-    from .render.contents import external_key
     found: dict[str, tuple[int, float | None]] = {}
     for slot in slots:
         if slot.kind == "section":
@@ -117,8 +116,8 @@ def key_pages(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFacts]
             for key, page in facts.anchors.items():
                 found[key] = (slot.start + page - 1, facts.anchor_tops.get(key))
         elif slot.kind == "external":
-            inc = next(i for i in plan.includes if i.path == slot.ref)
-            found[external_key(inc)] = (slot.start, None)
+            inc = next(i for i in plan.includes if i.key == slot.ref)
+            found[inc.key] = (slot.start, None)
         elif slot.kind == "grid":
             found[GRID_KEY] = (slot.start, None)
     return found
@@ -137,11 +136,11 @@ def pack_outline(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFac
                  grid: RenderedFacts | None) -> list[OutlineItem]:
     """Sections → included PDFs and questions → summary / key points / answer."""
     items: list[OutlineItem] = []
-    by_path = {i.path: i for i in plan.includes}
+    by_key = {i.key: i for i in plan.includes}
     current_section = None
     for slot in slots:
         if slot.kind == "external":
-            inc = by_path[slot.ref]
+            inc = by_key[slot.ref]
             if inc.where == "appendix":
                 items.append(OutlineItem(0, inc.title, slot.start))
                 continue

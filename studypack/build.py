@@ -31,13 +31,20 @@ from .assemble import (
 from .content import load_content
 from .content.brand import load_brand
 from .errors import WorkspaceError
-from .merge import PdfInputError, merge_pdfs, open_external, reader_for, resolve_named_destinations
+from .merge import (
+    PdfInputError,
+    merge_pdfs,
+    open_external,
+    pdf_problem,
+    reader_for,
+    resolve_named_destinations,
+)
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
 from .output import warnings_checked, write_atomically
 from .pack import plan_pack
 from .plan import plan_booklet
 from .render import RenderedBooklet, RenderOptions, render_booklet, render_document
-from .render.contents import ContentsEntry, external_key
+from .render.contents import ContentsEntry
 from .render.stamps import render_blank_page, render_folio_stamps
 from .theme import Theme, load_theme, with_accent
 
@@ -137,7 +144,7 @@ def _open_externals(plan: PackPlan) -> dict[str, PdfReader]:
             problems.append(str(exc))
             continue
         resolve_named_destinations(reader)
-        opened[inc.path] = reader
+        opened[inc.key] = reader
     if problems:
         raise PdfInputError("\n".join(problems))
     return opened
@@ -169,7 +176,7 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
     started = time.perf_counter()
     questions = load_content(content)
     plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
-                     base_brand=load_brand(workspace))
+                     base_brand=load_brand(workspace), check_pdf=pdf_problem)
     theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
     if plan.duplex is None:
         plan = replace(plan, duplex=theme.spec.page.duplex)
@@ -251,8 +258,8 @@ def _reader_key(slot: Slot) -> str:
 
 
 def _entry(inc: ExternalPdf, externals: dict[str, PdfReader]) -> ContentsEntry:
-    pages = len(externals[inc.path].pages)
-    return ContentsEntry(external_key(inc), "PDF", f"{pages} p.", inc.title)
+    pages = len(externals[inc.key].pages)
+    return ContentsEntry(inc.key, "PDF", f"{pages} p.", inc.title)
 
 
 def _metadata(plan: BookletPlan) -> dict[str, str]:
@@ -263,27 +270,35 @@ def _metadata(plan: BookletPlan) -> dict[str, str]:
 
 def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str],
                    layout: str = "classic", brand: Brand | None = None, strict: bool = False,
+                   prune: bool = False,
                    on_question: Callable[[Question], None] | None = None) -> list[BuildResult]:
     """Write one single-question handout per id into ``out_dir`` as ``<id>.pdf``.
 
     A handout has a compact running head with the centre's name, the question,
     summary, key points and the answer; "Page X of Y" counts its own pages.
 
+    Args:
+        ids: Question ids (case-insensitive; repeats are written once).
+        prune: Remove other handout PDFs from ``out_dir`` (a pack's own folder,
+            so handouts of questions it no longer selects do not linger).
+
     Raises:
         WorkspaceError: An unknown id (with a did-you-mean).
     """
     from .content.validate import did_you_mean
 
-    questions = {q.id: q for q in load_content(content)}
-    unknown = [i for i in ids if i not in questions]
+    questions = {q.id.casefold(): q for q in load_content(content)}
+    known = [q.id for q in questions.values()]
+    unknown = [i for i in ids if i.casefold() not in questions]
     if unknown:
         raise WorkspaceError("; ".join(f"no answer has the id '{i}'"
-                                       f"{did_you_mean(i, list(questions))}" for i in unknown))
+                                       f"{did_you_mean(i, known)}" for i in unknown))
+    ids = list(dict.fromkeys(questions[i.casefold()].id for i in ids))
     theme = with_accent(load_theme(layout, workspace), (brand or Brand()).accent)
     results = []
     for qid in ids:
         started = time.perf_counter()
-        q = questions[qid]
+        q = questions[qid.casefold()]
         plan = BookletPlan(title=f"Q{q.number} · {q.paper} {q.year}", subtitle=q.exam,
                            edition="", groups=(TopicGroup(q.primary_topic, (q,)),),
                            brand=brand or Brand(), keywords=q.topics)
@@ -295,4 +310,8 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         write_atomically(target, rendered.pdf)
         results.append(BuildResult(target, rendered.pages, 1, time.perf_counter() - started,
                                    {qid: 1}))
+    if prune:
+        for stale in sorted(out_dir.glob("*.pdf")):
+            if stale.stem not in ids:
+                stale.unlink()
     return results

@@ -44,6 +44,9 @@ def _reported() -> Iterator[None]:
                 say(err, "error", "red", str(d))
             say(err, "", "", f"{len(exc.diagnostics)} problem(s) found.")
             raise typer.Exit(1) from None
+        except PackFailures as exc:
+            say(err, "", "", str(exc))
+            raise typer.Exit(1) from None
         except StrictError as exc:
             _print_warnings(caught)
             say(err, "error", "red", str(exc))
@@ -202,12 +205,14 @@ def pack(
 ) -> None:
     """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
     with _reported():
-        from .build import build_handouts, build_pack
         from .errors import WorkspaceError, rel
 
         if all_packs == (pack_file is not None):
             raise WorkspaceError("name one PACK.yaml, or use --all for every pack in "
                                  f"{rel(folder)}")
+        if all_packs and not folder.is_dir():
+            raise WorkspaceError(f"{rel(folder)} is not a folder; name the folder of pack "
+                                 "files with --folder")
         files = sorted(folder.glob("*.yaml")) if all_packs else [pack_file]
         if not files:
             raise WorkspaceError(f"{rel(folder)} holds no pack files (*.yaml)")
@@ -216,22 +221,49 @@ def pack(
                                  "'output' is used")
         workspace = Path.cwd()
         content_dir = _content_dir(content)
-        for path in files:
-            if path is None or not path.is_file():
-                raise WorkspaceError(f"{path} is not a file")
-            with _progress(f"Laying out {path.stem}") as (start, advance):
-                result = build_pack(pack=path, content=content_dir, workspace=workspace,
-                                    duplex=duplex, output=output, strict=strict,
-                                    on_start=start, on_question=lambda q: advance())
-            say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
-                f"{result.questions} questions, {result.seconds:.1f} s")
-            if result.handouts:
-                handouts = build_handouts(content=content_dir, workspace=workspace,
-                                          out_dir=result.path.parent / f"{path.stem}-handouts",
-                                          ids=list(result.start_pages), brand=result.brand,
-                                          layout="handout", strict=strict)
-                say(out, "Wrote", "bold", f"{len(handouts)} handouts to "
-                    f"{rel(handouts[0].path.parent)}")
+        failed = [path for path in files if not _one_pack(
+            path, content_dir, workspace, duplex=duplex, output=output, strict=strict,
+            report=all_packs)]
+        if failed:
+            raise PackFailures(f"{len(failed)} of {len(files)} pack(s) failed: "
+                               + ", ".join(str(p) for p in failed))
+
+
+class PackFailures(Exception):
+    """Some packs of ``pack --all`` failed (each was reported as it happened)."""
+
+
+def _one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: bool | None,
+              output: Path | None, strict: bool, report: bool) -> bool:
+    """Build one pack and its handouts; with ``report``, print a failure and go on."""
+    from .build import build_handouts, build_pack
+    from .errors import ContentError, StudypackError, WorkspaceError, rel
+
+    try:
+        if path is None or not path.is_file():
+            raise WorkspaceError(f"{path} is not a file")
+        with _progress(f"Laying out {path.stem}") as (start, advance):
+            result = build_pack(pack=path, content=content_dir, workspace=workspace,
+                                duplex=duplex, output=output, strict=strict,
+                                on_start=start, on_question=lambda q: advance())
+        say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
+            f"{result.questions} questions, {result.seconds:.1f} s")
+        if result.handouts:
+            folder = result.path.parent / f"{path.stem}-handouts"
+            handouts = build_handouts(content=content_dir, workspace=workspace,
+                                      out_dir=folder, ids=list(result.start_pages),
+                                      brand=result.brand, layout="handout", strict=strict,
+                                      prune=True)
+            say(out, "Wrote", "bold", f"{len(handouts)} handouts to {rel(folder)}")
+        return True
+    except StudypackError as exc:
+        if not report:
+            raise
+        lines = ([str(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
+                 else [str(exc)])
+        for line in lines:
+            say(err, "error", "red", line)
+        return False
 
 
 @app.command()
@@ -255,6 +287,8 @@ def handout(
         from .errors import WorkspaceError, rel
 
         content_dir = _content_dir(content)
+        if all_questions and ids:
+            raise WorkspaceError("give question ids or --all, not both")
         if all_questions:
             ids = [q.id for q in load_content(content_dir)]
         if not ids:
@@ -273,23 +307,15 @@ def handout(
 @app.command()
 def check(
     path: Annotated[Path | None, typer.Argument(
-        help="Content folder or one answer file [default: 'content' in studypack.yaml]")
-                    ] = None,
+        help="Content folder, one answer file or one pack file "
+             "[default: 'content' in studypack.yaml]")] = None,
 ) -> None:
-    """Validate answer files and list every problem with file:line and field."""
+    """Validate answers and packs; list every problem, and characters no font can print."""
     with _reported():
-        from .content import load_content, load_file
-        from .errors import ContentError, rel
+        from .checks import check_workspace
 
-        target = _content_dir(path)
-        if target.is_file():
-            _, _, problems = load_file(target)
-            if problems:
-                raise ContentError(problems)
-            count = 1
-        else:
-            count = len(load_content(target))
-        say(out, "ok", "green", f"{count} answer file(s) in {rel(target)} are valid.")
+        summary = check_workspace(_content_dir(path) if path is None else path, Path.cwd())
+        say(out, "ok", "green", summary)
 
 
 @app.command("list")

@@ -41,12 +41,12 @@ def open_external(path: Path) -> PdfReader:
     try:
         head = path.read_bytes()[:1024]
     except OSError as exc:
-        raise PdfInputError(f"{shown}: cannot be read ({exc.strerror})") from None
+        raise PdfInputError(f"{shown} cannot be read ({exc.strerror})") from None
     if b"%PDF-" not in head:
         lowered = head.lower()
         kind = ("an HTML page saved with a .pdf name" if b"<html" in lowered
                 or b"<!doctype" in lowered else "not a PDF file")
-        raise PdfInputError(f"{shown}: is {kind}; save or download the real PDF and include "
+        raise PdfInputError(f"{shown} is {kind}; save or download the real PDF and include "
                             "that")
     try:
         reader = PdfReader(path)
@@ -54,21 +54,30 @@ def open_external(path: Path) -> PdfReader:
             try:
                 opened = reader.decrypt("")
             except DependencyError:
-                raise PdfInputError(f"{shown}: is AES-encrypted; install pypdf[crypto] "
+                raise PdfInputError(f"{shown} is AES-encrypted; install pypdf[crypto] "
                                     "(studypack's dependencies include it) and retry") from None
             if not opened:
-                raise PdfInputError(f"{shown}: is protected by a password; save a copy "
+                raise PdfInputError(f"{shown} is protected by a password; save a copy "
                                     "without it (e.g. print it to PDF) and include that")
         for page in reader.pages:
             page.mediabox  # noqa: B018 - touching every page finds truncation now
     except PdfInputError:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, OSError) as exc:
-        raise PdfInputError(f"{shown}: is damaged or truncated ({exc}); re-export or "
+        raise PdfInputError(f"{shown} is damaged or truncated ({exc}); re-export or "
                             "re-download it") from None
     if len(reader.pages) == 0:
-        raise PdfInputError(f"{shown}: has no pages")
+        raise PdfInputError(f"{shown} has no pages; include a PDF with at least one page")
     return reader
+
+
+def pdf_problem(path: Path) -> str | None:
+    """What is wrong with an included PDF (see ``open_external``), or None."""
+    try:
+        open_external(path)
+    except PdfInputError as exc:
+        return str(exc)
+    return None
 
 
 def resolve_named_destinations(reader: PdfReader) -> None:

@@ -173,12 +173,19 @@ class ExternalPdf:
         title: Title for the contents page and the outline.
         where: "before" or "after" its section, or "appendix".
         section: Section title it belongs to ("" for appendices).
+        index: Position in the pack file's ``include`` list (0-based).
     """
 
     path: str
     title: str
     where: str = "appendix"
     section: str = ""
+    index: int = 0
+
+    @property
+    def key(self) -> str:
+        """Name of this entry (the same file may be included twice): "x-1", "x-2"…."""
+        return f"x-{self.index + 1}"
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,14 @@
 """Plan stage for packs: a pack file + all questions → a checked ``PackPlan``.
 
-Every problem a pack file can have with the content (unknown topic, paper,
-tag or id; a section name that matches nothing; a missing PDF; an empty
-selection) is found here, with the pack file's line, before any rendering.
+Every problem a pack file can have (unknown topic, paper, tag or id; a
+section name that matches nothing; a missing, broken or locked PDF; an output
+that would overwrite an input; an empty selection) is found here, all at
+once and with the pack file's line, before anything is rendered.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .content.brand import apply_brand
@@ -17,63 +19,123 @@ from .errors import ContentError, Diagnostic, rel
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question
 from .plan import group_sections
 from .select import select_questions
+from .theme.layout import available_layouts
+
+PdfCheck = Callable[[Path], str | None]
+"""Says what is wrong with a PDF file, or None (supplied by the merge stage)."""
+
+
+def _known_list(choices: list[str], limit: int = 8) -> str:
+    shown = ", ".join(choices[:limit])
+    return shown + (f", … ({len(choices)} in all)" if len(choices) > limit else "")
 
 
 def _check_names(pack: PackFile, located: Located, shown: str,
                  questions: tuple[Question, ...]) -> list[Diagnostic]:
     known = {
-        "papers": sorted({q.paper for q in questions}),
-        "topics": sorted({t for q in questions for t in q.topics}),
-        "tags": sorted({t for q in questions for t in q.tags}),
-        "ids": sorted(q.id for q in questions),
-        "exclude": sorted(q.id for q in questions),
+        "papers": ("paper", sorted({q.paper for q in questions})),
+        "topics": ("topic", sorted({t for q in questions for t in q.topics})),
+        "tags": ("tag", sorted({t for q in questions for t in q.tags})),
+        "ids": ("id", sorted(q.id for q in questions)),
+        "exclude": ("id", sorted(q.id for q in questions)),
     }
     problems = []
-    for field, choices in known.items():
+    for field, (kind, choices) in known.items():
         folded = {c.casefold() for c in choices}
         for index, value in enumerate(getattr(pack.select, field)):
             if value.casefold() in folded:
                 continue
             path = ("select", field, index)
-            kind = {"papers": "paper", "topics": "topic", "tags": "tag"}.get(field, "id")
-            hint = did_you_mean(value, choices) or f"; known {field}: {', '.join(choices[:8])}"
+            hint = did_you_mean(value, choices) or f"; known {kind}s: {_known_list(choices)}"
             problems.append(Diagnostic(shown, *located.where(path), dotted(path),
                                        f"no answer has the {kind} '{value}'{hint}"))
+    years = pack.select.years
+    if years and years[0] > years[1]:
+        years_path = ("select", "years")
+        problems.append(Diagnostic(shown, *located.where(years_path), dotted(years_path),
+                                   f"the range runs backwards; write {years[1]}-{years[0]}"))
     return problems
 
 
+def _include_problems(inc_file: str, path: Path, outputs: set[Path],
+                      check_pdf: PdfCheck | None) -> str | None:
+    if not path.exists():
+        return f"{inc_file} does not exist (paths start at the workspace); fix the path"
+    if not path.is_file():
+        return f"{inc_file} is a folder, not a PDF; name the PDF file inside it"
+    if path.resolve() in outputs:
+        return f"{inc_file} is also this pack's output; write the pack somewhere else"
+    return check_pdf(path) if check_pdf else None
+
+
 def _includes(pack: PackFile, located: Located, shown: str, workspace: Path,
-              section_names: list[str]) -> tuple[list[ExternalPdf], list[Diagnostic]]:
+              section_names: list[str], output: Path, check_pdf: PdfCheck | None
+              ) -> tuple[list[ExternalPdf], list[Diagnostic]]:
     found, problems = [], []
+    names = {n.casefold(): n for n in section_names}
     for index, inc in enumerate(pack.include):
         path = workspace / inc.file
-        where = located.where(("include", index, "file"))
-        if not path.is_file():
-            problems.append(Diagnostic(shown, *where, f"include[{index + 1}].file",
-                                       f"{inc.file} does not exist (paths are relative to "
-                                       f"{rel(workspace) or '.'}); fix the path or remove "
-                                       "the entry"))
+        field = f"include[{index + 1}]"
+        problem = _include_problems(inc.file, path, {output.resolve()}, check_pdf)
+        if problem:
+            problems.append(Diagnostic(shown, *located.where(("include", index, "file")),
+                                       f"{field}.file", problem))
         section = inc.section or ""
-        if inc.where != "appendix" and section_names:
-            names = {n.casefold(): n for n in section_names}
-            if not section or section.casefold() not in names:
-                pos = located.where(("include", index, "section"))
-                problems.append(Diagnostic(
-                    shown, *pos, f"include[{index + 1}].section",
-                    f"'{section}' is not a section of this pack"
-                    f"{did_you_mean(section, section_names)}; sections: "
-                    f"{', '.join(section_names)}" if section else
-                    f"where: {inc.where} needs a section; name one of: "
-                    f"{', '.join(section_names)}"))
+        where = located.where(("include", index, "section"))
+        if inc.where == "appendix" and section:
+            problems.append(Diagnostic(shown, *where, f"{field}.section",
+                                       "an appendix belongs to no section; remove 'section', "
+                                       "or say where: before or where: after"))
+        elif inc.where != "appendix" and section_names:
+            if not section:
+                problems.append(Diagnostic(shown, *located.where(("include", index)), field,
+                                           f"where: {inc.where} needs a section; name one of: "
+                                           f"{', '.join(section_names)}"))
+            elif section.casefold() not in names:
+                problems.append(Diagnostic(shown, *where, f"{field}.section",
+                                           f"'{section}' is not a section of this pack"
+                                           f"{did_you_mean(section, section_names)} "
+                                           f"(sections: {', '.join(section_names)})"))
             else:
                 section = names[section.casefold()]
-        found.append(ExternalPdf(str(path), inc.title, inc.where, section))
+        found.append(ExternalPdf(str(path), inc.title, inc.where, section, index))
     return found, problems
+
+
+def _output_problems(target: Path, pack_path: Path, located: Located, shown: str,
+                     content_files: set[Path]) -> list[Diagnostic]:
+    where = located.where(("output",))
+    resolved = target.resolve()
+    if resolved == pack_path.resolve() or resolved in content_files:
+        return [Diagnostic(shown, *where, "output", f"{rel(target)} is an input of this build; "
+                           "write the pack to another file, e.g. out/packs/<name>.pdf")]
+    if target.suffix.lower() != ".pdf":
+        return [Diagnostic(shown, *where, "output", f"{rel(target)} does not end in .pdf; "
+                           "name the output file .pdf")]
+    return []
+
+
+def _section_problems(pack: PackFile, located: Located, shown: str,
+                      names: list[str]) -> list[Diagnostic]:
+    problems = []
+    folded = {n.casefold() for n in names}
+    for index, name in enumerate(pack.sections):
+        if name.casefold() not in folded:
+            path = ("sections", index)
+            problems.append(Diagnostic(
+                shown, *located.where(path), dotted(path),
+                f"no selected answer is filed under '{name}'"
+                f"{did_you_mean(name, names)}; the sections are {', '.join(names)} "
+                f"(with group_by: {pack.group_by}, an answer is filed under "
+                + ("the first of its topics that select.topics names, else its first topic)"
+                   if pack.group_by == "topic" else f"its {pack.group_by})")))
+    return problems
 
 
 def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path, *,
               duplex: bool | None = None, output: Path | None = None,
-              default_layout: str = "classic", base_brand: Brand | None = None) -> PackPlan:
+              default_layout: str = "classic", base_brand: Brand | None = None,
+              check_pdf: PdfCheck | None = None) -> PackPlan:
     """Check a pack file against the content and arrange its sections.
 
     Args:
@@ -84,6 +146,8 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
         output: Overrides the pack's ``output`` when not None.
         default_layout: Layout when the pack names none.
         base_brand: The workspace's brand (brand.yaml), under the pack's ``brand:``.
+        check_pdf: Checks each included PDF (opens it), so broken ones are
+            reported with the pack's other problems.
 
     Returns:
         A ``PackPlan`` ready to render.
@@ -105,14 +169,20 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     groups = group_sections(chosen, group_by=pack.group_by, order=pack.order,
                             stated=pack.sections, wanted_topics=sel.topics)
     names = [g.topic for g in groups]
-    for index, name in enumerate(pack.sections):
-        if chosen and name.casefold() not in {n.casefold() for n in names}:
-            path = ("sections", index)
-            problems.append(Diagnostic(shown, *located.where(path), dotted(path),
-                                       f"no selected answer falls in section '{name}'"
-                                       f"{did_you_mean(name, names)}"))
-    includes, include_problems = _includes(pack, located, shown, workspace, names)
+    if chosen:
+        problems += _section_problems(pack, located, shown, names)
+    target = output or workspace / (pack.output or f"out/packs/{pack_path.stem}.pdf")
+    sources = {Path(q.source_path).resolve() for q in questions}
+    problems += _output_problems(target, pack_path, located, shown, sources)
+    includes, include_problems = _includes(pack, located, shown, workspace, names, target,
+                                           check_pdf)
     problems += include_problems
+    if pack.layout and pack.layout not in available_layouts(workspace):
+        known = available_layouts(workspace)
+        problems.append(Diagnostic(shown, *located.where(("layout",)), "layout",
+                                   f"no layout named '{pack.layout}'"
+                                   f"{did_you_mean(pack.layout, known)} (layouts: "
+                                   f"{', '.join(known)})"))
     brand, brand_problems = apply_brand(base_brand, pack.brand, workspace=workspace,
                                         shown=shown, located=located, prefix=("brand",))
     problems += brand_problems
@@ -124,9 +194,8 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
                           subtitle=pack.subtitle or f"Model answers, {years}",
                           edition=pack.edition, groups=groups, brand=brand,
                           keywords=tuple(sorted({t for q in chosen for t in q.topics})))
-    target = output or workspace / (pack.output or f"out/packs/{pack_path.stem}.pdf")
     return PackPlan(booklet=booklet, includes=tuple(includes), blocks=pack.blocks,
                     revision_grid=pack.revision_grid,
                     duplex=pack.duplex if duplex is None else duplex,
-                    handouts=pack.handouts,
-                    layout=pack.layout or default_layout, output=str(target), source_path=shown)
+                    handouts=pack.handouts, layout=pack.layout or default_layout,
+                    output=str(target), source_path=shown)

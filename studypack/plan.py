@@ -55,14 +55,16 @@ def _default_subtitle(plan: BookletPlan) -> str:
     return f"Model answers to past-paper questions, {years}"
 
 
-def _section_of(q: Question, group_by: str, wanted_topics: set[str]) -> str:
+def _section_of(q: Question, group_by: str, wanted_topics: list[str]) -> str:
     if group_by == "paper":
         return q.paper
     if group_by == "year":
         return str(q.year)
-    for topic in q.topics:
-        if not wanted_topics or topic.casefold() in wanted_topics:
-            return topic
+    # The pack's order of topics decides, not the answer's own order.
+    own = {t.casefold(): t for t in q.topics}
+    for wanted in wanted_topics:
+        if wanted in own:
+            return own[wanted]
     return q.primary_topic
 
 
@@ -77,15 +79,16 @@ def group_sections(questions: Iterable[Question], *, group_by: str, order: str,
         order: Ordering inside a section: a key of ``select.ORDERS``.
         stated: Section names in the order wanted; the rest follow, sorted
             (years newest first).
-        wanted_topics: With topic grouping, a question goes under the first of
-            its topics named here (so a pack "by topic" files it where asked).
+        wanted_topics: With topic grouping, a question goes under the first
+            topic named here that it has (so a pack "by topic" files it where
+            asked); without them, under its own first topic.
 
     Returns:
         Sections in order, each question in exactly one.
     """
     from .select import ORDERS
 
-    wanted = {t.casefold() for t in wanted_topics}
+    wanted = [t.casefold() for t in wanted_topics]
     by_section: dict[str, list[Question]] = defaultdict(list)
     spelling: dict[str, str] = {}
     for q in questions:

@@ -22,8 +22,8 @@ def select_questions(questions: Iterable[Question], *, papers: Iterable[str] = (
         topics: Keep a question having any of these topics (case-insensitive).
         tags: Keep a question having any of these tags (case-insensitive).
         years: Inclusive ``(first, last)`` year range, or None for all years.
-        ids: Explicit ids to keep; empty keeps all.
-        exclude: Ids to drop whatever else matches.
+        ids: Explicit ids to keep (case-insensitive); empty keeps all.
+        exclude: Ids to drop whatever else matches (case-insensitive).
 
     Returns:
         The matching questions in their input order.
@@ -31,11 +31,12 @@ def select_questions(questions: Iterable[Question], *, papers: Iterable[str] = (
     want_papers = {p.casefold() for p in papers}
     want_topics = {t.casefold() for t in topics}
     want_tags = {t.casefold() for t in tags}
-    want_ids = set(ids)
-    drop = set(exclude)
+    # Ids are compared ignoring case, like every other filter.
+    want_ids = {i.casefold() for i in ids}
+    drop = {i.casefold() for i in exclude}
     kept = []
     for q in questions:
-        if q.id in drop:
+        if q.id.casefold() in drop:
             continue
         if want_tags and not want_tags & {t.casefold() for t in q.tags}:
             continue
@@ -45,7 +46,7 @@ def select_questions(questions: Iterable[Question], *, papers: Iterable[str] = (
             continue
         if years and not years[0] <= q.year <= years[1]:
             continue
-        if want_ids and q.id not in want_ids:
+        if want_ids and q.id.casefold() not in want_ids:
             continue
         kept.append(q)
     return tuple(kept)

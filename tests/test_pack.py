@@ -14,7 +14,6 @@ from studypack.build import build_handouts, build_pack
 from studypack.cli import app
 from studypack.content import load_content
 from studypack.errors import ContentError
-from studypack.merge import PdfInputError
 from studypack.model import Brand
 from studypack.pack import plan_pack
 from studypack.render import render_booklet
@@ -216,9 +215,11 @@ def test_broken_included_pdfs_are_named_and_nothing_is_written(pack_workspace, k
     else:
         encrypt(pack_workspace / "extra" / "before.pdf", target, user="secret",
                 owner="owner", algorithm="AES-256")
-    with pytest.raises(PdfInputError) as caught:
+    with pytest.raises(ContentError) as caught:
         _build(pack_workspace)
-    assert "extra/appendix.pdf" in str(caught.value) and message in str(caught.value)
+    (problem,) = [str(d) for d in caught.value.diagnostics]
+    assert "test.yaml:15:11 include[2].file:" in problem
+    assert "extra/appendix.pdf" in problem and message in problem
     assert not (pack_workspace / "out").exists()
 
 
@@ -244,7 +245,8 @@ def test_owner_only_encryption_is_opened_and_included(pack_workspace, algorithm)
     (lambda t: t.replace("select:", "select:\n  ids: [css-2022-pakistan-affairs-q9]"),
      "did you mean 'css-2022-pakistan-affairs-q8'?"),
     (lambda t: t.replace("group_by: topic", "group_by: topics"),
-     "test.yaml:7:11 group_by: Input should be 'topic', 'paper' or 'year'"),
+     "test.yaml:7:11 group_by: 'topics' is not one of topic, paper, year; did you mean "
+     "'topic'?"),
 ])
 def test_pack_file_problems_name_the_pack_line_before_rendering(pack_workspace, edit,
                                                                 expected):

@@ -41,14 +41,29 @@ class SelectionIn(_Strict):
     @classmethod
     def _year_range(cls, value: object) -> object:
         # "2015-2024", "2015–2024", 2023 and [2015, 2024] are all natural to type.
+        bad = ValueError("write the years as 2015-2024, [2015, 2024] or one year, e.g. 2023")
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            raise bad
         if isinstance(value, int):
-            return (value, value)
-        if isinstance(value, str):
+            value = (value, value)
+        elif isinstance(value, str):
             match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", value)
             if not match:
-                raise ValueError("write a year range as 2015-2024")
-            return (int(match.group(1)), int(match.group(2)))
-        return value
+                raise bad
+            value = (int(match.group(1)), int(match.group(2)))
+        if not (isinstance(value, (list, tuple)) and len(value) == 2
+                and all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+            raise bad
+        if not all(1947 <= v <= 2100 for v in value):
+            raise ValueError(f"{value[0]}–{value[1]} is outside 1947–2100; check the years")
+        return tuple(value)
+
+
+def _as_text(value: object) -> object:
+    # A year written as a section name (2023) is as good as "2023".
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class IncludeIn(_Strict):
@@ -58,6 +73,8 @@ class IncludeIn(_Strict):
     title: Text
     where: Literal["before", "after", "appendix"] = "appendix"
     section: Text | None = None
+
+    _section_text = field_validator("section", mode="before")(_as_text)
 
 
 class PackFile(_Strict):
@@ -73,6 +90,18 @@ class PackFile(_Strict):
     sections: tuple[Text, ...] = ()
     order: Literal["year-desc", "year-asc", "number"] = "year-desc"
     blocks: tuple[BlockName, ...] | None = Field(default=None, min_length=1)
+
+    @field_validator("sections", mode="before")
+    @classmethod
+    def _section_names(cls, value: object) -> object:
+        return [_as_text(v) for v in value] if isinstance(value, list) else value
+
+    @field_validator("blocks")
+    @classmethod
+    def _blocks_once(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value and len(set(value)) != len(value):
+            raise ValueError("names a block twice; list each block once")
+        return value
     revision_grid: bool = False
     include: tuple[IncludeIn, ...] = ()
     duplex: bool | None = None

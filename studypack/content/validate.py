@@ -43,10 +43,17 @@ def read_source(path: Path) -> tuple[str | None, list[Diagnostic]]:
                                  "UTF-8 (in Notepad: Save As, Encoding: UTF-8)")]
 
 
+def closest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    """The choice most like ``word`` (ignoring case), or None when none is close."""
+    by_fold = {c.casefold(): c for c in choices}
+    close = difflib.get_close_matches(word.casefold(), list(by_fold), n=1, cutoff=0.6)
+    return by_fold[close[0]] if close else None
+
+
 def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    """`` — did you mean 'x'?`` for the closest choice, or ``""``."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    """``; did you mean 'x'?`` for the closest choice, or ``""``."""
+    close = closest(word, choices)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey) -> str:
@@ -88,6 +95,11 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey)
         return f"must be a whole number, not {str(value).lower()}"
     if kind.startswith(("greater_than", "less_than")):
         return f"{value!r} is out of range: {err['msg'].lower()}"
+    if kind == "literal_error":
+        expected = [e.strip(" '") for e in str(err.get("ctx", {}).get("expected", "")).replace(
+            " or ", ", ").split(",")]
+        hint = did_you_mean(str(value), [e for e in expected if e])
+        return f"{value!r} is not one of {', '.join(expected)}{hint}"
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
     if kind == "model_type":

@@ -192,9 +192,9 @@ def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext
             if group_anchor is not None:
                 story.append(group_anchor)
                 group_anchor = None
-            if "header" not in blocks:
-                story.append(Anchor(ctx.ledger, question_key(q),
-                                    question_outline_title(q), 1, question=q))
+            # The question's own destination opens it, whatever block comes first.
+            story.append(Anchor(ctx.ledger, question_key(q), question_outline_title(q), 1,
+                                question=q))
             for name in blocks:
                 story += QUESTION_BLOCKS[name](ctx, q)
 
@@ -275,11 +275,14 @@ def _fill_deferred(canv: Canvas, plan: BookletPlan, theme: Theme, styles: dict,
     total = canv.getPageNumber() - (0 if canv._code else 1)
     front = (ledger.body_start or total + 1) - 1
     body = total - front
+    # Front matter made apart for a two-sided pack gets a blank verso after it
+    # when it ends on a recto; its folios count that page too.
+    front_last = front + front % 2 if options.duplex and not options.questions else front
     font = styles["small"].fontName
     size = styles["small"].fontSize
     if options.folios:
         for page in range(2 if options.cover else 1, total + 1):
-            last = to_roman(front) if page <= front else str(body)
+            last = to_roman(front_last) if page <= front else str(body)
             text = render_text(theme.templates, "folio.j2", page_label=page_label(page, front),
                                last_label=last, page=page, pages=total)
             _number_form(canv, f"folio{page}", text, font, size, styles["small"].textColor)

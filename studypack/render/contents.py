@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from ..content.derive import cut_at_word, plain_text
-from ..model import ExternalPdf, Question, TopicGroup
+from ..model import Question, TopicGroup
 from .doc import Ledger
 from .inline import Markup
 from .styles import Palette
@@ -35,11 +35,6 @@ def question_key(q: Question) -> str:
 def safe_key(text: str) -> str:
     """``text`` reduced to characters that are safe in PDF names and form names."""
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", text)
-
-
-def external_key(pdf: ExternalPdf) -> str:
-    """Destination key of an included PDF's first page."""
-    return "x-" + safe_key(pdf.path)
 
 
 @dataclass(frozen=True)

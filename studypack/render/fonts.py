@@ -114,3 +114,12 @@ def subset_seed(fonts: FontSet, alphabet: str) -> dict[str, str]:
 
 def _coverage(name: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def printable_characters(theme: Theme) -> frozenset[int]:
+    """Code points the text font or any fallback font can draw (for ``studypack check``)."""
+    fonts = register_theme_fonts(theme)
+    covered = set(fonts.text.coverage)
+    for family in fonts.fallback:
+        covered |= family.coverage
+    return frozenset(covered)

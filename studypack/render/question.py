@@ -131,8 +131,7 @@ def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
         ("LEFTPADDING", (0, 0), (0, 0), 10),
     ]))
-    anchor = Anchor(ctx.ledger, question_key(q), question_outline_title(q), 1, question=q)
-    return [anchor, table]
+    return [table]
 
 
 def question_text(ctx: BlockContext, q: Question) -> list[Flowable]:

@@ -1,0 +1,98 @@
+"""``studypack check``: validate answers and packs without building anything.
+
+Input: a content folder, one answer file or one pack file. Output: a summary
+line; every problem is raised together as a ``ContentError``, and characters
+that no configured font can print are reported as warnings with file:line.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from .content import load_content, load_file
+from .errors import ContentError, Diagnostic, StudypackWarning, rel
+from .model import Question
+
+PACK_KEYS = ("select", "include", "group_by")
+"""Top-level keys that only a pack file has."""
+
+
+def is_pack_file(path: Path) -> bool:
+    """True for a pack file: in a ``packs`` folder, or with a pack's own keys."""
+    if path.parent.name == "packs":
+        return True
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(line.startswith(f"{key}:") for key in PACK_KEYS for line in head.splitlines())
+
+
+def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: Path
+                 ) -> list[Diagnostic]:
+    from .content.brand import load_brand
+    from .merge import pdf_problem
+    from .pack import plan_pack
+
+    problems: list[Diagnostic] = []
+    for pack in files:
+        try:
+            plan_pack(pack, questions, workspace, base_brand=load_brand(workspace),
+                      check_pdf=pdf_problem)
+        except ContentError as exc:
+            problems.extend(exc.diagnostics)
+    return problems
+
+
+def _warn_unprintable(questions: tuple[Question, ...], workspace: Path) -> int:
+    from .render.fonts import printable_characters
+    from .theme import load_theme
+    from .workspace import load_settings
+
+    covered = printable_characters(load_theme(load_settings(workspace).layout, workspace))
+    found = 0
+    for path in sorted({q.source_path for q in questions}):
+        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            for col, char in enumerate(line, 1):
+                if ord(char) > 0x7E and ord(char) not in covered and not char.isspace():
+                    found += 1
+                    warnings.warn(f"{path}:{number}:{col} {char!r} (U+{ord(char):04X}) is in "
+                                  "no configured font and prints as a replacement mark; add "
+                                  "a font that has it to the layout's fallback list",
+                                  StudypackWarning, stacklevel=2)
+    return found
+
+
+def check_workspace(target: Path, workspace: Path) -> str:
+    """Check ``target`` (folder, answer file or pack file) as a build would.
+
+    Returns:
+        A one-line summary of what was checked.
+
+    Raises:
+        ContentError: Every problem found, in every file.
+        WorkspaceError: The target or the content folder is missing.
+    """
+    from .workspace import load_settings
+
+    if target.is_file() and is_pack_file(target):
+        questions = load_content(workspace / load_settings(workspace).content)
+        problems = _check_packs([target], questions, workspace)
+        if problems:
+            raise ContentError(problems)
+        return f"pack {rel(target)} is valid."
+    if target.is_file():
+        question, _, problems = load_file(target)
+        if problems or question is None:
+            raise ContentError(problems)
+        _warn_unprintable((question,), workspace)
+        return f"1 answer file ({rel(target)}) is valid."
+    questions = load_content(target)
+    packs = sorted((target / "packs").glob("*.yaml"))
+    problems = _check_packs(packs, questions, workspace)
+    if problems:
+        raise ContentError(problems)
+    _warn_unprintable(questions, workspace)
+    return (f"{len(questions)} answer file(s) and {len(packs)} pack(s) in {rel(target)} "
+            "are valid.")

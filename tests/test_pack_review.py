@@ -1,0 +1,122 @@
+"""Pack inputs that once went wrong in review; each stays fixed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from studypack.build import build_pack
+from studypack.cli import app
+from studypack.errors import ContentError
+
+from .conftest import ROOT
+from .pdfs import make_pdf
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    make_pdf(tmp_path / "notes.pdf", ["Notes one", "Notes two", "Notes three"])
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _pack(ws: Path, body: str, name: str = "p") -> Path:
+    path = ws / "content" / "packs" / f"{name}.yaml"
+    path.write_text(f"title: Review pack\n{body}", encoding="utf-8")
+    return path
+
+
+def _problems(ws: Path, path: Path) -> str:
+    with pytest.raises(ContentError) as caught:
+        build_pack(pack=path, content=ws / "content", workspace=ws)
+    return "\n".join(str(d) for d in caught.value.diagnostics)
+
+
+def test_the_same_pdf_may_be_included_twice(ws):
+    path = _pack(ws, "select: {topics: [Kashmir]}\ninclude:\n"
+                     "  - {file: notes.pdf, title: Notes, where: before, section: Kashmir}\n"
+                     "  - {file: notes.pdf, title: Notes again}\n")
+    result = build_pack(pack=path, content=ws / "content", workspace=ws)
+    text = [p.extract_text() for p in PdfReader(result.path).pages]
+    assert sum("Notes one" in t for t in text) == 2
+    assert b"/tmp" not in result.path.read_bytes()  # no folder names leak into the PDF
+
+
+def test_pack_all_builds_every_good_pack_and_lists_the_bad(ws):
+    _pack(ws, "select: {topics: [Foreign Polcy]}\n", "b-bad")
+    result = runner.invoke(app, ["pack", "--all"])
+    assert result.exit_code == 1
+    assert "b-bad.yaml:2:19 select.topics[1]: no answer has the topic" in result.output
+    assert "1 of 4 pack(s) failed" in result.output
+    for name in ("foreign-policy", "recent-papers", "constitution-with-notes"):
+        assert (ws / "out" / "packs" / f"{name}.pdf").is_file()
+
+
+def test_ids_match_ignoring_case_in_ids_and_exclude(ws):
+    path = _pack(ws, "select:\n  topics: [Foreign Policy, Kashmir]\n"
+                     "  exclude: [CSS-2015-PAKISTAN-AFFAIRS-Q6]\n")
+    result = build_pack(pack=path, content=ws / "content", workspace=ws)
+    assert "css-2015-pakistan-affairs-q6" not in result.start_pages
+    path = _pack(ws, "select:\n  ids: [CSS-2022-Pakistan-Affairs-Q8]\n")
+    result = build_pack(pack=path, content=ws / "content", workspace=ws)
+    assert list(result.start_pages) == ["css-2022-pakistan-affairs-q8"]
+
+
+def test_an_output_that_is_an_input_is_refused(ws):
+    body = "select: {topics: [Kashmir]}\ninclude:\n  - {file: notes.pdf, title: Notes}\n"
+    problems = _problems(ws, _pack(ws, body + "output: notes.pdf\n"))
+    assert "include[1].file: notes.pdf is also this pack's output" in problems
+    problems = _problems(ws, _pack(ws, body + "output: content/packs/p.yaml\n"))
+    assert "output: content/packs/p.yaml is an input of this build" in problems
+    problems = _problems(ws, _pack(ws, body + "output: out/x.txt\n"))
+    assert "does not end in .pdf" in problems
+    assert (ws / "notes.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_year_sections_backwards_ranges_and_repeated_blocks(ws):
+    path = _pack(ws, "select: {years: 2021-2025}\ngroup_by: year\nsections: [2023, 2021]\n")
+    result = build_pack(pack=path, content=ws / "content", workspace=ws)
+    outline = [o.title for o in PdfReader(result.path).outline if not isinstance(o, list)]
+    assert outline[:2] == ["2023", "2021"]
+    problems = _problems(ws, _pack(ws, "select: {years: 2025-2015}\n"))
+    assert "select.years: the range runs backwards; write 2015-2025" in problems
+    problems = _problems(ws, _pack(ws, "select: {years: 2015}\nblocks: [answer, answer]\n"))
+    assert "blocks: names a block twice" in problems
+
+
+def test_duplex_front_matter_folio_counts_its_blank_verso(ws):
+    path = _pack(ws, "select: {topics: [Kashmir]}\nduplex: true\n")
+    reader = PdfReader(build_pack(pack=path, content=ws / "content", workspace=ws).path)
+    labels = reader.page_labels
+    front = sum(1 for label in labels if not label.isdigit())
+    assert front % 2 == 0
+    assert f"Page iii of {labels[front - 1]}" in reader.pages[2].extract_text()
+
+
+def test_check_validates_packs_and_warns_of_unprintable_characters(ws):
+    _pack(ws, "select: {topics: [Foreign Polcy]}\n", "bad")
+    result = runner.invoke(app, ["check", "content/packs/bad.yaml"])
+    assert result.exit_code == 1 and "did you mean 'Foreign Policy'?" in result.output
+    (ws / "content" / "packs" / "bad.yaml").unlink()
+    answer = ws / "content" / "pakistan-affairs" / "2019-q3.yaml"
+    answer.write_text(answer.read_text().replace("summary: >", "summary: >\n  ⌘ Key."))
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "content/pakistan-affairs/2019-q3.yaml:" in result.output and "U+2318" in result.output
+
+
+def test_handouts_of_a_pack_do_not_linger_after_its_selection_shrinks(ws):
+    path = _pack(ws, "select: {topics: [Foreign Policy]}\nhandouts: true\n", "h")
+    assert runner.invoke(app, ["pack", str(path)]).exit_code == 0
+    folder = ws / "out" / "packs" / "h-handouts"
+    assert len(list(folder.glob("*.pdf"))) == 4
+    path.write_text(path.read_text().replace("[Foreign Policy]", "[Kashmir]"))
+    assert runner.invoke(app, ["pack", str(path)]).exit_code == 0
+    assert [p.name for p in folder.glob("*.pdf")] == ["css-2015-pakistan-affairs-q6.pdf"]
