@@ -245,8 +245,8 @@ def test_owner_only_encryption_is_opened_and_included(pack_workspace, algorithm)
     (lambda t: t.replace("select:", "select:\n  ids: [css-2022-pakistan-affairs-q9]"),
      "did you mean 'css-2022-pakistan-affairs-q8'?"),
     (lambda t: t.replace("group_by: topic", "group_by: topics"),
-     "test.yaml:7:11 group_by: 'topics' is not one of topic, paper, year; did you mean "
-     "'topic'?"),
+     ("test.yaml:7:11 group_by: 'topics' is not one of topic, paper, year; did you mean "
+      "'topic'?")),
 ])
 def test_pack_file_problems_name_the_pack_line_before_rendering(pack_workspace, edit,
                                                                 expected):
