@@ -175,3 +175,19 @@ def test_unusable_fonts_are_refused_with_what_to_use(tmp_path):
     shutil.copy(ROOT / "content" / "extra" / "centre-logo.png", fonts / "Png-Regular.ttf")
     with pytest.raises(FontError, match="is not a TrueType font file"):
         resolve_family("Png", fonts)
+
+
+def test_arabic_and_urdu_are_set_in_the_arabic_font_joined(workspace):
+    answer = workspace / "content" / "x" / "a.yaml"
+    answer.write_text(answer.read_text().replace(
+        "summary: A test that cannot fail proves nothing.",
+        "summary: The verse بِسْمِ اللَّهِ (1:1) and Iqbal's خودی open it."))
+    out = workspace / "out" / "arabic.pdf"
+    build_booklet(content=workspace / "content", output=out, workspace=workspace)
+    page = PdfReader(out).pages[2]
+    fonts = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+    assert any(f.endswith("Amiri-Regular") for f in fonts), fonts
+    text = page.extract_text()
+    # Joined (presentation) forms, not the isolated letters as typed.
+    assert "\ufedf" in text or "\ufee0" in text or "\ufdf2" in text, text
+    assert "The verse" in text and "1:1) and Iqbal" in text

@@ -64,6 +64,7 @@ class FontSet:
     text: RegisteredFamily
     heading: RegisteredFamily
     mono: RegisteredFamily
+    arabic: RegisteredFamily
     fallback: tuple[RegisteredFamily, ...]
 
     def fallback_for(self, char: str, *, bold: bool = False, italic: bool = False
@@ -88,7 +89,7 @@ def register_theme_fonts(theme: Theme) -> FontSet:
         FontError: A file cannot be embedded by ReportLab.
     """
     return FontSet(register_family(theme.text), register_family(theme.heading),
-                   register_family(theme.mono),
+                   register_family(theme.mono), register_family(theme.arabic),
                    tuple(register_family(f) for f in theme.fallback))
 
 
@@ -104,7 +105,7 @@ def subset_seed(fonts: FontSet, alphabet: str) -> dict[str, str]:
     """
     chars = sorted(set(alphabet))
     seed = {}
-    for family in (fonts.text, fonts.heading, fonts.mono, *fonts.fallback):
+    for family in (fonts.text, fonts.heading, fonts.mono, fonts.arabic, *fonts.fallback):
         for name in (family.regular, family.bold, family.italic, family.bold_italic):
             if name not in seed:
                 face_cov = _coverage(name)
@@ -120,6 +121,6 @@ def printable_characters(theme: Theme) -> frozenset[int]:
     """Code points the text font or any fallback font can draw (for ``studypack check``)."""
     fonts = register_theme_fonts(theme)
     covered = set(fonts.text.coverage)
-    for family in fonts.fallback:
+    for family in (fonts.arabic, *fonts.fallback):
         covered |= family.coverage
     return frozenset(covered)

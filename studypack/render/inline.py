@@ -22,6 +22,19 @@ from .fonts import FontSet, RegisteredFamily
 
 MISSING_GLYPH = "\N{REPLACEMENT CHARACTER}"
 
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+ARABIC_LETTER = re.compile(f"[{_ARABIC}]")
+ARABIC_RUN = re.compile(f"([{_ARABIC}](?:[{_ARABIC}\\s\u060c\u061b\u061f.,:!()\\d]*[{_ARABIC}])?)")
+"""Arabic-script text, with the spaces and punctuation between its words."""
+
+
+@lru_cache(maxsize=1)
+def _reshaper():  # type: ignore[no-untyped-def]
+    import arabic_reshaper
+    # Keep the vowel marks (harakat): Quranic text is quoted with them.
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False,
+                                                         "support_ligatures": True})
+
 
 @dataclass(frozen=True)
 class Block:
@@ -69,7 +82,27 @@ class Markup:
         self.depth = [0, 0]  # open **strong** and *em* spans while converting
 
     def text(self, raw: str) -> str:
-        """Escape plain text and route uncovered characters to fallback fonts."""
+        """Escape plain text; Arabic runs go to the Arabic font, other strays to fallbacks."""
+        if ARABIC_LETTER.search(raw):
+            parts = []
+            for index, piece in enumerate(ARABIC_RUN.split(raw)):
+                if index % 2:
+                    parts.append(self._arabic(piece))
+                else:
+                    parts.append(self._latin(piece))
+            return "".join(parts)
+        return self._latin(raw)
+
+    def _arabic(self, run: str) -> str:
+        # ReportLab draws glyphs left to right without shaping: join the letters
+        # (presentation forms, arabic-reshaper) and put them in visual order
+        # (Unicode bidi algorithm, python-bidi) before drawing.
+        from bidi.algorithm import get_display
+
+        visual = get_display(_reshaper().reshape(run))
+        return f'<font name="{self.fonts.arabic.regular}">{escape(visual)}</font>'
+
+    def _latin(self, raw: str) -> str:
         out: list[str] = []
         run: list[str] = []
         for char in raw:

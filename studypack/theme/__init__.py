@@ -32,7 +32,7 @@ class Theme:
         name: Layout name.
         spec: The layered layout values.
         page_size: (width, height) in PDF points.
-        text, heading, mono: Font families by role.
+        text, heading, mono, arabic: Font families by role.
         fallback: Families tried, in order, for characters a role's font lacks.
         templates: Jinja2 environment for the layout's text pieces.
     """
@@ -43,6 +43,7 @@ class Theme:
     text: FontFamily
     heading: FontFamily
     mono: FontFamily
+    arabic: FontFamily
     fallback: tuple[FontFamily, ...]
     templates: jinja2.Environment
 
@@ -81,6 +82,7 @@ def load_theme(name: str, workspace: Path | None) -> Theme:
         text=resolve_family(fonts.text, fonts_dir),
         heading=resolve_family(fonts.heading, fonts_dir),
         mono=resolve_family(fonts.mono, fonts_dir),
+        arabic=resolve_family(fonts.arabic, fonts_dir),
         fallback=tuple(resolve_family(f, fonts_dir) for f in fonts.fallback),
         templates=make_environment(chain),
     )

@@ -63,11 +63,16 @@ class PageSpec(_Strict):
 
 
 class FontSpec(_Strict):
-    """Font families by role: fontpkg family names or families in ``fonts/``."""
+    """Font families by role: fontpkg family names or families in ``fonts/``.
+
+    ``arabic`` sets Arabic-script text (Quranic verses, Urdu and Persian
+    phrases) inside any paragraph.
+    """
 
     text: Name
     heading: Name
     mono: Name
+    arabic: Name
     fallback: tuple[Name, ...] = ()
 
 
