@@ -23,6 +23,9 @@ NUMBER_COL = 34.0
 """Width in points of the question-number column ("Q12")."""
 YEAR_COL = 34.0
 """Width in points of the year column."""
+PAPER_YEAR_COL = 56.0
+"""Width in points of the year column when it also names the paper ("PA 2019")."""
+MINOR_WORDS = frozenset({"and", "of", "the", "&", "in", "for"})
 PAGE_COL = 30.0
 """Width in points kept free for the right-aligned page number."""
 
@@ -47,18 +50,26 @@ class ContentsEntry:
     title: str
 
 
-def question_entry(q: Question) -> ContentsEntry:
-    return ContentsEntry(question_key(q), f"Q{q.number}", str(q.year), plain_text(q.question))
+def paper_initials(paper: str) -> str:
+    """"Pakistan Affairs" → "PA", "International Relations" → "IR"."""
+    words = [w for w in plain_text(paper).split() if w.casefold() not in MINOR_WORDS]
+    return "".join(w[0].upper() for w in words if w[0].isalnum()) or paper[:2]
+
+
+def question_entry(q: Question, *, with_paper: bool = False) -> ContentsEntry:
+    """A contents line for ``q``; ``with_paper`` adds the paper's initials to the year."""
+    year = f"{paper_initials(q.paper)} {q.year}" if with_paper else str(q.year)
+    return ContentsEntry(question_key(q), f"Q{q.number}", year, plain_text(q.question))
 
 
 class ContentsRow(Flowable):
     """Number, year, short title, dot leader, page number; the whole row is a link."""
 
     def __init__(self, entry: ContentsEntry, markup: Markup, styles: dict[str, Any],
-                 pal: Palette, ledger: Ledger) -> None:
+                 pal: Palette, ledger: Ledger, year_col: float = YEAR_COL) -> None:
         super().__init__()
         self.entry, self.markup, self.styles, self.pal = entry, markup, styles, pal
-        self.ledger = ledger
+        self.ledger, self.year_col = ledger, year_col
         self.style = styles["body"]
         self.height = self.style.fontSize * 1.75
 
@@ -85,12 +96,14 @@ class ContentsRow(Flowable):
         canv.setFont(self.styles["band"].fontName, style.fontSize * 0.92)
         canv.setFillColor(self.pal.muted)
         canv.drawString(NUMBER_COL, base, entry.year)
-        room = self.width - NUMBER_COL - YEAR_COL - PAGE_COL - 12
+        room = self.width - NUMBER_COL - self.year_col - PAGE_COL - 12
         title = self._title(room)
         para = Paragraph(self.markup.text(title), style)
         para.wrap(room + 6, self.height)
-        para.drawOn(canv, NUMBER_COL + YEAR_COL, base - style.leading + style.fontSize + 0.3)
-        title_end = NUMBER_COL + YEAR_COL + stringWidth(title, style.fontName, style.fontSize)
+        para.drawOn(canv, NUMBER_COL + self.year_col,
+                    base - style.leading + style.fontSize + 0.3)
+        title_end = NUMBER_COL + self.year_col + stringWidth(title, style.fontName,
+                                                             style.fontSize)
         canv.setStrokeColor(self.pal.rule)
         canv.setLineWidth(0.8)
         canv.setDash(0.8, 3.2)
@@ -127,13 +140,23 @@ def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, styles: d
     extra = extra or {}
     story: list[Flowable] = [Paragraph("Contents", styles["h1"])]
 
+    # With more than one paper, "Q7 2019" is ambiguous: name the paper by its initials.
+    papers = {q.paper for g in groups for q in g.questions}
+    with_paper = len(papers) > 1
+    year_col = PAPER_YEAR_COL if with_paper else YEAR_COL
+
+    if with_paper:
+        legend = " · ".join(f"<b>{markup.text(paper_initials(p))}</b> {markup.text(p)}"
+                            for p in sorted(papers))
+        story.append(Paragraph(legend, styles["small"]))
+
     def rows(entries: list[ContentsEntry]) -> list[Flowable]:
-        return [ContentsRow(e, markup, styles, pal, ledger) for e in entries]
+        return [ContentsRow(e, markup, styles, pal, ledger, year_col) for e in entries]
     for group in groups:
         story.append(Paragraph(markup.text(group.topic), styles["contents_topic"]))
         placed = extra.get(group.topic, [])
         story += rows([e for where, e in placed if where == "before"])
-        story += rows([question_entry(q) for q in group.questions])
+        story += rows([question_entry(q, with_paper=with_paper) for q in group.questions])
         story += rows([e for where, e in placed if where == "after"])
     if appendices:
         story.append(Paragraph("Appendices", styles["contents_topic"]))
