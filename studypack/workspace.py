@@ -10,8 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from .content.validate import read_source, validate_text
-from .errors import ContentError, rel
+from .content.validate import load_settings_file
 
 SETTINGS_FILE = "studypack.yaml"
 
@@ -52,11 +51,4 @@ def load_settings(workspace: Path) -> Settings:
     path = workspace / SETTINGS_FILE
     if not path.is_file():
         return Settings()
-    text, problems = read_source(path)
-    if text is None:
-        raise ContentError(problems)
-    record, _, problems = validate_text(text, rel(path), Settings, FIELD_NAMES,
-                                        allow_empty=True)
-    if record is None:
-        raise ContentError(problems)
-    return record
+    return load_settings_file(path, Settings, FIELD_NAMES)[0]

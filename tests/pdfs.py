@@ -56,3 +56,17 @@ def encrypt(source: Path, target: Path, *, user: str, owner: str, algorithm: str
     writer.write(buffer)
     target.write_bytes(buffer.getvalue())
     return target
+
+
+def outline_rows(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(depth, title, 0-based page) for every outline entry, in order."""
+    rows: list[tuple[int, str, int]] = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                rows.append((depth, item.title, reader.get_destination_page_number(item)))
+    walk(reader.outline, 0)
+    return rows

@@ -5,26 +5,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from pypdf import PdfReader
-
 from studypack.build import BuildResult
 from studypack.content import load_content
 
 from .conftest import CONTENT
-
-
-def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
-    """(depth, title, 0-based page) for every outline entry, in order."""
-    rows: list[tuple[int, str, int]] = []
-
-    def walk(items: list, depth: int) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item, depth + 1)
-            else:
-                rows.append((depth, item.title, reader.get_destination_page_number(item)))
-    walk(reader.outline, 0)
-    return rows
+from .pdfs import outline_rows
 
 
 def test_cover_shows_title_papers_counts_years_edition_and_centre(sample_reader):
@@ -62,7 +47,7 @@ def test_every_contents_entry_links_to_and_names_the_page_where_its_question_sta
 
 
 def test_outline_mirrors_contents_topic_question_parts(sample_reader, sample_build):
-    rows = _outline(sample_reader)
+    rows = outline_rows(sample_reader)
     questions = load_content(CONTENT)
     topics = sorted({q.primary_topic for q in questions}, key=str.casefold)
     assert [t for d, t, _ in rows if d == 0] == topics

@@ -20,7 +20,7 @@ from studypack.render import render_booklet
 from studypack.theme import load_theme
 
 from .conftest import CONTENT, ROOT
-from .pdfs import encrypt, make_pdf
+from .pdfs import encrypt, make_pdf, outline_rows
 
 PACK = """\
 title: Test Pack
@@ -62,23 +62,10 @@ def _build(ws: Path, **kw):
                       **kw)
 
 
-def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
-    rows: list[tuple[int, str, int]] = []
-
-    def walk(items: list, depth: int) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item, depth + 1)
-            else:
-                rows.append((depth, item.title, reader.get_destination_page_number(item)))
-    walk(reader.outline, 0)
-    return rows
-
-
 def test_outline_sections_then_pdfs_and_questions_then_parts(pack_workspace):
     result = _build(pack_workspace)
     reader = PdfReader(result.path)
-    rows = _outline(reader)
+    rows = outline_rows(reader)
     top = [(t, p) for d, t, p in rows if d == 0]
     assert [t for t, _ in top] == ["Constitutional Development", "Foreign Policy",
                                    "Revision grid", "Appendix map"]
@@ -100,9 +87,9 @@ def test_contents_numbers_and_links_match_real_start_pages(pack_workspace):
     contents = reader.pages[1]
     text = contents.extract_text()
     printed = [n for n in re.findall(r"^(\d+)$", text, re.MULTILINE) if len(n) < 4]  # not years
-    notes = next(p for d, t, p in _outline(reader) if t == "Centre notes")
-    grid = next(p for d, t, p in _outline(reader) if t == "Revision grid")
-    appendix = next(p for d, t, p in _outline(reader) if t == "Appendix map")
+    notes = next(p for d, t, p in outline_rows(reader) if t == "Centre notes")
+    grid = next(p for d, t, p in outline_rows(reader) if t == "Revision grid")
+    appendix = next(p for d, t, p in outline_rows(reader) if t == "Appendix map")
     starts = sorted(result.start_pages.values())
     expected = sorted([notes, grid, appendix] + [s - 1 for s in starts])
     assert sorted(int(n) for n in printed) == sorted(int(labels[p]) for p in expected)
@@ -120,7 +107,7 @@ def test_page_labels_run_through_included_pdfs_and_folios_count_them(pack_worksp
     body = len(labels) - 2
     first = result.start_pages[min(result.start_pages, key=result.start_pages.get)]
     assert f"Page {labels[first - 1]} of {body}" in reader.pages[first - 1].extract_text()
-    notes = next(p for d, t, p in _outline(reader) if t == "Centre notes")
+    notes = next(p for d, t, p in outline_rows(reader) if t == "Centre notes")
     assert "Page " not in reader.pages[notes].extract_text()  # their own pages stay as made
     last = reader.pages[-1].extract_text()
     assert "Appendix end" in last and "Page" not in last
@@ -128,7 +115,7 @@ def test_page_labels_run_through_included_pdfs_and_folios_count_them(pack_worksp
 
 def test_rotate_survives_and_named_destinations_stay_in_their_own_file(pack_workspace):
     reader = PdfReader(_build(pack_workspace).path)
-    rows = _outline(reader)
+    rows = outline_rows(reader)
     notes = next(p for d, t, p in rows if t == "Centre notes")
     appendix = next(p for d, t, p in rows if t == "Appendix map")
     assert reader.pages[notes + 2].get("/Rotate") == 90
@@ -174,7 +161,7 @@ def test_pack_is_not_much_larger_than_the_same_content_as_one_document(pack_work
 def test_duplex_starts_sections_and_questions_on_rectos_with_noted_blanks(pack_workspace):
     result = _build(pack_workspace, duplex=True)
     reader = PdfReader(result.path)
-    rows = _outline(reader)
+    rows = outline_rows(reader)
     for depth, title, page in rows:
         if depth <= 1:
             assert page % 2 == 0, f"{title} starts on a verso (page index {page})"

@@ -16,7 +16,7 @@ from ..errors import ContentError, Diagnostic, rel
 from ..model import Brand
 from ..theme.colours import Colour
 from .images import logo_problem
-from .validate import read_source, validate_text
+from .validate import load_settings_file
 from .yamlpos import Located
 
 BRAND_FILE = "brand.yaml"
@@ -71,13 +71,7 @@ def load_brand(workspace: Path) -> Brand:
     path = workspace / BRAND_FILE
     if not path.is_file():
         return Brand()
-    text, problems = read_source(path)
-    if text is None:
-        raise ContentError(problems)
-    record, located, problems = validate_text(text, rel(path), BrandIn, FIELD_NAMES,
-                                              allow_empty=True)
-    if record is None or located is None:
-        raise ContentError(problems)
+    record, located = load_settings_file(path, BrandIn, FIELD_NAMES)
     brand, problems = apply_brand(Brand(), record, workspace=workspace, shown=rel(path),
                                   located=located)
     if problems:

@@ -170,3 +170,22 @@ def _dup_position(text: str, located: Located, path: PathKey) -> tuple[int, int]
         if stripped.startswith(f"{name}:"):
             return (number, len(line) - len(stripped) + 1)
     return located.where(path, key=True)
+
+
+def load_settings_file(path: Path, model: type[M], fields: dict[str, tuple[str, ...]]
+                       ) -> tuple[M, Located]:
+    """Read and validate a settings-like YAML file (empty means all defaults).
+
+    Raises:
+        ContentError: The file cannot be read, or every problem in it.
+    """
+    from ..errors import ContentError
+
+    text, problems = read_source(path)
+    if text is None:
+        raise ContentError(problems)
+    record, located, problems = validate_text(text, rel(path), model, fields,
+                                              allow_empty=True)
+    if record is None or located is None:
+        raise ContentError(problems)
+    return record, located
