@@ -52,8 +52,9 @@ def write_answer(folder: Path, rng: random.Random, index: int) -> None:
                       + textwrap.indent(body, "      ") + "\n"
                       + (f"    subpoints:{subs}\n" if subs else ""))
     topic = rng.choice(["Economy", "Foreign Policy", "Governance", "Climate", "History"])
-    text = (f"id: bench-{index:04d}\nexam: CSS\npaper: Paper {index % 3 + 1}\n"
-            f"year: {2015 + index % 11}\nnumber: {index % 9 + 1}\nmarks: 20\n"
+    # 5 papers × 11 years × 9 questions: every answer is a different question.
+    text = (f"id: bench-{index:04d}\nexam: CSS\npaper: Paper {index % 5 + 1}\n"
+            f"year: {2015 + index // 5 % 11}\nnumber: {index // 55 % 9 + 1}\nmarks: 20\n"
             f"topics: [{topic}]\nquestion: \"{sentence(rng, 20)}\"\n"
             f"summary: \"{paragraph(rng, 2)}\"\nintroduction: |\n"
             + textwrap.indent(paragraph(rng, 4), "  ") + "\npoints:\n" + "".join(points)
