@@ -173,11 +173,13 @@ def stamp_plan(slots: list[Slot], parts: dict[str, RenderedFacts], grid: Rendere
     """Folios to stamp: (0-based page, label, last label, physical page, physical total).
 
     Our own body pages get "Page X of Y" (X, Y counted past the front matter);
-    blank pages and included PDFs are counted but not stamped.
+    blank pages and included PDFs are counted but not stamped; the back cover
+    is neither stamped nor counted.
     """
     front = front_total(slots)
     total = slots[-1].start + slots[-1].pages
-    last = body_label(total - 1, front)
+    numbered = total - sum(s.pages for s in slots if s.kind == "back")
+    last = body_label(numbered - 1, front)
     out = []
     for slot in slots:
         facts = parts.get(slot.ref) if slot.kind == "section" else (

@@ -241,7 +241,8 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     blank = reader_for(render_blank_page(theme, plan.booklet, alphabet))
     pieces = [blank if s.kind == "blank" else readers[_reader_key(s)] for s in slots]
     stamps = stamp_plan(slots, parts, grid)
-    stamp_pdf = render_folio_stamps(theme, [s[1:] for s in stamps], alphabet)
+    stamp_pdf = render_folio_stamps(theme, [s[1:] for s in stamps], alphabet,
+                                    duplex=bool(plan.duplex))
     pdf = merge_pdfs(
         pieces, outline=pack_outline(plan, slots, parts, grid),
         links=contents_links(front.links, key_pages(plan, slots, parts)),

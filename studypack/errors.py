@@ -82,6 +82,8 @@ class StrictError(StudypackError):
 class MissingGlyphWarning(StudypackWarning):
     """No configured font has a character; it was printed as a replacement mark."""
 
-    def __init__(self, char: str) -> None:
-        super().__init__(f"no configured font has {char!r} (U+{ord(char):04X})")
+    def __init__(self, char: str, source: str = "") -> None:
+        where = f"{source}: " if source else ""
+        super().__init__(f"{where}no configured font has {char!r} (U+{ord(char):04X})")
         self.char = char
+        self.source = source

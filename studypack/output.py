@@ -41,16 +41,20 @@ def warnings_checked(strict: bool) -> Iterator[None]:
             yield
     finally:
         pypdf_log.removeHandler(handler)
-    glyphs = sorted({w.message.char for w in caught if isinstance(w.message,
-                                                                    MissingGlyphWarning)})
+    missing: dict[str, set[str]] = {}
+    for w in caught:
+        if isinstance(w.message, MissingGlyphWarning):
+            missing.setdefault(w.message.source, set()).add(w.message.char)
     messages = list(dict.fromkeys(str(w.message) for w in caught
                                   if issubclass(w.category, StudypackWarning)
                                   and not isinstance(w.message, MissingGlyphWarning)))
-    if glyphs:
-        messages.append(f"no configured font has {' '.join(glyphs)} "
+    for source, chars in sorted(missing.items()):
+        glyphs = sorted(chars)
+        where = f"{source}: " if source else ""
+        messages.append(f"{where}no configured font has {' '.join(glyphs)} "
                         f"({', '.join(f'U+{ord(c):04X}' for c in glyphs)}); printed as a "
                         "replacement mark: add a font that has them to the layout's "
-                        "fallback list")
+                        "fallback list ('studypack check' shows the lines)")
     messages += list(dict.fromkeys(records))
     if strict and messages:
         raise StrictError("--strict: nothing was written, because of these warnings:\n  "

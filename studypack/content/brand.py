@@ -51,10 +51,14 @@ def apply_brand(base: Brand, given: BrandIn, *, workspace: Path, shown: str,
     Returns:
         The combined brand and any problems.
     """
-    changes = {k: v for k, v in given.model_dump().items() if v not in (None, "")}
+    # A field written in the file replaces the base value; written empty
+    # ("watermark: null" or "") it removes it, so a pack can drop a mark.
+    changes = {k: (v if v != "" else None) for k, v in given.model_dump().items()
+               if k in given.model_fields_set}
     problems = []
-    if "logo" in changes:
-        path = workspace / changes["logo"]
+    logo = changes.get("logo")
+    if logo:
+        path = workspace / str(logo)
         changes["logo"] = str(path)
         if problem := logo_problem(path):
             problems.append(Diagnostic(shown, *located.where((*prefix, "logo")),

@@ -8,12 +8,21 @@ layout pass; page totals and contents numbers are filled in at save time
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import (
+    Flowable,
+    FrameBreak,
+    KeepInFrame,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+)
 
+from ..errors import StudypackWarning
 from ..model import BookletPlan, Question
 from ..theme import Theme
 from ..theme.templates import render_text
@@ -120,24 +129,41 @@ def page_label(page: int, front_pages: int) -> str:
     return to_roman(page) if page <= front_pages else str(page - front_pages)
 
 
-def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict) -> list[Flowable]:
+COVER_ROLES = {"kicker": "cover_kicker", "title": "cover_title", "subtitle": "cover_subtitle",
+               "papers": "cover_line", "facts": "cover_line", "inside": "cover_inside",
+               "line": "cover_line", "edition": "cover_line", "centre": "cover_centre",
+               "contact": "cover_line"}
+"""Cover line roles → paragraph styles; the last three go in the foot, by the logo."""
+FOOT_ROLES = ("edition", "centre", "contact")
+
+
+def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict,
+           frames: tuple[tuple[float, float], tuple[float, float]]) -> list[Flowable]:
+    """Cover flowables from ``cover.j2``: its lines read ``role: text``.
+
+    Each part is shrunk to its frame when a long title or a small page would
+    otherwise push the cover onto a second page.
+    """
     first, last = plan.years
     years = str(first) if first == last else f"{first}–{last}"
     text = render_text(theme.templates, "cover.j2", booklet=plan, years=years)
     top: list[Flowable] = []
     foot: list[Flowable] = []
     for line in text.splitlines():
-        role, _, value = line.partition(":")
-        value = value.strip()
-        if not value:
-            continue
-        style = {"kicker": "cover_kicker", "title": "cover_title",
-                 "subtitle": "cover_subtitle", "centre": "cover_centre",
-                 "inside": "cover_inside"}.get(role.strip(), "cover_line")
-        target = foot if role.strip() in ("centre", "contact", "edition") else top
-        target.append(Paragraph(markup.text(value), styles[style]))
-    from reportlab.platypus import FrameBreak
-    return [*top, FrameBreak(), *foot]
+        role, sep, value = line.partition(":")
+        role, value = role.strip(), value.strip()
+        if not sep or role not in COVER_ROLES:
+            if line.strip():
+                warnings.warn(f"cover.j2: '{line.strip()[:40]}' has no known role (one of "
+                              f"{', '.join(COVER_ROLES)}); printed as a plain line",
+                              StudypackWarning, stacklevel=2)
+            role, value = "line", line.strip()
+        if value:
+            target = foot if role in FOOT_ROLES else top
+            target.append(Paragraph(markup.text(value), styles[COVER_ROLES[role]]))
+    (top_w, top_h), (foot_w, foot_h) = frames
+    return [KeepInFrame(top_w, top_h, top, mode="shrink"), FrameBreak(),
+            KeepInFrame(foot_w, foot_h, foot, mode="shrink")]
 
 
 def _back_cover(plan: BookletPlan, text: Markup, heading: Markup, styles: dict,
@@ -192,6 +218,7 @@ def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext
             if group_anchor is not None:
                 story.append(group_anchor)
                 group_anchor = None
+            ctx.text.source = ctx.heading.source = q.source_path
             # The question's own destination opens it, whatever block comes first.
             story.append(Anchor(ctx.ledger, question_key(q), question_outline_title(q), 1,
                                 question=q))
@@ -227,7 +254,8 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
                                          BODY if options.questions or options.revision_grid
                                          else BACK)
     doc = BookletDoc(buffer, theme=theme, plan=plan, markup=heading, pal=pal, styles=styles,
-                     ledger=ledger, folios=options.folios, first_template=first)
+                     ledger=ledger, folios=options.folios, first_template=first,
+                     duplex=options.duplex)
     ctx = BlockContext(styles, pal, text, heading, ledger, doc.width, doc.height,
                        answer_outline=options.answer_outline, columns=theme.spec.columns,
                        blocks=theme.spec.blocks.question,
@@ -235,7 +263,7 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
 
     story: list[Flowable] = []
     if options.cover:
-        story += _cover(plan, theme, heading, styles)
+        story += _cover(plan, theme, heading, styles, doc.cover_frames)
         story += [NextPageTemplate(FRONT), PageBreak()]
     if options.contents:
         if options.duplex:
@@ -252,8 +280,10 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
         story += revision_grid(ctx, plan)
 
     if options.back_cover and plan.brand.back_cover:
+        laid_out = (options.cover or options.contents or options.questions
+                    or options.revision_grid)
         story += _back_cover(plan, text, heading, styles, duplex=options.duplex,
-                             first=not story)
+                             first=not laid_out)
 
     def finish(canv: Canvas) -> None:
         _fill_deferred(canv, plan, theme, styles, ledger, options)
@@ -274,7 +304,8 @@ def _fill_deferred(canv: Canvas, plan: BookletPlan, theme: Theme, styles: dict,
                    ledger: Ledger, options: RenderOptions) -> None:
     total = canv.getPageNumber() - (0 if canv._code else 1)
     front = (ledger.body_start or total + 1) - 1
-    body = total - front
+    # The back cover carries no folio, so "Page X of Y" does not count it.
+    body = total - front - len(ledger.back_pages)
     # Front matter made apart for a two-sided pack gets a blank verso after it
     # when it ends on a recto; its folios count that page too.
     front_last = front + front % 2 if options.duplex and not options.questions else front
@@ -285,7 +316,8 @@ def _fill_deferred(canv: Canvas, plan: BookletPlan, theme: Theme, styles: dict,
             last = to_roman(front_last) if page <= front else str(body)
             text = render_text(theme.templates, "folio.j2", page_label=page_label(page, front),
                                last_label=last, page=page, pages=total)
-            _number_form(canv, f"folio{page}", text, font, size, styles["small"].textColor)
+            _number_form(canv, f"folio{page}", text, font, size, styles["small"].textColor,
+                         left_aligned=options.duplex and page % 2 == 0)
     if options.contents:
         labels = (options.contents_labels(front) if options.contents_labels else
                   {key: page_label(page, front) for key, page in ledger.anchors.items()})
@@ -302,10 +334,14 @@ def _fill_deferred(canv: Canvas, plan: BookletPlan, theme: Theme, styles: dict,
         elif body:
             canv.addPageLabel(0, style="ARABIC", start=1)
 def _number_form(canv: Canvas, name: str, text: str, font: str, size: float,
-                 colour: object) -> None:
-    # Right-aligned at the form's origin; the bounding box reaches left.
-    canv.beginForm(name, lowerx=-400, lowery=-size, upperx=2, uppery=size * 1.5)
+                 colour: object, *, left_aligned: bool = False) -> None:
+    # Aligned at the form's origin; the bounding box spans a page width either way.
+    reach = canv._pagesize[0]
+    canv.beginForm(name, lowerx=-reach, lowery=-size, upperx=reach, uppery=size * 1.5)
     canv.setFont(font, size)
     canv.setFillColor(colour)
-    canv.drawRightString(0, 0, text)
+    if left_aligned:
+        canv.drawString(0, 0, text)
+    else:
+        canv.drawRightString(0, 0, text)
     canv.endForm()

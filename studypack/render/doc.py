@@ -26,6 +26,10 @@ from .marks import draw_logo, draw_watermark
 from .styles import Palette
 
 COVER, FRONT, BODY, BACK = "cover", "front", "body", "back"
+MM_PT = 72 / 25.4
+"""PDF points per millimetre."""
+LOGO_BOX_MM = (45.0, 22.0)
+"""Largest logo on a cover (width, height) in mm; kept in proportion."""
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Ledger:
         links: (page, (x1, y1, x2, y2), key) of contents rows, when links are
             recorded for a later merge instead of drawn (rects in points).
         blank_pages: Pages left intentionally blank (duplex).
+        back_pages: Pages of the back cover.
         page_question: Page number → the question on that page (body pages).
         body_start: Page number of the first body page.
         current: The question being laid out.
@@ -55,6 +60,7 @@ class Ledger:
     links: list[tuple[int, tuple[float, float, float, float], str]] = field(
         default_factory=list)
     blank_pages: set[int] = field(default_factory=set)
+    back_pages: set[int] = field(default_factory=set)
     page_question: dict[int, Question] = field(default_factory=dict)
     body_start: int | None = None
     current: Question | None = None
@@ -133,6 +139,18 @@ class VersoPad(DocIf):
         return self.canv.getPageNumber() % 2 == 0
 
 
+def fit_to_width(text: str, width: float, font: str, size: float) -> str:
+    """``text`` cut at a word (with "…") so it fits ``width`` points in one line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ..content.derive import cut_at_word
+
+    limit = len(text)
+    while limit > 8 and stringWidth(cut_at_word(text, limit), font, size) > width:
+        limit -= 3
+    return cut_at_word(text, limit)
+
+
 def to_roman(number: int) -> str:
     """Lower-case roman numeral for 1 ≤ number < 4000 (front-matter folios)."""
     table = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -180,7 +198,8 @@ class BookletDoc(BaseDocTemplate):
 
     def __init__(self, target: Any, *, theme: Theme, plan: BookletPlan, markup: Markup,
                  pal: Palette, styles: dict[str, Any], ledger: Ledger,
-                 folios: bool = True, first_template: str = COVER) -> None:
+                 folios: bool = True, first_template: str = COVER,
+                 duplex: bool = False) -> None:
         width, height = theme.page_size
         left, right = theme.margin("inner"), theme.margin("outer")
         top, bottom = theme.margin("top"), theme.margin("bottom")
@@ -197,15 +216,19 @@ class BookletDoc(BaseDocTemplate):
                          initialLeading=styles["body"].leading)
         self.theme, self.plan, self.markup = theme, plan, markup
         self.pal, self.styles, self.ledger = pal, styles, ledger
-        self.folios = folios
+        # Not "duplex": ReportLab reads that attribute as a viewer preference.
+        self.folios, self.two_sided = folios, duplex
         frame_w = width - left - right
         frame_h = height - top - bottom
         body = Frame(left, bottom, frame_w, frame_h, id="body", leftPadding=0, rightPadding=0,
                      topPadding=0, bottomPadding=0)
         cover_top = Frame(left, height * 0.30, frame_w, height * 0.58, id="cover-top",
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        cover_foot = Frame(left, bottom, frame_w, height * 0.25 - bottom - 14, id="cover-foot",
+        # The foot leaves room on the right for the logo (45 mm and a gap).
+        foot_w = frame_w - (LOGO_BOX_MM[0] + 6) * MM_PT if plan.logo else frame_w
+        cover_foot = Frame(left, bottom, foot_w, height * 0.25 - bottom - 14, id="cover-foot",
                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.cover_frames = ((frame_w, height * 0.58), (foot_w, height * 0.25 - bottom - 14))
         back = Frame(left + frame_w * 0.12, height * 0.2, frame_w * 0.76, height * 0.42,
                      id="back", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         templates = [
@@ -226,6 +249,7 @@ class BookletDoc(BaseDocTemplate):
                            self.styles["h1"].fontName, self.pal.text)
 
     def _draw_back_art(self, canv: Canvas, doc: Any) -> None:
+        self.ledger.back_pages.add(canv.getPageNumber())
         width, height = self.theme.page_size
         canv.saveState()
         if self.theme.spec.backgrounds:
@@ -256,7 +280,7 @@ class BookletDoc(BaseDocTemplate):
             # At most 45 × 22 mm, in proportion, beside the centre's name at the
             # foot, where it cannot meet a long title.
             draw_logo(canv, self.plan.logo, width - self.theme.margin("outer"),
-                      height * 0.25 - 16, 45 * 72 / 25.4, 22 * 72 / 25.4)
+                      height * 0.25 - 16, LOGO_BOX_MM[0] * MM_PT, LOGO_BOX_MM[1] * MM_PT)
         canv.restoreState()
 
     def _draw_blank_note(self, canv: Canvas) -> None:
@@ -285,6 +309,8 @@ class BookletDoc(BaseDocTemplate):
         head = render_text(self.theme.templates, "running_head.j2", booklet=self.plan,
                            question=question)
         style = self.styles["small"]
+        # One line, always: a long centre name or paper is cut, not wrapped.
+        head = fit_to_width(head, width - left - right, style.fontName, style.fontSize)
         para = Paragraph(self.markup.text(head), style)
         para.wrap(width - left - right, top)
         baseline_y = height - top * 0.62
@@ -294,6 +320,8 @@ class BookletDoc(BaseDocTemplate):
         canv.setLineWidth(0.5)
         canv.line(left, baseline_y - 3, width - right, baseline_y - 3)
         if self.folios:
-            canv.translate(width - right, bottom * 0.45)
+            # Folios sit at the outer edge: right on rectos, left on versos in duplex.
+            verso = self.two_sided and page % 2 == 0
+            canv.translate(left if verso else width - right, bottom * 0.45)
             canv.doForm(f"folio{page}")
         canv.restoreState()

@@ -74,7 +74,9 @@ class FontSet:
         The face matches the text around it (bold, italic or both).
         """
         code = ord(char)
-        for family in self.fallback:
+        # The layout's fallbacks first, then the other roles' fonts: a heading
+        # in Lato can borrow ✓ from the text font.
+        for family in (*self.fallback, self.text, self.heading):
             if code in family.coverage:
                 if bold and italic:
                     return family.bold_italic
@@ -121,6 +123,6 @@ def printable_characters(theme: Theme) -> frozenset[int]:
     """Code points the text font or any fallback font can draw (for ``studypack check``)."""
     fonts = register_theme_fonts(theme)
     covered = set(fonts.text.coverage)
-    for family in (fonts.arabic, *fonts.fallback):
+    for family in (fonts.heading, fonts.arabic, *fonts.fallback):
         covered |= family.coverage
     return frozenset(covered)

@@ -80,6 +80,7 @@ class Markup:
         self.family = family
         self.base = (bold, italic)
         self.depth = [0, 0]  # open **strong** and *em* spans while converting
+        self.source = ""  # content file being converted, for warnings
 
     def text(self, raw: str) -> str:
         """Escape plain text; Arabic runs go to the Arabic font, other strays to fallbacks."""
@@ -115,7 +116,7 @@ class Markup:
             italic = self.base[1] or self.depth[1] > 0
             fallback = self.fonts.fallback_for(char, bold=bold, italic=italic)
             if fallback is None:
-                warnings.warn(MissingGlyphWarning(char), stacklevel=2)
+                warnings.warn(MissingGlyphWarning(char, self.source), stacklevel=2)
                 out.append(MISSING_GLYPH if ord(MISSING_GLYPH) in self.family.coverage else "?")
             else:
                 out.append(f'<font name="{fallback}">{escape(char)}</font>')

@@ -138,6 +138,7 @@ def question_text(ctx: BlockContext, q: Question) -> list[Flowable]:
     """The question as set, in the display italic."""
     # The question is set in the text font's italic: fallback glyphs follow it.
     italic = Markup(ctx.text.fonts, ctx.text.family, italic=True)
+    italic.source = q.source_path
     return [Paragraph(italic.inline(q.question), ctx.styles["question"])]
 
 

@@ -47,13 +47,14 @@ def render_blank_page(theme: Theme, plan: BookletPlan, alphabet: str = "") -> by
 
 
 def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
-                        alphabet: str = "") -> bytes:
+                        alphabet: str = "", duplex: bool = False) -> bytes:
     """One page per folio, to lay over the pages of a merged pack.
 
     Args:
         theme: Fonts, page size and margins (points).
         labels: Per page: (page label, last label, physical page, physical total).
         alphabet: Seed for identical font subsets across the pack's parts.
+        duplex: Put versos' folios at the left (outer) edge.
 
     Returns:
         A PDF with ``len(labels)`` pages, each holding only its folio.
@@ -67,7 +68,11 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
                            page=page, pages=pages)
         canv.setFont(style.fontName, style.fontSize)
         canv.setFillColor(style.textColor)
-        canv.drawRightString(width - theme.margin("outer"), theme.margin("bottom") * 0.45, text)
+        y = theme.margin("bottom") * 0.45
+        if duplex and page % 2 == 0:  # a verso: the outer edge is on the left
+            canv.drawString(theme.margin("inner"), y, text)
+        else:
+            canv.drawRightString(width - theme.margin("outer"), y, text)
         canv.showPage()
     canv.save()
     return buffer.getvalue()

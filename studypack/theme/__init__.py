@@ -5,13 +5,16 @@ Plain Python: the renderer turns a ``Theme`` into ReportLab styles.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
 
+from ..content.yamlpos import dotted
+from ..errors import ContentError, Diagnostic, FontError, StudypackWarning
 from .fonts import FontFamily, resolve_family
-from .layout import LayoutSpec, load_layout
+from .layout import LayoutSpec, load_layout, where_set
 
 MM = 72 / 25.4
 """PDF points per millimetre (1 pt = 1/72 inch, 1 inch = 25.4 mm)."""
@@ -69,20 +72,36 @@ def load_theme(name: str, workspace: Path | None) -> Theme:
 
     Raises:
         WorkspaceError: Unknown layout.
-        ContentError: Problems in the layout files or templates.
-        FontError: A font family cannot be used.
+        ContentError: Problems in the layout files, including every font that
+            cannot be used (placed at the line that names it).
     """
-    from .templates import make_environment
+    from .templates import KNOWN_TEMPLATES, make_environment, unknown_templates
 
-    spec, chain = load_layout(name, workspace)
+    spec, chain, sources = load_layout(name, workspace)
     fonts_dir = workspace / "fonts" if workspace else None
-    fonts = spec.fonts
+    resolved: dict[str, FontFamily] = {}
+    problems = []
+    roles: list[tuple[str, str, tuple[str | int, ...]]] = [
+        (role, getattr(spec.fonts, role), ("fonts", role))
+        for role in ("text", "heading", "mono", "arabic")]
+    roles += [(f"fallback{i}", family, ("fonts", "fallback", i))
+              for i, family in enumerate(spec.fonts.fallback)]
+    for role, family, path in roles:
+        try:
+            resolved[role] = resolve_family(family, fonts_dir)
+        except FontError as exc:
+            shown, line, col = where_set(path, sources)
+            problems.append(Diagnostic(shown, line, col, dotted(path), str(exc)))
+    if problems:
+        raise ContentError(problems)
+    for stray in unknown_templates(chain):
+        warnings.warn(f"{stray} is not a template studypack uses (it reads "
+                      f"{', '.join(KNOWN_TEMPLATES)}); rename or remove it",
+                      StudypackWarning, stacklevel=2)
     return Theme(
         name=name, spec=spec, page_size=PAGE_SIZES_PT[spec.page.size],
-        text=resolve_family(fonts.text, fonts_dir),
-        heading=resolve_family(fonts.heading, fonts_dir),
-        mono=resolve_family(fonts.mono, fonts_dir),
-        arabic=resolve_family(fonts.arabic, fonts_dir),
-        fallback=tuple(resolve_family(f, fonts_dir) for f in fonts.fallback),
+        text=resolved["text"], heading=resolved["heading"], mono=resolved["mono"],
+        arabic=resolved["arabic"],
+        fallback=tuple(resolved[f"fallback{i}"] for i in range(len(spec.fonts.fallback))),
         templates=make_environment(chain),
     )

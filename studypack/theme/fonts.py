@@ -9,10 +9,11 @@ and CFF-flavoured fonts are refused here with a message saying what to use.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import FontError
+from ..errors import FontError, StudypackWarning
 
 FACES = {"regular": (400, "normal"), "bold": (700, "normal"),
          "italic": (400, "italic"), "bold_italic": (700, "italic")}
@@ -29,6 +30,20 @@ class FontFamily:
     bold_italic: Path
 
 
+def table_tags(path: Path) -> set[bytes]:
+    """Tags of the tables in a TrueType/OpenType file.
+
+    Read from the table directory: a 12-byte header whose bytes 4–5 give the
+    table count, then 16-byte records that start with the tag (OpenType spec,
+    "Table Directory"). No font library is needed for these few bytes.
+    """
+    with path.open("rb") as fh:
+        head = fh.read(12)
+        count = int.from_bytes(head[4:6], "big") if len(head) == 12 else 0
+        records = fh.read(16 * min(count, 256))
+    return {records[i:i + 4] for i in range(0, len(records) - 15, 16)}
+
+
 def _check_static_ttf(path: Path, family: str) -> None:
     with path.open("rb") as fh:
         tag = fh.read(4)
@@ -37,7 +52,7 @@ def _check_static_ttf(path: Path, family: str) -> None:
                         "embed; use the family's TTF files (glyf outlines) instead")
     if tag not in (b"\x00\x01\x00\x00", b"true"):
         raise FontError(f"{path} ({family}) is not a TrueType font file")
-    if "[" in path.stem:
+    if "[" in path.stem or b"fvar" in table_tags(path):
         raise FontError(f"{path.name} ({family}) is a variable font; ReportLab needs static "
                         "TTFs: use a family that ships them (e.g. fontpkg-lato, "
                         "fontpkg-ibm-plex-serif) or drop static TTFs into fonts/")
@@ -47,11 +62,21 @@ def _from_folder(name: str, folder: Path) -> FontFamily | None:
     stem = name.replace(" ", "")
     regular = folder / f"{stem}-Regular.ttf"
     if not regular.is_file():
+        if (folder / f"{stem}-Regular.otf").is_file():
+            raise FontError(f"{stem}-Regular.otf ({name}) is an OpenType/CFF font, which "
+                            "ReportLab cannot embed; use the family's .ttf files instead")
         return None
+    _check_static_ttf(regular, name)
     faces = {}
+    missing = []
     for face, suffix in (("bold", "Bold"), ("italic", "Italic"), ("bold_italic", "BoldItalic")):
         candidate = folder / f"{stem}-{suffix}.ttf"
         faces[face] = candidate if candidate.is_file() else regular
+        if not candidate.is_file():
+            missing.append(f"{stem}-{suffix}.ttf")
+    if missing:
+        warnings.warn(f"fonts/: {name} has no {', '.join(missing)}; bold and italic text in "
+                      "it prints upright and regular", StudypackWarning, stacklevel=3)
     return FontFamily(name, regular, faces["bold"], faces["italic"], faces["bold_italic"])
 
 

@@ -41,6 +41,9 @@ class Margins(_Strict):
     outer: float = Field(ge=5, le=80)
 
 
+MIN_COLUMNS_MM = 90
+"""Narrowest text width (mm) for two columns: about 40 mm, a short line, each."""
+
 MIN_TEXT_MM = 40
 """Narrowest text area (mm, either way) a layout may leave; less is a typo, not a design."""
 
@@ -119,6 +122,17 @@ class LayoutSpec(_Strict):
     colours: ColourSpec
     blocks: BlockSpec
 
+    @model_validator(mode="after")
+    def _room_for_columns(self) -> LayoutSpec:
+        from . import MM, PAGE_SIZES_PT
+        m = self.page.margins_mm
+        across = PAGE_SIZES_PT[self.page.size][0] / MM - m.inner - m.outer
+        if self.columns == 2 and across < MIN_COLUMNS_MM:
+            raise ValueError(f"two columns need at least {MIN_COLUMNS_MM} mm of text width; "
+                             f"the margins leave {across:.0f} mm on {self.page.size}: use "
+                             "columns: 1 or smaller margins")
+        return self
+
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "": tuple(LayoutSpec.model_fields),
@@ -186,7 +200,8 @@ def layout_chain(name: str, workspace: Path | None) -> list[Path]:
     ``layouts/classic`` with ``extends: classic`` tweaks the built-in one).
 
     Raises:
-        WorkspaceError: An unknown layout name, or an ``extends`` loop.
+        WorkspaceError: The chosen layout name is unknown.
+        ContentError: An ``extends`` names an unknown layout or loops (file:line).
     """
     chain: list[Path] = []
     current: str | None = name
@@ -195,15 +210,24 @@ def layout_chain(name: str, workspace: Path | None) -> list[Path]:
         if folder is None:
             known = available_layouts(workspace)
             if layout_dirs(current, workspace):
-                raise WorkspaceError(f"layout '{current}' extends itself in a loop")
-            raise WorkspaceError(f"no layout named '{current}'{did_you_mean(current, known)} "
-                                 f"(layouts: {', '.join(known)})")
+                problem = f"layout '{current}' extends itself in a loop; extend another layout"
+            else:
+                problem = (f"no layout named '{current}'{did_you_mean(current, known)} "
+                           f"(layouts: {', '.join(known)})")
+            if not chain:
+                raise WorkspaceError(problem)
+            # Named by an ``extends`` line: say which file and line.
+            path = chain[0] / "layout.yaml"
+            _, located = _read_layout(chain[0])
+            where = located.where(("extends",)) if located else (0, 0)
+            raise ContentError([Diagnostic(rel(path), *where, "extends", problem)])
         chain.insert(0, folder)
         current = _extends_of(folder)
     return chain
 
 
-def load_layout(name: str, workspace: Path | None) -> tuple[LayoutSpec, list[Path]]:
+def load_layout(name: str, workspace: Path | None
+                ) -> tuple[LayoutSpec, list[Path], list[tuple[str, Located]]]:
     """Layer and validate layout ``name``.
 
     Args:
@@ -211,8 +235,8 @@ def load_layout(name: str, workspace: Path | None) -> tuple[LayoutSpec, list[Pat
         workspace: The user's workspace folder (holding ``layouts/``), or None.
 
     Returns:
-        The merged ``LayoutSpec`` and the folders it came from, base first
-        (templates resolve in the reverse order).
+        The merged ``LayoutSpec``, the folders it came from, base first
+        (templates resolve in the reverse order), and each file's positions.
 
     Raises:
         WorkspaceError: Unknown layout.
@@ -229,9 +253,17 @@ def load_layout(name: str, workspace: Path | None) -> tuple[LayoutSpec, list[Pat
             sources.append((shown, located))
     merged.pop("extends", None)
     try:
-        return LayoutSpec.model_validate(merged), chain
+        return LayoutSpec.model_validate(merged), chain, sources
     except ValidationError as exc:
         raise ContentError([_place(err, sources) for err in exc.errors()]) from None
+
+
+def where_set(path: tuple[str | int, ...], sources: list[tuple[str, Located]]
+              ) -> tuple[str, int, int]:
+    """File, line and column of the layout file that set ``path`` last."""
+    shown, located = next(((s, loc) for s, loc in reversed(sources) if path in loc.positions),
+                          sources[-1])
+    return (shown, *located.where(path))
 
 
 def _place(err: Any, sources: list[tuple[str, Located]]) -> Diagnostic:

@@ -62,13 +62,16 @@ def render_text(env: jinja2.Environment, name: str, **context: Any) -> str:
                                        "template syntax error")]) from None
     except jinja2.UndefinedError as exc:
         path, line = _template_frame(exc, env, name)
-        raise ContentError([Diagnostic(path, line, 0, "", f"{exc.message}; check the name "
-                                       "against the variables listed in docs/layouts.md")]
-                           ) from None
+        message = str(exc.message).replace("studypack.model.", "")
+        hint = ("; the variable is empty on some pages: wrap its use in {% if … %}…{% endif %}"
+                if "'None' has no attribute" in message else
+                "; check the name against the variables listed in docs/layouts.md")
+        raise ContentError([Diagnostic(path, line, 0, "", message + hint)]) from None
     except jinja2.TemplateNotFound as exc:
         path, line = _template_frame(exc, env, name)
-        raise ContentError([Diagnostic(path, line, 0, "", f"includes '{exc.name}', which no "
-                                       "layout in the chain has")]) from None
+        raise ContentError([Diagnostic(path, line, 0, "", f"refers to '{exc.name}', which no "
+                                       "layout has; built-in templates are named like "
+                                       "'base/folio.j2'")]) from None
     except UnicodeDecodeError:
         raise ContentError([Diagnostic(name, 0, 0, "", "is not UTF-8 text; save the template "
                                        "as UTF-8")]) from None
@@ -87,4 +90,18 @@ def _template_frame(exc: BaseException, env: jinja2.Environment, name: str) -> t
         if filename.endswith(".j2"):
             found = (rel(Path(filename)), tb.tb_lineno)
         tb = tb.tb_next
+    return found
+
+
+KNOWN_TEMPLATES = ("cover.j2", "running_head.j2", "folio.j2", "blank.j2")
+"""The text pieces a layout may replace (see docs/layouts.md)."""
+
+
+def unknown_templates(layout_dirs: Sequence[Path]) -> list[str]:
+    """Template files in the layouts that studypack never reads (likely misnamed)."""
+    found = []
+    for folder in layout_dirs:
+        for path in sorted((folder / "templates").glob("*.j2")):
+            if path.name not in KNOWN_TEMPLATES:
+                found.append(rel(path))
     return found
