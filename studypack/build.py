@@ -30,7 +30,7 @@ from .assemble import (
 )
 from .content import load_content
 from .content.brand import load_brand
-from .errors import WorkspaceError
+from .errors import ContentError, Diagnostic, WorkspaceError
 from .merge import (
     PdfInputError,
     merge_pdfs,
@@ -98,8 +98,7 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
     """
     started = time.perf_counter()
     workspace = workspace or content.resolve().parent
-    questions = load_content(content)
-    theme = load_theme(layout, workspace)
+    questions, theme = _content_and_theme(content, layout, workspace)
     plan = plan_booklet(questions, title=title, subtitle=subtitle, edition=edition,
                         brand=brand)
     theme = with_accent(theme, plan.brand.accent)
@@ -112,6 +111,24 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
     return BuildResult(output, rendered.pages, len(plan.questions),
                        time.perf_counter() - started,
                        {q.id: rendered.start_page(q) for q in plan.questions})
+
+
+def _content_and_theme(content: Path, layout: str, workspace: Path | None
+                       ) -> tuple[tuple[Question, ...], Theme]:
+    """Load answers and layout, reporting the problems of both together."""
+    problems: list[Diagnostic] = []
+    questions: tuple[Question, ...] = ()
+    try:
+        questions = load_content(content)
+    except ContentError as exc:
+        problems.extend(exc.diagnostics)
+    try:
+        theme = load_theme(layout, workspace)
+    except ContentError as exc:
+        raise ContentError(problems + list(exc.diagnostics)) from None
+    if problems:
+        raise ContentError(problems)
+    return questions, theme
 
 
 TYPOGRAPHY = string.printable.strip() + " –—‘’“”…•·×é"

@@ -64,8 +64,27 @@ def _warn_unprintable(questions: tuple[Question, ...], workspace: Path) -> int:
     return found
 
 
+def _check_settings(workspace: Path) -> list[Diagnostic]:
+    """Problems in studypack.yaml, brand.yaml and the layout a build would use."""
+    from .content.brand import load_brand
+    from .theme import load_theme
+    from .workspace import load_settings
+
+    problems: list[Diagnostic] = []
+    for load in (lambda: load_brand(workspace),
+                 lambda: load_theme(load_settings(workspace).layout, workspace)):
+        try:
+            load()
+        except ContentError as exc:
+            problems.extend(exc.diagnostics)
+    return problems
+
+
 def check_workspace(target: Path, workspace: Path) -> str:
     """Check ``target`` (folder, answer file or pack file) as a build would.
+
+    A content folder is checked with the workspace's settings, brand and
+    layout, as ``studypack build`` would use them.
 
     Returns:
         A one-line summary of what was checked.
@@ -90,7 +109,7 @@ def check_workspace(target: Path, workspace: Path) -> str:
         return f"1 answer file ({rel(target)}) is valid."
     questions = load_content(target)
     packs = sorted((target / "packs").glob("*.yaml"))
-    problems = _check_packs(packs, questions, workspace)
+    problems = _check_settings(workspace) + _check_packs(packs, questions, workspace)
     if problems:
         raise ContentError(problems)
     _warn_unprintable(questions, workspace)

@@ -184,7 +184,11 @@ def build(
                 duplex=settings.duplex if duplex is None else duplex, strict=strict,
                 on_start=start, on_question=lambda q: advance())
         say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
-            f"{result.questions} questions, {result.seconds:.1f} s")
+            f"{_count(result.questions, 'question')}, {result.seconds:.1f} s")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 @app.command()
@@ -246,15 +250,15 @@ def _one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: 
             result = build_pack(pack=path, content=content_dir, workspace=workspace,
                                 duplex=duplex, output=output, strict=strict,
                                 on_start=start, on_question=lambda q: advance())
-        say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
-            f"{result.questions} questions, {result.seconds:.1f} s")
+        say(out, "Wrote", "bold", f"{rel(result.path)}: {_count(result.pages, 'page')}, "
+            f"{_count(result.questions, 'question')}, {result.seconds:.1f} s")
         if result.handouts:
             folder = result.path.parent / f"{path.stem}-handouts"
             handouts = build_handouts(content=content_dir, workspace=workspace,
                                       out_dir=folder, ids=list(result.start_pages),
                                       brand=result.brand, layout="handout", strict=strict,
                                       prune=True)
-            say(out, "Wrote", "bold", f"{len(handouts)} handouts to {rel(folder)}")
+            say(out, "Wrote", "bold", f"{_count(len(handouts), 'handout')} to {rel(folder)}")
         return True
     except StudypackError as exc:
         if not report:
@@ -301,7 +305,7 @@ def handout(
                                      brand=_brand(Path.cwd(), centre),
                                      on_question=lambda q: advance())
         for result in results:
-            say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} page(s)")
+            say(out, "Wrote", "bold", f"{rel(result.path)}: {_count(result.pages, 'page')}")
 
 
 @app.command()

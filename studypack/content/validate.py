@@ -95,6 +95,8 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey)
         return f"must be a whole number, not {str(value).lower()}"
     if kind.startswith(("greater_than", "less_than")):
         return f"{value!r} is out of range: {err['msg'].lower()}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"must be true or false, not {value!r}"
     if kind == "literal_error":
         expected = [e.strip(" '") for e in str(err.get("ctx", {}).get("expected", "")).replace(
             " or ", ", ").split(",")]

@@ -255,23 +255,35 @@ class BookletDoc(BaseDocTemplate):
         if self.theme.spec.backgrounds:
             canv.setFillColor(self.pal.tint)
             canv.rect(0, 0, width, height, stroke=0, fill=1)
-        canv.setFillColor(self.pal.accent)
-        canv.rect(0, 0, width, height * 0.05, stroke=0, fill=1)
+        self._band(canv, 0, height * 0.05)
         if self.plan.logo:
             box_w, box_h = 60 * 72 / 25.4, 30 * 72 / 25.4
-            draw_logo(canv, self.plan.logo, (width + box_w) / 2, height * 0.78, box_w, box_h)
+            draw_logo(canv, self.plan.logo, (width + box_w) / 2, height * 0.78, box_w, box_h,
+                      self.styles["h1"].fontName)
         canv.restoreState()
         self._draw_watermark(canv)
 
+    def _band(self, canv: Canvas, y: float, band_h: float) -> None:
+        # A solid accent band, or with backgrounds off (photocopies) a rule.
+        width = self.theme.page_size[0]
+        if self.theme.spec.backgrounds:
+            canv.setFillColor(self.pal.accent)
+            canv.rect(0, y, width, band_h, stroke=0, fill=1)
+        else:
+            canv.setStrokeColor(self.pal.accent)
+            canv.setLineWidth(1.4)
+            edge = y if y > 0 else band_h
+            canv.line(self.theme.margin("inner"), edge, width - self.theme.margin("outer"), edge)
+
     def _draw_cover_art(self, canv: Canvas, doc: Any) -> None:
         width, height = self.theme.page_size
-        self._draw_watermark(canv)
         canv.saveState()
-        canv.setFillColor(self.pal.accent)
-        canv.rect(0, height - height * 0.07, width, height * 0.07, stroke=0, fill=1)
+        self._band(canv, height - height * 0.07, height * 0.07)
         if self.theme.spec.backgrounds:
             canv.setFillColor(self.pal.tint)
             canv.rect(0, 0, width, height * 0.25, stroke=0, fill=1)
+        # Over the tint, under the text: the whole watermark shows.
+        self._draw_watermark(canv)
         canv.setStrokeColor(self.pal.accent)
         canv.setLineWidth(2.2)
         left = self.theme.margin("inner")
@@ -280,7 +292,8 @@ class BookletDoc(BaseDocTemplate):
             # At most 45 × 22 mm, in proportion, beside the centre's name at the
             # foot, where it cannot meet a long title.
             draw_logo(canv, self.plan.logo, width - self.theme.margin("outer"),
-                      height * 0.25 - 16, LOGO_BOX_MM[0] * MM_PT, LOGO_BOX_MM[1] * MM_PT)
+                      height * 0.25 - 16, LOGO_BOX_MM[0] * MM_PT, LOGO_BOX_MM[1] * MM_PT,
+                      self.styles["h1"].fontName)
         canv.restoreState()
 
     def _draw_blank_note(self, canv: Canvas) -> None:

@@ -19,13 +19,26 @@ WATERMARK_ALPHA = 0.09
 
 
 @lru_cache(maxsize=8)
-def _svg(path: str):  # type: ignore[no-untyped-def]
+def _svg(path: str, font: str):  # type: ignore[no-untyped-def]
+    from reportlab.graphics.shapes import Group, String
     from svglib.svglib import svg2rlg
-    return svg2rlg(path)
+
+    drawing = svg2rlg(path)
+
+    def embed_text(node: object) -> None:
+        # svglib maps SVG text to the standard (unembedded) PDF fonts; use ours.
+        if isinstance(node, String):
+            node.fontName = font
+        for child in getattr(node, "contents", []) if isinstance(node, Group) else []:
+            embed_text(child)
+    embed_text(drawing)
+    # The renderer's starting state names a font too (Helvetica unless told).
+    drawing.initialFontName = font
+    return drawing
 
 
 def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
-              box_h: float) -> None:
+              box_h: float, font: str) -> None:
     """Draw a PNG, JPEG or SVG logo inside a box, in proportion, its top-right at (right, top).
 
     Args:
@@ -33,9 +46,10 @@ def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
         path: Logo file (checked before rendering).
         right, top: Box corner in points from the page's bottom left.
         box_w, box_h: Largest width and height in points.
+        font: Embedded font for any text in an SVG logo.
     """
     if Path(path).suffix.lower() == ".svg":
-        drawing = _svg(path)
+        drawing = _svg(path, font)
         scale = min(box_w / drawing.width, box_h / drawing.height)
         canv.saveState()
         canv.translate(right - drawing.width * scale, top - drawing.height * scale)

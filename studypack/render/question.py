@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -120,8 +121,12 @@ def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
     number = Paragraph(f"Q{q.number}", s["band_number"])
     middle = [Paragraph(f"<b>{line}</b>", s["band"]), Paragraph(topics, s["band"])]
     right = Paragraph(f"<b>{ctx.heading.text(marks)}</b>", s["band"])
-    table = Table([[number, middle, right]], colWidths=[ctx.width * 0.14, ctx.width * 0.68,
-                                                        ctx.width * 0.18])
+    # The badge column fits "Q99" at the badge size; marks get what "200 marks" needs.
+    badge = s["band_number"]
+    badge_w = stringWidth("Q99", badge.fontName, badge.fontSize) + 18
+    marks_w = stringWidth("200 marks", s["band"].fontName, s["band"].fontSize) + 14
+    table = Table([[number, middle, right]],
+                  colWidths=[badge_w, ctx.width - badge_w - marks_w, marks_w])
     table.setStyle(_table_style(ctx, [
         ("BACKGROUND", (0, 0), (-1, -1), ctx.pal.tint if ctx.backgrounds else None),
         ("LINEBELOW", (0, 0), (-1, -1), 0 if ctx.backgrounds else 0.8, ctx.pal.rule),

@@ -13,6 +13,7 @@ import jinja2
 
 from ..content.yamlpos import dotted
 from ..errors import ContentError, Diagnostic, FontError, StudypackWarning
+from .colours import contrast_on_white, mix_with_white, to_grey
 from .fonts import FontFamily, resolve_family
 from .layout import LayoutSpec, load_layout, where_set
 
@@ -55,11 +56,31 @@ class Theme:
         return float(getattr(self.spec.page.margins_mm, side)) * MM
 
 
+MIN_ACCENT_CONTRAST = 3.0
+"""WCAG 2.1 minimum contrast for large text (headings) against white (SC 1.4.3)."""
+TINT_SHARE = 0.92
+"""How far a brand accent is thinned with white to make the matching tint."""
+
+
 def with_accent(theme: Theme, accent: str | None) -> Theme:
-    """``theme`` with its accent colour replaced (a centre's brand colour), if given."""
+    """``theme`` with a centre's brand colour as its accent, and a tint to match.
+
+    A grayscale layout keeps to greys (the accent becomes the grey of the same
+    lightness); a layout without backgrounds keeps its white tint. A light
+    accent that headings could not be read in draws a warning.
+    """
     if not accent:
         return theme
-    colours = theme.spec.colours.model_copy(update={"accent": accent})
+    if theme.spec.grayscale:
+        accent = to_grey(accent)
+    if contrast_on_white(accent) < MIN_ACCENT_CONTRAST:
+        warnings.warn(f"brand accent {accent} is too light for headings on white (contrast "
+                      f"{contrast_on_white(accent):.1f}:1, under {MIN_ACCENT_CONTRAST:.0f}:1); "
+                      "choose a darker colour", StudypackWarning, stacklevel=2)
+    update = {"accent": accent}
+    if theme.spec.backgrounds:
+        update["tint"] = mix_with_white(accent, TINT_SHARE)
+    colours = theme.spec.colours.model_copy(update=update)
     return replace(theme, spec=theme.spec.model_copy(update={"colours": colours}))
 
 

@@ -111,12 +111,14 @@ class LayoutSpec(_Strict):
     Attributes:
         columns: Columns for the answer text (1, or 2 for cheap printing).
         backgrounds: Tinted bands and boxes; False keeps to rules (photocopies).
+        grayscale: Greys only: a brand accent is turned into its grey.
     """
 
     extends: Name | None = None
     page: PageSpec
     columns: Literal[1, 2] = 1
     backgrounds: bool = True
+    grayscale: bool = False
     fonts: FontSpec
     type: TypeSpec
     colours: ColourSpec
@@ -282,6 +284,7 @@ class _PartialLayout(_Strict):
     page: dict[str, Any] | None = None
     columns: Any = None
     backgrounds: Any = None
+    grayscale: Any = None
     fonts: dict[str, Any] | None = None
     type: dict[str, Any] | None = None
     colours: dict[str, Any] | None = None
