@@ -191,3 +191,29 @@ def test_arabic_and_urdu_are_set_in_the_arabic_font_joined(workspace):
     # Joined (presentation) forms, not the isolated letters as typed.
     assert "\ufedf" in text or "\ufee0" in text or "\ufdf2" in text, text
     assert "The verse" in text and "1:1) and Iqbal" in text
+
+
+def test_a_long_arabic_verse_keeps_its_lines_in_reading_order(workspace):
+    from studypack.render.arabic import ArabicParagraph, mostly_arabic
+    from studypack.render.fonts import register_theme_fonts
+    from studypack.theme import load_theme
+
+    verse = ("إِنَّ فِي خَلْقِ السَّمَاوَاتِ وَالْأَرْضِ وَاخْتِلَافِ اللَّيْلِ وَالنَّهَارِ "
+             "لَآيَاتٍ لِأُولِي الْأَلْبَابِ الَّذِينَ يَذْكُرُونَ اللَّهَ قِيَامًا وَقُعُودًا")
+    assert mostly_arabic(verse + " (3:190)") and not mostly_arabic("The verse " + verse[:9])
+    fonts = register_theme_fonts(load_theme("classic", None))
+    para = ArabicParagraph(verse, fonts.arabic.regular, 13, 20, None)
+    _, height = para.wrap(200, 1000)
+    assert len(para.lines) >= 2 and height == 20 * len(para.lines)
+    assert " ".join(para.lines) == verse
+    assert para.lines[0].startswith("إِنَّ فِي")  # the verse's first words open line one
+    head, tail = para.split(200, 25)
+    assert head.text.split()[0] == "إِنَّ" and tail.text.endswith("وَقُعُودًا")
+    answer = workspace / "content" / "x" / "a.yaml"
+    answer.write_text(answer.read_text().replace(
+        "introduction: |\n", f"introduction: |\n  {verse} (3:190)\n\n"))
+    out = workspace / "out" / "verse.pdf"
+    build_booklet(content=workspace / "content", output=out, workspace=workspace)
+    page = PdfReader(out).pages[2]
+    fonts_used = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+    assert any(f.endswith("Amiri-Regular") for f in fonts_used)

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..errors import MissingGlyphWarning
+from ..errors import MissingGlyphWarning, StudypackWarning
 from .fonts import FontSet, RegisteredFamily
 
 MISSING_GLYPH = "\N{REPLACEMENT CHARACTER}"
@@ -26,6 +26,22 @@ _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 ARABIC_LETTER = re.compile(f"[{_ARABIC}]")
 ARABIC_RUN = re.compile(f"([{_ARABIC}](?:[{_ARABIC}\\s\u060c\u061b\u061f.,:!()\\d]*[{_ARABIC}])?)")
 """Arabic-script text, with the spaces and punctuation between its words."""
+
+
+LONG_ARABIC_RUN = 60
+"""Characters of Arabic inside an English paragraph beyond which it may wrap."""
+
+
+def shaped(run: str) -> str:
+    """Arabic text as ReportLab must draw it: letters joined, in visual order.
+
+    ReportLab draws glyphs left to right without shaping, so the letters are
+    joined first (presentation forms, arabic-reshaper), then put in visual
+    order (the Unicode bidi algorithm, python-bidi).
+    """
+    from bidi.algorithm import get_display
+
+    return str(get_display(_reshaper().reshape(run)))
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +56,7 @@ def _reshaper():  # type: ignore[no-untyped-def]
 class Block:
     """One block of body text: a paragraph, or a bulleted/numbered list of items."""
 
-    kind: str  # "para" | "bullets" | "numbers"
+    kind: str  # "para" | "bullets" | "numbers" | "arabic" (items hold plain text)
     items: tuple[str, ...]
     start: int = 1
 
@@ -95,13 +111,12 @@ class Markup:
         return self._latin(raw)
 
     def _arabic(self, run: str) -> str:
-        # ReportLab draws glyphs left to right without shaping: join the letters
-        # (presentation forms, arabic-reshaper) and put them in visual order
-        # (Unicode bidi algorithm, python-bidi) before drawing.
-        from bidi.algorithm import get_display
-
-        visual = get_display(_reshaper().reshape(run))
-        return f'<font name="{self.fonts.arabic.regular}">{escape(visual)}</font>'
+        if len(run) > LONG_ARABIC_RUN:
+            warnings.warn(f"{self.source or 'text'}: an Arabic passage of {len(run)} "
+                          "characters inside a left-to-right paragraph may wrap with its "
+                          "lines in reverse order; put it in a paragraph of its own",
+                          StudypackWarning, stacklevel=3)
+        return f'<font name="{self.fonts.arabic.regular}">{escape(shaped(run))}</font>'
 
     def _latin(self, raw: str) -> str:
         out: list[str] = []
@@ -178,9 +193,17 @@ class Markup:
                 if depth == 0:
                     out.append(Block(kind, tuple(items), start))
             elif tok.type == "inline":
+                if not depth and _mostly_arabic(tok.content):
+                    out.append(Block("arabic", (tok.content,)))
+                    continue
                 markup = self._children(tok.children or [])
                 if depth:
                     items.append(markup)
                 else:
                     out.append(Block("para", (markup,)))
         return out
+
+
+def _mostly_arabic(text: str) -> bool:
+    from .arabic import mostly_arabic
+    return mostly_arabic(text)

@@ -24,6 +24,8 @@ def _svg(path: str, font: str):  # type: ignore[no-untyped-def]
     from svglib.svglib import svg2rlg
 
     drawing = svg2rlg(path)
+    if drawing is None:  # checked before rendering; kept for safety
+        raise ValueError(f"{path} is not a readable SVG")
 
     def embed_text(node: object) -> None:
         # svglib maps SVG text to the standard (unembedded) PDF fonts; use ours.

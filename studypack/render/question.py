@@ -24,6 +24,7 @@ from reportlab.platypus.flowables import BalancedColumns
 
 from ..content.derive import cut_at_word, plain_text
 from ..model import BookletPlan, Question
+from .arabic import ArabicParagraph
 from .contents import question_key
 from .doc import Anchor, Ledger
 from .inline import Markup
@@ -65,6 +66,11 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
             out.append(Paragraph(opened, ctx.styles["body_after_heading"]))
         elif block.kind == "para":
             out.append(Paragraph(block.items[0], ctx.styles[style]))
+        elif block.kind == "arabic":
+            body = ctx.styles["body"]
+            out.append(ArabicParagraph(block.items[0], ctx.text.fonts.arabic.regular,
+                                       body.fontSize * 1.25, body.leading * 1.45,
+                                       body.textColor, body.spaceAfter))
         else:
             for n, item in enumerate(block.items, block.start):
                 bullet = "•" if block.kind == "bullets" else f"{n}."
