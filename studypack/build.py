@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,7 +31,7 @@ from .assemble import (
 )
 from .content import load_content
 from .content.brand import load_brand
-from .errors import ContentError, Diagnostic, WorkspaceError
+from .errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
 from .merge import (
     PdfInputError,
     merge_pdfs,
@@ -152,7 +153,7 @@ def pack_alphabet(plan: PackPlan) -> str:
     return "".join(sorted(set("".join(texts))))
 
 
-def _open_externals(plan: PackPlan) -> dict[str, PdfReader]:
+def _open_externals(plan: PackPlan, page_size: tuple[float, float]) -> dict[str, PdfReader]:
     opened, problems = {}, []
     for inc in plan.includes:
         try:
@@ -162,9 +163,24 @@ def _open_externals(plan: PackPlan) -> dict[str, PdfReader]:
             continue
         resolve_named_destinations(reader)
         opened[inc.key] = reader
+        _warn_page_size(inc, reader, page_size)
     if problems:
         raise PdfInputError("\n".join(problems))
     return opened
+
+
+def _warn_page_size(inc: ExternalPdf, reader: PdfReader, page_size: tuple[float, float]
+                    ) -> None:
+    # Pages are included as they are; a different size is allowed but worth saying.
+    want = sorted(page_size)
+    for number, page in enumerate(reader.pages, 1):
+        box = page.mediabox
+        got = sorted((float(box.width), float(box.height)))
+        if abs(got[0] - want[0]) > 3 or abs(got[1] - want[1]) > 3:
+            warnings.warn(f"{rel(Path(inc.path))}: page {number} is {got[0]:.0f} × "
+                          f"{got[1]:.0f} pt, not the pack's {want[0]:.0f} × {want[1]:.0f} pt; "
+                          "it is included at its own size", StudypackWarning, stacklevel=3)
+            return
 
 
 def _facts(rendered: RenderedBooklet) -> RenderedFacts:
@@ -212,7 +228,7 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
                    on_question: Callable[[Question], None] | None
                    ) -> tuple[bytes, int, dict[str, int]]:
     """Render every part, place it, and merge: (PDF bytes, pages, question start pages)."""
-    externals = _open_externals(plan)
+    externals = _open_externals(plan, theme.page_size)
     alphabet = pack_alphabet(plan)
     parts: dict[str, RenderedFacts] = {}
     readers: dict[str, PdfReader] = dict(externals)

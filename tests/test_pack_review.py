@@ -120,3 +120,35 @@ def test_handouts_of_a_pack_do_not_linger_after_its_selection_shrinks(ws):
     path.write_text(path.read_text().replace("[Foreign Policy]", "[Kashmir]"))
     assert runner.invoke(app, ["pack", str(path)]).exit_code == 0
     assert [p.name for p in folder.glob("*.pdf")] == ["css-2015-pakistan-affairs-q6.pdf"]
+
+
+def test_pack_brand_can_remove_marks_and_keeps_one_back_cover(ws):
+    (ws / "brand.yaml").write_text("centre: Test Centre\nwatermark: Draft\n"
+                                   "back_cover: Classes daily.\n")
+    path = _pack(ws, "select: {topics: [Kashmir]}\nduplex: true\n")
+    reader = PdfReader(build_pack(pack=path, content=ws / "content", workspace=ws).path)
+    backs = [i for i, p in enumerate(reader.pages) if "Classes daily." in p.extract_text()]
+    assert backs == [len(reader.pages) - 1] and backs[0] % 2 == 1  # one, on a verso
+    last_body = reader.pages[backs[0] - 1].extract_text()
+    numbered = len(reader.pages) - 1 - sum(1 for label in reader.page_labels
+                                           if not label.isdigit())
+    assert "Draft" in reader.pages[2].extract_text()
+    assert f"of {numbered}" in " ".join(p.extract_text() for p in reader.pages[2:backs[0]])
+    assert "Classes daily." not in last_body
+    path.write_text(path.read_text() + "brand:\n  watermark: null\n  back_cover: ''\n")
+    reader = PdfReader(build_pack(pack=path, content=ws / "content", workspace=ws).path)
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "Draft" not in text and "Classes daily." not in text and "Test Centre" in text
+
+
+def test_an_included_pdf_of_another_size_is_warned_about(ws):
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen.canvas import Canvas
+    canv = Canvas(str(ws / "letter.pdf"), pagesize=letter, invariant=1)
+    canv.rect(72, 72, 100, 100)
+    canv.showPage()
+    canv.save()
+    path = _pack(ws, "select: {topics: [Kashmir]}\ninclude:\n"
+                     "  - {file: letter.pdf, title: Letter notes}\n")
+    with pytest.warns(UserWarning, match=r"letter.pdf: page 1 is 612 × 792 pt"):
+        build_pack(pack=path, content=ws / "content", workspace=ws)

@@ -13,9 +13,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from ..errors import ContentError, Diagnostic, rel
+from ..errors import ContentError, rel
 from .brand import BrandIn
-from .validate import validate_text
+from .validate import read_source, validate_text
 from .yamlpos import Located
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -127,11 +127,11 @@ def load_pack_file(path: Path) -> tuple[PackFile, Located]:
         ContentError: Every problem in the file, with line and field.
     """
     shown = rel(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError([Diagnostic(shown, 0, 0, "", f"cannot be read: {exc}")]) from None
-    record, located, problems = validate_text(text, shown, PackFile, FIELD_NAMES)
+    text, unreadable = read_source(path)
+    if text is None:
+        raise ContentError(unreadable)
+    record, located, problems = validate_text(text, shown, PackFile, FIELD_NAMES,
+                                              hint="see docs/packs.md")
     if record is None or located is None:
         raise ContentError(problems)
     return record, located

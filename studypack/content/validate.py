@@ -56,18 +56,19 @@ def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
     return f"; did you mean '{close}'?" if close else ""
 
 
-def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey) -> str:
+def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
+                    hint: str = FORMAT_HINT) -> str:
     """A reader's message for one pydantic error: what is wrong, what to do."""
     kind = err["type"]
     value = err.get("input")
     if kind == "missing":
-        return f"is required; add it ({FORMAT_HINT})"
+        return f"is required; add it ({hint})"
     if kind == "extra_forbidden":
         parent = "" if len(path) < 2 else str(next(p for p in reversed(path[:-1])
                                                   if isinstance(p, str)))
         known = fields.get(parent, fields.get("", ()))
-        hint = did_you_mean(str(path[-1]), known)
-        return f"unknown field{hint or '; remove it or check the spelling (' + FORMAT_HINT + ')'}"
+        close = did_you_mean(str(path[-1]), known)
+        return f"unknown field{close or '; remove it or check the spelling (' + hint + ')'}"
     if kind == "string_too_short":
         return "must not be empty; write the text"
     if kind == "string_too_long":
@@ -100,8 +101,8 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey)
     if kind == "literal_error":
         expected = [e.strip(" '") for e in str(err.get("ctx", {}).get("expected", "")).replace(
             " or ", ", ").split(",")]
-        hint = did_you_mean(str(value), [e for e in expected if e])
-        return f"{value!r} is not one of {', '.join(expected)}{hint}"
+        guess = did_you_mean(str(value), [e for e in expected if e])
+        return f"{value!r} is not one of {', '.join(expected)}{guess}"
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
     if kind == "model_type":
@@ -110,8 +111,8 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey)
 
 
 def validate_text(text: str, shown_path: str, model: type[M],
-                  fields: dict[str, tuple[str, ...]], *, allow_empty: bool = False
-                  ) -> tuple[M | None, Located | None, list[Diagnostic]]:
+                  fields: dict[str, tuple[str, ...]], *, allow_empty: bool = False,
+                  hint: str = FORMAT_HINT) -> tuple[M | None, Located | None, list[Diagnostic]]:
     """Parse and validate one YAML file against ``model``.
 
     Args:
@@ -120,6 +121,7 @@ def validate_text(text: str, shown_path: str, model: type[M],
         model: The pydantic model of the file.
         fields: Known field names per parent key, for did-you-mean hints.
         allow_empty: An empty file means "all defaults" (settings, layouts).
+        hint: Where the format is documented, for "is required" messages.
 
     Returns:
         ``(record, located, problems)``; ``record`` is None when there are problems.
@@ -130,12 +132,12 @@ def validate_text(text: str, shown_path: str, model: type[M],
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = getattr(exc, "problem", None) or str(exc)
-        hint = ("this line has a second ': '; put the text after the field name in double "
+        fix = ("this line has a second ': '; put the text after the field name in double "
                 "quotes" if "mapping values are not allowed" in problem else
                 "check indentation and quote text that contains ': ' or starts with a "
                 "special character")
         return None, None, [Diagnostic(shown_path, line, col, "",
-                                       f"YAML syntax error: {problem}; {hint}")]
+                                       f"YAML syntax error: {problem}; {fix}")]
     problems = [Diagnostic(shown_path, *_dup_position(text, located, dup), dotted(dup),
                            "appears twice; keep one") for dup in located.duplicates]
     if located.data is None and allow_empty:
@@ -156,7 +158,7 @@ def validate_text(text: str, shown_path: str, model: type[M],
                 continue  # the list has items; they are reported themselves
             line, col = located.where(path, key=err["type"] == "extra_forbidden")
             problems.append(Diagnostic(shown_path, line, col, dotted(path),
-                                       problem_message(err, fields, path)))
+                                       problem_message(err, fields, path, hint)))
         return None, located, problems
     if problems:
         return None, located, problems
