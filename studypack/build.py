@@ -339,7 +339,8 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         with warnings_checked(strict):
             rendered = render_document(plan, theme, RenderOptions(
                 cover=False, contents=False, section_anchors=False, answer_outline=False,
-                blocks=theme.spec.blocks.handout, back_cover=False), on_question=on_question)
+                blocks=theme.spec.blocks.handout, back_cover=False,
+                head_template="handout_head.j2"), on_question=on_question)
         target = out_dir / f"{qid}.pdf"
         write_atomically(target, rendered.pdf)
         results.append(BuildResult(target, rendered.pages, 1, time.perf_counter() - started,

@@ -180,7 +180,7 @@ def build(
                 subtitle=subtitle or settings.subtitle,
                 edition=edition if edition is not None else settings.edition,
                 brand=_brand(workspace, centre),
-                workspace=workspace if content is None else content_dir.resolve().parent,
+                workspace=workspace,
                 duplex=settings.duplex if duplex is None else duplex, strict=strict,
                 on_start=start, on_question=lambda q: advance())
         say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "

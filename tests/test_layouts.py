@@ -41,7 +41,7 @@ def _runs(page) -> list[tuple[float, float, float, str]]:
     return runs
 
 
-@pytest.mark.parametrize("size", ["A4", "Letter"])
+@pytest.mark.parametrize("size", ["A4", "Letter", "A5", "Legal"])
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_each_layout_keeps_text_inside_the_frame_and_heads_clear(tmp_path, layout, size):
     name = _with_size(tmp_path, layout, size)
@@ -65,7 +65,8 @@ def test_each_layout_keeps_text_inside_the_frame_and_heads_clear(tmp_path, layou
         lowest_head = min((r[1] for r in head), default=height)
         highest_body = max(r[1] + r[2] for r in body)
         assert highest_body < lowest_head, f"p{number}: body runs into the running head"
-        assert any(re.match(r"Page \d+ of \d+", r[3]) for r in folio), f"p{number}: no folio"
+        assert any(re.match(r"Page [\divx]+ of [\divx]+", r[3]) for r in folio), (
+            f"p{number}: no folio")
 
 
 def test_compact_prints_fewer_pages_than_classic(tmp_path):
@@ -217,3 +218,20 @@ def test_a_long_arabic_verse_keeps_its_lines_in_reading_order(workspace):
     page = PdfReader(out).pages[2]
     fonts_used = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
     assert any(f.endswith("Amiri-Regular") for f in fonts_used)
+
+
+def test_a_long_key_points_table_repeats_its_header_row_on_the_next_page(workspace):
+    answer = workspace / "content" / "x" / "a.yaml"
+    points = "".join(f"  - heading: Point number {n}\n    gist: Table row {n}\n"
+                     f"    body: |\n      Body of point {n}.\n" for n in range(1, 61))
+    text = answer.read_text()
+    start, end = text.index("points:\n"), text.index("conclusion:")
+    answer.write_text(text[:start] + "points:\n" + points + text[end:])
+    out = workspace / "out" / "long-table.pdf"
+    build_booklet(content=workspace / "content", output=out, workspace=workspace)
+    reader = PdfReader(out)
+    pages_with_rows = [p.extract_text() for p in reader.pages[2:]
+                       if "Table row" in p.extract_text()]
+    assert len(pages_with_rows) >= 2, "the 60-row table did not split"
+    for page in pages_with_rows:
+        assert "Key point" in page and "In one line" in page

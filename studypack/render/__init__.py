@@ -70,6 +70,7 @@ class RenderOptions:
             the front matter's page count, the page label of every contents key.
         contents_extra, appendices: Included PDFs listed in the contents.
         back_cover: Close with the brand's back cover, when it has one.
+        head_template: Template of the running head (handouts have their own).
         answer_outline: Print the answer's outline before the introduction
             (handouts leave it out: the key-points table gives the structure).
         alphabet: Characters to give fixed subset codes first (see
@@ -91,6 +92,7 @@ class RenderOptions:
     alphabet: str = ""
     answer_outline: bool = True
     back_cover: bool = True
+    head_template: str = "running_head.j2"
 
 
 @dataclass(frozen=True)
@@ -255,7 +257,7 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
                                          else BACK)
     doc = BookletDoc(buffer, theme=theme, plan=plan, markup=heading, pal=pal, styles=styles,
                      ledger=ledger, folios=options.folios, first_template=first,
-                     duplex=options.duplex)
+                     duplex=options.duplex, head_template=options.head_template)
     ctx = BlockContext(styles, pal, text, heading, ledger, doc.width, doc.height,
                        answer_outline=options.answer_outline, columns=theme.spec.columns,
                        blocks=theme.spec.blocks.question,

@@ -199,7 +199,7 @@ class BookletDoc(BaseDocTemplate):
     def __init__(self, target: Any, *, theme: Theme, plan: BookletPlan, markup: Markup,
                  pal: Palette, styles: dict[str, Any], ledger: Ledger,
                  folios: bool = True, first_template: str = COVER,
-                 duplex: bool = False) -> None:
+                 duplex: bool = False, head_template: str = "running_head.j2") -> None:
         width, height = theme.page_size
         left, right = theme.margin("inner"), theme.margin("outer")
         top, bottom = theme.margin("top"), theme.margin("bottom")
@@ -218,6 +218,7 @@ class BookletDoc(BaseDocTemplate):
         self.pal, self.styles, self.ledger = pal, styles, ledger
         # Not "duplex": ReportLab reads that attribute as a viewer preference.
         self.folios, self.two_sided = folios, duplex
+        self.head_template = head_template
         frame_w = width - left - right
         frame_h = height - top - bottom
         body = Frame(left, bottom, frame_w, frame_h, id="body", leftPadding=0, rightPadding=0,
@@ -319,7 +320,7 @@ class BookletDoc(BaseDocTemplate):
         width, height = self.theme.page_size
         left, right = self.theme.margin("inner"), self.theme.margin("outer")
         top, bottom = self.theme.margin("top"), self.theme.margin("bottom")
-        head = render_text(self.theme.templates, "running_head.j2", booklet=self.plan,
+        head = render_text(self.theme.templates, self.head_template, booklet=self.plan,
                            question=question)
         style = self.styles["small"]
         # One line, always: a long centre name or paper is cut, not wrapped.
