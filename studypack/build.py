@@ -280,7 +280,8 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
         pieces, outline=pack_outline(plan, slots, parts, grid),
         links=contents_links(front.links, key_pages(plan, slots, parts)),
         front_pages=front_total(slots), stamps=reader_for(stamp_pdf),
-        stamp_targets=[s[0] for s in stamps], metadata=_metadata(plan.booklet))
+        stamp_targets=[s[0] for s in stamps], metadata=_metadata(plan.booklet),
+        back_pages=sizes.back)
     total = slots[-1].start + slots[-1].pages
     targets = key_pages(plan, slots, parts)
     return pdf, total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}

@@ -42,7 +42,7 @@ def _reported() -> Iterator[None]:
         except ContentError as exc:
             for d in exc.diagnostics:
                 say(err, "error", "red", str(d))
-            say(err, "", "", f"{len(exc.diagnostics)} problem(s) found.")
+            say(err, "", "", f"{_count(len(exc.diagnostics), 'problem')} found.")
             raise typer.Exit(1) from None
         except PackFailures as exc:
             say(err, "", "", str(exc))
@@ -336,11 +336,18 @@ def list_questions(
 
         questions = sorted(load_content(_content_dir(path)),
                            key=lambda q: (q.paper, -q.year, q.number))
+        if not out.is_terminal:
+            # Piped: one tab-separated line per question, nothing cut short.
+            for q in questions:
+                print("\t".join((q.id, q.paper, str(q.year), str(q.number), str(q.marks or ""),
+                                 ", ".join(q.topics), plain_text(q.question))))
+            return
         table = Table("Id", "Paper", "Year", "Q", "Marks", "Topics", "Question",
-                      title=f"{len(questions)} questions")
+                      title=f"{_count(len(questions), 'question')}")
         for q in questions:
-            table.add_row(Text(q.id, no_wrap=True), Text(q.paper), str(q.year), str(q.number),
-                          str(q.marks or ""), Text(", ".join(q.topics)),
+            table.add_row(Text(q.id, no_wrap=True, overflow="fold"), Text(q.paper),
+                          str(q.year), str(q.number), str(q.marks or ""),
+                          Text(", ".join(q.topics)),
                           Text(cut_at_word(plain_text(q.question), 60)))
         out.print(table)
 
@@ -366,6 +373,8 @@ def import_answer(
         from .errors import ContentError, WorkspaceError, rel
         from .output import write_atomically
 
+        if not file.is_file():
+            raise WorkspaceError(f"{file} is not a file; name the text file to import")
         text, unreadable = read_source(file)
         if text is None:
             raise ContentError(unreadable)

@@ -183,7 +183,7 @@ class LinkSpec:
 
 def merge_pdfs(pieces: list[PdfReader], *, outline: list[OutlineItem], links: list[LinkSpec],
                front_pages: int, stamps: PdfReader | None, stamp_targets: list[int],
-               metadata: dict[str, str]) -> bytes:
+               metadata: dict[str, str], back_pages: int = 0) -> bytes:
     """Concatenate ``pieces`` and finish the result as one document.
 
     Args:
@@ -191,6 +191,7 @@ def merge_pdfs(pieces: list[PdfReader], *, outline: list[OutlineItem], links: li
         outline: Entries in document order; levels nest by at most one step.
         links: Contents links to add.
         front_pages: Pages labelled i, ii…; the rest are labelled 1, 2….
+        back_pages: Last pages (a back cover) labelled "Back cover", not numbered.
         stamps: A PDF whose page k is laid over page ``stamp_targets[k]``.
         stamp_targets: 0-based target pages for the stamps, in order.
         metadata: Document information (e.g. ``{"/Title": …}``); no dates are
@@ -220,8 +221,11 @@ def merge_pdfs(pieces: list[PdfReader], *, outline: list[OutlineItem], links: li
     total = len(writer.pages)
     if front_pages:
         writer.set_page_label(0, front_pages - 1, style=PageLabelStyle.LOWERCASE_ROMAN, start=1)
-    if total > front_pages:
-        writer.set_page_label(front_pages, total - 1, style=PageLabelStyle.DECIMAL, start=1)
+    numbered = total - back_pages
+    if numbered > front_pages:
+        writer.set_page_label(front_pages, numbered - 1, style=PageLabelStyle.DECIMAL, start=1)
+    if back_pages:
+        writer.set_page_label(numbered, total - 1, prefix="Back cover")
     writer.add_metadata(metadata)
     retag_font_subsets(writer)
     for page in writer.pages:

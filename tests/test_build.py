@@ -132,7 +132,7 @@ def test_cli_check_lists_every_problem_and_fails(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "content/bad.yaml:3:7 year: must be a whole number" in result.output
     assert "content/bad.yaml:1:1 exam: is required" in result.output
-    assert "2 problem(s)" in result.output and "Traceback" not in result.output
+    assert "2 problems found." in result.output and "Traceback" not in result.output
 
 
 def test_cli_unknown_layout_suggests_the_right_name(tmp_path, monkeypatch):

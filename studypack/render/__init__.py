@@ -335,6 +335,9 @@ def _fill_deferred(canv: Canvas, plan: BookletPlan, theme: Theme, styles: dict,
             canv.addPageLabel(front, style="ARABIC", start=1)
         elif body:
             canv.addPageLabel(0, style="ARABIC", start=1)
+        if ledger.back_pages:
+            # Not numbered in print, so not numbered in the viewer either.
+            canv.addPageLabel(min(ledger.back_pages) - 1, prefix="Back cover")
 def _number_form(canv: Canvas, name: str, text: str, font: str, size: float,
                  colour: object, *, left_aligned: bool = False) -> None:
     # Aligned at the form's origin; the bounding box spans a page width either way.

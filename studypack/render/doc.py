@@ -260,7 +260,7 @@ class BookletDoc(BaseDocTemplate):
         if self.plan.logo:
             box_w, box_h = 60 * 72 / 25.4, 30 * 72 / 25.4
             draw_logo(canv, self.plan.logo, (width + box_w) / 2, height * 0.78, box_w, box_h,
-                      self.styles["h1"].fontName)
+                      self.styles["h1"].fontName, grey=self.theme.spec.grayscale)
         canv.restoreState()
         self._draw_watermark(canv)
 
@@ -280,21 +280,24 @@ class BookletDoc(BaseDocTemplate):
         width, height = self.theme.page_size
         canv.saveState()
         self._band(canv, height - height * 0.07, height * 0.07)
-        if self.theme.spec.backgrounds:
+        plan = self.plan
+        has_foot = any((plan.edition, plan.centre, plan.contact, plan.logo))
+        if self.theme.spec.backgrounds and has_foot:
             canv.setFillColor(self.pal.tint)
             canv.rect(0, 0, width, height * 0.25, stroke=0, fill=1)
         # Over the tint, under the text: the whole watermark shows.
         self._draw_watermark(canv)
-        canv.setStrokeColor(self.pal.accent)
-        canv.setLineWidth(2.2)
-        left = self.theme.margin("inner")
-        canv.line(left, height * 0.25, width - self.theme.margin("outer"), height * 0.25)
+        if has_foot:
+            canv.setStrokeColor(self.pal.accent)
+            canv.setLineWidth(2.2)
+            left = self.theme.margin("inner")
+            canv.line(left, height * 0.25, width - self.theme.margin("outer"), height * 0.25)
         if self.plan.logo:
             # At most 45 × 22 mm, in proportion, beside the centre's name at the
             # foot, where it cannot meet a long title.
             draw_logo(canv, self.plan.logo, width - self.theme.margin("outer"),
                       height * 0.25 - 16, LOGO_BOX_MM[0] * MM_PT, LOGO_BOX_MM[1] * MM_PT,
-                      self.styles["h1"].fontName)
+                      self.styles["h1"].fontName, grey=self.theme.spec.grayscale)
         canv.restoreState()
 
     def _draw_blank_note(self, canv: Canvas) -> None:

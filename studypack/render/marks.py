@@ -40,7 +40,7 @@ def _svg(path: str, font: str):  # type: ignore[no-untyped-def]
 
 
 def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
-              box_h: float, font: str) -> None:
+              box_h: float, font: str, *, grey: bool = False) -> None:
     """Draw a PNG, JPEG or SVG logo inside a box, in proportion, its top-right at (right, top).
 
     Args:
@@ -49,6 +49,7 @@ def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
         right, top: Box corner in points from the page's bottom left.
         box_w, box_h: Largest width and height in points.
         font: Embedded font for any text in an SVG logo.
+        grey: Print a PNG or JPEG logo in greys (grayscale layouts).
     """
     if Path(path).suffix.lower() == ".svg":
         drawing = _svg(path, font)
@@ -59,7 +60,15 @@ def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
         renderPDF.draw(drawing, canv, 0, 0)
         canv.restoreState()
         return
-    canv.drawImage(path, right - box_w, top - box_h, box_w, box_h, preserveAspectRatio=True,
+    image: object = path
+    if grey:
+        from PIL import Image
+        from reportlab.lib.utils import ImageReader
+
+        with Image.open(path) as picture:
+            # Keep transparency: grey the colours, not the alpha channel.
+            image = ImageReader(picture.convert("LA").convert("RGBA"))
+    canv.drawImage(image, right - box_w, top - box_h, box_w, box_h, preserveAspectRatio=True,
                    anchor="ne", mask="auto")
 
 

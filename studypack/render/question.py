@@ -27,7 +27,7 @@ from ..model import BookletPlan, Question
 from .arabic import ArabicParagraph
 from .contents import question_key
 from .doc import Anchor, Ledger
-from .inline import Markup
+from .inline import Block, Markup
 from .styles import Palette
 
 
@@ -57,25 +57,36 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
     part of its first paragraph cannot be left alone at a column's foot.
     """
     out: list[Flowable] = []
+    h3 = ctx.styles["h3"]
+    opening = (f'<font name="{h3.fontName}" size="{h3.fontSize}" '
+               f'color="#{h3.textColor.hexval()[2:]}">{lead}</font><br/>')
     for index, block in enumerate(ctx.text.blocks(raw)):
-        if block.kind == "para" and lead is not None and index == 0:
-            h3 = ctx.styles["h3"]
-            opened = (f'<font name="{h3.fontName}" size="{h3.fontSize}" '
-                      f'color="#{h3.textColor.hexval()[2:]}">{lead}</font>'
-                      f"<br/>{block.items[0]}")
-            out.append(Paragraph(opened, ctx.styles["body_after_heading"]))
+        if lead is not None and index == 0 and block.kind in ("para", "bullets", "numbers"):
+            # The heading opens the first paragraph, or the first list item.
+            mark = {"para": "", "bullets": "• ", "numbers": f"{block.start}. "}[block.kind]
+            out.append(Paragraph(opening + mark + block.items[0],
+                                 ctx.styles["body_after_heading"]))
+            rest = Block(block.kind, block.items[1:], block.start + 1)
+            if block.kind != "para" and rest.items:
+                out += _list_items(ctx, rest)
         elif block.kind == "para":
             out.append(Paragraph(block.items[0], ctx.styles[style]))
         elif block.kind == "arabic":
+            if lead is not None and index == 0:
+                out.append(Paragraph(lead, h3))  # an Arabic verse cannot carry it
             body = ctx.styles["body"]
             out.append(ArabicParagraph(block.items[0], ctx.text.fonts.arabic.regular,
                                        body.fontSize * 1.25, body.leading * 1.45,
                                        body.textColor, body.spaceAfter))
         else:
-            for n, item in enumerate(block.items, block.start):
-                bullet = "•" if block.kind == "bullets" else f"{n}."
-                out.append(Paragraph(item, ctx.styles["bullet"], bulletText=bullet))
+            out += _list_items(ctx, block)
     return out
+
+
+def _list_items(ctx: BlockContext, block: Block) -> list[Flowable]:
+    return [Paragraph(item, ctx.styles["bullet"],
+                      bulletText="•" if block.kind == "bullets" else f"{n}.")
+            for n, item in enumerate(block.items, block.start)]
 
 
 def _table_style(ctx: BlockContext, commands: list[tuple]) -> TableStyle:
@@ -112,7 +123,7 @@ def _heading(ctx: BlockContext, markup: str, style: str = "h3") -> list[Flowable
 
 def _section(ctx: BlockContext, heading: str, raw: str) -> list[Flowable]:
     """A headed run of body text, kept from stranding its heading in either mode."""
-    if ctx.columns == 2 and raw.strip() and ctx.text.blocks(raw)[0].kind == "para":
+    if ctx.columns == 2 and raw.strip():
         return _paras(ctx, raw, lead=heading)
     return [*_heading(ctx, heading), *_paras(ctx, raw)]
 
@@ -224,16 +235,16 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
         body += _section(ctx, ctx.heading.inline(section.heading), section.body)
     body += _section(ctx, "Conclusion", q.conclusion)
     if q.references:
-        refs = [Paragraph(ctx.text.inline(ref), s["small"]) for ref in q.references]
+        refs = [Paragraph(ctx.text.inline(ref), s["reference"]) for ref in q.references]
         if ctx.columns == 2:
-            # Balanced columns cannot keep a block together: the references go
-            # in one paragraph behind their heading instead.
+            # Balanced columns cannot keep a heading with its lines: the
+            # references go in one paragraph behind their heading instead.
             lead = (f'<font name="{s["h3"].fontName}">References</font><br/>'
                     + "<br/>".join(ctx.text.inline(ref) for ref in q.references))
-            body.append(Paragraph(lead, s["small"]))
+            body.append(Paragraph(lead, s["reference"]))
         else:
-            # Kept whole: it neither strands its heading nor takes a page of
-            # its own when it fits below the conclusion.
+            # A short block, set tight and kept whole: it neither strands its
+            # heading nor leaves one reference alone on the next page.
             body.append(KeepTogether([Paragraph("References", s["h3"]), *refs]))
     if ctx.columns == 2:
         # Balanced columns: they split across pages and even out on the last one.

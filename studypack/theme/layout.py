@@ -158,7 +158,8 @@ def layout_dirs(name: str, workspace: Path | None) -> list[Path]:
 
 
 def available_layouts(workspace: Path | None) -> list[str]:
-    names = {p.parent.name for p in BUILTIN_LAYOUTS.glob("*/layout.yaml")}
+    """Layouts a user can choose (the internal ``base`` is left out)."""
+    names = {p.parent.name for p in BUILTIN_LAYOUTS.glob("*/layout.yaml")} - {"base"}
     if workspace is not None:
         names |= {p.parent.name for p in (workspace / "layouts").glob("*/layout.yaml")}
     return sorted(names)
