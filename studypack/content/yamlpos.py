@@ -15,6 +15,9 @@ import yaml
 
 PathKey = tuple[str | int, ...]
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's safe loader, in C (libyaml) where the installed PyYAML has it."""
+
 
 @dataclass(frozen=True)
 class Located:
@@ -80,14 +83,20 @@ def load_located(text: str) -> Located:
         yaml.YAMLError: On syntax errors (callers turn it into a Diagnostic;
             ``problem_mark`` holds the place).
     """
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
-    if node is None:
-        return Located(None, {}, (), {})
-    positions: dict[PathKey, tuple[int, int]] = {}
-    keys: dict[PathKey, tuple[int, int]] = {}
-    dups: list[PathKey] = []
-    _walk(node, (), positions, keys, dups)
-    data = yaml.safe_load(text)
+    # One parse: compose the node tree (it carries the positions), then build
+    # the data from the same nodes. libyaml's loader when PyYAML has it.
+    loader = LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Located(None, {}, (), {})
+        positions: dict[PathKey, tuple[int, int]] = {}
+        keys: dict[PathKey, tuple[int, int]] = {}
+        dups: list[PathKey] = []
+        _walk(node, (), positions, keys, dups)
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
     return Located(data, positions, tuple(dups), keys)
 
 
