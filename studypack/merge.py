@@ -240,11 +240,6 @@ def merge_pdfs(pieces: list[PdfReader], *, outline: list[OutlineItem], links: li
     return out.getvalue()
 
 
-def page_count(pdf: bytes) -> int:
-    """Number of pages in a PDF held in memory."""
-    return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
 def reader_for(pdf: bytes) -> PdfReader:
     """A reader over PDF bytes made by studypack itself."""
     return PdfReader(io.BytesIO(pdf))

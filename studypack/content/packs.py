@@ -20,7 +20,6 @@ from .yamlpos import Located
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 BlockName = Literal["header", "question", "summary", "key_points", "answer"]
-BLOCK_NAMES: tuple[BlockName, ...] = ("header", "question", "summary", "key_points", "answer")
 
 
 class _Strict(BaseModel):
