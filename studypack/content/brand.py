@@ -75,9 +75,30 @@ def load_brand(workspace: Path) -> Brand:
     path = workspace / BRAND_FILE
     if not path.is_file():
         return Brand()
-    record, located = load_settings_file(path, BrandIn, FIELD_NAMES)
+    try:
+        record, located = load_settings_file(path, BrandIn, FIELD_NAMES)
+    except ContentError as exc:
+        raise ContentError([*exc.diagnostics, *_raw_logo_problem(path)]) from None
     brand, problems = apply_brand(Brand(), record, workspace=workspace, shown=rel(path),
                                   located=located)
     if problems:
         raise ContentError(problems)
     return brand
+
+
+def _raw_logo_problem(path: Path) -> list[Diagnostic]:
+    # When other fields are wrong, still say whether the logo can be used, so
+    # every problem in brand.yaml is listed in one round.
+    import yaml
+
+    from .yamlpos import load_located
+
+    try:
+        located = load_located(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []  # already reported by the loader
+    logo = located.data.get("logo") if isinstance(located.data, dict) else None
+    if not isinstance(logo, str) or not logo:
+        return []
+    problem = logo_problem(path.parent / logo)
+    return [Diagnostic(rel(path), *located.where(("logo",)), "logo", problem)] if problem else []

@@ -27,9 +27,9 @@ def to_hex(value: str) -> str:
         return webcolors.name_to_hex(text.lower().replace(" ", ""))
     except ValueError:
         close = difflib.get_close_matches(text.lower(), webcolors.names(), n=1, cutoff=0.7)
-        hint = f" did you mean '{close[0]}'?" if close else ""
-        raise ValueError(f"'{value}' is not a colour; write a CSS name such as 'navy' or a "
-                         f'hex value in quotes such as "#1d4e6e".{hint}') from None
+        hint = f"did you mean '{close[0]}'? Otherwise write" if close else "write"
+        raise ValueError(f"'{value}' is not a colour; {hint} a CSS name such as 'navy' or a "
+                         'hex value in quotes such as "#1d4e6e"') from None
 
 
 Colour = Annotated[str, AfterValidator(to_hex)]
