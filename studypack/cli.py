@@ -8,98 +8,16 @@ unless STUDYPACK_DEBUG=1). Heavy modules are imported inside commands so
 
 from __future__ import annotations
 
-import os
-import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.text import Text
+
+from .cli_support import PackFailures, count, one_pack, out, progress_bar, reported, say
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn structured exam answers into print-ready study booklets.")
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
-
-
-def say(console: Console, label: str, style: str, message: str) -> None:
-    """Print ``label`` in ``style``, then ``message`` exactly as written."""
-    console.print(Text.assemble((label, style), " " if label else "", message))
-
-
-@contextmanager
-def _reported() -> Iterator[None]:
-    """Run a command body; turn studypack errors and warnings into messages."""
-    from .errors import ContentError, StrictError, StudypackError, StudypackWarning
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", StudypackWarning)
-        try:
-            yield
-        except ContentError as exc:
-            for d in exc.diagnostics:
-                say(err, "error", "red", str(d))
-            say(err, "", "", f"{_count(len(exc.diagnostics), 'problem')} found.")
-            raise typer.Exit(1) from None
-        except PackFailures as exc:
-            say(err, "", "", str(exc))
-            raise typer.Exit(1) from None
-        except StrictError as exc:
-            _print_warnings(caught)
-            say(err, "error", "red", str(exc))
-            raise typer.Exit(1) from None
-        except StudypackError as exc:
-            _print_warnings(caught)
-            say(err, "error", "red", str(exc))
-            raise typer.Exit(2) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
-            raise
-        except Exception as exc:
-            if os.environ.get("STUDYPACK_DEBUG"):
-                raise
-            say(err, "internal error", "red", f"{type(exc).__name__}: {exc}\nThis is a bug "
-                "in studypack; run again with STUDYPACK_DEBUG=1 for details and report it.")
-            raise typer.Exit(3) from None
-    _print_warnings(caught)
-
-
-def _print_warnings(caught: list[warnings.WarningMessage]) -> None:
-    from .errors import StudypackWarning
-
-    for message in dict.fromkeys(str(w.message) for w in caught
-                                 if issubclass(w.category, StudypackWarning)):
-        say(err, "warning", "yellow", message)
-
-
-@contextmanager
-def _progress(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[], None]]]:
-    """A progress bar (answers done, time left) on a terminal; silent when piped or in CI."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    quiet = not err.is_terminal or bool(os.environ.get("CI"))
-    label_column = TextColumn(label.replace("{", "{{").replace("}", "}}"), markup=False)
-    progress = Progress(label_column, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=err, transient=True, disable=quiet)
-    task: list[Any] = []
-    with progress:
-        def start(total: int) -> None:
-            task.append(progress.add_task("", total=total))
-
-        def advance() -> None:
-            if task:
-                progress.advance(task[0])
-        yield start, advance
-
-
 def _content_dir(given: Path | None) -> Path:
     """The content folder: the flag, else ``content`` from studypack.yaml."""
     from .errors import WorkspaceError
@@ -165,7 +83,7 @@ def build(
 
     Defaults come from studypack.yaml in the current folder, then these flags.
     """
-    with _reported():
+    with reported():
         from .build import build_booklet
         from .errors import rel
         from .workspace import load_settings
@@ -173,7 +91,7 @@ def build(
         workspace = Path.cwd()
         settings = load_settings(workspace)
         content_dir = _content_dir(content)
-        with _progress("Laying out answers") as (start, advance):
+        with progress_bar("Laying out answers") as (start, advance):
             result = build_booklet(
                 content=content_dir, output=output or workspace / settings.output,
                 layout=layout or settings.layout, title=title or settings.title,
@@ -184,11 +102,7 @@ def build(
                 duplex=settings.duplex if duplex is None else duplex, strict=strict,
                 on_start=start, on_question=lambda q: advance())
         say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
-            f"{_count(result.questions, 'question')}, {result.seconds:.1f} s")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+            f"{count(result.questions, 'question')}, {result.seconds:.1f} s")
 
 
 @app.command()
@@ -208,7 +122,7 @@ def pack(
     strict: StrictOpt = False,
 ) -> None:
     """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
-    with _reported():
+    with reported():
         from .errors import WorkspaceError, rel
 
         if all_packs == (pack_file is not None):
@@ -225,49 +139,12 @@ def pack(
                                  "'output' is used")
         workspace = Path.cwd()
         content_dir = _content_dir(content)
-        failed = [path for path in files if not _one_pack(
+        failed = [path for path in files if not one_pack(
             path, content_dir, workspace, duplex=duplex, output=output, strict=strict,
             report=all_packs)]
         if failed:
             raise PackFailures(f"{len(failed)} of {len(files)} pack(s) failed: "
                                + ", ".join(str(p) for p in failed))
-
-
-class PackFailures(Exception):
-    """Some packs of ``pack --all`` failed (each was reported as it happened)."""
-
-
-def _one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: bool | None,
-              output: Path | None, strict: bool, report: bool) -> bool:
-    """Build one pack and its handouts; with ``report``, print a failure and go on."""
-    from .build import build_handouts, build_pack
-    from .errors import ContentError, StudypackError, WorkspaceError, rel
-
-    try:
-        if path is None or not path.is_file():
-            raise WorkspaceError(f"{path} is not a file")
-        with _progress(f"Laying out {path.stem}") as (start, advance):
-            result = build_pack(pack=path, content=content_dir, workspace=workspace,
-                                duplex=duplex, output=output, strict=strict,
-                                on_start=start, on_question=lambda q: advance())
-        say(out, "Wrote", "bold", f"{rel(result.path)}: {_count(result.pages, 'page')}, "
-            f"{_count(result.questions, 'question')}, {result.seconds:.1f} s")
-        if result.handouts:
-            folder = result.path.parent / f"{path.stem}-handouts"
-            handouts = build_handouts(content=content_dir, workspace=workspace,
-                                      out_dir=folder, ids=list(result.start_pages),
-                                      brand=result.brand, layout="handout", strict=strict,
-                                      prune=True)
-            say(out, "Wrote", "bold", f"{_count(len(handouts), 'handout')} to {rel(folder)}")
-        return True
-    except StudypackError as exc:
-        if not report:
-            raise
-        lines = ([str(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
-                 else [str(exc)])
-        for line in lines:
-            say(err, "error", "red", line)
-        return False
 
 
 @app.command()
@@ -285,7 +162,7 @@ def handout(
     strict: StrictOpt = False,
 ) -> None:
     """Write single-question handouts (question, summary, key points, answer) as <id>.pdf."""
-    with _reported():
+    with reported():
         from .build import build_handouts
         from .content import load_content
         from .errors import WorkspaceError, rel
@@ -298,14 +175,14 @@ def handout(
         if not ids:
             raise WorkspaceError("name at least one question id, or use --all "
                                  "('studypack list' shows the ids)")
-        with _progress("Writing handouts") as (start, advance):
+        with progress_bar("Writing handouts") as (start, advance):
             start(len(ids))
             results = build_handouts(content=content_dir, workspace=Path.cwd(),
                                      out_dir=out_dir, ids=ids, layout=layout, strict=strict,
                                      brand=_brand(Path.cwd(), centre),
                                      on_question=lambda q: advance())
         for result in results:
-            say(out, "Wrote", "bold", f"{rel(result.path)}: {_count(result.pages, 'page')}")
+            say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}")
 
 
 @app.command()
@@ -315,7 +192,7 @@ def check(
              "[default: 'content' in studypack.yaml]")] = None,
 ) -> None:
     """Validate answers and packs; list every problem, and characters no font can print."""
-    with _reported():
+    with reported():
         from .checks import check_workspace
 
         summary = check_workspace(_content_dir(path) if path is None else path, Path.cwd())
@@ -328,7 +205,7 @@ def list_questions(
         help="Content folder [default: 'content' in studypack.yaml]")] = None,
 ) -> None:
     """Show the questions by paper, year and topic, with their ids."""
-    with _reported():
+    with reported():
         from rich.table import Table
 
         from .content import load_content
@@ -343,7 +220,7 @@ def list_questions(
                                  ", ".join(q.topics), plain_text(q.question))))
             return
         table = Table("Id", "Paper", "Year", "Q", "Marks", "Topics", "Question",
-                      title=f"{_count(len(questions), 'question')}")
+                      title=f"{count(len(questions), 'question')}")
         for q in questions:
             table.add_row(Text(q.id, no_wrap=True, overflow="fold"), Text(q.paper),
                           str(q.year), str(q.number), str(q.marks or ""),
@@ -366,7 +243,7 @@ def import_answer(
     dry_run: Annotated[bool, typer.Option(help="Print the YAML instead of writing it")] = False,
 ) -> None:
     """Turn a plain-text answer into a content file (site junk dropped, summary derived)."""
-    with _reported():
+    with reported():
         from .content import validate_answer_text
         from .content.importer import import_text, slug
         from .content.validate import read_source
@@ -407,7 +284,7 @@ def init(
     directory: Annotated[Path, typer.Argument(help="Folder to create the workspace in")],
 ) -> None:
     """Create a workspace: content/ with two example answers, a layout, fonts/, out/."""
-    with _reported():
+    with reported():
         import shutil
 
         from .errors import WorkspaceError, rel

@@ -235,3 +235,42 @@ def test_a_long_key_points_table_repeats_its_header_row_on_the_next_page(workspa
     assert len(pages_with_rows) >= 2, "the 60-row table did not split"
     for page in pages_with_rows:
         assert "Key point" in page and "In one line" in page
+
+
+def test_duplex_folios_sit_on_the_outer_edge_and_the_back_cover_is_unnumbered(workspace):
+    out = workspace / "out" / "duplex.pdf"
+    build_booklet(content=workspace / "content", output=out, workspace=workspace, duplex=True,
+                  brand=Brand(centre="Test Centre", back_cover="See you in class."))
+    reader = PdfReader(out)
+    width = float(reader.pages[0].mediabox.width)
+    labels = reader.page_labels
+    assert labels[-1] == "Back cover" and "See you in class." in reader.pages[-1].extract_text()
+    numbered = sum(1 for label in labels if label.isdigit())
+    for index, page in enumerate(reader.pages):
+        text = page.extract_text()
+        match = re.search(r"Page (\d+) of (\d+)", text)
+        if not match:
+            continue
+        assert match.group(2) == str(numbered)
+        xs: list[float] = []
+
+        def visit(t, cm, tm, font, size, xs=xs):
+            if t.startswith("Page "):
+                xs.append(tm[4] * cm[0] + cm[4])
+        page.extract_text(visitor_text=visit)
+        # Form coordinates: left-aligned at the inner margin on versos (x ≥ 0),
+        # right-aligned at the outer margin on rectos (drawn leftwards, x < 0).
+        verso = (index + 1) % 2 == 0
+        assert xs and ((xs[0] >= 0) if verso else (xs[0] < 0)), (index + 1, xs)
+    assert width > 0
+
+
+def test_handouts_have_their_own_running_head(workspace):
+    from studypack.build import build_handouts
+
+    (result,) = build_handouts(content=workspace / "content", workspace=workspace,
+                               out_dir=workspace / "out" / "h", ids=["TEST-2020-Q1"],
+                               layout="handout", brand=Brand(centre="Test Centre"))
+    text = PdfReader(result.path).pages[0].extract_text()
+    assert "Test Centre · Handout · CSS Test Paper 2020 · Q1" in text
+    assert result.path.name == "test-2020-q1.pdf"

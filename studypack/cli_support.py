@@ -1,0 +1,137 @@
+"""Terminal side of the command line: messages, warnings, progress, pack runs.
+
+User text is never read as Rich markup; errors become messages and exit codes
+here (see ``cli.py`` for the codes).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def say(console: Console, label: str, style: str, message: str) -> None:
+    """Print ``label`` in ``style``, then ``message`` exactly as written."""
+    console.print(Text.assemble((label, style), " " if label else "", message))
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Run a command body; turn studypack errors and warnings into messages."""
+    from .errors import ContentError, StrictError, StudypackError, StudypackWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", StudypackWarning)
+        try:
+            yield
+        except ContentError as exc:
+            for d in exc.diagnostics:
+                say(err, "error", "red", str(d))
+            say(err, "", "", f"{count(len(exc.diagnostics), 'problem')} found.")
+            raise typer.Exit(1) from None
+        except PackFailures as exc:
+            say(err, "", "", str(exc))
+            raise typer.Exit(1) from None
+        except StrictError as exc:
+            print_warnings(caught)
+            say(err, "error", "red", str(exc))
+            raise typer.Exit(1) from None
+        except StudypackError as exc:
+            print_warnings(caught)
+            say(err, "error", "red", str(exc))
+            raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("STUDYPACK_DEBUG"):
+                raise
+            say(err, "internal error", "red", f"{type(exc).__name__}: {exc}\nThis is a bug "
+                "in studypack; run again with STUDYPACK_DEBUG=1 for details and report it.")
+            raise typer.Exit(3) from None
+    print_warnings(caught)
+
+
+def print_warnings(caught: list[warnings.WarningMessage]) -> None:
+    from .errors import StudypackWarning
+
+    for message in dict.fromkeys(str(w.message) for w in caught
+                                 if issubclass(w.category, StudypackWarning)):
+        say(err, "warning", "yellow", message)
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[], None]]]:
+    """A progress bar (answers done, time left) on a terminal; silent when piped or in CI."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    quiet = not err.is_terminal or bool(os.environ.get("CI"))
+    label_column = TextColumn(label.replace("{", "{{").replace("}", "}}"), markup=False)
+    progress = Progress(label_column, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=err, transient=True, disable=quiet)
+    task: list[Any] = []
+    with progress:
+        def start(total: int) -> None:
+            task.append(progress.add_task("", total=total))
+
+        def advance() -> None:
+            if task:
+                progress.advance(task[0])
+        yield start, advance
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+class PackFailures(Exception):
+    """Some packs of ``pack --all`` failed (each was reported as it happened)."""
+
+
+def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: bool | None,
+              output: Path | None, strict: bool, report: bool) -> bool:
+    """Build one pack and its handouts; with ``report``, print a failure and go on."""
+    from .build import build_handouts, build_pack
+    from .errors import ContentError, StudypackError, WorkspaceError, rel
+
+    try:
+        if path is None or not path.is_file():
+            raise WorkspaceError(f"{path} is not a file")
+        with progress_bar(f"Laying out {path.stem}") as (start, advance):
+            result = build_pack(pack=path, content=content_dir, workspace=workspace,
+                                duplex=duplex, output=output, strict=strict,
+                                on_start=start, on_question=lambda q: advance())
+        say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}, "
+            f"{count(result.questions, 'question')}, {result.seconds:.1f} s")
+        if result.handouts:
+            folder = result.path.parent / f"{path.stem}-handouts"
+            handouts = build_handouts(content=content_dir, workspace=workspace,
+                                      out_dir=folder, ids=list(result.start_pages),
+                                      brand=result.brand, layout="handout", strict=strict,
+                                      prune=True)
+            say(out, "Wrote", "bold", f"{count(len(handouts), 'handout')} to {rel(folder)}")
+        return True
+    except StudypackError as exc:
+        if not report:
+            raise
+        lines = ([str(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
+                 else [str(exc)])
+        for line in lines:
+            say(err, "error", "red", line)
+        return False
