@@ -43,6 +43,7 @@ from .merge import (
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
 from .output import warnings_checked, write_atomically
 from .pack import plan_pack
+from .parallel import SectionJob, render_sections
 from .plan import plan_booklet
 from .render import RenderedBooklet, RenderOptions, render_booklet, render_document
 from .render.contents import ContentsEntry
@@ -189,7 +190,7 @@ def _facts(rendered: RenderedBooklet) -> RenderedFacts:
 
 
 def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | None = None,
-               output: Path | None = None, strict: bool = False, on_start: Callable[[int], None] | None = None,
+               output: Path | None = None, strict: bool = False, processes: int | None = None, on_start: Callable[[int], None] | None = None,
                on_question: Callable[[Question], None] | None = None) -> BuildResult:
     """Build one pack: its own cover and contents, its sections, included PDFs.
 
@@ -201,6 +202,8 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
         content: Folder of answer files.
         workspace: Folder that the pack's relative paths start from.
         duplex: Overrides the pack's duplex setting when not None.
+        processes: Worker processes for laying out sections (None: one per core
+            for packs of 40 questions or more); the PDF is the same either way.
         output: Overrides the pack's output path when not None.
 
     Raises:
@@ -216,7 +219,8 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
     if on_start:
         on_start(len(plan.booklet.questions))
     with warnings_checked(strict):
-        pdf, total, starts = _assemble_pack(plan, theme, on_question)
+        pdf, total, starts = _assemble_pack(plan, theme, on_question, workspace=workspace,
+                                            processes=processes)
     target = Path(plan.output)
     write_atomically(target, pdf)
     return BuildResult(target, total, len(plan.booklet.questions),
@@ -225,20 +229,23 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
 
 
 def _assemble_pack(plan: PackPlan, theme: Theme,
-                   on_question: Callable[[Question], None] | None
+                   on_question: Callable[[Question], None] | None, *,
+                   workspace: Path | None = None, processes: int | None = None
                    ) -> tuple[bytes, int, dict[str, int]]:
     """Render every part, place it, and merge: (PDF bytes, pages, question start pages)."""
     externals = _open_externals(plan, theme.page_size)
     alphabet = pack_alphabet(plan)
     parts: dict[str, RenderedFacts] = {}
     readers: dict[str, PdfReader] = dict(externals)
-    for group in plan.booklet.groups:
-        section = replace(plan.booklet, groups=(group,))
-        rendered = render_document(section, theme, RenderOptions(
-            cover=False, contents=False, folios=False, native_outline=False,
-            duplex=bool(plan.duplex), blocks=plan.blocks, section_anchors=False, alphabet=alphabet,
-            back_cover=False),
-            on_question=on_question)
+    section_options = RenderOptions(
+        cover=False, contents=False, folios=False, native_outline=False,
+        duplex=bool(plan.duplex), blocks=plan.blocks, section_anchors=False, alphabet=alphabet,
+        back_cover=False)
+    jobs = [SectionJob(replace(plan.booklet, groups=(group,)), section_options, plan.layout,
+                       str(workspace) if workspace else None, plan.booklet.brand.accent)
+            for group in plan.booklet.groups]
+    sections = render_sections(jobs, theme, processes=processes, on_question=on_question)
+    for group, rendered in zip(plan.booklet.groups, sections, strict=True):
         parts[group.topic] = _facts(rendered)
         readers[f"section:{group.topic}"] = reader_for(rendered.pdf)
     grid = None

@@ -119,6 +119,9 @@ def pack(
     duplex: Annotated[bool | None, typer.Option(
         "--duplex/--no-duplex", help="Start sections and questions on right-hand pages "
         "[default: the pack's setting]")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Processes for laying out sections [default: one per "
+        "core for packs of 40+ questions]; the PDF is the same either way")] = None,
     strict: StrictOpt = False,
 ) -> None:
     """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
@@ -141,7 +144,7 @@ def pack(
         content_dir = _content_dir(content)
         failed = [path for path in files if not one_pack(
             path, content_dir, workspace, duplex=duplex, output=output, strict=strict,
-            report=all_packs)]
+            report=all_packs, processes=jobs)]
         if failed:
             raise PackFailures(f"{len(failed)} of {len(files)} pack(s) failed: "
                                + ", ".join(str(p) for p in failed))

@@ -105,7 +105,8 @@ class PackFailures(Exception):
 
 
 def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: bool | None,
-              output: Path | None, strict: bool, report: bool) -> bool:
+              output: Path | None, strict: bool, report: bool,
+              processes: int | None = None) -> bool:
     """Build one pack and its handouts; with ``report``, print a failure and go on."""
     from .build import build_handouts, build_pack
     from .errors import ContentError, StudypackError, WorkspaceError, rel
@@ -116,7 +117,8 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
         with progress_bar(f"Laying out {path.stem}") as (start, advance):
             result = build_pack(pack=path, content=content_dir, workspace=workspace,
                                 duplex=duplex, output=output, strict=strict,
-                                on_start=start, on_question=lambda q: advance())
+                                processes=processes, on_start=start,
+                                on_question=lambda q: advance())
         say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}, "
             f"{count(result.questions, 'question')}, {result.seconds:.1f} s")
         if result.handouts:

@@ -156,3 +156,13 @@ def test_an_included_pdf_of_another_size_is_warned_about(ws):
                      "  - {file: letter.pdf, title: Letter notes}\n")
     with pytest.warns(UserWarning, match=r"letter.pdf: page 1 is 612 × 792 pt"):
         build_pack(pack=path, content=ws / "content", workspace=ws)
+
+
+def test_sections_laid_out_in_two_processes_give_the_same_pdf(ws):
+    path = _pack(ws, "select: {years: 2015-2025}\ngroup_by: paper\n")
+    one = build_pack(pack=path, content=ws / "content", workspace=ws, processes=1,
+                     output=ws / "out" / "one.pdf")
+    two = build_pack(pack=path, content=ws / "content", workspace=ws, processes=2,
+                     output=ws / "out" / "two.pdf")
+    assert one.path.read_bytes() == two.path.read_bytes()
+    assert len(PdfReader(two.path).pages) == one.pages
