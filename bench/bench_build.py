@@ -27,10 +27,11 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-WORDS = ("policy state economy reform treaty federal provinces security trade water "
-         "climate debt growth institutions rivalry alliance governance constitution "
-         "parliament courts markets exports energy corridor border diplomacy "
-         "development education power balance region strategy").split()
+WORDS = ["policy", "state", "economy", "reform", "treaty", "federal", "provinces",
+         "security", "trade", "water", "climate", "debt", "growth", "institutions", "rivalry",
+         "alliance", "governance", "constitution", "parliament", "courts", "markets",
+         "exports", "energy", "corridor", "border", "diplomacy", "development", "education",
+         "power", "balance", "region", "strategy"]
 
 
 def sentence(rng: random.Random, n: int) -> str:

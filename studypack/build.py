@@ -281,13 +281,13 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     blank = reader_for(render_blank_page(theme, plan.booklet, alphabet))
     pieces = [blank if s.kind == "blank" else readers[_reader_key(s)] for s in slots]
     stamps = stamp_plan(slots, parts, grid)
-    stamp_pdf = render_folio_stamps(theme, [s[1:] for s in stamps], alphabet,
+    folios = render_folio_stamps(theme, [s[1:] for s in stamps], alphabet,
                                     duplex=bool(plan.duplex))
     pdf = merge_pdfs(
         pieces, outline=pack_outline(plan, slots, parts, grid),
         links=contents_links(front.links, key_pages(plan, slots, parts)),
-        front_pages=front_total(slots), stamps=reader_for(stamp_pdf),
-        stamp_targets=[s[0] for s in stamps], metadata=_metadata(plan.booklet),
+        front_pages=front_total(slots), stamps=reader_for(folios.pdf),
+        stamp_codes=list(folios.codes), stamp_targets=[s[0] for s in stamps], metadata=_metadata(plan.booklet),
         back_pages=sizes.back)
     total = slots[-1].start + slots[-1].pages
     targets = key_pages(plan, slots, parts)

@@ -48,6 +48,7 @@ from .question import (
     question_outline_title,
     revision_grid,
 )
+from .streams import binary_streams
 from .styles import make_styles, palette
 
 
@@ -291,8 +292,9 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
         _fill_deferred(canv, plan, theme, styles, ledger, options)
 
     seed = subset_seed(fonts, options.alphabet) if options.alphabet else None
-    doc.build(story, canvasmaker=lambda *a, **k: FinishingCanvas(*a, finish=finish, seed=seed,
-                                                                 **k))
+    with binary_streams():
+        doc.build(story, canvasmaker=lambda *a, **k: FinishingCanvas(
+            *a, finish=finish, seed=seed, **k))
     total = doc.page
     front = (ledger.body_start or total + 1) - 1
     return RenderedBooklet(

@@ -7,6 +7,7 @@ folio sits exactly where a single-document build would draw it.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -15,6 +16,7 @@ from ..theme import Theme
 from ..theme.templates import render_text
 from .fonts import register_theme_fonts, subset_seed
 from .marks import draw_watermark
+from .streams import binary_streams
 from .styles import make_styles, palette
 
 
@@ -42,37 +44,63 @@ def render_blank_page(theme: Theme, plan: BookletPlan, alphabet: str = "") -> by
     canv.drawCentredString(width / 2, height / 2,
                            render_text(theme.templates, "blank.j2", booklet=plan))
     canv.showPage()
-    canv.save()
+    with binary_streams():
+        canv.save()
     return buffer.getvalue()
 
 
+@dataclass(frozen=True)
+class FolioStamps:
+    """Folio overlays for a merged pack.
+
+    Attributes:
+        pdf: A one-page PDF whose page resources hold the fonts every
+            overlay uses (its own content does not matter).
+        codes: Per stamped page, a content stream (PDF operators) drawing
+            its folio with the names of those resources.
+    """
+
+    pdf: bytes
+    codes: tuple[bytes, ...]
+
+
 def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
-                        alphabet: str = "", duplex: bool = False) -> bytes:
-    """One page per folio, to lay over the pages of a merged pack.
+                        alphabet: str = "", duplex: bool = False) -> FolioStamps:
+    """Every folio of a pack, as content streams to lay over the merged pages.
+
+    ReportLab encodes each folio's text (subset codes, font switches for
+    stray characters) into a text object; its operators are kept rather than
+    a page per folio, because pypdf parses a 1,600-page stamp file far more
+    slowly than we can wrap 1,600 short streams.
 
     Args:
         theme: Fonts, page size and margins (points).
         labels: Per page: (page label, last label, physical page, physical total).
         alphabet: Seed for identical font subsets across the pack's parts.
         duplex: Put versos' folios at the left (outer) edge.
-
-    Returns:
-        A PDF with ``len(labels)`` pages, each holding only its folio.
     """
     buffer = io.BytesIO()
     canv, styles = _canvas(theme, buffer, alphabet)
     width, _ = theme.page_size
     style = styles["small"]
+    y = theme.margin("bottom") * 0.45
+    codes = []
     for label, last, page, pages in labels:
         text = render_text(theme.templates, "folio.j2", page_label=label, last_label=last,
                            page=page, pages=pages)
-        canv.setFont(style.fontName, style.fontSize)
-        canv.setFillColor(style.textColor)
-        y = theme.margin("bottom") * 0.45
         if duplex and page % 2 == 0:  # a verso: the outer edge is on the left
-            canv.drawString(theme.margin("inner"), y, text)
+            x = theme.margin("inner")
         else:
-            canv.drawRightString(width - theme.margin("outer"), y, text)
-        canv.showPage()
-    canv.save()
-    return buffer.getvalue()
+            x = width - theme.margin("outer") - canv.stringWidth(text, style.fontName,
+                                                                  style.fontSize)
+        folio = canv.beginText(x, y)
+        folio.setFont(style.fontName, style.fontSize)
+        folio.setFillColor(style.textColor)
+        folio.textOut(text)
+        codes.append(folio.getCode().encode("latin-1"))
+        # Drawn here too, so the page's resources name every font the codes use.
+        canv.drawText(folio)
+    canv.showPage()
+    with binary_streams():
+        canv.save()
+    return FolioStamps(buffer.getvalue(), tuple(codes))
