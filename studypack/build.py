@@ -18,10 +18,10 @@ from pypdf import PdfReader
 
 from .assemble import (
     GRID_KEY,
+    PackLabels,
     PartSizes,
     RenderedFacts,
     Slot,
-    contents_labels,
     contents_links,
     front_total,
     key_pages,
@@ -29,6 +29,8 @@ from .assemble import (
     page_sequence,
     stamp_plan,
 )
+from .cache import RenderCache
+from .chunks import SectionPages, join_chunks, split_groups
 from .content import load_content
 from .content.brand import load_brand
 from .errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
@@ -43,9 +45,9 @@ from .merge import (
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
 from .output import warnings_checked, write_atomically
 from .pack import plan_pack
-from .parallel import SectionJob, render_sections
+from .parallel import RenderJob, render_jobs
 from .plan import plan_booklet
-from .render import RenderedBooklet, RenderOptions, render_booklet, render_document
+from .render import RenderedBooklet, RenderOptions, render_booklet
 from .render.contents import ContentsEntry
 from .render.stamps import render_blank_page, render_folio_stamps
 from .theme import Theme, load_theme, with_accent
@@ -63,6 +65,8 @@ class BuildResult:
         start_pages: Question id → 1-based page where it starts.
         handouts: The pack asks for handouts of its questions too.
         layout, brand: What the handouts should use.
+        reused: (parts taken from the cache, parts looked up), or None
+            when the build used no cache.
     """
 
     path: Path
@@ -73,6 +77,7 @@ class BuildResult:
     handouts: bool = False
     layout: str = "classic"
     brand: Brand = field(default_factory=Brand)
+    reused: tuple[int, int] | None = None
 
 
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",
@@ -190,7 +195,8 @@ def _facts(rendered: RenderedBooklet) -> RenderedFacts:
 
 
 def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | None = None,
-               output: Path | None = None, strict: bool = False, processes: int | None = None, on_start: Callable[[int], None] | None = None,
+               output: Path | None = None, strict: bool = False, processes: int | None = None,
+               cache_dir: Path | None = None, on_start: Callable[[int], None] | None = None,
                on_question: Callable[[Question], None] | None = None) -> BuildResult:
     """Build one pack: its own cover and contents, its sections, included PDFs.
 
@@ -204,6 +210,8 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
         duplex: Overrides the pack's duplex setting when not None.
         processes: Worker processes for laying out sections (None: one per core
             for packs of 40 questions or more); the PDF is the same either way.
+        cache_dir: Folder of rendered parts kept between builds (see
+            ``cache``); None lays out everything. The PDF is the same either way.
         output: Overrides the pack's output path when not None.
 
     Raises:
@@ -218,50 +226,71 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
         plan = replace(plan, duplex=theme.spec.page.duplex)
     if on_start:
         on_start(len(plan.booklet.questions))
+    cache = RenderCache(cache_dir) if cache_dir else None
     with warnings_checked(strict):
         pdf, total, starts = _assemble_pack(plan, theme, on_question, workspace=workspace,
-                                            processes=processes)
+                                            processes=processes, cache=cache)
     target = Path(plan.output)
     write_atomically(target, pdf)
+    if cache:
+        cache.trim()
     return BuildResult(target, total, len(plan.booklet.questions),
                        time.perf_counter() - started, starts, plan.handouts, plan.layout,
-                       plan.booklet.brand)
+                       plan.booklet.brand, (cache.hits, cache.hits + cache.misses) if cache
+                       else None)
 
 
 def _assemble_pack(plan: PackPlan, theme: Theme,
                    on_question: Callable[[Question], None] | None, *,
-                   workspace: Path | None = None, processes: int | None = None
-                   ) -> tuple[bytes, int, dict[str, int]]:
+                   workspace: Path | None = None, processes: int | None = None,
+                   cache: RenderCache | None = None) -> tuple[bytes, int, dict[str, int]]:
     """Render every part, place it, and merge: (PDF bytes, pages, question start pages)."""
     externals = _open_externals(plan, theme.page_size)
     alphabet = pack_alphabet(plan)
-    parts: dict[str, RenderedFacts] = {}
     readers: dict[str, PdfReader] = dict(externals)
-    section_options = RenderOptions(
+    where = (plan.layout, str(workspace) if workspace else None, plan.booklet.brand.accent)
+    chunk_options = RenderOptions(
         cover=False, contents=False, folios=False, native_outline=False,
         duplex=bool(plan.duplex), blocks=plan.blocks, section_anchors=False, alphabet=alphabet,
         back_cover=False)
-    jobs = [SectionJob(replace(plan.booklet, groups=(group,)), section_options, plan.layout,
-                       str(workspace) if workspace else None, plan.booklet.brand.accent)
-            for group in plan.booklet.groups]
-    sections = render_sections(jobs, theme, processes=processes, on_question=on_question)
-    for group, rendered in zip(plan.booklet.groups, sections, strict=True):
-        parts[group.topic] = _facts(rendered)
-        readers[f"section:{group.topic}"] = reader_for(rendered.pdf)
+    chunks = split_groups(plan.booklet.groups)
+    # The grid and back cover first: the grid is the longest single job, and
+    # workers take jobs in order.
+    # Cover, contents and grid print headlines only: an edit to an answer's
+    # text then leaves their cache entries valid.
+    headlines = replace(plan, booklet=plan.booklet.headlines())
+    jobs: list[RenderJob] = []
+    if plan.revision_grid:
+        jobs.append(RenderJob(headlines.booklet, RenderOptions(
+            cover=False, contents=False, questions=False, revision_grid=True, folios=False,
+            native_outline=False, alphabet=alphabet, back_cover=False), *where))
+    if plan.booklet.brand.back_cover:
+        jobs.append(RenderJob(headlines.booklet, RenderOptions(
+            cover=False, contents=False, questions=False, folios=False, native_outline=False,
+            alphabet=alphabet), *where))
+    first_chunk = len(jobs)
+    jobs += [RenderJob(replace(plan.booklet, groups=(TopicGroup(c.section, c.questions),)),
+                       chunk_options, *where) for c in chunks]
+    rendered = render_jobs(jobs, theme, cache=cache, processes=processes,
+                           on_question=on_question)
+    extras, chunk_renders = iter(rendered[:first_chunk]), rendered[first_chunk:]
+    chunk_facts = [_facts(r) for r in chunk_renders]
+    chunk_readers = [reader_for(r.pdf) for r in chunk_renders]
     grid = None
     if plan.revision_grid:
-        rendered = render_document(plan.booklet, theme, RenderOptions(
-            cover=False, contents=False, questions=False, revision_grid=True, folios=False,
-            native_outline=False, alphabet=alphabet, back_cover=False))
-        grid = _facts(rendered)
-        readers["grid"] = reader_for(rendered.pdf)
+        grid_render = next(extras)
+        grid = _facts(grid_render)
+        readers["grid"] = reader_for(grid_render.pdf)
     back = 0
     if plan.booklet.brand.back_cover:
-        rendered = render_document(plan.booklet, theme, RenderOptions(
-            cover=False, contents=False, questions=False, folios=False, native_outline=False,
-            alphabet=alphabet))
-        readers["back"] = reader_for(rendered.pdf)
-        back = rendered.pages
+        back_render = next(extras)
+        readers["back"] = reader_for(back_render.pdf)
+        back = back_render.pages
+    sections: dict[str, SectionPages] = {}
+    for group in plan.booklet.groups:
+        indices = [i for i, c in enumerate(chunks) if c.section == group.topic]
+        sections[group.topic] = join_chunks(indices, chunk_facts, duplex=bool(plan.duplex))
+    parts = {topic: section.facts for topic, section in sections.items()}
     sizes = PartSizes({k: f.pages for k, f in parts.items()},
                       {k: len(r.pages) for k, r in externals.items()}, grid.pages if grid else 0,
                       back)
@@ -271,24 +300,30 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
             extra.setdefault(inc.section, []).append((inc.where, _entry(inc, externals)))
     closing = [ContentsEntry(GRID_KEY, "", "", "Revision grid: every key point")] if grid else []
     closing += [_entry(i, externals) for i in plan.includes if i.where == "appendix"]
-    front = render_document(plan.booklet, theme, RenderOptions(
+    front_job = RenderJob(headlines.booklet, RenderOptions(
         questions=False, native_outline=False, duplex=bool(plan.duplex), contents_extra=extra,
-        appendices=tuple(closing),
-        contents_labels=lambda n: contents_labels(plan, sizes, parts, n), alphabet=alphabet,
-        back_cover=False))
+        appendices=tuple(closing), contents_labels=PackLabels(headlines, sizes, parts),
+        alphabet=alphabet, back_cover=False), *where)
+    front = render_jobs([front_job], theme, cache=cache, processes=1)[0]
     readers["front"] = reader_for(front.pdf)
     slots = page_sequence(plan, sizes, front.pages)
     blank = reader_for(render_blank_page(theme, plan.booklet, alphabet))
-    pieces = [blank if s.kind == "blank" else readers[_reader_key(s)] for s in slots]
+    pieces: list[PdfReader] = []
+    for slot in slots:
+        if slot.kind == "section":
+            pieces += [blank if i is None else chunk_readers[i]
+                       for i in sections[slot.ref].pieces]
+        else:
+            pieces.append(blank if slot.kind == "blank" else readers[_reader_key(slot)])
     stamps = stamp_plan(slots, parts, grid)
     folios = render_folio_stamps(theme, [s[1:] for s in stamps], alphabet,
-                                    duplex=bool(plan.duplex))
+                                 duplex=bool(plan.duplex))
     pdf = merge_pdfs(
         pieces, outline=pack_outline(plan, slots, parts, grid),
         links=contents_links(front.links, key_pages(plan, slots, parts)),
         front_pages=front_total(slots), stamps=reader_for(folios.pdf),
-        stamp_codes=list(folios.codes), stamp_targets=[s[0] for s in stamps], metadata=_metadata(plan.booklet),
-        back_pages=sizes.back)
+        stamp_codes=list(folios.codes), stamp_targets=[s[0] for s in stamps],
+        metadata=_metadata(plan.booklet), back_pages=sizes.back)
     total = slots[-1].start + slots[-1].pages
     targets = key_pages(plan, slots, parts)
     return pdf, total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}
@@ -312,7 +347,8 @@ def _metadata(plan: BookletPlan) -> dict[str, str]:
 
 def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str],
                    layout: str = "classic", brand: Brand | None = None, strict: bool = False,
-                   prune: bool = False,
+                   prune: bool = False, processes: int | None = None,
+                   cache_dir: Path | None = None,
                    on_question: Callable[[Question], None] | None = None) -> list[BuildResult]:
     """Write one single-question handout per id into ``out_dir`` as ``<id>.pdf``.
 
@@ -323,12 +359,14 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         ids: Question ids (case-insensitive; repeats are written once).
         prune: Remove other handout PDFs from ``out_dir`` (a pack's own folder,
             so handouts of questions it no longer selects do not linger).
+        processes, cache_dir: As for ``build_pack``; the PDFs are the same either way.
 
     Raises:
         WorkspaceError: An unknown id (with a did-you-mean).
     """
     from .content.validate import did_you_mean
 
+    started = time.perf_counter()
     questions = {q.id.casefold(): q for q in load_content(content)}
     known = [q.id for q in questions.values()]
     unknown = [i for i in ids if i.casefold() not in questions]
@@ -336,23 +374,30 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         raise WorkspaceError("; ".join(f"no answer has the id '{i}'"
                                        f"{did_you_mean(i, known)}" for i in unknown))
     ids = list(dict.fromkeys(questions[i.casefold()].id for i in ids))
-    theme = with_accent(load_theme(layout, workspace), (brand or Brand()).accent)
-    results = []
+    brand = brand or Brand()
+    theme = with_accent(load_theme(layout, workspace), brand.accent)
+    options = RenderOptions(cover=False, contents=False, section_anchors=False,
+                            answer_outline=False, blocks=theme.spec.blocks.handout,
+                            back_cover=False, head_template="handout_head.j2")
+    jobs = []
     for qid in ids:
-        started = time.perf_counter()
         q = questions[qid.casefold()]
         plan = BookletPlan(title=f"Q{q.number} · {q.paper} {q.year}", subtitle=q.exam,
                            edition="", groups=(TopicGroup(q.primary_topic, (q,)),),
-                           brand=brand or Brand(), keywords=q.topics)
-        with warnings_checked(strict):
-            rendered = render_document(plan, theme, RenderOptions(
-                cover=False, contents=False, section_anchors=False, answer_outline=False,
-                blocks=theme.spec.blocks.handout, back_cover=False,
-                head_template="handout_head.j2"), on_question=on_question)
+                           brand=brand, keywords=q.topics)
+        jobs.append(RenderJob(plan, options, layout, str(workspace), brand.accent))
+    cache = RenderCache(cache_dir) if cache_dir else None
+    with warnings_checked(strict):
+        rendered = render_jobs(jobs, theme, cache=cache, processes=processes,
+                               on_question=on_question)
+    seconds = (time.perf_counter() - started) / max(1, len(ids))
+    results = []
+    for qid, part in zip(ids, rendered, strict=True):
         target = out_dir / f"{qid}.pdf"
-        write_atomically(target, rendered.pdf)
-        results.append(BuildResult(target, rendered.pages, 1, time.perf_counter() - started,
-                                   {qid: 1}))
+        write_atomically(target, part.pdf)
+        results.append(BuildResult(target, part.pages, 1, seconds, {qid: 1}))
+    if cache:
+        cache.trim()
     if prune:
         for stale in sorted(out_dir.glob("*.pdf")):
             if stale.stem not in ids:

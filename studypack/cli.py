@@ -14,7 +14,16 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
-from .cli_support import PackFailures, count, one_pack, out, progress_bar, reported, say
+from .cli_support import (
+    PackFailures,
+    cache_dir,
+    count,
+    one_pack,
+    out,
+    progress_bar,
+    reported,
+    say,
+)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn structured exam answers into print-ready study booklets.")
@@ -60,6 +69,9 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version,
 ContentOpt = Annotated[Path | None, typer.Option(
     "--content", help="Folder of answer files [default: 'content' in studypack.yaml]")]
 StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors; write nothing")]
+CacheOpt = Annotated[bool, typer.Option(
+    "--cache/--no-cache", help="Reuse parts laid out by earlier builds (kept in out/.cache); "
+    "the PDF is the same either way")]
 
 
 @app.command()
@@ -123,6 +135,7 @@ def pack(
         "--jobs", "-j", min=1, help="Processes for laying out sections [default: one per "
         "core for packs of 40+ questions]; the PDF is the same either way")] = None,
     strict: StrictOpt = False,
+    cache: CacheOpt = True,
 ) -> None:
     """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
     with reported():
@@ -144,7 +157,7 @@ def pack(
         content_dir = _content_dir(content)
         failed = [path for path in files if not one_pack(
             path, content_dir, workspace, duplex=duplex, output=output, strict=strict,
-            report=all_packs, processes=jobs)]
+            report=all_packs, processes=jobs, cache_dir=cache_dir(workspace, cache))]
         if failed:
             raise PackFailures(f"{len(failed)} of {len(files)} pack(s) failed: "
                                + ", ".join(str(p) for p in failed))
@@ -163,6 +176,7 @@ def handout(
     centre: Annotated[str | None, typer.Option(
         help="Centre's name for the running head [default: from brand.yaml]")] = None,
     strict: StrictOpt = False,
+    cache: CacheOpt = True,
 ) -> None:
     """Write single-question handouts (question, summary, key points, answer) as <id>.pdf."""
     with reported():
@@ -183,6 +197,7 @@ def handout(
             results = build_handouts(content=content_dir, workspace=Path.cwd(),
                                      out_dir=out_dir, ids=ids, layout=layout, strict=strict,
                                      brand=_brand(Path.cwd(), centre),
+                                     cache_dir=cache_dir(Path.cwd(), cache),
                                      on_question=lambda q: advance())
         for result in results:
             say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}")

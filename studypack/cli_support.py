@@ -104,9 +104,21 @@ class PackFailures(Exception):
     """Some packs of ``pack --all`` failed (each was reported as it happened)."""
 
 
+def cache_dir(workspace: Path, use: bool) -> Path | None:
+    """Where laid-out parts are kept between builds, or None with ``--no-cache``."""
+    return workspace / "out" / ".cache" if use else None
+
+
+def reuse_note(reused: tuple[int, int] | None) -> str:
+    """", 40 of 45 parts reused" after a cached build; "" when nothing was looked up."""
+    if not reused or not reused[1]:
+        return ""
+    return f", {reused[0]} of {count(reused[1], 'part')} reused"
+
+
 def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: bool | None,
-              output: Path | None, strict: bool, report: bool,
-              processes: int | None = None) -> bool:
+             output: Path | None, strict: bool, report: bool,
+             processes: int | None = None, cache_dir: Path | None = None) -> bool:
     """Build one pack and its handouts; with ``report``, print a failure and go on."""
     from .build import build_handouts, build_pack
     from .errors import ContentError, StudypackError, WorkspaceError, rel
@@ -117,16 +129,17 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
         with progress_bar(f"Laying out {path.stem}") as (start, advance):
             result = build_pack(pack=path, content=content_dir, workspace=workspace,
                                 duplex=duplex, output=output, strict=strict,
-                                processes=processes, on_start=start,
+                                processes=processes, cache_dir=cache_dir, on_start=start,
                                 on_question=lambda q: advance())
         say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}, "
-            f"{count(result.questions, 'question')}, {result.seconds:.1f} s")
+            f"{count(result.questions, 'question')}, {result.seconds:.1f} s"
+            f"{reuse_note(result.reused)}")
         if result.handouts:
             folder = result.path.parent / f"{path.stem}-handouts"
             handouts = build_handouts(content=content_dir, workspace=workspace,
                                       out_dir=folder, ids=list(result.start_pages),
                                       brand=result.brand, layout="handout", strict=strict,
-                                      prune=True)
+                                      prune=True, processes=processes, cache_dir=cache_dir)
             say(out, "Wrote", "bold", f"{count(len(handouts), 'handout')} to {rel(folder)}")
         return True
     except StudypackError as exc:

@@ -7,7 +7,7 @@ turns it into typeset text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,17 @@ class Question:
     def primary_topic(self) -> str:
         return self.topics[0]
 
+    def headline(self) -> Question:
+        """This question without its answer: what a cover, contents page or
+        revision grid prints (tags, question text, key-point headings).
+
+        A pack lays those out from headlines, so editing an answer's text
+        leaves them, and their cached layout, as they were.
+        """
+        return replace(self, summary="", introduction="", conclusion="", outline=(),
+                       sections=(), references=(),
+                       points=tuple(KeyPoint(p.heading, "") for p in self.points))
+
     @property
     def label(self) -> str:
         """Short label such as "Q8 · 2022"."""
@@ -133,6 +144,11 @@ class BookletPlan:
     groups: tuple[TopicGroup, ...]
     brand: Brand = field(default_factory=Brand)
     keywords: tuple[str, ...] = field(default=())
+
+    def headlines(self) -> BookletPlan:
+        """This plan with every question cut to its headline (see ``Question.headline``)."""
+        return replace(self, groups=tuple(
+            TopicGroup(g.topic, tuple(q.headline() for q in g.questions)) for g in self.groups))
 
     @property
     def centre(self) -> str | None:

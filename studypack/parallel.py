@@ -1,10 +1,12 @@
-"""Render stage, spread over processes: pack sections laid out side by side.
+"""Render stage for many parts: cached, and spread over processes.
 
-Input: one ``BookletPlan`` per section and the options they share. Output:
-the rendered sections in the same order, byte for byte what one process
-would make (every section seeds the same font subsets, so the order of work
-does not matter). ReportLab is single-threaded per document, so processes,
-not threads, use the second core.
+Input: ``RenderJob``s (a plan, its options and what a fresh process needs to
+rebuild the theme). Output: the rendered parts in job order, byte for byte
+what one process without a cache would make: every part seeds the same font
+subsets, so neither the order of work nor where a part comes from matters.
+ReportLab is single-threaded per document, so processes, not threads, use
+the second core. Warnings raised while laying out a part are kept with it
+and replayed in job order, from a worker or from the cache alike.
 """
 
 from __future__ import annotations
@@ -12,24 +14,33 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
+from .cache import Notes, RenderCache, logo_fingerprint, theme_fingerprint, tool_fingerprint
+from .cache import _digest as digest
 from .errors import MissingGlyphWarning, StudypackWarning
 from .model import BookletPlan, Question
 from .render import RenderedBooklet, RenderOptions, render_document
 from .theme import Theme, load_theme, with_accent
 
 MIN_QUESTIONS_FOR_PROCESSES = 40
-"""Below this many questions, starting worker processes costs more than it saves."""
+"""Below this many questions to lay out, starting worker processes costs more than it saves."""
 
 
 @dataclass(frozen=True)
-class SectionJob:
-    """One section to render, with what a fresh process needs to rebuild the theme."""
+class RenderJob:
+    """One part to render, with what a fresh process needs to rebuild the theme.
+
+    Attributes:
+        plan, options: What to lay out (``options.contents_labels``, if set,
+            must pickle and have a telling repr, like ``assemble.PackLabels``).
+        layout, workspace, accent: How to rebuild the theme in a worker.
+    """
 
     plan: BookletPlan
     options: RenderOptions
@@ -38,26 +49,37 @@ class SectionJob:
     accent: str | None
 
 
-Notes = list[tuple[str, str, str]]
-"""Warnings from a worker: ("glyph", char, source) or ("warning", message, "")."""
-
-
-def _render_in_worker(job: SectionJob) -> tuple[RenderedBooklet, Notes]:
-    notes: Notes = []
+def _captured(job: RenderJob, theme: Theme | None,
+              on_question: Callable[[Question], None] | None = None
+              ) -> tuple[RenderedBooklet, Notes]:
+    notes: list[tuple[str, str, str]] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StudypackWarning)
-        workspace = Path(job.workspace) if job.workspace else None
-        theme = with_accent(load_theme(job.layout, workspace), job.accent)
-        rendered = render_document(job.plan, theme, job.options)
+        if theme is None:
+            theme = _worker_theme(job.layout, job.workspace, job.accent)
+        rendered = render_document(job.plan, theme, job.options, on_question=on_question)
     for w in caught:
         if isinstance(w.message, MissingGlyphWarning):
             notes.append(("glyph", w.message.char, w.message.source))
         elif issubclass(w.category, StudypackWarning):
             notes.append(("warning", str(w.message), ""))
-    return rendered, notes
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return rendered, tuple(notes)
 
 
-def _replay(notes: Notes) -> None:
+@lru_cache(maxsize=4)
+def _worker_theme(layout: str, workspace: str | None, accent: str | None) -> Theme:
+    # A worker lays out many chunks of one pack; loading the layout once is enough.
+    return with_accent(load_theme(layout, Path(workspace) if workspace else None), accent)
+
+
+def _render_in_worker(job: RenderJob) -> tuple[RenderedBooklet, Notes]:
+    return _captured(job, None)
+
+
+def replay(notes: Notes) -> None:
+    """Raise again, in this process, the warnings a part's layout raised."""
     for kind, text, source in notes:
         if kind == "glyph":
             warnings.warn(MissingGlyphWarning(text, source), stacklevel=3)
@@ -65,52 +87,113 @@ def _replay(notes: Notes) -> None:
             warnings.warn(text, StudypackWarning, stacklevel=3)
 
 
-def worker_count(jobs: list[SectionJob], requested: int | None) -> int:
-    """How many processes to use: as asked, else one per core, never more than sections."""
-    questions = sum(len(job.plan.questions) for job in jobs)
+def worker_count(jobs: list[RenderJob], requested: int | None) -> int:
+    """How many processes to use: as asked, else one per core, never more than jobs."""
+    questions = sum(len(job.plan.questions) for job in jobs if job.options.questions)
     if requested is None:
         requested = 1 if questions < MIN_QUESTIONS_FOR_PROCESSES else (os.cpu_count() or 1)
     return max(1, min(requested, len(jobs)))
 
 
-def render_sections(jobs: list[SectionJob], theme: Theme, *, processes: int | None = None,
-                    on_question: Callable[[Question], None] | None = None
-                    ) -> list[RenderedBooklet]:
-    """Render every section, in one process or several.
+def job_key(job: RenderJob, theme: Theme, extra: str = "") -> str:
+    """Cache key of a job: everything its layout may read, hashed (see ``cache``).
+
+    ``options.contents_labels``, when set, must have a repr that shows all it
+    depends on (e.g. ``assemble.PackLabels``).
+    """
+    return digest(tool_fingerprint(), theme_fingerprint(theme),
+                  logo_fingerprint(job.plan.brand.logo), repr(job.plan), repr(job.options),
+                  job.layout, repr(job.accent), extra)
+
+
+def render_jobs(jobs: list[RenderJob], theme: Theme, *, cache: RenderCache | None = None,
+                processes: int | None = None,
+                on_question: Callable[[Question], None] | None = None
+                ) -> list[RenderedBooklet]:
+    """Render every job, taking what it can from ``cache`` and storing the rest.
 
     Args:
-        jobs: The sections, in pack order.
-        theme: The parent's theme (used when rendering in this process).
+        jobs: The parts, in document order.
+        theme: The parent's theme (for keys, and for rendering in this process).
+        cache: Where rendered parts are kept between builds; None renders all.
         processes: Worker processes; None chooses (see ``worker_count``).
-        on_question: Progress callback; with workers it is called per finished section.
+        on_question: Progress callback; called per question of each part as it
+            is laid out (in this process) or finished (in a worker or cache).
 
     Returns:
-        The rendered sections, in the order of ``jobs``.
+        The rendered parts, in the order of ``jobs``.
     """
+    keys = [job_key(job, theme) for job in jobs] if cache else [""] * len(jobs)
+    done: dict[int, tuple[RenderedBooklet, Notes]] = {}
+    for index, key in enumerate(keys):
+        found = cache.get(key) if cache else None
+        if found is not None:
+            done[index] = found
+            _report(jobs[index], on_question)
+    missing = [i for i in range(len(jobs)) if i not in done]
+    for index, result in zip(missing, _render([jobs[i] for i in missing], theme, processes,
+                                              on_question), strict=True):
+        done[index] = result
+        if cache:
+            cache.put(keys[index], *result)
+    for index in range(len(jobs)):
+        replay(done[index][1])
+    return [done[index][0] for index in range(len(jobs))]
+
+
+def _report(job: RenderJob, on_question: Callable[[Question], None] | None) -> None:
+    if on_question:
+        for question in job.plan.questions:
+            on_question(question)
+
+
+def _render(jobs: list[RenderJob], theme: Theme, processes: int | None,
+            on_question: Callable[[Question], None] | None
+            ) -> list[tuple[RenderedBooklet, Notes]]:
     count = worker_count(jobs, processes)
     if count > 1:
         try:
-            return _in_workers(jobs, count, on_question)
+            return _shared(jobs, theme, count - 1, on_question)
         except BrokenProcessPool:
             # Workers could not start here (e.g. no importable __main__); the
             # same output comes from one process, only slower.
             warnings.warn("could not start worker processes; laying out on one core",
-                          StudypackWarning, stacklevel=2)
-    return [render_document(job.plan, theme, job.options, on_question=on_question)
-            for job in jobs]
+                          StudypackWarning, stacklevel=3)
+    return [_captured(job, theme, on_question) for job in jobs]
 
 
-def _in_workers(jobs: list[SectionJob], count: int,
-                on_question: Callable[[Question], None] | None) -> list[RenderedBooklet]:
+def _shared(jobs: list[RenderJob], theme: Theme, workers: int,
+            on_question: Callable[[Question], None] | None
+            ) -> list[tuple[RenderedBooklet, Notes]]:
+    """This process lays out jobs too, alongside ``workers`` worker processes.
+
+    Jobs are handed out in order, one at a time: each worker holds at most
+    two (one running, one queued), and this process takes the next one
+    itself whenever they are all that busy. This process has its theme and
+    fonts loaded already, so it is one fewer interpreter to start.
+    """
+    results: dict[int, tuple[RenderedBooklet, Notes]] = {}
+    pending: dict[Future[tuple[RenderedBooklet, Notes]], int] = {}
+    reported = 0
+
+    def collect(block: bool) -> None:
+        nonlocal reported
+        finished, _ = wait(pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        for future in finished:
+            results[pending.pop(future)] = future.result()
+        while reported in results:
+            _report(jobs[reported], on_question)
+            reported += 1
+
     # "spawn": a fresh interpreter per worker, safe whatever threads the parent runs.
-    with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(_render_in_worker, job) for job in jobs]
-        results = []
-        for job, future in zip(jobs, futures, strict=True):
-            rendered, notes = future.result()
-            _replay(notes)
-            if on_question:
-                for question in job.plan.questions:
-                    on_question(question)
-            results.append(rendered)
-    return results
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        for index, job in enumerate(jobs):
+            collect(block=False)
+            if len(pending) < 2 * workers:
+                pending[pool.submit(_render_in_worker, job)] = index
+            else:
+                results[index] = _captured(job, theme)
+        while pending:
+            collect(block=True)
+        collect(block=False)
+    return [results[index] for index in range(len(jobs))]

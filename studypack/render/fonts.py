@@ -30,6 +30,21 @@ class RegisteredFamily:
     coverage: frozenset[int]
 
 
+def _remember_subsets(font: TTFont) -> None:
+    # The parts of a pack are seeded with one alphabet, so they embed the same
+    # subsets; building each subset once per process saves ~4 ms per part.
+    made: dict[tuple[int, ...], bytes] = {}
+    make = font.face.makeSubset
+
+    def make_once(subset: list[int]) -> bytes:
+        key = tuple(subset)
+        if key not in made:
+            made[key] = make(subset)
+        return made[key]
+
+    font.face.makeSubset = make_once
+
+
 @lru_cache(maxsize=64)
 def _register_file(path: Path) -> tuple[str, frozenset[int]]:
     name = "SP-" + path.stem.replace("[", "").replace("]", "").replace(",", "")
@@ -38,6 +53,7 @@ def _register_file(path: Path) -> tuple[str, frozenset[int]]:
             font = TTFont(name, str(path))
         except TTFError as exc:
             raise FontError(f"{path.name} cannot be embedded: {exc}") from None
+        _remember_subsets(font)
         pdfmetrics.registerFont(font)
     font = pdfmetrics.getFont(name)
     return name, frozenset(font.face.charToGlyph)

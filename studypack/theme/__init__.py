@@ -39,6 +39,7 @@ class Theme:
         text, heading, mono, arabic: Font families by role.
         fallback: Families tried, in order, for characters a role's font lacks.
         templates: Jinja2 environment for the layout's text pieces.
+        folders: The layout's folders, base first (what a cache must hash).
     """
 
     name: str
@@ -50,6 +51,7 @@ class Theme:
     arabic: FontFamily
     fallback: tuple[FontFamily, ...]
     templates: jinja2.Environment
+    folders: tuple[Path, ...] = ()
 
     def margin(self, side: str) -> float:
         """Margin ``side`` (top, bottom, inner, outer) in points."""
@@ -124,5 +126,5 @@ def load_theme(name: str, workspace: Path | None) -> Theme:
         text=resolved["text"], heading=resolved["heading"], mono=resolved["mono"],
         arabic=resolved["arabic"],
         fallback=tuple(resolved[f"fallback{i}"] for i in range(len(spec.fonts.fallback))),
-        templates=make_environment(chain),
+        templates=make_environment(chain), folders=tuple(chain),
     )

@@ -1,0 +1,186 @@
+"""Rendered parts kept between builds, so a one-answer edit re-lays one chunk.
+
+An entry is a rendered part (PDF bytes, its page facts and the warnings its
+layout raised) stored under a key that hashes everything the layout could
+depend on: the part's plan (questions, titles, brand), its render options,
+the subset alphabet, the layout's files and fonts, studypack's own code and
+the versions of the libraries that shape text. A stale entry would be
+worse than none, so anything not hashed is never read during a render, and
+an entry whose PDF does not match its recorded digest is ignored.
+
+Entries are files in ``out/.cache/`` of the workspace: ``<key>.pdf`` and
+``<key>.json`` (written last, so a half-written entry is never used). The
+folder is trimmed to ``LIMIT_BYTES``, least recently used first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .output import write_atomically
+from .render import RenderedBooklet
+from .theme import Theme
+
+FORMAT = 1
+"""Bumped when an entry's layout on disk changes."""
+LIMIT_BYTES = 512 * 1024 * 1024
+"""Trim the cache folder to this size after a build."""
+SHAPING_LIBRARIES = ("reportlab", "rl-accel", "pypdf", "jinja2", "markdown-it-py",
+                     "arabic-reshaper", "python-bidi", "svglib", "pillow", "webcolors")
+"""Libraries whose version can change a rendered page."""
+
+Notes = tuple[tuple[str, str, str], ...]
+"""Warnings a layout raised: ("glyph", char, source) or ("warning", message, "")."""
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=256)
+def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
+    return _digest(path.read_bytes())
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (remembered while its mtime and size stay)."""
+    stat = path.stat()
+    return _file_digest(path, stat.st_mtime_ns, stat.st_size)
+
+
+def _tree_digest(folder: Path, patterns: tuple[str, ...]) -> list[str]:
+    files = sorted(p for pattern in patterns for p in folder.rglob(pattern) if p.is_file())
+    return [f"{p.relative_to(folder).as_posix()}={file_digest(p)}" for p in files]
+
+
+@lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """studypack's own code and built-in layouts, and the shaping libraries' versions."""
+    package = Path(__file__).parent
+    versions = []
+    for name in SHAPING_LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=absent")
+    return _digest(str(FORMAT), *_tree_digest(package, ("*.py", "*.yaml", "*.j2")), *versions)
+
+
+def theme_fingerprint(theme: Theme) -> str:
+    """The layout's resolved values, every file in its folders, and its fonts' bytes."""
+    files = [f for folder in theme.folders for f in _tree_digest(folder, ("*",))]
+    fonts = [f"{path}={file_digest(path)}" for family in
+             (theme.text, theme.heading, theme.mono, theme.arabic, *theme.fallback)
+             for path in (family.regular, family.bold, family.italic, family.bold_italic)]
+    return _digest(theme.name, theme.spec.model_dump_json(), repr(theme.page_size),
+                   *files, *fonts)
+
+
+def logo_fingerprint(logo: str | None) -> str:
+    """The brand logo's bytes (the plan only names its path)."""
+    if not logo or not Path(logo).is_file():
+        return ""
+    return file_digest(Path(logo))
+
+
+@dataclass
+class RenderCache:
+    """Rendered parts on disk; ``folder`` None turns caching off.
+
+    Attributes:
+        hits, misses: Counted per ``get``, for the build's report.
+    """
+
+    folder: Path | None
+    hits: int = 0
+    misses: int = 0
+    used: set[str] = field(default_factory=set)
+
+    def get(self, key: str) -> tuple[RenderedBooklet, Notes] | None:
+        """The entry under ``key``, or None when absent, unreadable or damaged."""
+        if self.folder is None:
+            return None
+        try:
+            meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            pdf = (self.folder / f"{key}.pdf").read_bytes()
+            if meta.get("format") != FORMAT or _digest(pdf) != meta["pdf_sha256"]:
+                raise ValueError("stale or damaged entry")
+            found = _from_json(pdf, meta["rendered"]), _notes(meta["notes"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used.add(key)
+        os.utime(self.folder / f"{key}.json")
+        return found
+
+    def put(self, key: str, rendered: RenderedBooklet, notes: Notes) -> None:
+        """Store an entry; a cache that cannot be written is skipped, not an error."""
+        if self.folder is None:
+            return
+        meta = {"format": FORMAT, "pdf_sha256": _digest(rendered.pdf),
+                "rendered": _to_json(rendered), "notes": [list(n) for n in notes]}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.folder / f"{key}.pdf", rendered.pdf)
+            write_atomically(self.folder / f"{key}.json",
+                             json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            return
+        self.used.add(key)
+
+    def trim(self, limit: int = LIMIT_BYTES) -> None:
+        """Remove least recently used entries (never this build's) beyond ``limit`` bytes."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        entries = []
+        for meta in self.folder.glob("*.json"):
+            pdf = meta.with_suffix(".pdf")
+            size = meta.stat().st_size + (pdf.stat().st_size if pdf.exists() else 0)
+            entries.append((meta.stat().st_mtime_ns, meta, pdf, size))
+        total = sum(e[3] for e in entries)
+        for _, meta, pdf, size in sorted(entries):
+            if total <= limit:
+                break
+            if meta.stem in self.used:
+                continue
+            meta.unlink(missing_ok=True)
+            pdf.unlink(missing_ok=True)
+            total -= size
+
+
+def _to_json(r: RenderedBooklet) -> dict[str, Any]:
+    return {"pages": r.pages, "front_pages": r.front_pages, "anchors": r.anchors,
+            "anchor_tops": r.anchor_tops, "outline": [list(o) for o in r.outline],
+            "links": [[page, list(rect), key] for page, rect, key in r.links],
+            "blank_pages": sorted(r.blank_pages),
+            "page_questions": [[k, v] for k, v in r.page_questions.items()]}
+
+
+def _from_json(pdf: bytes, d: dict[str, Any]) -> RenderedBooklet:
+    return RenderedBooklet(
+        pdf=pdf, pages=int(d["pages"]), front_pages=int(d["front_pages"]),
+        anchors={str(k): int(v) for k, v in d["anchors"].items()},
+        anchor_tops={str(k): float(v) for k, v in d["anchor_tops"].items()},
+        outline=tuple((int(level), str(title), str(key)) for level, title, key in d["outline"]),
+        links=tuple((int(page), (float(rect[0]), float(rect[1]), float(rect[2]),
+                                 float(rect[3])), str(key))
+                    for page, rect, key in d["links"]),
+        blank_pages=frozenset(int(p) for p in d["blank_pages"]),
+        page_questions={int(k): str(v) for k, v in d["page_questions"]})
+
+
+def _notes(raw: list[list[str]]) -> Notes:
+    return tuple((str(kind), str(text), str(source)) for kind, text, source in raw)

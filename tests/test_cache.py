@@ -1,0 +1,190 @@
+"""The render cache: a warm build is byte-identical to a cold one, and every input
+that can change a page (answer, layout file, template, brand, options, fonts,
+library versions, studypack itself) invalidates what it touches."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from studypack import cache as cache_module
+from studypack.build import build_handouts, build_pack
+from studypack.cache import RenderCache, theme_fingerprint
+from studypack.errors import StrictError
+from studypack.theme import load_theme
+from studypack.theme.fonts import resolve_family
+
+from .conftest import CONTENT
+
+PACK = """\
+title: Cache Pack
+brand:
+  centre: Test Centre
+select:
+  topics: [Foreign Policy, Constitutional Development, Economy]
+group_by: topic
+revision_grid: true
+layout: mine
+output: out/cache-pack.pdf
+"""
+
+LAYOUT = """\
+extends: classic
+"""
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    shutil.copytree(CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns("packs"))
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "p.yaml").write_text(PACK, encoding="utf-8")
+    (tmp_path / "layouts" / "mine" / "templates").mkdir(parents=True)
+    (tmp_path / "layouts" / "mine" / "layout.yaml").write_text(LAYOUT, encoding="utf-8")
+    return tmp_path
+
+
+def _cached(ws: Path, **kw):
+    return build_pack(pack=ws / "packs" / "p.yaml", content=ws / "content", workspace=ws,
+                      cache_dir=ws / "out" / ".cache", **kw)
+
+
+def _fresh(ws: Path, **kw) -> bytes:
+    result = build_pack(pack=ws / "packs" / "p.yaml", content=ws / "content", workspace=ws,
+                        output=ws / "out" / "fresh.pdf", **kw)
+    return result.path.read_bytes()
+
+
+def test_warm_build_reuses_every_part_and_gives_the_same_bytes(ws):
+    cold = _cached(ws)
+    cold_bytes = cold.path.read_bytes()
+    assert cold.reused is not None and cold.reused[0] == 0 and cold.reused[1] >= 5
+    warm = _cached(ws)
+    assert warm.reused == (cold.reused[1], cold.reused[1])
+    assert warm.path.read_bytes() == cold_bytes == _fresh(ws)
+
+
+def test_editing_one_answer_relays_only_its_chunk(ws):
+    first = _cached(ws)
+    answer = ws / "content" / "current-affairs" / "2018-q7.yaml"
+    text = answer.read_text(encoding="utf-8")
+    assert "conclusion:" in text
+    answer.write_text(text.replace("conclusion: |\n", "conclusion: |\n  Edited. ", 1),
+                      encoding="utf-8")
+    second = _cached(ws)
+    assert second.reused is not None and first.reused is not None
+    assert second.reused[1] == first.reused[1]
+    # The edited chunk is laid out again; cover, contents, grid and the other
+    # chunks come from the cache (the contents too, as no page moved).
+    assert second.reused[0] == second.reused[1] - 1
+    assert second.path.read_bytes() == _fresh(ws)
+    assert b"Edited." not in first.path.read_bytes()  # streams are compressed
+
+
+@pytest.mark.parametrize("change", ["layout", "template", "brand", "duplex", "headline"])
+def test_a_changed_input_invalidates_and_matches_a_cold_build(ws, change):
+    before = _cached(ws).path.read_bytes()
+    kw = {}
+    if change == "layout":
+        (ws / "layouts" / "mine" / "layout.yaml").write_text(
+            LAYOUT + "colours:\n  accent: '#7a1f1f'\n", encoding="utf-8")
+    elif change == "template":
+        (ws / "layouts" / "mine" / "templates" / "running_head.j2").write_text(
+            "left: Changed head · {{ booklet.title }}\n", encoding="utf-8")
+    elif change == "brand":
+        pack = ws / "packs" / "p.yaml"
+        pack.write_text(PACK.replace("centre: Test Centre", "centre: Other Centre\n"
+                                     "  accent: '#225522'"), encoding="utf-8")
+    elif change == "duplex":
+        kw = {"duplex": True}
+    elif change == "headline":
+        answer = ws / "content" / "current-affairs" / "2018-q7.yaml"
+        text = answer.read_text(encoding="utf-8")
+        answer.write_text(text.replace("number: 7", "number: 9", 1), encoding="utf-8")
+    after = _cached(ws, **kw)
+    assert after.reused is not None
+    assert after.reused[0] < after.reused[1]
+    if change in ("layout", "template", "brand"):
+        assert after.reused[0] == 0  # every part shows the change
+    assert after.path.read_bytes() != before
+    assert after.path.read_bytes() == _fresh(ws, **kw)
+
+
+def test_new_library_or_studypack_code_invalidates_everything(ws, monkeypatch):
+    _cached(ws)
+    real = cache_module.metadata.version
+    monkeypatch.setattr(cache_module.metadata, "version",
+                        lambda name: "999.0" if name == "reportlab" else real(name))
+    cache_module.tool_fingerprint.cache_clear()
+    try:
+        again = _cached(ws)
+    finally:
+        cache_module.tool_fingerprint.cache_clear()
+    assert again.reused is not None and again.reused[0] == 0
+
+
+def test_font_bytes_are_part_of_the_layout_fingerprint(ws):
+    fonts = ws / "fonts"
+    fonts.mkdir()
+    serif, sans = resolve_family("IBM Plex Serif", None), resolve_family("Lato", None)
+    for face, suffix in (("regular", "Regular"), ("bold", "Bold"), ("italic", "Italic"),
+                         ("bold_italic", "BoldItalic")):
+        shutil.copy(getattr(serif, face), fonts / f"HouseSerif-{suffix}.ttf")
+    (ws / "layouts" / "mine" / "layout.yaml").write_text(
+        LAYOUT + "fonts:\n  text: House Serif\n", encoding="utf-8")
+    before = theme_fingerprint(load_theme("mine", ws))
+    assert theme_fingerprint(load_theme("mine", ws)) == before
+    shutil.copy(sans.regular, fonts / "HouseSerif-Regular.ttf")
+    assert theme_fingerprint(load_theme("mine", ws)) != before
+
+
+def test_a_damaged_entry_is_ignored_and_rewritten(ws):
+    first = _cached(ws)
+    entries = sorted((ws / "out" / ".cache").glob("*.pdf"))
+    assert entries
+    entries[0].write_bytes(entries[0].read_bytes()[:200])
+    second = _cached(ws)
+    assert second.reused is not None and second.reused[0] == second.reused[1] - 1
+    assert second.path.read_bytes() == first.path.read_bytes()
+    assert _cached(ws).reused == (second.reused[1], second.reused[1])
+
+
+def test_warnings_come_back_with_cached_parts(ws):
+    answer = ws / "content" / "current-affairs" / "2018-q7.yaml"
+    text = answer.read_text(encoding="utf-8")
+    answer.write_text(text.replace("conclusion: |\n", "conclusion: |\n  Odd sign \U0001F9EA. ",
+                                   1), encoding="utf-8")
+    with pytest.warns(UserWarning, match="U\\+1F9EA"):
+        _cached(ws)
+    with pytest.warns(UserWarning, match="U\\+1F9EA"):
+        warm = _cached(ws)
+    assert warm.reused is not None and warm.reused[0] == warm.reused[1]
+    with pytest.raises(StrictError):
+        _cached(ws, strict=True)
+
+
+def test_trim_keeps_this_builds_entries_and_drops_the_oldest(ws):
+    _cached(ws)
+    folder = ws / "out" / ".cache"
+    old = len(list(folder.glob("*.json")))
+    (ws / "packs" / "p.yaml").write_text(PACK.replace("Cache Pack", "Other Title"),
+                                         encoding="utf-8")
+    store = RenderCache(folder)
+    result = build_pack(pack=ws / "packs" / "p.yaml", content=ws / "content", workspace=ws,
+                        cache_dir=folder)
+    assert result.reused is not None
+    store.used = {p.stem for p in folder.glob("*.json")}
+    store.trim(limit=0)
+    assert len(list(folder.glob("*.json"))) == old + result.reused[1] - result.reused[0]
+
+
+def test_handouts_come_from_the_cache_unchanged(ws):
+    ids = ["css-2018-current-affairs-q7"]
+    first = build_handouts(content=ws / "content", workspace=ws, out_dir=ws / "h", ids=ids,
+                           layout="handout", cache_dir=ws / "out" / ".cache")
+    data = first[0].path.read_bytes()
+    second = build_handouts(content=ws / "content", workspace=ws, out_dir=ws / "h2", ids=ids,
+                            layout="handout", cache_dir=ws / "out" / ".cache")
+    assert second[0].path.read_bytes() == data
+    assert any((ws / "out" / ".cache").glob("*.pdf"))
