@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -71,7 +70,7 @@ def make_content(folder: Path, count: int, seed: int = 7) -> None:
 
 
 CHILD = """
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from studypack.content import load_content
 from studypack.plan import plan_booklet
@@ -86,17 +85,15 @@ options = (RenderOptions() if mode == "full" else
 started = time.perf_counter()
 rendered = render_document(plan, theme, options)
 print(json.dumps({"seconds": time.perf_counter() - started, "pages": rendered.pages,
-                  "bytes": len(rendered.pdf)}))
+                  "bytes": len(rendered.pdf),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
 def measure(content: Path, mode: str) -> dict[str, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     run = subprocess.run([sys.executable, "-c", CHILD, str(content), mode], check=True,
                          capture_output=True, text=True)
-    result = json.loads(run.stdout)
-    result["peak_mb"] = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return result
+    return json.loads(run.stdout)
 
 
 def main() -> None:

@@ -1,32 +1,91 @@
-"""Benchmark: a large pack laid out in one process and in two.
+"""Benchmark: a large pack cold on one core and two, then rebuilt from the cache.
 
 Generates the same synthetic answers as ``bench_build.py`` (seeded), writes a
-pack over all of them grouped by topic, and times ``build_pack`` with one and
-with two worker processes. Prints pages, seconds, the speed-up and whether
-the two PDFs are byte-identical (they must be).
+pack over all of them grouped by topic with a revision grid, and times
+``build_pack``, each run in a fresh process, in one run of this script:
 
-Run: python bench/bench_pack.py [--answers 400]
+  cold-1  no cache, one process;
+  cold-2  no cache, worker processes (one per core);
+  warm    everything taken from the cache;
+  edit    after one answer's conclusion gained a sentence (a new answer each run);
+  bare    the same answers laid out once as one document with nothing else
+          (no cover, contents, folios, outline or labels): the floor.
+
+Prints the median seconds, pages/second, peak memory (this process and its
+workers), bytes/page, the ratios the issue sets targets for, and whether the
+one- and two-process PDFs, and the cached rebuild and a cold build of the
+same edited content, are byte-identical (they must be).
+
+Run: python bench/bench_pack.py [--answers 400] [--repeats 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
-import time
-import warnings
 from pathlib import Path
 
+from bench_build import CHILD as BARE_CHILD
 from bench_build import make_content
 
+CHILD = """
+import json, resource, sys, time, warnings
+from pathlib import Path
 from studypack.build import build_pack
+warnings.simplefilter("ignore")
+ws, processes, cache, out = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
+started = time.perf_counter()
+result = build_pack(pack=ws / "content" / "packs" / "all.yaml", content=ws / "content",
+                    workspace=ws, processes=processes, output=out,
+                    cache_dir=Path(cache) if cache != "-" else None)
+seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "pages": result.pages, "bytes": out.stat().st_size,
+                  "reused": result.reused,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_peak_mb":
+                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+TYPST_RATIO = 1.7
+"""Typst's pages/second over a bare ReportLab pass on this content, as the issue reports."""
+
+
+def run(ws: Path, processes: int, cache: Path | None, out: Path) -> dict:
+    done = subprocess.run([sys.executable, "-c", CHILD, str(ws), str(processes),
+                           str(cache) if cache else "-", str(out)],
+                          check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def edit_answer(ws: Path, index: int) -> None:
+    answer = ws / "content" / "all" / f"a{index:04d}.yaml"
+    text = answer.read_text(encoding="utf-8")
+    answer.write_text(text.replace("conclusion: |\n", "conclusion: |\n  A sentence added in "
+                                   f"review {index}.\n  ", 1), encoding="utf-8")
+
+
+def median_row(runs: list[dict]) -> dict:
+    return {"seconds": statistics.median(r["seconds"] for r in runs),
+            "pages": runs[0]["pages"], "bytes": runs[0]["bytes"],
+            "peak_mb": max(r["peak_mb"] for r in runs),
+            "worker_peak_mb": max(r.get("worker_peak_mb", 0) for r in runs)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=400)
+    parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    warnings.simplefilter("ignore")
     with tempfile.TemporaryDirectory() as tmp:
         ws = Path(tmp)
         make_content(ws / "content" / "all", args.answers)
@@ -34,17 +93,49 @@ def main() -> None:
         pack.parent.mkdir(parents=True)
         pack.write_text("title: Benchmark pack\nselect: {years: 2015-2025}\n"
                         "group_by: topic\nrevision_grid: true\n")
-        timings, digests = {}, {}
-        for processes in (1, 2):
-            started = time.perf_counter()
-            result = build_pack(pack=pack, content=ws / "content", workspace=ws,
-                                processes=processes, output=ws / f"p{processes}.pdf")
-            timings[processes] = time.perf_counter() - started
-            digests[processes] = hashlib.sha256(result.path.read_bytes()).hexdigest()
-            print(f"{processes} process(es): {result.pages} pages in {timings[processes]:.2f} s "
-                  f"({result.pages / timings[processes]:.0f} pages/s)")
-        print(f"speed-up with two processes: {timings[1] / timings[2]:.2f}x; "
-              f"identical output: {digests[1] == digests[2]}")
+        cache = ws / "cache"
+        rows: dict[str, list[dict]] = {k: [] for k in ("cold-1", "cold-2", "warm", "edit")}
+        same_processes = same_edit = True
+        for repeat in range(args.repeats):
+            one = run(ws, 1, None, ws / "one.pdf")
+            two = run(ws, os.cpu_count() or 2, None, ws / "two.pdf")
+            same_processes &= digest(ws / "one.pdf") == digest(ws / "two.pdf")
+            rows["cold-1"].append(one)
+            rows["cold-2"].append(two)
+            shutil.rmtree(cache, ignore_errors=True)
+            run(ws, os.cpu_count() or 2, cache, ws / "cached.pdf")
+            rows["warm"].append(run(ws, os.cpu_count() or 2, cache, ws / "cached.pdf"))
+            edit_answer(ws, 7 + 37 * repeat)
+            rows["edit"].append(run(ws, os.cpu_count() or 2, cache, ws / "cached.pdf"))
+            check = run(ws, 1, None, ws / "check.pdf")
+            same_edit &= digest(ws / "cached.pdf") == digest(ws / "check.pdf")
+            del check
+        bare_runs = []
+        for _ in range(args.repeats):
+            done = subprocess.run([sys.executable, "-c", BARE_CHILD, str(ws / "content" / "all"),
+                                   "bare"], check=True, capture_output=True, text=True)
+            bare_runs.append(json.loads(done.stdout))
+        table = {name: median_row(runs) for name, runs in rows.items()}
+        table["bare"] = median_row(bare_runs)
+    print(f"{args.answers} answers, {table['cold-1']['pages']} pages, {os.cpu_count()} cores, "
+          f"median of {args.repeats}")
+    print(f"{'run':>7} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'workers MB':>10} "
+          f"{'bytes/page':>10}")
+    for name in ("cold-1", "cold-2", "warm", "edit", "bare"):
+        r = table[name]
+        print(f"{name:>7} {r['seconds']:>8.2f} {r['pages'] / r['seconds']:>8.0f} "
+              f"{r['peak_mb']:>8.0f} {r['worker_peak_mb']:>10.0f} "
+              f"{r['bytes'] / r['pages']:>10.0f}")
+    cold1, cold2 = table["cold-1"]["seconds"], table["cold-2"]["seconds"]
+    edit = table["edit"]["seconds"]
+    bare_rate = table["bare"]["pages"] / table["bare"]["seconds"]
+    pack_rate = table["cold-2"]["pages"] / cold2
+    print(f"two cores vs one: {cold1 / cold2:.2f}x (target 1.6x); identical: {same_processes}")
+    print(f"one-answer edit: {edit / cold2:.0%} of a cold two-core build, "
+          f"{edit / cold1:.0%} of a cold one-core build (target 15%); "
+          f"identical to a cold build: {same_edit}")
+    print(f"pages/s against a bare ReportLab pass: {pack_rate / bare_rate:.2f}x "
+          f"(Typst, as reported in the issue: {TYPST_RATIO}x)")
 
 
 if __name__ == "__main__":
