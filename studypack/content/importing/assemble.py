@@ -1,0 +1,217 @@
+"""A parsed answer + page context + the user's options → content-file fields.
+
+Input: a ``RawAnswer``'s question line, its ``AnswerDraft``, the page
+``Context`` and ``Options``. Output: an ``ImportedAnswer``: the fields in
+content-file order, what was guessed (also written to the file's
+``derived:`` list, as ``"field: how"``), what is missing, and the YAML text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import yaml
+
+from ..derive import cut_at_word, derive_summary, plain_text
+from .parse import AnswerDraft
+from .questions import Context, QuestionLine
+
+ESSENTIAL = ("paper", "year", "number", "question", "points")
+"""Fields without which no file is written (they make its name and id)."""
+
+PLACEHOLDER = "[Not in the source: write the {name} here.]"
+"""Stands in for a missing introduction or conclusion, so the rest can be reviewed."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user gave on the command line; each one overrides the page."""
+
+    paper: str | None = None
+    exam: str | None = None
+    year: int | None = None
+    number: int | None = None
+    marks: int | None = None
+
+
+@dataclass(frozen=True)
+class ImportedAnswer:
+    """The result of importing one answer.
+
+    Attributes:
+        data: Field name → value, in content-file order.
+        derived: What was worked out rather than read (as in the file's ``derived:``).
+        missing: Fields not found; with an essential one missing, nothing is written.
+        found: ``(field, value as shown)`` for the report.
+        notes: What the reader and parser repaired or left out.
+        incomplete: The source stops mid-answer.
+        dropped_lines: Blocks of site junk dropped from the page.
+    """
+
+    data: dict[str, object]
+    derived: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    found: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    incomplete: bool = False
+    dropped_lines: int = 0
+
+    @property
+    def writable(self) -> bool:
+        """True when every essential field was found (see ``ESSENTIAL``)."""
+        return not set(self.missing) & set(ESSENTIAL)
+
+    @property
+    def yaml_text(self) -> str:
+        return dump_answer(self.data)
+
+    @property
+    def relative_path(self) -> PurePath:
+        """``<paper-slug>/<year>-q<number>.yaml``, below the content folder."""
+        return PurePath(slug(str(self.data.get("paper") or "")) or "paper",
+                        f"{self.data.get('year') or 'year'}-q{self.data.get('number') or 0}.yaml")
+
+
+def slug(text: str) -> str:
+    """Lowercase, dash-separated form of ``text`` for ids and folders."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def join_parts(parts: tuple[str, ...] | list[str]) -> str:
+    """Parts → Markdown text: paragraphs apart by a blank line, ``- `` lines kept together."""
+    text = ""
+    for part in parts:
+        if text:
+            text += "\n" if part.startswith("- ") and text.rsplit("\n", 1)[-1].startswith(
+                "- ") else "\n\n"
+        text += part
+    return text
+
+
+def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, options: Options,
+             *, source_name: str, position: int = 0, notes: tuple[str, ...] = (),
+             dropped: int = 0) -> ImportedAnswer:
+    """Build the content-file fields of one answer, recording every guess.
+
+    Args:
+        question: The question line as read.
+        draft: The answer's parts.
+        context: The page's exam, paper, year, part and tags.
+        options: The user's overrides.
+        source_name: The imported file's name, for ``source:``.
+        position: The answer's place on its page (from 1), for unnumbered questions.
+        notes: The reader's notes (repairs).
+        dropped: Junk blocks dropped from the page.
+    """
+    derived: list[str] = []
+
+    def pick(name: str, given: object, read: object, guessed: object, how: str) -> object:
+        if given is not None:
+            return given
+        if read:
+            return read
+        if guessed:
+            derived.append(f"{name}: {how}")
+        return guessed or None
+
+    exam = pick("exam", options.exam, question.exam, context.exam,
+                f"from the {context.source_of('exam')}") or _assume(derived, "exam", "CSS")
+    paper = pick("paper", options.paper, None, context.paper,
+                 f"from the {context.source_of('paper')}")
+    year = pick("year", options.year, question.year, context.year,
+                f"from the {context.source_of('year')}")
+    number = pick("number", options.number, None if question.listed else question.number,
+                  question.number or (position or None),
+                  "the position in a topic-wise list; the paper's own number is not given"
+                  if question.number else "the order on the page; the paper's number is not given")
+    marks = options.marks or question.marks
+    introduction, conclusion = join_parts(draft.introduction), join_parts(draft.conclusion)
+    points = [_point(p.heading, join_parts(p.body), p.subpoints) for p in draft.points]
+    missing = [name for name, value in (("paper", paper), ("number", number), ("year", year),
+                                        ("question", question.text), ("points", points),
+                                        ("introduction", introduction),
+                                        ("conclusion", conclusion)) if not value]
+    derived.extend(draft.derived)
+    if draft.incomplete:
+        derived.append("incomplete: the source stops mid-answer; check its end")
+    for name in ("introduction", "conclusion"):
+        if name in missing:
+            derived.append(f"{name}: placeholder, not in the source")
+    data: dict[str, object] = {
+        "id": "-".join(slug(str(x)) or "x" for x in (exam, year or "year", paper or "paper",
+                                                      f"q{number or 0}")),
+        "exam": exam, "paper": paper or "",
+    }
+    if context.part:
+        data["part"] = context.part
+    data.update({"year": year, "number": number})
+    if marks:
+        data["marks"] = marks
+    data["topics"] = [paper] if paper else []
+    derived.append("topics: the paper's name")
+    if context.tags:
+        data["tags"] = list(context.tags)
+    data["question"] = plain_text(question.text)
+    data["summary"] = derive_summary(introduction, conclusion) if introduction or conclusion \
+        else ""
+    derived.append("summary")
+    if draft.outline:
+        data["outline"] = list(draft.outline)
+    else:
+        derived.append("outline")
+    data["introduction"] = introduction or PLACEHOLDER.format(name="introduction")
+    data["points"] = points
+    if points:
+        derived.append("gist")
+    sections = [{"heading": h, "body": join_parts(b)} for h, b in draft.sections if b]
+    if sections:
+        data["sections"] = sections
+    data["conclusion"] = conclusion or PLACEHOLDER.format(name="conclusion")
+    data["source"] = f"Imported from {source_name} by studypack import"
+    data["derived"] = list(dict.fromkeys(derived))
+    found = (("question", cut_at_word(data["question"], 60) if question.text else ""),  # type: ignore[arg-type]
+             ("year", str(year or "")), ("marks", str(marks or "")),
+             ("points", str(len(points)) if points else ""),
+             ("outline", f"{len(draft.outline)} lines" if draft.outline else ""),
+             ("sections", ", ".join(h for h, _ in draft.sections)),
+             ("conclusion", cut_at_word(plain_text(conclusion), 60) if conclusion else ""))
+    return ImportedAnswer(data=data, derived=tuple(data["derived"]),  # type: ignore[arg-type]
+                          missing=tuple(missing), found=found,
+                          notes=notes + draft.notes, incomplete=draft.incomplete,
+                          dropped_lines=dropped)
+
+
+def _assume(derived: list[str], name: str, value: str) -> str:
+    derived.append(f"{name}: assumed {value}")
+    return value
+
+
+def _point(heading: str, body: str, subpoints: tuple[str, ...]) -> dict[str, object]:
+    point: dict[str, object] = {"heading": heading, "body": body}
+    if subpoints:
+        point["subpoints"] = list(subpoints)
+    return point
+
+
+class _BlockDumper(yaml.SafeDumper):
+    pass
+
+
+def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value.rstrip() + "\n",
+                                       style="|")
+    if len(value) > 80:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=">")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_BlockDumper.add_representer(str, _str_presenter)
+
+
+def dump_answer(data: dict[str, object]) -> str:
+    """Content fields → YAML text, with block scalars for long text."""
+    return yaml.dump(data, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True,
+                     width=100, default_flow_style=False)

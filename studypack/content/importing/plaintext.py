@@ -1,0 +1,110 @@
+"""Plain text (copied from a web page or a PDF) → blocks.
+
+Input: decoded, repaired text. Output: paragraph blocks, one per source
+paragraph: a line on its own in web copies, or hard-wrapped lines joined back
+in PDF copies. Page furniture from document sites ("page 3 of 53", a header or
+footer repeated on every page) is dropped here, because only the line layout
+shows it. Lines mostly in Arabic script are never joined to their neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .blocks import Block, mostly_arabic, split_marker
+
+PAGE_CHROME = re.compile(
+    r"^\s*(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-–—]?\s*\d{1,3}\s*[-–—]?|"
+    r"scanned with \w+|downloaded from \S+|uploaded by .{0,40}|"
+    r"download to read ad-free|report this document|save|embed|print)\s*$", re.IGNORECASE)
+"""Whole lines that are page furniture: folios, "page 1 of 53", document-site buttons."""
+
+REPEATS_AT_LEAST = 3
+"""A short line found this often (digits ignored) is a running header or footer."""
+
+_QUESTION_START = re.compile(r"^\s*Q(?:uestion)?\s*(?:No\.?)?\s*[-.:#]?\s*\d", re.IGNORECASE)
+
+
+def drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
+    """Remove folios, document-site buttons and repeated running heads.
+
+    Running heads are looked for only in paginated text (it has folios or is
+    hard-wrapped), so that a page of several answers keeps its repeated
+    "Outline" and "Conclusion" lines.
+
+    Returns:
+        ``(kept lines, number of non-blank lines dropped)``.
+    """
+    kept = [line for line in lines if not PAGE_CHROME.match(line)]
+    if len(kept) < len(lines) or wrap_width(lines):
+        shapes = Counter(_shape(line) for line in kept if _could_repeat(line))
+        kept = [line for line in kept
+                if not (_could_repeat(line) and shapes[_shape(line)] >= REPEATS_AT_LEAST)]
+    return kept, sum(1 for x in lines if x.strip()) - sum(1 for x in kept if x.strip())
+
+
+def _could_repeat(line: str) -> bool:
+    text = line.strip()
+    return 3 <= len(text) <= 80 and not split_marker(text)[0] and not _LABEL.match(text)
+
+
+_LABEL = re.compile(r"^(?:outline|introduction|conclusion|answer|analysis|way forward|"
+                    r"suggestions|recommendations)\b", re.IGNORECASE)
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The column a PDF copy was hard-wrapped at, or 0 when lines are not wrapped.
+
+    A text counts as wrapped when at least 40 % of its lines of 30 characters
+    or more end within 20 % of the longest usual line (the 90th percentile).
+    """
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 30)
+    if len(lengths) < 6:
+        return 0
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    near = sum(1 for n in lengths if width * 0.8 <= n <= width + 3)
+    return width if width <= 130 and near * 10 >= len(lengths) * 4 else 0
+
+
+def read_plain(text: str) -> tuple[list[Block], int]:
+    """Split plain text into paragraph blocks.
+
+    Args:
+        text: The whole file, already decoded and repaired.
+
+    Returns:
+        ``(blocks, dropped)``: one ``paragraph`` block per paragraph (list
+        markers stay in the text; the parser reads them), and how many
+        lines of page furniture were dropped.
+    """
+    lines, dropped = drop_page_chrome(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    width = wrap_width(lines)
+    paragraphs: list[str] = []
+    previous = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            previous = ""
+            continue
+        if previous and width and _continues(previous, raw, width):
+            joined = paragraphs[-1]
+            paragraphs[-1] = (joined[:-1] + line if re.search(r"[a-z]-$", joined)
+                              and line[0].islower() else f"{joined} {line}")
+        else:
+            paragraphs.append(line)
+        previous = raw.rstrip()
+    return [Block("paragraph", p) for p in paragraphs], dropped
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Whether ``line`` carries on the paragraph that ``previous`` (a full line) began."""
+    if mostly_arabic(previous) or mostly_arabic(line):
+        return False
+    if split_marker(line)[0] or _QUESTION_START.match(line):
+        return False
+    return len(previous) >= width * 0.7
