@@ -46,8 +46,8 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
         ``(kept, dropped)``: the kept blocks and how many were dropped.
     """
     kept: list[Block] = []
-    for index, block in enumerate(blocks):
-        text = plain(block.text)
+    for block in blocks:
+        text = plain(block.text) or block.text.strip()
         if starts_tail(text):
             return kept, len(blocks) - len(kept)
         if not is_junk(text):
@@ -62,7 +62,7 @@ def split_page(page: Page) -> SplitPage:
               if b.kind != "item" or b.level == 0
               for q in [parse_question(plain(b.text))] if q is not None]
     first = starts[0][0] if starts else len(kept)
-    context = read_context([plain(b.text) for b in kept[:first]], page.title)
+    context = read_context([*page.crumbs, *(plain(b.text) for b in kept[:first])], page.title)
     answers: list[RawAnswer] = []
     for n, (start, question) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(kept)

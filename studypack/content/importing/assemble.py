@@ -149,8 +149,12 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
     data.update({"year": year, "number": number})
     if marks:
         data["marks"] = marks
-    data["topics"] = [paper] if paper else []
-    derived.append("topics: the paper's name")
+    if context.topic:
+        data["topics"] = [context.topic]
+        derived.append(f"topics: from the {context.source_of('topic')}")
+    else:
+        data["topics"] = [paper] if paper else []
+        derived.append("topics: the paper's name")
     if context.tags:
         data["tags"] = list(context.tags)
     data["question"] = plain_text(question.text)

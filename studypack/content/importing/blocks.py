@@ -43,11 +43,13 @@ class Page:
     Attributes:
         blocks: The document's blocks in reading order (junk not yet removed).
         title: The document's title when the format has one (HTML ``<title>``).
+        crumbs: Breadcrumb trails the reader found outside the main text.
         notes: What the reader repaired or could not read, for the report.
     """
 
     blocks: tuple[Block, ...]
     title: str = ""
+    crumbs: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
 

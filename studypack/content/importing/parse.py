@@ -104,9 +104,7 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
     for k, piece in enumerate(pieces):
         before = pieces[k - 1] if k else None
         after = pieces[k + 1] if k + 1 < len(pieces) else None
-        if piece.label and not (state == "outline" and piece.label in ("introduction",
-                                                                       "conclusion")
-                                and piece.marker):
+        if piece.label and not (state == "outline" and piece.marker):
             state = _on_label(piece, built, state)
             continue
         if state == "outline":
@@ -121,9 +119,7 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
         if state in ("intro", "points") and _starts_point(piece, before, after, shape):
             built.points.append(_new_point(piece))
             state = "points"
-        elif state == "points" and CONCLUSION_OPENERS.match(piece.plain) and not any(
-                _starts_point(p, pieces[j - 1], pieces[j + 1] if j + 1 < len(pieces) else None,
-                              shape) for j, p in enumerate(pieces[k + 1:], k + 1)):
+        elif _opens_conclusion(piece, pieces[k + 1:], state, shape):
             state = "conclusion"
             built.conclusion.append(piece.text)
         else:
@@ -133,6 +129,17 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
                            "it explains the question, it is not the answer")
     _closing_guess(built)
     return built.freeze(_cut_off(pieces, built))
+
+
+def _opens_conclusion(piece: Piece, later: list[Piece], state: str, shape: str) -> bool:
+    """An unlabelled conclusion: "Overall, …" after a section, or after the last point."""
+    if piece.marker or not CONCLUSION_OPENERS.match(piece.plain):
+        return False
+    if state == "section":
+        return True
+    return state == "points" and not any(
+        _starts_point(p, ([piece, *later])[j], later[j + 1] if j + 1 < len(later) else None,
+                      shape) for j, p in enumerate(later))
 
 
 def _on_label(piece: Piece, built: _Builder, state: str) -> str:
@@ -193,12 +200,22 @@ def _shape(pieces: list[Piece]) -> str:
     if any(_bare_heading(p, pieces[k - 1] if k else None, pieces[k + 1])
            for k, p in enumerate(pieces[:-1])):
         return "bare"
+    if any(_headed_bullet(p) for p in pieces):
+        return "bulleted"
     return "none"
+
+
+def _headed_bullet(piece: Piece) -> bool:
+    # "• Currency fall: A weaker rupee …": a point written as a bullet.
+    return (piece.marker == "bullet" and piece.block.level == 0 and not piece.label
+            and bool(re.match(r"^.{2,60}?(?::\s|\s[–—-]\s)", piece.plain))
+            and len(piece.plain) > 80)
 
 
 def _bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
     text = piece.plain
-    return (not piece.marker and not piece.arabic and piece.block.kind == "paragraph"
+    return (not piece.marker and not piece.arabic and not piece.label
+            and piece.block.kind == "paragraph"
             and not (before and before.arabic) and len(text) <= 70 and len(text.split()) <= 9
             and text[:1].isupper() and not re.search(r"[.?!,;\"”]$", text)
             and not after.marker and not after.arabic and len(after.plain) > 2 * len(text))
@@ -212,6 +229,8 @@ def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape
         return True
     if piece.headed and not piece.marker:
         return after is None or not after.top_numbered  # else a group title over points
+    if shape == "bulleted":
+        return _headed_bullet(piece)
     return shape == "bare" and after is not None and _bare_heading(piece, before, after)
 
 

@@ -123,5 +123,5 @@ def format_subpoint(text: str) -> str:
         return text
     match = re.match(r"^([^:–—]{1,60}?)\s*(?::|\s[-–—])\s+(\S.*)$", text)
     if match and len(match.group(1).split()) <= 6 and not match.group(1).endswith("."):
-        return f"**{match.group(1).strip()}** – {match.group(2).strip()}"
+        return f"**{plain(match.group(1))}** – {match.group(2).strip()}"
     return text

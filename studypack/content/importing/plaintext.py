@@ -23,6 +23,9 @@ PAGE_CHROME = re.compile(
 REPEATS_AT_LEAST = 3
 """A short line found this often (digits ignored) is a running header or footer."""
 
+_QUESTION_END = re.compile(r"(?:\?|\(\s*\d{1,3}\s*(?:marks?)?\)|(?:19|20)\d\d\)?|marks?\)?)\s*$",
+                           re.IGNORECASE)
+"""How a question line ends: it is never joined to the answer below it."""
 _QUESTION_START = re.compile(r"^\s*Q(?:uestion)?\s*(?:No\.?)?\s*[-.:#]?\s*\d", re.IGNORECASE)
 
 
@@ -91,7 +94,7 @@ def read_plain(text: str) -> tuple[list[Block], int]:
         if not line:
             previous = ""
             continue
-        if previous and width and _continues(previous, raw, width):
+        if previous and width and _continues(previous, raw, width, paragraphs[-1]):
             joined = paragraphs[-1]
             paragraphs[-1] = (joined[:-1] + line if re.search(r"[a-z]-$", joined)
                               and line[0].islower() else f"{joined} {line}")
@@ -101,10 +104,12 @@ def read_plain(text: str) -> tuple[list[Block], int]:
     return [Block("paragraph", p) for p in paragraphs], dropped
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
+def _continues(previous: str, line: str, width: int, paragraph: str = "") -> bool:
     """Whether ``line`` carries on the paragraph that ``previous`` (a full line) began."""
     if mostly_arabic(previous) or mostly_arabic(line):
         return False
     if split_marker(line)[0] or _QUESTION_START.match(line):
+        return False
+    if _QUESTION_START.match(paragraph) and _QUESTION_END.search(previous):
         return False
     return len(previous) >= width * 0.7

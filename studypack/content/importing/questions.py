@@ -145,6 +145,7 @@ class Context:
 
     Attributes:
         exam, paper, year, part: As found, or None.
+        topic: The topic a topic-wise page is about ("… topic-wise questions: Foreign Policy").
         tags: Other breadcrumb words worth keeping ("Compulsory").
         where: For each field found: where ("breadcrumb", "page header", "page title").
     """
@@ -153,6 +154,7 @@ class Context:
     paper: str | None = None
     year: int | None = None
     part: str | None = None
+    topic: str | None = None
     tags: tuple[str, ...] = ()
     where: tuple[tuple[str, str], ...] = ()
 
@@ -208,6 +210,9 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             note("year", year or _year_in(head.group(2)), "page header")
             note("paper", known_paper(rest) or (rest if 0 < len(rest.split()) <= 6
                                                 and ":" not in rest else None), "page header")
+    for line in preamble:
+        topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
+        note("topic", topic.group(1) if topic else None, "page header")
     for line in (*preamble, title):
         source = "page title" if line is title else "page text"
         note("paper", known_paper(line), source)
@@ -217,6 +222,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             note("year", _year_in(line), source)
     return Context(exam=found.get("exam"), paper=found.get("paper"),  # type: ignore[arg-type]
                    year=found.get("year"), part=found.get("part"),  # type: ignore[arg-type]
+                   topic=found.get("topic"),  # type: ignore[arg-type]
                    tags=tuple(dict.fromkeys(tags)), where=tuple(where.items()))
 
 

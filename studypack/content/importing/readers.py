@@ -51,7 +51,28 @@ def read_html(data: bytes) -> Page:
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     blocks = walk(main if main is not None else root)
-    return Page(tuple(blocks), title=str(root.get("title") or ""), notes=notes)
+    title, crumbs = _title_and_crumbs(text)
+    return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
+                notes=notes)
+
+
+def _title_and_crumbs(text: str) -> tuple[str, tuple[str, ...]]:
+    """The ``<title>`` and the breadcrumb trails (``class="breadcrumb…"``) of a page.
+
+    trafilatura rightly leaves both out of the main text, but they often name the
+    exam, paper and year.
+    """
+    from lxml import html
+
+    try:
+        tree = html.fromstring(text.encode("utf-8"))
+    except (ValueError, SyntaxError):
+        return "", ()
+    title = " ".join((tree.findtext(".//title") or "").split())
+    crumbs = tuple(" ".join(" ".join(e.itertext()).split()) for e in tree.xpath(
+        '//*[contains(translate(@class, "BREADCRUMB", "breadcrumb"), "breadcrumb") or '
+        'contains(translate(@id, "BREADCRUMB", "breadcrumb"), "breadcrumb")]')[:3])
+    return title, crumbs
 
 
 def read_markdown(data: bytes) -> Page:
