@@ -25,8 +25,9 @@ CAPTCHA = re.compile(r"^\s*[\w]+\s*[+\-−×x*]\s*\w+\s*=\s*\??\s*$", re.IGNOREC
 
 _JUNK_PATTERNS = (
     # share bars and buttons
-    (r"^(?:share(?: this(?: post| article)?| on \w+| via \w+)?|tweet|pin it|like|reply|quote|"
-     r"report|print|email|copy link)[\s:!]*$"),
+    (r"^(?:(?:share(?: this(?: post| article)?| on \w+| via \w+)?|tweet|pin it|like|reply|"
+     r"quote|multi-quote|report|print|email|copy link|thanks)[\s:!|]*)+$"),
+    r"^last edited by\b",
     r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email)[\s,|•]*){2,}$",
     # promotion and calls to action
     (r"^(?:join|subscribe|follow us|download|enrol+|register|buy|order|get (?:our|the|your)|"

@@ -116,7 +116,10 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
                 built.skipped += 1
                 continue
             state = "intro"
-        if state in ("intro", "points") and _starts_point(piece, before, after, shape):
+        if state in ("intro", "points") and _group_title(piece, after):
+            built.notes.append(f"'{piece.plain}' reads as a heading over several points; "
+                               "it is left out")
+        elif state in ("intro", "points") and _starts_point(piece, before, after, shape):
             built.points.append(_new_point(piece))
             state = "points"
         elif _opens_conclusion(piece, pieces[k + 1:], state, shape):
@@ -221,6 +224,13 @@ def _bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
             and not after.marker and not after.arabic and len(after.plain) > 2 * len(text))
 
 
+def _group_title(piece: Piece, after: Piece | None) -> bool:
+    # "Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point.
+    return (after is not None and after.top_numbered and not piece.marker and not piece.arabic
+            and not piece.label and len(piece.plain.split()) <= 6
+            and not re.search(r"[.?!,;\"”]$", piece.plain))
+
+
 def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape: str) -> bool:
     if piece.arabic or piece.label or (before is not None and before.arabic
                                        and not piece.headed and not piece.top_numbered):
@@ -228,7 +238,7 @@ def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape
     if piece.top_numbered:
         return True
     if piece.headed and not piece.marker:
-        return after is None or not after.top_numbered  # else a group title over points
+        return True
     if shape == "bulleted":
         return _headed_bullet(piece)
     return shape == "bare" and after is not None and _bare_heading(piece, before, after)
@@ -280,9 +290,6 @@ def _add(piece: Piece, built: _Builder, state: str, shape: str) -> None:
         point = built.points[-1]
         if piece.marker and piece.marker != "number":
             point.subpoints.append(format_subpoint(piece.text))
-        elif piece.headed and not piece.marker:
-            built.notes.append(f"'{piece.plain}' reads as a heading over several points; "
-                               "it is left out")
         else:
             point.body.append(text)
     elif state == "section" and built.sections:
