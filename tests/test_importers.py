@@ -23,7 +23,7 @@ from studypack.content.importing.questions import parse_question, read_context
 from studypack.content.importing.repair import repair
 
 from .conftest import IMPORT_SCORE
-from .importing_cases import CASES, check_fields
+from .importing_cases import CASES, HELD_OUT, check_fields
 
 DATA = Path(__file__).parent / "data" / "import"
 runner = CliRunner()
@@ -61,20 +61,24 @@ def _input(name: str, tmp_path: Path) -> Path:
     return build_docx(tmp_path / name) if name == "built.docx" else DATA / name
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
+ALL = {**CASES, **HELD_OUT}
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
 def test_each_input_gives_the_expected_fields(name, tmp_path):
     answers = import_file(_input(name, tmp_path))
-    assert len(answers) == len(CASES[name])
-    for answer, expected in zip(answers, CASES[name]):
+    assert len(answers) == len(ALL[name])
+    for answer, expected in zip(answers, ALL[name]):
         wrong = [(field, got) for field, ok, got in check_fields(
             answer.data, answer.incomplete, expected) if not ok]
         assert wrong == []
 
 
-def test_field_accuracy_over_the_whole_test_set(tmp_path, request):
+def _score(cases: dict[str, list[dict[str, object]]], tmp_path: Path
+           ) -> tuple[int, int, list[str]]:
     right = total = 0
-    misses = []
-    for name, expected_answers in sorted(CASES.items()):
+    misses: list[str] = []
+    for name, expected_answers in sorted(cases.items()):
         answers = import_file(_input(name, tmp_path))
         for n, expected in enumerate(expected_answers):
             if n >= len(answers):
@@ -84,8 +88,17 @@ def test_field_accuracy_over_the_whole_test_set(tmp_path, request):
             total += len(checks)
             right += sum(ok for _, ok, _ in checks)
             misses += [f"{name}[{n}].{field}" for field, ok, _ in checks if not ok]
+    return right, total, misses
+
+
+def test_field_accuracy_over_the_whole_test_set(tmp_path, request):
+    tuned = _score(CASES, tmp_path)
+    held = _score(HELD_OUT, tmp_path)
+    right, total = tuned[0] + held[0], tuned[1] + held[1]
+    misses = tuned[2] + held[2]
     score = (f"importer field accuracy: {right}/{total} ({right / total:.0%}) on "
-             f"{len(CASES)} inputs" + (f"; wrong: {', '.join(misses)}" if misses else ""))
+             f"{len(CASES) + len(HELD_OUT)} inputs (held-out inputs: {held[0]}/{held[1]})"
+             + (f"; wrong: {', '.join(misses)}" if misses else ""))
     request.config.stash[IMPORT_SCORE] = score
     print(score)
     assert right / total >= ACCURACY_FLOOR, score
@@ -197,11 +210,13 @@ def test_guesses_are_recorded_in_the_file(tmp_path):
 
 
 def test_junk_never_reaches_the_files():
-    everything = "".join(a.yaml_text for name in CASES if name != "built.docx"
+    everything = "".join(a.yaml_text for name in ALL if name != "built.docx"
                          for a in import_file(DATA / name))
     for junk in ("Share on", "Posted on", "Written by", "eleven", "Leave a Reply", "Posts:",
                  "Regards", "Sent from", "Home", "Privacy", "Very helpful", "Join our",
-                 "Popular posts", "Last edited", "Question Breakdown", "examiner wants"):
+                 "Popular posts", "Last edited", "Question Breakdown", "examiner wants",
+                 "cookies", "Related Posts", "About the author", "Forwarded", "9:15 pm",
+                 "JazakAllah", "Tags:"):
         assert junk not in everything, junk
 
 

@@ -64,8 +64,9 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     ("roman", re.compile(r"^\(?((?i:x{0,3}(?:ix|iv|v?i{0,3})))(?<=[ivxIVX])(?:[.)]|\s*[-–](?=\s))\s*(?=\S)")),
     # a) / (b) / c.
     ("letter", re.compile(r"^\(?([a-h])(?:\)|\.(?=\s))\s*(?=\S)")),
-    # - / • / ✓ / ✔ / ➢ / ► / * / o
-    ("bullet", re.compile(r"^([-–•●▪■◦✓✔☑➢➤►▶*»·o])(?=\s)\s*")),
+    # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)
+    ("bullet", re.compile(r"^([-–•●▪■◦✓✔☑➢➤►▶*»·o]|[\u2600-\u27BF\U0001F300-\U0001FAFF]\uFE0F?)"
+                          r"(?=\s)\s*")),
 )
 
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")

@@ -44,7 +44,8 @@ _JUNK_PATTERNS = (
     (r"^(?:hi|hello|hey|dear|assalam[- ]?o[- ]?alaikum|aoa|salam|salaam|thanks?(?: you)?|"
      r"best of luck|good luck|jazak ?allah(?: khair)?|welcome)(?:\s+(?:all|everyone|friends|"
      r"students|aspirants|members|readers|guys|brothers|sisters|so much|a lot|in advance|"
-     r"for (?:reading|sharing|watching)|to (?:all|everyone)))*[\s!.,:]*$"),
+     r"for (?:reading|sharing|watching)|to (?:all|everyone)))*[\W_]*$"),
+    r"^forwarded(?: many times)?$",
     r"^(?:best |kind |warm )?regards\b[,\s]*[\w .]{0,30}$",
     # dates standing alone, with an optional "posted on"
     (r"^(?:(?:posted|updated|published|last updated)(?: on)?\s*:?\s*)?"

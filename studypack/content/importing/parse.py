@@ -75,6 +75,7 @@ class _Builder:
     derived: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped: int = 0
+    outline_marker: str = ""
 
     def freeze(self, incomplete: bool) -> AnswerDraft:
         return AnswerDraft(
@@ -186,7 +187,11 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     if piece.top_numbered and piece.number in ("1", "I", "i") and len(built.outline) >= 2:
         return False  # numbering starts again: the answer itself begins
     text = piece.plain.rstrip(":")
-    if (piece.sub or piece.block.level > 0) and built.outline:
+    if not built.outline:
+        built.outline_marker = piece.marker
+    sub = piece.depth > 0 or piece.marker == "nested" or (
+        piece.marker in ("bullet", "letter") and built.outline_marker in ("number", "roman"))
+    if sub and built.outline:
         last = built.outline[-1]
         built.outline[-1] = (last[:-1] + f"; {text})" if last.endswith(")")
                              else f"{last} ({text})")
@@ -210,7 +215,7 @@ def _shape(pieces: list[Piece]) -> str:
 
 def _headed_bullet(piece: Piece) -> bool:
     # "• Currency fall: A weaker rupee …": a point written as a bullet.
-    return (piece.marker == "bullet" and piece.block.level == 0 and not piece.label
+    return (piece.marker == "bullet" and piece.depth == 0 and not piece.label
             and bool(re.match(r"^.{2,60}?(?::\s|\s[–—-]\s)", piece.plain))
             and len(piece.plain) > 80)
 
@@ -239,6 +244,8 @@ def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape
         return True
     if piece.headed and not piece.marker:
         return True
+    if piece.headed and piece.marker == "bullet" and piece.depth == 0:
+        return after is not None and not after.marker  # "👉 *Heading*" over a paragraph
     if shape == "bulleted":
         return _headed_bullet(piece)
     return shape == "bare" and after is not None and _bare_heading(piece, before, after)

@@ -72,15 +72,20 @@ class Piece:
         return self.block.kind == "heading" or self.block.bold
 
     @property
+    def depth(self) -> int:
+        """List nesting depth (0 for anything that is not a list item)."""
+        return self.block.level if self.block.kind == "item" else 0
+
+    @property
     def top_numbered(self) -> bool:
         """Numbered at the top level: ``1.``, ``1-``, ``IV.``, or a numbered list item."""
-        return self.marker in ("number", "roman") and self.block.level == 0
+        return self.marker in ("number", "roman") and self.depth == 0
 
     @property
     def sub(self) -> bool:
         """A sub-item: a bullet, a lettered item, a nested number or a nested list item."""
         return self.marker in ("bullet", "letter", "nested") or (
-            self.marker != "" and self.block.level > 0)
+            self.marker != "" and self.depth > 0)
 
     @property
     def ends_sentence(self) -> bool:

@@ -90,7 +90,7 @@ def read_plain(text: str) -> tuple[list[Block], int]:
     paragraphs: list[str] = []
     previous = ""
     for raw in lines:
-        line = " ".join(raw.split())
+        line = _CHAT_PREFIX.sub("", " ".join(raw.split()))
         if not line:
             previous = ""
             continue
@@ -101,7 +101,28 @@ def read_plain(text: str) -> tuple[list[Block], int]:
         else:
             paragraphs.append(line)
         previous = raw.rstrip()
-    return [Block("paragraph", p) for p in paragraphs], dropped
+    return [_block(p) for p in paragraphs], dropped
+
+
+_CHAT_PREFIX = re.compile(
+    r"^\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\]?"
+    r"(?:\s+-)?\s+[^:]{1,40}:\s+", re.IGNORECASE)
+"""A chat export's "[12/03/2024, 9:15 pm] Ali: " or "12/03/2024, 9:15 pm - Ali: " prefix."""
+
+_WHOLLY_BOLD = re.compile(r"^(\*{1,2}|__)(?=\S)([^*]+?)(?<=\S)\1\s*$")
+
+
+def _block(paragraph: str) -> Block:
+    # A line set wholly in *bold* (chat and Markdown habit) is a bold line: a heading.
+    whole = _WHOLLY_BOLD.match(paragraph)
+    if whole:
+        return Block("paragraph", whole.group(2).strip(), bold=True)
+    marker, _, rest = split_marker(paragraph)
+    bold = _WHOLLY_BOLD.match(rest)
+    if marker and bold and paragraph.endswith(rest):
+        lead = paragraph[: len(paragraph) - len(rest)]
+        return Block("paragraph", lead + bold.group(2).strip(), bold=True)
+    return Block("paragraph", paragraph)
 
 
 def _continues(previous: str, line: str, width: int, paragraph: str = "") -> bool:
