@@ -7,16 +7,25 @@ accuracy over all of them is printed at the end of every test run.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from studypack.cli import app
-from studypack.content import load_file
-from studypack.content.importing import import_file, import_text
+from studypack.content import load_file, validate_answer_text
+from studypack.content.importing import (
+    UnreadableFile,
+    import_file,
+    import_page,
+    import_text,
+    read_page,
+)
 from studypack.content.importing.blocks import split_marker
 from studypack.content.importing.junk import is_junk
 from studypack.content.importing.questions import parse_question, read_context
@@ -301,3 +310,30 @@ def test_import_text_keeps_its_one_answer_form():
                          "Overall, yes.\n")
     assert (answer.data["number"], answer.data["year"], answer.data["conclusion"]) == (
         1, 2020, "Overall, yes.")
+
+
+LINES = st.sampled_from([
+    "Q.3 Discuss the matter. (2019)", "Q. No. 4: Why? (20)", "1. Heading: body text here.",
+    "2- Another heading", "• Term – gloss", "Outline", "Introduction:", "Conclusion",
+    "Overall, it ends here.", "Share on Facebook", "18 + eleven =", "Page 2 of 9",
+    "إِنَّ مَعَ الْعُسْرِ يُسْرًا", "(Surah Al-Inshirah, 94:6)", "**Bold line**", "",
+    "Way forward", "CSS | Past Paper | Current Affairs | 2021", "A plain sentence of text.",
+    "â€“ broken", "IV. Roman", "4.1- Nested",
+]) | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=st.lists(LINES, max_size=25), suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_any_text_imports_without_crashing_and_what_is_writable_validates(lines, suffix):
+    # Open-ended input: the importer either reports what is missing or gives a valid file.
+    text = "\n\n".join(lines)
+    if suffix == ".html":
+        text = "<html><body><article>" + "".join(f"<p>{html.escape(x)}</p>" for x in lines) \
+            + "</article></body></html>"
+    try:
+        page = read_page("x" + suffix, text.encode("utf-8"))
+    except UnreadableFile:
+        return
+    for answer in import_page(page):
+        if answer.writable:
+            assert validate_answer_text(answer.yaml_text, "x.yaml") == []

@@ -79,4 +79,5 @@ def import_text(text: str, *, paper: str | None = None, exam: str | None = None,
 
 
 __all__ = ["ESSENTIAL", "READERS", "Block", "ImportedAnswer", "Options", "Page",
-           "UnreadableFile", "dump_answer", "import_file", "import_page", "import_text", "slug"]
+           "UnreadableFile", "dump_answer", "import_file", "import_page", "import_text", "read_page",
+           "slug"]

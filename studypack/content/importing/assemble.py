@@ -158,8 +158,9 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
     if context.tags:
         data["tags"] = list(context.tags)
     data["question"] = plain_text(question.text)
-    data["summary"] = derive_summary(introduction, conclusion) if introduction or conclusion \
-        else ""
+    summary = derive_summary(introduction, conclusion) if introduction or conclusion else ""
+    if summary.strip():
+        data["summary"] = summary
     derived.append("summary")
     if draft.outline:
         data["outline"] = list(draft.outline)

@@ -11,8 +11,10 @@ and the numbering of lists. The three structured formats share one walker
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from .blocks import Block, Page
 from .markup import walk
@@ -43,9 +45,11 @@ def read_html(data: bytes) -> Page:
     from lxml import etree
 
     text, notes = repair(_decode(data))
-    xml = trafilatura.extract(text, output_format="xml", include_formatting=True,
-                              include_comments=False, include_tables=True, favor_recall=True,
-                              with_metadata=True, include_images=False, deduplicate=False)
+    with _quiet("trafilatura"):
+        xml = trafilatura.extract(text, output_format="xml", include_formatting=True,
+                                  include_comments=False, include_tables=True,
+                                  favor_recall=True, with_metadata=True, include_images=False,
+                                  deduplicate=False)
     if not xml:
         raise UnreadableFile("has no main text that could be found (is it a saved web page?)")
     root = etree.fromstring(xml.encode("utf-8"))
@@ -107,6 +111,18 @@ def read_docx(data: bytes) -> Page:
         return Page((), notes=notes)
     blocks = walk(html.fragment_fromstring(source, create_parent="div"))
     return Page(tuple(blocks), notes=notes)
+
+
+@contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """Hold a library's log messages (trafilatura logs what it discards) while it runs."""
+    log = logging.getLogger(name)
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def _decode(data: bytes) -> str:
