@@ -140,6 +140,9 @@ def _report(label: str, answer: ImportedAnswer, target: Path, problem: Problem |
         table.add_row("derived", Text(", ".join(worked_out)))
     table.add_row("missing", Text(", ".join(answer.missing) or "—",
                                   style="red" if answer.missing else ""))
+    if answer.incomplete:
+        table.add_row("incomplete", Text("the source stops mid-answer; check its end",
+                                         style="yellow"))
     if answer.notes:
         table.add_row("notes", Text("\n".join(answer.notes)))
     if answer.dropped_lines:

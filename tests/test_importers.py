@@ -183,6 +183,23 @@ def test_mojibake_is_repaired_and_curly_quotes_and_arabic_are_left_alone():
     assert repair(verse) == (verse, ())
 
 
+def test_utf16_and_windows_1252_text_files_are_read(tmp_path):
+    text = (DATA / "forum-post.txt").read_text(encoding="utf-8")
+    (tmp_path / "notepad.txt").write_bytes(text.encode("utf-16"))
+    (tmp_path / "old.txt").write_bytes(text.replace("women's", "women’s").encode("cp1252"))
+    first, second = (import_file(tmp_path / n)[0] for n in ("notepad.txt", "old.txt"))
+    assert first.data["number"] == second.data["number"] == 5
+    assert second.data["question"] == ("What are the barriers to women’s participation in "
+                                       "Pakistan's workforce?")
+
+
+def test_html_without_main_text_is_refused_in_one_line(tmp_path):
+    page = tmp_path / "menu.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", "utf-8")
+    with pytest.raises(UnreadableFile, match="no (main )?text"):
+        import_file(page)
+
+
 def test_arabic_verses_stay_whole_in_order_with_their_references():
     answer = import_file(DATA / "islamiat-verse.txt")[0]
     body = answer.data["points"][0]["body"].split("\n\n")  # type: ignore[index]
@@ -191,6 +208,9 @@ def test_arabic_verses_stay_whole_in_order_with_their_references():
                     "The verse is repeated for emphasis, so that no believer loses hope."]
     second = answer.data["points"][1]["body"]  # type: ignore[index]
     assert "وَتَعَاوَنُوا عَلَى الْبِرِّ وَالتَّقْوَىٰ\n\n(Surah Al-Maidah, 5:2)" in second
+    # The one-line gist is taken from the English before the verse, never cut through it.
+    assert answer.data["points"][0]["gist"] == (  # type: ignore[index]
+        "The Quran tells believers that difficulty never comes alone")
 
 
 def test_pdf_copy_is_joined_back_and_its_page_furniture_dropped():

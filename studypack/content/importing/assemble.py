@@ -14,7 +14,8 @@ from pathlib import PurePath
 
 import yaml
 
-from ..derive import cut_at_word, derive_summary, plain_text
+from ..derive import cut_at_word, derive_gist, derive_summary, plain_text
+from .blocks import mostly_arabic
 from .parse import AnswerDraft
 from .questions import Context, QuestionLine
 
@@ -158,7 +159,7 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
     if context.tags:
         data["tags"] = list(context.tags)
     data["question"] = plain_text(question.text)
-    summary = derive_summary(introduction, conclusion) if introduction or conclusion else ""
+    summary = derive_summary(_before_verse(introduction), _before_verse(conclusion))
     if summary.strip():
         data["summary"] = summary
     derived.append("summary")
@@ -176,7 +177,9 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
     data["conclusion"] = conclusion or PLACEHOLDER.format(name="conclusion")
     data["source"] = f"Imported from {source_name} by studypack import"
     data["derived"] = list(dict.fromkeys(derived))
-    found = (("question", cut_at_word(data["question"], 60) if question.text else ""),  # type: ignore[arg-type]
+    found = (("paper", " ".join(str(x) for x in (exam, paper) if x) if paper else ""),
+             ("number", str(number or "")),
+             ("question", cut_at_word(data["question"], 60) if question.text else ""),  # type: ignore[arg-type]
              ("year", str(year or "")), ("marks", str(marks or "")),
              ("points", str(len(points)) if points else ""),
              ("outline", f"{len(draft.outline)} lines" if draft.outline else ""),
@@ -193,8 +196,23 @@ def _assume(derived: list[str], name: str, value: str) -> str:
     return value
 
 
+def _before_verse(text: str) -> str:
+    """The paragraphs of ``text`` before its first Arabic verse (all of it when none)."""
+    kept: list[str] = []
+    for paragraph in text.split("\n\n"):
+        if mostly_arabic(paragraph):
+            break
+        kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
 def _point(heading: str, body: str, subpoints: tuple[str, ...]) -> dict[str, object]:
-    point: dict[str, object] = {"heading": heading, "body": body}
+    point: dict[str, object] = {"heading": heading}
+    lead = _before_verse(body)
+    if lead != body:
+        # The loader would cut the gist across the verse; take it from the text before.
+        point["gist"] = derive_gist(lead, heading).rstrip(":")
+    point["body"] = body
     if subpoints:
         point["subpoints"] = list(subpoints)
     return point

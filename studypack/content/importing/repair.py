@@ -7,6 +7,7 @@ notes on what was repaired. Arabic text is never normalised or reordered
 
 from __future__ import annotations
 
+import codecs
 import re
 
 import ftfy
@@ -27,11 +28,17 @@ class NotText(ValueError):
 
 
 def decode(data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), else Windows-1252.
+    """Decode a text file: UTF-16 with its BOM (Notepad's "Unicode"), UTF-8 (with or
+    without BOM), else Windows-1252.
 
     Raises:
         NotText: The data holds NUL bytes or other control bytes (a binary file).
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise NotText("is neither UTF-8 nor UTF-16 text") from None
     if b"\x00" in data[:8192] or sum(b < 9 for b in data[:8192]) > 4:
         raise NotText("is a binary file, not text")
     try:
