@@ -91,22 +91,29 @@ def join_parts(parts: tuple[str, ...] | list[str]) -> str:
     return text
 
 
-def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, options: Options,
-             *, source_name: str, position: int = 0, notes: tuple[str, ...] = (),
-             dropped: int = 0) -> ImportedAnswer:
-    """Build the content-file fields of one answer, recording every guess.
+@dataclass(frozen=True)
+class Identity:
+    """Which question an answer is, and how each part of that was known.
 
-    Args:
-        question: The question line as read.
-        draft: The answer's parts.
-        context: The page's exam, paper, year, part and tags.
-        options: The user's overrides.
-        source_name: The imported file's name, for ``source:``.
-        position: The answer's place on its page (from 1), for unnumbered questions.
-        notes: The reader's notes (repairs).
-        dropped: Junk blocks dropped from the page.
+    Attributes:
+        exam, paper, year, number, marks: The values (None when not found).
+        guesses: ``"field: how"`` for each value taken from the page's context
+            or assumed, rather than given or read on the question line.
     """
-    derived: list[str] = []
+
+    exam: str
+    paper: str | None
+    year: int | None
+    number: int | None
+    marks: int | None
+    guesses: tuple[str, ...] = ()
+
+
+def identify(question: QuestionLine, context: Context, options: Options,
+             position: int = 0) -> Identity:
+    """Exam, paper, year, number and marks: given as options, else read on the question
+    line, else guessed from the page's context (and recorded as guesses)."""
+    guesses: list[str] = []
 
     def pick(name: str, given: object, read: object, guessed: object, how: str) -> object:
         if given is not None:
@@ -114,11 +121,14 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
         if read:
             return read
         if guessed:
-            derived.append(f"{name}: {how}")
+            guesses.append(f"{name}: {how}")
         return guessed or None
 
     exam = pick("exam", options.exam, question.exam, context.exam,
-                f"from the {context.source_of('exam')}") or _assume(derived, "exam", "CSS")
+                f"from the {context.source_of('exam')}")
+    if not exam:
+        exam = "CSS"
+        guesses.append("exam: assumed CSS")
     paper = pick("paper", options.paper, None, context.paper,
                  f"from the {context.source_of('paper')}")
     year = pick("year", options.year, question.year, context.year,
@@ -127,38 +137,85 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
                   question.number or (position or None),
                   "the position in a topic-wise list; the paper's own number is not given"
                   if question.number else "the order on the page; the paper's number is not given")
-    marks = options.marks or question.marks
-    introduction, conclusion = join_parts(draft.introduction), join_parts(draft.conclusion)
-    points = [_point(p.heading, join_parts(p.body), p.subpoints) for p in draft.points]
-    missing = [name for name, value in (("paper", paper), ("number", number), ("year", year),
-                                        ("question", question.text), ("points", points),
-                                        ("introduction", introduction),
-                                        ("conclusion", conclusion)) if not value]
-    derived.extend(draft.derived)
-    if draft.incomplete:
-        derived.append("incomplete: the source stops mid-answer; check its end")
-    for name in ("introduction", "conclusion"):
-        if name in missing:
-            derived.append(f"{name}: placeholder, not in the source")
+    return Identity(str(exam), paper and str(paper), year, number,  # type: ignore[arg-type]
+                    options.marks or question.marks, tuple(guesses))
+
+
+def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, options: Options,
+             *, source_name: str, position: int = 0, notes: tuple[str, ...] = (),
+             dropped: int = 0) -> ImportedAnswer:
+    """Build the content-file fields of one answer, recording every guess.
+
+    Args:
+        question: The question line as read.
+        draft: The answer's parts.
+        context: The page's exam, paper, year, part, topic and tags.
+        options: The user's overrides.
+        source_name: The imported file's name, for ``source:``.
+        position: The answer's place on its page (from 1), for unnumbered questions.
+        notes: The reader's notes (repairs).
+        dropped: Junk blocks dropped from the page.
+    """
+    who = identify(question, context, options, position)
+    data, derived = _head(who, question, context)
+    body, body_derived, missing = _body(draft)
+    missing = [name for name, value in (("paper", who.paper), ("number", who.number),
+                                        ("year", who.year), ("question", question.text))
+               if not value] + missing
+    data.update(body)
+    data["source"] = f"Imported from {source_name} by studypack import"
+    data["derived"] = list(dict.fromkeys([*derived, *body_derived]))
+    found = (("paper", f"{who.exam} {who.paper}" if who.paper else ""),
+             ("number", str(who.number or "")),
+             ("question", cut_at_word(str(data["question"]), 60) if question.text else ""),
+             ("year", str(who.year or "")), ("marks", str(who.marks or "")),
+             ("points", str(len(draft.points)) if draft.points else ""),
+             ("outline", f"{len(draft.outline)} lines" if draft.outline else ""),
+             ("sections", ", ".join(h for h, _ in draft.sections)),
+             ("conclusion", cut_at_word(plain_text(join_parts(draft.conclusion)), 60)))
+    return ImportedAnswer(data=data, derived=tuple(data["derived"]),  # type: ignore[arg-type]
+                          missing=tuple(missing), found=found, notes=notes + draft.notes,
+                          incomplete=draft.incomplete, dropped_lines=dropped)
+
+
+def _head(who: Identity, question: QuestionLine, context: Context
+          ) -> tuple[dict[str, object], list[str]]:
+    """The fields before the answer: id, exam, paper, part, year, number, marks, topics,
+    tags, question."""
+    derived = list(who.guesses)
     data: dict[str, object] = {
-        "id": "-".join(slug(str(x)) or "x" for x in (exam, year or "year", paper or "paper",
-                                                      f"q{number or 0}")),
-        "exam": exam, "paper": paper or "",
+        "id": "-".join(slug(str(x)) or "x" for x in (
+            who.exam, who.year or "year", who.paper or "paper", f"q{who.number or 0}")),
+        "exam": who.exam, "paper": who.paper or "",
     }
     if context.part:
         data["part"] = context.part
-    data.update({"year": year, "number": number})
-    if marks:
-        data["marks"] = marks
+    data.update({"year": who.year, "number": who.number})
+    if who.marks:
+        data["marks"] = who.marks
     if context.topic:
         data["topics"] = [context.topic]
         derived.append(f"topics: from the {context.source_of('topic')}")
     else:
-        data["topics"] = [paper] if paper else []
+        data["topics"] = [who.paper] if who.paper else []
         derived.append("topics: the paper's name")
     if context.tags:
         data["tags"] = list(context.tags)
     data["question"] = plain_text(question.text)
+    return data, derived
+
+
+def _body(draft: AnswerDraft) -> tuple[dict[str, object], list[str], list[str]]:
+    """The answer's fields (summary to conclusion), what was derived, what is missing."""
+    introduction, conclusion = join_parts(draft.introduction), join_parts(draft.conclusion)
+    points = [_point(p.heading, join_parts(p.body), p.subpoints) for p in draft.points]
+    missing = [name for name, value in (("points", points), ("introduction", introduction),
+                                        ("conclusion", conclusion)) if not value]
+    derived = list(draft.derived)
+    if draft.incomplete:
+        derived.append("incomplete: the source stops mid-answer; check its end")
+    derived += [f"{name}: placeholder, not in the source" for name in missing if name != "points"]
+    data: dict[str, object] = {}
     summary = derive_summary(_before_verse(introduction), _before_verse(conclusion))
     if summary.strip():
         data["summary"] = summary
@@ -175,25 +232,7 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
     if sections:
         data["sections"] = sections
     data["conclusion"] = conclusion or PLACEHOLDER.format(name="conclusion")
-    data["source"] = f"Imported from {source_name} by studypack import"
-    data["derived"] = list(dict.fromkeys(derived))
-    found = (("paper", " ".join(str(x) for x in (exam, paper) if x) if paper else ""),
-             ("number", str(number or "")),
-             ("question", cut_at_word(data["question"], 60) if question.text else ""),  # type: ignore[arg-type]
-             ("year", str(year or "")), ("marks", str(marks or "")),
-             ("points", str(len(points)) if points else ""),
-             ("outline", f"{len(draft.outline)} lines" if draft.outline else ""),
-             ("sections", ", ".join(h for h, _ in draft.sections)),
-             ("conclusion", cut_at_word(plain_text(conclusion), 60) if conclusion else ""))
-    return ImportedAnswer(data=data, derived=tuple(data["derived"]),  # type: ignore[arg-type]
-                          missing=tuple(missing), found=found,
-                          notes=notes + draft.notes, incomplete=draft.incomplete,
-                          dropped_lines=dropped)
-
-
-def _assume(derived: list[str], name: str, value: str) -> str:
-    derived.append(f"{name}: assumed {value}")
-    return value
+    return data, derived, missing
 
 
 def _before_verse(text: str) -> str:
