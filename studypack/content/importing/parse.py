@@ -103,36 +103,44 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
     if shape == "bare":
         built.derived.append("points: headings are short lines standing alone")
     for k, piece in enumerate(pieces):
-        before = pieces[k - 1] if k else None
-        after = pieces[k + 1] if k + 1 < len(pieces) else None
-        if piece.label and not (state == "outline" and piece.marker):
-            state = _on_label(piece, built, state)
-            continue
-        if state == "outline":
-            if _outline_line(piece, built):
-                continue
-            state = "intro"
-        if state == "breakdown":
-            if not (piece.headed or piece.top_numbered):
-                built.skipped += 1
-                continue
-            state = "intro"
-        if state in ("intro", "points") and _group_title(piece, after):
-            built.notes.append(f"'{piece.plain}' reads as a heading over several points; "
-                               "it is left out")
-        elif state in ("intro", "points") and _starts_point(piece, before, after, shape):
-            built.points.append(_new_point(piece))
-            state = "points"
-        elif _opens_conclusion(piece, pieces[k + 1:], state, shape):
-            state = "conclusion"
-            built.conclusion.append(piece.text)
-        else:
-            _add(piece, built, state, shape)
+        state = _step(piece, pieces[k - 1] if k else None, pieces[k + 1:], state, shape, built)
     if built.skipped:
         built.notes.append(f"left out the question breakdown ({built.skipped} block(s)): "
                            "it explains the question, it is not the answer")
     _closing_guess(built)
     return built.freeze(_cut_off(pieces, built))
+
+
+def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, shape: str,
+          built: _Builder) -> str:
+    """Read one piece in ``state``; return the state for the next piece.
+
+    States: ``outline``, ``breakdown``, ``intro``, ``points``, ``section``, ``conclusion``.
+    """
+    after = later[0] if later else None
+    if piece.label and not (state == "outline" and piece.marker):
+        return _on_label(piece, built, state)
+    if state == "outline":
+        if _outline_line(piece, built):
+            return state
+        state = "intro"
+    if state == "breakdown":
+        if not (piece.headed or piece.top_numbered):
+            built.skipped += 1
+            return state
+        state = "intro"
+    if state in ("intro", "points") and _group_title(piece, after):
+        built.notes.append(f"'{piece.plain}' reads as a heading over several points; "
+                           "it is left out")
+    elif state in ("intro", "points") and _starts_point(piece, before, after, shape):
+        built.points.append(_new_point(piece))
+        state = "points"
+    elif _opens_conclusion(piece, later, state, shape):
+        state = "conclusion"
+        built.conclusion.append(piece.text)
+    else:
+        _add(piece, built, state, shape)
+    return state
 
 
 def _opens_conclusion(piece: Piece, later: list[Piece], state: str, shape: str) -> bool:
