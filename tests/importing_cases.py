@@ -240,3 +240,33 @@ HELD_OUT: dict[str, list[Expected]] = {
 }
 """Inputs written after the importer was tuned, expectations written before the first run:
 their score shows how the importer does on shapes it was not fitted to."""
+
+
+HELD_OUT_2: dict[str, list[Expected]] = {
+    "held-out/document-site.txt": [
+        {"exam": "CSS", "paper": "Pakistan Affairs", "year": None, "number": 1, "marks": 20,
+         "question": "Trace the evolution of Pakistan's foreign policy towards Afghanistan "
+                     "since 1979.",
+         "outline": ["Introduction", "The Soviet war years", "The Taliban period",
+                     "After 2001", "Conclusion"],
+         "introduction": ("Afghanistan has shaped Pakistan's", 1),
+         "points": ["The Soviet war years", "The Taliban period", "After 2001"],
+         "point_bodies": ["Pakistan became the", "Islamabad recognised the", "Pakistan joined the"],
+         "conclusion": ("Pakistan's Afghan policy has swung", 1), "incomplete": False},
+        {"exam": "CSS", "paper": "Pakistan Affairs", "year": 2019, "number": 2, "marks": None,
+         "question": "What are the main sources of Pakistan's soft power?",
+         "introduction": ("Pakistan's soft power rests", 1),
+         "points": ["Diaspora", "Music and sport"],
+         "point_bodies": ["Millions of Pakistanis", "Qawwali and cricket"],
+         "conclusion": ("In short, Pakistan has more", 1), "incomplete": False},
+    ],
+    "held-out/forum-thread.html": [
+        {"exam": "PMS", "paper": None, "year": 2018, "number": 2, "marks": None,
+         "question": "How can Pakistan ensure food security for its growing population?",
+         "introduction": ("Pakistan grows enough wheat", 1),
+         "points": ["Raise yields", "Cut waste", "Protect the poor"],
+         "point_bodies": ["Better seed, timely", "A large share", "Cash transfers tied"],
+         "conclusion": ("In conclusion, food security", 1), "incomplete": False},
+    ],
+}
+"""A second held-out round, written and scored the same way (see ``HELD_OUT``)."""

@@ -50,7 +50,7 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
         text = plain(block.text) or block.text.strip()
         if starts_tail(text):
             return kept, len(blocks) - len(kept)
-        if not is_junk(text):
+        if not (is_junk(text) or is_junk(block.text)):  # "____" rules are not emphasis
             kept.append(block)
     return kept, len(blocks) - len(kept)
 

@@ -49,7 +49,7 @@ _JUNK_PATTERNS = (
     r"^(?:best |kind |warm )?regards\b[,\s]*[\w .]{0,30}$",
     # dates standing alone, with an optional "posted on"
     (r"^(?:(?:posted|updated|published|last updated)(?: on)?\s*:?\s*)?"
-     r"(?:\d{1,2}(?:st|nd|rd|th)?[ /.-]\w{3,9}[ /.-]\d{2,4}|\w{3,9} \d{1,2}(?:st|nd|rd|th)?,? "
+     r"(?:\d{1,2}(?:st|nd|rd|th)?[ /.-](?:\d{1,2}|_M)[ /.-]\d{2,4}|_M \d{1,2}(?:st|nd|rd|th)?,? "
      r"\d{4}|\d{4}-\d{2}-\d{2})(?:,? (?:at )?\d{1,2}:\d{2}\s*(?:am|pm)?)?$"),
     r"^(?:posted|updated|published) (?:on|at)\b",
     # forum user stats and signatures
@@ -58,13 +58,15 @@ _JUNK_PATTERNS = (
     r"^\d[\d,]*\s+(?:views|comments|likes|replies|posts|shares)\b",
     r"^(?:senior|junior|new|active|banned)? ?member$",
     r"^sent from my\b",
-    r"^[_\-=~*]{5,}$",
+    r"^[_\-=~*]{5,}(?:\s|$)",  # a signature's rule line, and the signature after it
     # menus and page furniture that trafilatura or a copy may leave
     r"^(?:home|menu|search|login|log in|sign in|sign up|skip to content|toggle navigation)$",
 )
 """Short blocks matching one of these are site text (see ``is_junk``)."""
 
-_SHORT_JUNK = re.compile("|".join(_JUNK_PATTERNS), re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+
+_SHORT_JUNK = re.compile("|".join(_JUNK_PATTERNS).replace("_M", _MONTH), re.IGNORECASE)
 
 SHORT = 160
 """Blocks up to this many characters may be judged junk by their words."""

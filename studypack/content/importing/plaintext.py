@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from .blocks import Block, mostly_arabic, split_marker
+from .questions import parse_question
 
 PAGE_CHROME = re.compile(
     r"^\s*(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-–—]?\s*\d{1,3}\s*[-–—]?|"
@@ -26,10 +27,8 @@ REPEATS_AT_LEAST = 3
 _QUESTION_END = re.compile(r"(?:\?|\(\s*\d{1,3}\s*(?:marks?)?\)|(?:19|20)\d\d\)?|marks?\)?)\s*$",
                            re.IGNORECASE)
 """How a question line ends: it is never joined to the answer below it."""
-_QUESTION_START = re.compile(r"^\s*Q(?:uestion)?\s*(?:No\.?)?\s*[-.:#]?\s*\d", re.IGNORECASE)
 
-
-def drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
+def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove folios, document-site buttons and repeated running heads.
 
     Running heads are looked for only in paginated text (it has folios or is
@@ -37,14 +36,15 @@ def drop_page_chrome(lines: list[str]) -> tuple[list[str], int]:
     "Outline" and "Conclusion" lines.
 
     Returns:
-        ``(kept lines, number of non-blank lines dropped)``.
+        ``(kept lines, dropped non-blank lines)``.
     """
-    kept = [line for line in lines if not PAGE_CHROME.match(line)]
-    if len(kept) < len(lines) or wrap_width(lines):
-        shapes = Counter(_shape(line) for line in kept if _could_repeat(line))
-        kept = [line for line in kept
-                if not (_could_repeat(line) and shapes[_shape(line)] >= REPEATS_AT_LEAST)]
-    return kept, sum(1 for x in lines if x.strip()) - sum(1 for x in kept if x.strip())
+    furniture = [bool(PAGE_CHROME.match(line)) for line in lines]
+    if any(furniture) or wrap_width(lines):
+        shapes = Counter(_shape(line) for line in lines if _could_repeat(line))
+        furniture = [gone or (_could_repeat(line) and shapes[_shape(line)] >= REPEATS_AT_LEAST)
+                     for line, gone in zip(lines, furniture)]
+    return ([line for line, gone in zip(lines, furniture) if not gone],
+            [line for line, gone in zip(lines, furniture) if gone and line.strip()])
 
 
 def _could_repeat(line: str) -> bool:
@@ -74,7 +74,7 @@ def wrap_width(lines: list[str]) -> int:
     return width if width <= 130 and near * 10 >= len(lengths) * 4 else 0
 
 
-def read_plain(text: str) -> tuple[list[Block], int]:
+def read_plain(text: str) -> tuple[list[Block], list[str]]:
     """Split plain text into paragraph blocks.
 
     Args:
@@ -82,8 +82,8 @@ def read_plain(text: str) -> tuple[list[Block], int]:
 
     Returns:
         ``(blocks, dropped)``: one ``paragraph`` block per paragraph (list
-        markers stay in the text; the parser reads them), and how many
-        lines of page furniture were dropped.
+        markers stay in the text; the parser reads them), and the lines of
+        page furniture that were dropped (running heads may name the paper).
     """
     lines, dropped = drop_page_chrome(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     width = wrap_width(lines)
@@ -129,8 +129,8 @@ def _continues(previous: str, line: str, width: int, paragraph: str = "") -> boo
     """Whether ``line`` carries on the paragraph that ``previous`` (a full line) began."""
     if mostly_arabic(previous) or mostly_arabic(line):
         return False
-    if split_marker(line)[0] or _QUESTION_START.match(line):
+    if split_marker(line)[0] or parse_question(line):
         return False
-    if _QUESTION_START.match(paragraph) and _QUESTION_END.search(previous):
+    if parse_question(paragraph) and _QUESTION_END.search(previous):
         return False
     return len(previous) >= width * 0.7

@@ -40,8 +40,8 @@ PAPERS = (
 ALIASES = {
     "islamiat": "Islamic Studies", "gsa": "General Science and Ability",
     "everyday science": "General Science and Ability", "pak affairs": "Pakistan Affairs",
-    "precis": "English (Precis and Composition)", "ir": "International Relations",
-    "essay": "English Essay", "comparative religions": "Comparative Study of Major Religions",
+    "precis": "English (Precis and Composition)",
+    "comparative religions": "Comparative Study of Major Religions",
 }
 """Short names students use → the paper's name."""
 
@@ -120,6 +120,8 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
         exam, year, rest = start.group(1).upper(), int(start.group(2)), rest[start.end():]
     while True:
         found = _YEAR.search(rest)
+        if found and _in_sentence(rest, found):
+            found = None
         if found and year is None and found.group(0).strip():
             year, exam = int(found.group(2)), exam or (found.group(1) or "").upper() or None
             rest = rest[: found.start()]
@@ -132,6 +134,16 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
             rest = rest[: found.start()]
             continue
         return rest.strip(" \t-–:"), year, marks, exam
+
+
+_PREPOSITION = re.compile(r"\b(?:since|in|of|after|before|until|till|from|to|by|during|"
+                          r"between|and|or|year|years)\s*$", re.IGNORECASE)
+
+
+def _in_sentence(text: str, found: re.Match[str]) -> bool:
+    """A bare year after "since", "in", "after" … is part of the question, not its tag."""
+    bracketed = found.group(0).strip().startswith(("(", "[")) or found.group(1)
+    return not bracketed and bool(_PREPOSITION.search(text[: found.start()]))
 
 
 def _with_tags(number: int | None, text: str) -> QuestionLine:

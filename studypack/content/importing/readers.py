@@ -31,8 +31,9 @@ def read_text_file(data: bytes) -> Page:
     text, notes = repair(_decode(data))
     blocks, dropped = read_plain(text)
     if dropped:
-        notes += (f"dropped {dropped} line(s) of page furniture (folios, running heads)",)
-    return Page(tuple(blocks), notes=notes)
+        notes += (f"dropped {len(dropped)} line(s) of page furniture (folios, running heads)",)
+    heads = tuple(dict.fromkeys(" ".join(x.split()) for x in dropped if len(x.split()) > 1))
+    return Page(tuple(blocks), crumbs=heads, notes=notes)
 
 
 def read_html(data: bytes) -> Page:
