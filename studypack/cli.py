@@ -235,7 +235,7 @@ def list_questions(
 @app.command("import")
 def import_answer(
     files: Annotated[list[Path], typer.Argument(
-        metavar="FILE|FOLDER...", help="Answers to import: .txt, .html/.htm (saved web "
+        metavar="FILE|FOLDER", help="Answers to import: .txt, .html/.htm (saved web "
         "pages), .md or .docx files, or folders of them")],
     paper: Annotated[str | None, typer.Option(help="Paper name (overrides the page)")] = None,
     exam: Annotated[str | None, typer.Option(help="Exam name (overrides the page)")] = None,
