@@ -249,52 +249,37 @@ def list_questions(
 
 @app.command("import")
 def import_answer(
-    file: Annotated[Path, typer.Argument(help="Plain-text answer, e.g. copied from a web page")],
-    paper: Annotated[str | None, typer.Option(help="Paper name if the text lacks it")] = None,
-    exam: Annotated[str | None, typer.Option(help="Exam name if the text lacks it")] = None,
-    year: Annotated[int | None, typer.Option(help="Year if the text lacks it")] = None,
-    number: Annotated[int | None, typer.Option(help="Question number if the text lacks it")
-                      ] = None,
-    marks: Annotated[int | None, typer.Option(help="Marks for the question")] = None,
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE|FOLDER", help="Answers to import: .txt, .html/.htm (saved web "
+        "pages), .md or .docx files, or folders of them")],
+    paper: Annotated[str | None, typer.Option(help="Paper name (overrides the page)")] = None,
+    exam: Annotated[str | None, typer.Option(help="Exam name (overrides the page)")] = None,
+    year: Annotated[int | None, typer.Option(help="Year (overrides the page)")] = None,
+    number: Annotated[int | None, typer.Option(
+        help="Question number (one file with one answer only)")] = None,
+    marks: Annotated[int | None, typer.Option(help="Marks for the question(s)")] = None,
     content: ContentOpt = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing file")] = False,
-    dry_run: Annotated[bool, typer.Option(help="Print the YAML instead of writing it")] = False,
+    force: Annotated[bool, typer.Option(help="Overwrite existing content files")] = False,
+    dry_run: Annotated[bool, typer.Option(help="Show the report and the YAML; write nothing")
+                       ] = False,
 ) -> None:
-    """Turn a plain-text answer into a content file (site junk dropped, summary derived)."""
-    with reported():
-        from .content import validate_answer_text
-        from .content.importer import import_text, slug
-        from .content.validate import read_source
-        from .errors import ContentError, WorkspaceError, rel
-        from .output import write_atomically
+    """Turn answers from web pages, Word files and notes into content files.
 
-        if not file.is_file():
-            raise WorkspaceError(f"{file} is not a file; name the text file to import")
-        text, unreadable = read_source(file)
-        if text is None:
-            raise ContentError(unreadable)
-        result = import_text(text, paper=paper, exam=exam, marks=marks, year=year,
-                             number=number)
-        if result.missing:
-            raise WorkspaceError(f"{rel(file)}: could not find {', '.join(result.missing)}; "
-                                 "add them to the text or give them as options (--paper, "
-                                 "--exam, --year, --number) and import again")
-        data = result.data
+    A file holding several answers ("Q. No. 2: … Q. No. 3: …") gives one content
+    file each, under content/<paper>/<year>-q<number>.yaml. Site junk is dropped,
+    broken characters repaired, and every guess listed in the file's 'derived:'.
+    """
+    code = 0
+    with reported():
+        from .cli_import import run_import
+        from .content.importing import Options
+
         folder = content if content is not None else Path.cwd() / "content"
-        target = folder / (slug(str(data["paper"])) or "paper") / (
-            f"{data['year']}-q{data['number']}.yaml")
-        problems = validate_answer_text(result.yaml_text, rel(target))
-        if problems:
-            raise ContentError(problems)
-        if dry_run:
-            out.print(Text(result.yaml_text))
-            return
-        if target.exists() and not force:
-            raise WorkspaceError(f"{rel(target)} already exists; use --force to overwrite it")
-        write_atomically(target, result.yaml_text.encode("utf-8"))
-        say(out, "Wrote", "bold", f"{rel(target)}: Q{data['number']} ({data['year']}), "
-            f"{len(data['points'])} points; derived: {', '.join(result.derived)}; "  # type: ignore[arg-type]
-            f"dropped {result.dropped_lines} line(s) of site text.")
+        code = run_import(files, Options(paper=paper, exam=exam, year=year, number=number,
+                                         marks=marks), content=folder, force=force,
+                          dry_run=dry_run)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()

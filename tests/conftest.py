@@ -34,3 +34,15 @@ def workspace(tmp_path: Path) -> Path:
     (tmp_path / "content" / "x").mkdir(parents=True)
     shutil.copy(ROOT / "tests" / "data" / "valid.yaml", tmp_path / "content" / "x" / "a.yaml")
     return tmp_path
+
+
+IMPORT_SCORE = pytest.StashKey[str]()
+"""Set by tests/test_importers.py: the importer's field accuracy on our inputs."""
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int,
+                            config: pytest.Config) -> None:
+    # Printed whatever the capture setting, so every run shows the measured accuracy.
+    score = config.stash.get(IMPORT_SCORE, None)
+    if score:
+        terminalreporter.write_line(score)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from studypack.cli import app
 from studypack.content import load_file
-from studypack.content.importer import import_text
+from studypack.content.importing import import_text
 
 PAGE = (Path(__file__).parent / "data" / "scraped-answer.txt").read_text(encoding="utf-8")
 

@@ -1,0 +1,170 @@
+"""Terminal side of ``studypack import``: files in, content files and a report out.
+
+Input: the paths and options the user gave. Output: content files written
+(unless ``--dry-run``), one table per imported answer (found, guessed,
+missing), and every problem listed together at the end. One bad file never
+stops the others. Returns the exit code for ``cli.py`` to use: 0 done,
+1 a file could not be read or imported, 2 a usage problem (no such file,
+an extension studypack cannot import, a file that exists without ``--force``,
+fields to give as options).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+
+from .cli_support import count, err, out, say
+from .content import validate_answer_text
+from .content.importing import READERS, ImportedAnswer, Options, UnreadableFile, import_file
+from .errors import StudypackError, rel
+from .output import write_atomically
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One file's problem: where, what, and whether it is a usage problem (exit 2)."""
+
+    where: str
+    message: str
+    usage: bool = False
+
+
+def gather(paths: list[Path]) -> tuple[list[Path], list[Problem], list[Path]]:
+    """Files to import: named files, and the importable files in named folders.
+
+    Returns:
+        ``(files, problems, skipped)``: files in a stable order, problems with
+        named paths, and files in folders that are of no importable kind.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    skipped: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*") if p.is_file()
+                            and not any(part.startswith(".") for part in
+                                        p.relative_to(path).parts))
+            files.extend(p for p in inside if p.suffix.lower() in READERS and p.suffix)
+            skipped.extend(p for p in inside if p.suffix.lower() not in READERS or not p.suffix)
+            if not inside:
+                problems.append(Problem(rel(path), "is an empty folder", usage=True))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), "is not a file or folder; name the files to "
+                                    "import", usage=True))
+    return list(dict.fromkeys(files)), problems, skipped
+
+
+def run_import(paths: list[Path], options: Options, *, content: Path, force: bool,
+               dry_run: bool) -> int:
+    """Import every file; write, report, and return the exit code (0, 1 or 2)."""
+    files, problems, skipped = gather(paths)
+    if options.number is not None and len(files) > 1:
+        problems.append(Problem("--number", "names one question; give it with one file",
+                                usage=True))
+        files = []
+    claimed: dict[Path, str] = {}
+    written = 0
+    for path in files:
+        try:
+            answers = import_file(path, options)
+        except UnreadableFile as exc:
+            usage = "extension" in str(exc)
+            problems.append(Problem(rel(path), str(exc), usage=usage))
+            continue
+        except OSError as exc:
+            problems.append(Problem(rel(path), f"cannot be read ({exc.strerror})"))
+            continue
+        if options.number is not None and len(answers) > 1:
+            problems.append(Problem(rel(path), f"holds {len(answers)} answers, so --number "
+                                    "cannot name one; leave it out", usage=True))
+            continue
+        for n, answer in enumerate(answers, 1):
+            label = rel(path) + (f" (answer {n} of {len(answers)})" if len(answers) > 1 else "")
+            target = content / answer.relative_path
+            problem = _check(answer, label, target, claimed, force)
+            _report(label, answer, target, problem, dry_run)
+            if problem:
+                problems.append(problem)
+                continue
+            claimed[target] = label
+            if dry_run:
+                out.print(Text(answer.yaml_text))
+                continue
+            try:
+                write_atomically(target, answer.yaml_text.encode("utf-8"))
+                written += 1
+            except StudypackError as exc:
+                problems.append(Problem(label, str(exc)))
+    return _finish(files, written, problems, skipped, dry_run)
+
+
+def _check(answer: ImportedAnswer, label: str, target: Path, claimed: dict[Path, str],
+           force: bool) -> Problem | None:
+    if not answer.writable:
+        options = [f"--{name}" for name in ("paper", "year", "number") if name in answer.missing]
+        hint = (f"add them to the text or give {', '.join(options)}" if options
+                else "the text needs a question line (e.g. 'Q.3 …') and numbered or headed "
+                     "points")
+        return Problem(label, f"could not find {', '.join(answer.missing)}; {hint}, and "
+                       "import again", usage=True)
+    problems = validate_answer_text(answer.yaml_text, rel(target))
+    if problems:
+        return Problem(label, "; ".join(str(p) for p in problems))
+    if target in claimed:
+        return Problem(label, f"would write {rel(target)}, as {claimed[target]} does; "
+                       "check their question numbers")
+    if target.exists() and not force:
+        return Problem(label, f"{rel(target)} already exists; use --force to overwrite it",
+                       usage=True)
+    return None
+
+
+def _report(label: str, answer: ImportedAnswer, target: Path, problem: Problem | None,
+            dry_run: bool) -> None:
+    """One table: what was found, what was guessed, what is missing, where it goes."""
+    table = Table(show_header=True)
+    table.add_column("", style="bold", no_wrap=True)
+    table.add_column(Text(label), overflow="fold")
+    for name, value in answer.found:
+        table.add_row(name, Text(value) if value else Text("—", style="red"))
+    guesses = [d for d in answer.derived if ":" in d]
+    worked_out = [d for d in answer.derived if ":" not in d]
+    table.add_row("guessed", Text("\n".join(guesses) or "—"))
+    if worked_out:
+        table.add_row("derived", Text(", ".join(worked_out)))
+    table.add_row("missing", Text(", ".join(answer.missing) or "—",
+                                  style="red" if answer.missing else ""))
+    if answer.incomplete:
+        table.add_row("incomplete", Text("the source stops mid-answer; check its end",
+                                         style="yellow"))
+    if answer.notes:
+        table.add_row("notes", Text("\n".join(answer.notes)))
+    if answer.dropped_lines:
+        table.add_row("dropped", f"{count(answer.dropped_lines, 'block')} of site text")
+    if problem:
+        table.add_row("not written", Text("see the problem below", style="red"))
+    else:
+        table.add_row("would write" if dry_run else "writes", Text(rel(target)))
+    out.print(table)
+
+
+def _finish(files: list[Path], written: int, problems: list[Problem], skipped: list[Path],
+            dry_run: bool) -> int:
+    if skipped:
+        say(err, "note", "yellow", f"skipped {count(len(skipped), 'file')} of other kinds: "
+            + ", ".join(rel(p) for p in skipped[:5]) + (" …" if len(skipped) > 5 else ""))
+    for problem in problems:
+        say(err, "error", "red", f"{problem.where}: {problem.message}")
+    if not dry_run and (written or files):
+        say(out, "Wrote", "bold", f"{count(written, 'content file')} from "
+            f"{count(len(files), 'source file')}")
+    if problems:
+        say(err, "", "", f"{count(len(problems), 'problem')} found.")
+        return 2 if any(p.usage for p in problems) else 1
+    return 0

@@ -1,0 +1,91 @@
+"""A page's blocks → its answers: junk dropped, split at question lines, context read.
+
+Input: a ``Page``. Output: a ``SplitPage``: the page context (exam, paper,
+year from the header, breadcrumb or title) and one ``RawAnswer`` per
+question line, each with the blocks up to the next question line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .blocks import Block, Page, plain
+from .junk import is_junk, starts_tail
+from .questions import Context, QuestionLine, is_breadcrumb, parse_question, read_context, read_tags
+
+
+@dataclass(frozen=True)
+class RawAnswer:
+    """One question line and the blocks of its answer."""
+
+    question: QuestionLine
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class SplitPage:
+    """A page cut into answers.
+
+    Attributes:
+        context: What the page says about all its answers.
+        answers: One per question line, in page order (empty when none was found).
+        unclaimed: The blocks kept when no question line was found.
+        dropped: How many blocks of site junk were dropped.
+    """
+
+    context: Context
+    answers: tuple[RawAnswer, ...]
+    unclaimed: tuple[Block, ...] = ()
+    dropped: int = 0
+
+
+def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
+    """Blocks without site junk; the page ends at its tail (comment form, …).
+
+    Returns:
+        ``(kept, dropped)``: the kept blocks and how many were dropped.
+    """
+    kept: list[Block] = []
+    for block in blocks:
+        text = plain(block.text) or block.text.strip()
+        if starts_tail(text):
+            return kept, len(blocks) - len(kept)
+        if not (is_junk(text) or is_junk(block.text)):  # "____" rules are not emphasis
+            kept.append(block)
+    return kept, len(blocks) - len(kept)
+
+
+def split_page(page: Page) -> SplitPage:
+    """Drop junk, read the page context and cut the page at its question lines."""
+    kept, dropped = drop_junk(page.blocks)
+    starts = [(i, q) for i, b in enumerate(kept)
+              if b.kind != "item" or b.level == 0
+              for q in [parse_question(plain(b.text))] if q is not None]
+    first = starts[0][0] if starts else len(kept)
+    context = read_context([*page.crumbs, *(plain(b.text) for b in kept[:first])], page.title)
+    answers: list[RawAnswer] = []
+    for n, (start, question) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(kept)
+        body = [b for b in kept[start + 1:end] if not is_breadcrumb(plain(b.text))]
+        question, body = _complete(question, body)
+        if not body and n + 1 < len(starts) and starts[n + 1][1].number == question.number:
+            continue  # a title repeating the question line that follows
+        answers.append(RawAnswer(question, tuple(body)))
+    return SplitPage(context, tuple(answers), () if starts else tuple(kept), dropped)
+
+
+def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, list[Block]]:
+    """Take the question text, year and marks from the lines after a bare ``Q.3``."""
+    if not question.text and body:
+        rest, year, marks, exam = read_tags(plain(body[0].text))
+        question = replace(question, text=rest, year=question.year or year,
+                           marks=question.marks or marks, exam=question.exam or exam)
+        body = body[1:]
+    while body:
+        rest, year, marks, exam = read_tags(plain(body[0].text))
+        if rest or not (year or marks or exam):
+            break
+        question = replace(question, year=question.year or year,
+                           marks=question.marks or marks, exam=question.exam or exam)
+        body = body[1:]
+    return question, body

@@ -1,0 +1,279 @@
+"""A parsed answer + page context + the user's options → content-file fields.
+
+Input: a ``RawAnswer``'s question line, its ``AnswerDraft``, the page
+``Context`` and ``Options``. Output: an ``ImportedAnswer``: the fields in
+content-file order, what was guessed (also written to the file's
+``derived:`` list, as ``"field: how"``), what is missing, and the YAML text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import yaml
+
+from ..derive import cut_at_word, derive_gist, derive_summary, plain_text
+from .blocks import mostly_arabic
+from .parse import AnswerDraft
+from .questions import Context, QuestionLine
+
+ESSENTIAL = ("paper", "year", "number", "question", "points")
+"""Fields without which no file is written (they make its name and id)."""
+
+PLACEHOLDER = "[Not in the source: write the {name} here.]"
+"""Stands in for a missing introduction or conclusion, so the rest can be reviewed."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user gave on the command line; each one overrides the page."""
+
+    paper: str | None = None
+    exam: str | None = None
+    year: int | None = None
+    number: int | None = None
+    marks: int | None = None
+
+
+@dataclass(frozen=True)
+class ImportedAnswer:
+    """The result of importing one answer.
+
+    Attributes:
+        data: Field name → value, in content-file order.
+        derived: What was worked out rather than read (as in the file's ``derived:``).
+        missing: Fields not found; with an essential one missing, nothing is written.
+        found: ``(field, value as shown)`` for the report.
+        notes: What the reader and parser repaired or left out.
+        incomplete: The source stops mid-answer.
+        dropped_lines: Blocks of site junk dropped from the page.
+    """
+
+    data: dict[str, object]
+    derived: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    found: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    incomplete: bool = False
+    dropped_lines: int = 0
+
+    @property
+    def writable(self) -> bool:
+        """True when every essential field was found (see ``ESSENTIAL``)."""
+        return not set(self.missing) & set(ESSENTIAL)
+
+    @property
+    def yaml_text(self) -> str:
+        return dump_answer(self.data)
+
+    @property
+    def relative_path(self) -> PurePath:
+        """``<paper-slug>/<year>-q<number>.yaml``, below the content folder."""
+        return PurePath(slug(str(self.data.get("paper") or "")) or "paper",
+                        f"{self.data.get('year') or 'year'}-q{self.data.get('number') or 0}.yaml")
+
+
+def slug(text: str) -> str:
+    """Lowercase, dash-separated form of ``text`` for ids and folders."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def join_parts(parts: tuple[str, ...] | list[str]) -> str:
+    """Parts → Markdown text: paragraphs apart by a blank line, ``- `` lines kept together."""
+    text = ""
+    for part in parts:
+        if text:
+            text += "\n" if part.startswith("- ") and text.rsplit("\n", 1)[-1].startswith(
+                "- ") else "\n\n"
+        text += part
+    return text
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Which question an answer is, and how each part of that was known.
+
+    Attributes:
+        exam, paper, year, number, marks: The values (None when not found).
+        guesses: ``"field: how"`` for each value taken from the page's context
+            or assumed, rather than given or read on the question line.
+    """
+
+    exam: str
+    paper: str | None
+    year: int | None
+    number: int | None
+    marks: int | None
+    guesses: tuple[str, ...] = ()
+
+
+def identify(question: QuestionLine, context: Context, options: Options,
+             position: int = 0) -> Identity:
+    """Exam, paper, year, number and marks: given as options, else read on the question
+    line, else guessed from the page's context (and recorded as guesses)."""
+    guesses: list[str] = []
+
+    def pick(name: str, given: object, read: object, guessed: object, how: str) -> object:
+        if given is not None:
+            return given
+        if read:
+            return read
+        if guessed:
+            guesses.append(f"{name}: {how}")
+        return guessed or None
+
+    exam = pick("exam", options.exam, question.exam, context.exam,
+                f"from the {context.source_of('exam')}")
+    if not exam:
+        exam = "CSS"
+        guesses.append("exam: assumed CSS")
+    paper = pick("paper", options.paper, None, context.paper,
+                 f"from the {context.source_of('paper')}")
+    year = pick("year", options.year, question.year, context.year,
+                f"from the {context.source_of('year')}")
+    number = pick("number", options.number, None if question.listed else question.number,
+                  question.number or (position or None),
+                  "the position in a topic-wise list; the paper's own number is not given"
+                  if question.number else "the order on the page; the paper's number is not given")
+    return Identity(str(exam), paper and str(paper), year, number,  # type: ignore[arg-type]
+                    options.marks or question.marks, tuple(guesses))
+
+
+def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, options: Options,
+             *, source_name: str, position: int = 0, notes: tuple[str, ...] = (),
+             dropped: int = 0) -> ImportedAnswer:
+    """Build the content-file fields of one answer, recording every guess.
+
+    Args:
+        question: The question line as read.
+        draft: The answer's parts.
+        context: The page's exam, paper, year, part, topic and tags.
+        options: The user's overrides.
+        source_name: The imported file's name, for ``source:``.
+        position: The answer's place on its page (from 1), for unnumbered questions.
+        notes: The reader's notes (repairs).
+        dropped: Junk blocks dropped from the page.
+    """
+    who = identify(question, context, options, position)
+    data, derived = _head(who, question, context)
+    body, body_derived, missing = _body(draft)
+    missing = [name for name, value in (("paper", who.paper), ("number", who.number),
+                                        ("year", who.year), ("question", question.text))
+               if not value] + missing
+    data.update(body)
+    data["source"] = f"Imported from {source_name} by studypack import"
+    data["derived"] = list(dict.fromkeys([*derived, *body_derived]))
+    found = (("paper", f"{who.exam} {who.paper}" if who.paper else ""),
+             ("number", str(who.number or "")),
+             ("question", cut_at_word(str(data["question"]), 60) if question.text else ""),
+             ("year", str(who.year or "")), ("marks", str(who.marks or "")),
+             ("points", str(len(draft.points)) if draft.points else ""),
+             ("outline", f"{len(draft.outline)} lines" if draft.outline else ""),
+             ("sections", ", ".join(h for h, _ in draft.sections)),
+             ("conclusion", cut_at_word(plain_text(join_parts(draft.conclusion)), 60)))
+    return ImportedAnswer(data=data, derived=tuple(data["derived"]),  # type: ignore[arg-type]
+                          missing=tuple(missing), found=found, notes=notes + draft.notes,
+                          incomplete=draft.incomplete, dropped_lines=dropped)
+
+
+def _head(who: Identity, question: QuestionLine, context: Context
+          ) -> tuple[dict[str, object], list[str]]:
+    """The fields before the answer: id, exam, paper, part, year, number, marks, topics,
+    tags, question."""
+    derived = list(who.guesses)
+    data: dict[str, object] = {
+        "id": "-".join(slug(str(x)) or "x" for x in (
+            who.exam, who.year or "year", who.paper or "paper", f"q{who.number or 0}")),
+        "exam": who.exam, "paper": who.paper or "",
+    }
+    if context.part:
+        data["part"] = context.part
+    data.update({"year": who.year, "number": who.number})
+    if who.marks:
+        data["marks"] = who.marks
+    if context.topic:
+        data["topics"] = [context.topic]
+        derived.append(f"topics: from the {context.source_of('topic')}")
+    else:
+        data["topics"] = [who.paper] if who.paper else []
+        derived.append("topics: the paper's name")
+    if context.tags:
+        data["tags"] = list(context.tags)
+    data["question"] = plain_text(question.text)
+    return data, derived
+
+
+def _body(draft: AnswerDraft) -> tuple[dict[str, object], list[str], list[str]]:
+    """The answer's fields (summary to conclusion), what was derived, what is missing."""
+    introduction, conclusion = join_parts(draft.introduction), join_parts(draft.conclusion)
+    points = [_point(p.heading, join_parts(p.body), p.subpoints) for p in draft.points]
+    missing = [name for name, value in (("points", points), ("introduction", introduction),
+                                        ("conclusion", conclusion)) if not value]
+    derived = list(draft.derived)
+    if draft.incomplete:
+        derived.append("incomplete: the source stops mid-answer; check its end")
+    derived += [f"{name}: placeholder, not in the source" for name in missing if name != "points"]
+    data: dict[str, object] = {}
+    summary = derive_summary(_before_verse(introduction), _before_verse(conclusion))
+    if summary.strip():
+        data["summary"] = summary
+    derived.append("summary")
+    if draft.outline:
+        data["outline"] = list(draft.outline)
+    else:
+        derived.append("outline")
+    data["introduction"] = introduction or PLACEHOLDER.format(name="introduction")
+    data["points"] = points
+    if points:
+        derived.append("gist")
+    sections = [{"heading": h, "body": join_parts(b)} for h, b in draft.sections if b]
+    if sections:
+        data["sections"] = sections
+    data["conclusion"] = conclusion or PLACEHOLDER.format(name="conclusion")
+    return data, derived, missing
+
+
+def _before_verse(text: str) -> str:
+    """The paragraphs of ``text`` before its first Arabic verse (all of it when none)."""
+    kept: list[str] = []
+    for paragraph in text.split("\n\n"):
+        if mostly_arabic(paragraph):
+            break
+        kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
+def _point(heading: str, body: str, subpoints: tuple[str, ...]) -> dict[str, object]:
+    point: dict[str, object] = {"heading": heading}
+    lead = _before_verse(body)
+    if lead != body:
+        # The loader would cut the gist across the verse; take it from the text before.
+        point["gist"] = derive_gist(lead, heading).rstrip(":")
+    point["body"] = body
+    if subpoints:
+        point["subpoints"] = list(subpoints)
+    return point
+
+
+class _BlockDumper(yaml.SafeDumper):
+    pass
+
+
+def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value.rstrip() + "\n",
+                                       style="|")
+    if len(value) > 80:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=">")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_BlockDumper.add_representer(str, _str_presenter)
+
+
+def dump_answer(data: dict[str, object]) -> str:
+    """Content fields → YAML text, with block scalars for long text."""
+    return yaml.dump(data, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True,
+                     width=100, default_flow_style=False)

@@ -1,0 +1,107 @@
+"""The common shape every reader produces: a flat sequence of blocks.
+
+Input: nothing (definitions only). Output: ``Block`` (one heading, paragraph
+or list item, as read) and ``Piece`` (a block with its leading marker, label
+and script worked out), which the answer parser reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "item"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a source document, in reading order.
+
+    Attributes:
+        kind: ``heading`` (h1–h6, a Word heading), ``paragraph`` or ``item``
+            (a list item of a real list in HTML, Markdown or Word).
+        text: The text in the content format's inline Markdown (``**bold**``).
+        level: Heading level 1–6, or list nesting depth from 0.
+        bold: The whole block was bold (a bold line used as a heading).
+        ordered: For items: the list was numbered rather than bulleted.
+        number: For items of a numbered list: the item's number, from 1.
+    """
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    bold: bool = False
+    ordered: bool = False
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a reader made of one file.
+
+    Attributes:
+        blocks: The document's blocks in reading order (junk not yet removed).
+        title: The document's title when the format has one (HTML ``<title>``).
+        crumbs: Breadcrumb trails the reader found outside the main text.
+        notes: What the reader repaired or could not read, for the report.
+    """
+
+    blocks: tuple[Block, ...]
+    title: str = ""
+    crumbs: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+MarkerKind = Literal["", "number", "roman", "nested", "letter", "bullet"]
+
+_MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
+    # 4.1- Sub-point / 4.1. / 4.1)
+    ("nested", re.compile(r"^(\d{1,2}\.\d{1,2})(?:[.)]|\s*[-–])?\s*(?=\S)")),
+    # 1. / 1) / 1- / 1– / (1) / 1:
+    ("number", re.compile(r"^\(?(\d{1,2})(?:[.):]|\s*[-–](?![-–]))\s*(?=\S)")),
+    # I. / IV) / ii-
+    ("roman", re.compile(r"^\(?((?i:x{0,3}(?:ix|iv|v?i{0,3})))(?<=[ivxIVX])(?:[.)]|\s*[-–](?=\s))\s*(?=\S)")),
+    # a) / (b) / c.
+    ("letter", re.compile(r"^\(?([a-h])(?:\)|\.(?=\s))\s*(?=\S)")),
+    # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)
+    ("bullet", re.compile(r"^([-–•●▪■◦✓✔☑➢➤►▶*»·o]|[\u2600-\u27BF\U0001F300-\U0001FAFF]\uFE0F?)"
+                          r"(?=\s)\s*")),
+)
+
+ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def mostly_arabic(text: str) -> bool:
+    """True when more than a third of the letters are Arabic script (a verse, a couplet)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if ARABIC.match(c)) * 3 > len(letters)
+
+
+def plain(text: str) -> str:
+    """``text`` without the inline emphasis marks (``**``, ``*``, ``__``)."""
+    return re.sub(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", "", text).strip()
+
+
+def split_marker(text: str) -> tuple[MarkerKind, str, str]:
+    """Split a leading list marker off ``text``.
+
+    Args:
+        text: Block text, e.g. ``"4.1- Water storage"`` or ``"✓ Dams – costly"``.
+
+    Returns:
+        ``(kind, marker value, rest)``, e.g. ``("nested", "4.1", "Water storage")``;
+        ``("", "", text)`` when there is no marker. A bold marker
+        (``**1. Heading**``) is found too; the bold is kept on the rest.
+    """
+    stripped = text.strip()
+    bold = stripped.startswith("**")
+    probe = stripped[2:] if bold else stripped
+    for kind, pattern in _MARKERS:
+        match = pattern.match(probe)
+        if match:
+            rest = probe[match.end():]
+            if kind == "number" and re.match(r"\d", rest):
+                continue  # "1 000", "2 4"
+            return kind, match.group(1), ("**" + rest if bold else rest)
+    return "", "", text.strip()

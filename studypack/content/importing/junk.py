@@ -1,0 +1,105 @@
+"""Site text that is not the answer: which blocks to drop, and where a page's answer ends.
+
+Input: one block's plain text. Output: a verdict. Two kinds of junk: the
+start of a page's tail (comment form, "Back to top", ad-blocker notice),
+after which nothing more is the answer, and single blocks dropped where they
+stand (share buttons, menus, promotions, attributions, captchas, greetings,
+dates, forum user stats and signatures). Only short blocks are ever judged
+junk by their words, so a real paragraph that starts "Join …" is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+TAIL_STARTS = (
+    "leave a reply", "leave a comment", "your email address will not be published",
+    "back to top", "adblock detected", "ad blocker detected", "please disable the ad blocker",
+    "please disable your ad blocker", "post comment", "required fields are marked",
+    "you may also like", "related posts", "related articles", "previous article",
+    "next article", "previous post", "next post", "similar threads", "quick reply",
+)
+"""Lines from which the rest of a scraped page is site chrome, not the answer."""
+
+CAPTCHA = re.compile(r"^\s*[\w]+\s*[+\-−×x*]\s*\w+\s*=\s*\??\s*$", re.IGNORECASE)
+
+_JUNK_PATTERNS = (
+    # share bars and buttons
+    (r"^(?:(?:share(?: this(?: post| article)?| on \w+| via \w+)?|tweet|pin it|like|reply|"
+     r"quote|multi-quote|report|print|email|copy link|thanks)[\s:!|]*)+$"),
+    r"^last edited by\b",
+    r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email)[\s,|•]*){2,}$",
+    # promotion and calls to action
+    (r"^(?:join|subscribe|follow us|download|enrol+|register|buy|order|get (?:our|the|your)|"
+     r"click here|read (?:also|more)|also read|see also|for more|visit|contact us|call|"
+     r"whatsapp us)\b.*\b(?:course|academy|app|channel|group|pdf|notes|batch|discount|"
+     r"admission|link|website|whatsapp|telegram|youtube|newsletter|here|now|updates|free)\b"),
+    r"\b0\d{3}[- ]?\d{7}\b",
+    # attribution
+    (r"^(?:written|posted|compiled|prepared|answered|solved|shared|submitted|published|"
+     r"reviewed|edited|uploaded|contributed) by\b"),
+    r"^(?:author|courtesy|credits?|by)\s*[:\-–]",
+    r"(?:all rights reserved|©|\bcopyright\b)",
+    # greetings and sign-offs
+    (r"^(?:hi|hello|hey|dear|assalam[- ]?o[- ]?alaikum|aoa|salam|salaam|thanks?(?: you)?|"
+     r"best of luck|good luck|jazak ?allah(?: khair)?|welcome)(?:\s+(?:all|everyone|friends|"
+     r"students|aspirants|members|readers|guys|brothers|sisters|so much|a lot|in advance|"
+     r"for (?:reading|sharing|watching)|to (?:all|everyone)))*[\W_]*$"),
+    r"^forwarded(?: many times)?$",
+    r"^(?:best |kind |warm )?regards\b[,\s]*[\w .]{0,30}$",
+    # dates standing alone, with an optional "posted on"
+    (r"^(?:(?:posted|updated|published|last updated)(?: on)?\s*:?\s*)?"
+     r"(?:\d{1,2}(?:st|nd|rd|th)?[ /.-](?:\d{1,2}|_M)[ /.-]\d{2,4}|_M \d{1,2}(?:st|nd|rd|th)?,? "
+     r"\d{4}|\d{4}-\d{2}-\d{2})(?:,? (?:at )?\d{1,2}:\d{2}\s*(?:am|pm)?)?$"),
+    r"^(?:posted|updated|published) (?:on|at)\b",
+    # forum user stats and signatures
+    (r"^(?:posts|joined|join date|reputation|likes?(?: received)?|thanks|points|location|"
+     r"member since|messages|rep|karma|views|replies|age|gender)\s*[:\-–]\s*\S"),
+    r"^\d[\d,]*\s+(?:views|comments|likes|replies|posts|shares)\b",
+    r"^(?:senior|junior|new|active|banned)? ?member$",
+    r"^sent from my\b",
+    r"^[_\-=~*]{5,}(?:\s|$)",  # a signature's rule line, and the signature after it
+    # menus and page furniture that trafilatura or a copy may leave
+    r"^(?:home|menu|search|login|log in|sign in|sign up|skip to content|toggle navigation)$",
+)
+"""Short blocks matching one of these are site text (see ``is_junk``)."""
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+
+_SHORT_JUNK = re.compile("|".join(_JUNK_PATTERNS).replace("_M", _MONTH), re.IGNORECASE)
+
+SHORT = 160
+"""Blocks up to this many characters may be judged junk by their words."""
+
+_NAV_WORDS = {"home", "about", "about us", "contact", "contact us", "login", "register",
+              "privacy", "privacy policy", "menu", "blog", "search", "sitemap", "terms",
+              "faq", "faqs", "news", "forum", "forums", "books", "shop", "courses", "jobs"}
+
+
+def starts_tail(text: str) -> bool:
+    """True when ``text`` begins the site's tail (comment form, ad-blocker notice, …)."""
+    return text.strip().lower().startswith(TAIL_STARTS)
+
+
+def is_junk(text: str) -> bool:
+    """True when the block ``text`` (plain) is site text to drop where it stands.
+
+    Examples: ``"Share on Facebook"``, ``"18 + eleven ="``, ``"Posted on March 3, 2024"``,
+    ``"Posts: 1,204"``, ``"Home | About | Contact"``, ``"Assalam o Alaikum friends!"``.
+    """
+    line = " ".join(text.split())
+    if not line or len(line) > SHORT:
+        return False
+    if CAPTCHA.match(line):
+        return True
+    if is_menu(line):
+        return True
+    return bool(_SHORT_JUNK.search(line))
+
+
+def is_menu(line: str) -> bool:
+    """A navigation menu: three or more short entries split by ``|``, ``•`` or ``»``, half of them
+    usual menu words."""
+    parts = [p.strip().lower() for p in re.split(r"\s*[|•»›]\s*", line) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts) and sum(
+        p in _NAV_WORDS for p in parts) * 2 >= len(parts)

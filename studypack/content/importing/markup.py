@@ -1,0 +1,120 @@
+"""Structured markup (trafilatura's XML, HTML from Markdown or Word) → blocks.
+
+Input: an element tree in either vocabulary: trafilatura's (``head``, ``p``,
+``list``/``item``, ``hi rend="#b"``) or HTML's (``h1``–``h6``, ``p``,
+``ol``/``ul``/``li``, ``strong``). Output: blocks in reading order, with bold
+and italic kept as the content format's ``**``/``*`` marks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .blocks import Block
+
+HEADINGS = {"head", "h1", "h2", "h3", "h4", "h5", "h6"}
+PARAGRAPHS = {"p", "quote", "blockquote", "pre", "dt", "dd", "figcaption"}
+LISTS = {"list", "ol", "ul"}
+ITEMS = {"item", "li"}
+ROWS = {"row", "tr"}
+BREAKS = {"lb", "br"}
+SKIPPED = {"graphic", "img", "script", "style", "comments", "nav", "form", "button"}
+
+
+def _tag(element: Any) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _emphasis(element: Any) -> str:
+    tag, rend = _tag(element), str(element.get("rend", ""))
+    if tag in ("strong", "b") or (tag == "hi" and "#b" in rend):
+        return "**"
+    if tag in ("em", "i") or (tag == "hi" and "#i" in rend):
+        return "*"
+    return ""
+
+
+def inline_text(element: Any) -> str:
+    """The text of ``element`` and its inline children, emphasis kept, lists left out."""
+    parts = [element.text or ""]
+    for child in element:
+        tag = _tag(child)
+        if tag in LISTS or tag in SKIPPED:
+            pass
+        elif tag in BREAKS:
+            parts.append("\n")
+        else:
+            mark = _emphasis(child)
+            inner = inline_text(child).strip()
+            if inner:
+                lead = " " if (child.text or "")[:1].isspace() else ""
+                parts.append(f"{lead}{mark}{inner}{mark}" if mark else inline_text(child))
+        parts.append(child.tail or "")
+    text = "".join(parts)
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _block(kind: str, element: Any, level: int = 0, **extra: Any) -> Block | None:
+    text = inline_text(element)
+    if not text:
+        return None
+    bold = text.startswith("**") and text.endswith("**") and text.count("**") == 2
+    if bold:
+        text = text[2:-2].strip()
+    return Block(kind, text, level=level, bold=bold, **extra)  # type: ignore[arg-type]
+
+
+def walk(element: Any, depth: int = 0) -> list[Block]:
+    """Blocks of ``element``'s children, depth-first, in document order.
+
+    Args:
+        element: An lxml element (a document, ``main``, ``body`` or a ``div``).
+        depth: List nesting depth of ``element`` (0 outside lists).
+    """
+    blocks: list[Block] = []
+    for child in element:
+        tag = _tag(child)
+        found: Block | None = None
+        if tag in SKIPPED:
+            continue
+        if tag in HEADINGS:
+            rend = str(child.get("rend", tag))
+            found = _block("heading", child, int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2)
+        elif tag in LISTS:
+            blocks.extend(_list(child, depth))
+        elif tag in ROWS:
+            cells = [inline_text(cell) for cell in child]
+            if any(cells):
+                blocks.append(Block("paragraph", " – ".join(c for c in cells if c)))
+        elif tag in PARAGRAPHS and not any(_tag(c) in PARAGRAPHS | LISTS for c in child):
+            found = _block("paragraph", child)
+        else:
+            blocks.extend(walk(child, depth))
+        if found:
+            blocks.append(found)
+    return blocks
+
+
+def _list(element: Any, depth: int) -> list[Block]:
+    ordered = _tag(element) == "ol" or element.get("rend") == "ol"
+    blocks: list[Block] = []
+    number = int(element.get("start", "1") or 1) - 1
+    for item in element:
+        if _tag(item) not in ITEMS:
+            continue
+        number += 1
+        found = _block("item", item, depth, ordered=ordered, number=number if ordered else 0)
+        if found:
+            blocks.append(found)
+        for nested in item:
+            if _tag(nested) in LISTS:
+                blocks.extend(_list(nested, depth + 1))
+            elif _tag(nested) in PARAGRAPHS and found is None:
+                para = _block("item", nested, depth, ordered=ordered,
+                              number=number if ordered else 0)
+                if para:
+                    blocks.append(para)
+    return blocks

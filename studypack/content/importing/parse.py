@@ -1,0 +1,342 @@
+"""One answer's blocks → its parts: outline, introduction, points, sections, conclusion.
+
+Input: the blocks after a question line (junk already removed). Output: an
+``AnswerDraft``. Headed points are read in every shape the issue lists:
+``1. Heading: body`` on one line, ``1- Heading`` or a heading/bold line with
+paragraphs under it, or (only when there is nothing else) a bare short line
+followed by a longer paragraph. Bullets under a point are its sub-points. A
+conclusion is labelled or starts "Overall," / "To conclude" / "In a nutshell";
+failing that, an unlabelled closing paragraph is taken and the guess recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .blocks import Block, plain
+from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
+
+OUTLINE_LINE_MAX = 90
+"""Longest outline line, in characters; longer marker lines are answer text."""
+
+
+@dataclass(frozen=True)
+class PointDraft:
+    """A headed point: heading, body parts (paragraphs or ``- `` lines), sub-points."""
+
+    heading: str
+    body: tuple[str, ...] = ()
+    subpoints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnswerDraft:
+    """The parts of one answer as read.
+
+    Attributes:
+        outline: Outline lines (nested lines folded into their parent's line).
+        introduction, conclusion: Parts: paragraphs, or ``- `` lines of a list.
+        points: Headed points in order.
+        sections: ``(heading, parts)`` of "Way forward", "Analysis" … sections.
+        incomplete: The text stops mid-sentence (a page cut off).
+        derived: What was guessed, as ``"field: how"`` lines.
+        notes: Other things the user should know (text left out, and why).
+    """
+
+    outline: tuple[str, ...] = ()
+    introduction: tuple[str, ...] = ()
+    points: tuple[PointDraft, ...] = ()
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    conclusion: tuple[str, ...] = ()
+    incomplete: bool = False
+    derived: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class _Point:
+    heading: str
+    body: list[str] = field(default_factory=list)
+    subpoints: list[str] = field(default_factory=list)
+    inline_body: bool = False
+
+
+@dataclass
+class _Builder:
+    """The parts as they are filled in (private to one ``parse_answer`` call)."""
+
+    outline: list[str] = field(default_factory=list)
+    intro: list[str] = field(default_factory=list)
+    points: list[_Point] = field(default_factory=list)
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    conclusion: list[str] = field(default_factory=list)
+    derived: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    skipped: int = 0
+    outline_marker: str = ""
+
+    def freeze(self, incomplete: bool) -> AnswerDraft:
+        return AnswerDraft(
+            outline=tuple(self.outline), introduction=tuple(self.intro),
+            points=tuple(PointDraft(p.heading, tuple(p.body), tuple(p.subpoints))
+                         for p in self.points),
+            sections=tuple((h, tuple(b)) for h, b in self.sections),
+            conclusion=tuple(self.conclusion), incomplete=incomplete,
+            derived=tuple(dict.fromkeys(self.derived)), notes=tuple(dict.fromkeys(self.notes)))
+
+
+def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
+    """Read the parts of one answer from its blocks.
+
+    Args:
+        blocks: The blocks after the question line, junk removed.
+
+    Returns:
+        The draft; empty parts are left empty (the caller reports them missing).
+    """
+    pieces = [to_piece(b) for b in blocks if b.text.strip()]
+    built = _Builder()
+    state = "outline" if _unlabelled_outline(pieces) else "intro"
+    shape = _shape(pieces)
+    if shape == "bare":
+        built.derived.append("points: headings are short lines standing alone")
+    for k, piece in enumerate(pieces):
+        state = _step(piece, pieces[k - 1] if k else None, pieces[k + 1:], state, shape, built)
+    if built.skipped:
+        built.notes.append(f"left out the question breakdown ({built.skipped} block(s)): "
+                           "it explains the question, it is not the answer")
+    _closing_guess(built)
+    return built.freeze(_cut_off(pieces, built))
+
+
+def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, shape: str,
+          built: _Builder) -> str:
+    """Read one piece in ``state``; return the state for the next piece.
+
+    States: ``outline``, ``breakdown``, ``intro``, ``points``, ``section``, ``conclusion``.
+    """
+    after = later[0] if later else None
+    if piece.label and not (state == "outline" and piece.marker):
+        return _on_label(piece, built, state)
+    if state == "outline":
+        if _outline_line(piece, built):
+            return state
+        state = "intro"
+    if state == "breakdown":
+        if not (piece.headed or piece.top_numbered):
+            built.skipped += 1
+            return state
+        state = "intro"
+    if state in ("intro", "points") and _group_title(piece, after):
+        built.notes.append(f"'{piece.plain}' reads as a heading over several points; "
+                           "it is left out")
+    elif state in ("intro", "points") and _starts_point(piece, before, after, shape):
+        built.points.append(_new_point(piece))
+        state = "points"
+    elif _opens_conclusion(piece, later, state, shape):
+        state = "conclusion"
+        built.conclusion.append(piece.text)
+    else:
+        _add(piece, built, state, shape)
+    return state
+
+
+def _opens_conclusion(piece: Piece, later: list[Piece], state: str, shape: str) -> bool:
+    """An unlabelled conclusion: "Overall, …" after a section, or after the last point."""
+    if piece.marker or not CONCLUSION_OPENERS.match(piece.plain):
+        return False
+    if state == "section":
+        return True
+    return state == "points" and not any(
+        _starts_point(p, ([piece, *later])[j], later[j + 1] if j + 1 < len(later) else None,
+                      shape) for j, p in enumerate(later))
+
+
+def _on_label(piece: Piece, built: _Builder, state: str) -> str:
+    rest = piece.rest
+    if piece.label == "section":
+        built.sections.append((piece.label_text[:1].upper() + piece.label_text[1:], []))
+        if rest:
+            built.sections[-1][1].append(rest)
+        return "section"
+    if piece.label in ("outline", "breakdown"):
+        if rest:
+            (built.outline.append(rest) if piece.label == "outline" else None)
+        return piece.label if not built.points else state
+    if piece.label in ("answer", "introduction"):
+        if rest:
+            built.intro.append(rest)
+        return "intro" if not built.points else state
+    if rest:
+        built.conclusion.append(rest)
+    return "conclusion"
+
+
+def _unlabelled_outline(pieces: list[Piece]) -> bool:
+    # Three or more short marker lines before any text, then text: an outline.
+    run = 0
+    for piece in pieces:
+        if piece.marker and not piece.label and len(piece.plain) <= OUTLINE_LINE_MAX \
+                and not re.search(r"[.!?]\s", piece.plain):
+            run += 1
+            continue
+        return run >= 3 and not piece.marker
+    return False
+
+
+def _outline_line(piece: Piece, built: _Builder) -> bool:
+    """Add ``piece`` to the outline when it is an outline line; False ends the outline."""
+    if piece.headed and not piece.marker or piece.arabic:
+        return False
+    if len(piece.plain) > OUTLINE_LINE_MAX or (not piece.marker and piece.plain.endswith(".")):
+        return False
+    if piece.top_numbered and piece.number in ("1", "I", "i") and len(built.outline) >= 2:
+        return False  # numbering starts again: the answer itself begins
+    text = piece.plain.rstrip(":")
+    if not built.outline:
+        built.outline_marker = piece.marker
+    sub = piece.depth > 0 or piece.marker == "nested" or (
+        piece.marker in ("bullet", "letter") and built.outline_marker in ("number", "roman"))
+    if sub and built.outline:
+        last = built.outline[-1]
+        built.outline[-1] = (last[:-1] + f"; {text})" if last.endswith(")")
+                             else f"{last} ({text})")
+    else:
+        built.outline.append(text)
+    return True
+
+
+def _shape(pieces: list[Piece]) -> str:
+    if any(p.top_numbered and not p.label for p in pieces):
+        return "numbered"
+    if any(p.headed and not p.label and not p.arabic for p in pieces):
+        return "headed"
+    if any(_bare_heading(p, pieces[k - 1] if k else None, pieces[k + 1])
+           for k, p in enumerate(pieces[:-1])):
+        return "bare"
+    if any(_headed_bullet(p) for p in pieces):
+        return "bulleted"
+    return "none"
+
+
+def _headed_bullet(piece: Piece) -> bool:
+    # "• Currency fall: A weaker rupee …": a point written as a bullet.
+    return (piece.marker == "bullet" and piece.depth == 0 and not piece.label
+            and bool(re.match(r"^.{2,60}?(?::\s|\s[–—-]\s)", piece.plain))
+            and len(piece.plain) > 80)
+
+
+def _bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
+    text = piece.plain
+    return (not piece.marker and not piece.arabic and not piece.label
+            and piece.block.kind == "paragraph"
+            and not (before and before.arabic) and len(text) <= 70 and len(text.split()) <= 9
+            and text[:1].isupper() and not re.search(r"[.?!,;\"”]$", text)
+            and not after.marker and not after.arabic and len(after.plain) > 2 * len(text))
+
+
+def _group_title(piece: Piece, after: Piece | None) -> bool:
+    # "Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point.
+    return (after is not None and after.top_numbered and not piece.marker and not piece.arabic
+            and not piece.label and len(piece.plain.split()) <= 6
+            and not re.search(r"[.?!,;\"”]$", piece.plain))
+
+
+def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape: str) -> bool:
+    if piece.arabic or piece.label or (before is not None and before.arabic
+                                       and not piece.headed and not piece.top_numbered):
+        return False
+    if piece.top_numbered:
+        return True
+    if piece.headed and not piece.marker:
+        return True
+    if piece.headed and piece.marker == "bullet" and piece.depth == 0:
+        return after is not None and not after.marker  # "👉 *Heading*" over a paragraph
+    if shape == "bulleted":
+        return _headed_bullet(piece)
+    return shape == "bare" and after is not None and _bare_heading(piece, before, after)
+
+
+def _new_point(piece: Piece) -> _Point:
+    text = piece.text.strip()
+    if piece.headed:
+        return _Point(plain(text).rstrip(":. "))
+    lead = re.match(r"^\*\*(.+?)\*\*\s*[:.\-–—]?\s*(.*)$", text, re.DOTALL)
+    if lead and len(lead.group(1)) <= 100:
+        body = lead.group(2).strip()
+        return _Point(lead.group(1).strip().rstrip(":. "), [body] if body else [],
+                      inline_body=bool(body))
+    heading, body = split_heading(text)
+    return _Point(heading, [body] if body else [], inline_body=bool(body))
+
+
+def split_heading(text: str) -> tuple[str, str]:
+    """``"Fuel Mix: Pakistan burns …"`` → ``("Fuel Mix", "Pakistan burns …")``.
+
+    Tried in order: a colon after a short phrase, a dash after a short phrase,
+    a short line that is all heading, the first sentence when it is short.
+    Otherwise the heading is the text's first words and the body all of it.
+    """
+    head, sep, body = text.partition(": ")
+    if sep and len(head) <= 80 and len(head.split()) <= 12 and not head.endswith("."):
+        return plain(head).strip(), body.strip()
+    dash = re.match(r"^(.{2,60}?)\s+[–—-]\s+(\S.*)$", text, re.DOTALL)
+    if dash and len(dash.group(1).split()) <= 8:
+        return plain(dash.group(1)).strip(), dash.group(2).strip()
+    if len(text) <= 90 and not re.search(r"[.!?]\s", text):
+        return plain(text).rstrip(":. "), ""
+    end = re.search(r"[.!?]\s", text)
+    if end and end.start() <= 100:
+        return plain(text[: end.start()]).strip(), text[end.end():].strip()
+    words = plain(text).split()
+    return " ".join(words[:8]) + "…", text
+
+
+def _add(piece: Piece, built: _Builder, state: str, shape: str) -> None:
+    """Put a piece that starts nothing into the part being read."""
+    text = piece.text
+    if piece.marker:
+        text = "- " + format_subpoint(text)
+    elif piece.headed and not piece.arabic:
+        text = f"**{plain(text)}**"
+    if state == "points" and built.points:
+        point = built.points[-1]
+        if piece.marker and piece.marker != "number":
+            point.subpoints.append(format_subpoint(piece.text))
+        else:
+            point.body.append(text)
+    elif state == "section" and built.sections:
+        built.sections[-1][1].append(text)
+    elif state == "conclusion":
+        built.conclusion.append(text)
+    else:
+        built.intro.append(text)
+
+
+def _closing_guess(built: _Builder) -> None:
+    """With no labelled conclusion, take the answer's unlabelled closing text."""
+    if built.conclusion or not built.points or built.sections:
+        return
+    last = built.points[-1]
+    if last.inline_body and len(last.body) > 1:
+        # "1. Heading: body" points are one paragraph each: what follows the last closes.
+        built.conclusion, last.body[1:] = last.body[1:], []
+        built.derived.append("conclusion: the text after the last point (no label)")
+    elif not last.inline_body and len(last.body) > 1 and not last.body[-1].startswith("- "):
+        built.conclusion.append(last.body.pop())
+        built.derived.append("conclusion: the last paragraph (no label)")
+
+
+def _cut_off(pieces: list[Piece], built: _Builder) -> bool:
+    """True when the text stops mid-sentence (a page cut off), or on a heading with no body."""
+    if not pieces:
+        return False
+    last = pieces[-1]
+    if last.arabic:
+        return False
+    if built.points and not built.conclusion and not (built.points[-1].body
+                                                      or built.points[-1].subpoints):
+        return True
+    return len(last.plain.split()) >= 5 and not last.headed and not last.ends_sentence

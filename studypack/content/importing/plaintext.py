@@ -1,0 +1,136 @@
+"""Plain text (copied from a web page or a PDF) → blocks.
+
+Input: decoded, repaired text. Output: paragraph blocks, one per source
+paragraph: a line on its own in web copies, or hard-wrapped lines joined back
+in PDF copies. Page furniture from document sites ("page 3 of 53", a header or
+footer repeated on every page) is dropped here, because only the line layout
+shows it. Lines mostly in Arabic script are never joined to their neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .blocks import Block, mostly_arabic, split_marker
+from .questions import parse_question
+
+PAGE_CHROME = re.compile(
+    r"^\s*(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-–—]?\s*\d{1,3}\s*[-–—]?|"
+    r"scanned with \w+|downloaded from \S+|uploaded by .{0,40}|"
+    r"download to read ad-free|report this document|save|embed|print)\s*$", re.IGNORECASE)
+"""Whole lines that are page furniture: folios, "page 1 of 53", document-site buttons."""
+
+REPEATS_AT_LEAST = 3
+"""A short line found this often (digits ignored) is a running header or footer."""
+
+_QUESTION_END = re.compile(r"(?:\?|\(\s*\d{1,3}\s*(?:marks?)?\)|(?:19|20)\d\d\)?|marks?\)?)\s*$",
+                           re.IGNORECASE)
+"""How a question line ends: it is never joined to the answer below it."""
+
+def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Remove folios, document-site buttons and repeated running heads.
+
+    Running heads are looked for only in paginated text (it has folios or is
+    hard-wrapped), so that a page of several answers keeps its repeated
+    "Outline" and "Conclusion" lines.
+
+    Returns:
+        ``(kept lines, dropped non-blank lines)``.
+    """
+    furniture = [bool(PAGE_CHROME.match(line)) for line in lines]
+    if any(furniture) or wrap_width(lines):
+        shapes = Counter(_shape(line) for line in lines if _could_repeat(line))
+        furniture = [gone or (_could_repeat(line) and shapes[_shape(line)] >= REPEATS_AT_LEAST)
+                     for line, gone in zip(lines, furniture)]
+    return ([line for line, gone in zip(lines, furniture) if not gone],
+            [line for line, gone in zip(lines, furniture) if gone and line.strip()])
+
+
+def _could_repeat(line: str) -> bool:
+    text = line.strip()
+    return 3 <= len(text) <= 80 and not split_marker(text)[0] and not _LABEL.match(text)
+
+
+_LABEL = re.compile(r"^(?:outline|introduction|conclusion|answer|analysis|way forward|"
+                    r"suggestions|recommendations)\b", re.IGNORECASE)
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The column a PDF copy was hard-wrapped at, or 0 when lines are not wrapped.
+
+    A text counts as wrapped when at least 40 % of its lines of 30 characters
+    or more end within 20 % of the longest usual line (the 90th percentile).
+    """
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 30)
+    if len(lengths) < 6:
+        return 0
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    near = sum(1 for n in lengths if width * 0.8 <= n <= width + 3)
+    return width if width <= 130 and near * 10 >= len(lengths) * 4 else 0
+
+
+def read_plain(text: str) -> tuple[list[Block], list[str]]:
+    """Split plain text into paragraph blocks.
+
+    Args:
+        text: The whole file, already decoded and repaired.
+
+    Returns:
+        ``(blocks, dropped)``: one ``paragraph`` block per paragraph (list
+        markers stay in the text; the parser reads them), and the lines of
+        page furniture that were dropped (running heads may name the paper).
+    """
+    lines, dropped = drop_page_chrome(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    width = wrap_width(lines)
+    paragraphs: list[str] = []
+    previous = ""
+    for raw in lines:
+        line = _CHAT_PREFIX.sub("", " ".join(raw.split()))
+        if not line:
+            previous = ""
+            continue
+        if previous and width and _continues(previous, raw, width, paragraphs[-1]):
+            joined = paragraphs[-1]
+            paragraphs[-1] = (joined[:-1] + line if re.search(r"[a-z]-$", joined)
+                              and line[0].islower() else f"{joined} {line}")
+        else:
+            paragraphs.append(line)
+        previous = raw.rstrip()
+    return [_block(p) for p in paragraphs], dropped
+
+
+_CHAT_PREFIX = re.compile(
+    r"^\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\]?"
+    r"(?:\s+-)?\s+[^:]{1,40}:\s+", re.IGNORECASE)
+"""A chat export's "[12/03/2024, 9:15 pm] Ali: " or "12/03/2024, 9:15 pm - Ali: " prefix."""
+
+_WHOLLY_BOLD = re.compile(r"^(\*{1,2}|__)(?=\S)([^*]+?)(?<=\S)\1\s*$")
+
+
+def _block(paragraph: str) -> Block:
+    # A line set wholly in *bold* (chat and Markdown habit) is a bold line: a heading.
+    whole = _WHOLLY_BOLD.match(paragraph)
+    if whole:
+        return Block("paragraph", whole.group(2).strip(), bold=True)
+    marker, _, rest = split_marker(paragraph)
+    bold = _WHOLLY_BOLD.match(rest)
+    if marker and bold and paragraph.endswith(rest):
+        lead = paragraph[: len(paragraph) - len(rest)]
+        return Block("paragraph", lead + bold.group(2).strip(), bold=True)
+    return Block("paragraph", paragraph)
+
+
+def _continues(previous: str, line: str, width: int, paragraph: str = "") -> bool:
+    """Whether ``line`` carries on the paragraph that ``previous`` (a full line) began."""
+    if mostly_arabic(previous) or mostly_arabic(line):
+        return False
+    if split_marker(line)[0] or parse_question(line):
+        return False
+    if parse_question(paragraph) and _QUESTION_END.search(previous):
+        return False
+    return len(previous) >= width * 0.7

@@ -1,0 +1,257 @@
+"""Question lines and page context: where each answer starts and what it is.
+
+Input: plain block texts. Output: ``QuestionLine`` (number, question, year,
+marks, exam as written on the line) and ``Context`` (exam, paper, year, part,
+tags read from a page's header line, breadcrumb or title, for every answer on
+the page).
+
+Shapes read: ``Q.8``, ``Q-02.``, ``Q1.``, ``Q. No. 2:``, ``Question 3``,
+``Question No. 4 –``; the year in brackets or at the end (``(2019)``,
+``2022``, ``(CSS 2017)``); marks as ``(20)``, ``[20 marks]``,
+``(10 + 10 = 20 Marks)``; breadcrumbs as ``CSS | Past Paper | Compulsory |
+2025 | Part 2``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .junk import is_menu
+
+EXAMS = ("CSS", "PMS", "PCS", "FPSC", "PPSC")
+
+PAPERS = (
+    "English Essay", "English (Precis and Composition)", "General Science and Ability",
+    "Current Affairs", "Pakistan Affairs", "Islamic Studies",
+    "Comparative Study of Major Religions", "International Relations", "Political Science",
+    "Public Administration", "Governance and Public Policies", "International Law",
+    "Constitutional Law", "Economics", "Sociology", "Gender Studies", "Criminology",
+    "Journalism and Mass Communication", "Psychology", "Philosophy", "Environmental Science",
+    "Town Planning and Urban Management", "History of Pakistan and India",
+    "Islamic History and Culture", "British History", "European History", "History of USA",
+    "Accountancy and Auditing", "Business Administration", "Anthropology", "Geography",
+    "Mercantile Law", "Muslim Law and Jurisprudence", "Urdu Literature", "English Literature",
+    "Computer Science", "Applied Mathematics", "Pure Mathematics", "Statistics",
+)
+"""Paper names of the CSS scheme of studies, as the content folders spell them."""
+
+ALIASES = {
+    "islamiat": "Islamic Studies", "gsa": "General Science and Ability",
+    "everyday science": "General Science and Ability", "pak affairs": "Pakistan Affairs",
+    "precis": "English (Precis and Composition)",
+    "comparative religions": "Comparative Study of Major Religions",
+}
+"""Short names students use → the paper's name."""
+
+_GENERIC = {"past paper", "past papers", "solved", "solved paper", "solved papers", "home",
+            "papers", "notes", "questions", "answers", "subjective", "mcqs", "paper",
+            "compulsory", "optional", "solved past papers", "blog", "exam", "exams"}
+
+_Q_NUMBERED = re.compile(
+    r"^(?:Q(?:uestion|ues)?)\s*\.?\s*(?:No\.?\s*|#\s*)?[-.:#]?\s*(\d{1,2})(?!\d)\s*[.:)\-–]*\s*(.*)$",
+    re.IGNORECASE)
+_Q_BARE = re.compile(r"^(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
+_LISTED = re.compile(r"^(\d{1,2})\s*[.)\-–]\s*(\S.*)$")
+_MARKS = re.compile(r"\s*[(\[]\s*(\d{1,3}(?:\s*\+\s*\d{1,3})*)\s*(?:=\s*(\d{1,3}))?\s*"
+                    r"(?:marks?)?\s*[)\]]\s*\.?$", re.IGNORECASE)
+_MARKS_BARE = re.compile(r"\s*[-–,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
+_YEAR = re.compile(r"\s*[(\[]?\s*(?:(CSS|PMS|PCS)\s*[-–,]?\s*)?((?:19|20)\d\d)\s*[)\]]?\s*\.?$",
+                   re.IGNORECASE)
+_TAG_AT_START = re.compile(r"^[(\[]\s*(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[)\]]\s*[:\-–]?\s*",
+                           re.IGNORECASE)
+_EXAM_YEAR_TAG = re.compile(r"[(\[]\s*(?:CSS|PMS|PCS)\s*[-–]?\s*(?:19|20)\d\d\s*[)\]]\s*\.?$",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    """What a question line says.
+
+    Attributes:
+        number: The question number (None when the line has none).
+        text: The question, without number, year or marks.
+        year: Year from the line, or None.
+        marks: Total marks from the line, or None.
+        exam: Exam named on the line ("(CSS 2017)"), or None.
+        listed: The number is a position in a topic-wise list, not the paper's.
+    """
+
+    number: int | None
+    text: str
+    year: int | None = None
+    marks: int | None = None
+    exam: str | None = None
+    listed: bool = False
+
+
+def parse_question(text: str) -> QuestionLine | None:
+    """Read ``text`` as a question line, or return None when it is not one.
+
+    A line counts when it starts ``Q``/``Question`` with a number, starts
+    ``Q.``/``Question:`` without one but carries an exam-and-year tag, or is a
+    numbered list line ending in such a tag (topic-wise lists).
+    """
+    line = " ".join(text.split())
+    match = _Q_NUMBERED.match(line)
+    if match:
+        return _with_tags(int(match.group(1)), match.group(2))
+    match = _Q_BARE.match(line)
+    if match and _EXAM_YEAR_TAG.search(line):
+        return _with_tags(None, match.group(1))
+    match = _LISTED.match(line)
+    if match and _EXAM_YEAR_TAG.search(line):
+        return QuestionLine(**{**_with_tags(int(match.group(1)), match.group(2)).__dict__,
+                               "listed": True})
+    return None
+
+
+def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
+    """Strip year, marks and exam tags from the end (and start) of ``text``.
+
+    Returns:
+        ``(rest, year, marks, exam)``; e.g. ``"Discuss X. (10 + 10 = 20 Marks) 2021"`` →
+        ``("Discuss X.", 2021, 20, None)``.
+    """
+    rest, year, marks, exam = text.strip(), None, None, None
+    start = _TAG_AT_START.match(rest)
+    if start:
+        exam, year, rest = start.group(1).upper(), int(start.group(2)), rest[start.end():]
+    while True:
+        found = _YEAR.search(rest)
+        if found and _in_sentence(rest, found):
+            found = None
+        if found and year is None and found.group(0).strip():
+            year, exam = int(found.group(2)), exam or (found.group(1) or "").upper() or None
+            rest = rest[: found.start()]
+            continue
+        found = _MARKS.search(rest) or _MARKS_BARE.search(rest)
+        if found and marks is None:
+            parts = [int(n) for n in re.findall(r"\d+", found.group(1))]
+            total = found.group(2) if found.re is _MARKS else None
+            marks = int(total) if total else sum(parts)
+            rest = rest[: found.start()]
+            continue
+        return rest.strip(" \t-–:"), year, marks, exam
+
+
+_PREPOSITION = re.compile(r"\b(?:since|in|of|after|before|until|till|from|to|by|during|"
+                          r"between|and|or|year|years)\s*$", re.IGNORECASE)
+
+
+def _in_sentence(text: str, found: re.Match[str]) -> bool:
+    """A bare year after "since", "in", "after" … is part of the question, not its tag."""
+    bracketed = found.group(0).strip().startswith(("(", "[")) or found.group(1)
+    return not bracketed and bool(_PREPOSITION.search(text[: found.start()]))
+
+
+def _with_tags(number: int | None, text: str) -> QuestionLine:
+    rest, year, marks, exam = read_tags(text)
+    return QuestionLine(number=number, text=rest, year=year, marks=marks, exam=exam)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a page says about all its answers (header line, breadcrumb, title).
+
+    Attributes:
+        exam, paper, year, part: As found, or None.
+        topic: The topic a topic-wise page is about ("… topic-wise questions: Foreign Policy").
+        tags: Other breadcrumb words worth keeping ("Compulsory").
+        where: For each field found: where ("breadcrumb", "page header", "page title").
+    """
+
+    exam: str | None = None
+    paper: str | None = None
+    year: int | None = None
+    part: str | None = None
+    topic: str | None = None
+    tags: tuple[str, ...] = ()
+    where: tuple[tuple[str, str], ...] = ()
+
+    def source_of(self, name: str) -> str:
+        return dict(self.where).get(name, "the page")
+
+
+def known_paper(text: str) -> str | None:
+    """The paper named in ``text`` (a name from ``PAPERS`` or a common short name)."""
+    low = " ".join(text.lower().replace("&", "and").split())
+    for paper in sorted(PAPERS, key=len, reverse=True):
+        if paper.lower() in low:
+            return paper
+    for alias, paper in ALIASES.items():
+        if re.search(rf"\b{re.escape(alias)}\b", low):
+            return paper
+    return None
+
+
+def is_breadcrumb(text: str) -> bool:
+    """Three or more short parts split by ``|``, ``›``, ``»``, ``>`` or `` / ``."""
+    parts = re.split(r"\s+[|›»>/]\s+|\s*\|\s*", text.strip())
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts)
+
+
+def read_context(preamble: list[str], title: str = "") -> Context:
+    """Exam, paper, year, part and tags from the lines before the first question.
+
+    Args:
+        preamble: Plain texts of the blocks before the first question line.
+        title: The document's title, used last.
+    """
+    found: dict[str, object] = {}
+    where: dict[str, str] = {}
+    tags: list[str] = []
+
+    def note(name: str, value: object, source: str) -> None:
+        if value and name not in found:
+            found[name], where[name] = value, source
+
+    for line in preamble:
+        if is_menu(line):
+            continue
+        if is_breadcrumb(line):
+            for part in (p.strip() for p in re.split(r"\s*[|›»>]\s*|\s+/\s+", line)):
+                _read_part(part, note, tags)
+            continue
+        head = re.match(rf"^\s*({'|'.join(EXAMS)})\s*(.*)$", line)
+        if head and len(line.split()) <= 10:
+            note("exam", head.group(1).upper(), "page header")
+            rest, year, _, _ = read_tags(head.group(2))
+            rest = re.sub(r"\b(?:19|20)\d\d\b", "", rest).strip(" -–|:,")
+            note("year", year or _year_in(head.group(2)), "page header")
+            note("paper", known_paper(rest) or (rest if 0 < len(rest.split()) <= 6
+                                                and ":" not in rest else None), "page header")
+    for line in preamble:
+        topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
+        note("topic", topic.group(1) if topic else None, "page header")
+    for line in (*preamble, title):
+        source = "page title" if line is title else "page text"
+        note("paper", known_paper(line), source)
+        exam = re.search(rf"\b({'|'.join(EXAMS)})\b", line)
+        note("exam", exam.group(1) if exam else None, source)
+        if line is title:
+            note("year", _year_in(line), source)
+    return Context(exam=found.get("exam"), paper=found.get("paper"),  # type: ignore[arg-type]
+                   year=found.get("year"), part=found.get("part"),  # type: ignore[arg-type]
+                   topic=found.get("topic"),  # type: ignore[arg-type]
+                   tags=tuple(dict.fromkeys(tags)), where=tuple(where.items()))
+
+
+def _year_in(text: str) -> int | None:
+    match = re.search(r"\b((?:19[4-9]|20\d)\d)\b", text)
+    return int(match.group(1)) if match else None
+
+
+def _read_part(part: str, note: Callable[[str, object, str], None], tags: list[str]) -> None:
+    low = part.lower()
+    if low.upper() in EXAMS:
+        note("exam", low.upper(), "breadcrumb")
+    elif re.fullmatch(r"(?:19|20)\d\d", low):
+        note("year", int(low), "breadcrumb")
+    elif re.fullmatch(r"part[\s-]*(\d|i{1,3}|iv)", low):
+        note("part", re.split(r"[\s-]+", part)[-1].upper(), "breadcrumb")
+    elif low in ("compulsory", "optional"):
+        tags.append(part.title())
+    elif low not in _GENERIC and not re.search(r"\d", low):
+        note("paper", known_paper(part) or part, "breadcrumb")

@@ -1,0 +1,168 @@
+"""One reader per input format: a file's bytes → a ``Page`` of blocks.
+
+Input: the raw bytes of one file. Output: a ``Page``. Plain text is split by
+its line layout; HTML goes through trafilatura (main text only: menus,
+sidebars, share bars and comment sections are left behind); Markdown through
+markdown-it-py; Word ``.docx`` through mammoth, which keeps headings, bold
+and the numbering of lists. The three structured formats share one walker
+(``markup.walk``). Every reader repairs mojibake with ftfy first.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from .blocks import Block, Page
+from .markup import walk
+from .plaintext import read_plain
+from .repair import NotText, decode, repair
+
+
+class UnreadableFile(ValueError):
+    """The file cannot be read as its format; the message says why, in one line."""
+
+
+def read_text_file(data: bytes) -> Page:
+    """Plain text → blocks (``.txt``, and files without an extension)."""
+    text, notes = repair(_decode(data))
+    blocks, dropped = read_plain(text)
+    if dropped:
+        notes += (f"dropped {len(dropped)} line(s) of page furniture (folios, running heads)",)
+    heads = tuple(dict.fromkeys(" ".join(x.split()) for x in dropped if len(x.split()) > 1))
+    return Page(tuple(blocks), crumbs=heads, notes=notes)
+
+
+def read_html(data: bytes) -> Page:
+    """A saved web page → its main text, via trafilatura.
+
+    Raises:
+        UnreadableFile: trafilatura found no main text in the page.
+    """
+    import trafilatura
+    from lxml import etree
+
+    text, notes = repair(_decode(data))
+    with _quiet("trafilatura"):
+        xml = trafilatura.extract(text, output_format="xml", include_formatting=True,
+                                  include_comments=False, include_tables=True,
+                                  favor_recall=True, with_metadata=True, include_images=False,
+                                  deduplicate=False)
+    if not xml:
+        raise UnreadableFile("has no main text that could be found (is it a saved web page?)")
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    blocks = walk(main if main is not None else root)
+    title, crumbs = _title_and_crumbs(text)
+    return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
+                notes=notes)
+
+
+def _title_and_crumbs(text: str) -> tuple[str, tuple[str, ...]]:
+    """The ``<title>`` and the breadcrumb trails (``class="breadcrumb…"``) of a page.
+
+    trafilatura rightly leaves both out of the main text, but they often name the
+    exam, paper and year.
+    """
+    from lxml import html
+
+    try:
+        tree = html.fromstring(text.encode("utf-8"))
+    except (ValueError, SyntaxError):
+        return "", ()
+    title = " ".join((tree.findtext(".//title") or "").split())
+    crumbs = tuple(" ".join(" ".join(e.itertext()).split()) for e in tree.xpath(
+        '//*[contains(translate(@class, "BREADCRUMB", "breadcrumb"), "breadcrumb") or '
+        'contains(translate(@id, "BREADCRUMB", "breadcrumb"), "breadcrumb")]')[:3])
+    return title, crumbs
+
+
+def read_markdown(data: bytes) -> Page:
+    """Markdown → blocks, via markdown-it-py's CommonMark parser."""
+    from lxml import html
+    from markdown_it import MarkdownIt
+
+    text, notes = repair(_decode(data))
+    rendered = MarkdownIt("commonmark").render(text)
+    if not rendered.strip():
+        return Page((), notes=notes)
+    return Page(tuple(walk(html.fragment_fromstring(rendered, create_parent="div"))),
+                notes=notes)
+
+
+def read_docx(data: bytes) -> Page:
+    """A Word ``.docx`` file → blocks, via mammoth (headings, bold, numbered lists kept).
+
+    Raises:
+        UnreadableFile: The file is not a Word document (not a zip, or damaged).
+    """
+    import mammoth
+    from lxml import html
+
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UnreadableFile(f"is not a readable Word .docx file ({exc}); save it again "
+                             "from Word as .docx") from None
+    source, notes = repair(result.value)
+    if not source.strip():
+        return Page((), notes=notes)
+    blocks = walk(html.fragment_fromstring(source, create_parent="div"))
+    return Page(tuple(blocks), notes=notes)
+
+
+@contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """Hold a library's log messages (trafilatura logs what it discards) while it runs."""
+    log = logging.getLogger(name)
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return decode(data)
+    except NotText as exc:
+        raise UnreadableFile(str(exc)) from None
+
+
+READERS: dict[str, Callable[[bytes], Page]] = {
+    ".txt": read_text_file, ".text": read_text_file, "": read_text_file,
+    ".html": read_html, ".htm": read_html, ".xhtml": read_html,
+    ".md": read_markdown, ".markdown": read_markdown,
+    ".docx": read_docx,
+}
+"""File extension (lowercase) → reader. Anything else is refused by name."""
+
+
+def read_page(name: str, data: bytes) -> Page:
+    """Read one file's bytes with the reader its extension names.
+
+    Args:
+        name: The file name (only its extension is used).
+        data: The file's bytes.
+
+    Raises:
+        UnreadableFile: Unsupported extension, empty, binary or damaged file.
+    """
+    suffix = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name.lstrip(".") else ""
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise UnreadableFile(f"has an extension studypack cannot import ({suffix}); use "
+                             ".txt, .html, .md or .docx")
+    if not data.strip():
+        raise UnreadableFile("is empty")
+    page = reader(data)
+    if not any(b.text.strip() for b in page.blocks):
+        raise UnreadableFile("holds no text")
+    return page
+
+
+__all__ = ["READERS", "Block", "Page", "UnreadableFile", "read_page"]

@@ -1,0 +1,84 @@
+"""Bytes of a user's file → clean text: decoding and mojibake repair.
+
+Input: raw bytes. Output: text with encoding mix-ups repaired by ftfy, plus
+notes on what was repaired. Arabic text is never normalised or reordered
+(ftfy's Unicode normalisation is off: NFC would reorder Arabic marks).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import ftfy
+
+_FIXER = ftfy.TextFixerConfig(uncurl_quotes=False, normalization=None,
+                              fix_character_width=False, fix_latin_ligatures=False,
+                              explain=False)
+"""ftfy with the changes that are not repairs switched off: curly quotes, full-width
+letters and ligatures are what the author typed."""
+
+_THAI = re.compile(r"[\u0E00-\u0E7F]")
+_THAI_MOJIBAKE = re.compile(r"[\u0E01-\u0E5B][€\u0080-\u00BF\u2013-\u2026\u2122\u0E01-\u0E1F]{2}")
+_LONE_THAI_O = re.compile(r"(?<=\w) ?\u0E42 ?(?=\w)")
+
+
+class NotText(ValueError):
+    """The bytes are not text (a binary file, or no known encoding)."""
+
+
+def decode(data: bytes) -> str:
+    """Decode a text file: UTF-16 with its BOM (Notepad's "Unicode"), UTF-8 (with or
+    without BOM), else Windows-1252.
+
+    Raises:
+        NotText: The data holds NUL bytes or other control bytes (a binary file).
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise NotText("is neither UTF-8 nor UTF-16 text") from None
+    if b"\x00" in data[:8192] or sum(b < 9 for b in data[:8192]) > 4:
+        raise NotText("is a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def repair(text: str) -> tuple[str, tuple[str, ...]]:
+    """Repair encoding mix-ups in ``text``.
+
+    ftfy undoes UTF-8 read as Windows-1252 or Latin-1 (``â€“`` → ``–``).
+    Text that went through the Thai code page (``โ€“``), which ftfy does not
+    cover, is re-encoded through it with Python's own codec; a lone ``โ``
+    between words, whose other bytes were lost, is read as the en dash it
+    almost always was, and counted in the notes.
+
+    Returns:
+        ``(text, notes)``; notes are empty when nothing needed repair.
+    """
+    fixed = ftfy.fix_text(text, _FIXER)
+    notes: list[str] = []
+    if fixed != text:
+        notes.append("repaired broken characters (mojibake)")
+    thai = len(_THAI.findall(fixed))
+    if thai and thai * 3 < sum(1 for c in fixed if "a" <= c.lower() <= "z"):
+        fixed, undone = _THAI_MOJIBAKE.subn(_from_thai_page, fixed)
+        fixed, guessed = _LONE_THAI_O.subn(" – ", fixed)
+        if undone and not notes:
+            notes.append("repaired broken characters (mojibake)")
+        if guessed:
+            notes.append(f"read {guessed} lone 'โ' as an en dash")
+        left = fixed.count("\u0E42\u20AC")
+        if left:
+            notes.append(f"{left} broken character(s) could not be repaired; search for 'โ€'")
+    return fixed, tuple(notes)
+
+
+def _from_thai_page(match: re.Match[str]) -> str:
+    try:
+        return match.group(0).encode("cp874").decode("utf-8")
+    except UnicodeError:
+        return match.group(0)
