@@ -299,6 +299,11 @@ def merge_pdfs(pieces: list[PdfReader], *, outline: list[OutlineItem], links: li
         writer.append(reader, import_outline=False)
         if _made_by_us(reader):
             ours.update(range(first, len(writer.pages)))
+            # The writer holds its own copies now; what the reader parsed is
+            # only a cache (our parts are never edited in place), and on a
+            # 1,600-page pack it was a quarter of the peak memory.
+            reader.resolved_objects.clear()
+            reader.flattened_pages = None
     if stamps is not None:
         overlay_streams(writer, stamps, stamp_codes, stamp_targets)
     parents: list[Any] = []
