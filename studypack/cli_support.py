@@ -136,10 +136,13 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
             f"{reuse_note(result.reused)}")
         if result.handouts:
             folder = result.path.parent / f"{path.stem}-handouts"
-            handouts = build_handouts(content=content_dir, workspace=workspace,
-                                      out_dir=folder, ids=list(result.start_pages),
-                                      brand=result.brand, layout="handout", strict=strict,
-                                      prune=True, processes=processes, cache_dir=cache_dir)
+            with progress_bar(f"Writing {path.stem} handouts") as (start, advance):
+                start(len(result.start_pages))
+                handouts = build_handouts(content=content_dir, workspace=workspace,
+                                          out_dir=folder, ids=list(result.start_pages),
+                                          brand=result.brand, layout="handout",
+                                          strict=strict, prune=True, processes=processes,
+                                          cache_dir=cache_dir, on_question=lambda q: advance())
             say(out, "Wrote", "bold", f"{count(len(handouts), 'handout')} to {rel(folder)}")
         return True
     except StudypackError as exc:
