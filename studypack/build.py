@@ -45,7 +45,7 @@ from .merge import (
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
 from .output import warnings_checked, write_atomically
 from .pack import plan_pack
-from .parallel import RenderJob, render_jobs
+from .parallel import RenderJob, WorkerPool, early_workers, render_jobs
 from .plan import plan_booklet
 from .render import RenderedBooklet, RenderOptions, render_booklet
 from .render.contents import ContentsEntry
@@ -218,6 +218,19 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
         WorkspaceError, ContentError, FontError, PdfInputError, RenderError.
     """
     started = time.perf_counter()
+    with early_workers(processes, content) as pool:
+        return _build_pack(pack=pack, content=content, workspace=workspace, duplex=duplex,
+                           output=output, strict=strict, processes=processes, pool=pool,
+                           cache_dir=cache_dir, on_start=on_start, on_question=on_question,
+                           started=started)
+
+
+def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | None,
+                output: Path | None, strict: bool, processes: int | None,
+                pool: WorkerPool | None, cache_dir: Path | None,
+                on_start: Callable[[int], None] | None,
+                on_question: Callable[[Question], None] | None, started: float
+                ) -> BuildResult:
     questions = load_content(content)
     plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
                      base_brand=load_brand(workspace), check_pdf=pdf_problem)
@@ -229,7 +242,7 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
     cache = RenderCache(cache_dir) if cache_dir else None
     with warnings_checked(strict):
         pdf, total, starts = _assemble_pack(plan, theme, on_question, workspace=workspace,
-                                            processes=processes, cache=cache)
+                                            processes=processes, pool=pool, cache=cache)
     target = Path(plan.output)
     write_atomically(target, pdf)
     if cache:
@@ -243,7 +256,8 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
 def _assemble_pack(plan: PackPlan, theme: Theme,
                    on_question: Callable[[Question], None] | None, *,
                    workspace: Path | None = None, processes: int | None = None,
-                   cache: RenderCache | None = None) -> tuple[bytes, int, dict[str, int]]:
+                   pool: WorkerPool | None = None, cache: RenderCache | None = None
+                   ) -> tuple[bytes, int, dict[str, int]]:
     """Render every part, place it, and merge: (PDF bytes, pages, question start pages)."""
     externals = _open_externals(plan, theme.page_size)
     alphabet = pack_alphabet(plan)
@@ -271,7 +285,7 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     first_chunk = len(jobs)
     jobs += [RenderJob(replace(plan.booklet, groups=(TopicGroup(c.section, c.questions),)),
                        chunk_options, *where) for c in chunks]
-    rendered = render_jobs(jobs, theme, cache=cache, processes=processes,
+    rendered = render_jobs(jobs, theme, cache=cache, processes=processes, pool=pool,
                            on_question=on_question)
     extras, chunk_renders = iter(rendered[:first_chunk]), rendered[first_chunk:]
     chunk_facts = [_facts(r) for r in chunk_renders]
@@ -364,9 +378,21 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
     Raises:
         WorkspaceError: An unknown id (with a did-you-mean).
     """
+    started = time.perf_counter()
+    with early_workers(processes, content) as pool:
+        return _handouts(content=content, workspace=workspace, out_dir=out_dir, ids=ids,
+                         layout=layout, brand=brand or Brand(), strict=strict, prune=prune,
+                         processes=processes, pool=pool, cache_dir=cache_dir,
+                         on_question=on_question, started=started)
+
+
+def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], layout: str,
+              brand: Brand, strict: bool, prune: bool, processes: int | None,
+              pool: WorkerPool | None, cache_dir: Path | None,
+              on_question: Callable[[Question], None] | None, started: float
+              ) -> list[BuildResult]:
     from .content.validate import did_you_mean
 
-    started = time.perf_counter()
     questions = {q.id.casefold(): q for q in load_content(content)}
     known = [q.id for q in questions.values()]
     unknown = [i for i in ids if i.casefold() not in questions]
@@ -374,7 +400,6 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         raise WorkspaceError("; ".join(f"no answer has the id '{i}'"
                                        f"{did_you_mean(i, known)}" for i in unknown))
     ids = list(dict.fromkeys(questions[i.casefold()].id for i in ids))
-    brand = brand or Brand()
     theme = with_accent(load_theme(layout, workspace), brand.accent)
     options = RenderOptions(cover=False, contents=False, section_anchors=False,
                             answer_outline=False, blocks=theme.spec.blocks.handout,
@@ -388,7 +413,7 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         jobs.append(RenderJob(plan, options, layout, str(workspace), brand.accent))
     cache = RenderCache(cache_dir) if cache_dir else None
     with warnings_checked(strict):
-        rendered = render_jobs(jobs, theme, cache=cache, processes=processes,
+        rendered = render_jobs(jobs, theme, cache=cache, processes=processes, pool=pool,
                                on_question=on_question)
     seconds = (time.perf_counter() - started) / max(1, len(ids))
     results = []

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from multiprocessing import get_context
@@ -107,7 +108,7 @@ def job_key(job: RenderJob, theme: Theme, extra: str = "") -> str:
 
 
 def render_jobs(jobs: list[RenderJob], theme: Theme, *, cache: RenderCache | None = None,
-                processes: int | None = None,
+                processes: int | None = None, pool: WorkerPool | None = None,
                 on_question: Callable[[Question], None] | None = None
                 ) -> list[RenderedBooklet]:
     """Render every job, taking what it can from ``cache`` and storing the rest.
@@ -117,6 +118,8 @@ def render_jobs(jobs: list[RenderJob], theme: Theme, *, cache: RenderCache | Non
         theme: The parent's theme (for keys, and for rendering in this process).
         cache: Where rendered parts are kept between builds; None renders all.
         processes: Worker processes; None chooses (see ``worker_count``).
+        pool: Workers started earlier (see ``WorkerPool``); used when more
+            than one process is wanted, else new ones are started.
         on_question: Progress callback; called per question of each part as it
             is laid out (in this process) or finished (in a worker or cache).
 
@@ -132,7 +135,7 @@ def render_jobs(jobs: list[RenderJob], theme: Theme, *, cache: RenderCache | Non
             _report(jobs[index], on_question)
     missing = [i for i in range(len(jobs)) if i not in done]
     for index, result in zip(missing, _render([jobs[i] for i in missing], theme, processes,
-                                              on_question), strict=True):
+                                              pool, on_question), strict=True):
         done[index] = result
         if cache:
             cache.put(keys[index], *result)
@@ -148,12 +151,15 @@ def _report(job: RenderJob, on_question: Callable[[Question], None] | None) -> N
 
 
 def _render(jobs: list[RenderJob], theme: Theme, processes: int | None,
-            on_question: Callable[[Question], None] | None
+            pool: WorkerPool | None, on_question: Callable[[Question], None] | None
             ) -> list[tuple[RenderedBooklet, Notes]]:
     count = worker_count(jobs, processes)
     if count > 1:
         try:
-            return _shared(jobs, theme, count - 1, on_question)
+            if pool is not None and pool.workers >= count - 1:
+                return _shared(jobs, theme, pool.executor, count - 1, on_question)
+            with worker_pool(count - 1) as own:
+                return _shared(jobs, theme, own.executor, count - 1, on_question)
         except BrokenProcessPool:
             # Workers could not start here (e.g. no importable __main__); the
             # same output comes from one process, only slower.
@@ -162,7 +168,54 @@ def _render(jobs: list[RenderJob], theme: Theme, processes: int | None,
     return [_captured(job, theme, on_question) for job in jobs]
 
 
-def _shared(jobs: list[RenderJob], theme: Theme, workers: int,
+def early_workers(processes: int | None, content: Path) -> AbstractContextManager[
+        WorkerPool | None]:
+    """Start workers now when the build will likely want them (see ``worker_count``).
+
+    Whether it will is known only once the answers are read, so the number of
+    answer files stands in for the number of questions. Unused workers cost a
+    moment of the other core and are shut down with the pool.
+    """
+    count = processes if processes is not None else (os.cpu_count() or 1)
+    likely = processes is not None or sum(
+        1 for _ in content.rglob("*.yaml")) >= MIN_QUESTIONS_FOR_PROCESSES
+    return worker_pool(count - 1) if count > 1 and likely else nullcontext(None)
+
+
+def _warm_up() -> None:
+    """Nothing: unpickling this task in a worker imports studypack and ReportLab."""
+
+
+class WorkerPool:
+    """Worker processes started ahead of the work (use ``worker_pool(n)``).
+
+    Starting an interpreter and importing ReportLab takes about half a
+    second; a pool started before the answers are read does that while this
+    process reads them.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        # "spawn": a fresh interpreter per worker, safe whatever threads the parent runs.
+        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        for _ in range(workers):
+            self.executor.submit(_warm_up)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def worker_pool(workers: int) -> Iterator[WorkerPool]:
+    """``workers`` worker processes for the block, shut down when it ends."""
+    pool = WorkerPool(workers)
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+def _shared(jobs: list[RenderJob], theme: Theme, pool: ProcessPoolExecutor, workers: int,
             on_question: Callable[[Question], None] | None
             ) -> list[tuple[RenderedBooklet, Notes]]:
     """This process lays out jobs too, alongside ``workers`` worker processes.
@@ -185,15 +238,13 @@ def _shared(jobs: list[RenderJob], theme: Theme, workers: int,
             _report(jobs[reported], on_question)
             reported += 1
 
-    # "spawn": a fresh interpreter per worker, safe whatever threads the parent runs.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        for index, job in enumerate(jobs):
-            collect(block=False)
-            if len(pending) < 2 * workers:
-                pending[pool.submit(_render_in_worker, job)] = index
-            else:
-                results[index] = _captured(job, theme)
-        while pending:
-            collect(block=True)
+    for index, job in enumerate(jobs):
         collect(block=False)
+        if len(pending) < 2 * workers:
+            pending[pool.submit(_render_in_worker, job)] = index
+        else:
+            results[index] = _captured(job, theme)
+    while pending:
+        collect(block=True)
+    collect(block=False)
     return [results[index] for index in range(len(jobs))]
