@@ -259,19 +259,28 @@ def question_outline_title(q: Question) -> str:
 
 
 def revision_grid(ctx: BlockContext, plan: BookletPlan) -> list[Flowable]:
-    """A closing grid: every question with its key-point headings, for last-day revision."""
+    """A closing grid: every question with its key-point headings, for last-day revision.
+
+    One table per section of the pack, under the section's name, in pack order:
+    a reader finds a question where the pack put it, and ReportLab splits
+    short tables across pages far more cheaply than one table of every row.
+    """
     s = ctx.styles
-    rows: list[list[Any]] = [[Paragraph("Question", s["table_head"]),
-                              Paragraph("Key points", s["table_head"])]]
-    for q in plan.questions:
-        points = "<br/>".join(f"{n}. {ctx.text.inline(p.heading)}"
-                              for n, p in enumerate(q.points, 1))
-        rows.append([Paragraph(f"<b>Q{q.number} · {q.year}</b><br/>"
-                               f"{ctx.text.text(q.paper)}", s["table"]),
-                     Paragraph(points, s["table"])])
-    table = _ruled_table(ctx, rows, [0.26, 0.74])
-    return [Anchor(ctx.ledger, "revision-grid", "Revision grid", 0),
-            Paragraph("Revision grid", s["h1"]), table]
+    story: list[Flowable] = [Anchor(ctx.ledger, "revision-grid", "Revision grid", 0),
+                             Paragraph("Revision grid", s["h1"])]
+    for group in plan.groups:
+        rows: list[list[Any]] = [[Paragraph("Question", s["table_head"]),
+                                  Paragraph("Key points", s["table_head"])]]
+        for q in group.questions:
+            points = "<br/>".join(f"{n}. {ctx.text.inline(p.heading)}"
+                                  for n, p in enumerate(q.points, 1))
+            rows.append([Paragraph(f"<b>Q{q.number} · {q.year}</b><br/>"
+                                   f"{ctx.text.text(q.paper)}", s["table"]),
+                         Paragraph(points, s["table"])])
+        if len(plan.groups) > 1:
+            story += _heading(ctx, ctx.heading.text(group.topic))
+        story.append(_ruled_table(ctx, rows, [0.26, 0.74]))
+    return story
 
 
 QUESTION_BLOCKS: dict[str, Callable[[BlockContext, Question], list[Flowable]]] = {
