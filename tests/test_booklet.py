@@ -125,3 +125,13 @@ def test_long_answer_runs_past_two_pages(sample_build):
     starts = sorted(sample_build.start_pages.values()) + [sample_build.pages + 1]
     lengths = [b - a for a, b in pairwise(starts)]
     assert max(lengths) > 2
+
+
+def test_streams_are_flate_compressed_without_an_ascii85_layer(sample_reader):
+    filters = []
+    for number in range(1, int(sample_reader.trailer["/Size"])):
+        obj = sample_reader.get_object(number)
+        if hasattr(obj, "get_data") and "/Filter" in obj:
+            f = obj["/Filter"]
+            filters.append(tuple(f) if isinstance(f, list) else (f,))
+    assert filters and all(f == ("/FlateDecode",) for f in filters), set(filters)
