@@ -273,7 +273,7 @@ def test_folder_import_reports_every_bad_file_and_writes_the_rest(tmp_path, monk
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
     result = runner.invoke(app, ["import", str(folder)])
     assert result.exit_code == 1, result.output
-    assert (tmp_path / "content" / "gender-studies" / "2020-q5.yaml").is_file()
+    assert (tmp_path / "content" / "gender-studies" / "css-2020-q5.yaml").is_file()
     out = result.output
     assert "inbox/broken.docx: is not a readable Word .docx file" in out
     assert "inbox/picture.txt: is a binary file, not text" in out
@@ -306,7 +306,7 @@ def test_existing_files_need_force(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     source = str(DATA / "topic-wise.txt")
     assert runner.invoke(app, ["import", source]).exit_code == 0
-    target = tmp_path / "content" / "pakistan-affairs" / "2017-q1.yaml"
+    target = tmp_path / "content" / "pakistan-affairs" / "css-2017-q1.yaml"
     target.write_text("edited by hand", encoding="utf-8")
     again = runner.invoke(app, ["import", source])
     assert again.exit_code == 2 and "already exists; use --force" in again.output
@@ -319,7 +319,7 @@ def test_options_fill_what_the_page_lacks(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["import", str(DATA / "pdf-copy.txt"), "--year", "2021"])
     assert result.exit_code == 0, result.output
-    question, _, problems = load_file(tmp_path / "content" / "current-affairs" / "2021-q3.yaml")
+    question, _, problems = load_file(tmp_path / "content" / "current-affairs" / "css-2021-q3.yaml")
     assert problems == [] and question is not None and question.year == 2021
     many = runner.invoke(app, ["import", str(DATA / "multi-answer.txt"), "--number", "5"])
     assert many.exit_code == 2 and "--number cannot name one" in many.output
@@ -357,3 +357,112 @@ def test_any_text_imports_without_crashing_and_what_is_writable_validates(lines,
     for answer in import_page(page):
         if answer.writable:
             assert validate_answer_text(answer.yaml_text, "x.yaml") == []
+
+
+SHORT_ANSWER = """CSS Current Affairs
+
+Q. No. 6: Why do small towns lose their young people? (2022) (20 Marks)
+
+Young people leave small towns for work and study, and few of them come back.
+
+1. Jobs: Factories and offices cluster in the large cities.
+
+2. Colleges: Good universities are found only in a few places.
+
+In short, towns keep their young only when they offer work and learning.
+"""
+
+
+def test_another_exam_never_replaces_an_answer_with_the_same_number(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    assert runner.invoke(app, ["import", "towns.txt"]).exit_code == 0
+    css = tmp_path / "content" / "current-affairs" / "css-2022-q6.yaml"
+    before = css.read_text(encoding="utf-8")
+    pms = runner.invoke(app, ["import", "towns.txt", "--exam", "pms", "--force"])
+    assert pms.exit_code == 0, pms.output
+    assert css.read_text(encoding="utf-8") == before
+    written = yaml.safe_load((css.parent / "pms-2022-q6.yaml").read_text(encoding="utf-8"))
+    assert (written["id"], written["exam"]) == ("pms-2022-current-affairs-q6", "PMS")
+
+
+def test_force_never_replaces_a_file_holding_another_question(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    target = tmp_path / "content" / "current-affairs" / "css-2022-q6.yaml"
+    target.parent.mkdir(parents=True)
+    target.write_text("id: css-2022-current-affairs-q7\n", encoding="utf-8")
+    for extra in ([], ["--force"]):
+        result = runner.invoke(app, ["import", "towns.txt", *extra])
+        assert result.exit_code == 2
+        assert "holds a different question ('css-2022-current-affairs-q7')" in result.output
+        assert target.read_text(encoding="utf-8") == "id: css-2022-current-affairs-q7\n"
+
+
+def test_an_id_used_by_another_file_is_refused_at_import(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    assert runner.invoke(app, ["import", "towns.txt"]).exit_code == 0
+    folder = tmp_path / "content" / "current-affairs"
+    (folder / "css-2022-q6.yaml").rename(folder / "towns.yaml")
+    for extra in ([], ["--force"]):
+        result = runner.invoke(app, ["import", "towns.txt", *extra])
+        assert result.exit_code == 2
+        assert ("its id 'css-2022-current-affairs-q6' is already used by "
+                "content/current-affairs/towns.yaml") in result.output
+        assert sorted(p.name for p in folder.iterdir()) == ["towns.yaml"]
+    assert runner.invoke(app, ["check"]).exit_code == 0
+
+
+@pytest.mark.parametrize(("option", "value"), [("--marks", "0"), ("--marks", "-5"),
+                                               ("--year", "21"), ("--number", "0")])
+def test_impossible_option_values_are_refused_before_anything_is_read(tmp_path, monkeypatch,
+                                                                      option, value):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    result = runner.invoke(app, ["import", "towns.txt", option, value])
+    assert result.exit_code == 2
+    assert f"{option}: must be from" in result.output and f"not {value}" in result.output
+    assert ".yaml" not in result.output and not (tmp_path / "content").exists()
+
+
+def test_marks_given_as_an_option_replace_the_pages(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    assert runner.invoke(app, ["import", "towns.txt", "--marks", "15"]).exit_code == 0
+    data = yaml.safe_load((tmp_path / "content" / "current-affairs" / "css-2022-q6.yaml")
+                          .read_text(encoding="utf-8"))
+    assert data["marks"] == 15
+
+
+def test_dry_run_prints_the_yaml_when_the_file_exists(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    assert runner.invoke(app, ["import", "towns.txt"]).exit_code == 0
+    result = runner.invoke(app, ["import", "towns.txt", "--dry-run"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "id: css-2022-current-affairs-q6" in result.output
+    assert "already exists; import with --force to overwrite it" in result.output
+
+
+def test_report_names_exam_and_paper_apart_and_incomplete_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cut.txt").write_text(SHORT_ANSWER.replace(
+        "In short, towns keep their young only when they offer work and learning.",
+        "In short, towns keep their young only when they offer"), encoding="utf-8")
+    out = runner.invoke(app, ["import", "cut.txt", "--dry-run"], terminal_width=200).output
+    rows = {line.split("│")[1].strip(): line.split("│")[2].strip()
+            for line in out.splitlines() if line.count("│") == 3}
+    assert (rows["exam"], rows["paper"]) == ("CSS", "Current Affairs")
+    assert out.count("the source stops mid-answer") == 2  # the table's row and the YAML
+
+
+def test_a_page_without_points_is_told_what_it_needs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "q.txt").write_text("Q.2 Why? (2020)\n\nBecause it is so, and that is all.\n",
+                                    encoding="utf-8")
+    result = runner.invoke(app, ["import", "q.txt", "--paper", "Economics"])
+    assert result.exit_code == 2
+    message = " ".join(result.output.split())
+    assert "could not find points; the answer needs numbered or headed points" in message
+    assert "conclusion" not in message.split("error", 1)[1]
