@@ -66,8 +66,31 @@ def build_docx(path: Path) -> Path:
     return path
 
 
+def build_grouped_docx(path: Path) -> Path:
+    """A Word answer whose bold titles head a numbered list and a bulleted list."""
+    d = docx.Document()
+    d.add_heading("CSS Environmental Science 2021", level=1)
+    d.add_paragraph().add_run("Q. No. 2: What is acid rain? Give its causes and two remedies. "
+                              "(2021) (10 Marks)").bold = True
+    d.add_paragraph("Acid rain is rain made acidic by gases that factories and engines put "
+                    "into the air.")
+    d.add_paragraph().add_run("Causes").bold = True
+    d.add_paragraph("Power stations: coal plants release sulphur dioxide.", style="List Number")
+    d.add_paragraph("Traffic: exhaust gases add nitrogen oxides.", style="List Number")
+    d.add_paragraph().add_run("Remedies").bold = True
+    d.add_paragraph("Fit scrubbers to chimneys.", style="List Bullet")
+    d.add_paragraph("Move buses to cleaner fuel.", style="List Bullet")
+    d.add_paragraph("In short, acid rain falls where the air is dirty, and clean air ends it.")
+    d.save(str(path))
+    return path
+
+
+BUILT = {"built.docx": build_docx, "grouped.docx": build_grouped_docx}
+"""Inputs made by the tests (python-docx) rather than kept in tests/data/import."""
+
+
 def _input(name: str, tmp_path: Path) -> Path:
-    return build_docx(tmp_path / name) if name == "built.docx" else DATA / name
+    return BUILT[name](tmp_path / name) if name in BUILT else DATA / name
 
 
 ALL = {**CASES, **HELD_OUT, **HELD_OUT_2}
@@ -239,21 +262,22 @@ def test_guesses_are_recorded_in_the_file(tmp_path):
 
 
 def test_junk_never_reaches_the_files():
-    everything = "".join(a.yaml_text for name in ALL if name != "built.docx"
+    everything = "".join(a.yaml_text for name in ALL if name not in BUILT
                          for a in import_file(DATA / name))
     for junk in ("Share on", "Posted on", "Written by", "eleven", "Leave a Reply", "Posts:",
                  "Regards", "Sent from", "Home", "Privacy", "Very helpful", "Join our",
                  "Popular posts", "Last edited", "Question Breakdown", "examiner wants",
                  "cookies", "Related Posts", "About the author", "Forwarded", "9:15 pm",
-                 "JazakAllah", "Tags:"):
+                 "JazakAllah", "Tags:", "Comments", "says:", "Reply", "Facebook", "Twitter",
+                 "Like this", "Loading", "Admin", "bhai"):
         assert junk not in everything, junk
 
 
 def test_every_writable_answer_validates_against_the_schema(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    build_docx(tmp_path / "built.docx")
-    sources = [DATA / n for n in CASES if n not in ("built.docx", "pdf-copy.txt")]
-    result = runner.invoke(app, ["import", *map(str, sources), str(tmp_path / "built.docx")])
+    built = [str(make(tmp_path / name)) for name, make in BUILT.items()]
+    sources = [DATA / n for n in CASES if n not in BUILT and n != "pdf-copy.txt"]
+    result = runner.invoke(app, ["import", *map(str, sources), *built])
     assert result.exit_code == 0, result.output
     files = sorted((tmp_path / "content").rglob("*.yaml"))
     assert len(files) == sum(len(CASES[n]) for n in CASES) - 1
@@ -466,3 +490,46 @@ def test_a_page_without_points_is_told_what_it_needs(tmp_path, monkeypatch):
     message = " ".join(result.output.split())
     assert "could not find points; the answer needs numbered or headed points" in message
     assert "conclusion" not in message.split("error", 1)[1]
+
+
+def test_a_reference_under_a_verse_inside_a_point_stays_with_the_verse():
+    answer = import_file(DATA / "verse-in-point.txt")[0]
+    body = answer.data["points"][0]["body"].split("\n\n")  # type: ignore[index]
+    assert body == ["The Quran swears by time itself and warns of loss for those who waste it.",
+                    "وَالْعَصْرِ", "إِنَّ الْإِنسَانَ لَفِي خُسْرٍ", "(Surah Al-Asr, 103:1-2)"]
+    assert not any("Surah" in note for note in answer.notes)
+
+
+def test_a_conclusion_after_a_folio_is_not_joined_to_the_last_point():
+    answer = import_file(DATA / "pdf-sum-up.txt")[0]
+    last = answer.data["points"][-1]["body"]  # type: ignore[index]
+    assert last.endswith("for ordinary citizens everywhere.")
+    assert answer.data["conclusion"] == (
+        "To sum up, the scheme ignored the country's diversity, and it fell once the army "
+        "rulers who had backed it lost power at the end of the sixties in the country.")
+    assert not any("placeholder" in d for d in answer.derived)
+
+
+def test_breadcrumb_skips_generic_crumbs_for_the_paper():
+    context = read_context(["Home | CSS Past Papers | Current Affairs | Solved Answers"])
+    assert (context.exam, context.paper) == ("CSS", "Current Affairs")
+
+
+def test_a_short_name_for_a_paper_is_listed_as_a_guess():
+    answer = import_text("CSS Islamiat\n\nQ.2 Define Zakat. (2016)\n\nZakat is a duty.\n\n"
+                         "1. Who pays: Every Muslim with savings above a limit.\n\n"
+                         "2. Who receives: The poor and the needy.\n\nOverall, it is worship.\n")
+    assert answer.data["paper"] == "Islamic Studies"
+    assert "paper: from the page header ('Islamiat' read as Islamic Studies)" in answer.derived
+
+
+@pytest.mark.parametrize("text", [
+    "by Admin | March 3, 2023", "By Sana Khan on 4 May 2022", "Share this:", "Like this:",
+    "Loading...", "Share on Facebook  Share on Twitter  WhatsApp", "thanks bhai 👍",
+    "12 Comments"])
+def test_more_site_text(text):
+    assert is_junk(text)
+
+
+def test_numbered_points_may_go_past_99():
+    assert split_marker("100. Heading: body") == ("number", "100", "Heading: body")

@@ -261,7 +261,10 @@ def _before_verse(text: str) -> str:
 def _point(heading: str, body: str, subpoints: tuple[str, ...]) -> dict[str, object]:
     point: dict[str, object] = {"heading": heading}
     lead = _before_verse(body)
-    if lead != body:
+    if body.startswith("- "):
+        # A point that is a list: its gist is the first item, not the heading again.
+        point["gist"] = derive_gist(plain_text(body.split("\n", 1)[0][2:]), heading)
+    elif lead != body:
         # The loader would cut the gist across the verse; take it from the text before.
         point["gist"] = derive_gist(lead, heading).rstrip(":")
     point["body"] = body
