@@ -266,7 +266,7 @@ def import_answer(
     """Turn answers from web pages, Word files and notes into content files.
 
     A file holding several answers ("Q. No. 2: … Q. No. 3: …") gives one content
-    file each, under content/<paper>/<year>-q<number>.yaml. Site junk is dropped,
+    file each, under content/<paper>/<exam>-<year>-q<number>.yaml. Site junk is dropped,
     broken characters repaired, and every guess listed in the file's 'derived:'.
     """
     code = 0

@@ -5,12 +5,14 @@ Input: the paths and options the user gave. Output: content files written
 missing), and every problem listed together at the end. One bad file never
 stops the others. Returns the exit code for ``cli.py`` to use: 0 done,
 1 a file could not be read or imported, 2 a usage problem (no such file,
-an extension studypack cannot import, a file that exists without ``--force``,
-fields to give as options).
+an extension studypack cannot import, an impossible option value, a file that
+exists without ``--force`` or holds another question, an id used by another
+file, fields to give as options).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +20,15 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli_support import count, err, out, say
-from .content import validate_answer_text
-from .content.importing import READERS, ImportedAnswer, Options, UnreadableFile, import_file
+from .content import content_files, validate_answer_text
+from .content.importing import (
+    ESSENTIAL,
+    READERS,
+    ImportedAnswer,
+    Options,
+    UnreadableFile,
+    import_file,
+)
 from .errors import StudypackError, rel
 from .output import write_atomically
 
@@ -60,14 +69,61 @@ def gather(paths: list[Path]) -> tuple[list[Path], list[Problem], list[Path]]:
     return list(dict.fromkeys(files)), problems, skipped
 
 
+OPTION_RANGES = {"year": (1947, 2100), "number": (1, 99), "marks": (1, 200)}
+"""Allowed values of the whole-number options, as the content schema allows them."""
+
+
+def option_problems(options: Options) -> list[Problem]:
+    """Options whose values no content file could hold (``--marks 0``, ``--year 20``)."""
+    problems = []
+    for name, (low, high) in OPTION_RANGES.items():
+        value = getattr(options, name)
+        if value is not None and not low <= value <= high:
+            problems.append(Problem(f"--{name}", f"must be from {low} to {high}, not {value}",
+                                    usage=True))
+    for name in ("paper", "exam"):
+        value = getattr(options, name)
+        if value is not None and not re.search(r"[A-Za-z0-9]", value):
+            problems.append(Problem(f"--{name}", "must name it in letters", usage=True))
+    return problems
+
+
+_ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
+
+
+def id_of(path: Path) -> str | None:
+    """The ``id:`` of a content file, read from its text (None when it has none)."""
+    try:
+        match = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+    return match.group(1) if match else None
+
+
+def ids_in(content: Path) -> dict[str, Path]:
+    """Every id already used in the content folder → the file holding it."""
+    if not content.is_dir():
+        return {}
+    found: dict[str, Path] = {}
+    for path in content_files(content):
+        answer_id = id_of(path)
+        if answer_id:
+            found.setdefault(answer_id, path)
+    return found
+
+
 def run_import(paths: list[Path], options: Options, *, content: Path, force: bool,
                dry_run: bool) -> int:
     """Import every file; write, report, and return the exit code (0, 1 or 2)."""
     files, problems, skipped = gather(paths)
+    bad_options = option_problems(options)
+    if bad_options:
+        return _finish([], 0, problems + bad_options, skipped, dry_run)
     if options.number is not None and len(files) > 1:
         problems.append(Problem("--number", "names one question; give it with one file",
                                 usage=True))
         files = []
+    used = ids_in(content)
     claimed: dict[Path, str] = {}
     written = 0
     for path in files:
@@ -87,14 +143,16 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
         for n, answer in enumerate(answers, 1):
             label = rel(path) + (f" (answer {n} of {len(answers)})" if len(answers) > 1 else "")
             target = content / answer.relative_path
-            problem = _check(answer, label, target, claimed, force)
-            _report(label, answer, target, problem, dry_run)
+            problem, note = _check(answer, label, target, claimed, used, force, dry_run)
+            _report(label, answer, target, problem, dry_run, note)
+            if dry_run and answer.writable:
+                out.print(Text(answer.yaml_text))
             if problem:
                 problems.append(problem)
                 continue
             claimed[target] = label
+            used.setdefault(answer.id, target)
             if dry_run:
-                out.print(Text(answer.yaml_text))
                 continue
             try:
                 write_atomically(target, answer.yaml_text.encode("utf-8"))
@@ -105,35 +163,65 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
 
 
 def _check(answer: ImportedAnswer, label: str, target: Path, claimed: dict[Path, str],
-           force: bool) -> Problem | None:
+           used: dict[str, Path], force: bool, dry_run: bool) -> tuple[Problem | None, str]:
+    """Whether ``answer`` may be written to ``target``: ``(problem, note)``.
+
+    With ``--dry-run`` (which writes nothing) an existing file with the same id is
+    only noted. A file holding another id is never replaced, not even with
+    ``--force``, and an id already used by another file is refused.
+    """
     if not answer.writable:
-        options = [f"--{name}" for name in ("paper", "year", "number") if name in answer.missing]
-        hint = (f"add them to the text or give {', '.join(options)}" if options
-                else "the text needs a question line (e.g. 'Q.3 …') and numbered or headed "
-                     "points")
-        return Problem(label, f"could not find {', '.join(answer.missing)}; {hint}, and "
-                       "import again", usage=True)
+        return _not_found(answer, label), ""
     problems = validate_answer_text(answer.yaml_text, rel(target))
     if problems:
-        return Problem(label, "; ".join(str(p) for p in problems))
+        return Problem(label, "; ".join(str(p) for p in problems)), ""
     if target in claimed:
         return Problem(label, f"would write {rel(target)}, as {claimed[target]} does; "
-                       "check their question numbers")
-    if target.exists() and not force:
+                       "check their question numbers"), ""
+    elsewhere = used.get(answer.id)
+    if elsewhere is not None and elsewhere.resolve() != target.resolve():
+        return Problem(label, f"its id '{answer.id}' is already used by {rel(elsewhere)}; "
+                       "remove or rename that file, or correct the exam, paper, year or "
+                       "number, and import again", usage=True), ""
+    if not target.exists():
+        return None, ""
+    held = id_of(target)
+    if held and held != answer.id:
+        return Problem(label, f"{rel(target)} already exists and holds a different question "
+                       f"('{held}'); it is never replaced, not even with --force: move it "
+                       "and import again", usage=True), ""
+    if dry_run and not force:
+        return None, f"{rel(target)} already exists; import with --force to overwrite it"
+    if not force:
         return Problem(label, f"{rel(target)} already exists; use --force to overwrite it",
-                       usage=True)
-    return None
+                       usage=True), ""
+    return None, f"overwrites {rel(target)}, which held the same question"
+
+
+def _not_found(answer: ImportedAnswer, label: str) -> Problem:
+    """What stops an answer being written, and how the user can supply it."""
+    missing = [name for name in answer.missing if name in ESSENTIAL]
+    options = [f"--{name}" for name in ("paper", "year", "number") if name in missing]
+    hints = []
+    if options:
+        hints.append(f"add them to the text or give {', '.join(options)}")
+    if "question" in missing:
+        hints.append("the text needs a question line (e.g. 'Q.3 …')")
+    if "points" in missing:
+        hints.append("the answer needs numbered or headed points (e.g. '1. Heading: …')")
+    return Problem(label, f"could not find {', '.join(missing)}; {'; '.join(hints)}; "
+                   "then import again", usage=True)
 
 
 def _report(label: str, answer: ImportedAnswer, target: Path, problem: Problem | None,
-            dry_run: bool) -> None:
+            dry_run: bool, note: str = "") -> None:
     """One table: what was found, what was guessed, what is missing, where it goes."""
     table = Table(show_header=True)
     table.add_column("", style="bold", no_wrap=True)
     table.add_column(Text(label), overflow="fold")
     for name, value in answer.found:
         table.add_row(name, Text(value) if value else Text("—", style="red"))
-    guesses = [d for d in answer.derived if ":" in d]
+    guesses = [d for d in answer.derived if ":" in d and not d.startswith("incomplete:")]
     worked_out = [d for d in answer.derived if ":" not in d]
     table.add_row("guessed", Text("\n".join(guesses) or "—"))
     if worked_out:
@@ -152,6 +240,8 @@ def _report(label: str, answer: ImportedAnswer, target: Path, problem: Problem |
     else:
         table.add_row("would write" if dry_run else "writes", Text(rel(target)))
     out.print(table)
+    if note:
+        say(err, "note", "yellow", f"{label}: {note}")
 
 
 def _finish(files: list[Path], written: int, problems: list[Problem], skipped: list[Path],

@@ -141,7 +141,9 @@ CASES: dict[str, list[Expected]] = {
          "question": "Discuss the causes of rural-to-urban migration in Pakistan and suggest "
                      "remedies.",
          "introduction": ("Every year hundreds of thousands", 1),
-         "points": ["Jobs", "Schools and hospitals", "Rural industry", "Better services"],
+         # The group titles over the numbered points are kept before their headings.
+         "points": ["Causes – Jobs", "Causes – Schools and hospitals",
+                    "Remedies – Rural industry", "Remedies – Better services"],
          "point_bodies": ["Factories and services", "Villages lack good", "Small agro-processing",
                           "Upgrading district hospitals"],
          "conclusion": ("Migration cannot be stopped", 1), "incomplete": False},
@@ -156,6 +158,94 @@ CASES: dict[str, list[Expected]] = {
          "subpoints": {0: ["**Shared rent** – one lease instead of two",
                            "**Pooled income** – a buffer when one earner loses work"]},
          "conclusion": ("Overall, the joint family survives", 1), "incomplete": False},
+    ],
+    # Written for the review fixes: site text at a page's end, short bullets, a conclusion
+    # after a folio, a reference under a verse inside a point, breadcrumbs, Word groups.
+    "trailing-comments.txt": [
+        {"exam": "CSS", "paper": "Current Affairs", "year": 2022, "number": 3, "marks": 20,
+         "question": "What causes the winter smog in Lahore?",
+         "introduction": ("Each winter a grey haze", 1),
+         "points": ["Vehicle exhaust", "Crop burning", "Brick kilns"],
+         "point_bodies": ["Old engines and", "Farmers on both", "Older kilns burn"],
+         "conclusion": (("Overall, cleaner fuel, new kilns and help for farmers would clear the "
+                        "air faster than any ban."), 1), "incomplete": False},
+    ],
+    "share-only.txt": [
+        {"exam": "PMS", "paper": "Pakistan Affairs", "year": 2020, "number": 6, "marks": None,
+         "question": "Why does Karachi flood after heavy rain?",
+         "introduction": ("Karachi floods because", 1),
+         "points": ["Blocked drains", "Weak planning"],
+         "point_bodies": ["Rubbish and illegal", "New housing is"],
+         "conclusion": (("In short, Karachi needs open drains and a planning authority that "
+                        "says no."), 1), "incomplete": False},
+    ],
+    "chat-thanks.txt": [
+        {"exam": "CSS", "paper": "Pakistan Affairs", "year": 2023, "number": 7, "marks": 20,
+         "question": "How does the brain drain affect Pakistan?",
+         "introduction": ("Thousands of doctors", 1),
+         "points": ["Lost skills", "Remittances"],
+         "point_bodies": ["Hospitals and universities", "Money sent home"],
+         "conclusion": (("To conclude, the state gains money but loses talent, and must make "
+                        "staying worthwhile."), 1), "incomplete": False},
+    ],
+    "short-bullets.txt": [
+        {"exam": "PMS", "paper": "Economics", "year": 2019, "number": 2, "marks": 20,
+         "question": "Why is Pakistan's export base so narrow?",
+         "introduction": ("Pakistan sells a few", 1),
+         "points": ["Textiles", "Energy prices", "Tariffs"],
+         "point_bodies": ["One sector earns most of the export income.", "Costly power makes",
+                          "Duties on inputs raise costs."],
+         "conclusion": ("To conclude, exports will widen", 1), "incomplete": False},
+    ],
+    "short-bullets.md": [
+        {"exam": "PMS", "paper": "Economics", "year": 2021, "number": 8, "marks": None,
+         "question": "What holds back small businesses in Pakistan?",
+         "introduction": ("Small firms employ most", 1),
+         "points": ["Credit", "Taxes", "Power"],
+         "point_bodies": ["Banks ask for collateral.", "Filing is slow",
+                          "Outages stop machines."],
+         "conclusion": ("To conclude, simple taxes", 1), "incomplete": False},
+    ],
+    "pdf-sum-up.txt": [
+        {"exam": "CSS", "paper": "Pakistan Affairs", "year": 2015, "number": 5, "marks": 20,
+         "question": "Why did the One Unit scheme fail?",
+         "introduction": ("The One Unit scheme of 1955", 1),
+         "points": ["Resentment of the smaller provinces", "Distance from the people"],
+         "point_bodies": ["Sindh, Balochistan and", "A single capital"],
+         "conclusion": ("To sum up, the scheme ignored", 1), "incomplete": False},
+    ],
+    "verse-in-point.txt": [
+        {"exam": "CSS", "paper": "Islamic Studies", "year": 2019, "number": 6, "marks": 20,
+         "question": "Explain the value of time in Islam.",
+         "introduction": ("Islam treats time as a trust", 1),
+         "points": ["An oath by time", "Prayer at fixed hours"],
+         "point_bodies": ["The Quran swears by time", "Five prayers give"],
+         "conclusion": ("In conclusion, a Muslim who guards", 1), "incomplete": False},
+    ],
+    "crumbs.txt": [
+        {"exam": "PMS", "paper": "Economics", "year": 2018, "number": 4, "marks": 20,
+         "question": "Explain the causes of inflation.",
+         "introduction": ("Prices rise when money", 1),
+         "points": ["Printed money", "A falling rupee"],
+         "point_bodies": ["Borrowing from the", "Imports of fuel"],
+         "conclusion": ("Overall, inflation falls", 1), "incomplete": False},
+    ],
+    "header-only.txt": [
+        {"exam": "CSS", "paper": "Current Affairs", "year": 2023, "number": 1, "marks": None,
+         "question": "Is the world moving towards a new cold war?",
+         "introduction": ("Rivalry between the United States", 1),
+         "points": ["Trade limits", "Rival blocs"],
+         "point_bodies": ["Both sides restrict", "Alliances are being"],
+         "conclusion": ("In short, the rivalry is real", 1), "incomplete": False},
+    ],
+    "grouped.docx": [
+        {"exam": "CSS", "paper": "Environmental Science", "year": 2021, "number": 2,
+         "marks": 10, "question": "What is acid rain? Give its causes and two remedies.",
+         "introduction": ("Acid rain is rain made acidic", 1),
+         "points": ["Causes – Power stations", "Causes – Traffic", "Remedies"],
+         "point_bodies": ["Coal plants release", "Exhaust gases add",
+                          "- Fit scrubbers to chimneys.\n- Move buses to cleaner fuel."],
+         "conclusion": ("In short, acid rain falls", 1), "incomplete": False},
     ],
 }
 """Input file name → the answers it holds, in page order."""

@@ -38,7 +38,7 @@ def test_imported_file_validates_and_builds(tmp_path, monkeypatch):
     runner = CliRunner()
     result = runner.invoke(app, ["import", str(source)])
     assert result.exit_code == 0, result.output
-    target = tmp_path / "content" / "current-affairs" / "2019-q5.yaml"
+    target = tmp_path / "content" / "current-affairs" / "css-2019-q5.yaml"
     question, _, problems = load_file(target)
     assert problems == [] and question is not None
     assert question.summary and "summary" in question.derived
@@ -56,4 +56,4 @@ def test_text_without_a_question_line_says_what_is_missing(tmp_path, monkeypatch
     source.write_text("Just some notes without a question.\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["import", str(source), "--paper", "Essay"])
     assert result.exit_code == 2
-    assert "could not find number, year, question" in result.output
+    assert "could not find number, year, question, points" in result.output

@@ -66,8 +66,31 @@ def build_docx(path: Path) -> Path:
     return path
 
 
+def build_grouped_docx(path: Path) -> Path:
+    """A Word answer whose bold titles head a numbered list and a bulleted list."""
+    d = docx.Document()
+    d.add_heading("CSS Environmental Science 2021", level=1)
+    d.add_paragraph().add_run("Q. No. 2: What is acid rain? Give its causes and two remedies. "
+                              "(2021) (10 Marks)").bold = True
+    d.add_paragraph("Acid rain is rain made acidic by gases that factories and engines put "
+                    "into the air.")
+    d.add_paragraph().add_run("Causes").bold = True
+    d.add_paragraph("Power stations: coal plants release sulphur dioxide.", style="List Number")
+    d.add_paragraph("Traffic: exhaust gases add nitrogen oxides.", style="List Number")
+    d.add_paragraph().add_run("Remedies").bold = True
+    d.add_paragraph("Fit scrubbers to chimneys.", style="List Bullet")
+    d.add_paragraph("Move buses to cleaner fuel.", style="List Bullet")
+    d.add_paragraph("In short, acid rain falls where the air is dirty, and clean air ends it.")
+    d.save(str(path))
+    return path
+
+
+BUILT = {"built.docx": build_docx, "grouped.docx": build_grouped_docx}
+"""Inputs made by the tests (python-docx) rather than kept in tests/data/import."""
+
+
 def _input(name: str, tmp_path: Path) -> Path:
-    return build_docx(tmp_path / name) if name == "built.docx" else DATA / name
+    return BUILT[name](tmp_path / name) if name in BUILT else DATA / name
 
 
 ALL = {**CASES, **HELD_OUT, **HELD_OUT_2}
@@ -239,21 +262,22 @@ def test_guesses_are_recorded_in_the_file(tmp_path):
 
 
 def test_junk_never_reaches_the_files():
-    everything = "".join(a.yaml_text for name in ALL if name != "built.docx"
+    everything = "".join(a.yaml_text for name in ALL if name not in BUILT
                          for a in import_file(DATA / name))
     for junk in ("Share on", "Posted on", "Written by", "eleven", "Leave a Reply", "Posts:",
                  "Regards", "Sent from", "Home", "Privacy", "Very helpful", "Join our",
                  "Popular posts", "Last edited", "Question Breakdown", "examiner wants",
                  "cookies", "Related Posts", "About the author", "Forwarded", "9:15 pm",
-                 "JazakAllah", "Tags:"):
+                 "JazakAllah", "Tags:", "Comments", "says:", "Reply", "Facebook", "Twitter",
+                 "Like this", "Loading", "Admin", "bhai"):
         assert junk not in everything, junk
 
 
 def test_every_writable_answer_validates_against_the_schema(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    build_docx(tmp_path / "built.docx")
-    sources = [DATA / n for n in CASES if n not in ("built.docx", "pdf-copy.txt")]
-    result = runner.invoke(app, ["import", *map(str, sources), str(tmp_path / "built.docx")])
+    built = [str(make(tmp_path / name)) for name, make in BUILT.items()]
+    sources = [DATA / n for n in CASES if n not in BUILT and n != "pdf-copy.txt"]
+    result = runner.invoke(app, ["import", *map(str, sources), *built])
     assert result.exit_code == 0, result.output
     files = sorted((tmp_path / "content").rglob("*.yaml"))
     assert len(files) == sum(len(CASES[n]) for n in CASES) - 1
@@ -273,7 +297,7 @@ def test_folder_import_reports_every_bad_file_and_writes_the_rest(tmp_path, monk
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
     result = runner.invoke(app, ["import", str(folder)])
     assert result.exit_code == 1, result.output
-    assert (tmp_path / "content" / "gender-studies" / "2020-q5.yaml").is_file()
+    assert (tmp_path / "content" / "gender-studies" / "css-2020-q5.yaml").is_file()
     out = result.output
     assert "inbox/broken.docx: is not a readable Word .docx file" in out
     assert "inbox/picture.txt: is a binary file, not text" in out
@@ -306,7 +330,7 @@ def test_existing_files_need_force(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     source = str(DATA / "topic-wise.txt")
     assert runner.invoke(app, ["import", source]).exit_code == 0
-    target = tmp_path / "content" / "pakistan-affairs" / "2017-q1.yaml"
+    target = tmp_path / "content" / "pakistan-affairs" / "css-2017-q1.yaml"
     target.write_text("edited by hand", encoding="utf-8")
     again = runner.invoke(app, ["import", source])
     assert again.exit_code == 2 and "already exists; use --force" in again.output
@@ -319,7 +343,7 @@ def test_options_fill_what_the_page_lacks(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["import", str(DATA / "pdf-copy.txt"), "--year", "2021"])
     assert result.exit_code == 0, result.output
-    question, _, problems = load_file(tmp_path / "content" / "current-affairs" / "2021-q3.yaml")
+    question, _, problems = load_file(tmp_path / "content" / "current-affairs" / "css-2021-q3.yaml")
     assert problems == [] and question is not None and question.year == 2021
     many = runner.invoke(app, ["import", str(DATA / "multi-answer.txt"), "--number", "5"])
     assert many.exit_code == 2 and "--number cannot name one" in many.output
@@ -357,3 +381,155 @@ def test_any_text_imports_without_crashing_and_what_is_writable_validates(lines,
     for answer in import_page(page):
         if answer.writable:
             assert validate_answer_text(answer.yaml_text, "x.yaml") == []
+
+
+SHORT_ANSWER = """CSS Current Affairs
+
+Q. No. 6: Why do small towns lose their young people? (2022) (20 Marks)
+
+Young people leave small towns for work and study, and few of them come back.
+
+1. Jobs: Factories and offices cluster in the large cities.
+
+2. Colleges: Good universities are found only in a few places.
+
+In short, towns keep their young only when they offer work and learning.
+"""
+
+
+def test_another_exam_never_replaces_an_answer_with_the_same_number(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    assert runner.invoke(app, ["import", "towns.txt"]).exit_code == 0
+    css = tmp_path / "content" / "current-affairs" / "css-2022-q6.yaml"
+    before = css.read_text(encoding="utf-8")
+    pms = runner.invoke(app, ["import", "towns.txt", "--exam", "pms", "--force"])
+    assert pms.exit_code == 0, pms.output
+    assert css.read_text(encoding="utf-8") == before
+    written = yaml.safe_load((css.parent / "pms-2022-q6.yaml").read_text(encoding="utf-8"))
+    assert (written["id"], written["exam"]) == ("pms-2022-current-affairs-q6", "PMS")
+
+
+def test_force_never_replaces_a_file_holding_another_question(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    target = tmp_path / "content" / "current-affairs" / "css-2022-q6.yaml"
+    target.parent.mkdir(parents=True)
+    target.write_text("id: css-2022-current-affairs-q7\n", encoding="utf-8")
+    for extra in ([], ["--force"]):
+        result = runner.invoke(app, ["import", "towns.txt", *extra])
+        assert result.exit_code == 2
+        assert "holds a different question ('css-2022-current-affairs-q7')" in result.output
+        assert target.read_text(encoding="utf-8") == "id: css-2022-current-affairs-q7\n"
+
+
+def test_an_id_used_by_another_file_is_refused_at_import(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    assert runner.invoke(app, ["import", "towns.txt"]).exit_code == 0
+    folder = tmp_path / "content" / "current-affairs"
+    (folder / "css-2022-q6.yaml").rename(folder / "towns.yaml")
+    for extra in ([], ["--force"]):
+        result = runner.invoke(app, ["import", "towns.txt", *extra])
+        assert result.exit_code == 2
+        assert ("its id 'css-2022-current-affairs-q6' is already used by "
+                "content/current-affairs/towns.yaml") in result.output
+        assert sorted(p.name for p in folder.iterdir()) == ["towns.yaml"]
+    assert runner.invoke(app, ["check"]).exit_code == 0
+
+
+@pytest.mark.parametrize(("option", "value"), [("--marks", "0"), ("--marks", "-5"),
+                                               ("--year", "21"), ("--number", "0")])
+def test_impossible_option_values_are_refused_before_anything_is_read(tmp_path, monkeypatch,
+                                                                      option, value):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    result = runner.invoke(app, ["import", "towns.txt", option, value])
+    assert result.exit_code == 2
+    assert f"{option}: must be from" in result.output and f"not {value}" in result.output
+    assert ".yaml" not in result.output and not (tmp_path / "content").exists()
+
+
+def test_marks_given_as_an_option_replace_the_pages(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    assert runner.invoke(app, ["import", "towns.txt", "--marks", "15"]).exit_code == 0
+    data = yaml.safe_load((tmp_path / "content" / "current-affairs" / "css-2022-q6.yaml")
+                          .read_text(encoding="utf-8"))
+    assert data["marks"] == 15
+
+
+def test_dry_run_prints_the_yaml_when_the_file_exists(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "towns.txt").write_text(SHORT_ANSWER, encoding="utf-8")
+    assert runner.invoke(app, ["import", "towns.txt"]).exit_code == 0
+    result = runner.invoke(app, ["import", "towns.txt", "--dry-run"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "id: css-2022-current-affairs-q6" in result.output
+    assert "already exists; import with --force to overwrite it" in result.output
+
+
+def test_report_names_exam_and_paper_apart_and_incomplete_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cut.txt").write_text(SHORT_ANSWER.replace(
+        "In short, towns keep their young only when they offer work and learning.",
+        "In short, towns keep their young only when they offer"), encoding="utf-8")
+    out = runner.invoke(app, ["import", "cut.txt", "--dry-run"], terminal_width=200).output
+    rows = {line.split("│")[1].strip(): line.split("│")[2].strip()
+            for line in out.splitlines() if line.count("│") == 3}
+    assert (rows["exam"], rows["paper"]) == ("CSS", "Current Affairs")
+    assert out.count("the source stops mid-answer") == 2  # the table's row and the YAML
+
+
+def test_a_page_without_points_is_told_what_it_needs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "q.txt").write_text("Q.2 Why? (2020)\n\nBecause it is so, and that is all.\n",
+                                    encoding="utf-8")
+    result = runner.invoke(app, ["import", "q.txt", "--paper", "Economics"])
+    assert result.exit_code == 2
+    message = " ".join(result.output.split())
+    assert "could not find points; the answer needs numbered or headed points" in message
+    assert "conclusion" not in message.split("error", 1)[1]
+
+
+def test_a_reference_under_a_verse_inside_a_point_stays_with_the_verse():
+    answer = import_file(DATA / "verse-in-point.txt")[0]
+    body = answer.data["points"][0]["body"].split("\n\n")  # type: ignore[index]
+    assert body == ["The Quran swears by time itself and warns of loss for those who waste it.",
+                    "وَالْعَصْرِ", "إِنَّ الْإِنسَانَ لَفِي خُسْرٍ", "(Surah Al-Asr, 103:1-2)"]
+    assert not any("Surah" in note for note in answer.notes)
+
+
+def test_a_conclusion_after_a_folio_is_not_joined_to_the_last_point():
+    answer = import_file(DATA / "pdf-sum-up.txt")[0]
+    last = answer.data["points"][-1]["body"]  # type: ignore[index]
+    assert last.endswith("for ordinary citizens everywhere.")
+    assert answer.data["conclusion"] == (
+        "To sum up, the scheme ignored the country's diversity, and it fell once the army "
+        "rulers who had backed it lost power at the end of the sixties in the country.")
+    assert not any("placeholder" in d for d in answer.derived)
+
+
+def test_breadcrumb_skips_generic_crumbs_for_the_paper():
+    context = read_context(["Home | CSS Past Papers | Current Affairs | Solved Answers"])
+    assert (context.exam, context.paper) == ("CSS", "Current Affairs")
+
+
+def test_a_short_name_for_a_paper_is_listed_as_a_guess():
+    answer = import_text("CSS Islamiat\n\nQ.2 Define Zakat. (2016)\n\nZakat is a duty.\n\n"
+                         "1. Who pays: Every Muslim with savings above a limit.\n\n"
+                         "2. Who receives: The poor and the needy.\n\nOverall, it is worship.\n")
+    assert answer.data["paper"] == "Islamic Studies"
+    assert "paper: from the page header ('Islamiat' read as Islamic Studies)" in answer.derived
+
+
+@pytest.mark.parametrize("text", [
+    "by Admin | March 3, 2023", "By Sana Khan on 4 May 2022", "Share this:", "Like this:",
+    "Loading...", "Share on Facebook  Share on Twitter  WhatsApp", "thanks bhai 👍",
+    "12 Comments"])
+def test_more_site_text(text):
+    assert is_junk(text)
+
+
+def test_numbered_points_may_go_past_99():
+    assert split_marker("100. Heading: body") == ("number", "100", "Heading: body")

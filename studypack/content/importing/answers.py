@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .blocks import Block, Page, plain
-from .junk import is_junk, starts_tail
+from .junk import COMMENTS_HEADING, is_junk, is_trailing_junk, starts_tail
 from .questions import Context, QuestionLine, is_breadcrumb, parse_question, read_context, read_tags
 
 
@@ -42,16 +42,24 @@ class SplitPage:
 def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     """Blocks without site junk; the page ends at its tail (comment form, …).
 
+    The page also ends at a comment section's heading ("12 Comments") once a
+    question line has been read, and site or chat text closing the page (a
+    reader's comment or thanks, a lone "Twitter") is dropped as well.
+
     Returns:
         ``(kept, dropped)``: the kept blocks and how many were dropped.
     """
     kept: list[Block] = []
+    asked = False
     for block in blocks:
         text = plain(block.text) or block.text.strip()
-        if starts_tail(text):
-            return kept, len(blocks) - len(kept)
+        if starts_tail(text) or (asked and COMMENTS_HEADING.match(text)):
+            break
         if not (is_junk(text) or is_junk(block.text)):  # "____" rules are not emphasis
             kept.append(block)
+            asked = asked or parse_question(text) is not None
+    while kept and is_trailing_junk(plain(kept[-1].text) or kept[-1].text):
+        kept.pop()
     return kept, len(blocks) - len(kept)
 
 

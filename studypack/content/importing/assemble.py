@@ -17,7 +17,7 @@ import yaml
 from ..derive import cut_at_word, derive_gist, derive_summary, plain_text
 from .blocks import mostly_arabic
 from .parse import AnswerDraft
-from .questions import Context, QuestionLine
+from .questions import EXAMS, Context, QuestionLine
 
 ESSENTIAL = ("paper", "year", "number", "question", "points")
 """Fields without which no file is written (they make its name and id)."""
@@ -70,9 +70,19 @@ class ImportedAnswer:
 
     @property
     def relative_path(self) -> PurePath:
-        """``<paper-slug>/<year>-q<number>.yaml``, below the content folder."""
+        """``<paper-slug>/<exam-slug>-<year>-q<number>.yaml``, below the content folder.
+
+        The exam is part of the name, as it is of the id: a PMS answer never takes
+        the place of the CSS answer with the same paper, year and number.
+        """
+        exam = slug(str(self.data.get("exam") or "")) or "exam"
         return PurePath(slug(str(self.data.get("paper") or "")) or "paper",
-                        f"{self.data.get('year') or 'year'}-q{self.data.get('number') or 0}.yaml")
+                        f"{exam}-{self.data.get('year') or 'year'}-q"
+                        f"{self.data.get('number') or 0}.yaml")
+
+    @property
+    def id(self) -> str:
+        return str(self.data.get("id") or "")
 
 
 def slug(text: str) -> str:
@@ -129,6 +139,8 @@ def identify(question: QuestionLine, context: Context, options: Options,
     if not exam:
         exam = "CSS"
         guesses.append("exam: assumed CSS")
+    elif str(exam).upper() in EXAMS:
+        exam = str(exam).upper()  # "--exam pms" names the exam PMS
     paper = pick("paper", options.paper, None, context.paper,
                  f"from the {context.source_of('paper')}")
     year = pick("year", options.year, question.year, context.year,
@@ -138,7 +150,8 @@ def identify(question: QuestionLine, context: Context, options: Options,
                   "the position in a topic-wise list; the paper's own number is not given"
                   if question.number else "the order on the page; the paper's number is not given")
     return Identity(str(exam), paper and str(paper), year, number,  # type: ignore[arg-type]
-                    options.marks or question.marks, tuple(guesses))
+                    options.marks if options.marks is not None else question.marks,
+                    tuple(guesses))
 
 
 def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, options: Options,
@@ -165,7 +178,7 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
     data.update(body)
     data["source"] = f"Imported from {source_name} by studypack import"
     data["derived"] = list(dict.fromkeys([*derived, *body_derived]))
-    found = (("paper", f"{who.exam} {who.paper}" if who.paper else ""),
+    found = (("exam", who.exam), ("paper", who.paper or ""),
              ("number", str(who.number or "")),
              ("question", cut_at_word(str(data["question"]), 60) if question.text else ""),
              ("year", str(who.year or "")), ("marks", str(who.marks or "")),
@@ -248,7 +261,10 @@ def _before_verse(text: str) -> str:
 def _point(heading: str, body: str, subpoints: tuple[str, ...]) -> dict[str, object]:
     point: dict[str, object] = {"heading": heading}
     lead = _before_verse(body)
-    if lead != body:
+    if body.startswith("- "):
+        # A point that is a list: its gist is the first item, not the heading again.
+        point["gist"] = derive_gist(plain_text(body.split("\n", 1)[0][2:]), heading)
+    elif lead != body:
         # The loader would cut the gist across the verse; take it from the text before.
         point["gist"] = derive_gist(lead, heading).rstrip(":")
     point["body"] = body

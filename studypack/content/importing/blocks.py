@@ -59,7 +59,7 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # 4.1- Sub-point / 4.1. / 4.1)
     ("nested", re.compile(r"^(\d{1,2}\.\d{1,2})(?:[.)]|\s*[-–])?\s*(?=\S)")),
     # 1. / 1) / 1- / 1– / (1) / 1:
-    ("number", re.compile(r"^\(?(\d{1,2})(?:[.):]|\s*[-–](?![-–]))\s*(?=\S)")),
+    ("number", re.compile(r"^\(?(\d{1,3})(?:[.):]|\s*[-–](?![-–]))\s*(?=\S)")),
     # I. / IV) / ii-
     ("roman", re.compile(r"^\(?((?i:x{0,3}(?:ix|iv|v?i{0,3})))(?<=[ivxIVX])(?:[.)]|\s*[-–](?=\s))\s*(?=\S)")),
     # a) / (b) / c.

@@ -25,8 +25,10 @@ CAPTCHA = re.compile(r"^\s*[\w]+\s*[+\-−×x*]\s*\w+\s*=\s*\??\s*$", re.IGNOREC
 
 _JUNK_PATTERNS = (
     # share bars and buttons
-    (r"^(?:(?:share(?: this(?: post| article)?| on \w+| via \w+)?|tweet|pin it|like|reply|"
-     r"quote|multi-quote|report|print|email|copy link|thanks)[\s:!|]*)+$"),
+    (r"^(?:(?:share(?: this(?: post| article)?| on \w+| via \w+)?|tweet|pin it|like(?: this)?|"
+     r"reply|quote|multi-quote|report|print|email|copy link|thanks|facebook|twitter|whatsapp|"
+     r"telegram|linkedin|pinterest|reddit)[\s:!|]*)+$"),
+    r"^loading\W*$",
     r"^last edited by\b",
     r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email)[\s,|•]*){2,}$",
     # promotion and calls to action
@@ -38,12 +40,16 @@ _JUNK_PATTERNS = (
     # attribution
     (r"^(?:written|posted|compiled|prepared|answered|solved|shared|submitted|published|"
      r"reviewed|edited|uploaded|contributed) by\b"),
-    r"^(?:author|courtesy|credits?|by)\s*[:\-–]",
+    r"^(?:author|courtesy|credits?|by)\s*[:\-–](?!.*[.!?]$)",  # not "Credit: banks ask …."
+    # bylines: "by Admin | March 3, 2023", "By Sana Khan on 4 May 2022", "by Admin"
+    r"^by\s+[^|•·]{2,40}?\s*(?:[|•·]|\bon\b)\s*(?:_M|\d)",
+    r"^by\s+(?:the\s+)?(?:admin|administrator|editor|staff|team|moderator)\b[\w .]{0,30}$",
     r"(?:all rights reserved|©|\bcopyright\b)",
     # greetings and sign-offs
     (r"^(?:hi|hello|hey|dear|assalam[- ]?o[- ]?alaikum|aoa|salam|salaam|thanks?(?: you)?|"
      r"best of luck|good luck|jazak ?allah(?: khair)?|welcome)(?:\s+(?:all|everyone|friends|"
      r"students|aspirants|members|readers|guys|brothers|sisters|so much|a lot|in advance|"
+     r"bhai|bro|brother|sister|sir|madam|ma'?am|ji|yaar|dear|again|"
      r"for (?:reading|sharing|watching)|to (?:all|everyone)))*[\W_]*$"),
     r"^forwarded(?: many times)?$",
     r"^(?:best |kind |warm )?regards\b[,\s]*[\w .]{0,30}$",
@@ -55,7 +61,7 @@ _JUNK_PATTERNS = (
     # forum user stats and signatures
     (r"^(?:posts|joined|join date|reputation|likes?(?: received)?|thanks|points|location|"
      r"member since|messages|rep|karma|views|replies|age|gender)\s*[:\-–]\s*\S"),
-    r"^\d[\d,]*\s+(?:views|comments|likes|replies|posts|shares)\b",
+    r"^\d[\d,]*\s+(?:views|comments?|likes|replies|posts|shares|responses|thoughts)\b",
     r"^(?:senior|junior|new|active|banned)? ?member$",
     r"^sent from my\b",
     r"^[_\-=~*]{5,}(?:\s|$)",  # a signature's rule line, and the signature after it
@@ -74,6 +80,36 @@ SHORT = 160
 _NAV_WORDS = {"home", "about", "about us", "contact", "contact us", "login", "register",
               "privacy", "privacy policy", "menu", "blog", "search", "sitemap", "terms",
               "faq", "faqs", "news", "forum", "forums", "books", "shop", "courses", "jobs"}
+
+
+COMMENTS_HEADING = re.compile(
+    r"^(?:\d[\d,]*|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|"
+    r"thoughts? on\b.*)\s*[:.]?$", re.IGNORECASE)
+"""A comment section's heading ("12 Comments", "5 thoughts on …"): after an answer, the
+rest of the page is its comments."""
+
+_TRAILING = re.compile(
+    r"^(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} (?:says|said|wrote|commented)\s*:?"
+    r"|(?:thanks|thank you|thx|jazak ?allah|great|nice|very (?:nice|helpful|good)|helpful|"
+    r"excellent|superb|awesome|well done|good (?:work|job|effort)|masha ?allah|please "
+    r"(?:upload|share|post)|plz|pls|kindly (?:upload|share|post))\b"
+    r"|(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email)\W*$)",
+    re.IGNORECASE)
+"""Blocks that are site or chat text when they close a page (a comment, a reader's thanks,
+a lone share button), though they could start a sentence elsewhere."""
+
+TRAILING_WORDS = 16
+"""Closing blocks up to this many words may be judged site text by ``_TRAILING``."""
+
+
+def is_trailing_junk(text: str) -> bool:
+    """True when ``text`` is site or chat text if it comes after the answer's last line.
+
+    Examples: ``"Ahmed says: very helpful"``, ``"thanks bhai 👍"``, ``"Twitter"``, and all
+    that ``is_junk`` finds.
+    """
+    line = " ".join(text.split())
+    return is_junk(line) or (len(line.split()) <= TRAILING_WORDS and bool(_TRAILING.match(line)))
 
 
 def starts_tail(text: str) -> bool:

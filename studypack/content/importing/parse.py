@@ -76,8 +76,13 @@ class _Builder:
     notes: list[str] = field(default_factory=list)
     skipped: int = 0
     outline_marker: str = ""
+    group: str = ""
 
     def freeze(self, incomplete: bool) -> AnswerDraft:
+        for point in self.points:
+            if not point.body and point.subpoints:
+                # "Ways to reduce it" over a bulleted list: the list is the point's body.
+                point.body, point.subpoints = ["- " + s for s in point.subpoints], []
         return AnswerDraft(
             outline=tuple(self.outline), introduction=tuple(self.intro),
             points=tuple(PointDraft(p.heading, tuple(p.body), tuple(p.subpoints))
@@ -129,11 +134,17 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, sh
             built.skipped += 1
             return state
         state = "intro"
-    if state in ("intro", "points") and _group_title(piece, after):
-        built.notes.append(f"'{piece.plain}' reads as a heading over several points; "
-                           "it is left out")
+    if state in ("intro", "points") and _group_title(piece, before, after):
+        built.group = piece.plain.rstrip(": ")
+        built.notes.append(f"'{built.group}' heads several points; it is kept before "
+                           "their headings")
     elif state in ("intro", "points") and _starts_point(piece, before, after, shape):
-        built.points.append(_new_point(piece))
+        point = _new_point(piece)
+        if not piece.top_numbered:
+            built.group = ""  # a point of another shape ends the group
+        elif built.group:
+            point.heading = f"{built.group} – {point.heading}"
+        built.points.append(point)
         state = "points"
     elif _opens_conclusion(piece, later, state, shape):
         state = "conclusion"
@@ -156,6 +167,7 @@ def _opens_conclusion(piece: Piece, later: list[Piece], state: str, shape: str) 
 
 def _on_label(piece: Piece, built: _Builder, state: str) -> str:
     rest = piece.rest
+    built.group = ""
     if piece.label == "section":
         built.sections.append((piece.label_text[:1].upper() + piece.label_text[1:], []))
         if rest:
@@ -216,16 +228,18 @@ def _shape(pieces: list[Piece]) -> str:
     if any(_bare_heading(p, pieces[k - 1] if k else None, pieces[k + 1])
            for k, p in enumerate(pieces[:-1])):
         return "bare"
-    if any(_headed_bullet(p) for p in pieces):
+    if sum(_headed_bullet(p) for p in pieces) >= 2:
         return "bulleted"
     return "none"
 
 
 def _headed_bullet(piece: Piece) -> bool:
-    # "• Currency fall: A weaker rupee …": a point written as a bullet.
-    return (piece.marker == "bullet" and piece.depth == 0 and not piece.label
-            and bool(re.match(r"^.{2,60}?(?::\s|\s[–—-]\s)", piece.plain))
-            and len(piece.plain) > 80)
+    # "• Currency fall: A weaker rupee …", "- **Energy**: new plants …": a point as a bullet.
+    if piece.marker != "bullet" or piece.depth or piece.label or piece.arabic:
+        return False
+    match = re.match(r"^(.{2,60}?)(?::\s|\s[–—-]\s)\s*(\S.*)$", piece.plain)
+    return match is not None and len(match.group(1).split()) <= 8 and not re.search(
+        r"[.?!]", match.group(1)) and len(match.group(2).split()) >= 2
 
 
 def _bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
@@ -237,11 +251,13 @@ def _bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
             and not after.marker and not after.arabic and len(after.plain) > 2 * len(text))
 
 
-def _group_title(piece: Piece, after: Piece | None) -> bool:
-    # "Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point.
+def _group_title(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
+    # "Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point. A
+    # reference under a verse ("(Surah Al-Ikhlas, 112:1-2)") is never one.
     return (after is not None and after.top_numbered and not piece.marker and not piece.arabic
             and not piece.label and len(piece.plain.split()) <= 6
-            and not re.search(r"[.?!,;\"”]$", piece.plain))
+            and not (before is not None and before.arabic)
+            and not re.search(r"[.?!,;\"”)\]]$|^[(\[]|\d:\d", piece.plain))
 
 
 def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape: str) -> bool:
@@ -265,11 +281,16 @@ def _new_point(piece: Piece) -> _Point:
         return _Point(plain(text).rstrip(":. "))
     lead = re.match(r"^\*\*(.+?)\*\*\s*[:.\-–—]?\s*(.*)$", text, re.DOTALL)
     if lead and len(lead.group(1)) <= 100:
-        body = lead.group(2).strip()
+        body = _capitalised(lead.group(2).strip())
         return _Point(lead.group(1).strip().rstrip(":. "), [body] if body else [],
                       inline_body=bool(body))
     heading, body = split_heading(text)
-    return _Point(heading, [body] if body else [], inline_body=bool(body))
+    return _Point(heading, [_capitalised(body)] if body else [], inline_body=bool(body))
+
+
+def _capitalised(body: str) -> str:
+    """"new plants …" → "New plants …": a body after "Heading:" starts a sentence."""
+    return body[:1].upper() + body[1:] if body[:1].islower() else body
 
 
 def split_heading(text: str) -> tuple[str, str]:

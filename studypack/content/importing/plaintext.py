@@ -13,6 +13,8 @@ import re
 from collections import Counter
 
 from .blocks import Block, mostly_arabic, split_marker
+from .junk import is_junk, starts_tail
+from .pieces import CONCLUSION_OPENERS
 from .questions import parse_question
 
 PAGE_CHROME = re.compile(
@@ -131,6 +133,10 @@ def _continues(previous: str, line: str, width: int, paragraph: str = "") -> boo
         return False
     if split_marker(line)[0] or parse_question(line):
         return False
+    if re.search(r"[.!?…]['’\"”)]?$", previous.rstrip()) and CONCLUSION_OPENERS.match(line.strip()):
+        return False  # "… roles." / "To sum up, …": a new paragraph, whatever the line widths
+    if is_junk(line) or starts_tail(line):
+        return False  # "Reply" under a comment, a date line: never part of the answer
     if parse_question(paragraph) and _QUESTION_END.search(previous):
         return False
     return len(previous) >= width * 0.7

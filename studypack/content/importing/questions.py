@@ -45,9 +45,13 @@ ALIASES = {
 }
 """Short names students use → the paper's name."""
 
-_GENERIC = {"past paper", "past papers", "solved", "solved paper", "solved papers", "home",
-            "papers", "notes", "questions", "answers", "subjective", "mcqs", "paper",
-            "compulsory", "optional", "solved past papers", "blog", "exam", "exams"}
+_GENERIC = {"past", "paper", "papers", "solved", "home", "notes", "note", "question", "questions",
+            "answer", "answers", "subjective", "objective", "mcqs", "mcq", "compulsory",
+            "optional", "blog", "exam", "exams", "the", "and", "of", "with", "all", "latest",
+            "online", "preparation", "prep", "study", "material", "materials", "solution",
+            "solutions", "model", "guide", "subjects", "subject", "category", "categories"}
+"""Words of breadcrumb parts that name no paper ("Home", "CSS Past Papers", "Solved
+Answers"); a part made only of these and exam names is skipped."""
 
 _Q_NUMBERED = re.compile(
     r"^(?:Q(?:uestion|ues)?)\s*\.?\s*(?:No\.?\s*|#\s*)?[-.:#]?\s*(\d{1,2})(?!\d)\s*[.:)\-–]*\s*(.*)$",
@@ -206,8 +210,13 @@ def read_context(preamble: list[str], title: str = "") -> Context:
     def note(name: str, value: object, source: str) -> None:
         if value and name not in found:
             found[name], where[name] = value, source
+            if name == "paper":
+                where[name] += _read_as(str(value), lines_seen[-1] if lines_seen else "")
+
+    lines_seen: list[str] = []
 
     for line in preamble:
+        lines_seen.append(line)
         if is_menu(line):
             continue
         if is_breadcrumb(line):
@@ -226,6 +235,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
         note("topic", topic.group(1) if topic else None, "page header")
     for line in (*preamble, title):
+        lines_seen.append(line)
         source = "page title" if line is title else "page text"
         note("paper", known_paper(line), source)
         exam = re.search(rf"\b({'|'.join(EXAMS)})\b", line)
@@ -238,20 +248,40 @@ def read_context(preamble: list[str], title: str = "") -> Context:
                    tags=tuple(dict.fromkeys(tags)), where=tuple(where.items()))
 
 
+def _read_as(paper: str, text: str) -> str:
+    """`` ('Islamiat' read as Islamic Studies)`` when ``text`` names ``paper`` by a short name."""
+    low = " ".join(text.lower().replace("&", "and").split())
+    if paper.lower() in low:
+        return ""
+    for alias, name in ALIASES.items():
+        spaced = re.escape(alias).replace(r"\ ", r"\s+")
+        match = re.search(rf"\b{spaced}\b", text, re.IGNORECASE)
+        if name == paper and match:
+            return f" ('{match.group(0)}' read as {paper})"
+    return ""
+
+
 def _year_in(text: str) -> int | None:
     match = re.search(r"\b((?:19[4-9]|20\d)\d)\b", text)
     return int(match.group(1)) if match else None
 
 
+def _generic(part: str) -> bool:
+    """A breadcrumb part naming no paper: "Home", "CSS Past Papers", "Solved Answers"."""
+    words = re.findall(r"[a-z]+", part.lower())
+    return all(w in _GENERIC or w.upper() in EXAMS for w in words)
+
+
 def _read_part(part: str, note: Callable[[str, object, str], None], tags: list[str]) -> None:
     low = part.lower()
-    if low.upper() in EXAMS:
-        note("exam", low.upper(), "breadcrumb")
+    exams = [w.upper() for w in re.findall(r"[a-z]+", low) if w.upper() in EXAMS]
+    if exams and _generic(part):
+        note("exam", exams[0], "breadcrumb")
     elif re.fullmatch(r"(?:19|20)\d\d", low):
         note("year", int(low), "breadcrumb")
     elif re.fullmatch(r"part[\s-]*(\d|i{1,3}|iv)", low):
         note("part", re.split(r"[\s-]+", part)[-1].upper(), "breadcrumb")
     elif low in ("compulsory", "optional"):
         tags.append(part.title())
-    elif low not in _GENERIC and not re.search(r"\d", low):
+    elif not _generic(part) and not re.search(r"\d", low):
         note("paper", known_paper(part) or part, "breadcrumb")
