@@ -67,6 +67,7 @@ class BuildResult:
         layout, brand: What the handouts should use.
         reused: (parts taken from the cache, parts looked up), or None
             when the build used no cache.
+        cache_problem: Why laid-out parts could not be kept, if they could not.
     """
 
     path: Path
@@ -78,6 +79,7 @@ class BuildResult:
     layout: str = "classic"
     brand: Brand = field(default_factory=Brand)
     reused: tuple[int, int] | None = None
+    cache_problem: str | None = None
 
 
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",
@@ -105,13 +107,14 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
     """
     started = time.perf_counter()
     workspace = workspace or content.resolve().parent
-    questions, theme = _content_and_theme(content, layout, workspace)
-    plan = plan_booklet(questions, title=title, subtitle=subtitle, edition=edition,
-                        brand=brand)
-    theme = with_accent(theme, plan.brand.accent)
-    if on_start:
-        on_start(len(plan.questions))
+    # Every warning of the build counts for --strict: content, layout and pages.
     with warnings_checked(strict):
+        questions, theme = _content_and_theme(content, layout, workspace)
+        plan = plan_booklet(questions, title=title, subtitle=subtitle, edition=edition,
+                            brand=brand)
+        theme = with_accent(theme, plan.brand.accent)
+        if on_start:
+            on_start(len(plan.questions))
         rendered = render_booklet(plan, theme, on_question=on_question,
                                   duplex=theme.spec.page.duplex if duplex is None else duplex)
     write_atomically(output, rendered.pdf)
@@ -231,16 +234,17 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
                 on_start: Callable[[int], None] | None,
                 on_question: Callable[[Question], None] | None, started: float
                 ) -> BuildResult:
-    questions = load_content(content)
-    plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
-                     base_brand=load_brand(workspace), check_pdf=pdf_problem)
-    theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
-    if plan.duplex is None:
-        plan = replace(plan, duplex=theme.spec.page.duplex)
-    if on_start:
-        on_start(len(plan.booklet.questions))
     cache = RenderCache(cache_dir) if cache_dir else None
+    # Every warning of the build counts for --strict: content, layout and pages.
     with warnings_checked(strict):
+        questions = load_content(content)
+        plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
+                         base_brand=load_brand(workspace), check_pdf=pdf_problem)
+        theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
+        if plan.duplex is None:
+            plan = replace(plan, duplex=theme.spec.page.duplex)
+        if on_start:
+            on_start(len(plan.booklet.questions))
         pdf, total, starts = _assemble_pack(plan, theme, on_question, workspace=workspace,
                                             processes=processes, pool=pool, cache=cache)
     target = Path(plan.output)
@@ -250,7 +254,7 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
     return BuildResult(target, total, len(plan.booklet.questions),
                        time.perf_counter() - started, starts, plan.handouts, plan.layout,
                        plan.booklet.brand, (cache.hits, cache.hits + cache.misses) if cache
-                       else None)
+                       else None, cache.problem if cache else None)
 
 
 def _assemble_pack(plan: PackPlan, theme: Theme,
@@ -271,8 +275,12 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     # The grid and back cover first: the grid is the longest single job, and
     # workers take jobs in order.
     # Cover, contents and grid print headlines only: an edit to an answer's
-    # text then leaves their cache entries valid.
-    headlines = replace(plan, booklet=plan.booklet.headlines())
+    # text then leaves their cache entries valid. Nor do they depend on where
+    # the pack is written, or (the parts' own metadata being dropped in the
+    # merge) on the pack's keywords.
+    headlines = replace(plan, output="", booklet=replace(plan.booklet.headlines(),
+                                                         keywords=()))
+    bodies = replace(plan.booklet, keywords=())
     jobs: list[RenderJob] = []
     if plan.revision_grid:
         jobs.append(RenderJob(headlines.booklet, RenderOptions(
@@ -283,7 +291,7 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
             cover=False, contents=False, questions=False, folios=False, native_outline=False,
             alphabet=alphabet), *where))
     first_chunk = len(jobs)
-    jobs += [RenderJob(replace(plan.booklet, groups=(TopicGroup(c.section, c.questions),)),
+    jobs += [RenderJob(replace(bodies, groups=(TopicGroup(c.section, c.questions),)),
                        chunk_options, *where) for c in chunks]
     rendered = render_jobs(jobs, theme, cache=cache, processes=processes, pool=pool,
                            on_question=on_question)
@@ -400,19 +408,19 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
         raise WorkspaceError("; ".join(f"no answer has the id '{i}'"
                                        f"{did_you_mean(i, known)}" for i in unknown))
     ids = list(dict.fromkeys(questions[i.casefold()].id for i in ids))
-    theme = with_accent(load_theme(layout, workspace), brand.accent)
-    options = RenderOptions(cover=False, contents=False, section_anchors=False,
-                            answer_outline=False, blocks=theme.spec.blocks.handout,
-                            back_cover=False, head_template="handout_head.j2")
-    jobs = []
-    for qid in ids:
-        q = questions[qid.casefold()]
-        plan = BookletPlan(title=f"Q{q.number} · {q.paper} {q.year}", subtitle=q.exam,
-                           edition="", groups=(TopicGroup(q.primary_topic, (q,)),),
-                           brand=brand, keywords=q.topics)
-        jobs.append(RenderJob(plan, options, layout, str(workspace), brand.accent))
     cache = RenderCache(cache_dir) if cache_dir else None
     with warnings_checked(strict):
+        theme = with_accent(load_theme(layout, workspace), brand.accent)
+        options = RenderOptions(cover=False, contents=False, section_anchors=False,
+                                answer_outline=False, blocks=theme.spec.blocks.handout,
+                                back_cover=False, head_template="handout_head.j2")
+        jobs = []
+        for qid in ids:
+            q = questions[qid.casefold()]
+            plan = BookletPlan(title=f"Q{q.number} · {q.paper} {q.year}", subtitle=q.exam,
+                               edition="", groups=(TopicGroup(q.primary_topic, (q,)),),
+                               brand=brand, keywords=q.topics)
+            jobs.append(RenderJob(plan, options, layout, str(workspace), brand.accent))
         rendered = render_jobs(jobs, theme, cache=cache, processes=processes, pool=pool,
                                on_question=on_question)
     seconds = (time.perf_counter() - started) / max(1, len(ids))

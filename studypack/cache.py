@@ -18,12 +18,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .errors import StudypackError, rel
 from .output import write_atomically
 from .render import RenderedBooklet
 from .theme import Theme
@@ -60,9 +62,13 @@ def file_digest(path: Path) -> str:
     return _file_digest(path, stat.st_mtime_ns, stat.st_size)
 
 
-def _tree_digest(folder: Path, patterns: tuple[str, ...]) -> list[str]:
-    files = sorted(p for pattern in patterns for p in folder.rglob(pattern) if p.is_file())
-    return [f"{p.relative_to(folder).as_posix()}={file_digest(p)}" for p in files]
+def _tree_digest(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[str]:
+    # os.walk, not rglob: a layout may keep its templates in a symlinked
+    # folder, and rglob does not follow those (Python 3.11).
+    files = sorted(Path(root) / name for root, _, names in os.walk(folder, followlinks=True)
+                   for name in names if suffixes is None or name.endswith(suffixes))
+    return [f"{p.relative_to(folder).as_posix()}={file_digest(p)}" for p in files
+            if p.is_file()]
 
 
 @lru_cache(maxsize=1)
@@ -75,12 +81,12 @@ def tool_fingerprint() -> str:
             versions.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name}=absent")
-    return _digest(str(FORMAT), *_tree_digest(package, ("*.py", "*.yaml", "*.j2")), *versions)
+    return _digest(str(FORMAT), *_tree_digest(package, (".py", ".yaml", ".j2")), *versions)
 
 
 def theme_fingerprint(theme: Theme) -> str:
     """The layout's resolved values, every file in its folders, and its fonts' bytes."""
-    files = [f for folder in theme.folders for f in _tree_digest(folder, ("*",))]
+    files = [f for folder in theme.folders for f in _tree_digest(folder)]
     fonts = [f"{path}={file_digest(path)}" for family in
              (theme.text, theme.heading, theme.mono, theme.arabic, *theme.fallback)
              for path in (family.regular, family.bold, family.italic, family.bold_italic)]
@@ -107,6 +113,7 @@ class RenderCache:
     hits: int = 0
     misses: int = 0
     used: set[str] = field(default_factory=set)
+    problem: str | None = None
 
     def get(self, key: str) -> tuple[RenderedBooklet, Notes] | None:
         """The entry under ``key``, or None when absent, unreadable or damaged."""
@@ -115,20 +122,27 @@ class RenderCache:
         try:
             meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
             pdf = (self.folder / f"{key}.pdf").read_bytes()
-            if meta.get("format") != FORMAT or _digest(pdf) != meta["pdf_sha256"]:
+            if (not isinstance(meta, dict) or meta.get("format") != FORMAT
+                    or _digest(pdf) != meta["pdf_sha256"]):
                 raise ValueError("stale or damaged entry")
             found = _from_json(pdf, meta["rendered"]), _notes(meta["notes"])
-        except (OSError, ValueError, KeyError, TypeError):
+        # Whatever is wrong with an entry (a stranger's file, garbage, a
+        # folder in its place), it is a miss: the part is laid out again.
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+                RecursionError):
             self.misses += 1
             return None
         self.hits += 1
         self.used.add(key)
-        os.utime(self.folder / f"{key}.json")
+        try:
+            os.utime(self.folder / f"{key}.json")  # recently used: kept by ``trim``
+        except OSError:
+            pass
         return found
 
     def put(self, key: str, rendered: RenderedBooklet, notes: Notes) -> None:
-        """Store an entry; a cache that cannot be written is skipped, not an error."""
-        if self.folder is None:
+        """Store an entry; a cache that cannot be written is noted in ``problem``, not an error."""
+        if self.folder is None or self.problem:
             return
         meta = {"format": FORMAT, "pdf_sha256": _digest(rendered.pdf),
                 "rendered": _to_json(rendered), "notes": [list(n) for n in notes]}
@@ -137,7 +151,8 @@ class RenderCache:
             write_atomically(self.folder / f"{key}.pdf", rendered.pdf)
             write_atomically(self.folder / f"{key}.json",
                              json.dumps(meta, ensure_ascii=False).encode("utf-8"))
-        except OSError:
+        except (OSError, StudypackError) as exc:
+            self.problem = f"{rel(self.folder)} cannot be written ({exc}); parts were laid out but not kept"
             return
         self.used.add(key)
 
@@ -145,11 +160,24 @@ class RenderCache:
         """Remove least recently used entries (never this build's) beyond ``limit`` bytes."""
         if self.folder is None or not self.folder.is_dir():
             return
+        try:
+            self._trim(limit)
+        except OSError:
+            pass  # a cache we may not tidy is still a cache; the next build tries again
+
+    def _trim(self, limit: int) -> None:
+        assert self.folder is not None
         entries = []
         for meta in self.folder.glob("*.json"):
             pdf = meta.with_suffix(".pdf")
             size = meta.stat().st_size + (pdf.stat().st_size if pdf.exists() else 0)
             entries.append((meta.stat().st_mtime_ns, meta, pdf, size))
+        # A PDF without its JSON, or a write interrupted by a crash, is never
+        # read; an hour-old one is no other build's write in progress.
+        stale = time.time() - 3600
+        for orphan in [*self.folder.glob("*.pdf"), *self.folder.glob("*.part")]:
+            if not orphan.with_suffix(".json").exists() and orphan.stat().st_mtime < stale:
+                orphan.unlink(missing_ok=True)
         total = sum(e[3] for e in entries)
         for _, meta, pdf, size in sorted(entries):
             if total <= limit:

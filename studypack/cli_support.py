@@ -134,6 +134,8 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
         say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}, "
             f"{count(result.questions, 'question')}, {result.seconds:.1f} s"
             f"{reuse_note(result.reused)}")
+        if result.cache_problem:
+            say(err, "note", "yellow", result.cache_problem)
         if result.handouts:
             folder = result.path.parent / f"{path.stem}-handouts"
             with progress_bar(f"Writing {path.stem} handouts") as (start, advance):

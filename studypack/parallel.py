@@ -72,7 +72,11 @@ def _captured(job: RenderJob, theme: Theme | None,
 @lru_cache(maxsize=4)
 def _worker_theme(layout: str, workspace: str | None, accent: str | None) -> Theme:
     # A worker lays out many chunks of one pack; loading the layout once is enough.
-    return with_accent(load_theme(layout, Path(workspace) if workspace else None), accent)
+    # The parent loaded the same layout and raised its warnings; raised here
+    # too they would be kept with whichever part this worker took first.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", StudypackWarning)
+        return with_accent(load_theme(layout, Path(workspace) if workspace else None), accent)
 
 
 def _render_in_worker(job: RenderJob) -> tuple[RenderedBooklet, Notes]:

@@ -188,3 +188,47 @@ def test_handouts_come_from_the_cache_unchanged(ws):
                             layout="handout", cache_dir=ws / "out" / ".cache")
     assert second[0].path.read_bytes() == data
     assert any((ws / "out" / ".cache").glob("*.pdf"))
+
+
+def test_templates_in_a_symlinked_folder_are_hashed(ws, tmp_path_factory):
+    shared = tmp_path_factory.mktemp("shared-templates")
+    templates = ws / "layouts" / "mine" / "templates"
+    templates.rmdir()
+    templates.symlink_to(shared, target_is_directory=True)
+    _cached(ws)
+    (shared / "running_head.j2").write_text("left: Shared head · {{ booklet.title }}\n",
+                                            encoding="utf-8")
+    after = _cached(ws)
+    assert after.reused is not None and after.reused[0] == 0
+    assert after.path.read_bytes() == _fresh(ws)
+
+
+@pytest.mark.parametrize("garbage", ["[]", "null", '"x"', "[" * 100_000, "{}"])
+def test_garbage_entries_are_misses_not_crashes(ws, garbage):
+    first = _cached(ws).path.read_bytes()
+    for meta in (ws / "out" / ".cache").glob("*.json"):
+        meta.write_text(garbage, encoding="utf-8")
+    again = _cached(ws)
+    assert again.reused is not None and again.reused[0] == 0
+    assert again.path.read_bytes() == first
+
+
+def test_a_cache_that_cannot_be_written_is_reported_and_the_pack_still_built(ws):
+    (ws / "out").mkdir()
+    (ws / "out" / ".cache").write_text("not a folder", encoding="utf-8")
+    result = _cached(ws)
+    assert result.cache_problem is not None and "cannot be written" in result.cache_problem
+    assert result.path.read_bytes() == _fresh(ws)
+
+
+def test_layout_warnings_fail_strict_whatever_the_jobs_and_cache(ws):
+    (ws / "packs" / "p.yaml").write_text(PACK.replace("centre: Test Centre",
+                                                      "centre: Test Centre\n  accent: '#eeeeee'"),
+                                         encoding="utf-8")
+    for jobs in (1, 2):
+        with pytest.raises(StrictError, match="too light"):
+            _cached(ws, strict=True, processes=jobs)
+    with pytest.warns(UserWarning, match="too light"):
+        _cached(ws)
+    with pytest.raises(StrictError, match="too light"):
+        _cached(ws, strict=True, processes=2)
