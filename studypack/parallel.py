@@ -100,7 +100,7 @@ def worker_count(jobs: list[RenderJob], requested: int | None) -> int:
     return max(1, min(requested, len(jobs)))
 
 
-def job_key(job: RenderJob, theme: Theme, extra: str = "") -> str:
+def job_key(job: RenderJob, theme: Theme) -> str:
     """Cache key of a job: everything its layout may read, hashed (see ``cache``).
 
     ``options.contents_labels``, when set, must have a repr that shows all it
@@ -108,7 +108,7 @@ def job_key(job: RenderJob, theme: Theme, extra: str = "") -> str:
     """
     return digest(tool_fingerprint(), theme_fingerprint(theme),
                   logo_fingerprint(job.plan.brand.logo), repr(job.plan), repr(job.options),
-                  job.layout, repr(job.accent), extra)
+                  job.layout, repr(job.accent))
 
 
 def render_jobs(jobs: list[RenderJob], theme: Theme, *, cache: RenderCache | None = None,
