@@ -57,3 +57,17 @@ def test_text_without_a_question_line_says_what_is_missing(tmp_path, monkeypatch
     result = CliRunner().invoke(app, ["import", str(source), "--paper", "Essay"])
     assert result.exit_code == 2
     assert "could not find number, year, question, points" in result.output
+
+
+def test_an_unfinished_import_is_flagged_at_build_and_fails_strict(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = Path(__file__).parent / "data" / "import" / "cut-off.txt"
+    runner = CliRunner()
+    imported = runner.invoke(app, ["import", str(source)])
+    assert imported.exit_code == 0, imported.output
+    built = runner.invoke(app, ["build"])
+    assert built.exit_code == 0, built.output
+    assert "marked this answer incomplete" in built.output
+    assert "placeholder" in built.output  # the cut-off page has no conclusion
+    strict = runner.invoke(app, ["build", "--strict", "-o", "out/strict.pdf"])
+    assert strict.exit_code != 0 and not (tmp_path / "out" / "strict.pdf").exists()

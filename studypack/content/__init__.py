@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
 from ..model import KeyPoint, Question, Section
-from .derive import derive_gist, derive_outline, derive_summary
+from .derive import IMPORT_PLACEHOLDER, INCOMPLETE, derive_gist, derive_outline, derive_summary
 from .schema import FIELD_NAMES, AnswerFile
 from .validate import read_source, validate_text
 
@@ -118,7 +118,25 @@ def load_content(folder: Path) -> tuple[Question, ...]:
     if problems:
         raise ContentError(problems)
     _warn_near_duplicates(questions)
+    _warn_unfinished_imports(questions)
     return tuple(questions)
+
+
+def _warn_unfinished_imports(questions: list[Question]) -> None:
+    # An imported answer can be built as it is, but a placeholder or a cut-off
+    # ending should not reach a student unnoticed; --strict stops the build.
+    marker = IMPORT_PLACEHOLDER.split("{", 1)[0]
+    for q in questions:
+        texts = {"introduction": q.introduction, "conclusion": q.conclusion,
+                 **{f"points.{n}.body": p.body for n, p in enumerate(q.points, 1)}}
+        for field, text in texts.items():
+            if marker in text:
+                warnings.warn(f"{q.source_path}: {field} is still the import's placeholder; "
+                              "write it before printing", StudypackWarning, stacklevel=3)
+        if any(d.split(":", 1)[0].strip() == INCOMPLETE for d in q.derived):
+            warnings.warn(f"{q.source_path}: the import marked this answer incomplete (its "
+                          "source stopped mid-answer); check its end, then remove the "
+                          f"'{INCOMPLETE}' line from derived:", StudypackWarning, stacklevel=3)
 
 
 def _warn_near_duplicates(questions: list[Question]) -> None:

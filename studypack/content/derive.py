@@ -22,6 +22,12 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"([.!?])[\"”’)]?\s+(?=[A-Z“‘\"(0-9])")
 
 
+IMPORT_PLACEHOLDER = "[Not in the source: write the {name} here.]"
+"""What ``studypack import`` writes for a required part the source lacks."""
+INCOMPLETE = "incomplete"
+"""The ``derived:`` entry (before its colon) of an answer whose source stopped mid-answer."""
+
+
 @lru_cache(maxsize=1)
 def _md() -> MarkdownIt:
     from ..render.inline import parser

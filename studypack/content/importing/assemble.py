@@ -14,7 +14,14 @@ from pathlib import PurePath
 
 import yaml
 
-from ..derive import cut_at_word, derive_gist, derive_summary, plain_text
+from ..derive import (
+    IMPORT_PLACEHOLDER,
+    INCOMPLETE,
+    cut_at_word,
+    derive_gist,
+    derive_summary,
+    plain_text,
+)
 from .blocks import mostly_arabic
 from .parse import AnswerDraft
 from .questions import EXAMS, Context, QuestionLine
@@ -22,7 +29,7 @@ from .questions import EXAMS, Context, QuestionLine
 ESSENTIAL = ("paper", "year", "number", "question", "points")
 """Fields without which no file is written (they make its name and id)."""
 
-PLACEHOLDER = "[Not in the source: write the {name} here.]"
+PLACEHOLDER = IMPORT_PLACEHOLDER
 """Stands in for a missing introduction or conclusion, so the rest can be reviewed."""
 
 
@@ -226,7 +233,7 @@ def _body(draft: AnswerDraft) -> tuple[dict[str, object], list[str], list[str]]:
                                         ("conclusion", conclusion)) if not value]
     derived = list(draft.derived)
     if draft.incomplete:
-        derived.append("incomplete: the source stops mid-answer; check its end")
+        derived.append(f"{INCOMPLETE}: the source stops mid-answer; check its end")
     derived += [f"{name}: placeholder, not in the source" for name in missing if name != "points"]
     data: dict[str, object] = {}
     summary = derive_summary(_before_verse(introduction), _before_verse(conclusion))
