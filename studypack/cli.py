@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.text import Text
 
 from .cli_support import (
     PackFailures,
@@ -67,7 +66,7 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version,
 
 
 ContentOpt = Annotated[Path | None, typer.Option(
-    "--content", help="Folder of answer files [default: 'content' in studypack.yaml]")]
+    "--content", help="Folder of answer files \\[default: 'content' in studypack.yaml]")]
 StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors; write nothing")]
 CacheOpt = Annotated[bool, typer.Option(
     "--cache/--no-cache", help="Reuse parts laid out by earlier builds (kept in out/.cache); "
@@ -78,14 +77,16 @@ CacheOpt = Annotated[bool, typer.Option(
 def build(
     content: ContentOpt = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="PDF to write [default: out/booklet.pdf]")] = None,
-    layout: Annotated[str | None, typer.Option(help="Layout name [default: classic]")] = None,
+        "--output", "-o", help="PDF to write \\[default: out/booklet.pdf]")] = None,
+    layout: Annotated[str | None, typer.Option(
+        help="Layout: classic, compact, handout, print-mono, or a folder in layouts/ "
+        "\\[default: classic]")] = None,
     title: Annotated[str | None, typer.Option(help="Cover title")] = None,
     subtitle: Annotated[str | None, typer.Option(help="Cover subtitle")] = None,
     edition: Annotated[str | None, typer.Option(help="Edition line, e.g. 'November 2026'")
                        ] = None,
     centre: Annotated[str | None, typer.Option(
-        help="Coaching centre's name for the cover [default: from brand.yaml]")] = None,
+        help="Coaching centre's name for the cover \\[default: from brand.yaml]")] = None,
     duplex: Annotated[bool | None, typer.Option(
         "--duplex/--no-duplex", help="Start each question on a right-hand page, with "
         "blank versos, for two-sided printing")] = None,
@@ -130,9 +131,9 @@ def pack(
                                                 "(one pack only)")] = None,
     duplex: Annotated[bool | None, typer.Option(
         "--duplex/--no-duplex", help="Start sections and questions on right-hand pages "
-        "[default: the pack's setting]")] = None,
+        "\\[default: the pack's setting]")] = None,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Processes for laying out sections [default: one per "
+        "--jobs", "-j", min=1, help="Processes for laying out sections \\[default: one per "
         "core for packs of 40+ questions]; the PDF is the same either way")] = None,
     strict: StrictOpt = False,
     cache: CacheOpt = True,
@@ -174,7 +175,7 @@ def handout(
         "out/handouts"),
     layout: Annotated[str, typer.Option(help="Layout name")] = "handout",
     centre: Annotated[str | None, typer.Option(
-        help="Centre's name for the running head [default: from brand.yaml]")] = None,
+        help="Centre's name for the running head \\[default: from brand.yaml]")] = None,
     strict: StrictOpt = False,
     cache: CacheOpt = True,
 ) -> None:
@@ -207,7 +208,7 @@ def handout(
 def check(
     path: Annotated[Path | None, typer.Argument(
         help="Content folder, one answer file or one pack file "
-             "[default: 'content' in studypack.yaml]")] = None,
+             "\\[default: 'content' in studypack.yaml]")] = None,
 ) -> None:
     """Validate answers and packs; list every problem, and characters no font can print."""
     with reported():
@@ -220,11 +221,11 @@ def check(
 @app.command("list")
 def list_questions(
     path: Annotated[Path | None, typer.Argument(
-        help="Content folder [default: 'content' in studypack.yaml]")] = None,
+        help="Content folder \\[default: 'content' in studypack.yaml]")] = None,
 ) -> None:
     """Show the questions by paper, year and topic, with their ids."""
     with reported():
-        from rich.table import Table
+        from rich.table import Column, Table
 
         from .content import load_content
         from .content.derive import cut_at_word, plain_text
@@ -237,14 +238,22 @@ def list_questions(
                 print("\t".join((q.id, q.paper, str(q.year), str(q.number), str(q.marks or ""),
                                  ", ".join(q.topics), plain_text(q.question))))
             return
-        table = Table("Id", "Paper", "Year", "Q", "Marks", "Topics", "Question",
-                      title=f"{count(len(questions), 'question')}")
-        for q in questions:
-            table.add_row(Text(q.id, no_wrap=True, overflow="fold"), Text(q.paper),
-                          str(q.year), str(q.number), str(q.marks or ""),
-                          Text(", ".join(q.topics)),
-                          Text(cut_at_word(plain_text(q.question), 60)))
-        out.print(table)
+        # One table per paper; ids are printed whole (they are what 'handout'
+        # takes), topics wrap, and the question is cut to what the terminal has left.
+        width = max(len(q.id) for q in questions)
+        room = max(16, out.width - width - 46)
+        for paper in dict.fromkeys(q.paper for q in questions):
+            rows = [q for q in questions if q.paper == paper]
+            table = Table(Column("Id", no_wrap=True, min_width=width),
+                          Column("Year", no_wrap=True), Column("Q", no_wrap=True),
+                          Column("Marks", no_wrap=True), Column("Topics", min_width=12),
+                          Column("Question", no_wrap=True, max_width=room),
+                          title=f"{paper} · {count(len(rows), 'question')}",
+                          title_justify="left")
+            for q in rows:
+                table.add_row(q.id, str(q.year), str(q.number), str(q.marks or ""),
+                              ", ".join(q.topics), cut_at_word(plain_text(q.question), room))
+            out.print(table)
 
 
 @app.command("import")
