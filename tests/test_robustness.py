@@ -115,9 +115,12 @@ def test_derived_text_respects_abbreviations_and_does_not_repeat_itself():
     assert derive_gist("On 23 March 1940, A. K. Fazlul Huq moved it. Next.", "h") == (
         "On 23 March 1940, A. K. Fazlul Huq moved it.")
     same = "The withdrawal brought old mistrust to the surface."
+    # A repeat is said once, and the conclusion's opener ("Overall,") is left out.
     assert derive_summary(same + " More.", "Overall, the withdrawal brought old mistrust to "
-                          "the surface. More.") == ("Overall, the withdrawal brought old "
-                                                    "mistrust to the surface.")
+                          "the surface. More.") == same
+    assert derive_summary("Cash still rules the bazaar. More.",
+                          "In conclusion, digital payments will win. More.") == (
+        "Cash still rules the bazaar. Digital payments will win.")
 
 
 def test_markup_lookalikes_stay_text_everywhere(workspace):

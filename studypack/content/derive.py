@@ -105,13 +105,24 @@ def derive_summary(introduction: str, conclusion: str) -> str:
     The conclusion usually states the answer; the introduction's first
     sentence is added only when it does not repeat it (word overlap < 60 %).
     """
-    intro, closing = first_sentence(introduction), first_sentence(conclusion)
+    intro, closing = first_sentence(introduction), _without_lead(first_sentence(conclusion))
     if not intro or not closing:
         return cut_at_word(intro or closing, SUMMARY_MAX_CHARS)
     a, b = set(intro.lower().split()), set(closing.lower().split())
     if len(a & b) / max(1, min(len(a), len(b))) >= 0.6:
         return cut_at_word(closing, SUMMARY_MAX_CHARS)
     return cut_at_word(f"{intro} {closing}", SUMMARY_MAX_CHARS)
+
+
+CLOSING_LEADS = re.compile(
+    r"^(?:in conclusion|to conclude|to sum up|in sum|in short|in a nutshell|overall|"
+    r"all in all|in the final analysis|summing up)\s*[,:–—-]\s*", re.IGNORECASE)
+"""Openers that mark a conclusion in an answer and read oddly at the head of a summary."""
+
+
+def _without_lead(sentence: str) -> str:
+    rest = CLOSING_LEADS.sub("", sentence, count=1)
+    return rest[:1].upper() + rest[1:] if rest != sentence else sentence
 
 
 SUMMARY_MAX_CHARS = 600
