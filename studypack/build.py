@@ -428,7 +428,10 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
     for qid, part in zip(ids, rendered, strict=True):
         target = out_dir / f"{qid}.pdf"
         write_atomically(target, part.pdf)
-        results.append(BuildResult(target, part.pages, 1, seconds, {qid: 1}))
+        results.append(BuildResult(
+            target, part.pages, 1, seconds, {qid: 1},
+            reused=(cache.hits, cache.hits + cache.misses) if cache else None,
+            cache_problem=cache.problem if cache else None))
     if cache:
         cache.trim()
     if prune:

@@ -17,10 +17,12 @@ from .cli_support import (
     PackFailures,
     cache_dir,
     count,
+    err,
     one_pack,
     out,
     progress_bar,
     reported,
+    reuse_note,
     say,
 )
 
@@ -202,6 +204,10 @@ def handout(
                                      on_question=lambda q: advance())
         for result in results:
             say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}")
+        if results and results[0].reused:
+            say(out, "", "", f"{reuse_note(results[0].reused).lstrip(', ')} from the cache")
+        if results and results[0].cache_problem:
+            say(err, "note", "yellow", results[0].cache_problem)
 
 
 @app.command()

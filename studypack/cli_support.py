@@ -145,7 +145,8 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
                                           brand=result.brand, layout="handout",
                                           strict=strict, prune=True, processes=processes,
                                           cache_dir=cache_dir, on_question=lambda q: advance())
-            say(out, "Wrote", "bold", f"{count(len(handouts), 'handout')} to {rel(folder)}")
+            say(out, "Wrote", "bold", f"{count(len(handouts), 'handout')} to {rel(folder)}"
+                f"{reuse_note(handouts[0].reused) if handouts else ''}")
         return True
     except StudypackError as exc:
         if not report:
