@@ -533,3 +533,16 @@ def test_more_site_text(text):
 
 def test_numbered_points_may_go_past_99():
     assert split_marker("100. Heading: body") == ("number", "100", "Heading: body")
+
+
+def test_a_provincial_header_names_no_paper_and_its_repeat_is_dropped():
+    # Found by a held-out round: "PMS Punjab Solved Papers" became the paper, and its
+    # copy at the top of the second page ended up inside point 1's body.
+    text = (DATA / "provincial-header.txt").read_text(encoding="utf-8")
+    guessed = import_text(text)
+    assert not guessed.data.get("paper") and "paper" in guessed.missing
+    given = import_text(text, paper="Current Affairs")
+    assert given.data["exam"] == "PMS" and given.data["year"] == 2016
+    assert [p["heading"] for p in given.data["points"]] == ["The 1991 accord", "Storage"]
+    body = given.data["points"][0]["body"]
+    assert "Punjab" not in body and body.endswith("storage projects that were never built.")

@@ -45,6 +45,14 @@ def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
         shapes = Counter(_shape(line) for line in lines if _could_repeat(line))
         furniture = [gone or (_could_repeat(line) and shapes[_shape(line)] >= REPEATS_AT_LEAST)
                      for line, gone in zip(lines, furniture)]
+        # The document's own first line coming back further down is its running
+        # head on a later page, even in a copy of only two pages; the first
+        # one stays, as it names the exam and paper.
+        top = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if top is not None and _could_repeat(lines[top]):
+            head = _shape(lines[top])
+            furniture = [gone or (i > top and _shape(line) == head)
+                         for i, (line, gone) in enumerate(zip(lines, furniture))]
     return ([line for line, gone in zip(lines, furniture) if not gone],
             [line for line, gone in zip(lines, furniture) if gone and line.strip()])
 

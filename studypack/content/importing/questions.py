@@ -49,9 +49,13 @@ _GENERIC = {"past", "paper", "papers", "solved", "home", "notes", "note", "quest
             "answer", "answers", "subjective", "objective", "mcqs", "mcq", "compulsory",
             "optional", "blog", "exam", "exams", "the", "and", "of", "with", "all", "latest",
             "online", "preparation", "prep", "study", "material", "materials", "solution",
-            "solutions", "model", "guide", "subjects", "subject", "category", "categories"}
+            "solutions", "model", "guide", "subjects", "subject", "category", "categories",
+            # Provinces and commissions qualify an exam ("PMS Punjab", "PPSC"); no paper.
+            "punjab", "sindh", "balochistan", "khyber", "pakhtunkhwa", "kpk", "kp", "ajk",
+            "fpsc", "ppsc", "spsc", "kppsc", "bpsc"}
 """Words of breadcrumb parts that name no paper ("Home", "CSS Past Papers", "Solved
-Answers"); a part made only of these and exam names is skipped."""
+Answers", "PMS Punjab Solved Papers"); a part made only of these and exam names is
+skipped."""
 
 _Q_NUMBERED = re.compile(
     r"^(?:Q(?:uestion|ues)?)\s*\.?\s*(?:No\.?\s*|#\s*)?[-.:#]?\s*(\d{1,2})(?!\d)\s*[.:)\-–]*\s*(.*)$",
@@ -230,7 +234,8 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             rest = re.sub(r"\b(?:19|20)\d\d\b", "", rest).strip(" -–|:,")
             note("year", year or _year_in(head.group(2)), "page header")
             note("paper", known_paper(rest) or (rest if 0 < len(rest.split()) <= 6
-                                                and ":" not in rest else None), "page header")
+                                                and ":" not in rest and not _generic(rest)
+                                                else None), "page header")
     for line in preamble:
         topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
         note("topic", topic.group(1) if topic else None, "page header")
