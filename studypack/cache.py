@@ -42,7 +42,8 @@ Notes = tuple[tuple[str, str, str], ...]
 """Warnings a layout raised: ("glyph", char, source) or ("warning", message, "")."""
 
 
-def _digest(*parts: bytes | str) -> str:
+def digest(*parts: bytes | str) -> str:
+    """SHA-256 (hex) of ``parts``, each length-prefixed so that no two lists collide."""
     h = hashlib.sha256()
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
@@ -53,7 +54,7 @@ def _digest(*parts: bytes | str) -> str:
 
 @lru_cache(maxsize=256)
 def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
-    return _digest(path.read_bytes())
+    return digest(path.read_bytes())
 
 
 def file_digest(path: Path) -> str:
@@ -81,7 +82,7 @@ def tool_fingerprint() -> str:
             versions.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name}=absent")
-    return _digest(str(FORMAT), *_tree_digest(package, (".py", ".yaml", ".j2")), *versions)
+    return digest(str(FORMAT), *_tree_digest(package, (".py", ".yaml", ".j2")), *versions)
 
 
 def theme_fingerprint(theme: Theme) -> str:
@@ -90,7 +91,7 @@ def theme_fingerprint(theme: Theme) -> str:
     fonts = [f"{path}={file_digest(path)}" for family in
              (theme.text, theme.heading, theme.mono, theme.arabic, *theme.fallback)
              for path in (family.regular, family.bold, family.italic, family.bold_italic)]
-    return _digest(theme.name, theme.spec.model_dump_json(), repr(theme.page_size),
+    return digest(theme.name, theme.spec.model_dump_json(), repr(theme.page_size),
                    *files, *fonts)
 
 
@@ -123,7 +124,7 @@ class RenderCache:
             meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
             pdf = (self.folder / f"{key}.pdf").read_bytes()
             if (not isinstance(meta, dict) or meta.get("format") != FORMAT
-                    or _digest(pdf) != meta["pdf_sha256"]):
+                    or digest(pdf) != meta["pdf_sha256"]):
                 raise ValueError("stale or damaged entry")
             found = _from_json(pdf, meta["rendered"]), _notes(meta["notes"])
         # Whatever is wrong with an entry (a stranger's file, garbage, a
@@ -144,7 +145,7 @@ class RenderCache:
         """Store an entry; a cache that cannot be written is noted in ``problem``, not an error."""
         if self.folder is None or self.problem:
             return
-        meta = {"format": FORMAT, "pdf_sha256": _digest(rendered.pdf),
+        meta = {"format": FORMAT, "pdf_sha256": digest(rendered.pdf),
                 "rendered": _to_json(rendered), "notes": [list(n) for n in notes]}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -22,8 +22,14 @@ from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
-from .cache import Notes, RenderCache, logo_fingerprint, theme_fingerprint, tool_fingerprint
-from .cache import _digest as digest
+from .cache import (
+    Notes,
+    RenderCache,
+    digest,
+    logo_fingerprint,
+    theme_fingerprint,
+    tool_fingerprint,
+)
 from .errors import MissingGlyphWarning, StudypackWarning
 from .model import BookletPlan, Question
 from .render import RenderedBooklet, RenderOptions, render_document
