@@ -2,7 +2,7 @@
 
 Booklet: content → select → plan → theme → render → atomic write.
 Pack: content → pack plan → theme → open included PDFs → render sections →
-render front matter → merge (pypdf) → atomic write.
+render front matter → merge (pikepdf) → atomic write.
 """
 
 from __future__ import annotations
@@ -34,14 +34,8 @@ from .chunks import SectionPages, join_chunks, split_groups
 from .content import load_content
 from .content.brand import load_brand
 from .errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
-from .merge import (
-    PdfInputError,
-    merge_pdfs,
-    open_external,
-    pdf_problem,
-    reader_for,
-    resolve_named_destinations,
-)
+from .included import PdfInputError, open_external, pdf_problem
+from .merge import Piece, merge_pdfs
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
 from .output import warnings_checked, write_atomically
 from .pack import plan_pack
@@ -170,7 +164,6 @@ def _open_externals(plan: PackPlan, page_size: tuple[float, float]) -> dict[str,
         except PdfInputError as exc:
             problems.append(str(exc))
             continue
-        resolve_named_destinations(reader)
         opened[inc.key] = reader
         _warn_page_size(inc, reader, page_size)
     if problems:
@@ -203,7 +196,7 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
                on_question: Callable[[Question], None] | None = None) -> BuildResult:
     """Build one pack: its own cover and contents, its sections, included PDFs.
 
-    Sections are rendered apart and merged with pypdf; page numbers, folios,
+    Sections are rendered apart and merged; page numbers, folios,
     outline and page labels are computed across the whole pack.
 
     Args:
@@ -265,7 +258,7 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     """Render every part, place it, and merge: (PDF bytes, pages, question start pages)."""
     externals = _open_externals(plan, theme.page_size)
     alphabet = pack_alphabet(plan)
-    readers: dict[str, PdfReader] = dict(externals)
+    sources: dict[str, Piece] = {inc.key: Path(inc.path) for inc in plan.includes}
     where = (plan.layout, str(workspace) if workspace else None, plan.booklet.brand.accent)
     chunk_options = RenderOptions(
         cover=False, contents=False, folios=False, native_outline=False,
@@ -297,16 +290,16 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
                            on_question=on_question)
     extras, chunk_renders = iter(rendered[:first_chunk]), rendered[first_chunk:]
     chunk_facts = [_facts(r) for r in chunk_renders]
-    chunk_readers = [reader_for(r.pdf) for r in chunk_renders]
+    chunk_pdfs = [r.pdf for r in chunk_renders]
     grid = None
     if plan.revision_grid:
         grid_render = next(extras)
         grid = _facts(grid_render)
-        readers["grid"] = reader_for(grid_render.pdf)
+        sources["grid"] = grid_render.pdf
     back = 0
     if plan.booklet.brand.back_cover:
         back_render = next(extras)
-        readers["back"] = reader_for(back_render.pdf)
+        sources["back"] = back_render.pdf
         back = back_render.pages
     sections: dict[str, SectionPages] = {}
     for group in plan.booklet.groups:
@@ -327,23 +320,23 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
         appendices=tuple(closing), contents_labels=PackLabels(headlines, sizes, parts),
         alphabet=alphabet, back_cover=False), *where)
     front = render_jobs([front_job], theme, cache=cache, processes=1)[0]
-    readers["front"] = reader_for(front.pdf)
+    sources["front"] = front.pdf
     slots = page_sequence(plan, sizes, front.pages)
-    blank = reader_for(render_blank_page(theme, plan.booklet, alphabet))
-    pieces: list[PdfReader] = []
+    blank = render_blank_page(theme, plan.booklet, alphabet)
+    pieces: list[Piece] = []
     for slot in slots:
         if slot.kind == "section":
-            pieces += [blank if i is None else chunk_readers[i]
+            pieces += [blank if i is None else chunk_pdfs[i]
                        for i in sections[slot.ref].pieces]
         else:
-            pieces.append(blank if slot.kind == "blank" else readers[_reader_key(slot)])
+            pieces.append(blank if slot.kind == "blank" else sources[_source_key(slot)])
     stamps = stamp_plan(slots, parts, grid)
     folios = render_folio_stamps(theme, [s[1:] for s in stamps], alphabet,
                                  duplex=bool(plan.duplex))
     pdf = merge_pdfs(
         pieces, outline=pack_outline(plan, slots, parts, grid),
         links=contents_links(front.links, key_pages(plan, slots, parts)),
-        front_pages=front_total(slots), stamps=reader_for(folios.pdf),
+        front_pages=front_total(slots), stamps=folios.pdf,
         stamp_codes=list(folios.codes), stamp_targets=[s[0] for s in stamps],
         metadata=_metadata(plan.booklet), back_pages=sizes.back)
     total = slots[-1].start + slots[-1].pages
@@ -351,7 +344,7 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     return pdf, total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}
 
 
-def _reader_key(slot: Slot) -> str:
+def _source_key(slot: Slot) -> str:
     return {"section": f"section:{slot.ref}", "grid": "grid", "front": "front",
             "back": "back"}.get(slot.kind, slot.ref)
 
@@ -364,7 +357,7 @@ def _entry(inc: ExternalPdf, externals: dict[str, PdfReader]) -> ContentsEntry:
 def _metadata(plan: BookletPlan) -> dict[str, str]:
     return {"/Title": plan.title, "/Subject": plan.subtitle,
             "/Keywords": ", ".join(plan.keywords), "/Author": plan.centre or "",
-            "/Creator": "studypack", "/Producer": "studypack (ReportLab, pypdf)"}
+            "/Creator": "studypack", "/Producer": "studypack (ReportLab, pikepdf)"}
 
 
 def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str],

@@ -34,7 +34,7 @@ FORMAT = 1
 """Bumped when an entry's layout on disk changes."""
 LIMIT_BYTES = 512 * 1024 * 1024
 """Trim the cache folder to this size after a build."""
-SHAPING_LIBRARIES = ("reportlab", "rl-accel", "pypdf", "jinja2", "markdown-it-py",
+SHAPING_LIBRARIES = ("reportlab", "rl-accel", "pypdf", "pikepdf", "jinja2", "markdown-it-py",
                      "arabic-reshaper", "python-bidi", "svglib", "pillow", "webcolors")
 """Libraries whose version can change a rendered page."""
 

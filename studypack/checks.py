@@ -32,7 +32,7 @@ def is_pack_file(path: Path) -> bool:
 def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: Path
                  ) -> list[Diagnostic]:
     from .content.brand import load_brand
-    from .merge import pdf_problem
+    from .included import pdf_problem
     from .pack import plan_pack
 
     problems: list[Diagnostic] = []

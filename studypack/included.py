@@ -1,0 +1,70 @@
+"""Included PDFs checked before anything is laid out (pypdf).
+
+A pack may include the centre's own PDFs (notes, past papers). Each is opened
+here once, in the check stage, so a missing, mislabelled, damaged, empty or
+password-protected file is reported with what to do before a minute is spent
+on layout; the merger (``merge``) then copies pages from files known to open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, PdfReadError, PyPdfError
+
+from .errors import StudypackError, rel
+
+
+class PdfInputError(StudypackError):
+    """An included PDF cannot be used; the message names the file and what to do."""
+
+
+def open_external(path: Path) -> PdfReader:
+    """Open a PDF a pack includes, checking everything that can be wrong with it.
+
+    Raises:
+        PdfInputError: Missing, not a PDF (e.g. an HTML page renamed .pdf),
+            damaged or truncated, or protected by a user password.
+    """
+    shown = rel(path)
+    try:
+        head = path.read_bytes()[:1024]
+    except OSError as exc:
+        raise PdfInputError(f"{shown} cannot be read ({exc.strerror})") from None
+    if b"%PDF-" not in head:
+        lowered = head.lower()
+        kind = ("an HTML page saved with a .pdf name" if b"<html" in lowered
+                or b"<!doctype" in lowered else "not a PDF file")
+        raise PdfInputError(f"{shown} is {kind}; save or download the real PDF and include "
+                            "that")
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except DependencyError:
+                raise PdfInputError(f"{shown} is AES-encrypted; install pypdf[crypto] "
+                                    "(studypack's dependencies include it) and retry") from None
+            if not opened:
+                raise PdfInputError(f"{shown} is protected by a password; save a copy "
+                                    "without it (e.g. print it to PDF) and include that")
+        for page in reader.pages:
+            page.mediabox  # noqa: B018 - touching every page finds truncation now
+    except PdfInputError:
+        raise
+    except (PdfReadError, PyPdfError, ValueError, KeyError, OSError) as exc:
+        raise PdfInputError(f"{shown} is damaged or truncated ({exc}); re-export or "
+                            "re-download it") from None
+    if len(reader.pages) == 0:
+        raise PdfInputError(f"{shown} has no pages; include a PDF with at least one page")
+    return reader
+
+
+def pdf_problem(path: Path) -> str | None:
+    """What is wrong with an included PDF (see ``open_external``), or None."""
+    try:
+        open_external(path)
+    except PdfInputError as exc:
+        return str(exc)
+    return None

@@ -1,0 +1,161 @@
+"""Fonts of a merged pack: one name per distinct subset, one copy per distinct font.
+
+ReportLab names every subset it embeds ``AAAAAA+<font>``, so two parts with
+different subsets of Lato carry fonts of the same name (a viewer may then
+draw one part with the other's glyphs), and every part of a pack embeds its
+own copy of the same seeded subsets. Both are mended here, on the merged
+``pikepdf.Pdf``, before it is saved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from collections.abc import Iterator
+from typing import TypeGuard
+
+from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream
+
+_FONT_FILES = ("/FontFile2", "/FontFile3", "/FontFile")
+
+
+def _tag(data: bytes) -> str:
+    digest = hashlib.sha256(data).digest()
+    return "".join(string.ascii_uppercase[b % 26] for b in digest[:6])
+
+
+def font_dicts(pdf: Pdf) -> Iterator[Dictionary]:
+    """Each distinct /Font resource dictionary of the pages and of the forms they paint.
+
+    Forms are followed one level down: our folio overlays and ReportLab's
+    deferred page numbers are forms on a page, never forms within forms.
+    """
+    seen: set[tuple[int, int]] = set()
+
+    def fresh(fonts: Object | None) -> TypeGuard[Dictionary]:
+        if not isinstance(fonts, Dictionary):
+            return False
+        if fonts.is_indirect:
+            if fonts.objgen in seen:
+                return False
+            seen.add(fonts.objgen)
+        return True
+
+    for page in pdf.pages:
+        resources = page.obj.get("/Resources")
+        if not isinstance(resources, Dictionary):
+            continue
+        fonts = resources.get("/Font")
+        if fresh(fonts):
+            yield fonts
+        xobjects = resources.get("/XObject")
+        if not isinstance(xobjects, Dictionary):
+            continue
+        for form in xobjects.values():
+            if isinstance(form, Stream) and form.get("/Subtype") == "/Form":
+                inner = form.get("/Resources")
+                if isinstance(inner, Dictionary):
+                    fonts = inner.get("/Font")
+                    if fresh(fonts):
+                        yield fonts
+
+
+def retag_font_subsets(pdf: Pdf) -> int:
+    """Give each distinct embedded subset its own ``XXXXXX+`` tag, from its bytes.
+
+    Identical subsets get identical tags (and are then shared by
+    ``share_fonts``); different subsets of one font no longer share
+    ReportLab's ``AAAAAA`` tag (PDF 1.7, 9.6.4: the tag names the subset).
+
+    Returns:
+        How many font dictionaries were renamed.
+    """
+    renamed = 0
+    done: set[tuple[int, int]] = set()
+    for fonts in font_dicts(pdf):
+        for font in fonts.values():
+            if not isinstance(font, Dictionary):
+                continue
+            if font.is_indirect:
+                if font.objgen in done:
+                    continue
+                done.add(font.objgen)
+            base = str(font.get("/BaseFont", ""))
+            if len(base) < 8 or base[7] != "+":
+                continue
+            described: Object = font
+            if "/DescendantFonts" in font:
+                described = font.DescendantFonts[0]
+            descriptor = described.get("/FontDescriptor")
+            if not isinstance(descriptor, Dictionary):
+                continue
+            stream = next((descriptor[k] for k in _FONT_FILES if k in descriptor), None)
+            if not isinstance(stream, Stream):
+                continue
+            name = Name(f"/{_tag(stream.read_raw_bytes())}+{base[8:]}")
+            font.BaseFont = name
+            described.BaseFont = name
+            descriptor.FontName = name
+            # /Name is optional (PDF 1.7, 9.6.2) and differs only by the order in
+            # which each input registered its fonts; without it equal fonts compare equal.
+            if "/Name" in font:
+                del font["/Name"]
+            renamed += 1
+    return renamed
+
+
+def _signature(obj: object, memo: dict[tuple[int, int], str]) -> str:
+    """A digest of ``obj`` and everything it points to (font graphs have no cycles)."""
+    if isinstance(obj, Object) and obj.is_indirect:
+        if obj.objgen not in memo:
+            memo[obj.objgen] = _digest(obj, memo)
+        return memo[obj.objgen]
+    return _digest(obj, memo)
+
+
+def _digest(obj: object, memo: dict[tuple[int, int], str]) -> str:
+    h = hashlib.sha256()
+    if isinstance(obj, (Dictionary, Array)):
+        written = obj.unparse()
+        if b" R" not in written:
+            # Nothing in it points elsewhere (a /Widths array, say): its own
+            # bytes say all, without walking thousands of numbers one by one.
+            h.update(written)
+            return h.hexdigest()
+    if isinstance(obj, Stream):
+        h.update(b"stream" + obj.read_raw_bytes())
+    if isinstance(obj, (Dictionary, Stream)):
+        for key in sorted(obj.keys()):
+            if key != "/Length":
+                h.update(f"{key}={_signature(obj[key], memo)};".encode())
+    elif isinstance(obj, Array):
+        h.update(b"[" + ",".join(_signature(v, memo) for v in obj).encode() + b"]")
+    elif not isinstance(obj, Stream):
+        h.update(obj.unparse() if isinstance(obj, Object) else repr(obj).encode())
+    return h.hexdigest()
+
+
+def share_fonts(pdf: Pdf) -> int:
+    """Point every page and form at one copy of each distinct font.
+
+    Fonts are compared by a digest of their whole graph (dictionary,
+    descriptor, font file, ToUnicode); the copies no longer used are left
+    out when the file is saved (qpdf writes only what the trailer reaches).
+    Run ``retag_font_subsets`` first, so equal fonts have equal names.
+
+    Returns:
+        How many font references were redirected.
+    """
+    memo: dict[tuple[int, int], str] = {}
+    first: dict[str, Object] = {}
+    redirected = 0
+    for fonts in font_dicts(pdf):
+        for name in list(fonts.keys()):
+            font = fonts[name]
+            if not font.is_indirect:
+                continue
+            canonical = first.setdefault(_signature(font, memo), font)
+            if canonical.objgen != font.objgen:
+                fonts[name] = canonical
+                redirected += 1
+    return redirected
