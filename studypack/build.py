@@ -13,8 +13,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from pypdf import PdfReader
+from typing import TYPE_CHECKING
 
 from .assemble import (
     GRID_KEY,
@@ -45,6 +44,9 @@ from .render import RenderedBooklet, RenderOptions, render_booklet
 from .render.contents import ContentsEntry
 from .render.stamps import render_blank_page, render_folio_stamps
 from .theme import Theme, load_theme, with_accent
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,7 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
     cache = RenderCache(cache_dir) if cache_dir else None
     # Every warning of the build counts for --strict: content, layout and pages.
     with warnings_checked(strict):
-        questions = load_content(content)
+        questions = load_content(content, cache_dir)
         plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
                          base_brand=load_brand(workspace), check_pdf=pdf_problem)
         theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
@@ -394,7 +396,7 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
               ) -> list[BuildResult]:
     from .content.validate import did_you_mean
 
-    questions = {q.id.casefold(): q for q in load_content(content)}
+    questions = {q.id.casefold(): q for q in load_content(content, cache_dir)}
     known = [q.id for q in questions.values()]
     unknown = [i for i in ids if i.casefold() not in questions]
     if unknown:

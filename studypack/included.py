@@ -9,11 +9,12 @@ on layout; the merger (``merge``) then copies pages from files known to open.
 from __future__ import annotations
 
 from pathlib import Path
-
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, PdfReadError, PyPdfError
+from typing import TYPE_CHECKING
 
 from .errors import StudypackError, rel
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 
 class PdfInputError(StudypackError):
@@ -27,6 +28,11 @@ def open_external(path: Path) -> PdfReader:
         PdfInputError: Missing, not a PDF (e.g. an HTML page renamed .pdf),
             damaged or truncated, or protected by a user password.
     """
+    # Imported here: most packs include no PDF, and pypdf takes a tenth of a
+    # second to import, which every cached rebuild would otherwise pay.
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PdfReadError, PyPdfError
+
     shown = rel(path)
     try:
         head = path.read_bytes()[:1024]

@@ -232,3 +232,44 @@ def test_layout_warnings_fail_strict_whatever_the_jobs_and_cache(ws):
         _cached(ws)
     with pytest.raises(StrictError, match="too light"):
         _cached(ws, strict=True, processes=2)
+
+
+def test_answer_files_read_before_come_back_equal_and_edits_are_read_again(ws, monkeypatch):
+    import studypack.content as content_module
+    from studypack.content import load_content
+
+    folder, cache = ws / "content", ws / "out" / ".cache"
+    fresh = load_content(folder)
+    assert load_content(folder, cache) == fresh  # first run: read and kept
+    assert (cache / "content.pickle").is_file()
+    with monkeypatch.context() as patched:
+        def unreachable(*args, **kwargs):
+            raise AssertionError("a kept file was parsed again")
+        patched.setattr(content_module, "validate_text", unreachable)
+        assert load_content(folder, cache) == fresh  # second run: all from the cache
+    answer = next(folder.rglob("*.yaml"))
+    answer.write_text(answer.read_text(encoding="utf-8").replace(
+        "conclusion: |\n", "conclusion: |\n  Edited for the cache test.\n  ", 1),
+        encoding="utf-8")
+    edited = load_content(folder, cache)
+    assert edited == load_content(folder)
+    assert edited != fresh
+    assert any("Edited for the cache test." in q.conclusion for q in edited)
+
+
+def test_a_file_with_problems_is_reported_every_time_and_a_damaged_record_file_ignored(ws):
+    from studypack.content import load_content
+    from studypack.errors import ContentError
+
+    folder, cache = ws / "content", ws / "out" / ".cache"
+    load_content(folder, cache)
+    (cache / "content.pickle").write_bytes(b"not a pickle")
+    assert load_content(folder, cache) == load_content(folder)
+    answer = next(folder.rglob("*.yaml"))
+    answer.write_text(answer.read_text(encoding="utf-8").replace("marks:", "marks: many\n"
+                                                                 "old_marks:", 1),
+                      encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ContentError) as caught:
+            load_content(folder, cache)
+        assert answer.name in str(caught.value)

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
 from ..model import KeyPoint, Question, Section
 from .derive import IMPORT_PLACEHOLDER, INCOMPLETE, derive_gist, derive_outline, derive_summary
 from .schema import FIELD_NAMES, AnswerFile
 from .validate import read_source, validate_text
+
+if TYPE_CHECKING:
+    from .cache import ContentCache
 
 SKIPPED_FOLDERS = ("packs",)
 """Sub-folders of ``content/`` that hold other kinds of YAML (pack files)."""
@@ -61,8 +65,9 @@ def to_question(answer: AnswerFile, shown_path: str) -> Question:
     )
 
 
-def load_file(path: Path) -> tuple[Question | None, tuple[int, int], list[Diagnostic]]:
-    """Load one answer file.
+def load_file(path: Path, cache: ContentCache | None = None
+              ) -> tuple[Question | None, tuple[int, int], list[Diagnostic]]:
+    """Load one answer file, from ``cache`` when its text was read before.
 
     Returns:
         ``(question, id_position, problems)``: the record (None on problems),
@@ -72,10 +77,17 @@ def load_file(path: Path) -> tuple[Question | None, tuple[int, int], list[Diagno
     text, unreadable = read_source(path)
     if text is None:
         return None, (0, 0), unreadable
+    key = cache.key(shown, text) if cache else ""
+    kept = cache.get(key) if cache else None
+    if kept:
+        return kept[0], kept[1], []
     record, located, problems = validate_text(text, shown, AnswerFile, FIELD_NAMES)
     if record is None or located is None:
         return None, (0, 0), problems
-    return to_question(record, shown), located.where(("id",)), []
+    question, id_position = to_question(record, shown), located.where(("id",))
+    if cache:
+        cache.put(key, (question, id_position))
+    return question, id_position, []
 
 
 def validate_answer_text(text: str, shown_path: str) -> list[Diagnostic]:
@@ -84,11 +96,14 @@ def validate_answer_text(text: str, shown_path: str) -> list[Diagnostic]:
     return problems
 
 
-def load_content(folder: Path) -> tuple[Question, ...]:
+def load_content(folder: Path, cache_dir: Path | None = None) -> tuple[Question, ...]:
     """Load and validate every answer file below ``folder``.
 
     Args:
         folder: A content folder, e.g. ``content/``.
+        cache_dir: Where records of files read before are kept (see
+            ``content.cache``); None reads every file afresh. The result is
+            the same either way.
 
     Returns:
         Questions in file order (sorted paths).
@@ -108,12 +123,20 @@ def load_content(folder: Path) -> tuple[Question, ...]:
     questions: list[Question] = []
     id_positions: dict[str, tuple[int, int]] = {}
     problems: list[Diagnostic] = []
+    cache = None
+    if cache_dir:
+        # Here, not at the top: the cache's keys need studypack.cache, which
+        # needs the theme, which needs this package.
+        from .cache import ContentCache
+        cache = ContentCache.open(cache_dir)
     for path in files:
-        question, id_pos, found = load_file(path)
+        question, id_pos, found = load_file(path, cache)
         problems.extend(found)
         if question:
             questions.append(question)
             id_positions.setdefault(question.source_path, id_pos)
+    if cache:
+        cache.save()
     problems.extend(_duplicate_ids(questions, id_positions))
     if problems:
         raise ContentError(problems)

@@ -28,18 +28,17 @@ def read_source(path: Path) -> tuple[str | None, list[Diagnostic]]:
         ``(text, [])``, or ``(None, [problem])`` naming the line of a byte that
         is not UTF-8, or why the file cannot be read.
     """
-    shown = rel(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Diagnostic(shown, 0, 0, "", f"cannot be read ({exc.strerror}); check "
+        return None, [Diagnostic(rel(path), 0, 0, "", f"cannot be read ({exc.strerror}); check "
                                  "that it exists and that you may read it")]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Diagnostic(shown, line, col, "", "is not UTF-8 text; save the file as "
+        return None, [Diagnostic(rel(path), line, col, "", "is not UTF-8 text; save the file as "
                                  "UTF-8 (in Notepad: Save As, Encoding: UTF-8)")]
 
 
