@@ -8,7 +8,8 @@ Output: the pack's bytes, the same for the same input.
 Handles the traps of combining PDFs: named destinations that clash across
 inputs (resolved to explicit page destinations first), ReportLab naming every
 font subset ``AAAAAA+…`` and each part embedding its own copy of the same
-subsets (``merge_fonts``), and ``/Rotate`` kept on included pages.
+subsets (``merge_fonts``: one copy of each), and ``/Rotate`` kept on included
+pages.
 
 Why pikepdf and not pypdf, which the rest of the project reads PDFs with:
 the merge runs on every pack build, cached or not, and is the one stage that
@@ -28,7 +29,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NameTree, NumberTree, Pdf, String
 
-from .merge_fonts import retag_font_subsets, share_fonts
+from .merge_fonts import SharedFonts
 
 
 @dataclass(frozen=True)
@@ -85,24 +86,26 @@ def merge_pdfs(pieces: Sequence[Piece], *, outline: list[OutlineItem], links: li
     """
     opened: dict[int, Pdf] = {}
     merged = Pdf.new()
+    fonts = SharedFonts(merged)
     try:
         for piece in pieces:
             source = opened.get(id(piece))
             if source is None:
                 source = opened[id(piece)] = _open(piece)
+                fonts.take_fonts(source)
             merged.pages.extend(source.pages)
         pages = [page.obj for page in merged.pages]
         if stamps is not None:
             with Pdf.open(io.BytesIO(stamps)) as stamp_pdf:
+                fonts.take_fonts(stamp_pdf)
                 overlay_streams(merged, pages, stamp_pdf, stamp_codes, stamp_targets)
+        fonts.put_fonts()
         _add_outline(merged, pages, outline)
         for link in links:
             _add_link(merged, pages, link)
         _set_page_labels(merged, len(pages), front_pages, back_pages)
         for key, value in metadata.items():
             merged.docinfo[Name(key)] = String(value)
-        retag_font_subsets(merged)
-        share_fonts(merged)
         out = io.BytesIO()
         # Our streams are Flate-compressed already and are copied as they are;
         # streams without a filter (folio overlays, some included PDFs) are
