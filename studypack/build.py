@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from .assemble import (
     GRID_KEY,
@@ -36,7 +36,7 @@ from .errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, 
 from .included import PdfInputError, open_external, pdf_problem
 from .merge import Piece, merge_pdfs
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
-from .output import warnings_checked, write_atomically
+from .output import PendingFile, warnings_checked, write_atomically
 from .pack import plan_pack
 from .parallel import RenderJob, WorkerPool, early_workers, render_jobs
 from .plan import plan_booklet
@@ -230,20 +230,29 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
                 on_question: Callable[[Question], None] | None, started: float
                 ) -> BuildResult:
     cache = RenderCache(cache_dir) if cache_dir else None
-    # Every warning of the build counts for --strict: content, layout and pages.
-    with warnings_checked(strict):
-        questions = load_content(content, cache_dir)
-        plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
-                         base_brand=load_brand(workspace), check_pdf=pdf_problem)
-        theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
-        if plan.duplex is None:
-            plan = replace(plan, duplex=theme.spec.page.duplex)
-        if on_start:
-            on_start(len(plan.booklet.questions))
-        pdf, total, starts = _assemble_pack(plan, theme, on_question, workspace=workspace,
-                                            processes=processes, pool=pool, cache=cache)
+    pending: PendingFile | None = None
+    try:
+        # Every warning of the build counts for --strict: content, layout and pages.
+        with warnings_checked(strict):
+            questions = load_content(content, cache_dir)
+            plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
+                             base_brand=load_brand(workspace), check_pdf=pdf_problem)
+            theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
+            if plan.duplex is None:
+                plan = replace(plan, duplex=theme.spec.page.duplex)
+            if on_start:
+                on_start(len(plan.booklet.questions))
+            # The pack is written as it is merged, beside its final name: a
+            # copy of a large pack in memory would be the build's peak.
+            pending = PendingFile(Path(plan.output))
+            total, starts = _assemble_pack(plan, theme, on_question, into=pending.file,
+                                           workspace=workspace, processes=processes,
+                                           pool=pool, cache=cache)
+        pending.commit()
+    finally:
+        if pending:
+            pending.discard()
     target = Path(plan.output)
-    write_atomically(target, pdf)
     if cache:
         cache.trim()
     return BuildResult(target, total, len(plan.booklet.questions),
@@ -253,11 +262,11 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
 
 
 def _assemble_pack(plan: PackPlan, theme: Theme,
-                   on_question: Callable[[Question], None] | None, *,
+                   on_question: Callable[[Question], None] | None, *, into: BinaryIO,
                    workspace: Path | None = None, processes: int | None = None,
                    pool: WorkerPool | None = None, cache: RenderCache | None = None
-                   ) -> tuple[bytes, int, dict[str, int]]:
-    """Render every part, place it, and merge: (PDF bytes, pages, question start pages)."""
+                   ) -> tuple[int, dict[str, int]]:
+    """Render every part, place it, and merge into ``into``: (pages, question start pages)."""
     externals = _open_externals(plan, theme.page_size)
     alphabet = pack_alphabet(plan)
     sources: dict[str, Piece] = {inc.key: Path(inc.path) for inc in plan.includes}
@@ -335,15 +344,15 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     stamps = stamp_plan(slots, parts, grid)
     folios = render_folio_stamps(theme, [s[1:] for s in stamps], alphabet,
                                  duplex=bool(plan.duplex))
-    pdf = merge_pdfs(
-        pieces, outline=pack_outline(plan, slots, parts, grid),
+    merge_pdfs(
+        pieces, into=into, outline=pack_outline(plan, slots, parts, grid),
         links=contents_links(front.links, key_pages(plan, slots, parts)),
         front_pages=front_total(slots), stamps=folios.pdf,
         stamp_codes=list(folios.codes), stamp_targets=[s[0] for s in stamps],
         metadata=_metadata(plan.booklet), back_pages=sizes.back)
     total = slots[-1].start + slots[-1].pages
     targets = key_pages(plan, slots, parts)
-    return pdf, total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}
+    return total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}
 
 
 def _source_key(slot: Slot) -> str:

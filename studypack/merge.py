@@ -25,6 +25,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NameTree, NumberTree, Pdf, String
@@ -56,11 +57,11 @@ Piece = bytes | Path
 """A part of a pack: PDF bytes studypack rendered, or the path of an included PDF."""
 
 
-def merge_pdfs(pieces: Sequence[Piece], *, outline: list[OutlineItem], links: list[LinkSpec],
-               front_pages: int, stamps: bytes | None, stamp_codes: list[bytes],
-               stamp_targets: list[int], metadata: dict[str, str], back_pages: int = 0
-               ) -> bytes:
-    """Concatenate ``pieces`` and finish the result as one document.
+def merge_pdfs(pieces: Sequence[Piece], *, into: BinaryIO, outline: list[OutlineItem],
+               links: list[LinkSpec], front_pages: int, stamps: bytes | None,
+               stamp_codes: list[bytes], stamp_targets: list[int], metadata: dict[str, str],
+               back_pages: int = 0) -> None:
+    """Concatenate ``pieces``, finish the result as one document and write it to ``into``.
 
     Args:
         pieces: The parts in page order; the same bytes object may repeat
@@ -76,9 +77,6 @@ def merge_pdfs(pieces: Sequence[Piece], *, outline: list[OutlineItem], links: li
         metadata: Document information (e.g. ``{"/Title": …}``); no dates are
             added and the file identifier is derived from the content, so
             equal inputs give equal bytes.
-
-    Returns:
-        The merged PDF's bytes.
 
     Raises:
         pikepdf.PdfError: An input qpdf cannot read (included PDFs are
@@ -106,14 +104,12 @@ def merge_pdfs(pieces: Sequence[Piece], *, outline: list[OutlineItem], links: li
         _set_page_labels(merged, len(pages), front_pages, back_pages)
         for key, value in metadata.items():
             merged.docinfo[Name(key)] = String(value)
-        out = io.BytesIO()
         # Our streams are Flate-compressed already and are copied as they are;
         # streams without a filter (folio overlays, some included PDFs) are
         # compressed. Classic cross-reference table, as ReportLab writes.
-        merged.save(out, deterministic_id=True, compress_streams=True,
+        merged.save(into, deterministic_id=True, compress_streams=True,
                     stream_decode_level=pikepdf.StreamDecodeLevel.none,
                     object_stream_mode=pikepdf.ObjectStreamMode.disable)
-        return out.getvalue()
     finally:
         merged.close()
         for source in opened.values():

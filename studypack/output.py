@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import MissingGlyphWarning, RenderError, StrictError, StudypackWarning, rel
 
@@ -63,6 +64,51 @@ def warnings_checked(strict: bool) -> Iterator[None]:
         warnings.warn(message, StudypackWarning, stacklevel=3)
 
 
+class PendingFile:
+    """A file written beside ``path`` under a temporary name, put in place by ``commit``.
+
+    Lets a large PDF be written as it is made, with no copy of it held in
+    memory, while keeping the promise of ``write_atomically``: until
+    ``commit``, any earlier file at ``path`` is untouched, and ``discard``
+    (safe to call always, e.g. in a ``finally``) leaves nothing behind.
+
+    Raises:
+        RenderError: The path is a folder or a device, or cannot be written.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.target = path.resolve() if path.is_symlink() else path
+        if self.target.exists() and not self.target.is_file():
+            raise RenderError(f"{rel(path)} is not a regular file; choose a file name for "
+                              "the PDF")
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part",
+                                       dir=self.target.parent)
+        except OSError as exc:
+            raise RenderError(f"cannot write to {rel(self.target.parent)}: "
+                              f"{exc.strerror}") from None
+        self.temporary = Path(tmp)
+        self.file: BinaryIO = os.fdopen(fd, "wb")
+
+    def commit(self) -> None:
+        """Close the file and put it at ``path``, with the old file's permissions if any."""
+        try:
+            self.file.close()
+            os.chmod(self.temporary, self.target.stat().st_mode & 0o777
+                     if self.target.exists() else 0o666 & ~_umask())
+            os.replace(self.temporary, self.target)
+        except OSError as exc:
+            self.discard()
+            raise RenderError(f"cannot write {rel(self.path)}: {exc.strerror}") from None
+
+    def discard(self) -> None:
+        """Close and remove the temporary file (nothing, once committed)."""
+        self.file.close()
+        self.temporary.unlink(missing_ok=True)
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename.
 
@@ -73,23 +119,15 @@ def write_atomically(path: Path, data: bytes) -> None:
     Raises:
         RenderError: The path is a folder or a device, or cannot be written.
     """
-    target = path.resolve() if path.is_symlink() else path
-    if target.exists() and not target.is_file():
-        raise RenderError(f"{rel(path)} is not a regular file; choose a file name for the PDF")
+    pending = PendingFile(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                   dir=target.parent)
-    except OSError as exc:
-        raise RenderError(f"cannot write to {rel(target.parent)}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise RenderError(f"cannot write {rel(path)}: {exc.strerror}") from None
+        try:
+            pending.file.write(data)
+        except OSError as exc:
+            raise RenderError(f"cannot write {rel(path)}: {exc.strerror}") from None
+        pending.commit()
+    finally:
+        pending.discard()
 
 
 def _umask() -> int:
