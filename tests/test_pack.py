@@ -317,3 +317,22 @@ def test_layout_duplex_setting_applies_unless_the_pack_says_otherwise(pack_works
     pack.write_text(pack.read_text() + "duplex: false\n")
     one_sided = PdfReader(_build(pack_workspace).path)
     assert not any("intentionally left blank" in p.extract_text() for p in one_sided.pages)
+
+
+def test_strict_pack_with_a_warning_leaves_the_earlier_pdf_and_no_partial_file(pack_workspace):
+    from studypack.errors import StrictError
+
+    first = _build(pack_workspace)
+    earlier = first.path.read_bytes()
+    answer = next(p for p in (pack_workspace / "content").rglob("*.yaml")
+                  if "Foreign Policy" in p.read_text(encoding="utf-8"))
+    text = answer.read_text(encoding="utf-8")
+    answer.write_text(text.replace("conclusion: |\n", "conclusion: |\n  Done ⌘ today.\n  ", 1),
+                      encoding="utf-8")
+    with pytest.raises(StrictError, match="U\\+2318"):
+        _build(pack_workspace, strict=True)
+    assert first.path.read_bytes() == earlier
+    assert [p.name for p in first.path.parent.iterdir() if p.name.endswith(".part")] == []
+    with pytest.warns(UserWarning, match="U\\+2318"):
+        second = _build(pack_workspace)
+    assert second.path.read_bytes() != earlier
