@@ -216,7 +216,7 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
         WorkspaceError, ContentError, FontError, PdfInputError, RenderError.
     """
     started = time.perf_counter()
-    with early_workers(processes, content) as pool:
+    with early_workers(processes, content, cache_dir) as pool:
         return _build_pack(pack=pack, content=content, workspace=workspace, duplex=duplex,
                            output=output, strict=strict, processes=processes, pool=pool,
                            cache_dir=cache_dir, on_start=on_start, on_question=on_question,
@@ -391,7 +391,7 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         WorkspaceError: An unknown id (with a did-you-mean).
     """
     started = time.perf_counter()
-    with early_workers(processes, content) as pool:
+    with early_workers(processes, content, cache_dir) as pool:
         return _handouts(content=content, workspace=workspace, out_dir=out_dir, ids=ids,
                          layout=layout, brand=brand or Brand(), strict=strict, prune=prune,
                          processes=processes, pool=pool, cache_dir=cache_dir,

@@ -30,6 +30,7 @@ from .cache import (
     theme_fingerprint,
     tool_fingerprint,
 )
+from .content.cache import FILE as CONTENT_RECORDS
 from .errors import MissingGlyphWarning, StudypackWarning
 from .model import BookletPlan, Question
 from .render import RenderedBooklet, RenderOptions, render_document
@@ -178,17 +179,24 @@ def _render(jobs: list[RenderJob], theme: Theme, processes: int | None,
     return [_captured(job, theme, on_question) for job in jobs]
 
 
-def early_workers(processes: int | None, content: Path) -> AbstractContextManager[
-        WorkerPool | None]:
+def early_workers(processes: int | None, content: Path, cache_dir: Path | None = None
+                  ) -> AbstractContextManager[WorkerPool | None]:
     """Start workers now when the build will likely want them (see ``worker_count``).
 
     Whether it will is known only once the answers are read, so the number of
-    answer files stands in for the number of questions. Unused workers cost a
-    moment of the other core and are shut down with the pool.
+    answer files stands in for the number of questions. A cache that has read
+    these answers before means most parts will likely be reused, so no
+    worker is started early (one is started later if many parts are not).
+    Unused workers cost a moment of the other core and are shut down with
+    the pool.
     """
     count = processes if processes is not None else (os.cpu_count() or 1)
-    likely = processes is not None or sum(
-        1 for _ in content.rglob("*.yaml")) >= MIN_QUESTIONS_FOR_PROCESSES
+    if processes is None:
+        warm = cache_dir is not None and (cache_dir / CONTENT_RECORDS).is_file()
+        likely = not warm and sum(
+            1 for _ in content.rglob("*.yaml")) >= MIN_QUESTIONS_FOR_PROCESSES
+    else:
+        likely = True
     return worker_pool(count - 1) if count > 1 and likely else nullcontext(None)
 
 
