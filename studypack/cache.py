@@ -72,17 +72,24 @@ def _tree_digest(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[
             if p.is_file()]
 
 
-@lru_cache(maxsize=1)
-def tool_fingerprint() -> str:
-    """studypack's own code and built-in layouts, and the shaping libraries' versions."""
-    package = Path(__file__).parent
+@lru_cache(maxsize=8)
+def library_versions(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``name=version`` of each installed distribution, ``name=absent`` when not installed."""
     versions = []
-    for name in SHAPING_LIBRARIES:
+    for name in names:
         try:
             versions.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name}=absent")
-    return digest(str(FORMAT), *_tree_digest(package, (".py", ".yaml", ".j2")), *versions)
+    return tuple(versions)
+
+
+@lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """studypack's own code and built-in layouts, and the shaping libraries' versions."""
+    package = Path(__file__).parent
+    return digest(str(FORMAT), *_tree_digest(package, (".py", ".yaml", ".j2")),
+                  *library_versions(SHAPING_LIBRARIES))
 
 
 def theme_fingerprint(theme: Theme) -> str:

@@ -117,10 +117,12 @@ def test_new_library_or_studypack_code_invalidates_everything(ws, monkeypatch):
     monkeypatch.setattr(cache_module.metadata, "version",
                         lambda name: "999.0" if name == "reportlab" else real(name))
     cache_module.tool_fingerprint.cache_clear()
+    cache_module.library_versions.cache_clear()
     try:
         again = _cached(ws)
     finally:
         cache_module.tool_fingerprint.cache_clear()
+        cache_module.library_versions.cache_clear()
     assert again.reused is not None and again.reused[0] == 0
 
 

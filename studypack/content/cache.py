@@ -19,11 +19,9 @@ from __future__ import annotations
 import pickle
 from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
-from ..cache import digest, tool_fingerprint
+from ..cache import digest, library_versions, tool_fingerprint
 from ..errors import StudypackError
 from ..model import Question
 from ..output import write_atomically
@@ -34,17 +32,6 @@ READING_LIBRARIES = ("pyyaml", "pydantic", "markdown-it-py")
 
 Record = tuple[Question, tuple[int, int]]
 """A file's question and the (line, col) of its ``id`` field."""
-
-
-@lru_cache(maxsize=1)
-def _versions() -> tuple[str, ...]:
-    found = []
-    for name in READING_LIBRARIES:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=absent")
-    return tuple(found)
 
 
 @dataclass
@@ -70,7 +57,7 @@ class ContentCache:
         return cls(folder, records)
 
     def key(self, shown_path: str, text: str) -> str:
-        return digest(tool_fingerprint(), *_versions(), shown_path, text)
+        return digest(tool_fingerprint(), *library_versions(READING_LIBRARIES), shown_path, text)
 
     def get(self, key: str) -> Record | None:
         found = self.records.get(key)
