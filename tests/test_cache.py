@@ -243,7 +243,7 @@ def test_answer_files_read_before_come_back_equal_and_edits_are_read_again(ws, m
     folder, cache = ws / "content", ws / "out" / ".cache"
     fresh = load_content(folder)
     assert load_content(folder, cache) == fresh  # first run: read and kept
-    assert (cache / "content.pickle").is_file()
+    assert (cache / "content.json").is_file()
     with monkeypatch.context() as patched:
         def unreachable(*args, **kwargs):
             raise AssertionError("a kept file was parsed again")
@@ -265,7 +265,7 @@ def test_a_file_with_problems_is_reported_every_time_and_a_damaged_record_file_i
 
     folder, cache = ws / "content", ws / "out" / ".cache"
     load_content(folder, cache)
-    (cache / "content.pickle").write_bytes(b"not a pickle")
+    (cache / "content.json").write_bytes(b"{\"not\": [\"a record\"]}")
     assert load_content(folder, cache) == load_content(folder)
     answer = next(folder.rglob("*.yaml"))
     answer.write_text(answer.read_text(encoding="utf-8").replace("marks:", "marks: many\n"

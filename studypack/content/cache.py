@@ -8,25 +8,29 @@ and libraries, so it is kept under a key hashing exactly those.
 
 Only files without problems are kept: a file with problems is read again
 each time, so its report stays complete. The records live in one file,
-``content.pickle`` in the cache folder, rewritten when a build reads a file
-it had not seen (and then holding only that build's files). Pickle, not
-JSON: a ``Question`` is a tree of frozen dataclasses that pickle restores in
-one call; the folder is the user's own, as the answer files are.
+``content.json`` in the cache folder, rewritten when a build reads a file
+it had not seen (and then holding only that build's files). JSON checked
+by pydantic, not pickle: a workspace may come from someone else with its
+``out/`` folder, and reading a pickle can run any code in it (the layout
+templates are sandboxed for the same reason); at worst a doctored file
+here changes what a cached answer says, as editing the answer would.
 """
 
 from __future__ import annotations
 
-import pickle
 from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
 
 from ..cache import digest, library_versions, tool_fingerprint
 from ..errors import StudypackError
 from ..model import Question
 from ..output import write_atomically
 
-FILE = "content.pickle"
+FILE = "content.json"
 READING_LIBRARIES = ("pyyaml", "pydantic", "markdown-it-py")
 """Libraries whose version can change what a file reads as."""
 
@@ -49,11 +53,14 @@ class ContentCache:
 
     @classmethod
     def open(cls, folder: Path) -> ContentCache:
-        try:
-            loaded = pickle.loads((folder / FILE).read_bytes())
-        except Exception:  # noqa: BLE001 - whatever it holds, a bad cache is a miss
-            loaded = None
-        records = loaded if isinstance(loaded, dict) else {}
+        records: dict[str, Record] = {}
+        path = folder / FILE
+        # is_file: a pipe or device put in its place would block the read.
+        if path.is_file():
+            try:
+                records = _records().validate_json(path.read_bytes())
+            except (OSError, ValueError, ValidationError, RecursionError):
+                records = {}  # whatever is wrong with it, the files are read afresh
         return cls(folder, records)
 
     def key(self, shown_path: str, text: str) -> str:
@@ -61,10 +68,8 @@ class ContentCache:
 
     def get(self, key: str) -> Record | None:
         found = self.records.get(key)
-        if (not isinstance(found, tuple) or len(found) != 2
-                or not isinstance(found[0], Question)):
-            return None
-        self.used[key] = found
+        if found is not None:
+            self.used[key] = found
         return found
 
     def put(self, key: str, record: Record) -> None:
@@ -79,5 +84,10 @@ class ContentCache:
         # in the same folder, tells the user so.
         with suppress(OSError, StudypackError):
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.folder / FILE,
-                             pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomically(self.folder / FILE, _records().dump_json(self.used))
+
+
+@lru_cache(maxsize=1)
+def _records() -> TypeAdapter[dict[str, Record]]:
+    # Built on first use: it takes pydantic about 50 ms.
+    return TypeAdapter(dict[str, Record])
