@@ -162,11 +162,17 @@ def _open_externals(plan: PackPlan, page_size: tuple[float, float]) -> dict[str,
     opened, problems = {}, []
     for inc in plan.includes:
         try:
-            reader = open_external(Path(inc.path))
+            included = open_external(Path(inc.path))
         except PdfInputError as exc:
             problems.append(str(exc))
             continue
-        opened[inc.key] = reader
+        reader = opened[inc.key] = included.reader
+        if included.repairs:
+            more = len(included.repairs) - 1
+            warnings.warn(f"{rel(Path(inc.path))} is damaged and was repaired to be read "
+                          f"({included.repairs[0]}{f'; {more} more' if more else ''}); "
+                          "re-export it, and check its pages in the pack",
+                          StudypackWarning, stacklevel=3)
         _warn_page_size(inc, reader, page_size)
     if problems:
         raise PdfInputError("\n".join(problems))

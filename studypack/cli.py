@@ -8,6 +8,7 @@ unless STUDYPACK_DEBUG=1). Heavy modules are imported inside commands so
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -322,8 +323,22 @@ def init(
             f"  cd {rel(directory)}\n  studypack build")
 
 
+def _stop(signum: int, _frame: object) -> None:
+    # An exception, not the default sudden death: 'finally' blocks then remove
+    # a half-written .part file and shut the worker processes down.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    SIGTERM and SIGHUP (``kill``, ``timeout``, a cancelled CI job, a closed
+    terminal) stop studypack as Ctrl-C does: nothing half-written is left
+    and no worker process outlives it.
+    """
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     app(prog_name="studypack")
 
 

@@ -8,6 +8,7 @@ on layout; the merger (``merge``) then copies pages from files known to open.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,12 +22,33 @@ class PdfInputError(StudypackError):
     """An included PDF cannot be used; the message names the file and what to do."""
 
 
-def open_external(path: Path) -> PdfReader:
+@dataclass(frozen=True)
+class IncludedPdf:
+    """An included PDF that opened.
+
+    Attributes:
+        reader: The file read by pypdf (page count and sizes for the plan).
+        repairs: What qpdf, which copies the pages into the pack, had to
+            repair to read it (e.g. a stream of the wrong length); empty for
+            a sound file.
+    """
+
+    reader: PdfReader
+    repairs: tuple[str, ...]
+
+
+def open_external(path: Path) -> IncludedPdf:
     """Open a PDF a pack includes, checking everything that can be wrong with it.
+
+    The file is read twice: by pypdf, whose checks are the stricter, and by
+    qpdf, which the merger copies its pages with. A file the two read as a
+    different number of pages has a damaged page tree; it is refused rather
+    than have the contents and folios count pages the pack does not hold.
 
     Raises:
         PdfInputError: Missing, not a PDF (e.g. an HTML page renamed .pdf),
-            damaged or truncated, or protected by a user password.
+            damaged or truncated, a damaged page tree, or protected by a
+            user password.
     """
     # Imported here: most packs include no PDF, and pypdf takes a tenth of a
     # second to import, which every cached rebuild would otherwise pay.
@@ -64,7 +86,40 @@ def open_external(path: Path) -> PdfReader:
                             "re-download it") from None
     if len(reader.pages) == 0:
         raise PdfInputError(f"{shown} has no pages; include a PDF with at least one page")
-    return reader
+    pages, repairs = _as_merged(path, shown)
+    if pages != len(reader.pages):
+        counts = " or as ".join(f"{n} page{'s' if n != 1 else ''}"
+                                for n in (len(reader.pages), pages))
+        raise PdfInputError(f"{shown} has a damaged page tree: it reads as {counts}, "
+                            "depending on the reader; re-save it (e.g. print it to PDF) "
+                            "and include that")
+    return IncludedPdf(reader, repairs)
+
+
+def _as_merged(path: Path, shown: str) -> tuple[int, tuple[str, ...]]:
+    """(pages, repairs) as qpdf, the merger's reader, sees the file."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            pages = len(pdf.pages)
+            for page in pdf.pages:
+                # Read now what the merger will copy: qpdf repairs a stream of
+                # the wrong length, say, only when it first reads it.
+                contents = page.obj.get("/Contents")
+                for stream in (contents if isinstance(contents, pikepdf.Array)
+                               else [contents]):
+                    if isinstance(stream, pikepdf.Stream):
+                        stream.read_raw_bytes()
+            # qpdf names the file as it was given; the user knows it by its short name.
+            notes = (str(w).replace(str(path), shown) for w in pdf.get_warnings())
+            return pages, tuple(dict.fromkeys(notes))
+    except pikepdf.PasswordError:
+        raise PdfInputError(f"{shown} is protected by a password; save a copy without it "
+                            "(e.g. print it to PDF) and include that") from None
+    except (pikepdf.PdfError, ValueError, KeyError, OSError) as exc:
+        raise PdfInputError(f"{shown} is damaged or truncated ({exc}); re-export or "
+                            "re-download it") from None
 
 
 def pdf_problem(path: Path) -> str | None:

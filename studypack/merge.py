@@ -107,13 +107,26 @@ def merge_pdfs(pieces: Sequence[Piece], *, into: BinaryIO, outline: list[Outline
         # Our streams are Flate-compressed already and are copied as they are;
         # streams without a filter (folio overlays, some included PDFs) are
         # compressed. Classic cross-reference table, as ReportLab writes.
-        merged.save(into, deterministic_id=True, compress_streams=True,
+        # The version the inputs need, at least 1.4 (the watermark's opacity);
+        # a new qpdf document would otherwise say 1.3.
+        version = max((source.pdf_version for source in opened.values()),
+                      key=_version_key, default=MIN_VERSION)
+        merged.save(into, min_version=max(version, MIN_VERSION, key=_version_key),
+                    deterministic_id=True, compress_streams=True,
                     stream_decode_level=pikepdf.StreamDecodeLevel.none,
                     object_stream_mode=pikepdf.ObjectStreamMode.disable)
     finally:
         merged.close()
         for source in opened.values():
             source.close()
+
+
+MIN_VERSION = "1.4"
+"""Transparency (the watermark's fill opacity) needs PDF 1.4 (PDF 1.7, 11.1)."""
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
 
 
 def _open(piece: Piece) -> Pdf:

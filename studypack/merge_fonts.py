@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
-from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream
+from pikepdf import Array, Dictionary, Name, Object, Pdf, PdfError, Stream
 
 _FONT_FILES = ("/FontFile2", "/FontFile3", "/FontFile")
 
@@ -72,7 +72,12 @@ def _retag(font: Dictionary) -> None:
         return
     described: Object = font
     if "/DescendantFonts" in font:
-        described = font.DescendantFonts[0]
+        descendants = font.DescendantFonts
+        if not isinstance(descendants, Array) or len(descendants) != 1:
+            return  # a Type0 font has exactly one descendant (PDF 1.7, 9.7.1)
+        described = descendants[0]
+        if not isinstance(described, Dictionary):
+            return
     descriptor = described.get("/FontDescriptor")
     if not isinstance(descriptor, Dictionary):
         return
@@ -89,10 +94,27 @@ def _retag(font: Dictionary) -> None:
         del font["/Name"]
 
 
+class _Unshareable(Exception):
+    """A font whose graph cannot be compared (it leads back to itself, or is malformed)."""
+
+
+PENDING = "pending"
+"""Memo value of an object whose digest is being computed: met again, it is a cycle."""
+
+
 def _signature(obj: object, memo: dict[tuple[int, int], str]) -> str:
-    """A digest of ``obj`` and everything it points to (font graphs have no cycles)."""
+    """A digest of ``obj`` and everything it points to.
+
+    Raises:
+        _Unshareable: The graph leads back to an object being digested (a
+            Type3 font whose resources name the font itself, say).
+    """
     if isinstance(obj, Object) and obj.is_indirect:
-        if obj.objgen not in memo:
+        found = memo.get(obj.objgen)
+        if found == PENDING:
+            raise _Unshareable
+        if found is None:
+            memo[obj.objgen] = PENDING
             memo[obj.objgen] = _digest(obj, memo)
         return memo[obj.objgen]
     return _digest(obj, memo)
@@ -153,10 +175,15 @@ class SharedFonts:
                 font = fonts[name]
                 if not isinstance(font, Dictionary) or not font.is_indirect:
                     continue
-                if font.objgen not in retagged:
-                    retagged.add(font.objgen)
-                    _retag(font)
-                signature = _signature(font, memo)
+                try:
+                    if font.objgen not in retagged:
+                        retagged.add(font.objgen)
+                        _retag(font)
+                    signature = _signature(font, memo)
+                except (_Unshareable, PdfError, TypeError, ValueError, IndexError):
+                    # Left as it is: copied with its pages, as any other object.
+                    memo = {k: v for k, v in memo.items() if v != PENDING}
+                    continue
                 if signature not in self.canonical:
                     self.canonical[signature] = self.pdf.copy_foreign(font)
                 fonts[name] = Name(MARK + signature[:40])

@@ -82,6 +82,13 @@ class PendingFile:
         if self.target.exists() and not self.target.is_file():
             raise RenderError(f"{rel(path)} is not a regular file; choose a file name for "
                               "the PDF")
+        blocking = next((p for p in self.target.parents if p.exists() and not p.is_dir()),
+                        None)
+        if blocking is not None:
+            raise RenderError(f"{rel(blocking)} is a file, so {rel(path)} cannot be written "
+                              "inside it; choose another output path")
+        # Folders made for the file are removed again if it is discarded.
+        self.made = [p for p in self.target.parents if not p.exists()]
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part",
@@ -94,6 +101,7 @@ class PendingFile:
 
     def commit(self) -> None:
         """Close the file and put it at ``path``, with the old file's permissions if any."""
+        self.made = []
         try:
             self.file.close()
             os.chmod(self.temporary, self.target.stat().st_mode & 0o777
@@ -104,9 +112,14 @@ class PendingFile:
             raise RenderError(f"cannot write {rel(self.path)}: {exc.strerror}") from None
 
     def discard(self) -> None:
-        """Close and remove the temporary file (nothing, once committed)."""
+        """Close and remove the temporary file, and folders made for it (nothing, once committed)."""
         self.file.close()
         self.temporary.unlink(missing_ok=True)
+        for folder in self.made:  # deepest first
+            try:
+                folder.rmdir()
+            except OSError:
+                break  # not empty (another build wrote there meanwhile): leave it
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -70,3 +70,38 @@ def outline_rows(reader: PdfReader) -> list[tuple[int, str, int]]:
                 rows.append((depth, item.title, reader.get_destination_page_number(item)))
     walk(reader.outline, 0)
     return rows
+
+
+def raw_pdf(path: Path, objects: dict[int, bytes], *, version: str = "1.4") -> Path:
+    """A PDF written object by object, for damage no PDF library would write.
+
+    Args:
+        objects: Object number → its body (``<< … >>``, or a dictionary and
+            ``stream … endstream``). Object 1 must be the catalog.
+    """
+    out = bytearray(f"%PDF-{version}\n".encode())
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += f"{number} 0 obj\n".encode() + objects[number] + b"\nendobj\n"
+    start = len(out)
+    size = max(objects) + 1
+    out += f"xref\n0 {size}\n0000000000 65535 f \n".encode()
+    for number in range(1, size):
+        out += (f"{offsets[number]:010d} 00000 n \n" if number in offsets
+                else "0000000000 65535 f \n").encode()
+    out += f"trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{start}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def text_page(parent: int, contents: int, resources: bytes = b"<< >>") -> bytes:
+    """An A4 page dictionary (the packs' size) whose content stream is object ``contents``."""
+    return (f"<< /Type /Page /Parent {parent} 0 R /MediaBox [0 0 595 842] "
+            f"/Contents {contents} 0 R /Resources ").encode() + resources + b" >>"
+
+
+def stream(data: bytes, length: int | None = None) -> bytes:
+    """A stream object's body; ``length`` may be given wrong on purpose."""
+    return (f"<< /Length {len(data) if length is None else length} >>\nstream\n".encode()
+            + data + b"\nendstream")

@@ -20,7 +20,7 @@ from studypack.render import render_booklet
 from studypack.theme import load_theme
 
 from .conftest import CONTENT, ROOT
-from .pdfs import encrypt, make_pdf, outline_rows
+from .pdfs import encrypt, make_pdf, outline_rows, raw_pdf, stream, text_page
 
 PACK = """\
 title: Test Pack
@@ -41,6 +41,10 @@ include:
     title: Appendix map
 output: out/test-pack.pdf
 """
+
+
+DRAW = b"BT /F1 12 Tf 72 720 Td (Included page) Tj ET"
+HELVETICA = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
 
 
 @pytest.fixture
@@ -189,6 +193,7 @@ def test_two_pack_builds_are_byte_identical(pack_workspace):
     ("html", "is an HTML page saved with a .pdf name"),
     ("truncated", "is damaged or truncated"),
     ("user-password", "is protected by a password"),
+    ("page-tree", "has a damaged page tree: it reads as 1 page or as 2 pages"),
 ])
 def test_broken_included_pdfs_are_named_and_nothing_is_written(pack_workspace, kind, message):
     target = pack_workspace / "extra" / "appendix.pdf"
@@ -199,6 +204,13 @@ def test_broken_included_pdfs_are_named_and_nothing_is_written(pack_workspace, k
         target.write_text("<!DOCTYPE html><html><body>Download failed</body></html>")
     elif kind == "truncated":
         target.write_bytes(good[: len(good) // 3])
+    elif kind == "page-tree":
+        # A null among the kids and a kid typed /page: pypdf reads one page and
+        # qpdf, which copies the pages, two; the folios would count wrong.
+        raw_pdf(target, {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+                         2: b"<< /Type /Pages /Kids [3 0 R null 5 0 R] /Count 2 >>",
+                         3: text_page(2, 4, HELVETICA), 4: stream(DRAW),
+                         5: b"<< /Type /page /Parent 2 0 R /Contents 4 0 R >>"})
     else:
         encrypt(pack_workspace / "extra" / "before.pdf", target, user="secret",
                 owner="owner", algorithm="AES-256")
@@ -333,6 +345,81 @@ def test_strict_pack_with_a_warning_leaves_the_earlier_pdf_and_no_partial_file(p
         _build(pack_workspace, strict=True)
     assert first.path.read_bytes() == earlier
     assert [p.name for p in first.path.parent.iterdir() if p.name.endswith(".part")] == []
+    with pytest.raises(StrictError):
+        _build(pack_workspace, strict=True, output=pack_workspace / "out" / "new" / "x.pdf")
+    assert not (pack_workspace / "out" / "new").exists()  # nor the folder made for it
     with pytest.warns(UserWarning, match="U\\+2318"):
         second = _build(pack_workspace)
     assert second.path.read_bytes() != earlier
+
+
+def _fonts_that_trip_sharing(target: Path) -> None:
+    # Page 1: a Type3 font whose resources are the page's own, which name the
+    # font again (a cycle). Page 2: a Type0 font with no descendant, under a
+    # subset name. Both are legal enough for viewers to draw the pages.
+    type3 = (b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] "
+             b"/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /a 7 0 R >> "
+             b"/Encoding << /Type /Encoding /Differences [97 /a] >> /FirstChar 97 "
+             b"/LastChar 97 /Widths [1000] /Resources 6 0 R >>")
+    raw_pdf(target, {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R 9 0 R] /Count 2 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           b"/Resources 6 0 R >>",
+        4: stream(b"BT /T3 24 Tf 72 700 Td (aaa) Tj ET BT /F1 12 Tf 72 650 Td "
+                  b"(Type3 page) Tj ET"),
+        5: type3,
+        6: b"<< /Font << /T3 5 0 R /F1 8 0 R >> >>",
+        7: stream(b"1000 0 0 0 750 750 d1 0 0 750 750 re f"),
+        8: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        9: text_page(2, 10, b"<< /Font << /F1 8 0 R /Z 11 0 R >> >>"),
+        10: stream(b"BT /F1 12 Tf 72 700 Td (Type0 page) Tj ET"),
+        11: b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Broken "
+            b"/Encoding /Identity-H /DescendantFonts [] >>",
+    })
+
+
+def test_fonts_the_merger_cannot_compare_are_copied_as_they_are(pack_workspace):
+    _fonts_that_trip_sharing(pack_workspace / "extra" / "appendix.pdf")
+    result = _build(pack_workspace)
+    reader = PdfReader(result.path)
+    texts = [page.extract_text() for page in reader.pages]
+    type3 = next(i for i, t in enumerate(texts) if "Type3 page" in t)
+    assert "Type0 page" in texts[type3 + 1]
+    assert "/T3" in reader.pages[type3]["/Resources"]["/Font"]
+    assert reader.pages[type3 + 1]["/Resources"]["/Font"]["/Z"]["/BaseFont"] == \
+        "/ABCDEF+Broken"
+
+
+def test_a_repaired_included_pdf_is_a_warning_and_fails_strict(pack_workspace):
+    target = pack_workspace / "extra" / "appendix.pdf"
+    raw_pdf(target, {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+                     2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                     3: text_page(2, 4, HELVETICA), 4: stream(DRAW, length=7)})
+    with pytest.warns(UserWarning, match="appendix.pdf is damaged and was repaired"):
+        result = _build(pack_workspace)
+    assert "Included page" in "".join(p.extract_text() for p in PdfReader(result.path).pages)
+    from studypack.errors import StrictError
+    with pytest.raises(StrictError, match="was repaired"):
+        _build(pack_workspace, strict=True, output=pack_workspace / "out" / "strict.pdf")
+    assert not (pack_workspace / "out" / "strict.pdf").exists()
+
+
+def test_the_pack_declares_the_pdf_version_its_parts_need(pack_workspace):
+    raw_pdf(pack_workspace / "extra" / "appendix.pdf",
+            {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+             2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+             3: text_page(2, 4, HELVETICA), 4: stream(DRAW)}, version="1.7")
+    assert _build(pack_workspace).path.read_bytes()[:8] == b"%PDF-1.7"
+    make_pdf(pack_workspace / "extra" / "appendix.pdf", ["Appendix page"])
+    # ReportLab writes 1.4, which the watermark's transparency needs anyway.
+    assert _build(pack_workspace).path.read_bytes()[:8] == b"%PDF-1.4"
+
+
+def test_an_output_path_inside_a_file_is_named_before_any_layout(pack_workspace):
+    from studypack.errors import RenderError
+
+    (pack_workspace / "out").mkdir()
+    (pack_workspace / "out" / "afile").write_text("not a folder")
+    with pytest.raises(RenderError, match="out/afile is a file, so .* cannot be written"):
+        _build(pack_workspace, output=pack_workspace / "out" / "afile" / "x.pdf")
