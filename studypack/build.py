@@ -34,11 +34,11 @@ from .content import load_content
 from .content.brand import load_brand
 from .errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
 from .included import PdfInputError, open_external, pdf_problem
-from .merge import Piece, merge_pdfs
+from .merge import PackMerger, Piece
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
 from .output import PendingFile, warnings_checked, write_atomically
 from .pack import plan_pack
-from .parallel import RenderJob, WorkerPool, early_workers, render_jobs
+from .parallel import RenderJob, WorkerPool, early_workers, render_jobs, render_later
 from .plan import plan_booklet
 from .render import RenderedBooklet, RenderOptions, render_booklet
 from .render.contents import ContentsEntry
@@ -336,29 +336,48 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
         questions=False, native_outline=False, duplex=bool(plan.duplex), contents_extra=extra,
         appendices=tuple(closing), contents_labels=PackLabels(headlines, sizes, parts),
         alphabet=alphabet, back_cover=False), *where)
-    front = render_jobs([front_job], theme, cache=cache, processes=1)[0]
-    sources["front"] = front.pdf
-    slots = page_sequence(plan, sizes, front.pages)
+    # The contents need the body's page count; a worker lays them out while
+    # this process copies the body's pages, and they are put in front after.
+    front_result = render_later(front_job, theme, cache=cache, pool=pool)
     blank = render_blank_page(theme, plan.booklet, alphabet)
-    pieces: list[Piece] = []
-    for slot in slots:
-        if slot.kind == "section":
-            pieces += [blank if i is None else chunk_pdfs[i]
-                       for i in sections[slot.ref].pieces]
-        else:
-            pieces.append(blank if slot.kind == "blank" else sources[_source_key(slot)])
-    stamps = stamp_plan(slots, parts, grid)
-    folios = render_folio_stamps(theme, [s[1:] for s in stamps], alphabet,
-                                 duplex=bool(plan.duplex))
-    merge_pdfs(
-        pieces, into=into, outline=pack_outline(plan, slots, parts, grid),
-        links=contents_links(front.links, key_pages(plan, slots, parts)),
-        front_pages=front_total(slots), stamps=folios.pdf,
-        stamp_codes=list(folios.codes), stamp_targets=[s[0] for s in stamps],
-        metadata=_metadata(plan.booklet), back_pages=sizes.back)
+    with PackMerger() as merger:
+        # Every part after the front matter starts where it would after a
+        # front matter of no pages: in duplex, front matter of odd length is
+        # followed by a blank, so the body's own blanks stay where they are.
+        merger.add(_pieces(page_sequence(plan, sizes, 0)[1:], sections, chunk_pdfs, sources,
+                           blank))
+        front = front_result()
+        if pool:
+            pool.release()  # all laid out: the workers' exit overlaps the merge
+        sources["front"] = front.pdf
+        slots = page_sequence(plan, sizes, front.pages)
+        body = next((i for i, slot in enumerate(slots) if slot.kind not in ("front", "blank")),
+                    len(slots))
+        merger.add(_pieces(slots[:body], sections, chunk_pdfs, sources, blank), at_start=True)
+        stamps = stamp_plan(slots, parts, grid)
+        folios = render_folio_stamps(theme, [s[1:] for s in stamps], alphabet,
+                                     duplex=bool(plan.duplex))
+        merger.finish(
+            into, outline=pack_outline(plan, slots, parts, grid),
+            links=contents_links(front.links, key_pages(plan, slots, parts)),
+            front_pages=front_total(slots), stamps=folios.pdf,
+            stamp_codes=list(folios.codes), stamp_targets=[s[0] for s in stamps],
+            metadata=_metadata(plan.booklet), back_pages=sizes.back)
     total = slots[-1].start + slots[-1].pages
     targets = key_pages(plan, slots, parts)
     return total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}
+
+
+def _pieces(slots: list[Slot], sections: dict[str, SectionPages], chunk_pdfs: list[bytes],
+            sources: dict[str, Piece], blank: bytes) -> list[Piece]:
+    """The PDFs that fill ``slots``, in order (a section's chunks, with its blank versos)."""
+    pieces: list[Piece] = []
+    for slot in slots:
+        if slot.kind == "section":
+            pieces += [blank if i is None else chunk_pdfs[i] for i in sections[slot.ref].pieces]
+        else:
+            pieces.append(blank if slot.kind == "blank" else sources[_source_key(slot)])
+    return pieces
 
 
 def _source_key(slot: Slot) -> str:

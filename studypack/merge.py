@@ -25,12 +25,15 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NameTree, NumberTree, Pdf, String
 
 from .merge_fonts import SharedFonts
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,78 @@ class LinkSpec:
 
 Piece = bytes | Path
 """A part of a pack: PDF bytes studypack rendered, or the path of an included PDF."""
+
+
+class PackMerger:
+    """Copies parts into one document, then finishes and writes it (use as a context).
+
+    Parts may be added in two runs, the body first and the front matter
+    before it once it exists (``add(..., at_start=True)``), so that the
+    merger copies the body while the contents, whose page numbers need the
+    body's length, are still being laid out. The output depends only on
+    what is added where, not on when.
+    """
+
+    def __init__(self) -> None:
+        self.merged = Pdf.new()
+        self.opened: dict[int, Pdf] = {}
+        self.fonts = SharedFonts(self.merged)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.merged.close()
+        for source in self.opened.values():
+            source.close()
+
+    def add(self, pieces: Sequence[Piece], *, at_start: bool = False) -> None:
+        """Copy the pages of ``pieces``, in order, at the end (or the start) of the document.
+
+        The same bytes object may repeat (e.g. a blank verso); it is read once.
+        """
+        at = 0
+        for piece in pieces:
+            source = self.opened.get(id(piece))
+            if source is None:
+                source = self.opened[id(piece)] = _open(piece)
+                self.fonts.take_fonts(source)
+            if at_start:
+                for page in source.pages:
+                    self.merged.pages.insert(at, page)
+                    at += 1
+            else:
+                self.merged.pages.extend(source.pages)
+
+    def finish(self, into: BinaryIO, *, outline: list[OutlineItem], links: list[LinkSpec],
+               front_pages: int, stamps: bytes | None, stamp_codes: list[bytes],
+               stamp_targets: list[int], metadata: dict[str, str], back_pages: int = 0
+               ) -> None:
+        """Add what spans the whole document and write it to ``into`` (see ``merge_pdfs``)."""
+        merged = self.merged
+        pages = [page.obj for page in merged.pages]
+        if stamps is not None:
+            with Pdf.open(io.BytesIO(stamps)) as stamp_pdf:
+                self.fonts.take_fonts(stamp_pdf)
+                overlay_streams(merged, pages, stamp_pdf, stamp_codes, stamp_targets)
+        self.fonts.put_fonts()
+        _add_outline(merged, pages, outline)
+        for link in links:
+            _add_link(merged, pages, link)
+        _set_page_labels(merged, len(pages), front_pages, back_pages)
+        for key, value in metadata.items():
+            merged.docinfo[Name(key)] = String(value)
+        # The version the inputs need, at least 1.4 (the watermark's opacity);
+        # a new qpdf document would otherwise say 1.3.
+        version = max((source.pdf_version for source in self.opened.values()),
+                      key=_version_key, default=MIN_VERSION)
+        # Our streams are Flate-compressed already and are copied as they are;
+        # streams without a filter (folio overlays, some included PDFs) are
+        # compressed. Classic cross-reference table, as ReportLab writes.
+        merged.save(into, min_version=max(version, MIN_VERSION, key=_version_key),
+                    deterministic_id=True, compress_streams=True,
+                    stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                    object_stream_mode=pikepdf.ObjectStreamMode.disable)
 
 
 def merge_pdfs(pieces: Sequence[Piece], *, into: BinaryIO, outline: list[OutlineItem],
@@ -82,43 +157,11 @@ def merge_pdfs(pieces: Sequence[Piece], *, into: BinaryIO, outline: list[Outline
         pikepdf.PdfError: An input qpdf cannot read (included PDFs are
             checked by ``included.open_external`` before this is reached).
     """
-    opened: dict[int, Pdf] = {}
-    merged = Pdf.new()
-    fonts = SharedFonts(merged)
-    try:
-        for piece in pieces:
-            source = opened.get(id(piece))
-            if source is None:
-                source = opened[id(piece)] = _open(piece)
-                fonts.take_fonts(source)
-            merged.pages.extend(source.pages)
-        pages = [page.obj for page in merged.pages]
-        if stamps is not None:
-            with Pdf.open(io.BytesIO(stamps)) as stamp_pdf:
-                fonts.take_fonts(stamp_pdf)
-                overlay_streams(merged, pages, stamp_pdf, stamp_codes, stamp_targets)
-        fonts.put_fonts()
-        _add_outline(merged, pages, outline)
-        for link in links:
-            _add_link(merged, pages, link)
-        _set_page_labels(merged, len(pages), front_pages, back_pages)
-        for key, value in metadata.items():
-            merged.docinfo[Name(key)] = String(value)
-        # Our streams are Flate-compressed already and are copied as they are;
-        # streams without a filter (folio overlays, some included PDFs) are
-        # compressed. Classic cross-reference table, as ReportLab writes.
-        # The version the inputs need, at least 1.4 (the watermark's opacity);
-        # a new qpdf document would otherwise say 1.3.
-        version = max((source.pdf_version for source in opened.values()),
-                      key=_version_key, default=MIN_VERSION)
-        merged.save(into, min_version=max(version, MIN_VERSION, key=_version_key),
-                    deterministic_id=True, compress_streams=True,
-                    stream_decode_level=pikepdf.StreamDecodeLevel.none,
-                    object_stream_mode=pikepdf.ObjectStreamMode.disable)
-    finally:
-        merged.close()
-        for source in opened.values():
-            source.close()
+    with PackMerger() as merger:
+        merger.add(pieces)
+        merger.finish(into, outline=outline, links=links, front_pages=front_pages,
+                      stamps=stamps, stamp_codes=stamp_codes, stamp_targets=stamp_targets,
+                      metadata=metadata, back_pages=back_pages)
 
 
 MIN_VERSION = "1.4"

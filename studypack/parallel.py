@@ -155,6 +155,32 @@ def render_jobs(jobs: list[RenderJob], theme: Theme, *, cache: RenderCache | Non
     return [done[index][0] for index in range(len(jobs))]
 
 
+def render_later(job: RenderJob, theme: Theme, *, cache: RenderCache | None = None,
+                 pool: WorkerPool | None = None) -> Callable[[], RenderedBooklet]:
+    """Start rendering ``job`` and return a call that gives the result when it is needed.
+
+    From the cache, the result is there at once; with ``pool``, a worker lays
+    the job out while this process goes on (e.g. copying the pages of the
+    parts already laid out); without one, the call lays it out in this
+    process. The result and its warnings are the same whichever way.
+    """
+    key = job_key(job, theme) if cache else ""
+    found = cache.get(key) if cache else None
+    future = (pool.executor.submit(_render_in_worker, job)
+              if found is None and pool is not None else None)
+
+    def result() -> RenderedBooklet:
+        done = found
+        if done is None:
+            done = future.result() if future is not None else _captured(job, theme)
+            if cache:
+                cache.put(key, *done)
+        replay(done[1])
+        return done[0]
+
+    return result
+
+
 def _report(job: RenderJob, on_question: Callable[[Question], None] | None) -> None:
     if on_question:
         for question in job.plan.questions:
@@ -218,6 +244,10 @@ class WorkerPool:
         self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
         for _ in range(workers):
             self.executor.submit(_warm_up)
+
+    def release(self) -> None:
+        """Let the workers exit now, while this process goes on (``close`` then waits less)."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
