@@ -6,12 +6,14 @@ before anything is written, and a write never leaves a partial file behind.
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import tempfile
+import time
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
@@ -98,6 +100,7 @@ class PendingFile:
                               f"{exc.strerror}") from None
         self.temporary = Path(tmp)
         self.file: BinaryIO = os.fdopen(fd, "wb")
+        _remove_stale_parts(self.target)
 
     def commit(self) -> None:
         """Close the file and put it at ``path``, with the old file's permissions if any."""
@@ -120,6 +123,19 @@ class PendingFile:
                 folder.rmdir()
             except OSError:
                 break  # not empty (another build wrote there meanwhile): leave it
+
+
+STALE_SECONDS = 3600
+"""A ``.part`` file older than this is no build's write in progress."""
+
+
+def _remove_stale_parts(target: Path) -> None:
+    # Left by a build killed outright (SIGKILL, a power cut): nothing else removes them.
+    cutoff = time.time() - STALE_SECONDS
+    for part in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+        with suppress(OSError):  # gone meanwhile, or not ours to remove
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
 
 
 def write_atomically(path: Path, data: bytes) -> None:

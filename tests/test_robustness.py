@@ -146,3 +146,21 @@ def test_topic_spellings_are_grouped_and_warned_about(workspace):
                       .replace("topics: [Testing]", "topics: [testing]"))
     with pytest.warns(UserWarning, match="topic 'testing' is spelled 'Testing'"):
         load_content(workspace / "content")
+
+
+def test_parts_left_by_a_killed_build_are_removed_by_the_next_write(tmp_path):
+    import os
+    import time
+
+    from studypack.output import write_atomically
+
+    target = tmp_path / "pack.pdf"
+    stale = tmp_path / ".pack.pdf.abc123.part"
+    fresh = tmp_path / ".pack.pdf.def456.part"  # another build writing right now
+    stale.write_bytes(b"%PDF-1.4 half")
+    fresh.write_bytes(b"%PDF-1.4 half")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+    write_atomically(target, b"%PDF-1.4 whole")
+    assert target.read_bytes() == b"%PDF-1.4 whole"
+    assert not stale.exists() and fresh.exists()
