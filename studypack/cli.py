@@ -8,7 +8,9 @@ unless STUDYPACK_DEBUG=1). Heavy modules are imported inside commands so
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -323,23 +325,56 @@ def init(
             f"  cd {rel(directory)}\n  studypack build")
 
 
+SHOW_CURSOR = "\x1b[?25h"
+"""Terminal control sequence that shows the cursor again (ECMA-48 private mode 25)."""
+
+
 def _stop(signum: int, _frame: object) -> None:
-    # An exception, not the default sudden death: 'finally' blocks then remove
-    # a half-written .part file and shut the worker processes down.
-    raise SystemExit(128 + signum)
+    # Not an exception: ReportLab catches everything raised inside a layout
+    # (SystemExit and KeyboardInterrupt too) and re-raises it as a message
+    # about the paragraph, and waiting for worker processes the same signal
+    # has killed can hang. So: remove what is half-written, kill the
+    # workers, say so, and leave at once.
+    # Only what was loaded can have work in progress: nothing is imported here.
+    output = sys.modules.get("studypack.output")
+    if output is not None:
+        output.discard_all()
+    processes = sys.modules.get("multiprocessing")
+    if processes is not None:
+        for child in processes.active_children():
+            child.kill()
+    name = {signal.SIGINT: "interrupted"}.get(signal.Signals(signum), "stopped")
+    for stream in (sys.stdout, sys.stderr):
+        if stream.isatty():
+            stream.write(SHOW_CURSOR)  # a progress bar hides it, and has no time to show it
+            stream.flush()
+    sys.stderr.write(f"studypack: {name} before the end; no half-written file is left\n")
+    sys.stderr.flush()
+    os._exit(128 + signum)
 
 
 def main() -> None:
     """Console-script entry point.
 
-    SIGTERM and SIGHUP (``kill``, ``timeout``, a cancelled CI job, a closed
-    terminal) stop studypack as Ctrl-C does: nothing half-written is left
-    and no worker process outlives it.
+    Ctrl-C, SIGTERM and SIGHUP (``kill``, ``timeout``, a cancelled CI job, a
+    closed terminal) stop studypack at once: nothing half-written is left,
+    no worker process outlives it, and one line says so. The exit status is
+    128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM).
     """
-    for name in ("SIGTERM", "SIGHUP"):
+    stop_cleanly_on_signals()
+    app(prog_name="studypack")
+
+
+def stop_cleanly_on_signals() -> None:
+    """Make Ctrl-C, SIGTERM and SIGHUP stop the process as ``main`` describes."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _stop)
-    app(prog_name="studypack")
+    # Stopped that way, the worker pool's queues are not closed, and Python's
+    # resource tracker (a process of its own, started with this environment)
+    # would print a warning about "leaked semaphores" as it cleans them up.
+    os.environ.setdefault("PYTHONWARNINGS",
+                          "ignore::UserWarning:multiprocessing.resource_tracker")
 
 
 if __name__ == "__main__":

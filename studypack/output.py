@@ -100,11 +100,13 @@ class PendingFile:
                               f"{exc.strerror}") from None
         self.temporary = Path(tmp)
         self.file: BinaryIO = os.fdopen(fd, "wb")
+        _OPEN.add(self)
         _remove_stale_parts(self.target)
 
     def commit(self) -> None:
         """Close the file and put it at ``path``, with the old file's permissions if any."""
         self.made = []
+        _OPEN.discard(self)
         try:
             self.file.close()
             os.chmod(self.temporary, self.target.stat().st_mode & 0o777
@@ -116,6 +118,7 @@ class PendingFile:
 
     def discard(self) -> None:
         """Close and remove the temporary file, and folders made for it (nothing, once committed)."""
+        _OPEN.discard(self)
         self.file.close()
         self.temporary.unlink(missing_ok=True)
         for folder in self.made:  # deepest first
@@ -123,6 +126,17 @@ class PendingFile:
                 folder.rmdir()
             except OSError:
                 break  # not empty (another build wrote there meanwhile): leave it
+
+
+_OPEN: set[PendingFile] = set()
+"""Files being written now, for ``discard_all`` when the process is stopped."""
+
+
+def discard_all() -> None:
+    """Remove every file being written now (for a process that is about to be stopped)."""
+    for pending in list(_OPEN):
+        with suppress(OSError):
+            pending.discard()
 
 
 STALE_SECONDS = 3600

@@ -12,6 +12,7 @@ and replayed in job order, from a worker or from the cache alike.
 from __future__ import annotations
 
 import os
+import signal
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -226,6 +227,20 @@ def early_workers(processes: int | None, content: Path, cache_dir: Path | None =
     return worker_pool(count - 1) if count > 1 and likely else nullcontext(None)
 
 
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """SIGINT ignored for the block (as processes started in it inherit), then restored."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _warm_up() -> None:
     """Nothing: unpickling this task in a worker imports studypack and ReportLab."""
 
@@ -241,9 +256,15 @@ class WorkerPool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         # "spawn": a fresh interpreter per worker, safe whatever threads the parent runs.
-        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
-        for _ in range(workers):
-            self.executor.submit(_warm_up)
+        # Ctrl-C reaches the workers too, and a worker stopped by it prints a
+        # traceback; the parent stops them itself. Started while SIGINT is
+        # ignored, they keep ignoring it: an ignored signal survives exec and
+        # Python leaves it so (its own handler replaces only the default).
+        with _interrupts_ignored():
+            self.executor = ProcessPoolExecutor(max_workers=workers,
+                                                mp_context=get_context("spawn"))
+            for _ in range(workers):
+                self.executor.submit(_warm_up)
 
     def release(self) -> None:
         """Let the workers exit now, while this process goes on (``close`` then waits less)."""

@@ -164,3 +164,43 @@ def test_parts_left_by_a_killed_build_are_removed_by_the_next_write(tmp_path):
     write_atomically(target, b"%PDF-1.4 whole")
     assert target.read_bytes() == b"%PDF-1.4 whole"
     assert not stale.exists() and fresh.exists()
+
+
+STOPPED = """
+import multiprocessing, os, signal, sys, time
+from pathlib import Path
+from studypack.cli import stop_cleanly_on_signals
+from studypack.output import PendingFile
+from studypack.parallel import WorkerPool
+stop_cleanly_on_signals()
+pending = PendingFile(Path(sys.argv[1]))
+pending.file.write(b"%PDF-1.4 half")
+pool = WorkerPool(1)
+worker = multiprocessing.active_children()[0].pid
+print(worker, flush=True)
+os.kill(os.getpid(), getattr(signal, sys.argv[2]))
+time.sleep(30)
+"""
+
+
+@pytest.mark.parametrize("signal_name, status, word", [("SIGTERM", 143, "stopped"),
+                                                       ("SIGINT", 130, "interrupted")])
+def test_a_stopped_build_leaves_no_partial_file_no_worker_and_no_traceback(
+        tmp_path, signal_name, status, word):
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "out" / "pack.pdf"
+    done = subprocess.run([sys.executable, "-c", STOPPED, str(target), signal_name],
+                          check=False, capture_output=True, text=True, timeout=60)
+    assert done.returncode == status
+    assert done.stderr.strip() == (f"studypack: {word} before the end; no half-written "
+                                   "file is left")
+    assert not (tmp_path / "out").exists()  # no .part, nor the folder made for it
+    worker = int(done.stdout.split()[0])
+    for _ in range(50):
+        if not Path(f"/proc/{worker}").exists():
+            break
+        time.sleep(0.1)
+    assert not Path(f"/proc/{worker}").exists()
