@@ -98,6 +98,12 @@ class PackMerger:
                 for page in source.pages:
                     self.merged.pages.insert(at, page)
                     at += 1
+            elif isinstance(piece, Path):
+                # An included PDF may hold a fillable form or layers; pikepdf
+                # carries their catalog entries with the pages (fields renamed
+                # if two files share a name). Its bookmarks stay behind: the
+                # pack's outline names the file by the title it was given.
+                self.merged.add_pages_from(source, outlines="ignore")
             else:
                 self.merged.pages.extend(source.pages)
 

@@ -423,3 +423,20 @@ def test_an_output_path_inside_a_file_is_named_before_any_layout(pack_workspace)
     (pack_workspace / "out" / "afile").write_text("not a folder")
     with pytest.raises(RenderError, match="out/afile is a file, so .* cannot be written"):
         _build(pack_workspace, output=pack_workspace / "out" / "afile" / "x.pdf")
+
+
+def test_an_included_fillable_form_keeps_its_fields(pack_workspace):
+    from reportlab.pdfgen.canvas import Canvas
+
+    form = pack_workspace / "extra" / "appendix.pdf"
+    canv = Canvas(str(form), pagesize=(595.2756, 841.8898), invariant=1)
+    canv.drawString(72, 760, "Student name:")
+    canv.acroForm.textfield(name="student", x=170, y=750, width=200, height=20)
+    canv.showPage()
+    canv.save()
+    reader = PdfReader(_build(pack_workspace).path)
+    assert list(reader.get_fields() or {}) == ["student"]
+    widget_page = next(i for i, page in enumerate(reader.pages)
+                       if any(a.get_object().get("/FT") == "/Tx"
+                              for a in page.get("/Annots", []) or []))
+    assert "Student name:" in reader.pages[widget_page].extract_text()
