@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import string
 import time
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,8 +31,8 @@ from .cache import RenderCache
 from .chunks import SectionPages, join_chunks, split_groups
 from .content import load_content
 from .content.brand import load_brand
-from .errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
-from .included import PdfInputError, open_external, pdf_problem
+from .errors import ContentError, Diagnostic, WorkspaceError
+from .included import open_included, pdf_problem
 from .merge import PackMerger, Piece
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
 from .output import PendingFile, warnings_checked, write_atomically
@@ -158,41 +157,6 @@ def pack_alphabet(plan: PackPlan) -> str:
     return "".join(sorted(set("".join(texts))))
 
 
-def _open_externals(plan: PackPlan, page_size: tuple[float, float]) -> dict[str, PdfReader]:
-    opened, problems = {}, []
-    for inc in plan.includes:
-        try:
-            included = open_external(Path(inc.path))
-        except PdfInputError as exc:
-            problems.append(str(exc))
-            continue
-        reader = opened[inc.key] = included.reader
-        if included.repairs:
-            more = len(included.repairs) - 1
-            warnings.warn(f"{rel(Path(inc.path))} is damaged and was repaired to be read "
-                          f"({included.repairs[0]}{f'; {more} more' if more else ''}); "
-                          "re-export it, and check its pages in the pack",
-                          StudypackWarning, stacklevel=3)
-        _warn_page_size(inc, reader, page_size)
-    if problems:
-        raise PdfInputError("\n".join(problems))
-    return opened
-
-
-def _warn_page_size(inc: ExternalPdf, reader: PdfReader, page_size: tuple[float, float]
-                    ) -> None:
-    # Pages are included as they are; a different size is allowed but worth saying.
-    want = sorted(page_size)
-    for number, page in enumerate(reader.pages, 1):
-        box = page.mediabox
-        got = sorted((float(box.width), float(box.height)))
-        if abs(got[0] - want[0]) > 3 or abs(got[1] - want[1]) > 3:
-            warnings.warn(f"{rel(Path(inc.path))}: page {number} is {got[0]:.0f} × "
-                          f"{got[1]:.0f} pt, not the pack's {want[0]:.0f} × {want[1]:.0f} pt; "
-                          "it is included at its own size", StudypackWarning, stacklevel=3)
-            return
-
-
 def _facts(rendered: RenderedBooklet) -> RenderedFacts:
     return RenderedFacts(rendered.anchors, rendered.anchor_tops, rendered.outline,
                          rendered.blank_pages, rendered.pages)
@@ -273,7 +237,7 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
                    pool: WorkerPool | None = None, cache: RenderCache | None = None
                    ) -> tuple[int, dict[str, int]]:
     """Render every part, place it, and merge into ``into``: (pages, question start pages)."""
-    externals = _open_externals(plan, theme.page_size)
+    externals = open_included(plan, theme.page_size)
     alphabet = pack_alphabet(plan)
     sources: dict[str, Piece] = {inc.key: Path(inc.path) for inc in plan.includes}
     where = (plan.layout, str(workspace) if workspace else None, plan.booklet.brand.accent)

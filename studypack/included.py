@@ -1,18 +1,22 @@
-"""Included PDFs checked before anything is laid out (pypdf).
+"""Included PDFs checked before anything is laid out (pypdf, then qpdf).
 
 A pack may include the centre's own PDFs (notes, past papers). Each is opened
-here once, in the check stage, so a missing, mislabelled, damaged, empty or
+here, in the check stage, so a missing, mislabelled, damaged, empty or
 password-protected file is reported with what to do before a minute is spent
 on layout; the merger (``merge``) then copies pages from files known to open.
+Input: the pack plan's includes. Output: a pypdf reader per include (page
+count and sizes for the plan), and warnings for repairs and odd page sizes.
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import StudypackError, rel
+from .errors import StudypackError, StudypackWarning, rel
+from .model import ExternalPdf, PackPlan
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -129,3 +133,48 @@ def pdf_problem(path: Path) -> str | None:
     except PdfInputError as exc:
         return str(exc)
     return None
+
+
+def open_included(plan: PackPlan, page_size: tuple[float, float]) -> dict[str, PdfReader]:
+    """Open every PDF the pack includes, by its key; warn of repairs and odd page sizes.
+
+    Args:
+        plan: The pack's plan (its ``includes``).
+        page_size: The pack's page size (width, height) in PDF points.
+
+    Raises:
+        PdfInputError: Every included PDF that cannot be used, one per line.
+    """
+    opened: dict[str, PdfReader] = {}
+    problems: list[str] = []
+    for inc in plan.includes:
+        try:
+            included = open_external(Path(inc.path))
+        except PdfInputError as exc:
+            problems.append(str(exc))
+            continue
+        reader = opened[inc.key] = included.reader
+        if included.repairs:
+            more = len(included.repairs) - 1
+            warnings.warn(f"{rel(Path(inc.path))} is damaged and was repaired to be read "
+                          f"({included.repairs[0]}{f'; {more} more' if more else ''}); "
+                          "re-export it, and check its pages in the pack",
+                          StudypackWarning, stacklevel=3)
+        _warn_page_size(inc, reader, page_size)
+    if problems:
+        raise PdfInputError("\n".join(problems))
+    return opened
+
+
+def _warn_page_size(inc: ExternalPdf, reader: PdfReader, page_size: tuple[float, float]
+                    ) -> None:
+    # Pages are included as they are; a different size is allowed but worth saying.
+    want = sorted(page_size)
+    for number, page in enumerate(reader.pages, 1):
+        box = page.mediabox
+        got = sorted((float(box.width), float(box.height)))
+        if abs(got[0] - want[0]) > 3 or abs(got[1] - want[1]) > 3:
+            warnings.warn(f"{rel(Path(inc.path))}: page {number} is {got[0]:.0f} × "
+                          f"{got[1]:.0f} pt, not the pack's {want[0]:.0f} × {want[1]:.0f} pt; "
+                          "it is included at its own size", StudypackWarning, stacklevel=3)
+            return
