@@ -22,6 +22,8 @@ ARABIC_SHARE = 0.5
 
 def mostly_arabic(text: str) -> bool:
     """True when over half of the letters of ``text`` are Arabic script."""
+    if not ARABIC_LETTER.search(text):
+        return False  # the common case, answered without counting every letter
     letters = [c for c in text if c.isalpha()]
     arabic = sum(1 for c in letters if ARABIC_LETTER.match(c))
     return bool(letters) and arabic / len(letters) > ARABIC_SHARE

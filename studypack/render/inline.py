@@ -119,6 +119,11 @@ class Markup:
         return f'<font name="{self.fonts.arabic.regular}">{escape(shaped(run))}</font>'
 
     def _latin(self, raw: str) -> str:
+        coverage = self.family.coverage
+        # Most text is all in the font: checking each distinct character once
+        # is a fifth of the work of the loop below, with the same result.
+        if all(ord(char) in coverage or char in "\n\t" for char in set(raw)):
+            return escape(raw)
         out: list[str] = []
         run: list[str] = []
         for char in raw:
