@@ -111,7 +111,25 @@ class PackMerger:
                front_pages: int, stamps: bytes | None, stamp_codes: list[bytes],
                stamp_targets: list[int], metadata: dict[str, str], back_pages: int = 0
                ) -> None:
-        """Add what spans the whole document and write it to ``into`` (see ``merge_pdfs``)."""
+        """Add what spans the whole document and write it to ``into``.
+
+        Args:
+            outline: Entries in document order; levels nest by at most one step.
+            links: Contents links to add.
+            front_pages: Pages labelled i, ii…; the rest are labelled 1, 2….
+            back_pages: Last pages (a back cover) labelled "Back cover", not numbered.
+            stamps: A PDF whose first page's resources the stamp codes use.
+            stamp_codes: Content streams laid over the pages ``stamp_targets``
+                (see ``overlay_streams``), in order.
+            stamp_targets: 0-based target pages for the stamps, in order.
+            metadata: Document information (e.g. ``{"/Title": …}``); no dates are
+                added and the file identifier is derived from the content, so
+                equal inputs give equal bytes.
+
+        Raises:
+            pikepdf.PdfError: An input qpdf cannot read (included PDFs are
+                checked by ``included.open_external`` before this is reached).
+        """
         merged = self.merged
         pages = [page.obj for page in merged.pages]
         if stamps is not None:
@@ -136,38 +154,6 @@ class PackMerger:
                     deterministic_id=True, compress_streams=True,
                     stream_decode_level=pikepdf.StreamDecodeLevel.none,
                     object_stream_mode=pikepdf.ObjectStreamMode.disable)
-
-
-def merge_pdfs(pieces: Sequence[Piece], *, into: BinaryIO, outline: list[OutlineItem],
-               links: list[LinkSpec], front_pages: int, stamps: bytes | None,
-               stamp_codes: list[bytes], stamp_targets: list[int], metadata: dict[str, str],
-               back_pages: int = 0) -> None:
-    """Concatenate ``pieces``, finish the result as one document and write it to ``into``.
-
-    Args:
-        pieces: The parts in page order; the same bytes object may repeat
-            (e.g. a blank verso), and is then read once and its pages copied.
-        outline: Entries in document order; levels nest by at most one step.
-        links: Contents links to add.
-        front_pages: Pages labelled i, ii…; the rest are labelled 1, 2….
-        back_pages: Last pages (a back cover) labelled "Back cover", not numbered.
-        stamps: A PDF whose first page's resources the stamp codes use.
-        stamp_codes: Content streams laid over the pages ``stamp_targets``
-            (see ``overlay_streams``), in order.
-        stamp_targets: 0-based target pages for the stamps, in order.
-        metadata: Document information (e.g. ``{"/Title": …}``); no dates are
-            added and the file identifier is derived from the content, so
-            equal inputs give equal bytes.
-
-    Raises:
-        pikepdf.PdfError: An input qpdf cannot read (included PDFs are
-            checked by ``included.open_external`` before this is reached).
-    """
-    with PackMerger() as merger:
-        merger.add(pieces)
-        merger.finish(into, outline=outline, links=links, front_pages=front_pages,
-                      stamps=stamps, stamp_codes=stamp_codes, stamp_targets=stamp_targets,
-                      metadata=metadata, back_pages=back_pages)
 
 
 MIN_VERSION = "1.4"
