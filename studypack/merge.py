@@ -22,6 +22,7 @@ two-core build within the issue's targets.
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +75,7 @@ class PackMerger:
         self.merged = Pdf.new()
         self.opened: dict[int, Pdf] = {}
         self.fonts = SharedFonts(self.merged)
+        self.included = False
 
     def __enter__(self) -> Self:
         return self
@@ -99,6 +101,7 @@ class PackMerger:
                     self.merged.pages.insert(at, page)
                     at += 1
             elif isinstance(piece, Path):
+                self.included = True
                 # An included PDF may hold a fillable form or layers; pikepdf
                 # carries their catalog entries with the pages (fields renamed
                 # if two files share a name). Its bookmarks stay behind: the
@@ -147,11 +150,13 @@ class PackMerger:
         # a new qpdf document would otherwise say 1.3.
         version = max((source.pdf_version for source in self.opened.values()),
                       key=_version_key, default=MIN_VERSION)
-        # Our streams are Flate-compressed already and are copied as they are;
-        # streams without a filter (folio overlays, some included PDFs) are
-        # compressed. Classic cross-reference table, as ReportLab writes.
+        # Our streams are Flate-compressed already and are copied as they are.
+        # Only included PDFs may bring streams without a filter, which qpdf
+        # then compresses; asked to when there are none, its save took four
+        # times as long (0.19 s against 0.05 s on the 1,648-page bench pack).
+        # Classic cross-reference table, as ReportLab writes.
         merged.save(into, min_version=max(version, MIN_VERSION, key=_version_key),
-                    deterministic_id=True, compress_streams=True,
+                    deterministic_id=True, compress_streams=self.included,
                     stream_decode_level=pikepdf.StreamDecodeLevel.none,
                     object_stream_mode=pikepdf.ObjectStreamMode.disable)
 
@@ -280,8 +285,12 @@ def overlay_streams(pdf: Pdf, pages: list[Dictionary], resources: Pdf, codes: li
     opening = pdf.make_stream(b"q\n")
     closing = pdf.make_stream(b"Q q " + STAMP.unparse() + b" Do Q\n")
     for code, target in zip(codes, targets, strict=True):
-        form = pdf.make_stream(code, Type=Name.XObject, Subtype=Name.Form, BBox=box,
-                               Resources=shared)
+        # Compressed here, so that the save need not compress (see ``finish``);
+        # keys set one by one: given to make_stream, they took three times as long.
+        form = pdf.make_stream(zlib.compress(code))
+        form.Filter = Name.FlateDecode
+        form.Type, form.Subtype, form.BBox, form.Resources = (Name.XObject, Name.Form, box,
+                                                              shared)
         page = pages[target]
         own = page.get("/Resources")
         # Copies: a page's resources may be shared with other pages, which get their own form.

@@ -440,3 +440,25 @@ def test_an_included_fillable_form_keeps_its_fields(pack_workspace):
                        if any(a.get_object().get("/FT") == "/Tx"
                               for a in page.get("/Annots", []) or []))
     assert "Student name:" in reader.pages[widget_page].extract_text()
+
+
+def test_every_stream_of_the_pack_is_compressed_with_or_without_includes(pack_workspace):
+    import pikepdf
+
+    def unfiltered(path: Path) -> list[int]:
+        with pikepdf.open(path) as pdf:
+            return [obj.objgen[0] for obj in pdf.objects if isinstance(obj, pikepdf.Stream)
+                    and "/Filter" not in obj and len(obj.read_raw_bytes()) > 20]
+
+    # The included page's drawing has no filter; the merge compresses it.
+    raw_pdf(pack_workspace / "extra" / "appendix.pdf",
+            {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+             2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+             3: text_page(2, 4, HELVETICA), 4: stream(DRAW * 4)})
+    with_include = _build(pack_workspace).path
+    assert unfiltered(with_include) == []
+    assert "Included page" in PdfReader(with_include).pages[-1].extract_text()
+    # Without includes our own parts and folio overlays arrive compressed.
+    (pack_workspace / "packs" / "test.yaml").write_text(
+        PACK[:PACK.index("include:")] + "output: out/test-pack.pdf\n", encoding="utf-8")
+    assert unfiltered(_build(pack_workspace).path) == []
