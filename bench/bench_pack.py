@@ -10,13 +10,17 @@ pack over all of them grouped by topic with a revision grid, and times
   edit    as by default, after one answer's conclusion gained a sentence (a new
           answer each run): only its chunk is laid out, in this process, as
           the default does when fewer than 40 questions are left to lay out;
+  watch   the same after another answer's edit, but built again by a process
+          that has just built the pack, as ``pack --watch`` does after a save
+          (no start-up; the file watcher adds about 50 ms before it starts);
   bare    the same answers laid out once as one document with nothing else
           (no cover, contents, folios, outline or labels): the floor.
 
 Prints the median seconds, pages/second, peak memory (this process and its
 workers), bytes/page, the ratios our speed targets are set on (for 400 answers),
 and whether the one- and two-process PDFs, and the cached rebuild and a cold
-build of the same edited content, are byte-identical (they must be).
+build of the same edited content (and the watching process's PDF and a cold
+build of its content), are byte-identical (they must be).
 
 Run: python bench/bench_pack.py [--answers 400] [--repeats 3]
 """
@@ -56,6 +60,26 @@ print(json.dumps({"seconds": seconds, "pages": result.pages, "bytes": out.stat()
                   "worker_peak_mb":
                       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
+WATCH_CHILD = """
+import json, resource, sys, time, warnings
+from pathlib import Path
+from studypack.build import build_pack
+from bench_pack import edit_answer
+warnings.simplefilter("ignore")
+ws, cache, out, index = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
+def build():
+    return build_pack(pack=ws / "content" / "packs" / "all.yaml", content=ws / "content",
+                      workspace=ws, output=out, cache_dir=cache)
+build()
+edit_answer(ws, index)
+started = time.perf_counter()
+result = build()
+seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "pages": result.pages, "bytes": out.stat().st_size,
+                  "reused": result.reused,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+"""What ``pack --watch`` does after a save: the same process builds again."""
 TYPST_RATIO = 1.7
 """Typst's pages/second over a bare ReportLab pass, measured on the same kind of content."""
 
@@ -101,8 +125,9 @@ def main() -> None:
         pack.write_text("title: Benchmark pack\nselect: {years: 2015-2025}\n"
                         "group_by: topic\nrevision_grid: true\n")
         cache = ws / "cache"
-        rows: dict[str, list[dict]] = {k: [] for k in ("cold-1", "cold-2", "warm", "edit")}
-        same_processes = same_edit = True
+        rows: dict[str, list[dict]] = {k: [] for k in ("cold-1", "cold-2", "warm", "edit",
+                                                         "watch")}
+        same_processes = same_edit = same_watch = True
         for repeat in range(args.repeats):
             one = run(ws, 1, None, ws / "one.pdf")
             two = run(ws, None, None, ws / "two.pdf")
@@ -112,11 +137,18 @@ def main() -> None:
             shutil.rmtree(cache, ignore_errors=True)
             run(ws, None, cache, ws / "cached.pdf")
             rows["warm"].append(run(ws, None, cache, ws / "cached.pdf"))
-            edit_answer(ws, 7 + 37 * repeat)
+            edit_answer(ws, (7 + 37 * repeat) % args.answers)
             rows["edit"].append(run(ws, None, cache, ws / "cached.pdf"))
-            check = run(ws, 1, None, ws / "check.pdf")
+            run(ws, 1, None, ws / "check.pdf")
             same_edit &= digest(ws / "cached.pdf") == digest(ws / "check.pdf")
-            del check
+            done = subprocess.run([sys.executable, "-c", WATCH_CHILD, str(ws), str(cache),
+                                   str(ws / "cached.pdf"),
+                                   str((200 + 37 * repeat) % args.answers)],
+                                  check=True, capture_output=True, text=True,
+                                  cwd=Path(__file__).parent)
+            rows["watch"].append(json.loads(done.stdout))
+            run(ws, None, None, ws / "check.pdf")
+            same_watch &= digest(ws / "cached.pdf") == digest(ws / "check.pdf")
         bare_runs = []
         for _ in range(args.repeats):
             done = subprocess.run([sys.executable, "-c", BARE_CHILD, str(ws / "content" / "all"),
@@ -128,7 +160,7 @@ def main() -> None:
           f"median of {args.repeats}")
     print(f"{'run':>7} {'seconds':>8} {'wall s':>7} {'pages/s':>8} {'peak MB':>8} "
           f"{'workers MB':>10} {'bytes/page':>10}")
-    for name in ("cold-1", "cold-2", "warm", "edit", "bare"):
+    for name in ("cold-1", "cold-2", "warm", "edit", "watch", "bare"):
         r = table[name]
         print(f"{name:>7} {r['seconds']:>8.2f} {r['wall']:>7.2f} "
               f"{r['pages'] / r['seconds']:>8.0f} {r['peak_mb']:>8.0f} "
@@ -147,6 +179,11 @@ def main() -> None:
           f"identical to a cold build: {same_edit}")
     print(f"  as whole processes: {wall['edit'] / wall['cold-2']:.1%} of cold two-core, "
           f"{wall['edit'] / wall['cold-1']:.1%} of cold one-core")
+    watch = table["watch"]["seconds"]
+    print(f"  rebuilt by a watching process (pack --watch): {watch / cold2:.1%} of a cold "
+          f"two-core build, {watch / cold1:.1%} of one-core, "
+          f"{watch / wall['cold-2']:.1%} and {watch / wall['cold-1']:.1%} of them as whole "
+          f"processes; identical to a cold build: {same_watch}")
     print(f"pages/s against a bare ReportLab pass: {pack_rate / bare_rate:.2f}x "
           f"(Typst, measured on the same kind of content: {TYPST_RATIO}x)")
 

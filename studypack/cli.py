@@ -27,6 +27,7 @@ from .cli_support import (
     reported,
     reuse_note,
     say,
+    watch_one_pack,
 )
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -142,6 +143,9 @@ def pack(
         "core for packs of 40+ questions]; the PDF is the same either way")] = None,
     strict: StrictOpt = False,
     cache: CacheOpt = True,
+    watch: Annotated[bool, typer.Option(
+        "--watch", "-w", help="After building, build again each time an answer, the pack "
+        "file, brand.yaml, the layout or an included PDF changes; Ctrl-C stops")] = False,
 ) -> None:
     """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
     with reported():
@@ -161,6 +165,12 @@ def pack(
                                  "'output' is used")
         workspace = Path.cwd()
         content_dir = _content_dir(content)
+        if watch:
+            if all_packs:
+                raise WorkspaceError("--watch follows one pack; name its PACK.yaml")
+            watch_one_pack(pack_file, content_dir, workspace, duplex=duplex, output=output,
+                           strict=strict, processes=jobs, cache_dir=cache_dir(workspace, cache))
+            return
         failed = [path for path in files if not one_pack(
             path, content_dir, workspace, duplex=duplex, output=output, strict=strict,
             report=all_packs, processes=jobs, cache_dir=cache_dir(workspace, cache))]
@@ -348,6 +358,12 @@ def _stop(signum: int, _frame: object) -> None:
         if stream.isatty():
             stream.write(SHOW_CURSOR)  # a progress bar hides it, and has no time to show it
             stream.flush()
+    watch = sys.modules.get("studypack.watch")
+    if watch is not None and watch.IDLE.is_set():
+        # Between builds: the usual way to end --watch, and every PDF is whole.
+        sys.stderr.write("studypack: stopped watching\n")
+        sys.stderr.flush()
+        os._exit(0)
     sys.stderr.write(f"studypack: {name} before the end; no half-written file is left\n")
     sys.stderr.flush()
     os._exit(128 + signum)

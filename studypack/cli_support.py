@@ -156,3 +156,44 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
         for line in lines:
             say(err, "error", "red", line)
         return False
+
+
+def watch_one_pack(path: Path | None, content_dir: Path, workspace: Path, *,
+                   duplex: bool | None, output: Path | None, strict: bool,
+                   processes: int | None, cache_dir: Path | None) -> None:
+    """Build one pack, then again after each change to what it reads, until stopped.
+
+    Each build's problems and warnings are printed as it ends and watching
+    goes on; a build that fails leaves the last good PDF where it was.
+
+    Raises:
+        WorkspaceError: ``path`` is not a file (nothing to watch yet).
+    """
+    from .errors import StudypackWarning, WorkspaceError, rel
+    from .watch import pack_inputs, watch_pack
+
+    if path is None or not path.is_file():
+        raise WorkspaceError(f"{path} is not a file")
+    pack = path
+
+    def build() -> None:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", StudypackWarning)
+            built = one_pack(pack, content_dir, workspace, duplex=duplex, output=output,
+                             strict=strict, report=True, processes=processes,
+                             cache_dir=cache_dir)
+        print_warnings(caught)
+        if not built:
+            say(err, "", "", "Nothing was written; the last PDF stays as it was until the "
+                "next change builds.")
+
+    def rebuild(changed: list[Path]) -> None:
+        shown = ", ".join(rel(p) for p in changed[:3])
+        more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        say(out, "Changed", "cyan", shown + more)
+        build()
+
+    build()
+    say(out, "Watching", "bold", f"{rel(content_dir)}/, {rel(pack)} and the files the pack "
+        "uses; Ctrl-C stops")
+    watch_pack(lambda: pack_inputs(pack, content_dir, workspace), rebuild)

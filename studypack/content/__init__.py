@@ -24,17 +24,21 @@ SKIPPED_FOLDERS = ("packs",)
 
 
 def content_files(folder: Path) -> list[Path]:
-    """All answer files below ``folder`` in a stable (sorted) order.
+    """All answer files below ``folder`` in a stable (sorted) order (see ``is_answer_path``)."""
+    files = [p for p in folder.rglob("*") if is_answer_path(p, folder) and p.is_file()]
+    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def is_answer_path(path: Path, folder: Path) -> bool:
+    """Whether ``path``, below ``folder``, is read as an answer file when it exists.
 
     Skipped: pack folders, hidden files and folders (editor lock files,
-    macOS ``._`` copies), and links that point nowhere.
+    macOS ``._`` copies); links that point nowhere are skipped by
+    ``content_files``, which also checks the file is there.
     """
-    files = [p for p in folder.rglob("*")
-             if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
-             and not any(part in SKIPPED_FOLDERS or part.startswith(".")
-                         for part in p.relative_to(folder).parts[:-1])
-             and not p.name.startswith(".")]
-    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+    return (path.suffix.lower() in (".yaml", ".yml") and not path.name.startswith(".")
+            and not any(part in SKIPPED_FOLDERS or part.startswith(".")
+                        for part in path.relative_to(folder).parts[:-1]))
 
 
 def to_question(answer: AnswerFile, shown_path: str) -> Question:
