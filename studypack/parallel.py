@@ -125,7 +125,7 @@ def job_keys(jobs: list[RenderJob], theme: Theme) -> list[str]:
 
 
 def _plan_text(plan: BookletPlan) -> str:
-    """``repr(plan)`` in effect: each question's repr is remembered (see ``_question_text``)."""
+    """``repr(plan)`` in effect, with each question's repr hashed and remembered."""
     groups = tuple(replace(group, questions=()) for group in plan.groups)
     return "\n".join([repr(replace(plan, groups=groups)),
                       *(f"{i}:{_question_text(q)}" for i, group in enumerate(plan.groups)
@@ -136,7 +136,8 @@ def _plan_text(plan: BookletPlan) -> str:
 def _question_text(question: Question) -> str:
     # Keys are made on every build; a process that builds again (pack --watch)
     # keeps the unchanged questions, whose reprs took 30 ms a build for 400.
-    return repr(question)
+    # A digest of each is kept, not the repr: 400 reprs held 11 MB.
+    return digest(repr(question))
 
 
 def render_jobs(jobs: list[RenderJob], theme: Theme, *, cache: RenderCache | None = None,
