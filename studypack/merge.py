@@ -14,7 +14,7 @@ pages.
 Why pikepdf and not pypdf, which the rest of the project reads PDFs with:
 the merge runs on every pack build, cached or not, and is the one stage that
 cannot be spread over cores or skipped. On a 1,648-page pack pypdf took
-1.1 s to parse, copy and write the parts; qpdf does the same in about 0.4 s
+1.1 s to parse, copy and write the parts; qpdf does the same in about 0.35 s
 (``bench/bench_pack.py``), which is what brings a one-answer rebuild and a
 two-core build within the issue's targets.
 """
