@@ -360,10 +360,11 @@ def _stop(signum: int, _frame: object) -> None:
             stream.flush()
     watch = sys.modules.get("studypack.watch")
     if watch is not None and watch.IDLE.is_set():
-        # Between builds: the usual way to end --watch, and every PDF is whole.
+        # Between builds every PDF is whole. Ctrl-C is the usual way to end
+        # --watch, so it is a success; another signal keeps its status.
         sys.stderr.write("studypack: stopped watching\n")
         sys.stderr.flush()
-        os._exit(0)
+        os._exit(0 if signum == signal.SIGINT else 128 + signum)
     sys.stderr.write(f"studypack: {name} before the end; no half-written file is left\n")
     sys.stderr.flush()
     os._exit(128 + signum)

@@ -5,8 +5,10 @@ first page: starting Python and importing the libraries (about 0.4 s),
 parsing the theme's fonts (0.1 s) and reading the cached answer records
 (0.05 s). With the render cache, an edit to one answer of a 400-answer pack
 is then laid out and merged in about 0.75 s, against 1.7 s for a fresh run
-(``bench/bench_pack.py``, "watch" and "edit").
-The PDF is byte for byte what a fresh build of the same files gives.
+(``bench/bench_pack.py``, "watch" and "edit"). What the process keeps is
+keyed by the state of the files it came from (fonts, SVG logos, answer
+records), so the PDF is byte for byte what a fresh build of the same files
+gives.
 
 File events come from watchfiles (inotify, FSEvents or
 ReadDirectoryChangesW, through the Rust ``notify`` crate); where those do
@@ -21,12 +23,19 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .content import is_answer_path
+from .content import SKIPPED_FOLDERS, is_answer_path
 from .errors import StudypackError
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 IDLE = threading.Event()
 """Set while waiting for a change (between builds): stopping then loses no work."""
+
+WORKSPACE_FOLDERS = ("layouts", "fonts")
+"""Workspace folders watched whole: a layout or font there may be named at any time."""
 
 
 @dataclass(frozen=True)
@@ -35,155 +44,224 @@ class PackInputs:
 
     Attributes:
         content: The answer folder (its answer files; see ``is_answer_path``).
-        folders: Further folders whose every file counts (a workspace layout).
+        folders: Further folders whose every file counts (layouts, fonts).
         files: Single files: the pack file, brand.yaml, included PDFs, the
-            logo, the layout's fonts in the workspace. Absolute paths.
+            logo, the layout's fonts. Absolute paths; they need not exist.
     """
 
     content: Path
-    folders: tuple[Path, ...]
+    folders: frozenset[Path]
     files: frozenset[Path]
+
+    def __or__(self, other: PackInputs) -> PackInputs:
+        return PackInputs(self.content, self.folders | other.folders, self.files | other.files)
 
     def reads(self, path: Path) -> bool:
         """Whether a change at ``path`` (absolute) can change the pack."""
         if path in self.files:
             return True
         if path.is_relative_to(self.content):
-            return is_answer_path(path, self.content)
+            return is_answer_path(path, self.content) or _answer_folder(path, self.content)
         return any(path.is_relative_to(folder) and not path.name.startswith(".")
                    for folder in self.folders)
 
 
-def pack_inputs(pack: Path, content: Path, workspace: Path,
-                default_layout: str = "classic") -> PackInputs:
+def _answer_folder(path: Path, content: Path) -> bool:
+    # A folder moved or renamed as a whole is reported as the folder alone;
+    # the answer files in it come or go with it. A path that is gone can
+    # no longer be told from a file: without a suffix, it counts.
+    parts = path.relative_to(content).parts
+    if any(part.startswith(".") or part in SKIPPED_FOLDERS for part in parts):
+        return False
+    return path.is_dir() or (not path.exists() and not path.suffix)
+
+
+def pack_inputs(pack: Path, content: Path, workspace: Path) -> PackInputs:
     """The files and folders a build of ``pack`` reads, as far as they can be known now.
 
-    Never raises: a pack file or brand.yaml with problems still names itself,
-    and the build reports the problems.
+    Paths are read from the pack file and brand.yaml as plain YAML, not
+    checked: a file with problems still names what it uses, and the build
+    reports the problems. Never raises.
     """
-    from .content.brand import BRAND_FILE
-    from .content.packs import load_pack_file
     from .theme import load_theme
 
     workspace = workspace.resolve()
-    files = {pack.resolve(), workspace / BRAND_FILE}
-    folders: list[Path] = []
-    layout = default_layout
+    files = {pack.resolve(), workspace / "brand.yaml"}
+    spec = _plain_yaml(pack)
+    brand = _plain_yaml(workspace / "brand.yaml")
+    for entry in spec.get("include") or ():
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+            files.add((workspace / entry["file"]).resolve())
+    for logo in (_mapping(spec.get("brand")).get("logo"), brand.get("logo")):
+        if isinstance(logo, str) and logo:
+            files.add((workspace / logo).resolve())
+    folders = {workspace / name for name in WORKSPACE_FOLDERS}
+    layout = spec.get("layout")
     try:
-        spec, _ = load_pack_file(pack)
+        theme = load_theme(layout if isinstance(layout, str) else "classic", workspace)
     except (StudypackError, OSError):
-        spec = None
-    if spec is not None:
-        layout = spec.layout or default_layout
-        files |= {(workspace / inc.file).resolve() for inc in spec.include}
-        if spec.brand.logo:
-            files.add((workspace / spec.brand.logo).resolve())
-    files |= _brand_logo(workspace)
-    try:
-        theme = load_theme(layout, workspace)
-    except (StudypackError, OSError):
-        theme = None
+        theme = None  # the build reports it; layouts/ and fonts/ are watched anyway
     if theme is not None:
-        folders += [f.resolve() for f in theme.folders if f.resolve().is_relative_to(workspace)]
+        folders |= {f.resolve() for f in theme.folders if f.resolve().is_relative_to(workspace)}
         faces = (path.resolve() for family in (theme.text, theme.heading, theme.mono,
                                                theme.arabic, *theme.fallback)
                  for path in (family.regular, family.bold, family.italic, family.bold_italic))
         files |= {face for face in faces if face.is_relative_to(workspace)}
-    return PackInputs(content.resolve(), tuple(folders), frozenset(files))
+    return PackInputs(content.resolve(), frozenset(folders), frozenset(files))
 
 
-def _brand_logo(workspace: Path) -> set[Path]:
-    from .content.brand import load_brand
+def _plain_yaml(path: Path) -> dict[str, Any]:
+    import yaml
 
     try:
-        logo = load_brand(workspace).logo
-    except (StudypackError, OSError):
-        return set()
-    return {Path(logo).resolve()} if logo else set()
+        return _mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def watch_pack(inputs: Callable[[], PackInputs], rebuild: Callable[[list[Path]], None], *,
                stop: threading.Event | None = None) -> None:
     """Call ``rebuild(changed paths)`` after each change to what ``inputs()`` names.
 
-    Runs until ``stop`` is set (or the process is stopped). Changes made
-    while a rebuild runs are collected and start the next one; ``inputs()``
-    is asked again after each rebuild, so a newly included PDF is watched.
-    ``IDLE`` is set while waiting.
+    Runs until ``stop`` is set (or the process is stopped); ``IDLE`` is set
+    while waiting. Changes made while a rebuild runs start the next one.
+    ``inputs()`` is asked again after each rebuild and what it names is
+    added to what is watched (never taken away: a pack file that cannot be
+    read for a moment must not lose its included PDFs).
 
     Raises:
         Whatever ``rebuild`` raises (it should report its own errors and return).
     """
     stop = stop or threading.Event()
-    while not stop.is_set():
-        watched = inputs()
-        with _Watchers(watched) as changes:
-            while not stop.is_set():
+    watched = inputs()
+    with _Watchers() as watchers:
+        watchers.follow(watched)
+        pending: set[Path] = set()
+        while not stop.is_set():
+            if not pending:
                 IDLE.set()
                 try:
-                    batch = changes.get(timeout=0.2)
+                    pending = watchers.changes.get(timeout=0.2)
                 except queue.Empty:
                     continue
                 finally:
                     IDLE.clear()
-                changed = _relevant(watched, _drain(batch, changes))
-                if not changed:
-                    continue
-                rebuild(changed)
-                if inputs() != watched:
-                    break  # watch the new set of files
-
-
-def _drain(first: set[Path], changes: queue.Queue[set[Path]]) -> set[Path]:
-    paths = set(first)
-    while True:
-        try:
-            paths |= changes.get_nowait()
-        except queue.Empty:
-            return paths
+            paths = watchers.drain(pending)
+            pending = set()
+            changed = _relevant(watched, paths)
+            changed += sorted(p for p in paths - set(changed) if watchers.leads_to_file(p))
+            if not changed:
+                continue
+            before = _states(watched.files)
+            rebuild(changed)
+            watched = watched | inputs()
+            if watchers.follow(watched):
+                # A new watcher may start after a file it covers changed
+                # (an included PDF copied into a new folder during the build).
+                pending = {path for path, state in _states(watched.files).items()
+                           if state != before.get(path)}
 
 
 def _relevant(watched: PackInputs, paths: Iterable[Path]) -> list[Path]:
     return sorted(p for p in paths if watched.reads(p))
 
 
-class _Watchers:
-    """Two watchfiles watchers feeding one queue, in threads of their own.
+def _states(files: Iterable[Path]) -> dict[Path, tuple[int, int] | None]:
+    states: dict[Path, tuple[int, int] | None] = {}
+    for path in files:
+        try:
+            stat = path.stat()
+            states[path] = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            states[path] = None
+    return states
 
-    watchfiles takes one ``recursive`` setting per watcher: the content and
-    layout folders are watched with their sub-folders, the folders of single
-    files (the workspace itself, for brand.yaml) without theirs, so that a
-    virtual environment or ``out/`` inside the workspace is not walked.
+
+class _Watchers:
+    """watchfiles watchers, each in a thread of its own, feeding one queue.
+
+    watchfiles takes one ``recursive`` setting per watcher: the content,
+    layouts and fonts folders are watched with their sub-folders, the
+    folders of single files (the workspace itself, for brand.yaml) without
+    theirs, so that a virtual environment or ``out/`` inside the workspace
+    is not walked. A file whose folder does not exist yet is watched through
+    the nearest folder that does. Switching to new watchers keeps the queue,
+    and the old ones run until the new ones have started.
     """
 
-    def __init__(self, watched: PackInputs) -> None:
+    def __init__(self) -> None:
         self.changes: queue.Queue[set[Path]] = queue.Queue()
-        self.stop = threading.Event()
-        deep = [watched.content, *watched.folders]
-        flat = sorted({f.parent for f in watched.files if f.parent.is_dir()}
-                      - {d for d in deep})
-        self.threads = [threading.Thread(target=self._run, args=(paths, recursive), daemon=True)
-                        for paths, recursive in ((deep, True), (flat, False)) if paths]
+        self.running: dict[tuple[tuple[Path, ...], bool], tuple[threading.Thread,
+                                                                 threading.Event]] = {}
+        self.unborn: frozenset[Path] = frozenset()
 
-    def __enter__(self) -> queue.Queue[set[Path]]:
-        for thread in self.threads:
-            thread.start()
-        return self.changes
+    def __enter__(self) -> Self:
+        return self
 
     def __exit__(self, *_: object) -> None:
-        self.stop.set()
-        for thread in self.threads:
-            thread.join()
+        for key in list(self.running):
+            self._close(key)
 
-    def _run(self, paths: list[Path], recursive: bool) -> None:
+    def follow(self, watched: PackInputs) -> bool:
+        """Watch what ``watched`` names; True when the watchers changed."""
+        deep = tuple(sorted(p for p in {watched.content, *watched.folders} if p.is_dir()))
+        flat = tuple(sorted(
+            {folder for folder in map(_existing_folder, watched.files)
+             if not any(folder.is_relative_to(d) for d in deep)}))
+        # Files watched through a folder above their own, which does not exist yet.
+        self.unborn = frozenset(f for f in watched.files if not f.parent.is_dir())
+        wanted = {(paths, recursive) for paths, recursive in ((deep, True), (flat, False))
+                  if paths}
+        if wanted == set(self.running):
+            return False
+        for key in wanted - set(self.running):
+            stop = threading.Event()
+            thread = threading.Thread(target=self._run, args=(*key, stop), daemon=True)
+            thread.start()
+            self.running[key] = (thread, stop)
+        for key in set(self.running) - wanted:
+            self._close(key)
+        return True
+
+    def leads_to_file(self, path: Path) -> bool:
+        """Whether ``path`` is a folder on the way to a file whose folder did not exist.
+
+        Its appearance means the watchers must follow (after a rebuild), and
+        the file may be in it already.
+        """
+        return any(f.is_relative_to(path) for f in self.unborn)
+
+    def drain(self, first: set[Path]) -> set[Path]:
+        """``first`` and every change queued since."""
+        paths = set(first)
+        while True:
+            try:
+                paths |= self.changes.get_nowait()
+            except queue.Empty:
+                return paths
+
+    def _close(self, key: tuple[tuple[Path, ...], bool]) -> None:
+        thread, stop = self.running.pop(key)
+        stop.set()
+        thread.join()
+
+    def _run(self, paths: tuple[Path, ...], recursive: bool, stop: threading.Event) -> None:
         from watchfiles import watch
 
-        existing = [p for p in paths if p.exists()]
-        if not existing:
-            return
         # step: changes are passed on 50 ms after the last one, so that an
         # editor's save (write, rename) or a copied folder is one rebuild.
-        for batch in watch(*existing, recursive=recursive, stop_event=self.stop,
-                           raise_interrupt=False, rust_timeout=200, yield_on_timeout=False,
-                           debounce=1600, step=50, watch_filter=None):
+        for batch in watch(*paths, recursive=recursive, stop_event=stop,
+                           raise_interrupt=False, rust_timeout=200, debounce=1600, step=50,
+                           watch_filter=None):
             self.changes.put({Path(path).resolve() for _, path in batch})
+
+
+def _existing_folder(path: Path) -> Path:
+    folder = path.parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    return folder

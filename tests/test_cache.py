@@ -275,3 +275,38 @@ def test_a_file_with_problems_is_reported_every_time_and_a_damaged_record_file_i
         with pytest.raises(ContentError) as caught:
             load_content(folder, cache)
         assert answer.name in str(caught.value)
+
+
+def _family_files(ws: Path, family: str) -> None:
+    import fontpkg
+
+    (ws / "fonts").mkdir(exist_ok=True)
+    for face, (weight, style) in {"Regular": (400, "normal"), "Bold": (700, "normal"),
+                                  "Italic": (400, "italic"),
+                                  "BoldItalic": (700, "italic")}.items():
+        shutil.copy(fontpkg.path(family, weight, style), ws / "fonts" / f"MyFont-{face}.ttf")
+
+
+def test_a_font_file_replaced_between_builds_in_one_process_is_read_again(ws):
+    # As under pack --watch: the same process builds, the font file is
+    # replaced in place, and it builds again.
+    import subprocess
+    import sys
+
+    (ws / "layouts" / "mine" / "layout.yaml").write_text(
+        "extends: classic\nfonts:\n  text: My Font\n", encoding="utf-8")
+    _family_files(ws, "Lato")
+    first = _cached(ws).path.read_bytes()
+    _family_files(ws, "IBM Plex Serif")
+    second = _cached(ws)
+    assert second.reused is not None and second.reused[0] == 0
+    rebuilt = second.path.read_bytes()
+    assert rebuilt != first
+    # What a fresh process writes, with no cache and from the cache just filled.
+    for flags in (["--no-cache"], []):
+        done = subprocess.run(
+            [sys.executable, "-c", "from studypack.cli import main; main()", "pack",
+             "packs/p.yaml", "-o", "out/fresh.pdf", *flags], cwd=ws, check=False,
+            capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert (ws / "out" / "fresh.pdf").read_bytes() == rebuilt

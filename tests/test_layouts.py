@@ -274,3 +274,19 @@ def test_handouts_have_their_own_running_head(workspace):
     text = PdfReader(result.path).pages[0].extract_text()
     assert "Test Centre · Handout · CSS Test Paper 2020 · Q1" in text
     assert result.path.name == "test-2020-q1.pdf"
+
+
+def test_an_svg_logo_replaced_between_builds_in_one_process_is_read_again(workspace):
+    # As under pack --watch: one process builds, the logo changes, it builds again.
+    logo = workspace / "logo.svg"
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
+           '<rect width="120" height="40" fill="{}"/></svg>')
+    pdfs = []
+    for colour in ("#1d4e6e", "#b0302a", "#1d4e6e"):
+        logo.write_text(svg.format(colour) + " " * len(pdfs))  # a new size each time
+        out = workspace / "out" / f"logo{len(pdfs)}.pdf"
+        build_booklet(content=workspace / "content", output=out, workspace=workspace,
+                      brand=Brand(centre="Test Centre", logo=str(logo)))
+        pdfs.append(out.read_bytes())
+    assert pdfs[0] != pdfs[1]
+    assert pdfs[0] == pdfs[2]

@@ -61,6 +61,93 @@ def test_the_watched_inputs_are_the_answers_pack_brand_and_includes(watched):
     assert {path: inputs.reads(path) for path in reads} == reads
 
 
+def test_folders_moved_into_or_out_of_the_content_count_as_changes(watched):
+    inputs = pack_inputs(watched / "packs" / "watched.yaml", watched / "content", watched)
+    content = watched.resolve() / "content"
+    (content / "batch").mkdir()
+    reads = {
+        content / "batch": True,  # moved in whole: only the folder is reported
+        content / "gone": True,  # moved out or deleted: a path without a suffix
+        content / ".hidden-batch": False,
+        content / "packs" / "old": False,
+        content / "notes.txt": False,
+    }
+    assert {path: inputs.reads(path) for path in reads} == reads
+
+
+def test_what_a_broken_pack_brand_or_layout_names_is_still_watched(watched):
+    ws = watched.resolve()
+    (ws / "layouts" / "mine").mkdir(parents=True)
+    (ws / "layouts" / "mine" / "layout.yaml").write_text("extends: classic\ncolumns: 7\n")
+    (ws / "brand.yaml").write_text("centre: Test\nlogo: art/missing-logo.png\naccent: 12\n")
+    (ws / "packs" / "watched.yaml").write_text(
+        PACK + "layout: mine\ngroup_by: colour\ninclude:\n  - file: later/notes.pdf\n"
+        "    title: Notes\n", encoding="utf-8")
+    inputs = pack_inputs(ws / "packs" / "watched.yaml", ws / "content", ws)
+    for path in (ws / "layouts" / "mine" / "layout.yaml", ws / "fonts" / "X-Regular.ttf",
+                 ws / "art" / "missing-logo.png", ws / "later" / "notes.pdf"):
+        assert inputs.reads(path), path
+
+
+def _watch_in_thread(inputs, rebuild):
+    from studypack.watch import watch_pack
+
+    stop = threading.Event()
+    thread = threading.Thread(target=watch_pack, args=(inputs, rebuild),
+                              kwargs={"stop": stop}, daemon=True)
+    thread.start()
+    return stop, thread
+
+
+def _until(condition, poke: Path | None, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    next_poke = time.monotonic() + 2
+    while not condition():
+        assert time.monotonic() < deadline, "no rebuild came"
+        if poke and time.monotonic() > next_poke:  # the watcher may not be listening yet
+            poke.write_bytes(poke.read_bytes())
+            next_poke = time.monotonic() + 2
+        time.sleep(0.05)
+
+
+def test_an_edit_during_a_rebuild_that_changes_the_watched_files_is_not_lost(watched):
+    from studypack.watch import PackInputs
+
+    ws = watched.resolve()
+    first, second = sorted((ws / "content").rglob("*.yaml"))[:2]
+    notes = ws / "later" / "notes.pdf"
+    files = {ws / "packs" / "watched.yaml"}
+    calls: list[list[Path]] = []
+
+    def inputs() -> PackInputs:
+        return PackInputs(ws / "content", frozenset(), frozenset(files))
+
+    def rebuild(changed: list[Path]) -> None:
+        calls.append(changed)
+        if len(calls) == 1:
+            # The pack now includes a PDF in a folder that does not exist yet,
+            # and an answer is saved while this build runs.
+            files.add(notes)
+            second.write_bytes(second.read_bytes())
+            time.sleep(0.5)
+
+    stop, thread = _watch_in_thread(inputs, rebuild)
+    try:
+        first.write_bytes(first.read_bytes())
+        _until(lambda: len(calls) >= 1, poke=first)
+        # No second save: the one made during the build must start the next.
+        _until(lambda: any(second in c for c in calls), poke=None, timeout=10)
+        # The included PDF's folder and file appear: the watchers follow them.
+        done = len(calls)
+        notes.parent.mkdir()
+        notes.write_bytes(b"%PDF-1.4 stand-in")
+        _until(lambda: any(notes in c for c in calls[done:]), poke=notes)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+
+
 class _Watch:
     """``studypack pack PACK --watch`` in a subprocess, its output read line by line."""
 
@@ -156,3 +243,20 @@ def test_watch_needs_one_pack(watched):
                           text=True, timeout=60)
     assert done.returncode == 2
     assert "--watch follows one pack; name its PACK.yaml" in done.stderr
+
+
+def test_sigterm_between_builds_stops_watching_with_its_own_status(watched):
+    watch = _Watch(watched)
+    try:
+        watch.wait_for("Watching")
+        time.sleep(0.3)
+    finally:
+        watch.process.send_signal(signal.SIGTERM)
+        status = watch.process.wait(timeout=30)
+        watch.reader.join(timeout=10)
+        assert watch.process.stdout is not None
+        watch.process.stdout.close()
+    rest = []
+    while not watch.lines.empty():
+        rest.append(watch.lines.get())
+    assert status == 143 and rest == ["studypack: stopped watching"]

@@ -45,9 +45,29 @@ def _remember_subsets(font: TTFont) -> None:
     font.face.makeSubset = make_once
 
 
-@lru_cache(maxsize=64)
 def _register_file(path: Path) -> tuple[str, frozenset[int]]:
+    stat = path.stat()
     name = "SP-" + path.stem.replace("[", "").replace("]", "").replace(",", "")
+    if _LOADED.get(name, (path, stat.st_mtime_ns, stat.st_size)) != (path, stat.st_mtime_ns,
+                                                                       stat.st_size):
+        # The file changed since this process read it (pack --watch). A fresh
+        # build would read it, so this one must, or it embeds the old font and
+        # caches parts under the new font's key. ReportLab keeps one font per
+        # name and per PostScript name, and registering again does not replace
+        # it; its own reset hook forgets them all, and they are read again.
+        pdfmetrics._reset()  # type: ignore[attr-defined]
+        _LOADED.clear()
+        _register_state.cache_clear()
+    return _register_state(name, path, stat.st_mtime_ns, stat.st_size)
+
+
+_LOADED: dict[str, tuple[Path, int, int]] = {}
+"""ReportLab font name → the file, modification time (ns) and size it was read from."""
+
+
+@lru_cache(maxsize=64)
+def _register_state(name: str, path: Path, mtime_ns: int, size: int
+                    ) -> tuple[str, frozenset[int]]:
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
             font = TTFont(name, str(path))
@@ -55,6 +75,7 @@ def _register_file(path: Path) -> tuple[str, frozenset[int]]:
             raise FontError(f"{path.name} cannot be embedded: {exc}") from None
         _remember_subsets(font)
         pdfmetrics.registerFont(font)
+        _LOADED[name] = (path, mtime_ns, size)
     font = pdfmetrics.getFont(name)
     return name, frozenset(font.face.charToGlyph)
 

@@ -19,7 +19,9 @@ WATERMARK_ALPHA = 0.09
 
 
 @lru_cache(maxsize=8)
-def _svg(path: str, font: str):  # type: ignore[no-untyped-def]
+def _svg(path: str, font: str, mtime_ns: int, size: int):  # type: ignore[no-untyped-def]
+    # The file's state is part of the key: a logo replaced while ``pack
+    # --watch`` runs is read again.
     from reportlab.graphics.shapes import Group, String
     from svglib.svglib import svg2rlg
 
@@ -52,7 +54,8 @@ def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
         grey: Print a PNG or JPEG logo in greys (grayscale layouts).
     """
     if Path(path).suffix.lower() == ".svg":
-        drawing = _svg(path, font)
+        stat = Path(path).stat()
+        drawing = _svg(path, font, stat.st_mtime_ns, stat.st_size)
         scale = min(box_w / drawing.width, box_h / drawing.height)
         canv.saveState()
         canv.translate(right - drawing.width * scale, top - drawing.height * scale)
