@@ -21,9 +21,11 @@ from .cli_support import (
     cache_dir,
     count,
     err,
+    keep_building,
     one_pack,
     out,
     progress_bar,
+    report_failure,
     reported,
     reuse_note,
     say,
@@ -97,31 +99,53 @@ def build(
         "--duplex/--no-duplex", help="Start each question on a right-hand page, with "
         "blank versos, for two-sided printing")] = None,
     strict: StrictOpt = False,
+    watch: Annotated[bool, typer.Option(
+        "--watch", "-w", help="After building, build again each time an answer, "
+        "studypack.yaml, brand.yaml or the layout changes; Ctrl-C stops")] = False,
 ) -> None:
     """Build a booklet: cover, contents, and every answer with summary and key points.
 
     Defaults come from studypack.yaml in the current folder, then these flags.
     """
     with reported():
-        from .build import build_booklet
-        from .errors import rel
-        from .workspace import load_settings
+        from .errors import StudypackError, rel
 
         workspace = Path.cwd()
-        settings = load_settings(workspace)
         content_dir = _content_dir(content)
-        with progress_bar("Laying out answers") as (start, advance):
-            result = build_booklet(
-                content=content_dir, output=output or workspace / settings.output,
-                layout=layout or settings.layout, title=title or settings.title,
-                subtitle=subtitle or settings.subtitle,
-                edition=edition if edition is not None else settings.edition,
-                brand=_brand(workspace, centre),
-                workspace=workspace,
-                duplex=settings.duplex if duplex is None else duplex, strict=strict,
-                on_start=start, on_question=lambda q: advance())
-        say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
-            f"{count(result.questions, 'question')}, {result.seconds:.1f} s")
+
+        def once() -> None:
+            from .build import build_booklet
+            from .workspace import load_settings
+
+            settings = load_settings(workspace)  # again each time: --watch follows edits
+            with progress_bar("Laying out answers") as (start, advance):
+                result = build_booklet(
+                    content=content_dir, output=output or workspace / settings.output,
+                    layout=layout or settings.layout, title=title or settings.title,
+                    subtitle=subtitle or settings.subtitle,
+                    edition=edition if edition is not None else settings.edition,
+                    brand=_brand(workspace, centre), workspace=workspace,
+                    duplex=settings.duplex if duplex is None else duplex, strict=strict,
+                    on_start=start, on_question=lambda q: advance())
+            say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
+                f"{count(result.questions, 'question')}, {result.seconds:.1f} s")
+
+        if not watch:
+            once()
+            return
+
+        def reported_once() -> bool:
+            try:
+                once()
+            except StudypackError as exc:
+                report_failure(exc)
+                return False
+            return True
+
+        from .watch import booklet_inputs
+
+        keep_building(reported_once, lambda: booklet_inputs(content_dir, workspace, layout),
+                      f"{rel(content_dir)}/, studypack.yaml, brand.yaml and the layout")
 
 
 @app.command()

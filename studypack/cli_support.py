@@ -121,7 +121,7 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
              processes: int | None = None, cache_dir: Path | None = None) -> bool:
     """Build one pack and its handouts; with ``report``, print a failure and go on."""
     from .build import build_handouts, build_pack
-    from .errors import ContentError, StudypackError, WorkspaceError, rel
+    from .errors import StudypackError, WorkspaceError, rel
 
     try:
         if path is None or not path.is_file():
@@ -151,11 +151,17 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
     except StudypackError as exc:
         if not report:
             raise
-        lines = ([str(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
-                 else [str(exc)])
-        for line in lines:
-            say(err, "error", "red", line)
+        report_failure(exc)
         return False
+
+
+def report_failure(exc: Exception) -> None:
+    """Print a failed build's problems, one per line (a ContentError's each with file:line)."""
+    from .errors import ContentError
+
+    lines = [str(d) for d in exc.diagnostics] if isinstance(exc, ContentError) else [str(exc)]
+    for line in lines:
+        say(err, "error", "red", line)
 
 
 def watch_one_pack(path: Path | None, content_dir: Path, workspace: Path, *,
@@ -163,25 +169,38 @@ def watch_one_pack(path: Path | None, content_dir: Path, workspace: Path, *,
                    processes: int | None, cache_dir: Path | None) -> None:
     """Build one pack, then again after each change to what it reads, until stopped.
 
-    Each build's problems and warnings are printed as it ends and watching
-    goes on; a build that fails leaves the last good PDF where it was.
-
     Raises:
         WorkspaceError: ``path`` is not a file (nothing to watch yet).
     """
-    from .errors import StudypackWarning, WorkspaceError, rel
-    from .watch import pack_inputs, watch_pack
+    from .errors import WorkspaceError, rel
+    from .watch import pack_inputs
 
     if path is None or not path.is_file():
         raise WorkspaceError(f"{path} is not a file")
     pack = path
+    keep_building(
+        lambda: one_pack(pack, content_dir, workspace, duplex=duplex, output=output,
+                         strict=strict, report=True, processes=processes,
+                         cache_dir=cache_dir),
+        lambda: pack_inputs(pack, content_dir, workspace),
+        f"{rel(content_dir)}/, {rel(pack)} and the files the pack uses")
 
-    def build() -> None:
+
+def keep_building(build: Callable[[], bool], inputs: Callable[[], Any], watching: str
+                  ) -> None:
+    """Run ``build`` now and after each change to what ``inputs()`` names, until stopped.
+
+    ``build`` prints its result or its problems and says whether it wrote.
+    Each build's warnings are printed as it ends and watching goes on; a
+    build that fails leaves the last good PDF where it was.
+    """
+    from .errors import StudypackWarning, rel
+    from .watch import watch_pack
+
+    def once() -> None:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", StudypackWarning)
-            built = one_pack(pack, content_dir, workspace, duplex=duplex, output=output,
-                             strict=strict, report=True, processes=processes,
-                             cache_dir=cache_dir)
+            built = build()
         print_warnings(caught)
         if not built:
             say(err, "", "", "Nothing was written; the last PDF stays as it was until the "
@@ -191,9 +210,8 @@ def watch_one_pack(path: Path | None, content_dir: Path, workspace: Path, *,
         shown = ", ".join(rel(p) for p in changed[:3])
         more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
         say(out, "Changed", "cyan", shown + more)
-        build()
+        once()
 
-    build()
-    say(out, "Watching", "bold", f"{rel(content_dir)}/, {rel(pack)} and the files the pack "
-        "uses; Ctrl-C stops")
-    watch_pack(lambda: pack_inputs(pack, content_dir, workspace), rebuild)
+    once()
+    say(out, "Watching", "bold", f"{watching}; Ctrl-C stops")
+    watch_pack(inputs, rebuild)

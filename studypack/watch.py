@@ -1,4 +1,4 @@
-"""Rebuild a pack each time a file it reads changes (``studypack pack --watch``).
+"""Build again each time a file the build reads changes (``pack --watch``, ``build --watch``).
 
 A rebuild in a watching process skips what every fresh run pays before its
 first page: starting Python and importing the libraries (about 0.4 s),
@@ -36,15 +36,15 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 IDLE = threading.Event()
-"""Set while waiting for a change (between builds): stopping then loses no work."""
+"""Set while watching, except while a build runs: stopping then loses no work."""
 
 WORKSPACE_FOLDERS = ("layouts", "fonts")
 """Workspace folders watched whole: a layout or font there may be named at any time."""
 
 
 @dataclass(frozen=True)
-class PackInputs:
-    """What a pack build reads, for watching.
+class BuildInputs:
+    """What a build reads, for watching.
 
     Attributes:
         content: The answer folder (its answer files; see ``is_answer_path``).
@@ -57,8 +57,8 @@ class PackInputs:
     folders: frozenset[Path]
     files: frozenset[Path]
 
-    def __or__(self, other: PackInputs) -> PackInputs:
-        return PackInputs(self.content, self.folders | other.folders, self.files | other.files)
+    def __or__(self, other: BuildInputs) -> BuildInputs:
+        return BuildInputs(self.content, self.folders | other.folders, self.files | other.files)
 
     def reads(self, path: Path) -> bool:
         """Whether a change at ``path`` (absolute) can change the pack."""
@@ -80,29 +80,53 @@ def _answer_folder(path: Path, content: Path) -> bool:
     return path.is_dir() or (not path.exists() and not path.suffix)
 
 
-def pack_inputs(pack: Path, content: Path, workspace: Path) -> PackInputs:
+def pack_inputs(pack: Path, content: Path, workspace: Path) -> BuildInputs:
     """The files and folders a build of ``pack`` reads, as far as they can be known now.
 
     Paths are read from the pack file and brand.yaml as plain YAML, not
     checked: a file with problems still names what it uses, and the build
     reports the problems. Never raises.
     """
-    from .theme import load_theme
-
-    workspace = workspace.resolve()
-    files = {pack.resolve(), workspace / "brand.yaml"}
     spec = _plain_yaml(pack)
-    brand = _plain_yaml(workspace / "brand.yaml")
+    files = {pack.resolve()}
     for entry in spec.get("include") or ():
         if isinstance(entry, dict) and isinstance(entry.get("file"), str):
             files.add((workspace / entry["file"]).resolve())
-    for logo in (_mapping(spec.get("brand")).get("logo"), brand.get("logo")):
-        if isinstance(logo, str) and logo:
-            files.add((workspace / logo).resolve())
-    folders = {workspace / name for name in WORKSPACE_FOLDERS}
+    logo = _mapping(spec.get("brand")).get("logo")
+    if isinstance(logo, str) and logo:
+        files.add((workspace / logo).resolve())
     layout = spec.get("layout")
+    return _workspace_inputs(content, workspace, layout if isinstance(layout, str) else None,
+                             files)
+
+
+def booklet_inputs(content: Path, workspace: Path, layout: str | None) -> BuildInputs:
+    """What ``studypack build`` reads: as ``pack_inputs``, with studypack.yaml for a pack file.
+
+    ``layout`` is the ``--layout`` flag; without it, studypack.yaml's layout.
+    """
+    from .workspace import SETTINGS_FILE
+
+    settings = workspace.resolve() / SETTINGS_FILE
+    named = layout or _plain_yaml(settings).get("layout")
+    return _workspace_inputs(content, workspace, named if isinstance(named, str) else None,
+                             {settings})
+
+
+def _workspace_inputs(content: Path, workspace: Path, layout: str | None,
+                      files: set[Path]) -> BuildInputs:
+    # What every build reads besides its own file: brand.yaml and its logo,
+    # the layout's folders and fonts, and the workspace's layouts/ and fonts/.
+    from .theme import load_theme
+
+    workspace = workspace.resolve()
+    files = {*files, workspace / "brand.yaml"}
+    logo = _plain_yaml(workspace / "brand.yaml").get("logo")
+    if isinstance(logo, str) and logo:
+        files.add((workspace / logo).resolve())
+    folders = {workspace / name for name in WORKSPACE_FOLDERS}
     try:
-        theme = load_theme(layout if isinstance(layout, str) else "classic", workspace)
+        theme = load_theme(layout or "classic", workspace)
     except (StudypackError, OSError):
         theme = None  # the build reports it; layouts/ and fonts/ are watched anyway
     if theme is not None:
@@ -111,7 +135,7 @@ def pack_inputs(pack: Path, content: Path, workspace: Path) -> PackInputs:
                                                theme.arabic, *theme.fallback)
                  for path in (family.regular, family.bold, family.italic, family.bold_italic))
         files |= {face for face in faces if face.is_relative_to(workspace)}
-    return PackInputs(content.resolve(), frozenset(folders), frozenset(files))
+    return BuildInputs(content.resolve(), frozenset(folders), frozenset(files))
 
 
 def _plain_yaml(path: Path) -> dict[str, Any]:
@@ -127,12 +151,12 @@ def _mapping(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def watch_pack(inputs: Callable[[], PackInputs], rebuild: Callable[[list[Path]], None], *,
+def watch_pack(inputs: Callable[[], BuildInputs], rebuild: Callable[[list[Path]], None], *,
                stop: threading.Event | None = None) -> None:
     """Call ``rebuild(changed paths)`` after each change to what ``inputs()`` names.
 
     Runs until ``stop`` is set (or the process is stopped); ``IDLE`` is set
-    while waiting. Changes made while a rebuild runs start the next one.
+    except while ``rebuild`` runs. Changes made while a rebuild runs start the next one.
     ``inputs()`` is asked again after each rebuild and what it names is
     added to what is watched (never taken away: a pack file that cannot be
     read for a moment must not lose its included PDFs).
@@ -145,30 +169,35 @@ def watch_pack(inputs: Callable[[], PackInputs], rebuild: Callable[[list[Path]],
     with _Watchers() as watchers:
         watchers.follow(watched)
         pending: set[Path] = set()
-        while not stop.is_set():
-            if not pending:
-                IDLE.set()
-                try:
-                    pending = watchers.changes.get(timeout=0.2)
-                except queue.Empty:
+        IDLE.set()
+        try:
+            while not stop.is_set():
+                if not pending:
+                    try:
+                        pending = watchers.changes.get(timeout=0.2)
+                    except queue.Empty:
+                        continue
+                paths = watchers.drain(pending)
+                pending = set()
+                changed = _relevant(watched, paths)
+                changed += sorted(p for p in paths - set(changed) if watchers.leads_to_file(p))
+                if not changed:
                     continue
+                before = _states(watched.files)
+                IDLE.clear()  # only while a build may be writing
+                try:
+                    rebuild(changed)
                 finally:
-                    IDLE.clear()
-            paths = watchers.drain(pending)
-            pending = set()
-            changed = _relevant(watched, paths)
-            changed += sorted(p for p in paths - set(changed) if watchers.leads_to_file(p))
-            if not changed:
-                continue
-            before = _states(watched.files)
-            rebuild(changed)
-            _give_back_memory()
-            watched = watched | inputs()
-            if watchers.follow(watched):
-                # A new watcher may start after a file it covers changed
-                # (an included PDF copied into a new folder during the build).
-                pending = {path for path, state in _states(watched.files).items()
-                           if state != before.get(path)}
+                    IDLE.set()
+                _give_back_memory()
+                watched = watched | inputs()
+                if watchers.follow(watched):
+                    # A new watcher may start after a file it covers changed
+                    # (an included PDF copied into a new folder during the build).
+                    pending = {path for path, state in _states(watched.files).items()
+                               if state != before.get(path)}
+        finally:
+            IDLE.clear()
 
 
 def _give_back_memory() -> None:
@@ -181,7 +210,7 @@ def _give_back_memory() -> None:
             ctypes.CDLL(None).malloc_trim(0)
 
 
-def _relevant(watched: PackInputs, paths: Iterable[Path]) -> list[Path]:
+def _relevant(watched: BuildInputs, paths: Iterable[Path]) -> list[Path]:
     return sorted(p for p in paths if watched.reads(p))
 
 
@@ -221,7 +250,7 @@ class _Watchers:
         for key in list(self.running):
             self._close(key)
 
-    def follow(self, watched: PackInputs) -> bool:
+    def follow(self, watched: BuildInputs) -> bool:
         """Watch what ``watched`` names; True when the watchers changed."""
         deep = tuple(sorted(p for p in {watched.content, *watched.folders} if p.is_dir()))
         flat = tuple(sorted(
@@ -265,14 +294,20 @@ class _Watchers:
         thread.join()
 
     def _run(self, paths: tuple[Path, ...], recursive: bool, stop: threading.Event) -> None:
-        from watchfiles import watch
+        from watchfiles import Change, watch
 
         # step: changes are passed on 50 ms after the last one, so that an
         # editor's save (write, rename) or a copied folder is one rebuild.
         for batch in watch(*paths, recursive=recursive, stop_event=stop,
                            raise_interrupt=False, rust_timeout=200, debounce=1600, step=50,
                            watch_filter=None):
-            self.changes.put({Path(path).resolve() for _, path in batch})
+            # A path that came and went within the batch (an editor's or sed's
+            # temporary file, vim's "4913" probe) changed nothing.
+            fleeting = {path for change, path in batch
+                        if change == Change.added and not Path(path).exists()}
+            changed = {Path(path).resolve() for _, path in batch if path not in fleeting}
+            if changed:
+                self.changes.put(changed)
 
 
 def _existing_folder(path: Path) -> Path:

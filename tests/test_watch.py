@@ -111,7 +111,7 @@ def _until(condition, poke: Path | None, timeout: float = 30) -> None:
 
 
 def test_an_edit_during_a_rebuild_that_changes_the_watched_files_is_not_lost(watched):
-    from studypack.watch import PackInputs
+    from studypack.watch import BuildInputs
 
     ws = watched.resolve()
     first, second = sorted((ws / "content").rglob("*.yaml"))[:2]
@@ -119,8 +119,8 @@ def test_an_edit_during_a_rebuild_that_changes_the_watched_files_is_not_lost(wat
     files = {ws / "packs" / "watched.yaml"}
     calls: list[list[Path]] = []
 
-    def inputs() -> PackInputs:
-        return PackInputs(ws / "content", frozenset(), frozenset(files))
+    def inputs() -> BuildInputs:
+        return BuildInputs(ws / "content", frozenset(), frozenset(files))
 
     def rebuild(changed: list[Path]) -> None:
         calls.append(changed)
@@ -151,9 +151,10 @@ def test_an_edit_during_a_rebuild_that_changes_the_watched_files_is_not_lost(wat
 class _Watch:
     """``studypack pack PACK --watch`` in a subprocess, its output read line by line."""
 
-    def __init__(self, ws: Path) -> None:
+    def __init__(self, ws: Path, *args: str) -> None:
+        args = args or ("pack", "packs/watched.yaml")
         self.process = subprocess.Popen(
-            [sys.executable, "-c", CLI, "pack", "packs/watched.yaml", "--watch"], cwd=ws,
+            [sys.executable, "-c", CLI, *args, "--watch"], cwd=ws,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
@@ -260,3 +261,44 @@ def test_sigterm_between_builds_stops_watching_with_its_own_status(watched):
     while not watch.lines.empty():
         rest.append(watch.lines.get())
     assert status == 143 and rest == ["studypack: stopped watching"]
+
+
+def test_build_watch_follows_studypack_yaml_and_the_answers(watched):
+    (watched / "studypack.yaml").write_text("title: First Title\noutput: out/booklet.pdf\n",
+                                            encoding="utf-8")
+    settings = watched / "studypack.yaml"
+    watch = _Watch(watched, "build")
+    try:
+        assert watch.wait_for("Wrote").startswith("Wrote out/booklet.pdf")
+        watch.wait_for("Watching")
+        settings.write_text("title: Second Title\noutput: out/booklet.pdf\n",
+                            encoding="utf-8")
+        assert watch.wait_for("Changed", poke=settings) == "Changed studypack.yaml"
+        watch.wait_for("Wrote")
+        cover = PdfReader(watched / "out" / "booklet.pdf").pages[0].extract_text()
+        assert "Second Title" in cover and "First Title" not in cover
+    finally:
+        status, rest = watch.stop()
+    assert status == 0 and rest.endswith("studypack: stopped watching"), (watch.seen, rest)
+
+
+def test_a_file_that_comes_and_goes_within_a_moment_starts_no_build(watched):
+    ws = watched.resolve()
+    answer = _answer(ws)
+    calls: list[list[Path]] = []
+    inputs = pack_inputs(ws / "packs" / "watched.yaml", ws / "content", ws)
+    stop, thread = _watch_in_thread(lambda: inputs, calls.append)
+    try:
+        time.sleep(0.5)
+        for name in ("4913", "sedAbC123", ".a.yaml.swp", "a.yaml~"):  # editors' and sed's
+            probe = answer.parent / name
+            probe.write_text("x")
+            probe.unlink()
+        time.sleep(1.5)
+        assert calls == []
+        answer.write_bytes(answer.read_bytes())
+        _until(lambda: bool(calls), poke=answer)
+        assert calls[0] == [answer]
+    finally:
+        stop.set()
+        thread.join(timeout=10)
