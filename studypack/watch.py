@@ -49,8 +49,8 @@ class BuildInputs:
     Attributes:
         content: The answer folder (its answer files; see ``is_answer_path``).
         folders: Further folders whose every file counts (layouts, fonts).
-        files: Single files: the pack file, brand.yaml, included PDFs, the
-            logo, the layout's fonts. Absolute paths; they need not exist.
+        files: Single files: the pack file (or studypack.yaml), brand.yaml,
+            included PDFs, the logo. Absolute paths; they need not exist.
     """
 
     content: Path
@@ -130,11 +130,10 @@ def _workspace_inputs(content: Path, workspace: Path, layout: str | None,
     except (StudypackError, OSError):
         theme = None  # the build reports it; layouts/ and fonts/ are watched anyway
     if theme is not None:
+        # Its fonts are in fonts/ or installed packages (theme/fonts.py): only
+        # the first can change under a watch (a virtual environment inside the
+        # workspace is not watched).
         folders |= {f.resolve() for f in theme.folders if f.resolve().is_relative_to(workspace)}
-        faces = (path.resolve() for family in (theme.text, theme.heading, theme.mono,
-                                               theme.arabic, *theme.fallback)
-                 for path in (family.regular, family.bold, family.italic, family.bold_italic))
-        files |= {face for face in faces if face.is_relative_to(workspace)}
     return BuildInputs(content.resolve(), frozenset(folders), frozenset(files))
 
 
@@ -194,8 +193,10 @@ def watch_pack(inputs: Callable[[], BuildInputs], rebuild: Callable[[list[Path]]
                 if watchers.follow(watched):
                     # A new watcher may start after a file it covers changed
                     # (an included PDF copied into a new folder during the build).
-                    pending = {path for path, state in _states(watched.files).items()
-                               if state != before.get(path)}
+                    # Only files watched before: one the pack has just started
+                    # to use was read by the build that named it.
+                    pending = {path for path, state in _states(before).items()
+                               if state != before[path]}
         finally:
             IDLE.clear()
 

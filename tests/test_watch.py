@@ -11,6 +11,7 @@ import threading
 import time
 from pathlib import Path
 
+import fontpkg
 import pytest
 from pypdf import PdfReader
 
@@ -57,6 +58,8 @@ def test_the_watched_inputs_are_the_answers_pack_brand_and_includes(watched):
         ws / "content" / "notes.txt": False,
         ws / "out" / "watched.pdf": False,  # what the build itself writes
         ws / "packs" / "other.yaml": False,
+        ws / "fonts" / "MyFont-Regular.ttf": True,
+        Path(fontpkg.path("Lato")).resolve(): False,  # installed, as the layout's fonts are
     }
     assert {path: inputs.reads(path) for path in reads} == reads
 

@@ -45,20 +45,39 @@ def _remember_subsets(font: TTFont) -> None:
     font.face.makeSubset = make_once
 
 
+def _font_name(path: Path) -> str:
+    return "SP-" + path.stem.replace("[", "").replace("]", "").replace(",", "")
+
+
 def _register_file(path: Path) -> tuple[str, frozenset[int]]:
-    stat = path.stat()
-    name = "SP-" + path.stem.replace("[", "").replace("]", "").replace(",", "")
-    if _LOADED.get(name, (path, stat.st_mtime_ns, stat.st_size)) != (path, stat.st_mtime_ns,
-                                                                       stat.st_size):
-        # The file changed since this process read it (pack --watch). A fresh
-        # build would read it, so this one must, or it embeds the old font and
-        # caches parts under the new font's key. ReportLab keeps one font per
-        # name and per PostScript name, and registering again does not replace
-        # it; its own reset hook forgets them all, and they are read again.
-        pdfmetrics._reset()  # type: ignore[attr-defined]
-        _LOADED.clear()
-        _register_state.cache_clear()
-    return _register_state(name, path, stat.st_mtime_ns, stat.st_size)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise FontError(f"{path} cannot be read: {exc.strerror}") from None
+    return _register_state(_font_name(path), path, stat.st_mtime_ns, stat.st_size)
+
+
+def _forget_changed_fonts(paths: list[Path]) -> None:
+    """Forget every registered font if one of ``paths`` changed since it was read.
+
+    A process that builds again (pack --watch) must read a font file that
+    was replaced, as a fresh build would, or it embeds the old font and
+    caches parts under the new font's key. ReportLab keeps one font per name
+    and per PostScript name, and registering again does not replace it; its
+    own reset hook forgets them all. Called before a theme registers any of
+    its fonts, so that no name it has registered is forgotten while in use.
+    """
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # reported when it is registered
+        if _LOADED.get(_font_name(path), (path, stat.st_mtime_ns, stat.st_size)) != (
+                path, stat.st_mtime_ns, stat.st_size):
+            pdfmetrics._reset()  # type: ignore[attr-defined]
+            _LOADED.clear()
+            _register_state.cache_clear()
+            return
 
 
 _LOADED: dict[str, tuple[Path, int, int]] = {}
@@ -127,6 +146,9 @@ def register_theme_fonts(theme: Theme) -> FontSet:
     Raises:
         FontError: A file cannot be embedded by ReportLab.
     """
+    families = (theme.text, theme.heading, theme.mono, theme.arabic, *theme.fallback)
+    _forget_changed_fonts([getattr(f, face) for f in families
+                           for face in ("regular", "bold", "italic", "bold_italic")])
     return FontSet(register_family(theme.text), register_family(theme.heading),
                    register_family(theme.mono), register_family(theme.arabic),
                    tuple(register_family(f) for f in theme.fallback))
