@@ -111,16 +111,18 @@ def build(
         from .errors import StudypackError, rel
 
         workspace = Path.cwd()
-        content_dir = _content_dir(content)
+        current = [_content_dir(content)]
 
         def once() -> None:
             from .build import build_booklet
             from .workspace import load_settings
 
-            settings = load_settings(workspace)  # again each time: --watch follows edits
+            # Read again each time: --watch follows edits to studypack.yaml.
+            settings = load_settings(workspace)
+            current[0] = _content_dir(content)
             with progress_bar("Laying out answers") as (start, advance):
                 result = build_booklet(
-                    content=content_dir, output=output or workspace / settings.output,
+                    content=current[0], output=output or workspace / settings.output,
                     layout=layout or settings.layout, title=title or settings.title,
                     subtitle=subtitle or settings.subtitle,
                     edition=edition if edition is not None else settings.edition,
@@ -144,8 +146,8 @@ def build(
 
         from .watch import booklet_inputs
 
-        keep_building(reported_once, lambda: booklet_inputs(content_dir, workspace, layout),
-                      f"{rel(content_dir)}/, studypack.yaml, brand.yaml and the layout")
+        keep_building(reported_once, lambda: booklet_inputs(current[0], workspace, layout),
+                      f"{rel(current[0])}/, studypack.yaml, brand.yaml and the layout")
 
 
 @app.command()
@@ -192,7 +194,8 @@ def pack(
         if watch:
             if all_packs:
                 raise WorkspaceError("--watch follows one pack; name its PACK.yaml")
-            watch_one_pack(pack_file, content_dir, workspace, duplex=duplex, output=output,
+            watch_one_pack(pack_file, lambda: _content_dir(content), workspace,
+                           duplex=duplex, output=output,
                            strict=strict, processes=jobs, cache_dir=cache_dir(workspace, cache))
             return
         failed = [path for path in files if not one_pack(

@@ -164,26 +164,37 @@ def report_failure(exc: Exception) -> None:
         say(err, "error", "red", line)
 
 
-def watch_one_pack(path: Path | None, content_dir: Path, workspace: Path, *,
+def watch_one_pack(path: Path | None, content: Callable[[], Path], workspace: Path, *,
                    duplex: bool | None, output: Path | None, strict: bool,
                    processes: int | None, cache_dir: Path | None) -> None:
     """Build one pack, then again after each change to what it reads, until stopped.
 
+    Args:
+        content: Gives the content folder; asked before each build, as
+            studypack.yaml may name another one meanwhile.
+
     Raises:
         WorkspaceError: ``path`` is not a file (nothing to watch yet).
     """
-    from .errors import WorkspaceError, rel
+    from .errors import StudypackError, WorkspaceError, rel
     from .watch import pack_inputs
 
     if path is None or not path.is_file():
         raise WorkspaceError(f"{path} is not a file")
     pack = path
-    keep_building(
-        lambda: one_pack(pack, content_dir, workspace, duplex=duplex, output=output,
-                         strict=strict, report=True, processes=processes,
-                         cache_dir=cache_dir),
-        lambda: pack_inputs(pack, content_dir, workspace),
-        f"{rel(content_dir)}/, {rel(pack)} and the files the pack uses")
+    current = [content()]
+
+    def build() -> bool:
+        try:
+            current[0] = content()
+        except StudypackError as exc:
+            report_failure(exc)
+            return False
+        return one_pack(pack, current[0], workspace, duplex=duplex, output=output,
+                        strict=strict, report=True, processes=processes, cache_dir=cache_dir)
+
+    keep_building(build, lambda: pack_inputs(pack, current[0], workspace),
+                  f"{rel(current[0])}/, {rel(pack)} and the files the pack uses")
 
 
 def keep_building(build: Callable[[], bool], inputs: Callable[[], Any], watching: str
@@ -212,6 +223,5 @@ def keep_building(build: Callable[[], bool], inputs: Callable[[], Any], watching
         say(out, "Changed", "cyan", shown + more)
         once()
 
-    once()
-    say(out, "Watching", "bold", f"{watching}; Ctrl-C stops")
-    watch_pack(inputs, rebuild)
+    watch_pack(inputs, rebuild, first=once,
+               ready=lambda: say(out, "Watching", "bold", f"{watching}; Ctrl-C stops"))

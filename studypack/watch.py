@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import os
 import queue
 import sys
 import threading
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,26 +60,61 @@ class BuildInputs:
     files: frozenset[Path]
 
     def __or__(self, other: BuildInputs) -> BuildInputs:
-        return BuildInputs(self.content, self.folders | other.folders, self.files | other.files)
+        # ``other`` is the newer: its content folder is the one read now.
+        return BuildInputs(other.content, self.folders | other.folders, self.files | other.files)
 
-    def reads(self, path: Path) -> bool:
-        """Whether a change at ``path`` (absolute) can change the pack."""
+    def reads(self, path: Path, folders_before: frozenset[Path] = frozenset()) -> bool:
+        """Whether a change at ``path`` (absolute) can change the build.
+
+        ``folders_before`` are the content's sub-folders as last seen: one of
+        them gone (moved out whole) counts, any other path gone does not.
+        """
         if path in self.files:
             return True
         if path.is_relative_to(self.content):
-            return is_answer_path(path, self.content) or _answer_folder(path, self.content)
+            if is_answer_path(path, self.content):
+                return True
+            # A folder moved or renamed as a whole is reported as the folder
+            # alone; the answer files in it come or go with it.
+            return (_visible(path, self.content, SKIPPED_FOLDERS)
+                    and (path.is_dir() or path in folders_before))
         return any(path.is_relative_to(folder) and not path.name.startswith(".")
                    for folder in self.folders)
 
+    def snapshot(self) -> Snapshot:
+        """The state of everything watched, to tell later what changed unseen."""
+        files: set[Path] = set(self.files)
+        folders: set[Path] = set()
+        for top in (self.content, *self.folders):
+            skipped = SKIPPED_FOLDERS if top == self.content else ()
+            for root, dirs, names in os.walk(top):
+                here = Path(root)
+                dirs[:] = [d for d in dirs if _visible(here / d, top, skipped)]
+                if top == self.content:
+                    folders |= {here / d for d in dirs}
+                    files |= {here / n for n in names if is_answer_path(here / n, top)}
+                else:
+                    files |= {here / n for n in names}
+        return Snapshot(_states(files), frozenset(folders))
 
-def _answer_folder(path: Path, content: Path) -> bool:
-    # A folder moved or renamed as a whole is reported as the folder alone;
-    # the answer files in it come or go with it. A path that is gone can
-    # no longer be told from a file: without a suffix, it counts.
-    parts = path.relative_to(content).parts
-    if any(part.startswith(".") or part in SKIPPED_FOLDERS for part in parts):
-        return False
-    return path.is_dir() or (not path.exists() and not path.suffix)
+
+def _visible(path: Path, top: Path, skipped: tuple[str, ...]) -> bool:
+    return not any(part.startswith(".") or part in skipped
+                   for part in path.relative_to(top).parts)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """File → (modification time ns, size), or None when absent; the content's folders."""
+
+    states: dict[Path, tuple[int, int] | None]
+    folders: frozenset[Path]
+
+    def changed(self, now: Snapshot) -> set[Path]:
+        """Paths whose state differs in ``now`` (new, gone or modified), folders included."""
+        paths = {p for p in self.states.keys() | now.states.keys()
+                 if self.states.get(p) != now.states.get(p)}
+        return paths | (self.folders ^ now.folders)
 
 
 def pack_inputs(pack: Path, content: Path, workspace: Path) -> BuildInputs:
@@ -151,25 +188,49 @@ def _mapping(value: object) -> dict[str, Any]:
 
 
 def watch_pack(inputs: Callable[[], BuildInputs], rebuild: Callable[[list[Path]], None], *,
+               first: Callable[[], None] | None = None,
+               ready: Callable[[], None] | None = None,
                stop: threading.Event | None = None) -> None:
-    """Call ``rebuild(changed paths)`` after each change to what ``inputs()`` names.
+    """Run ``first()``, then ``rebuild(changed paths)`` after each change to what ``inputs()`` names.
 
-    Runs until ``stop`` is set (or the process is stopped); ``IDLE`` is set
-    except while ``rebuild`` runs. Changes made while a rebuild runs start the next one.
-    ``inputs()`` is asked again after each rebuild and what it names is
-    added to what is watched (never taken away: a pack file that cannot be
-    read for a moment must not lose its included PDFs).
+    The watchers start before ``first`` runs, and a snapshot of file states
+    taken before each build is compared after it, so a save made while a
+    build runs, or before a new watcher is listening, starts the next build.
+    ``ready`` is called once ``first`` is done. ``inputs()`` is asked again
+    after each build and what it names is added to what is watched (never
+    taken away: a pack file that cannot be read for a moment must not lose
+    its included PDFs). Runs until ``stop`` is set or the process is
+    stopped; ``IDLE`` is set except while a build runs.
 
     Raises:
-        Whatever ``rebuild`` raises (it should report its own errors and return).
+        Whatever ``first`` or ``rebuild`` raises (they should report their
+        own errors and return).
     """
     stop = stop or threading.Event()
     watched = inputs()
     with _Watchers() as watchers:
         watchers.follow(watched)
+        seen = watched.snapshot()
         pending: set[Path] = set()
-        IDLE.set()
+
+        def build(run: Callable[[], None]) -> set[Path]:
+            nonlocal watched
+            IDLE.clear()  # only while a build may be writing
+            try:
+                run()
+            finally:
+                IDLE.set()
+            _give_back_memory()
+            watched = watched | inputs()
+            watchers.follow(watched)
+            return seen.changed(watched.snapshot())
+
         try:
+            if first is not None:
+                pending = build(first)
+            IDLE.set()
+            if ready is not None:
+                ready()
             while not stop.is_set():
                 if not pending:
                     try:
@@ -178,25 +239,12 @@ def watch_pack(inputs: Callable[[], BuildInputs], rebuild: Callable[[list[Path]]
                         continue
                 paths = watchers.drain(pending)
                 pending = set()
-                changed = _relevant(watched, paths)
-                changed += sorted(p for p in paths - set(changed) if watchers.leads_to_file(p))
+                changed = sorted(p for p in paths if watched.reads(p, seen.folders)
+                                 or watchers.leads_to_file(p))
                 if not changed:
                     continue
-                before = _states(watched.files)
-                IDLE.clear()  # only while a build may be writing
-                try:
-                    rebuild(changed)
-                finally:
-                    IDLE.set()
-                _give_back_memory()
-                watched = watched | inputs()
-                if watchers.follow(watched):
-                    # A new watcher may start after a file it covers changed
-                    # (an included PDF copied into a new folder during the build).
-                    # Only files watched before: one the pack has just started
-                    # to use was read by the build that named it.
-                    pending = {path for path, state in _states(before).items()
-                               if state != before[path]}
+                seen = watched.snapshot()
+                pending = build(partial(rebuild, changed))
         finally:
             IDLE.clear()
 
@@ -209,10 +257,6 @@ def _give_back_memory() -> None:
     if sys.platform.startswith("linux"):
         with suppress(OSError, AttributeError):  # not glibc (musl): nothing to return
             ctypes.CDLL(None).malloc_trim(0)
-
-
-def _relevant(watched: BuildInputs, paths: Iterable[Path]) -> list[Path]:
-    return sorted(p for p in paths if watched.reads(p))
 
 
 def _states(files: Iterable[Path]) -> dict[Path, tuple[int, int] | None]:

@@ -314,3 +314,16 @@ def test_a_font_file_replaced_between_builds_in_one_process_is_read_again(ws):
             capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         assert (ws / "out" / "fresh.pdf").read_bytes() == rebuilt
+
+
+def test_a_font_file_cut_off_mid_copy_is_a_font_error(ws):
+    from studypack.errors import FontError
+
+    (ws / "layouts" / "mine" / "layout.yaml").write_text(
+        "extends: classic\nfonts:\n  text: My Font\n", encoding="utf-8")
+    _family_files(ws, "Lato")
+    bold = ws / "fonts" / "MyFont-Bold.ttf"
+    bold.write_bytes(bold.read_bytes()[:5000])  # a copy still in progress
+    with pytest.raises(FontError, match="MyFont-Bold.ttf cannot be read as a font; it looks "
+                                        "cut off or damaged"):
+        _cached(ws)

@@ -67,15 +67,23 @@ def test_the_watched_inputs_are_the_answers_pack_brand_and_includes(watched):
 def test_folders_moved_into_or_out_of_the_content_count_as_changes(watched):
     inputs = pack_inputs(watched / "packs" / "watched.yaml", watched / "content", watched)
     content = watched.resolve() / "content"
+    before = inputs.snapshot().folders
+    assert content / "current-affairs" in before
     (content / "batch").mkdir()
+    (content / "current-affairs").rename(watched / "moved-out")
     reads = {
         content / "batch": True,  # moved in whole: only the folder is reported
-        content / "gone": True,  # moved out or deleted: a path without a suffix
+        content / "current-affairs": True,  # a folder seen before, moved out whole
+        content / "sedXk29Qa": False,  # gone, but never a folder: sed's temporary file
+        content / "4913": False,  # vim's probe
         content / ".hidden-batch": False,
         content / "packs" / "old": False,
         content / "notes.txt": False,
     }
-    assert {path: inputs.reads(path) for path in reads} == reads
+    assert {path: inputs.reads(path, before) for path in reads} == reads
+    # A newer reading of the inputs brings its content folder (studypack.yaml changed).
+    other = pack_inputs(watched / "packs" / "watched.yaml", watched / "moved-out", watched)
+    assert (inputs | other).content == (watched / "moved-out").resolve()
 
 
 def test_what_a_broken_pack_brand_or_layout_names_is_still_watched(watched):
@@ -301,6 +309,31 @@ def test_a_file_that_comes_and_goes_within_a_moment_starts_no_build(watched):
         assert calls == []
         answer.write_bytes(answer.read_bytes())
         _until(lambda: bool(calls), poke=answer)
+        assert calls[0] == [answer]
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+def test_a_save_made_during_the_first_build_starts_the_next(watched):
+    from studypack.watch import watch_pack
+
+    ws = watched.resolve()
+    answer = _answer(ws)
+    inputs = pack_inputs(ws / "packs" / "watched.yaml", ws / "content", ws)
+    calls: list[list[Path]] = []
+
+    def first() -> None:
+        time.sleep(0.2)
+        answer.write_text(answer.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        time.sleep(0.2)
+
+    stop = threading.Event()
+    thread = threading.Thread(target=watch_pack, args=(lambda: inputs, calls.append),
+                              kwargs={"first": first, "stop": stop}, daemon=True)
+    thread.start()
+    try:
+        _until(lambda: bool(calls), poke=None, timeout=10)
         assert calls[0] == [answer]
     finally:
         stop.set()

@@ -7,6 +7,7 @@ builds in one process) is harmless.
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,10 @@ def _register_state(name: str, path: Path, mtime_ns: int, size: int
             font = TTFont(name, str(path))
         except TTFError as exc:
             raise FontError(f"{path.name} cannot be embedded: {exc}") from None
+        except (struct.error, ValueError, IndexError, KeyError, OSError) as exc:
+            # ReportLab reads a cut-off file (a copy still in progress) past its end.
+            raise FontError(f"{path} cannot be read as a font; it looks cut off or damaged "
+                            f"({type(exc).__name__}: {exc}). Copy it again.") from None
         _remember_subsets(font)
         pdfmetrics.registerFont(font)
         _LOADED[name] = (path, mtime_ns, size)
