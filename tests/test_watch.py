@@ -197,8 +197,8 @@ class _Watch:
                 return line
         raise AssertionError(f"no line starting {start!r}; output so far: {self.seen}")
 
-    def stop(self) -> tuple[int, str]:
-        self.process.send_signal(signal.SIGINT)
+    def stop(self, how: int = signal.SIGINT) -> tuple[int, str]:
+        self.process.send_signal(how)
         status = self.process.wait(timeout=30)
         self.reader.join(timeout=10)
         assert self.process.stdout is not None
@@ -263,15 +263,8 @@ def test_sigterm_between_builds_stops_watching_with_its_own_status(watched):
         watch.wait_for("Watching")
         time.sleep(0.3)
     finally:
-        watch.process.send_signal(signal.SIGTERM)
-        status = watch.process.wait(timeout=30)
-        watch.reader.join(timeout=10)
-        assert watch.process.stdout is not None
-        watch.process.stdout.close()
-    rest = []
-    while not watch.lines.empty():
-        rest.append(watch.lines.get())
-    assert status == 143 and rest == ["studypack: stopped watching"]
+        status, rest = watch.stop(signal.SIGTERM)
+    assert status == 143 and rest == "studypack: stopped watching"
 
 
 def test_build_watch_follows_studypack_yaml_and_the_answers(watched):
