@@ -144,7 +144,7 @@ def build(
                 return False
             return True
 
-        from .watch import booklet_inputs
+        from .watch_inputs import booklet_inputs
 
         keep_building(reported_once, lambda: booklet_inputs(current[0], workspace, layout),
                       f"{rel(current[0])}/, studypack.yaml, brand.yaml and the layout")

@@ -177,7 +177,7 @@ def watch_one_pack(path: Path | None, content: Callable[[], Path], workspace: Pa
         WorkspaceError: ``path`` is not a file (nothing to watch yet).
     """
     from .errors import StudypackError, WorkspaceError, rel
-    from .watch import pack_inputs
+    from .watch_inputs import pack_inputs
 
     if path is None or not path.is_file():
         raise WorkspaceError(f"{path} is not a file")

@@ -15,7 +15,7 @@ import fontpkg
 import pytest
 from pypdf import PdfReader
 
-from studypack.watch import pack_inputs
+from studypack.watch_inputs import pack_inputs
 
 from .conftest import CONTENT
 
@@ -122,7 +122,7 @@ def _until(condition, poke: Path | None, timeout: float = 30) -> None:
 
 
 def test_an_edit_during_a_rebuild_that_changes_the_watched_files_is_not_lost(watched):
-    from studypack.watch import BuildInputs
+    from studypack.watch_inputs import BuildInputs
 
     ws = watched.resolve()
     first, second = sorted((ws / "content").rglob("*.yaml"))[:2]
