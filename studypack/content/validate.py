@@ -109,6 +109,15 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
     return f"{err['msg']} (got {value!r})"
 
 
+YAML_CONTEXTS = {
+    "while parsing a flow sequence": "in the list '[' …",
+    "while parsing a flow mapping": "in the mapping '{' …",
+    "while scanning a quoted scalar": "in the quoted text",
+    "while parsing a block mapping": "in the fields",
+}
+"""PyYAML's names for what it was reading, in the words of a person writing answers."""
+
+
 def validate_text(text: str, shown_path: str, model: type[M],
                   fields: dict[str, tuple[str, ...]], *, allow_empty: bool = False,
                   hint: str = FORMAT_HINT) -> tuple[M | None, Located | None, list[Diagnostic]]:
@@ -135,6 +144,12 @@ def validate_text(text: str, shown_path: str, model: type[M],
                 "quotes" if "mapping values are not allowed" in problem else
                 "check indentation and quote text that contains ': ' or starts with a "
                 "special character")
+        # Where the parser gave up may be lines after the slip: an unclosed
+        # "[" on one line is found wanting at the next field. Name both.
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start and mark and start.line != mark.line:
+            what = YAML_CONTEXTS.get(context, context.removeprefix("while "))
+            problem += f" ({what} opened at line {start.line + 1}, column {start.column + 1})"
         return None, None, [Diagnostic(shown_path, line, col, "",
                                        f"YAML syntax error: {problem}; {fix}")]
     problems = [Diagnostic(shown_path, *_dup_position(text, located, dup), dotted(dup),
