@@ -334,7 +334,7 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
             into, outline=pack_outline(plan, slots, parts, grid),
             links=contents_links(front.links, key_pages(plan, slots, parts)),
             front_pages=front_total(slots), stamps=folios.pdf,
-            stamp_codes=list(folios.codes), stamp_targets=[s[0] for s in stamps],
+            stamp_codes=list(folios.flate_codes), stamp_targets=[s[0] for s in stamps],
             metadata=_metadata(plan.booklet), back_pages=sizes.back)
     total = slots[-1].start + slots[-1].pages
     targets = key_pages(plan, slots, parts)

@@ -22,7 +22,6 @@ two-core build within the issue's targets.
 from __future__ import annotations
 
 import io
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,8 +121,8 @@ class PackMerger:
             front_pages: Pages labelled i, ii…; the rest are labelled 1, 2….
             back_pages: Last pages (a back cover) labelled "Back cover", not numbered.
             stamps: A PDF whose first page's resources the stamp codes use.
-            stamp_codes: Content streams laid over the pages ``stamp_targets``
-                (see ``overlay_streams``), in order.
+            stamp_codes: Content streams, Flate-compressed, laid over the pages
+                ``stamp_targets`` (see ``overlay_streams``), in order.
             stamp_targets: 0-based target pages for the stamps, in order.
             metadata: Document information (e.g. ``{"/Title": …}``); no dates are
                 added and the file identifier is derived from the content, so
@@ -270,7 +269,7 @@ STAMP = Name("/SPStamp")
 
 def overlay_streams(pdf: Pdf, pages: list[Dictionary], resources: Pdf, codes: list[bytes],
                     targets: list[int]) -> None:
-    """Paint content stream ``codes[k]`` over page ``pages[targets[k]]`` of ``pdf``.
+    """Paint content stream ``codes[k]`` (Flate-compressed) over page ``pages[targets[k]]``.
 
     Each stream becomes a form XObject (PDF 1.7, 8.10) whose resources are
     those of ``resources``' first page (shared, copied once). It is painted
@@ -285,9 +284,10 @@ def overlay_streams(pdf: Pdf, pages: list[Dictionary], resources: Pdf, codes: li
     opening = pdf.make_stream(b"q\n")
     closing = pdf.make_stream(b"Q q " + STAMP.unparse() + b" Do Q\n")
     for code, target in zip(codes, targets, strict=True):
-        # Compressed here, so that the save need not compress (see ``finish``);
-        # keys set one by one: given to make_stream, they took three times as long.
-        form = pdf.make_stream(zlib.compress(code))
+        # Compressed already, so that the save need not compress (see
+        # ``finish``); keys set one by one: given to make_stream, they took
+        # three times as long.
+        form = pdf.make_stream(code)
         form.Filter = Name.FlateDecode
         form.Type, form.Subtype, form.BBox, form.Resources = (Name.XObject, Name.Form, box,
                                                               shared)

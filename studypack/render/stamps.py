@@ -7,7 +7,9 @@ folio sits exactly where a single-document build would draw it.
 from __future__ import annotations
 
 import io
+import zlib
 from dataclasses import dataclass
+from functools import cached_property
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -62,6 +64,11 @@ class FolioStamps:
 
     pdf: bytes
     codes: tuple[bytes, ...]
+
+    @cached_property
+    def flate_codes(self) -> tuple[bytes, ...]:
+        """``codes``, each Flate-compressed (zlib), as a PDF stream holds them."""
+        return tuple(zlib.compress(code) for code in self.codes)
 
 
 def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
