@@ -11,11 +11,14 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from .watch_inputs import BuildInputs
 
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -197,8 +200,8 @@ def watch_one_pack(path: Path | None, content: Callable[[], Path], workspace: Pa
                   f"{rel(current[0])}/, {rel(pack)} and the files the pack uses")
 
 
-def keep_building(build: Callable[[], bool], inputs: Callable[[], Any], watching: str
-                  ) -> None:
+def keep_building(build: Callable[[], bool], inputs: Callable[[], BuildInputs],
+                  watching: str) -> None:
     """Run ``build`` now and after each change to what ``inputs()`` names, until stopped.
 
     ``build`` prints its result or its problems and says whether it wrote.

@@ -2,7 +2,8 @@
 
 Every font is an embedded TrueType subset; no Type1 standard font is used.
 Registration names are derived from file names, so registering twice (two
-builds in one process) is harmless.
+builds in one process) is harmless; a font file replaced between two such
+builds is read again (``_forget_changed_fonts``).
 """
 
 from __future__ import annotations
@@ -50,12 +51,17 @@ def _font_name(path: Path) -> str:
     return "SP-" + path.stem.replace("[", "").replace("]", "").replace(",", "")
 
 
+def _file_state(path: Path) -> tuple[Path, int, int]:
+    stat = path.stat()
+    return path, stat.st_mtime_ns, stat.st_size
+
+
 def _register_file(path: Path) -> tuple[str, frozenset[int]]:
     try:
-        stat = path.stat()
+        state = _file_state(path)
     except OSError as exc:
         raise FontError(f"{path} cannot be read: {exc.strerror}") from None
-    return _register_state(_font_name(path), path, stat.st_mtime_ns, stat.st_size)
+    return _register_state(_font_name(path), *state)
 
 
 def _forget_changed_fonts(paths: list[Path]) -> None:
@@ -70,11 +76,10 @@ def _forget_changed_fonts(paths: list[Path]) -> None:
     """
     for path in paths:
         try:
-            stat = path.stat()
+            state = _file_state(path)
         except OSError:
             continue  # reported when it is registered
-        if _LOADED.get(_font_name(path), (path, stat.st_mtime_ns, stat.st_size)) != (
-                path, stat.st_mtime_ns, stat.st_size):
+        if _LOADED.get(_font_name(path), state) != state:
             pdfmetrics._reset()  # type: ignore[attr-defined]
             _LOADED.clear()
             _register_state.cache_clear()
