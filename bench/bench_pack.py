@@ -10,9 +10,10 @@ pack over all of them grouped by topic with a revision grid, and times
   edit    as by default, after one answer's conclusion gained a sentence (a new
           answer each run): only its chunk is laid out, in this process, as
           the default does when fewer than 40 questions are left to lay out;
-  watch   the same after another answer's edit, but built again by a process
-          that has just built the pack, as ``pack --watch`` does after a save
-          (no start-up; the file watcher adds about 50 ms before it starts);
+  watch   the same, but built again by a process that has just built the pack,
+          as ``pack --watch`` does after a save (no start-up; the file watcher
+          adds about 50 ms before it starts): eight answers spread over the
+          pack are edited one after another, each followed by a rebuild;
   bare    the same answers laid out once as one document with nothing else
           (no cover, contents, folios, outline or labels): the floor.
 
@@ -65,21 +66,28 @@ import json, resource, sys, time, warnings
 from pathlib import Path
 from studypack.build import build_pack
 from bench_pack import edit_answer
+from studypack.watch import settle_between_builds
 warnings.simplefilter("ignore")
-ws, cache, out, index = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
+ws, cache, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 def build():
     return build_pack(pack=ws / "content" / "packs" / "all.yaml", content=ws / "content",
                       workspace=ws, output=out, cache_dir=cache)
 build()
-edit_answer(ws, index)
-started = time.perf_counter()
-result = build()
-seconds = time.perf_counter() - started
-print(json.dumps({"seconds": seconds, "pages": result.pages, "bytes": out.stat().st_size,
-                  "reused": result.reused,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+rows = []
+for index in map(int, sys.argv[4].split(",")):
+    settle_between_builds()  # as the watcher does once a build is reported
+    edit_answer(ws, index)
+    started = time.perf_counter()
+    result = build()
+    seconds = time.perf_counter() - started
+    rows.append({"seconds": seconds, "pages": result.pages, "bytes": out.stat().st_size,
+                 "reused": result.reused,
+                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+print(json.dumps(rows))
 """
 """What ``pack --watch`` does after a save: the same process builds again."""
+WATCH_EDITS = 8
+"""Answers edited, one save after another, by each watching process."""
 TYPST_RATIO = 1.7
 """Typst's pages/second over a bare ReportLab pass, measured on the same kind of content."""
 
@@ -141,12 +149,15 @@ def main() -> None:
             rows["edit"].append(run(ws, None, cache, ws / "cached.pdf"))
             run(ws, 1, None, ws / "check.pdf")
             same_edit &= digest(ws / "cached.pdf") == digest(ws / "check.pdf")
+            # Several saves in a row, spread over the pack: how long a rebuild
+            # takes depends on the size of the edited answer's chunk.
+            edits = [(200 + 37 * repeat + k * args.answers // WATCH_EDITS) % args.answers
+                     for k in range(WATCH_EDITS)]
             done = subprocess.run([sys.executable, "-c", WATCH_CHILD, str(ws), str(cache),
-                                   str(ws / "cached.pdf"),
-                                   str((200 + 37 * repeat) % args.answers)],
+                                   str(ws / "cached.pdf"), ",".join(map(str, edits))],
                                   check=True, capture_output=True, text=True,
                                   cwd=Path(__file__).parent)
-            rows["watch"].append(json.loads(done.stdout))
+            rows["watch"] += json.loads(done.stdout)
             run(ws, None, None, ws / "check.pdf")
             same_watch &= digest(ws / "cached.pdf") == digest(ws / "check.pdf")
         bare_runs = []
@@ -180,8 +191,10 @@ def main() -> None:
     print(f"  as whole processes: {wall['edit'] / wall['cold-2']:.1%} of cold two-core, "
           f"{wall['edit'] / wall['cold-1']:.1%} of cold one-core")
     watch = table["watch"]["seconds"]
+    spread = sorted(r["seconds"] for r in rows["watch"])
     print(f"  rebuilt by a watching process (pack --watch): {watch / cold2:.1%} of a cold "
-          f"two-core build, {watch / cold1:.1%} of one-core, "
+          f"two-core build ({spread[0] / cold2:.1%}-{spread[-1] / cold2:.1%} over "
+          f"{len(spread)} saves), {watch / cold1:.1%} of one-core, "
           f"{watch / wall['cold-2']:.1%} and {watch / wall['cold-1']:.1%} of them as whole "
           f"processes; identical to a cold build: {same_watch}")
     print(f"pages/s against a bare ReportLab pass: {pack_rate / bare_rate:.2f}x "

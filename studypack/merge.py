@@ -21,6 +21,7 @@ two-core build within the issue's targets.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ class PackMerger:
             source = self.opened.get(id(piece))
             if source is None:
                 source = self.opened[id(piece)] = _open(piece)
-                self.fonts.take_fonts(source)
+                self.fonts.take_fonts(source, _bytes_key(piece))
             if at_start:
                 for page in source.pages:
                     self.merged.pages.insert(at, page)
@@ -136,7 +137,7 @@ class PackMerger:
         pages = [page.obj for page in merged.pages]
         if stamps is not None:
             with Pdf.open(io.BytesIO(stamps)) as stamp_pdf:
-                self.fonts.take_fonts(stamp_pdf)
+                self.fonts.take_fonts(stamp_pdf, _bytes_key(stamps))
                 overlay_streams(merged, pages, stamp_pdf, stamp_codes, stamp_targets)
         self.fonts.put_fonts()
         _add_outline(merged, pages, outline)
@@ -166,6 +167,12 @@ MIN_VERSION = "1.4"
 
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
+def _bytes_key(piece: Piece) -> bytes | None:
+    # Included PDFs are not keyed: a file may change between builds, and
+    # they are few.
+    return hashlib.sha256(piece).digest() if isinstance(piece, bytes) else None
 
 
 def _open(piece: Piece) -> Pdf:

@@ -71,7 +71,7 @@ def watch_pack(inputs: Callable[[], BuildInputs], rebuild: Callable[[list[Path]]
                 run()
             finally:
                 IDLE.set()
-            _give_back_memory()
+            settle_between_builds()
             watched = watched | inputs()
             watchers.follow(watched)
             return seen.changed(watched.snapshot())
@@ -100,7 +100,8 @@ def watch_pack(inputs: Callable[[], BuildInputs], rebuild: Callable[[list[Path]]
             IDLE.clear()
 
 
-def _give_back_memory() -> None:
+def settle_between_builds() -> None:
+    """Free what the last build left, and give freed heap back to the system (glibc only)."""
     # A build's peak is mostly freed at its end, but glibc keeps the freed
     # heap: a watcher of the 400-answer bench pack then sat at 161 MB between
     # builds; returned, at 97 MB (and its later peaks were 7 MB lower).
@@ -108,6 +109,7 @@ def _give_back_memory() -> None:
     if sys.platform.startswith("linux"):
         with suppress(OSError, AttributeError):  # not glibc (musl): nothing to return
             ctypes.CDLL(None).malloc_trim(0)
+
 
 class _Watchers:
     """watchfiles watchers, each in a thread of its own, feeding one queue.

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from studypack import merge_fonts
 from studypack.build import build_handouts, build_pack
 from studypack.cli import app
 from studypack.content import load_content
@@ -462,3 +463,18 @@ def test_every_stream_of_the_pack_is_compressed_with_or_without_includes(pack_wo
     (pack_workspace / "packs" / "test.yaml").write_text(
         PACK[:PACK.index("include:")] + "output: out/test-pack.pdf\n", encoding="utf-8")
     assert unfiltered(_build(pack_workspace).path) == []
+
+
+def test_a_second_merge_of_the_same_parts_repeats_the_font_moves_to_the_same_bytes(
+        pack_workspace, monkeypatch):
+    merge_fonts._MOVES.clear()
+    first = _build(pack_workspace).path.read_bytes()
+    walked: list[object] = []
+    take = merge_fonts.SharedFonts._take_fonts
+    monkeypatch.setattr(merge_fonts.SharedFonts, "_take_fonts",
+                        lambda self, source: walked.append(source) or take(self, source))
+    second = _build(pack_workspace).path.read_bytes()
+    assert second == first
+    # Only the two included PDFs are read again; studypack's own parts, the
+    # same bytes as before, have their font moves repeated from memory.
+    assert len(walked) == 2

@@ -76,6 +76,13 @@ def test_an_output_that_is_an_input_is_refused(ws):
     assert "include[1].file: notes.pdf is also this pack's output" in problems
     problems = _problems(ws, _pack(ws, body + "output: content/packs/p.yaml\n"))
     assert "output: content/packs/p.yaml is an input of this build" in problems
+    answer = next((ws / "content").glob("*/*.yaml"))
+    spelled = f"content/../{answer.relative_to(ws).as_posix()}"
+    problems = _problems(ws, _pack(ws, body + f"output: {spelled}\n"))
+    assert f"output: {answer.relative_to(ws).as_posix()} is an input of this build" in problems
+    (ws / "linked.pdf").symlink_to(answer)
+    problems = _problems(ws, _pack(ws, body + "output: linked.pdf\n"))
+    assert f"output: {answer.relative_to(ws).as_posix()} is an input of this build" in problems
     problems = _problems(ws, _pack(ws, body + "output: out/x.txt\n"))
     assert "does not end in .pdf" in problems
     assert (ws / "notes.pdf").read_bytes().startswith(b"%PDF")
