@@ -32,7 +32,7 @@ from .cache import RenderCache, digest, theme_fingerprint
 from .chunks import SectionPages, join_chunks, split_groups
 from .content import load_content
 from .content.brand import load_brand
-from .errors import ContentError, Diagnostic, WorkspaceError
+from .errors import ContentError, Diagnostic, WorkspaceError, rel
 from .included import open_included, pdf_problem
 from .merge import PackMerger, Piece
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
@@ -387,7 +387,7 @@ def _metadata(plan: BookletPlan) -> dict[str, str]:
 def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str],
                    layout: str = "classic", brand: Brand | None = None, strict: bool = False,
                    prune: bool = False, processes: int | None = None,
-                   cache_dir: Path | None = None,
+                   cache_dir: Path | None = None, target: Path | None = None,
                    on_question: Callable[[Question], None] | None = None) -> list[BuildResult]:
     """Write one single-question handout per id into ``out_dir`` as ``<id>.pdf``.
 
@@ -399,21 +399,31 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         prune: Remove other handout PDFs from ``out_dir`` (a pack's own folder,
             so handouts of questions it no longer selects do not linger).
         processes, cache_dir: As for ``build_pack``; the PDFs are the same either way.
+        target: Where to write the handout of a single id instead of
+            ``out_dir/<id>.pdf`` (``out_dir`` and ``prune`` are then unused).
 
     Raises:
-        WorkspaceError: An unknown id (with a did-you-mean).
+        WorkspaceError: An unknown id (with a did-you-mean); a ``target`` with
+            more than one id, or not named .pdf.
     """
     started = time.perf_counter()
+    if target is not None:
+        if len({i.casefold() for i in ids}) != 1:
+            raise WorkspaceError("--output names one file: give one question id, or use "
+                                 "--out-dir for several handouts")
+        if target.suffix.lower() != ".pdf":
+            raise WorkspaceError(f"{rel(target)} does not end in .pdf; name the handout "
+                                 "file .pdf")
     with early_workers(processes, content, cache_dir) as pool:
         return _handouts(content=content, workspace=workspace, out_dir=out_dir, ids=ids,
                          layout=layout, brand=brand or Brand(), strict=strict, prune=prune,
-                         processes=processes, pool=pool, cache_dir=cache_dir,
+                         processes=processes, pool=pool, cache_dir=cache_dir, target=target,
                          on_question=on_question, started=started)
 
 
 def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], layout: str,
               brand: Brand, strict: bool, prune: bool, processes: int | None,
-              pool: WorkerPool | None, cache_dir: Path | None,
+              pool: WorkerPool | None, cache_dir: Path | None, target: Path | None,
               on_question: Callable[[Question], None] | None, started: float
               ) -> list[BuildResult]:
     from .content.validate import did_you_mean
@@ -443,15 +453,15 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
     seconds = (time.perf_counter() - started) / max(1, len(ids))
     results = []
     for qid, part in zip(ids, rendered, strict=True):
-        target = out_dir / f"{qid}.pdf"
-        write_atomically(target, part.pdf)
+        path = target or out_dir / f"{qid}.pdf"
+        write_atomically(path, part.pdf)
         results.append(BuildResult(
-            target, part.pages, 1, seconds, {qid: 1},
+            path, part.pages, 1, seconds, {qid: 1},
             reused=(cache.hits, cache.hits + cache.misses) if cache else None,
             cache_problem=cache.problem if cache else None))
     if cache:
         cache.trim()
-    if prune:
+    if prune and target is None:
         for stale in sorted(out_dir.glob("*.pdf")):
             if stale.stem not in ids:
                 stale.unlink()

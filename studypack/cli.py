@@ -215,6 +215,9 @@ def handout(
     content: ContentOpt = None,
     out_dir: Annotated[Path, typer.Option(help="Folder for the handouts")] = Path(
         "out/handouts"),
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File for the handout of one question, instead of "
+        "<out-dir>/<id>.pdf")] = None,
     layout: Annotated[str, typer.Option(help="Layout name")] = "handout",
     centre: Annotated[str | None, typer.Option(
         help="Centre's name for the running head \\[default: from brand.yaml]")] = None,
@@ -239,6 +242,7 @@ def handout(
             start(len(ids))
             results = build_handouts(content=content_dir, workspace=Path.cwd(),
                                      out_dir=out_dir, ids=ids, layout=layout, strict=strict,
+                                     target=output,
                                      brand=_brand(Path.cwd(), centre),
                                      cache_dir=cache_dir(Path.cwd(), cache),
                                      on_question=lambda q: advance())
@@ -255,13 +259,33 @@ def check(
     path: Annotated[Path | None, typer.Argument(
         help="Content folder, one answer file or one pack file "
              "\\[default: 'content' in studypack.yaml]")] = None,
+    strict: Annotated[bool, typer.Option(
+        help="Fail (exit 1) on warnings too, e.g. characters no font can print")] = False,
 ) -> None:
     """Validate answers and packs; list every problem, and characters no font can print."""
     with reported():
-        from .checks import check_workspace
+        import warnings
 
-        summary = check_workspace(_content_dir(path) if path is None else path, Path.cwd())
-        say(out, "ok", "green", summary)
+        from .checks import check_workspace
+        from .cli_support import print_warnings, warning_texts
+        from .errors import StudypackWarning
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", StudypackWarning)
+            summary = check_workspace(_content_dir(path) if path is None else path, Path.cwd())
+        # Listed before the verdict, which counts them: a plain "ok" under
+        # them read as if they did not matter.
+        print_warnings(caught)
+        found = len(warning_texts(caught))
+        if not found:
+            say(out, "ok", "green", summary)
+            return
+        verdict = f"{summary[:-1]}, with {count(found, 'warning')} (above)."
+        if strict:
+            say(err, "error", "red", f"--strict: the {count(found, 'warning')} above count as "
+                "problems")
+            raise typer.Exit(1)
+        say(out, "ok", "yellow", verdict)
 
 
 @app.command("list")

@@ -65,11 +65,16 @@ def reported() -> Iterator[None]:
     print_warnings(caught)
 
 
-def print_warnings(caught: list[warnings.WarningMessage]) -> None:
+def warning_texts(caught: list[warnings.WarningMessage]) -> list[str]:
+    """studypack's warnings among ``caught``, each text once, in order."""
     from .errors import StudypackWarning
 
-    for message in dict.fromkeys(str(w.message) for w in caught
-                                 if issubclass(w.category, StudypackWarning)):
+    return list(dict.fromkeys(str(w.message) for w in caught
+                              if issubclass(w.category, StudypackWarning)))
+
+
+def print_warnings(caught: list[warnings.WarningMessage]) -> None:
+    for message in warning_texts(caught):
         say(err, "warning", "yellow", message)
 
 

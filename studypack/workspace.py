@@ -10,7 +10,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from .content.validate import load_settings_file
+from .content.validate import did_you_mean, load_settings_file
+from .errors import ContentError, Diagnostic, rel
 
 SETTINGS_FILE = "studypack.yaml"
 
@@ -46,9 +47,20 @@ def load_settings(workspace: Path) -> Settings:
     """Read ``studypack.yaml`` in ``workspace``; defaults when there is none.
 
     Raises:
-        ContentError: The file has problems (file:line, field).
+        ContentError: The file has problems (file:line, field), including a
+            layout that is neither built in nor in the workspace's ``layouts/``.
     """
+    from .theme.layout import available_layouts, layout_dirs
+
     path = workspace / SETTINGS_FILE
     if not path.is_file():
         return Settings()
-    return load_settings_file(path, Settings, FIELD_NAMES)[0]
+    settings, located = load_settings_file(path, Settings, FIELD_NAMES)
+    if not layout_dirs(settings.layout, workspace):
+        known = available_layouts(workspace)
+        raise ContentError([Diagnostic(
+            rel(path), *located.where(("layout",)), "layout",
+            f"no layout named '{settings.layout}'{did_you_mean(settings.layout, known)} "
+            f"(layouts: {', '.join(known)}; a layout of your own goes in "
+            f"layouts/<name>/layout.yaml)")])
+    return settings

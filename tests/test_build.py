@@ -122,6 +122,22 @@ def test_cli_build_check_list_outside_and_inside_a_workspace(tmp_path, monkeypat
     assert "Lahore" in listing.output or "Realism" in listing.output
 
 
+def test_cli_check_counts_its_warnings_and_strict_fails_on_them(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    answer = tmp_path / "content" / "a.yaml"
+    answer.parent.mkdir()
+    valid = (Path(__file__).parent / "data" / "valid.yaml").read_text()
+    answer.write_text(valid.replace("  Tests earn", "  \u6f22 Tests earn", 1), encoding="utf-8")
+    assert "\u6f22" in answer.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0
+    assert "'\u6f22' (U+6F22) is in no configured font" in result.output
+    assert result.output.rstrip().endswith("are valid, with 1 warning (above).")
+    result = runner.invoke(app, ["check", "--strict"])
+    assert result.exit_code == 1
+    assert "--strict: the 1 warning above count as problems" in result.output
+
+
 def test_cli_check_lists_every_problem_and_fails(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     bad = tmp_path / "content" / "bad.yaml"

@@ -149,6 +149,25 @@ def test_template_typo_names_the_template_and_line(tmp_path, monkeypatch):
     assert "'last_lable' is undefined" in result.output
 
 
+def test_an_unknown_layout_in_studypack_yaml_is_named_with_its_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", "ws"]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "ws")
+    settings = tmp_path / "ws" / "studypack.yaml"
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("layout:"))
+    lines[row] = "layout: clasic"
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for command in (["build"], ["check"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1
+        assert (f"studypack.yaml:{row + 1}:9 layout: no layout named 'clasic'; did you mean "
+                "'classic'?") in result.output
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "ws" / "out" / "booklet.pdf").exists()
+
+
 def test_absurd_margins_are_refused_with_the_line(tmp_path):
     folder = tmp_path / "layouts" / "wide"
     folder.mkdir(parents=True)

@@ -303,6 +303,24 @@ def test_cli_pack_all_and_handouts(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "--all" in result.output
 
 
+def test_cli_handout_output_writes_one_named_file(tmp_path, monkeypatch):
+    shutil.copytree(CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns("packs"))
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    one, other = "css-2022-pakistan-affairs-q8", "css-2015-pakistan-affairs-q6"
+    result = runner.invoke(app, ["handout", one.upper(), "-o", "class/us-ties.pdf"])
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(tmp_path / "class" / "us-ties.pdf")
+    assert f"Wrote class/us-ties.pdf: {len(reader.pages)} pages" in result.output
+    assert "mistrust in US" in reader.pages[0].extract_text()
+    assert not (tmp_path / "out" / "handouts").exists()
+    for args, message in (([one, other, "-o", "x.pdf"], "--output names one file"),
+                          ([one, "-o", "x.txt"], "x.txt does not end in .pdf")):
+        result = runner.invoke(app, ["handout", *args])
+        assert result.exit_code == 2 and message in result.output, result.output
+    assert not list(tmp_path.glob("x.*"))
+
+
 def test_logo_is_placed_on_the_cover_and_a_bad_logo_is_named(pack_workspace):
     pack = pack_workspace / "packs" / "test.yaml"
     shutil.copy(ROOT / "content" / "extra" / "centre-logo.png", pack_workspace / "logo.png")
