@@ -35,7 +35,7 @@ from .content.brand import load_brand
 from .errors import ContentError, Diagnostic, WorkspaceError, rel
 from .included import open_included, pdf_problem
 from .merge import PackMerger, Piece
-from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question, TopicGroup
+from .model import BookletPlan, Brand, ExternalPdf, PackPlan, PageBox, Question, TopicGroup
 from .output import PendingFile, warnings_checked, write_atomically
 from .pack import plan_pack
 from .parallel import RenderJob, WorkerPool, early_workers, render_jobs, render_later
@@ -329,27 +329,50 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
                     len(slots))
         merger.add(_pieces(slots[:body], sections, chunk_pdfs, sources, blank), at_start=True)
         stamps = stamp_plan(slots, parts, grid)
-        folios = _folio_stamps(theme, [s[1:] for s in stamps], alphabet, bool(plan.duplex))
+        # Our own pages carry the watermark from their layout; included PDFs
+        # get it laid over them, so a "not for sale" pack says so on every page.
+        marked = _included_pages(slots, externals) if plan.booklet.brand.watermark else []
+        folios = _folio_stamps(theme, [s[1:] for s in stamps], alphabet, bool(plan.duplex),
+                               plan.booklet.brand.watermark, tuple(b for _, b in marked))
         merger.finish(
             into, outline=pack_outline(plan, slots, parts, grid),
             links=contents_links(front.links, key_pages(plan, slots, parts)),
             front_pages=front_total(slots), stamps=folios.pdf,
-            stamp_codes=list(folios.flate_codes), stamp_targets=[s[0] for s in stamps],
+            stamp_codes=[*folios.flate_codes, *folios.flate_watermarks],
+            stamp_targets=[*(s[0] for s in stamps), *(page for page, _ in marked)],
+            stamp_boxes={page: box for page, box in marked},
             metadata=_metadata(plan.booklet), back_pages=sizes.back)
     total = slots[-1].start + slots[-1].pages
     targets = key_pages(plan, slots, parts)
     return total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}
 
 
+def _included_pages(slots: list[Slot], externals: dict[str, PdfReader]
+                    ) -> list[tuple[int, PageBox]]:
+    """(0-based page in the pack, where it is seen) of every included PDF's page."""
+    found = []
+    for slot in slots:
+        if slot.kind == "external":
+            for offset, page in enumerate(externals[slot.ref].pages):
+                box = page.cropbox
+                found.append((slot.start + offset, PageBox(
+                    float(box.left), float(box.bottom), float(box.width), float(box.height),
+                    page.rotation % 360 if page.rotation % 90 == 0 else 0)))
+    return found
+
+
 def _folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]], alphabet: str,
-                  duplex: bool) -> FolioStamps:
+                  duplex: bool, watermark: str | None, boxes: tuple[PageBox, ...]
+                  ) -> FolioStamps:
     # The last pack's folios are kept: a process that builds again (pack
     # --watch) after an edit that moved no page boundary reuses them (50 ms
     # for 1,648 pages).
-    key = digest(theme_fingerprint(theme), repr(labels), alphabet, repr(duplex))
+    key = digest(theme_fingerprint(theme), repr(labels), alphabet, repr(duplex),
+                 repr(watermark), repr(boxes))
     if key not in _LAST_FOLIOS:
         _LAST_FOLIOS.clear()
-        _LAST_FOLIOS[key] = render_folio_stamps(theme, labels, alphabet, duplex=duplex)
+        _LAST_FOLIOS[key] = render_folio_stamps(theme, labels, alphabet, duplex=duplex,
+                                                watermark=watermark, watermark_boxes=boxes)
     return _LAST_FOLIOS[key]
 
 

@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, NameTree, NumberTree, Pdf, String
+from pikepdf import Array, Dictionary, Name, NameTree, NumberTree, Pdf, Stream, String
 
 from .merge_fonts import SharedFonts
+from .model import PageBox
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -112,8 +113,8 @@ class PackMerger:
 
     def finish(self, into: BinaryIO, *, outline: list[OutlineItem], links: list[LinkSpec],
                front_pages: int, stamps: bytes | None, stamp_codes: list[bytes],
-               stamp_targets: list[int], metadata: dict[str, str], back_pages: int = 0
-               ) -> None:
+               stamp_targets: list[int], metadata: dict[str, str], back_pages: int = 0,
+               stamp_boxes: dict[int, PageBox] | None = None) -> None:
         """Add what spans the whole document and write it to ``into``.
 
         Args:
@@ -125,6 +126,8 @@ class PackMerger:
             stamp_codes: Content streams, Flate-compressed, laid over the pages
                 ``stamp_targets`` (see ``overlay_streams``), in order.
             stamp_targets: 0-based target pages for the stamps, in order.
+            stamp_boxes: The crop box of target pages that are not the size of
+                ``stamps``' page (included PDFs), for their stamps' bounds.
             metadata: Document information (e.g. ``{"/Title": …}``); no dates are
                 added and the file identifier is derived from the content, so
                 equal inputs give equal bytes.
@@ -138,7 +141,8 @@ class PackMerger:
         if stamps is not None:
             with Pdf.open(io.BytesIO(stamps)) as stamp_pdf:
                 self.fonts.take_fonts(stamp_pdf, _bytes_key(stamps))
-                overlay_streams(merged, pages, stamp_pdf, stamp_codes, stamp_targets)
+                overlay_streams(merged, pages, stamp_pdf, stamp_codes, stamp_targets,
+                                stamp_boxes or {})
         self.fonts.put_fonts()
         _add_outline(merged, pages, outline)
         for link in links:
@@ -275,11 +279,12 @@ STAMP = Name("/SPStamp")
 
 
 def overlay_streams(pdf: Pdf, pages: list[Dictionary], resources: Pdf, codes: list[bytes],
-                    targets: list[int]) -> None:
+                    targets: list[int], boxes: dict[int, PageBox] | None = None) -> None:
     """Paint content stream ``codes[k]`` (Flate-compressed) over page ``pages[targets[k]]``.
 
     Each stream becomes a form XObject (PDF 1.7, 8.10) whose resources are
-    those of ``resources``' first page (shared, copied once). It is painted
+    those of ``resources``' first page (shared, copied once), bounded by that
+    page's box, or by ``boxes[target]`` when given. It is painted
     after the target's own content, which is wrapped in q … Q so that
     nothing that content leaves in the graphics state moves the overlay.
     Overlaying whole pages instead would parse and rewrite every target's
@@ -290,14 +295,21 @@ def overlay_streams(pdf: Pdf, pages: list[Dictionary], resources: Pdf, codes: li
     box = Array([float(v) for v in source.mediabox])
     opening = pdf.make_stream(b"q\n")
     closing = pdf.make_stream(b"Q q " + STAMP.unparse() + b" Do Q\n")
+    forms: dict[bytes, Stream] = {}
     for code, target in zip(codes, targets, strict=True):
-        # Compressed already, so that the save need not compress (see
-        # ``finish``); keys set one by one: given to make_stream, they took
-        # three times as long.
-        form = pdf.make_stream(code)
-        form.Filter = Name.FlateDecode
-        form.Type, form.Subtype, form.BBox, form.Resources = (Name.XObject, Name.Form, box,
-                                                              shared)
+        form = forms.get(code)
+        if form is None:
+            # Compressed already, so that the save need not compress (see
+            # ``finish``); keys set one by one: given to make_stream, they
+            # took three times as long. Equal codes (a watermark) share one.
+            form = forms[code] = pdf.make_stream(code)
+            form.Filter = Name.FlateDecode
+            seen = (boxes or {}).get(target)
+            bounds = box if seen is None else Array([seen.left, seen.bottom,
+                                                     seen.left + seen.width,
+                                                     seen.bottom + seen.height])
+            form.Type, form.Subtype, form.BBox, form.Resources = (Name.XObject, Name.Form,
+                                                                  bounds, shared)
         page = pages[target]
         own = page.get("/Resources")
         # Copies: a page's resources may be shared with other pages, which get their own form.

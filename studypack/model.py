@@ -231,3 +231,32 @@ class PackPlan:
     layout: str
     output: str
     source_path: str = ""
+
+
+@dataclass(frozen=True)
+class PageBox:
+    """Where a page is seen: its crop box in its own space (points) and its /Rotate.
+
+    ``rotate`` is 0, 90, 180 or 270: degrees clockwise, as the page is
+    shown (PDF 1.7, 7.7.3.3).
+    """
+
+    left: float
+    bottom: float
+    width: float
+    height: float
+    rotate: int = 0
+
+    @property
+    def shown_size(self) -> tuple[float, float]:
+        """(width, height) as a reader sees the page, in points."""
+        return ((self.height, self.width) if self.rotate in (90, 270)
+                else (self.width, self.height))
+
+    @property
+    def shown_to_page(self) -> tuple[float, ...]:
+        """The matrix (a b c d e f, for ``cm``) from the seen page's space to the page's own."""
+        left, bottom, right, top = (self.left, self.bottom, self.left + self.width,
+                                    self.bottom + self.height)
+        return {0: (1, 0, 0, 1, left, bottom), 90: (0, 1, -1, 0, right, bottom),
+                180: (-1, 0, 0, -1, right, top), 270: (0, -1, 1, 0, left, top)}[self.rotate]

@@ -496,3 +496,53 @@ def test_a_second_merge_of_the_same_parts_repeats_the_font_moves_to_the_same_byt
     # Only the two included PDFs are read again; studypack's own parts, the
     # same bytes as before, have their font moves repeated from memory.
     assert len(walked) == 2
+
+
+def test_a_watermark_is_laid_over_included_pages_as_they_are_seen(pack_workspace):
+    pack = pack_workspace / "packs" / "test.yaml"
+    pack.write_text(PACK.replace("  centre: Test Centre\n",
+                                 "  centre: Test Centre\n  watermark: Not for resale\n"))
+    reader = PdfReader(_build(pack_workspace).path)
+    rows = outline_rows(reader)
+    notes = next(p for d, t, p in rows if t == "Centre notes")
+    included = [notes, notes + 1, notes + 2, len(reader.pages) - 2, len(reader.pages) - 1]
+    for index, page in enumerate(reader.pages):
+        assert "Not for resale" in page.extract_text(), f"page {index + 1} has no watermark"
+    for index in included:
+        page = reader.pages[index]
+        form = page["/Resources"]["/XObject"]["/SPStamp"].get_object()
+        assert [float(v) for v in form["/BBox"]] == [float(v) for v in page.cropbox]
+    rotated = reader.pages[notes + 2]
+    assert rotated.rotation == 90
+    data = rotated["/Resources"]["/XObject"]["/SPStamp"].get_object().get_data()
+    matrix = re.match(rb"q ([-\d. ]+) cm\n", data)
+    assert matrix, data[:80]
+    assert [float(v) for v in matrix.group(1).split()] == pytest.approx(
+        [0, 1, -1, 0, float(rotated.cropbox.right), float(rotated.cropbox.bottom)])
+    pack.write_text(PACK)
+    plain = PdfReader(_build(pack_workspace).path)
+    assert "/SPStamp" not in plain.pages[notes]["/Resources"].get("/XObject", {})
+
+
+@pytest.mark.parametrize("rotate", [0, 90, 180, 270])
+def test_page_box_maps_the_seen_page_onto_the_page_as_a_viewer_turns_it(rotate):
+    import math
+
+    from studypack.model import PageBox
+
+    box = PageBox(left=10.0, bottom=-20.0, width=300.0, height=500.0, rotate=rotate)
+    a, b, c, d, e, f = box.shown_to_page
+    shown_w, shown_h = box.shown_size
+    centre = (box.left + box.width / 2, box.bottom + box.height / 2)
+    turn = math.radians(-rotate)  # /Rotate turns the page clockwise as it is shown
+
+    def seen(x: float, y: float) -> tuple[float, float]:
+        dx, dy = x - centre[0], y - centre[1]
+        return (shown_w / 2 + dx * math.cos(turn) - dy * math.sin(turn),
+                shown_h / 2 + dx * math.sin(turn) + dy * math.cos(turn))
+
+    for point in ((box.left, box.bottom), (box.left + box.width, box.bottom),
+                  (box.left, box.bottom + box.height), centre, (100.0, 200.0)):
+        sx, sy = seen(*point)
+        back = (a * sx + c * sy + e, b * sx + d * sy + f)
+        assert back == pytest.approx(point)

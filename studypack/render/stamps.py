@@ -11,9 +11,10 @@ import zlib
 from dataclasses import dataclass
 from functools import cached_property
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import BookletPlan
+from ..model import BookletPlan, PageBox
 from ..theme import Theme
 from ..theme.templates import render_text
 from .fonts import register_theme_fonts, subset_seed
@@ -56,23 +57,34 @@ class FolioStamps:
     """Folio overlays for a merged pack.
 
     Attributes:
-        pdf: A one-page PDF whose page resources hold the fonts every
-            overlay uses (its own content does not matter).
+        pdf: A one-page PDF whose page resources hold the fonts and graphics
+            states every overlay uses (its own content does not matter).
         codes: Per stamped page, a content stream (PDF operators) drawing
             its folio with the names of those resources.
+        watermarks: Per box asked for, a content stream drawing the brand's
+            watermark across that page as it is seen (for pages that were
+            not laid out with it: included PDFs).
     """
 
     pdf: bytes
     codes: tuple[bytes, ...]
+    watermarks: tuple[bytes, ...] = ()
 
     @cached_property
     def flate_codes(self) -> tuple[bytes, ...]:
         """``codes``, each Flate-compressed (zlib), as a PDF stream holds them."""
         return tuple(zlib.compress(code) for code in self.codes)
 
+    @cached_property
+    def flate_watermarks(self) -> tuple[bytes, ...]:
+        """``watermarks``, each Flate-compressed."""
+        return tuple(zlib.compress(code) for code in self.watermarks)
+
 
 def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
-                        alphabet: str = "", duplex: bool = False) -> FolioStamps:
+                        alphabet: str = "", duplex: bool = False,
+                        watermark: str | None = None,
+                        watermark_boxes: tuple[PageBox, ...] = ()) -> FolioStamps:
     """Every folio of a pack, as content streams to lay over the merged pages.
 
     ReportLab encodes each folio's text (subset codes, font switches for
@@ -85,9 +97,23 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
         labels: Per page: (page label, last label, physical page, physical total).
         alphabet: Seed for identical font subsets across the pack's parts.
         duplex: Put versos' folios at the left (outer) edge.
+        watermark: The brand's watermark text, drawn as on our own pages.
+        watermark_boxes: The pages to draw it for (none without a watermark).
     """
     buffer = io.BytesIO()
     canv, styles = _canvas(theme, buffer, alphabet)
+    marks = []
+    drawn: dict[tuple[float, float], str] = {}
+    for box in watermark_boxes if watermark else ():
+        size = box.shown_size
+        if size not in drawn:
+            # The operators the canvas adds for it; drawn on the page, they
+            # also put its font and transparency state in the page's resources.
+            before = len(canv._code)
+            draw_watermark(canv, watermark or "", size, styles["h1"].fontName,
+                           palette(theme).text)
+            drawn[size] = "\n".join(canv._code[before:])
+        marks.append(f"q {fp_str(*box.shown_to_page)} cm\n{drawn[size]}\nQ".encode("latin-1"))
     width, _ = theme.page_size
     style = styles["small"]
     y = theme.margin("bottom") * 0.45
@@ -110,4 +136,4 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
     canv.showPage()
     with binary_streams():
         canv.save()
-    return FolioStamps(buffer.getvalue(), tuple(codes))
+    return FolioStamps(buffer.getvalue(), tuple(codes), tuple(marks))
