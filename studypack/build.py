@@ -44,6 +44,7 @@ from .render import RenderedBooklet, RenderOptions, render_booklet
 from .render.contents import ContentsEntry
 from .render.stamps import FolioStamps, render_blank_page, render_folio_stamps
 from .theme import Theme, load_theme, with_accent
+from .workspace import load_settings
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -216,6 +217,7 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
         with warnings_checked(strict):
             questions = load_content(content, cache_dir)
             plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
+                             default_layout=load_settings(workspace).layout,
                              base_brand=load_brand(workspace), check_pdf=pdf_problem)
             theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
             if plan.duplex is None:

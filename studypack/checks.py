@@ -34,12 +34,13 @@ def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: 
     from .content.brand import load_brand
     from .included import pdf_problem
     from .pack import plan_pack
+    from .workspace import load_settings
 
     problems: list[Diagnostic] = []
     for pack in files:
         try:
             plan_pack(pack, questions, workspace, base_brand=load_brand(workspace),
-                      check_pdf=pdf_problem)
+                      default_layout=load_settings(workspace).layout, check_pdf=pdf_problem)
         except ContentError as exc:
             problems.extend(exc.diagnostics)
     return problems
@@ -113,5 +114,6 @@ def check_workspace(target: Path, workspace: Path) -> str:
     if problems:
         raise ContentError(problems)
     _warn_unprintable(questions, workspace)
-    return (f"{len(questions)} answer file(s) and {len(packs)} pack(s) in {rel(target)} "
-            "are valid.")
+    files = f"{len(questions)} answer file{'' if len(questions) == 1 else 's'}"
+    pack_files = f"{len(packs)} pack{'' if len(packs) == 1 else 's'}"
+    return f"{files} and {pack_files} in {rel(target)} are valid."

@@ -34,19 +34,12 @@ from .cli_support import (
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn structured exam answers into print-ready study booklets.")
-def _content_dir(given: Path | None) -> Path:
+def _content_dir(given: Path | None, how: str = "name the content folder (--content PATH)"
+                 ) -> Path:
     """The content folder: the flag, else ``content`` from studypack.yaml."""
-    from .errors import WorkspaceError
-    from .workspace import load_settings
+    from .workspace import content_folder
 
-    if given is not None:
-        return given
-    folder = Path.cwd() / load_settings(Path.cwd()).content
-    if not folder.is_dir():
-        raise WorkspaceError(f"no '{load_settings(Path.cwd()).content}' folder here. Run this "
-                             "inside a studypack workspace, create one with 'studypack init "
-                             "DIR', or name the content folder (--content PATH).")
-    return folder
+    return given if given is not None else content_folder(Path.cwd(), how=how)
 
 
 def _brand(workspace: Path, centre: str | None) -> Any:
@@ -108,10 +101,13 @@ def build(
     Defaults come from studypack.yaml in the current folder, then these flags.
     """
     with reported():
-        from .errors import StudypackError, rel
+        from .errors import StudypackError, WorkspaceError, rel
 
         workspace = Path.cwd()
         current = [_content_dir(content)]
+        if output is not None and output.suffix.lower() != ".pdf":
+            raise WorkspaceError(f"{rel(output)} does not end in .pdf; name the output file "
+                                 ".pdf")
 
         def once() -> None:
             from .build import build_booklet
@@ -202,7 +198,7 @@ def pack(
             path, content_dir, workspace, duplex=duplex, output=output, strict=strict,
             report=all_packs, processes=jobs, cache_dir=cache_dir(workspace, cache))]
         if failed:
-            raise PackFailures(f"{len(failed)} of {len(files)} pack(s) failed: "
+            raise PackFailures(f"{len(failed)} of {count(len(files), 'pack')} failed: "
                                + ", ".join(str(p) for p in failed))
 
 
@@ -246,9 +242,13 @@ def handout(
                                      brand=_brand(Path.cwd(), centre),
                                      cache_dir=cache_dir(Path.cwd(), cache),
                                      on_question=lambda q: advance())
+        # One handout reads as a pack does, its reuse on its line; several
+        # have it once, under them.
+        alone = len(results) == 1
         for result in results:
-            say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}")
-        if results and results[0].reused:
+            say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}"
+                f"{reuse_note(result.reused) if alone else ''}")
+        if results and results[0].reused and not alone:
             say(out, "", "", f"{reuse_note(results[0].reused).lstrip(', ')} from the cache")
         if results and results[0].cache_problem:
             say(err, "note", "yellow", results[0].cache_problem)
@@ -272,7 +272,8 @@ def check(
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", StudypackWarning)
-            summary = check_workspace(_content_dir(path) if path is None else path, Path.cwd())
+            folder = _content_dir(path, "give the folder: studypack check PATH")
+            summary = check_workspace(folder, Path.cwd())
         # Listed before the verdict, which counts them: a plain "ok" under
         # them read as if they did not matter.
         print_warnings(caught)
@@ -300,8 +301,8 @@ def list_questions(
         from .content import load_content
         from .content.derive import cut_at_word, plain_text
 
-        questions = sorted(load_content(_content_dir(path)),
-                           key=lambda q: (q.paper, -q.year, q.number))
+        folder = _content_dir(path, "give the folder: studypack list PATH")
+        questions = sorted(load_content(folder), key=lambda q: (q.paper, -q.year, q.number))
         if not out.is_terminal:
             # Piped: one tab-separated line per question, nothing cut short.
             for q in questions:

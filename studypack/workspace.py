@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from .content.validate import did_you_mean, load_settings_file
-from .errors import ContentError, Diagnostic, rel
+from .errors import ContentError, Diagnostic, WorkspaceError, rel
 
 SETTINGS_FILE = "studypack.yaml"
 
@@ -48,7 +48,8 @@ def load_settings(workspace: Path) -> Settings:
 
     Raises:
         ContentError: The file has problems (file:line, field), including a
-            layout that is neither built in nor in the workspace's ``layouts/``.
+            layout that is neither built in nor in the workspace's ``layouts/``
+            and an output not named .pdf.
     """
     from .theme.layout import available_layouts, layout_dirs
 
@@ -56,11 +57,46 @@ def load_settings(workspace: Path) -> Settings:
     if not path.is_file():
         return Settings()
     settings, located = load_settings_file(path, Settings, FIELD_NAMES)
+    problems = []
     if not layout_dirs(settings.layout, workspace):
         known = available_layouts(workspace)
-        raise ContentError([Diagnostic(
+        problems.append(Diagnostic(
             rel(path), *located.where(("layout",)), "layout",
             f"no layout named '{settings.layout}'{did_you_mean(settings.layout, known)} "
             f"(layouts: {', '.join(known)}; a layout of your own goes in "
-            f"layouts/<name>/layout.yaml)")])
+            f"layouts/<name>/layout.yaml)"))
+    if Path(settings.output).suffix.lower() != ".pdf":
+        problems.append(Diagnostic(rel(path), *located.where(("output",)), "output",
+                                   f"{settings.output} does not end in .pdf; name the "
+                                   "output file .pdf"))
+    if problems:
+        raise ContentError(problems)
     return settings
+
+
+def content_folder(workspace: Path, *, how: str) -> Path:
+    """The content folder ``studypack.yaml`` names (``content/`` by default), which must exist.
+
+    Args:
+        how: How the command is told another folder, for the message
+            (e.g. "name the content folder (--content PATH)").
+
+    Raises:
+        ContentError: studypack.yaml names a folder that is not there (file:line).
+        WorkspaceError: No studypack.yaml names one and there is no ``content/``.
+    """
+    settings = load_settings(workspace)
+    folder = workspace / settings.content
+    if folder.is_dir():
+        return folder
+    path = workspace / SETTINGS_FILE
+    if path.is_file() and "content" in settings.model_fields_set:
+        _, located = load_settings_file(path, Settings, FIELD_NAMES)
+        folders = sorted(p.name for p in workspace.iterdir()
+                         if p.is_dir() and not p.name.startswith("."))
+        hint = (did_you_mean(settings.content, folders)
+                or "; name the folder that holds the answer files")
+        raise ContentError([Diagnostic(rel(path), *located.where(("content",)), "content",
+                                       f"there is no folder '{settings.content}' here{hint}")])
+    raise WorkspaceError(f"no '{settings.content}' folder here. Run this inside a studypack "
+                         f"workspace, create one with 'studypack init DIR', or {how}.")

@@ -122,6 +122,33 @@ def test_cli_build_check_list_outside_and_inside_a_workspace(tmp_path, monkeypat
     assert "Lahore" in listing.output or "Realism" in listing.output
 
 
+def test_a_missing_content_folder_is_named_where_it_was_set_with_advice_that_fits(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["init", "ws"]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "ws")
+    settings = tmp_path / "ws" / "studypack.yaml"
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("content:"))
+    lines[row] = "content: contnt"
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for command in (["build"], ["check"], ["list"], ["handout", "--all"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, (command, result.output)
+        assert (f"studypack.yaml:{row + 1}:10 content: there is no folder 'contnt' here; "
+                "did you mean 'content'?") in result.output
+    result = runner.invoke(app, ["check", "nope"])
+    assert result.exit_code == 2
+    assert "nope is not a folder of answer files" in result.output
+    assert "--content" not in result.output
+    settings.unlink()
+    (tmp_path / "ws" / "content").rename(tmp_path / "ws" / "answers")
+    result = runner.invoke(app, ["check"])
+    assert "or give the folder: studypack check PATH" in result.output
+    result = runner.invoke(app, ["build"])
+    assert "or name the content folder (--content PATH)" in result.output
+
+
 def test_cli_check_counts_its_warnings_and_strict_fails_on_them(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     answer = tmp_path / "content" / "a.yaml"

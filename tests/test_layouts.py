@@ -149,7 +149,7 @@ def test_template_typo_names_the_template_and_line(tmp_path, monkeypatch):
     assert "'last_lable' is undefined" in result.output
 
 
-def test_an_unknown_layout_in_studypack_yaml_is_named_with_its_line(tmp_path, monkeypatch):
+def test_studypack_yaml_layout_and_output_problems_are_named_with_their_lines(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     assert runner.invoke(app, ["init", "ws"]).exit_code == 0
@@ -158,14 +158,22 @@ def test_an_unknown_layout_in_studypack_yaml_is_named_with_its_line(tmp_path, mo
     lines = settings.read_text(encoding="utf-8").splitlines()
     row = next(i for i, line in enumerate(lines) if line.startswith("layout:"))
     lines[row] = "layout: clasic"
+    out_row = next(i for i, line in enumerate(lines) if line.startswith("output:"))
+    lines[out_row] = "output: out/booklet"
     settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for command in (["build"], ["check"]):
         result = runner.invoke(app, command)
         assert result.exit_code == 1
         assert (f"studypack.yaml:{row + 1}:9 layout: no layout named 'clasic'; did you mean "
                 "'classic'?") in result.output
-        assert "Traceback" not in result.output
+        assert (f"studypack.yaml:{out_row + 1}:9 output: out/booklet does not end in .pdf"
+                in result.output)
+        assert "2 problems found." in result.output and "Traceback" not in result.output
     assert not (tmp_path / "ws" / "out" / "booklet.pdf").exists()
+    settings.write_text("title: T\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", "-o", "out/book.txt"])
+    assert result.exit_code == 2 and "out/book.txt does not end in .pdf" in result.output
+    assert not (tmp_path / "ws" / "out" / "book.txt").exists()
 
 
 def test_absurd_margins_are_refused_with_the_line(tmp_path):
@@ -309,3 +317,25 @@ def test_an_svg_logo_replaced_between_builds_in_one_process_is_read_again(worksp
         pdfs.append(out.read_bytes())
     assert pdfs[0] != pdfs[1]
     assert pdfs[0] == pdfs[2]
+
+
+def test_an_outline_of_ten_lines_or_more_starts_every_line_at_one_edge(workspace):
+    answer = workspace / "content" / "x" / "a.yaml"
+    text = answer.read_text(encoding="utf-8")
+    headings = "".join(f"  - heading: Point number {n}\n    body: Body of point {n}.\n"
+                       for n in range(1, 12))
+    text = re.sub(r"(?ms)^points:\n.*?(?=^conclusion:)", "points:\n" + headings, text)
+    answer.write_text(text, encoding="utf-8")
+    result = build_booklet(content=workspace / "content", output=workspace / "out" / "b.pdf",
+                           workspace=workspace)
+    runs = [(x, run.strip()) for page in PdfReader(result.path).pages
+            for x, _, _, run in _runs(page)]
+    first = next(i for i, (_, run) in enumerate(runs) if run == "Outline") + 1
+    outline = runs[first:first + 26]  # 13 lines, each a number and its text
+    numbers = {run: x for x, run in outline if re.fullmatch(r"\d+\.", run)}
+    starts = {run: x for x, run in outline if run not in numbers}
+    assert list(numbers) == [f"{n}." for n in range(1, 14)], outline
+    assert list(starts) == ["Introduction", *(f"Point number {n}" for n in range(1, 12)),
+                            "Conclusion"]
+    assert max(starts.values()) - min(starts.values()) < 0.01, starts
+    assert numbers["13."] < numbers["9."]  # the numbers stand flush right

@@ -55,7 +55,7 @@ def test_pack_all_builds_every_good_pack_and_lists_the_bad(ws):
     result = runner.invoke(app, ["pack", "--all"])
     assert result.exit_code == 1
     assert "b-bad.yaml:2:19 select.topics[1]: no answer has the topic" in result.output
-    assert "1 of 4 pack(s) failed" in result.output
+    assert "1 of 4 packs failed" in result.output
     for name in ("foreign-policy", "recent-papers", "constitution-with-notes"):
         assert (ws / "out" / "packs" / f"{name}.pdf").is_file()
 
@@ -173,3 +173,19 @@ def test_sections_laid_out_in_two_processes_give_the_same_pdf(ws):
                      output=ws / "out" / "two.pdf")
     assert one.path.read_bytes() == two.path.read_bytes()
     assert len(PdfReader(two.path).pages) == one.pages
+
+
+def test_a_pack_takes_the_workspace_layout_unless_it_names_its_own(ws):
+    path = _pack(ws, "select: {years: 2015-2025}\n")
+    pages = {}
+    for layout in ("classic", "compact"):
+        (ws / "studypack.yaml").write_text(f"layout: {layout}\n", encoding="utf-8")
+        pages[layout] = build_pack(pack=path, content=ws / "content", workspace=ws).pages
+    assert pages["compact"] < pages["classic"]
+    path = _pack(ws, "select: {years: 2015-2025}\nlayout: classic\n")
+    assert build_pack(pack=path, content=ws / "content", workspace=ws).pages == pages["classic"]
+    (ws / "studypack.yaml").write_text("layout: compakt\n", encoding="utf-8")
+    result = runner.invoke(app, ["pack", str(path)])
+    assert result.exit_code == 1
+    assert "studypack.yaml:1:9 layout: no layout named 'compakt'; did you mean 'compact'?" in (
+        result.output)

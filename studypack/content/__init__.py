@@ -118,8 +118,9 @@ def load_content(folder: Path, cache_dir: Path | None = None) -> tuple[Question,
             by more than one file.
     """
     if not folder.is_dir():
-        raise WorkspaceError(f"{rel(folder)} is not a folder of answer files. Run "
-                             "'studypack init DIR' to start a workspace, or pass --content PATH.")
+        raise WorkspaceError(f"{rel(folder)} is not a folder of answer files; name the folder "
+                             "that holds them ('studypack init DIR' makes a workspace whose "
+                             "answers are in DIR/content).")
     files = content_files(folder)
     if not files:
         raise WorkspaceError(f"{rel(folder)} holds no .yaml answer files. "

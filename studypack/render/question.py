@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -200,6 +201,26 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
             Paragraph("Key points", s["h2"]), table, Spacer(1, 6)]
 
 
+def _numbered_list_style(style: ParagraphStyle, count: int) -> ParagraphStyle:
+    """``style`` for a list numbered "1." to "<count>.", its numbers aligned on their points.
+
+    ReportLab pushes the first line of text right of a number wider than its
+    room, so "10." started its text further in than "9.". From ten items on,
+    numbers are set flush right on the point (ReportLab's "numeric" bullet
+    anchor) and every line's text starts where the widest number leaves room
+    (its gap: 0.6 of the number's size, as ReportLab measures a bullet's end).
+    """
+    if count < 10:
+        return style
+    font, size = style.bulletFontName, style.bulletFontSize
+    digits = max(stringWidth(str(n), font, size) for n in range(1, count + 1))
+    point = stringWidth(".", font, size)
+    anchor = style.bulletIndent + digits + point / 2
+    return ParagraphStyle(f"{style.name}-{count}", parent=style, bulletAnchor="numeric",
+                          bulletIndent=anchor,
+                          leftIndent=max(style.leftIndent, anchor + point / 2 + 0.6 * size))
+
+
 def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     """Outline, introduction, numbered headed points with sub-points, sections, conclusion."""
     s = ctx.styles
@@ -218,8 +239,9 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
         head_of_body: list[Flowable] = [outline_para]
     elif q.outline and ctx.answer_outline:
         # The heading, "Outline" and its lines move to a new page together or not at all.
+        numbered = _numbered_list_style(s["bullet"], len(q.outline))
         opening += [Paragraph("Outline", s["h3"]),
-                    *(Paragraph(ctx.text.inline(line), s["bullet"], bulletText=f"{n}.")
+                    *(Paragraph(ctx.text.inline(line), numbered, bulletText=f"{n}.")
                       for n, line in enumerate(q.outline, 1))]
         story = [KeepTogether(opening)]
         head_of_body = []
