@@ -189,3 +189,12 @@ def test_a_pack_takes_the_workspace_layout_unless_it_names_its_own(ws):
     assert result.exit_code == 1
     assert "studypack.yaml:1:9 layout: no layout named 'compakt'; did you mean 'compact'?" in (
         result.output)
+
+
+def test_a_field_at_the_wrong_level_is_told_where_it_belongs(ws):
+    problems = _problems(ws, _pack(ws, "years: 2015-2025\nselect: {topics: [Kashmir]}\n"))
+    assert ("content/packs/p.yaml:2:1 years: is not a field here; it belongs under 'select:'"
+            in problems)
+    problems = _problems(ws, _pack(ws, "select: {topics: [Kashmir], output: x.pdf}\n"))
+    assert ("select.output: is not a field here; it belongs at the top level of the file"
+            in problems)

@@ -47,8 +47,11 @@ def _write(folder: Path, name: str, text: str) -> Path:
     (lambda t: t.replace("marks: 20", "marks: 20\nmarks: 25"),
      "a.yaml:7:1 marks: appears twice; keep one"),
     (lambda t: t.replace("topics: [Testing]", "topics: [Testing"),
-     ("a.yaml:8:9 YAML syntax error: did not find expected ',' or ']' (in the list '[' … "
-      "opened at line 7, column 9)")),
+     ("a.yaml:7:9 YAML syntax error: the list '[' opened here is not closed (the file reads "
+      "on to line 8, column 9: did not find expected ',' or ']'); close it with ']' on the "
+      "same line")),
+    (lambda t: t.replace("summary: A test", 'summary: "A test'),
+     "a.yaml:9:10 YAML syntax error: the quoted text opened here is not closed"),
 ])
 def test_each_invalid_case_names_file_line_field_and_fix(tmp_path, edit, expected):
     _write(tmp_path, "a.yaml", edit(VALID))

@@ -67,6 +67,12 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
                                                   if isinstance(p, str)))
         known = fields.get(parent, fields.get("", ()))
         close = did_you_mean(str(path[-1]), known)
+        home = next((section for section, names in fields.items()
+                     if section != parent and str(path[-1]) in names), None)
+        if not close and home is not None:
+            return ("is not a field here; it belongs " + (
+                f"under '{home}:' (move it below that line, indented)" if home else
+                "at the top level of the file (move it out, not indented)"))
         return f"unknown field{close or '; remove it or check the spelling (' + hint + ')'}"
     if kind == "string_too_short":
         return "must not be empty; write the text"
@@ -110,12 +116,19 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
 
 
 YAML_CONTEXTS = {
-    "while parsing a flow sequence": "in the list '[' …",
-    "while parsing a flow mapping": "in the mapping '{' …",
-    "while scanning a quoted scalar": "in the quoted text",
+    "while parsing a flow sequence": "the list '['",
+    "while parsing a flow mapping": "the mapping '{'",
+    "while scanning a quoted scalar": "the quoted text",
     "while parsing a block mapping": "in the fields",
 }
 """PyYAML's names for what it was reading, in the words of a person writing answers."""
+
+UNCLOSED = {
+    "while parsing a flow sequence": "close it with ']' on the same line",
+    "while parsing a flow mapping": "close it with '}' on the same line",
+    "while scanning a quoted scalar": "close the quotes, or write \\\" for a quote inside",
+}
+"""What is left open when PyYAML reads on past it, and how to close it."""
 
 
 def validate_text(text: str, shown_path: str, model: type[M],
@@ -145,11 +158,19 @@ def validate_text(text: str, shown_path: str, model: type[M],
                 "check indentation and quote text that contains ': ' or starts with a "
                 "special character")
         # Where the parser gave up may be lines after the slip: an unclosed
-        # "[" on one line is found wanting at the next field. Name both.
+        # "[" on one line is found wanting at the next field. Name both; a
+        # bracket or quote left open is the slip itself, so it leads.
         context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
         if context and start and mark and start.line != mark.line:
             what = YAML_CONTEXTS.get(context, context.removeprefix("while "))
-            problem += f" ({what} opened at line {start.line + 1}, column {start.column + 1})"
+            if context in UNCLOSED:
+                problem = (f"{what} opened here is not closed (the file reads on to line "
+                           f"{line}, column {col}: {problem})")
+                fix = UNCLOSED[context]
+                line, col = start.line + 1, start.column + 1
+            else:
+                problem += (f" ({what} opened at line {start.line + 1}, "
+                            f"column {start.column + 1})")
         return None, None, [Diagnostic(shown_path, line, col, "",
                                        f"YAML syntax error: {problem}; {fix}")]
     problems = [Diagnostic(shown_path, *_dup_position(text, located, dup), dotted(dup),
