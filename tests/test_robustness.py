@@ -89,7 +89,8 @@ def test_layout_syntax_error_and_bad_colour_are_reported_with_line(tmp_path, mon
     layout.write_text('extends: classic\ncolours:\n  accent: "#7a2e2e\n')
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 1
-    assert "error layouts/my-centre/layout.yaml:4:1 YAML syntax error" in result.output
+    assert ("error layouts/my-centre/layout.yaml:3:11 YAML syntax error: the quoted text "
+            "opened here is not closed") in result.output
     layout.write_text('extends: classic\ncolours:\n  accent: darkbleu\n')
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 1
