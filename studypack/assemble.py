@@ -132,19 +132,6 @@ def contents_labels(plan: PackPlan, sizes: PartSizes, parts: dict[str, RenderedF
             key_pages(plan, slots, parts).items()}
 
 
-@dataclass(frozen=True)
-class PackLabels:
-    """``contents_labels`` as a value: picklable for a worker, and its repr
-    shows everything the labels depend on (so it can go into a cache key)."""
-
-    plan: PackPlan
-    sizes: PartSizes
-    parts: dict[str, RenderedFacts]
-
-    def __call__(self, front_pages: int) -> dict[str, str]:
-        return contents_labels(self.plan, self.sizes, self.parts, front_pages)
-
-
 def pack_outline(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFacts],
                  grid: RenderedFacts | None) -> list[OutlineItem]:
     """Sections → included PDFs and questions → summary / key points / answer."""

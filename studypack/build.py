@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from .assemble import (
     GRID_KEY,
-    PackLabels,
     PartSizes,
     RenderedFacts,
     Slot,
+    contents_labels,
     contents_links,
     front_total,
     key_pages,
@@ -310,10 +310,11 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     closing += [_entry(i, externals) for i in plan.includes if i.where == "appendix"]
     front_job = RenderJob(headlines.booklet, RenderOptions(
         questions=False, native_outline=False, duplex=bool(plan.duplex), contents_extra=extra,
-        appendices=tuple(closing), contents_labels=PackLabels(headlines, sizes, parts),
+        appendices=tuple(closing),
         alphabet=alphabet, back_cover=False), *where)
-    # The contents need the body's page count; a worker lays them out while
-    # this process copies the body's pages, and they are put in front after.
+    # A worker lays out the front matter while this process copies the body's
+    # pages; it is put in front after. Its contents leave their page numbers
+    # to the merge, so an edit that moves pages does not lay them out again.
     front_result = render_later(front_job, theme, cache=cache, pool=pool)
     blank = render_blank_page(theme, plan.booklet, alphabet)
     with PackMerger() as merger:
@@ -331,22 +332,38 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
                     len(slots))
         merger.add(_pieces(slots[:body], sections, chunk_pdfs, sources, blank), at_start=True)
         stamps = stamp_plan(slots, parts, grid)
+        numbered = _contents_numbers(front, contents_labels(plan, sizes, parts, front.pages))
         # Our own pages carry the watermark from their layout; included PDFs
         # get it laid over them, so a "not for sale" pack says so on every page.
         marked = _included_pages(slots, externals) if plan.booklet.brand.watermark else []
         folios = _folio_stamps(theme, [s[1:] for s in stamps], alphabet, bool(plan.duplex),
-                               plan.booklet.brand.watermark, tuple(b for _, b in marked))
+                               plan.booklet.brand.watermark, tuple(b for _, b in marked),
+                               tuple(rows for _, rows in numbered))
         merger.finish(
             into, outline=pack_outline(plan, slots, parts, grid),
             links=contents_links(front.links, key_pages(plan, slots, parts)),
             front_pages=front_total(slots), stamps=folios.pdf,
-            stamp_codes=[*folios.flate_codes, *folios.flate_watermarks],
-            stamp_targets=[*(s[0] for s in stamps), *(page for page, _ in marked)],
+            stamp_codes=[*folios.flate_codes, *folios.flate_watermarks,
+                         *folios.flate_numbers],
+            stamp_targets=[*(s[0] for s in stamps), *(page for page, _ in marked),
+                           *(page for page, _ in numbered)],
             stamp_boxes={page: box for page, box in marked},
             metadata=_metadata(plan.booklet), back_pages=sizes.back)
     total = slots[-1].start + slots[-1].pages
     targets = key_pages(plan, slots, parts)
     return total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}
+
+
+def _contents_numbers(front: RenderedBooklet, labels: dict[str, str]
+                      ) -> list[tuple[int, tuple[tuple[float, float, str], ...]]]:
+    """(0-based page, its rows' (x, y, page label)) of every contents page of the front matter.
+
+    The front matter opens the pack, so its page n is the pack's page n.
+    """
+    rows: dict[int, list[tuple[float, float, str]]] = {}
+    for page, x, y, key in front.numbers:
+        rows.setdefault(page - 1, []).append((x, y, labels[key]))
+    return [(page, tuple(found)) for page, found in sorted(rows.items())]
 
 
 def _included_pages(slots: list[Slot], externals: dict[str, PdfReader]
@@ -364,17 +381,18 @@ def _included_pages(slots: list[Slot], externals: dict[str, PdfReader]
 
 
 def _folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]], alphabet: str,
-                  duplex: bool, watermark: str | None, boxes: tuple[PageBox, ...]
-                  ) -> FolioStamps:
+                  duplex: bool, watermark: str | None, boxes: tuple[PageBox, ...],
+                  numbers: tuple[tuple[tuple[float, float, str], ...], ...]) -> FolioStamps:
     # The last pack's folios are kept: a process that builds again (pack
     # --watch) after an edit that moved no page boundary reuses them (50 ms
     # for 1,648 pages).
     key = digest(theme_fingerprint(theme), repr(labels), alphabet, repr(duplex),
-                 repr(watermark), repr(boxes))
+                 repr(watermark), repr(boxes), repr(numbers))
     if key not in _LAST_FOLIOS:
         _LAST_FOLIOS.clear()
         _LAST_FOLIOS[key] = render_folio_stamps(theme, labels, alphabet, duplex=duplex,
-                                                watermark=watermark, watermark_boxes=boxes)
+                                                watermark=watermark, watermark_boxes=boxes,
+                                                numbers=numbers)
     return _LAST_FOLIOS[key]
 
 

@@ -202,7 +202,8 @@ def _to_json(r: RenderedBooklet) -> dict[str, Any]:
             "anchor_tops": r.anchor_tops, "outline": [list(o) for o in r.outline],
             "links": [[page, list(rect), key] for page, rect, key in r.links],
             "blank_pages": sorted(r.blank_pages),
-            "page_questions": [[k, v] for k, v in r.page_questions.items()]}
+            "page_questions": [[k, v] for k, v in r.page_questions.items()],
+            "numbers": [list(n) for n in r.numbers]}
 
 
 def _from_json(pdf: bytes, d: dict[str, Any]) -> RenderedBooklet:
@@ -215,7 +216,9 @@ def _from_json(pdf: bytes, d: dict[str, Any]) -> RenderedBooklet:
                                  float(rect[3])), str(key))
                     for page, rect, key in d["links"]),
         blank_pages=frozenset(int(p) for p in d["blank_pages"]),
-        page_questions={int(k): str(v) for k, v in d["page_questions"]})
+        page_questions={int(k): str(v) for k, v in d["page_questions"]},
+        numbers=tuple((int(page), float(x), float(y), str(key))
+                      for page, x, y, key in d["numbers"]))
 
 
 def _notes(raw: list[list[str]]) -> Notes:

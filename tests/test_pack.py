@@ -103,6 +103,28 @@ def test_contents_numbers_and_links_match_real_start_pages(pack_workspace):
     assert targets == expected
 
 
+def test_contents_numbers_sit_on_their_rows_flush_right(pack_workspace):
+    reader = PdfReader(_build(pack_workspace).path)
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            runs.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], text.strip()))
+    reader.pages[1].extract_text(visitor_text=visit)
+    rows = {round(y, 2): x for x, y, text in runs if re.fullmatch(r"Q\d+", text)}
+    numbers = [(x, round(y, 2), text) for x, y, text in runs
+               if re.fullmatch(r"\d{1,3}", text)]
+    on_rows = [n for n in numbers if n[1] in rows]
+    assert len(on_rows) == len(rows) >= 4, (rows, numbers)
+    # Right-aligned: numbers of one length start at one x, longer ones further left.
+    starts = {len(text): {round(x, 2) for x, _, t in on_rows if len(t) == len(text)}
+              for _, _, text in on_rows}
+    assert all(len(xs) == 1 for xs in starts.values()), on_rows
+    lengths = sorted(starts)
+    assert [min(starts[n]) for n in lengths] == sorted((min(starts[n]) for n in lengths),
+                                                      reverse=True)
+
+
 def test_page_labels_run_through_included_pdfs_and_folios_count_them(pack_workspace):
     result = _build(pack_workspace)
     reader = PdfReader(result.path)

@@ -67,8 +67,6 @@ class RenderOptions:
             uses the layout's ``blocks.question``.
         revision_grid: Close with the grid of every question's key points.
         section_anchors: Give each group an outline entry (level 0).
-        contents_labels: For front matter made apart from its answers: given
-            the front matter's page count, the page label of every contents key.
         contents_extra, appendices: Included PDFs listed in the contents.
         back_cover: Close with the brand's back cover, when it has one.
         head_template: Template of the running head (handouts have their own).
@@ -87,7 +85,6 @@ class RenderOptions:
     blocks: tuple[str, ...] | None = None
     revision_grid: bool = False
     section_anchors: bool = True
-    contents_labels: Callable[[int], dict[str, str]] | None = None
     contents_extra: dict[str, list[tuple[str, ContentsEntry]]] | None = None
     appendices: tuple[ContentsEntry, ...] = ()
     alphabet: str = ""
@@ -108,6 +105,8 @@ class RenderedBooklet:
         anchor_tops: Destination key → y (points) of its top on that page.
         outline: (level, title, key) in document order.
         links: Recorded contents links (page, rect in points, key).
+        numbers: Where the merger prints contents page numbers (page, x, y,
+            key; right-aligned at x on baseline y, points).
         blank_pages: Pages left intentionally blank.
         page_questions: 1-based page → id of the question on it.
     """
@@ -121,6 +120,7 @@ class RenderedBooklet:
     links: tuple[tuple[int, tuple[float, float, float, float], str], ...]
     blank_pages: frozenset[int]
     page_questions: dict[int, str]
+    numbers: tuple[tuple[int, float, float, str], ...] = ()
 
     def start_page(self, q: Question) -> int:
         """1-based page where question ``q`` starts."""
@@ -301,7 +301,8 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
         pdf=buffer.getvalue(), pages=total, front_pages=front, anchors=dict(ledger.anchors),
         anchor_tops=dict(ledger.anchor_tops), outline=tuple(ledger.outline),
         links=tuple(ledger.links), blank_pages=frozenset(ledger.blank_pages),
-        page_questions={p: q.id for p, q in ledger.page_question.items()})
+        page_questions={p: q.id for p, q in ledger.page_question.items()},
+        numbers=tuple(ledger.numbers))
 
 
 def _fill_deferred(canv: Canvas, plan: BookletPlan, theme: Theme, styles: dict,
@@ -322,9 +323,8 @@ def _fill_deferred(canv: Canvas, plan: BookletPlan, theme: Theme, styles: dict,
                                last_label=last, page=page, pages=total)
             _number_form(canv, f"folio{page}", text, font, size, styles["small"].textColor,
                          left_aligned=options.duplex and page % 2 == 0)
-    if options.contents:
-        labels = (options.contents_labels(front) if options.contents_labels else
-                  {key: page_label(page, front) for key, page in ledger.anchors.items()})
+    if options.contents and options.native_outline:
+        labels = {key: page_label(page, front) for key, page in ledger.anchors.items()}
         keys = [question_key(q) for q in plan.questions]
         keys += [e.key for entries in (options.contents_extra or {}).values() for _, e in entries]
         keys += [e.key for e in options.appendices]

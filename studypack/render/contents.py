@@ -1,7 +1,9 @@
 """The contents page: section headings and one clickable row per entry.
 
 Each row's page number is a form XObject (``toc-<key>``) filled in when the
-document is saved, so the contents never needs a second layout pass.
+document is saved, so the contents never needs a second layout pass. In front
+matter made for a merger (a pack's), where the numbers are printed is recorded
+instead, and the merger prints them over the page.
 """
 
 from __future__ import annotations
@@ -111,8 +113,14 @@ class ContentsRow(Flowable):
         if leader_end - title_end > 12:
             canv.line(title_end + 6, base, leader_end, base)
         canv.setDash()
-        canv.translate(self.width, base)
-        canv.doForm(f"toc-{entry.key}")
+        if self.ledger.native_outline:
+            canv.translate(self.width, base)
+            canv.doForm(f"toc-{entry.key}")
+        else:
+            # A merger prints the number over the page once it knows the pack's
+            # pages: the part stays the same whatever page its entries land on.
+            x, y = canv.absolutePosition(self.width, base)
+            self.ledger.numbers.append((canv.getPageNumber(), x, y, entry.key))
         canv.restoreState()
         if self.ledger.native_outline:
             canv.linkRect("", entry.key, (0, 0, self.width, self.height), relative=1,

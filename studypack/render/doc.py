@@ -42,6 +42,8 @@ class Ledger:
         outline: (level, title, key) for every anchor, in document order.
         links: (page, (x1, y1, x2, y2), key) of contents rows, when links are
             recorded for a later merge instead of drawn (rects in points).
+        numbers: (page, x, y, key) where each contents row's page number ends
+            (right-aligned, baseline, points), when the merger prints them.
         blank_pages: Pages left intentionally blank (duplex).
         back_pages: Pages of the back cover.
         page_question: Page number → the question on that page (body pages).
@@ -59,6 +61,7 @@ class Ledger:
     outline: list[tuple[int, str, str]] = field(default_factory=list)
     links: list[tuple[int, tuple[float, float, float, float], str]] = field(
         default_factory=list)
+    numbers: list[tuple[int, float, float, str]] = field(default_factory=list)
     blank_pages: set[int] = field(default_factory=set)
     back_pages: set[int] = field(default_factory=set)
     page_question: dict[int, Question] = field(default_factory=dict)

@@ -64,11 +64,14 @@ class FolioStamps:
         watermarks: Per box asked for, a content stream drawing the brand's
             watermark across that page as it is seen (for pages that were
             not laid out with it: included PDFs).
+        numbers: Per contents page asked for, a content stream printing its
+            rows' page numbers.
     """
 
     pdf: bytes
     codes: tuple[bytes, ...]
     watermarks: tuple[bytes, ...] = ()
+    numbers: tuple[bytes, ...] = ()
 
     @cached_property
     def flate_codes(self) -> tuple[bytes, ...]:
@@ -80,11 +83,18 @@ class FolioStamps:
         """``watermarks``, each Flate-compressed."""
         return tuple(zlib.compress(code) for code in self.watermarks)
 
+    @cached_property
+    def flate_numbers(self) -> tuple[bytes, ...]:
+        """``numbers``, each Flate-compressed."""
+        return tuple(zlib.compress(code) for code in self.numbers)
+
 
 def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
                         alphabet: str = "", duplex: bool = False,
                         watermark: str | None = None,
-                        watermark_boxes: tuple[PageBox, ...] = ()) -> FolioStamps:
+                        watermark_boxes: tuple[PageBox, ...] = (),
+                        numbers: tuple[tuple[tuple[float, float, str], ...], ...] = ()
+                        ) -> FolioStamps:
     """Every folio of a pack, as content streams to lay over the merged pages.
 
     ReportLab encodes each folio's text (subset codes, font switches for
@@ -99,6 +109,9 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
         duplex: Put versos' folios at the left (outer) edge.
         watermark: The brand's watermark text, drawn as on our own pages.
         watermark_boxes: The pages to draw it for (none without a watermark).
+        numbers: Per contents page, its page numbers: (x, y, label), set
+            right-aligned at x on baseline y (points) in the body text's
+            font, size and colour, as a single document's contents sets them.
     """
     buffer = io.BytesIO()
     canv, styles = _canvas(theme, buffer, alphabet)
@@ -133,7 +146,20 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
         codes.append(folio.getCode().encode("latin-1"))
         # Drawn here too, so the page's resources name every font the codes use.
         canv.drawText(folio)
+    body = styles["body"]
+    number_codes = []
+    for rows in numbers:
+        drawn_numbers = []
+        for x, y, label in rows:
+            number = canv.beginText(x - canv.stringWidth(label, body.fontName, body.fontSize),
+                                    y)
+            number.setFont(body.fontName, body.fontSize)
+            number.setFillColor(body.textColor)
+            number.textOut(label)
+            drawn_numbers.append(number.getCode())
+            canv.drawText(number)
+        number_codes.append("\n".join(drawn_numbers).encode("latin-1"))
     canv.showPage()
     with binary_streams():
         canv.save()
-    return FolioStamps(buffer.getvalue(), tuple(codes), tuple(marks))
+    return FolioStamps(buffer.getvalue(), tuple(codes), tuple(marks), tuple(number_codes))
