@@ -20,15 +20,16 @@ from dataclasses import dataclass
 from .assemble import RenderedFacts
 from .model import Question, TopicGroup
 
-AVERAGE_CHUNK = 12
-"""Questions per chunk on average: a boundary follows one question in twelve."""
-LARGEST_CHUNK = 16
+AVERAGE_CHUNK = 8
+"""Questions per chunk on average: a boundary follows one question in eight."""
+LARGEST_CHUNK = 12
 """A chunk is cut here whatever the ids say, to keep the work evenly shared.
 
-Also the most a one-answer rebuild lays out again: at 24, a watching
-process's rebuild of the 400-answer bench pack ranged up to 18% of a cold
-build, at 16 up to 15-17% (``bench/bench_pack.py``), for 1 MB more peak
-memory.
+Both bound what a one-answer rebuild lays out again. On the 400-answer
+bench pack (``bench/bench_pack.py``), a watching process's rebuilds took up
+to 18% of a cold two-core build with chunks of 12 on average and at most
+24, and 10-14% with 8 and 12, for 2 MB more peak memory and 0.1 s more on
+the cold build (more documents, each embedding its fonts).
 """
 
 
