@@ -15,6 +15,31 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 
 
+def started_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **settings: str
+                      ) -> tuple[Path, dict[str, int]]:
+    """``studypack init ws`` in ``tmp_path``, entered, with studypack.yaml fields set.
+
+    Returns:
+        The workspace, and the 1-based line of each field set in studypack.yaml.
+    """
+    from typer.testing import CliRunner
+
+    from studypack.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(app, ["init", "ws"]).exit_code == 0
+    ws = tmp_path / "ws"
+    monkeypatch.chdir(ws)
+    lines = (ws / "studypack.yaml").read_text(encoding="utf-8").splitlines()
+    rows = {}
+    for name, value in settings.items():
+        row = next(i for i, line in enumerate(lines) if line.startswith(f"{name}:"))
+        lines[row] = f"{name}: {value}"
+        rows[name] = row + 1
+    (ws / "studypack.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return ws, rows
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     out = tmp_path_factory.mktemp("sample") / "booklet.pdf"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from studypack.cli import app
 from studypack.errors import ContentError, RenderError
 from studypack.model import Brand
 
-from .conftest import CONTENT, ROOT
+from .conftest import CONTENT, ROOT, started_workspace
 
 runner = CliRunner()
 
@@ -124,37 +125,38 @@ def test_cli_build_check_list_outside_and_inside_a_workspace(tmp_path, monkeypat
 
 def test_a_missing_content_folder_is_named_where_it_was_set_with_advice_that_fits(
         tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    assert runner.invoke(app, ["init", "ws"]).exit_code == 0
-    monkeypatch.chdir(tmp_path / "ws")
-    settings = tmp_path / "ws" / "studypack.yaml"
-    lines = settings.read_text(encoding="utf-8").splitlines()
-    row = next(i for i, line in enumerate(lines) if line.startswith("content:"))
-    lines[row] = "content: contnt"
-    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ws, rows = started_workspace(tmp_path, monkeypatch, content="contnt")
     for command in (["build"], ["check"], ["list"], ["handout", "--all"]):
         result = runner.invoke(app, command)
         assert result.exit_code == 1, (command, result.output)
-        assert (f"studypack.yaml:{row + 1}:10 content: there is no folder 'contnt' here; "
-                "did you mean 'content'?") in result.output
+        assert (f"studypack.yaml:{rows['content']}:10 content: there is no folder 'contnt' "
+                "here; did you mean 'content'?") in result.output
     result = runner.invoke(app, ["check", "nope"])
     assert result.exit_code == 2
     assert "nope is not a folder of answer files" in result.output
     assert "--content" not in result.output
-    settings.unlink()
-    (tmp_path / "ws" / "content").rename(tmp_path / "ws" / "answers")
+    (ws / "studypack.yaml").unlink()
+    (ws / "content").rename(ws / "answers")
     result = runner.invoke(app, ["check"])
     assert "or give the folder: studypack check PATH" in result.output
     result = runner.invoke(app, ["build"])
     assert "or name the content folder (--content PATH)" in result.output
 
 
-def test_cli_check_counts_its_warnings_and_strict_fails_on_them(tmp_path, monkeypatch):
+def _one_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
+                edit: Callable[[str], str]) -> Path:
+    """content/<name> in ``tmp_path`` (entered): the valid test answer, edited."""
     monkeypatch.chdir(tmp_path)
-    answer = tmp_path / "content" / "a.yaml"
+    answer = tmp_path / "content" / name
     answer.parent.mkdir()
-    valid = (Path(__file__).parent / "data" / "valid.yaml").read_text()
-    answer.write_text(valid.replace("  Tests earn", "  \u6f22 Tests earn", 1), encoding="utf-8")
+    text = edit((Path(__file__).parent / "data" / "valid.yaml").read_text(encoding="utf-8"))
+    answer.write_text(text, encoding="utf-8")
+    return answer
+
+
+def test_cli_check_counts_its_warnings_and_strict_fails_on_them(tmp_path, monkeypatch):
+    answer = _one_answer(tmp_path, monkeypatch, "a.yaml",
+                         lambda t: t.replace("  Tests earn", "  \u6f22 Tests earn", 1))
     assert "\u6f22" in answer.read_text(encoding="utf-8")
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 0
@@ -166,11 +168,8 @@ def test_cli_check_counts_its_warnings_and_strict_fails_on_them(tmp_path, monkey
 
 
 def test_cli_check_lists_every_problem_and_fails(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    bad = tmp_path / "content" / "bad.yaml"
-    bad.parent.mkdir()
-    valid = (Path(__file__).parent / "data" / "valid.yaml").read_text()
-    bad.write_text(valid.replace("year: 2020", "year: twenty").replace("exam: CSS\n", ""))
+    _one_answer(tmp_path, monkeypatch, "bad.yaml",
+                lambda t: t.replace("year: 2020", "year: twenty").replace("exam: CSS\n", ""))
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 1
     assert "content/bad.yaml:3:7 year: must be a whole number" in result.output

@@ -17,7 +17,7 @@ from studypack.errors import ContentError
 from studypack.model import Brand
 from studypack.theme import MM, load_theme
 
-from .conftest import CONTENT, ROOT
+from .conftest import CONTENT, ROOT, started_workspace
 
 LAYOUTS = ["classic", "compact", "handout", "print-mono"]
 
@@ -149,31 +149,24 @@ def test_template_typo_names_the_template_and_line(tmp_path, monkeypatch):
     assert "'last_lable' is undefined" in result.output
 
 
-def test_studypack_yaml_layout_and_output_problems_are_named_with_their_lines(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_studypack_yaml_layout_and_output_problems_are_named_with_their_lines(tmp_path,
+                                                                             monkeypatch):
+    ws, rows = started_workspace(tmp_path, monkeypatch, layout="clasic", output="out/booklet")
     runner = CliRunner()
-    assert runner.invoke(app, ["init", "ws"]).exit_code == 0
-    monkeypatch.chdir(tmp_path / "ws")
-    settings = tmp_path / "ws" / "studypack.yaml"
-    lines = settings.read_text(encoding="utf-8").splitlines()
-    row = next(i for i, line in enumerate(lines) if line.startswith("layout:"))
-    lines[row] = "layout: clasic"
-    out_row = next(i for i, line in enumerate(lines) if line.startswith("output:"))
-    lines[out_row] = "output: out/booklet"
-    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = ws / "studypack.yaml"
     for command in (["build"], ["check"]):
         result = runner.invoke(app, command)
         assert result.exit_code == 1
-        assert (f"studypack.yaml:{row + 1}:9 layout: no layout named 'clasic'; did you mean "
-                "'classic'?") in result.output
-        assert (f"studypack.yaml:{out_row + 1}:9 output: out/booklet does not end in .pdf"
+        assert (f"studypack.yaml:{rows['layout']}:9 layout: no layout named 'clasic'; did you "
+                "mean 'classic'?") in result.output
+        assert (f"studypack.yaml:{rows['output']}:9 output: out/booklet does not end in .pdf"
                 in result.output)
         assert "2 problems found." in result.output and "Traceback" not in result.output
-    assert not (tmp_path / "ws" / "out" / "booklet.pdf").exists()
+    assert not (ws / "out" / "booklet.pdf").exists()
     settings.write_text("title: T\n", encoding="utf-8")
     result = runner.invoke(app, ["build", "-o", "out/book.txt"])
     assert result.exit_code == 2 and "out/book.txt does not end in .pdf" in result.output
-    assert not (tmp_path / "ws" / "out" / "book.txt").exists()
+    assert not (ws / "out" / "book.txt").exists()
 
 
 def test_absurd_margins_are_refused_with_the_line(tmp_path):
