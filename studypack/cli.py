@@ -177,8 +177,12 @@ def pack(
             raise WorkspaceError("name one PACK.yaml, or use --all for every pack in "
                                  f"{rel(folder)}")
         if all_packs and not folder.is_dir():
-            raise WorkspaceError(f"{rel(folder)} is not a folder; name the folder of pack "
-                                 "files with --folder")
+            from .workspace import where_to_run
+
+            inside = where_to_run(Path.cwd())
+            raise WorkspaceError(f"{rel(folder)} is not a folder. " + (
+                f"{inside} Or name" if inside else "Name") + " the folder of pack files "
+                "with --folder.")
         files = sorted(folder.glob("*.yaml")) if all_packs else [pack_file]
         if not files:
             raise WorkspaceError(f"{rel(folder)} holds no pack files (*.yaml)")

@@ -6,6 +6,7 @@ command-line flags (``None`` means "inherit").
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -98,5 +99,16 @@ def content_folder(workspace: Path, *, how: str) -> Path:
                 or "; name the folder that holds the answer files")
         raise ContentError([Diagnostic(rel(path), *located.where(("content",)), "content",
                                        f"there is no folder '{settings.content}' here{hint}")])
-    raise WorkspaceError(f"no '{settings.content}' folder here. Run this inside a studypack "
-                         f"workspace, create one with 'studypack init DIR', or {how}.")
+    inside = where_to_run(workspace)
+    raise WorkspaceError(f"no '{settings.content}' folder here. " + (
+        f"{inside} Or {how}." if inside else "Run this inside a studypack workspace, create "
+        f"one with 'studypack init DIR', or {how}."))
+
+
+def where_to_run(folder: Path) -> str:
+    """"This folder is inside the workspace X; run studypack there (cd Y)." or ""."""
+    above = next((p for p in folder.resolve().parents if (p / SETTINGS_FILE).is_file()), None)
+    if above is None:
+        return ""
+    return (f"This folder is inside the workspace {above}; run studypack there "
+            f"(cd {os.path.relpath(above, folder.resolve())}).")

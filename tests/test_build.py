@@ -135,6 +135,14 @@ def test_a_missing_content_folder_is_named_where_it_was_set_with_advice_that_fit
     assert result.exit_code == 2
     assert "nope is not a folder of answer files" in result.output
     assert "--content" not in result.output
+    (ws / "studypack.yaml").write_text("title: T\n", encoding="utf-8")
+    monkeypatch.chdir(ws / "content")
+    for command in (["build"], ["pack", "--all"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2
+        assert (f"This folder is inside the workspace {ws.resolve()}; run studypack there "
+                "(cd ..).") in result.output
+    monkeypatch.chdir(ws)
     (ws / "studypack.yaml").unlink()
     (ws / "content").rename(ws / "answers")
     result = runner.invoke(app, ["check"])
