@@ -10,7 +10,10 @@ count and sizes for the plan), and warnings for repairs and odd page sizes.
 
 from __future__ import annotations
 
+import logging
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,9 +35,9 @@ class IncludedPdf:
 
     Attributes:
         reader: The file read by pypdf (page count and sizes for the plan).
-        repairs: What qpdf, which copies the pages into the pack, had to
-            repair to read it (e.g. a stream of the wrong length); empty for
-            a sound file.
+        repairs: What qpdf, which copies the pages into the pack, and pypdf
+            had to repair to read it (e.g. a stream of the wrong length); empty
+            for a sound file.
     """
 
     reader: PdfReader
@@ -54,11 +57,6 @@ def open_external(path: Path) -> IncludedPdf:
             damaged or truncated, a damaged page tree, or protected by a
             user password.
     """
-    # Imported here: most packs include no PDF, and pypdf takes a tenth of a
-    # second to import, which every cached rebuild would otherwise pay.
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PdfReadError, PyPdfError
-
     shown = rel(path)
     try:
         head = path.read_bytes()[:1024]
@@ -70,6 +68,48 @@ def open_external(path: Path) -> IncludedPdf:
                 or b"<!doctype" in lowered else "not a PDF file")
         raise PdfInputError(f"{shown} is {kind}; save or download the real PDF and include "
                             "that")
+    with _pypdf_notes() as notes:
+        reader = _read(path, shown)
+    if len(reader.pages) == 0:
+        raise PdfInputError(f"{shown} has no pages; include a PDF with at least one page")
+    pages, repairs = _as_merged(path, shown)
+    if pages != len(reader.pages):
+        counts = " or as ".join(f"{n} page{'s' if n != 1 else ''}"
+                                for n in (len(reader.pages), pages))
+        raise PdfInputError(f"{shown} has a damaged page tree: it reads as {counts}, "
+                            "depending on the reader; re-save it (e.g. print it to PDF) "
+                            "and include that")
+    return IncludedPdf(reader, tuple(dict.fromkeys((*repairs, *notes))))
+
+
+@contextmanager
+def _pypdf_notes() -> Iterator[list[str]]:
+    """pypdf's log messages while reading a file, kept instead of printed.
+
+    They say what pypdf repaired; the repair warning gives them with the
+    file's name and what to do, where alone they read "incorrect startxref
+    pointer(2)" on the terminal, or twice over, as warnings of their own.
+    """
+    notes: list[str] = []
+
+    class _Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            notes.append(record.getMessage())
+
+    log = logging.getLogger("pypdf")
+    others, log.handlers = log.handlers, [_Keep(logging.WARNING)]
+    try:
+        yield notes
+    finally:
+        log.handlers = others
+
+
+def _read(path: Path, shown: str) -> PdfReader:
+    # Imported here: most packs include no PDF, and pypdf takes a tenth of a
+    # second to import, which every cached rebuild would otherwise pay.
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PdfReadError, PyPdfError
+
     try:
         reader = PdfReader(path)
         if reader.is_encrypted:
@@ -88,16 +128,7 @@ def open_external(path: Path) -> IncludedPdf:
     except (PdfReadError, PyPdfError, ValueError, KeyError, OSError) as exc:
         raise PdfInputError(f"{shown} is damaged or truncated ({exc}); re-export or "
                             "re-download it") from None
-    if len(reader.pages) == 0:
-        raise PdfInputError(f"{shown} has no pages; include a PDF with at least one page")
-    pages, repairs = _as_merged(path, shown)
-    if pages != len(reader.pages):
-        counts = " or as ".join(f"{n} page{'s' if n != 1 else ''}"
-                                for n in (len(reader.pages), pages))
-        raise PdfInputError(f"{shown} has a damaged page tree: it reads as {counts}, "
-                            "depending on the reader; re-save it (e.g. print it to PDF) "
-                            "and include that")
-    return IncludedPdf(reader, repairs)
+    return reader
 
 
 def _as_merged(path: Path, shown: str) -> tuple[int, tuple[str, ...]]:
@@ -127,12 +158,25 @@ def _as_merged(path: Path, shown: str) -> tuple[int, tuple[str, ...]]:
 
 
 def pdf_problem(path: Path) -> str | None:
-    """What is wrong with an included PDF (see ``open_external``), or None."""
+    """What is wrong with an included PDF (see ``open_external``), or None.
+
+    A file that opened only after repairs is not a problem; it is warned of.
+    """
     try:
-        open_external(path)
+        included = open_external(path)
     except PdfInputError as exc:
         return str(exc)
+    _warn_of_repairs(path, included.repairs)
     return None
+
+
+def _warn_of_repairs(path: Path, repairs: tuple[str, ...]) -> None:
+    if repairs:
+        more = len(repairs) - 1
+        warnings.warn(f"{rel(path)} is damaged and was repaired to be read "
+                      f"({repairs[0]}{f'; {more} more' if more else ''}); "
+                      "re-export it, and check its pages in the pack",
+                      StudypackWarning, stacklevel=3)
 
 
 def open_included(plan: PackPlan, page_size: tuple[float, float]) -> dict[str, PdfReader]:
@@ -154,12 +198,7 @@ def open_included(plan: PackPlan, page_size: tuple[float, float]) -> dict[str, P
             problems.append(str(exc))
             continue
         reader = opened[inc.key] = included.reader
-        if included.repairs:
-            more = len(included.repairs) - 1
-            warnings.warn(f"{rel(Path(inc.path))} is damaged and was repaired to be read "
-                          f"({included.repairs[0]}{f'; {more} more' if more else ''}); "
-                          "re-export it, and check its pages in the pack",
-                          StudypackWarning, stacklevel=3)
+        _warn_of_repairs(Path(inc.path), included.repairs)
         _warn_page_size(inc, reader, page_size)
     if problems:
         raise PdfInputError("\n".join(problems))

@@ -568,3 +568,24 @@ def test_page_box_maps_the_seen_page_onto_the_page_as_a_viewer_turns_it(rotate):
         sx, sy = seen(*point)
         back = (a * sx + c * sy + e, b * sx + d * sy + f)
         assert back == pytest.approx(point)
+
+
+def test_pypdf_repair_notes_go_into_the_one_warning_in_build_and_check(pack_workspace,
+                                                                       monkeypatch, capfd):
+    target = pack_workspace / "extra" / "appendix.pdf"
+    data = target.read_bytes()
+    cut = data.rfind(b"startxref")
+    target.write_bytes(data[:cut] + b"startxref\n999999\n%%EOF\n")  # pypdf must look again
+    monkeypatch.chdir(pack_workspace)
+    (pack_workspace / "content" / "packs").mkdir()
+    shutil.copy(pack_workspace / "packs" / "test.yaml",
+                pack_workspace / "content" / "packs" / "test.yaml")
+    runner = CliRunner()
+    for command in (["check"], ["pack", "packs/test.yaml"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, result.output
+        said = result.output + "".join(capfd.readouterr())
+        warned = [line for line in said.splitlines() if line.startswith("warning")]
+        assert len(warned) == 1, said
+        assert "extra/appendix.pdf is damaged and was repaired to be read" in warned[0]
+        assert "startxref" not in said.replace(warned[0], ""), said
