@@ -32,8 +32,8 @@ from .cache import RenderCache, digest, theme_fingerprint
 from .chunks import SectionPages, join_chunks, split_groups
 from .content import load_content
 from .content.brand import load_brand
-from .errors import ContentError, Diagnostic, WorkspaceError, rel
-from .included import open_included, pdf_problem
+from .errors import ContentError, Diagnostic, WorkspaceError
+from .included import open_included, pdf_problem, seen_box
 from .merge import PackMerger, Piece
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, PageBox, Question, TopicGroup
 from .output import PendingFile, warnings_checked, write_atomically
@@ -44,7 +44,7 @@ from .render import RenderedBooklet, RenderOptions, render_booklet
 from .render.contents import ContentsEntry
 from .render.stamps import FolioStamps, render_blank_page, render_folio_stamps
 from .theme import Theme, load_theme, with_accent
-from .workspace import load_settings
+from .workspace import pdf_name_problem, workspace_layout
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -217,7 +217,7 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
         with warnings_checked(strict):
             questions = load_content(content, cache_dir)
             plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
-                             default_layout=load_settings(workspace).layout,
+                             default_layout=workspace_layout(workspace),
                              base_brand=load_brand(workspace), check_pdf=pdf_problem)
             theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
             if plan.duplex is None:
@@ -372,11 +372,8 @@ def _included_pages(slots: list[Slot], externals: dict[str, PdfReader]
     found = []
     for slot in slots:
         if slot.kind == "external":
-            for offset, page in enumerate(externals[slot.ref].pages):
-                box = page.cropbox
-                found.append((slot.start + offset, PageBox(
-                    float(box.left), float(box.bottom), float(box.width), float(box.height),
-                    page.rotation % 360 if page.rotation % 90 == 0 else 0)))
+            found += [(slot.start + offset, seen_box(page))
+                      for offset, page in enumerate(externals[slot.ref].pages)]
     return found
 
 
@@ -454,9 +451,9 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         if len({i.casefold() for i in ids}) != 1:
             raise WorkspaceError("--output names one file: give one question id, or use "
                                  "--out-dir for several handouts")
-        if target.suffix.lower() != ".pdf":
-            raise WorkspaceError(f"{rel(target)} does not end in .pdf; name the handout "
-                                 "file .pdf")
+        problem = pdf_name_problem(str(target))
+        if problem:
+            raise WorkspaceError(f"--output: {problem}")
     with early_workers(processes, content, cache_dir) as pool:
         return _handouts(content=content, workspace=workspace, out_dir=out_dir, ids=ids,
                          layout=layout, brand=brand or Brand(), strict=strict, prune=prune,

@@ -31,16 +31,25 @@ def is_pack_file(path: Path) -> bool:
 
 def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: Path
                  ) -> list[Diagnostic]:
+    """Problems of each pack file, as ``pack`` would find them; its warnings too.
+
+    Beyond the plan, a pack's theme is made with its brand colour and its
+    included PDFs are opened against its page size, as a build does, so that
+    ``check --strict`` fails where ``pack --strict`` would.
+    """
     from .content.brand import load_brand
-    from .included import pdf_problem
+    from .included import open_included, pdf_problem
     from .pack import plan_pack
-    from .workspace import load_settings
+    from .theme import load_theme, with_accent
+    from .workspace import workspace_layout
 
     problems: list[Diagnostic] = []
     for pack in files:
         try:
-            plan_pack(pack, questions, workspace, base_brand=load_brand(workspace),
-                      default_layout=load_settings(workspace).layout, check_pdf=pdf_problem)
+            plan = plan_pack(pack, questions, workspace, base_brand=load_brand(workspace),
+                             default_layout=workspace_layout(workspace), check_pdf=pdf_problem)
+            theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
+            open_included(plan, theme.page_size)
         except ContentError as exc:
             problems.extend(exc.diagnostics)
     return problems
@@ -51,7 +60,8 @@ def _warn_unprintable(questions: tuple[Question, ...], workspace: Path) -> int:
     from .theme import load_theme
     from .workspace import load_settings
 
-    covered = printable_characters(load_theme(load_settings(workspace).layout, workspace))
+    covered = printable_characters(load_theme(load_settings(workspace, using=("layout",)).layout,
+                                              workspace))
     found = 0
     for path in sorted({q.source_path for q in questions}):
         for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
@@ -66,16 +76,23 @@ def _warn_unprintable(questions: tuple[Question, ...], workspace: Path) -> int:
 
 
 def _check_settings(workspace: Path) -> list[Diagnostic]:
-    """Problems in studypack.yaml, brand.yaml and the layout a build would use."""
-    from .content.brand import load_brand
-    from .theme import load_theme
-    from .workspace import load_settings
+    """Problems in studypack.yaml, brand.yaml and the layout a build would use.
 
-    problems: list[Diagnostic] = []
-    for load in (lambda: load_brand(workspace),
-                 lambda: load_theme(load_settings(workspace).layout, workspace)):
+    The layout is made with the brand's colour, as a build makes it, so its
+    warnings (a colour too light for headings) are raised here too.
+    """
+    from .content.brand import load_brand
+    from .theme import load_theme, with_accent
+    from .workspace import load_settings, settings_problems
+
+    problems = settings_problems(workspace)
+    try:
+        brand = load_brand(workspace)
+    except ContentError as exc:
+        return problems + list(exc.diagnostics)
+    if not problems:
         try:
-            load()
+            with_accent(load_theme(load_settings(workspace).layout, workspace), brand.accent)
         except ContentError as exc:
             problems.extend(exc.diagnostics)
     return problems

@@ -105,16 +105,20 @@ def build(
 
         workspace = Path.cwd()
         current = [_content_dir(content)]
-        if output is not None and output.suffix.lower() != ".pdf":
-            raise WorkspaceError(f"{rel(output)} does not end in .pdf; name the output file "
-                                 ".pdf")
+        if output is not None:
+            from .workspace import pdf_name_problem
+
+            problem = pdf_name_problem(str(output))
+            if problem:
+                raise WorkspaceError(f"-o/--output: {problem}")
 
         def once() -> None:
             from .build import build_booklet
             from .workspace import load_settings
 
             # Read again each time: --watch follows edits to studypack.yaml.
-            settings = load_settings(workspace)
+            settings = load_settings(workspace, using=tuple(
+                name for name, flag in (("layout", layout), ("output", output)) if flag is None))
             current[0] = _content_dir(content)
             with progress_bar("Laying out answers") as (start, advance):
                 result = build_booklet(

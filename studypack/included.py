@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import StudypackError, StudypackWarning, rel
-from .model import ExternalPdf, PackPlan
+from .model import ExternalPdf, PackPlan, PageBox
 
 if TYPE_CHECKING:
-    from pypdf import PdfReader
+    from pypdf import PageObject, PdfReader
 
 
 class PdfInputError(StudypackError):
@@ -210,10 +210,40 @@ def _warn_page_size(inc: ExternalPdf, reader: PdfReader, page_size: tuple[float,
     # Pages are included as they are; a different size is allowed but worth saying.
     want = sorted(page_size)
     for number, page in enumerate(reader.pages, 1):
-        box = page.mediabox
-        got = sorted((float(box.width), float(box.height)))
+        box = seen_box(page)
+        got = sorted((box.width, box.height))
         if abs(got[0] - want[0]) > 3 or abs(got[1] - want[1]) > 3:
             warnings.warn(f"{rel(Path(inc.path))}: page {number} is {got[0]:.0f} × "
                           f"{got[1]:.0f} pt, not the pack's {want[0]:.0f} × {want[1]:.0f} pt; "
                           "it is included at its own size", StudypackWarning, stacklevel=3)
             return
+
+
+def seen_box(page: PageObject) -> PageBox:
+    """Where a reader sees an included page: its crop box within its media box, and its turn.
+
+    Corners are put in order (a box may be written right to left); a crop
+    box that cannot be read or misses the media box is taken as the media
+    box, which it is clipped to (PDF 1.7, 14.11.2); a /Rotate that is not a
+    multiple of 90 counts as 0 (PDF 1.7, 7.7.3.3).
+    """
+    media = _corners(lambda: page.mediabox) or (0.0, 0.0, 595.0, 842.0)
+    crop = _corners(lambda: page.cropbox) or media
+    left, bottom = max(crop[0], media[0]), max(crop[1], media[1])
+    right, top = min(crop[2], media[2]), min(crop[3], media[3])
+    if right - left < 1 or top - bottom < 1:
+        left, bottom, right, top = media
+    try:
+        rotate = int(page.rotation) % 360
+    except (TypeError, ValueError):
+        rotate = 0
+    return PageBox(left, bottom, right - left, top - bottom, rotate if rotate % 90 == 0 else 0)
+
+
+def _corners(read: Callable[[], Any]) -> tuple[float, float, float, float] | None:
+    try:
+        box = read()
+        xs, ys = (float(box[0]), float(box[2])), (float(box[1]), float(box[3]))
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    return min(xs), min(ys), max(xs), max(ys)

@@ -294,7 +294,7 @@ def overlay_streams(pdf: Pdf, pages: list[Dictionary], resources: Pdf, codes: li
     shared = pdf.copy_foreign(resources.make_indirect(source.obj.Resources))
     box = Array([float(v) for v in source.mediabox])
     opening = pdf.make_stream(b"q\n")
-    closing = pdf.make_stream(b"Q q " + STAMP.unparse() + b" Do Q\n")
+    closings: dict[Name, Stream] = {}
     forms: dict[bytes, Stream] = {}
     for code, target in zip(codes, targets, strict=True):
         form = forms.get(code)
@@ -317,10 +317,17 @@ def overlay_streams(pdf: Pdf, pages: list[Dictionary], resources: Pdf, codes: li
         xobjects = page_resources.get("/XObject")
         xobjects = Dictionary(dict(xobjects.items()) if isinstance(xobjects, Dictionary)
                               else {})
-        xobjects[STAMP] = form
+        # A page of an included pack made by studypack paints its own stamp
+        # already: this one takes the next free name, and both are painted.
+        name, number = STAMP, 1
+        while name in xobjects:
+            name, number = Name(f"{STAMP}{number}"), number + 1
+        xobjects[name] = form
         page_resources.XObject = xobjects
         page.Resources = page_resources
+        if name not in closings:
+            closings[name] = pdf.make_stream(b"Q q " + name.unparse() + b" Do Q\n")
         contents = page.get("/Contents")
         streams = (list(contents) if isinstance(contents, Array)
                    else [contents] if contents is not None else [])
-        page.Contents = Array([opening, *streams, closing])
+        page.Contents = Array([opening, *streams, closings[name]])

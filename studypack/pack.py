@@ -150,7 +150,8 @@ def _section_problems(pack: PackFile, located: Located, shown: str,
 
 def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path, *,
               duplex: bool | None = None, output: Path | None = None,
-              default_layout: str = "classic", base_brand: Brand | None = None,
+              default_layout: tuple[str, Diagnostic | None] = ("classic", None),
+              base_brand: Brand | None = None,
               check_pdf: PdfCheck | None = None) -> PackPlan:
     """Check a pack file against the content and arrange its sections.
 
@@ -160,7 +161,8 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
         workspace: Folder that relative paths in the pack file start from.
         duplex: Overrides the pack's ``duplex`` when not None (the CLI flag).
         output: Overrides the pack's ``output`` when not None.
-        default_layout: Layout when the pack names none.
+        default_layout: Layout when the pack names none, and the problem with
+            it (reported only then; see ``workspace.workspace_layout``).
         base_brand: The workspace's brand (brand.yaml), under the pack's ``brand:``.
         check_pdf: Checks each included PDF (opens it), so broken ones are
             reported with the pack's other problems.
@@ -199,6 +201,8 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
                                    f"no layout named '{pack.layout}'"
                                    f"{did_you_mean(pack.layout, known)} (layouts: "
                                    f"{', '.join(known)})"))
+    if not pack.layout and default_layout[1] is not None:
+        problems.append(default_layout[1])
     brand, brand_problems = apply_brand(base_brand, pack.brand, workspace=workspace,
                                         shown=shown, located=located, prefix=("brand",))
     problems += brand_problems
@@ -213,5 +217,5 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     return PackPlan(booklet=booklet, includes=tuple(includes), blocks=pack.blocks,
                     revision_grid=pack.revision_grid,
                     duplex=pack.duplex if duplex is None else duplex,
-                    handouts=pack.handouts, layout=pack.layout or default_layout,
+                    handouts=pack.handouts, layout=pack.layout or default_layout[0],
                     output=str(target), source_path=shown)

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from .content.validate import did_you_mean, load_settings_file
+from .content.yamlpos import Located
 from .errors import ContentError, Diagnostic, WorkspaceError, rel
 
 SETTINGS_FILE = "studypack.yaml"
@@ -44,35 +45,80 @@ class Settings(BaseModel):
 FIELD_NAMES = {"": tuple(Settings.model_fields)}
 
 
-def load_settings(workspace: Path) -> Settings:
+def load_settings(workspace: Path, *, using: tuple[str, ...] = ()) -> Settings:
     """Read ``studypack.yaml`` in ``workspace``; defaults when there is none.
 
-    Raises:
-        ContentError: The file has problems (file:line, field), including a
-            layout that is neither built in nor in the workspace's ``layouts/``
-            and an output not named .pdf.
-    """
-    from .theme.layout import available_layouts, layout_dirs
+    Args:
+        using: Fields the caller uses whose values are checked beyond their
+            type (see ``settings_problems``): a problem in a field a command
+            does not use (an output name, for ``list``) does not stop it.
 
+    Raises:
+        ContentError: The file has problems (file:line, field).
+    """
     path = workspace / SETTINGS_FILE
     if not path.is_file():
         return Settings()
     settings, located = load_settings_file(path, Settings, FIELD_NAMES)
+    problems = [d for d in _value_problems(workspace, settings, located) if d.key in using]
+    if problems:
+        raise ContentError(problems)
+    return settings
+
+
+def settings_problems(workspace: Path) -> list[Diagnostic]:
+    """Every problem of ``studypack.yaml``: its form, a layout that is neither built in nor
+    in the workspace's ``layouts/``, an output not named .pdf (file:line each)."""
+    path = workspace / SETTINGS_FILE
+    if not path.is_file():
+        return []
+    try:
+        settings, located = load_settings_file(path, Settings, FIELD_NAMES)
+    except ContentError as exc:
+        return list(exc.diagnostics)
+    return _value_problems(workspace, settings, located)
+
+
+def _value_problems(workspace: Path, settings: Settings, located: Located
+                    ) -> list[Diagnostic]:
+    from .theme.layout import available_layouts, layout_dirs
+
+    shown = rel(workspace / SETTINGS_FILE)
     problems = []
     if not layout_dirs(settings.layout, workspace):
         known = available_layouts(workspace)
         problems.append(Diagnostic(
-            rel(path), *located.where(("layout",)), "layout",
+            shown, *located.where(("layout",)), "layout",
             f"no layout named '{settings.layout}'{did_you_mean(settings.layout, known)} "
             f"(layouts: {', '.join(known)}; a layout of your own goes in "
             f"layouts/<name>/layout.yaml)"))
-    if Path(settings.output).suffix.lower() != ".pdf":
-        problems.append(Diagnostic(rel(path), *located.where(("output",)), "output",
-                                   f"{settings.output} does not end in .pdf; name the "
-                                   "output file .pdf"))
-    if problems:
-        raise ContentError(problems)
-    return settings
+    output_problem = pdf_name_problem(settings.output)
+    if output_problem:
+        problems.append(Diagnostic(shown, *located.where(("output",)), "output",
+                                   output_problem))
+    return problems
+
+
+def workspace_layout(workspace: Path) -> tuple[str, Diagnostic | None]:
+    """The layout ``studypack.yaml`` chooses, and the problem with it if it does not exist.
+
+    For a pack, which reports the problem only when it names no layout of its own.
+    """
+    try:
+        name = load_settings(workspace).layout
+    except ContentError as exc:  # the file cannot be read as settings at all
+        return "classic", exc.diagnostics[0]
+    return name, next((d for d in settings_problems(workspace) if d.key == "layout"), None)
+
+
+def pdf_name_problem(name: str) -> str | None:
+    """What is wrong with ``name`` as the file name of a PDF to write, or None."""
+    path = Path(name)
+    if not name.strip() or path.name in ("", ".", ".."):
+        return f"'{name}' is not a file name; name the PDF, e.g. out/booklet.pdf"
+    if path.suffix.lower() != ".pdf" or not path.stem or path.name.startswith("."):
+        return f"{name} is not a .pdf file name; name the PDF, e.g. out/booklet.pdf"
+    return None
 
 
 def content_folder(workspace: Path, *, how: str) -> Path:

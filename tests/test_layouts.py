@@ -159,13 +159,22 @@ def test_studypack_yaml_layout_and_output_problems_are_named_with_their_lines(tm
         assert result.exit_code == 1
         assert (f"studypack.yaml:{rows['layout']}:9 layout: no layout named 'clasic'; did you "
                 "mean 'classic'?") in result.output
-        assert (f"studypack.yaml:{rows['output']}:9 output: out/booklet does not end in .pdf"
-                in result.output)
+        assert (f"studypack.yaml:{rows['output']}:9 output: out/booklet is not a .pdf file "
+                "name") in result.output
         assert "2 problems found." in result.output and "Traceback" not in result.output
     assert not (ws / "out" / "booklet.pdf").exists()
+    # A command that does not use a setting is not stopped by its problem.
+    result = runner.invoke(app, ["build", "--layout", "classic", "-o", "out/b.pdf"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["list"]).exit_code == 0
+    result = runner.invoke(app, ["build", "-o", "out/b.pdf"])
+    assert result.exit_code == 1 and "layout: no layout named 'clasic'" in result.output
+    assert "output:" not in result.output
     settings.write_text("title: T\n", encoding="utf-8")
-    result = runner.invoke(app, ["build", "-o", "out/book.txt"])
-    assert result.exit_code == 2 and "out/book.txt does not end in .pdf" in result.output
+    for name in ("out/book.txt", ".pdf", "out/.pdf", ""):
+        result = runner.invoke(app, ["build", "-o", name])
+        assert result.exit_code == 2, (name, result.output)
+        assert "-o/--output:" in result.output and "name the PDF, e.g." in result.output
     assert not (ws / "out" / "book.txt").exists()
 
 

@@ -589,3 +589,57 @@ def test_pypdf_repair_notes_go_into_the_one_warning_in_build_and_check(pack_work
         assert len(warned) == 1, said
         assert "extra/appendix.pdf is damaged and was repaired to be read" in warned[0]
         assert "startxref" not in said.replace(warned[0], ""), said
+
+
+def test_a_watermark_keeps_the_marks_of_an_included_studypack_pdf(pack_workspace):
+    made = _build(pack_workspace, output=pack_workspace / "out" / "made.pdf").path
+    made_pages = [page.extract_text() for page in PdfReader(made).pages]
+    shutil.copy(made, pack_workspace / "extra" / "appendix.pdf")
+    pack = pack_workspace / "packs" / "test.yaml"
+    pack.write_text(PACK.replace("  centre: Test Centre\n",
+                                 "  centre: Test Centre\n  watermark: Not for resale\n"))
+    reader = PdfReader(_build(pack_workspace).path)
+    appendix = next(p for d, t, p in outline_rows(reader) if t == "Appendix map")
+    for offset, before in enumerate(made_pages):
+        text = reader.pages[appendix + offset].extract_text()
+        assert "Not for resale" in text
+        folio = re.search(r"Page \w+ of \w+", before)
+        if folio:  # its own folio (and contents numbers) survive the watermark
+            assert folio.group(0) in text, (offset, text[-200:])
+    contents = reader.pages[appendix + 1].extract_text()
+    assert re.findall(r"^\d+$", made_pages[1], re.MULTILINE) == [
+        n for n in re.findall(r"^\d+$", contents, re.MULTILINE)
+        if n in made_pages[1].split()]
+
+
+def test_a_watermark_on_included_pages_with_odd_boxes_is_centred_on_what_is_seen(
+        pack_workspace):
+    from studypack.included import seen_box
+
+    target = pack_workspace / "extra" / "appendix.pdf"
+    raw_pdf(target, {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R 5 0 R 6 0 R] /Count 3 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [595 842 0 0] /CropBox [0 0 100] "
+           b"/Rotate /X /Contents 4 0 R /Resources " + HELVETICA + b" >>",
+        4: stream(DRAW),
+        5: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+           b"/CropBox [-200 -200 300 1200] /Contents 4 0 R /Resources " + HELVETICA + b" >>",
+        6: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 45 "
+           b"/Contents 4 0 R /Resources " + HELVETICA + b" >>",
+    })
+    pack = pack_workspace / "packs" / "test.yaml"
+    pack.write_text(PACK.replace("  centre: Test Centre\n",
+                                 "  centre: Test Centre\n  watermark: Not for resale\n"))
+    with pytest.warns(UserWarning, match="page 2 is 300 × 842 pt"):
+        reader = PdfReader(_build(pack_workspace).path)
+    last = [reader.pages[i] for i in range(len(reader.pages) - 3, len(reader.pages))]
+    boxes = [seen_box(page) for page in last]
+    assert [(b.left, b.bottom, b.width, b.height, b.rotate) for b in boxes] == [
+        (0, 0, 595, 842, 0), (0, 0, 300, 842, 0), (0, 0, 595, 842, 0)]
+    for page, box in zip(last, boxes, strict=True):
+        assert "Not for resale" in page.extract_text()
+        form = page["/Resources"]["/XObject"]["/SPStamp"].get_object()
+        assert [float(v) for v in form["/BBox"]] == [box.left, box.bottom,
+                                                     box.left + box.width,
+                                                     box.bottom + box.height]

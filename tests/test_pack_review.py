@@ -185,10 +185,13 @@ def test_a_pack_takes_the_workspace_layout_unless_it_names_its_own(ws):
     path = _pack(ws, "select: {years: 2015-2025}\nlayout: classic\n")
     assert build_pack(pack=path, content=ws / "content", workspace=ws).pages == pages["classic"]
     (ws / "studypack.yaml").write_text("layout: compakt\n", encoding="utf-8")
-    result = runner.invoke(app, ["pack", str(path)])
-    assert result.exit_code == 1
-    assert "studypack.yaml:1:9 layout: no layout named 'compakt'; did you mean 'compact'?" in (
-        result.output)
+    assert runner.invoke(app, ["pack", str(path)]).exit_code == 0  # it names its own
+    path = _pack(ws, "select: {years: 2015-2025}\n")
+    for command in (["pack", str(path)], ["check", str(path)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1
+        assert ("studypack.yaml:1:9 layout: no layout named 'compakt'; did you mean "
+                "'compact'?") in result.output
 
 
 def test_a_field_at_the_wrong_level_is_told_where_it_belongs(ws):
@@ -198,3 +201,23 @@ def test_a_field_at_the_wrong_level_is_told_where_it_belongs(ws):
     problems = _problems(ws, _pack(ws, "select: {topics: [Kashmir], output: x.pdf}\n"))
     assert ("select.output: is not a field here; it belongs at the top level of the file"
             in problems)
+
+
+def test_check_strict_fails_where_a_strict_build_would(ws):
+    (ws / "brand.yaml").write_text('accent: "#f0f0f0"\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", "--strict"])
+    assert result.exit_code == 1 and "too light for headings" in result.output
+    assert runner.invoke(app, ["build", "--strict"]).exit_code == 1
+    (ws / "brand.yaml").unlink()
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(ws / "letter.pdf"), pagesize=LETTER)
+    canvas.drawString(72, 700, "A Letter page")
+    canvas.save()
+    path = _pack(ws, "select: {topics: [Kashmir]}\ninclude:\n"
+                     "  - {file: letter.pdf, title: Letter notes}\n")
+    for command in (["check", "--strict", str(path)], ["pack", "--strict", str(path)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, (command, result.output)
+        assert "letter.pdf: page 1 is 612 × 792 pt" in result.output
