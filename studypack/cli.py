@@ -217,8 +217,8 @@ def handout(
     all_questions: Annotated[bool, typer.Option("--all", help="One handout per question")
                              ] = False,
     content: ContentOpt = None,
-    out_dir: Annotated[Path, typer.Option(help="Folder for the handouts")] = Path(
-        "out/handouts"),
+    out_dir: Annotated[Path | None, typer.Option(
+        help="Folder for the handouts \\[default: out/handouts]")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File for the handout of one question, instead of "
         "<out-dir>/<id>.pdf")] = None,
@@ -235,6 +235,9 @@ def handout(
         from .errors import WorkspaceError, rel
 
         content_dir = _content_dir(content)
+        if output is not None and out_dir is not None:
+            raise WorkspaceError("give --output for one handout's file or --out-dir for a "
+                                 "folder of handouts, not both")
         if all_questions and ids:
             raise WorkspaceError("give question ids or --all, not both")
         if all_questions:
@@ -245,7 +248,8 @@ def handout(
         with progress_bar("Writing handouts") as (start, advance):
             start(len(ids))
             results = build_handouts(content=content_dir, workspace=Path.cwd(),
-                                     out_dir=out_dir, ids=ids, layout=layout, strict=strict,
+                                     out_dir=out_dir or Path("out/handouts"), ids=ids,
+                                     layout=layout, strict=strict,
                                      target=output,
                                      brand=_brand(Path.cwd(), centre),
                                      cache_dir=cache_dir(Path.cwd(), cache),
@@ -291,8 +295,8 @@ def check(
             return
         verdict = f"{summary[:-1]}, with {count(found, 'warning')} (above)."
         if strict:
-            say(err, "error", "red", f"--strict: the {count(found, 'warning')} above count as "
-                "problems")
+            say(err, "error", "red", "--strict: " + ("the warning above counts as a problem"
+                if found == 1 else f"the {found} warnings above count as problems"))
             raise typer.Exit(1)
         say(out, "ok", "yellow", verdict)
 

@@ -172,7 +172,7 @@ def test_cli_check_counts_its_warnings_and_strict_fails_on_them(tmp_path, monkey
     assert result.output.rstrip().endswith("are valid, with 1 warning (above).")
     result = runner.invoke(app, ["check", "--strict"])
     assert result.exit_code == 1
-    assert "--strict: the 1 warning above count as problems" in result.output
+    assert "--strict: the warning above counts as a problem" in result.output
 
 
 def test_cli_check_lists_every_problem_and_fails(tmp_path, monkeypatch):

@@ -337,7 +337,8 @@ def test_cli_handout_output_writes_one_named_file(tmp_path, monkeypatch):
     assert "mistrust in US" in reader.pages[0].extract_text()
     assert not (tmp_path / "out" / "handouts").exists()
     for args, message in (([one, other, "-o", "x.pdf"], "--output names one file"),
-                          ([one, "-o", "x.txt"], "x.txt does not end in .pdf")):
+                          ([one, "-o", "x.pdf", "--out-dir", "d"], "not both"),
+                          ([one, "-o", "x.txt"], "--output: x.txt is not a .pdf file name")):
         result = runner.invoke(app, ["handout", *args])
         assert result.exit_code == 2 and message in result.output, result.output
     assert not list(tmp_path.glob("x.*"))

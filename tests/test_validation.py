@@ -52,6 +52,19 @@ def _write(folder: Path, name: str, text: str) -> Path:
       "same line")),
     (lambda t: t.replace("summary: A test", 'summary: "A test'),
      "a.yaml:9:10 YAML syntax error: the quoted text opened here is not closed"),
+    (lambda t: t.replace("paper: Test Paper", 'paper: "Test Paper'),
+     "a.yaml:3:8 YAML syntax error: the quoted text opened here is not closed"),
+    (lambda t: t.replace("paper: Test Paper", "paper: 'Test Paper").replace(
+        "Tests earn trust", "Tests' earn trust"),
+     ("a.yaml:3:8 YAML syntax error: the quoted text opened here is not closed (the file "
+      "reads on to line 21")),
+    (lambda t: t.replace("paper: Test Paper", "paper: 'Test Paper"),
+     "or write '' for a quote inside them"),
+    (lambda t: t.replace("topics: [Testing]", "topics: [Testing,\nextra: 1"),
+     "a.yaml:7:9 YAML syntax error: the list '[' opened here is not closed"),
+    (lambda t: t.replace("topics: [Testing]", "topics: [Testing,\n  More]").replace(
+        "summary: A test", "summary: Note: a test"),  # a list over two lines is no slip
+     "a.yaml:10:14 YAML syntax error: mapping values are not allowed"),
 ])
 def test_each_invalid_case_names_file_line_field_and_fix(tmp_path, edit, expected):
     _write(tmp_path, "a.yaml", edit(VALID))

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, rel
 from .yamlpos import Located, PathKey, dotted, load_located
+from .yamlslip import syntax_problem
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -115,22 +116,6 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
     return f"{err['msg']} (got {value!r})"
 
 
-YAML_CONTEXTS = {
-    "while parsing a flow sequence": "the list '['",
-    "while parsing a flow mapping": "the mapping '{'",
-    "while scanning a quoted scalar": "the quoted text",
-    "while parsing a block mapping": "in the fields",
-}
-"""PyYAML's names for what it was reading, in the words of a person writing answers."""
-
-UNCLOSED = {
-    "while parsing a flow sequence": "close it with ']' on the same line",
-    "while parsing a flow mapping": "close it with '}' on the same line",
-    "while scanning a quoted scalar": "close the quotes, or write \\\" for a quote inside",
-}
-"""What is left open when PyYAML reads on past it, and how to close it."""
-
-
 def validate_text(text: str, shown_path: str, model: type[M],
                   fields: dict[str, tuple[str, ...]], *, allow_empty: bool = False,
                   hint: str = FORMAT_HINT) -> tuple[M | None, Located | None, list[Diagnostic]]:
@@ -150,29 +135,7 @@ def validate_text(text: str, shown_path: str, model: type[M],
     try:
         located = load_located(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = getattr(exc, "problem", None) or str(exc)
-        fix = ("this line has a second ': '; put the text after the field name in double "
-                "quotes" if "mapping values are not allowed" in problem else
-                "check indentation and quote text that contains ': ' or starts with a "
-                "special character")
-        # Where the parser gave up may be lines after the slip: an unclosed
-        # "[" on one line is found wanting at the next field. Name both; a
-        # bracket or quote left open is the slip itself, so it leads.
-        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-        if context and start and mark and start.line != mark.line:
-            what = YAML_CONTEXTS.get(context, context.removeprefix("while "))
-            if context in UNCLOSED:
-                problem = (f"{what} opened here is not closed (the file reads on to line "
-                           f"{line}, column {col}: {problem})")
-                fix = UNCLOSED[context]
-                line, col = start.line + 1, start.column + 1
-            else:
-                problem += (f" ({what} opened at line {start.line + 1}, "
-                            f"column {start.column + 1})")
-        return None, None, [Diagnostic(shown_path, line, col, "",
-                                       f"YAML syntax error: {problem}; {fix}")]
+        return None, None, [syntax_problem(text, exc, shown_path)]
     problems = [Diagnostic(shown_path, *_dup_position(text, located, dup), dotted(dup),
                            "appears twice; keep one") for dup in located.duplicates]
     if located.data is None and allow_empty:
