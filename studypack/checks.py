@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .content import load_content, load_file
 from .errors import ContentError, Diagnostic, StudypackWarning, rel
 from .model import Question
+
+if TYPE_CHECKING:
+    from .theme import Theme
 
 PACK_KEYS = ("select", "include", "group_by")
 """Top-level keys that only a pack file has."""
@@ -50,20 +54,30 @@ def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: 
                              default_layout=workspace_layout(workspace), check_pdf=pdf_problem)
             theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
             open_included(plan, theme.page_size)
+            _warn_unprintable_in([rel(pack)], theme)  # titles, brand text
         except ContentError as exc:
             problems.extend(exc.diagnostics)
     return problems
 
 
 def _warn_unprintable(questions: tuple[Question, ...], workspace: Path) -> int:
-    from .render.fonts import printable_characters
+    """Warn of every character of the answers, and of brand.yaml, that no font has."""
+    from .content.brand import BRAND_FILE
     from .theme import load_theme
     from .workspace import load_settings
 
-    covered = printable_characters(load_theme(load_settings(workspace, using=("layout",)).layout,
-                                              workspace))
+    theme = load_theme(load_settings(workspace, using=("layout",)).layout, workspace)
+    paths = sorted({q.source_path for q in questions})
+    brand = workspace / BRAND_FILE
+    return _warn_unprintable_in([*paths, *([rel(brand)] if brand.is_file() else [])], theme)
+
+
+def _warn_unprintable_in(paths: list[str], theme: Theme) -> int:
+    from .render.fonts import printable_characters
+
+    covered = printable_characters(theme)
     found = 0
-    for path in sorted({q.source_path for q in questions}):
+    for path in paths:
         for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
             for col, char in enumerate(line, 1):
                 if ord(char) > 0x7E and ord(char) not in covered and not char.isspace():
@@ -114,7 +128,7 @@ def check_workspace(target: Path, workspace: Path) -> str:
     from .workspace import load_settings
 
     if target.is_file() and is_pack_file(target):
-        questions = load_content(workspace / load_settings(workspace).content)
+        questions = load_content(workspace / load_settings(workspace, using=("content",)).content)
         problems = _check_packs([target], questions, workspace)
         if problems:
             raise ContentError(problems)
@@ -127,7 +141,9 @@ def check_workspace(target: Path, workspace: Path) -> str:
         return f"1 answer file ({rel(target)}) is valid."
     questions = load_content(target)
     packs = sorted((target / "packs").glob("*.yaml"))
-    problems = _check_settings(workspace) + _check_packs(packs, questions, workspace)
+    # A problem of studypack.yaml (its layout, say) is every pack's that uses it: once.
+    problems = list(dict.fromkeys(_check_settings(workspace)
+                                  + _check_packs(packs, questions, workspace)))
     if problems:
         raise ContentError(problems)
     _warn_unprintable(questions, workspace)

@@ -114,11 +114,15 @@ def build(
 
         def once() -> None:
             from .build import build_booklet
-            from .workspace import load_settings
+            from .workspace import SETTING_FIELDS, load_settings
 
             # Read again each time: --watch follows edits to studypack.yaml.
+            # A field a flag overrides is not used, so its problem does not stop the build.
+            flags = {"layout": layout, "output": output, "title": title,
+                     "subtitle": subtitle, "edition": edition, "duplex": duplex,
+                     "content": content}
             settings = load_settings(workspace, using=tuple(
-                name for name, flag in (("layout", layout), ("output", output)) if flag is None))
+                name for name in SETTING_FIELDS if flags.get(name) is None))
             current[0] = _content_dir(content)
             with progress_bar("Laying out answers") as (start, advance):
                 result = build_booklet(
@@ -185,8 +189,7 @@ def pack(
 
             inside = where_to_run(Path.cwd())
             raise WorkspaceError(f"{rel(folder)} is not a folder. " + (
-                f"{inside} Or name" if inside else "Name") + " the folder of pack files "
-                "with --folder.")
+                inside or "Name the folder of pack files with --folder."))
         files = sorted(folder.glob("*.yaml")) if all_packs else [pack_file]
         if not files:
             raise WorkspaceError(f"{rel(folder)} holds no pack files (*.yaml)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,8 +121,12 @@ def _read(path: Path, shown: str) -> PdfReader:
             if not opened:
                 raise PdfInputError(f"{shown} is protected by a password; save a copy "
                                     "without it (e.g. print it to PDF) and include that")
-        for page in reader.pages:
-            page.mediabox  # noqa: B018 - touching every page finds truncation now
+        for number, page in enumerate(reader.pages, 1):
+            box = _corners(page.mediabox)  # touching every page finds truncation now
+            if box is None or box[2] - box[0] < 1 or box[3] - box[1] < 1:
+                raise PdfInputError(f"{shown}: page {number} has no usable size (its "
+                                    "MediaBox); re-save the file (e.g. print it to PDF) and "
+                                    "include that")
     except PdfInputError:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, OSError) as exc:
@@ -219,6 +223,10 @@ def _warn_page_size(inc: ExternalPdf, reader: PdfReader, page_size: tuple[float,
             return
 
 
+LETTER_BOX = (0.0, 0.0, 612.0, 792.0)
+"""The page a reader and qpdf show for a media box they cannot use (US Letter)."""
+
+
 def seen_box(page: PageObject) -> PageBox:
     """Where a reader sees an included page: its crop box within its media box, and its turn.
 
@@ -227,8 +235,11 @@ def seen_box(page: PageObject) -> PageBox:
     box, which it is clipped to (PDF 1.7, 14.11.2); a /Rotate that is not a
     multiple of 90 counts as 0 (PDF 1.7, 7.7.3.3).
     """
-    media = _corners(lambda: page.mediabox) or (0.0, 0.0, 595.0, 842.0)
-    crop = _corners(lambda: page.cropbox) or media
+    with _pypdf_notes():  # a value it reads as 0 is handled here, not printed
+        media = _box_of(page, "mediabox") or LETTER_BOX
+        crop = _box_of(page, "cropbox") or media
+    if media[2] - media[0] < 1 or media[3] - media[1] < 1:
+        media = LETTER_BOX
     left, bottom = max(crop[0], media[0]), max(crop[1], media[1])
     right, top = min(crop[2], media[2]), min(crop[3], media[3])
     if right - left < 1 or top - bottom < 1:
@@ -240,9 +251,16 @@ def seen_box(page: PageObject) -> PageBox:
     return PageBox(left, bottom, right - left, top - bottom, rotate if rotate % 90 == 0 else 0)
 
 
-def _corners(read: Callable[[], Any]) -> tuple[float, float, float, float] | None:
+def _box_of(page: PageObject, name: str) -> tuple[float, float, float, float] | None:
     try:
-        box = read()
+        return _corners(getattr(page, name))
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+
+
+def _corners(box: Any) -> tuple[float, float, float, float] | None:
+    """(left, bottom, right, top) of a box written in any corner order, or None."""
+    try:
         xs, ys = (float(box[0]), float(box[2])), (float(box[1]), float(box[3]))
     except (ValueError, TypeError, KeyError, IndexError):
         return None

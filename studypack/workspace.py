@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from .content.validate import did_you_mean, load_settings_file
+from .content.validate import did_you_mean, load_settings_file, read_source, validate_text
 from .content.yamlpos import Located
 from .errors import ContentError, Diagnostic, WorkspaceError, rel
 
@@ -42,27 +42,47 @@ class Settings(BaseModel):
     duplex: bool | None = None
 
 
-FIELD_NAMES = {"": tuple(Settings.model_fields)}
+SETTING_FIELDS = tuple(Settings.model_fields)
+FIELD_NAMES = {"": SETTING_FIELDS}
 
 
-def load_settings(workspace: Path, *, using: tuple[str, ...] = ()) -> Settings:
+def load_settings(workspace: Path, *, using: tuple[str, ...] | None = None) -> Settings:
     """Read ``studypack.yaml`` in ``workspace``; defaults when there is none.
 
     Args:
-        using: Fields the caller uses whose values are checked beyond their
-            type (see ``settings_problems``): a problem in a field a command
-            does not use (an output name, for ``list``) does not stop it.
+        using: The fields the caller uses, or None for all. A problem in a
+            field it does not use (an output name, for ``list``) does not stop
+            it: that field takes its default. Beyond their form, ``layout``
+            and ``output`` are checked here only when used (see
+            ``settings_problems``).
 
     Raises:
-        ContentError: The file has problems (file:line, field).
+        ContentError: The file has problems in what the caller uses (file:line,
+            field), or cannot be read as YAML.
     """
     path = workspace / SETTINGS_FILE
     if not path.is_file():
         return Settings()
-    settings, located = load_settings_file(path, Settings, FIELD_NAMES)
-    problems = [d for d in _value_problems(workspace, settings, located) if d.key in using]
-    if problems:
-        raise ContentError(problems)
+    text, unreadable = read_source(path)
+    if text is None:
+        raise ContentError(unreadable)
+    settings, located, problems = validate_text(text, rel(path), Settings, FIELD_NAMES,
+                                                allow_empty=True)
+    if settings is None:
+        # A misspelt field name always counts: it was meant for something.
+        wanted = set(SETTING_FIELDS if using is None else using) | {""}
+        broken = {d.key.split(".")[0] for d in problems}
+        if (located is None or not isinstance(located.data, dict)
+                or broken & wanted or broken - set(SETTING_FIELDS)):
+            raise ContentError(problems)
+        settings = Settings.model_validate({k: v for k, v in located.data.items()
+                                            if k not in broken})
+    if using is None or located is None:
+        return settings
+    value_problems = [d for d in _value_problems(workspace, settings, located)
+                      if d.key in using]
+    if value_problems:
+        raise ContentError(value_problems)
     return settings
 
 
@@ -105,10 +125,9 @@ def workspace_layout(workspace: Path) -> tuple[str, Diagnostic | None]:
     For a pack, which reports the problem only when it names no layout of its own.
     """
     try:
-        name = load_settings(workspace).layout
-    except ContentError as exc:  # the file cannot be read as settings at all
+        return load_settings(workspace, using=("layout",)).layout, None
+    except ContentError as exc:
         return "classic", exc.diagnostics[0]
-    return name, next((d for d in settings_problems(workspace) if d.key == "layout"), None)
 
 
 def pdf_name_problem(name: str) -> str | None:
@@ -132,7 +151,7 @@ def content_folder(workspace: Path, *, how: str) -> Path:
         ContentError: studypack.yaml names a folder that is not there (file:line).
         WorkspaceError: No studypack.yaml names one and there is no ``content/``.
     """
-    settings = load_settings(workspace)
+    settings = load_settings(workspace, using=("content",))
     folder = workspace / settings.content
     if folder.is_dir():
         return folder
@@ -147,8 +166,8 @@ def content_folder(workspace: Path, *, how: str) -> Path:
                                        f"there is no folder '{settings.content}' here{hint}")])
     inside = where_to_run(workspace)
     raise WorkspaceError(f"no '{settings.content}' folder here. " + (
-        f"{inside} Or {how}." if inside else "Run this inside a studypack workspace, create "
-        f"one with 'studypack init DIR', or {how}."))
+        inside or "Run this inside a studypack workspace, create one with 'studypack init "
+        f"DIR', or {how}."))
 
 
 def where_to_run(folder: Path) -> str:

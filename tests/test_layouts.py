@@ -119,6 +119,15 @@ def test_watermark_is_drawn_before_and_under_the_text(workspace):
     assert "Sample – not for sale" in reader.pages[-1].extract_text()
 
 
+def test_a_watermark_borrows_fallback_glyphs_and_warns_of_the_missing(workspace):
+    out = workspace / "out" / "wm.pdf"
+    with pytest.warns(UserWarning, match=r"brand watermark: no configured font has 草"):
+        build_booklet(content=workspace / "content", output=out, workspace=workspace,
+                      brand=Brand(watermark="Draft \u2713 \u8349"))
+    text = PdfReader(out).pages[-1].extract_text()
+    assert "Draft \u2713" in text  # the tick, from a fallback font, is printed
+
+
 def test_back_cover_with_svg_logo_closes_the_booklet_on_a_verso_in_duplex(workspace):
     logo = workspace / "logo.svg"
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
@@ -170,6 +179,12 @@ def test_studypack_yaml_layout_and_output_problems_are_named_with_their_lines(tm
     result = runner.invoke(app, ["build", "-o", "out/b.pdf"])
     assert result.exit_code == 1 and "layout: no layout named 'clasic'" in result.output
     assert "output:" not in result.output
+    settings.write_text("layout: 5\noutput:\n", encoding="utf-8")  # wrong in form, too
+    result = runner.invoke(app, ["build", "--layout", "classic", "-o", "out/b.pdf"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["list"]).exit_code == 0
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 1 and "2 problems found." in result.output
     settings.write_text("title: T\n", encoding="utf-8")
     for name in ("out/book.txt", ".pdf", "out/.pdf", ""):
         result = runner.invoke(app, ["build", "-o", name])

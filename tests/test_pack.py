@@ -217,6 +217,7 @@ def test_two_pack_builds_are_byte_identical(pack_workspace):
     ("truncated", "is damaged or truncated"),
     ("user-password", "is protected by a password"),
     ("page-tree", "has a damaged page tree: it reads as 1 page or as 2 pages"),
+    ("no-size", "page 1 has no usable size (its MediaBox)"),
 ])
 def test_broken_included_pdfs_are_named_and_nothing_is_written(pack_workspace, kind, message):
     target = pack_workspace / "extra" / "appendix.pdf"
@@ -234,6 +235,12 @@ def test_broken_included_pdfs_are_named_and_nothing_is_written(pack_workspace, k
                          2: b"<< /Type /Pages /Kids [3 0 R null 5 0 R] /Count 2 >>",
                          3: text_page(2, 4, HELVETICA), 4: stream(DRAW),
                          5: b"<< /Type /page /Parent 2 0 R /Contents 4 0 R >>"})
+    elif kind == "no-size":
+        raw_pdf(target, {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+                         2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                         3: text_page(2, 4, HELVETICA).replace(b"[0 0 595 842]",
+                                                               b"[0 0 0 0]"),
+                         4: stream(DRAW)})
     else:
         encrypt(pack_workspace / "extra" / "before.pdf", target, user="secret",
                 owner="owner", algorithm="AES-256")

@@ -187,11 +187,11 @@ def test_a_pack_takes_the_workspace_layout_unless_it_names_its_own(ws):
     (ws / "studypack.yaml").write_text("layout: compakt\n", encoding="utf-8")
     assert runner.invoke(app, ["pack", str(path)]).exit_code == 0  # it names its own
     path = _pack(ws, "select: {years: 2015-2025}\n")
-    for command in (["pack", str(path)], ["check", str(path)]):
+    for command in (["pack", str(path)], ["check", str(path)], ["check"]):
         result = runner.invoke(app, command)
         assert result.exit_code == 1
-        assert ("studypack.yaml:1:9 layout: no layout named 'compakt'; did you mean "
-                "'compact'?") in result.output
+        assert result.output.count("studypack.yaml:1:9 layout: no layout named 'compakt'; "
+                                   "did you mean 'compact'?") == 1, result.output
 
 
 def test_a_field_at_the_wrong_level_is_told_where_it_belongs(ws):
@@ -221,3 +221,13 @@ def test_check_strict_fails_where_a_strict_build_would(ws):
         result = runner.invoke(app, command)
         assert result.exit_code == 1, (command, result.output)
         assert "letter.pdf: page 1 is 612 × 792 pt" in result.output
+
+
+def test_check_warns_of_pack_text_no_font_can_print_as_pack_strict_does(ws):
+    path = _pack(ws, 'subtitle: "Draft \u8349"\nselect: {topics: [Kashmir]}\n')
+    for command in (["check", "--strict", str(path)], ["pack", "--strict", str(path)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, (command, result.output)
+    result = runner.invoke(app, ["check", str(path)])
+    assert "content/packs/p.yaml:2:18 '\u8349' (U+8349) is in no configured font" in (
+        result.output)

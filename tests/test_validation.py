@@ -65,6 +65,9 @@ def _write(folder: Path, name: str, text: str) -> Path:
     (lambda t: t.replace("topics: [Testing]", "topics: [Testing,\n  More]").replace(
         "summary: A test", "summary: Note: a test"),  # a list over two lines is no slip
      "a.yaml:10:14 YAML syntax error: mapping values are not allowed"),
+    (lambda t: t.replace("topics: [Testing]", "topics: [Testing,\n  More]").replace(
+        "summary: A test", 'summary: "A test'),  # ... and does not hide the one below
+     "a.yaml:10:10 YAML syntax error: the quoted text opened here is not closed"),
 ])
 def test_each_invalid_case_names_file_line_field_and_fix(tmp_path, edit, expected):
     _write(tmp_path, "a.yaml", edit(VALID))

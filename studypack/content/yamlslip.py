@@ -10,6 +10,7 @@ place PyYAML names is reported as the problem, with that place beside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import yaml
 
@@ -39,8 +40,8 @@ _CLOSED = {
 }
 
 
-def left_open(lines: list[str]) -> tuple[int, int, str] | None:
-    """(line, column, opening character) of the first value left open on its line, or None.
+def left_open(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(line, column, opening character) of each value left open on its line, in order.
 
     Lines of block text (after ``|`` or ``>``) are text, not values, and are
     passed over.
@@ -67,8 +68,7 @@ def left_open(lines: list[str]) -> tuple[int, int, str] | None:
             closing = "]" if opening == "[" else "}"
             closed = plain.count(opening) <= plain.count(closing)
         if not closed:
-            return number, start + 1, opening
-    return None
+            yield number, start + 1, opening
 
 
 def _mends(lines: list[str], slip: tuple[int, int, str], stopped: int) -> bool:
@@ -98,8 +98,11 @@ def syntax_problem(text: str, exc: yaml.YAMLError, shown_path: str) -> Diagnosti
            "check indentation and quote text that contains ': ' or starts with a "
            "special character")
     lines = text.splitlines()
-    slip = left_open(lines[:line] if line else lines)
-    if slip is not None and (slip[0], slip[1]) != (line, col) and _mends(lines, slip, line):
+    # The first value left open whose closing lets the parser read on: a list
+    # written over two lines above the slip is left open too, on purpose.
+    slip = next((found for found in left_open(lines[:line] if line else lines)
+                 if (found[0], found[1]) != (line, col) and _mends(lines, found, line)), None)
+    if slip is not None:
         at, column, opening = slip
         return Diagnostic(shown_path, at, column, "",
                           f"YAML syntax error: the {OPENED[opening]} opened here is not "

@@ -21,6 +21,7 @@ from reportlab.platypus.flowables import DocIf
 from ..model import BookletPlan, Question
 from ..theme import Theme
 from ..theme.templates import render_text
+from .fonts import register_theme_fonts
 from .inline import Markup
 from .marks import draw_logo, draw_watermark
 from .styles import Palette
@@ -250,7 +251,8 @@ class BookletDoc(BaseDocTemplate):
     def _draw_watermark(self, canv: Canvas, doc: Any = None) -> None:
         if self.plan.brand.watermark:
             draw_watermark(canv, self.plan.brand.watermark, self.theme.page_size,
-                           self.styles["h1"].fontName, self.pal.text)
+                           self.styles["h1"].fontName, self.pal.text,
+                           register_theme_fonts(self.theme).fallback_for)
 
     def _draw_back_art(self, canv: Canvas, doc: Any) -> None:
         self.ledger.back_pages.add(canv.getPageNumber())

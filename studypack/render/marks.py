@@ -6,13 +6,17 @@ Sizes in PDF points; positions are the box's corner named in each function.
 from __future__ import annotations
 
 import math
+import warnings
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
+
+from ..errors import MissingGlyphWarning
 
 WATERMARK_ALPHA = 0.09
 """Opacity of the watermark: visible on screen and paper, never in the way of reading."""
@@ -76,17 +80,46 @@ def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
 
 
 def draw_watermark(canv: Canvas, text: str, page_size: tuple[float, float], font: str,
-                   colour: Color) -> None:
-    """Draw ``text`` large and faint across the page diagonal, under what follows."""
+                   colour: Color, fallback_for: Callable[[str], str | None] | None = None
+                   ) -> None:
+    """Draw ``text`` large and faint across the page diagonal, under what follows.
+
+    A character ``font`` lacks is drawn in the font ``fallback_for`` names
+    for it, as in the text; with none, it is warned of
+    (``MissingGlyphWarning``, source "brand watermark"), not lost unsaid.
+    """
+    runs = _font_runs(text, font, fallback_for)
     width, height = page_size
     angle = math.degrees(math.atan2(height, width))
     room = math.hypot(width, height) * 0.7
-    size = min(90.0, room / max(1.0, stringWidth(text, font, 1)))
+    size = min(90.0, room / max(1.0, sum(stringWidth(run, face, 1) for face, run in runs)))
     canv.saveState()
     canv.setFillColor(colour)
     canv.setFillAlpha(WATERMARK_ALPHA)
     canv.translate(width / 2, height / 2)
     canv.rotate(angle)
-    canv.setFont(font, size)
-    canv.drawCentredString(0, -size / 3, text)
+    line = canv.beginText(-sum(stringWidth(run, face, size) for face, run in runs) / 2,
+                          -size / 3)
+    for face, run in runs:
+        line.setFont(face, size)
+        line.textOut(run)
+    canv.drawText(line)
     canv.restoreState()
+
+
+def _font_runs(text: str, font: str, fallback_for: Callable[[str], str | None] | None
+               ) -> list[tuple[str, str]]:
+    """``text`` cut into (font, characters) runs: ``font`` where it has the glyph."""
+    glyphs = getattr(getattr(getFont(font), "face", None), "charToGlyph", None)
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        face = font
+        if glyphs is not None and not char.isspace() and ord(char) not in glyphs:
+            face = (fallback_for(char) if fallback_for else None) or font
+            if face == font:
+                warnings.warn(MissingGlyphWarning(char, "brand watermark"), stacklevel=3)
+        if runs and runs[-1][0] == face:
+            runs[-1] = (face, runs[-1][1] + char)
+        else:
+            runs.append((face, char))
+    return runs

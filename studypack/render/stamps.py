@@ -41,7 +41,7 @@ def render_blank_page(theme: Theme, plan: BookletPlan, alphabet: str = "") -> by
     width, height = theme.page_size
     if plan.brand.watermark:
         draw_watermark(canv, plan.brand.watermark, theme.page_size, styles["h1"].fontName,
-                       palette(theme).text)
+                       palette(theme).text, register_theme_fonts(theme).fallback_for)
     canv.setFont(styles["small"].fontName, styles["small"].fontSize)
     canv.setFillColor(palette(theme).muted)
     canv.drawCentredString(width / 2, height / 2,
@@ -124,7 +124,7 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
             # also put its font and transparency state in the page's resources.
             before = len(canv._code)
             draw_watermark(canv, watermark or "", size, styles["h1"].fontName,
-                           palette(theme).text)
+                           palette(theme).text, register_theme_fonts(theme).fallback_for)
             drawn[size] = "\n".join(canv._code[before:])
         marks.append(f"q {fp_str(*box.shown_to_page)} cm\n{drawn[size]}\nQ".encode("latin-1"))
     width, _ = theme.page_size
