@@ -237,7 +237,8 @@ def seen_box(page: PageObject) -> PageBox:
     """
     with _pypdf_notes():  # a value it reads as 0 is handled here, not printed
         media = _box_of(page, "mediabox") or LETTER_BOX
-        crop = _box_of(page, "cropbox") or media
+        crop = (_box_of(page, "cropbox") if _all_numbers(_inherited(page, "/CropBox"))
+                else None) or media
     if media[2] - media[0] < 1 or media[3] - media[1] < 1:
         media = LETTER_BOX
     left, bottom = max(crop[0], media[0]), max(crop[1], media[1])
@@ -249,6 +250,27 @@ def seen_box(page: PageObject) -> PageBox:
     except (TypeError, ValueError):
         rotate = 0
     return PageBox(left, bottom, right - left, top - bottom, rotate if rotate % 90 == 0 else 0)
+
+
+def _inherited(page: PageObject, key: str) -> object:
+    """``key`` of ``page``, or of the nearest page-tree node above it that has it."""
+    node: Any = page
+    for _ in range(64):  # a page tree is never this deep; a loop would be endless
+        if node is None:
+            return None
+        node = node.get_object()
+        if key in node:
+            return node[key].get_object()
+        node = node.get("/Parent")
+    return None
+
+
+def _all_numbers(box: object) -> bool:
+    """Whether ``box`` is absent or an array of four numbers (pypdf reads others as 0)."""
+    from pypdf.generic import ArrayObject, FloatObject, NumberObject
+
+    return box is None or (isinstance(box, ArrayObject) and len(box) == 4 and all(
+        isinstance(v.get_object(), (NumberObject, FloatObject)) for v in box))
 
 
 def _box_of(page: PageObject, name: str) -> tuple[float, float, float, float] | None:

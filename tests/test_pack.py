@@ -627,7 +627,7 @@ def test_a_watermark_on_included_pages_with_odd_boxes_is_centred_on_what_is_seen
     target = pack_workspace / "extra" / "appendix.pdf"
     raw_pdf(target, {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R 5 0 R 6 0 R] /Count 3 >>",
+        2: b"<< /Type /Pages /Kids [3 0 R 5 0 R 6 0 R 7 0 R] /Count 4 >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [595 842 0 0] /CropBox [0 0 100] "
            b"/Rotate /X /Contents 4 0 R /Resources " + HELVETICA + b" >>",
         4: stream(DRAW),
@@ -635,16 +635,18 @@ def test_a_watermark_on_included_pages_with_odd_boxes_is_centred_on_what_is_seen
            b"/CropBox [-200 -200 300 1200] /Contents 4 0 R /Resources " + HELVETICA + b" >>",
         6: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 45 "
            b"/Contents 4 0 R /Resources " + HELVETICA + b" >>",
+        7: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /CropBox [/A 0 1 1] "
+           b"/Contents 4 0 R /Resources " + HELVETICA + b" >>",
     })
     pack = pack_workspace / "packs" / "test.yaml"
     pack.write_text(PACK.replace("  centre: Test Centre\n",
                                  "  centre: Test Centre\n  watermark: Not for resale\n"))
     with pytest.warns(UserWarning, match="page 2 is 300 × 842 pt"):
         reader = PdfReader(_build(pack_workspace).path)
-    last = [reader.pages[i] for i in range(len(reader.pages) - 3, len(reader.pages))]
+    last = [reader.pages[i] for i in range(len(reader.pages) - 4, len(reader.pages))]
     boxes = [seen_box(page) for page in last]
     assert [(b.left, b.bottom, b.width, b.height, b.rotate) for b in boxes] == [
-        (0, 0, 595, 842, 0), (0, 0, 300, 842, 0), (0, 0, 595, 842, 0)]
+        (0, 0, 595, 842, 0), (0, 0, 300, 842, 0), (0, 0, 595, 842, 0), (0, 0, 595, 842, 0)]
     for page, box in zip(last, boxes, strict=True):
         assert "Not for resale" in page.extract_text()
         form = page["/Resources"]["/XObject"]["/SPStamp"].get_object()
