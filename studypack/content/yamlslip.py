@@ -3,8 +3,10 @@
 PyYAML reports where it gave up, which may be lines after the slip: a quote
 left open on line 3 runs on to the next quote in the file, and the parser
 stops wherever that leaves it. The usual slips are a value whose opening
-quote or bracket is not closed on its line; the first such line before the
-place PyYAML names is reported as the problem, with that place beside it.
+quote or bracket is not closed on its line. Of such lines above the place
+PyYAML names, the first whose closing lets the file parse past that place
+is reported as the problem, with that place beside it; a list written over
+two lines on purpose does not pass that test.
 """
 
 from __future__ import annotations
