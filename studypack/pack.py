@@ -22,6 +22,7 @@ from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question
 from .plan import group_sections
 from .select import select_questions
 from .theme.layout import available_layouts
+from .workspace import pdf_name_problem
 
 PdfCheck = Callable[[Path], str | None]
 """Says what is wrong with a PDF file, or None (supplied by the merge stage)."""
@@ -110,10 +111,8 @@ def _output_problems(target: Path, inputs: list[Path], located: Located, shown: 
     if _is_one_of(target, inputs):
         return [Diagnostic(shown, *where, "output", f"{rel(target)} is an input of this build; "
                            "write the pack to another file, e.g. out/packs/<name>.pdf")]
-    if target.suffix.lower() != ".pdf":
-        return [Diagnostic(shown, *where, "output", f"{rel(target)} does not end in .pdf; "
-                           "name the output file .pdf")]
-    return []
+    problem = pdf_name_problem(rel(target))
+    return [Diagnostic(shown, *where, "output", problem)] if problem else []
 
 
 def _is_one_of(path: Path, files: list[Path]) -> bool:

@@ -84,7 +84,7 @@ def test_an_output_that_is_an_input_is_refused(ws):
     problems = _problems(ws, _pack(ws, body + "output: linked.pdf\n"))
     assert f"output: {answer.relative_to(ws).as_posix()} is an input of this build" in problems
     problems = _problems(ws, _pack(ws, body + "output: out/x.txt\n"))
-    assert "does not end in .pdf" in problems
+    assert "output: out/x.txt is not a .pdf file name" in problems
     assert (ws / "notes.pdf").read_bytes().startswith(b"%PDF")
 
 
