@@ -11,7 +11,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .content import load_content, load_file
+from .content import load_bank, load_content, load_file
 from .errors import ContentError, Diagnostic, StudypackWarning, rel
 from .model import Question
 
@@ -134,12 +134,18 @@ def check_workspace(target: Path, workspace: Path) -> str:
             raise ContentError(problems)
         return f"pack {rel(target)} is valid."
     if target.is_file():
-        question, _, problems = load_file(target)
-        if problems or question is None:
+        record, _, problems = load_file(target)
+        if problems:
             raise ContentError(problems)
-        _warn_unprintable((question,), workspace)
+        if record is None:
+            return (f"1 answer file ({rel(target)}) is a valid draft; it is left out of "
+                    "booklets and packs until the fields warned of are written.")
+        if not isinstance(record, Question):
+            return f"1 question file ({rel(target)}) is valid (a question without an answer)."
+        _warn_unprintable((record,), workspace)
         return f"1 answer file ({rel(target)}) is valid."
-    questions = load_content(target)
+    bank = load_bank(target)
+    questions = bank.answers
     packs = sorted((target / "packs").glob("*.yaml"))
     # A problem of studypack.yaml (its layout, say) is every pack's that uses it: once.
     problems = list(dict.fromkeys(_check_settings(workspace)
@@ -148,5 +154,8 @@ def check_workspace(target: Path, workspace: Path) -> str:
         raise ContentError(problems)
     _warn_unprintable(questions, workspace)
     files = f"{len(questions)} answer file{'' if len(questions) == 1 else 's'}"
+    if bank.questions:
+        files += (f", {len(bank.questions)} question{'' if len(bank.questions) == 1 else 's'}"
+                  " without answers")
     pack_files = f"{len(packs)} pack{'' if len(packs) == 1 else 's'}"
     return f"{files} and {pack_files} in {rel(target)} are valid."

@@ -31,6 +31,7 @@ from .cli_support import (
     say,
     watch_one_pack,
 )
+from .model import PastQuestion, Question
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn structured exam answers into print-ready study booklets.")
@@ -313,16 +314,20 @@ def list_questions(
     with reported():
         from rich.table import Column, Table
 
-        from .content import load_content
+        from .content import load_bank
         from .content.derive import cut_at_word, plain_text
 
         folder = _content_dir(path, "give the folder: studypack list PATH")
-        questions = sorted(load_content(folder), key=lambda q: (q.paper, -q.year, q.number))
+        bank = load_bank(folder)
+        # Questions kept without an answer are listed after the answers of their paper.
+        questions = sorted([*bank.answers, *bank.questions], key=lambda q: (
+            q.paper or "", isinstance(q, PastQuestion), -(q.year or 0), q.number or 0, q.id))
         if not out.is_terminal:
             # Piped: one tab-separated line per question, nothing cut short.
             for q in questions:
-                print("\t".join((q.id, q.paper, str(q.year), str(q.number), str(q.marks or ""),
-                                 ", ".join(q.topics), plain_text(q.question))))
+                print("\t".join((q.id, q.paper or "", str(q.year or ""), _number(q),
+                                 str(q.marks or ""), ", ".join(q.topics),
+                                 plain_text(q.question))))
             return
         # One table per paper; ids are printed whole (they are what 'handout'
         # takes), topics wrap, and the question is cut to what the terminal has left.
@@ -330,16 +335,25 @@ def list_questions(
         room = max(16, out.width - width - 46)
         for paper in dict.fromkeys(q.paper for q in questions):
             rows = [q for q in questions if q.paper == paper]
+            asked = sum(isinstance(q, PastQuestion) for q in rows)
+            title = f"{paper or 'Paper not given'} · {count(len(rows) - asked, 'answer')}" + (
+                f", {count(asked, 'question')} without answers (Q shows –)" if asked else "")
             table = Table(Column("Id", no_wrap=True, min_width=width),
                           Column("Year", no_wrap=True), Column("Q", no_wrap=True),
                           Column("Marks", no_wrap=True), Column("Topics", min_width=12),
                           Column("Question", no_wrap=True, max_width=room),
-                          title=f"{paper} · {count(len(rows), 'question')}",
-                          title_justify="left")
+                          title=title, title_justify="left")
             for q in rows:
-                table.add_row(q.id, str(q.year), str(q.number), str(q.marks or ""),
+                table.add_row(q.id, str(q.year or ""), _number(q), str(q.marks or ""),
                               ", ".join(q.topics), cut_at_word(plain_text(q.question), room))
             out.print(table)
+
+
+def _number(q: Question | PastQuestion) -> str:
+    """The question number as ``list`` shows it: ``–`` for a question without an answer."""
+    if isinstance(q, PastQuestion):
+        return "–"
+    return str(q.number)
 
 
 @app.command("import")

@@ -4,10 +4,11 @@ Input: the paths and options the user gave. Output: content files written
 (unless ``--dry-run``), one table per imported answer (found, guessed,
 missing), and every problem listed together at the end. One bad file never
 stops the others. Returns the exit code for ``cli.py`` to use: 0 done,
-1 a file could not be read or imported, 2 a usage problem (no such file,
-an extension studypack cannot import, an impossible option value, a file that
-exists without ``--force`` or holds another question, an id used by another
-file, fields to give as options).
+1 a file could not be read or imported (or holds no answer), 2 a usage
+problem (no such file, an extension studypack cannot import, an impossible
+option value, a file that exists without ``--force`` or holds another
+question, an id used by another file), 4 every file was written but some
+leave fields to write (a draft, a placeholder, a cut-off end).
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from rich.text import Text
 from .cli_support import count, err, out, say
 from .content import content_files, validate_answer_text
 from .content.importing import (
-    ESSENTIAL,
     READERS,
     ImportedAnswer,
+    NoAnswerOnPage,
     Options,
     UnreadableFile,
     import_file,
@@ -68,6 +69,9 @@ def gather(paths: list[Path]) -> tuple[list[Path], list[Problem], list[Path]]:
                                     "import", usage=True))
     return list(dict.fromkeys(files)), problems, skipped
 
+
+GAPS_EXIT = 4
+"""Exit code when everything was written but some files leave fields to write."""
 
 OPTION_RANGES = {"year": (1947, 2100), "number": (1, 99), "marks": (1, 200)}
 """Allowed values of the whole-number options, as the content schema allows them."""
@@ -125,10 +129,13 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
         files = []
     used = ids_in(content)
     claimed: dict[Path, str] = {}
-    written = 0
+    written = gapped = 0
     for path in files:
         try:
             answers = import_file(path, options)
+        except NoAnswerOnPage as exc:
+            problems.append(Problem(rel(path), str(exc)))
+            continue
         except UnreadableFile as exc:
             usage = "extension" in str(exc)
             problems.append(Problem(rel(path), str(exc), usage=usage))
@@ -145,7 +152,7 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
             target = content / answer.relative_path
             problem, note = _check(answer, label, target, claimed, used, force, dry_run)
             _report(label, answer, target, problem, dry_run, note)
-            if dry_run and answer.writable:
+            if dry_run:
                 out.print(Text(answer.yaml_text))
             if problem:
                 problems.append(problem)
@@ -157,9 +164,10 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
             try:
                 write_atomically(target, answer.yaml_text.encode("utf-8"))
                 written += 1
+                gapped += answer.has_gaps
             except StudypackError as exc:
                 problems.append(Problem(label, str(exc)))
-    return _finish(files, written, problems, skipped, dry_run)
+    return _finish(files, written, problems, skipped, dry_run, gapped)
 
 
 def _check(answer: ImportedAnswer, label: str, target: Path, claimed: dict[Path, str],
@@ -170,8 +178,6 @@ def _check(answer: ImportedAnswer, label: str, target: Path, claimed: dict[Path,
     only noted. A file holding another id is never replaced, not even with
     ``--force``, and an id already used by another file is refused.
     """
-    if not answer.writable:
-        return _not_found(answer, label), ""
     problems = validate_answer_text(answer.yaml_text, rel(target))
     if problems:
         return Problem(label, "; ".join(str(p) for p in problems)), ""
@@ -198,21 +204,6 @@ def _check(answer: ImportedAnswer, label: str, target: Path, claimed: dict[Path,
     return None, f"overwrites {rel(target)}, which held the same question"
 
 
-def _not_found(answer: ImportedAnswer, label: str) -> Problem:
-    """What stops an answer being written, and how the user can supply it."""
-    missing = [name for name in answer.missing if name in ESSENTIAL]
-    options = [f"--{name}" for name in ("paper", "year", "number") if name in missing]
-    hints = []
-    if options:
-        hints.append(f"add them to the text or give {', '.join(options)}")
-    if "question" in missing:
-        hints.append("the text needs a question line (e.g. 'Q.3 …')")
-    if "points" in missing:
-        hints.append("the answer needs numbered or headed points (e.g. '1. Heading: …')")
-    return Problem(label, f"could not find {', '.join(missing)}; {'; '.join(hints)}; "
-                   "then import again", usage=True)
-
-
 def _report(label: str, answer: ImportedAnswer, target: Path, problem: Problem | None,
             dry_run: bool, note: str = "") -> None:
     """One table: what was found, what was guessed, what is missing, where it goes."""
@@ -226,8 +217,8 @@ def _report(label: str, answer: ImportedAnswer, target: Path, problem: Problem |
     table.add_row("guessed", Text("\n".join(guesses) or "—"))
     if worked_out:
         table.add_row("derived", Text(", ".join(worked_out)))
-    table.add_row("missing", Text(", ".join(answer.missing) or "—",
-                                  style="red" if answer.missing else ""))
+    table.add_row("to write", Text(_to_write(answer) or "—",
+                                   style="yellow" if answer.missing else ""))
     if answer.incomplete:
         table.add_row("incomplete", Text("the source stops mid-answer; check its end",
                                          style="yellow"))
@@ -244,8 +235,18 @@ def _report(label: str, answer: ImportedAnswer, target: Path, problem: Problem |
         say(err, "note", "yellow", f"{label}: {note}")
 
 
+def _to_write(answer: ImportedAnswer) -> str:
+    """The fields left to write, and how the options could fill some of them."""
+    if not answer.missing:
+        return ""
+    given = [f"--{name}" for name in ("paper", "year", "number") if name in answer.missing]
+    hint = f" (or import again with {', '.join(given)})" if given else ""
+    return ("not in the source: " + ", ".join(answer.missing) + "; the file marks each "
+            "place" + hint)
+
+
 def _finish(files: list[Path], written: int, problems: list[Problem], skipped: list[Path],
-            dry_run: bool) -> int:
+            dry_run: bool, gapped: int = 0) -> int:
     if skipped:
         say(err, "note", "yellow", f"skipped {count(len(skipped), 'file')} of other kinds: "
             + ", ".join(rel(p) for p in skipped[:5]) + (" …" if len(skipped) > 5 else ""))
@@ -254,7 +255,12 @@ def _finish(files: list[Path], written: int, problems: list[Problem], skipped: l
     if not dry_run and (written or files):
         say(out, "Wrote", "bold", f"{count(written, 'content file')} from "
             f"{count(len(files), 'source file')}")
+    if gapped:
+        say(err, "warning", "yellow", f"{count(gapped, 'file')} "
+            f"{'leaves' if gapped == 1 else 'leave'} fields to write "
+            "(listed under 'to write'); 'studypack check' names each place, and builds "
+            "leave out answers whose question, paper, year, number or points are missing")
     if problems:
         say(err, "", "", f"{count(len(problems), 'problem')} found.")
         return 2 if any(p.usage for p in problems) else 1
-    return 0
+    return GAPS_EXIT if gapped else 0

@@ -98,6 +98,28 @@ class Question:
 
 
 @dataclass(frozen=True)
+class PastQuestion:
+    """A past-paper question kept without an answer (``kind: question``).
+
+    Imported from topic-wise lists of questions, for worksheets; booklets,
+    packs and handouts hold answers only. ``paper`` and ``year`` are None
+    while the file leaves them to write.
+    """
+
+    id: str
+    exam: str
+    paper: str | None
+    year: int | None
+    question: str
+    topics: tuple[str, ...]
+    number: int | None = None
+    marks: int | None = None
+    part: str | None = None
+    tags: tuple[str, ...] = ()
+    source_path: str = ""
+
+
+@dataclass(frozen=True)
 class TopicGroup:
     """Questions under one heading (a topic, or a pack section), in booklet order."""
 

@@ -50,13 +50,14 @@ def test_imported_file_validates_and_builds(tmp_path, monkeypatch):
     assert "Circular Debt" in text
 
 
-def test_text_without_a_question_line_says_what_is_missing(tmp_path, monkeypatch):
+def test_a_line_of_notes_is_no_answer_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     source = tmp_path / "page.txt"
     source.write_text("Just some notes without a question.\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["import", str(source), "--paper", "Essay"])
-    assert result.exit_code == 2
-    assert "could not find number, year, question, points" in result.output
+    assert result.exit_code == 1
+    assert "there is no answer on it, so nothing was written" in result.output
+    assert not (tmp_path / "content").exists()
 
 
 def test_an_unfinished_import_is_flagged_at_build_and_fails_strict(tmp_path, monkeypatch):
@@ -64,7 +65,8 @@ def test_an_unfinished_import_is_flagged_at_build_and_fails_strict(tmp_path, mon
     source = Path(__file__).parent / "data" / "import" / "cut-off.txt"
     runner = CliRunner()
     imported = runner.invoke(app, ["import", str(source)])
-    assert imported.exit_code == 0, imported.output
+    assert imported.exit_code == 4, imported.output  # written, with fields to write
+    assert "1 file leaves fields to write" in imported.output
     built = runner.invoke(app, ["build"])
     assert built.exit_code == 0, built.output
     assert "marked this answer incomplete" in built.output

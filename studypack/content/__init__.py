@@ -7,13 +7,15 @@ anything is raised, so a user fixes them all in one round.
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
-from ..model import KeyPoint, Question, Section
-from .derive import IMPORT_PLACEHOLDER, INCOMPLETE, derive_gist, derive_outline, derive_summary
-from .schema import FIELD_NAMES, AnswerFile
+from ..model import KeyPoint, PastQuestion, Question, Section
+from .derive import derive_gist, derive_outline, derive_summary
+from .gaps import gaps
+from .schema import FIELD_NAMES, AnswerFile, QuestionFile
 from .validate import read_source, validate_text
 
 if TYPE_CHECKING:
@@ -42,7 +44,9 @@ def is_answer_path(path: Path, folder: Path) -> bool:
 
 
 def to_question(answer: AnswerFile, shown_path: str) -> Question:
-    """Convert a validated file to a ``Question``, deriving what was left out."""
+    """Convert a validated, complete answer file to a ``Question``, deriving what was
+    left out."""
+    assert answer.paper and answer.year and answer.number and answer.question  # not a draft
     derived = list(answer.derived)
     points = []
     for point in answer.points:
@@ -69,13 +73,54 @@ def to_question(answer: AnswerFile, shown_path: str) -> Question:
     )
 
 
+Record = Question | PastQuestion
+"""What one content file holds: an answer, or a past-paper question without one."""
+
+_ANSWER_ONLY = ("summary", "outline", "introduction", "points", "sections", "conclusion",
+                "references")
+
+
+def _past_question(record: QuestionFile, shown_path: str) -> PastQuestion:
+    return PastQuestion(id=record.id, exam=record.exam, paper=record.paper, year=record.year,
+                        question=record.question, topics=record.topics, number=record.number,
+                        marks=record.marks, part=record.part, tags=record.tags,
+                        source_path=shown_path)
+
+
+def _validate(text: str, shown: str) -> tuple[Record | None, tuple[int, int], list[Diagnostic]]:
+    """Validate a file's text as an answer, or as a question when it says ``kind: question``."""
+    asks = any(line.split("#", 1)[0].split() == ["kind:", "question"]
+               for line in text.splitlines())
+    if asks:
+        record, located, problems = validate_text(text, shown, QuestionFile, FIELD_NAMES)
+        problems = [Diagnostic(p.path, p.line, p.col, p.key,
+                               "a question without an answer (kind: question) has no "
+                               f"{p.key}; remove 'kind: question' to write its answer")
+                    if p.key in _ANSWER_ONLY else p for p in problems]
+        if record is None or located is None:
+            return None, (0, 0), problems
+        return _past_question(record, shown), located.where(("id",)), []
+    answer, located, problems = validate_text(text, shown, AnswerFile, FIELD_NAMES)
+    if answer is None or located is None:
+        return None, (0, 0), problems
+    if not (answer.paper and answer.year and answer.number and answer.question
+            and answer.points):
+        return None, located.where(("id",)), []  # a draft: its gaps are warned of
+    return to_question(answer, shown), located.where(("id",)), []
+
+
 def load_file(path: Path, cache: ContentCache | None = None
-              ) -> tuple[Question | None, tuple[int, int], list[Diagnostic]]:
-    """Load one answer file, from ``cache`` when its text was read before.
+              ) -> tuple[Record | None, tuple[int, int], list[Diagnostic]]:
+    """Load one content file, from ``cache`` when its text was read before.
+
+    What the file still leaves to write (an import's placeholders, empty
+    fields, an ``incomplete`` mark) is warned of with its line; a draft,
+    which leaves a field empty, loads as None with no problems.
 
     Returns:
-        ``(question, id_position, problems)``: the record (None on problems),
-        the (line, col) of its ``id`` field, and the file's problems.
+        ``(record, id_position, problems)``: the answer or question (None on
+        problems or for a draft), the (line, col) of its ``id`` field, and the
+        file's problems.
     """
     shown = rel(path)
     text, unreadable = read_source(path)
@@ -84,24 +129,45 @@ def load_file(path: Path, cache: ContentCache | None = None
     key = cache.key(shown, text) if cache else ""
     kept = cache.get(key) if cache else None
     if kept:
+        _warn_gaps(text, shown)
         return kept[0], kept[1], []
-    record, located, problems = validate_text(text, shown, AnswerFile, FIELD_NAMES)
-    if record is None or located is None:
+    record, id_position, problems = _validate(text, shown)
+    if problems:
         return None, (0, 0), problems
-    question, id_position = to_question(record, shown), located.where(("id",))
-    if cache:
-        cache.put(key, (question, id_position))
-    return question, id_position, []
+    _warn_gaps(text, shown)
+    if cache and isinstance(record, Question):
+        cache.put(key, (record, id_position))
+    return record, id_position, []
+
+
+def _warn_gaps(text: str, shown: str) -> None:
+    # An imported answer can be built as it is, but a placeholder or a cut-off
+    # ending should not reach a student unnoticed; --strict stops the build.
+    for gap in gaps(text, shown):
+        warnings.warn(str(gap), StudypackWarning, stacklevel=4)
 
 
 def validate_answer_text(text: str, shown_path: str) -> list[Diagnostic]:
-    """Problems an answer file with ``text`` would have (for importers, before writing)."""
-    _, _, problems = validate_text(text, shown_path, AnswerFile, FIELD_NAMES)
-    return problems
+    """Problems a content file with ``text`` would have (for importers, before writing)."""
+    return _validate(text, shown_path)[2]
+
+
+@dataclass(frozen=True)
+class Bank:
+    """Everything a content folder holds: answers, and questions kept without one."""
+
+    answers: tuple[Question, ...]
+    questions: tuple[PastQuestion, ...] = ()
 
 
 def load_content(folder: Path, cache_dir: Path | None = None) -> tuple[Question, ...]:
-    """Load and validate every answer file below ``folder``.
+    """The answers of ``folder`` (see ``load_bank``): what booklets, packs and handouts
+    hold. Questions without answers and drafts are left out."""
+    return load_bank(folder, cache_dir).answers
+
+
+def load_bank(folder: Path, cache_dir: Path | None = None) -> Bank:
+    """Load and validate every content file below ``folder``.
 
     Args:
         folder: A content folder, e.g. ``content/``.
@@ -110,7 +176,7 @@ def load_content(folder: Path, cache_dir: Path | None = None) -> tuple[Question,
             the same either way.
 
     Returns:
-        Questions in file order (sorted paths).
+        Answers and questions in file order (sorted paths).
 
     Raises:
         WorkspaceError: ``folder`` does not exist or holds no answer files.
@@ -125,7 +191,7 @@ def load_content(folder: Path, cache_dir: Path | None = None) -> tuple[Question,
     if not files:
         raise WorkspaceError(f"{rel(folder)} holds no .yaml answer files. "
                              "'studypack init DIR' creates two examples to start from.")
-    questions: list[Question] = []
+    questions: list[Record] = []
     id_positions: dict[str, tuple[int, int]] = {}
     problems: list[Diagnostic] = []
     cache = None
@@ -145,26 +211,9 @@ def load_content(folder: Path, cache_dir: Path | None = None) -> tuple[Question,
     problems.extend(_duplicate_ids(questions, id_positions))
     if problems:
         raise ContentError(problems)
-    _warn_near_duplicates(questions)
-    _warn_unfinished_imports(questions)
-    return tuple(questions)
-
-
-def _warn_unfinished_imports(questions: list[Question]) -> None:
-    # An imported answer can be built as it is, but a placeholder or a cut-off
-    # ending should not reach a student unnoticed; --strict stops the build.
-    marker = IMPORT_PLACEHOLDER.split("{", 1)[0]
-    for q in questions:
-        texts = {"introduction": q.introduction, "conclusion": q.conclusion,
-                 **{f"points.{n}.body": p.body for n, p in enumerate(q.points, 1)}}
-        for field, text in texts.items():
-            if marker in text:
-                warnings.warn(f"{q.source_path}: {field} is still the import's placeholder; "
-                              "write it before printing", StudypackWarning, stacklevel=3)
-        if any(d.split(":", 1)[0].strip() == INCOMPLETE for d in q.derived):
-            warnings.warn(f"{q.source_path}: the import marked this answer incomplete (its "
-                          "source stopped mid-answer); check its end, then remove the "
-                          f"'{INCOMPLETE}' line from derived:", StudypackWarning, stacklevel=3)
+    answers = [q for q in questions if isinstance(q, Question)]
+    _warn_near_duplicates(answers)
+    return Bank(tuple(answers), tuple(q for q in questions if isinstance(q, PastQuestion)))
 
 
 def _warn_near_duplicates(questions: list[Question]) -> None:
@@ -187,9 +236,9 @@ def _warn_near_duplicates(questions: list[Question]) -> None:
         seen.setdefault(key, q.source_path)
 
 
-def _duplicate_ids(questions: list[Question],
+def _duplicate_ids(questions: list[Record],
                    id_positions: dict[str, tuple[int, int]]) -> list[Diagnostic]:
-    first: dict[str, Question] = {}
+    first: dict[str, Record] = {}
     problems = []
     for q in questions:
         if q.id in first:

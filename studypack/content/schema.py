@@ -7,7 +7,7 @@ number, marks, outline, key points.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
 
@@ -34,22 +34,29 @@ class SectionIn(_Strict):
 
 
 class AnswerFile(_Strict):
-    """One answer file as written by an author (see docs/content-format.md)."""
+    """One answer file as written by an author (see docs/content-format.md).
+
+    ``paper``, ``year``, ``number`` and ``question`` must be written, but may
+    be left empty (``year: null``) and ``points`` may be an empty list: that
+    is a *draft*, as an import writes when its source did not say. A draft is
+    valid; the loader warns of each gap and leaves the answer out of builds.
+    """
 
     id: Slug
+    kind: Literal["answer", "question"] = "answer"
     exam: Text
-    paper: Text
+    paper: Text | None
     part: Text | None = None
-    year: Whole = Field(ge=1947, le=2100)
-    number: Whole = Field(ge=1, le=99)
+    year: Whole | None = Field(ge=1947, le=2100)
+    number: Whole | None = Field(ge=1, le=99)
     marks: Whole | None = Field(default=None, ge=1, le=200)
     topics: tuple[Text, ...] = Field(min_length=1)
     tags: tuple[Text, ...] = ()
-    question: Text
+    question: Text | None
     summary: Text | None = None
     outline: tuple[Text, ...] | None = None
     introduction: Text
-    points: tuple[PointIn, ...] = Field(min_length=1)
+    points: tuple[PointIn, ...]
     sections: tuple[SectionIn, ...] = ()
     conclusion: Text
     references: tuple[Text, ...] = ()
@@ -60,6 +67,34 @@ class AnswerFile(_Strict):
     @classmethod
     def _part_as_text(cls, value: object) -> object:
         # "part: 2" and "part: II" are both natural to type.
+        return str(value) if isinstance(value, int) else value
+
+
+class QuestionFile(_Strict):
+    """A past-paper question without an answer (``kind: question``), as imported from a
+    topic-wise list of questions; worksheets use them, booklets leave them out.
+
+    ``number`` is the question's number on its paper, when known (a list's
+    own numbering is not it).
+    """
+
+    id: Slug
+    kind: Literal["question"]
+    exam: Text
+    paper: Text | None
+    part: Text | None = None
+    year: Whole | None = Field(ge=1947, le=2100)
+    number: Whole | None = Field(default=None, ge=1, le=99)
+    marks: Whole | None = Field(default=None, ge=1, le=200)
+    topics: tuple[Text, ...] = Field(min_length=1)
+    tags: tuple[Text, ...] = ()
+    question: Text
+    source: Text | None = None
+    derived: tuple[Text, ...] = ()
+
+    @field_validator("part", mode="before")
+    @classmethod
+    def _part_as_text(cls, value: object) -> object:
         return str(value) if isinstance(value, int) else value
 
 

@@ -14,17 +14,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .answers import split_page
-from .assemble import ESSENTIAL, ImportedAnswer, Options, assemble, dump_answer, slug
-from .blocks import Block, Page
+from .answers import SplitPage, split_page
+from .assemble import (
+    ESSENTIAL,
+    ImportedAnswer,
+    Options,
+    assemble,
+    assemble_question,
+    dump_answer,
+    slug,
+)
+from .blocks import Block, Page, plain
+from .pagekind import question_list, without_question_line
 from .parse import parse_answer
-from .questions import QuestionLine
+from .preamble import strip_preamble
+from .questions import Context, QuestionLine, read_context, title_question
 from .readers import READERS, UnreadableFile, read_page
+
+
+class NoAnswerOnPage(ValueError):
+    """The page holds no answer (a navigation, sales or topics page, a study guide);
+    the message says what it seems to be, in one line, without the file name."""
 
 
 def import_page(page: Page, options: Options | None = None, *,
                 source_name: str = "plain text") -> tuple[ImportedAnswer, ...]:
-    """Every answer on a page that has been read.
+    """Every answer on a page that has been read, or every question it lists.
 
     Args:
         page: A reader's output.
@@ -32,21 +47,75 @@ def import_page(page: Page, options: Options | None = None, *,
         source_name: The file's name, recorded in each answer's ``source:``.
 
     Returns:
-        One ``ImportedAnswer`` per question line, in page order; when the page
-        has no question line, one answer with ``question`` and ``number`` missing.
+        One ``ImportedAnswer`` per question line, in page order; for a page
+        that lists past-paper questions without answers, one ``kind: question``
+        record per question; for an answer whose question line is missing, one
+        answer with what the page title says, the rest left to write.
+
+    Raises:
+        NoAnswerOnPage: The page holds neither an answer nor a list of questions.
     """
     options = options or Options()
     split = split_page(page)
-    raws = [(a.question, a.blocks) for a in split.answers] or [
-        (QuestionLine(number=None, text=""), split.unclaimed)]
+    if split.answers and question_list([list(a.blocks) for a in split.answers],
+                                       sum(a.question.listed for a in split.answers)):
+        return _listed_questions(split, options, source_name)
+    if split.answers:
+        raws = [(a.question, a.blocks) for a in split.answers]
+        context = split.context
+    else:
+        question, blocks, context = _untitled(page, split)
+        raws = [(question, blocks)]
     results = []
     for position, (question, blocks) in enumerate(raws, 1):
         draft = parse_answer(blocks)
-        results.append(assemble(question, draft, split.context, options,
+        results.append(assemble(question, draft, context, options,
                                 source_name=source_name,
                                 position=position if len(raws) > 1 else 0,
                                 notes=page.notes, dropped=split.dropped))
     return tuple(results)
+
+
+def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, ...], Context]:
+    """A page with no question line: the question from its title, site text before the
+    answer dropped, and the page's context read from that text and the title."""
+    blocks, lead = strip_preamble(split.unclaimed)
+    titles = [page.title, *(plain(b.text) for b in blocks[:3] if b.kind == "heading"),
+              *(plain(b.text) for b in lead)]
+    question = next((q for q in map(title_question, titles) if q is not None), None)
+    if question is not None:
+        # The title repeated as the page's first heading is not part of the answer.
+        blocks = tuple(b for b in blocks if plain(b.text) != question.text
+                       and question.text not in plain(b.text)[:len(question.text) + 40]
+                       or len(plain(b.text)) > len(question.text) + 60)
+    verdict = without_question_line(list(blocks), page.title)
+    if verdict.kind == "none":
+        raise NoAnswerOnPage(f"seems to be {verdict.seems}; there is no answer on it, so "
+                             "nothing was written")
+    context = read_context([*page.crumbs, *(plain(b.text) for b in lead)], page.title)
+    return question or QuestionLine(number=None, text=""), blocks, context
+
+
+def _listed_questions(split: SplitPage, options: Options,
+                      source_name: str) -> tuple[ImportedAnswer, ...]:
+    """One ``kind: question`` record per listed question, under its topic head."""
+    results = []
+    before, topic = list(split.preamble), None
+    for raw in split.answers:
+        topic = _topic_head(before) or topic
+        results.append(assemble_question(raw.question, split.context, options,
+                                         source_name=source_name, topic=topic))
+        before = list(raw.blocks)
+    return tuple(results)
+
+
+def _topic_head(blocks: list[Block]) -> str | None:
+    """The last short line standing alone before a question: the topic it is listed under."""
+    for block in reversed(blocks):
+        text = plain(block.text).strip(" :")
+        if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", ")")):
+            return text
+    return None
 
 
 def import_file(path: Path, options: Options | None = None) -> tuple[ImportedAnswer, ...]:
@@ -78,6 +147,7 @@ def import_text(text: str, *, paper: str | None = None, exam: str | None = None,
                                      marks=marks))[0]
 
 
-__all__ = ["ESSENTIAL", "READERS", "Block", "ImportedAnswer", "Options", "Page",
+__all__ = ["ESSENTIAL", "READERS", "Block", "ImportedAnswer", "NoAnswerOnPage", "Options",
+           "Page",
            "UnreadableFile", "dump_answer", "import_file", "import_page", "import_text", "read_page",
            "slug"]

@@ -31,12 +31,14 @@ class SplitPage:
         answers: One per question line, in page order (empty when none was found).
         unclaimed: The blocks kept when no question line was found.
         dropped: How many blocks of site junk were dropped.
+        preamble: The blocks before the first question line.
     """
 
     context: Context
     answers: tuple[RawAnswer, ...]
     unclaimed: tuple[Block, ...] = ()
     dropped: int = 0
+    preamble: tuple[Block, ...] = ()
 
 
 def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
@@ -79,7 +81,8 @@ def split_page(page: Page) -> SplitPage:
         if not body and n + 1 < len(starts) and starts[n + 1][1].number == question.number:
             continue  # a title repeating the question line that follows
         answers.append(RawAnswer(question, tuple(body)))
-    return SplitPage(context, tuple(answers), () if starts else tuple(kept), dropped)
+    return SplitPage(context, tuple(answers), () if starts else tuple(kept), dropped,
+                     tuple(kept[:first]))
 
 
 def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, list[Block]]:

@@ -9,7 +9,7 @@ content-file order, what was guessed (also written to the file's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 import yaml
@@ -27,7 +27,14 @@ from .parse import AnswerDraft
 from .questions import EXAMS, Context, QuestionLine
 
 ESSENTIAL = ("paper", "year", "number", "question", "points")
-"""Fields without which no file is written (they make its name and id)."""
+"""Fields a complete answer needs; without one, the file is written as a draft (the
+field left empty, ``year: null``), which check names and builds leave out."""
+
+UNSORTED = "Unsorted"
+"""The topic of an answer whose page names neither a topic nor a paper."""
+
+GAP_COMMENT = "  # not in the source: write the {name}"
+"""Set after each empty field of a draft, so the file says what to write there."""
 
 PLACEHOLDER = IMPORT_PLACEHOLDER
 """Stands in for a missing introduction or conclusion, so the rest can be reviewed."""
@@ -67,9 +74,16 @@ class ImportedAnswer:
     dropped_lines: int = 0
 
     @property
-    def writable(self) -> bool:
-        """True when every essential field was found (see ``ESSENTIAL``)."""
+    def complete(self) -> bool:
+        """True when every essential field was found (see ``ESSENTIAL``); otherwise the
+        file is a draft that builds leave out until its gaps are written."""
         return not set(self.missing) & set(ESSENTIAL)
+
+    @property
+    def has_gaps(self) -> bool:
+        """Anything for the user to write or check: a missing field, a placeholder, a
+        cut-off end."""
+        return bool(self.missing) or self.incomplete
 
     @property
     def yaml_text(self) -> str:
@@ -83,13 +97,24 @@ class ImportedAnswer:
         the place of the CSS answer with the same paper, year and number.
         """
         exam = slug(str(self.data.get("exam") or "")) or "exam"
-        return PurePath(slug(str(self.data.get("paper") or "")) or "paper",
-                        f"{exam}-{self.data.get('year') or 'year'}-q"
-                        f"{self.data.get('number') or 0}.yaml")
+        folder = slug(str(self.data.get("paper") or "")) or "paper-not-given"
+        if self.data.get("kind") == "question":
+            folder += "/questions"
+        return PurePath(folder, f"{exam}-{self.data.get('year') or 'year'}-"
+                        f"{_which(self.data)}.yaml")
 
     @property
     def id(self) -> str:
         return str(self.data.get("id") or "")
+
+
+def _which(data: dict[str, object]) -> str:
+    """``q8`` for question 8; for a question without its number, the first words of
+    its text, so that several such files stay apart."""
+    if data.get("number") and data.get("kind") != "question":
+        return f"q{data['number']}"
+    words = slug(" ".join(str(data.get("question") or "").split()[:6]))[:48].strip("-")
+    return words or "question"
 
 
 def slug(text: str) -> str:
@@ -152,10 +177,10 @@ def identify(question: QuestionLine, context: Context, options: Options,
                  f"from the {context.source_of('paper')}")
     year = pick("year", options.year, question.year, context.year,
                 f"from the {context.source_of('year')}")
-    number = pick("number", options.number, None if question.listed else question.number,
-                  question.number or (position or None),
-                  "the position in a topic-wise list; the paper's own number is not given"
-                  if question.number else "the order on the page; the paper's number is not given")
+    # A list's own numbering or the order on a page is not the paper's question
+    # number: when the page does not give it, the file leaves it to write.
+    number = options.number if options.number is not None else (
+        None if question.listed else question.number)
     return Identity(str(exam), paper and str(paper), year, number,  # type: ignore[arg-type]
                     options.marks if options.marks is not None else question.marks,
                     tuple(guesses))
@@ -179,9 +204,7 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
     who = identify(question, context, options, position)
     data, derived = _head(who, question, context)
     body, body_derived, missing = _body(draft)
-    missing = [name for name, value in (("paper", who.paper), ("number", who.number),
-                                        ("year", who.year), ("question", question.text))
-               if not value] + missing
+    missing = _unknown(who, question) + missing
     data.update(body)
     data["source"] = f"Imported from {source_name} by studypack import"
     data["derived"] = list(dict.fromkeys([*derived, *body_derived]))
@@ -198,30 +221,70 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
                           incomplete=draft.incomplete, dropped_lines=dropped)
 
 
-def _head(who: Identity, question: QuestionLine, context: Context
+def _unknown(who: Identity, question: QuestionLine, *, number: bool = True) -> list[str]:
+    return [name for name, value in (("paper", who.paper), ("number", who.number),
+                                     ("year", who.year), ("question", question.text))
+            if not value and (number or name != "number")]
+
+
+def assemble_question(question: QuestionLine, context: Context, options: Options, *,
+                      source_name: str, topic: str | None = None) -> ImportedAnswer:
+    """A past-paper question listed without an answer → a ``kind: question`` record.
+
+    Args:
+        question: The listed question line ("3. Explain … (PMS 2016)").
+        context: The page's exam, paper and topic.
+        options: The user's overrides.
+        source_name: The imported file's name, for ``source:``.
+        topic: The topic head the question is listed under, when the page has them.
+    """
+    if topic:
+        context = replace(context, topic=topic,
+                          where=(*context.where, ("topic", "topic head above it")))
+    who = identify(question, context, options)
+    data, derived = _head(who, question, context, kind="question")
+    data["source"] = f"Imported from {source_name} by studypack import"
+    data["derived"] = list(dict.fromkeys(derived))
+    found = (("kind", "question without an answer"), ("exam", who.exam),
+             ("paper", who.paper or ""),
+             ("question", cut_at_word(str(data["question"] or ""), 60)),
+             ("year", str(who.year or "")), ("topic", ", ".join(data["topics"]))  # type: ignore
+             )
+    return ImportedAnswer(data=data, derived=tuple(data["derived"]),  # type: ignore[arg-type]
+                          missing=tuple(_unknown(who, question, number=False)), found=found)
+
+
+def _head(who: Identity, question: QuestionLine, context: Context, kind: str = "answer"
           ) -> tuple[dict[str, object], list[str]]:
     """The fields before the answer: id, exam, paper, part, year, number, marks, topics,
     tags, question."""
     derived = list(who.guesses)
-    data: dict[str, object] = {
-        "id": "-".join(slug(str(x)) or "x" for x in (
-            who.exam, who.year or "year", who.paper or "paper", f"q{who.number or 0}")),
-        "exam": who.exam, "paper": who.paper or "",
-    }
+    data: dict[str, object] = {"id": ""}
+    if kind == "question":
+        data["kind"] = "question"
+    data.update({"exam": who.exam, "paper": who.paper})
     if context.part:
         data["part"] = context.part
     data.update({"year": who.year, "number": who.number})
+    if kind == "question" and not who.number:
+        del data["number"]
+    which = _which({**data, "question": question.text})
+    data["id"] = "-".join(slug(str(x)) or "x" for x in (
+        who.exam, who.year or "year", who.paper or "paper", which))[:80].strip("-")
     if who.marks:
         data["marks"] = who.marks
     if context.topic:
         data["topics"] = [context.topic]
         derived.append(f"topics: from the {context.source_of('topic')}")
-    else:
-        data["topics"] = [who.paper] if who.paper else []
+    elif who.paper:
+        data["topics"] = [who.paper]
         derived.append("topics: the paper's name")
+    else:
+        data["topics"] = [UNSORTED]
+        derived.append(f"topics: '{UNSORTED}' until you name one (the page names no paper)")
     if context.tags:
         data["tags"] = list(context.tags)
-    data["question"] = plain_text(question.text)
+    data["question"] = plain_text(question.text) or None
     return data, derived
 
 
@@ -296,7 +359,12 @@ def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _BlockDumper.add_representer(str, _str_presenter)
 
 
+_NULL_FIELD = re.compile(r"^(paper|year|number|question): null$", re.MULTILINE)
+
+
 def dump_answer(data: dict[str, object]) -> str:
-    """Content fields → YAML text, with block scalars for long text."""
-    return yaml.dump(data, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True,
+    """Content fields → YAML text, with block scalars for long text; an empty field
+    says what to write there."""
+    text = yaml.dump(data, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True,
                      width=100, default_flow_style=False)
+    return _NULL_FIELD.sub(lambda m: m.group(0) + GAP_COMMENT.format(name=m.group(1)), text)

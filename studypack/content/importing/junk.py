@@ -18,6 +18,8 @@ TAIL_STARTS = (
     "please disable your ad blocker", "post comment", "required fields are marked",
     "you may also like", "related posts", "related articles", "previous article",
     "next article", "previous post", "next post", "similar threads", "quick reply",
+    "write a comment", "log in to leave a comment", "login to leave a comment",
+    "sign in to comment", "add a comment", "post a comment", "join the discussion",
 )
 """Lines from which the rest of a scraped page is site chrome, not the answer."""
 
@@ -29,6 +31,16 @@ _JUNK_PATTERNS = (
      r"reply|quote|multi-quote|report|print|email|copy link|thanks|facebook|twitter|whatsapp|"
      r"telegram|linkedin|pinterest|reddit)[\s:!|]*)+$"),
     r"^loading\W*$",
+    r"^(?:like\s+)?loading\W*$",
+    r"^\d{1,2}\s*min(?:ute)?s?\.?\s*read$",
+    r"^(?:tags?|categories|category|filed under|posted in|related|labels)\s*:",
+    r"^(?:enrol+|register|sign up|book|apply)\s+(?:now|today|here)\W*$",
+    r"^(?:read more|continue reading|see more|show more|logo|menu)\W*$",
+    (r"\b(?:join our|enrol+ (?:now|today)|register now|crash course|admissions? (?:are )?open|"
+     r"limited seats|shop now|add to cart|buy now|order now)\b"),
+    r"\b(?:rs\.?|pkr)\s?\d[\d,]*\b.*\b(?:only|off|discount|bundle|price)\b",
+    r"^\d{1,3}\s?%\s?off\b",
+    r"^follow us\b",
     r"^last edited by\b",
     r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email)[\s,|•]*){2,}$",
     # promotion and calls to action
@@ -83,8 +95,9 @@ _NAV_WORDS = {"home", "about", "about us", "contact", "contact us", "login", "re
 
 
 COMMENTS_HEADING = re.compile(
-    r"^(?:\d[\d,]*|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|"
-    r"thoughts? on\b.*)\s*[:.]?$", re.IGNORECASE)
+    r"^(?:(?:\d[\d,]*|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|"
+    r"thoughts? on\b.*)|(?:comments?|responses?|replies|discussion)\s*\(\d+\))\s*[:.]?$",
+    re.IGNORECASE)
 """A comment section's heading ("12 Comments", "5 thoughts on …"): after an answer, the
 rest of the page is its comments."""
 

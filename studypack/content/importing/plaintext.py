@@ -99,12 +99,14 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
     width = wrap_width(lines)
     paragraphs: list[str] = []
     previous = ""
-    for raw in lines:
+    for n, raw in enumerate(lines):
         line = _CHAT_PREFIX.sub("", " ".join(raw.split()))
         if not line:
             previous = ""
             continue
-        if previous and width and _continues(previous, raw, width, paragraphs[-1]):
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        if previous and width and _continues(previous, raw, width, paragraphs[-1]) \
+                and not _heads_a_list(previous, line, following):
             joined = paragraphs[-1]
             paragraphs[-1] = (joined[:-1] + line if re.search(r"[a-z]-$", joined)
                               and line[0].islower() else f"{joined} {line}")
@@ -133,6 +135,14 @@ def _block(paragraph: str) -> Block:
         lead = paragraph[: len(paragraph) - len(rest)]
         return Block("paragraph", lead + bold.group(2).strip(), bold=True)
     return Block("paragraph", paragraph)
+
+
+def _heads_a_list(previous: str, line: str, following: str) -> bool:
+    """A short line between a finished sentence and a list or question line is a heading
+    ("Foreign Policy" over "4. What are …"), not the end of the paragraph above it."""
+    return (bool(re.search(r"[.!?:]['’\"”)]?$", previous.rstrip())) and len(line.split()) <= 8
+            and not re.search(r"[.!?,;]$", line) and bool(
+                split_marker(following)[0] or parse_question(following.strip())))
 
 
 def _continues(previous: str, line: str, width: int, paragraph: str = "") -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .junk import is_menu
+from .preamble import is_attribution
 
 EXAMS = ("CSS", "PMS", "PCS", "FPSC", "PPSC")
 
@@ -52,10 +53,41 @@ _GENERIC = {"past", "paper", "papers", "solved", "home", "notes", "note", "quest
             "solutions", "model", "guide", "subjects", "subject", "category", "categories",
             # Provinces and commissions qualify an exam ("PMS Punjab", "PPSC"); no paper.
             "punjab", "sindh", "balochistan", "khyber", "pakhtunkhwa", "kpk", "kp", "ajk",
+            "go", "back", "site", "main", "index", "archive", "archives", "section",
+            "topic", "topics", "wise", "compiled", "compilation", "list", "bank",
             "fpsc", "ppsc", "spsc", "kppsc", "bpsc"}
 """Words of breadcrumb parts that name no paper ("Home", "CSS Past Papers", "Solved
 Answers", "PMS Punjab Solved Papers"); a part made only of these and exam names is
 skipped."""
+
+QUESTION_WORDS = re.compile(
+    r"\b(?:discuss|explain|examine|evaluate|analy[sz]e|critically|describe|elaborate|comment|"
+    r"highlight|assess|trace|compare|define|illustrate|justify|what|how|why|to what extent|"
+    r"do you agree|write a note|enumerate|identify|outline the|account for|review)\b",
+    re.IGNORECASE)
+"""Words that set an exam question's task; a title holding one may be the question."""
+
+_TITLE_SPLIT = re.compile(r"\s+[|›»]\s+|\s+[-–—]\s+|\s*\|\s*")
+
+
+def title_question(title: str) -> QuestionLine | None:
+    """The question in a page title such as ``CSS Solved Papers | Critically Examine …``.
+
+    The part of the title that sets a task ("Examine", "Discuss", "How …")
+    and runs to five words or more is the question; tags in it are read.
+    """
+    parts = [p.strip() for p in _TITLE_SPLIT.split(" ".join(title.split())) if p.strip()]
+    asks = [p for p in parts if QUESTION_WORDS.search(p) and len(p.split()) >= 5]
+    if not asks:
+        return None
+    text = max(asks, key=len)
+    found = parse_question(text)
+    if found is not None:
+        return found
+    rest, year, marks, exam = read_tags(text)
+    rest = re.sub(rf"^(?:{'|'.join(EXAMS)})\s*(?:(?:19|20)\d\d)?\s*[:\-–]\s*", "", rest)
+    return QuestionLine(number=None, text=rest, year=year, marks=marks, exam=exam)
+
 
 _Q_NUMBERED = re.compile(
     r"^(?:Q(?:uestion|ues)?)\s*\.?\s*(?:No\.?\s*|#\s*)?[-.:#]?\s*(\d{1,2})(?!\d)\s*[.:)\-–]*\s*(.*)$",
@@ -67,6 +99,10 @@ _MARKS = re.compile(r"\s*[(\[]\s*(\d{1,3}(?:\s*\+\s*\d{1,3})*)\s*(?:=\s*(\d{1,3}
 _MARKS_BARE = re.compile(r"\s*[-–,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
 _YEAR = re.compile(r"\s*[(\[]?\s*(?:(CSS|PMS|PCS)\s*[-–,]?\s*)?((?:19|20)\d\d)\s*[)\]]?\s*\.?$",
                    re.IGNORECASE)
+_EXAM_YEAR_MARKS = re.compile(
+    r"\s*[(\[]\s*(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)\s*[,;|/-]\s*(\d{1,3})\s*"
+    r"(?:marks?)?\s*[)\]]\s*\.?$", re.IGNORECASE)
+"""``(CSS 2020, 20 marks)``: exam, year and marks in one bracket."""
 _TAG_AT_START = re.compile(r"^[(\[]\s*(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[)\]]\s*[:\-–]?\s*",
                            re.IGNORECASE)
 _EXAM_YEAR_TAG = re.compile(r"[(\[]\s*(?:CSS|PMS|PCS)\s*[-–]?\s*(?:19|20)\d\d\s*[)\]]\s*\.?$",
@@ -123,6 +159,10 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
         ``("Discuss X.", 2021, 20, None)``.
     """
     rest, year, marks, exam = text.strip(), None, None, None
+    both = _EXAM_YEAR_MARKS.search(rest)
+    if both:
+        exam = (both.group(1) or "").upper() or None
+        year, marks, rest = int(both.group(2)), int(both.group(3)), rest[: both.start()]
     start = _TAG_AT_START.match(rest)
     if start:
         exam, year, rest = start.group(1).upper(), int(start.group(2)), rest[start.end():]
@@ -233,9 +273,10 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             rest, year, _, _ = read_tags(head.group(2))
             rest = re.sub(r"\b(?:19|20)\d\d\b", "", rest).strip(" -–|:,")
             note("year", year or _year_in(head.group(2)), "page header")
-            note("paper", known_paper(rest) or (rest if 0 < len(rest.split()) <= 6
-                                                and ":" not in rest and not _generic(rest)
-                                                else None), "page header")
+            # "CSS Mentor" is a site's name: only a paper's own name is read as one.
+            note("paper", known_paper(rest), "page header")
+        elif re.fullmatch(r"(?:19[4-9]|20\d)\d", line.strip()):
+            note("year", int(line.strip()), "page header")  # a lone year above the question
     for line in preamble:
         topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
         note("topic", topic.group(1) if topic else None, "page header")
@@ -245,7 +286,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         note("paper", known_paper(line), source)
         exam = re.search(rf"\b({'|'.join(EXAMS)})\b", line)
         note("exam", exam.group(1) if exam else None, source)
-        if line is title:
+        if line is title or is_attribution(line):
             note("year", _year_in(line), source)
     return Context(exam=found.get("exam"), paper=found.get("paper"),  # type: ignore[arg-type]
                    year=found.get("year"), part=found.get("part"),  # type: ignore[arg-type]

@@ -1,0 +1,97 @@
+"""A page as a whole → what it holds: answers, a list of questions, or no answer at all.
+
+Input: a ``SplitPage`` (junk dropped, cut at question lines) and the page's
+title. Output: a ``PageKind``. Judged from features of the whole page rather
+than one line: how much prose lies between question lines, how much of the
+page is priced, linked or addressed to "you", and whether a question stands
+in the title. A page's verdict is made once, before any answer is parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from .blocks import Block, plain
+from .questions import QUESTION_WORDS
+
+LIST_BODY_WORDS = 30
+"""A question followed by fewer words than this (median) before the next one is only
+listed, not answered."""
+
+ANSWER_WORDS = 150
+"""Prose (sentences of eight words or more) needed for a page without a question line
+to hold an answer."""
+
+_PRICE = re.compile(r"(?:\bRs\.?\s?\d|\bPKR\s?\d|\$\s?\d|\d\s?%\s?off\b|\badd to cart\b|"
+                    r"\bbuy now\b|\border now\b|\bcheckout\b|\bshop now\b|\bdiscount\b|"
+                    r"\bin stock\b|\bfree delivery\b|\bcash on delivery\b)", re.IGNORECASE)
+_YOU = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """What a page holds.
+
+    Attributes:
+        kind: ``answers``, ``questions`` (past-paper questions listed without
+            answers) or ``none``.
+        seems: For ``none``: what the page seems to be ("a site's navigation
+            page", "a sales page", "a table of topics", "a study guide").
+    """
+
+    kind: str
+    seems: str = ""
+
+
+def _prose_words(blocks: list[Block]) -> int:
+    """Words in blocks that read as sentences (eight words or more)."""
+    counts = (len(_WORD.findall(plain(b.text))) for b in blocks)
+    return sum(n for n in counts if n >= 8)
+
+
+def question_list(bodies: list[list[Block]], listed: int) -> bool:
+    """Several question lines with next to no prose under them: a list of questions.
+
+    Args:
+        bodies: The blocks after each question line, up to the next.
+        listed: How many of the question lines are numbered list lines with an exam tag.
+    """
+    if len(bodies) < 3:
+        return False
+    words = [sum(len(_WORD.findall(plain(b.text))) for b in body) for body in bodies]
+    return median(words) < LIST_BODY_WORDS or (listed * 2 >= len(bodies)
+                                               and median(words) < 3 * LIST_BODY_WORDS)
+
+
+def without_question_line(blocks: list[Block], title: str) -> PageKind:
+    """What a page that has no question line holds.
+
+    An answer needs prose, and no more than a little of it addressed to the
+    reader or priced; a question in the page's title counts for it.
+    """
+    texts = [plain(b.text) for b in blocks]
+    words = sum(len(_WORD.findall(t)) for t in texts) or 1
+    prose = _prose_words(blocks)
+    priced = sum(bool(_PRICE.search(t)) for t in texts)
+    you = sum(len(_YOU.findall(t)) for t in texts)
+    short = sum(len(_WORD.findall(t)) <= 4 for t in texts)
+    asked = bool(QUESTION_WORDS.search(title))
+    if priced >= 3 or (priced >= 2 and prose < 2 * ANSWER_WORDS):
+        return PageKind("none", "a sales page")
+    if prose >= ANSWER_WORDS and you * 100 < words * (3 if asked else 1.5):
+        return PageKind("answers")
+    if prose >= ANSWER_WORDS:
+        return PageKind("none", "a study guide (advice addressed to the reader)")
+    if short * 10 >= len(texts) * 6 and not _links_mostly(texts):
+        return PageKind("none", "a table of topics")
+    return PageKind("none", "a site's navigation page")
+
+
+def _links_mostly(texts: list[str]) -> bool:
+    """Lines naming papers, years and site sections, as a navigation page's links do."""
+    navigation = re.compile(r"\b(?:past papers?|solved|notes|home|contact|about|login|"
+                            r"download|mcqs?|syllabus|(?:19|20)\d\d)\b", re.IGNORECASE)
+    return sum(bool(navigation.search(t)) for t in texts) * 3 >= len(texts)

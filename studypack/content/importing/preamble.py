@@ -1,0 +1,62 @@
+"""The site text above an answer whose page has no question line → dropped, and read.
+
+Input: the blocks of such a page (junk already dropped). Output: the answer's
+blocks and the lead before them: title lines, a site's name, "6 min read",
+an attribution ("… is solved by … under the supervision of …"), a blog
+preface in the first person, breadcrumbs. The lead is never answer text,
+but it often names the exam, paper and year, so the caller reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, plain
+from .pieces import to_piece
+
+ATTRIBUTION = re.compile(
+    r"\b(?:(?:is|was|has been|have been|were)\s+(?:solved|attempted|written|answered|prepared|"
+    r"shared|contributed)\s+by|under the (?:supervision|guidance|mentorship) of|"
+    r"solved by|attempted by)\b", re.IGNORECASE)
+"""A sentence saying who solved the answer: site text that carries exam, paper and year."""
+
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|I'm|I’m|I've|I’ve|mine|myself)\b")
+_READ_TIME = re.compile(r"^\d{1,2}\s*(?:min(?:ute)?s?)\.?\s*read$", re.IGNORECASE)
+
+
+def is_attribution(text: str) -> bool:
+    """A block saying who solved or wrote the answer (never part of the answer)."""
+    return bool(ATTRIBUTION.search(text)) and len(text.split()) <= 80
+
+
+def is_preface(text: str) -> bool:
+    """A blog preface: the writer speaking of themselves before the answer begins."""
+    return len(_FIRST_PERSON.findall(text)) >= 2
+
+
+def strip_preamble(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """Split a page without a question line into ``(answer blocks, lead)``.
+
+    The answer begins at the first block that is a label (Outline,
+    Introduction, Answer), a list line, or a paragraph of prose that is not an
+    attribution or a first-person preface. A short line just above such a
+    paragraph is kept with it: it may be the answer's first heading.
+    """
+    for n, block in enumerate(blocks):
+        text = plain(block.text)
+        if is_attribution(text) or _READ_TIME.match(text) or (
+                is_preface(text) and n < 6):
+            continue
+        piece = to_piece(block)
+        if piece.label or (piece.marker and block.kind != "heading"):
+            return blocks[n:], blocks[:n]
+        if len(text.split()) >= 12 and not text.endswith("?"):
+            start = n - 1 if n and _heading_above(blocks[n - 1]) else n
+            return blocks[start:], blocks[:start]
+    return blocks, ()
+
+
+def _heading_above(block: Block) -> bool:
+    text = plain(block.text)
+    return (block.bold or block.kind == "heading") and 0 < len(text.split()) <= 8 and not (
+        is_attribution(text) or _READ_TIME.match(text))
