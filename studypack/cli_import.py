@@ -24,11 +24,14 @@ from .cli_support import count, err, out, say
 from .content import content_files, validate_answer_text
 from .content.importing import (
     READERS,
+    FetchError,
     ImportedAnswer,
     NoAnswerOnPage,
     Options,
     UnreadableFile,
+    import_address,
     import_file,
+    is_address,
 )
 from .errors import StudypackError, rel
 from .output import write_atomically
@@ -43,18 +46,39 @@ class Problem:
     usage: bool = False
 
 
-def gather(paths: list[Path]) -> tuple[list[Path], list[Problem], list[Path]]:
-    """Files to import: named files, and the importable files in named folders.
+Source = Path | str
+"""A file to read, or an address to fetch."""
+
+
+def addresses_in(path: Path) -> list[str]:
+    """The addresses a ``.txt`` file lists, one a line; empty when it holds anything else."""
+    if path.suffix.lower() != ".txt" or path.stat().st_size > 1_000_000:
+        return []
+    try:
+        lines = [x.strip() for x in path.read_text(encoding="utf-8").splitlines()]
+    except (OSError, UnicodeDecodeError):
+        return []
+    lines = [x for x in lines if x and not x.startswith("#")]
+    return lines if lines and all(is_address(x) for x in lines) else []
+
+
+def gather(paths: list[Path]) -> tuple[list[Source], list[Problem], list[Path]]:
+    """What to import: named files, the importable files in named folders, addresses
+    given as arguments or listed one a line in a ``.txt`` file.
 
     Returns:
-        ``(files, problems, skipped)``: files in a stable order, problems with
-        named paths, and files in folders that are of no importable kind.
+        ``(sources, problems, skipped)``: files and addresses in a stable order,
+        problems with named paths, and files in folders that are of no importable kind.
     """
-    files: list[Path] = []
+    files: list[Source] = []
     problems: list[Problem] = []
     skipped: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if is_address(_as_typed(path)):
+            files.append(_as_typed(path))
+        elif path.is_file() and addresses_in(path):
+            files.extend(addresses_in(path))
+        elif path.is_dir():
             inside = sorted(p for p in path.rglob("*") if p.is_file()
                             and not any(part.startswith(".") for part in
                                         p.relative_to(path).parts))
@@ -75,6 +99,11 @@ GAPS_EXIT = 4
 
 OPTION_RANGES = {"year": (1947, 2100), "number": (1, 99), "marks": (1, 200)}
 """Allowed values of the whole-number options, as the content schema allows them."""
+
+
+def _as_typed(path: Path | str) -> str:
+    # Path("https://x/y") is "https:/x/y": the second slash is given back.
+    return re.sub(r"^(https?):/(?!/)", r"\1://", str(path), flags=re.IGNORECASE)
 
 
 def option_problems(options: Options) -> list[Problem]:
@@ -131,24 +160,26 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
     claimed: dict[Path, str] = {}
     written = gapped = 0
     for path in files:
+        shown = path if isinstance(path, str) else rel(path)
         try:
-            answers = import_file(path, options)
-        except NoAnswerOnPage as exc:
-            problems.append(Problem(rel(path), str(exc)))
+            answers = (import_address(path, options) if isinstance(path, str)
+                       else import_file(path, options))
+        except (NoAnswerOnPage, FetchError) as exc:
+            problems.append(Problem(shown, str(exc)))
             continue
         except UnreadableFile as exc:
             usage = "extension" in str(exc)
-            problems.append(Problem(rel(path), str(exc), usage=usage))
+            problems.append(Problem(shown, str(exc), usage=usage))
             continue
         except OSError as exc:
-            problems.append(Problem(rel(path), f"cannot be read ({exc.strerror})"))
+            problems.append(Problem(shown, f"cannot be read ({exc.strerror})"))
             continue
         if options.number is not None and len(answers) > 1:
-            problems.append(Problem(rel(path), f"holds {len(answers)} answers, so --number "
+            problems.append(Problem(shown, f"holds {len(answers)} answers, so --number "
                                     "cannot name one; leave it out", usage=True))
             continue
         for n, answer in enumerate(answers, 1):
-            label = rel(path) + (f" (answer {n} of {len(answers)})" if len(answers) > 1 else "")
+            label = shown + (f" (answer {n} of {len(answers)})" if len(answers) > 1 else "")
             target = content / answer.relative_path
             problem, note = _check(answer, label, target, claimed, used, force, dry_run)
             _report(label, answer, target, problem, dry_run, note)
@@ -245,7 +276,7 @@ def _to_write(answer: ImportedAnswer) -> str:
             "place" + hint)
 
 
-def _finish(files: list[Path], written: int, problems: list[Problem], skipped: list[Path],
+def _finish(files: list[Source], written: int, problems: list[Problem], skipped: list[Path],
             dry_run: bool, gapped: int = 0) -> int:
     if skipped:
         say(err, "note", "yellow", f"skipped {count(len(skipped), 'file')} of other kinds: "

@@ -30,6 +30,7 @@ from .parse import parse_answer
 from .preamble import strip_preamble
 from .questions import Context, QuestionLine, read_context, title_question
 from .readers import READERS, UnreadableFile, read_page
+from .web import FetchError, fetch, is_address
 
 
 class NoAnswerOnPage(ValueError):
@@ -118,6 +119,18 @@ def _topic_head(blocks: list[Block]) -> str | None:
     return None
 
 
+def import_address(url: str, options: Options | None = None) -> tuple[ImportedAnswer, ...]:
+    """Fetch a page and import it as a saved page; ``source:`` records the address.
+
+    Raises:
+        FetchError: The page could not be fetched (one-line message).
+        UnreadableFile, NoAnswerOnPage: As for a file.
+    """
+    name, data = fetch(url)
+    page = read_page(name, data)
+    return import_page(page, options, source_name=url)
+
+
 def import_file(path: Path, options: Options | None = None) -> tuple[ImportedAnswer, ...]:
     """Read and import one file (``.txt``, ``.html``/``.htm``, ``.md``, ``.docx``).
 
@@ -147,7 +160,22 @@ def import_text(text: str, *, paper: str | None = None, exam: str | None = None,
                                      marks=marks))[0]
 
 
-__all__ = ["ESSENTIAL", "READERS", "Block", "ImportedAnswer", "NoAnswerOnPage", "Options",
-           "Page",
-           "UnreadableFile", "dump_answer", "import_file", "import_page", "import_text", "read_page",
-           "slug"]
+__all__ = [
+    "ESSENTIAL",
+    "READERS",
+    "Block",
+    "FetchError",
+    "ImportedAnswer",
+    "NoAnswerOnPage",
+    "Options",
+    "Page",
+    "UnreadableFile",
+    "dump_answer",
+    "import_address",
+    "import_file",
+    "import_page",
+    "import_text",
+    "is_address",
+    "read_page",
+    "slug",
+]

@@ -206,7 +206,7 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
     body, body_derived, missing = _body(draft)
     missing = _unknown(who, question) + missing
     data.update(body)
-    data["source"] = f"Imported from {source_name} by studypack import"
+    data["source"] = _source(source_name)
     data["derived"] = list(dict.fromkeys([*derived, *body_derived]))
     found = (("exam", who.exam), ("paper", who.paper or ""),
              ("number", str(who.number or "")),
@@ -219,6 +219,13 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
     return ImportedAnswer(data=data, derived=tuple(data["derived"]),  # type: ignore[arg-type]
                           missing=tuple(missing), found=found, notes=notes + draft.notes,
                           incomplete=draft.incomplete, dropped_lines=dropped)
+
+
+def _source(name: str) -> str:
+    """``source:``: an address as it is; a file's name with how it came in."""
+    if re.match(r"^https?://", name, re.IGNORECASE):
+        return name
+    return f"Imported from {name} by studypack import"
 
 
 def _unknown(who: Identity, question: QuestionLine, *, number: bool = True) -> list[str]:
@@ -243,7 +250,7 @@ def assemble_question(question: QuestionLine, context: Context, options: Options
                           where=(*context.where, ("topic", "topic head above it")))
     who = identify(question, context, options)
     data, derived = _head(who, question, context, kind="question")
-    data["source"] = f"Imported from {source_name} by studypack import"
+    data["source"] = _source(source_name)
     data["derived"] = list(dict.fromkeys(derived))
     found = (("kind", "question without an answer"), ("exam", who.exam),
              ("paper", who.paper or ""),
