@@ -166,7 +166,7 @@ def test_lines_that_are_not_question_lines(line):
 def test_breadcrumb_gives_exam_year_part_and_tags():
     context = read_context(["CSS | Past Paper | Compulsory | 2025 | Part 2"])
     assert (context.exam, context.paper, context.year, context.part, context.tags) == (
-        "CSS", None, 2025, "2", ("Compulsory",))
+        "CSS", None, 2025, "II", ("Compulsory",))
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -7,10 +7,11 @@ question line, each with the blocks up to the next question line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .blocks import Block, Page, plain
-from .junk import COMMENTS_HEADING, is_junk, is_trailing_junk, starts_tail
+from .junk import COMMENTS_HEADING, TAIL_LINE, is_junk, is_trailing_junk, starts_tail
 from .questions import Context, QuestionLine, is_breadcrumb, parse_question, read_context, read_tags
 
 
@@ -55,14 +56,25 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     asked = False
     for block in blocks:
         text = plain(block.text) or block.text.strip()
-        if starts_tail(text) or (asked and COMMENTS_HEADING.match(text)):
+        if starts_tail(text) or (asked and (COMMENTS_HEADING.match(text)
+                                            or TAIL_LINE.match(text))):
             break
         if not (is_junk(text) or is_junk(block.text)):  # "____" rules are not emphasis
             kept.append(block)
-            asked = asked or parse_question(text) is not None
+            # After a question line or a paragraph of answer, a "Related" line ends it.
+            asked = asked or parse_question(text) is not None or len(text.split()) >= 40
     while kept and is_trailing_junk(plain(kept[-1].text) or kept[-1].text):
         kept.pop()
     return kept, len(blocks) - len(kept)
+
+
+def _as_line(block: Block) -> str:
+    """A block's text as a copied line would read: a list item keeps its number, so a
+    listed question tagged "(CSS 2016)" reads as one ("1. Discuss … (CSS 2016)")."""
+    text = plain(block.text)
+    if block.kind == "item" and not re.match(r"^(?:\d|Q)", text):
+        return f"{block.number or 1}. {text}"
+    return text
 
 
 def split_page(page: Page) -> SplitPage:
@@ -70,7 +82,7 @@ def split_page(page: Page) -> SplitPage:
     kept, dropped = drop_junk(page.blocks)
     starts = [(i, q) for i, b in enumerate(kept)
               if b.kind != "item" or b.level == 0
-              for q in [parse_question(plain(b.text))] if q is not None]
+              for q in [parse_question(_as_line(b))] if q is not None]
     first = starts[0][0] if starts else len(kept)
     context = read_context([*page.crumbs, *(plain(b.text) for b in kept[:first])], page.title)
     answers: list[RawAnswer] = []

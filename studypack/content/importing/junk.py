@@ -20,6 +20,8 @@ TAIL_STARTS = (
     "next article", "previous post", "next post", "similar threads", "quick reply",
     "write a comment", "log in to leave a comment", "login to leave a comment",
     "sign in to comment", "add a comment", "post a comment", "join the discussion",
+    "comments are closed", "premium members only", "members only", "this content is for",
+    "subscribe to read", "subscribe to continue", "log in to read", "login to read",
 )
 """Lines from which the rest of a scraped page is site chrome, not the answer."""
 
@@ -38,8 +40,9 @@ _JUNK_PATTERNS = (
     r"^(?:read more|continue reading|see more|show more|logo|menu)\W*$",
     (r"\b(?:join our|enrol+ (?:now|today)|register now|crash course|admissions? (?:are )?open|"
      r"limited seats|shop now|add to cart|buy now|order now)\b"),
-    r"\b(?:rs\.?|pkr)\s?\d[\d,]*\b.*\b(?:only|off|discount|bundle|price)\b",
-    r"^\d{1,3}\s?%\s?off\b",
+    (r"^(?=.*\b(?:buy|order|shop|only|bundle|course|notes|book|enrol\w*|discount|price)\b)"
+     r".*\b(?:rs\.?|pkr)\s?\d"),
+    r"\b\d{1,3}\s?%\s?off\b|\buse (?:the )?code\b|\bcheckout\b",
     r"^follow us\b",
     r"^last edited by\b",
     r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email)[\s,|•]*){2,}$",
@@ -115,6 +118,18 @@ TRAILING_WORDS = 16
 """Closing blocks up to this many words may be judged site text by ``_TRAILING``."""
 
 
+TAIL_LINE = re.compile(
+    r"^(?:related|related posts?|you might also like|more from\b.{0,40}|popular posts|"
+    r"recent posts|read next|tagged\b.*|posted in\b.*|share this\W*)$", re.IGNORECASE)
+"""Whole lines that start a page's tail after an answer (a related-posts block)."""
+
+_SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?:it|this) "
+                       r"with|do share it|happy (?:learning|studying)|best of luck|"
+                       r"(?:was|is|found) this (?:answer |article |post )?helpful|"
+                       r"hope (?:this|it) helps|masha ?allah|join now)\b",
+                       re.IGNORECASE)
+
+
 def is_trailing_junk(text: str) -> bool:
     """True when ``text`` is site or chat text if it comes after the answer's last line.
 
@@ -122,7 +137,8 @@ def is_trailing_junk(text: str) -> bool:
     that ``is_junk`` finds.
     """
     line = " ".join(text.split())
-    return is_junk(line) or (len(line.split()) <= TRAILING_WORDS and bool(_TRAILING.match(line)))
+    return is_junk(line) or (len(line.split()) <= TRAILING_WORDS and bool(_TRAILING.match(line))
+                             ) or (len(line.split()) <= 40 and bool(_SIGN_OFF.search(line)))
 
 
 def starts_tail(text: str) -> bool:

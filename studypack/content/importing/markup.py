@@ -91,11 +91,23 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
                 blocks.append(Block("paragraph", " – ".join(c for c in cells if c)))
         elif tag in PARAGRAPHS and not any(_tag(c) in PARAGRAPHS | LISTS for c in child):
             found = _block("paragraph", child)
+            if found is not None and "\n" in found.text and _listed_lines(found.text):
+                # An outline typed as one paragraph with a line break after each item.
+                blocks.extend(Block("paragraph", line) for line in found.text.split("\n"))
+                found = None
         else:
             blocks.extend(walk(child, depth))
         if found:
             blocks.append(found)
     return blocks
+
+
+def _listed_lines(text: str) -> bool:
+    """Most lines of ``text`` start with a list marker ("1.", "3.1-", "✓")."""
+    from .blocks import split_marker
+
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= 3 and sum(bool(split_marker(x)[0]) for x in lines) * 3 >= len(lines) * 2
 
 
 def _list(element: Any, depth: int) -> list[Block]:

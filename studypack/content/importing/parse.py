@@ -136,14 +136,12 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, sh
         state = "intro"
     if state in ("intro", "points") and _group_title(piece, before, after):
         built.group = piece.plain.rstrip(": ")
-        built.notes.append(f"'{built.group}' heads several points; it is kept before "
+        built.notes.append(f"'{built.group}' heads several points; it is left out of "
                            "their headings")
     elif state in ("intro", "points") and _starts_point(piece, before, after, shape):
         point = _new_point(piece)
         if not piece.top_numbered:
             built.group = ""  # a point of another shape ends the group
-        elif built.group:
-            point.heading = f"{built.group} – {point.heading}"
         built.points.append(point)
         state = "points"
     elif _opens_conclusion(piece, later, state, shape):

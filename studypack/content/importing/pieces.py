@@ -16,7 +16,7 @@ from .blocks import Block, MarkerKind, mostly_arabic, plain, split_marker
 LABELS: tuple[tuple[str, str], ...] = (
     ("outline", r"(?:answer |essay )?outline|structure"),
     ("breakdown", r"question breakdown|breakdown of the question|understanding the question"),
-    ("answer", r"answer|ans|solution"),
+    ("answer", r"answer(?: to the question)?|ans|solution|model answer"),
     ("introduction", r"introduction|intro|background"),
     ("conclusion", (r"conclusion|concluding remarks|final (?:thoughts|remarks)|"
                     r"(?:the )?bottom line")),

@@ -55,6 +55,7 @@ _GENERIC = {"past", "paper", "papers", "solved", "home", "notes", "note", "quest
             "punjab", "sindh", "balochistan", "khyber", "pakhtunkhwa", "kpk", "kp", "ajk",
             "go", "back", "site", "main", "index", "archive", "archives", "section",
             "topic", "topics", "wise", "compiled", "compilation", "list", "bank",
+            "you", "are", "here",
             "fpsc", "ppsc", "spsc", "kppsc", "bpsc"}
 """Words of breadcrumb parts that name no paper ("Home", "CSS Past Papers", "Solved
 Answers", "PMS Punjab Solved Papers"); a part made only of these and exam names is
@@ -236,7 +237,7 @@ def known_paper(text: str) -> str | None:
 
 def is_breadcrumb(text: str) -> bool:
     """Three or more short parts split by ``|``, ``›``, ``»``, ``>`` or `` / ``."""
-    parts = re.split(r"\s+[|›»>/]\s+|\s*\|\s*", text.strip())
+    parts = re.split(r"\s+[|›»>/·]\s+|\s*\|\s*", text.strip())
     return len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts)
 
 
@@ -264,7 +265,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         if is_menu(line):
             continue
         if is_breadcrumb(line):
-            for part in (p.strip() for p in re.split(r"\s*[|›»>]\s*|\s+/\s+", line)):
+            for part in (p.strip() for p in re.split(r"\s*[|›»>·]\s*|\s+/\s+", line)):
                 _read_part(part, note, tags)
             continue
         head = re.match(rf"^\s*({'|'.join(EXAMS)})\s*(.*)$", line)
@@ -281,6 +282,13 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
         note("topic", topic.group(1) if topic else None, "page header")
     for line in (*preamble, title):
+        part = re.search(r"\bpart[\s-]*(iii|ii|iv|i|[1-4])\b", line, re.IGNORECASE)
+        note("part", roman_part(part.group(1)) if part else None,
+             "page title" if line is title else "page header")
+        tagged = re.search(rf"\b(?:{'|'.join(EXAMS)})\s*[-–]?\s*((?:19|20)\d\d)\b", line)
+        note("year", int(tagged.group(1)) if tagged and len(line.split()) <= 16 else None,
+             "page title" if line is title else "page header")
+    for line in (*preamble, title):
         lines_seen.append(line)
         source = "page title" if line is title else "page text"
         note("paper", known_paper(line), source)
@@ -292,6 +300,12 @@ def read_context(preamble: list[str], title: str = "") -> Context:
                    year=found.get("year"), part=found.get("part"),  # type: ignore[arg-type]
                    topic=found.get("topic"),  # type: ignore[arg-type]
                    tags=tuple(dict.fromkeys(tags)), where=tuple(where.items()))
+
+
+def roman_part(text: str) -> str:
+    """A paper's part as the content files write it: ``Part 2``, ``Part-II`` → ``II``."""
+    value = text.strip().upper()
+    return {"1": "I", "2": "II", "3": "III", "4": "IV"}.get(value, value)
 
 
 def _read_as(paper: str, text: str) -> str:
@@ -323,10 +337,11 @@ def _read_part(part: str, note: Callable[[str, object, str], None], tags: list[s
     exams = [w.upper() for w in re.findall(r"[a-z]+", low) if w.upper() in EXAMS]
     if exams and _generic(part):
         note("exam", exams[0], "breadcrumb")
+        note("year", _year_in(part), "breadcrumb")
     elif re.fullmatch(r"(?:19|20)\d\d", low):
         note("year", int(low), "breadcrumb")
     elif re.fullmatch(r"part[\s-]*(\d|i{1,3}|iv)", low):
-        note("part", re.split(r"[\s-]+", part)[-1].upper(), "breadcrumb")
+        note("part", roman_part(re.split(r"[\s-]+", part)[-1]), "breadcrumb")
     elif low in ("compulsory", "optional"):
         tags.append(part.title())
     elif not _generic(part) and not re.search(r"\d", low):

@@ -16,9 +16,10 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from .blocks import Block, Page
+from .blocks import Block, Page, plain
 from .markup import walk
 from .plaintext import read_plain
+from .questions import parse_question
 from .repair import NotText, decode, repair
 
 
@@ -57,8 +58,37 @@ def read_html(data: bytes) -> Page:
     main = root.find("main")
     blocks = walk(main if main is not None else root)
     title, crumbs = _title_and_crumbs(text)
+    if not any(parse_question(plain(b.text)) for b in blocks):
+        asked, above = _question_outside(text)
+        blocks = [*asked, *blocks]
+        crumbs = (*crumbs, *above)
     return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
                 notes=notes)
+
+
+def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...]]:
+    """A question heading that trafilatura left out of the main text ("Q3. …" in a header
+    above the article), and the short lines just above it (paper, year), read as context."""
+    from lxml import html
+
+    try:
+        tree = html.fromstring(text.encode("utf-8"))
+    except (ValueError, SyntaxError):
+        return [], ()
+    for element in tree.iter("h1", "h2", "h3", "h4", "p", "div"):
+        if len(element) > 3:
+            continue
+        line = " ".join(" ".join(element.itertext()).split())
+        if line and parse_question(line):
+            above = []
+            for sibling in element.itersiblings(preceding=True):
+                words = " ".join(" ".join(sibling.itertext()).split())
+                if words and len(words.split()) <= 8:
+                    above.append(words)
+                if len(above) == 3:
+                    break
+            return [Block("heading", line, level=2)], tuple(reversed(above))
+    return [], ()
 
 
 def _title_and_crumbs(text: str) -> tuple[str, tuple[str, ...]]:
