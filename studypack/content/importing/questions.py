@@ -344,5 +344,7 @@ def _read_part(part: str, note: Callable[[str, object, str], None], tags: list[s
         note("part", roman_part(re.split(r"[\s-]+", part)[-1]), "breadcrumb")
     elif low in ("compulsory", "optional"):
         tags.append(part.title())
-    elif not _generic(part) and not re.search(r"\d", low):
-        note("paper", known_paper(part) or part, "breadcrumb")
+    elif known_paper(part):
+        note("paper", known_paper(part), "breadcrumb")
+    elif not _generic(part) and not re.search(r"\d", low) and not exams:
+        note("paper", part, "breadcrumb")  # "CSS Insight" is a site's name, not a paper

@@ -20,6 +20,9 @@ letters and ligatures are what the author typed."""
 
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
 _THAI_MOJIBAKE = re.compile(r"[\u0E01-\u0E5B][€\u0080-\u00BF\u2013-\u2026\u2122\u0E01-\u0E1F]{2}")
+_LONE_THAI_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u0E42(?=(?:s|t|re|ve|ll|d|m)\b)")
+"""A lone ``โ`` glued between letters where English puts an apostrophe ("Pakistanโs",
+"donโt"): the apostrophe ’ lost its other bytes, not a dash."""
 _LONE_THAI_O = re.compile(r"(?<=\w) ?\u0E42 ?(?=\w)")
 
 
@@ -66,7 +69,10 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     thai = len(_THAI.findall(fixed))
     if thai and thai * 3 < sum(1 for c in fixed if "a" <= c.lower() <= "z"):
         fixed, undone = _THAI_MOJIBAKE.subn(_from_thai_page, fixed)
+        fixed, apostrophes = _LONE_THAI_APOSTROPHE.subn("’", fixed)
         fixed, guessed = _LONE_THAI_O.subn(" – ", fixed)
+        if apostrophes:
+            notes.append(f"read {apostrophes} lone 'โ' inside a word as an apostrophe")
         if undone and not notes:
             notes.append("repaired broken characters (mojibake)")
         if guessed:
