@@ -4,10 +4,11 @@ Each page there has its expected fields written by hand before the importer
 ran on it (see the corpus README). This script imports every page as the
 command does, compares field by field, and prints the accuracy per field kind,
 the pages with a wrong field (and which), and how many answer pages gave no
-file (the target is none). ``dev/`` and ``held-out/`` are scored apart: the
-held-out pages were kept unread while the importer was built.
+file (the target is none). Each set is scored apart: ``dev/`` was used while
+building; ``held-out-1/`` was kept unread until its one unseen scoring, then used
+for development too; ``held-out-2/`` was kept unread until the end.
 
-Run: python bench/import_accuracy.py [--set dev|held-out|all] [--show]
+Run: python bench/import_accuracy.py [--set dev|held-out-1|held-out-2|all] [--show]
 """
 
 from __future__ import annotations
@@ -174,10 +175,11 @@ def report(name: str, folder: Path, show: bool) -> tuple[int, int, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "held-out", "all"), default="dev")
+    sets = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+    parser.add_argument("--set", choices=(*sets, "all"), default="dev")
     parser.add_argument("--show", action="store_true", help="list every page, not only wrong ones")
     args = parser.parse_args()
-    names = ("dev", "held-out") if args.set == "all" else (args.set,)
+    names = sets if args.set == "all" else [args.set]
     for name in names:
         report(name, CORPUS / name, args.show)
     return 0

@@ -48,7 +48,7 @@ def _want(name: str) -> dict:
 
 @pytest.mark.parametrize("name", sorted(EXACT))
 def test_each_shape_gives_its_expected_fields(name):
-    results, wrong, no_file = accuracy.score_page(DEV / name, _want(name))
+    _, wrong, no_file = accuracy.score_page(DEV / name, _want(name))
     assert wrong == [] and not no_file, EXACT[name]
 
 

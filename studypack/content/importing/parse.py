@@ -134,7 +134,8 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, sh
             built.skipped += 1
             return state
         state = "intro"
-    if state in ("intro", "points") and _group_title(piece, before, after):
+    if state in ("intro", "points") and (_group_title(piece, before, after)
+                                         or _heading_over_headings(piece, later)):
         built.group = piece.plain.rstrip(": ")
         built.notes.append(f"'{built.group}' heads several points; it is left out of "
                            "their headings")
@@ -258,6 +259,19 @@ def _group_title(piece: Piece, before: Piece | None, after: Piece | None) -> boo
             and not re.search(r"[.?!,;\"”)\]]$|^[(\[]|\d:\d", piece.plain))
 
 
+def _heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
+    """A heading whose own sub-headings follow (an h2 over h3s, after at most one short
+    paragraph): it titles a group of points and is not a point itself."""
+    if piece.block.kind != "heading" or piece.label:
+        return False
+    for k, nxt in enumerate(later[:3]):
+        if nxt.block.kind == "heading":
+            return nxt.block.level > piece.block.level and not nxt.label
+        if k >= 1 or nxt.headed or len(nxt.plain.split()) > 40:
+            return False
+    return False
+
+
 def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape: str) -> bool:
     if piece.arabic or piece.label or (before is not None and before.arabic
                                        and not piece.headed and not piece.top_numbered):
@@ -283,6 +297,9 @@ def _new_point(piece: Piece) -> _Point:
         return _Point(lead.group(1).strip().rstrip(":. "), [body] if body else [],
                       inline_body=bool(body))
     heading, body = split_heading(text)
+    if body and not piece.marker and len(text) <= 70 and not re.search(r"[.!?]", text):
+        # "Infrastructure – roads, rail and ports" standing over its paragraph: all heading.
+        return _Point(plain(text).rstrip(":. "))
     return _Point(heading, [_capitalised(body)] if body else [], inline_body=bool(body))
 
 

@@ -23,7 +23,7 @@ _THAI_MOJIBAKE = re.compile(r"[\u0E01-\u0E5B][€\u0080-\u00BF\u2013-\u2026\u212
 _LONE_THAI_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u0E42(?=(?:s|t|re|ve|ll|d|m)\b)")
 """A lone ``โ`` glued between letters where English puts an apostrophe ("Pakistanโs",
 "donโt"): the apostrophe ’ lost its other bytes, not a dash."""
-_LONE_THAI_O = re.compile(r"(?<=\w) ?\u0E42 ?(?=\w)")
+_LONE_THAI_O = re.compile(r"(?<=[\w)\]’”]) ?\u0E42 ?(?=[\w(\[‘“])")
 
 
 class NotText(ValueError):
