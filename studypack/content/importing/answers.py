@@ -89,9 +89,11 @@ def split_page(page: Page) -> SplitPage:
     for n, (start, question) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(kept)
         body = [b for b in kept[start + 1:end] if not is_breadcrumb(plain(b.text))]
+        later = [q.number for _, q in starts[n + 1:] if not q.listed]
+        if not question.listed and question.number is not None and question.number in later \
+                and len(body) <= 1 and not any(len(plain(b.text).split()) > 12 for b in body):
+            continue  # a title or a contents line naming a question answered below
         question, body = _complete(question, body)
-        if not body and n + 1 < len(starts) and starts[n + 1][1].number == question.number:
-            continue  # a title repeating the question line that follows
         answers.append(RawAnswer(question, tuple(body)))
     return SplitPage(context, tuple(answers), () if starts else tuple(kept), dropped,
                      tuple(kept[:first]))

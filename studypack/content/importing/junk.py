@@ -22,6 +22,8 @@ TAIL_STARTS = (
     "sign in to comment", "add a comment", "post a comment", "join the discussion",
     "comments are closed", "premium members only", "members only", "this content is for",
     "subscribe to read", "subscribe to continue", "log in to read", "login to read",
+    "unlock the full", "become a member", "already a member", "to read the full answer",
+    "to continue reading", "this answer is for members",
 )
 """Lines from which the rest of a scraped page is site chrome, not the answer."""
 
@@ -57,7 +59,9 @@ _JUNK_PATTERNS = (
      r"reviewed|edited|uploaded|contributed) by\b"),
     r"^(?:author|courtesy|credits?|by)\s*[:\-–](?!.*[.!?]$)",  # not "Credit: banks ask …."
     # bylines: "by Admin | March 3, 2023", "By Sana Khan on 4 May 2022", "by Admin"
-    r"^by\s+[^|•·]{2,40}?\s*(?:[|•·]|\bon\b)\s*(?:_M|\d)",
+    (r"^by\s+[^|•·]{2,40}?\s*(?:[|•·]|\bon\b)\s*(?:_M|\d|(?:last )?updated|posted|"
+     r"published)"),
+    r"^contents\s*\[\s*(?:hide|show)\s*\]$|^table of contents$",
     r"^by\s+(?:the\s+)?(?:admin|administrator|editor|staff|team|moderator)\b[\w .]{0,30}$",
     r"(?:all rights reserved|©|\bcopyright\b)",
     # greetings and sign-offs

@@ -229,12 +229,19 @@ def _shape(pieces: list[Piece]) -> str:
         return "bare"
     if sum(_headed_bullet(p) for p in pieces) >= 2:
         return "bulleted"
+    if sum(_lettered_point(p) for p in pieces) >= 2:
+        return "lettered"
     return "none"
 
 
-def _headed_bullet(piece: Piece) -> bool:
+def _lettered_point(piece: Piece) -> bool:
+    """"a) Burning of fossil fuels: Thermal power stations …": a lettered point."""
+    return piece.marker == "letter" and _headed_bullet(piece, "letter")
+
+
+def _headed_bullet(piece: Piece, marker: str = "bullet") -> bool:
     # "• Currency fall: A weaker rupee …", "- **Energy**: new plants …": a point as a bullet.
-    if piece.marker != "bullet" or piece.depth or piece.label or piece.arabic:
+    if piece.marker != marker or piece.depth or piece.label or piece.arabic:
         return False
     match = re.match(r"^(.{2,60}?)(?::\s|\s[–—-]\s)\s*(\S.*)$", piece.plain)
     return match is not None and len(match.group(1).split()) <= 8 and not re.search(
@@ -253,7 +260,8 @@ def _bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
 def _group_title(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
     # "Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point. A
     # reference under a verse ("(Surah Al-Ikhlas, 112:1-2)") is never one.
-    return (after is not None and after.top_numbered and not piece.marker and not piece.arabic
+    return (after is not None and (after.top_numbered or _lettered_point(after))
+            and not piece.marker and not piece.arabic
             and not piece.label and len(piece.plain.split()) <= 6
             and not (before is not None and before.arabic)
             and not re.search(r"[.?!,;\"”)\]]$|^[(\[]|\d:\d", piece.plain))
@@ -284,6 +292,8 @@ def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape
         return after is not None and not after.marker  # "👉 *Heading*" over a paragraph
     if shape == "bulleted":
         return _headed_bullet(piece)
+    if shape == "lettered":
+        return _lettered_point(piece)
     return shape == "bare" and after is not None and _bare_heading(piece, before, after)
 
 
