@@ -76,6 +76,7 @@ class _Builder:
     notes: list[str] = field(default_factory=list)
     skipped: int = 0
     outline_marker: str = ""
+    outline_open: bool = False
     group: str = ""
 
     def freeze(self, incomplete: bool) -> AnswerDraft:
@@ -129,6 +130,8 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, sh
         if _outline_line(piece, built):
             return state
         state = "intro"
+        if piece.label:  # "1. Introduction" after the outline: the answer's own label
+            return _on_label(piece, built, state)
     if state == "breakdown":
         if not (piece.headed or piece.top_numbered):
             built.skipped += 1
@@ -209,7 +212,12 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     if not built.outline:
         built.outline_marker = piece.marker
     sub = piece.depth > 0 or piece.marker == "nested" or (
-        piece.marker in ("bullet", "letter") and built.outline_marker in ("number", "roman"))
+        piece.marker in ("bullet", "letter") and built.outline_marker in ("number", "roman")
+    ) or (not piece.marker and built.outline_open)
+    if not sub:
+        # "3. Economic impacts:" with nothing after the colon: plain lines below it,
+        # copied flat at the same indent, are its children.
+        built.outline_open = bool(piece.marker) and piece.plain.endswith(":")
     if sub and built.outline:
         last = built.outline[-1]
         built.outline[-1] = (last[:-1] + f"; {text})" if last.endswith(")")

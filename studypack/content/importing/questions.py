@@ -294,7 +294,8 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         note("paper", known_paper(line), source)
         exam = re.search(rf"\b({'|'.join(EXAMS)})\b", line)
         note("exam", exam.group(1) if exam else None, source)
-        if line is title or is_attribution(line):
+        if line is title or is_attribution(line) or (
+                known_paper(line) and len(line.split()) <= 12):
             note("year", _year_in(line), source)
     return Context(exam=found.get("exam"), paper=found.get("paper"),  # type: ignore[arg-type]
                    year=found.get("year"), part=found.get("part"),  # type: ignore[arg-type]
