@@ -84,7 +84,11 @@ def split_page(page: Page) -> SplitPage:
               if b.kind != "item" or b.level == 0
               for q in [parse_question(_as_line(b))] if q is not None]
     first = starts[0][0] if starts else len(kept)
-    context = read_context([*page.crumbs, *(plain(b.text) for b in kept[:first])], page.title)
+    # A header that ends in the question's number ("CSS Islamiat 2018 – Q.2") names the
+    # paper too: it is read with the lines above it.
+    heads = [plain(kept[i].text) for i, q in starts if not q.text]
+    context = read_context([*page.crumbs, *(plain(b.text) for b in kept[:first]), *heads],
+                           page.title)
     answers: list[RawAnswer] = []
     for n, (start, question) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(kept)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .blocks import Block, plain
 from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
@@ -169,6 +169,13 @@ def _opens_conclusion(piece: Piece, later: list[Piece], state: str, shape: str) 
 
 def _on_label(piece: Piece, built: _Builder, state: str) -> str:
     rest = piece.rest
+    if piece.label == "note":
+        # "Translation:" under a verse labels the text in the part being read.
+        label = f"*{piece.label_text[:1].upper() + piece.label_text[1:]}:*"
+        _add(replace(piece, text=f"{label} {rest}".strip(), marker="", block=replace(
+            piece.block, kind="paragraph", bold=False)), built,
+            "intro" if state in ("outline", "breakdown") else state, "")
+        return "intro" if state in ("outline", "breakdown") else state
     built.group = ""
     if piece.label == "section":
         built.sections.append((piece.label_text[:1].upper() + piece.label_text[1:], []))
@@ -232,6 +239,8 @@ def _shape(pieces: list[Piece]) -> str:
         return "numbered"
     if any(p.headed and not p.label and not p.arabic for p in pieces):
         return "headed"
+    if sum(_headed_bullet(p, "") for p in pieces) >= 3:
+        return "run-in"
     if any(_bare_heading(p, pieces[k - 1] if k else None, pieces[k + 1])
            for k, p in enumerate(pieces[:-1])):
         return "bare"
@@ -302,6 +311,9 @@ def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape
         return _headed_bullet(piece)
     if shape == "lettered":
         return _lettered_point(piece)
+    if shape == "run-in":  # "Circular debt – the chain of unpaid bills …" paragraphs
+        return _headed_bullet(piece, "") or (
+            after is not None and _bare_heading(piece, before, after))
     return shape == "bare" and after is not None and _bare_heading(piece, before, after)
 
 

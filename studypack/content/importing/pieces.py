@@ -20,6 +20,7 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("introduction", r"introduction|intro|background"),
     ("conclusion", (r"conclusion|concluding remarks|final (?:thoughts|remarks)|"
                     r"(?:the )?bottom line")),
+    ("note", r"translation|meaning|reference|explanation|tafseer|tafsir"),
     ("section", (r"(?:the )?way forward|(?:critical |an )?analysis|suggestions|"
                  r"(?:policy )?recommendations|(?:the )?road ahead")),
 )

@@ -93,6 +93,11 @@ def title_question(title: str) -> QuestionLine | None:
 _Q_NUMBERED = re.compile(
     r"^(?:Q(?:uestion|ues)?)\s*\.?\s*(?:No\.?\s*|#\s*)?[-.:#]?\s*(\d{1,2})(?!\d)\s*[.:)\-–]*\s*(.*)$",
     re.IGNORECASE)
+_Q_AT_END = re.compile(
+    r"^(?P<head>[^?]{3,80}?)(?:\s*[-–—|:,]\s*|\s+)(?:Q(?:uestion)?\s*(?:No\.?\s*)?[.#:\-]?\s*)"
+    r"(?P<number>\d{1,2})\s*[:.)]?$", re.IGNORECASE)
+"""``CSS Islamiat Paper 2018 – Q.2``: a header ending in the question's number; the
+question itself follows on the next line."""
 _Q_BARE = re.compile(r"^(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
 _LISTED = re.compile(r"^(\d{1,2})\s*[.)\-–]\s*(\S.*)$")
 _MARKS = re.compile(r"\s*[(\[]\s*(\d{1,3}(?:\s*\+\s*\d{1,3})*)\s*(?:=\s*(\d{1,3}))?\s*"
@@ -142,6 +147,12 @@ def parse_question(text: str) -> QuestionLine | None:
     match = _Q_NUMBERED.match(line)
     if match:
         return _with_tags(int(match.group(1)), match.group(2))
+    match = _Q_AT_END.match(line)
+    if match and re.search(rf"\b(?:{'|'.join(EXAMS)})\b|\b(?:19|20)\d\d\b", match["head"]):
+        _, year, _, exam = read_tags(match["head"])
+        exam = exam or next(iter(re.findall(rf"\b({'|'.join(EXAMS)})\b", match["head"])), None)
+        return QuestionLine(number=int(match["number"]), text="",
+                            year=year or _year_in(match["head"]), exam=exam)
     match = _Q_BARE.match(line)
     if match and _EXAM_YEAR_TAG.search(line):
         return _with_tags(None, match.group(1))
