@@ -46,6 +46,7 @@ _JUNK_PATTERNS = (
      r".*\b(?:rs\.?|pkr)\s?\d"),
     r"\b\d{1,3}\s?%\s?off\b|\buse (?:the )?code\b|\bcheckout\b",
     r"^follow us\b",
+    r"^(?:yes\s+no|👍\s*👎)$",
     r"^last edited by\b",
     r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email)[\s,|•]*){2,}$",
     # promotion and calls to action
@@ -147,7 +148,7 @@ def is_trailing_junk(text: str) -> bool:
 
 def starts_tail(text: str) -> bool:
     """True when ``text`` begins the site's tail (comment form, ad-blocker notice, …)."""
-    return text.strip().lower().startswith(TAIL_STARTS)
+    return text.strip().lower().lstrip("←→«»‹›<>-–—•·|* ").startswith(TAIL_STARTS)
 
 
 def is_junk(text: str) -> bool:

@@ -292,6 +292,8 @@ def _heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
     for k, nxt in enumerate(later[:3]):
         if nxt.block.kind == "heading":
             return nxt.block.level > piece.block.level and not nxt.label
+        if nxt.top_numbered and not nxt.label:
+            return True  # numbered points under the heading
         if k >= 1 or nxt.headed or len(nxt.plain.split()) > 40:
             return False
     return False
@@ -314,7 +316,10 @@ def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape
     if shape == "run-in":  # "Circular debt – the chain of unpaid bills …" paragraphs
         return _headed_bullet(piece, "") or (
             after is not None and _bare_heading(piece, before, after))
-    return shape == "bare" and after is not None and _bare_heading(piece, before, after)
+    # A bare heading starts a point, also among numbered points ("Scale of the problem"
+    # over its paragraph, before "1. Katchi abadis …").
+    return shape in ("bare", "numbered") and after is not None and _bare_heading(
+        piece, before, after)
 
 
 def _new_point(piece: Piece) -> _Point:
