@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass, replace
 
 from .blocks import Block, Page, plain
-from .junk import COMMENTS_HEADING, TAIL_LINE, is_junk, is_trailing_junk, starts_tail
+from .forum import answer_post
+from .preamble import drop_preface
+from .junk import (
+    COMMENTS_HEADING,
+    MEMBER_RANK,
+    TAIL_LINE,
+    is_junk,
+    is_trailing_junk,
+    starts_tail,
+)
 from .questions import Context, QuestionLine, is_breadcrumb, parse_question, read_context, read_tags
 
 
@@ -59,6 +68,8 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
         if starts_tail(text) or (asked and (COMMENTS_HEADING.match(text)
                                             or TAIL_LINE.match(text))):
             break
+        if MEMBER_RANK.match(text) and kept and len(plain(kept[-1].text).split()) <= 3:
+            kept.pop()  # the member's name above the rank
         if not (is_junk(text) or is_junk(block.text)):  # "____" rules are not emphasis
             kept.append(block)
             # After a question line or a paragraph of answer, a "Related" line ends it.
@@ -79,7 +90,9 @@ def _as_line(block: Block) -> str:
 
 def split_page(page: Page) -> SplitPage:
     """Drop junk, read the page context and cut the page at its question lines."""
-    kept, dropped = drop_junk(page.blocks)
+    thread = answer_post(page.blocks)
+    kept, dropped = drop_junk(thread)
+    dropped += len(page.blocks) - len(thread)
     starts = [(i, q) for i, b in enumerate(kept)
               if b.kind != "item" or b.level == 0
               for q in [parse_question(_as_line(b))] if q is not None]
@@ -98,7 +111,7 @@ def split_page(page: Page) -> SplitPage:
                 and len(body) <= 1 and not any(len(plain(b.text).split()) > 12 for b in body):
             continue  # a title or a contents line naming a question answered below
         question, body = _complete(question, body)
-        answers.append(RawAnswer(question, tuple(body)))
+        answers.append(RawAnswer(question, tuple(drop_preface(body))))
     return SplitPage(context, tuple(answers), () if starts else tuple(kept), dropped,
                      tuple(kept[:first]))
 

@@ -47,6 +47,13 @@ _JUNK_PATTERNS = (
     r"\b\d{1,3}\s?%\s?off\b|\buse (?:the )?code\b|\bcheckout\b",
     r"^follow us\b",
     r"^(?:yes\s+no|👍\s*👎)$",
+    # forum furniture (vBulletin and its kind)
+    (r"\bis (?:on a distinguished road|a jewel in the rough|just really nice|a name known to "
+     r"all)\b|\bhas a (?:brilliant future|spectacular aura about)\b|\bwill become famous\b"),
+    r"^(?:old\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+_M\s+\d{1,2},\s+\d{4}",
+    r"'s avatar$|^default\b|^originally posted by\b|^\w[\w.]* is (?:offline|online)$",
+    r"^thanked [\d,]+ times?\b|^the following \d* ?users? says? thank",
+    r"^(?:senior|junior|new|active|banned|regular|super) member$|^moderator$|^member$",
     r"^last edited by\b",
     r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email)[\s,|•]*){2,}$",
     # promotion and calls to action
@@ -133,6 +140,11 @@ _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?
                        r"(?:was|is|found) this (?:answer |article |post )?helpful|"
                        r"hope (?:this|it) helps|masha ?allah|join now)\b",
                        re.IGNORECASE)
+
+
+MEMBER_RANK = re.compile(r"^(?:(?:senior|junior|new|active|banned|regular|super) member|"
+                         r"moderator|administrator)$", re.IGNORECASE)
+"""A forum member's rank: the short line above it is the member's name."""
 
 
 def is_trailing_junk(text: str) -> bool:

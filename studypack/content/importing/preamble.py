@@ -29,9 +29,25 @@ def is_attribution(text: str) -> bool:
     return bool(ATTRIBUTION.search(text)) and len(text.split()) <= 80
 
 
+_CHAT_OPENER = re.compile(
+    r"^(?:wa ?alaikum|walaikum|w\.?salam|assalam|aoa\b|salam|hi\b|hello|dear\b|thanks? for "
+    r"(?:asking|the question))|\b(?:below is|here is|here's) (?:my|the|roughly|how)\b",
+    re.IGNORECASE)
+
+
 def is_preface(text: str) -> bool:
-    """A blog preface: the writer speaking of themselves before the answer begins."""
-    return len(_FIRST_PERSON.findall(text)) >= 2
+    """A blog preface or a reply's opening: the writer speaking of themselves, or
+    greeting the reader, before the answer begins."""
+    return len(_FIRST_PERSON.findall(text)) >= 2 or bool(_CHAT_OPENER.search(text))
+
+
+def drop_preface(blocks: list[Block]) -> list[Block]:
+    """An answer's blocks without the preface or greeting paragraphs that open it."""
+    start = 0
+    while start < min(len(blocks), 3) and is_preface(plain(blocks[start].text)) and not (
+            to_piece(blocks[start]).marker or to_piece(blocks[start]).label):
+        start += 1
+    return blocks[start:]
 
 
 def strip_preamble(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
