@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .blocks import Block, Page, plain
+from .blocks import Block, Page, plain, split_marker
 from .forum import answer_post
 from .preamble import drop_preface
 from .junk import (
@@ -70,11 +70,13 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
             break
         if MEMBER_RANK.match(text) and kept and len(plain(kept[-1].text).split()) <= 3:
             kept.pop()  # the member's name above the rank
-        if not (is_junk(text) or is_junk(block.text)):  # "____" rules are not emphasis
+        unmarked = split_marker(text)[2]  # "📺 YouTube: …": the bullet is not the point
+        if not (is_junk(text) or is_junk(block.text) or is_junk(unmarked)):
             kept.append(block)
             # After a question line or a paragraph of answer, a "Related" line ends it.
             asked = asked or parse_question(text) is not None or len(text.split()) >= 40
-    while kept and is_trailing_junk(plain(kept[-1].text) or kept[-1].text):
+    while kept and (is_trailing_junk(plain(kept[-1].text) or kept[-1].text)
+                    or is_trailing_junk(split_marker(plain(kept[-1].text))[2])):
         kept.pop()
     return kept, len(blocks) - len(kept)
 

@@ -46,7 +46,10 @@ _JUNK_PATTERNS = (
      r".*\b(?:rs\.?|pkr)\s?\d"),
     r"\b\d{1,3}\s?%\s?off\b|\buse (?:the )?code\b|\bcheckout\b",
     r"^follow us\b",
+    (r"^(?:youtube|facebook|instagram|twitter|tiktok|telegram|whatsapp|linkedin)(?: channel|"
+     r" page| group| lectures?)?\s*[:\-–]"),
     r"^(?:yes\s+no|👍\s*👎)$",
+    r"^<media omitted>$|^this message was deleted$|^(?:📌\s*)?forward(?:ed)? to\b",
     # forum furniture (vBulletin and its kind)
     (r"\bis (?:on a distinguished road|a jewel in the rough|just really nice|a name known to "
      r"all)\b|\bhas a (?:brilliant future|spectacular aura about)\b|\bwill become famous\b"),

@@ -251,6 +251,13 @@ def _shape(pieces: list[Piece]) -> str:
     return "none"
 
 
+def _run_in_bullet(piece: Piece) -> bool:
+    """A bullet that opens with a bold term and runs on for a paragraph: a point."""
+    return (piece.marker == "bullet" and piece.depth == 0 and not piece.headed
+            and piece.text.startswith("*") and len(piece.plain.split()) >= 14
+            and _headed_bullet(piece))
+
+
 def _lettered_point(piece: Piece) -> bool:
     """"a) Burning of fossil fuels: Thermal power stations …": a lettered point."""
     return piece.marker == "letter" and _headed_bullet(piece, "letter")
@@ -287,6 +294,8 @@ def _group_title(piece: Piece, before: Piece | None, after: Piece | None) -> boo
 def _heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
     """A heading whose own sub-headings follow (an h2 over h3s, after at most one short
     paragraph): it titles a group of points and is not a point itself."""
+    if piece.headed and later and _run_in_bullet(later[0]) and not piece.label:
+        return True  # "👉 *Steps taken*" over "✅ *Stronger laws* – …" points
     if piece.block.kind != "heading" or piece.label:
         return False
     for k, nxt in enumerate(later[:3]):
@@ -307,6 +316,8 @@ def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape
         return True
     if piece.headed and not piece.marker:
         return True
+    if shape == "headed" and _run_in_bullet(piece):
+        return True  # "✅ *Stronger laws* – In 2020 Parliament passed …"
     if piece.headed and piece.marker == "bullet" and piece.depth == 0:
         return after is not None and not after.marker  # "👉 *Heading*" over a paragraph
     if shape == "bulleted":

@@ -96,7 +96,9 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
         page furniture that were dropped (running heads may name the paper).
     """
     lines, dropped = drop_page_chrome(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    width = wrap_width(lines)
+    chat = sum(bool(_CHAT_PREFIX.match(x.strip())) for x in lines) >= 3
+    lines = main_speaker(lines) if chat else lines
+    width = 0 if chat else wrap_width(lines)  # a chat's lines are messages, never wrapped
     paragraphs: list[str] = []
     previous = ""
     for n, raw in enumerate(lines):
@@ -115,6 +117,30 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
         previous = raw.rstrip()
     return [_block(p) for p in paragraphs], dropped
 
+
+def main_speaker(lines: list[str]) -> list[str]:
+    """In a chat export, only the messages of whoever wrote the most (the teacher posting
+    the answer); the others' thanks and requests are not the answer. Other text is
+    returned as it is."""
+    speakers: list[str | None] = []
+    current: str | None = None
+    for line in lines:
+        prefix = _CHAT_PREFIX.match(" ".join(line.split()))
+        if prefix:
+            current = _SPEAKER.sub("", prefix.group(0)).strip(" :")
+        speakers.append(current)
+    if len({s for s in speakers if s}) < 2:
+        return lines
+    words: dict[str, int] = {}
+    for line, speaker in zip(lines, speakers):
+        if speaker:
+            words[speaker] = words.get(speaker, 0) + len(line.split())
+    main = max(words, key=lambda k: words[k])
+    return [line for line, speaker in zip(lines, speakers) if speaker in (main, None)]
+
+
+_SPEAKER = re.compile(r"^\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*"
+                      r"(?:[ap]\.?m\.?)?\]?(?:\s+-)?\s+", re.IGNORECASE)
 
 _CHAT_PREFIX = re.compile(
     r"^\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\]?"
