@@ -24,7 +24,7 @@ from .assemble import (
     dump_answer,
     slug,
 )
-from .blocks import Block, Page, plain
+from .blocks import Block, Page, plain, split_marker
 from .pagekind import question_list, without_question_line
 from .parse import parse_answer
 from .preamble import strip_preamble
@@ -113,7 +113,7 @@ def _listed_questions(split: SplitPage, options: Options,
 def _topic_head(blocks: list[Block]) -> str | None:
     """The last short line standing alone before a question: the topic it is listed under."""
     for block in reversed(blocks):
-        text = plain(block.text).strip(" :")
+        text = split_marker(plain(block.text))[2].strip(" :*")
         if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", ")")):
             return text
     return None

@@ -85,6 +85,9 @@ def _as_line(block: Block) -> str:
     """A block's text as a copied line would read: a list item keeps its number, so a
     listed question tagged "(CSS 2016)" reads as one ("1. Discuss … (CSS 2016)")."""
     text = plain(block.text)
+    kind, _, rest = split_marker(text)
+    if kind == "bullet" and re.match(r"^Q(?:uestion)?\b", rest):
+        return rest  # "👉 Q. Trace the evolution … (CSS 2017)"
     if block.kind == "item" and not re.match(r"^(?:\d|Q)", text):
         return f"{block.number or 1}. {text}"
     return text
