@@ -314,8 +314,9 @@ def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape
         return False
     if piece.top_numbered:
         return True
-    if piece.headed and not piece.marker:
-        return True
+    if piece.headed and (not piece.marker or (
+            piece.block.kind == "heading" and piece.marker in ("letter", "roman", "number"))):
+        return True  # a heading, also "a) The Refugee Crisis" set as one
     if shape == "headed" and _run_in_bullet(piece):
         return True  # "✅ *Stronger laws* – In 2020 Parliament passed …"
     if piece.headed and piece.marker == "bullet" and piece.depth == 0:

@@ -148,6 +148,8 @@ def parse_question(text: str) -> QuestionLine | None:
     if match:
         return _with_tags(int(match.group(1)), match.group(2))
     match = _Q_AT_END.match(line)
+    if match and match["head"].count("(") != match["head"].count(")"):
+        match = None  # "… Solved Questions (Q2 and Q4)" names questions, asks none
     if match and re.search(rf"\b(?:{'|'.join(EXAMS)})\b|\b(?:19|20)\d\d\b", match["head"]):
         _, year, _, exam = read_tags(match["head"])
         exam = exam or next(iter(re.findall(rf"\b({'|'.join(EXAMS)})\b", match["head"])), None)
