@@ -566,3 +566,15 @@ def test_a_provincial_header_names_no_paper_and_its_repeat_is_dropped():
     assert [p["heading"] for p in given.data["points"]] == ["The 1991 accord", "Storage"]
     body = given.data["points"][0]["body"]
     assert "Punjab" not in body and body.endswith("storage projects that were never built.")
+
+
+def test_an_urdu_page_saved_in_a_windows_code_page_reads_back_whole(tmp_path):
+    # Windows-1256 is what an old Urdu or Arabic editor saves; read as Windows-1252 it
+    # would turn into Latin letters.
+    text = ("Q.2 اسلامی ریاست میں عدل کی اہمیت بیان کریں۔ (CSS 2019)\n\n"
+            "عدل اسلامی معاشرے کی بنیاد ہے اور اس کے بغیر امن ممکن نہیں۔\n")
+    source = tmp_path / "urdu.txt"
+    source.write_bytes(text.replace("ی", "ي").replace("ہ", "ه").replace("ۓ", "ے")
+                       .replace("۔", ".").encode("cp1256", errors="strict"))
+    page = read_page("urdu.txt", source.read_bytes())
+    assert "عدل" in page.blocks[1].text and "اسلامي" in page.blocks[0].text

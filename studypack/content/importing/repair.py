@@ -32,7 +32,8 @@ class NotText(ValueError):
 
 def decode(data: bytes) -> str:
     """Decode a text file: UTF-16 with its BOM (Notepad's "Unicode"), UTF-8 (with or
-    without BOM), else Windows-1252.
+    without BOM), else the code page charset-normalizer finds (Windows-1252 when it
+    finds none).
 
     Raises:
         NotText: The data holds NUL bytes or other control bytes (a binary file).
@@ -47,7 +48,13 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    # Not UTF-8: an old Windows code page, found by charset-normalizer from the bytes
+    # (Urdu or Arabic saved as Windows-1256 comes back whole, not as Latin letters).
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    return str(best) if best is not None else data.decode("cp1252", errors="replace")
 
 
 def repair(text: str) -> tuple[str, tuple[str, ...]]:
