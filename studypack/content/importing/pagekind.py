@@ -27,6 +27,8 @@ to hold an answer."""
 _PRICE = re.compile(r"(?:\bRs\.?\s?\d|\bPKR\s?\d|\$\s?\d|\d\s?%\s?off\b|\badd to cart\b|"
                     r"\bbuy now\b|\border now\b|\bcheckout\b|\bshop now\b|\bdiscount\b|"
                     r"\bin stock\b|\bfree delivery\b|\bcash on delivery\b)", re.IGNORECASE)
+_SENTENCE = re.compile(r"[.!?۔؟][\"'’”)]?(?:\s|$)")
+"""A sentence's end: a table's row or a menu has none."""
 _YOU = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -47,9 +49,9 @@ class PageKind:
 
 
 def _prose_words(blocks: list[Block]) -> int:
-    """Words in blocks that read as sentences (eight words or more)."""
-    counts = (len(_WORD.findall(plain(b.text))) for b in blocks)
-    return sum(n for n in counts if n >= 8)
+    """Words in blocks that read as sentences (eight words or more, a sentence's end)."""
+    counts = ((len(_WORD.findall(plain(b.text))), plain(b.text)) for b in blocks)
+    return sum(n for n, text in counts if n >= 8 and _SENTENCE.search(text))
 
 
 def question_list(bodies: list[list[Block]], listed: int) -> bool:

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field, replace
 from .blocks import Block, plain
 from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
 
+_URDU = re.compile(r"[ٹڈڑںھےۓ]")
+"""Letters of Urdu that Arabic does not use: text with them is Urdu prose, not a verse."""
+
 OUTLINE_LINE_MAX = 90
 """Longest outline line, in characters; longer marker lines are answer text."""
 
@@ -418,7 +421,10 @@ def _cut_off(pieces: list[Piece], built: _Builder) -> bool:
         return False
     last = pieces[-1]
     if last.arabic:
-        return False
+        # A verse may end without a stop, but Urdu prose cut off mid-line does not.
+        return "\ufffd" in last.text or (
+            len(last.plain.split()) >= 8 and bool(_URDU.search(last.plain))
+            and not re.search(r"[۔.؟!»)\]﴾﴿۝ﷺ]\s*$", last.plain))
     if built.points and not built.conclusion and not (built.points[-1].body
                                                       or built.points[-1].subpoints):
         return True

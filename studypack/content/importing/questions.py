@@ -266,6 +266,9 @@ def read_context(preamble: list[str], title: str = "") -> Context:
     tags: list[str] = []
 
     def note(name: str, value: object, source: str) -> None:
+        # A paper's own name beats an unknown one read earlier ("Urdu Notes" in a menu).
+        if name == "paper" and value in PAPERS and found.get("paper") not in (None, *PAPERS):
+            del found["paper"]
         if value and name not in found:
             found[name], where[name] = value, source
             if name == "paper":
