@@ -49,6 +49,10 @@ _JUNK_PATTERNS = (
     (r"^(?:youtube|facebook|instagram|twitter|tiktok|telegram|whatsapp|linkedin)(?: channel|"
      r" page| group| lectures?)?\s*[:\-–]"),
     r"^(?:yes\s+no|👍\s*👎)$",
+    r"^(?:also read|read also|see also|read more|related)\s*[:\-–]",
+    r"^[—–-]\s*(?:compiled|written|prepared|edited|curated) by\b",
+    r"^\*{0,2}u/[\w-]+\*{0,2}\s*·",
+    r"^edit(?:ed)?\s*\d*\s*:\s*(?:formatting|typo|fixed|added|spelling|thanks)",
     r"^<media omitted>$|^this message was deleted$|^(?:📌\s*)?forward(?:ed)? to\b",
     # forum furniture (vBulletin and its kind)
     (r"\bis (?:on a distinguished road|a jewel in the rough|just really nice|a name known to "
@@ -135,7 +139,9 @@ TRAILING_WORDS = 16
 
 TAIL_LINE = re.compile(
     r"^(?:related|related posts?|you might also like|more from\b.{0,40}|popular posts|"
-    r"recent posts|read next|tagged\b.*|posted in\b.*|share this\W*)$", re.IGNORECASE)
+    r"recent posts|read next|tagged\b.*|posted in\b.*|share this\W*|top comments|"
+    r"all comments|view (?:all|more) comments|sort by\b.*|\d+ comments? so far)$",
+    re.IGNORECASE)
 """Whole lines that start a page's tail after an answer (a related-posts block)."""
 
 _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?:it|this) "

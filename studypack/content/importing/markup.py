@@ -107,7 +107,8 @@ def _listed_lines(text: str) -> bool:
     from .blocks import split_marker
 
     lines = [line for line in text.split("\n") if line.strip()]
-    return len(lines) >= 3 and sum(bool(split_marker(x)[0]) for x in lines) * 3 >= len(lines) * 2
+    marked = sum(bool(split_marker(x)[0]) for x in lines)
+    return marked >= 3 and marked * 5 >= len(lines) * 2 and bool(split_marker(lines[0])[0])
 
 
 def _list(element: Any, depth: int) -> list[Block]:
