@@ -49,6 +49,9 @@ _JUNK_PATTERNS = (
     (r"^(?:youtube|facebook|instagram|twitter|tiktok|telegram|whatsapp|linkedin)(?: channel|"
      r" page| group| lectures?)?\s*[:\-–]"),
     r"^(?:yes\s+no|👍\s*👎)$",
+    (r"^share(?: this(?: post| article| answer)?| on| via)?\s*:?\s*(?:(?:facebook|twitter|x|"
+     r"whatsapp|telegram|linkedin|pinterest|reddit|email|copy link)[\s,|•]*)+$"),
+    r"^\[[ xX✓]?\]\s",
     r"^(?:also read|read also|see also|read more|related)\s*[:\-–]",
     r"^[—–-]\s*(?:compiled|written|prepared|edited|curated) by\b",
     r"^\*{0,2}u/[\w-]+\*{0,2}\s*·",
@@ -147,7 +150,8 @@ TAIL_LINE = re.compile(
 _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?:it|this) "
                        r"with|do share it|happy (?:learning|studying)|best of luck|"
                        r"(?:was|is|found) this (?:answer |article |post )?helpful|"
-                       r"hope (?:this|it) helps|masha ?allah|join now)\b",
+                       r"hope (?:this|it) helps|masha ?allah|join now|that'?s it for today|"
+                       r"that is all for today|see you (?:in the next|next)|stay tuned)\b",
                        re.IGNORECASE)
 
 
