@@ -28,7 +28,7 @@ from .blocks import Block, Page, plain, split_marker
 from .pagekind import question_list, without_question_line
 from .parse import parse_answer
 from .preamble import strip_preamble
-from .questions import Context, QuestionLine, read_context, title_question
+from .questions import Context, QuestionLine, read_context, title_as_question, title_question
 from .readers import READERS, UnreadableFile, read_page
 from .web import FetchError, fetch, is_address
 
@@ -84,6 +84,10 @@ def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, 
     titles = [page.title, *(plain(b.text) for b in blocks[:3] if b.kind == "heading"),
               *(plain(b.text) for b in lead)]
     question = next((q for q in map(title_question, titles) if q is not None), None)
+    if question is None:
+        heads = [plain(b.text) for b in (*lead, *blocks[:2]) if b.kind == "heading"
+                 and b.level == 1]
+        question = title_as_question([*heads, page.title])
     if question is not None:
         # The title repeated as the page's first heading is not part of the answer.
         blocks = tuple(b for b in blocks if plain(b.text) != question.text

@@ -292,6 +292,8 @@ def _head(who: Identity, question: QuestionLine, context: Context, kind: str = "
     if context.tags:
         data["tags"] = list(context.tags)
     data["question"] = plain_text(question.text) or None
+    if question.guessed:
+        derived.append(f"question: {question.guessed}")
     return data, derived
 
 

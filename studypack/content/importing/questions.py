@@ -71,6 +71,22 @@ QUESTION_WORDS = re.compile(
 _TITLE_SPLIT = re.compile(r"\s+[|›»]\s+|\s+[-–—]\s+|\s*\|\s*")
 
 
+def title_as_question(titles: list[str]) -> QuestionLine | None:
+    """The page's own title taken as its question, when no line asks one ("Water Scarcity
+    in Pakistan: Causes and Remedies"): the longest part of three words or more that
+    names no site, exam or paper alone. Recorded as a guess."""
+    for title in titles:
+        parts = [p.strip() for p in _TITLE_SPLIT.split(" ".join(title.split())) if p.strip()]
+        parts = [p for p in parts if len(p.split()) >= 3 and not _generic(p)
+                 and not re.search(rf"\b(?:{'|'.join(EXAMS)})\b|\bsolved\b|\bnotes\b", p,
+                                   re.IGNORECASE)]
+        if parts:
+            text = max(parts, key=len)
+            return QuestionLine(number=None, text=read_tags(text)[0],
+                                guessed="the page's title (no line asks the question)")
+    return None
+
+
 def title_question(title: str) -> QuestionLine | None:
     """The question in a page title such as ``CSS Solved Papers | Critically Examine …``.
 
@@ -126,6 +142,7 @@ class QuestionLine:
         marks: Total marks from the line, or None.
         exam: Exam named on the line ("(CSS 2017)"), or None.
         listed: The number is a position in a topic-wise list, not the paper's.
+        guessed: How the question was found when no line asked it ("" when one did).
     """
 
     number: int | None
@@ -134,6 +151,7 @@ class QuestionLine:
     marks: int | None = None
     exam: str | None = None
     listed: bool = False
+    guessed: str = ""
 
 
 def parse_question(text: str) -> QuestionLine | None:
