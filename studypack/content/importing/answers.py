@@ -108,13 +108,20 @@ def split_page(page: Page) -> SplitPage:
     context = read_context([*page.crumbs, *(plain(b.text) for b in kept[:first]), *heads],
                            page.title)
     answers: list[RawAnswer] = []
+    titled: dict[int, QuestionLine] = {}
     for n, (start, question) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(kept)
         body = [b for b in kept[start + 1:end] if not is_breadcrumb(plain(b.text))]
         later = [q.number for _, q in starts[n + 1:] if not q.listed]
         if not question.listed and question.number is not None and question.number in later \
                 and len(body) <= 1 and not any(len(plain(b.text).split()) > 12 for b in body):
+            titled[question.number] = question  # its year or exam may be said only there
             continue  # a title or a contents line naming a question answered below
+        above = titled.get(question.number or -1)
+        if above is not None:
+            question = replace(question, year=question.year or above.year,
+                               exam=question.exam or above.exam,
+                               marks=question.marks or above.marks)
         question, body = _complete(question, body)
         answers.append(RawAnswer(question, tuple(drop_preface(body))))
     return SplitPage(context, tuple(answers), () if starts else tuple(kept), dropped,

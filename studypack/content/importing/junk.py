@@ -50,7 +50,7 @@ _JUNK_PATTERNS = (
      r" page| group| lectures?)?\s*[:\-–]"),
     r"^(?:yes\s+no|👍\s*👎)$",
     (r"^share(?: this(?: post| article| answer)?| on| via)?\s*:?\s*(?:(?:facebook|twitter|x|"
-     r"whatsapp|telegram|linkedin|pinterest|reddit|email|copy link)[\s,|•]*)+$"),
+     r"whatsapp|telegram|linkedin|pinterest|reddit|email|copy link)[\s,|•·–—-]*)+$"),
     r"^\[[ xX✓]?\]\s",
     r"^(?:also read|read also|see also|read more|related)\s*[:\-–]",
     r"^[—–-]\s*(?:compiled|written|prepared|edited|curated) by\b",

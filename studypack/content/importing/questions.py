@@ -165,14 +165,16 @@ def parse_question(text: str) -> QuestionLine | None:
     match = _Q_NUMBERED.match(line)
     if match:
         return _with_tags(int(match.group(1)), match.group(2))
-    match = _Q_AT_END.match(line)
+    untagged, tag_year, tag_marks, tag_exam = read_tags(line)
+    match = _Q_AT_END.match(untagged)
     if match and match["head"].count("(") != match["head"].count(")"):
         match = None  # "… Solved Questions (Q2 and Q4)" names questions, asks none
     if match and re.search(rf"\b(?:{'|'.join(EXAMS)})\b|\b(?:19|20)\d\d\b", match["head"]):
         _, year, _, exam = read_tags(match["head"])
         exam = exam or next(iter(re.findall(rf"\b({'|'.join(EXAMS)})\b", match["head"])), None)
         return QuestionLine(number=int(match["number"]), text="",
-                            year=year or _year_in(match["head"]), exam=exam)
+                            year=year or tag_year or _year_in(match["head"]),
+                            exam=exam or tag_exam, marks=tag_marks)
     match = _Q_BARE.match(line)
     if match and _EXAM_YEAR_TAG.search(line):
         return _with_tags(None, match.group(1))
