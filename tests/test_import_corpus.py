@@ -24,20 +24,35 @@ _spec.loader.exec_module(accuracy)
 DEV = accuracy.CORPUS / "dev"
 
 EXACT = {
+    "a01-judiciary-democracy.html": "the question only in <title> and <h1>; an h3 over h4s",
     "a02-climate-water-food.txt": "the question only in a 'Site | Question' title line",
     "a03-eighteenth-amendment.txt": "'<Paper> - <Exam>' and a lone year above 'Q1.'",
     "a04-population-growth-pms.html": "a question heading outside the article; group titles",
     "a05-afghan-border.txt": "a breadcrumb opening with 'Go Back' and a site's name",
     "a07-women-labour-force.txt": "a site-name line, '6 min read', '(CSS 2020, 20 marks)'",
+    "a08-foreign-policy-determinants.md": "an attribution naming exam, paper and year",
+    "a10-balance-of-payments-blog.txt": "a first-person blog preface and sign-off",
+    "a11-local-government-sales.txt": "a 'Logo' menu, price banners, social links",
     "a12-smog-everyday-science.html": "sales banners, social links, a 'Logo' menu",
     "a16-juvenile-delinquency-blog.html": "a blog preface, 'Answer to the Question', Part-II",
     "b02-governance-nested-outline.html": "an outline typed with line breaks, nested 4.1-",
     "b03-climate-outline-8-conclusion.html": "an outline ending '8-Conclusion'",
+    "b07-tauheed-islamiat-verses.html": "verses with 'Translation:' labels; 'Paper – Q.2'",
+    "b09-national-integration-urdu-cutoff.txt": "a page cut off in Urdu",
+    "b10-energy-mojibake-thai.txt": "'โ' as apostrophe and as dash; run-in points",
     "b11-landing-navigation.html": "a navigation page: no answer",
     "b12-notes-bundle-sales.txt": "a sales page: no answer",
     "b14-css-prep-guide.md": "a study guide: no answer",
     "b15-pak-affairs-topicwise-questions.txt": "a topic-wise list of questions",
     "b16-ir-topicwise-questions.html": "a topic-wise list as HTML lists",
+    "c01-forum-fall-of-dhaka.txt": "a forum thread: the answering post only",
+    "c02-whatsapp-fatf-greylist.txt": "a WhatsApp export: the teacher's messages only",
+    "c08-fb-gender-studies-topicwise.txt": "a group post listing questions behind emoji",
+    "c09-logo-menu-journalism-two-answers.txt": "two answers under a nested 'Logo' menu",
+    "c10-gsa-vaccines-cutoff.txt": "'‹ Go Back ›', 'Everyday Science', cut off mid-sentence",
+    "c11-blogger-early-problems-part2.html": "lettered h4 points, Part-II in the title",
+    "c13-pms-brain-drain-roman.html": "a flat outline with 'Causes:' parents, roman h4 points",
+    "c15-md-reddit-agriculture-cutoff.md": "a Reddit post cut off, its comments dropped",
 }
 
 
@@ -53,8 +68,8 @@ def test_each_shape_gives_its_expected_fields(name):
 
 
 def test_the_dev_corpus_stays_above_its_measured_floor():
-    # Measured at 94.0 % (514 of 547 fields) when this was written; no answer page
-    # may give no file.
+    # Measured at 97.9 % (785 of 802 fields) on 48 pages when this was written; no
+    # answer page may give no file.
     right = total = empty = 0
     for page, want in accuracy.pages(DEV):
         results, _, no_file = accuracy.score_page(page, want)
@@ -62,7 +77,7 @@ def test_the_dev_corpus_stays_above_its_measured_floor():
         total += sum(len(r) for r in results.values())
         empty += no_file
     assert empty == 0
-    assert right / total >= 0.93, f"{right}/{total}"
+    assert right / total >= 0.97, f"{right}/{total}"
 
 
 def test_listed_questions_load_list_and_stay_out_of_booklets(tmp_path, monkeypatch):

@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 
 from .blocks import Block, Page, plain, split_marker
 from .forum import answer_post
-from .preamble import drop_preface
 from .junk import (
     COMMENTS_HEADING,
     MEMBER_RANK,
@@ -21,6 +20,7 @@ from .junk import (
     is_trailing_junk,
     starts_tail,
 )
+from .preamble import drop_preface
 from .questions import Context, QuestionLine, is_breadcrumb, parse_question, read_context, read_tags
 
 
