@@ -23,7 +23,8 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """The answering post of a thread (see the module's notes), or ``blocks`` as they are."""
     texts = [plain(b.text) for b in blocks]
     marks = sum(bool(_POST_START.match(t) or _POST_END.match(t)) for t in texts)
-    if marks < 4:
+    numbered = sum(bool(_POST_START.match(t)) for t in texts)
+    if marks < 4 and numbered < 2:
         return blocks
     posts: list[list[Block]] = [[]]
     for block, text in zip(blocks, texts):

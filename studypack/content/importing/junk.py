@@ -52,7 +52,10 @@ _JUNK_PATTERNS = (
     (r"^share(?: this(?: post| article| answer)?| on| via)?\s*:?\s*(?:(?:facebook|twitter|x|"
      r"whatsapp|telegram|linkedin|pinterest|reddit|email|copy link)[\s,|•·–—-]*)+$"),
     r"^\[[ xX✓]?\]\s",
-    r"^(?:also read|read also|see also|read more|related)\s*[:\-–]",
+    r"^(?:also read|read also|see also|read more|related|read next|up next|next read)\s*[:\-–]",
+    r"^[-·•]?\s*\d{1,2}\s?[smhdwy]\s*·?\s*(?:🌍|🌐)?$|^(?:see (?:less|more)|most relevant|"
+    r"all reactions:?.*|write a (?:public )?comment.*|like\s+comment\s+share)$",
+    r"\bsave this post\b|\bshare (?:it |this )?with your (?:study )?(?:partners|friends|group)\b",
     r"^[—–-]\s*(?:compiled|written|prepared|edited|curated) by\b",
     r"^\*{0,2}u/[\w-]+\*{0,2}\s*·",
     r"^edit(?:ed)?\s*\d*\s*:\s*(?:formatting|typo|fixed|added|spelling|thanks)",
@@ -171,9 +174,16 @@ def is_trailing_junk(text: str) -> bool:
                              ) or (len(line.split()) <= 40 and bool(_SIGN_OFF.search(line)))
 
 
+_PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?premium members|"
+                      r"premium members only|subscribe to (?:read|unlock|continue)|unlock the "
+                      r"(?:full|complete|rest))\b", re.IGNORECASE)
+
+
 def starts_tail(text: str) -> bool:
     """True when ``text`` begins the site's tail (comment form, ad-blocker notice, …)."""
-    return text.strip().lower().lstrip("←→«»‹›<>-–—•·|* ").startswith(TAIL_STARTS)
+    line = text.strip().lower().lstrip("←→«»‹›<>-–—•·|*🔒 ")
+    return line.startswith(TAIL_STARTS) or (len(line.split()) <= 20
+                                            and bool(_PAYWALL.search(line)))
 
 
 def is_junk(text: str) -> bool:

@@ -29,6 +29,10 @@ _PRICE = re.compile(r"(?:\bRs\.?\s?\d|\bPKR\s?\d|\$\s?\d|\d\s?%\s?off\b|\badd to
                     r"\bin stock\b|\bfree delivery\b|\bcash on delivery\b)", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?۔؟][\"'’”)]?(?:\s|$)")
 """A sentence's end: a table's row or a menu has none."""
+_GUIDE = re.compile(r"\bhow to (?:prepare|crack|pass|attempt|study|choose|start)\b|"
+                    r"\b(?:preparation )?guide\b|\btips\b|\bstrategy\b|\bbook ?list\b|"
+                    r"\brecommended books\b|\btime ?table\b", re.IGNORECASE)
+"""A title that promises advice on the exam, not an answer to one of its questions."""
 _YOU = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -81,6 +85,8 @@ def without_question_line(blocks: list[Block], title: str) -> PageKind:
     you = sum(len(_YOU.findall(t)) for t in texts)
     short = sum(len(_WORD.findall(t)) <= 4 for t in texts)
     asked = bool(QUESTION_WORDS.search(title))
+    if _GUIDE.search(title) and not priced:
+        return PageKind("none", "a study guide (advice addressed to the reader)")
     if priced >= 3 or (priced >= 2 and prose < 2 * ANSWER_WORDS):
         return PageKind("none", "a sales page")
     if prose >= ANSWER_WORDS and you * 100 < words * (3 if asked else 1.5):

@@ -18,7 +18,8 @@ from .pieces import CONCLUSION_OPENERS
 from .questions import parse_question
 
 PAGE_CHROME = re.compile(
-    r"^\s*(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-–—]?\s*\d{1,3}\s*[-–—]?|"
+    r"^\s*(?:(?:\S+\s+){0,6}page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|"
+    r"[-–—]?\s*\d{1,3}\s*[-–—]?|"
     r"scanned with \w+|downloaded from \S+|uploaded by .{0,40}|"
     r"download to read ad-free|report this document|save|embed|print)\s*$", re.IGNORECASE)
 """Whole lines that are page furniture: folios, "page 1 of 53", document-site buttons."""

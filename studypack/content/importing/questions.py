@@ -176,6 +176,9 @@ def parse_question(text: str) -> QuestionLine | None:
                             year=year or tag_year or _year_in(match["head"]),
                             exam=exam or tag_exam, marks=tag_marks)
     match = _Q_BARE.match(line)
+    if match and re.match(r"^question\s*:", line, re.IGNORECASE) and (
+            "?" in line or QUESTION_WORDS.match(match.group(1))):
+        return _with_tags(None, match.group(1))  # "Question: What is Zakat? Explain …"
     if match and _EXAM_YEAR_TAG.search(line):
         return _with_tags(None, match.group(1))
     match = _LISTED.match(line)
