@@ -12,6 +12,7 @@ pipeline for one file; the CLI writes the results.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .answers import SplitPage, split_page
@@ -70,6 +71,8 @@ def import_page(page: Page, options: Options | None = None, *,
     results = []
     for position, (question, blocks) in enumerate(raws, 1):
         draft = parse_answer(blocks)
+        if split.paywalled and position == len(raws):
+            draft = replace(draft, incomplete=True)  # the rest is behind a paywall
         results.append(assemble(question, draft, context, options,
                                 source_name=source_name,
                                 position=position if len(raws) > 1 else 0,

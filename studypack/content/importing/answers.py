@@ -15,6 +15,7 @@ from .forum import answer_post
 from .junk import (
     COMMENTS_HEADING,
     MEMBER_RANK,
+    is_paywall,
     TAIL_LINE,
     is_junk,
     is_trailing_junk,
@@ -42,6 +43,7 @@ class SplitPage:
         unclaimed: The blocks kept when no question line was found.
         dropped: How many blocks of site junk were dropped.
         preamble: The blocks before the first question line.
+        paywalled: The page stops at a paywall: its last answer is cut off.
     """
 
     context: Context
@@ -49,6 +51,7 @@ class SplitPage:
     unclaimed: tuple[Block, ...] = ()
     dropped: int = 0
     preamble: tuple[Block, ...] = ()
+    paywalled: bool = False
 
 
 def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
@@ -97,6 +100,7 @@ def split_page(page: Page) -> SplitPage:
     """Drop junk, read the page context and cut the page at its question lines."""
     thread = answer_post(page.blocks)
     kept, dropped = drop_junk(thread)
+    paywalled = any(is_paywall(plain(b.text)) for b in thread)
     dropped += len(page.blocks) - len(thread)
     starts = [(i, q) for i, b in enumerate(kept)
               if b.kind != "item" or b.level == 0
@@ -125,7 +129,7 @@ def split_page(page: Page) -> SplitPage:
         question, body = _complete(question, body)
         answers.append(RawAnswer(question, tuple(drop_preface(body))))
     return SplitPage(context, tuple(answers), () if starts else tuple(kept), dropped,
-                     tuple(kept[:first]))
+                     tuple(kept[:first]), paywalled)
 
 
 def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, list[Block]]:

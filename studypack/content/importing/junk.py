@@ -179,6 +179,11 @@ _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?pre
                       r"(?:full|complete|rest))\b", re.IGNORECASE)
 
 
+def is_paywall(text: str) -> bool:
+    """A notice that the rest of the answer is for paying members (the answer is cut)."""
+    return len(text.split()) <= 20 and bool(_PAYWALL.search(text))
+
+
 def starts_tail(text: str) -> bool:
     """True when ``text`` begins the site's tail (comment form, ad-blocker notice, …)."""
     line = text.strip().lower().lstrip("←→«»‹›<>-–—•·|*🔒 ")

@@ -304,6 +304,8 @@ def _heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
     for k, nxt in enumerate(later[:3]):
         if nxt.block.kind == "heading":
             return nxt.block.level > piece.block.level and not nxt.label
+        if nxt.headed and not nxt.label:
+            return True  # bold lines under the heading are its points
         if nxt.top_numbered and not nxt.label:
             return True  # numbered points under the heading
         if k >= 1 or nxt.headed or len(nxt.plain.split()) > 40:
