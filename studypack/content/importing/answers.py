@@ -15,9 +15,9 @@ from .forum import answer_post
 from .junk import (
     COMMENTS_HEADING,
     MEMBER_RANK,
-    is_paywall,
     TAIL_LINE,
     is_junk,
+    is_paywall,
     is_trailing_junk,
     starts_tail,
 )

@@ -53,8 +53,8 @@ _JUNK_PATTERNS = (
      r"whatsapp|telegram|linkedin|pinterest|reddit|email|copy link)[\s,|•·–—-]*)+$"),
     r"^\[[ xX✓]?\]\s",
     r"^(?:also read|read also|see also|read more|related|read next|up next|next read)\s*[:\-–]",
-    r"^[-·•]?\s*\d{1,2}\s?[smhdwy]\s*·?\s*(?:🌍|🌐)?$|^(?:see (?:less|more)|most relevant|"
-    r"all reactions:?.*|write a (?:public )?comment.*|like\s+comment\s+share)$",
+    (r"^[-·•]?\s*\d{1,2}\s?[smhdwy]\s*·?\s*(?:🌍|🌐)?$|^(?:see (?:less|more)|most relevant|"
+    r"all reactions:?.*|write a (?:public )?comment.*|like\s+comment\s+share)$"),
     r"\bsave this post\b|\bshare (?:it |this )?with your (?:study )?(?:partners|friends|group)\b",
     r"^[—–-]\s*(?:compiled|written|prepared|edited|curated) by\b",
     r"^\*{0,2}u/[\w-]+\*{0,2}\s*·",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .blocks import Block, plain
 from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
+from .shapes import answer_shape, group_title, heading_over_headings, starts_point
 
 _URDU = re.compile(r"[ٹڈڑںھےۓ]")
 """Letters of Urdu that Arabic does not use: text with them is Urdu prose, not a verse."""
@@ -108,7 +109,7 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
     pieces = [to_piece(b) for b in blocks if b.text.strip()]
     built = _Builder()
     state = "outline" if _unlabelled_outline(pieces) else "intro"
-    shape = _shape(pieces)
+    shape = answer_shape(pieces)
     if shape == "bare":
         built.derived.append("points: headings are short lines standing alone")
     for k, piece in enumerate(pieces):
@@ -140,12 +141,12 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, sh
             built.skipped += 1
             return state
         state = "intro"
-    if state in ("intro", "points") and (_group_title(piece, before, after)
-                                         or _heading_over_headings(piece, later)):
+    if state in ("intro", "points") and (group_title(piece, before, after)
+                                         or heading_over_headings(piece, later)):
         built.group = piece.plain.rstrip(": ")
         built.notes.append(f"'{built.group}' heads several points; it is left out of "
                            "their headings")
-    elif state in ("intro", "points") and _starts_point(piece, before, after, shape):
+    elif state in ("intro", "points") and starts_point(piece, before, after, shape):
         point = _new_point(piece)
         if not piece.top_numbered:
             built.group = ""  # a point of another shape ends the group
@@ -166,7 +167,7 @@ def _opens_conclusion(piece: Piece, later: list[Piece], state: str, shape: str) 
     if state == "section":
         return True
     return state == "points" and not any(
-        _starts_point(p, ([piece, *later])[j], later[j + 1] if j + 1 < len(later) else None,
+        starts_point(p, ([piece, *later])[j], later[j + 1] if j + 1 < len(later) else None,
                       shape) for j, p in enumerate(later))
 
 
@@ -235,108 +236,6 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     else:
         built.outline.append(text)
     return True
-
-
-def _shape(pieces: list[Piece]) -> str:
-    if any(p.top_numbered and not p.label for p in pieces):
-        return "numbered"
-    if any(p.headed and not p.label and not p.arabic for p in pieces):
-        return "headed"
-    if sum(_headed_bullet(p, "") for p in pieces) >= 3:
-        return "run-in"
-    if any(_bare_heading(p, pieces[k - 1] if k else None, pieces[k + 1])
-           for k, p in enumerate(pieces[:-1])):
-        return "bare"
-    if sum(_headed_bullet(p) for p in pieces) >= 2:
-        return "bulleted"
-    if sum(_lettered_point(p) for p in pieces) >= 2:
-        return "lettered"
-    return "none"
-
-
-def _run_in_bullet(piece: Piece) -> bool:
-    """A bullet that opens with a bold term and runs on for a paragraph: a point."""
-    return (piece.marker == "bullet" and piece.depth == 0 and not piece.headed
-            and piece.text.startswith("*") and len(piece.plain.split()) >= 14
-            and _headed_bullet(piece))
-
-
-def _lettered_point(piece: Piece) -> bool:
-    """"a) Burning of fossil fuels: Thermal power stations …": a lettered point."""
-    return piece.marker == "letter" and _headed_bullet(piece, "letter")
-
-
-def _headed_bullet(piece: Piece, marker: str = "bullet") -> bool:
-    # "• Currency fall: A weaker rupee …", "- **Energy**: new plants …": a point as a bullet.
-    if piece.marker != marker or piece.depth or piece.label or piece.arabic:
-        return False
-    match = re.match(r"^(.{2,60}?)(?::\s|\s[–—-]\s)\s*(\S.*)$", piece.plain)
-    return match is not None and len(match.group(1).split()) <= 8 and not re.search(
-        r"[.?!]", match.group(1)) and len(match.group(2).split()) >= 2
-
-
-def _bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
-    text = piece.plain
-    return (not piece.marker and not piece.arabic and not piece.label
-            and piece.block.kind == "paragraph"
-            and not (before and before.arabic) and len(text) <= 70 and len(text.split()) <= 9
-            and text[:1].isupper() and not re.search(r"[.?!,;\"”]$", text)
-            and not after.marker and not after.arabic and len(after.plain) > 2 * len(text))
-
-
-def _group_title(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
-    # "Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point. A
-    # reference under a verse ("(Surah Al-Ikhlas, 112:1-2)") is never one.
-    return (after is not None and (after.top_numbered or _lettered_point(after))
-            and not piece.marker and not piece.arabic
-            and not piece.label and len(piece.plain.split()) <= 6
-            and not (before is not None and before.arabic)
-            and not re.search(r"[.?!,;\"”)\]]$|^[(\[]|\d:\d", piece.plain))
-
-
-def _heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
-    """A heading whose own sub-headings follow (an h2 over h3s, after at most one short
-    paragraph): it titles a group of points and is not a point itself."""
-    if piece.headed and later and _run_in_bullet(later[0]) and not piece.label:
-        return True  # "👉 *Steps taken*" over "✅ *Stronger laws* – …" points
-    if piece.block.kind != "heading" or piece.label:
-        return False
-    for k, nxt in enumerate(later[:3]):
-        if nxt.block.kind == "heading":
-            return nxt.block.level > piece.block.level and not nxt.label
-        if nxt.headed and not nxt.label:
-            return True  # bold lines under the heading are its points
-        if nxt.top_numbered and not nxt.label:
-            return True  # numbered points under the heading
-        if k >= 1 or nxt.headed or len(nxt.plain.split()) > 40:
-            return False
-    return False
-
-
-def _starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape: str) -> bool:
-    if piece.arabic or piece.label or (before is not None and before.arabic
-                                       and not piece.headed and not piece.top_numbered):
-        return False
-    if piece.top_numbered:
-        return True
-    if piece.headed and (not piece.marker or (
-            piece.block.kind == "heading" and piece.marker in ("letter", "roman", "number"))):
-        return True  # a heading, also "a) The Refugee Crisis" set as one
-    if shape == "headed" and _run_in_bullet(piece):
-        return True  # "✅ *Stronger laws* – In 2020 Parliament passed …"
-    if piece.headed and piece.marker == "bullet" and piece.depth == 0:
-        return after is not None and not after.marker  # "👉 *Heading*" over a paragraph
-    if shape == "bulleted":
-        return _headed_bullet(piece)
-    if shape == "lettered":
-        return _lettered_point(piece)
-    if shape == "run-in":  # "Circular debt – the chain of unpaid bills …" paragraphs
-        return _headed_bullet(piece, "") or (
-            after is not None and _bare_heading(piece, before, after))
-    # A bare heading starts a point, also among numbered points ("Scale of the problem"
-    # over its paragraph, before "1. Katchi abadis …").
-    return shape in ("bare", "numbered") and after is not None and _bare_heading(
-        piece, before, after)
 
 
 def _new_point(piece: Piece) -> _Point:
