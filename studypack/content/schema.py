@@ -20,6 +20,12 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_len
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
+    @field_validator("part", mode="before", check_fields=False)
+    @classmethod
+    def _part_as_text(cls, value: object) -> object:
+        # "part: 2" and "part: II" are both natural to type.
+        return str(value) if isinstance(value, int) else value
+
 
 class PointIn(_Strict):
     heading: Text
@@ -63,11 +69,6 @@ class AnswerFile(_Strict):
     source: Text | None = None
     derived: tuple[Text, ...] = ()
 
-    @field_validator("part", mode="before")
-    @classmethod
-    def _part_as_text(cls, value: object) -> object:
-        # "part: 2" and "part: II" are both natural to type.
-        return str(value) if isinstance(value, int) else value
 
 
 class QuestionFile(_Strict):
@@ -91,11 +92,6 @@ class QuestionFile(_Strict):
     question: Text
     source: Text | None = None
     derived: tuple[Text, ...] = ()
-
-    @field_validator("part", mode="before")
-    @classmethod
-    def _part_as_text(cls, value: object) -> object:
-        return str(value) if isinstance(value, int) else value
 
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
