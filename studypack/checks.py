@@ -154,6 +154,9 @@ def check_workspace(target: Path, workspace: Path) -> str:
         raise ContentError(problems)
     _warn_unprintable(questions, workspace)
     files = f"{len(questions)} answer file{'' if len(questions) == 1 else 's'}"
+    if bank.drafts:
+        files += (f", {len(bank.drafts)} draft{'' if len(bank.drafts) == 1 else 's'} (left out "
+                  "of builds until written)")
     if bank.questions:
         files += (f", {len(bank.questions)} question{'' if len(bank.questions) == 1 else 's'}"
                   " without answers")

@@ -7,6 +7,7 @@ here (see ``cli.py`` for the codes).
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -56,6 +57,10 @@ def reported() -> Iterator[None]:
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # Piped into `head`, which stopped reading: the reader has what it wanted.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as exc:
             if os.environ.get("STUDYPACK_DEBUG"):
                 raise

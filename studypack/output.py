@@ -17,7 +17,14 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import MissingGlyphWarning, RenderError, StrictError, StudypackWarning, rel
+from .errors import (
+    MissingGlyphWarning,
+    RenderError,
+    StrictError,
+    StudypackError,
+    StudypackWarning,
+    rel,
+)
 
 
 @contextmanager
@@ -38,10 +45,18 @@ def warnings_checked(strict: bool) -> Iterator[None]:
     handler = _ToList(logging.WARNING)
     pypdf_log = logging.getLogger("pypdf")
     pypdf_log.addHandler(handler)
+    caught: list[warnings.WarningMessage] = []
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", StudypackWarning)
             yield
+    except StudypackError:
+        # A build that stops still shows what it warned of before (a draft left out
+        # is often why there is nothing to build).
+        for message in dict.fromkeys(str(w.message) for w in caught
+                                     if issubclass(w.category, StudypackWarning)):
+            warnings.warn(message, StudypackWarning, stacklevel=3)
+        raise
     finally:
         pypdf_log.removeHandler(handler)
     missing: dict[str, set[str]] = {}

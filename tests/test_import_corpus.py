@@ -129,3 +129,30 @@ def test_a_draft_is_named_by_check_and_refused_by_strict(tmp_path, monkeypatch):
     assert strict.exit_code == 1 and not (tmp_path / "out" / "booklet.pdf").exists()
     built = runner.invoke(app, ["build"])
     assert built.exit_code == 0 and "left out of booklets" in built.output
+
+
+def test_a_folder_of_drafts_and_questions_says_why_there_is_nothing_to_build(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    runner.invoke(app, ["import", str(DEV / "a02-climate-water-food.txt"),
+                        str(DEV / "b15-pak-affairs-topicwise-questions.txt")])
+    built = runner.invoke(app, ["build"])
+    assert built.exit_code == 2 and not (tmp_path / "out" / "booklet.pdf").exists()
+    out = " ".join(built.output.split())
+    assert "holds no answer ready to build, only 1 draft(s) with fields to write and 12 " \
+        "question(s) without answers" in out
+    assert "year: not in the source; write the year" in out  # the warnings still show
+
+
+def test_list_piped_into_a_reader_that_stops_is_no_error(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    monkeypatch.chdir(tmp_path)
+    CliRunner().invoke(app, ["import", str(DEV / "b15-pak-affairs-topicwise-questions.txt")])
+    run = subprocess.run(f"'{sys.executable}' -m studypack.cli list content | head -1; "
+                         "exit ${PIPESTATUS[0]}", shell=True, capture_output=True, text=True,
+                         timeout=60, executable="/bin/bash")
+    assert run.stdout.count("\n") == 1 and "internal error" not in run.stderr
+    assert run.returncode == 0

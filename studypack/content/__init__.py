@@ -154,16 +154,31 @@ def validate_answer_text(text: str, shown_path: str) -> list[Diagnostic]:
 
 @dataclass(frozen=True)
 class Bank:
-    """Everything a content folder holds: answers, and questions kept without one."""
+    """Everything a content folder holds: answers, questions kept without one, and the
+    paths of drafts (answers that leave a field to write, left out of builds)."""
 
     answers: tuple[Question, ...]
     questions: tuple[PastQuestion, ...] = ()
+    drafts: tuple[str, ...] = ()
 
 
 def load_content(folder: Path, cache_dir: Path | None = None) -> tuple[Question, ...]:
     """The answers of ``folder`` (see ``load_bank``): what booklets, packs and handouts
-    hold. Questions without answers and drafts are left out."""
-    return load_bank(folder, cache_dir).answers
+    hold. Questions without answers and drafts are left out.
+
+    Raises:
+        WorkspaceError: As ``load_bank``, and when no file holds an answer ready to build.
+        ContentError: As ``load_bank``.
+    """
+    bank = load_bank(folder, cache_dir)
+    if not bank.answers:
+        held = [f"{len(bank.drafts)} draft(s) with fields to write"
+                if bank.drafts else "",
+                f"{len(bank.questions)} question(s) without answers" if bank.questions else ""]
+        raise WorkspaceError(f"{rel(folder)} holds no answer ready to build, only "
+                             + " and ".join(h for h in held if h) + "; write the fields "
+                             "'studypack check' names, then build again.")
+    return bank.answers
 
 
 def load_bank(folder: Path, cache_dir: Path | None = None) -> Bank:
@@ -192,6 +207,7 @@ def load_bank(folder: Path, cache_dir: Path | None = None) -> Bank:
         raise WorkspaceError(f"{rel(folder)} holds no .yaml answer files. "
                              "'studypack init DIR' creates two examples to start from.")
     questions: list[Record] = []
+    drafts: list[str] = []
     id_positions: dict[str, tuple[int, int]] = {}
     problems: list[Diagnostic] = []
     cache = None
@@ -206,6 +222,8 @@ def load_bank(folder: Path, cache_dir: Path | None = None) -> Bank:
         if question:
             questions.append(question)
             id_positions.setdefault(question.source_path, id_pos)
+        elif not found:
+            drafts.append(rel(path))
     if cache:
         cache.save()
     problems.extend(_duplicate_ids(questions, id_positions))
@@ -213,7 +231,8 @@ def load_bank(folder: Path, cache_dir: Path | None = None) -> Bank:
         raise ContentError(problems)
     answers = [q for q in questions if isinstance(q, Question)]
     _warn_near_duplicates(answers)
-    return Bank(tuple(answers), tuple(q for q in questions if isinstance(q, PastQuestion)))
+    return Bank(tuple(answers), tuple(q for q in questions if isinstance(q, PastQuestion)),
+                tuple(drafts))
 
 
 def _warn_near_duplicates(questions: list[Question]) -> None:
