@@ -84,8 +84,9 @@ def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, 
     """A page with no question line: the question from its title, site text before the
     answer dropped, and the page's context read from that text and the title."""
     blocks, lead = strip_preamble(split.unclaimed)
-    titles = [page.title, *(plain(b.text) for b in blocks[:3] if b.kind == "heading"),
-              *(plain(b.text) for b in lead)]
+    # The page's own heading says it best; the <title> adds a site's name and capitals.
+    titles = [*(plain(b.text) for b in (*lead, *blocks[:3]) if b.kind == "heading"),
+              *(plain(b.text) for b in lead), page.title]
     question = next((q for q in map(title_question, titles) if q is not None), None)
     if question is None:
         heads = [plain(b.text) for b in (*lead, *blocks[:2]) if b.kind == "heading"
@@ -93,10 +94,11 @@ def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, 
         question = title_as_question([*heads, page.title])
     if question is not None:
         # The title repeated as the page's first heading is not part of the answer.
-        blocks = tuple(b for b in blocks if plain(b.text) != question.text
-                       and question.text not in plain(b.text)[:len(question.text) + 40]
+        asked = question.text.casefold()
+        blocks = tuple(b for b in blocks if asked not in plain(b.text).casefold()
                        or len(plain(b.text)) > len(question.text) + 60)
-    verdict = without_question_line(list(blocks), page.title)
+    verdict = without_question_line(list(blocks), " ".join(
+        (page.title, question.text if question else "")), asked=question is not None)
     if verdict.kind == "none":
         raise NoAnswerOnPage(f"seems to be {verdict.seems}; there is no answer on it, so "
                              "nothing was written")

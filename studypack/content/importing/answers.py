@@ -69,7 +69,8 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     for block in blocks:
         text = plain(block.text) or block.text.strip()
         if starts_tail(text) or (asked and (COMMENTS_HEADING.match(text)
-                                            or TAIL_LINE.match(text))):
+                                            or TAIL_LINE.match(text)
+                                            or re.match(r"^_{5,}", block.text.strip()))):
             break
         if MEMBER_RANK.match(text) and kept and len(plain(kept[-1].text).split()) <= 3:
             kept.pop()  # the member's name above the rank

@@ -69,6 +69,13 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
                           r"(?=\s)\s*")),
 )
 
+QUESTION_WORDS = re.compile(
+    r"\b(?:discuss|explain|examine|evaluate|analy[sz]e|critically|describe|elaborate|comment|"
+    r"highlight|assess|trace|compare|define|illustrate|justify|what|how|why|to what extent|"
+    r"do you agree|write a note|enumerate|identify|outline the|account for|review)\b",
+    re.IGNORECASE)
+"""Words that set an exam question's task; a title holding one may be the question."""
+
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, plain
+from .junk import MEMBER_RANK
 from .questions import parse_question
 
 _POST_START = re.compile(r"^#\s?\d{1,4}$")
+_RANK = MEMBER_RANK
 _POST_END = re.compile(r"^(?:reply with quote|quote|multi-quote this message)$", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^[_\-=~*]{5,}$")
 
@@ -24,17 +26,21 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     texts = [plain(b.text) for b in blocks]
     marks = sum(bool(_POST_START.match(t) or _POST_END.match(t)) for t in texts)
     numbered = sum(bool(_POST_START.match(t)) for t in texts)
-    if marks < 4 and numbered < 2:
+    ranks = sum(bool(_RANK.match(t)) for t in texts)
+    if marks < 4 and numbered < 2 and ranks < 2:
         return blocks
     posts: list[list[Block]] = [[]]
-    for block, text in zip(blocks, texts):
+    for n, (block, text) in enumerate(zip(blocks, texts)):
         if _POST_START.match(text) or _POST_END.match(text):
             posts.append([])
+        elif marks < 4 and numbered < 2 and n + 1 < len(texts) and _RANK.match(texts[n + 1]):
+            posts.append([block])  # a post opens with its writer's name over their rank
         else:
             posts[-1].append(block)
     posts = [_unquoted(post) for post in posts]
     best = max(posts, key=_prose)
-    cut = next((k for k, b in enumerate(best) if _SIGNATURE.match(b.text.strip())), len(best))
+    cut = next((k for k, b in enumerate(best) if _SIGNATURE.match(b.text.strip().split("\n")[0])),
+               len(best))
     best = best[:cut]
     # The thread's head (its title, the forum's trail) stays: it names paper and year.
     head = posts[0] if posts[0] is not best else []

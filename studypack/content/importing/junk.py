@@ -23,6 +23,7 @@ TAIL_STARTS = (
     "comments are closed", "premium members only", "members only", "this content is for",
     "subscribe to read", "subscribe to continue", "log in to read", "login to read",
     "unlock the full", "become a member", "already a member", "to read the full answer",
+    "about the author",
     "to continue reading", "this answer is for members",
 )
 """Lines from which the rest of a scraped page is site chrome, not the answer."""
@@ -49,6 +50,7 @@ _JUNK_PATTERNS = (
     (r"^(?:youtube|facebook|instagram|twitter|tiktok|telegram|whatsapp|linkedin)(?: channel|"
      r" page| group| lectures?)?\s*[:\-–]"),
     r"^(?:yes\s+no|👍\s*👎)$",
+    r"^(?:advertisement|sponsored|ad|ads by \w+|continue reading below)$",
     (r"^share(?: this(?: post| article| answer)?| on| via)?\s*:?\s*(?:(?:facebook|twitter|x|"
      r"whatsapp|telegram|linkedin|pinterest|reddit|email|copy link)[\s,|•·–—-]*)+$"),
     r"^\[[ xX✓]?\]\s",
@@ -158,7 +160,7 @@ _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?
                        re.IGNORECASE)
 
 
-MEMBER_RANK = re.compile(r"^(?:(?:senior|junior|new|active|banned|regular|super) member|"
+MEMBER_RANK = re.compile(r"^(?:(?:senior|junior|new|active|banned|regular|super)?\s?member|"
                          r"moderator|administrator)$", re.IGNORECASE)
 """A forum member's rank: the short line above it is the member's name."""
 

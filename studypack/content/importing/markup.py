@@ -85,6 +85,11 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
             found = _block("heading", child, int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2)
         elif tag in LISTS:
             blocks.extend(_list(child, depth))
+        elif tag in ROWS and any(_holds_blocks(cell) for cell in child):
+            # A layout table (a forum's post: who wrote it | what they wrote): its cells
+            # are read as blocks, one after the other.
+            for cell in child:
+                blocks.extend(_cell_blocks(cell, depth))
         elif tag in ROWS:
             cells = [inline_text(cell) for cell in child]
             if any(cells):
@@ -100,6 +105,39 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
         if found:
             blocks.append(found)
     return blocks
+
+
+BLOCK_TAGS = HEADINGS | PARAGRAPHS | LISTS | ROWS | {"div", "table"}
+
+
+def _holds_blocks(cell: Any) -> bool:
+    return any(_tag(c) in BLOCK_TAGS for c in cell)
+
+
+def _cell_blocks(cell: Any, depth: int) -> list[Block]:
+    """A table cell's paragraphs, headings and lists, and the loose text and inline
+    elements (``<b>Q3. …</b>``) between them, each its own block."""
+    blocks: list[Block] = []
+    if (cell.text or "").strip():
+        blocks.append(Block("paragraph", " ".join(cell.text.split())))
+    for child in cell:
+        if _tag(child) in BLOCK_TAGS:
+            blocks.extend(walk(_Wrapper(child), depth))
+        elif _tag(child) not in SKIPPED:
+            mark = _emphasis(child)
+            text = inline_text(child).strip()
+            if text:
+                blocks.append(Block("paragraph", text, bold=mark == "**"))
+        if (child.tail or "").strip():
+            blocks.append(Block("paragraph", " ".join(child.tail.split())))
+    return blocks
+
+
+class _Wrapper(list):  # type: ignore[type-arg]
+    """One element seen as the only child of a parent, so ``walk`` reads it."""
+
+    def __init__(self, element: Any) -> None:
+        super().__init__([element])
 
 
 def _listed_lines(text: str) -> bool:

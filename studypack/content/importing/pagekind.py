@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
-from .blocks import Block, plain
-from .questions import QUESTION_WORDS
+from .blocks import QUESTION_WORDS, Block, plain
 
 LIST_BODY_WORDS = 30
 """A question followed by fewer words than this (median) before the next one is only
@@ -22,7 +21,7 @@ listed, not answered."""
 
 ANSWER_WORDS = 150
 """Prose (sentences of eight words or more) needed for a page without a question line
-to hold an answer."""
+to hold an answer; half as much when its title or first lines ask a question."""
 
 _PRICE = re.compile(r"(?:\bRs\.?\s?\d|\bPKR\s?\d|\$\s?\d|\d\s?%\s?off\b|\badd to cart\b|"
                     r"\bbuy now\b|\border now\b|\bcheckout\b|\bshop now\b|\bdiscount\b|"
@@ -72,26 +71,28 @@ def question_list(bodies: list[list[Block]], listed: int) -> bool:
                                                and median(words) < 3 * LIST_BODY_WORDS)
 
 
-def without_question_line(blocks: list[Block], title: str) -> PageKind:
+def without_question_line(blocks: list[Block], title: str, asked: bool = False) -> PageKind:
     """What a page that has no question line holds.
 
     An answer needs prose, and no more than a little of it addressed to the
-    reader or priced; a question in the page's title counts for it.
+    reader or priced; a question in the page's title (or ``asked``: found in its
+    first lines) counts for it.
     """
     texts = [plain(b.text) for b in blocks]
     words = sum(len(_WORD.findall(t)) for t in texts) or 1
     prose = _prose_words(blocks)
     priced = sum(bool(_PRICE.search(t)) for t in texts)
+    asked = (asked or bool(QUESTION_WORDS.search(title))) and not _GUIDE.search(title)
     you = sum(len(_YOU.findall(t)) for t in texts)
     short = sum(len(_WORD.findall(t)) <= 4 for t in texts)
-    asked = bool(QUESTION_WORDS.search(title))
     if _GUIDE.search(title) and not priced:
         return PageKind("none", "a study guide (advice addressed to the reader)")
     if priced >= 3 or (priced >= 2 and prose < 2 * ANSWER_WORDS):
         return PageKind("none", "a sales page")
-    if prose >= ANSWER_WORDS and you * 100 < words * (3 if asked else 1.5):
+    enough = ANSWER_WORDS // 2 if asked else ANSWER_WORDS
+    if prose >= enough and you * 100 < words * (3 if asked else 1.5):
         return PageKind("answers")
-    if prose >= ANSWER_WORDS:
+    if prose >= enough:
         return PageKind("none", "a study guide (advice addressed to the reader)")
     if short * 10 >= len(texts) * 6 and not _links_mostly(texts):
         return PageKind("none", "a table of topics")

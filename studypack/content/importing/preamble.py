@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, plain
+from .blocks import QUESTION_WORDS, Block, plain
 from .pieces import to_piece
 
 ATTRIBUTION = re.compile(
@@ -66,7 +66,8 @@ def strip_preamble(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[
         piece = to_piece(block)
         if piece.label or (piece.marker and block.kind != "heading"):
             return blocks[n:], blocks[:n]
-        if len(text.split()) >= 12 and not text.endswith("?"):
+        if len(text.split()) >= 12 and not text.endswith("?") and not (
+                n < 4 and len(text.split()) <= 60 and QUESTION_WORDS.match(text)):
             start = n - 1 if n and _heading_above(blocks[n - 1]) else n
             return blocks[start:], blocks[:start]
     return blocks, ()

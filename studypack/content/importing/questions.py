@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .blocks import QUESTION_WORDS
 from .junk import is_menu
 from .preamble import is_attribution
 
@@ -61,12 +62,6 @@ _GENERIC = {"past", "paper", "papers", "solved", "home", "notes", "note", "quest
 Answers", "PMS Punjab Solved Papers"); a part made only of these and exam names is
 skipped."""
 
-QUESTION_WORDS = re.compile(
-    r"\b(?:discuss|explain|examine|evaluate|analy[sz]e|critically|describe|elaborate|comment|"
-    r"highlight|assess|trace|compare|define|illustrate|justify|what|how|why|to what extent|"
-    r"do you agree|write a note|enumerate|identify|outline the|account for|review)\b",
-    re.IGNORECASE)
-"""Words that set an exam question's task; a title holding one may be the question."""
 
 _TITLE_SPLIT = re.compile(r"\s+[|›»]\s+|\s+[-–—]\s+|\s*\|\s*")
 
@@ -176,8 +171,8 @@ def parse_question(text: str) -> QuestionLine | None:
                             year=year or tag_year or _year_in(match["head"]),
                             exam=exam or tag_exam, marks=tag_marks)
     match = _Q_BARE.match(line)
-    if match and re.match(r"^question\s*:", line, re.IGNORECASE) and (
-            "?" in line or QUESTION_WORDS.match(match.group(1))):
+    if match and ("?" in line or QUESTION_WORDS.match(match.group(1))) and len(
+            match.group(1).split()) >= 4:
         return _with_tags(None, match.group(1))  # "Question: What is Zakat? Explain …"
     if match and _EXAM_YEAR_TAG.search(line):
         return _with_tags(None, match.group(1))
