@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli_support import count, err, out, say
-from .content import content_files, validate_answer_text
+from .content import validate_answer_text
 from .content.importing import (
     READERS,
     FetchError,
@@ -34,6 +34,7 @@ from .content.importing import (
     is_address,
 )
 from .errors import StudypackError, rel
+from .import_files import Earlier, earlier_files, edited, id_of, import_key, stamped
 from .output import write_atomically
 
 
@@ -121,30 +122,6 @@ def option_problems(options: Options) -> list[Problem]:
     return problems
 
 
-_ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
-
-
-def id_of(path: Path) -> str | None:
-    """The ``id:`` of a content file, read from its text (None when it has none)."""
-    try:
-        match = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return None
-    return match.group(1) if match else None
-
-
-def ids_in(content: Path) -> dict[str, Path]:
-    """Every id already used in the content folder → the file holding it."""
-    if not content.is_dir():
-        return {}
-    found: dict[str, Path] = {}
-    for path in content_files(content):
-        answer_id = id_of(path)
-        if answer_id:
-            found.setdefault(answer_id, path)
-    return found
-
-
 def run_import(paths: list[Path], options: Options, *, content: Path, force: bool,
                dry_run: bool) -> int:
     """Import every file; write, report, and return the exit code (0, 1 or 2)."""
@@ -156,7 +133,7 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
         problems.append(Problem("--number", "names one question; give it with one file",
                                 usage=True))
         files = []
-    used = ids_in(content)
+    earlier = earlier_files(content)
     claimed: dict[Path, str] = {}
     written = gapped = 0
     for path in files:
@@ -179,9 +156,11 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
                                     "cannot name one; leave it out", usage=True))
             continue
         for n, answer in enumerate(answers, 1):
-            label = shown + (f" (answer {n} of {len(answers)})" if len(answers) > 1 else "")
+            what = "question" if answer.data.get("kind") == "question" else "answer"
+            label = shown + (f" ({what} {n} of {len(answers)})" if len(answers) > 1 else "")
             target = content / answer.relative_path
-            problem, note = _check(answer, label, target, claimed, used, force, dry_run)
+            decision = _check(answer, label, target, claimed, earlier, force, dry_run)
+            problem, note = decision.problem, decision.note
             _report(label, answer, target, problem, dry_run, note)
             if dry_run:
                 out.print(Text(answer.yaml_text))
@@ -189,50 +168,93 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
                 problems.append(problem)
                 continue
             claimed[target] = label
-            used.setdefault(answer.id, target)
+            earlier.ids.setdefault(answer.id, target)
             if dry_run:
                 continue
             try:
-                write_atomically(target, answer.yaml_text.encode("utf-8"))
+                write_atomically(target, stamped(answer.yaml_text).encode("utf-8"))
+                if decision.replaces is not None:
+                    decision.replaces.unlink(missing_ok=True)
                 written += 1
                 gapped += answer.has_gaps
-            except StudypackError as exc:
+            except (StudypackError, OSError) as exc:
                 problems.append(Problem(label, str(exc)))
     return _finish(files, written, problems, skipped, dry_run, gapped)
 
 
-def _check(answer: ImportedAnswer, label: str, target: Path, claimed: dict[Path, str],
-           used: dict[str, Path], force: bool, dry_run: bool) -> tuple[Problem | None, str]:
-    """Whether ``answer`` may be written to ``target``: ``(problem, note)``.
+@dataclass(frozen=True)
+class Decision:
+    """Whether an answer may be written: the problem that stops it, a note for the
+    report, and an earlier import of the same answer that the new file replaces."""
 
-    With ``--dry-run`` (which writes nothing) an existing file with the same id is
-    only noted. A file holding another id is never replaced, not even with
-    ``--force``, and an id already used by another file is refused.
+    problem: Problem | None = None
+    note: str = ""
+    replaces: Path | None = None
+
+
+def _check(answer: ImportedAnswer, label: str, target: Path, claimed: dict[Path, str],
+           earlier: Earlier, force: bool, dry_run: bool) -> Decision:
+    """Whether ``answer`` may be written to ``target``.
+
+    A file holding another id is never replaced, not even with ``--force``, nor
+    is a file the user edited after it was imported (its stamp tells), and an id
+    already used by another file is refused. An earlier import of the same
+    source and question under another name (a draft whose year is now given)
+    is replaced with ``--force``. With ``--dry-run`` (which writes nothing)
+    what would need ``--force`` is only noted.
     """
     problems = validate_answer_text(answer.yaml_text, rel(target))
     if problems:
-        return Problem(label, "; ".join(str(p) for p in problems)), ""
+        return Decision(Problem(label, "; ".join(str(p) for p in problems)))
     if target in claimed:
-        return Problem(label, f"would write {rel(target)}, as {claimed[target]} does; "
-                       "check their question numbers"), ""
-    elsewhere = used.get(answer.id)
+        return Decision(Problem(label, f"would write {rel(target)}, as {claimed[target]} "
+                                "does; check their question numbers"))
+    elsewhere = earlier.ids.get(answer.id)
     if elsewhere is not None and elsewhere.resolve() != target.resolve():
-        return Problem(label, f"its id '{answer.id}' is already used by {rel(elsewhere)}; "
-                       "remove or rename that file, or correct the exam, paper, year or "
-                       "number, and import again", usage=True), ""
+        return Decision(Problem(label, f"its id '{answer.id}' is already used by "
+                                f"{rel(elsewhere)}; remove or rename that file, or correct the "
+                                "exam, paper, year or number, and import again", usage=True))
+    before = earlier.imports.get(import_key(answer.data.get("source"), answer.data.get("exam"),
+                                            answer.data.get("question")))
+    if before is not None and before.resolve() != target.resolve() and before.exists():
+        return _replacing(label, target, before, force, dry_run)
     if not target.exists():
-        return None, ""
+        return Decision()
     held = id_of(target)
     if held and held != answer.id:
-        return Problem(label, f"{rel(target)} already exists and holds a different question "
-                       f"('{held}'); it is never replaced, not even with --force: move it "
-                       "and import again", usage=True), ""
+        return Decision(Problem(label, f"{rel(target)} already exists and holds a different "
+                                f"question ('{held}'); it is never replaced, not even with "
+                                "--force: move it and import again", usage=True))
+    return _replacing(label, target, target, force, dry_run)
+
+
+def _replacing(label: str, target: Path, before: Path, force: bool, dry_run: bool
+               ) -> Decision:
+    """Replace ``before`` (the same answer, imported earlier) by ``target``, if allowed."""
+    if before == target:
+        said, verb = f"{rel(target)} already exists", "overwrite it"
+    else:
+        said, verb = (f"{rel(before)} already holds this answer",
+                      f"replace it (now {rel(target)})")
+    if _was_edited(before):
+        return Decision(Problem(label, f"{rel(before)} holds this answer and was edited after "
+                                "it was imported; it is never replaced, not even with --force: "
+                                "move it aside to import again, or go on editing it", usage=True))
     if dry_run and not force:
-        return None, f"{rel(target)} already exists; import with --force to overwrite it"
+        return Decision(note=f"{said}; import with --force to {verb}")
     if not force:
-        return Problem(label, f"{rel(target)} already exists; use --force to overwrite it",
-                       usage=True), ""
-    return None, f"overwrites {rel(target)}, which held the same question"
+        return Decision(Problem(label, f"{said}; use --force to {verb}", usage=True))
+    if before == target:
+        return Decision(note=f"overwrites {rel(target)}, which held the same question")
+    return Decision(note=f"replaces {rel(before)}, the same answer imported before, by "
+                    f"{rel(target)}", replaces=before)
+
+
+def _was_edited(path: Path) -> bool:
+    try:
+        return edited(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return False
 
 
 def _report(label: str, answer: ImportedAnswer, target: Path, problem: Problem | None,

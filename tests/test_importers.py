@@ -296,7 +296,7 @@ def test_every_answer_is_written_and_validates_against_the_schema(tmp_path, monk
     # pdf-copy.txt never says its year; a topic-wise page gives no question numbers.
     assert sorted(drafts) == ["css-2015-discuss-the-main-challenges-to-pakistan-iran.yaml",
                               "css-2017-evaluate-pakistan-s-relations-with-china-in.yaml",
-                              "css-year-q3.yaml"]
+                              "css-q3.yaml"]
 
 
 def test_folder_import_reports_every_bad_file_and_writes_the_rest(tmp_path, monkeypatch):
@@ -350,7 +350,40 @@ def test_existing_files_need_force(tmp_path, monkeypatch):
     assert again.exit_code == 2 and "already exists; use --force" in again.output
     assert target.read_text(encoding="utf-8") == "edited by hand"
     forced = runner.invoke(app, ["import", source, "--force"])
-    assert forced.exit_code == 4 and target.read_text(encoding="utf-8").startswith("id: ")
+    assert forced.exit_code == 4 and "\nid: " in target.read_text(encoding="utf-8")
+
+
+def test_a_file_edited_after_import_is_never_overwritten(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = str(DATA / "multi-answer.txt")
+    assert runner.invoke(app, ["import", source]).exit_code == 0
+    target = tmp_path / "content" / "pakistan-affairs" / "css-2020-q2.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# studypack import ")
+    # Unedited, --force may replace it.
+    assert runner.invoke(app, ["import", source, "--force"]).exit_code == 0
+    edited = text.replace("Local councils", "Elected local councils")
+    target.write_text(edited, encoding="utf-8")
+    again = runner.invoke(app, ["import", source, "--force"])
+    assert again.exit_code == 2
+    assert "was edited after it was imported; it is never replaced, not even with --force" \
+        in " ".join(again.output.split())
+    assert target.read_text(encoding="utf-8") == edited
+
+
+def test_a_draft_is_replaced_by_its_reimport_with_the_missing_year(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = str(DATA / "pdf-copy.txt")  # the page never gives its year
+    assert runner.invoke(app, ["import", source]).exit_code == 4
+    draft = tmp_path / "content" / "current-affairs" / "css-q3.yaml"
+    assert "year: null  # not in the source" in draft.read_text(encoding="utf-8")
+    told = runner.invoke(app, ["import", source, "--year", "2021"])
+    assert told.exit_code == 2 and "already holds this answer; use --force to replace it" in \
+        " ".join(told.output.split())
+    filled = runner.invoke(app, ["import", source, "--year", "2021", "--force"])
+    assert filled.exit_code == 0, filled.output
+    assert not draft.exists()
+    assert [p.name for p in (tmp_path / "content").rglob("*.yaml")] == ["css-2021-q3.yaml"]
 
 
 def test_options_fill_what_the_page_lacks(tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ pipeline for one file; the CLI writes the results.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -123,6 +124,8 @@ def _topic_head(blocks: list[Block]) -> str | None:
     """The last short line standing alone before a question: the topic it is listed under."""
     for block in reversed(blocks):
         text = split_marker(plain(block.text))[2].strip(" :*")
+        # "CSS Pakistan Affairs topic-wise questions: Foreign Policy" heads its topic.
+        text = re.split(r"topic[- ]?wise\b[^:]{0,40}:\s*", text, flags=re.IGNORECASE)[-1]
         if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", ")")):
             return text
     return None

@@ -91,7 +91,8 @@ class ImportedAnswer:
 
     @property
     def relative_path(self) -> PurePath:
-        """``<paper-slug>/<exam-slug>-<year>-q<number>.yaml``, below the content folder.
+        """``<paper-slug>/<exam-slug>-<year>-q<number>.yaml``, below the content folder
+        (``paper-not-given/`` and no year for what the page did not say).
 
         The exam is part of the name, as it is of the id: a PMS answer never takes
         the place of the CSS answer with the same paper, year and number.
@@ -100,8 +101,9 @@ class ImportedAnswer:
         folder = slug(str(self.data.get("paper") or "")) or "paper-not-given"
         if self.data.get("kind") == "question":
             folder += "/questions"
-        return PurePath(folder, f"{exam}-{self.data.get('year') or 'year'}-"
-                        f"{_which(self.data)}.yaml")
+        # A year the page did not give is left out of the name, not written as "year".
+        year = f"-{self.data['year']}" if self.data.get("year") else ""
+        return PurePath(folder, f"{exam}{year}-{_which(self.data)}.yaml")
 
     @property
     def id(self) -> str:
@@ -276,8 +278,9 @@ def _head(who: Identity, question: QuestionLine, context: Context, kind: str = "
     if kind == "question" and not who.number:
         del data["number"]
     which = _which({**data, "question": question.text})
+    # Only what is known makes the id: a draft's id stays right once its gaps are written.
     data["id"] = "-".join(slug(str(x)) or "x" for x in (
-        who.exam, who.year or "year", who.paper or "paper", which))[:80].strip("-")
+        who.exam, who.year, who.paper, which) if x)[:80].strip("-")
     if who.marks:
         data["marks"] = who.marks
     if context.topic:
