@@ -347,6 +347,10 @@ def list_questions(
                 table.add_row(q.id, str(q.year or ""), _number(q), str(q.marks or ""),
                               ", ".join(q.topics), cut_at_word(plain_text(q.question), room))
             out.print(table)
+        if bank.drafts:
+            say(out, "drafts", "yellow", f"{count(len(bank.drafts), 'file')} not listed, as "
+                "they leave fields to write: " + ", ".join(bank.drafts[:5])
+                + (" …" if len(bank.drafts) > 5 else "") + " ('studypack check' names each)")
 
 
 def _number(q: Question | PastQuestion) -> str:
