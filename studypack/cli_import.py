@@ -159,7 +159,8 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
             what = "question" if answer.data.get("kind") == "question" else "answer"
             label = shown + (f" ({what} {n} of {len(answers)})" if len(answers) > 1 else "")
             target = content / answer.relative_path
-            decision = _check(answer, label, target, claimed, earlier, force, dry_run)
+            decision = (_unsafe_target(label, target, content)
+                        or _check(answer, label, target, claimed, earlier, force, dry_run))
             problem, note = decision.problem, decision.note
             _report(label, answer, target, problem, dry_run, note)
             if dry_run:
@@ -180,6 +181,27 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
             except (StudypackError, OSError) as exc:
                 problems.append(Problem(label, str(exc)))
     return _finish(files, written, problems, skipped, dry_run, gapped)
+
+
+def _unsafe_target(label: str, target: Path, content: Path) -> Decision | None:
+    """A target that is a link, or lies below one, or is not a plain file: never written.
+
+    A link there would send the file elsewhere (outside the content folder, onto a
+    file of another kind); a folder cannot hold an answer.
+    """
+    here = target
+    while True:
+        if here.is_symlink():
+            return Decision(Problem(label, f"{rel(here)} is a symbolic link; import never "
+                                    "writes through a link: remove it, or import into "
+                                    "another --content folder", usage=True))
+        if here == content or here.parent == here:
+            break
+        here = here.parent
+    if target.exists() and not target.is_file():
+        return Decision(Problem(label, f"{rel(target)} exists and is not a file; move it "
+                                "aside and import again", usage=True))
+    return None
 
 
 @dataclass(frozen=True)
@@ -221,10 +243,11 @@ def _check(answer: ImportedAnswer, label: str, target: Path, claimed: dict[Path,
     if not target.exists():
         return Decision()
     held = id_of(target)
-    if held and held != answer.id:
-        return Decision(Problem(label, f"{rel(target)} already exists and holds a different "
-                                f"question ('{held}'); it is never replaced, not even with "
-                                "--force: move it and import again", usage=True))
+    if held != answer.id:
+        what = f"a different question ('{held}')" if held else "no answer's id"
+        return Decision(Problem(label, f"{rel(target)} already exists and holds {what}; it is "
+                                "never replaced, not even with --force: move it and import "
+                                "again", usage=True))
     return _replacing(label, target, target, force, dry_run)
 
 

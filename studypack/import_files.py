@@ -44,12 +44,22 @@ def edited(text: str) -> bool:
 
 
 def id_of(path: Path) -> str | None:
-    """The ``id:`` of a content file, read from its text (None when it has none)."""
+    """The ``id:`` of a content file (None when it has none, or is not a mapping)."""
     try:
-        match = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+        return _id_in(path.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return None
-    return match.group(1) if match else None
+
+
+def _id_in(text: str) -> str | None:
+    match = _ID_LINE.search(text)
+    if match:
+        return match.group(1)
+    try:  # '"id": …' and other spellings YAML allows
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    return str(data["id"]) if isinstance(data, dict) and data.get("id") else None
 
 
 def import_key(source: object, exam: object, question: object) -> tuple[str, str, str]:
@@ -82,9 +92,9 @@ def earlier_files(content: Path) -> Earlier:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        found = _ID_LINE.search(text)
+        found = _id_in(text)
         if found:
-            earlier.ids.setdefault(found.group(1), path)
+            earlier.ids.setdefault(found, path)
         if "studypack import" not in text:
             continue
         try:

@@ -294,8 +294,8 @@ def test_every_answer_is_written_and_validates_against_the_schema(tmp_path, monk
         if question is None:
             drafts.append(path.name)
     # pdf-copy.txt never says its year; a topic-wise page gives no question numbers.
-    assert sorted(drafts) == ["css-2015-discuss-the-main-challenges-to-pakistan-iran.yaml",
-                              "css-2017-evaluate-pakistan-s-relations-with-china-in.yaml",
+    assert sorted(drafts) == ["css-2015-discuss-the-main-challenges-to-pakistan-iran-relations.yaml",
+                              "css-2017-evaluate-pakistan-s-relations-with-china-in-the-light-of.yaml",
                               "css-q3.yaml"]
 
 
@@ -344,13 +344,15 @@ def test_existing_files_need_force(tmp_path, monkeypatch):
     source = str(DATA / "topic-wise.txt")
     assert runner.invoke(app, ["import", source]).exit_code == 4  # numbers are not given
     target = (tmp_path / "content" / "pakistan-affairs" /
-              "css-2017-evaluate-pakistan-s-relations-with-china-in.yaml")
+              "css-2017-evaluate-pakistan-s-relations-with-china-in-the-light-of.yaml")
     target.write_text("edited by hand", encoding="utf-8")
     again = runner.invoke(app, ["import", source])
     assert again.exit_code == 2 and "already exists; use --force" in again.output
     assert target.read_text(encoding="utf-8") == "edited by hand"
+    # A file that holds no answer's id is not an earlier import: never replaced.
     forced = runner.invoke(app, ["import", source, "--force"])
-    assert forced.exit_code == 4 and "\nid: " in target.read_text(encoding="utf-8")
+    assert forced.exit_code == 2 and target.read_text(encoding="utf-8") == "edited by hand"
+    assert "holds no answer's id; it is never replaced" in " ".join(forced.output.split())
 
 
 def test_a_file_edited_after_import_is_never_overwritten(tmp_path, monkeypatch):

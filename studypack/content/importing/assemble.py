@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 import yaml
 
+from .. import SKIPPED_FOLDERS
 from ..derive import (
     IMPORT_PLACEHOLDER,
     INCOMPLETE,
@@ -99,6 +100,8 @@ class ImportedAnswer:
         """
         exam = slug(str(self.data.get("exam") or "")) or "exam"
         folder = slug(str(self.data.get("paper") or "")) or "paper-not-given"
+        if folder in SKIPPED_FOLDERS:
+            folder += "-paper"  # content/packs/ holds pack files, not answers
         if self.data.get("kind") == "question":
             folder += "/questions"
         # A year the page did not give is left out of the name, not written as "year".
@@ -110,12 +113,25 @@ class ImportedAnswer:
         return str(self.data.get("id") or "")
 
 
+ID_MAX = 80
+"""Longest id the schema allows."""
+
+
+def make_id(exam: str, year: int | None, paper: str | None, which: str) -> str:
+    """``css-2021-pakistan-affairs-q5``: what is known, with a long paper's name cut so
+    the part that tells questions apart (``q5``, the question's words) is kept whole."""
+    head = "-".join(slug(str(x)) for x in (exam, year) if x)
+    room = ID_MAX - len(head) - len(which) - 2
+    paper_part = slug(paper or "")[:max(room, 0)].strip("-")
+    return "-".join(p for p in (head, paper_part, which) if p)[:ID_MAX].strip("-")
+
+
 def _which(data: dict[str, object]) -> str:
     """``q8`` for question 8; for a question without its number, the first words of
     its text, so that several such files stay apart."""
     if data.get("number") and data.get("kind") != "question":
         return f"q{data['number']}"
-    words = slug(" ".join(str(data.get("question") or "").split()[:6]))[:48].strip("-")
+    words = slug(" ".join(str(data.get("question") or "").split()[:10]))[:56].strip("-")
     return words or "question"
 
 
@@ -279,8 +295,7 @@ def _head(who: Identity, question: QuestionLine, context: Context, kind: str = "
         del data["number"]
     which = _which({**data, "question": question.text})
     # Only what is known makes the id: a draft's id stays right once its gaps are written.
-    data["id"] = "-".join(slug(str(x)) or "x" for x in (
-        who.exam, who.year, who.paper, which) if x)[:80].strip("-")
+    data["id"] = make_id(who.exam, who.year, who.paper, which)
     if who.marks:
         data["marks"] = who.marks
     if context.topic:
