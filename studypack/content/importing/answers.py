@@ -85,6 +85,15 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     return kept, len(blocks) - len(kept)
 
 
+def _bare(body: list[Block]) -> bool:
+    """No answer under a question line: at most one short block."""
+    return len(body) <= 1 and not any(len(plain(b.text).split()) > 12 for b in body)
+
+
+def _next(starts: list[tuple[int, QuestionLine]], m: int, kept: list[Block]) -> int:
+    return starts[m + 1][0] if m + 1 < len(starts) else len(kept)
+
+
 def _as_line(block: Block) -> str:
     """A block's text as a copied line would read: a list item keeps its number, so a
     listed question tagged "(CSS 2016)" reads as one ("1. Discuss … (CSS 2016)")."""
@@ -117,9 +126,10 @@ def split_page(page: Page) -> SplitPage:
     for n, (start, question) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(kept)
         body = [b for b in kept[start + 1:end] if not is_breadcrumb(plain(b.text))]
-        later = [q.number for _, q in starts[n + 1:] if not q.listed]
-        if not question.listed and question.number is not None and question.number in later \
-                and len(body) <= 1 and not any(len(plain(b.text).split()) > 12 for b in body):
+        # A contents box or a title names a question that is answered further down.
+        if not question.listed and question.number is not None and _bare(body) and any(
+                q.number == question.number and not _bare(kept[i + 1:_next(starts, m, kept)])
+                for m, (i, q) in enumerate(starts) if m > n and not q.listed):
             titled[question.number] = question  # its year or exam may be said only there
             continue  # a title or a contents line naming a question answered below
         above = titled.get(question.number or -1)

@@ -59,8 +59,10 @@ def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _could_repeat(line: str) -> bool:
+    # A question line is never a running head, however alike a list's lines are.
     text = line.strip()
-    return 3 <= len(text) <= 80 and not split_marker(text)[0] and not _LABEL.match(text)
+    return (3 <= len(text) <= 80 and not split_marker(text)[0] and not _LABEL.match(text)
+            and parse_question(text) is None)
 
 
 _LABEL = re.compile(r"^(?:outline|introduction|conclusion|answer|analysis|way forward|"
@@ -111,7 +113,7 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
         if previous and width and _continues(previous, raw, width, paragraphs[-1]) \
                 and not _heads_a_list(previous, line, following):
             joined = paragraphs[-1]
-            paragraphs[-1] = (joined[:-1] + line if re.search(r"[a-z]-$", joined)
+            paragraphs[-1] = (joined[:-1] + line if re.search(r"[a-z]-$", joined[-2:])
                               and line[0].islower() else f"{joined} {line}")
         else:
             paragraphs.append(line)
@@ -182,6 +184,6 @@ def _continues(previous: str, line: str, width: int, paragraph: str = "") -> boo
         return False  # "… roles." / "To sum up, …": a new paragraph, whatever the line widths
     if is_junk(line) or starts_tail(line):
         return False  # "Reply" under a comment, a date line: never part of the answer
-    if parse_question(paragraph) and _QUESTION_END.search(previous):
+    if parse_question(paragraph[:400]) and _QUESTION_END.search(previous):
         return False
     return len(previous) >= width * 0.7

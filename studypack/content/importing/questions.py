@@ -102,7 +102,7 @@ def title_question(title: str) -> QuestionLine | None:
 
 
 _Q_NUMBERED = re.compile(
-    r"^(?:Q(?:uestion|ues)?)\s*\.?\s*(?:No\.?\s*|#\s*)?[-.:#]?\s*(\d{1,2})(?!\d)\s*[.:)\-–]*\s*(.*)$",
+    r"^(?:Q(?:uestion|ues)?)\s*\.?\s*(?:No\.?\s*|#\s*)?[-.:#]?\s*(\d{1,3})(?!\d)\s*[.:)\-–]*\s*(.*)$",
     re.IGNORECASE)
 _Q_AT_END = re.compile(
     r"^(?P<head>[^?]{3,80}?)(?:\s*[-–—|:,]\s*|\s+)(?:Q(?:uestion)?\s*(?:No\.?\s*)?[.#:\-]?\s*)"
@@ -110,7 +110,7 @@ _Q_AT_END = re.compile(
 """``CSS Islamiat Paper 2018 – Q.2``: a header ending in the question's number; the
 question itself follows on the next line."""
 _Q_BARE = re.compile(r"^(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
-_LISTED = re.compile(r"^(\d{1,2})\s*[.)\-–]\s*(\S.*)$")
+_LISTED = re.compile(r"^(\d{1,4})\s*[.)\-–]\s*(\S.*)$")
 _MARKS = re.compile(r"\s*[(\[]\s*(\d{1,3}(?:\s*\+\s*\d{1,3})*)\s*(?:=\s*(\d{1,3}))?\s*"
                     r"(?:marks?)?\s*[)\]]\s*\.?$", re.IGNORECASE)
 _MARKS_BARE = re.compile(r"\s*[-–,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
@@ -159,7 +159,7 @@ def parse_question(text: str) -> QuestionLine | None:
     line = " ".join(text.split())
     match = _Q_NUMBERED.match(line)
     if match:
-        return _with_tags(int(match.group(1)), match.group(2))
+        return _with_tags(_paper_number(match.group(1)), match.group(2))
     untagged, tag_year, tag_marks, tag_exam = read_tags(line)
     match = _Q_AT_END.match(untagged)
     if match and match["head"].count("(") != match["head"].count(")"):
@@ -178,9 +178,16 @@ def parse_question(text: str) -> QuestionLine | None:
         return _with_tags(None, match.group(1))
     match = _LISTED.match(line)
     if match and _EXAM_YEAR_TAG.search(line):
-        return QuestionLine(**{**_with_tags(int(match.group(1)), match.group(2)).__dict__,
+        return QuestionLine(**{**_with_tags(_paper_number(match.group(1)), match.group(2)).__dict__,
                                "listed": True})
     return None
+
+
+def _paper_number(digits: str) -> int | None:
+    """A question's number as a paper can have it (1–99); "Q.120" in a long list is
+    still a question, with its number left to write."""
+    number = int(digits)
+    return number if 1 <= number <= 99 else None
 
 
 def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:

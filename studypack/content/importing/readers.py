@@ -29,7 +29,7 @@ class UnreadableFile(ValueError):
 
 def read_text_file(data: bytes) -> Page:
     """Plain text → blocks (``.txt``, and files without an extension)."""
-    text, notes = repair(_decode(data))
+    text, notes = _decoded_and_repaired(data)
     blocks, dropped = read_plain(text)
     if dropped:
         notes += (f"dropped {len(dropped)} line(s) of page furniture (folios, running heads)",)
@@ -46,7 +46,7 @@ def read_html(data: bytes) -> Page:
     import trafilatura
     from lxml import etree
 
-    text, notes = repair(_decode(data))
+    text, notes = _decoded_and_repaired(data)
     with _quiet("trafilatura"):
         xml = trafilatura.extract(text, output_format="xml", include_formatting=True,
                                   include_comments=False, include_tables=True,
@@ -115,7 +115,7 @@ def read_markdown(data: bytes) -> Page:
     from lxml import html
     from markdown_it import MarkdownIt
 
-    text, notes = repair(_decode(data))
+    text, notes = _decoded_and_repaired(data)
     rendered = MarkdownIt("commonmark").render(text)
     if not rendered.strip():
         return Page((), notes=notes)
@@ -133,10 +133,19 @@ def read_docx(data: bytes) -> Page:
     from lxml import html
 
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise UnreadableFile(f"is not a readable Word .docx file ({exc}); save it again "
                              "from Word as .docx") from None
+    if unpacked > MAX_UNPACKED:
+        raise UnreadableFile(f"unpacks to {unpacked // 2**20} MiB, more than a Word file of "
+                             f"answers holds (at most {MAX_UNPACKED // 2**20} MiB); save the "
+                             "part you need as its own file")
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 (a damaged file fails in mammoth's parsers)
+        raise UnreadableFile(f"is not a readable Word .docx file ({type(exc).__name__}); "
+                             "save it again from Word as .docx") from None
     source, notes = repair(result.value)
     if not source.strip():
         return Page((), notes=notes)
@@ -156,12 +165,25 @@ def _quiet(name: str) -> Iterator[None]:
         log.setLevel(level)
 
 
-def _decode(data: bytes) -> str:
+def _decoded_and_repaired(data: bytes) -> tuple[str, tuple[str, ...]]:
+    text, decoded = _decode(data)
+    fixed, repaired = repair(text)
+    return fixed, decoded + repaired
+
+
+def _decode(data: bytes) -> tuple[str, tuple[str, ...]]:
     try:
         return decode(data)
     except NotText as exc:
         raise UnreadableFile(str(exc)) from None
 
+
+MAX_BYTES = 2 * 2**20
+"""Largest text, Markdown or Word file read (2 MiB; a saved web page may be 8 MiB):
+a long page of answers is a few hundred kB, and reading takes about 4 s a MiB."""
+
+MAX_UNPACKED = 50 * 2**20
+"""Largest unpacked size of a Word file (a small .docx can unpack to gigabytes)."""
 
 READERS: dict[str, Callable[[bytes], Page]] = {
     ".txt": read_text_file, ".text": read_text_file, "": read_text_file,
@@ -189,7 +211,16 @@ def read_page(name: str, data: bytes) -> Page:
                              ".txt, .html, .md or .docx")
     if not data.strip():
         raise UnreadableFile("is empty")
-    page = reader(data)
+    limit = MAX_BYTES * (4 if reader is read_html else 1)  # a saved page carries its code
+    if len(data) > limit:
+        raise UnreadableFile(f"is {len(data) / 2**20:.1f} MiB, more than a page of answers "
+                             f"holds (at most {limit // 2**20} MiB); save the part you need "
+                             "as its own file")
+    try:
+        page = reader(data)
+    except RecursionError:
+        raise UnreadableFile("is nested too deeply to read; save it again as plain "
+                             "text") from None
     if not any(b.text.strip() for b in page.blocks):
         raise UnreadableFile("holds no text")
     return page

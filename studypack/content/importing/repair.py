@@ -30,31 +30,91 @@ class NotText(ValueError):
     """The bytes are not text (a binary file, or no known encoding)."""
 
 
-def decode(data: bytes) -> str:
-    """Decode a text file: UTF-16 with its BOM (Notepad's "Unicode"), UTF-8 (with or
-    without BOM), else the code page charset-normalizer finds (Windows-1252 when it
-    finds none).
+def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """Decode a text file: UTF-16 with its BOM (Notepad's "Unicode") or without one,
+    UTF-8 (with or without BOM; a stray line in a Windows code page is read in that
+    page, a stray byte replaced), else the code page charset-normalizer finds
+    (Windows-1252 when it finds none).
+
+    Returns:
+        ``(text, notes)``: notes say what was not plain UTF-8.
 
     Raises:
         NotText: The data holds NUL bytes or other control bytes (a binary file).
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), ()
         except UnicodeDecodeError:
             raise NotText("is neither UTF-8 nor UTF-16 text") from None
+    wide = _utf16_without_bom(data[:8192])
+    if wide:
+        try:
+            return data.decode(wide), ()
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:8192] or sum(b < 9 for b in data[:8192]) > 4:
         raise NotText("is a binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return _utf8_line_by_line(data)
     # Not UTF-8: an old Windows code page, found by charset-normalizer from the bytes
     # (Urdu or Arabic saved as Windows-1256 comes back whole, not as Latin letters).
+    high = sum(b > 127 for b in data)
+    if high < 40:
+        # Too few bytes for a detector to judge (it guesses Baltic or Cyrillic pages
+        # from a lone curly quote); an English page's lone byte is Windows-1252.
+        return data.decode("cp1252", errors="replace"), ("read as Windows-1252, not UTF-8",)
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data).best()
-    return str(best) if best is not None else data.decode("cp1252", errors="replace")
+    if best is None:
+        return data.decode("cp1252", errors="replace"), ()
+    return str(best), (f"read as {best.encoding}, not UTF-8",)
+
+
+def _utf16_without_bom(head: bytes) -> str:
+    """``utf-16-le`` or ``-be`` when every other byte of ``head`` is NUL (text saved as
+    UTF-16 without its mark), else ""."""
+    if len(head) < 16:
+        return ""
+    odd, even = head[1::2], head[0::2]
+    if odd.count(0) * 10 >= len(odd) * 9 and even.count(0) * 10 < len(even):
+        return "utf-16-le"
+    if even.count(0) * 10 >= len(even) * 9 and odd.count(0) * 10 < len(odd):
+        return "utf-16-be"
+    return ""
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few bad lines: at least as many of its lines holding non-ASCII bytes
+    are valid UTF-8 as are not."""
+    good = bad = 0
+    for line in data.split(b"\n"):
+        if max(line, default=0) > 127:
+            try:
+                line.decode("utf-8")
+                good += 1
+            except UnicodeDecodeError:
+                bad += 1
+    return good >= bad and good > 0
+
+
+def _utf8_line_by_line(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """Each line as UTF-8; a line that is not is read as Windows-1252 (a pasted line
+    from an old file), which can map every byte."""
+    lines, odd = [], 0
+    for line in data.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("cp1252", errors="replace"))
+            odd += 1
+    return "\n".join(lines).removeprefix("\ufeff"), (
+        f"read {odd} line(s) that were not UTF-8 as Windows-1252; check them",)
 
 
 def repair(text: str) -> tuple[str, tuple[str, ...]]:
@@ -69,6 +129,8 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     Returns:
         ``(text, notes)``; notes are empty when nothing needed repair.
     """
+    # Unicode's own line and paragraph separators end a line like any other.
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     fixed = ftfy.fix_text(text, _FIXER)
     notes: list[str] = []
     if fixed != text:
