@@ -33,6 +33,7 @@ from .content.importing import (
     import_file,
     is_address,
 )
+from .content.importing import shown as shown_address
 from .errors import StudypackError, rel
 from .import_files import Earlier, earlier_files, edited, id_of, import_key, stamped
 from .output import write_atomically
@@ -137,7 +138,7 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
     claimed: dict[Path, str] = {}
     written = gapped = 0
     for path in files:
-        shown = path if isinstance(path, str) else rel(path)
+        shown = shown_address(path) if isinstance(path, str) else rel(path)
         try:
             answers = (import_address(path, options) if isinstance(path, str)
                        else import_file(path, options))

@@ -32,6 +32,18 @@ class _Site(BaseHTTPRequestHandler):
         }
         if self.path == "/slow":
             time.sleep(1.5)
+        if self.path == "/trickle":  # a byte at a time, each well within the wait
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(30):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                pass  # studypack hung up, as it should
+            return
         status, kind, body = routes.get(self.path, (404, "text/html", b"gone"))
         self.send_response(status)
         if self.path == "/moved":
@@ -83,8 +95,10 @@ def test_every_network_failure_is_one_clear_line(site, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(fetching, "TIMEOUT", (2.0, 0.5))
     monkeypatch.setattr(fetching, "MAX_BYTES", 200_000)
+    monkeypatch.setattr(fetching, "TOTAL_SECONDS", 1.0)
     result = runner.invoke(app, ["import", f"{site}/loop", f"{site}/notes.pdf", f"{site}/slow",
-                                 f"{site}/big", "http://127.0.0.1:9/closed"])
+                                 f"{site}/big", "http://127.0.0.1:9/closed",
+                                 f"{site}/trickle"])
     assert result.exit_code == 1
     out = " ".join(result.output.split())
     assert f"{site}/loop: redirects more than 5 times" in out
@@ -93,4 +107,46 @@ def test_every_network_failure_is_one_clear_line(site, tmp_path, monkeypatch):
     assert f"{site}/slow: did not answer within" in out
     assert f"{site}/big: is larger than 0 MiB" not in out and f"{site}/big: is larger than" in out
     assert "http://127.0.0.1:9/closed: could not be reached (Connection refused)" in out
+    assert f"{site}/trickle: took more than 1 s to send the page" in out
     assert "Traceback" not in out and not (tmp_path / "content").exists()
+
+
+class _Odd(BaseHTTPRequestHandler):
+    """Pages the usual site does not send: UTF-16 text by its header, a trickle."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        body = ("CSS Pakistan Affairs 2021\n\nQ.5 Discuss the causes of the water crisis in "
+                "Pakistan’s plains. (20)\n\n" + PAGE_TEXT).encode("utf-16-le")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-16le")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+PAGE_TEXT = ("The country stores too little of its river water.\n\n1. Storage: Dams hold "
+             "thirty days of flow, far below what is needed.\n\n2. Waste: Canals lose much "
+             "of their water before it reaches the fields.\n\nIn conclusion, storage and "
+             "thrift must go together.\n")
+
+
+def test_a_page_sent_in_a_named_character_set_and_an_address_with_a_password(
+        tmp_path, monkeypatch):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Odd)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.chdir(tmp_path)
+        url = f"http://alice:s3cret@127.0.0.1:{server.server_address[1]}/notes"
+        result = runner.invoke(app, ["import", url])
+        assert result.exit_code == 0, result.output
+        text = (tmp_path / "content" / "pakistan-affairs" / "css-2021-q5.yaml").read_text(
+            encoding="utf-8")
+        assert "Pakistan’s plains" in text
+        assert "s3cret" not in text and "s3cret" not in result.output
+        assert f"source: http://127.0.0.1:{server.server_address[1]}/notes" in text
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -32,7 +32,7 @@ from .parse import parse_answer
 from .preamble import strip_preamble
 from .questions import Context, QuestionLine, read_context, title_as_question, title_question
 from .readers import READERS, UnreadableFile, read_page
-from .web import FetchError, fetch, is_address
+from .web import FetchError, fetch, is_address, shown
 
 
 class NoAnswerOnPage(ValueError):
@@ -140,7 +140,7 @@ def import_address(url: str, options: Options | None = None) -> tuple[ImportedAn
     """
     name, data = fetch(url)
     page = read_page(name, data)
-    return import_page(page, options, source_name=url)
+    return import_page(page, options, source_name=shown(url))
 
 
 def import_file(path: Path, options: Options | None = None) -> tuple[ImportedAnswer, ...]:

@@ -9,6 +9,8 @@ failure is a ``FetchError`` whose one-line message says what happened.
 from __future__ import annotations
 
 import re
+import time
+from urllib.parse import urlsplit, urlunsplit
 
 TIMEOUT = (10.0, 20.0)
 """Seconds to connect, and to wait between bytes of the answer."""
@@ -17,6 +19,9 @@ MAX_BYTES = 10 * 1024 * 1024
 """The largest page read (10 MiB): a prep site's page is a few hundred kB."""
 
 MAX_REDIRECTS = 5
+
+TOTAL_SECONDS = 60.0
+"""Longest a page may take to arrive, however steadily it trickles in."""
 
 _TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt"}
 
@@ -60,11 +65,20 @@ def fetch(url: str) -> tuple[str, bytes]:
             if declared.isdigit() and int(declared) > MAX_BYTES:
                 raise FetchError(_too_large())
             data = bytearray()
+            started = time.monotonic()
             for chunk in answer.iter_content(65536):
                 data += chunk
                 if len(data) > MAX_BYTES:
                     raise FetchError(_too_large())
-            return "page" + suffix, bytes(data)
+                if time.monotonic() - started > TOTAL_SECONDS:
+                    raise FetchError(f"took more than {TOTAL_SECONDS:g} s to send the page; "
+                                     "try again later, or save the page and import the file")
+            charset = re.search(r"charset=[\"']?([\w.:-]+)",
+                                answer.headers.get("Content-Type", ""), re.IGNORECASE)
+            return "page" + suffix, _as_utf8(bytes(data), charset.group(1) if charset else None)
+    except requests.exceptions.InvalidSchema:
+        raise FetchError("leads to an address that is not http or https (a file:// or other "
+                         "link); only web pages are fetched") from None
     except requests.TooManyRedirects:
         raise FetchError(f"redirects more than {MAX_REDIRECTS} times; open it in a browser "
                          "and import the address it ends at") from None
@@ -76,6 +90,29 @@ def fetch(url: str) -> tuple[str, bytes]:
                          "your connection") from None
     except requests.RequestException as exc:
         raise FetchError(f"could not be fetched ({_reason(exc)})") from None
+
+
+def _as_utf8(data: bytes, declared: str | None) -> bytes:
+    """The page in UTF-8, when the server names the character set it is sent in (a
+    ``charset=utf-16le`` header would otherwise make it look like binary); as it came
+    when the server names none, for the reader to find."""
+    if not declared:
+        return data
+    try:
+        return data.decode(declared).encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data
+
+
+def shown(url: str) -> str:
+    """An address as it may be printed and recorded: without a user name or password."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
 
 
 def _too_large() -> str:
