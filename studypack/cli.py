@@ -388,6 +388,11 @@ def import_answer(
         from .content.importing import Options
 
         folder = content if content is not None else Path.cwd() / "content"
+        if folder.exists() and not folder.is_dir():
+            from .errors import WorkspaceError, rel
+
+            raise WorkspaceError(f"--content {rel(folder)} is a file, not a folder; name the "
+                                 "folder the answers go into")
         code = run_import(files, Options(paper=paper, exam=exam, year=year, number=number,
                                          marks=marks), content=folder, force=force,
                           dry_run=dry_run)

@@ -64,6 +64,21 @@ def addresses_in(path: Path) -> list[str]:
     return lines if lines and all(is_address(x) for x in lines) else []
 
 
+def stray_lines(path: Path) -> list[int]:
+    """Line numbers that are not addresses in a ``.txt`` file that is mostly a list of
+    them (a typo such as 'htps://' would otherwise turn the list into a "page")."""
+    if path.suffix.lower() != ".txt" or path.stat().st_size > 1_000_000:
+        return []
+    try:
+        numbered = [(n, x.strip()) for n, x in enumerate(
+            path.read_text(encoding="utf-8").splitlines(), 1)]
+    except (OSError, UnicodeDecodeError):
+        return []
+    numbered = [(n, x) for n, x in numbered if x and not x.startswith("#")]
+    odd = [n for n, x in numbered if not is_address(x)]
+    return odd if len(numbered) >= 2 and len(odd) * 3 <= len(numbered) else []
+
+
 def gather(paths: list[Path]) -> tuple[list[Source], list[Problem], list[Path]]:
     """What to import: named files, the importable files in named folders, addresses
     given as arguments or listed one a line in a ``.txt`` file.
@@ -80,6 +95,11 @@ def gather(paths: list[Path]) -> tuple[list[Source], list[Problem], list[Path]]:
             files.append(_as_typed(path))
         elif path.is_file() and addresses_in(path):
             files.extend(addresses_in(path))
+        elif path.is_file() and stray_lines(path):
+            lines = ", ".join(str(n) for n in stray_lines(path)[:5])
+            problems.append(Problem(rel(path), f"lists addresses, but line(s) {lines} are not "
+                                    "http:// or https:// addresses; correct them (or start "
+                                    "them with '#') and import again", usage=True))
         elif path.is_dir():
             inside = sorted(p for p in path.rglob("*") if p.is_file()
                             and not any(part.startswith(".") for part in
@@ -93,6 +113,11 @@ def gather(paths: list[Path]) -> tuple[list[Source], list[Problem], list[Path]]:
         else:
             problems.append(Problem(str(path), "is not a file or folder; name the files to "
                                     "import", usage=True))
+    if skipped and not files and not problems:
+        problems.append(Problem(", ".join(rel(p) for p in paths[:3]), "holds no file "
+                                "studypack can import (.txt, .html, .md, .docx); a PDF or "
+                                ".doc file: copy its text into a .txt file, or save it as "
+                                ".docx", usage=True))
     return list(dict.fromkeys(files)), problems, skipped
 
 
@@ -101,6 +126,12 @@ GAPS_EXIT = 4
 
 OPTION_RANGES = {"year": (1947, 2100), "number": (1, 99), "marks": (1, 200)}
 """Allowed values of the whole-number options, as the content schema allows them."""
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (a terminal's escape codes in a file's name)
+    shown as '?', so a name cannot recolour or rewrite the report."""
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 def _as_typed(path: Path | str) -> str:
@@ -118,7 +149,7 @@ def option_problems(options: Options) -> list[Problem]:
                                     usage=True))
     for name in ("paper", "exam"):
         value = getattr(options, name)
-        if value is not None and not re.search(r"[A-Za-z0-9]", value):
+        if value is not None and not re.search(r"[^\W_]", value):
             problems.append(Problem(f"--{name}", "must name it in letters", usage=True))
     return problems
 
@@ -138,7 +169,7 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
     claimed: dict[Path, str] = {}
     written = gapped = 0
     for path in files:
-        shown = shown_address(path) if isinstance(path, str) else rel(path)
+        shown = printable(shown_address(path) if isinstance(path, str) else rel(path))
         try:
             answers = (import_address(path, options) if isinstance(path, str)
                        else import_file(path, options))

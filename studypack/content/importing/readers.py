@@ -116,11 +116,22 @@ def read_markdown(data: bytes) -> Page:
     from markdown_it import MarkdownIt
 
     text, notes = _decoded_and_repaired(data)
-    rendered = MarkdownIt("commonmark").render(text)
+    rendered = MarkdownIt("commonmark").render(_lines_as_paragraphs(text))
     if not rendered.strip():
         return Page((), notes=notes)
     return Page(tuple(walk(html.fragment_fromstring(rendered, create_parent="div"))),
                 notes=notes)
+
+
+def _lines_as_paragraphs(text: str) -> str:
+    """Notes typed in a .md file with one line per paragraph and no blank lines between
+    (as a .txt file would be) get the blank lines Markdown needs; Markdown that uses
+    blank lines is left as written."""
+    lines = text.split("\n")
+    filled = [x for x in lines if x.strip()]
+    if len(filled) < 6 or (len(lines) - len(filled)) * 5 >= len(filled):
+        return text
+    return "\n\n".join(lines)
 
 
 def read_docx(data: bytes) -> Page:
