@@ -117,9 +117,9 @@ def test_every_network_failure_is_one_clear_line(site, tmp_path, monkeypatch):
 
 
 class _Odd(BaseHTTPRequestHandler):
-    """Pages the usual site does not send: UTF-16 text by its header, a trickle."""
+    """A page the usual site does not send: UTF-16 text, named so by its header."""
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         body = ("CSS Pakistan Affairs 2021\n\nQ.5 Discuss the causes of the water crisis in "
                 "Pakistan’s plains. (20)\n\n" + PAGE_TEXT).encode("utf-16-le")
         self.send_response(200)

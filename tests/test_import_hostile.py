@@ -38,7 +38,7 @@ def test_a_stray_byte_spoils_one_line_not_the_file(tmp_path):
     # UTF-8 page with an Arabic verse and curly quotes.
     lines = PAGE.encode("utf-8").split(b"\n")
     lines.insert(5, b"Local councils \x96 elected bodies \x96 serve the town.")
-    page = read_page("x.txt", b"\n".join(lines) + "\nبسم اللہ ’\n".encode("utf-8"))
+    page = read_page("x.txt", b"\n".join(lines) + "\nبسم اللہ ’\n".encode())
     joined = "\n".join(b.text for b in page.blocks)
     assert "بسم اللہ ’" in joined and "Local councils – elected bodies – serve" in joined
     assert any("not UTF-8" in note for note in page.notes)
