@@ -126,8 +126,11 @@ def split_page(page: Page) -> SplitPage:
     for n, (start, question) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(kept)
         body = [b for b in kept[start + 1:end] if not is_breadcrumb(plain(b.text))]
-        # A contents box or a title names a question that is answered further down.
-        if not question.listed and question.number is not None and _bare(body) and any(
+        # A header naming a question ("Criminology – CSS 2017 – Q3") whose own line,
+        # with its text, comes below; or a contents box naming questions answered below.
+        header = not question.text and any(q.number == question.number and q.text
+                                           for _, q in starts[n + 1:n + 3])
+        if header or not question.listed and question.number is not None and _bare(body) and any(
                 q.number == question.number and not _bare(kept[i + 1:_next(starts, m, kept)])
                 for m, (i, q) in enumerate(starts) if m > n and not q.listed):
             titled[question.number] = question  # its year or exam may be said only there

@@ -50,6 +50,7 @@ _JUNK_PATTERNS = (
     (r"^(?:youtube|facebook|instagram|twitter|tiktok|telegram|whatsapp|linkedin)(?: channel|"
      r" page| group| lectures?)?\s*[:\-–]"),
     r"^(?:yes\s+no|👍\s*👎)$",
+    r"^\[!\w+\]",  # an Obsidian call-out: a note to oneself, not the answer
     r"^(?:advertisement|sponsored|ad|ads by \w+|continue reading below)$",
     (r"^share(?: this(?: post| article| answer)?| on| via)?\s*:?\s*(?:(?:facebook|twitter|x|"
      r"whatsapp|telegram|linkedin|pinterest|reddit|email|copy link)[\s,|•·–—-]*)+$"),

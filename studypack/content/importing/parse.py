@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .blocks import Block, plain
 from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
-from .shapes import answer_shape, group_title, heading_over_headings, starts_point
+from .shapes import answer_shape, colon_title, group_title, heading_over_headings, starts_point
 
 _URDU = re.compile(r"[ٹڈڑںھےۓ]")
 """Letters of Urdu that Arabic does not use: text with them is Urdu prose, not a verse."""
@@ -128,7 +128,7 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, sh
     States: ``outline``, ``breakdown``, ``intro``, ``points``, ``section``, ``conclusion``.
     """
     after = later[0] if later else None
-    if piece.label and not (state == "outline" and piece.marker):
+    if piece.label and not (state == "outline" and (piece.marker or _listed_next(piece, after))):
         return _on_label(piece, built, state)
     if state == "outline":
         if _outline_line(piece, built):
@@ -142,7 +142,8 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, sh
             return state
         state = "intro"
     if state in ("intro", "points") and (group_title(piece, before, after)
-                                         or heading_over_headings(piece, later)):
+                                         or heading_over_headings(piece, later)
+                                         or colon_title(piece, after)):
         built.group = piece.plain.rstrip(": ")
         built.notes.append(f"'{built.group}' heads several points; it is left out of "
                            "their headings")
@@ -199,6 +200,14 @@ def _on_label(piece: Piece, built: _Builder, state: str) -> str:
     return "conclusion"
 
 
+def _listed_next(piece: Piece, after: Piece | None) -> bool:
+    """An outline's own "Introduction" or "Conclusion" line: a label standing alone with
+    another short outline line after it (the answer's label has its paragraph after it)."""
+    return (not piece.rest and piece.label in ("introduction", "conclusion", "section")
+            and after is not None and len(after.plain) <= OUTLINE_LINE_MAX
+            and not re.search(r"[.!?]$", after.plain) and not after.headed)
+
+
 def _unlabelled_outline(pieces: list[Piece]) -> bool:
     # Three or more short marker lines before any text, then text: an outline.
     run = 0
@@ -222,13 +231,15 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     text = piece.plain.rstrip(":")
     if not built.outline:
         built.outline_marker = piece.marker
+    opens = piece.plain.endswith(":")
     sub = piece.depth > 0 or piece.marker == "nested" or (
         piece.marker in ("bullet", "letter") and built.outline_marker in ("number", "roman")
-    ) or (not piece.marker and built.outline_open)
+    ) or (not piece.marker and built.outline_open and not opens and not piece.label)
     if not sub:
         # "3. Economic impacts:" with nothing after the colon: plain lines below it,
-        # copied flat at the same indent, are its children.
-        built.outline_open = bool(piece.marker) and piece.plain.endswith(":")
+        # copied flat at the same indent, are its children (until the next such parent,
+        # or a label such as "Conclusion", when the outline has no numbers at all).
+        built.outline_open = opens
     if sub and built.outline:
         last = built.outline[-1]
         built.outline[-1] = (last[:-1] + f"; {text})" if last.endswith(")")

@@ -109,7 +109,7 @@ _Q_AT_END = re.compile(
     r"(?P<number>\d{1,2})\s*[:.)]?$", re.IGNORECASE)
 """``CSS Islamiat Paper 2018 – Q.2``: a header ending in the question's number; the
 question itself follows on the next line."""
-_Q_BARE = re.compile(r"^(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
+_Q_BARE = re.compile(r"^(?:the\s+)?(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
 _LISTED = re.compile(r"^(\d{1,4})\s*[.)\-–]\s*(\S.*)$")
 _MARKS = re.compile(r"\s*[(\[]\s*(\d{1,3}(?:\s*\+\s*\d{1,3})*)\s*(?:=\s*(\d{1,3}))?\s*"
                     r"(?:marks?)?\s*[)\]]\s*\.?$", re.IGNORECASE)

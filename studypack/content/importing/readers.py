@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -116,6 +117,7 @@ def read_markdown(data: bytes) -> Page:
     from markdown_it import MarkdownIt
 
     text, notes = _decoded_and_repaired(data)
+    text = re.sub(r"\A---\n.*?\n(?:---|\.\.\.)\n", "", text, flags=re.DOTALL)  # front matter
     rendered = MarkdownIt("commonmark").render(_lines_as_paragraphs(text))
     if not rendered.strip():
         return Page((), notes=notes)

@@ -70,6 +70,14 @@ def group_title(piece: Piece, before: Piece | None, after: Piece | None) -> bool
             and not re.search(r"[.?!,;\"”)\]]$|^[(\[]|\d:\d", piece.plain))
 
 
+def colon_title(piece: Piece, after: Piece | None) -> bool:
+    """"Pillars of the relationship:" over a bare heading: it titles the points below."""
+    return (after is not None and not piece.marker and not piece.label and not piece.arabic
+            and piece.plain.endswith(":") and 0 < len(piece.plain.split()) <= 8
+            and not after.marker and len(after.plain.split()) <= 9
+            and not re.search(r"[.!?]$", after.plain))
+
+
 def heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
     """A heading whose own sub-headings follow (an h2 over h3s, after at most one short
     paragraph): it titles a group of points and is not a point itself."""
