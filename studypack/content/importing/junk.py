@@ -51,6 +51,7 @@ _JUNK_PATTERNS = (
      r" page| group| lectures?)?\s*[:\-–]"),
     r"^(?:yes\s+no|👍\s*👎)$",
     r"^\[!\w+\]",  # an Obsidian call-out: a note to oneself, not the answer
+    r"^word count\b",
     r"^(?:advertisement|sponsored|ad|ads by \w+|continue reading below)$",
     (r"^share(?: this(?: post| article| answer)?| on| via)?\s*:?\s*(?:(?:facebook|twitter|x|"
      r"whatsapp|telegram|linkedin|pinterest|reddit|email|copy link)[\s,|•·–—-]*)+$"),
@@ -127,7 +128,8 @@ _NAV_WORDS = {"home", "about", "about us", "contact", "contact us", "login", "re
 
 COMMENTS_HEADING = re.compile(
     r"^(?:(?:\d[\d,]*|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|"
-    r"thoughts? on\b.*)|(?:comments?|responses?|replies|discussion)\s*\(\d+\))\s*[:.]?$",
+    r"thoughts? on\b.*)|(?:(?:readers?|users?|your|visitors?)[’']?s?\s+)?(?:comments?|"
+    r"responses?|replies|discussion|feedback)(?:\s*\(\d+\)|\s+\d+)?)\s*[:.]?$",
     re.IGNORECASE)
 """A comment section's heading ("12 Comments", "5 thoughts on …"): after an answer, the
 rest of the page is its comments."""
