@@ -52,6 +52,10 @@ _JUNK_PATTERNS = (
     r"^(?:yes\s+no|👍\s*👎)$",
     r"^\[!\w+\]",  # an Obsidian call-out: a note to oneself, not the answer
     r"^word count\b",
+    r"\bfor (?:enrolled|registered|our) students only\b",
+    r"^(?:todo|to do|fixme|note to self)\s*[:\-–]",
+    r"^sources?\s*:\s*(?:lecture|class|my notes|notes|sir|madam|teacher)\b",
+    r"\bback to (?:index|top|home|contents|the list)\b",
     r"^(?:advertisement|sponsored|ad|ads by \w+|continue reading below)$",
     (r"^share(?: this(?: post| article| answer)?| on| via)?\s*:?\s*(?:(?:facebook|twitter|x|"
      r"whatsapp|telegram|linkedin|pinterest|reddit|email|copy link)[\s,|•·–—-]*)+$"),

@@ -253,7 +253,7 @@ def _new_point(piece: Piece) -> _Point:
     text = piece.text.strip()
     if piece.headed:
         return _Point(plain(text).rstrip(":. "))
-    lead = re.match(r"^\*\*(.+?)\*\*\s*[:.\-–—]?\s*(.*)$", text, re.DOTALL)
+    lead = re.match(r"^\*{1,2}(.+?)\*{1,2}\s*[:.\-–—]?\s*(.*)$", text, re.DOTALL)
     if lead and len(lead.group(1)) <= 100:
         body = _capitalised(lead.group(2).strip())
         return _Point(lead.group(1).strip().rstrip(":. "), [body] if body else [],

@@ -8,6 +8,7 @@ piece, whether it starts a point or titles several. The parser
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .pieces import Piece
@@ -25,7 +26,8 @@ def answer_shape(pieces: list[Piece]) -> str:
         return "bare"
     if sum(headed_bullet(p) for p in pieces) >= 2:
         return "bulleted"
-    if sum(lettered_point(p) for p in pieces) >= 2:
+    if sum(lettered_point(p) or lettered_heading(p, nxt)
+           for p, nxt in itertools.pairwise(pieces)) >= 2:
         return "lettered"
     return "none"
 
@@ -35,6 +37,13 @@ def run_in_bullet(piece: Piece) -> bool:
     return (piece.marker == "bullet" and piece.depth == 0 and not piece.headed
             and piece.text.startswith("*") and len(piece.plain.split()) >= 14
             and headed_bullet(piece))
+
+
+def lettered_heading(piece: Piece, after: Piece | None) -> bool:
+    """"a) No constitutional protection of tenure" standing over its paragraph."""
+    return (piece.marker == "letter" and piece.depth == 0 and after is not None
+            and not after.marker and len(piece.plain.split()) <= 10
+            and not re.search(r"[.!?]$", piece.plain) and len(after.plain) > 2 * len(piece.plain))
 
 
 def lettered_point(piece: Piece) -> bool:
@@ -113,7 +122,7 @@ def starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape:
     if shape == "bulleted":
         return headed_bullet(piece)
     if shape == "lettered":
-        return lettered_point(piece)
+        return lettered_point(piece) or lettered_heading(piece, after)
     if shape == "run-in":  # "Circular debt – the chain of unpaid bills …" paragraphs
         return headed_bullet(piece, "") or (
             after is not None and bare_heading(piece, before, after))
