@@ -85,6 +85,8 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
             found = _block("heading", child, int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2)
         elif tag in LISTS:
             blocks.extend(_list(child, depth))
+        elif tag == "table" and _question_table(child):
+            blocks.extend(_question_table(child))
         elif tag in ROWS and any(_holds_blocks(cell) for cell in child):
             # A layout table (a forum's post: who wrote it | what they wrote): its cells
             # are read as blocks, one after the other.
@@ -105,6 +107,28 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
         if found:
             blocks.append(found)
     return blocks
+
+
+def _question_table(table: Any) -> list[Block]:
+    """A table of past questions (columns such as Year | Exam | Question) → one listed
+    question line per row, "1. What is acid rain? (CSS 2018)", as a list would give."""
+    rows = [[inline_text(c) for c in row if _tag(c) in ("td", "th", "cell")]
+            for row in table.iter() if _tag(row) in ROWS]
+    if len(rows) < 2:
+        return []
+    head = [c.casefold() for c in rows[0]]
+
+    def column(*words: str) -> int | None:
+        return next((k for k, c in enumerate(head) if any(w in c for w in words)), None)
+
+    asked, year, exam = column("question"), column("year"), column("exam")
+    if asked is None or year is None or exam is None:
+        return []
+    lines = []
+    for n, row in enumerate(rows[1:], 1):
+        if max(asked, year, exam) < len(row) and row[asked]:
+            lines.append(Block("paragraph", f"{n}. {row[asked]} ({row[exam]} {row[year]})"))
+    return lines
 
 
 BLOCK_TAGS = HEADINGS | PARAGRAPHS | LISTS | ROWS | {"div", "table"}

@@ -58,6 +58,11 @@ def read_html(data: bytes) -> Page:
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     blocks = walk(main if main is not None else root)
+    own = _own_reading(text)
+    if _headings(own) >= _headings(blocks) + 2:
+        # trafilatura dropped the page's headings (a question's "Question No. 2", the
+        # points' h3s): the page's own structure, less its furniture, reads better.
+        blocks = own
     title, crumbs = _title_and_crumbs(text)
     if not any(parse_question(plain(b.text)) for b in blocks):
         asked, above = _question_outside(text)
@@ -92,6 +97,39 @@ def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...]]:
     return [], ()
 
 
+_FURNITURE = re.compile(r"comment|sidebar|widget|menu|(?<!sub)nav|footer|masthead|share|"
+                        r"related|promo|advert|\bads?\b|breadcrumb|cookie|newsletter|"
+                        r"subscribe|popup|modal|author-box|social", re.IGNORECASE)
+
+
+def _own_reading(text: str) -> list[Block]:
+    """The page's blocks read from its own markup: the article (or main, or body) without
+    scripts, navigation, asides, forms and elements named as site furniture."""
+    from lxml import html
+
+    try:
+        tree = html.fromstring(text.encode("utf-8"))
+    except (ValueError, SyntaxError):
+        return []
+    for element in tree.xpath("//script|//style|//nav|//header|//footer|//aside|//form|"
+                              "//noscript|//iframe|//button|//select"):
+        element.drop_tree()
+    for element in tree.xpath("//*[@class or @id]"):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if _FURNITURE.search(names) and element.getparent() is not None:
+            element.drop_tree()
+    found = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
+    container = max(found, key=lambda e: len(e.text_content()))
+    try:
+        return walk(container)
+    except RecursionError:
+        return []
+
+
+def _headings(blocks: list[Block]) -> int:
+    return sum(b.kind == "heading" for b in blocks)
+
+
 def _title_and_crumbs(text: str) -> tuple[str, tuple[str, ...]]:
     """The ``<title>`` and the breadcrumb trails (``class="breadcrumb…"``) of a page.
 
@@ -118,7 +156,7 @@ def read_markdown(data: bytes) -> Page:
 
     text, notes = _decoded_and_repaired(data)
     text = re.sub(r"\A---\n.*?\n(?:---|\.\.\.)\n", "", text, flags=re.DOTALL)  # front matter
-    rendered = MarkdownIt("commonmark").render(_lines_as_paragraphs(text))
+    rendered = MarkdownIt("commonmark").enable("table").render(_lines_as_paragraphs(text))
     if not rendered.strip():
         return Page((), notes=notes)
     return Page(tuple(walk(html.fragment_fromstring(rendered, create_parent="div"))),
@@ -131,7 +169,8 @@ def _lines_as_paragraphs(text: str) -> str:
     blank lines is left as written."""
     lines = text.split("\n")
     filled = [x for x in lines if x.strip()]
-    if len(filled) < 6 or (len(lines) - len(filled)) * 5 >= len(filled):
+    if len(filled) < 6 or (len(lines) - len(filled)) * 5 >= len(filled) or any(
+            x.lstrip().startswith("|") for x in filled):  # a table needs its rows together
         return text
     return "\n\n".join(lines)
 
