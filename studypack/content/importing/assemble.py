@@ -191,7 +191,7 @@ def identify(question: QuestionLine, context: Context, options: Options,
         guesses.append("exam: assumed CSS")
     elif str(exam).upper() in EXAMS:
         exam = str(exam).upper()  # "--exam pms" names the exam PMS
-    paper = pick("paper", options.paper, None, context.paper,
+    paper = pick("paper", options.paper, question.paper, context.paper,
                  f"from the {context.source_of('paper')}")
     year = pick("year", options.year, question.year, context.year,
                 f"from the {context.source_of('year')}")

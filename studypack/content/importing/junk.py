@@ -54,6 +54,7 @@ _JUNK_PATTERNS = (
     r"^word count\b",
     r"\bfor (?:enrolled|registered|our) students only\b",
     r"^(?:todo|to do|fixme|note to self)\s*[:\-–]",
+    r"^\(?(?:my notes|notes to self|self note)\b",
     r"^sources?\s*:\s*(?:lecture|class|my notes|notes|sir|madam|teacher)\b",
     r"\bback to (?:index|top|home|contents|the list)\b",
     r"^(?:advertisement|sponsored|ad|ads by \w+|continue reading below)$",

@@ -170,7 +170,7 @@ def _listed_lines(text: str) -> bool:
 
     lines = [line for line in text.split("\n") if line.strip()]
     marked = sum(bool(split_marker(x)[0]) for x in lines)
-    return marked >= 3 and marked * 5 >= len(lines) * 2 and bool(split_marker(lines[0])[0])
+    return marked >= 3 and marked * 5 >= len(lines) * 2 and max(map(len, lines)) <= 120
 
 
 def _list(element: Any, depth: int) -> list[Block]:

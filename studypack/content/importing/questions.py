@@ -110,6 +110,11 @@ _Q_AT_END = re.compile(
 """``CSS Islamiat Paper 2018 – Q.2``: a header ending in the question's number; the
 question itself follows on the next line."""
 _Q_BARE = re.compile(r"^(?:the\s+)?(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
+_TAGGED = re.compile(
+    r"^(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[,|–-]?\s*([^:“\"]{0,60}?)\s*:\s*[“\"]?"
+    r"(\S.+?)[”\"]?$", re.IGNORECASE)
+"""``CSS 2018, Constitutional Law: “The 18th Amendment … Discuss.”``: exam, year and
+paper before the question."""
 _LISTED = re.compile(r"^(\d{1,4})\s*[.)\-–]\s*(\S.*)$")
 _MARKS = re.compile(r"\s*[(\[]\s*(\d{1,3}(?:\s*\+\s*\d{1,3})*)\s*(?:=\s*(\d{1,3}))?\s*"
                     r"(?:marks?)?\s*[)\]]\s*\.?$", re.IGNORECASE)
@@ -138,6 +143,8 @@ class QuestionLine:
         exam: Exam named on the line ("(CSS 2017)"), or None.
         listed: The number is a position in a topic-wise list, not the paper's.
         guessed: How the question was found when no line asked it ("" when one did).
+        paper: The paper the line names before the question ("CSS 2018, Constitutional
+            Law: …"), or None.
     """
 
     number: int | None
@@ -147,6 +154,7 @@ class QuestionLine:
     exam: str | None = None
     listed: bool = False
     guessed: str = ""
+    paper: str | None = None
 
 
 def parse_question(text: str) -> QuestionLine | None:
@@ -170,6 +178,13 @@ def parse_question(text: str) -> QuestionLine | None:
         return QuestionLine(number=int(match["number"]), text="",
                             year=year or tag_year or _year_in(match["head"]),
                             exam=exam or tag_exam, marks=tag_marks)
+    tagged = _TAGGED.match(line)
+    if tagged and (QUESTION_WORDS.search(tagged.group(4)) or "?" in line) and len(
+            tagged.group(4).split()) >= 5:
+        rest, _, marks, _ = read_tags(tagged.group(4))
+        return QuestionLine(number=None, text=rest.strip("“”\" "), year=int(tagged.group(2)),
+                            marks=marks, exam=tagged.group(1).upper(),
+                            paper=known_paper(tagged.group(3)))
     match = _Q_BARE.match(line)
     if match and ("?" in line or QUESTION_WORDS.match(match.group(1))) and len(
             match.group(1).split()) >= 4:
