@@ -52,6 +52,9 @@ _JUNK_PATTERNS = (
     r"^(?:yes\s+no|👍\s*👎)$",
     r"^\[!\w+\]",  # an Obsidian call-out: a note to oneself, not the answer
     r"^word count\b",
+    r"^[━─═_\-=~*·•]{5,}$",
+    (r"\b(?:created group|added you|joined using this group's invite link|changed this "
+     r"group's (?:settings|icon|description)|messages and calls are end-to-end encrypted|left$)"),
     r"\bfor (?:enrolled|registered|our) students only\b",
     r"^(?:todo|to do|fixme|note to self)\s*[:\-–]",
     r"^\(?(?:my notes|notes to self|self note)\b",
@@ -185,6 +188,7 @@ def is_trailing_junk(text: str) -> bool:
 
 
 _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?premium members|"
+                      r"free previews? left|end of (?:the|your) free preview|premium answer|"
                       r"premium members only|subscribe to (?:read|unlock|continue)|unlock the "
                       r"(?:full|complete|rest))\b", re.IGNORECASE)
 

@@ -324,8 +324,16 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             for part in (p.strip() for p in re.split(r"\s*[|›»>·]\s*|\s+/\s+", line)):
                 _read_part(part, note, tags)
             continue
-        head = re.match(rf"^\s*({'|'.join(EXAMS)})\s*(.*)$", line)
-        if head and len(line.split()) <= 10:
+        head = re.match(rf"^\s*({'|'.join(EXAMS)})\b\s*(.*)$", line)
+        paper_exam = re.match(rf"^\s*(.{{3,60}}?)\s*[-–|]\s*({'|'.join(EXAMS)})\s*$", line)
+        if paper_exam and known_paper(paper_exam.group(1)):  # "Pakistan Affairs - PMS"
+            note("exam", paper_exam.group(2).upper(), "page header")
+            note("paper", known_paper(paper_exam.group(1)), "page header")
+        # "CSS Compass" alone is a site's name: an exam is read from a header only
+        # beside a paper, a year or nothing else.
+        if head and len(line.split()) <= 10 and (
+                not head.group(2).strip() or known_paper(head.group(2))
+                or re.search(r"\b(?:19|20)\d\d\b", head.group(2))):
             note("exam", head.group(1).upper(), "page header")
             rest, year, _, _ = read_tags(head.group(2))
             rest = re.sub(r"\b(?:19|20)\d\d\b", "", rest).strip(" -–|:,")

@@ -87,11 +87,22 @@ def colon_title(piece: Piece, after: Piece | None) -> bool:
             and not re.search(r"[.!?]$", after.plain))
 
 
+def _at(pieces: list[Piece], k: int) -> Piece | None:
+    return pieces[k] if k < len(pieces) else None
+
+
 def heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
     """A heading whose own sub-headings follow (an h2 over h3s, after at most one short
     paragraph): it titles a group of points and is not a point itself."""
     if piece.headed and later and run_in_bullet(later[0]) and not piece.label:
         return True  # "👉 *Steps taken*" over "✅ *Stronger laws* – …" points
+    if piece.headed and not piece.label and later and (
+            lettered_point(later[0]) or lettered_heading(later[0], _at(later, 1))):
+        return True  # "*Causes*" over "a) Tariff below cost of supply" and its paragraph
+    if (piece.headed and not piece.label and piece.block.kind != "heading" and len(later) > 1
+            and later[0].headed and not later[0].label and not later[1].headed
+            and not later[1].marker and len(later[1].plain.split()) > 15):
+        return True  # a bold line straight over a bold heading and its paragraph
     if piece.block.kind != "heading" or piece.label:
         return False
     for k, nxt in enumerate(later[:3]):
@@ -115,8 +126,9 @@ def starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape:
     if piece.headed and (not piece.marker or (
             piece.block.kind == "heading" and piece.marker in ("letter", "roman", "number"))):
         return True  # a heading, also "a) The Refugee Crisis" set as one
-    if shape == "headed" and run_in_bullet(piece):
-        return True  # "✅ *Stronger laws* – In 2020 Parliament passed …"
+    if shape == "headed" and (run_in_bullet(piece) or lettered_point(piece)
+                              or lettered_heading(piece, after)):
+        return True  # "✅ *Stronger laws* – In 2020 …", "a) Tariff below cost" under a head
     if piece.headed and piece.marker == "bullet" and piece.depth == 0:
         return after is not None and not after.marker  # "👉 *Heading*" over a paragraph
     if shape == "bulleted":
