@@ -52,6 +52,8 @@ _JUNK_PATTERNS = (
     r"^(?:yes\s+no|👍\s*👎)$",
     r"^\[!\w+\]",  # an Obsidian call-out: a note to oneself, not the answer
     r"^word count\b",
+    r"^last (?:updated|modified|edited)\s*:",
+    r"^(?:book|reserve|grab) (?:a|your) (?:seat|place|spot)\W*$",
     r"^[━─═_\-=~*·•]{5,}$",
     (r"\b(?:created group|added you|joined using this group's invite link|changed this "
      r"group's (?:settings|icon|description)|messages and calls are end-to-end encrypted|left$)"),

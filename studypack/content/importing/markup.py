@@ -170,7 +170,8 @@ def _listed_lines(text: str) -> bool:
 
     lines = [line for line in text.split("\n") if line.strip()]
     marked = sum(bool(split_marker(x)[0]) for x in lines)
-    return marked >= 3 and marked * 5 >= len(lines) * 2 and max(map(len, lines)) <= 120
+    return (marked >= 3 or marked >= 2 and len(lines) <= 4) and marked * 5 >= len(lines) * 2 \
+        and max(map(len, lines)) <= 120
 
 
 def _list(element: Any, depth: int) -> list[Block]:

@@ -205,7 +205,8 @@ def _listed_next(piece: Piece, after: Piece | None) -> bool:
     another short outline line after it (the answer's label has its paragraph after it)."""
     return (not piece.rest and piece.label in ("introduction", "conclusion", "section")
             and after is not None and len(after.plain) <= OUTLINE_LINE_MAX
-            and not re.search(r"[.!?]$", after.plain) and not after.headed)
+            and not re.search(r"[.!?]$", after.plain)
+            and (not after.headed or after.label == "introduction"))
 
 
 def _unlabelled_outline(pieces: list[Piece]) -> bool:
