@@ -68,7 +68,9 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     asked = False
     for block in blocks:
         text = plain(block.text) or block.text.strip()
-        if starts_tail(text) or (asked and (COMMENTS_HEADING.match(text)
+        if is_paywall(text) and not any(len(plain(b.text).split()) >= 40 for b in kept):
+            continue  # "3 of 5 free previews left" above the answer: only a notice
+        if starts_tail(text) or is_paywall(text) or (asked and (COMMENTS_HEADING.match(text)
                                             or TAIL_LINE.match(text)
                                             or re.match(r"^_{5,}", block.text.strip()))):
             break

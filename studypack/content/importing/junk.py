@@ -203,8 +203,7 @@ def is_paywall(text: str) -> bool:
 def starts_tail(text: str) -> bool:
     """True when ``text`` begins the site's tail (comment form, ad-blocker notice, …)."""
     line = text.strip().lower().lstrip("←→«»‹›<>-–—•·|*🔒 ")
-    return line.startswith(TAIL_STARTS) or (len(line.split()) <= 20
-                                            and bool(_PAYWALL.search(line)))
+    return line.startswith(TAIL_STARTS)
 
 
 def is_junk(text: str) -> bool:
