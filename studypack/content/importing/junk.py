@@ -52,6 +52,7 @@ _JUNK_PATTERNS = (
     r"^(?:yes\s+no|👍\s*👎)$",
     r"^\[!\w+\]",  # an Obsidian call-out: a note to oneself, not the answer
     r"^word count\b",
+    r"^(?:#[\w-]+[\s,]*){1,12}$",  # a line of hashtags
     r"^last (?:updated|modified|edited)\s*:",
     r"^(?:book|reserve|grab) (?:a|your) (?:seat|place|spot)\W*$",
     r"^[━─═_\-=~*·•]{5,}$",
@@ -161,6 +162,7 @@ TRAILING_WORDS = 16
 TAIL_LINE = re.compile(
     r"^(?:related|related posts?|you might also like|more from\b.{0,40}|popular posts|"
     r"recent posts|read next|tagged\b.*|posted in\b.*|share this\W*|top comments|"
+    r"most (?:viewed|read|popular)|trending(?: now)?|latest posts|popular notes|"
     r"all comments|view (?:all|more) comments|sort by\b.*|\d+ comments? so far)$",
     re.IGNORECASE)
 """Whole lines that start a page's tail after an answer (a related-posts block)."""

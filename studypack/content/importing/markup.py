@@ -9,9 +9,10 @@ and italic kept as the content format's ``**``/``*`` marks.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
-from .blocks import Block
+from .blocks import Block, split_marker
 
 HEADINGS = {"head", "h1", "h2", "h3", "h4", "h5", "h6"}
 PARAGRAPHS = {"p", "quote", "blockquote", "pre", "dt", "dd", "figcaption"}
@@ -166,8 +167,6 @@ class _Wrapper(list):  # type: ignore[type-arg]
 
 def _listed_lines(text: str) -> bool:
     """Most lines of ``text`` start with a list marker ("1.", "3.1-", "✓")."""
-    from .blocks import split_marker
-
     lines = [line for line in text.split("\n") if line.strip()]
     marked = sum(bool(split_marker(x)[0]) for x in lines)
     return (marked >= 3 or marked >= 2 and len(lines) <= 4) and marked * 5 >= len(lines) * 2 \
@@ -183,6 +182,15 @@ def _list(element: Any, depth: int) -> list[Block]:
             continue
         number += 1
         found = _block("item", item, depth, ordered=ordered, number=number if ordered else 0)
+        if found and "\n" in found.text:
+            # A line Markdown ran on into the item ("- ✓Peacekeeping" then "3-Successes of
+            # the UN"): a marked line is a block of its own, not the item's second line.
+            first, *more = found.text.split("\n")
+            runs = [x for x in more if split_marker(x)[0]]
+            if runs:
+                blocks.append(replace(found, text=first))
+                blocks.extend(Block("paragraph", x) for x in more)
+                found = None
         if found:
             blocks.append(found)
         for nested in item:
