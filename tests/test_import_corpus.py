@@ -83,6 +83,10 @@ READ_EXACTLY = {
                    "k09-current-affairs-tracker.md", "k11-smog-explainer.html",
                    "k12-current-affairs-topicwise.html", "k13-islamiat-topicwise.txt",
                    "k15-pak-china-pdf.txt", "k16-family-socialisation.html"],
+    "held-out-4": ["m01-fata-merger.txt", "m02-climate-water.html", "m03-tawheed-islamiat.html",
+                   "m08-gsa-multi.html", "m09-bop-cutoff.txt", "m11-18th-amendment-news.html",
+                   "m13-pakaffairs-topicwise.md", "m15-course-sales.txt",
+                   "m16-gsa-questions-table.md"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 
@@ -98,10 +102,12 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
 
 
 @pytest.mark.parametrize(("folder", "floor"), [("dev", 0.98), ("held-out-1", 0.97),
-                                               ("held-out-2", 0.98), ("held-out-3", 0.98)])
+                                               ("held-out-2", 0.98), ("held-out-3", 0.98),
+                                               ("held-out-4", 0.94)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
-    # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325); no answer page gave no file.
+    # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 94.9 %
+    # (280/295); no answer page gave no file.
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)
