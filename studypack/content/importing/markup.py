@@ -123,12 +123,13 @@ def _question_table(table: Any) -> list[Block]:
         return next((k for k, c in enumerate(head) if any(w in c for w in words)), None)
 
     asked, year, exam = column("question"), column("year"), column("exam")
-    if asked is None or year is None or exam is None:
+    if asked is None or year is None:
         return []
     lines = []
     for n, row in enumerate(rows[1:], 1):
-        if max(asked, year, exam) < len(row) and row[asked]:
-            lines.append(Block("paragraph", f"{n}. {row[asked]} ({row[exam]} {row[year]})"))
+        if max(asked, year, exam or 0) < len(row) and row[asked]:
+            tag = f"{row[exam]} {row[year]}" if exam is not None else row[year]
+            lines.append(Block("paragraph", f"{n}. {row[asked]} ({tag})"))
     return lines
 
 

@@ -164,7 +164,8 @@ def parse_question(text: str) -> QuestionLine | None:
     ``Q.``/``Question:`` without one but carries an exam-and-year tag, or is a
     numbered list line ending in such a tag (topic-wise lists).
     """
-    line = " ".join(text.split())
+    # Ticks and stars a student puts after a listed question are not part of it.
+    line = re.sub(r"(?:\s*[✅❌✔✓☑⭐★✗✘]\ufe0f?)+\s*$", "", " ".join(text.split()))
     match = _Q_NUMBERED.match(line)
     if match:
         return _with_tags(_paper_number(match.group(1)), match.group(2))
@@ -195,7 +196,24 @@ def parse_question(text: str) -> QuestionLine | None:
     if match and _EXAM_YEAR_TAG.search(line):
         return QuestionLine(**{**_with_tags(_paper_number(match.group(1)), match.group(2)).__dict__,
                                "listed": True})
+    first = _YEAR_FIRST.match(line)
+    if first and _asks(first.group(2)):  # "2017 — Compare realism and liberalism …"
+        rest, _, marks, exam = read_tags(first.group(2))
+        return QuestionLine(number=None, text=rest, year=int(first.group(1)), marks=marks,
+                            exam=exam, listed=True)
+    if match and _BARE_YEAR_TAG.search(line) and _asks(match.group(2)):
+        # "3. Why does Pakistan … crises? (2019)": a list of one exam's questions.
+        return QuestionLine(**{**_with_tags(None, match.group(2)).__dict__, "listed": True})
     return None
+
+
+_YEAR_FIRST = re.compile(r"^(?:\d{1,4}[.)]\s*)?\**((?:19|20)\d\d)\**\s*[—–:-]\s*(\S.+)$")
+_BARE_YEAR_TAG = re.compile(r"[(\[]\s*(?:19|20)\d\d\s*[)\]]\s*\.?$")
+
+
+def _asks(text: str) -> bool:
+    """Text that sets a task: it asks ("?") or opens with a directive ("Discuss …")."""
+    return ("?" in text or bool(QUESTION_WORDS.match(text.strip()))) and len(text.split()) >= 5
 
 
 def _paper_number(digits: str) -> int | None:
