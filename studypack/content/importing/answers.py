@@ -87,6 +87,20 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     return kept, len(blocks) - len(kept)
 
 
+def _split_headed(blocks: tuple[Block, ...]) -> list[Block]:
+    """A block whose first line is a question header ("CSS 2019 · Political Science ·
+    Q.3") and whose next line is the question is two blocks, as the lines were."""
+    out: list[Block] = []
+    for block in blocks:
+        first, _, rest = block.text.partition("\n")
+        asked = parse_question(plain(first)) if rest.strip() else None
+        if asked is not None and not asked.text:
+            out += [replace(block, text=first), replace(block, text=rest.strip(), kind="paragraph")]
+        else:
+            out.append(block)
+    return out
+
+
 def _bare(body: list[Block]) -> bool:
     """No answer under a question line: at most one short block."""
     return len(body) <= 1 and not any(len(plain(b.text).split()) > 12 for b in body)
@@ -110,7 +124,7 @@ def _as_line(block: Block) -> str:
 
 def split_page(page: Page) -> SplitPage:
     """Drop junk, read the page context and cut the page at its question lines."""
-    thread = answer_post(page.blocks)
+    thread = answer_post(tuple(_split_headed(page.blocks)))
     kept, dropped = drop_junk(thread)
     paywalled = any(is_paywall(plain(b.text)) for b in thread)
     dropped += len(page.blocks) - len(thread)

@@ -52,6 +52,8 @@ _JUNK_PATTERNS = (
     r"^(?:yes\s+no|👍\s*👎)$",
     r"^\[!\w+\]",  # an Obsidian call-out: a note to oneself, not the answer
     r"^word count\b",
+    (r"^(?:status|created|last edited(?: time)?|reviewed by|aliases|backlinks|daily revision "
+     r"log|updated)\s*:"),
     r"^(?:#[\w-]+[\s,]*){1,12}$",  # a line of hashtags
     r"^last (?:updated|modified|edited)\s*:",
     r"^(?:book|reserve|grab) (?:a|your) (?:seat|place|spot)\W*$",

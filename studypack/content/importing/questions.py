@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .blocks import QUESTION_WORDS
 from .junk import is_menu
-from .preamble import is_attribution
+from .preamble import is_attribution, is_preface
 
 EXAMS = ("CSS", "PMS", "PCS", "FPSC", "PPSC")
 
@@ -179,6 +179,18 @@ def parse_question(text: str) -> QuestionLine | None:
         return QuestionLine(number=int(match["number"]), text="",
                             year=year or tag_year or _year_in(match["head"]),
                             exam=exam or tag_exam, marks=tag_marks)
+    labelled = _Q_LABEL_TAGS.match(line)
+    if labelled and _asks(labelled.group(2)):
+        # "Question (CSS 2022, Sociology, Q.6): Rapid urbanisation … Discuss. (20)"
+        inside = labelled.group(1)
+        rest, year, marks, exam = read_tags(labelled.group(2))
+        number = re.search(r"\bQ(?:uestion)?\s*\.?\s*(?:No\.?\s*)?(\d{1,2})\b", inside,
+                           re.IGNORECASE)
+        found_exam = re.search(rf"\b({'|'.join(EXAMS)})\b", inside, re.IGNORECASE)
+        return QuestionLine(number=int(number.group(1)) if number else None, text=rest,
+                            year=year or _year_in(inside), marks=marks,
+                            exam=exam or (found_exam.group(1).upper() if found_exam else None),
+                            paper=known_paper(inside))
     tagged = _TAGGED.match(line)
     if tagged and (QUESTION_WORDS.search(tagged.group(4)) or "?" in line) and len(
             tagged.group(4).split()) >= 5:
@@ -207,6 +219,8 @@ def parse_question(text: str) -> QuestionLine | None:
     return None
 
 
+_Q_LABEL_TAGS = re.compile(r"^(?:the\s+)?question\s*\(([^)]{3,80})\)\s*[:.\-–]\s*(\S.+)$",
+                           re.IGNORECASE)
 _YEAR_FIRST = re.compile(r"^(?:\d{1,4}[.)]\s*)?\**((?:19|20)\d\d)\**\s*[—–:-]\s*(\S.+)$")
 _BARE_YEAR_TAG = re.compile(r"[(\[]\s*(?:19|20)\d\d\s*[)\]]\s*\.?$")
 
@@ -360,6 +374,14 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             note("paper", known_paper(rest), "page header")
         elif re.fullmatch(r"(?:19[4-9]|20\d)\d", line.strip()):
             note("year", int(line.strip()), "page header")  # a lone year above the question
+    for line in preamble:
+        field = re.match(r"^(?:subject|paper)\s*:\s*(.+)$", line.strip(), re.IGNORECASE)
+        note("paper", known_paper(field.group(1)) if field else None, "page header")
+        spaced = re.search(rf"\b({'|'.join(EXAMS)})(?:\s+[A-Z]\w+){{0,2}}\s+((?:19|20)\d\d)\b",
+                           line)
+        if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line)):
+            note("exam", spaced.group(1).upper(), "page text")
+            note("year", int(spaced.group(2)), "page text")
     for line in preamble:
         topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
         note("topic", topic.group(1) if topic else None, "page header")

@@ -16,6 +16,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from .blocks import Block, Page, plain
 from .markup import walk
@@ -63,6 +64,8 @@ def read_html(data: bytes) -> Page:
         # trafilatura dropped the page's headings (a question's "Question No. 2", the
         # points' h3s): the page's own structure, less its furniture, reads better.
         blocks = own
+    # Entities such as &#3650;&#8364;&#8482; become mojibake only once parsed: repair it.
+    blocks = [replace(b, text=repair(b.text)[0]) if "\u0e42" in b.text else b for b in blocks]
     title, crumbs = _title_and_crumbs(text)
     if not any(parse_question(plain(b.text)) for b in blocks):
         asked, above = _question_outside(text)
@@ -156,6 +159,8 @@ def read_markdown(data: bytes) -> Page:
 
     text, notes = _decoded_and_repaired(data)
     text = re.sub(r"\A---\n.*?\n(?:---|\.\.\.)\n", "", text, flags=re.DOTALL)  # front matter
+    # An Obsidian call-out's "[!info] Past paper" line is its label; what it holds stays.
+    text = re.sub(r"^(>\s*)\[!\w+\][^\n]*\n", "", text, flags=re.MULTILINE)
     rendered = MarkdownIt("commonmark").enable("table").render(_lines_as_paragraphs(text))
     if not rendered.strip():
         return Page((), notes=notes)
