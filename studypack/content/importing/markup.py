@@ -99,7 +99,8 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
                 blocks.append(Block("paragraph", " – ".join(c for c in cells if c)))
         elif tag in PARAGRAPHS and not any(_tag(c) in PARAGRAPHS | LISTS for c in child):
             found = _block("paragraph", child)
-            if found is not None and "\n" in found.text and _listed_lines(found.text):
+            if found is not None and "\n" in found.text and (
+                    _listed_lines(found.text) or _short_lines(found.text)):
                 # An outline typed as one paragraph with a line break after each item.
                 blocks.extend(Block("paragraph", line) for line in found.text.split("\n"))
                 found = None
@@ -164,6 +165,14 @@ class _Wrapper(list):  # type: ignore[type-arg]
 
     def __init__(self, element: Any) -> None:
         super().__init__([element])
+
+
+def _short_lines(text: str) -> bool:
+    """Three or more short lines, none ending a sentence: notes typed a line an item
+    (an outline, a note's properties), not a paragraph broken for width."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= 3 and all(len(x) <= 70 and not re.search(r"[.!?]$", x.strip())
+                                   for x in lines)
 
 
 def _listed_lines(text: str) -> bool:

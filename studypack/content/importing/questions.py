@@ -180,7 +180,7 @@ def parse_question(text: str) -> QuestionLine | None:
                             year=year or tag_year or _year_in(match["head"]),
                             exam=exam or tag_exam, marks=tag_marks)
     labelled = _Q_LABEL_TAGS.match(line)
-    if labelled and _asks(labelled.group(2)):
+    if labelled and len(labelled.group(2).split()) >= 4:
         # "Question (CSS 2022, Sociology, Q.6): Rapid urbanisation … Discuss. (20)"
         inside = labelled.group(1)
         rest, year, marks, exam = read_tags(labelled.group(2))
