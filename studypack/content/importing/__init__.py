@@ -29,7 +29,7 @@ from .assemble import (
 from .blocks import Block, Page, plain, split_marker
 from .pagekind import question_list, without_question_line
 from .parse import parse_answer
-from .preamble import strip_preamble
+from .preamble import quoted_question, strip_preamble
 from .questions import Context, QuestionLine, read_context, title_as_question, title_question
 from .readers import READERS, UnreadableFile, read_page
 from .web import FetchError, fetch, is_address, shown
@@ -89,6 +89,9 @@ def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, 
     titles = [*(plain(b.text) for b in (*lead, *blocks[:3]) if b.kind == "heading"),
               *(plain(b.text) for b in lead), page.title]
     question = next((q for q in map(title_question, titles) if q is not None), None)
+    if question is None:
+        quoted = quoted_question([plain(b.text) for b in lead])
+        question = QuestionLine(number=None, text=quoted) if quoted else None
     if question is None:
         heads = [plain(b.text) for b in (*lead, *blocks[:2]) if b.kind == "heading"
                  and b.level == 1]

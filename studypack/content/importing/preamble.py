@@ -50,6 +50,19 @@ def drop_preface(blocks: list[Block]) -> list[Block]:
     return blocks[start:]
 
 
+_QUOTED = re.compile(r"[“\"]([^”\"]{20,400})[”\"]")
+
+
+def quoted_question(texts: list[str]) -> str | None:
+    """A question quoted in a preface or attribution ("… which asked us to “Discuss the
+    causes of circular debt …”"): the first quoted span that sets a task."""
+    for text in texts:
+        for quoted in _QUOTED.findall(text):
+            if QUESTION_WORDS.search(quoted) and len(quoted.split()) >= 5:
+                return quoted.strip()
+    return None
+
+
 def strip_preamble(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
     """Split a page without a question line into ``(answer blocks, lead)``.
 
@@ -60,8 +73,7 @@ def strip_preamble(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[
     """
     for n, block in enumerate(blocks):
         text = plain(block.text)
-        if is_attribution(text) or _READ_TIME.match(text) or (
-                is_preface(text) and n < 6):
+        if is_attribution(text) or _READ_TIME.match(text) or is_preface(text):
             continue
         piece = to_piece(block)
         if piece.label or (piece.marker and block.kind != "heading"):
