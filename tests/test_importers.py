@@ -613,3 +613,9 @@ def test_an_urdu_page_saved_in_a_windows_code_page_reads_back_whole(tmp_path):
                        .replace("۔", ".").encode("cp1256", errors="strict"))
     page = read_page("urdu.txt", source.read_bytes())
     assert "عدل" in page.blocks[1].text and "اسلامي" in page.blocks[0].text
+
+
+def test_an_apostrophe_through_the_thai_page_comes_back_whole():
+    # ’ is E2 80 99; Windows-874 has no 0x99, so a page shows it as 'โ€™' via Windows-1252.
+    fixed, notes = repair("The State Bankโ€™s policy โ€“ and its limits.")
+    assert fixed == "The State Bank’s policy – and its limits." and notes

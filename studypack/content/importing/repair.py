@@ -153,7 +153,19 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _from_thai_page(match: re.Match[str]) -> str:
+    # Each character back to its byte: the Thai page's, or Windows-1252's where the Thai
+    # page has none (0x99, the last byte of ’, shows as ™ through it).
+    raw = bytearray()
+    for char in match.group(0):
+        for page in ("cp874", "cp1252"):
+            try:
+                raw += char.encode(page)
+                break
+            except UnicodeEncodeError:
+                continue
+        else:
+            return match.group(0)
     try:
-        return match.group(0).encode("cp874").decode("utf-8")
-    except UnicodeError:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
         return match.group(0)
