@@ -65,9 +65,15 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
         ``(kept, dropped)``: the kept blocks and how many were dropped.
     """
     kept: list[Block] = []
-    asked = False
+    asked = contents = False
     for block in blocks:
         text = plain(block.text) or block.text.strip()
+        if _CONTENTS.match(text):
+            contents = True  # a contents box: its list of links is not an outline
+            continue
+        if contents and block.kind == "item":
+            continue
+        contents = False
         if is_paywall(text) and not any(len(plain(b.text).split()) >= 40 for b in kept):
             continue  # "3 of 5 free previews left" above the answer: only a notice
         if starts_tail(text) or is_paywall(text) or (asked and (COMMENTS_HEADING.match(text)
@@ -85,6 +91,10 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
                     or is_trailing_junk(split_marker(plain(kept[-1].text))[2])):
         kept.pop()
     return kept, len(blocks) - len(kept)
+
+
+_CONTENTS = re.compile(r"^(?:table of contents|contents|in this (?:article|post)|jump to|"
+                       r"on this page)\s*(?:\[\s*(?:hide|show)\s*\])?\s*:?$", re.IGNORECASE)
 
 
 def _split_headed(blocks: tuple[Block, ...]) -> list[Block]:

@@ -282,6 +282,8 @@ def _in_sentence(text: str, found: re.Match[str]) -> bool:
 
 def _with_tags(number: int | None, text: str) -> QuestionLine:
     rest, year, marks, exam = read_tags(text)
+    if not re.search(r"\(b\)|\bb\)", rest):  # "(a) What is …" alone: the part's letter
+        rest = re.sub(r"^\(?[a-h]\)\s+(?=[A-Z])", "", rest)
     return QuestionLine(number=number, text=rest, year=year, marks=marks, exam=exam)
 
 

@@ -102,7 +102,8 @@ def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...]]:
 
 _FURNITURE = re.compile(r"comment|sidebar|widget|menu|(?<!sub)nav|footer|masthead|share|"
                         r"related|promo|advert|\bads?\b|breadcrumb|cookie|newsletter|"
-                        r"subscribe|popup|modal|author-box|social", re.IGNORECASE)
+                        r"subscribe|popup|modal|author-box|social|\btoc\b|ez-toc|"
+                        r"table-of-contents", re.IGNORECASE)
 
 
 def _own_reading(text: str) -> list[Block]:
