@@ -87,6 +87,9 @@ READ_EXACTLY = {
                    "m08-gsa-multi.html", "m09-bop-cutoff.txt", "m11-18th-amendment-news.html",
                    "m13-pakaffairs-topicwise.md", "m15-course-sales.txt",
                    "m16-gsa-questions-table.md"],
+    "held-out-5": ["n02-18th-amendment-php.txt", "n07-gender-handout-pdf.txt",
+                   "n11-npm-medium.html", "n14-academy-admissions.txt",
+                   "n16-ir-topicwise-notes.md"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 
@@ -103,11 +106,11 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
 
 @pytest.mark.parametrize(("folder", "floor"), [("dev", 0.98), ("held-out-1", 0.97),
                                                ("held-out-2", 0.98), ("held-out-3", 0.98),
-                                               ("held-out-4", 0.94)])
+                                               ("held-out-4", 0.95), ("held-out-5", 0.90)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
-    # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 94.9 %
-    # (280/295); no answer page gave no file.
+    # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 95.6 %
+    # (282/295), held-out-5 90.6 % (270/298); no answer page gave no file.
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)
