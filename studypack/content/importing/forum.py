@@ -15,7 +15,7 @@ from .blocks import Block, plain
 from .junk import MEMBER_RANK
 from .questions import parse_question
 
-_POST_START = re.compile(r"^(?:(?:old\s+)?[\w ,:-]{0,40}\d[\w ,:-]{0,30}\s)?#\s?\d{1,4}$",
+_POST_START = re.compile(r"^(?:(?:old\s+)?[\w ,:–-]{0,40}\d[\w ,:–-]{0,30}\s)?#\s?\d{1,4}$",
                          re.IGNORECASE)
 """A post's number, alone ("#2") or after its date ("Old 11-05-2020, 11:26 PM #1")."""
 _RANK = MEMBER_RANK
