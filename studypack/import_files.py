@@ -33,10 +33,9 @@ def stamped(text: str) -> str:
 
 
 def edited(text: str) -> bool:
-    """True when a stamped file's text is no longer what the import wrote (or when the
-    stamp itself is gone but the file was imported: an edit either way). A file
-    written before stamps existed, or by hand, counts as unedited only when it has
-    no stamp and no ``source:`` line saying it was imported."""
+    """True when a stamped file's text is no longer what the import wrote. A file
+    without a stamp (written by hand, or by an import before stamps) is not known to
+    be edited: the other rules (same id, a file of answers) still guard it."""
     match = _STAMP.match(text)
     if match is None:
         return False
