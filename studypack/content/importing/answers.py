@@ -104,11 +104,25 @@ def _split_headed(blocks: tuple[Block, ...]) -> list[Block]:
     for block in blocks:
         first, _, rest = block.text.partition("\n")
         asked = parse_question(plain(first)) if rest.strip() else None
+        lines = [x for x in block.text.split("\n") if x.strip()]
         if asked is not None and not asked.text:
             out += [replace(block, text=first), replace(block, text=rest.strip(), kind="paragraph")]
+        elif len(lines) > 1 and any(_Q_LINE.match(plain(x)) and parse_question(plain(x))
+                                    for x in lines[1:]):
+            # A post whose lines are set apart by <br> and hold question lines ("Q.4 …"):
+            # each line is a block, as in a copied page.
+            out += [Block("paragraph", x.strip(), bold=_bold(x)) for x in lines]
         else:
             out.append(block)
     return out
+
+
+_Q_LINE = re.compile(r"^(?:Q|Question)\s*\.?\s*(?:No\.?\s*)?\d", re.IGNORECASE)
+
+
+def _bold(line: str) -> bool:
+    text = line.strip()
+    return text.startswith("**") and text.endswith("**") and text.count("**") == 2
 
 
 def _bare(body: list[Block]) -> bool:

@@ -104,6 +104,9 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
                 # An outline typed as one paragraph with a line break after each item.
                 blocks.extend(Block("paragraph", line) for line in found.text.split("\n"))
                 found = None
+        elif tag not in HEADINGS | PARAGRAPHS | LISTS | ROWS | ITEMS and _loose(child) \
+                and len(child):
+            blocks.extend(_cell_blocks(child, depth))  # a <div> of <b>, text and <br>
         else:
             blocks.extend(walk(child, depth))
         if found:
@@ -142,22 +145,41 @@ def _holds_blocks(cell: Any) -> bool:
 
 
 def _cell_blocks(cell: Any, depth: int) -> list[Block]:
-    """A table cell's paragraphs, headings and lists, and the loose text and inline
-    elements (``<b>Q3. …</b>``) between them, each its own block."""
+    """A table cell's (or a loose container's) paragraphs, headings and lists, and the
+    lines of loose text and inline elements between them (``<b>Q3. …</b><br>…``), a
+    line ending at each ``<br>``, each its own block."""
     blocks: list[Block] = []
-    if (cell.text or "").strip():
-        blocks.append(Block("paragraph", " ".join(cell.text.split())))
+    line: list[str] = []
+
+    def flush() -> None:
+        text = " ".join(" ".join(line).split())
+        line.clear()
+        if text:
+            bold = text.startswith("**") and text.endswith("**") and text.count("**") == 2
+            blocks.append(Block("paragraph", text[2:-2].strip() if bold else text, bold=bold))
+
+    line.append(cell.text or "")
     for child in cell:
-        if _tag(child) in BLOCK_TAGS:
+        tag = _tag(child)
+        if tag in BLOCK_TAGS:
+            flush()
             blocks.extend(walk(_Wrapper(child), depth))
-        elif _tag(child) not in SKIPPED:
+        elif tag in BREAKS:
+            flush()
+        elif tag not in SKIPPED:
             mark = _emphasis(child)
             text = inline_text(child).strip()
-            if text:
-                blocks.append(Block("paragraph", text, bold=mark == "**"))
-        if (child.tail or "").strip():
-            blocks.append(Block("paragraph", " ".join(child.tail.split())))
+            line.append(f"{mark}{text}{mark}" if mark and text else text)
+        line.append(child.tail or "")
+    flush()
     return blocks
+
+
+def _loose(element: Any) -> bool:
+    """A container holding text of its own, or inline elements, beside its blocks."""
+    return bool((element.text or "").strip()) or any(
+        _tag(c) not in BLOCK_TAGS | SKIPPED | BREAKS and (inline_text(c).strip())
+        for c in element)
 
 
 class _Wrapper(list):  # type: ignore[type-arg]

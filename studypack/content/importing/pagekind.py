@@ -29,7 +29,8 @@ _PRICE = re.compile(r"(?:\bRs\.?\s?\d|\bPKR\s?\d|\$\s?\d|\d\s?%\s?off\b|\badd to
 _SENTENCE = re.compile(r"[.!?۔؟][\"'’”)]?(?:\s|$)")
 """A sentence's end: a table's row or a menu has none."""
 _GUIDE = re.compile(r"\bhow to (?:prepare|crack|pass|attempt|study|choose|start)\b|"
-                    r"\b(?:preparation )?guide\b|\btips\b|\bstrategy\b|\bbook ?list\b|"
+                    r"\b(?:preparation|study|exam|css|pms) (?:guide|strategy|plan|tips)\b|"
+                    r"\bguide (?:to|for)\b|\btips (?:for|to)\b|\bbook ?list\b|"
                     r"\brecommended books\b|\btime ?table\b", re.IGNORECASE)
 """A title that promises advice on the exam, not an answer to one of its questions."""
 _YOU = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
@@ -85,7 +86,9 @@ def without_question_line(blocks: list[Block], title: str, asked: bool = False) 
     asked = (asked or bool(QUESTION_WORDS.search(title))) and not _GUIDE.search(title)
     you = sum(len(_YOU.findall(t)) for t in texts)
     short = sum(len(_WORD.findall(t)) <= 4 for t in texts)
-    if _GUIDE.search(title) and not priced:
+    sets_task = QUESTION_WORDS.match(title.strip()) and not re.match(r"how to\b", title.strip(),
+                                                                     re.IGNORECASE)
+    if _GUIDE.search(title) and not priced and not sets_task:
         return PageKind("none", "a study guide (advice addressed to the reader)")
     if priced >= 3 or (priced >= 2 and prose < 2 * ANSWER_WORDS):
         return PageKind("none", "a sales page")
