@@ -90,6 +90,9 @@ READ_EXACTLY = {
     "held-out-5": ["n02-18th-amendment-php.txt", "n07-gender-handout-pdf.txt",
                    "n11-npm-medium.html", "n14-academy-admissions.txt",
                    "n16-ir-topicwise-notes.md"],
+    "held-out-6": ["p01-cpec-hurdles.txt", "p07-blogger-gsa-two.html",
+                   "p10-category-pakaffairs.html", "p12-notes-urbanization.md",
+                   "p13-pakaffairs-topic-list.md"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 
@@ -106,11 +109,13 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
 
 @pytest.mark.parametrize(("folder", "floor"), [("dev", 0.98), ("held-out-1", 0.97),
                                                ("held-out-2", 0.98), ("held-out-3", 0.98),
-                                               ("held-out-4", 0.95), ("held-out-5", 0.90)])
+                                               ("held-out-4", 0.96), ("held-out-5", 0.90),
+                                               ("held-out-6", 0.88)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
-    # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 95.6 %
-    # (282/295), held-out-5 90.6 % (270/298); no answer page gave no file.
+    # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
+    # (284/295), held-out-5 90.6 % (270/298), held-out-6 88.4 % (245/277); no answer
+    # page gave no file.
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)

@@ -619,3 +619,22 @@ def test_an_apostrophe_through_the_thai_page_comes_back_whole():
     # ’ is E2 80 99; Windows-874 has no 0x99, so a page shows it as 'โ€™' via Windows-1252.
     fixed, notes = repair("The State Bankโ€™s policy โ€“ and its limits.")
     assert fixed == "The State Bank’s policy – and its limits." and notes
+
+
+def test_a_post_body_of_loose_text_and_line_breaks_is_read_line_by_line():
+    # A blog engine's post body: no <p>, only <b>, text and <br>, which trafilatura
+    # drops whole; the page's own reading keeps each line.
+    body = ("<b>Q.4 What is smog? Explain its causes in Punjab. [10 Marks]</b><br/><br/>"
+            "Smog is a mix of smoke and fog that settles over the plains each winter and "
+            "stays for weeks, closing schools and roads.<br/><br/><b>Crop burning</b><br/>"
+            "Farmers burn rice stubble because it is the cheapest way to clear the fields "
+            "before wheat is sown.<br/><br/><b>Vehicle exhaust</b><br/>Old engines and poor "
+            "fuel add fine particles to the air of every large city.<br/><br/>In conclusion, "
+            "cleaner fuel and help for farmers would clear the air.<br/>")
+    page = ("<html><head><title>Two Solved Questions</title></head><body><div class='main'>"
+            "<h3 class='post-title'>GSA 2021 solved</h3><div class='post-body'>" + body +
+            "</div></div><div class='sidebar'><h2>Blog Archive</h2></div></body></html>")
+    answer = import_page(read_page("post.html", page.encode("utf-8")))[0]
+    assert answer.data["question"] == "What is smog? Explain its causes in Punjab."
+    assert [p["heading"] for p in answer.data["points"]] == ["Crop burning", "Vehicle exhaust"]
+    assert str(answer.data["conclusion"]).startswith("In conclusion, cleaner fuel")
