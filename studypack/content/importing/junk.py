@@ -52,8 +52,8 @@ _JUNK_PATTERNS = (
     r"^(?:yes\s+no|👍\s*👎)$",
     r"^\[!\w+\]",  # an Obsidian call-out: a note to oneself, not the answer
     r"^word count\b",
-    r"^(?:(?:newer|older|next|previous) posts?|home)(?:\s+(?:(?:newer|older|next|previous) "
-    r"posts?|home))+$",
+    (r"^(?:(?:newer|older|next|previous) posts?|home)(?:\s+(?:(?:newer|older|next|previous) "
+     r"posts?|home))+$"),
     r"^subscribe to\s*:",
     r"^pages?\s*:?\s*(?:\d+\s*)+(?:next|»|›)?\W*$|^(?:next|previous|prev)\s*[»›]$",
     (r"^(?:status|created|last edited(?: time)?|reviewed by|aliases|backlinks|daily revision "
