@@ -52,31 +52,23 @@ Source = Path | str
 """A file to read, or an address to fetch."""
 
 
-def addresses_in(path: Path) -> list[str]:
-    """The addresses a ``.txt`` file lists, one a line; empty when it holds anything else."""
+def address_list(path: Path) -> tuple[list[str], list[int]] | None:
+    """A ``.txt`` file that lists addresses, one a line (``#`` lines skipped): its
+    addresses and the numbers of the lines that are not one (a typo such as 'htps://'
+    would otherwise turn the list into a "page"). None for any other file, including
+    one where more than a third of the lines are not addresses."""
     if path.suffix.lower() != ".txt" or path.stat().st_size > 1_000_000:
-        return []
-    try:
-        lines = [x.strip() for x in path.read_text(encoding="utf-8").splitlines()]
-    except (OSError, UnicodeDecodeError):
-        return []
-    lines = [x for x in lines if x and not x.startswith("#")]
-    return lines if lines and all(is_address(x) for x in lines) else []
-
-
-def stray_lines(path: Path) -> list[int]:
-    """Line numbers that are not addresses in a ``.txt`` file that is mostly a list of
-    them (a typo such as 'htps://' would otherwise turn the list into a "page")."""
-    if path.suffix.lower() != ".txt" or path.stat().st_size > 1_000_000:
-        return []
+        return None
     try:
         numbered = [(n, x.strip()) for n, x in enumerate(
             path.read_text(encoding="utf-8").splitlines(), 1)]
     except (OSError, UnicodeDecodeError):
-        return []
+        return None
     numbered = [(n, x) for n, x in numbered if x and not x.startswith("#")]
     odd = [n for n, x in numbered if not is_address(x)]
-    return odd if len(numbered) >= 2 and len(odd) * 3 <= len(numbered) else []
+    if not numbered or len(odd) * 3 > len(numbered) or (odd and len(numbered) < 2):
+        return None
+    return [x for _, x in numbered if is_address(x)], odd
 
 
 def gather(paths: list[Path]) -> tuple[list[Source], list[Problem], list[Path]]:
@@ -93,10 +85,10 @@ def gather(paths: list[Path]) -> tuple[list[Source], list[Problem], list[Path]]:
     for path in paths:
         if is_address(_as_typed(path)):
             files.append(_as_typed(path))
-        elif path.is_file() and addresses_in(path):
-            files.extend(addresses_in(path))
-        elif path.is_file() and stray_lines(path):
-            lines = ", ".join(str(n) for n in stray_lines(path)[:5])
+        elif path.is_file() and (listed := address_list(path)) and not listed[1]:
+            files.extend(listed[0])
+        elif path.is_file() and listed:
+            lines = ", ".join(str(n) for n in listed[1][:5])
             problems.append(Problem(rel(path), f"lists addresses, but line(s) {lines} are not "
                                     "http:// or https:// addresses; correct them (or start "
                                     "them with '#') and import again", usage=True))

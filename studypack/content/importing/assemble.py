@@ -23,6 +23,7 @@ from ..derive import (
     derive_summary,
     plain_text,
 )
+from ..gaps import IDENTITY
 from .blocks import mostly_arabic
 from .parse import AnswerDraft
 from .questions import EXAMS, Context, QuestionLine
@@ -386,7 +387,7 @@ def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _BlockDumper.add_representer(str, _str_presenter)
 
 
-_NULL_FIELD = re.compile(r"^(paper|year|number|question): null$", re.MULTILINE)
+_NULL_FIELD = re.compile(rf"^({'|'.join(IDENTITY)}): null$", re.MULTILINE)
 
 
 def dump_answer(data: dict[str, object]) -> str:
