@@ -503,6 +503,23 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
         cache.trim()
     if prune and target is None:
         for stale in sorted(out_dir.glob("*.pdf")):
-            if stale.stem not in ids:
+            if stale.stem not in ids and _made_by_studypack(stale):
                 stale.unlink()
     return results
+
+
+def _made_by_studypack(path: Path) -> bool:
+    """Whether ``path`` is a regular file with studypack's mark as its creator.
+
+    A folder of handouts may be shared with the centre's own PDFs (or be
+    pointed at the wrong folder): only handouts studypack wrote are removed.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        return (PdfReader(path).metadata or {}).get("/Creator") == "studypack"
+    except (PyPdfError, OSError, ValueError):
+        return False

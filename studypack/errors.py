@@ -72,7 +72,11 @@ class StudypackWarning(UserWarning):
 def rel(path: Path) -> str:
     """Return ``path`` relative to the working directory when it lies below it."""
     try:
-        return str(path.resolve().relative_to(_resolved(os.getcwd())))
+        # The last part is kept as named: a link is shown as the link, not as
+        # the file it points to.
+        shown = (path.resolve() if path.name in ("", "..") else
+                 path.parent.resolve() / path.name)
+        return str(shown.relative_to(_resolved(os.getcwd())))
     except ValueError:
         return str(path)
 

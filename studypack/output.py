@@ -90,12 +90,19 @@ class PendingFile:
     (safe to call always, e.g. in a ``finally``) leaves nothing behind.
 
     Raises:
-        RenderError: The path is a folder or a device, or cannot be written.
+        RenderError: The path is a link, a folder or a device, or cannot be written.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.target = path.resolve() if path.is_symlink() else path
+        self.target = path
+        if path.is_symlink():
+            # Replacing what it points to would overwrite a file studypack never
+            # meant to write (an answer, studypack.yaml); replacing the link would
+            # surprise whoever made it. Either way the user should choose.
+            raise RenderError(f"{rel(path)} is a symbolic link (to {os.readlink(path)}); "
+                              "studypack never writes through a link, so nothing was "
+                              "written: remove the link or choose another output path")
         if self.target.exists() and not self.target.is_file():
             raise RenderError(f"{rel(path)} is not a regular file; choose a file name for "
                               "the PDF")
@@ -171,11 +178,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename.
 
     A failure part-way leaves any earlier file at ``path`` untouched and no
-    partial file behind. A link is followed (its target is replaced); the new
+    partial file behind. A path that is a symbolic link is refused; the new
     file gets the old file's permissions, or the usual ones for a new file.
 
     Raises:
-        RenderError: The path is a folder or a device, or cannot be written.
+        RenderError: The path is a link, a folder or a device, or cannot be written.
     """
     pending = PendingFile(path)
     try:

@@ -108,6 +108,10 @@ def _includes(pack: PackFile, located: Located, shown: str, workspace: Path,
 def _output_problems(target: Path, inputs: list[Path], located: Located, shown: str
                      ) -> list[Diagnostic]:
     where = located.where(("output",))
+    if target.is_symlink():
+        return [Diagnostic(shown, *where, "output", f"{rel(target)} is a symbolic link (to "
+                           f"{os.readlink(target)}); studypack never writes through a link: "
+                           "remove the link or write the pack to another file")]
     if _is_one_of(target, inputs):
         return [Diagnostic(shown, *where, "output", f"{rel(target)} is an input of this build; "
                            "write the pack to another file, e.g. out/packs/<name>.pdf")]
