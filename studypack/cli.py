@@ -29,6 +29,7 @@ from .cli_support import (
     reported,
     reuse_note,
     say,
+    visible,
     watch_one_pack,
 )
 from .model import PastQuestion, Question
@@ -313,6 +314,7 @@ def list_questions(
     """Show the questions by paper, year and topic, with their ids."""
     with reported():
         from rich.table import Column, Table
+        from rich.text import Text
 
         from .content import load_bank
         from .content.derive import cut_at_word, plain_text
@@ -325,9 +327,9 @@ def list_questions(
         if not out.is_terminal:
             # Piped: one tab-separated line per question, nothing cut short.
             for q in questions:
-                print("\t".join((q.id, q.paper or "", str(q.year or ""), _number(q),
-                                 str(q.marks or ""), ", ".join(q.topics),
-                                 plain_text(q.question))))
+                print("\t".join(visible(field, keep="") for field in (
+                    q.id, q.paper or "", str(q.year or ""), _number(q), str(q.marks or ""),
+                    ", ".join(q.topics), plain_text(q.question))))
             return
         # One table per paper; ids are printed whole (they are what 'handout'
         # takes), topics wrap, and the question is cut to what the terminal has left.
@@ -344,8 +346,10 @@ def list_questions(
                           Column("Question", no_wrap=True, max_width=room),
                           title=title, title_justify="left")
             for q in rows:
-                table.add_row(q.id, str(q.year or ""), _number(q), str(q.marks or ""),
-                              ", ".join(q.topics), cut_at_word(plain_text(q.question), room))
+                # Text, not markup: a topic such as "[Kashmir]" is printed as written.
+                table.add_row(*(Text(visible(cell, keep="")) for cell in (
+                    q.id, str(q.year or ""), _number(q), str(q.marks or ""),
+                    ", ".join(q.topics), cut_at_word(plain_text(q.question), room))))
             out.print(table)
         if bank.drafts:
             say(out, "drafts", "yellow", f"{count(len(bank.drafts), 'file')} not listed, as "

@@ -20,7 +20,7 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from .cli_support import count, err, out, say
+from .cli_support import count, err, out, say, visible
 from .content import validate_answer_text
 from .content.importing import (
     READERS,
@@ -120,12 +120,6 @@ OPTION_RANGES = {"year": (1947, 2100), "number": (1, 99), "marks": (1, 200)}
 """Allowed values of the whole-number options, as the content schema allows them."""
 
 
-def printable(text: str) -> str:
-    """``text`` with control characters (a terminal's escape codes in a file's name)
-    shown as '?', so a name cannot recolour or rewrite the report."""
-    return "".join(c if c.isprintable() else "?" for c in text)
-
-
 def _as_typed(path: Path | str) -> str:
     # Path("https://x/y") is "https:/x/y": the second slash is given back.
     return re.sub(r"^(https?):/(?!/)", r"\1://", str(path), flags=re.IGNORECASE)
@@ -161,7 +155,7 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
     claimed: dict[Path, str] = {}
     written = gapped = 0
     for path in files:
-        shown = printable(shown_address(path) if isinstance(path, str) else rel(path))
+        shown = visible(shown_address(path) if isinstance(path, str) else rel(path))
         try:
             answers = (import_address(path, options) if isinstance(path, str)
                        else import_file(path, options))
@@ -309,9 +303,9 @@ def _report(label: str, answer: ImportedAnswer, target: Path, problem: Problem |
     """One table: what was found, what was guessed, what is missing, where it goes."""
     table = Table(show_header=True)
     table.add_column("", style="bold", no_wrap=True)
-    table.add_column(Text(label), overflow="fold")
+    table.add_column(Text(visible(label)), overflow="fold")
     for name, value in answer.found:
-        table.add_row(name, Text(value) if value else Text("—", style="red"))
+        table.add_row(name, Text(visible(value, keep="\n")) if value else Text("—", style="red"))
     guesses = [d for d in answer.derived if ":" in d and not d.startswith("incomplete:")]
     worked_out = [d for d in answer.derived if ":" not in d]
     table.add_row("guessed", Text("\n".join(guesses) or "—"))

@@ -26,8 +26,23 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 def say(console: Console, label: str, style: str, message: str) -> None:
-    """Print ``label`` in ``style``, then ``message`` exactly as written."""
-    console.print(Text.assemble((label, style), " " if label else "", message))
+    """Print ``label`` in ``style``, then ``message`` as written, control characters shown."""
+    console.print(Text.assemble((label, style), " " if label else "", visible(message)))
+
+
+def visible(text: str, keep: str = "\n\t") -> str:
+    """``text`` with control and invisible characters written out as escapes.
+
+    A file's text or name reaches the terminal in messages; an escape sequence
+    in it could move the cursor or retitle the window, and a zero-width or
+    direction mark would make two different spellings look alike. The
+    characters in ``keep`` (line breaks and tabs of the message) stay as they are.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in keep else
+                   (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+                   for c in text)
 
 
 @contextmanager
