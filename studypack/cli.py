@@ -172,7 +172,8 @@ def pack(
         "\\[default: the pack's setting]")] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Processes for laying out sections \\[default: one per "
-        "core for packs of 40+ questions]; the PDF is the same either way")] = None,
+        "core for packs of 40+ questions]; never more than the cores or the parts to lay out. "
+        "The PDF is the same either way")] = None,
     strict: StrictOpt = False,
     cache: CacheOpt = True,
     watch: Annotated[bool, typer.Option(

@@ -32,6 +32,7 @@ from .cache import (
     theme_fingerprint,
     tool_fingerprint,
 )
+from .chunks import AVERAGE_CHUNK
 from .content.cache import FILE as CONTENT_RECORDS
 from .errors import MissingGlyphWarning, StudypackWarning
 from .model import BookletPlan, Question
@@ -104,8 +105,16 @@ def worker_count(jobs: list[RenderJob], requested: int | None) -> int:
     """How many processes to use: as asked, else one per core, never more than jobs."""
     questions = sum(len(job.plan.questions) for job in jobs if job.options.questions)
     if requested is None:
-        requested = 1 if questions < MIN_QUESTIONS_FOR_PROCESSES else (os.cpu_count() or 1)
-    return max(1, min(requested, len(jobs)))
+        requested = 1 if questions < MIN_QUESTIONS_FOR_PROCESSES else cores()
+    return max(1, min(requested, len(jobs), cores()))
+
+
+def cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` may allow fewer)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def job_key(job: RenderJob, theme: Theme) -> str:
@@ -240,11 +249,13 @@ def early_workers(processes: int | None, content: Path, cache_dir: Path | None =
     Unused workers cost a moment of the other core and are shut down with
     the pool.
     """
-    count = processes if processes is not None else (os.cpu_count() or 1)
+    answers = sum(1 for _ in content.rglob("*.yaml"))
+    # Each part to lay out holds a few answers: more workers than parts, or
+    # than cores, would only wait (48 asked for 3 parts started 47).
+    count = min(processes or cores(), cores(), max(1, -(-answers // AVERAGE_CHUNK)) + 2)
     if processes is None:
         warm = cache_dir is not None and (cache_dir / CONTENT_RECORDS).is_file()
-        likely = not warm and sum(
-            1 for _ in content.rglob("*.yaml")) >= MIN_QUESTIONS_FOR_PROCESSES
+        likely = not warm and answers >= MIN_QUESTIONS_FOR_PROCESSES
     else:
         likely = True
     return worker_pool(count - 1) if count > 1 and likely else nullcontext(None)
