@@ -6,7 +6,9 @@ before anything is written, and a write never leaves a partial file behind.
 
 from __future__ import annotations
 
+import errno
 import glob
+import io
 import logging
 import os
 import tempfile
@@ -121,7 +123,7 @@ class PendingFile:
             raise RenderError(f"cannot write to {rel(self.target.parent)}: "
                               f"{exc.strerror}") from None
         self.temporary = Path(tmp)
-        self.file: BinaryIO = os.fdopen(fd, "wb")
+        self.file = GuardedWriter(os.fdopen(fd, "wb"))
         _OPEN.add(self)
         _remove_stale_parts(self.target)
 
@@ -131,12 +133,14 @@ class PendingFile:
         _OPEN.discard(self)
         try:
             self.file.close()
+            if self.file.error:
+                raise self.file.error
             os.chmod(self.temporary, self.target.stat().st_mode & 0o777
                      if self.target.exists() else 0o666 & ~_umask())
             os.replace(self.temporary, self.target)
         except OSError as exc:
             self.discard()
-            raise RenderError(f"cannot write {rel(self.path)}: {exc.strerror}") from None
+            raise RenderError(write_failure(self.path, exc)) from None
 
     def discard(self) -> None:
         """Close and remove the temporary file, and folders made for it (nothing, once committed)."""
@@ -148,6 +152,62 @@ class PendingFile:
                 folder.rmdir()
             except OSError:
                 break  # not empty (another build wrote there meanwhile): leave it
+
+
+class GuardedWriter(io.RawIOBase):
+    """A file that keeps its first write error instead of raising it.
+
+    qpdf (through pikepdf) cannot take an exception from the file it writes
+    to while it makes a deterministic /ID: the process aborts, leaving the
+    temporary file. Writes after an error are dropped, and ``PendingFile``
+    raises the error once the writer is done.
+    """
+
+    def __init__(self, file: BinaryIO) -> None:
+        super().__init__()
+        self.raw = file
+        self.error: OSError | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        if self.error is None:
+            try:
+                self.raw.write(data)
+            except OSError as exc:
+                self.error = exc
+        return len(data)
+
+    def flush(self) -> None:
+        if self.error is None and not self.raw.closed:
+            try:
+                self.raw.flush()
+            except OSError as exc:
+                self.error = exc
+
+    def close(self) -> None:
+        if not self.raw.closed:
+            self.flush()
+            try:
+                self.raw.close()
+            except OSError as exc:
+                self.error = self.error or exc
+        super().close()
+
+
+def write_failure(path: Path, exc: OSError) -> str:
+    """What to tell the user when ``path`` could not be written, in plain words."""
+    folder = rel(path.parent)
+    reason, advice = {
+        errno.ENOSPC: (f"the disk is full (no space left in {folder})",
+                       "free some space and build again"),
+        errno.EDQUOT: ("your disk quota is used up", "free some space and build again"),
+        errno.EFBIG: ("the file is larger than this system lets a program write",
+                      "raise the file size limit (ulimit -f) or write a smaller pack"),
+        errno.EROFS: (f"{folder} is on a read-only disk", "choose another output path"),
+    }.get(exc.errno or 0, (exc.strerror or str(exc), "check the folder and build again"))
+    return f"cannot write {rel(path)}: {reason}; nothing was written: {advice}"
 
 
 _OPEN: set[PendingFile] = set()
@@ -186,10 +246,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     """
     pending = PendingFile(path)
     try:
-        try:
-            pending.file.write(data)
-        except OSError as exc:
-            raise RenderError(f"cannot write {rel(path)}: {exc.strerror}") from None
+        pending.file.write(data)
         pending.commit()
     finally:
         pending.discard()

@@ -37,13 +37,18 @@ class Run:
         return self.out + self.err
 
 
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
 def run(args: list[str], cwd: Path, *, timeout: float = TIME_LIMIT,
-        env: dict[str, str] | None = None) -> Run:
-    """``studypack ARGS`` in ``cwd`` under the memory and time limits."""
+        env: dict[str, str] | None = None, file_size: int | None = None) -> Run:
+    """``studypack ARGS`` in ``cwd`` under the memory and time limits.
+
+    ``file_size`` limits the bytes any file written may have, as a full disk
+    would (a write past it fails with EFBIG; Python ignores SIGXFSZ).
+    """
+    def _limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        if file_size is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+
     environment = {k: v for k, v in os.environ.items() if k != "STUDYPACK_DEBUG"}
     environment.update(env or {})
     environment["COLUMNS"] = "200"  # messages on one line each, for matching

@@ -84,3 +84,20 @@ def test_a_packs_handouts_leave_the_centres_own_pdfs_in_their_folder(ws: Path) -
     assert after["notes/p-handouts/exam-day.pdf"] == before["notes/p-handouts/exam-day.pdf"]
     handouts = sorted(k for k in after if k.startswith("notes/p-handouts/"))
     assert len(handouts) == 2, handouts  # the pack's one question, and the centre's file
+
+
+def test_a_write_that_fails_part_way_leaves_nothing_and_says_why(ws: Path) -> None:
+    (ws / "content" / "packs").mkdir()
+    (ws / "content" / "packs" / "p.yaml").write_text(PACK, encoding="utf-8")
+    (ws / "out" / "packs").mkdir(parents=True)
+    (ws / "out" / "packs" / "links.pdf").write_bytes(b"%PDF-1.4 earlier pack\n")
+    before = snapshot(ws)
+    # qpdf, writing the merged pack, once aborted the whole process here.
+    for command in (["pack", "content/packs/p.yaml", "--no-cache"], ["build"]):
+        result = run(command, ws, file_size=20_000)
+        assert_refused(result, code=2, says=[
+            "the file is larger than this system lets a program write; nothing was written"])
+        assert not no_partial_files(ws)
+    assert snapshot(ws) == before
+    assert (ws / "out" / "packs" / "links.pdf").read_bytes() == b"%PDF-1.4 earlier pack\n"
+    assert not (ws / "out" / "booklet.pdf").exists()
