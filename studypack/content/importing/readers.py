@@ -191,14 +191,24 @@ def read_docx(data: bytes) -> Page:
     from lxml import html
 
     try:
-        unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(i.file_size for i in archive.infolist())
+        # Word never declares XML entities; a file that does may expand a few
+        # bytes into gigabytes ("billion laughs") when parsed.
+        entities = unpacked <= MAX_UNPACKED and any(
+            b"<!ENTITY" in archive.read(i) for i in archive.infolist()
+            if i.filename.endswith((".xml", ".rels")))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         raise UnreadableFile(f"is not a readable Word .docx file ({exc}); save it again "
                              "from Word as .docx") from None
     if unpacked > MAX_UNPACKED:
         raise UnreadableFile(f"unpacks to {unpacked // 2**20} MiB, more than a Word file of "
                              f"answers holds (at most {MAX_UNPACKED // 2**20} MiB); save the "
                              "part you need as its own file")
+    if entities:
+        raise UnreadableFile("declares XML entities, which Word never writes and which can "
+                             "make a small file expand without bound; it was not read: open "
+                             "it in Word and save it again as .docx")
     try:
         result = mammoth.convert_to_html(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 (a damaged file fails in mammoth's parsers)
