@@ -10,13 +10,14 @@ is read or written.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from tests.abuse.harness import no_partial_files, run, snapshot
+from tests.abuse.harness import assert_refused, no_partial_files, run, snapshot
 from tests.abuse.hostile_pdfs import hostile_pdf
 
 PACK = """\
@@ -137,6 +138,85 @@ def test_a_pdf_without_active_content_gets_no_report_line(ws: Path) -> None:
 
     assert result.code == 0, result.text
     assert "Removed" not in result.text
+
+
+def _device(ws: Path) -> str:
+    return "/dev/zero"
+
+
+def _linked_device(ws: Path) -> str:
+    (ws / "notes.pdf").symlink_to("/dev/zero")
+    return "notes.pdf"
+
+
+def _fifo(ws: Path) -> str:
+    os.mkfifo(ws / "notes.pdf")
+    return "notes.pdf"
+
+
+def _folder(ws: Path) -> str:
+    (ws / "notes.pdf").mkdir()
+    return "notes.pdf"
+
+
+def _link_loop(ws: Path) -> str:
+    (ws / "notes.pdf").symlink_to("other.pdf")
+    (ws / "other.pdf").symlink_to("notes.pdf")
+    return "notes.pdf"
+
+
+def _dangling_link(ws: Path) -> str:
+    (ws / "notes.pdf").symlink_to("gone.pdf")
+    return "notes.pdf"
+
+
+def _huge(ws: Path) -> str:
+    with (ws / "notes.pdf").open("wb") as file:  # sparse: no disk is used
+        file.write(b"%PDF-1.4\n")
+        file.truncate(600 * 2**20)
+    return "notes.pdf"
+
+
+@pytest.mark.parametrize(("make", "says"), [
+    (_device, "/dev/zero is a device, not a PDF file"),
+    (_linked_device, "notes.pdf is a device, not a PDF file"),
+    (_fifo, "notes.pdf is a named pipe (FIFO), not a PDF file"),
+    (_folder, "notes.pdf is a folder, not a PDF"),
+    (_link_loop, "notes.pdf is a symbolic link that leads round in a loop"),
+    (_dangling_link, "notes.pdf is a symbolic link to gone.pdf, which does not exist"),
+    (_huge, "notes.pdf is 600 MB, more than the 512 MB an included PDF may be"),
+], ids=["device", "link-to-device", "fifo", "folder", "link-loop", "dangling-link", "huge"])
+def test_an_include_that_is_no_pdf_file_is_named_with_its_line(ws: Path, make, says) -> None:
+    _pack_file(ws, make(ws))
+    before = snapshot(ws)
+
+    result = run(["pack", "content/packs/hostile.yaml"], ws, timeout=30)
+
+    assert_refused(result, code=1, says=["content/packs/hostile.yaml:3:11 include[1].file:",
+                                         says])
+    assert snapshot(ws) == before
+    assert not no_partial_files(ws)
+    assert not (ws / "out" / "packs").exists()
+
+
+def test_check_names_an_include_that_is_a_device(ws: Path) -> None:
+    _pack_file(ws, "/dev/zero")
+
+    result = run(["check"], ws, timeout=30)
+
+    assert_refused(result, code=1, says=["content/packs/hostile.yaml:3:11",
+                                         "/dev/zero is a device, not a PDF file"])
+
+
+def test_watching_a_pack_whose_include_loops_lists_its_inputs(ws: Path) -> None:
+    from studypack.watch_inputs import pack_inputs
+
+    _link_loop(ws)
+    pack = _pack_file(ws, "notes.pdf")
+
+    inputs = pack_inputs(pack, ws / "content", ws)
+
+    assert ws / "notes.pdf" in inputs.files
 
 
 def _one_page_with(*annots: pikepdf.Dictionary) -> pikepdf.Pdf:
