@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from .active_content import removal_line
 from .assemble import (
     GRID_KEY,
     PartSizes,
@@ -32,7 +33,7 @@ from .cache import RenderCache, digest, theme_fingerprint
 from .chunks import SectionPages, join_chunks, split_groups
 from .content import load_content
 from .content.brand import load_brand
-from .errors import ContentError, Diagnostic, WorkspaceError
+from .errors import ContentError, Diagnostic, WorkspaceError, rel
 from .included import open_included, pdf_problem, seen_box
 from .merge import PackMerger, Piece
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, PageBox, Question, TopicGroup
@@ -65,6 +66,10 @@ class BuildResult:
         reused: (parts taken from the cache, parts looked up), or None
             when the build used no cache.
         cache_problem: Why laid-out parts could not be kept, if they could not.
+        removed: One line per included PDF that had active content (scripts,
+            launch actions, embedded files…), saying what was left out of the
+            pack. A report, not a warning: the pack is safe and complete, so
+            ``--strict`` does not fail on it.
     """
 
     path: Path
@@ -77,6 +82,7 @@ class BuildResult:
     brand: Brand = field(default_factory=Brand)
     reused: tuple[int, int] | None = None
     cache_problem: str | None = None
+    removed: tuple[str, ...] = ()
 
 
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",
@@ -227,7 +233,7 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
             # The pack is written as it is merged, beside its final name: a
             # copy of a large pack in memory would be the build's peak.
             pending = PendingFile(Path(plan.output))
-            total, starts = _assemble_pack(plan, theme, on_question, into=pending.file,
+            total, starts, removed = _assemble_pack(plan, theme, on_question, into=pending.file,
                                            workspace=workspace, processes=processes,
                                            pool=pool, cache=cache)
         pending.commit()
@@ -240,15 +246,20 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
     return BuildResult(target, total, len(plan.booklet.questions),
                        time.perf_counter() - started, starts, plan.handouts, plan.layout,
                        plan.booklet.brand, (cache.hits, cache.hits + cache.misses) if cache
-                       else None, cache.problem if cache else None)
+                       else None, cache.problem if cache else None, removed)
 
 
 def _assemble_pack(plan: PackPlan, theme: Theme,
                    on_question: Callable[[Question], None] | None, *, into: BinaryIO,
                    workspace: Path | None = None, processes: int | None = None,
                    pool: WorkerPool | None = None, cache: RenderCache | None = None
-                   ) -> tuple[int, dict[str, int]]:
-    """Render every part, place it, and merge into ``into``: (pages, question start pages)."""
+                   ) -> tuple[int, dict[str, int], tuple[str, ...]]:
+    """Render every part, place it, and merge into ``into``.
+
+    Returns:
+        (pages, question id → 1-based start page, what was removed from
+        included PDFs: one report line per file).
+    """
     externals = open_included(plan, theme.page_size)
     alphabet = pack_alphabet(plan)
     sources: dict[str, Piece] = {inc.key: Path(inc.path) for inc in plan.includes}
@@ -349,9 +360,12 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
                            *(page for page, _ in numbered)],
             stamp_boxes={page: box for page, box in marked},
             metadata=_metadata(plan.booklet), back_pages=sizes.back)
+        removed = tuple(dict.fromkeys(
+            removal_line(rel(Path(inc.path)), merger.removed[Path(inc.path)])
+            for inc in plan.includes if merger.removed.get(Path(inc.path))))
     total = slots[-1].start + slots[-1].pages
     targets = key_pages(plan, slots, parts)
-    return total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}
+    return total, {q.id: targets[f"q-{q.id}"][0] + 1 for q in plan.booklet.questions}, removed
 
 
 def _contents_numbers(front: RenderedBooklet, labels: dict[str, str]

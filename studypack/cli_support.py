@@ -162,6 +162,8 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
         say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}, "
             f"{count(result.questions, 'question')}, {result.seconds:.1f} s"
             f"{reuse_note(result.reused)}")
+        for line in result.removed:
+            say(out, "", "", line)
         if result.cache_problem:
             say(err, "note", "yellow", result.cache_problem)
         if result.handouts:

@@ -1,16 +1,20 @@
 """Included PDFs checked before anything is laid out (pypdf, then qpdf).
 
 A pack may include the centre's own PDFs (notes, past papers). Each is opened
-here, in the check stage, so a missing, mislabelled, damaged, empty or
-password-protected file is reported with what to do before a minute is spent
-on layout; the merger (``merge``) then copies pages from files known to open.
+here, in the check stage, so a missing, mislabelled, damaged, empty, too
+large or password-protected file, or a path that names a folder, a device, a
+pipe or a link loop, is reported with what to do before a minute is spent on
+layout; the merger (``merge``) then copies pages from files known to open.
 Input: the pack plan's includes. Output: a pypdf reader per include (page
 count and sizes for the plan), and warnings for repairs and odd page sizes.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import stat
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +31,58 @@ if TYPE_CHECKING:
 
 class PdfInputError(StudypackError):
     """An included PDF cannot be used; the message names the file and what to do."""
+
+
+MAX_PDF_BYTES = 512 * 2**20
+"""Largest included PDF (512 MB). pypdf reads a whole file into memory, and
+qpdf copies its streams into the pack; a centre's PDF is a few MB, a scanned
+book at print resolution about 100 MB, and past this a file is a scan at far
+more than print resolution, or no PDF at all."""
+
+NOT_FILES: tuple[tuple[Any, str], ...] = (
+    (stat.S_ISDIR, "is a folder, not a PDF; name the PDF file inside it"),
+    (stat.S_ISCHR, "is a device, not a PDF file; name the PDF file to include"),
+    (stat.S_ISBLK, "is a device, not a PDF file; name the PDF file to include"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a PDF file; name the PDF file to include"),
+    (stat.S_ISSOCK, "is a socket, not a PDF file; name the PDF file to include"),
+)
+"""What an include's path may be instead of a file, and what to say (read
+from a device or a pipe, a build would wait or read for ever)."""
+
+
+def file_problem(path: Path, shown: str) -> str | None:
+    """What makes ``path`` no file a pack can include, or None; the file is not opened.
+
+    Args:
+        path: The include's path.
+        shown: How the message names it (as the pack file wrote it).
+    """
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return (f"{shown} is a symbolic link that leads round in a loop, never to a "
+                    "file; point it at the real PDF")
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            if path.is_symlink():
+                return (f"{shown} is a symbolic link to {os.readlink(path)}, which does not "
+                        "exist; point it at the real PDF")
+            return f"{shown} does not exist (paths start at the workspace); fix the path"
+        return f"{shown} cannot be read ({exc.strerror}); check the file and its permissions"
+    return _kind_problem(info, shown)
+
+
+def _kind_problem(info: os.stat_result, shown: str) -> str | None:
+    for test, says in NOT_FILES:
+        if test(info.st_mode):
+            return f"{shown} {says}"
+    if not stat.S_ISREG(info.st_mode):
+        return f"{shown} is not a regular file; name the PDF file to include"
+    if info.st_size > MAX_PDF_BYTES:
+        return (f"{shown} is {info.st_size / 2**20:,.0f} MB, more than the "
+                f"{MAX_PDF_BYTES // 2**20} MB an included PDF may be; make it smaller (e.g. "
+                "save it with images at print resolution) or split it and include the parts")
+    return None
 
 
 @dataclass(frozen=True)
@@ -53,15 +109,16 @@ def open_external(path: Path) -> IncludedPdf:
     than have the contents and folios count pages the pack does not hold.
 
     Raises:
-        PdfInputError: Missing, not a PDF (e.g. an HTML page renamed .pdf),
-            damaged or truncated, a damaged page tree, or protected by a
-            user password.
+        PdfInputError: Missing, no regular file (a folder, a device, a pipe,
+            a link that loops), larger than ``MAX_PDF_BYTES``, not a PDF
+            (e.g. an HTML page renamed .pdf), damaged or truncated, a damaged
+            page tree, or protected by a user password.
     """
+    problem = file_problem(path, str(path))
+    if problem:
+        raise PdfInputError(problem)
     shown = rel(path)
-    try:
-        head = path.read_bytes()[:1024]
-    except OSError as exc:
-        raise PdfInputError(f"{shown} cannot be read ({exc.strerror})") from None
+    head = _head(path, shown)
     if b"%PDF-" not in head:
         lowered = head.lower()
         kind = ("an HTML page saved with a .pdf name" if b"<html" in lowered
@@ -80,6 +137,20 @@ def open_external(path: Path) -> IncludedPdf:
                             "depending on the reader; re-save it (e.g. print it to PDF) "
                             "and include that")
     return IncludedPdf(reader, tuple(dict.fromkeys((*repairs, *notes))))
+
+
+def _head(path: Path, shown: str) -> bytes:
+    """The first KB of ``path``, which must (still) be a regular file of a usable size."""
+    try:
+        # Non-blocking: had the file become a pipe since it was checked, an
+        # ordinary open would wait for a writer.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
+            problem = _kind_problem(os.fstat(file.fileno()), shown)
+            if problem:
+                raise PdfInputError(problem)
+            return file.read(1024)
+    except OSError as exc:
+        raise PdfInputError(f"{shown} cannot be read ({exc.strerror})") from None
 
 
 @contextmanager

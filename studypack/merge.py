@@ -5,6 +5,9 @@ as paths already checked by ``included``), and what spans the whole pack:
 outline, contents links, page labels, folio overlays, document information.
 Output: the pack's bytes, the same for the same input.
 
+Included PDFs lose their active content (scripts, launch actions, embedded
+files: ``active_content``) before their pages are copied.
+
 Handles the traps of combining PDFs: named destinations that clash across
 inputs (resolved to explicit page destinations first), ReportLab naming every
 font subset ``AAAAAA+…`` and each part embedding its own copy of the same
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NameTree, NumberTree, Pdf, Stream, String
 
+from .active_content import Removed, strip_active_content
 from .merge_fonts import SharedFonts
 from .model import PageBox
 
@@ -77,6 +81,8 @@ class PackMerger:
         self.opened: dict[int, Pdf] = {}
         self.fonts = SharedFonts(self.merged)
         self.included = False
+        self.removed: dict[Path, Removed] = {}
+        """Active content taken out of each included PDF before its pages were copied."""
 
     def __enter__(self) -> Self:
         return self
@@ -96,6 +102,9 @@ class PackMerger:
             source = self.opened.get(id(piece))
             if source is None:
                 source = self.opened[id(piece)] = _open(piece)
+                if isinstance(piece, Path):
+                    self.removed[piece] = strip_active_content(source)
+                    resolve_named_destinations(source)
                 self.fonts.take_fonts(source, _bytes_key(piece))
             if at_start:
                 for page in source.pages:
@@ -180,11 +189,7 @@ def _bytes_key(piece: Piece) -> bytes | None:
 
 
 def _open(piece: Piece) -> Pdf:
-    if isinstance(piece, bytes):
-        return Pdf.open(io.BytesIO(piece))
-    source = Pdf.open(piece)
-    resolve_named_destinations(source)
-    return source
+    return Pdf.open(io.BytesIO(piece) if isinstance(piece, bytes) else piece)
 
 
 def resolve_named_destinations(pdf: Pdf) -> None:

@@ -18,6 +18,7 @@ from .content.packs import PackFile, load_pack_file
 from .content.validate import did_you_mean
 from .content.yamlpos import Located, dotted
 from .errors import ContentError, Diagnostic, rel
+from .included import file_problem
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question
 from .plan import group_sections
 from .select import select_questions
@@ -62,10 +63,9 @@ def _check_names(pack: PackFile, located: Located, shown: str,
 
 def _include_problems(inc_file: str, path: Path, outputs: set[Path],
                       check_pdf: PdfCheck | None) -> str | None:
-    if not path.exists():
-        return f"{inc_file} does not exist (paths start at the workspace); fix the path"
-    if not path.is_file():
-        return f"{inc_file} is a folder, not a PDF; name the PDF file inside it"
+    problem = file_problem(path, inc_file)
+    if problem:
+        return problem
     if path.resolve() in outputs:
         return f"{inc_file} is also this pack's output; write the pack somewhere else"
     return check_pdf(path) if check_pdf else None

@@ -106,13 +106,20 @@ def pack_inputs(pack: Path, content: Path, workspace: Path) -> BuildInputs:
     files = {pack.resolve()}
     for entry in spec.get("include") or ():
         if isinstance(entry, dict) and isinstance(entry.get("file"), str):
-            files.add((workspace / entry["file"]).resolve())
+            files.add(_resolved(workspace / entry["file"]))
     logo = _mapping(spec.get("brand")).get("logo")
     if isinstance(logo, str) and logo:
         files.add((workspace / logo).resolve())
     layout = spec.get("layout")
     return _workspace_inputs(content, workspace, layout if isinstance(layout, str) else None,
                              files)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link that loops: watched under its own name
+        return path.absolute()
 
 
 def booklet_inputs(content: Path, workspace: Path, layout: str | None) -> BuildInputs:
