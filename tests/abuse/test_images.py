@@ -10,7 +10,11 @@ from __future__ import annotations
 import base64
 import os
 import re
+import signal
 import struct
+import subprocess
+import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -241,3 +245,48 @@ def test_every_image_is_opened_by_the_checked_loader_alone() -> None:
     users = {str(p.relative_to(ROOT)) for p in (ROOT / "studypack").rglob("*.py")
              if opener.search(p.read_text(encoding="utf-8"))}
     assert users <= allowed, users - allowed
+
+
+def test_watch_reports_a_logo_link_loop_and_keeps_watching(ws: Path) -> None:
+    (ws / "a.png").symlink_to("b.png")
+    (ws / "b.png").symlink_to("a.png")
+    _set_logo(ws, "a.png")
+    environment = {k: v for k, v in os.environ.items() if k != "STUDYPACK_DEBUG"}
+    watcher = subprocess.Popen([sys.executable, "-m", "studypack.cli", "build", "--watch"],
+                               cwd=ws, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, env={**environment, "COLUMNS": "200"})
+    try:
+        seen = ""
+        deadline = time.monotonic() + 30
+        assert watcher.stdout is not None
+        while "Watching" not in seen and time.monotonic() < deadline:
+            line = watcher.stdout.readline()
+            if not line:
+                break
+            seen += line
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        rest, _ = watcher.communicate(timeout=30)
+    text = seen + rest
+    assert "brand.yaml:4:7 logo: a.png cannot be opened" in text, text
+    assert "Watching" in text and "internal error" not in text and "Traceback" not in text
+    assert watcher.returncode == 0, text
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    ("accent: .nan", "brand.yaml:5:9 accent: must be text"),
+    ("accent: 1e400", "brand.yaml:5:9 accent: '1e400' is not a colour"),
+    ("accent: -.inf", "brand.yaml:5:9 accent: must be text"),
+])
+def test_brand_settings_take_no_numbers(ws: Path, line: str, says: str) -> None:
+    # brand.yaml has no numeric setting (the logo box and the watermark's size and
+    # angle are worked out from the page); a number where a colour goes is refused.
+    brand = ws / "brand.yaml"
+    lines = brand.read_text(encoding="utf-8").splitlines()
+    assert lines[4].startswith("accent:")
+    lines[4] = line
+    brand.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = snapshot(ws)
+    assert_refused(run(["build"], ws), code=1, says=[says])
+    assert snapshot(ws) == before
+    assert not (ws / "out" / "booklet.pdf").exists()
