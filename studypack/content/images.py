@@ -50,6 +50,13 @@ MAX_COORDINATE = 1e9
 MIN_VIEW_BOX = 1e-6
 """Smallest viewBox width or height; a smaller one magnifies the drawing past any page."""
 
+MAX_SVG_ELEMENTS = 50_000
+"""Most elements an SVG may draw once every ``<use>`` is expanded (a logo has hundreds).
+
+Ten nested groups each using the one below ten times are a few hundred
+bytes that expand to ten billion shapes: counted here before svglib expands them.
+"""
+
 _DATA_IMAGE = re.compile(r"^data:image/(jpe?g|png);base64,?", re.IGNORECASE)
 """An embedded raster image in SVG, in the form svglib decodes."""
 
@@ -224,6 +231,10 @@ def svg_drawing(path: Path, data: bytes) -> Any:
     if root is None or not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
         raise ImageProblem(f"{_name(path)} is not a readable SVG; {REDO}")
     _check_links(path, root)
+    if (count := _expanded_count(root)) > MAX_SVG_ELEMENTS:
+        what = "refers to itself" if count == _CYCLE else (
+            f"expands to more than {MAX_SVG_ELEMENTS:,} shapes through <use>")
+        raise ImageProblem(f"{_name(path)} {what}; {REDO} with its shapes drawn out")
     _check_view_box(path, root.get("viewBox"))
     drawing = _svglib_drawing(path, data)
     _check_side(path, "width", drawing.width)
@@ -272,6 +283,42 @@ def _check_links(path: Path, root: Any) -> None:
         shown = link if len(link) <= 60 else link[:57] + "..."
         raise ImageProblem(f"{_name(path)} links to another file ({shown}); embed that image "
                            "in the SVG, or export the logo as PNG")
+
+
+_CYCLE = MAX_SVG_ELEMENTS + 2
+
+
+def _expanded_count(root: Any) -> int:
+    """Elements drawn with each ``<use>`` replaced by what it names, capped past the limit.
+
+    Walked with a stack, not recursion, so a long chain of references cannot
+    exhaust Python's; a reference back to an element being counted gives ``_CYCLE``.
+    """
+    named = {el.get("id"): el for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
+    cap = MAX_SVG_ELEMENTS + 1
+    done: dict[Any, int] = {}
+    open_: set[Any] = set()
+    stack: list[Any] = [root]
+    while stack:
+        el = stack[-1]
+        if el in done:
+            stack.pop()
+            continue
+        parts = [c for c in el if isinstance(c.tag, str)]
+        link = el.get(_XLINK) or el.get("href") or ""
+        if link.startswith("#") and link[1:] in named and el.tag.endswith("use"):
+            parts.append(named[link[1:]])
+        waiting = [c for c in parts if c not in done]
+        if waiting:
+            if el in open_ or any(c in open_ for c in waiting):
+                return _CYCLE
+            open_.add(el)
+            stack.extend(waiting)
+            continue
+        open_.discard(el)
+        done[el] = min(cap, 1 + sum(done[c] for c in parts))
+        stack.pop()
+    return done[root]
 
 
 def _check_view_box(path: Path, view_box: str | None) -> None:

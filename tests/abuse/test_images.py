@@ -290,3 +290,30 @@ def test_brand_settings_take_no_numbers(ws: Path, line: str, says: str) -> None:
     assert_refused(run(["build"], ws), code=1, says=[says])
     assert snapshot(ws) == before
     assert not (ws / "out" / "booklet.pdf").exists()
+
+
+def test_an_svg_use_bomb_is_refused_before_it_is_expanded(ws: Path) -> None:
+    # Seven nested groups, each using the one below ten times: 10 million squares.
+    groups = "".join(f'<g id="g{i}">' + f'<use xlink:href="#g{i - 1}"/>' * 10 + "</g>"
+                     for i in range(1, 8))
+    (ws / "logo.svg").write_text(_svg(inside=f'<defs><rect id="g0" width="1" height="1"/>'
+                                             f'{groups}</defs><use xlink:href="#g7"/>'),
+                                 encoding="utf-8")
+    assert (ws / "logo.svg").stat().st_size < 2000
+    _refused_build(ws, "logo.svg", "expands to more than 50,000 shapes through <use>")
+
+
+def test_an_svg_that_uses_its_own_group_is_refused(ws: Path) -> None:
+    (ws / "logo.svg").write_text(_svg(inside='<g id="me"><use href="#me"/></g>'),
+                                 encoding="utf-8")
+    _refused_build(ws, "logo.svg", "refers to itself")
+
+
+def test_an_svg_with_shared_shapes_is_still_a_good_logo(ws: Path) -> None:
+    (ws / "logo.svg").write_text(_svg(inside='<defs><circle id="dot" r="3"/></defs>'
+                                             + '<use href="#dot" x="10" y="10"/>' * 20),
+                                 encoding="utf-8")
+    _set_logo(ws, "logo.svg")
+    result = run(["build"], ws)
+    assert result.code == 0, result.text
+    assert _content_numbers_problems(ws / "out" / "booklet.pdf") == []
