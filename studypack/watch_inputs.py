@@ -109,7 +109,7 @@ def pack_inputs(pack: Path, content: Path, workspace: Path) -> BuildInputs:
             files.add(_resolved(workspace / entry["file"]))
     logo = _mapping(spec.get("brand")).get("logo")
     if isinstance(logo, str) and logo:
-        files.add((workspace / logo).resolve())
+        files.add(_logo_path(workspace / logo))
     layout = spec.get("layout")
     return _workspace_inputs(content, workspace, layout if isinstance(layout, str) else None,
                              files)
@@ -135,6 +135,14 @@ def booklet_inputs(content: Path, workspace: Path, layout: str | None) -> BuildI
                              {settings})
 
 
+def _logo_path(path: Path) -> Path:
+    """``path`` resolved, or its folder resolved when the logo is a link loop (the build says so)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop
+        return path.parent.resolve() / path.name
+
+
 def _workspace_inputs(content: Path, workspace: Path, layout: str | None,
                       files: set[Path]) -> BuildInputs:
     # What every build reads besides its own file: brand.yaml and its logo,
@@ -145,7 +153,7 @@ def _workspace_inputs(content: Path, workspace: Path, layout: str | None,
     files = {*files, workspace / "brand.yaml"}
     logo = _plain_yaml(workspace / "brand.yaml").get("logo")
     if isinstance(logo, str) and logo:
-        files.add((workspace / logo).resolve())
+        files.add(_logo_path(workspace / logo))
     folders = {workspace / name for name in WORKSPACE_FOLDERS}
     try:
         theme = load_theme(layout or "classic", workspace)

@@ -9,14 +9,24 @@ import math
 import warnings
 from collections.abc import Callable
 from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import MissingGlyphWarning
+from ..content.images import (
+    MAX_IMAGE_BYTES,
+    ImageProblem,
+    LoadedImage,
+    load_image,
+    read_regular_file,
+    svg_drawing,
+)
+from ..errors import MissingGlyphWarning, RenderError
 
 WATERMARK_ALPHA = 0.09
 """Opacity of the watermark: visible on screen and paper, never in the way of reading."""
@@ -27,11 +37,8 @@ def _svg(path: str, font: str, mtime_ns: int, size: int):  # type: ignore[no-unt
     # The file's state is part of the key: a logo replaced while ``pack
     # --watch`` runs is read again.
     from reportlab.graphics.shapes import Group, String
-    from svglib.svglib import svg2rlg
 
-    drawing = svg2rlg(path)
-    if drawing is None:  # checked before rendering; kept for safety
-        raise ValueError(f"{path} is not a readable SVG")
+    drawing = svg_drawing(Path(path), read_regular_file(Path(path), MAX_IMAGE_BYTES))
 
     def embed_text(node: object) -> None:
         # svglib maps SVG text to the standard (unembedded) PDF fonts; use ours.
@@ -49,6 +56,9 @@ def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
               box_h: float, font: str, *, grey: bool = False) -> None:
     """Draw a PNG, JPEG or SVG logo inside a box, in proportion, its top-right at (right, top).
 
+    The file goes through the same checked loader as the brand check, and
+    what is drawn is the bytes it checked.
+
     Args:
         canv: The page canvas.
         path: Logo file (checked before rendering).
@@ -56,23 +66,42 @@ def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
         box_w, box_h: Largest width and height in points.
         font: Embedded font for any text in an SVG logo.
         grey: Print a PNG or JPEG logo in greys (grayscale layouts).
+
+    Raises:
+        RenderError: The logo changed since it was checked and is no longer usable.
     """
-    if Path(path).suffix.lower() == ".svg":
-        stat = Path(path).stat()
-        drawing = _svg(path, font, stat.st_mtime_ns, stat.st_size)
-        scale = min(box_w / drawing.width, box_h / drawing.height)
-        canv.saveState()
-        canv.translate(right - drawing.width * scale, top - drawing.height * scale)
-        canv.scale(scale, scale)
-        renderPDF.draw(drawing, canv, 0, 0)
-        canv.restoreState()
-        return
-    image: object = path
+    try:
+        if Path(path).suffix.lower() == ".svg":
+            stat = Path(path).stat()
+            _draw_svg(canv, _svg(path, font, stat.st_mtime_ns, stat.st_size), right, top,
+                      box_w, box_h)
+        else:
+            _draw_raster(canv, load_image(Path(path)), right, top, box_w, box_h, grey=grey)
+    except (ImageProblem, OSError) as exc:
+        raise RenderError(f"logo: {exc}") from None
+
+
+def _draw_svg(canv: Canvas, drawing: Any, right: float, top: float, box_w: float,
+              box_h: float) -> None:
+    scale = min(box_w / drawing.width, box_h / drawing.height)
+    if not math.isfinite(scale) or scale <= 0:  # the loader's size limits make this unreachable
+        raise ImageProblem(f"cannot scale the SVG to the logo box ({scale})")
+    canv.saveState()
+    canv.translate(right - drawing.width * scale, top - drawing.height * scale)
+    canv.scale(scale, scale)
+    renderPDF.draw(drawing, canv, 0, 0)
+    canv.restoreState()
+
+
+def _draw_raster(canv: Canvas, logo: LoadedImage, right: float, top: float, box_w: float,
+                 box_h: float, *, grey: bool) -> None:
+    from reportlab.lib.utils import ImageReader
+
+    image = ImageReader(BytesIO(logo.data))
     if grey:
         from PIL import Image
-        from reportlab.lib.utils import ImageReader
 
-        with Image.open(path) as picture:
+        with Image.open(BytesIO(logo.data)) as picture:
             # Keep transparency: grey the colours, not the alpha channel.
             image = ImageReader(picture.convert("LA").convert("RGBA"))
     canv.drawImage(image, right - box_w, top - box_h, box_w, box_h, preserveAspectRatio=True,

@@ -25,7 +25,7 @@ from reportlab.platypus.flowables import BalancedColumns
 
 from ..content.derive import cut_at_word, plain_text
 from ..model import BookletPlan, Question
-from .arabic import ArabicParagraph
+from .arabic import ArabicParagraph, mostly_arabic
 from .contents import question_key
 from .doc import Anchor, Ledger
 from .inline import Block, Markup
@@ -75,13 +75,30 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
         elif block.kind == "arabic":
             if lead is not None and index == 0:
                 out.append(Paragraph(lead, h3))  # an Arabic verse cannot carry it
-            body = ctx.styles["body"]
-            out.append(ArabicParagraph(block.items[0], ctx.text.fonts.arabic.regular,
-                                       body.fontSize * 1.25, body.leading * 1.45,
-                                       body.textColor, body.spaceAfter))
+            out.append(_arabic_paragraph(ctx, block.items[0], ctx.styles["body"]))
         else:
             out += _list_items(ctx, block)
     return out
+
+
+def _arabic_paragraph(ctx: BlockContext, text: str, style: ParagraphStyle) -> Flowable:
+    """``text`` right to left in the Arabic font, a size up on ``style`` (Naskh runs small)."""
+    return ArabicParagraph(text, ctx.text.fonts.arabic.regular, style.fontSize * 1.25,
+                           style.leading * 1.45, style.textColor, style.spaceAfter)
+
+
+def _line(ctx: BlockContext, raw: str, style: ParagraphStyle, markup: Markup | None = None
+          ) -> Flowable:
+    """One piece of author text (a question, summary or gist) as a paragraph.
+
+    Text mostly in Arabic script goes the way of an Arabic body paragraph:
+    broken into lines in reading order, then each line put right to left.
+    Through ``Markup`` it would be put right to left whole and then broken
+    left to right by ReportLab, so a wrapped Urdu summary began with its end.
+    """
+    if mostly_arabic(raw):
+        return _arabic_paragraph(ctx, plain_text(raw), style)
+    return Paragraph((markup or ctx.text).inline(raw), style)
 
 
 def _list_items(ctx: BlockContext, block: Block) -> list[Flowable]:
@@ -162,14 +179,14 @@ def question_text(ctx: BlockContext, q: Question) -> list[Flowable]:
     # The question is set in the text font's italic: fallback glyphs follow it.
     italic = Markup(ctx.text.fonts, ctx.text.family, italic=True)
     italic.source = q.source_path
-    return [Paragraph(italic.inline(q.question), ctx.styles["question"])]
+    return [_line(ctx, q.question, ctx.styles["question"], italic)]
 
 
 def summary_box(ctx: BlockContext, q: Question) -> list[Flowable]:
     """A tinted box with the two-or-three-sentence summary."""
     key = f"{question_key(q)}-summary"
     inner = [Paragraph("SUMMARY", ctx.styles["label"]),
-             Paragraph(ctx.text.inline(q.summary), ctx.styles["body"])]
+             _line(ctx, q.summary, ctx.styles["body"])]
     box = Table([[inner]], colWidths=[ctx.width], splitInRow=1)
     box.setStyle(_table_style(ctx, [
         ("BOX", (0, 0), (-1, -1), 0.6, ctx.pal.rule),
@@ -193,7 +210,7 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
     for n, point in enumerate(q.points, 1):
         rows.append([Paragraph(str(n), s["table"]),
                      Paragraph(f"<b>{ctx.text.inline(point.heading)}</b>", s["table"]),
-                     Paragraph(ctx.text.inline(point.gist), s["table"])])
+                     _line(ctx, point.gist, s["table"])])
     table = _ruled_table(ctx, rows, [0.06, 0.32, 0.62])
     key = f"{question_key(q)}-key-points"
     return [CondPageBreak(s["h2"].leading * 2 + s["table"].leading * 6),
