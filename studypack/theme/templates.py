@@ -81,6 +81,22 @@ def render_text(env: jinja2.Environment, name: str, **context: Any) -> str:
                                        f"{type(exc).__name__}: {exc}")]) from None
 
 
+def template_place(env: jinja2.Environment, name: str) -> str:
+    """The file template ``name`` is read from, as messages show it (or ``name``)."""
+    from .layout import BUILTIN_LAYOUTS
+
+    try:
+        filename = env.get_template(name).filename
+    except jinja2.TemplateError:
+        return name
+    if not filename:
+        return name
+    path = Path(filename)
+    if path.is_relative_to(BUILTIN_LAYOUTS):
+        return f"built-in layout's {path.relative_to(BUILTIN_LAYOUTS).as_posix()}"
+    return rel(path)
+
+
 def _template_frame(exc: BaseException, env: jinja2.Environment, name: str) -> tuple[str, int]:
     # Jinja2 rewrites tracebacks so template frames carry the template's file and line.
     tb = exc.__traceback__
