@@ -191,3 +191,93 @@ def test_a_handout_with_a_long_paper_is_cut_too(ws: Path, command: list[str]) ->
     assert f"{ANSWER.as_posix()}:3:8 paper:" in result.text
     assert snapshot(ws) == before
     assert not no_partial_files(ws)
+
+
+# --- templates ----------------------------------------------------------------
+
+FOLIO = Path("layouts") / "my-centre" / "templates" / "folio.j2"
+
+
+def _refused_template(ws: Path, source: str, says: list[str]) -> None:
+    """A folio template that must be stopped, named with its file (and line)."""
+    (ws / FOLIO).parent.mkdir(parents=True, exist_ok=True)
+    (ws / FOLIO).write_text(source, encoding="utf-8")
+    _refused_build(ws, [FOLIO.as_posix(), *says])
+
+
+def test_a_range_of_a_billion_is_refused(ws: Path) -> None:
+    _refused_template(ws, "{% for i in range(10**9) %}x{% endfor %}",
+                      [(f"{FOLIO.as_posix()}:1 the template asks for range() of 1,000,000,000 "
+                       "numbers; at most 10,000 are allowed")])
+
+
+def test_a_text_repeated_a_billion_times_is_refused_before_it_is_made(ws: Path) -> None:
+    _refused_template(ws, "Page {{ page_label }}\n{{ 'x' * 10**9 }}",
+                      [(f"{FOLIO.as_posix()}:2 the template repeats a text or list "
+                       "1,000,000,000 times")])
+
+
+def test_a_macro_that_calls_itself_is_stopped(ws: Path) -> None:
+    _refused_template(ws, "{% macro f(n) %}{{ f(n) }}{{ f(n) }}{% endmacro %}{{ f(1) }}",
+                      ["calls a macro that calls itself without end"])
+
+
+def test_python_internals_are_out_of_reach(ws: Path) -> None:
+    _refused_template(ws, "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+                      [f"{FOLIO.as_posix()}:1 the template reaches past its data",
+                       "'__class__'"])
+
+
+def test_loops_nested_without_output_are_stopped_by_their_step_count(ws: Path) -> None:
+    _refused_template(ws, "{% set s = 'x' * 9000 %}{% for a in s %}{% for b in s %}"
+                          "{% for c in s %}{% endfor %}{% endfor %}{% endfor %}",
+                      [f"{FOLIO.as_posix()}:1 the template took more than 100,000 steps"])
+
+
+def test_output_over_100_kb_is_refused(ws: Path) -> None:
+    _refused_template(ws, "{% for i in range(5000) %}{{ 'page ' * 10 }}{% endfor %}",
+                      [(f"{FOLIO.as_posix()} the template produces more than 100,000 "
+                       "characters")])
+
+
+def test_text_doubled_with_tilde_in_a_loop_is_refused(ws: Path) -> None:
+    _refused_template(ws, "{% set ns = namespace(s='xx') %}{% for i in range(60) %}"
+                          "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s }}",
+                      ["the template joins texts ('~') into more than 100,000 characters"])
+
+
+def test_a_filter_or_format_asked_for_a_gigabyte_is_refused(ws: Path) -> None:
+    _refused_template(ws, "{{ page_label|center(10**9) }}",
+                      ["passes the number 1,000,000,000 to a filter or method"])
+
+
+def test_a_format_width_of_a_billion_is_refused(ws: Path) -> None:
+    _refused_template(ws, "{{ '%01000000000d' % 1 }}",
+                      ["formats with a width or precision of 1,000 or more"])
+
+
+def test_a_template_file_of_a_megabyte_is_refused(ws: Path) -> None:
+    _refused_template(ws, "Page {{ page_label }}" + " " * 2**20,
+                      ["is 1,048,597 bytes; a template may be at most 100,000"])
+
+
+def test_the_bounded_sandbox_is_the_only_template_environment() -> None:
+    # Every template studypack runs is compiled in theme/templates.py's one
+    # environment: no other module makes a Jinja2 environment or template.
+    root = Path(__file__).resolve().parents[2] / "studypack"
+    makers = ("Environment(", "Template(", "from_string(", "jinja2.Template")
+    found = [str(path.relative_to(root)) for path in root.rglob("*.py")
+             if path.name not in ("sandbox.py", "templates.py")
+             and any(m in path.read_text(encoding="utf-8").replace("PageTemplate(", "")
+                     .replace("NextPageTemplate(", "") for m in makers)]
+    assert found == []
+
+
+def test_a_fair_template_still_works_in_the_sandbox(ws: Path) -> None:
+    (ws / FOLIO).parent.mkdir(parents=True, exist_ok=True)
+    (ws / FOLIO).write_text("{% for n in range(2) %}{{ '%02d'|format(n) }}{% endfor %} "
+                            "{{ page_label ~ ' / ' ~ last_label }} {{ pages|string|center(5) }}",
+                            encoding="utf-8")
+    _built_on_the_page(ws, [])
+    text = "".join(page.extract_text() for page in PdfReader(ws / "out" / "booklet.pdf").pages)
+    assert "0001 1 / " in text
