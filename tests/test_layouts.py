@@ -202,7 +202,8 @@ def test_absurd_margins_are_refused_with_the_line(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_theme("wide", tmp_path)
     message = str(caught.value)
-    assert "layout.yaml:3:3 page: the margins leave 28 mm for text on A5" in message
+    assert ("layout.yaml:4:44 page.margins_mm.inner: the margins leave 79 pt (28 mm) of text "
+            "width on A5") in message
     assert 148 * MM > 0
 
 

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 from ..errors import StudypackWarning
 from ..model import BookletPlan, Question
 from ..theme import Theme
-from ..theme.templates import render_text
+from ..theme.templates import render_text, template_place
 from .contents import ContentsEntry, contents_flowables, question_key, safe_key
 from .doc import (
     BACK,
@@ -40,6 +40,7 @@ from .doc import (
     VersoPad,
     to_roman,
 )
+from .fit import fit_lines, fitted_template_line, warn_shortened
 from .fonts import register_theme_fonts, subset_seed
 from .inline import Markup
 from .question import (
@@ -138,6 +139,14 @@ COVER_ROLES = {"kicker": "cover_kicker", "title": "cover_title", "subtitle": "co
                "contact": "cover_line"}
 """Cover line roles → paragraph styles; the last three go in the foot, by the logo."""
 FOOT_ROLES = ("edition", "centre", "contact")
+COVER_LINES = {"title": 4, "subtitle": 3, "inside": 4, "line": 3}
+"""Most lines a cover line may take, by role ("line" for every other role): a
+2,000-character title would otherwise shrink the whole cover to fine print."""
+COVER_ADVICE = {"title": "shorten title in studypack.yaml, the pack file or --title",
+                "subtitle": "shorten subtitle in studypack.yaml, the pack file or --subtitle",
+                "edition": "shorten edition in studypack.yaml, the pack file or --edition",
+                "centre": "shorten centre in brand.yaml or the pack file's brand:",
+                "contact": "shorten contact in brand.yaml or the pack file's brand:"}
 
 
 def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict,
@@ -162,8 +171,15 @@ def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict,
                               StudypackWarning, stacklevel=2)
             role, value = "line", line.strip()
         if value:
-            target = foot if role in FOOT_ROLES else top
-            target.append(Paragraph(markup.text(value), styles[COVER_ROLES[role]]))
+            in_foot = role in FOOT_ROLES
+            style = styles[COVER_ROLES[role]]
+            lines = COVER_LINES.get(role, COVER_LINES["line"])
+            kept = fit_lines(value, frames[1 if in_foot else 0][0], style, lines, markup.text)
+            if kept != value:
+                warn_shortened(template_place(theme.templates, "cover.j2"), role, value,
+                               f"{lines} lines of the cover",
+                               COVER_ADVICE.get(role, "shorten it"))
+            (foot if in_foot else top).append(Paragraph(markup.text(kept), style))
     (top_w, top_h), (foot_w, foot_h) = frames
     return [KeepInFrame(top_w, top_h, top, mode="shrink"), FrameBreak(),
             KeepInFrame(foot_w, foot_h, foot, mode="shrink")]
@@ -319,8 +335,9 @@ def _fill_deferred(canv: Canvas, plan: BookletPlan, theme: Theme, styles: dict,
     if options.folios:
         for page in range(2 if options.cover else 1, total + 1):
             last = to_roman(front_last) if page <= front else str(body)
-            text = render_text(theme.templates, "folio.j2", page_label=page_label(page, front),
-                               last_label=last, page=page, pages=total)
+            text = fitted_template_line(theme, "folio.j2", font, size,
+                                        page_label=page_label(page, front), last_label=last,
+                                        page=page, pages=total)
             _number_form(canv, f"folio{page}", text, font, size, styles["small"].textColor,
                          left_aligned=options.duplex and page % 2 == 0)
     if options.contents and options.native_outline:

@@ -15,9 +15,10 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from ..content.derive import cut_at_word, plain_text
+from ..content.derive import plain_text
 from ..model import Question, TopicGroup
 from .doc import Ledger
+from .fit import fit_line
 from .inline import Markup
 from .styles import Palette
 
@@ -30,6 +31,8 @@ PAPER_YEAR_COL = 56.0
 MINOR_WORDS = frozenset({"and", "of", "the", "&", "in", "for"})
 PAGE_COL = 30.0
 """Width in points kept free for the right-aligned page number."""
+MIN_TITLE_ROOM = 40.0
+"""Least room in points worth printing a contents title in (a word or two)."""
 
 
 def question_key(q: Question) -> str:
@@ -80,13 +83,8 @@ class ContentsRow(Flowable):
         return (availWidth, self.height)
 
     def _title(self, room: float) -> str:
-        style = self.style
-        text = self.entry.title
-        limit = len(text)
-        while limit > 10 and stringWidth(cut_at_word(text, limit), style.fontName,
-                                         style.fontSize) > room:
-            limit -= 4
-        return cut_at_word(text, limit)
+        # A question is cut to its row; the full text is on the question's page.
+        return fit_line(self.entry.title, room, self.style.fontName, self.style.fontSize)
 
     def draw(self) -> None:
         canv, style, entry = self.canv, self.style, self.entry
@@ -99,11 +97,14 @@ class ContentsRow(Flowable):
         canv.setFillColor(self.pal.muted)
         canv.drawString(NUMBER_COL, base, entry.year)
         room = self.width - NUMBER_COL - self.year_col - PAGE_COL - 12
-        title = self._title(room)
-        para = Paragraph(self.markup.text(title), style)
-        para.wrap(room + 6, self.height)
-        para.drawOn(canv, NUMBER_COL + self.year_col,
-                    base - style.leading + style.fontSize + 0.3)
+        # A page too narrow for a useful title (the layout's minimum text
+        # width) prints the row without one rather than a letter or two.
+        title = self._title(room) if room >= MIN_TITLE_ROOM else ""
+        if title:
+            para = Paragraph(self.markup.text(title), style)
+            para.wrap(room + 6, self.height)
+            para.drawOn(canv, NUMBER_COL + self.year_col,
+                        base - style.leading + style.fontSize + 0.3)
         title_end = NUMBER_COL + self.year_col + stringWidth(title, style.fontName,
                                                              style.fontSize)
         canv.setStrokeColor(self.pal.rule)

@@ -21,7 +21,8 @@ from reportlab.platypus.flowables import DocIf
 
 from ..model import BookletPlan, Question
 from ..theme import Theme
-from ..theme.templates import render_text
+from ..theme.templates import render_text, template_place
+from .fit import field_place, fit_line, fitted_template_line, warn_shortened
 from .fonts import register_theme_fonts
 from .inline import Markup
 from .marks import draw_logo, draw_watermark
@@ -32,6 +33,8 @@ MM_PT = 72 / 25.4
 """PDF points per millimetre."""
 LOGO_BOX_MM = (45.0, 22.0)
 """Largest logo on a cover (width, height) in mm; kept in proportion."""
+COVER_FOOT_MIN = 60.0
+"""Least height in points of the cover's foot (edition, centre, contact: three lines)."""
 
 
 @dataclass
@@ -144,18 +147,6 @@ class VersoPad(DocIf):
         return self.canv.getPageNumber() % 2 == 0
 
 
-def fit_to_width(text: str, width: float, font: str, size: float) -> str:
-    """``text`` cut at a word (with "…") so it fits ``width`` points in one line."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from ..content.derive import cut_at_word
-
-    limit = len(text)
-    while limit > 8 and stringWidth(cut_at_word(text, limit), font, size) > width:
-        limit -= 3
-    return cut_at_word(text, limit)
-
-
 def to_roman(number: int) -> str:
     """Lower-case roman numeral for 1 ≤ number < 4000 (front-matter folios)."""
     table = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -232,9 +223,13 @@ class BookletDoc(BaseDocTemplate):
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         # The foot leaves room on the right for the logo (45 mm and a gap).
         foot_w = frame_w - (LOGO_BOX_MM[0] + 6) * MM_PT if plan.logo else frame_w
-        cover_foot = Frame(left, bottom, foot_w, height * 0.25 - bottom - 14, id="cover-foot",
+        # Under the cover's rule at a quarter of the height; a deep bottom
+        # margin would leave it no room, so the foot then starts lower.
+        foot_y = min(bottom, height * 0.25 - 14 - COVER_FOOT_MIN)
+        foot_h = height * 0.25 - foot_y - 14
+        cover_foot = Frame(left, foot_y, foot_w, foot_h, id="cover-foot",
                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.cover_frames = ((frame_w, height * 0.58), (foot_w, height * 0.25 - bottom - 14))
+        self.cover_frames = ((frame_w, height * 0.58), (foot_w, foot_h))
         back = Frame(left + frame_w * 0.12, height * 0.2, frame_w * 0.76, height * 0.42,
                      id="back", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         templates = [
@@ -312,12 +307,34 @@ class BookletDoc(BaseDocTemplate):
 
     def _draw_blank_note(self, canv: Canvas) -> None:
         width, height = self.theme.page_size
-        note = render_text(self.theme.templates, "blank.j2", booklet=self.plan)
+        small = self.styles["small"]
+        note = fitted_template_line(self.theme, "blank.j2", small.fontName, small.fontSize,
+                                    booklet=self.plan)
         canv.saveState()
-        canv.setFont(self.styles["small"].fontName, self.styles["small"].fontSize)
+        canv.setFont(small.fontName, small.fontSize)
         canv.setFillColor(self.pal.muted)
         canv.drawCentredString(width / 2, height / 2, note)
         canv.restoreState()
+
+    def _warn_long_head(self, question: Question | None) -> None:
+        # The running head is a template's output; name the longest value it
+        # is likely to have come from, where the author can shorten it (one
+        # warning for a value, however many pages carry it).
+        room = "one line of the running head"
+        named = {"centre": self.plan.centre or ""}
+        if question is not None:
+            named |= {"exam": question.exam, "paper": question.paper}
+        else:
+            named["title"] = self.plan.title
+        longest = max(named, key=lambda name: len(named[name]))
+        if longest in ("exam", "paper") and question is not None:
+            warn_shortened(field_place(question.source_path, (longest,)), longest,
+                           named[longest], room)
+        else:
+            advice = {"centre": "shorten centre in brand.yaml or the pack file's brand:",
+                      "title": "shorten title in studypack.yaml, the pack file or --title"}
+            warn_shortened(template_place(self.theme.templates, self.head_template), longest,
+                           named[longest], room, advice[longest])
 
     def _draw_head_and_folio(self, canv: Canvas, doc: Any) -> None:
         page = canv.getPageNumber()
@@ -337,7 +354,10 @@ class BookletDoc(BaseDocTemplate):
                            question=question)
         style = self.styles["small"]
         # One line, always: a long centre name or paper is cut, not wrapped.
-        head = fit_to_width(head, width - left - right, style.fontName, style.fontSize)
+        fitted = fit_line(head, width - left - right, style.fontName, style.fontSize)
+        if fitted != head:
+            self._warn_long_head(question)
+        head = fitted
         para = Paragraph(self.markup.text(head), style)
         para.wrap(width - left - right, top)
         baseline_y = height - top * 0.62

@@ -24,10 +24,12 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import BalancedColumns
 
 from ..content.derive import cut_at_word, plain_text
+from ..content.yamlpos import PathKey, dotted
 from ..model import BookletPlan, Question
 from .arabic import ArabicParagraph, mostly_arabic
 from .contents import question_key
 from .doc import Anchor, Ledger
+from .fit import field_place, fit_lines, warn_shortened
 from .inline import Block, Markup
 from .styles import Palette
 
@@ -113,6 +115,24 @@ def _table_style(ctx: BlockContext, commands: list[tuple]) -> TableStyle:
     return TableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize), *commands])
 
 
+CELL_PADDING = 12.0
+"""Left plus right padding of a table cell in points (ReportLab's default, 6 + 6)."""
+
+
+def column_widths(ctx: BlockContext, fractions: list[float]) -> list[float]:
+    """Column widths (points) in proportion, none narrower than "99" and its padding.
+
+    On a narrow page a 6 % number column would leave its cell less room than
+    its padding, which ReportLab cannot lay out; the widest column gives way.
+    """
+    table = ctx.styles["table"]
+    floor = stringWidth("99", table.fontName, table.fontSize) + CELL_PADDING + 2
+    widths = [max(ctx.width * f, floor) for f in fractions]
+    widest = widths.index(max(widths))
+    widths[widest] -= sum(widths) - ctx.width
+    return widths
+
+
 def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float]) -> Table:
     """A table with a ruled header row that repeats, banded rows, rows that may split.
 
@@ -120,7 +140,7 @@ def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float
         rows: Header row first; cells are flowables.
         fractions: Column widths as fractions of the frame width.
     """
-    table = Table(rows, colWidths=[ctx.width * f for f in fractions], repeatRows=1,
+    table = Table(rows, colWidths=column_widths(ctx, fractions), repeatRows=1,
                   splitByRow=1, splitInRow=1)
     table.setStyle(_table_style(ctx, [
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
@@ -146,22 +166,64 @@ def _section(ctx: BlockContext, heading: str, raw: str) -> list[Flowable]:
     return [*_heading(ctx, heading), *_paras(ctx, raw)]
 
 
+KEY_POINT_LINES = 6
+"""Most lines a key point's heading, or its gist, takes in the key-points table."""
+BAND_LINES = 2
+"""Most lines the question band gives its facts line, and its topics line."""
+
+
+def _band_facts(ctx: BlockContext, q: Question, width: float) -> tuple[str, str]:
+    """The band's facts and topics lines (plain text), each cut to ``BAND_LINES``.
+
+    A band cannot split across pages: an exam, paper or list of topics long
+    enough to fill a page would make it taller than the frame.
+    """
+    style = ctx.styles["band"]
+
+    def bold(text: str) -> str:
+        return f"<b>{ctx.heading.text(text)}</b>"
+
+    def cut(text: str, field: PathKey, lines: int, markup: Callable[[str], str]) -> str:
+        kept = fit_lines(text, width, style, lines, markup)
+        if kept != text:
+            warn_shortened(field_place(q.source_path, field), dotted(field), text,
+                           f"{'one line' if lines == 1 else f'{lines} lines'} of the "
+                           "question band")
+        return kept
+    named = {"exam": q.exam, "paper": q.paper, "part": q.part or ""}
+    kept = {name: cut(text, (name,), 1, bold) for name, text in named.items()}
+    facts = [kept["exam"], kept["paper"]] + ([f"Part {kept['part']}"] if q.part else [])
+    line = " · ".join([*facts, str(q.year)])
+    if fit_lines(line, width, style, BAND_LINES, bold) != line:
+        # Each fits a line, together they do not: the longest gives way.
+        longest = max(kept, key=lambda name: len(kept[name]))
+        kept[longest] = cut(named[longest], (longest,),
+                            max(1, BAND_LINES - 1), bold)
+        facts = [kept["exam"], kept["paper"]] + ([f"Part {kept['part']}"] if q.part else [])
+        line = fit_lines(" · ".join([*facts, str(q.year)]), width, style, BAND_LINES, bold)
+    topics = cut(" · ".join(q.topics), ("topics",), BAND_LINES,
+                 lambda text: "Topics: " + ctx.heading.text(text))
+    return line, "Topics: " + topics
+
+
 def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
     """Q number, exam · paper · part · year, marks, and topics on a tinted band."""
-    facts = [q.exam, q.paper] + ([f"Part {q.part}"] if q.part else []) + [str(q.year)]
-    line = " · ".join(ctx.heading.text(f) for f in facts)
-    marks = f"{q.marks} marks" if q.marks else ""
-    topics = "Topics: " + " · ".join(ctx.heading.text(t) for t in q.topics)
     s = ctx.styles
-    number = Paragraph(f"Q{q.number}", s["band_number"])
-    middle = [Paragraph(f"<b>{line}</b>", s["band"]), Paragraph(topics, s["band"])]
-    right = Paragraph(f"<b>{ctx.heading.text(marks)}</b>", s["band"])
     # The badge column fits "Q99" at the badge size; marks get what "200 marks" needs.
     badge = s["band_number"]
-    badge_w = stringWidth("Q99", badge.fontName, badge.fontSize) + 18
-    marks_w = stringWidth("200 marks", s["band"].fontName, s["band"].fontSize) + 14
-    table = Table([[number, middle, right]],
-                  colWidths=[badge_w, ctx.width - badge_w - marks_w, marks_w])
+    # On a narrow page with large type the badge and marks give way (their
+    # text wraps) so that the middle keeps at least half the band.
+    badge_w = min(stringWidth("Q99", badge.fontName, badge.fontSize) + 18, ctx.width * 0.3)
+    marks_w = min(stringWidth("200 marks", s["band"].fontName, s["band"].fontSize) + 14,
+                  ctx.width * 0.2)
+    middle_w = ctx.width - badge_w - marks_w
+    line, topics = _band_facts(ctx, q, middle_w - CELL_PADDING)
+    marks = f"{q.marks} marks" if q.marks else ""
+    number = Paragraph(f"Q{q.number}", s["band_number"])
+    middle = [Paragraph(f"<b>{ctx.heading.text(line)}</b>", s["band"]),
+              Paragraph(ctx.heading.text(topics), s["band"])]
+    right = Paragraph(f"<b>{ctx.heading.text(marks)}</b>", s["band"])
+    table = Table([[number, middle, right]], colWidths=[badge_w, middle_w, marks_w])
     table.setStyle(_table_style(ctx, [
         ("BACKGROUND", (0, 0), (-1, -1), ctx.pal.tint if ctx.backgrounds else None),
         ("LINEBELOW", (0, 0), (-1, -1), 0 if ctx.backgrounds else 0.8, ctx.pal.rule),
@@ -207,11 +269,26 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
     rows: list[list[Any]] = [[Paragraph("#", s["table_head"]),
                               Paragraph("Key point", s["table_head"]),
                               Paragraph("In one line", s["table_head"])]]
+    fractions = [0.06, 0.32, 0.62]
+    _, heading_w, gist_w = (w - CELL_PADDING for w in column_widths(ctx, fractions))
+
+    def cut(text: str, path: PathKey, width: float, markup: Callable[[str], str]) -> str:
+        # A table row is a summary: an essay-long heading or gist would fill
+        # pages of a narrow column; the answer below still prints it whole.
+        kept = fit_lines(text, width, s["table"], KEY_POINT_LINES, markup)
+        if kept != text:
+            warn_shortened(field_place(q.source_path, path), dotted(path), text,
+                           f"{KEY_POINT_LINES} lines of the key-points table")
+        return kept
     for n, point in enumerate(q.points, 1):
+        heading = cut(point.heading, ("points", n - 1, "heading"), heading_w,
+                      lambda t: f"<b>{ctx.text.inline(t)}</b>")
+        gist = cut(point.gist, ("points", n - 1, "gist" if not point.gist_derived else "body"),
+                   gist_w, ctx.text.inline)
         rows.append([Paragraph(str(n), s["table"]),
-                     Paragraph(f"<b>{ctx.text.inline(point.heading)}</b>", s["table"]),
-                     _line(ctx, point.gist, s["table"])])
-    table = _ruled_table(ctx, rows, [0.06, 0.32, 0.62])
+                     Paragraph(f"<b>{ctx.text.inline(heading)}</b>", s["table"]),
+                     _line(ctx, gist, s["table"])])
+    table = _ruled_table(ctx, rows, fractions)
     key = f"{question_key(q)}-key-points"
     return [CondPageBreak(s["h2"].leading * 2 + s["table"].leading * 6),
             Anchor(ctx.ledger, key, "Key points", 2),

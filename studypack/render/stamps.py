@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..model import BookletPlan, PageBox
 from ..theme import Theme
-from ..theme.templates import render_text
+from .fit import fitted_template_line
 from .fonts import register_theme_fonts, subset_seed
 from .marks import draw_watermark
 from .streams import binary_streams
@@ -42,10 +42,12 @@ def render_blank_page(theme: Theme, plan: BookletPlan, alphabet: str = "") -> by
     if plan.brand.watermark:
         draw_watermark(canv, plan.brand.watermark, theme.page_size, styles["h1"].fontName,
                        palette(theme).text, register_theme_fonts(theme).fallback_for)
-    canv.setFont(styles["small"].fontName, styles["small"].fontSize)
+    small = styles["small"]
+    canv.setFont(small.fontName, small.fontSize)
     canv.setFillColor(palette(theme).muted)
     canv.drawCentredString(width / 2, height / 2,
-                           render_text(theme.templates, "blank.j2", booklet=plan))
+                           fitted_template_line(theme, "blank.j2", small.fontName,
+                                                small.fontSize, booklet=plan))
     canv.showPage()
     with binary_streams():
         canv.save()
@@ -132,8 +134,8 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
     y = theme.margin("bottom") * 0.45
     codes = []
     for label, last, page, pages in labels:
-        text = render_text(theme.templates, "folio.j2", page_label=label, last_label=last,
-                           page=page, pages=pages)
+        text = fitted_template_line(theme, "folio.j2", style.fontName, style.fontSize,
+                                    page_label=label, last_label=last, page=page, pages=pages)
         if duplex and page % 2 == 0:  # a verso: the outer edge is on the left
             x = theme.margin("inner")
         else:

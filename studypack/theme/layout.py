@@ -7,25 +7,39 @@ changes; problems are reported with file:line like content problems.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     ValidationError,
-    model_validator,
 )
 
 from ..content.validate import did_you_mean, problem_message, read_source, validate_text
 from ..content.yamlpos import Located, dotted
 from ..errors import ContentError, Diagnostic, WorkspaceError, rel
 from .colours import Colour
+from .geometry import geometry_problems
 
 BUILTIN_LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _not_a_switch(value: object) -> object:
+    # YAML reads "yes" and "on" as true, which pydantic would take as 1.
+    if isinstance(value, bool):
+        # pydantic reports a ValueError as the field's problem; a TypeError escapes.
+        raise ValueError(f"must be a number, not {str(value).lower()}")  # noqa: TRY004
+    return value
+
+
+Measure = Annotated[float, BeforeValidator(_not_a_switch), Field(allow_inf_nan=False)]
+"""A size or ratio: a finite number (NaN, .inf and true are refused), range set per field."""
 
 
 class _Strict(BaseModel):
@@ -35,34 +49,16 @@ class _Strict(BaseModel):
 class Margins(_Strict):
     """Page margins in mm; inner is the binding side."""
 
-    top: float = Field(ge=5, le=80)
-    bottom: float = Field(ge=5, le=80)
-    inner: float = Field(ge=5, le=80)
-    outer: float = Field(ge=5, le=80)
-
-
-MIN_COLUMNS_MM = 90
-"""Narrowest text width (mm) for two columns: about 40 mm, a short line, each."""
-
-MIN_TEXT_MM = 40
-"""Narrowest text area (mm, either way) a layout may leave; less is a typo, not a design."""
+    top: Measure = Field(ge=5, le=80)
+    bottom: Measure = Field(ge=5, le=80)
+    inner: Measure = Field(ge=5, le=80)
+    outer: Measure = Field(ge=5, le=80)
 
 
 class PageSpec(_Strict):
     size: Literal["A4", "A5", "Letter", "Legal"]
     margins_mm: Margins
     duplex: bool = False
-
-    @model_validator(mode="after")
-    def _room_for_text(self) -> PageSpec:
-        from . import MM, PAGE_SIZES_PT
-        width, height = PAGE_SIZES_PT[self.size]
-        m = self.margins_mm
-        across, down = width / MM - m.inner - m.outer, height / MM - m.top - m.bottom
-        if min(across, down) < MIN_TEXT_MM:
-            raise ValueError(f"the margins leave {min(across, down):.0f} mm for text on "
-                             f"{self.size}, under {MIN_TEXT_MM} mm; make them smaller")
-        return self
 
 
 class FontSpec(_Strict):
@@ -82,9 +78,9 @@ class FontSpec(_Strict):
 class TypeSpec(_Strict):
     """Type scale: body size in points, leading as a multiple, heading ratio."""
 
-    body_pt: float = Field(ge=6, le=16)
-    leading: float = Field(ge=1.0, le=2.0)
-    scale: float = Field(ge=1.05, le=1.6)
+    body_pt: Measure = Field(ge=6, le=16)
+    leading: Measure = Field(ge=1.0, le=2.0)
+    scale: Measure = Field(ge=1.05, le=1.6)
 
 
 class ColourSpec(_Strict):
@@ -123,17 +119,6 @@ class LayoutSpec(_Strict):
     type: TypeSpec
     colours: ColourSpec
     blocks: BlockSpec
-
-    @model_validator(mode="after")
-    def _room_for_columns(self) -> LayoutSpec:
-        from . import MM, PAGE_SIZES_PT
-        m = self.page.margins_mm
-        across = PAGE_SIZES_PT[self.page.size][0] / MM - m.inner - m.outer
-        if self.columns == 2 and across < MIN_COLUMNS_MM:
-            raise ValueError(f"two columns need at least {MIN_COLUMNS_MM} mm of text width; "
-                             f"the margins leave {across:.0f} mm on {self.page.size}: use "
-                             "columns: 1 or smaller margins")
-        return self
 
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -256,9 +241,14 @@ def load_layout(name: str, workspace: Path | None
             sources.append((shown, located))
     merged.pop("extends", None)
     try:
-        return LayoutSpec.model_validate(merged), chain, sources
+        spec = LayoutSpec.model_validate(merged)
     except ValidationError as exc:
         raise ContentError([_place(err, sources) for err in exc.errors()]) from None
+    from . import PAGE_SIZES_PT
+    problems = geometry_problems(spec, PAGE_SIZES_PT[spec.page.size], sources)
+    if problems:
+        raise ContentError(problems)
+    return spec, chain, sources
 
 
 def where_set(path: tuple[str | int, ...], sources: list[tuple[str, Located]]
@@ -274,8 +264,16 @@ def _place(err: Any, sources: list[tuple[str, Located]]) -> Diagnostic:
     path = tuple(err["loc"])
     shown, located = next(((s, loc) for s, loc in reversed(sources) if path in loc.positions),
                           sources[-1])
-    return Diagnostic(shown, *located.where(path), dotted(path),
-                      problem_message(err, FIELD_NAMES, path))
+    return Diagnostic(shown, *located.where(path), dotted(path), _message(err, path))
+
+
+def _message(err: Any, path: tuple[str | int, ...]) -> str:
+    value = err.get("input")
+    if err["type"] == "finite_number" or (isinstance(value, float) and not math.isfinite(value)):
+        return f"{err.get('input')!r} is not a size; write a plain number such as 12"
+    if err["type"] in ("float_parsing", "float_type"):
+        return f"must be a number, not {err.get('input')!r}"
+    return problem_message(err, FIELD_NAMES, path)
 
 
 class _PartialLayout(_Strict):

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.exceptions import SecurityError
 
 from ..errors import ContentError, Diagnostic, rel
+from .sandbox import BoundedEnvironment, SizedFileLoader, TemplateLimit, run_bounded
 
 
 def make_environment(layout_dirs: Sequence[Path]) -> jinja2.Environment:
@@ -30,14 +31,13 @@ def make_environment(layout_dirs: Sequence[Path]) -> jinja2.Environment:
     from .layout import BUILTIN_LAYOUTS
 
     search = [str(d / "templates") for d in reversed(layout_dirs) if (d / "templates").is_dir()]
-    builtins = {d.name: jinja2.FileSystemLoader(str(d / "templates"))
+    builtins = {d.name: SizedFileLoader(str(d / "templates"))
                 for d in sorted(BUILTIN_LAYOUTS.iterdir()) if (d / "templates").is_dir()}
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(search),
-                                  jinja2.PrefixLoader(builtins)])
-    return ImmutableSandboxedEnvironment(loader=loader,
-                                         undefined=jinja2.StrictUndefined,
-                                         autoescape=False, keep_trailing_newline=False,
-                                         finalize=_one_line)
+    loader = jinja2.ChoiceLoader([SizedFileLoader(search), jinja2.PrefixLoader(builtins)])
+    # The only place a template environment is made (see sandbox.py for its limits).
+    return BoundedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
+                              autoescape=False, keep_trailing_newline=False,
+                              finalize=_one_line)
 
 
 def _one_line(value: Any) -> Any:
@@ -54,8 +54,20 @@ def render_text(env: jinja2.Environment, name: str, **context: Any) -> str:
             file and line.
     """
     try:
-        template = env.get_template(name)
-        return template.render(**context).strip()
+        return run_bounded(env, lambda: env.get_template(name).generate(**context)).strip()
+    except TemplateLimit as exc:
+        path, line = (rel(Path(exc.path)), 0) if exc.path else _template_frame(exc, env, name)
+        raise ContentError([Diagnostic(path, line, 0, "", f"the template {exc}")]) from None
+    except SecurityError as exc:
+        path, line = _template_frame(exc, env, name)
+        raise ContentError([Diagnostic(path, line, 0, "", f"the template reaches past its "
+                                       f"data ({exc}); use only the variables listed in "
+                                       "docs/layouts.md")]) from None
+    except RecursionError:
+        path, line = _template_frame_of_name(env, name)
+        raise ContentError([Diagnostic(path, line, 0, "", "the template calls a macro that "
+                                       "calls itself without end; give the macro a way to "
+                                       "stop")]) from None
     except jinja2.TemplateSyntaxError as exc:
         where = rel(Path(exc.filename)) if exc.filename else name
         raise ContentError([Diagnostic(where, exc.lineno or 0, 0, "", exc.message or
@@ -81,10 +93,31 @@ def render_text(env: jinja2.Environment, name: str, **context: Any) -> str:
                                        f"{type(exc).__name__}: {exc}")]) from None
 
 
+def template_place(env: jinja2.Environment, name: str) -> str:
+    """The file template ``name`` is read from, as messages show it (or ``name``)."""
+    from .layout import BUILTIN_LAYOUTS
+
+    try:
+        filename = env.get_template(name).filename
+    except (jinja2.TemplateError, TemplateLimit):
+        return name
+    if not filename:
+        return name
+    path = Path(filename)
+    if path.is_relative_to(BUILTIN_LAYOUTS):
+        return f"built-in layout's {path.relative_to(BUILTIN_LAYOUTS).as_posix()}"
+    return rel(path)
+
+
+def _template_frame_of_name(env: jinja2.Environment, name: str) -> tuple[str, int]:
+    # A traceback thousands of frames deep is not walked: the template's file will do.
+    return template_place(env, name), 0
+
+
 def _template_frame(exc: BaseException, env: jinja2.Environment, name: str) -> tuple[str, int]:
     # Jinja2 rewrites tracebacks so template frames carry the template's file and line.
     tb = exc.__traceback__
-    found = (name, 0)
+    found = (template_place(env, name), 0)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
