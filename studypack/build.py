@@ -40,7 +40,7 @@ from .model import BookletPlan, Brand, ExternalPdf, PackPlan, PageBox, Question,
 from .output import PendingFile, warnings_checked, write_atomically
 from .pack import plan_pack
 from .parallel import RenderJob, WorkerPool, early_workers, render_jobs, render_later
-from .plan import plan_booklet
+from .plan import plan_booklet, source_date
 from .render import RenderedBooklet, RenderOptions, render_booklet
 from .render.contents import ContentsEntry
 from .render.stamps import FolioStamps, render_blank_page, render_folio_stamps
@@ -110,11 +110,12 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
     """
     started = time.perf_counter()
     workspace = workspace or content.resolve().parent
+    date = source_date()
     # Every warning of the build counts for --strict: content, layout and pages.
     with warnings_checked(strict):
         questions, theme = _content_and_theme(content, layout, workspace)
-        plan = plan_booklet(questions, title=title, subtitle=subtitle, edition=edition,
-                            brand=brand)
+        plan = replace(plan_booklet(questions, title=title, subtitle=subtitle,
+                                    edition=edition, brand=brand), date=date)
         theme = with_accent(theme, plan.brand.accent)
         if on_start:
             on_start(len(plan.questions))
@@ -218,6 +219,7 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
                 ) -> BuildResult:
     cache = RenderCache(cache_dir) if cache_dir else None
     pending: PendingFile | None = None
+    date = source_date()
     try:
         # Every warning of the build counts for --strict: content, layout and pages.
         with warnings_checked(strict):
@@ -225,6 +227,7 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
             plan = plan_pack(pack, questions, workspace, duplex=duplex, output=output,
                              default_layout=workspace_layout(workspace),
                              base_brand=load_brand(workspace), check_pdf=pdf_problem)
+            plan = replace(plan, booklet=replace(plan.booklet, date=date))
             theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
             if plan.duplex is None:
                 plan = replace(plan, duplex=theme.spec.page.duplex)
@@ -276,8 +279,8 @@ def _assemble_pack(plan: PackPlan, theme: Theme,
     # the pack is written, or (the parts' own metadata being dropped in the
     # merge) on the pack's keywords.
     headlines = replace(plan, output="", booklet=replace(plan.booklet.headlines(),
-                                                         keywords=()))
-    bodies = replace(plan.booklet, keywords=())
+                                                         keywords=(), date=None))
+    bodies = replace(plan.booklet, keywords=(), date=None)
     jobs: list[RenderJob] = []
     if plan.revision_grid:
         jobs.append(RenderJob(headlines.booklet, RenderOptions(
@@ -433,9 +436,13 @@ def _entry(inc: ExternalPdf, externals: dict[str, PdfReader]) -> ContentsEntry:
 
 
 def _metadata(plan: BookletPlan) -> dict[str, str]:
-    return {"/Title": plan.title, "/Subject": plan.subtitle,
+    info = {"/Title": plan.title, "/Subject": plan.subtitle,
             "/Keywords": ", ".join(plan.keywords), "/Author": plan.centre or "",
             "/Creator": "studypack", "/Producer": "studypack (ReportLab, pikepdf)"}
+    if plan.date is not None:
+        info["/CreationDate"] = info["/ModDate"] = time.strftime(
+            "D:%Y%m%d%H%M%S+00'00'", time.gmtime(plan.date))
+    return info
 
 
 def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str],
@@ -482,6 +489,7 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
               ) -> list[BuildResult]:
     from .content.validate import did_you_mean
 
+    date = source_date()
     questions = {q.id.casefold(): q for q in load_content(content, cache_dir)}
     known = [q.id for q in questions.values()]
     unknown = [i for i in ids if i.casefold() not in questions]
@@ -500,7 +508,7 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
             q = questions[qid.casefold()]
             plan = BookletPlan(title=f"Q{q.number} · {q.paper} {q.year}", subtitle=q.exam,
                                edition="", groups=(TopicGroup(q.primary_topic, (q,)),),
-                               brand=brand, keywords=q.topics)
+                               brand=brand, keywords=q.topics, date=date)
             jobs.append(RenderJob(plan, options, layout, str(workspace), brand.accent))
         rendered = render_jobs(jobs, theme, cache=cache, processes=processes, pool=pool,
                                on_question=on_question)

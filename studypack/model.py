@@ -158,6 +158,8 @@ class BookletPlan:
         edition: Edition or date line on the cover, e.g. "November 2026".
         brand: The centre's name, logo, colours and marks.
         groups: Topic groups in order; each question appears once.
+        keywords: The PDF's keywords (every topic).
+        date: See below.
     """
 
     title: str
@@ -166,6 +168,8 @@ class BookletPlan:
     groups: tuple[TopicGroup, ...]
     brand: Brand = field(default_factory=Brand)
     keywords: tuple[str, ...] = field(default=())
+    date: int | None = None
+    """Creation date written into the PDF, in seconds since 1970 (UTC); None writes none."""
 
     def headlines(self) -> BookletPlan:
         """This plan with every question cut to its headline (see ``Question.headline``)."""

@@ -6,10 +6,12 @@ orders each group with ``select.booklet_order``. Pure; no I/O.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
+from .errors import WorkspaceError
 from .model import BookletPlan, Brand, Question, TopicGroup
 from .select import booklet_order
 
@@ -104,3 +106,23 @@ def group_sections(questions: Iterable[Question], *, group_by: str, order: str,
     key = ORDERS[order]
     return tuple(TopicGroup(name, tuple(sorted(by_section[name], key=key)))
                  for name in sorted(by_section, key=section_key))
+
+
+def source_date() -> int | None:
+    """The date to write into PDFs: ``SOURCE_DATE_EPOCH``, or None (no date at all).
+
+    The reproducible-builds convention: a build that should carry a date is
+    given it, so the same inputs give the same bytes on any day. Without it
+    a PDF carries no date rather than the day it was made or a false one.
+
+    Raises:
+        WorkspaceError: The variable is set to anything but whole seconds since 1970.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) > 253402300799:  # 9999-12-31
+        raise WorkspaceError(f"SOURCE_DATE_EPOCH is '{value}'; it must be the date as whole "
+                             "seconds since 1970-01-01 UTC, e.g. $(date -d 2026-03-01 +%s), "
+                             "or unset for PDFs without a date")
+    return int(value)

@@ -42,6 +42,7 @@ from .doc import (
 )
 from .fit import fit_lines, fitted_template_line, warn_shortened
 from .fonts import register_theme_fonts, subset_seed
+from .identity import content_identified
 from .inline import Markup
 from .question import (
     QUESTION_BLOCKS,
@@ -310,11 +311,11 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
     seed = subset_seed(fonts, options.alphabet) if options.alphabet else None
     with binary_streams():
         doc.build(story, canvasmaker=lambda *a, **k: FinishingCanvas(
-            *a, finish=finish, seed=seed, **k))
+            *a, finish=finish, seed=seed, date=plan.date, **k))
     total = doc.page
     front = (ledger.body_start or total + 1) - 1
     return RenderedBooklet(
-        pdf=buffer.getvalue(), pages=total, front_pages=front, anchors=dict(ledger.anchors),
+        pdf=content_identified(buffer.getvalue()), pages=total, front_pages=front, anchors=dict(ledger.anchors),
         anchor_tops=dict(ledger.anchor_tops), outline=tuple(ledger.outline),
         links=tuple(ledger.links), blank_pages=frozenset(ledger.blank_pages),
         page_questions={p: q.id for p, q in ledger.page_question.items()},

@@ -24,6 +24,7 @@ from ..theme import Theme
 from ..theme.templates import render_text, template_place
 from .fit import field_place, fit_line, fitted_template_line, warn_shortened
 from .fonts import register_theme_fonts
+from .identity import date_document
 from .inline import Markup
 from .marks import draw_logo, draw_watermark
 from .styles import Palette
@@ -162,20 +163,24 @@ def to_roman(number: int) -> str:
 class FinishingCanvas(Canvas):
     """A canvas that runs ``finish(canvas)`` just before the PDF is written.
 
+    ``date`` is the creation date to write (see ``identity``).
     ``seed`` maps ReportLab font names to characters whose subset codes are
     assigned first, in that order. Parts of a pack rendered apart then embed
     byte-identical font subsets, which the merger stores once.
     """
 
     def __init__(self, *args: Any, finish: Callable[[Canvas], None],
-                 seed: dict[str, str] | None = None, **kwargs: Any) -> None:
+                 seed: dict[str, str] | None = None, date: int | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._finish = finish
+        self._date = date
         for name, chars in (seed or {}).items():
             pdfmetrics.getFont(name).splitString(chars, self._doc)
 
     def save(self) -> None:
         self._finish(self)
+        date_document(self._doc, self._date)
         super().save()
 
 
