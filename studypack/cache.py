@@ -95,7 +95,7 @@ def tool_fingerprint() -> str:
 def theme_fingerprint(theme: Theme) -> str:
     """The layout's resolved values, every file in its folders, and its fonts' bytes."""
     files = [f for folder in theme.folders for f in _tree_digest(folder)]
-    fonts = [f"{path}={file_digest(path)}" for family in
+    fonts = [f"{Path(path).name}={file_digest(path)}" for family in
              (theme.text, theme.heading, theme.mono, theme.arabic, *theme.fallback)
              for path in (family.regular, family.bold, family.italic, family.bold_italic)]
     return digest(theme.name, theme.spec.model_dump_json(), repr(theme.page_size),

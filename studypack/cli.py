@@ -29,6 +29,7 @@ from .cli_support import (
     reported,
     reuse_note,
     say,
+    show_inputs,
     visible,
     watch_one_pack,
 )
@@ -74,6 +75,9 @@ StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors; write n
 CacheOpt = Annotated[bool, typer.Option(
     "--cache/--no-cache", help="Reuse parts laid out by earlier builds (kept in out/.cache); "
     "the PDF is the same either way")]
+PrintInputsOpt = Annotated[bool, typer.Option(
+    "--print-inputs", help="Build nothing; list every file the build reads with its SHA-256, "
+    "and the settings it uses (equal listings give byte-identical PDFs)")]
 
 
 @app.command()
@@ -97,6 +101,7 @@ def build(
     watch: Annotated[bool, typer.Option(
         "--watch", "-w", help="After building, build again each time an answer, "
         "studypack.yaml, brand.yaml or the layout changes; Ctrl-C stops")] = False,
+    print_inputs: PrintInputsOpt = False,
 ) -> None:
     """Build a booklet: cover, contents, and every answer with summary and key points.
 
@@ -126,6 +131,18 @@ def build(
             settings = load_settings(workspace, using=tuple(
                 name for name in SETTING_FIELDS if flags.get(name) is None))
             current[0] = _content_dir(content)
+            if print_inputs:
+                from .watch_inputs import booklet_inputs
+
+                show_inputs(booklet_inputs(current[0], workspace, layout or settings.layout),
+                            workspace, {
+                                "layout": layout or settings.layout,
+                                "title": title or settings.title,
+                                "subtitle": subtitle or settings.subtitle,
+                                "edition": edition if edition is not None else settings.edition,
+                                "centre": centre, "duplex": settings.duplex if duplex is None
+                                else duplex})
+                return
             with progress_bar("Laying out answers") as (start, advance):
                 result = build_booklet(
                     content=current[0], output=output or workspace / settings.output,
@@ -138,7 +155,7 @@ def build(
             say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
                 f"{count(result.questions, 'question')}, {result.seconds:.1f} s")
 
-        if not watch:
+        if not watch or print_inputs:
             once()
             return
 
@@ -179,6 +196,7 @@ def pack(
     watch: Annotated[bool, typer.Option(
         "--watch", "-w", help="After building, build again each time an answer, the pack "
         "file, brand.yaml, the layout or an included PDF changes; Ctrl-C stops")] = False,
+    print_inputs: PrintInputsOpt = False,
 ) -> None:
     """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
     with reported():
@@ -201,6 +219,13 @@ def pack(
                                  "'output' is used")
         workspace = Path.cwd()
         content_dir = _content_dir(content)
+        if print_inputs:
+            from .watch_inputs import pack_inputs
+
+            for path in files:
+                show_inputs(pack_inputs(path, content_dir, workspace), workspace,
+                            {"pack": rel(path), "duplex": duplex, "output": output})
+            return
         if watch:
             if all_packs:
                 raise WorkspaceError("--watch follows one pack; name its PACK.yaml")

@@ -255,3 +255,19 @@ def keep_building(build: Callable[[], bool], inputs: Callable[[], BuildInputs],
 
     watch_pack(inputs, rebuild, first=once,
                ready=lambda: say(out, "Watching", "bold", f"{watching}; Ctrl-C stops"))
+
+
+def show_inputs(inputs: BuildInputs, workspace: Path, settings: dict[str, object]) -> None:
+    """What a build would read and the settings it would use, for comparing two machines.
+
+    The PDF's bytes depend on these alone: equal listings give equal PDFs.
+    """
+    from . import __version__
+
+    date = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or "unset (the PDF has no date)"
+    say(out, "", "", f"studypack {__version__}")
+    say(out, "", "", f"SOURCE_DATE_EPOCH: {date}")
+    for name, value in settings.items():
+        say(out, "", "", f"{name}: " + ("(not given)" if value is None else repr(value)))
+    for sha, name in inputs.listing(workspace):
+        say(out, "", "", f"{sha}  {name}")

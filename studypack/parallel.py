@@ -125,7 +125,11 @@ def job_key(job: RenderJob, theme: Theme) -> str:
 def job_keys(jobs: list[RenderJob], theme: Theme) -> list[str]:
     """Cache keys of ``jobs`` (see ``job_key``); the theme is fingerprinted once for all."""
     shared = (tool_fingerprint(), theme_fingerprint(theme))
-    return [digest(*shared, logo_fingerprint(job.plan.brand.logo), _plan_text(job.plan),
+    # The logo by its bytes, not its path: a copy of the workspace elsewhere
+    # (another office's computer) finds the same parts in a shared cache.
+    return [digest(*shared, logo_fingerprint(job.plan.brand.logo),
+                   _plan_text(replace(job.plan, brand=replace(job.plan.brand, logo=(
+                       "logo" if job.plan.brand.logo else None)))),
                    repr(job.options), job.layout, repr(job.accent)) for job in jobs]
 
 

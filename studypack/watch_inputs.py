@@ -36,10 +36,35 @@ class BuildInputs:
     content: Path
     folders: frozenset[Path]
     files: frozenset[Path]
+    fonts: frozenset[Path] = frozenset()
 
     def __or__(self, other: BuildInputs) -> BuildInputs:
         # ``other`` is the newer: its content folder is the one read now.
-        return BuildInputs(other.content, self.folders | other.folders, self.files | other.files)
+        return BuildInputs(other.content, self.folders | other.folders,
+                           self.files | other.files, self.fonts | other.fonts)
+
+    def listing(self, workspace: Path) -> list[tuple[str, str]]:
+        """(SHA-256, name) of every file read that exists, sorted by name.
+
+        Files in the workspace are named from it; fonts from installed
+        packages by ``font:`` and their file name, so that two machines'
+        listings compare line by line. The digests are those ``sha256sum`` prints.
+        """
+        import hashlib
+
+        def sha256(path: Path) -> str:
+            with path.open("rb") as file:
+                return hashlib.file_digest(file, "sha256").hexdigest()
+
+        workspace = workspace.resolve()
+        named: dict[str, Path] = {}
+        for path in [*self.snapshot().states, *self.fonts]:
+            if not path.is_file():
+                continue
+            shown = (path.relative_to(workspace).as_posix() if path.is_relative_to(workspace)
+                     else f"font:{path.name}" if path in self.fonts else str(path))
+            named[shown] = path
+        return [(sha256(named[name]), name) for name in sorted(named)]
 
     def reads(self, path: Path, folders_before: frozenset[Path] = frozenset()) -> bool:
         """Whether a change at ``path`` (absolute) can change the build.
@@ -164,7 +189,11 @@ def _workspace_inputs(content: Path, workspace: Path, layout: str | None,
         # the first can change under a watch (a virtual environment inside the
         # workspace is not watched).
         folders |= {f.resolve() for f in theme.folders if f.resolve().is_relative_to(workspace)}
-    return BuildInputs(content.resolve(), frozenset(folders), frozenset(files))
+    fonts = frozenset() if theme is None else frozenset(
+        Path(path).resolve() for family in (theme.text, theme.heading, theme.mono, theme.arabic,
+                                            *theme.fallback)
+        for path in (family.regular, family.bold, family.italic, family.bold_italic) if path)
+    return BuildInputs(content.resolve(), frozenset(folders), frozenset(files), fonts)
 
 
 def _plain_yaml(path: Path) -> dict[str, Any]:

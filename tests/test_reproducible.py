@@ -73,6 +73,10 @@ def test_two_folders_users_zones_locales_and_job_counts_give_the_same_bytes(
         assert warm[name] == b[name], name
         for folder in (first, second, tmp_path):
             assert str(folder).encode() not in b[name], (name, folder)
+    # Parts are kept under keys of their inputs alone: one cache serves both copies.
+    kept = [sorted(p.name for p in (ws / "out" / ".cache").glob("*.pdf"))
+            for ws in (first, second)]
+    assert kept[0] and kept[0] == kept[1]
 
 
 def test_without_a_source_date_a_pdf_claims_no_date(two_copies: tuple[Path, Path]) -> None:
@@ -112,3 +116,26 @@ def test_one_byte_of_the_logo_changes_the_pdfs_and_their_identifiers(
             with pikepdf.open(__import__("io").BytesIO(data)) as pdf:
                 ids.append(bytes(pdf.trailer.ID[0]))
         assert ids[0] != ids[1], name
+
+
+def test_print_inputs_lists_the_same_files_and_digests_in_two_folders(
+        two_copies: tuple[Path, Path]) -> None:
+    first, second = two_copies
+    listings = []
+    for ws in (first, second):
+        booklet = run(["build", "--print-inputs"], ws)
+        pack = run(["pack", "content/packs/all.yaml", "--print-inputs"], ws)
+        assert booklet.code == pack.code == 0, booklet.text + pack.text
+        listings.append((booklet.out, pack.out))
+        assert not (ws / "out" / "booklet.pdf").exists()  # nothing is built
+    assert listings[0] == listings[1]
+    booklet, pack = listings[0]
+    import hashlib
+    logo = hashlib.sha256((first / "logo.png").read_bytes()).hexdigest()
+    notes = hashlib.sha256((first / "notes" / "centre-notes.pdf").read_bytes()).hexdigest()
+    assert f"{logo}  logo.png" in booklet.splitlines()
+    assert f"{notes}  notes/centre-notes.pdf" in pack.splitlines()
+    assert "SOURCE_DATE_EPOCH: unset (the PDF has no date)" in booklet
+    assert any(line.endswith("  content/pakistan-affairs/2019-q3.yaml")
+               for line in booklet.splitlines())
+    assert str(first) not in booklet + pack
