@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, rel
-from .yamlpos import Located, PathKey, dotted, load_located
+from .yamlpos import ANCHORS_REFUSED, AnchorRefused, Located, PathKey, dotted, load_located
 from .yamlslip import syntax_problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -134,6 +134,10 @@ def validate_text(text: str, shown_path: str, model: type[M],
     """
     try:
         located = load_located(text)
+    except AnchorRefused as exc:
+        mark = exc.problem_mark
+        return None, None, [Diagnostic(shown_path, mark.line + 1, mark.column + 1, "",
+                                       ANCHORS_REFUSED)]
     except yaml.YAMLError as exc:
         return None, None, [syntax_problem(text, exc, shown_path)]
     problems = [Diagnostic(shown_path, *_dup_position(text, located, dup), dotted(dup),

@@ -4,6 +4,13 @@ Input: YAML text. Output: plain Python data plus a map from a field path
 (tuple of keys and list indices) to its 1-based ``(line, col)``. PyYAML's node
 marks give the positions; duplicate keys, which PyYAML would silently
 collapse, are reported instead.
+
+Anchors and aliases (``&name`` / ``*name``) are refused in every file
+studypack reads. An alias makes one node stand in many places, so nine lines
+of nested aliases ("billion laughs") stand for a thousand million strings
+once anything walks the data (the position map, pydantic, ``str()``); and no
+answer, pack or settings file needs them. Refusing them outright, rather
+than counting what they would expand to, keeps the rule simple to state.
 """
 
 from __future__ import annotations
@@ -17,6 +24,47 @@ PathKey = tuple[str | int, ...]
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """PyYAML's safe loader, in C (libyaml) where the installed PyYAML has it."""
+
+
+ANCHORS_REFUSED = ("anchors and aliases (&name / *name) are not allowed in studypack's "
+                   "files: write the text out in full each place it is used")
+
+
+class AnchorRefused(yaml.MarkedYAMLError):
+    """The text has an anchor or alias (see the module's notes); ``problem_mark`` is where."""
+
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__(problem=ANCHORS_REFUSED, problem_mark=mark)
+
+
+def refuse_anchors(text: str) -> None:
+    """Raise ``AnchorRefused`` at the first anchor or alias in ``text``.
+
+    Raises:
+        AnchorRefused: At the first ``&name`` or ``*name``.
+        yaml.YAMLError: The text is not YAML (before any anchor).
+    """
+    if "&" not in text:
+        return  # no anchor, so no alias can resolve (an unknown one is a syntax error)
+    # Events, not nodes: reading them builds nothing, and each alias is one event.
+    loader = LOADER(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise AnchorRefused(event.start_mark)
+    finally:
+        loader.dispose()
+
+
+def load_plain(text: str) -> Any:
+    """The data of one YAML document, anchors and aliases refused (see the module's notes).
+
+    Raises:
+        yaml.YAMLError: Not YAML, or an ``AnchorRefused``.
+    """
+    refuse_anchors(text)
+    return yaml.load(text, Loader=LOADER)  # the safe loader (C where PyYAML has it)
 
 
 @dataclass(frozen=True)
@@ -80,9 +128,11 @@ def load_located(text: str) -> Located:
         A ``Located`` record; an empty document gives ``data=None``.
 
     Raises:
-        yaml.YAMLError: On syntax errors (callers turn it into a Diagnostic;
-            ``problem_mark`` holds the place).
+        yaml.YAMLError: On syntax errors, and ``AnchorRefused`` on an anchor
+            or alias (callers turn it into a Diagnostic; ``problem_mark``
+            holds the place).
     """
+    refuse_anchors(text)
     # One parse: compose the node tree (it carries the positions), then build
     # the data from the same nodes. libyaml's loader when PyYAML has it.
     loader = LOADER(text)
