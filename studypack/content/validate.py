@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, rel
+from .textsize import long_paragraphs, too_long_message
 from .yamlpos import ANCHORS_REFUSED, AnchorRefused, Located, PathKey, dotted, load_located
 from .yamlslip import syntax_problem
 
@@ -142,6 +143,9 @@ def validate_text(text: str, shown_path: str, model: type[M],
         return None, None, [syntax_problem(text, exc, shown_path)]
     problems = [Diagnostic(shown_path, *_dup_position(text, located, dup), dotted(dup),
                            "appears twice; keep one") for dup in located.duplicates]
+    problems += [Diagnostic(shown_path, *located.where(path), dotted(path),
+                            too_long_message(number, length))
+                 for path, number, length in long_paragraphs(located.data)]
     if located.data is None and allow_empty:
         located = Located({}, {}, (), {})
     if not isinstance(located.data, dict):

@@ -83,3 +83,78 @@ def test_italic_text_at_the_start_of_a_value_is_explained_not_read_as_an_alias(w
     result = run(["check"], ws)
     assert_refused(result, code=1, says=[f"{ANSWER.as_posix()}:2:7",
                                          "a value cannot start with '*'", "double quotes"])
+
+
+# 2. Huge paragraphs ---------------------------------------------------------------------
+
+def _replace_block(path: Path, field: str, lines: list[str]) -> int:
+    """Replace the text of the top-level ``field`` by ``lines`` (a ``|`` block); the
+    1-based line of the field."""
+    rows = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, row in enumerate(rows) if row.startswith(f"{field}:"))
+    end = start + 1
+    while end < len(rows) and (rows[end].startswith("  ") or not rows[end].strip()):
+        end += 1
+    rows[start:end] = [f"{field}: |", *("  " + line if line else "" for line in lines)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return start + 1
+
+
+def _sentences(size: int) -> str:
+    sentence = "The resolution gave the League a goal and the provinces a programme. "
+    return (sentence * (size // len(sentence) + 1))[:size].strip()
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_two_megabyte_introduction_paragraph_is_refused_quickly_with_its_place(
+        ws: Path, command: str) -> None:
+    line = _replace_block(ws / ANSWER, "introduction", [_sentences(2_000_000)])
+    before = snapshot(ws)
+    result = run([command], ws)
+    assert_refused(result, code=1, says=[
+        f"{ANSWER.as_posix()}:{line}:15 introduction: paragraph 1 is 2,000,000 characters",
+        "up to 20,000 characters", "split it into shorter paragraphs"])
+    assert snapshot(ws) == before
+    assert not (ws / "out" / "booklet.pdf").exists()
+    assert not no_partial_files(ws)
+
+
+def test_a_two_megabyte_paragraph_in_a_point_body_is_refused_with_the_field(ws: Path) -> None:
+    path = ws / OTHER
+    text = path.read_text(encoding="utf-8")
+    assert "\n    body: |\n" in text
+    head, tail = text.split("\n    body: |\n", 1)
+    rest = tail.split("\n", 1)[1]
+    line = head.count("\n") + 2
+    path.write_text(head + "\n    body: |\n      Short first paragraph.\n\n      "
+                    + _sentences(2_000_000) + "\n" + rest, encoding="utf-8")
+    before = snapshot(ws)
+    result = run(["build"], ws)
+    assert_refused(result, code=1, says=[
+        f"{OTHER.as_posix()}:{line}:11 points[1].body: paragraph 2 is 2,000,000 characters"])
+    assert snapshot(ws) == before
+
+
+def test_a_two_megabyte_line_without_spaces_is_refused_quickly(ws: Path) -> None:
+    line = _replace_block(ws / ANSWER, "conclusion", ["x" * 2_000_000])
+    before = snapshot(ws)
+    result = run(["build"], ws)
+    assert_refused(result, code=1, says=[
+        f"{ANSWER.as_posix()}:{line}:13 conclusion: paragraph 1 is 2,000,000 characters"])
+    assert snapshot(ws) == before
+
+
+def test_a_long_answer_of_paragraphs_within_the_limit_builds_in_time(ws: Path) -> None:
+    # A megabyte of introduction, as 19,999-character paragraphs: laid out in
+    # time linear in its length (about 250 pages), no summary written so one
+    # is derived from it.
+    path = ws / ANSWER
+    paragraphs = [_sentences(19_999)] * 50
+    _replace_block(path, "introduction", [row for p in paragraphs for row in (p, "")][:-1])
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\nsummary:")
+    path.write_text(text[:start] + text[text.index("\noutline:"):], encoding="utf-8")
+    result = run(["build"], ws)
+    assert result.code == 0, result.text
+    assert "Traceback" not in result.text
+    assert (ws / "out" / "booklet.pdf").stat().st_size > 100_000
