@@ -158,3 +158,65 @@ def test_a_long_answer_of_paragraphs_within_the_limit_builds_in_time(ws: Path) -
     assert result.code == 0, result.text
     assert "Traceback" not in result.text
     assert (ws / "out" / "booklet.pdf").stat().st_size > 100_000
+
+
+# 3. Zero-width and look-alike characters in names ----------------------------------------
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_id_with_invisible_characters_is_read_without_them_and_warned_of(ws: Path) -> None:
+    _edit(ws / ANSWER, "id: css-2019-pakistan-affairs-q3",
+          "id: \ufeffcss-2019\u200b-pakistan-affairs-q3\u2060")
+    result = run(["list"], ws)
+    assert result.code == 0, result.text
+    assert "Traceback" not in result.text
+    assert (f"{ANSWER.as_posix()}:1:5 id: '\\ufeffcss-2019\\u200b-pakistan-affairs-q3\\u2060' "
+            "has characters that print as nothing; it is read as "
+            "'css-2019-pakistan-affairs-q3'") in result.err
+    assert "css-2019-pakistan-affairs-q3\t" in result.out
+    assert not any(char in result.out for char in "\ufeff\u200b\u2060")
+    strict = run(["check", "--strict"], ws)
+    assert_refused(strict, code=1, says=[f"{ANSWER.as_posix()}:1:5 id:"])
+
+
+def test_an_id_differing_only_by_a_zero_width_space_is_a_duplicate(ws: Path) -> None:
+    copy = ws / "content" / "pakistan-affairs" / "2023-q3.yaml"
+    copy.write_text((ws / ANSWER).read_text(encoding="utf-8").replace(
+        "id: css-2019-pakistan-affairs-q3", "id: css-2019-pakistan\u200b-affairs-q3"),
+        encoding="utf-8")
+    before = snapshot(ws)
+    result = run(["build"], ws)
+    assert_refused(result, code=1, says=[
+        "content/pakistan-affairs/2023-q3.yaml:1:5 id: 'css-2019-pakistan-affairs-q3' "
+        f"is already used by {ANSWER.as_posix()}"])
+    assert snapshot(ws) == before
+
+
+def test_topics_and_papers_that_look_alike_are_one_spelling(ws: Path) -> None:
+    # A zero-width space, a decomposed accent (NFD) and a no-break space: three
+    # spellings a reader cannot tell apart, read as the other file's one.
+    _edit(ws / ANSWER, "paper: Pakistan Affairs", "paper: International\u00a0Relations")
+    _edit(ws / ANSWER, "topics: [Pakistan Movement]", "topics: [IR\u200b Theory, Re\u0301sume\u0301]")
+    _edit(ws / ANSWER, "exam: CSS", "exam: CSS\u200d")
+    _edit(ws / OTHER, "topics: [IR Theory]", "topics: [IR Theory, R\u00e9sum\u00e9]")
+    result = run(["list"], ws)
+    assert result.code == 0, result.text
+    assert f"{ANSWER.as_posix()}:8:10 topics[1]: 'IR\\u200b Theory'" in result.err
+    assert f"{ANSWER.as_posix()}:8:" in result.err and "topics[2]: 'R" in result.err
+    assert f"{ANSWER.as_posix()}:2:7 exam: 'CSS\\u200d'" in result.err
+    assert result.out.count("\tInternational Relations\t") == 2
+    assert result.out.count("IR Theory, R\u00e9sum\u00e9") == 2
+    assert not any(char in result.out for char in "\u200b\u200d\u00a0\u0301")
+
+
+def test_joiners_between_arabic_script_letters_are_kept(ws: Path) -> None:
+    urdu = "\u0645\u06cc\u200c\u062e\u0648\u0627\u06c1\u0645"  # a ZWNJ inside an Urdu word
+    _edit(ws / ANSWER, "topics: [Pakistan Movement]", f"topics: [Pakistan Movement, {urdu}]")
+    result = run(["list"], ws)
+    assert result.code == 0, result.text
+    assert "print as nothing" not in result.text
+    assert f"Pakistan Movement, {urdu}" in result.out
