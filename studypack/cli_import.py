@@ -35,6 +35,7 @@ from .content.importing import (
 )
 from .content.importing import shown as shown_address
 from .errors import StudypackError, rel
+from .folders import files_below
 from .import_files import Earlier, earlier_files, edited, id_of, import_key, stamped
 from .output import write_atomically
 
@@ -93,9 +94,9 @@ def gather(paths: list[Path]) -> tuple[list[Source], list[Problem], list[Path]]:
                                     "http:// or https:// addresses; correct them (or start "
                                     "them with '#') and import again", usage=True))
         elif path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file()
-                            and not any(part.startswith(".") for part in
-                                        p.relative_to(path).parts))
+            inside = [p for p in files_below(path, enter=_not_hidden,
+                                             what="a folder of pages to import")
+                      if p.is_file() and not p.name.startswith(".")]
             files.extend(p for p in inside if p.suffix.lower() in READERS and p.suffix)
             skipped.extend(p for p in inside if p.suffix.lower() not in READERS or not p.suffix)
             if not inside:
@@ -124,6 +125,10 @@ def printable(text: str) -> str:
     """``text`` with control characters (a terminal's escape codes in a file's name)
     shown as '?', so a name cannot recolour or rewrite the report."""
     return "".join(c if c.isprintable() else "?" for c in text)
+
+
+def _not_hidden(name: str) -> bool:
+    return not name.startswith(".")
 
 
 def _as_typed(path: Path | str) -> str:

@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -33,7 +34,8 @@ from .cache import (
     tool_fingerprint,
 )
 from .content.cache import FILE as CONTENT_RECORDS
-from .errors import MissingGlyphWarning, StudypackWarning
+from .errors import MissingGlyphWarning, StudypackWarning, WorkspaceError
+from .folders import iter_files
 from .model import BookletPlan, Question
 from .render import RenderedBooklet, RenderOptions, render_document
 from .theme import Theme, load_theme, with_accent
@@ -243,11 +245,20 @@ def early_workers(processes: int | None, content: Path, cache_dir: Path | None =
     count = processes if processes is not None else (os.cpu_count() or 1)
     if processes is None:
         warm = cache_dir is not None and (cache_dir / CONTENT_RECORDS).is_file()
-        likely = not warm and sum(
-            1 for _ in content.rglob("*.yaml")) >= MIN_QUESTIONS_FOR_PROCESSES
+        likely = not warm and _answer_files_reach(content, MIN_QUESTIONS_FOR_PROCESSES)
     else:
         likely = True
     return worker_pool(count - 1) if count > 1 and likely else nullcontext(None)
+
+
+def _answer_files_reach(content: Path, count: int) -> bool:
+    # Counting stops at ``count``; a folder the walk refuses is reported by
+    # the loading of the answers, which comes next.
+    found = (p for p in iter_files(content) if p.suffix in (".yaml", ".yml"))
+    try:
+        return sum(1 for _ in islice(found, count)) >= count
+    except WorkspaceError:
+        return False
 
 
 @contextmanager

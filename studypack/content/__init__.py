@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
+from ..folders import files_below
 from ..model import KeyPoint, PastQuestion, Question, Section
 from .derive import derive_gist, derive_outline, derive_summary
 from .gaps import gaps
@@ -31,9 +32,22 @@ SKIPPED_FOLDERS = ("packs",)
 
 
 def content_files(folder: Path) -> list[Path]:
-    """All answer files below ``folder`` in a stable (sorted) order (see ``is_answer_path``)."""
-    files = [p for p in folder.rglob("*") if is_answer_path(p, folder) and p.is_file()]
+    """All answer files below ``folder`` in a stable (sorted) order (see ``is_answer_path``).
+
+    Raises:
+        WorkspaceError: ``folder`` cannot be read, or is far too big to be a
+            content folder (``folders.FolderTooBig``).
+    """
+    # Links to folders are not entered (as before: rglob did not), so a link
+    # loop cannot trap the walk; see studypack/folders.py for its bounds.
+    found = files_below(folder, enter=_entered, what="a folder of answer files",
+                        advice=" (a workspace made by 'studypack init' keeps them in content/)")
+    files = [p for p in found if is_answer_path(p, folder) and p.is_file()]
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _entered(name: str) -> bool:
+    return not name.startswith(".") and name not in SKIPPED_FOLDERS
 
 
 def is_answer_path(path: Path, folder: Path) -> bool:

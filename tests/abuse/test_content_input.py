@@ -7,6 +7,7 @@ stays within the harness's time and memory limits and changes nothing.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -191,8 +192,8 @@ def test_an_id_differing_only_by_a_zero_width_space_is_a_duplicate(ws: Path) -> 
     before = snapshot(ws)
     result = run(["build"], ws)
     assert_refused(result, code=1, says=[
-        "content/pakistan-affairs/2023-q3.yaml:1:5 id: 'css-2019-pakistan-affairs-q3' "
-        f"is already used by {ANSWER.as_posix()}"])
+        ("content/pakistan-affairs/2023-q3.yaml:1:5 id: 'css-2019-pakistan-affairs-q3' "
+         f"is already used by {ANSWER.as_posix()}")])
     assert snapshot(ws) == before
 
 
@@ -220,3 +221,84 @@ def test_joiners_between_arabic_script_letters_are_kept(ws: Path) -> None:
     assert result.code == 0, result.text
     assert "print as nothing" not in result.text
     assert f"Pakistan Movement, {urdu}" in result.out
+
+
+# 4. Link loops and odd folders -------------------------------------------------------------
+
+def test_link_loops_under_content_are_not_followed(ws: Path) -> None:
+    (ws / "content" / "loop").symlink_to("..")
+    (ws / "content" / "pakistan-affairs" / "back").symlink_to("../../content")
+    before = snapshot(ws)
+    for command in (["check"], ["list"], ["build"]):
+        result = run(command, ws)
+        assert result.code == 0, result.text
+        assert "Traceback" not in result.text
+    assert "2 answer files" in run(["check"], ws).text
+    assert len(run(["list"], ws).out.strip().splitlines()) == 2
+    assert snapshot(ws) == before
+    assert not no_partial_files(ws)
+
+
+def test_a_link_loop_in_a_layout_folder_ends_the_cache_digest(ws: Path) -> None:
+    # A pack keys its cached parts on every file of its layout's folder, whose
+    # links are followed; a link back up once made that walk endless.
+    (ws / "layouts" / "my-centre" / "loop").symlink_to("..")
+    (ws / "layouts" / "my-centre" / "self").symlink_to(".")
+    _pack(ws, "layout: my-centre\n")
+    result = run(["pack", "content/packs/bomb.yaml"], ws)
+    assert result.code == 0, result.text
+    assert "Traceback" not in result.text
+    assert (ws / "out" / "packs").is_dir() or any((ws / "out").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("command", [["build", "--content", "/"], ["check", "/"], ["list", "/"],
+                                     ["pack", "content/packs/bomb.yaml", "--content", "/"]])
+def test_the_whole_disk_as_content_is_refused_quickly(ws: Path, command: list[str]) -> None:
+    _pack(ws)
+    before = snapshot(ws)
+    result = run(command, ws, timeout=20)
+    assert_refused(result, code=2, says=["/ holds more than 5,000 folders or 200,000 files",
+                                         "does not look like a folder of answer files"])
+    assert snapshot(ws) == before
+    assert not (ws / "out" / "booklet.pdf").exists()
+
+
+def _without_root_reading() -> None:
+    # Root reads any folder (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH). Dropped
+    # from the bounding set before exec, the command loses them, and a folder
+    # of mode 000 is as unreadable to it as to anyone else.
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def test_an_unreadable_folder_is_left_out_with_a_warning(ws: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from tests.abuse import harness
+
+    if os.geteuid() == 0:
+        limits = harness._limits
+
+        def limited_without_root_reading() -> None:
+            limits()
+            _without_root_reading()
+        monkeypatch.setattr(harness, "_limits", limited_without_root_reading)
+    locked = ws / "content" / "locked"
+    locked.mkdir()
+    shutil.copy(ws / ANSWER, locked / "a.yaml")
+    locked.chmod(0)
+    try:
+        result = run(["build"], ws)
+        assert result.code == 0, result.text
+        assert "Traceback" not in result.text
+        assert "content/locked cannot be read: permission denied" in result.err
+        assert "2 questions" in result.out
+        strict = run(["check", "--strict"], ws)
+        assert_refused(strict, code=1, says=["content/locked cannot be read: permission denied"])
+    finally:
+        locked.chmod(0o755)
