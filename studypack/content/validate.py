@@ -7,6 +7,7 @@ of problems in that file (never just the first).
 from __future__ import annotations
 
 import difflib
+import reprlib
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -57,11 +58,18 @@ def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
     return f"; did you mean '{close}'?" if close else ""
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 80
+_SHORT.maxlevel = 3
+
+
 def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
                     hint: str = FORMAT_HINT) -> str:
     """A reader's message for one pydantic error: what is wrong, what to do."""
     kind = err["type"]
     value = err.get("input")
+    # Cut short: a value may be a megabyte of text, or lists nested 1,000 deep.
+    shown = _SHORT.repr(value)
     if kind == "missing":
         return f"is required; add it ({hint})"
     if kind == "extra_forbidden":
@@ -81,7 +89,7 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
     if kind == "string_too_long":
         return f"is too long ({len(str(value))} characters); keep it under {err['ctx']['max_length']}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"must be a whole number, not {value!r}"
+        return f"must be a whole number, not {shown}"
     if kind == "string_type" and value is None:
         return "is empty; write the text after the colon (or delete the line if optional)"
     if kind == "string_type" and isinstance(value, dict):
@@ -94,27 +102,28 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
     if kind == "too_short":
         return "needs at least one item"
     if kind == "string_pattern_mismatch" and "#" in str(err.get("ctx", {}).get("pattern", "")):
-        return (f"{value!r} is not a colour; write it as \"#rrggbb\" in quotes, "
+        return (f"{shown} is not a colour; write it as \"#rrggbb\" in quotes, "
                 "e.g. \"#1d4e6e\"")
     if kind == "string_pattern_mismatch":
-        return (f"{value!r} is not a valid id; use lowercase letters, digits and dashes, "
+        return (f"{shown} is not a valid id; use lowercase letters, digits and dashes, "
                 "e.g. css-2022-pakistan-affairs-q8")
     if kind in ("int_type",) and isinstance(value, bool):
         return f"must be a whole number, not {str(value).lower()}"
     if kind.startswith(("greater_than", "less_than")):
-        return f"{value!r} is out of range: {err['msg'].lower()}"
+        return f"{shown} is out of range: {err['msg'].lower()}"
     if kind in ("bool_parsing", "bool_type"):
-        return f"must be true or false, not {value!r}"
+        return f"must be true or false, not {shown}"
     if kind == "literal_error":
         expected = [e.strip(" '") for e in str(err.get("ctx", {}).get("expected", "")).replace(
             " or ", ", ").split(",")]
-        guess = did_you_mean(str(value), [e for e in expected if e])
-        return f"{value!r} is not one of {', '.join(expected)}{guess}"
+        guess = did_you_mean(value if isinstance(value, str) else shown,
+                             [e for e in expected if e])
+        return f"{shown} is not one of {', '.join(expected)}{guess}"
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
     if kind == "model_type":
         return "must be a mapping of 'field: value' lines"
-    return f"{err['msg']} (got {value!r})"
+    return f"{err['msg']} (got {shown})"
 
 
 def validate_text(text: str, shown_path: str, model: type[M],

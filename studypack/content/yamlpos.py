@@ -57,6 +57,27 @@ def refuse_anchors(text: str) -> None:
         loader.dispose()
 
 
+class _Loader(LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, reading as text what Python cannot hold: a date that is no
+    date ("year: 2024-02-30") and a number too long to convert, which PyYAML
+    raises a bare ValueError for. The schema then says the value is not a year."""
+
+
+def _text_unless(construct: Any) -> Any:
+    def constructor(loader: Any, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except Exception:  # noqa: BLE001 (ValueError, IndexError…: a scalar it cannot read)
+            return str(node.value)
+    return constructor
+
+
+for _tag, _construct in (("timestamp", _Loader.construct_yaml_timestamp),
+                         ("int", _Loader.construct_yaml_int),
+                         ("float", _Loader.construct_yaml_float)):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _text_unless(_construct))
+
+
 def load_plain(text: str) -> Any:
     """The data of one YAML document, anchors and aliases refused (see the module's notes).
 
@@ -64,7 +85,7 @@ def load_plain(text: str) -> Any:
         yaml.YAMLError: Not YAML, or an ``AnchorRefused``.
     """
     refuse_anchors(text)
-    return yaml.load(text, Loader=LOADER)  # the safe loader (C where PyYAML has it)
+    return yaml.load(text, Loader=_Loader)  # the safe loader (C where PyYAML has it)
 
 
 @dataclass(frozen=True)
@@ -100,22 +121,28 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, tuple[int, int]],
+def _walk(root: yaml.Node, out: dict[PathKey, tuple[int, int]],
           keys: dict[PathKey, tuple[int, int]], dups: list[PathKey]) -> None:
-    out.setdefault(path, _mark(node))
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                dups.append(path + (key,))
-            else:
-                keys[path + (key,)] = _mark(key_node)
-            seen.add(key)
-            _walk(value_node, path + (key,), out, keys, dups)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, path + (index,), out, keys, dups)
+    # A loop, not recursion: libyaml lets a file nest 1,000 deep, about
+    # Python's recursion limit. A key that is itself a list or mapping ("? [a]")
+    # is named by its position: str() of it would print its whole tree.
+    stack: list[tuple[yaml.Node, PathKey]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        out.setdefault(path, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                key = (str(key_node.value) if isinstance(key_node, yaml.ScalarNode)
+                       else f"? line {_mark(key_node)[0]}")
+                if key in seen:
+                    dups.append(path + (key,))
+                else:
+                    keys[path + (key,)] = _mark(key_node)
+                seen.add(key)
+                stack.append((value_node, path + (key,)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, path + (index,)) for index, item in enumerate(node.value))
 
 
 def load_located(text: str) -> Located:
@@ -135,7 +162,7 @@ def load_located(text: str) -> Located:
     refuse_anchors(text)
     # One parse: compose the node tree (it carries the positions), then build
     # the data from the same nodes. libyaml's loader when PyYAML has it.
-    loader = LOADER(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -143,7 +170,7 @@ def load_located(text: str) -> Located:
         positions: dict[PathKey, tuple[int, int]] = {}
         keys: dict[PathKey, tuple[int, int]] = {}
         dups: list[PathKey] = []
-        _walk(node, (), positions, keys, dups)
+        _walk(node, positions, keys, dups)
         data = loader.construct_document(node)
     finally:
         loader.dispose()

@@ -302,3 +302,47 @@ def test_an_unreadable_folder_is_left_out_with_a_warning(ws: Path,
         assert_refused(strict, code=1, says=["content/locked cannot be read: permission denied"])
     finally:
         locked.chmod(0o755)
+
+
+# 5. What the property tests found --------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "shown"), [("2019-02-30", "'2019-02-30'"),
+                                               ("0000-00-00", "'0000-00-00'"),
+                                               ("9" * 5000, "'99999999")])
+def test_a_year_yaml_cannot_hold_is_a_listed_problem(ws: Path, value: str, shown: str) -> None:
+    # PyYAML reads 2019-02-30 as a date and raised a bare ValueError for it
+    # (and for a number of more than 4,300 digits): an internal error.
+    _edit(ws / ANSWER, "year: 2019", f"year: {value}")
+    before = snapshot(ws)
+    result = run(["check"], ws)
+    assert_refused(result, code=1, says=[(f"{ANSWER.as_posix()}:5:7 year: must be a whole "
+                                          f"number, not {shown}")])
+    assert len(result.text) < 2_000
+    assert snapshot(ws) == before
+
+
+def test_keys_nested_as_keys_are_a_listed_problem(ws: Path) -> None:
+    # "? ? ? …": each key a mapping whose key is a mapping; printing the key
+    # for its position recursed until Python gave up.
+    line = _append(ws / ANSWER, "? " * 500 + "\n")
+    result = run(["check"], ws)
+    assert_refused(result, code=1, says=[f"{ANSWER.as_posix()}:{line}:", "unhashable key"])
+
+
+def test_markdown_notes_of_bare_html_are_refused_as_unreadable(ws: Path) -> None:
+    (ws / "notes.md").write_text("<!doctype\n", encoding="utf-8")
+    before = snapshot(ws)
+    result = run(["import", "notes.md"], ws)
+    assert_refused(result, code=(1, 2), says=["notes.md", "its HTML cannot be read"])
+    assert snapshot(ws) == before
+
+
+def test_a_long_run_of_soft_hyphens_is_laid_out_in_time(ws: Path) -> None:
+    # ReportLab tries every soft hyphen of a run without spaces as a break, in
+    # time growing as the cube of their number: 3,300 in 19,800 characters
+    # (within the paragraph limit) took minutes.
+    _replace_block(ws / ANSWER, "conclusion", ["00000\u00ad" * 3300])
+    result = run(["build"], ws)
+    assert result.code == 0, result.text
+    assert "Traceback" not in result.text
+    assert (ws / "out" / "booklet.pdf").is_file()
