@@ -22,6 +22,9 @@ from .yamlslip import syntax_problem
 M = TypeVar("M", bound=BaseModel)
 
 FORMAT_HINT = "see docs/content-format.md"
+MAX_FILE_BYTES = 32 * 2**20
+"""Largest YAML file read (an answer is 5-30 kB): a link to a disk image or a log named
+.yaml would otherwise be read whole into memory."""
 
 
 def read_source(path: Path) -> tuple[str | None, list[Diagnostic]]:
@@ -29,9 +32,15 @@ def read_source(path: Path) -> tuple[str | None, list[Diagnostic]]:
 
     Returns:
         ``(text, [])``, or ``(None, [problem])`` naming the line of a byte that
-        is not UTF-8, or why the file cannot be read.
+        is not UTF-8, or why the file cannot be read (also when it is larger
+        than ``MAX_FILE_BYTES``).
     """
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Diagnostic(rel(path), 0, 0, "", f"is {size / 2**20:,.0f} MB; studypack "
+                                     f"reads files of up to {MAX_FILE_BYTES // 2**20} MB (an "
+                                     "answer is a few kB): is it the right file?")]
         data = path.read_bytes()
     except OSError as exc:
         return None, [Diagnostic(rel(path), 0, 0, "", f"cannot be read ({exc.strerror}); check "

@@ -346,3 +346,17 @@ def test_a_long_run_of_soft_hyphens_is_laid_out_in_time(ws: Path) -> None:
     assert result.code == 0, result.text
     assert "Traceback" not in result.text
     assert (ws / "out" / "booklet.pdf").is_file()
+
+
+def test_a_huge_file_named_yaml_is_not_read_into_memory(ws: Path) -> None:
+    # A sparse 3 GB file: reading it whole would pass the harness's memory limit.
+    huge = ws / "content" / "pakistan-affairs" / "disk-image.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(3 * 2**30)
+    try:
+        result = run(["check"], ws)
+        assert_refused(result, code=1, says=[
+            ("content/pakistan-affairs/disk-image.yaml is 3,072 MB; studypack reads files of "
+             "up to 32 MB")])
+    finally:
+        huge.unlink()
