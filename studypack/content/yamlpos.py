@@ -15,6 +15,7 @@ than counting what they would expand to, keeps the rule simple to state.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,12 @@ class AnchorRefused(yaml.MarkedYAMLError):
         super().__init__(problem=ANCHORS_REFUSED, problem_mark=mark)
 
 
+_AMPERSAND = re.compile(r"&(?=\S)")
+_BEFORE_ANCHOR = frozenset(" \t\r\n[{,:")
+"""An anchor is '&' and a name at a node's start: "Q&A" and "Planning, Development &
+Reform" need no closer look."""
+
+
 def refuse_anchors(text: str) -> None:
     """Raise ``AnchorRefused`` at the first anchor or alias in ``text``.
 
@@ -44,7 +51,8 @@ def refuse_anchors(text: str) -> None:
         AnchorRefused: At the first ``&name`` or ``*name``.
         yaml.YAMLError: The text is not YAML (before any anchor).
     """
-    if "&" not in text:
+    if not any(at == 0 or text[at - 1] in _BEFORE_ANCHOR
+               for at in (m.start() for m in _AMPERSAND.finditer(text))):
         return  # no anchor, so no alias can resolve (an unknown one is a syntax error)
     # Events, not nodes: reading them builds nothing, and each alias is one event.
     loader = LOADER(text)
