@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StudypackError, rel
+from .folders import files_below
 from .output import write_atomically
 from .render import RenderedBooklet
 from .theme import Theme
@@ -64,10 +65,10 @@ def file_digest(path: Path) -> str:
 
 
 def _tree_digest(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[str]:
-    # os.walk, not rglob: a layout may keep its templates in a symlinked
-    # folder, and rglob does not follow those (Python 3.11).
-    files = sorted(Path(root) / name for root, _, names in os.walk(folder, followlinks=True)
-                   for name in names if suffixes is None or name.endswith(suffixes))
+    # Links to folders are followed: a layout may keep its templates in a
+    # linked folder. Each folder is entered once, so a link loop ends.
+    files = [p for p in files_below(folder, follow_links=True, what="a layout folder")
+             if suffixes is None or p.name.endswith(suffixes)]
     return [f"{p.relative_to(folder).as_posix()}={file_digest(p)}" for p in files
             if p.is_file()]
 

@@ -35,6 +35,7 @@ from .content.importing import (
 )
 from .content.importing import shown as shown_address
 from .errors import StudypackError, rel
+from .folders import files_below
 from .import_files import Earlier, earlier_files, edited, id_of, import_key, stamped
 from .output import write_atomically
 
@@ -93,9 +94,9 @@ def gather(paths: list[Path]) -> tuple[list[Source], list[Problem], list[Path]]:
                                     "http:// or https:// addresses; correct them (or start "
                                     "them with '#') and import again", usage=True))
         elif path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file()
-                            and not any(part.startswith(".") for part in
-                                        p.relative_to(path).parts))
+            inside = [p for p in files_below(path, enter=_not_hidden,
+                                             what="a folder of pages to import")
+                      if p.is_file() and not p.name.startswith(".")]
             files.extend(p for p in inside if p.suffix.lower() in READERS and p.suffix)
             skipped.extend(p for p in inside if p.suffix.lower() not in READERS or not p.suffix)
             if not inside:
@@ -118,6 +119,10 @@ GAPS_EXIT = 4
 
 OPTION_RANGES = {"year": (1947, 2100), "number": (1, 99), "marks": (1, 200)}
 """Allowed values of the whole-number options, as the content schema allows them."""
+
+
+def _not_hidden(name: str) -> bool:
+    return not name.startswith(".")
 
 
 def _as_typed(path: Path | str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .content import content_files
+from .content.yamlpos import load_plain
 
 _STAMP = re.compile(r"^# studypack import ([0-9a-f]{12})\b[^\n]*\n")
 _ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
@@ -55,7 +56,7 @@ def _id_in(text: str) -> str | None:
     if match:
         return match.group(1)
     try:  # '"id": …' and other spellings YAML allows
-        data = yaml.safe_load(text)
+        data = load_plain(text)
     except yaml.YAMLError:
         return None
     return str(data["id"]) if isinstance(data, dict) and data.get("id") else None
@@ -97,7 +98,7 @@ def earlier_files(content: Path) -> Earlier:
         if "studypack import" not in text:
             continue
         try:
-            data = yaml.safe_load(text)
+            data = load_plain(text)
         except yaml.YAMLError:
             continue
         if isinstance(data, dict) and data.get("source"):

@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -34,7 +35,8 @@ from .cache import (
 )
 from .chunks import AVERAGE_CHUNK
 from .content.cache import FILE as CONTENT_RECORDS
-from .errors import MissingGlyphWarning, StudypackWarning
+from .errors import MissingGlyphWarning, StudypackWarning, WorkspaceError
+from .folders import iter_files
 from .model import BookletPlan, Question
 from .render import RenderedBooklet, RenderOptions, render_document
 from .theme import Theme, load_theme, with_accent
@@ -253,7 +255,9 @@ def early_workers(processes: int | None, content: Path, cache_dir: Path | None =
     Unused workers cost a moment of the other core and are shut down with
     the pool.
     """
-    answers = sum(1 for _ in content.rglob("*.yaml"))
+    # Counted only as far as matters: enough parts for every core, or enough
+    # answers to want workers at all.
+    answers = _answer_files(content, max(MIN_QUESTIONS_FOR_PROCESSES, cores() * AVERAGE_CHUNK))
     # Each part to lay out holds a few answers: more workers than parts, or
     # than cores, would only wait (48 asked for 3 parts started 47).
     count = min(processes or cores(), cores(), max(1, -(-answers // AVERAGE_CHUNK)) + 2)
@@ -263,6 +267,17 @@ def early_workers(processes: int | None, content: Path, cache_dir: Path | None =
     else:
         likely = True
     return worker_pool(count - 1) if count > 1 and likely else nullcontext(None)
+
+
+def _answer_files(content: Path, cap: int) -> int:
+    """How many answer files ``content`` holds, counting no further than ``cap``."""
+    # A folder the walk refuses is reported by the loading of the answers,
+    # which comes next.
+    found = (p for p in iter_files(content) if p.suffix in (".yaml", ".yml"))
+    try:
+        return sum(1 for _ in islice(found, cap))
+    except WorkspaceError:
+        return 0
 
 
 @contextmanager

@@ -199,8 +199,10 @@ def _workspace_inputs(content: Path, workspace: Path, layout: str | None,
 def _plain_yaml(path: Path) -> dict[str, Any]:
     import yaml
 
+    from .content.yamlpos import load_plain
+
     try:
-        return _mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return _mapping(load_plain(path.read_text(encoding="utf-8")))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
 

@@ -11,12 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
 from ..errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
+from ..folders import files_below
 from ..model import KeyPoint, PastQuestion, Question, Section
 from .derive import derive_gist, derive_outline, derive_summary
 from .gaps import gaps
 from .schema import FIELD_NAMES, AnswerFile, QuestionFile
+from .spelling import may_respell, respelled
+from .spelling import shown as spelled
 from .validate import read_source, validate_text
+from .yamlpos import dotted, load_located
 
 if TYPE_CHECKING:
     from .cache import ContentCache
@@ -26,9 +32,22 @@ SKIPPED_FOLDERS = ("packs",)
 
 
 def content_files(folder: Path) -> list[Path]:
-    """All answer files below ``folder`` in a stable (sorted) order (see ``is_answer_path``)."""
-    files = [p for p in folder.rglob("*") if is_answer_path(p, folder) and p.is_file()]
+    """All answer files below ``folder`` in a stable (sorted) order (see ``is_answer_path``).
+
+    Raises:
+        WorkspaceError: ``folder`` cannot be read, or is far too big to be a
+            content folder (``folders.FolderTooBig``).
+    """
+    # Links to folders are not entered (as before: rglob did not), so a link
+    # loop cannot trap the walk; see studypack/folders.py for its bounds.
+    found = files_below(folder, enter=_entered, what="a folder of answer files",
+                        advice=" (a workspace made by 'studypack init' keeps them in content/)")
+    files = [p for p in found if is_answer_path(p, folder) and p.is_file()]
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _entered(name: str) -> bool:
+    return not name.startswith(".") and name not in SKIPPED_FOLDERS
 
 
 def is_answer_path(path: Path, folder: Path) -> bool:
@@ -130,11 +149,13 @@ def load_file(path: Path, cache: ContentCache | None = None
     kept = cache.get(key) if cache else None
     if kept:
         _warn_gaps(text, shown)
+        _warn_respelled(text, shown)
         return kept[0], kept[1], []
     record, id_position, problems = _validate(text, shown)
     if problems:
         return None, (0, 0), problems
     _warn_gaps(text, shown)
+    _warn_respelled(text, shown)
     if cache and isinstance(record, Question):
         cache.put(key, (record, id_position))
     return record, id_position, []
@@ -145,6 +166,23 @@ def _warn_gaps(text: str, shown: str) -> None:
     # ending should not reach a student unnoticed; --strict stops the build.
     for gap in gaps(text, shown):
         warnings.warn(str(gap), StudypackWarning, stacklevel=4)
+
+
+def _warn_respelled(text: str, shown: str) -> None:
+    # The names were cleaned when read (schema.Name); this says so where it
+    # changed what a person would type or search for, with the hidden
+    # characters written out. Read again only for files that have any.
+    if not may_respell(text):
+        return
+    try:
+        located = load_located(text)
+    except yaml.YAMLError:
+        return
+    for path, written, read in respelled(located.data):
+        line, col = located.where(path)
+        warnings.warn(f"{shown}:{line}:{col} {dotted(path)}: '{spelled(written)}' has "
+                      f"characters that print as nothing; it is read as '{read}'. Delete them "
+                      "so that the name is spelled one way", StudypackWarning, stacklevel=4)
 
 
 def validate_answer_text(text: str, shown_path: str) -> list[Diagnostic]:

@@ -19,6 +19,9 @@ ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "prof", "sir", "st", "no", "nos", "art", "arts", "vol", "vols", "ed", "eds", "e.g", "i.e", "etc", "vs", "cf", "fig", "approx", "govt", "dept", "univ", "jr", "sr", "rs", "u.s", "u.k", "u.n", "u.s.a", "p.m", "a.m"])
 """Words that end in a full stop without ending a sentence ("Gen. Musharraf", "Art. 58")."""
 
+_WORD_WINDOW = 2 * max(len(word) for word in ABBREVIATIONS)
+"""Characters before a full stop enough to hold any abbreviation and its opening quote."""
+
 _BOUNDARY = re.compile(r"([.!?])[\"”’)]?\s+(?=[A-Z“‘\"(0-9])")
 
 
@@ -67,7 +70,10 @@ def first_sentence(text: str) -> str:
     plain = plain_text(re.split(r"\n[ \t]*\n", text.strip(), maxsplit=1)[0])
     for match in _BOUNDARY.finditer(plain):
         if match.group(1) == ".":
-            word = plain[: match.start()].rsplit(None, 1)[-1] if plain[: match.start()] else ""
+            # The word before the stop, from a short window: splitting all the
+            # text before each stop made a paragraph of "e.g. A e.g. B …" quadratic.
+            before = plain[max(0, match.start() - _WORD_WINDOW): match.start()].rsplit(None, 1)
+            word = before[-1] if before else ""
             word = word.lstrip("(“‘\"").lower()
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from ..errors import ContentError, rel
 from .brand import BrandIn
+from .schema import Name
 from .validate import read_source, validate_text
 from .yamlpos import Located
 
@@ -29,12 +30,14 @@ class _Strict(BaseModel):
 class SelectionIn(_Strict):
     """Which questions: every given filter must match; ``exclude`` removes ids."""
 
-    papers: tuple[Text, ...] = ()
-    topics: tuple[Text, ...] = ()
-    tags: tuple[Text, ...] = ()
+    # Names, spelled as answers' names are read: a hidden character pasted in
+    # a pack must not make a topic no answer has.
+    papers: tuple[Name, ...] = ()
+    topics: tuple[Name, ...] = ()
+    tags: tuple[Name, ...] = ()
     years: tuple[int, int] | None = None
-    ids: tuple[Text, ...] = ()
-    exclude: tuple[Text, ...] = ()
+    ids: tuple[Name, ...] = ()
+    exclude: tuple[Name, ...] = ()
 
     @field_validator("years", mode="before")
     @classmethod
@@ -86,7 +89,7 @@ class PackFile(_Strict):
     brand: BrandIn = BrandIn()
     select: SelectionIn = SelectionIn()
     group_by: Literal["topic", "paper", "year"] = "topic"
-    sections: tuple[Text, ...] = ()
+    sections: tuple[Name, ...] = ()
     order: Literal["year-desc", "year-asc", "number"] = "year-desc"
     blocks: tuple[BlockName, ...] | None = Field(default=None, min_length=1)
 

@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    field_validator,
+)
+
+from .spelling import clean_if_text
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Strict: YAML reads "yes" as true, which pydantic would quietly take as 1.
 Whole = Annotated[int, Strict()]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Slug = Annotated[str, BeforeValidator(clean_if_text),
+                 StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+# Names are matched by eye and typed back: one spelling (see content/spelling.py).
+Name = Annotated[Text, BeforeValidator(clean_if_text)]
 
 
 class _Strict(BaseModel):
@@ -50,14 +63,14 @@ class AnswerFile(_Strict):
 
     id: Slug
     kind: Literal["answer", "question"] = "answer"
-    exam: Text
-    paper: Text | None
-    part: Text | None = None
+    exam: Name
+    paper: Name | None
+    part: Name | None = None
     year: Whole | None = Field(ge=1947, le=2100)
     number: Whole | None = Field(ge=1, le=99)
     marks: Whole | None = Field(default=None, ge=1, le=200)
-    topics: tuple[Text, ...] = Field(min_length=1)
-    tags: tuple[Text, ...] = ()
+    topics: tuple[Name, ...] = Field(min_length=1)
+    tags: tuple[Name, ...] = ()
     question: Text | None
     summary: Text | None = None
     outline: tuple[Text, ...] | None = None
@@ -81,14 +94,14 @@ class QuestionFile(_Strict):
 
     id: Slug
     kind: Literal["question"]
-    exam: Text
-    paper: Text | None
-    part: Text | None = None
+    exam: Name
+    paper: Name | None
+    part: Name | None = None
     year: Whole | None = Field(ge=1947, le=2100)
     number: Whole | None = Field(default=None, ge=1, le=99)
     marks: Whole | None = Field(default=None, ge=1, le=200)
-    topics: tuple[Text, ...] = Field(min_length=1)
-    tags: tuple[Text, ...] = ()
+    topics: tuple[Name, ...] = Field(min_length=1)
+    tags: tuple[Name, ...] = ()
     question: Text
     source: Text | None = None
     derived: tuple[Text, ...] = ()

@@ -7,6 +7,7 @@ of problems in that file (never just the first).
 from __future__ import annotations
 
 import difflib
+import reprlib
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,12 +15,16 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, rel
-from .yamlpos import Located, PathKey, dotted, load_located
+from .textsize import long_paragraphs, too_long_message
+from .yamlpos import ANCHORS_REFUSED, AnchorRefused, Located, PathKey, dotted, load_located
 from .yamlslip import syntax_problem
 
 M = TypeVar("M", bound=BaseModel)
 
 FORMAT_HINT = "see docs/content-format.md"
+MAX_FILE_BYTES = 32 * 2**20
+"""Largest YAML file read (an answer is 5-30 kB): a link to a disk image or a log named
+.yaml would otherwise be read whole into memory."""
 
 
 def read_source(path: Path) -> tuple[str | None, list[Diagnostic]]:
@@ -27,9 +32,15 @@ def read_source(path: Path) -> tuple[str | None, list[Diagnostic]]:
 
     Returns:
         ``(text, [])``, or ``(None, [problem])`` naming the line of a byte that
-        is not UTF-8, or why the file cannot be read.
+        is not UTF-8, or why the file cannot be read (also when it is larger
+        than ``MAX_FILE_BYTES``).
     """
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Diagnostic(rel(path), 0, 0, "", f"is {size / 2**20:,.0f} MB; studypack "
+                                     f"reads files of up to {MAX_FILE_BYTES // 2**20} MB (an "
+                                     "answer is a few kB): is it the right file?")]
         data = path.read_bytes()
     except OSError as exc:
         return None, [Diagnostic(rel(path), 0, 0, "", f"cannot be read ({exc.strerror}); check "
@@ -56,11 +67,18 @@ def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
     return f"; did you mean '{close}'?" if close else ""
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 80
+_SHORT.maxlevel = 3
+
+
 def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
                     hint: str = FORMAT_HINT) -> str:
     """A reader's message for one pydantic error: what is wrong, what to do."""
     kind = err["type"]
     value = err.get("input")
+    # Cut short: a value may be a megabyte of text, or lists nested 1,000 deep.
+    shown = _SHORT.repr(value)
     if kind == "missing":
         return f"is required; add it ({hint})"
     if kind == "extra_forbidden":
@@ -80,7 +98,7 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
     if kind == "string_too_long":
         return f"is too long ({len(str(value))} characters); keep it under {err['ctx']['max_length']}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"must be a whole number, not {value!r}"
+        return f"must be a whole number, not {shown}"
     if kind == "string_type" and value is None:
         return "is empty; write the text after the colon (or delete the line if optional)"
     if kind == "string_type" and isinstance(value, dict):
@@ -93,27 +111,28 @@ def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
     if kind == "too_short":
         return "needs at least one item"
     if kind == "string_pattern_mismatch" and "#" in str(err.get("ctx", {}).get("pattern", "")):
-        return (f"{value!r} is not a colour; write it as \"#rrggbb\" in quotes, "
+        return (f"{shown} is not a colour; write it as \"#rrggbb\" in quotes, "
                 "e.g. \"#1d4e6e\"")
     if kind == "string_pattern_mismatch":
-        return (f"{value!r} is not a valid id; use lowercase letters, digits and dashes, "
+        return (f"{shown} is not a valid id; use lowercase letters, digits and dashes, "
                 "e.g. css-2022-pakistan-affairs-q8")
     if kind in ("int_type",) and isinstance(value, bool):
         return f"must be a whole number, not {str(value).lower()}"
     if kind.startswith(("greater_than", "less_than")):
-        return f"{value!r} is out of range: {err['msg'].lower()}"
+        return f"{shown} is out of range: {err['msg'].lower()}"
     if kind in ("bool_parsing", "bool_type"):
-        return f"must be true or false, not {value!r}"
+        return f"must be true or false, not {shown}"
     if kind == "literal_error":
         expected = [e.strip(" '") for e in str(err.get("ctx", {}).get("expected", "")).replace(
             " or ", ", ").split(",")]
-        guess = did_you_mean(str(value), [e for e in expected if e])
-        return f"{value!r} is not one of {', '.join(expected)}{guess}"
+        guess = did_you_mean(value if isinstance(value, str) else shown,
+                             [e for e in expected if e])
+        return f"{shown} is not one of {', '.join(expected)}{guess}"
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
     if kind == "model_type":
         return "must be a mapping of 'field: value' lines"
-    return f"{err['msg']} (got {value!r})"
+    return f"{err['msg']} (got {shown})"
 
 
 def validate_text(text: str, shown_path: str, model: type[M],
@@ -134,10 +153,17 @@ def validate_text(text: str, shown_path: str, model: type[M],
     """
     try:
         located = load_located(text)
+    except AnchorRefused as exc:
+        mark = exc.problem_mark
+        return None, None, [Diagnostic(shown_path, mark.line + 1, mark.column + 1, "",
+                                       ANCHORS_REFUSED)]
     except yaml.YAMLError as exc:
         return None, None, [syntax_problem(text, exc, shown_path)]
     problems = [Diagnostic(shown_path, *_dup_position(text, located, dup), dotted(dup),
                            "appears twice; keep one") for dup in located.duplicates]
+    problems += [Diagnostic(shown_path, *located.where(path), dotted(path),
+                            too_long_message(number, length))
+                 for path, number, length in long_paragraphs(located.data)]
     if located.data is None and allow_empty:
         located = Located({}, {}, (), {})
     if not isinstance(located.data, dict):

@@ -4,10 +4,18 @@ Input: YAML text. Output: plain Python data plus a map from a field path
 (tuple of keys and list indices) to its 1-based ``(line, col)``. PyYAML's node
 marks give the positions; duplicate keys, which PyYAML would silently
 collapse, are reported instead.
+
+Anchors and aliases (``&name`` / ``*name``) are refused in every file
+studypack reads. An alias makes one node stand in many places, so nine lines
+of nested aliases ("billion laughs") stand for a thousand million strings
+once anything walks the data (the position map, pydantic, ``str()``); and no
+answer, pack or settings file needs them. Refusing them outright, rather
+than counting what they would expand to, keeps the rule simple to state.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +25,75 @@ PathKey = tuple[str | int, ...]
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """PyYAML's safe loader, in C (libyaml) where the installed PyYAML has it."""
+
+
+ANCHORS_REFUSED = ("anchors and aliases (&name / *name) are not allowed in studypack's "
+                   "files: write the text out in full each place it is used")
+
+
+class AnchorRefused(yaml.MarkedYAMLError):
+    """The text has an anchor or alias (see the module's notes); ``problem_mark`` is where."""
+
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__(problem=ANCHORS_REFUSED, problem_mark=mark)
+
+
+_AMPERSAND = re.compile(r"&(?=\S)")
+_BEFORE_ANCHOR = frozenset(" \t\r\n[{,:")
+"""An anchor is '&' and a name at a node's start: "Q&A" and "Planning, Development &
+Reform" need no closer look."""
+
+
+def refuse_anchors(text: str) -> None:
+    """Raise ``AnchorRefused`` at the first anchor or alias in ``text``.
+
+    Raises:
+        AnchorRefused: At the first ``&name`` or ``*name``.
+        yaml.YAMLError: The text is not YAML (before any anchor).
+    """
+    if not any(at == 0 or text[at - 1] in _BEFORE_ANCHOR
+               for at in (m.start() for m in _AMPERSAND.finditer(text))):
+        return  # no anchor, so no alias can resolve (an unknown one is a syntax error)
+    # Events, not nodes: reading them builds nothing, and each alias is one event.
+    loader = LOADER(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise AnchorRefused(event.start_mark)
+    finally:
+        loader.dispose()
+
+
+class _Loader(LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, reading as text what Python cannot hold: a date that is no
+    date ("year: 2024-02-30") and a number too long to convert, which PyYAML
+    raises a bare ValueError for. The schema then says the value is not a year."""
+
+
+def _text_unless(construct: Any) -> Any:
+    def constructor(loader: Any, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except Exception:  # noqa: BLE001 (ValueError, IndexError…: a scalar it cannot read)
+            return str(node.value)
+    return constructor
+
+
+for _tag, _construct in (("timestamp", _Loader.construct_yaml_timestamp),
+                         ("int", _Loader.construct_yaml_int),
+                         ("float", _Loader.construct_yaml_float)):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _text_unless(_construct))
+
+
+def load_plain(text: str) -> Any:
+    """The data of one YAML document, anchors and aliases refused (see the module's notes).
+
+    Raises:
+        yaml.YAMLError: Not YAML, or an ``AnchorRefused``.
+    """
+    refuse_anchors(text)
+    return yaml.load(text, Loader=_Loader)  # the safe loader (C where PyYAML has it)
 
 
 @dataclass(frozen=True)
@@ -52,22 +129,28 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _walk(node: yaml.Node, path: PathKey, out: dict[PathKey, tuple[int, int]],
+def _walk(root: yaml.Node, out: dict[PathKey, tuple[int, int]],
           keys: dict[PathKey, tuple[int, int]], dups: list[PathKey]) -> None:
-    out.setdefault(path, _mark(node))
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                dups.append(path + (key,))
-            else:
-                keys[path + (key,)] = _mark(key_node)
-            seen.add(key)
-            _walk(value_node, path + (key,), out, keys, dups)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, path + (index,), out, keys, dups)
+    # A loop, not recursion: libyaml lets a file nest 1,000 deep, about
+    # Python's recursion limit. A key that is itself a list or mapping ("? [a]")
+    # is named by its position: str() of it would print its whole tree.
+    stack: list[tuple[yaml.Node, PathKey]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        out.setdefault(path, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                key = (str(key_node.value) if isinstance(key_node, yaml.ScalarNode)
+                       else f"? line {_mark(key_node)[0]}")
+                if key in seen:
+                    dups.append(path + (key,))
+                else:
+                    keys[path + (key,)] = _mark(key_node)
+                seen.add(key)
+                stack.append((value_node, path + (key,)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, path + (index,)) for index, item in enumerate(node.value))
 
 
 def load_located(text: str) -> Located:
@@ -80,12 +163,14 @@ def load_located(text: str) -> Located:
         A ``Located`` record; an empty document gives ``data=None``.
 
     Raises:
-        yaml.YAMLError: On syntax errors (callers turn it into a Diagnostic;
-            ``problem_mark`` holds the place).
+        yaml.YAMLError: On syntax errors, and ``AnchorRefused`` on an anchor
+            or alias (callers turn it into a Diagnostic; ``problem_mark``
+            holds the place).
     """
+    refuse_anchors(text)
     # One parse: compose the node tree (it carries the positions), then build
     # the data from the same nodes. libyaml's loader when PyYAML has it.
-    loader = LOADER(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -93,7 +178,7 @@ def load_located(text: str) -> Located:
         positions: dict[PathKey, tuple[int, int]] = {}
         keys: dict[PathKey, tuple[int, int]] = {}
         dups: list[PathKey] = []
-        _walk(node, (), positions, keys, dups)
+        _walk(node, positions, keys, dups)
         data = loader.construct_document(node)
     finally:
         loader.dispose()

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import yaml
 
 from ..errors import Diagnostic
+from .yamlpos import LOADER
 
 UNCLOSED_FIX = {
     '"': 'close the quotes on the same line, or write \\" for a quote inside them',
@@ -83,7 +84,8 @@ def _mends(lines: list[str], slip: tuple[int, int, str], stopped: int) -> bool:
     closing = {"[": "]", "{": "}"}.get(opening, opening)
     mended = [*lines[:at - 1], lines[at - 1].rstrip() + closing, *lines[at:]]
     try:
-        yaml.safe_load("\n".join(mended))
+        # Composed only, by the same (C) parser that found the slip: a syntax check.
+        yaml.compose("\n".join(mended), Loader=LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return mark is not None and mark.line + 1 > stopped
@@ -95,6 +97,14 @@ def syntax_problem(text: str, exc: yaml.YAMLError, shown_path: str) -> Diagnosti
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None) or ""
+    if "found undefined alias" in problem or context == "while scanning an alias":
+        # Markdown's *italic* at the start of a value reads as a YAML alias.
+        start = getattr(exc, "context_mark", None) or mark
+        return Diagnostic(shown_path, start.line + 1 if start else line,
+                          start.column + 1 if start else col, "",
+                          "a value cannot start with '*' (YAML reads *name as an alias); put "
+                          "the whole text in double quotes")
     fix = ("this line has a second ': '; put the text after the field name in double "
            "quotes" if "mapping values are not allowed" in problem else
            "check indentation and quote text that contains ': ' or starts with a "

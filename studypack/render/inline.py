@@ -28,6 +28,12 @@ ARABIC_RUN = re.compile(f"([{_ARABIC}](?:[{_ARABIC}\\s\u060c\u061b\u061f.,:!()\\
 """Arabic-script text, with the spaces and punctuation between its words."""
 
 
+SOFT_HYPHEN = "\u00ad"
+LONG_WORD = re.compile(r"\S{60,}")
+"""A run without spaces long enough that ReportLab, trying each soft hyphen in it as a
+break, takes time growing as its cube (800 in one run: 1.4 s); such a run loses its soft
+hyphens and is broken as a long word is."""
+
 LONG_ARABIC_RUN = 60
 """Characters of Arabic inside an English paragraph beyond which it may wrap."""
 
@@ -100,6 +106,8 @@ class Markup:
 
     def text(self, raw: str) -> str:
         """Escape plain text; Arabic runs go to the Arabic font, other strays to fallbacks."""
+        if SOFT_HYPHEN in raw:
+            raw = LONG_WORD.sub(lambda word: word.group().replace(SOFT_HYPHEN, ""), raw)
         if ARABIC_LETTER.search(raw):
             parts = []
             for index, piece in enumerate(ARABIC_RUN.split(raw)):

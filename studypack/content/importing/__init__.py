@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ...errors import StudypackError
 from .answers import SplitPage, split_page
 from .assemble import (
     ESSENTIAL,
@@ -35,7 +36,7 @@ from .readers import READERS, UnreadableFile, read_page
 from .web import FetchError, fetch, is_address, shown
 
 
-class NoAnswerOnPage(ValueError):
+class NoAnswerOnPage(StudypackError, ValueError):
     """The page holds no answer (a navigation, sales or topics page, a study guide);
     the message says what it seems to be, in one line, without the file name."""
 

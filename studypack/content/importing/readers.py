@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
+from ...errors import StudypackError
 from .blocks import Block, Page, plain
 from .markup import walk
 from .plaintext import read_plain
@@ -25,7 +26,7 @@ from .questions import parse_question
 from .repair import NotText, decode, repair
 
 
-class UnreadableFile(ValueError):
+class UnreadableFile(StudypackError, ValueError):
     """The file cannot be read as its format; the message says why, in one line."""
 
 
@@ -154,8 +155,12 @@ def _title_and_crumbs(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def read_markdown(data: bytes) -> Page:
-    """Markdown → blocks, via markdown-it-py's CommonMark parser."""
-    from lxml import html
+    """Markdown → blocks, via markdown-it-py's CommonMark parser.
+
+    Raises:
+        UnreadableFile: Its HTML cannot be parsed.
+    """
+    from lxml import etree, html
     from markdown_it import MarkdownIt
 
     text, notes = _decoded_and_repaired(data)
@@ -165,8 +170,13 @@ def read_markdown(data: bytes) -> Page:
     rendered = MarkdownIt("commonmark").enable("table").render(_lines_as_paragraphs(text))
     if not rendered.strip():
         return Page((), notes=notes)
-    return Page(tuple(walk(html.fragment_fromstring(rendered, create_parent="div"))),
-                notes=notes)
+    try:
+        tree = html.fragment_fromstring(rendered, create_parent="div")
+    except (etree.ParserError, etree.XMLSyntaxError) as exc:
+        # Raw HTML in the notes that lxml cannot take ("<!doctype" alone).
+        raise UnreadableFile("its HTML cannot be read; copy the text into a .txt "
+                             "file and import that") from exc
+    return Page(tuple(walk(tree)), notes=notes)
 
 
 def _lines_as_paragraphs(text: str) -> str:

@@ -12,6 +12,8 @@ import re
 import time
 from urllib.parse import urlsplit, urlunsplit
 
+from ...errors import StudypackError
+
 TIMEOUT = (10.0, 20.0)
 """Seconds to connect, and to wait between bytes of the answer."""
 
@@ -26,7 +28,7 @@ TOTAL_SECONDS = 60.0
 _TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt"}
 
 
-class FetchError(ValueError):
+class FetchError(StudypackError, ValueError):
     """The page could not be fetched; the message says why, in one line."""
 
 
