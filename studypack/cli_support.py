@@ -38,11 +38,14 @@ def visible(text: str, keep: str = "\n\t") -> str:
     direction mark would make two different spellings look alike. The
     characters in ``keep`` (line breaks and tabs of the message) stay as they are.
     """
+    from .content.spelling import joins_arabic
+
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() or c in keep else
+    # A joiner inside an Urdu word is part of its spelling, not a trick.
+    return "".join(c if c.isprintable() or c in keep or joins_arabic(text, i) else
                    (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
-                   for c in text)
+                   for i, c in enumerate(text))
 
 
 @contextmanager

@@ -28,12 +28,15 @@ NAME_FIELDS = ("id", "exam", "paper", "part", "topics", "tags")
 """Fields of a content file whose values are names."""
 
 
+def joins_arabic(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is a (non-)joiner between two Arabic-script letters."""
+    return (text[at] in _JOINERS and 0 < at < len(text) - 1
+            and bool(_ARABIC_LETTER.match(text[at - 1]))
+            and bool(_ARABIC_LETTER.match(text[at + 1])))
+
+
 def _drop(match: re.Match[str]) -> str:
-    text, at = match.string, match.start()
-    if (match.group() in _JOINERS and 0 < at < len(text) - 1
-            and _ARABIC_LETTER.match(text[at - 1]) and _ARABIC_LETTER.match(text[at + 1])):
-        return match.group()
-    return ""
+    return match.group() if joins_arabic(match.string, match.start()) else ""
 
 
 def clean_name(value: str) -> str:

@@ -13,6 +13,7 @@ import os
 import resource
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,16 +39,20 @@ class Run:
 
 
 def run(args: list[str], cwd: Path, *, timeout: float = TIME_LIMIT,
-        env: dict[str, str] | None = None, file_size: int | None = None) -> Run:
+        env: dict[str, str] | None = None, file_size: int | None = None,
+        before: Callable[[], None] | None = None) -> Run:
     """``studypack ARGS`` in ``cwd`` under the memory and time limits.
 
     ``file_size`` limits the bytes any file written may have, as a full disk
     would (a write past it fails with EFBIG; Python ignores SIGXFSZ).
+    ``before`` runs in the child before studypack starts (e.g. to drop rights).
     """
     def _limits() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
         if file_size is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+        if before is not None:
+            before()
 
     environment = {k: v for k, v in os.environ.items() if k != "STUDYPACK_DEBUG"}
     environment.update(env or {})
