@@ -20,7 +20,6 @@ Output: how many things of each kind were removed (``Removed``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pikepdf import Array, Dictionary, Name, NameTree, Object, Pdf, PdfError, String
@@ -59,11 +58,14 @@ MEDIA = Kind("media or 3D object", "media or 3D objects",
              "sound, movie, rich media and 3D players can run script and fetch content")
 XFA = Kind("XFA form", "XFA forms",
            "an XML form carries scripts of its own; the form's ordinary fields are kept")
+LONG_CHAIN = Kind("over-long chain of actions", "over-long chains of actions",
+                  "a chain of more actions than any real link needs is cut where checking "
+                  "stops, as its rest cannot be called safe")
 OTHER_ACTION = Kind("action of an unknown kind", "actions of unknown kinds",
                     "an action type the PDF standard does not list as safe")
 
 KINDS = (JAVASCRIPT, EMBEDDED, LAUNCH, SUBMIT, IMPORT, OTHER_FILE, NON_WEB, MEDIA, XFA,
-         OTHER_ACTION)
+         LONG_CHAIN, OTHER_ACTION)
 """Every kind, in the order the report lists them."""
 
 UNSAFE_ACTIONS: dict[str, Kind] = {
@@ -95,7 +97,9 @@ ACTION_KEYS = ("/A", "/PA")
 """Where an annotation or field holds the one action it runs (PA: a link's former URI)."""
 
 DEPTH = 64
-"""How far a chain of actions or fields is followed; real files go a few steps deep."""
+"""How deep a tree of fields is followed; real files go a few steps deep."""
+CHAIN_LIMIT = 64
+"""Actions in one chain that are checked; real links run one to a few."""
 
 
 @dataclass
@@ -143,6 +147,7 @@ def strip_active_content(pdf: Pdf) -> Removed:
     form = pdf.Root.get("/AcroForm")
     if isinstance(form, Dictionary):
         stripper.fields(form.get("/Fields"), 0)
+    stripper.embedded_anywhere(pdf)
     return Removed(stripper.found)
 
 
@@ -246,6 +251,20 @@ class _Stripper:
         if not triggers.keys():
             del holder["/AA"]
 
+    def embedded_anywhere(self, pdf: Pdf) -> None:
+        """Embedded files the walk above did not meet (under a key of no known use)."""
+        # A file specification's /EF holds the file's bytes; whatever key leads
+        # to it, no page of a pack needs them.
+        # Files counted on the known roads are met here again (the file
+        # specification outlives the entry removed): the larger count is the true one.
+        swept = 0
+        for obj in pdf.objects:
+            if isinstance(obj, Dictionary) and "/EF" in obj:
+                del obj["/EF"]
+                swept += 1
+        if swept > self.found[EMBEDDED]:
+            self.found[EMBEDDED] = swept
+
     def associated_files(self, holder: Dictionary) -> None:
         """PDF 2.0 associated files (/AF): embedded files by another road."""
         files = holder.get("/AF")
@@ -261,7 +280,7 @@ class _Stripper:
         if action is None:
             return
         before = self.found.total()
-        kept = list(self.chain(action, frozenset(), 0))
+        kept = self.chain(action)
         if self.found.total() == before:
             return  # nothing unsafe: the chain stays exactly as it was
         if not kept:
@@ -273,23 +292,38 @@ class _Stripper:
             copies[0].Next = Array(copies[1:])
         holder[key] = copies[0]
 
-    def chain(self, action: object, trail: frozenset[tuple[int, int]], depth: int
-              ) -> Iterator[Dictionary]:
-        """The safe actions of the chain starting at ``action``, in the order a reader runs them."""
-        if not isinstance(action, Dictionary) or depth > DEPTH:
-            return
-        if action.is_indirect:
-            if action.objgen in trail:
-                return  # a /Next loop: the reader would run it forever
-            trail = trail | {action.objgen}
-        kind = _unsafe(action)
-        if kind is None:
-            yield action
-        else:
-            self.found[kind] += 1
-        after = action.get("/Next")
-        for follower in (after if isinstance(after, Array) else [after]):
-            yield from self.chain(follower, trail, depth + 1)
+    def chain(self, action: object) -> list[Dictionary]:
+        """The safe actions of the chain starting at ``action``, in the order a reader runs them.
+
+        Each action is visited once, however often the chain refers to it (a
+        loop, or /Next arrays sharing their followers, which would otherwise
+        be followed down every path). A chain longer than ``CHAIN_LIMIT`` is
+        cut there, its rest counted as removed: unread, it cannot be called safe.
+        """
+        kept: list[Dictionary] = []
+        seen: set[tuple[int, int]] = set()
+        waiting: list[object] = [action]
+        steps = 0
+        while waiting:
+            current = waiting.pop()
+            if not isinstance(current, Dictionary):
+                continue
+            if current.is_indirect:
+                if current.objgen in seen:
+                    continue
+                seen.add(current.objgen)
+            steps += 1
+            if steps > CHAIN_LIMIT:
+                self.found[LONG_CHAIN] += 1
+                break
+            kind = _unsafe(current)
+            if kind is None:
+                kept.append(current)
+            else:
+                self.found[kind] += 1
+            after = current.get("/Next")
+            waiting.extend(reversed(list(after)) if isinstance(after, Array) else [after])
+        return kept
 
 
 def _unsafe(action: Dictionary) -> Kind | None:
@@ -299,6 +333,8 @@ def _unsafe(action: Dictionary) -> Kind | None:
         return JAVASCRIPT
     if kind in UNSAFE_ACTIONS:
         return UNSAFE_ACTIONS[kind]
+    if kind == "/Thread" and "/F" in action:  # an article in another file
+        return OTHER_FILE
     if kind == "/URI":
         uri = action.get("/URI")
         address = bytes(uri).decode("latin-1").strip().lower() if isinstance(uri, String) else ""

@@ -302,3 +302,84 @@ def test_an_open_action_that_only_shows_a_page_is_kept() -> None:
 
     assert not strip_active_content(pdf)
     assert "/OpenAction" in pdf.Root
+
+
+def _with_link_action(action: "pikepdf.Dictionary", pdf: "pikepdf.Pdf") -> "pikepdf.Pdf":
+    import pikepdf
+
+    page = pdf.pages[0]
+    link = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot,
+                                                Subtype=pikepdf.Name.Link,
+                                                Rect=[0, 0, 10, 10], A=action))
+    page.obj.Annots = pikepdf.Array([link])
+    return pdf
+
+
+def _every_object_text(pdf: "pikepdf.Pdf") -> str:
+    return "\n".join(repr(o) for o in pdf.objects)
+
+
+def test_script_at_the_end_of_a_long_chain_is_cut_with_the_chain() -> None:
+    import pikepdf
+
+    from studypack.active_content import strip_active_content
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    tail = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.Launch, F="calc.exe"))
+    tail = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="app.alert(1)",
+                                                Next=tail))
+    for _ in range(70):
+        tail = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.Named,
+                                                    N=pikepdf.Name.NextPage, Next=tail))
+    head = pikepdf.Dictionary(S=pikepdf.Name.URI, URI="https://example.org", Next=tail)
+    _with_link_action(head, pdf)
+    removed = strip_active_content(pdf)
+    assert removed.counts and "over-long chain of actions" in removed.summary()
+    kept = pdf.pages[0].obj.Annots[0].A
+    steps, node = 0, kept
+    while node is not None:
+        assert "/JS" not in node and node.get("/S") != pikepdf.Name.Launch
+        steps += 1
+        following = node.get("/Next")
+        node = following[0] if isinstance(following, pikepdf.Array) else following
+    assert steps <= 64
+
+
+def test_a_chain_sharing_its_followers_is_checked_once_each_not_down_every_path() -> None:
+    import time
+
+    import pikepdf
+
+    from studypack.active_content import strip_active_content
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    node = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="x"))
+    for _ in range(40):  # 2**40 paths through 41 objects
+        node = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.Named,
+                                                    N=pikepdf.Name.NextPage,
+                                                    Next=pikepdf.Array([node, node])))
+    _with_link_action(node, pdf)
+    started = time.perf_counter()
+    removed = strip_active_content(pdf)
+    assert time.perf_counter() - started < 5
+    assert "JavaScript action" in removed.summary()
+
+
+def test_an_embedded_file_under_an_unknown_key_or_a_thread_action_is_removed() -> None:
+    import pikepdf
+
+    from studypack.active_content import strip_active_content
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    payload = pdf.make_stream(b"MZ payload", Type=pikepdf.Name.EmbeddedFile)
+    spec = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Filespec, F="x.exe",
+                                                EF=pikepdf.Dictionary(F=payload)))
+    pdf.pages[0].obj.Foo = spec
+    _with_link_action(pikepdf.Dictionary(S=pikepdf.Name.Thread, D=0, F=spec), pdf)
+    removed = strip_active_content(pdf)
+    assert "1 embedded file" in removed.summary() and "1 link to another file" in removed.summary()
+    assert all(not (isinstance(o, pikepdf.Dictionary) and "/EF" in o) for o in pdf.objects)
+    assert "/A" not in pdf.pages[0].obj.Annots[0]
