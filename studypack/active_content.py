@@ -262,8 +262,7 @@ class _Stripper:
             if isinstance(obj, Dictionary) and "/EF" in obj:
                 del obj["/EF"]
                 swept += 1
-        if swept > self.found[EMBEDDED]:
-            self.found[EMBEDDED] = swept
+        self.found[EMBEDDED] = max(self.found[EMBEDDED], swept)
 
     def associated_files(self, holder: Dictionary) -> None:
         """PDF 2.0 associated files (/AF): embedded files by another road."""

@@ -304,7 +304,7 @@ def test_an_open_action_that_only_shows_a_page_is_kept() -> None:
     assert "/OpenAction" in pdf.Root
 
 
-def _with_link_action(action: "pikepdf.Dictionary", pdf: "pikepdf.Pdf") -> "pikepdf.Pdf":
+def _with_link_action(action: pikepdf.Dictionary, pdf: pikepdf.Pdf) -> pikepdf.Pdf:
     import pikepdf
 
     page = pdf.pages[0]
@@ -313,10 +313,6 @@ def _with_link_action(action: "pikepdf.Dictionary", pdf: "pikepdf.Pdf") -> "pike
                                                 Rect=[0, 0, 10, 10], A=action))
     page.obj.Annots = pikepdf.Array([link])
     return pdf
-
-
-def _every_object_text(pdf: "pikepdf.Pdf") -> str:
-    return "\n".join(repr(o) for o in pdf.objects)
 
 
 def test_script_at_the_end_of_a_long_chain_is_cut_with_the_chain() -> None:
