@@ -7,6 +7,7 @@ render front matter → merge (pikepdf) → atomic write.
 
 from __future__ import annotations
 
+import os
 import string
 import time
 from collections.abc import Callable
@@ -33,9 +34,9 @@ from .cache import RenderCache, digest, theme_fingerprint
 from .chunks import SectionPages, join_chunks, split_groups
 from .content import load_content
 from .content.brand import load_brand
-from .errors import ContentError, Diagnostic, WorkspaceError, rel
+from .errors import ContentError, Diagnostic, RenderError, WorkspaceError, rel
 from .included import open_included, pdf_problem, seen_box
-from .merge import PackMerger, Piece
+from .merge import PackMerger, Piece, made_by_studypack
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, PageBox, Question, TopicGroup
 from .output import PendingFile, warnings_checked, write_atomically
 from .pack import plan_pack
@@ -121,6 +122,7 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
             on_start(len(plan.questions))
         rendered = render_booklet(plan, theme, on_question=on_question,
                                   duplex=theme.spec.page.duplex if duplex is None else duplex)
+    refuse_to_replace(output)
     write_atomically(output, rendered.pdf)
     return BuildResult(output, rendered.pages, len(plan.questions),
                        time.perf_counter() - started,
@@ -235,6 +237,7 @@ def _build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | No
                 on_start(len(plan.booklet.questions))
             # The pack is written as it is merged, beside its final name: a
             # copy of a large pack in memory would be the build's peak.
+            refuse_to_replace(Path(plan.output))
             pending = PendingFile(Path(plan.output))
             total, starts, removed = _assemble_pack(plan, theme, on_question, into=pending.file,
                                            workspace=workspace, processes=processes,
@@ -514,6 +517,10 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
                                on_question=on_question)
     seconds = (time.perf_counter() - started) / max(1, len(ids))
     results = []
+    # Every target is checked before any is written: a refusal halfway
+    # would leave some handouts new and some old, said to be none.
+    for qid in ids:
+        refuse_to_replace(target or out_dir / f"{qid}.pdf")
     for qid, part in zip(ids, rendered, strict=True):
         path = target or out_dir / f"{qid}.pdf"
         write_atomically(path, part.pdf)
@@ -525,23 +532,25 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
         cache.trim()
     if prune and target is None:
         for stale in sorted(out_dir.glob("*.pdf")):
-            if stale.stem not in ids and _made_by_studypack(stale):
+            if stale.stem not in ids and made_by_studypack(stale):
                 stale.unlink()
     return results
 
 
-def _made_by_studypack(path: Path) -> bool:
-    """Whether ``path`` is a regular file with studypack's mark as its creator.
+def refuse_to_replace(path: Path) -> None:
+    """Stop unless ``path`` may be written: no link, and no file studypack did not write.
 
-    A folder of handouts may be shared with the centre's own PDFs (or be
-    pointed at the wrong folder): only handouts studypack wrote are removed.
+    An output named by mistake (``-o`` pointing at the centre's own PDF)
+    would otherwise replace a file nothing else can bring back.
+
+    Raises:
+        RenderError: ``path`` is a link, or a file not written by studypack.
     """
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    if path.is_symlink() or not path.is_file():
-        return False
-    try:
-        return (PdfReader(path).metadata or {}).get("/Creator") == "studypack"
-    except (PyPdfError, OSError, ValueError):
-        return False
+    if path.is_symlink():
+        raise RenderError(f"{rel(path)} is a symbolic link (to {os.readlink(path)}); "
+                          "studypack never writes through a link, so nothing was written: "
+                          "remove the link or choose another output path")
+    if path.exists() and path.is_file() and not made_by_studypack(path):
+        raise RenderError(f"{rel(path)} exists and was not written by studypack; it only "
+                          "replaces PDFs it made itself, so nothing was written: move that "
+                          "file away or choose another output path")

@@ -336,3 +336,18 @@ def overlay_streams(pdf: Pdf, pages: list[Dictionary], resources: Pdf, codes: li
         streams = (list(contents) if isinstance(contents, Array)
                    else [contents] if contents is not None else [])
         page.Contents = Array([opening, *streams, closings[name]])
+
+
+def made_by_studypack(path: Path) -> bool:
+    """Whether ``path`` is a regular file whose document information names studypack.
+
+    qpdf reads only the cross-reference table and the information dictionary,
+    so a large file costs little; a file that is not a sound PDF is not ours.
+    """
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with pikepdf.open(path, attempt_recovery=False) as pdf:
+            return str(pdf.docinfo.get("/Creator", "")) == "studypack"
+    except (pikepdf.PdfError, OSError, ValueError, RuntimeError):
+        return False

@@ -90,7 +90,9 @@ def test_a_write_that_fails_part_way_leaves_nothing_and_says_why(ws: Path) -> No
     (ws / "content" / "packs").mkdir()
     (ws / "content" / "packs" / "p.yaml").write_text(PACK, encoding="utf-8")
     (ws / "out" / "packs").mkdir(parents=True)
-    (ws / "out" / "packs" / "links.pdf").write_bytes(b"%PDF-1.4 earlier pack\n")
+    earlier = run(["build", "-o", "out/packs/links.pdf"], ws)  # a PDF studypack wrote
+    assert earlier.code == 0, earlier.text
+    kept = (ws / "out" / "packs" / "links.pdf").read_bytes()
     before = snapshot(ws)
     # qpdf, writing the merged pack, once aborted the whole process here.
     for command in (["pack", "content/packs/p.yaml", "--no-cache"], ["build"]):
@@ -99,5 +101,28 @@ def test_a_write_that_fails_part_way_leaves_nothing_and_says_why(ws: Path) -> No
             "the file is larger than this system lets a program write; nothing was written"])
         assert not no_partial_files(ws)
     assert snapshot(ws) == before
-    assert (ws / "out" / "packs" / "links.pdf").read_bytes() == b"%PDF-1.4 earlier pack\n"
+    assert (ws / "out" / "packs" / "links.pdf").read_bytes() == kept
     assert not (ws / "out" / "booklet.pdf").exists()
+
+
+def test_a_pdf_studypack_did_not_write_is_never_replaced(ws: Path) -> None:
+    import pikepdf
+
+    own = ws / "content" / "extra" / "centre-notes.pdf"
+    own.parent.mkdir()
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.save(own)
+    before = snapshot(ws)
+    for command in (["build", "-o", "content/extra/centre-notes.pdf"],
+                    ["handout", "--all", "--out-dir", "content/extra"],
+                    ["handout", "css-2019-pakistan-affairs-q3", "-o",
+                     "content/extra/centre-notes.pdf"]):
+        result = run(command, ws)
+        if command[1] == "--all":
+            assert result.code == 0, result.text  # other names: the centre's file is left
+            continue
+        assert_refused(result, code=2, says=[("content/extra/centre-notes.pdf exists and was "
+                                             "not written by studypack")])
+    after = snapshot(ws)
+    assert after["content/extra/centre-notes.pdf"] == before["content/extra/centre-notes.pdf"]
