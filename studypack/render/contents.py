@@ -56,9 +56,13 @@ class ContentsEntry:
 
 
 def paper_initials(paper: str) -> str:
-    """"Pakistan Affairs" → "PA", "International Relations" → "IR"."""
+    """"Pakistan Affairs" → "PA", "International Relations" → "IR"; at most four letters.
+
+    The contents' year column has room for four letters and a year: a
+    paper named in twenty words printed its initials over the question.
+    """
     words = [w for w in plain_text(paper).split() if w.casefold() not in MINOR_WORDS]
-    return "".join(w[0].upper() for w in words if w[0].isalnum()) or paper[:2]
+    return ("".join(w[0].upper() for w in words if w[0].isalnum()) or paper[:2])[:4]
 
 
 def question_entry(q: Question, *, with_paper: bool = False) -> ContentsEntry:

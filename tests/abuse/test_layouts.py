@@ -281,3 +281,10 @@ def test_a_fair_template_still_works_in_the_sandbox(ws: Path) -> None:
     _built_on_the_page(ws, [])
     text = "".join(page.extract_text() for page in PdfReader(ws / "out" / "booklet.pdf").pages)
     assert "0001 1 / " in text
+
+
+def test_a_paper_named_in_many_words_keeps_its_initials_inside_their_column() -> None:
+    from studypack.render.contents import paper_initials
+
+    assert paper_initials("Pakistan Affairs") == "PA"
+    assert paper_initials("Pakistan Affairs " + "and Everything Else " * 20) == "PAEE"
