@@ -7,7 +7,6 @@ render front matter → merge (pikepdf) → atomic write.
 
 from __future__ import annotations
 
-import os
 import string
 import time
 from collections.abc import Callable
@@ -38,7 +37,7 @@ from .errors import ContentError, Diagnostic, RenderError, WorkspaceError, rel
 from .included import open_included, pdf_problem, seen_box
 from .merge import PackMerger, Piece, made_by_studypack
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, PageBox, Question, TopicGroup
-from .output import PendingFile, warnings_checked, write_atomically
+from .output import PendingFile, link_problem, warnings_checked, write_atomically
 from .pack import plan_pack
 from .parallel import RenderJob, WorkerPool, early_workers, render_jobs, render_later
 from .plan import plan_booklet, source_date
@@ -546,10 +545,9 @@ def refuse_to_replace(path: Path) -> None:
     Raises:
         RenderError: ``path`` is a link, or a file not written by studypack.
     """
-    if path.is_symlink():
-        raise RenderError(f"{rel(path)} is a symbolic link (to {os.readlink(path)}); "
-                          "studypack never writes through a link, so nothing was written: "
-                          "remove the link or choose another output path")
+    problem = link_problem(path)
+    if problem:
+        raise RenderError(problem)
     if path.exists() and path.is_file() and not made_by_studypack(path):
         raise RenderError(f"{rel(path)} exists and was not written by studypack; it only "
                           "replaces PDFs it made itself, so nothing was written: move that "

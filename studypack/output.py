@@ -98,13 +98,9 @@ class PendingFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.target = path
-        if path.is_symlink():
-            # Replacing what it points to would overwrite a file studypack never
-            # meant to write (an answer, studypack.yaml); replacing the link would
-            # surprise whoever made it. Either way the user should choose.
-            raise RenderError(f"{rel(path)} is a symbolic link (to {os.readlink(path)}); "
-                              "studypack never writes through a link, so nothing was "
-                              "written: remove the link or choose another output path")
+        problem = link_problem(path)
+        if problem:
+            raise RenderError(problem)
         if self.target.exists() and not self.target.is_file():
             raise RenderError(f"{rel(path)} is not a regular file; choose a file name for "
                               "the PDF")
@@ -152,6 +148,18 @@ class PendingFile:
                 folder.rmdir()
             except OSError:
                 break  # not empty (another build wrote there meanwhile): leave it
+
+
+def link_problem(path: Path) -> str | None:
+    """Why ``path`` may not be written as an output, if it is a symbolic link."""
+    if not path.is_symlink():
+        return None
+    # Replacing what it points to would overwrite a file studypack never
+    # meant to write (an answer, studypack.yaml); replacing the link would
+    # surprise whoever made it. Either way the user should choose.
+    return (f"{rel(path)} is a symbolic link (to {os.readlink(path)}); studypack never "
+            "writes through a link, so nothing was written: remove the link or choose "
+            "another output path")
 
 
 class GuardedWriter(io.RawIOBase):

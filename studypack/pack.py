@@ -20,6 +20,7 @@ from .content.yamlpos import Located, dotted
 from .errors import ContentError, Diagnostic, rel
 from .included import file_problem
 from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question
+from .output import link_problem
 from .plan import group_sections
 from .select import select_questions
 from .theme.layout import available_layouts
@@ -108,10 +109,9 @@ def _includes(pack: PackFile, located: Located, shown: str, workspace: Path,
 def _output_problems(target: Path, inputs: list[Path], located: Located, shown: str
                      ) -> list[Diagnostic]:
     where = located.where(("output",))
-    if target.is_symlink():
-        return [Diagnostic(shown, *where, "output", f"{rel(target)} is a symbolic link (to "
-                           f"{os.readlink(target)}); studypack never writes through a link: "
-                           "remove the link or write the pack to another file")]
+    link = link_problem(target)
+    if link:
+        return [Diagnostic(shown, *where, "output", link)]
     if _is_one_of(target, inputs):
         return [Diagnostic(shown, *where, "output", f"{rel(target)} is an input of this build; "
                            "write the pack to another file, e.g. out/packs/<name>.pdf")]
