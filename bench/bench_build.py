@@ -80,7 +80,7 @@ content, mode = Path(sys.argv[1]), sys.argv[2]
 plan = plan_booklet(load_content(content), title="Benchmark")
 theme = load_theme("classic", None)
 options = (RenderOptions() if mode == "full" else
-           RenderOptions(cover=False, contents=False, folios=False, native_outline=False,
+           RenderOptions(cover=False, contents=False,
                          section_anchors=False, back_cover=False))
 started = time.perf_counter()
 rendered = render_document(plan, theme, options)

@@ -134,7 +134,16 @@ def contents_labels(plan: PackPlan, sizes: PartSizes, parts: dict[str, RenderedF
 
 def pack_outline(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFacts],
                  grid: RenderedFacts | None) -> list[OutlineItem]:
-    """Sections → included PDFs and questions → summary / key points / answer."""
+    """Sections → included PDFs and questions → summary / key points / answer.
+
+    Without front matter (a handout) there are no section entries: the
+    questions head the outline.
+    """
+    if not plan.front_matter:
+        return [OutlineItem(level - 1, title, slot.start + parts[slot.ref].anchors[key] - 1,
+                            parts[slot.ref].anchor_tops.get(key))
+                for slot in slots if slot.kind == "section"
+                for level, title, key in parts[slot.ref].outline]
     items: list[OutlineItem] = []
     by_key = {i.key: i for i in plan.includes}
     current_section = None
@@ -168,19 +177,24 @@ def contents_links(links: tuple[tuple[int, tuple[float, float, float, float], st
             for page, rect, key in links]
 
 
-def stamp_plan(slots: list[Slot], parts: dict[str, RenderedFacts], grid: RenderedFacts | None
-               ) -> list[tuple[int, str, str, int, int]]:
+def stamp_plan(slots: list[Slot], parts: dict[str, RenderedFacts], grid: RenderedFacts | None,
+               front: RenderedFacts | None = None) -> list[tuple[int, str, str, int, int]]:
     """Folios to stamp: (0-based page, label, last label, physical page, physical total).
 
-    Our own body pages get "Page X of Y" (X, Y counted past the front matter);
-    blank pages and included PDFs are counted but not stamped; the back cover
-    is neither stamped nor counted.
+    Front matter after the cover gets "Page ii of iii" (roman, counting the
+    blank that may follow it); our own body pages get "Page X of Y" (X, Y
+    counted past the front matter); blank pages and included PDFs are counted
+    but not stamped; the back cover is neither stamped nor counted.
     """
-    front = front_total(slots)
+    front_pages = front_total(slots)
     total = slots[-1].start + slots[-1].pages
     numbered = total - sum(s.pages for s in slots if s.kind == "back")
-    last = body_label(numbered - 1, front)
+    last = body_label(numbered - 1, front_pages)
     out = []
+    if front is not None:
+        for page in range(2, front.pages + 1):  # the cover carries none
+            if page not in front.blank_pages:
+                out.append((page - 1, to_roman(page), to_roman(front_pages), page, total))
     for slot in slots:
         facts = parts.get(slot.ref) if slot.kind == "section" else (
             grid if slot.kind == "grid" else None)
@@ -190,5 +204,16 @@ def stamp_plan(slots: list[Slot], parts: dict[str, RenderedFacts], grid: Rendere
             if page in facts.blank_pages:
                 continue
             index = slot.start + page - 1
-            out.append((index, body_label(index, front), last, index + 1, total))
+            out.append((index, body_label(index, front_pages), last, index + 1, total))
     return out
+
+
+def to_roman(number: int) -> str:
+    """Lower-case roman numeral for 1 ≤ number < 4000 (front-matter folios and labels)."""
+    numerals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = []
+    for value, letters in numerals:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)

@@ -42,7 +42,7 @@ def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: 
     ``check --strict`` fails where ``pack --strict`` would.
     """
     from .content.brand import load_brand
-    from .included import open_included, pdf_problem
+    from .included import measure_pdf, warn_page_sizes
     from .pack import plan_pack
     from .theme import load_theme, with_accent
     from .workspace import workspace_layout
@@ -51,9 +51,9 @@ def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: 
     for pack in files:
         try:
             plan = plan_pack(pack, questions, workspace, base_brand=load_brand(workspace),
-                             default_layout=workspace_layout(workspace), check_pdf=pdf_problem)
+                             default_layout=workspace_layout(workspace), measure_pdf=measure_pdf)
             theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
-            open_included(plan, theme.page_size)
+            warn_page_sizes(plan.includes, theme.page_size)
             _warn_unprintable_in([rel(pack)], theme)  # titles, brand text
         except ContentError as exc:
             problems.extend(exc.diagnostics)

@@ -30,6 +30,7 @@ from .cli_support import (
     reuse_note,
     say,
     show_inputs,
+    show_plan,
     visible,
     watch_one_pack,
 )
@@ -75,6 +76,13 @@ StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors; write n
 CacheOpt = Annotated[bool, typer.Option(
     "--cache/--no-cache", help="Reuse parts laid out by earlier builds (kept in out/.cache); "
     "the PDF is the same either way")]
+ExplainOpt = Annotated[bool, typer.Option(
+    "--explain", help="Build nothing; show every setting the build would use and where it "
+    "comes from (default, layout, studypack.yaml, pack file, brand.yaml or a flag)")]
+JobsOpt = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Processes for laying out answers \\[default: one per "
+    "core for 40+ questions]; never more than the cores or the parts to lay out. "
+    "The PDF is the same either way")]
 PrintInputsOpt = Annotated[bool, typer.Option(
     "--print-inputs", help="Build nothing; list every file the build reads with its SHA-256, "
     "and the settings it uses (equal listings give byte-identical PDFs)")]
@@ -97,11 +105,14 @@ def build(
     duplex: Annotated[bool | None, typer.Option(
         "--duplex/--no-duplex", help="Start each question on a right-hand page, with "
         "blank versos, for two-sided printing")] = None,
+    jobs: JobsOpt = None,
     strict: StrictOpt = False,
+    cache: CacheOpt = True,
     watch: Annotated[bool, typer.Option(
         "--watch", "-w", help="After building, build again each time an answer, "
         "studypack.yaml, brand.yaml or the layout changes; Ctrl-C stops")] = False,
     print_inputs: PrintInputsOpt = False,
+    explain: ExplainOpt = False,
 ) -> None:
     """Build a booklet: cover, contents, and every answer with summary and key points.
 
@@ -120,20 +131,20 @@ def build(
                 raise WorkspaceError(f"-o/--output: {problem}")
 
         def once() -> None:
-            from .build import build_booklet
-            from .workspace import SETTING_FIELDS, load_settings
+            from .build import run_build
+            from .resolve import BuildRequest
 
-            # Read again each time: --watch follows edits to studypack.yaml.
-            # A field a flag overrides is not used, so its problem does not stop the build.
-            flags = {"layout": layout, "output": output, "title": title,
-                     "subtitle": subtitle, "edition": edition, "duplex": duplex,
-                     "content": content}
-            settings = load_settings(workspace, using=tuple(
-                name for name in SETTING_FIELDS if flags.get(name) is None))
+            # Resolved again each time: --watch follows edits to studypack.yaml.
             current[0] = _content_dir(content)
+            request = BuildRequest(
+                workspace=workspace, content=current[0], output=output, layout=layout,
+                title=title, subtitle=subtitle, edition=edition, centre=centre, duplex=duplex,
+                strict=strict, jobs=jobs, cache_dir=cache_dir(workspace, cache))
             if print_inputs:
                 from .watch_inputs import booklet_inputs
+                from .workspace import load_settings
 
+                settings = load_settings(workspace)
                 show_inputs(booklet_inputs(current[0], workspace, layout or settings.layout),
                             workspace, {
                                 "layout": layout or settings.layout,
@@ -143,19 +154,18 @@ def build(
                                 "centre": centre, "duplex": settings.duplex if duplex is None
                                 else duplex})
                 return
+            if explain:
+                show_plan(request)
+                return
             with progress_bar("Laying out answers") as (start, advance):
-                result = build_booklet(
-                    content=current[0], output=output or workspace / settings.output,
-                    layout=layout or settings.layout, title=title or settings.title,
-                    subtitle=subtitle or settings.subtitle,
-                    edition=edition if edition is not None else settings.edition,
-                    brand=_brand(workspace, centre), workspace=workspace,
-                    duplex=settings.duplex if duplex is None else duplex, strict=strict,
-                    on_start=start, on_question=lambda q: advance())
+                result = run_build(request, on_start=start, on_question=lambda q: advance())
             say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
-                f"{count(result.questions, 'question')}, {result.seconds:.1f} s")
+                f"{count(result.questions, 'question')}, {result.seconds:.1f} s"
+                f"{reuse_note(result.reused)}")
+            if result.cache_problem:
+                say(err, "note", "yellow", result.cache_problem)
 
-        if not watch or print_inputs:
+        if not watch or print_inputs or explain:
             once()
             return
 
@@ -187,16 +197,14 @@ def pack(
     duplex: Annotated[bool | None, typer.Option(
         "--duplex/--no-duplex", help="Start sections and questions on right-hand pages "
         "\\[default: the pack's setting]")] = None,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Processes for laying out sections \\[default: one per "
-        "core for packs of 40+ questions]; never more than the cores or the parts to lay out. "
-        "The PDF is the same either way")] = None,
+    jobs: JobsOpt = None,
     strict: StrictOpt = False,
     cache: CacheOpt = True,
     watch: Annotated[bool, typer.Option(
         "--watch", "-w", help="After building, build again each time an answer, the pack "
         "file, brand.yaml, the layout or an included PDF changes; Ctrl-C stops")] = False,
     print_inputs: PrintInputsOpt = False,
+    explain: ExplainOpt = False,
 ) -> None:
     """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
     with reported():
@@ -219,6 +227,14 @@ def pack(
                                  "'output' is used")
         workspace = Path.cwd()
         content_dir = _content_dir(content)
+        if explain:
+            from .resolve import BuildRequest
+
+            for path in files:
+                show_plan(BuildRequest(workspace=workspace, content=content_dir, pack=path,
+                                       output=output, duplex=duplex, strict=strict, jobs=jobs,
+                                       cache_dir=cache_dir(workspace, cache)))
+            return
         if print_inputs:
             from .watch_inputs import pack_inputs
 

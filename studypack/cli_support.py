@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from .resolve import BuildRequest
     from .watch_inputs import BuildInputs
 
 out = Console(soft_wrap=True, highlight=False)
@@ -274,3 +275,20 @@ def show_inputs(inputs: BuildInputs, workspace: Path, settings: dict[str, object
         say(out, "", "", f"{name}: " + ("(not given)" if value is None else repr(value)))
     for sha, name in inputs.listing(workspace):
         say(out, "", "", f"{sha}  {name}")
+
+
+def show_plan(request: BuildRequest) -> None:
+    """Every setting the build would use and where it came from; nothing is built."""
+    from rich.table import Table
+
+    from .output import warnings_checked
+    from .resolve import explain, resolve_build
+
+    with warnings_checked(request.strict):
+        plan = resolve_build(request)
+    table = Table(box=None, pad_edge=False)
+    for column in ("setting", "value", "from"):
+        table.add_column(column, overflow="fold")
+    for name, value, source in explain(plan):
+        table.add_row(visible(name), visible(value), visible(source))
+    out.print(table)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import StudypackError, StudypackWarning, rel
-from .model import ExternalPdf, PackPlan, PageBox
+from .model import ExternalPdf, PageBox
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
@@ -232,17 +232,18 @@ def _as_merged(path: Path, shown: str) -> tuple[int, tuple[str, ...]]:
                             "re-download it") from None
 
 
-def pdf_problem(path: Path) -> str | None:
-    """What is wrong with an included PDF (see ``open_external``), or None.
+def measure_pdf(path: Path) -> tuple[PageBox, ...] | str:
+    """Where each page of an included PDF is seen, or what is wrong with it (see ``open_external``).
 
-    A file that opened only after repairs is not a problem; it is warned of.
+    The one time a build opens an included PDF before the merger copies its
+    pages. A file that opened only after repairs is not a problem; it is warned of.
     """
     try:
         included = open_external(path)
     except PdfInputError as exc:
         return str(exc)
     _warn_of_repairs(path, included.repairs)
-    return None
+    return tuple(seen_box(page) for page in included.reader.pages)
 
 
 def _warn_of_repairs(path: Path, repairs: tuple[str, ...]) -> None:
@@ -254,44 +255,22 @@ def _warn_of_repairs(path: Path, repairs: tuple[str, ...]) -> None:
                       StudypackWarning, stacklevel=3)
 
 
-def open_included(plan: PackPlan, page_size: tuple[float, float]) -> dict[str, PdfReader]:
-    """Open every PDF the pack includes, by its key; warn of repairs and odd page sizes.
-
-    Args:
-        plan: The pack's plan (its ``includes``).
-        page_size: The pack's page size (width, height) in PDF points.
-
-    Raises:
-        PdfInputError: Every included PDF that cannot be used, one per line.
-    """
-    opened: dict[str, PdfReader] = {}
-    problems: list[str] = []
-    for inc in plan.includes:
-        try:
-            included = open_external(Path(inc.path))
-        except PdfInputError as exc:
-            problems.append(str(exc))
-            continue
-        reader = opened[inc.key] = included.reader
-        _warn_of_repairs(Path(inc.path), included.repairs)
-        _warn_page_size(inc, reader, page_size)
-    if problems:
-        raise PdfInputError("\n".join(problems))
-    return opened
-
-
-def _warn_page_size(inc: ExternalPdf, reader: PdfReader, page_size: tuple[float, float]
+def warn_page_sizes(includes: tuple[ExternalPdf, ...], page_size: tuple[float, float]
                     ) -> None:
-    # Pages are included as they are; a different size is allowed but worth saying.
+    """Warn of each included PDF with a page not of the pack's size (points).
+
+    Pages are included as they are; a different size is allowed but worth saying.
+    """
     want = sorted(page_size)
-    for number, page in enumerate(reader.pages, 1):
-        box = seen_box(page)
-        got = sorted((box.width, box.height))
-        if abs(got[0] - want[0]) > 3 or abs(got[1] - want[1]) > 3:
-            warnings.warn(f"{rel(Path(inc.path))}: page {number} is {got[0]:.0f} × "
-                          f"{got[1]:.0f} pt, not the pack's {want[0]:.0f} × {want[1]:.0f} pt; "
-                          "it is included at its own size", StudypackWarning, stacklevel=3)
-            return
+    for inc in includes:
+        for number, box in enumerate(inc.boxes, 1):
+            got = sorted((box.width, box.height))
+            if abs(got[0] - want[0]) > 3 or abs(got[1] - want[1]) > 3:
+                warnings.warn(f"{rel(Path(inc.path))}: page {number} is {got[0]:.0f} × "
+                              f"{got[1]:.0f} pt, not the pack's {want[0]:.0f} × "
+                              f"{want[1]:.0f} pt; it is included at its own size",
+                              StudypackWarning, stacklevel=2)
+                break
 
 
 LETTER_BOX = (0.0, 0.0, 612.0, 792.0)

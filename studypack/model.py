@@ -216,6 +216,8 @@ class ExternalPdf:
         where: "before" or "after" its section, or "appendix".
         section: Section title it belongs to ("" for appendices).
         index: Position in the pack file's ``include`` list (0-based).
+        boxes: Where each of its pages is seen (crop box and rotation), as
+            measured once when the pack was planned; its length is the page count.
     """
 
     path: str
@@ -223,6 +225,7 @@ class ExternalPdf:
     where: str = "appendix"
     section: str = ""
     index: int = 0
+    boxes: tuple[PageBox, ...] = ()
 
     @property
     def key(self) -> str:
@@ -246,6 +249,10 @@ class PackPlan:
         layout: Layout name.
         output: Output PDF path.
         source_path: The pack file (for messages).
+        front_matter: Open with a cover and contents, with sections in the
+            outline (a handout has neither: its question heads its outline).
+        head_template: Template of the running head.
+        answer_outline: Print each answer's outline before its introduction.
     """
 
     booklet: BookletPlan
@@ -257,6 +264,9 @@ class PackPlan:
     layout: str
     output: str
     source_path: str = ""
+    front_matter: bool = True
+    head_template: str = "running_head.j2"
+    answer_outline: bool = True
 
 
 @dataclass(frozen=True)

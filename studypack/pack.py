@@ -19,15 +19,15 @@ from .content.validate import did_you_mean
 from .content.yamlpos import Located, dotted
 from .errors import ContentError, Diagnostic, rel
 from .included import file_problem
-from .model import BookletPlan, Brand, ExternalPdf, PackPlan, Question
+from .model import BookletPlan, Brand, ExternalPdf, PackPlan, PageBox, Question
 from .output import link_problem
 from .plan import group_sections
 from .select import select_questions
 from .theme.layout import available_layouts
 from .workspace import pdf_name_problem
 
-PdfCheck = Callable[[Path], str | None]
-"""Says what is wrong with a PDF file, or None (supplied by the merge stage)."""
+PdfMeasure = Callable[[Path], tuple[PageBox, ...] | str]
+"""Where each page of a PDF file is seen, or what is wrong with it (``included.measure_pdf``)."""
 
 
 def _known_list(choices: list[str], limit: int = 8) -> str:
@@ -62,26 +62,29 @@ def _check_names(pack: PackFile, located: Located, shown: str,
     return problems
 
 
-def _include_problems(inc_file: str, path: Path, outputs: set[Path],
-                      check_pdf: PdfCheck | None) -> str | None:
+def _measured(inc_file: str, path: Path, outputs: set[Path],
+              measure_pdf: PdfMeasure | None) -> tuple[PageBox, ...] | str:
+    """The included file's page boxes (none when not measured), or its problem."""
     problem = file_problem(path, inc_file)
     if problem:
         return problem
     if path.resolve() in outputs:
         return f"{inc_file} is also this pack's output; write the pack somewhere else"
-    return check_pdf(path) if check_pdf else None
+    return measure_pdf(path) if measure_pdf else ()
 
 
 def _includes(pack: PackFile, located: Located, shown: str, workspace: Path,
-              section_names: list[str], output: Path, check_pdf: PdfCheck | None
+              section_names: list[str], output: Path, measure_pdf: PdfMeasure | None
               ) -> tuple[list[ExternalPdf], list[Diagnostic]]:
     found, problems = [], []
     names = {n.casefold(): n for n in section_names}
     for index, inc in enumerate(pack.include):
         path = workspace / inc.file
         field = f"include[{index + 1}]"
-        problem = _include_problems(inc.file, path, {output.resolve()}, check_pdf)
-        if problem:
+        measured = _measured(inc.file, path, {output.resolve()}, measure_pdf)
+        boxes = measured if isinstance(measured, tuple) else ()
+        if isinstance(measured, str):
+            problem = measured
             problems.append(Diagnostic(shown, *located.where(("include", index, "file")),
                                        f"{field}.file", problem))
         section = inc.section or ""
@@ -102,7 +105,7 @@ def _includes(pack: PackFile, located: Located, shown: str, workspace: Path,
                                            f"(sections: {', '.join(section_names)})"))
             else:
                 section = names[section.casefold()]
-        found.append(ExternalPdf(str(path), inc.title, inc.where, section, index))
+        found.append(ExternalPdf(str(path), inc.title, inc.where, section, index, boxes))
     return found, problems
 
 
@@ -155,7 +158,8 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
               duplex: bool | None = None, output: Path | None = None,
               default_layout: tuple[str, Diagnostic | None] = ("classic", None),
               base_brand: Brand | None = None,
-              check_pdf: PdfCheck | None = None) -> PackPlan:
+              measure_pdf: PdfMeasure | None = None,
+              loaded: tuple[PackFile, Located] | None = None) -> PackPlan:
     """Check a pack file against the content and arrange its sections.
 
     Args:
@@ -167,8 +171,9 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
         default_layout: Layout when the pack names none, and the problem with
             it (reported only then; see ``workspace.workspace_layout``).
         base_brand: The workspace's brand (brand.yaml), under the pack's ``brand:``.
-        check_pdf: Checks each included PDF (opens it), so broken ones are
-            reported with the pack's other problems.
+        measure_pdf: Opens and measures each included PDF, so broken ones are
+            reported with the pack's other problems; None leaves them unmeasured.
+        loaded: The pack file as already read (``load_pack_file``), if it was.
 
     Returns:
         A ``PackPlan`` ready to render.
@@ -177,7 +182,7 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
         ContentError: Every problem, each with the pack file's line and field.
     """
     base_brand = base_brand or Brand()
-    pack, located = load_pack_file(pack_path)
+    pack, located = loaded or load_pack_file(pack_path)
     shown = rel(pack_path)
     problems = _check_names(pack, located, shown, questions)
     sel = pack.select
@@ -196,7 +201,7 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     problems += _output_problems(target, [pack_path, *(Path(q.source_path) for q in questions)],
                                  located, shown)
     includes, include_problems = _includes(pack, located, shown, workspace, names, target,
-                                           check_pdf)
+                                           measure_pdf)
     problems += include_problems
     if pack.layout and pack.layout not in available_layouts(workspace):
         known = available_layouts(workspace)

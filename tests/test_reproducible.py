@@ -139,3 +139,16 @@ def test_print_inputs_lists_the_same_files_and_digests_in_two_folders(
     assert any(line.endswith("  content/pakistan-affairs/2019-q3.yaml")
                for line in booklet.splitlines())
     assert str(first) not in booklet + pack
+
+
+def test_booklet_bytes_do_not_depend_on_the_number_of_processes(tmp_path, monkeypatch):
+    ws = started_workspace(tmp_path, monkeypatch)[0]
+    made = {}
+    for jobs in (1, 2, 4):
+        out = f"out/jobs-{jobs}.pdf"
+        result = run(["build", "--no-cache", "--jobs", str(jobs), "-o", out], ws,
+                     env={"SOURCE_DATE_EPOCH": "1780000000"})
+        assert result.code == 0, result.text
+        made[jobs] = (ws / out).read_bytes()
+    assert len(made[1]) > 50_000
+    assert made[1] == made[2] == made[4]

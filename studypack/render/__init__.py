@@ -1,8 +1,10 @@
-"""Render stage: a ``BookletPlan`` + ``Theme`` → PDF bytes (the only ReportLab user).
+"""Render stage: one part of a document (a ``BookletPlan`` + ``Theme``) → PDF bytes and facts.
 
-Blocks in order: cover, contents, then each question on a new page. One
-layout pass; page totals and contents numbers are filled in at save time
-(see ``doc.py``).
+Blocks in order: cover, contents, then each question on a new page, in one
+layout pass. A part carries no folios, outline, page labels or contents
+page numbers: it records where its anchors, contents rows and links landed
+(``RenderedBooklet``), and the engine adds those across the finished
+document when it merges the parts.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     FrameBreak,
@@ -38,9 +39,8 @@ from .doc import (
     Ledger,
     RectoStart,
     VersoPad,
-    to_roman,
 )
-from .fit import fit_lines, fitted_template_line, warn_shortened
+from .fit import fit_lines, warn_shortened
 from .fonts import register_theme_fonts, subset_seed
 from .identity import content_identified
 from .inline import Markup
@@ -60,10 +60,6 @@ class RenderOptions:
 
     Attributes:
         cover, contents, questions: The parts to lay out, in this order.
-        folios: Draw "Page X of Y" (deferred forms); False when a merger
-            stamps folios across a whole pack.
-        native_outline: Write outline, named destinations, internal links and
-            page labels with ReportLab (a self-contained document).
         duplex: Start the contents and every question on a recto page.
         blocks: Question blocks in order (names in ``QUESTION_BLOCKS``); None
             uses the layout's ``blocks.question``.
@@ -81,8 +77,6 @@ class RenderOptions:
     cover: bool = True
     contents: bool = True
     questions: bool = True
-    folios: bool = True
-    native_outline: bool = True
     duplex: bool = False
     blocks: tuple[str, ...] | None = None
     revision_grid: bool = False
@@ -127,11 +121,6 @@ class RenderedBooklet:
     def start_page(self, q: Question) -> int:
         """1-based page where question ``q`` starts."""
         return self.anchors[question_key(q)]
-
-
-def page_label(page: int, front_pages: int) -> str:
-    """The printed/PDF label of 1-based physical ``page``: i, ii… then 1, 2…."""
-    return to_roman(page) if page <= front_pages else str(page - front_pages)
 
 
 COVER_ROLES = {"kicker": "cover_kicker", "title": "cover_title", "subtitle": "cover_subtitle",
@@ -204,23 +193,6 @@ def _back_cover(plan: BookletPlan, text: Markup, heading: Markup, styles: dict,
     return story
 
 
-def render_booklet(plan: BookletPlan, theme: Theme, *, duplex: bool = False,
-                   on_question: Callable[[Question], None] | None = None) -> RenderedBooklet:
-    """Lay out a complete, self-contained booklet (cover, contents, answers).
-
-    Args:
-        plan: What goes in, in order.
-        theme: How it looks.
-        duplex: Start the contents and every question on a recto page.
-        on_question: Called as each question's layout starts (for progress bars).
-
-    Raises:
-        FontError: A theme font cannot be embedded.
-        ContentError: A layout template fails (file:line).
-    """
-    return render_document(plan, theme, RenderOptions(duplex=duplex), on_question=on_question)
-
-
 def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext,
                     story: list[Flowable], *, after_front: bool) -> None:
     first = not after_front
@@ -267,14 +239,13 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
     styles = make_styles(theme, fonts)
     pal = palette(theme)
     text, heading = Markup(fonts, fonts.text), Markup(fonts, fonts.heading, bold=True)
-    ledger = Ledger(on_question=on_question, native_outline=options.native_outline,
-                    outline_shift=0 if options.section_anchors else -1)
+    ledger = Ledger(on_question=on_question)
     buffer = io.BytesIO()
     first = COVER if options.cover else (FRONT if options.contents else
                                          BODY if options.questions or options.revision_grid
                                          else BACK)
     doc = BookletDoc(buffer, theme=theme, plan=plan, markup=heading, pal=pal, styles=styles,
-                     ledger=ledger, folios=options.folios, first_template=first,
+                     ledger=ledger, first_template=first,
                      duplex=options.duplex, head_template=options.head_template)
     ctx = BlockContext(styles, pal, text, heading, ledger, doc.width, doc.height,
                        answer_outline=options.answer_outline, columns=theme.spec.columns,
@@ -305,13 +276,10 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
         story += _back_cover(plan, text, heading, styles, duplex=options.duplex,
                              first=not laid_out)
 
-    def finish(canv: Canvas) -> None:
-        _fill_deferred(canv, plan, theme, styles, ledger, options)
-
     seed = subset_seed(fonts, options.alphabet) if options.alphabet else None
     with binary_streams():
         doc.build(story, canvasmaker=lambda *a, **k: FinishingCanvas(
-            *a, finish=finish, seed=seed, date=plan.date, **k))
+            *a, seed=seed, date=plan.date, **k))
     total = doc.page
     front = (ledger.body_start or total + 1) - 1
     return RenderedBooklet(
@@ -320,53 +288,3 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
         links=tuple(ledger.links), blank_pages=frozenset(ledger.blank_pages),
         page_questions={p: q.id for p, q in ledger.page_question.items()},
         numbers=tuple(ledger.numbers))
-
-
-def _fill_deferred(canv: Canvas, plan: BookletPlan, theme: Theme, styles: dict,
-                   ledger: Ledger, options: RenderOptions) -> None:
-    total = canv.getPageNumber() - (0 if canv._code else 1)
-    front = (ledger.body_start or total + 1) - 1
-    # The back cover carries no folio, so "Page X of Y" does not count it.
-    body = total - front - len(ledger.back_pages)
-    # Front matter made apart for a two-sided pack gets a blank verso after it
-    # when it ends on a recto; its folios count that page too.
-    front_last = front + front % 2 if options.duplex and not options.questions else front
-    font = styles["small"].fontName
-    size = styles["small"].fontSize
-    if options.folios:
-        for page in range(2 if options.cover else 1, total + 1):
-            last = to_roman(front_last) if page <= front else str(body)
-            text = fitted_template_line(theme, "folio.j2", font, size,
-                                        page_label=page_label(page, front), last_label=last,
-                                        page=page, pages=total)
-            _number_form(canv, f"folio{page}", text, font, size, styles["small"].textColor,
-                         left_aligned=options.duplex and page % 2 == 0)
-    if options.contents and options.native_outline:
-        labels = {key: page_label(page, front) for key, page in ledger.anchors.items()}
-        keys = [question_key(q) for q in plan.questions]
-        keys += [e.key for entries in (options.contents_extra or {}).values() for _, e in entries]
-        keys += [e.key for e in options.appendices]
-        for key in keys:
-            _number_form(canv, f"toc-{key}", labels[key], styles["body"].fontName,
-                         styles["body"].fontSize, styles["body"].textColor)
-    if options.native_outline:
-        canv.addPageLabel(0, style="ROMAN_LOWER", start=1)
-        if body and front:
-            canv.addPageLabel(front, style="ARABIC", start=1)
-        elif body:
-            canv.addPageLabel(0, style="ARABIC", start=1)
-        if ledger.back_pages:
-            # Not numbered in print, so not numbered in the viewer either.
-            canv.addPageLabel(min(ledger.back_pages) - 1, prefix="Back cover")
-def _number_form(canv: Canvas, name: str, text: str, font: str, size: float,
-                 colour: object, *, left_aligned: bool = False) -> None:
-    # Aligned at the form's origin; the bounding box spans a page width either way.
-    reach = canv._pagesize[0]
-    canv.beginForm(name, lowerx=-reach, lowery=-size, upperx=reach, uppery=size * 1.5)
-    canv.setFont(font, size)
-    canv.setFillColor(colour)
-    if left_aligned:
-        canv.drawString(0, 0, text)
-    else:
-        canv.drawRightString(0, 0, text)
-    canv.endForm()

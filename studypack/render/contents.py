@@ -118,22 +118,14 @@ class ContentsRow(Flowable):
         if leader_end - title_end > 12:
             canv.line(title_end + 6, base, leader_end, base)
         canv.setDash()
-        if self.ledger.native_outline:
-            canv.translate(self.width, base)
-            canv.doForm(f"toc-{entry.key}")
-        else:
-            # A merger prints the number over the page once it knows the pack's
-            # pages: the part stays the same whatever page its entries land on.
-            x, y = canv.absolutePosition(self.width, base)
-            self.ledger.numbers.append((canv.getPageNumber(), x, y, entry.key))
+        # The merger prints the number over the page once it knows the pack's
+        # pages: the part stays the same whatever page its entries land on.
+        x, y = canv.absolutePosition(self.width, base)
+        self.ledger.numbers.append((canv.getPageNumber(), x, y, entry.key))
         canv.restoreState()
-        if self.ledger.native_outline:
-            canv.linkRect("", entry.key, (0, 0, self.width, self.height), relative=1,
-                          thickness=0)
-        else:
-            x1, y1 = canv.absolutePosition(0, 0)
-            x2, y2 = canv.absolutePosition(self.width, self.height)
-            self.ledger.links.append((canv.getPageNumber(), (x1, y1, x2, y2), entry.key))
+        x1, y1 = canv.absolutePosition(0, 0)
+        x2, y2 = canv.absolutePosition(self.width, self.height)
+        self.ledger.links.append((canv.getPageNumber(), (x1, y1, x2, y2), entry.key))
 
 
 def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, styles: dict[str, Any],

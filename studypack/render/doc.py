@@ -56,10 +56,6 @@ class Ledger:
         body_start: Page number of the first body page.
         current: The question being laid out.
         on_question: Called with each question as its layout starts (progress).
-        native_outline: Write bookmarks and outline with ReportLab (single
-            documents); False when a merger builds them.
-        outline_shift: Added to every native outline level (-1 when a document
-            has no group entries, so questions are top-level).
     """
 
     anchors: dict[str, int] = field(default_factory=dict)
@@ -74,8 +70,6 @@ class Ledger:
     body_start: int | None = None
     current: Question | None = None
     on_question: Callable[[Question], None] | None = None
-    native_outline: bool = True
-    outline_shift: int = 0
 
 
 class Anchor(Flowable):
@@ -107,10 +101,6 @@ class Anchor(Flowable):
                 self.ledger.on_question(self.question)
         self.ledger.anchor_tops[self.key] = canv.absolutePosition(0, 12)[1]
         self.ledger.outline.append((self.level, self.title, self.key))
-        if self.ledger.native_outline:
-            canv.bookmarkHorizontal(self.key, 0, 12)
-            level = self.level + self.ledger.outline_shift
-            canv.addOutlineEntry(self.title, self.key, level=level, closed=level >= 1)
 
 
 class RectoStart(Flowable):
@@ -148,20 +138,8 @@ class VersoPad(DocIf):
         return self.canv.getPageNumber() % 2 == 0
 
 
-def to_roman(number: int) -> str:
-    """Lower-case roman numeral for 1 ≤ number < 4000 (front-matter folios)."""
-    table = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-             (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-    out = ""
-    for value, letters in table:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
-
-
 class FinishingCanvas(Canvas):
-    """A canvas that runs ``finish(canvas)`` just before the PDF is written.
+    """A canvas with fixed font subsets and the build's date (or none).
 
     ``date`` is the creation date to write (see ``identity``).
     ``seed`` maps ReportLab font names to characters whose subset codes are
@@ -169,17 +147,14 @@ class FinishingCanvas(Canvas):
     byte-identical font subsets, which the merger stores once.
     """
 
-    def __init__(self, *args: Any, finish: Callable[[Canvas], None],
-                 seed: dict[str, str] | None = None, date: int | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(self, *args: Any, seed: dict[str, str] | None = None,
+                 date: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._finish = finish
         self._date = date
         for name, chars in (seed or {}).items():
             pdfmetrics.getFont(name).splitString(chars, self._doc)
 
     def save(self) -> None:
-        self._finish(self)
         date_document(self._doc, self._date)
         super().save()
 
@@ -199,7 +174,7 @@ class BookletDoc(BaseDocTemplate):
 
     def __init__(self, target: Any, *, theme: Theme, plan: BookletPlan, markup: Markup,
                  pal: Palette, styles: dict[str, Any], ledger: Ledger,
-                 folios: bool = True, first_template: str = COVER,
+                 first_template: str = COVER,
                  duplex: bool = False, head_template: str = "running_head.j2") -> None:
         width, height = theme.page_size
         left, right = theme.margin("inner"), theme.margin("outer")
@@ -218,7 +193,7 @@ class BookletDoc(BaseDocTemplate):
         self.theme, self.plan, self.markup = theme, plan, markup
         self.pal, self.styles, self.ledger = pal, styles, ledger
         # Not "duplex": ReportLab reads that attribute as a viewer preference.
-        self.folios, self.two_sided = folios, duplex
+        self.two_sided = duplex
         self.head_template = head_template
         frame_w = width - left - right
         frame_h = height - top - bottom
@@ -354,7 +329,7 @@ class BookletDoc(BaseDocTemplate):
             self.ledger.page_question[page] = question
         width, height = self.theme.page_size
         left, right = self.theme.margin("inner"), self.theme.margin("outer")
-        top, bottom = self.theme.margin("top"), self.theme.margin("bottom")
+        top = self.theme.margin("top")
         head = render_text(self.theme.templates, self.head_template, booklet=self.plan,
                            question=question)
         style = self.styles["small"]
@@ -371,9 +346,4 @@ class BookletDoc(BaseDocTemplate):
         canv.setStrokeColor(self.pal.rule)
         canv.setLineWidth(0.5)
         canv.line(left, baseline_y - 3, width - right, baseline_y - 3)
-        if self.folios:
-            # Folios sit at the outer edge: right on rectos, left on versos in duplex.
-            verso = self.two_sided and page % 2 == 0
-            canv.translate(left if verso else width - right, bottom * 0.45)
-            canv.doForm(f"folio{page}")
         canv.restoreState()

@@ -1,0 +1,298 @@
+"""Resolve stage: a request (command and flags) + the workspace's files → a ``BuildPlan``.
+
+The one place where defaults and overrides meet. Each setting is decided
+once, the later layer winning:
+
+    built-in default → layout → studypack.yaml → pack file → brand.yaml → pack's brand: → flag
+
+and the plan keeps where each value came from (``studypack build --explain``).
+Every later stage takes the plan and nothing else from outside. Reading the
+answers and the layout happens here too, so their problems are reported
+together, before anything is laid out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .content import load_content
+from .content.brand import BRAND_FILE, BrandIn, load_brand
+from .content.packs import load_pack_file
+from .content.validate import load_settings_file
+from .errors import ContentError, Diagnostic, rel
+from .included import measure_pdf, warn_page_sizes
+from .model import Brand, PackPlan, Question
+from .pack import plan_pack
+from .parallel import MIN_QUESTIONS_FOR_PROCESSES
+from .plan import plan_booklet, source_date
+from .theme import Theme, load_theme, with_accent
+from .workspace import FIELD_NAMES, SETTING_FIELDS, SETTINGS_FILE, Settings, load_settings
+
+DEFAULT = "default"
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What was asked, before any file is read. ``None`` means "not given: inherit".
+
+    Attributes:
+        workspace: The folder studypack runs in (settings, brand, layouts, fonts).
+        content: The answers' folder (already chosen: flag or studypack.yaml).
+        pack: The pack file, for a pack; None for a booklet of every answer.
+        output, layout, title, subtitle, edition, centre, duplex: Flags.
+        strict: Fail, writing nothing, on any warning.
+        jobs: Processes for laying out; None chooses by the number of answers.
+        cache_dir: Where laid-out parts are kept between builds; None for none.
+        brand: A brand given whole (callers of the Python API); None reads
+            brand.yaml (and the pack's ``brand:``).
+    """
+
+    workspace: Path
+    content: Path
+    pack: Path | None = None
+    output: Path | None = None
+    layout: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    edition: str | None = None
+    centre: str | None = None
+    duplex: bool | None = None
+    strict: bool = False
+    jobs: int | None = None
+    cache_dir: Path | None = None
+    brand: Brand | None = None
+
+
+@dataclass(frozen=True)
+class Origin:
+    """One setting of a plan: its name, its value as shown, and the layer that set it."""
+
+    name: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    """Everything a build does, decided: what goes in, how it looks, where it goes.
+
+    Attributes:
+        pack: Front matter, sections of answers, included PDFs, output (a booklet
+            is a pack of every answer, in sections by topic).
+        theme: The layout, fonts and templates, with the brand's accent.
+        origins: Each setting and where it came from, in a stable order.
+    """
+
+    pack: PackPlan
+    theme: Theme
+    origins: tuple[Origin, ...]
+
+
+class _Origins:
+    """Picks each setting from the highest layer that gives it, and remembers which."""
+
+    def __init__(self) -> None:
+        self.found: list[Origin] = []
+
+    def pick(self, name: str, *layers: tuple[object, str]) -> object:
+        """The first value that is not None among ``layers`` (highest first)."""
+        for value, source in layers:
+            if value is not None:
+                self.note(name, value, source)
+                return value
+        raise AssertionError(f"{name}: no layer gave a value")  # a default always does
+
+    def note(self, name: str, value: object, source: str) -> None:
+        shown = "(none)" if value is None else str(value)
+        self.found.append(Origin(name, shown if len(shown) <= 60 else shown[:57] + "…", source))
+
+
+def _file_lines(path: Path, model: type, fields: dict[str, tuple[str, ...]],
+                prefix: tuple[str, ...] = ()) -> dict[str, str]:
+    """Field → "file:line" for each field written in a settings-like file."""
+    if not path.is_file():
+        return {}
+    try:
+        record, located = load_settings_file(path, model, fields)
+    except ContentError:
+        return {}  # its problems are reported where it is loaded
+    written = record.model_fields_set if not prefix else getattr(
+        record, prefix[0]).model_fields_set
+    return {name: f"{rel(path)}:{located.where((*prefix, name))[0]}" for name in written}
+
+
+def _flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def resolve_build(request: BuildRequest) -> BuildPlan:
+    """Decide a build: a booklet of every answer, or a pack when ``request.pack`` is set.
+
+    Raises:
+        ContentError: Every problem of the answers, the settings, the pack file,
+            the brand and the layout, each with file:line.
+        WorkspaceError: A bad ``SOURCE_DATE_EPOCH``.
+    """
+    origins = _Origins()
+    date = source_date()
+    plan, theme = (_resolve_pack(request, origins) if request.pack is not None
+                   else _resolve_booklet(request, origins))
+    origins.note("date", date, "SOURCE_DATE_EPOCH" if date is not None
+                 else "none (SOURCE_DATE_EPOCH is not set)")
+    origins.note("jobs", request.jobs if request.jobs else
+                 f"one per core for {MIN_QUESTIONS_FOR_PROCESSES}+ answers",
+                 "--jobs" if request.jobs else DEFAULT)
+    origins.note("cache", rel(request.cache_dir) if request.cache_dir else "off",
+                 DEFAULT if request.cache_dir else "--no-cache")
+    origins.note("strict", request.strict, "--strict" if request.strict else DEFAULT)
+    plan = replace(plan, booklet=replace(plan.booklet, date=date))
+    return BuildPlan(plan, with_accent(theme, plan.booklet.brand.accent),
+                     tuple(origins.found))
+
+
+def _resolve_booklet(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, Theme]:
+    flags = {"layout": request.layout, "output": request.output, "title": request.title,
+             "subtitle": request.subtitle, "edition": request.edition,
+             "duplex": request.duplex}
+    # A field a flag overrides is not used, so its problem does not stop the build.
+    problems: list[Diagnostic] = []
+    settings = Settings()
+    try:
+        settings = load_settings(request.workspace, using=tuple(
+            name for name in SETTING_FIELDS if flags.get(name) is None))
+    except ContentError as exc:
+        problems += exc.diagnostics
+    lines = _file_lines(request.workspace / SETTINGS_FILE, Settings, FIELD_NAMES)
+
+    def setting(name: str) -> object:
+        written = lines.get(name)
+        return origins.pick(name, (flags.get(name), _flag(name)),
+                            (getattr(settings, name) if written else None, written or ""),
+                            (getattr(Settings(), name), DEFAULT))
+
+    layout = str(setting("layout"))
+    _note_content(request, origins, lines)
+    questions, theme, more = _answers_and_layout(request, layout)
+    problems += more
+    brand = _brand(request, origins)
+    if problems:
+        raise ContentError(problems)
+    title, subtitle, edition = (str(setting(n)) for n in ("title", "subtitle", "edition"))
+    output = setting("output")
+    written = lines.get("duplex")
+    duplex = origins.pick("duplex", (request.duplex, "--duplex/--no-duplex"),
+                          (settings.duplex if written else None, written or ""),
+                          (theme.spec.page.duplex, f"layout {layout} (page.duplex)"))
+    booklet = plan_booklet(questions, title=title, subtitle=subtitle, edition=edition,
+                           brand=brand)
+    target = output if isinstance(output, Path) else request.workspace / str(output)
+    return PackPlan(booklet=booklet, includes=(), blocks=None, revision_grid=False,
+                    duplex=bool(duplex), handouts=False, layout=layout,
+                    output=str(target)), theme
+
+
+def _note_content(request: BuildRequest, origins: _Origins, lines: dict[str, str]) -> None:
+    """Where the answers' folder was named: studypack.yaml, the default, or --content."""
+    try:
+        named = load_settings(request.workspace, using=("content",)).content
+    except ContentError:
+        named = Settings().content
+    same = request.content.resolve() == (request.workspace / named).resolve()
+    source = (lines.get("content", DEFAULT) if same else "--content")
+    origins.note("content", rel(request.content), source)
+
+
+def _answers_and_layout(request: BuildRequest, layout: str
+                        ) -> tuple[tuple[Question, ...], Theme, list[Diagnostic]]:
+    """Load answers and layout, keeping the problems of both to report together."""
+    problems: list[Diagnostic] = []
+    questions: tuple[Question, ...] = ()
+    try:
+        questions = load_content(request.content, request.cache_dir)
+    except ContentError as exc:
+        problems += exc.diagnostics
+    try:
+        theme = load_theme(layout, request.workspace)
+    except ContentError as exc:
+        raise ContentError(problems + list(exc.diagnostics)) from None
+    return questions, theme, problems
+
+
+def _brand(request: BuildRequest, origins: _Origins) -> Brand:
+    if request.brand is not None:
+        for name in ("centre", "logo", "accent", "watermark"):
+            origins.note(f"brand.{name}", getattr(request.brand, name), "given")
+        return request.brand
+    brand = load_brand(request.workspace)
+    lines = _file_lines(request.workspace / BRAND_FILE, BrandIn,
+                        {"": tuple(BrandIn.model_fields)})
+    if request.centre is not None:
+        brand = replace(brand, centre=request.centre)
+        lines["centre"] = "--centre"
+    for name in ("centre", "logo", "accent", "watermark"):
+        value = getattr(brand, name)
+        origins.note(f"brand.{name}", rel(Path(value)) if name == "logo" and value else value,
+                     lines.get(name, DEFAULT))
+    return brand
+
+
+def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, Theme]:
+    assert request.pack is not None
+    pack_file, located = load_pack_file(request.pack)
+    shown = rel(request.pack)
+    written = pack_file.model_fields_set
+    brand_written = pack_file.brand.model_fields_set
+
+    def line(*path: str) -> str:
+        return f"{shown}:{located.where(path)[0]}"
+
+    questions = load_content(request.content, request.cache_dir)
+    settings_layout = _workspace_layout(request.workspace)
+    base = request.brand if request.brand is not None else load_brand(request.workspace)
+    plan = plan_pack(request.pack, questions, request.workspace, duplex=request.duplex,
+                     output=request.output, default_layout=settings_layout[:2],
+                     base_brand=base, measure_pdf=measure_pdf, loaded=(pack_file, located))
+    theme = load_theme(plan.layout, request.workspace)
+    warn_page_sizes(plan.includes, theme.page_size)
+    origins.note("pack", shown, "command line")
+    _note_content(request, origins,
+                  _file_lines(request.workspace / SETTINGS_FILE, Settings, FIELD_NAMES))
+    origins.note("layout", plan.layout, line("layout") if "layout" in written
+                 else settings_layout[2])
+    for name in ("title", "subtitle", "edition"):
+        origins.note(name, getattr(plan.booklet, name),
+                     line(name) if name in written else DEFAULT)
+    origins.note("output", rel(Path(plan.output)), "--output" if request.output
+                 else line("output") if "output" in written else DEFAULT)
+    base_lines = _file_lines(request.workspace / BRAND_FILE, BrandIn,
+                             {"": tuple(BrandIn.model_fields)})
+    for name in ("centre", "logo", "accent", "watermark"):
+        value = getattr(plan.booklet.brand, name)
+        origins.note(f"brand.{name}", rel(Path(value)) if name == "logo" and value else value,
+                     line("brand", name) if name in brand_written
+                     else base_lines.get(name, DEFAULT))
+    duplex = origins.pick("duplex", (request.duplex, "--duplex/--no-duplex"),
+                          (plan.duplex, line("duplex") if "duplex" in written else ""),
+                          (theme.spec.page.duplex, f"layout {plan.layout} (page.duplex)"))
+    return replace(plan, duplex=bool(duplex)), theme
+
+
+def _workspace_layout(workspace: Path) -> tuple[str, Diagnostic | None, str]:
+    """The layout studypack.yaml chooses (with its problem, if any) and where that was said."""
+    from .workspace import workspace_layout
+
+    name, problem = workspace_layout(workspace)
+    lines = _file_lines(workspace / SETTINGS_FILE, Settings, FIELD_NAMES)
+    return name, problem, lines.get("layout", DEFAULT)
+
+
+def explain(plan: BuildPlan) -> list[tuple[str, str, str]]:
+    """(setting, value, where it came from) rows, then the parts the build lays out."""
+    rows = [(o.name, o.value, o.source) for o in plan.origins]
+    booklet = plan.pack.booklet
+    rows.append(("answers", f"{len(booklet.questions)} in {len(booklet.groups)} sections",
+                 "content"))
+    rows += [("included", f"{rel(Path(i.path))} ({i.where})", plan.pack.source_path)
+             for i in plan.pack.includes]
+    return rows
