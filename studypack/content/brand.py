@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import ContentError, Diagnostic, rel
 from ..model import Brand
-from ..theme.colours import Colour
+from .colours import Colour
 from .images import logo_problem
 from .validate import load_settings_file
 from .yamlpos import Located

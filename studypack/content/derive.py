@@ -7,9 +7,8 @@ functions, no I/O.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from markdown_it import MarkdownIt
+from .inline import parser
 
 GIST_MAX_CHARS = 90
 """Longest derived gist: one line of the key-points table's third column at
@@ -31,12 +30,6 @@ INCOMPLETE = "incomplete"
 """The ``derived:`` entry (before its colon) of an answer whose source stopped mid-answer."""
 
 
-@lru_cache(maxsize=1)
-def _md() -> MarkdownIt:
-    from ..render.inline import parser
-    return parser()
-
-
 def plain_text(markdown: str) -> str:
     """Strip the inline Markdown subset, keeping the words.
 
@@ -47,7 +40,7 @@ def plain_text(markdown: str) -> str:
         ``"Trust was low"``: emphasis and link syntax removed, whitespace folded.
     """
     words: list[str] = []
-    for block in _md().parse(markdown):
+    for block in parser().parse(markdown):
         for child in block.children or ():
             if child.type in ("text", "code_inline"):
                 words.append(child.content)
