@@ -31,8 +31,8 @@ def to_hex(value: str) -> str:
     text = value.strip()
     try:
         if text.startswith("#"):
-            return webcolors.normalize_hex(text)
-        return webcolors.name_to_hex(text.lower().replace(" ", ""))
+            return str(webcolors.normalize_hex(text))
+        return str(webcolors.name_to_hex(text.lower().replace(" ", "")))
     except ValueError:
         close = difflib.get_close_matches(text.lower(), webcolors.names(), n=1, cutoff=0.7)
         hint = f"did you mean '{close[0]}'? Otherwise write" if close else "write"

@@ -14,8 +14,11 @@ GIST_MAX_CHARS = 90
 """Longest derived gist: one line of the key-points table's third column at
 the base layout's 9 pt table type on A4 (about 90 characters)."""
 
-ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "prof", "sir", "st", "no", "nos", "art", "arts", "vol", "vols", "ed", "eds", "e.g", "i.e", "etc", "vs", "cf", "fig", "approx", "govt", "dept", "univ", "jr", "sr", "rs", "u.s", "u.k", "u.n", "u.s.a", "p.m", "a.m"])
+ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "prof", "sir", "st", "no", "nos",
+    "art", "arts", "vol", "vols", "ed", "eds", "e.g", "i.e", "etc", "vs", "cf", "fig", "approx",
+    "govt", "dept", "univ", "jr", "sr", "rs", "u.s", "u.k", "u.n", "u.s.a", "p.m", "a.m",
+])
 """Words that end in a full stop without ending a sentence ("Gen. Musharraf", "Art. 58")."""
 
 _WORD_WINDOW = 2 * max(len(word) for word in ABBREVIATIONS)

@@ -44,6 +44,8 @@ class Margins(StrictModel):
 
 
 class PageSpec(StrictModel):
+    """Paper size, margins, and whether parts start on a recto for two-sided printing."""
+
     size: Literal["A4", "A5", "Letter", "Legal"]
     margins_mm: Margins
     duplex: bool = False
@@ -72,6 +74,8 @@ class TypeSpec(StrictModel):
 
 
 class ColourSpec(StrictModel):
+    """The layout's colours: accent (bands, headings), tint (boxes), rules, text, muted."""
+
     accent: Colour
     tint: Colour
     rule: Colour
