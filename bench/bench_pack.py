@@ -120,6 +120,21 @@ def median_row(runs: list[dict]) -> dict:
             "worker_peak_mb": max(r.get("worker_peak_mb", 0) for r in runs)}
 
 
+def _print_table(table: dict[str, dict], answers: int, repeats: int) -> None:
+    """Print one row per run kind: medians of time, pages per second, memory, size."""
+    print(f"{answers} answers, {table['cold-1']['pages']} pages, {os.cpu_count()} cores, "
+          f"median of {repeats}")
+    print(f"{'run':>7} {'seconds':>8} {'wall s':>7} {'pages/s':>8} {'peak MB':>8} "
+          f"{'workers MB':>10} {'bytes/page':>10}")
+    for name in ("cold-1", "cold-2", "warm", "edit", "watch", "bare"):
+        r = table[name]
+        print(f"{name:>7} {r['seconds']:>8.2f} {r['wall']:>7.2f} "
+              f"{r['pages'] / r['seconds']:>8.0f} {r['peak_mb']:>8.0f} "
+              f"{r['worker_peak_mb']:>10.0f} {r['bytes'] / r['pages']:>10.0f}")
+    print("seconds: the build call; wall s: the whole process, with Python starting and "
+          "importing (the bare pass: layout only)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=400)
@@ -167,17 +182,7 @@ def main() -> None:
             bare_runs.append(json.loads(done.stdout))
         table = {name: median_row(runs) for name, runs in rows.items()}
         table["bare"] = median_row(bare_runs)
-    print(f"{args.answers} answers, {table['cold-1']['pages']} pages, {os.cpu_count()} cores, "
-          f"median of {args.repeats}")
-    print(f"{'run':>7} {'seconds':>8} {'wall s':>7} {'pages/s':>8} {'peak MB':>8} "
-          f"{'workers MB':>10} {'bytes/page':>10}")
-    for name in ("cold-1", "cold-2", "warm", "edit", "watch", "bare"):
-        r = table[name]
-        print(f"{name:>7} {r['seconds']:>8.2f} {r['wall']:>7.2f} "
-              f"{r['pages'] / r['seconds']:>8.0f} {r['peak_mb']:>8.0f} "
-              f"{r['worker_peak_mb']:>10.0f} {r['bytes'] / r['pages']:>10.0f}")
-    print("seconds: the build call; wall s: the whole process, with Python starting and "
-          "importing (the bare pass: layout only)")
+    _print_table(table, args.answers, args.repeats)
     cold1, cold2 = table["cold-1"]["seconds"], table["cold-2"]["seconds"]
     edit = table["edit"]["seconds"]
     wall = {name: table[name]["wall"] for name in ("cold-1", "cold-2", "edit")}

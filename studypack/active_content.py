@@ -34,6 +34,7 @@ class Kind:
     why: str
 
     def counted(self, n: int) -> str:
+        """``n`` with the singular or plural name: "1 JavaScript action", "3 … actions"."""
         return f"{n} {self.one if n == 1 else self.many}"
 
 

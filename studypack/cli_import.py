@@ -33,7 +33,7 @@ from .content.importing import (
     import_file,
     is_address,
 )
-from .content.importing import shown as shown_address
+from .content.importing.web import shown as shown_address
 from .errors import StudypackError, rel
 from .folders import files_below
 from .import_files import Earlier, earlier_files, edited, id_of, import_key, stamped
@@ -57,7 +57,8 @@ def address_list(path: Path) -> tuple[list[str], list[int]] | None:
     """A ``.txt`` file that lists addresses, one a line (``#`` lines skipped): its
     addresses and the numbers of the lines that are not one (a typo such as 'htps://'
     would otherwise turn the list into a "page"). None for any other file, including
-    one where more than a third of the lines are not addresses."""
+    one where more than a third of the lines are not addresses.
+    """
     if path.suffix.lower() != ".txt" or path.stat().st_size > 1_000_000:
         return None
     try:
@@ -151,7 +152,7 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
     files, problems, skipped = gather(paths)
     bad_options = option_problems(options)
     if bad_options:
-        return _finish([], 0, problems + bad_options, skipped, dry_run)
+        return _finish([], 0, problems + bad_options, skipped, dry_run=dry_run)
     if options.number is not None and len(files) > 1:
         problems.append(Problem("--number", "names one question; give it with one file",
                                 usage=True))
@@ -183,9 +184,10 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
             label = shown + (f" ({what} {n} of {len(answers)})" if len(answers) > 1 else "")
             target = content / answer.relative_path
             decision = (_unsafe_target(label, target, content)
-                        or _check(answer, label, target, claimed, earlier, force, dry_run))
+                        or _check(answer, label, target, claimed, earlier,
+                                   force=force, dry_run=dry_run))
             problem, note = decision.problem, decision.note
-            _report(label, answer, target, problem, dry_run, note)
+            _report(label, answer, target, problem, dry_run=dry_run, note=note)
             if dry_run:
                 out.print(Text(answer.yaml_text))
             if problem:
@@ -203,7 +205,7 @@ def run_import(paths: list[Path], options: Options, *, content: Path, force: boo
                 gapped += answer.has_gaps
             except (StudypackError, OSError) as exc:
                 problems.append(Problem(label, str(exc)))
-    return _finish(files, written, problems, skipped, dry_run, gapped)
+    return _finish(files, written, problems, skipped, dry_run=dry_run, gapped=gapped)
 
 
 def _unsafe_target(label: str, target: Path, content: Path) -> Decision | None:
@@ -218,7 +220,7 @@ def _unsafe_target(label: str, target: Path, content: Path) -> Decision | None:
             return Decision(Problem(label, f"{rel(here)} is a symbolic link; import never "
                                     "writes through a link: remove it, or import into "
                                     "another --content folder", usage=True))
-        if here == content or here.parent == here:
+        if here in (content, here.parent):
             break
         here = here.parent
     if target.exists() and not target.is_file():
@@ -230,7 +232,8 @@ def _unsafe_target(label: str, target: Path, content: Path) -> Decision | None:
 @dataclass(frozen=True)
 class Decision:
     """Whether an answer may be written: the problem that stops it, a note for the
-    report, and an earlier import of the same answer that the new file replaces."""
+    report, and an earlier import of the same answer that the new file replaces.
+    """
 
     problem: Problem | None = None
     note: str = ""
@@ -238,7 +241,7 @@ class Decision:
 
 
 def _check(answer: ImportedAnswer, label: str, target: Path, claimed: dict[Path, str],
-           earlier: Earlier, force: bool, dry_run: bool) -> Decision:
+           earlier: Earlier, *, force: bool, dry_run: bool) -> Decision:
     """Whether ``answer`` may be written to ``target``.
 
     A file holding another id is never replaced, not even with ``--force``, nor
@@ -304,7 +307,7 @@ def _was_edited(path: Path) -> bool:
 
 
 def _report(label: str, answer: ImportedAnswer, target: Path, problem: Problem | None,
-            dry_run: bool, note: str = "") -> None:
+            *, dry_run: bool, note: str = "") -> None:
     """One table: what was found, what was guessed, what is missing, where it goes."""
     table = Table(show_header=True)
     table.add_column("", style="bold", no_wrap=True)
@@ -345,7 +348,7 @@ def _to_write(answer: ImportedAnswer) -> str:
 
 
 def _finish(files: list[Source], written: int, problems: list[Problem], skipped: list[Path],
-            dry_run: bool, gapped: int = 0) -> int:
+            *, dry_run: bool, gapped: int = 0) -> int:
     if skipped:
         say(err, "note", "yellow", f"skipped {count(len(skipped), 'file')} of other kinds: "
             + ", ".join(rel(p) for p in skipped[:5]) + (" …" if len(skipped) > 5 else ""))

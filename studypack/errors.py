@@ -7,7 +7,6 @@ failing exit. Only ``cli.py`` turns errors into exit codes.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,7 +75,7 @@ def rel(path: Path) -> str:
         # the file it points to.
         shown = (path.resolve() if path.name in ("", "..") else
                  path.parent.resolve() / path.name)
-        return str(shown.relative_to(_resolved(os.getcwd())))
+        return str(shown.relative_to(_resolved(str(Path.cwd()))))
     except ValueError:
         return str(path)
 

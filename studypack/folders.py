@@ -89,7 +89,11 @@ def files_below(top: Path, *, enter: Callable[[str], bool] = _every,
     """The non-folder entries below ``top``, sorted; a warning for each unreadable folder.
 
     Args:
-        top, enter, follow_links, what, advice: As ``iter_files``.
+        top: The folder to list.
+        enter: As ``iter_files``: whether to go into a sub-folder of this name.
+        follow_links: As ``iter_files``.
+        what: As ``iter_files``: what the folder is, for messages.
+        advice: As ``iter_files``: what to do when it is too big.
 
     Raises:
         FolderTooBig: As ``iter_files`` (then nothing is warned of).

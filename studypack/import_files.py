@@ -36,7 +36,8 @@ def stamped(text: str) -> str:
 def edited(text: str) -> bool:
     """True when a stamped file's text is no longer what the import wrote. A file
     without a stamp (written by hand, or by an import before stamps) is not known to
-    be edited: the other rules (same id, a file of answers) still guard it."""
+    be edited: the other rules (same id, a file of answers) still guard it.
+    """
     match = _STAMP.match(text)
     if match is None:
         return False
@@ -64,7 +65,8 @@ def _id_in(text: str) -> str | None:
 
 def import_key(source: object, exam: object, question: object) -> tuple[str, str, str]:
     """What makes two imports the same answer: where it came from, for which exam, and
-    what it asks (a year or paper given later does not make it another answer)."""
+    what it asks (a year or paper given later does not make it another answer).
+    """
     return (str(source or ""), str(exam or "").upper(),
             " ".join(str(question or "").split()).casefold())
 

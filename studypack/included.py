@@ -65,7 +65,7 @@ def file_problem(path: Path, shown: str) -> str | None:
                     "file; point it at the real PDF")
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
             if path.is_symlink():
-                return (f"{shown} is a symbolic link to {os.readlink(path)}, which does not "
+                return (f"{shown} is a symbolic link to {path.readlink()}, which does not "
                         "exist; point it at the real PDF")
             return f"{shown} does not exist (paths start at the workspace); fix the path"
         return f"{shown} cannot be read ({exc.strerror}); check the file and its permissions"
@@ -155,7 +155,7 @@ def _head(path: Path, shown: str) -> bytes:
 
 @contextmanager
 def _pypdf_notes() -> Iterator[list[str]]:
-    """pypdf's log messages while reading a file, kept instead of printed.
+    """Pypdf's log messages while reading a file, kept instead of printed.
 
     They say what pypdf repaired; the repair warning gives them with the
     file's name and what to do, where alone they read "incorrect startxref
@@ -179,31 +179,43 @@ def _read(path: Path, shown: str) -> PdfReader:
     # Imported here: most packs include no PDF, and pypdf takes a tenth of a
     # second to import, which every cached rebuild would otherwise pay.
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PdfReadError, PyPdfError
+    from pypdf.errors import PdfReadError, PyPdfError
 
     try:
         reader = PdfReader(path)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except DependencyError:
-                raise PdfInputError(f"{shown} is AES-encrypted; install pypdf[crypto] "
-                                    "(studypack's dependencies include it) and retry") from None
-            if not opened:
-                raise PdfInputError(f"{shown} is protected by a password; save a copy "
-                                    "without it (e.g. print it to PDF) and include that")
-        for number, page in enumerate(reader.pages, 1):
-            box = _corners(page.mediabox)  # touching every page finds truncation now
-            if box is None or box[2] - box[0] < 1 or box[3] - box[1] < 1:
-                raise PdfInputError(f"{shown}: page {number} has no usable size (its "
-                                    "MediaBox); re-save the file (e.g. print it to PDF) and "
-                                    "include that")
+        _check_readable(reader, shown)
     except PdfInputError:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, OSError) as exc:
         raise PdfInputError(f"{shown} is damaged or truncated ({exc}); re-export or "
                             "re-download it") from None
     return reader
+
+
+def _check_readable(reader: PdfReader, shown: str) -> None:
+    """Open an encrypted file with the empty password and touch every page's box.
+
+    Raises:
+        PdfInputError: A password is needed, AES needs pypdf[crypto], or a page
+            has no usable size. A truncated file raises pypdf's own errors here.
+    """
+    from pypdf.errors import DependencyError
+
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except DependencyError:
+            raise PdfInputError(f"{shown} is AES-encrypted; install pypdf[crypto] "
+                                "(studypack's dependencies include it) and retry") from None
+        if not opened:
+            raise PdfInputError(f"{shown} is protected by a password; save a copy "
+                                "without it (e.g. print it to PDF) and include that")
+    for number, page in enumerate(reader.pages, 1):
+        box = _corners(page.mediabox)  # touching every page finds truncation now
+        if box is None or box[2] - box[0] < 1 or box[3] - box[1] < 1:
+            raise PdfInputError(f"{shown}: page {number} has no usable size (its "
+                                "MediaBox); re-save the file (e.g. print it to PDF) and "
+                                "include that")
 
 
 def _as_merged(path: Path, shown: str) -> tuple[int, tuple[str, ...]]:

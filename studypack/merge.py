@@ -127,6 +127,7 @@ class PackMerger:
         """Add what spans the whole document and write it to ``into``.
 
         Args:
+            into: The open file the merged PDF is written to.
             outline: Entries in document order; levels nest by at most one step.
             links: Contents links to add.
             front_pages: Pages labelled i, ii…; the rest are labelled 1, 2….
@@ -151,7 +152,7 @@ class PackMerger:
             with Pdf.open(io.BytesIO(stamps)) as stamp_pdf:
                 self.fonts.take_fonts(stamp_pdf, _bytes_key(stamps))
                 overlay_streams(merged, pages, stamp_pdf, stamp_codes, stamp_targets,
-                                stamp_boxes or {})
+                                boxes=stamp_boxes or {})
         self.fonts.put_fonts()
         _add_outline(merged, pages, outline)
         for link in links:
@@ -284,7 +285,7 @@ STAMP = Name("/SPStamp")
 
 
 def overlay_streams(pdf: Pdf, pages: list[Dictionary], resources: Pdf, codes: list[bytes],
-                    targets: list[int], boxes: dict[int, PageBox] | None = None) -> None:
+                    targets: list[int], *, boxes: dict[int, PageBox] | None = None) -> None:
     """Paint content stream ``codes[k]`` (Flate-compressed) over page ``pages[targets[k]]``.
 
     Each stream becomes a form XObject (PDF 1.7, 8.10) whose resources are

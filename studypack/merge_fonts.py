@@ -205,6 +205,7 @@ class SharedFonts:
         """Copy ``source``'s new fonts into ``pdf`` and put markers where its pages name them.
 
         Args:
+            source: An opened part or included PDF, not yet added to ``pdf``.
             key: A digest of the bytes ``source`` was opened from, or None. What
                 is done to an input is kept under its key, and done again to
                 an input of the same bytes without walking its pages or

@@ -78,6 +78,7 @@ class Question:
 
     @property
     def primary_topic(self) -> str:
+        """The first topic: it groups the question in the contents."""
         return self.topics[0]
 
     def headline(self) -> Question:
@@ -178,30 +179,37 @@ class BookletPlan:
 
     @property
     def centre(self) -> str | None:
+        """The brand's centre name."""
         return self.brand.centre
 
     @property
     def contact(self) -> str | None:
+        """The brand's contact line."""
         return self.brand.contact
 
     @property
     def logo(self) -> str | None:
+        """The brand's logo path."""
         return self.brand.logo
 
     @property
     def questions(self) -> tuple[Question, ...]:
+        """Every question, in booklet order."""
         return tuple(q for g in self.groups for q in g.questions)
 
     @property
     def exams(self) -> tuple[str, ...]:
+        """The exams the questions come from, sorted."""
         return tuple(sorted({q.exam for q in self.questions}))
 
     @property
     def papers(self) -> tuple[str, ...]:
+        """The papers the questions come from, sorted."""
         return tuple(sorted({q.paper for q in self.questions}))
 
     @property
     def years(self) -> tuple[int, int]:
+        """The first and last year of the questions."""
         ys = [q.year for q in self.questions]
         return (min(ys), max(ys))
 

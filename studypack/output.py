@@ -131,15 +131,15 @@ class PendingFile:
             self.file.close()
             if self.file.error:
                 raise self.file.error
-            os.chmod(self.temporary, self.target.stat().st_mode & 0o777
-                     if self.target.exists() else 0o666 & ~_umask())
-            os.replace(self.temporary, self.target)
+            self.temporary.chmod(self.target.stat().st_mode & 0o777
+                                 if self.target.exists() else 0o666 & ~_umask())
+            self.temporary.replace(self.target)
         except OSError as exc:
             self.discard()
             raise RenderError(write_failure(self.path, exc)) from None
 
     def discard(self) -> None:
-        """Close and remove the temporary file, and folders made for it (nothing, once committed)."""
+        """Close and remove the temporary file and the folders made for it (none once committed)."""
         _OPEN.discard(self)
         self.file.close()
         self.temporary.unlink(missing_ok=True)
@@ -157,7 +157,7 @@ def link_problem(path: Path) -> str | None:
     # Replacing what it points to would overwrite a file studypack never
     # meant to write (an answer, studypack.yaml); replacing the link would
     # surprise whoever made it. Either way the user should choose.
-    return (f"{rel(path)} is a symbolic link (to {os.readlink(path)}); studypack never "
+    return (f"{rel(path)} is a symbolic link (to {path.readlink()}); studypack never "
             "writes through a link, so nothing was written: remove the link or choose "
             "another output path")
 
@@ -177,9 +177,11 @@ class GuardedWriter(io.RawIOBase):
         self.error: OSError | None = None
 
     def writable(self) -> bool:
+        """Always True: a write after an error is dropped, not refused."""
         return True
 
     def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        """Write ``data`` unless an error came before; keep the first error. Returns its length."""
         if self.error is None:
             try:
                 self.raw.write(data)
@@ -188,6 +190,7 @@ class GuardedWriter(io.RawIOBase):
         return len(data)
 
     def flush(self) -> None:
+        """Flush the file unless an error came before; keep the first error."""
         if self.error is None and not self.raw.closed:
             try:
                 self.raw.flush()
@@ -195,6 +198,7 @@ class GuardedWriter(io.RawIOBase):
                 self.error = exc
 
     def close(self) -> None:
+        """Flush and close the file; keep the first error."""
         if not self.raw.closed:
             self.flush()
             try:

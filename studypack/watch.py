@@ -42,7 +42,7 @@ def watch_pack(inputs: Callable[[], BuildInputs], rebuild: Callable[[list[Path]]
                first: Callable[[], None] | None = None,
                ready: Callable[[], None] | None = None,
                stop: threading.Event | None = None) -> None:
-    """Run ``first()``, then ``rebuild(changed paths)`` after each change to what ``inputs()`` names.
+    """Run ``first()``, then ``rebuild(changed paths)`` after each change to an ``inputs()`` path.
 
     The watchers start before ``first`` runs, and a snapshot of file states
     taken before each build is compared after it, so a save made while a

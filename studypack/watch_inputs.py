@@ -53,8 +53,12 @@ class BuildInputs:
         import hashlib
 
         def sha256(path: Path) -> str:
+            # Read in blocks: hashlib.file_digest is Python 3.11+, and 3.10 is supported.
+            digest = hashlib.sha256()
             with path.open("rb") as file:
-                return hashlib.file_digest(file, "sha256").hexdigest()
+                for block in iter(lambda: file.read(1 << 20), b""):
+                    digest.update(block)
+            return digest.hexdigest()
 
         workspace = workspace.resolve()
         named: dict[str, Path] = {}
@@ -161,7 +165,7 @@ def booklet_inputs(content: Path, workspace: Path, layout: str | None) -> BuildI
 
 
 def _logo_path(path: Path) -> Path:
-    """``path`` resolved, or its folder resolved when the logo is a link loop (the build says so)."""
+    """``path`` resolved, or its folder resolved when the logo is a link loop (builds say so)."""
     try:
         return path.resolve()
     except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop

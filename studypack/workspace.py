@@ -50,6 +50,7 @@ def load_settings(workspace: Path, *, using: tuple[str, ...] | None = None) -> S
     """Read ``studypack.yaml`` in ``workspace``; defaults when there is none.
 
     Args:
+        workspace: The folder that holds ``studypack.yaml``.
         using: The fields the caller uses, or None for all. A problem in a
             field it does not use (an output name, for ``list``) does not stop
             it: that field takes its default. Beyond their form, ``layout``
@@ -88,7 +89,8 @@ def load_settings(workspace: Path, *, using: tuple[str, ...] | None = None) -> S
 
 def settings_problems(workspace: Path) -> list[Diagnostic]:
     """Every problem of ``studypack.yaml``: its form, a layout that is neither built in nor
-    in the workspace's ``layouts/``, an output not named .pdf (file:line each)."""
+    in the workspace's ``layouts/``, an output not named .pdf (file:line each).
+    """
     path = workspace / SETTINGS_FILE
     if not path.is_file():
         return []
@@ -144,6 +146,7 @@ def content_folder(workspace: Path, *, how: str) -> Path:
     """The content folder ``studypack.yaml`` names (``content/`` by default), which must exist.
 
     Args:
+        workspace: The folder that holds ``studypack.yaml``.
         how: How the command is told another folder, for the message
             (e.g. "name the content folder (--content PATH)").
 

@@ -277,7 +277,8 @@ def check_fields(data: dict[str, Any], incomplete: bool, expected: Expected
             ok = got == want
         elif name == "point_bodies":
             got = [p.get("body", "") for p in points]
-            ok = len(got) == len(want) and all(str(b).startswith(w) for b, w in zip(got, want))
+            ok = len(got) == len(want) and all(str(b).startswith(w)
+                                               for b, w in zip(got, want, strict=True))
         elif name == "subpoints":
             got = {i: points[i].get("subpoints") if i < len(points) else None for i in want}
             ok = got == want and sum(1 for p in points if p.get("subpoints")) == len(want)

@@ -76,6 +76,8 @@ def raw_pdf(path: Path, objects: dict[int, bytes], *, version: str = "1.4") -> P
     """A PDF written object by object, for damage no PDF library would write.
 
     Args:
+        path: Where to write the file.
+        version: The header's PDF version.
         objects: Object number → its body (``<< … >>``, or a dictionary and
             ``stream … endstream``). Object 1 must be the catalog.
     """

@@ -122,7 +122,7 @@ def test_each_question_starts_on_a_new_page_with_its_question_text(sample_reader
 
 
 def test_long_answer_runs_past_two_pages(sample_build):
-    starts = sorted(sample_build.start_pages.values()) + [sample_build.pages + 1]
+    starts = [*sorted(sample_build.start_pages.values()), sample_build.pages + 1]
     lengths = [b - a for a, b in pairwise(starts)]
     assert max(lengths) > 2
 

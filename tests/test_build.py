@@ -58,7 +58,8 @@ TYPED = st.text(alphabet=st.sampled_from(list("abcXYZ019 &<>\"'“”‘’–�
                     lambda s: s and any(c.isalnum() for c in s) and s[0] not in "-")
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(words=TYPED)
 def test_any_typed_characters_come_out_exactly(workspace, words):
     answer = workspace / "content" / "x" / "a.yaml"

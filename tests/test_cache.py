@@ -1,6 +1,7 @@
 """The render cache: a warm build is byte-identical to a cold one, and every input
 that can change a page (answer, layout file, template, brand, options, fonts,
-library versions, studypack itself) invalidates what it touches."""
+library versions, studypack itself) invalidates what it touches.
+"""
 
 from __future__ import annotations
 
@@ -339,6 +340,6 @@ def test_a_font_file_cut_off_mid_copy_is_a_font_error(ws):
     _family_files(ws, "Lato")
     bold = ws / "fonts" / "MyFont-Bold.ttf"
     bold.write_bytes(bold.read_bytes()[:5000])  # a copy still in progress
-    with pytest.raises(FontError, match="MyFont-Bold.ttf cannot be read as a font; it looks "
+    with pytest.raises(FontError, match=r"MyFont-Bold\.ttf cannot be read as a font; it looks "
                                         "cut off or damaged"):
         _cached(ws)

@@ -1,5 +1,6 @@
 """studypack import against careless and hostile input: nothing written where it must
-not be, nothing lost, one clear line for each bad file, and no run stopped by one."""
+not be, nothing lost, one clear line for each bad file, and no run stopped by one.
+"""
 
 from __future__ import annotations
 

@@ -103,7 +103,7 @@ ALL = {**CASES, **HELD_OUT, **HELD_OUT_2}
 def test_each_input_gives_the_expected_fields(name, tmp_path):
     answers = import_file(_input(name, tmp_path))
     assert len(answers) == len(ALL[name])
-    for answer, expected in zip(answers, ALL[name]):
+    for answer, expected in zip(answers, ALL[name], strict=True):
         wrong = [(field, got) for field, ok, got in check_fields(
             answer.data, answer.incomplete, expected) if not ok]
         assert wrong == []
@@ -222,7 +222,7 @@ def test_utf16_and_windows_1252_text_files_are_read(tmp_path):
 def test_html_without_main_text_is_refused_in_one_line(tmp_path):
     page = tmp_path / "menu.html"
     page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", "utf-8")
-    with pytest.raises(UnreadableFile, match="no (main )?text"):
+    with pytest.raises(UnreadableFile, match=r"no (main )?text"):
         import_file(page)
 
 
@@ -294,9 +294,10 @@ def test_every_answer_is_written_and_validates_against_the_schema(tmp_path, monk
         if question is None:
             drafts.append(path.name)
     # pdf-copy.txt never says its year; a topic-wise page gives no question numbers.
-    assert sorted(drafts) == ["css-2015-discuss-the-main-challenges-to-pakistan-iran-relations.yaml",
-                              "css-2017-evaluate-pakistan-s-relations-with-china-in-the-light-of.yaml",
-                              "css-q3.yaml"]
+    assert sorted(drafts) == [
+        "css-2015-discuss-the-main-challenges-to-pakistan-iran-relations.yaml",
+        "css-2017-evaluate-pakistan-s-relations-with-china-in-the-light-of.yaml",
+        "css-q3.yaml"]
 
 
 def test_folder_import_reports_every_bad_file_and_writes_the_rest(tmp_path, monkeypatch):

@@ -1,5 +1,6 @@
 """Layouts: every shipped layout on A4 and Letter, text inside its frame, heads clear of
-the body; fonts from the fallback chain; watermark under the text; template errors."""
+the body; fonts from the fallback chain; watermark under the text; template errors.
+"""
 
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def test_each_layout_keeps_text_inside_the_frame_and_heads_clear(tmp_path, layou
         folio = [r for r in runs if r[1] < bottom]
         body = [r for r in runs if bottom <= r[1] <= top]
         assert body, f"page {number} has no body text"
-        for x, y, size_pt, text in body:
+        for x, _y, _size_pt, text in body:
             assert left - 1 <= x <= right, f"p{number}: {text!r} starts outside the frame"
         assert all(r[1] > top + 2 for r in head), f"p{number}: running head too low"
         lowest_head = min((r[1] for r in head), default=height)

@@ -304,7 +304,7 @@ def test_handout_shows_the_same_text_as_the_pack(pack_workspace):
     handout_text = _words(" ".join(p.extract_text() for p in reader.pages))
     pack = PdfReader(result.path)
     start = result.start_pages[qid] - 1
-    end = min(p for p in list(result.start_pages.values()) + [len(pack.pages) + 1]
+    end = min(p for p in [*result.start_pages.values(), len(pack.pages) + 1]
               if p - 1 > start) - 1
     pack_text = _words(" ".join(pack.pages[i].extract_text() for i in range(start, end)))
     (q,) = [q for q in load_content(pack_workspace / "content") if q.id == qid]
@@ -472,7 +472,7 @@ def test_an_output_path_inside_a_file_is_named_before_any_layout(pack_workspace)
 
     (pack_workspace / "out").mkdir()
     (pack_workspace / "out" / "afile").write_text("not a folder")
-    with pytest.raises(RenderError, match="out/afile is a file, so .* cannot be written"):
+    with pytest.raises(RenderError, match=r"out/afile is a file, so .* cannot be written"):
         _build(pack_workspace, output=pack_workspace / "out" / "afile" / "x.pdf")
 
 

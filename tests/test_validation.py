@@ -101,7 +101,7 @@ def test_duplicate_ids_across_files_name_both_files(tmp_path):
 def test_missing_folder_and_empty_folder_say_how_to_start(tmp_path):
     with pytest.raises(WorkspaceError, match="studypack init"):
         load_content(tmp_path / "nope")
-    with pytest.raises(WorkspaceError, match="no .yaml answer files"):
+    with pytest.raises(WorkspaceError, match=r"no \.yaml answer files"):
         load_content(tmp_path)
 
 

@@ -64,7 +64,8 @@ def is_answer_path(path: Path, folder: Path) -> bool:
 
 def to_question(answer: AnswerFile, shown_path: str) -> Question:
     """Convert a validated, complete answer file to a ``Question``, deriving what was
-    left out."""
+    left out.
+    """
     assert answer.paper and answer.year and answer.number and answer.question  # not a draft
     derived = list(answer.derived)
     points = []
@@ -193,7 +194,8 @@ def validate_answer_text(text: str, shown_path: str) -> list[Diagnostic]:
 @dataclass(frozen=True)
 class Bank:
     """Everything a content folder holds: answers, questions kept without one, and the
-    paths of drafts (answers that leave a field to write, left out of builds)."""
+    paths of drafts (answers that leave a field to write, left out of builds).
+    """
 
     answers: tuple[Question, ...]
     questions: tuple[PastQuestion, ...] = ()

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import ContentError, Diagnostic, rel
 from ..model import Brand
-from ..theme.colours import Colour
+from .colours import Colour
 from .images import logo_problem
 from .validate import load_settings_file
 from .yamlpos import Located
@@ -46,7 +46,9 @@ def apply_brand(base: Brand, given: BrandIn, *, workspace: Path, shown: str,
         base: Brand so far (e.g. from brand.yaml).
         given: Fields from a file; only those set replace ``base``'s.
         workspace: Folder a relative logo path starts from.
-        shown, located, prefix: Where ``given`` was read (for messages).
+        shown: The file ``given`` was read from, as messages name it.
+        located: Positions of that file's keys.
+        prefix: Keys above ``given`` in that file (``("brand",)`` in a pack file).
 
     Returns:
         The combined brand and any problems.

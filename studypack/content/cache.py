@@ -53,6 +53,7 @@ class ContentCache:
 
     @classmethod
     def open(cls, folder: Path) -> ContentCache:
+        """The cache kept in ``folder``; an empty one when its file is missing or unreadable."""
         records: dict[str, Record] = {}
         path = folder / FILE
         # is_file: a pipe or device put in its place would block the read.
@@ -70,15 +71,18 @@ class ContentCache:
         return cls(folder, records)
 
     def key(self, shown_path: str, text: str) -> str:
+        """Key of one file's record: its path and text, studypack's code, the readers' versions."""
         return digest(tool_fingerprint(), *library_versions(READING_LIBRARIES), shown_path, text)
 
     def get(self, key: str) -> Record | None:
+        """The record kept under ``key`` (and keep it on save), or None."""
         found = self.records.get(key)
         if found is not None:
             self.used[key] = found
         return found
 
     def put(self, key: str, record: Record) -> None:
+        """Keep ``record`` under ``key``; written by ``save``."""
         self.used[key] = record
         self.changed = True
 

@@ -7,16 +7,18 @@ functions, no I/O.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from markdown_it import MarkdownIt
+from .inline import parser
 
 GIST_MAX_CHARS = 90
 """Longest derived gist: one line of the key-points table's third column at
 the base layout's 9 pt table type on A4 (about 90 characters)."""
 
-ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "prof", "sir", "st", "no", "nos", "art", "arts", "vol", "vols", "ed", "eds", "e.g", "i.e", "etc", "vs", "cf", "fig", "approx", "govt", "dept", "univ", "jr", "sr", "rs", "u.s", "u.k", "u.n", "u.s.a", "p.m", "a.m"])
+ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "prof", "sir", "st", "no", "nos",
+    "art", "arts", "vol", "vols", "ed", "eds", "e.g", "i.e", "etc", "vs", "cf", "fig", "approx",
+    "govt", "dept", "univ", "jr", "sr", "rs", "u.s", "u.k", "u.n", "u.s.a", "p.m", "a.m",
+])
 """Words that end in a full stop without ending a sentence ("Gen. Musharraf", "Art. 58")."""
 
 _WORD_WINDOW = 2 * max(len(word) for word in ABBREVIATIONS)
@@ -31,12 +33,6 @@ INCOMPLETE = "incomplete"
 """The ``derived:`` entry (before its colon) of an answer whose source stopped mid-answer."""
 
 
-@lru_cache(maxsize=1)
-def _md() -> MarkdownIt:
-    from ..render.inline import parser
-    return parser()
-
-
 def plain_text(markdown: str) -> str:
     """Strip the inline Markdown subset, keeping the words.
 
@@ -47,7 +43,7 @@ def plain_text(markdown: str) -> str:
         ``"Trust was low"``: emphasis and link syntax removed, whitespace folded.
     """
     words: list[str] = []
-    for block in _md().parse(markdown):
+    for block in parser().parse(markdown):
         for child in block.children or ():
             if child.type in ("text", "code_inline"):
                 words.append(child.content)

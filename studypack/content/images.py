@@ -175,7 +175,7 @@ def _kind_of(mode: int) -> str:
 
 def _raster_size(data: bytes, shown: str, kind: str) -> tuple[int, int]:
     """Width and height of a PNG or JPEG, after decoding it whole under the pixel cap."""
-    from PIL import Image
+    from PIL import Image, UnidentifiedImageError
 
     broken = f"{shown} is not a readable image (truncated {kind}?); {REDO}"
     try:
@@ -194,7 +194,7 @@ def _raster_size(data: bytes, shown: str, kind: str) -> tuple[int, int]:
     except ImageProblem:
         raise
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError,
-            Image.UnidentifiedImageError):
+            UnidentifiedImageError):
         raise ImageProblem(broken) from None
     if width < 1 or height < 1:
         raise ImageProblem(broken)
@@ -256,7 +256,7 @@ def _svglib_drawing(path: Path, data: bytes) -> Any:
     quiet.setLevel(logging.CRITICAL)  # its complaints would reach the user as log noise
     try:
         drawing = svg2rlg(BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - svglib raises many kinds on bad input
+    except Exception as exc:
         raise ImageProblem(f"{_name(path)} is not a readable SVG ({type(exc).__name__}); "
                            f"{REDO}") from None
     finally:
@@ -332,9 +332,9 @@ def _check_view_box(path: Path, view_box: str | None) -> None:
             or any(abs(n) > MAX_COORDINATE for n in numbers)
             or min(numbers[2], numbers[3]) < MIN_VIEW_BOX
             or min(numbers[2], numbers[3]) < max(numbers[2], numbers[3]) * 1e-9):
-        raise ImageProblem(f'{_name(path)} has an unusable viewBox="{view_box[:60]}" (four numbers: '
-                           "x, y, then a width and height above 0); fix it or export the logo "
-                           "again")
+        raise ImageProblem(f'{_name(path)} has an unusable viewBox="{view_box[:60]}" '
+                           "(four numbers: x, y, then a width and height above 0); fix it or "
+                           "export the logo again")
 
 
 def _check_side(path: Path, name: str, value: float) -> None:

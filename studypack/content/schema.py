@@ -41,6 +41,8 @@ class _Strict(BaseModel):
 
 
 class PointIn(_Strict):
+    """One key point as written: a heading, an optional gist, its body and sub-points."""
+
     heading: Text
     gist: Text | None = None
     body: str = ""
@@ -48,6 +50,8 @@ class PointIn(_Strict):
 
 
 class SectionIn(_Strict):
+    """An extra section of the answer ("Way forward"): a heading and its body."""
+
     heading: Text
     body: Text
 

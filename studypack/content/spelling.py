@@ -51,20 +51,22 @@ def clean_if_text(value: object) -> object:
 
 
 def shown(text: str) -> str:
-    """``text`` with invisible and space-like characters written as ``\\u200b`` escapes."""
+    r"""``text`` with invisible and space-like characters written as ``\u200b`` escapes."""
     return "".join(char if char == " " or (char.isprintable() and not _INVISIBLE.match(char))
                    else f"\\u{ord(char):04x}" for char in text)
 
 
 def may_respell(text: str) -> bool:
     """Whether a name in a file's ``text`` may be respelled (see ``respelled``): a quick
-    test, so that only such files are looked at closely."""
+    test, so that only such files are looked at closely.
+    """
     return bool(_INVISIBLE.search(text)) or not unicodedata.is_normalized("NFC", text)
 
 
 def respelled(data: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     """``(field path, as written, as read)`` of each name in ``data`` that cleaning changes
-    beyond its spaces (a no-break or doubled space is made plain without a word)."""
+    beyond its spaces (a no-break or doubled space is made plain without a word).
+    """
     if not isinstance(data, dict):
         return
     for field in NAME_FIELDS:

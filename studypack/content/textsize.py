@@ -42,9 +42,9 @@ def long_paragraphs(data: Any, limit: int = MAX_PARAGRAPH_CHARS
                 if len(paragraph.strip()) > limit:
                     yield path, number, len(paragraph.strip())
         elif isinstance(value, dict):
-            stack.extend((path + (str(key),), item) for key, item in value.items())
+            stack.extend(((*path, str(key)), item) for key, item in value.items())
         elif isinstance(value, list):
-            stack.extend((path + (index,), item) for index, item in enumerate(value))
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
 
 
 def too_long_message(number: int, length: int, limit: int = MAX_PARAGRAPH_CHARS) -> str:

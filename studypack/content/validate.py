@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import reprlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -72,67 +74,114 @@ _SHORT.maxstring = _SHORT.maxother = 80
 _SHORT.maxlevel = 3
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One pydantic error and what a message about it may draw on."""
+
+    err: Any
+    value: Any
+    shown: str
+    fields: dict[str, tuple[str, ...]]
+    path: PathKey
+    hint: str
+
+
+def _unknown_field(e: _Error) -> str:
+    parent = "" if len(e.path) < 2 else str(next(p for p in reversed(e.path[:-1])
+                                                if isinstance(p, str)))
+    known = e.fields.get(parent, e.fields.get("", ()))
+    close = did_you_mean(str(e.path[-1]), known)
+    home = next((section for section, names in e.fields.items()
+                 if section != parent and str(e.path[-1]) in names), None)
+    if not close and home is not None:
+        return ("is not a field here; it belongs " + (
+            f"under '{home}:' (move it below that line, indented)" if home else
+            "at the top level of the file (move it out, not indented)"))
+    return f"unknown field{close or '; remove it or check the spelling (' + e.hint + ')'}"
+
+
+def _not_text(e: _Error) -> str:
+    if e.value is None:
+        return "is empty; write the text after the colon (or delete the line if optional)"
+    if isinstance(e.value, dict):
+        return ("must be text, but YAML read it as 'key: value' because it contains ': '; "
+                "put the whole text in double quotes")
+    return f"must be text, not {type(e.value).__name__}; quote it or write it as one block"
+
+
+def _pattern(e: _Error) -> str:
+    # The only patterns in the schemas are the colour and the id.
+    if "#" in str(e.err.get("ctx", {}).get("pattern", "")):
+        return f"{e.shown} is not a colour; write it as \"#rrggbb\" in quotes, e.g. \"#1d4e6e\""
+    return (f"{e.shown} is not a valid id; use lowercase letters, digits and dashes, "
+            "e.g. css-2022-pakistan-affairs-q8")
+
+
+def _not_one_of(e: _Error) -> str:
+    expected = [x.strip(" '") for x in str(e.err.get("ctx", {}).get("expected", "")).replace(
+        " or ", ", ").split(",")]
+    guess = did_you_mean(e.value if isinstance(e.value, str) else e.shown,
+                         [x for x in expected if x])
+    return f"{e.shown} is not one of {', '.join(expected)}{guess}"
+
+
+def _whole_number(e: _Error) -> str:
+    return f"must be a whole number, not {e.shown}"
+
+
+def _true_or_false(e: _Error) -> str:
+    return f"must be true or false, not {e.shown}"
+
+
+def _a_list(_: _Error) -> str:
+    return "must be a list (one '- item' per line)"
+
+
+_MESSAGES: dict[str, Callable[[_Error], str]] = {
+    "missing": lambda e: f"is required; add it ({e.hint})",
+    "extra_forbidden": _unknown_field,
+    "string_too_short": lambda _: "must not be empty; write the text",
+    "string_too_long": lambda e: (f"is too long ({len(str(e.value))} characters); "
+                                  f"keep it under {e.err['ctx']['max_length']}"),
+    "int_parsing": _whole_number,
+    "int_type": _whole_number,
+    "int_from_float": _whole_number,
+    "string_type": _not_text,
+    "tuple_type": _a_list,
+    "list_type": _a_list,
+    "too_short": lambda _: "needs at least one item",
+    "string_pattern_mismatch": _pattern,
+    "bool_parsing": _true_or_false,
+    "bool_type": _true_or_false,
+    "literal_error": _not_one_of,
+    "value_error": lambda e: str(e.err["msg"]).removeprefix("Value error, "),
+    "model_type": lambda _: "must be a mapping of 'field: value' lines",
+}
+"""Message for each pydantic error type (pydantic's names), as a registry (house rule 7)."""
+
+
 def problem_message(err: Any, fields: dict[str, tuple[str, ...]], path: PathKey,
                     hint: str = FORMAT_HINT) -> str:
-    """A reader's message for one pydantic error: what is wrong, what to do."""
+    """A reader's message for one pydantic error: what is wrong, what to do.
+
+    Args:
+        err: One entry of ``ValidationError.errors()``.
+        fields: Known field names by section ("" for the top level), for "did you mean".
+        path: Where the error is, as keys and indexes.
+        hint: Where the format is described, for messages that point there.
+
+    Returns:
+        The message, e.g. "must be a whole number, not 'eight'".
+    """
     kind = err["type"]
     value = err.get("input")
     # Cut short: a value may be a megabyte of text, or lists nested 1,000 deep.
-    shown = _SHORT.repr(value)
-    if kind == "missing":
-        return f"is required; add it ({hint})"
-    if kind == "extra_forbidden":
-        parent = "" if len(path) < 2 else str(next(p for p in reversed(path[:-1])
-                                                  if isinstance(p, str)))
-        known = fields.get(parent, fields.get("", ()))
-        close = did_you_mean(str(path[-1]), known)
-        home = next((section for section, names in fields.items()
-                     if section != parent and str(path[-1]) in names), None)
-        if not close and home is not None:
-            return ("is not a field here; it belongs " + (
-                f"under '{home}:' (move it below that line, indented)" if home else
-                "at the top level of the file (move it out, not indented)"))
-        return f"unknown field{close or '; remove it or check the spelling (' + hint + ')'}"
-    if kind == "string_too_short":
-        return "must not be empty; write the text"
-    if kind == "string_too_long":
-        return f"is too long ({len(str(value))} characters); keep it under {err['ctx']['max_length']}"
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"must be a whole number, not {shown}"
-    if kind == "string_type" and value is None:
-        return "is empty; write the text after the colon (or delete the line if optional)"
-    if kind == "string_type" and isinstance(value, dict):
-        return ("must be text, but YAML read it as 'key: value' because it contains ': '; "
-                "put the whole text in double quotes")
-    if kind == "string_type":
-        return f"must be text, not {type(value).__name__}; quote it or write it as one block"
-    if kind in ("tuple_type", "list_type"):
-        return "must be a list (one '- item' per line)"
-    if kind == "too_short":
-        return "needs at least one item"
-    if kind == "string_pattern_mismatch" and "#" in str(err.get("ctx", {}).get("pattern", "")):
-        return (f"{shown} is not a colour; write it as \"#rrggbb\" in quotes, "
-                "e.g. \"#1d4e6e\"")
-    if kind == "string_pattern_mismatch":
-        return (f"{shown} is not a valid id; use lowercase letters, digits and dashes, "
-                "e.g. css-2022-pakistan-affairs-q8")
-    if kind in ("int_type",) and isinstance(value, bool):
-        return f"must be a whole number, not {str(value).lower()}"
+    error = _Error(err, value, _SHORT.repr(value), fields, path, hint)
+    if kind in _MESSAGES:
+        return _MESSAGES[kind](error)
     if kind.startswith(("greater_than", "less_than")):
-        return f"{shown} is out of range: {err['msg'].lower()}"
-    if kind in ("bool_parsing", "bool_type"):
-        return f"must be true or false, not {shown}"
-    if kind == "literal_error":
-        expected = [e.strip(" '") for e in str(err.get("ctx", {}).get("expected", "")).replace(
-            " or ", ", ").split(",")]
-        guess = did_you_mean(value if isinstance(value, str) else shown,
-                             [e for e in expected if e])
-        return f"{shown} is not one of {', '.join(expected)}{guess}"
-    if kind == "value_error":
-        return str(err["msg"]).removeprefix("Value error, ")
-    if kind == "model_type":
-        return "must be a mapping of 'field: value' lines"
-    return f"{err['msg']} (got {shown})"
+        return f"{error.shown} is out of range: {err['msg'].lower()}"
+    return f"{err['msg']} (got {error.shown})"
 
 
 def validate_text(text: str, shown_path: str, model: type[M],
@@ -154,7 +203,7 @@ def validate_text(text: str, shown_path: str, model: type[M],
     try:
         located = load_located(text)
     except AnchorRefused as exc:
-        mark = exc.problem_mark
+        mark = exc.mark
         return None, None, [Diagnostic(shown_path, mark.line + 1, mark.column + 1, "",
                                        ANCHORS_REFUSED)]
     except yaml.YAMLError as exc:

@@ -36,6 +36,7 @@ class AnchorRefused(yaml.MarkedYAMLError):
 
     def __init__(self, mark: yaml.Mark) -> None:
         super().__init__(problem=ANCHORS_REFUSED, problem_mark=mark)
+        self.mark = mark  # problem_mark, typed as always set
 
 
 _AMPERSAND = re.compile(r"&(?=\S)")
@@ -68,14 +69,15 @@ def refuse_anchors(text: str) -> None:
 class _Loader(LOADER):  # type: ignore[misc,valid-type]
     """The safe loader, reading as text what Python cannot hold: a date that is no
     date ("year: 2024-02-30") and a number too long to convert, which PyYAML
-    raises a bare ValueError for. The schema then says the value is not a year."""
+    raises a bare ValueError for. The schema then says the value is not a year.
+    """
 
 
 def _text_unless(construct: Any) -> Any:
     def constructor(loader: Any, node: yaml.ScalarNode) -> Any:
         try:
             return construct(loader, node)
-        except Exception:  # noqa: BLE001 (ValueError, IndexError…: a scalar it cannot read)
+        except Exception:
             return str(node.value)
     return constructor
 
@@ -143,14 +145,15 @@ def _walk(root: yaml.Node, out: dict[PathKey, tuple[int, int]],
             for key_node, value_node in node.value:
                 key = (str(key_node.value) if isinstance(key_node, yaml.ScalarNode)
                        else f"? line {_mark(key_node)[0]}")
+                here = (*path, key)
                 if key in seen:
-                    dups.append(path + (key,))
+                    dups.append(here)
                 else:
-                    keys[path + (key,)] = _mark(key_node)
+                    keys[here] = _mark(key_node)
                 seen.add(key)
-                stack.append((value_node, path + (key,)))
+                stack.append((value_node, here))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, path + (index,)) for index, item in enumerate(node.value))
+            stack.extend((item, (*path, index)) for index, item in enumerate(node.value))
 
 
 def load_located(text: str) -> Located:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..content.inline import parser
 from ..errors import MissingGlyphWarning, StudypackWarning
 from .fonts import FontSet, RegisteredFamily
 
@@ -65,19 +65,6 @@ class Block:
     kind: str  # "para" | "bullets" | "numbers" | "arabic" (items hold plain text)
     items: tuple[str, ...]
     start: int = 1
-
-
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """The inline Markdown subset: emphasis, links, code, lists; nothing else.
-
-    Raw HTML and entities are off, so ``<b>``, ``A<B`` and ``&amp;`` are text
-    exactly as typed; headings, block quotes and code blocks are off, so a
-    line starting with ``#`` or four spaces is ordinary text.
-    """
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
-    return md.disable(["image", "entity", "html_inline", "html_block", "heading", "lheading",
-                       "blockquote", "code", "fence", "hr", "reference"])
 
 
 YEAR_AT_LINE_START = re.compile(r"^(\s*\d{4})\.(\s)", re.MULTILINE)

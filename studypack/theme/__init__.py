@@ -15,7 +15,8 @@ from ..content.yamlpos import dotted
 from ..errors import ContentError, Diagnostic, FontError, StudypackWarning
 from .colours import contrast_on_white, mix_with_white, to_grey
 from .fonts import FontFamily, resolve_family
-from .layout import LayoutSpec, load_layout, where_set
+from .layout import load_layout, where_set
+from .spec import LayoutSpec
 
 MM = 72 / 25.4
 """PDF points per millimetre (1 pt = 1/72 inch, 1 inch = 25.4 mm)."""

@@ -1,39 +1,10 @@
-"""Colour values as authors write them ("navy", "#1d4e6e", "#abc") → "#rrggbb".
+"""Colour arithmetic for layouts: ``#rrggbb`` → luminance, contrast, tints, greys.
 
-CSS colour names and hex forms come from webcolors (the CSS3 name table),
-not a table of our own.
+Formulas from WCAG 2.1 (relative luminance, contrast ratio). Reading the
+colours authors write is ``content/colours.py``.
 """
 
 from __future__ import annotations
-
-import difflib
-from typing import Annotated
-
-import webcolors
-from pydantic import AfterValidator
-
-
-def to_hex(value: str) -> str:
-    """Normalise a colour to lower-case ``#rrggbb``.
-
-    Raises:
-        ValueError: Not a CSS colour name nor a ``#rgb``/``#rrggbb`` hex value;
-            the message suggests the closest name.
-    """
-    text = value.strip()
-    try:
-        if text.startswith("#"):
-            return webcolors.normalize_hex(text)
-        return webcolors.name_to_hex(text.lower().replace(" ", ""))
-    except ValueError:
-        close = difflib.get_close_matches(text.lower(), webcolors.names(), n=1, cutoff=0.7)
-        hint = f"did you mean '{close[0]}'? Otherwise write" if close else "write"
-        raise ValueError(f"'{value}' is not a colour; {hint} a CSS name such as 'navy' or a "
-                         'hex value in quotes such as "#1d4e6e"') from None
-
-
-Colour = Annotated[str, AfterValidator(to_hex)]
-"""A pydantic field type: any CSS colour name or hex form, stored as ``#rrggbb``."""
 
 
 def _channels(hex_colour: str) -> tuple[float, float, float]:

@@ -9,13 +9,9 @@ big for the text width, two columns of a few letters each.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..content.yamlpos import Located, dotted
 from ..errors import Diagnostic
-
-if TYPE_CHECKING:
-    from .layout import LayoutSpec
+from .spec import LayoutSpec
 
 MM = 72 / 25.4
 """PDF points per millimetre."""

@@ -219,7 +219,8 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         self.globals = {name: value for name, value in self.globals.items() if name != "lipsum"}
         self.globals["range"] = bounded_range
 
-    def concat(self, parts: Iterable[str]) -> str:  # type: ignore[override]
+    def concat(self, parts: Iterable[str]) -> str:
+        """Join template output, stopping at ``MAX_OUTPUT`` characters."""
         # The output of a macro, a {% set %} block or a {% filter %} block.
         kept: list[str] = []
         size = 0
@@ -231,11 +232,12 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         return "".join(kept)
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        tree = _Guard().visit(super()._parse(source, name, filename))
+        tree: nodes.Template = _Guard().visit(super()._parse(source, name, filename))
         tree.set_environment(self)
         return tree
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """An operator, counted as a step; a repeat longer than ``MAX_OUTPUT`` is refused."""
         _tick()
         if operator == "*" and isinstance(right, int) and _length(left) * right > MAX_OUTPUT:
             raise TemplateLimit(f"repeats a text or list {right:,} times; the result would "
@@ -258,6 +260,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         return _sized(super().call_binop(context, operator, left, right))
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """A call, counted as a step, with the sandbox's checks."""
         _tick()
         target = getattr(obj, "__wrapped__", obj)
         owner = getattr(target, "__self__", None)
@@ -276,10 +279,12 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         return _sized(super().call(context, obj, *args, **kwargs))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        """An attribute look-up, counted as a step."""
         _tick()
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
+        """An item look-up, counted as a step."""
         _tick()
         return super().getitem(obj, argument)
 
@@ -288,7 +293,12 @@ class SizedFileLoader(jinja2.FileSystemLoader):
     """A file loader that refuses a template file too large to be a line of text."""
 
     def get_source(self, environment: jinja2.Environment, template: str
-                   ) -> tuple[str, str | None, Callable[[], bool] | None]:
+                   ) -> tuple[str, str, Callable[[], bool]]:
+        """The template's source, file name and up-to-date check, as jinja2's loader.
+
+        Raises:
+            TemplateLimit: The file is larger than ``MAX_TEMPLATE_BYTES``.
+        """
         source, filename, uptodate = super().get_source(environment, template)
         if filename and Path(filename).stat().st_size > MAX_TEMPLATE_BYTES:
             raise TemplateLimit(f"is {Path(filename).stat().st_size:,} bytes; a template may "

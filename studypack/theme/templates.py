@@ -87,7 +87,7 @@ def render_text(env: jinja2.Environment, name: str, **context: Any) -> str:
     except UnicodeDecodeError:
         raise ContentError([Diagnostic(name, 0, 0, "", "is not UTF-8 text; save the template "
                                        "as UTF-8")]) from None
-    except Exception as exc:  # noqa: BLE001 - any failure inside a user's template
+    except Exception as exc:
         path, line = _template_frame(exc, env, name)
         raise ContentError([Diagnostic(path, line, 0, "", f"template failed: "
                                        f"{type(exc).__name__}: {exc}")]) from None
@@ -132,9 +132,6 @@ KNOWN_TEMPLATES = ("cover.j2", "running_head.j2", "handout_head.j2", "folio.j2",
 
 def unknown_templates(layout_dirs: Sequence[Path]) -> list[str]:
     """Template files in the layouts that studypack never reads (likely misnamed)."""
-    found = []
-    for folder in layout_dirs:
-        for path in sorted((folder / "templates").glob("*.j2")):
-            if path.name not in KNOWN_TEMPLATES:
-                found.append(rel(path))
-    return found
+    return [rel(path) for folder in layout_dirs
+            for path in sorted((folder / "templates").glob("*.j2"))
+            if path.name not in KNOWN_TEMPLATES]

@@ -76,7 +76,7 @@ def snapshot(root: Path) -> dict[str, str]:
             path = here / name
             key = str(path.relative_to(root))
             if path.is_symlink():
-                seen[key] = "link:" + os.readlink(path)
+                seen[key] = "link:" + str(path.readlink())
             elif path.is_file():
                 seen[key] = hashlib.sha256(path.read_bytes()).hexdigest()
     return seen

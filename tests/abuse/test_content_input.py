@@ -90,7 +90,8 @@ def test_italic_text_at_the_start_of_a_value_is_explained_not_read_as_an_alias(w
 
 def _replace_block(path: Path, field: str, lines: list[str]) -> int:
     """Replace the text of the top-level ``field`` by ``lines`` (a ``|`` block); the
-    1-based line of the field."""
+    1-based line of the field.
+    """
     rows = path.read_text(encoding="utf-8").splitlines()
     start = next(i for i, row in enumerate(rows) if row.startswith(f"{field}:"))
     end = start + 1
@@ -201,7 +202,8 @@ def test_topics_and_papers_that_look_alike_are_one_spelling(ws: Path) -> None:
     # A zero-width space, a decomposed accent (NFD) and a no-break space: three
     # spellings a reader cannot tell apart, read as the other file's one.
     _edit(ws / ANSWER, "paper: Pakistan Affairs", "paper: International\u00a0Relations")
-    _edit(ws / ANSWER, "topics: [Pakistan Movement]", "topics: [IR\u200b Theory, Re\u0301sume\u0301]")
+    _edit(ws / ANSWER, "topics: [Pakistan Movement]",
+          "topics: [IR\u200b Theory, Re\u0301sume\u0301]")
     _edit(ws / ANSWER, "exam: CSS", "exam: CSS\u200d")
     _edit(ws / OTHER, "topics: [IR Theory]", "topics: [IR Theory, R\u00e9sum\u00e9]")
     result = run(["list"], ws)

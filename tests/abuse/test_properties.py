@@ -108,7 +108,8 @@ YAML_TEXT = st.one_of(
 
 def _ours(call: Callable[[], T]) -> T | None:
     """``call()``; None when it raised a ``StudypackError``. Our warnings are let
-    through; any other warning fails, as any other exception does."""
+    through; any other warning fails, as any other exception does.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         warnings.simplefilter("ignore", StudypackWarning)
@@ -189,9 +190,9 @@ def test_markup_of_any_text_is_paragraph_markup_reportlab_reads(raw: str) -> Non
 
 IMPORT_TEXT = st.one_of(
     st.text(max_size=400).map(lambda text: text.encode("utf-8")),
-    _pieces(MARKUP_BITS + ["Q1. Discuss the role of the League in 1940.", "Answer:",
-                           "Introduction", "Conclusion", "CSS 2019", "Pakistan Affairs",
-                           "\n1. ", "\n- ", "\n\n"]).map(lambda text: text.encode("utf-8")),
+    _pieces([*MARKUP_BITS, "Q1. Discuss the role of the League in 1940.", "Answer:",
+             "Introduction", "Conclusion", "CSS 2019", "Pakistan Affairs", "\n1. ", "\n- ",
+             "\n\n"]).map(lambda text: text.encode("utf-8")),
     st.binary(max_size=300),
     _repeated(MARKUP_BITS).map(lambda text: text.encode("utf-8")),
 )

@@ -30,8 +30,8 @@ def test_an_escape_in_a_broken_field_is_shown_not_sent(ws: Path) -> None:
 def test_list_shows_escapes_and_brackets_in_topics_as_written(ws: Path) -> None:
     answer = _answer(ws)
     text = answer.read_text(encoding="utf-8")
-    answer.write_text(text.replace("topics: [Pakistan Movement]",
-                                   'topics: [Pakistan Movement, "Kashmir\\e[31m [bold]red[/bold]"]'),
+    hostile = 'topics: [Pakistan Movement, "Kashmir\\e[31m [bold]red[/bold]"]'
+    answer.write_text(text.replace("topics: [Pakistan Movement]", hostile),
                       encoding="utf-8")
     result = run(["list"], ws)
     assert result.code == 0, result.text

@@ -38,7 +38,8 @@ from .web import FetchError, fetch, is_address, shown
 
 class NoAnswerOnPage(StudypackError, ValueError):
     """The page holds no answer (a navigation, sales or topics page, a study guide);
-    the message says what it seems to be, in one line, without the file name."""
+    the message says what it seems to be, in one line, without the file name.
+    """
 
 
 def import_page(page: Page, options: Options | None = None, *,
@@ -77,14 +78,14 @@ def import_page(page: Page, options: Options | None = None, *,
             draft = replace(draft, incomplete=True)  # the rest is behind a paywall
         results.append(assemble(question, draft, context, options,
                                 source_name=source_name,
-                                position=position if len(raws) > 1 else 0,
                                 notes=page.notes, dropped=split.dropped))
     return tuple(results)
 
 
 def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, ...], Context]:
     """A page with no question line: the question from its title, site text before the
-    answer dropped, and the page's context read from that text and the title."""
+    answer dropped, and the page's context read from that text and the title.
+    """
     blocks, lead = strip_preamble(split.unclaimed)
     # The page's own heading says it best; the <title> adds a site's name and capitals.
     titles = [*(plain(b.text) for b in (*lead, *blocks[:3]) if b.kind == "heading"),
@@ -166,7 +167,11 @@ def import_text(text: str, *, paper: str | None = None, exam: str | None = None,
 
     Args:
         text: The copied page.
-        paper, exam, marks, year, number: Overrides, as on the command line.
+        paper: The paper's name, instead of what the page says (``--paper``).
+        exam: The exam, e.g. "CSS" (``--exam``).
+        marks: The question's marks (``--marks``).
+        year: The paper's year (``--year``).
+        number: The question's number (``--number``).
 
     Returns:
         The first answer on the page; ``missing`` lists what the user must add.

@@ -99,7 +99,8 @@ _CONTENTS = re.compile(r"^(?:table of contents|contents|in this (?:article|post)
 
 def _split_headed(blocks: tuple[Block, ...]) -> list[Block]:
     """A block whose first line is a question header ("CSS 2019 · Political Science ·
-    Q.3") and whose next line is the question is two blocks, as the lines were."""
+    Q.3") and whose next line is the question is two blocks, as the lines were.
+    """
     out: list[Block] = []
     for block in blocks:
         first, _, rest = block.text.partition("\n")
@@ -136,7 +137,8 @@ def _next(starts: list[tuple[int, QuestionLine]], m: int, kept: list[Block]) -> 
 
 def _as_line(block: Block) -> str:
     """A block's text as a copied line would read: a list item keeps its number, so a
-    listed question tagged "(CSS 2016)" reads as one ("1. Discuss … (CSS 2016)")."""
+    listed question tagged "(CSS 2016)" reads as one ("1. Discuss … (CSS 2016)").
+    """
     text = plain(block.text)
     kind, _, rest = split_marker(text)
     if kind == "bullet" and re.match(r"^Q(?:uestion)?\b", rest):
@@ -163,17 +165,19 @@ def split_page(page: Page) -> SplitPage:
                            page.title)
     answers: list[RawAnswer] = []
     titled: dict[int, QuestionLine] = {}
-    for n, (start, question) in enumerate(starts):
+    for n, (start, line) in enumerate(starts):
+        question = line  # completed below with what a title line or the body says
         end = starts[n + 1][0] if n + 1 < len(starts) else len(kept)
         body = [b for b in kept[start + 1:end] if not is_breadcrumb(plain(b.text))]
         # A header naming a question ("Criminology – CSS 2017 – Q3") whose own line,
         # with its text, comes below; or a contents box naming questions answered below.
         header = not question.text and any(q.number == question.number and q.text
                                            for _, q in starts[n + 1:n + 3])
-        if header or not question.listed and question.number is not None and _bare(body) and any(
+        if header or (not question.listed and question.number is not None and _bare(body) and any(
                 q.number == question.number and not _bare(kept[i + 1:_next(starts, m, kept)])
-                for m, (i, q) in enumerate(starts) if m > n and not q.listed):
-            titled[question.number] = question  # its year or exam may be said only there
+                for m, (i, q) in enumerate(starts) if m > n and not q.listed)):
+            if question.number is not None:  # looked up by number below
+                titled[question.number] = question  # its year or exam may be said only there
             continue  # a title or a contents line naming a question answered below
         above = titled.get(question.number or -1)
         if above is not None:

@@ -78,17 +78,20 @@ class ImportedAnswer:
     @property
     def complete(self) -> bool:
         """True when every essential field was found (see ``ESSENTIAL``); otherwise the
-        file is a draft that builds leave out until its gaps are written."""
+        file is a draft that builds leave out until its gaps are written.
+        """
         return not set(self.missing) & set(ESSENTIAL)
 
     @property
     def has_gaps(self) -> bool:
         """Anything for the user to write or check: a missing field, a placeholder, a
-        cut-off end."""
+        cut-off end.
+        """
         return bool(self.missing) or self.incomplete
 
     @property
     def yaml_text(self) -> str:
+        """The answer as the content file's YAML text."""
         return dump_answer(self.data)
 
     @property
@@ -111,6 +114,7 @@ class ImportedAnswer:
 
     @property
     def id(self) -> str:
+        """The answer's id, or "" when none could be made."""
         return str(self.data.get("id") or "")
 
 
@@ -120,7 +124,8 @@ ID_MAX = 80
 
 def make_id(exam: str, year: int | None, paper: str | None, which: str) -> str:
     """``css-2021-pakistan-affairs-q5``: what is known, with a long paper's name cut so
-    the part that tells questions apart (``q5``, the question's words) is kept whole."""
+    the part that tells questions apart (``q5``, the question's words) is kept whole.
+    """
     head = "-".join(slug(str(x)) for x in (exam, year) if x)
     room = ID_MAX - len(head) - len(which) - 2
     paper_part = slug(paper or "")[:max(room, 0)].strip("-")
@@ -129,7 +134,8 @@ def make_id(exam: str, year: int | None, paper: str | None, which: str) -> str:
 
 def _which(data: dict[str, object]) -> str:
     """``q8`` for question 8; for a question without its number, the first words of
-    its text, so that several such files stay apart."""
+    its text, so that several such files stay apart.
+    """
     if data.get("number") and data.get("kind") != "question":
         return f"q{data['number']}"
     words = slug(" ".join(str(data.get("question") or "").split()[:10]))[:56].strip("-")
@@ -170,10 +176,10 @@ class Identity:
     guesses: tuple[str, ...] = ()
 
 
-def identify(question: QuestionLine, context: Context, options: Options,
-             position: int = 0) -> Identity:
+def identify(question: QuestionLine, context: Context, options: Options) -> Identity:
     """Exam, paper, year, number and marks: given as options, else read on the question
-    line, else guessed from the page's context (and recorded as guesses)."""
+    line, else guessed from the page's context (and recorded as guesses).
+    """
     guesses: list[str] = []
 
     def pick(name: str, given: object, read: object, guessed: object, how: str) -> object:
@@ -206,7 +212,7 @@ def identify(question: QuestionLine, context: Context, options: Options,
 
 
 def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, options: Options,
-             *, source_name: str, position: int = 0, notes: tuple[str, ...] = (),
+             *, source_name: str, notes: tuple[str, ...] = (),
              dropped: int = 0) -> ImportedAnswer:
     """Build the content-file fields of one answer, recording every guess.
 
@@ -216,11 +222,10 @@ def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, optio
         context: The page's exam, paper, year, part, topic and tags.
         options: The user's overrides.
         source_name: The imported file's name, for ``source:``.
-        position: The answer's place on its page (from 1), for unnumbered questions.
         notes: The reader's notes (repairs).
         dropped: Junk blocks dropped from the page.
     """
-    who = identify(question, context, options, position)
+    who = identify(question, context, options)
     data, derived = _head(who, question, context)
     body, body_derived, missing = _body(draft)
     missing = _unknown(who, question) + missing
@@ -283,7 +288,8 @@ def assemble_question(question: QuestionLine, context: Context, options: Options
 def _head(who: Identity, question: QuestionLine, context: Context, kind: str = "answer"
           ) -> tuple[dict[str, object], list[str]]:
     """The fields before the answer: id, exam, paper, part, year, number, marks, topics,
-    tags, question."""
+    tags, question.
+    """
     derived = list(who.guesses)
     data: dict[str, object] = {"id": ""}
     if kind == "question":
@@ -392,7 +398,8 @@ _NULL_FIELD = re.compile(rf"^({'|'.join(IDENTITY)}): null$", re.MULTILINE)
 
 def dump_answer(data: dict[str, object]) -> str:
     """Content fields → YAML text, with block scalars for long text; an empty field
-    says what to write there."""
+    says what to write there.
+    """
     text = yaml.dump(data, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True,
                      width=100, default_flow_style=False)
     return _NULL_FIELD.sub(lambda m: m.group(0) + GAP_COMMENT.format(name=m.group(1)), text)

@@ -61,7 +61,8 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # 1. / 1) / 1- / 1– / (1) / 1:
     ("number", re.compile(r"^\(?(\d{1,3})(?:[.):]|\s*[-–](?![-–]))\s*(?=\S)")),
     # I. / IV) / ii-
-    ("roman", re.compile(r"^\(?((?i:x{0,3}(?:ix|iv|v?i{0,3})))(?<=[ivxIVX])(?:[.)]|\s*[-–](?=\s))\s*(?=\S)")),
+    ("roman", re.compile(r"^\(?((?i:x{0,3}(?:ix|iv|v?i{0,3})))(?<=[ivxIVX])"
+                         r"(?:[.)]|\s*[-–](?=\s))\s*(?=\S)")),
     # a) / (b) / c.
     ("letter", re.compile(r"^\(?([a-h])(?:\)|\.(?=\s))\s*(?=\S)")),
     # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)

@@ -32,7 +32,7 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     if marks < 4 and numbered < 2 and ranks < 2:
         return blocks
     posts: list[list[Block]] = [[]]
-    for n, (block, text) in enumerate(zip(blocks, texts)):
+    for n, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if _POST_START.match(text) or _POST_END.match(text):
             posts.append([])
         elif marks < 4 and numbered < 2 and n + 1 < len(texts) and _RANK.match(texts[n + 1]):

@@ -232,7 +232,8 @@ def is_junk(text: str) -> bool:
 
 def is_menu(line: str) -> bool:
     """A navigation menu: three or more short entries split by ``|``, ``•`` or ``»``, half of them
-    usual menu words."""
+    usual menu words.
+    """
     parts = [p.strip().lower() for p in re.split(r"\s*[|•»›]\s*", line) if p.strip()]
     return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts) and sum(
         p in _NAV_WORDS for p in parts) * 2 >= len(parts)

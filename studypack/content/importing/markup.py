@@ -116,7 +116,8 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
 
 def _question_table(table: Any) -> list[Block]:
     """A table of past questions (columns such as Year | Exam | Question) → one listed
-    question line per row, "1. What is acid rain? (CSS 2018)", as a list would give."""
+    question line per row, "1. What is acid rain? (CSS 2018)", as a list would give.
+    """
     rows = [[inline_text(c) for c in row if _tag(c) in ("td", "th", "cell")]
             for row in table.iter() if _tag(row) in ROWS]
     if len(rows) < 2:
@@ -147,7 +148,8 @@ def _holds_blocks(cell: Any) -> bool:
 def _cell_blocks(cell: Any, depth: int) -> list[Block]:
     """A table cell's (or a loose container's) paragraphs, headings and lists, and the
     lines of loose text and inline elements between them (``<b>Q3. …</b><br>…``), a
-    line ending at each ``<br>``, each its own block."""
+    line ending at each ``<br>``, each its own block.
+    """
     blocks: list[Block] = []
     line: list[str] = []
 
@@ -191,7 +193,8 @@ class _Wrapper(list):  # type: ignore[type-arg]
 
 def _short_lines(text: str) -> bool:
     """Three or more short lines, none ending a sentence: notes typed a line an item
-    (an outline, a note's properties), not a paragraph broken for width."""
+    (an outline, a note's properties), not a paragraph broken for width.
+    """
     lines = [line for line in text.split("\n") if line.strip()]
     return len(lines) >= 3 and all(len(x) <= 70 and not re.search(r"[.!?]$", x.strip())
                                    for x in lines)
@@ -201,7 +204,7 @@ def _listed_lines(text: str) -> bool:
     """Most lines of ``text`` start with a list marker ("1.", "3.1-", "✓")."""
     lines = [line for line in text.split("\n") if line.strip()]
     marked = sum(bool(split_marker(x)[0]) for x in lines)
-    return (marked >= 3 or marked >= 2 and len(lines) <= 4) and marked * 5 >= len(lines) * 2 \
+    return (marked >= 3 or (marked >= 2 and len(lines) <= 4)) and marked * 5 >= len(lines) * 2 \
         and max(map(len, lines)) <= 120
 
 

@@ -113,7 +113,8 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
     if shape == "bare":
         built.derived.append("points: headings are short lines standing alone")
     for k, piece in enumerate(pieces):
-        state = _step(piece, pieces[k - 1] if k else None, pieces[k + 1:], state, shape, built)
+        state = _step(piece, pieces[k - 1] if k else None, pieces[k + 1:], state, shape=shape,
+                      built=built)
     if built.skipped:
         built.notes.append(f"left out the question breakdown ({built.skipped} block(s)): "
                            "it explains the question, it is not the answer")
@@ -121,7 +122,7 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
     return built.freeze(_cut_off(pieces, built))
 
 
-def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, shape: str,
+def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *, shape: str,
           built: _Builder) -> str:
     """Read one piece in ``state``; return the state for the next piece.
 
@@ -157,7 +158,7 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, sh
         state = "conclusion"
         built.conclusion.append(piece.text)
     else:
-        _add(piece, built, state, shape)
+        _add(piece, built, state)
     return state
 
 
@@ -179,7 +180,7 @@ def _on_label(piece: Piece, built: _Builder, state: str) -> str:
         label = f"*{piece.label_text[:1].upper() + piece.label_text[1:]}:*"
         _add(replace(piece, text=f"{label} {rest}".strip(), marker="", block=replace(
             piece.block, kind="paragraph", bold=False)), built,
-            "intro" if state in ("outline", "breakdown") else state, "")
+            "intro" if state in ("outline", "breakdown") else state)
         return "intro" if state in ("outline", "breakdown") else state
     built.group = ""
     if piece.label == "section":
@@ -202,7 +203,8 @@ def _on_label(piece: Piece, built: _Builder, state: str) -> str:
 
 def _listed_next(piece: Piece, after: Piece | None) -> bool:
     """An outline's own "Introduction" or "Conclusion" line: a label standing alone with
-    another short outline line after it (the answer's label has its paragraph after it)."""
+    another short outline line after it (the answer's label has its paragraph after it).
+    """
     return (not piece.rest and piece.label in ("introduction", "conclusion", "section")
             and after is not None and len(after.plain) <= OUTLINE_LINE_MAX
             and not re.search(r"[.!?]$", after.plain)
@@ -223,7 +225,7 @@ def _unlabelled_outline(pieces: list[Piece]) -> bool:
 
 def _outline_line(piece: Piece, built: _Builder) -> bool:
     """Add ``piece`` to the outline when it is an outline line; False ends the outline."""
-    if piece.headed and not piece.marker or piece.arabic:
+    if (piece.headed and not piece.marker) or piece.arabic:
         return False
     if len(piece.plain) > OUTLINE_LINE_MAX or (not piece.marker and piece.plain.endswith(".")):
         return False
@@ -293,7 +295,7 @@ def split_heading(text: str) -> tuple[str, str]:
     return " ".join(words[:8]) + "…", text
 
 
-def _add(piece: Piece, built: _Builder, state: str, shape: str) -> None:
+def _add(piece: Piece, built: _Builder, state: str) -> None:
     """Put a piece that starts nothing into the part being read."""
     text = piece.text
     if piece.marker:

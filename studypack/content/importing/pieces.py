@@ -65,6 +65,7 @@ class Piece:
 
     @property
     def plain(self) -> str:
+        """The piece's text without inline markup."""
         return plain(self.text)
 
     @property
@@ -90,6 +91,7 @@ class Piece:
 
     @property
     def ends_sentence(self) -> bool:
+        """Whether the text ends a sentence (a full stop, question or exclamation mark)."""
         return bool(SENTENCE_END.search(self.plain))
 
 
@@ -124,7 +126,8 @@ def _after_label(text: str, label: str) -> str:
 
 def format_subpoint(text: str) -> str:
     """``"Dams – slow to build"`` → ``"**Dams** – slow to build"`` (a term of up to six words
-    before a dash or colon is set bold); other text is returned as it is."""
+    before a dash or colon is set bold); other text is returned as it is.
+    """
     if text.startswith("**"):
         return text
     match = re.match(r"^([^:–—]{1,60}?)\s*(?::|\s[-–—])\s+(\S.*)$", text)

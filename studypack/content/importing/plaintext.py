@@ -45,7 +45,7 @@ def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
     if any(furniture) or wrap_width(lines):
         shapes = Counter(_shape(line) for line in lines if _could_repeat(line))
         furniture = [gone or (_could_repeat(line) and shapes[_shape(line)] >= REPEATS_AT_LEAST)
-                     for line, gone in zip(lines, furniture)]
+                     for line, gone in zip(lines, furniture, strict=True)]
         # The document's own first line coming back further down is its running
         # head on a later page, even in a copy of only two pages; the first
         # one stays, as it names the exam and paper.
@@ -53,9 +53,9 @@ def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
         if top is not None and _could_repeat(lines[top]):
             head = _shape(lines[top])
             furniture = [gone or (i > top and _shape(line) == head)
-                         for i, (line, gone) in enumerate(zip(lines, furniture))]
-    return ([line for line, gone in zip(lines, furniture) if not gone],
-            [line for line, gone in zip(lines, furniture) if gone and line.strip()])
+                         for i, (line, gone) in enumerate(zip(lines, furniture, strict=True))]
+    return ([line for line, gone in zip(lines, furniture, strict=True) if not gone],
+            [line for line, gone in zip(lines, furniture, strict=True) if gone and line.strip()])
 
 
 def _could_repeat(line: str) -> bool:
@@ -124,7 +124,8 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
 def main_speaker(lines: list[str]) -> list[str]:
     """In a chat export, only the messages of whoever wrote the most (the teacher posting
     the answer); the others' thanks and requests are not the answer. Other text is
-    returned as it is."""
+    returned as it is.
+    """
     speakers: list[str | None] = []
     current: str | None = None
     for line in lines:
@@ -135,11 +136,11 @@ def main_speaker(lines: list[str]) -> list[str]:
     if len({s for s in speakers if s}) < 2:
         return lines
     words: dict[str, int] = {}
-    for line, speaker in zip(lines, speakers):
+    for line, speaker in zip(lines, speakers, strict=True):
         if speaker:
             words[speaker] = words.get(speaker, 0) + len(line.split())
     main = max(words, key=lambda k: words[k])
-    return [line for line, speaker in zip(lines, speakers) if speaker in (main, None)]
+    return [line for line, speaker in zip(lines, speakers, strict=True) if speaker in (main, None)]
 
 
 _SPEAKER = re.compile(r"^\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*"
@@ -168,7 +169,8 @@ def _block(paragraph: str) -> Block:
 
 def _heads_a_list(previous: str, line: str, following: str) -> bool:
     """A short line between a finished sentence and a list or question line is a heading
-    ("Foreign Policy" over "4. What are …"), not the end of the paragraph above it."""
+    ("Foreign Policy" over "4. What are …"), not the end of the paragraph above it.
+    """
     return (bool(re.search(r"[.!?:]['’\"”)]?$", previous.rstrip())) and len(line.split()) <= 8
             and not re.search(r"[.!?,;]$", line) and bool(
                 split_marker(following)[0] or parse_question(following.strip())))

@@ -38,7 +38,8 @@ _CHAT_OPENER = re.compile(
 
 def is_preface(text: str) -> bool:
     """A blog preface or a reply's opening: the writer speaking of themselves, or
-    greeting the reader, before the answer begins."""
+    greeting the reader, before the answer begins.
+    """
     return len(_FIRST_PERSON.findall(text)) >= 2 or bool(_CHAT_OPENER.search(text))
 
 
@@ -56,9 +57,11 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{20,400})[”\"]")
 
 def quoted_question(texts: list[str]) -> str | None:
     """A question quoted in a preface or attribution ("… which asked us to “Discuss the
-    causes of circular debt …”"): the first quoted span that sets a task."""
+    causes of circular debt …”"): the first quoted span that sets a task.
+    """
     for text in texts:
-        for quoted in _QUOTED.findall(text):
+        for match in _QUOTED.finditer(text):
+            quoted = match.group(1)
             if QUESTION_WORDS.search(quoted) and len(quoted.split()) >= 5:
                 return quoted.strip()
     return None

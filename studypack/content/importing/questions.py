@@ -69,7 +69,8 @@ _TITLE_SPLIT = re.compile(r"\s+[|›»]\s+|\s+[-–—]\s+|\s*\|\s*")
 def title_as_question(titles: list[str]) -> QuestionLine | None:
     """The page's own title taken as its question, when no line asks one ("Water Scarcity
     in Pakistan: Causes and Remedies"): the longest part of three words or more that
-    names no site, exam or paper alone. Recorded as a guess."""
+    names no site, exam or paper alone. Recorded as a guess.
+    """
     for title in titles:
         parts = [p.strip() for p in _TITLE_SPLIT.split(" ".join(title.split())) if p.strip()]
         parts = [p for p in parts if len(p.split()) >= 3 and not _generic(p)
@@ -232,7 +233,8 @@ def _asks(text: str) -> bool:
 
 def _paper_number(digits: str) -> int | None:
     """A question's number as a paper can have it (1–99); "Q.120" in a long list is
-    still a question, with its number left to write."""
+    still a question, with its number left to write.
+    """
     number = int(digits)
     return number if 1 <= number <= 99 else None
 
@@ -307,6 +309,7 @@ class Context:
     where: tuple[tuple[str, str], ...] = ()
 
     def source_of(self, name: str) -> str:
+        """Where field ``name`` was found ("breadcrumb", "page title"…), "the page" if not said."""
         return dict(self.where).get(name, "the page")
 
 

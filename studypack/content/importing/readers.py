@@ -78,7 +78,8 @@ def read_html(data: bytes) -> Page:
 
 def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...]]:
     """A question heading that trafilatura left out of the main text ("Q3. …" in a header
-    above the article), and the short lines just above it (paper, year), read as context."""
+    above the article), and the short lines just above it (paper, year), read as context.
+    """
     from lxml import html
 
     try:
@@ -109,7 +110,8 @@ _FURNITURE = re.compile(r"comment|sidebar|widget|menu|(?<!sub)nav|footer|masthea
 
 def _own_reading(text: str) -> list[Block]:
     """The page's blocks read from its own markup: the article (or main, or body) without
-    scripts, navigation, asides, forms and elements named as site furniture."""
+    scripts, navigation, asides, forms and elements named as site furniture.
+    """
     from lxml import html
 
     try:
@@ -182,7 +184,8 @@ def read_markdown(data: bytes) -> Page:
 def _lines_as_paragraphs(text: str) -> str:
     """Notes typed in a .md file with one line per paragraph and no blank lines between
     (as a .txt file would be) get the blank lines Markdown needs; Markdown that uses
-    blank lines is left as written."""
+    blank lines is left as written.
+    """
     lines = text.split("\n")
     filled = [x for x in lines if x.strip()]
     if len(filled) < 6 or (len(lines) - len(filled)) * 5 >= len(filled) or any(
@@ -221,7 +224,7 @@ def read_docx(data: bytes) -> Page:
                              "it in Word and save it again as .docx")
     try:
         result = mammoth.convert_to_html(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 (a damaged file fails in mammoth's parsers)
+    except Exception as exc:
         raise UnreadableFile(f"is not a readable Word .docx file ({type(exc).__name__}); "
                              "save it again from Word as .docx") from None
     source, notes = repair(result.value)

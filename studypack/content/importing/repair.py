@@ -78,7 +78,8 @@ def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
 
 def _utf16_without_bom(head: bytes) -> str:
     """``utf-16-le`` or ``-be`` when every other byte of ``head`` is NUL (text saved as
-    UTF-16 without its mark), else ""."""
+    UTF-16 without its mark), else "".
+    """
     if len(head) < 16:
         return ""
     odd, even = head[1::2], head[0::2]
@@ -91,7 +92,8 @@ def _utf16_without_bom(head: bytes) -> str:
 
 def _mostly_utf8(data: bytes) -> bool:
     """UTF-8 with a few bad lines: at least as many of its lines holding non-ASCII bytes
-    are valid UTF-8 as are not."""
+    are valid UTF-8 as are not.
+    """
     good = bad = 0
     for line in data.split(b"\n"):
         if max(line, default=0) > 127:
@@ -105,7 +107,8 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def _utf8_line_by_line(data: bytes) -> tuple[str, tuple[str, ...]]:
     """Each line as UTF-8; a line that is not is read as Windows-1252 (a pasted line
-    from an old file), which can map every byte."""
+    from an old file), which can map every byte.
+    """
     lines, odd = [], 0
     for line in data.split(b"\n"):
         try:

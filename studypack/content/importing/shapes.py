@@ -15,6 +15,9 @@ from .pieces import Piece
 
 
 def answer_shape(pieces: list[Piece]) -> str:
+    """How an answer marks its points: "numbered", "headed", "run-in", "bare", "bulleted",
+    "lettered" or "none", the first of these that its pieces show.
+    """
     if any(p.top_numbered and not p.label for p in pieces):
         return "numbered"
     if any(p.headed and not p.label and not p.arabic for p in pieces):
@@ -52,7 +55,10 @@ def lettered_point(piece: Piece) -> bool:
 
 
 def headed_bullet(piece: Piece, marker: str = "bullet") -> bool:
-    # "• Currency fall: A weaker rupee …", "- **Energy**: new plants …": a point as a bullet.
+    """"• Currency fall: A weaker rupee …", "- **Energy**: new plants …": a point as a bullet.
+
+    ``marker`` is the list marker the piece must have ("" for a plain paragraph).
+    """
     if piece.marker != marker or piece.depth or piece.label or piece.arabic:
         return False
     match = re.match(r"^(.{2,60}?)(?::\s|\s[–—-]\s)\s*(\S.*)$", piece.plain)
@@ -61,6 +67,7 @@ def headed_bullet(piece: Piece, marker: str = "bullet") -> bool:
 
 
 def bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
+    """A short unmarked line, capitalised and unpunctuated, over a longer paragraph."""
     text = piece.plain
     return (not piece.marker and not piece.arabic and not piece.label
             and piece.block.kind == "paragraph"
@@ -70,8 +77,10 @@ def bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
 
 
 def group_title(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
-    # "Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point. A
-    # reference under a verse ("(Surah Al-Ikhlas, 112:1-2)") is never one.
+    """"Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point.
+
+    A reference under a verse ("(Surah Al-Ikhlas, 112:1-2)") is never one.
+    """
     return (after is not None and (after.top_numbered or lettered_point(after))
             and not piece.marker and not piece.arabic
             and not piece.label and len(piece.plain.split()) <= 6
@@ -93,7 +102,8 @@ def _at(pieces: list[Piece], k: int) -> Piece | None:
 
 def heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
     """A heading whose own sub-headings follow (an h2 over h3s, after at most one short
-    paragraph): it titles a group of points and is not a point itself."""
+    paragraph): it titles a group of points and is not a point itself.
+    """
     if piece.headed and later and run_in_bullet(later[0]) and not piece.label:
         return True  # "👉 *Steps taken*" over "✅ *Stronger laws* – …" points
     if piece.headed and not piece.label and later and (
@@ -118,6 +128,9 @@ def heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
 
 
 def starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape: str) -> bool:
+    """Whether ``piece`` opens a key point in an answer of ``shape`` (see ``answer_shape``),
+    judged with the pieces just before and after it.
+    """
     if piece.arabic or piece.label or (before is not None and before.arabic
                                        and not piece.headed and not piece.top_numbered):
         return False

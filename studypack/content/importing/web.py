@@ -97,7 +97,8 @@ def fetch(url: str) -> tuple[str, bytes]:
 def _as_utf8(data: bytes, declared: str | None) -> bytes:
     """The page in UTF-8, when the server names the character set it is sent in (a
     ``charset=utf-16le`` header would otherwise make it look like binary); as it came
-    when the server names none, for the reader to find."""
+    when the server names none, for the reader to find.
+    """
     if not declared:
         return data
     try:

@@ -1,0 +1,124 @@
+"""The shape of a layout: pydantic models every merged ``layout.yaml`` must fit.
+
+Input: a merged layout mapping (``layout.py`` reads and layers the files).
+Output: a frozen ``LayoutSpec``, each value range-checked. Kept apart from the
+reading so that ``geometry.py`` can check a spec without importing the reader.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from ..content.colours import Colour
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _not_a_switch(value: object) -> object:
+    # YAML reads "yes" and "on" as true, which pydantic would take as 1.
+    if isinstance(value, bool):
+        # pydantic reports a ValueError as the field's problem; a TypeError escapes.
+        raise ValueError(f"must be a number, not {str(value).lower()}")  # noqa: TRY004
+    return value
+
+
+Measure = Annotated[float, BeforeValidator(_not_a_switch), Field(allow_inf_nan=False)]
+"""A size or ratio: a finite number (NaN, .inf and true are refused), range set per field."""
+
+
+class StrictModel(BaseModel):
+    """Frozen, and an unknown key is a problem (a typo must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Margins(StrictModel):
+    """Page margins in mm; inner is the binding side."""
+
+    top: Measure = Field(ge=5, le=80)
+    bottom: Measure = Field(ge=5, le=80)
+    inner: Measure = Field(ge=5, le=80)
+    outer: Measure = Field(ge=5, le=80)
+
+
+class PageSpec(StrictModel):
+    """Paper size, margins, and whether parts start on a recto for two-sided printing."""
+
+    size: Literal["A4", "A5", "Letter", "Legal"]
+    margins_mm: Margins
+    duplex: bool = False
+
+
+class FontSpec(StrictModel):
+    """Font families by role: fontpkg family names or families in ``fonts/``.
+
+    ``arabic`` sets Arabic-script text (Quranic verses, Urdu and Persian
+    phrases) inside any paragraph.
+    """
+
+    text: Name
+    heading: Name
+    mono: Name
+    arabic: Name
+    fallback: tuple[Name, ...] = ()
+
+
+class TypeSpec(StrictModel):
+    """Type scale: body size in points, leading as a multiple, heading ratio."""
+
+    body_pt: Measure = Field(ge=6, le=16)
+    leading: Measure = Field(ge=1.0, le=2.0)
+    scale: Measure = Field(ge=1.05, le=1.6)
+
+
+class ColourSpec(StrictModel):
+    """The layout's colours: accent (bands, headings), tint (boxes), rules, text, muted."""
+
+    accent: Colour
+    tint: Colour
+    rule: Colour
+    text: Colour
+    muted: Colour
+
+
+QuestionBlock = Literal["header", "question", "summary", "key_points", "answer"]
+
+
+class BlockSpec(StrictModel):
+    """Which question blocks print, in order, for booklets/packs and for handouts."""
+
+    question: tuple[QuestionBlock, ...] = Field(min_length=1)
+    handout: tuple[QuestionBlock, ...] = Field(min_length=1)
+
+
+class LayoutSpec(StrictModel):
+    """A fully layered layout (every field present after merging).
+
+    Attributes:
+        columns: Columns for the answer text (1, or 2 for cheap printing).
+        backgrounds: Tinted bands and boxes; False keeps to rules (photocopies).
+        grayscale: Greys only: a brand accent is turned into its grey.
+    """
+
+    extends: Name | None = None
+    page: PageSpec
+    columns: Literal[1, 2] = 1
+    backgrounds: bool = True
+    grayscale: bool = False
+    fonts: FontSpec
+    type: TypeSpec
+    colours: ColourSpec
+    blocks: BlockSpec
+
+
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "": tuple(LayoutSpec.model_fields),
+    "page": tuple(PageSpec.model_fields),
+    "margins_mm": tuple(Margins.model_fields),
+    "fonts": tuple(FontSpec.model_fields),
+    "type": tuple(TypeSpec.model_fields),
+    "colours": tuple(ColourSpec.model_fields),
+    "blocks": tuple(BlockSpec.model_fields),
+}
