@@ -73,7 +73,7 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from studypack.content import load_content
-from studypack.plan import plan_booklet
+from studypack.plan.booklet import plan_booklet
 from studypack.render import RenderOptions, render_document
 from studypack.theme import load_theme
 content, mode = Path(sys.argv[1]), sys.argv[2]

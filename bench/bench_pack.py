@@ -66,7 +66,7 @@ import json, resource, sys, time, warnings
 from pathlib import Path
 from studypack.build import build_pack
 from bench_pack import edit_answer
-from studypack.watch import settle_between_builds
+from studypack.cli.watch import settle_between_builds
 warnings.simplefilter("ignore")
 ws, cache, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 def build():

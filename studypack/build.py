@@ -13,18 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import RenderCache
+from .assemble.merge import made_by_studypack
 from .content import load_content
-from .engine import Workers, make_handouts, make_pack
+from .engine.cache import RenderCache
+from .engine.make import Workers, make_handouts, make_pack
+from .engine.parallel import WorkerPool, early_workers
 from .errors import RenderError, WorkspaceError, rel
-from .merge import made_by_studypack
 from .model import BookletPlan, Brand, PackPlan, Question, TopicGroup
 from .output import PendingFile, link_problem, warnings_checked, write_atomically
-from .parallel import WorkerPool, early_workers
-from .plan import source_date
-from .resolve import BuildRequest, resolve_build
+from .plan.booklet import source_date
+from .plan.resolve import BuildRequest, resolve_build
+from .plan.workspace import pdf_name_problem
 from .theme import Theme, load_theme, with_accent
-from .workspace import pdf_name_problem
 
 
 @dataclass(frozen=True)
@@ -74,13 +74,16 @@ def build_booklet(*, content: Path, output: Path, layout: str = "classic",
         content: Folder of answer YAML files.
         output: PDF path to write (atomically).
         layout: Layout name.
-        title, subtitle, edition: Cover text.
+        title: Cover title.
+        subtitle: Cover subtitle ("" for one built from the years covered).
+        edition: Edition line, e.g. "November 2026".
         brand: The centre's name, logo, accent, watermark and back cover.
         duplex: Start the contents and every question on a recto page; None
             inherits studypack.yaml's, then the layout's ``page.duplex``.
         strict: Fail, writing nothing, if the render warns.
         workspace: Folder holding ``layouts/`` and ``fonts/`` (default: content's parent).
-        processes, cache_dir: As for ``build_pack``; the PDF is the same either way.
+        processes: Worker processes, as for ``build_pack``.
+        cache_dir: Laid-out parts kept between builds, as for ``build_pack``.
         on_start: Called with the number of questions before rendering.
         on_question: Called as each question is laid out.
 
@@ -161,6 +164,9 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
         cache_dir: Folder of rendered parts kept between builds (see
             ``cache``); None lays out everything. The PDF is the same either way.
         output: Overrides the pack's output path when not None.
+        strict: Fail, writing nothing, on any warning.
+        on_start: Called with the number of questions before laying out.
+        on_question: Called as each question is laid out.
 
     Raises:
         WorkspaceError, ContentError, FontError, PdfInputError, RenderError.
@@ -182,10 +188,18 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
     summary, key points and the answer; "Page X of Y" counts its own pages.
 
     Args:
+        content: Folder of answer files.
+        workspace: Folder of the workspace's layouts and fonts.
+        out_dir: Folder for the handouts.
         ids: Question ids (case-insensitive; repeats are written once).
+        layout: Layout name.
+        brand: The centre's name and marks for the running head.
+        strict: Fail, writing nothing, on any warning.
+        on_question: Called as each question is laid out.
         prune: Remove other handout PDFs from ``out_dir`` (a pack's own folder,
             so handouts of questions it no longer selects do not linger).
-        processes, cache_dir: As for ``build_pack``; the PDFs are the same either way.
+        processes: Worker processes, as for ``build_pack``.
+        cache_dir: Laid-out parts kept between builds, as for ``build_pack``.
         target: Where to write the handout of a single id instead of
             ``out_dir/<id>.pdf`` (``out_dir`` and ``prune`` are then unused).
 
@@ -227,8 +241,9 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
     files: dict[str, io.BytesIO] = {}
     with warnings_checked(strict):
         theme = with_accent(load_theme(layout, workspace), brand.accent)
-        plans = [_handout_plan(questions[qid.casefold()], theme, layout, brand, date,
-                               target or out_dir / f"{qid}.pdf") for qid in ids]
+        plans = [_handout_plan(questions[qid.casefold()], theme, layout=layout, brand=brand,
+                               date=date, output=target or out_dir / f"{qid}.pdf")
+                 for qid in ids]
         made = make_handouts(plans, theme, Workers(workspace, processes, pool, cache,
                                                    on_question),
                              lambda plan: files.setdefault(plan.output, io.BytesIO()))
@@ -254,7 +269,7 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
     return results
 
 
-def _handout_plan(q: Question, theme: Theme, layout: str, brand: Brand, date: int | None,
+def _handout_plan(q: Question, theme: Theme, *, layout: str, brand: Brand, date: int | None,
                   output: Path) -> PackPlan:
     """A handout: a pack of one question, with no front matter and a compact running head."""
     booklet = BookletPlan(title=f"Q{q.number} · {q.paper} {q.year}", subtitle=q.exam,

@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .errors import (
     MissingGlyphWarning,
@@ -119,7 +119,9 @@ class PendingFile:
             raise RenderError(f"cannot write to {rel(self.target.parent)}: "
                               f"{exc.strerror}") from None
         self.temporary = Path(tmp)
-        self.file = GuardedWriter(os.fdopen(fd, "wb"))
+        self.guard = GuardedWriter(os.fdopen(fd, "wb"))
+        # Written to as any binary file is (pikepdf's save takes it as one).
+        self.file = cast("BinaryIO", self.guard)
         _OPEN.add(self)
         _remove_stale_parts(self.target)
 
@@ -128,9 +130,9 @@ class PendingFile:
         self.made = []
         _OPEN.discard(self)
         try:
-            self.file.close()
-            if self.file.error:
-                raise self.file.error
+            self.guard.close()
+            if self.guard.error:
+                raise self.guard.error
             self.temporary.chmod(self.target.stat().st_mode & 0o777
                                  if self.target.exists() else 0o666 & ~_umask())
             self.temporary.replace(self.target)
@@ -141,7 +143,7 @@ class PendingFile:
     def discard(self) -> None:
         """Close and remove the temporary file and the folders made for it (none once committed)."""
         _OPEN.discard(self)
-        self.file.close()
+        self.guard.close()
         self.temporary.unlink(missing_ok=True)
         for folder in self.made:  # deepest first
             try:

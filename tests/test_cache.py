@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from studypack import cache as cache_module
+from studypack import digests
 from studypack.build import build_handouts, build_pack
-from studypack.cache import RenderCache, theme_fingerprint
+from studypack.engine.cache import RenderCache, theme_fingerprint
 from studypack.errors import StrictError
 from studypack.theme import load_theme
 from studypack.theme.fonts import resolve_family
@@ -129,16 +129,16 @@ def test_a_changed_input_invalidates_and_matches_a_cold_build(ws, change):
 
 def test_new_library_or_studypack_code_invalidates_everything(ws, monkeypatch):
     _cached(ws)
-    real = cache_module.metadata.version
-    monkeypatch.setattr(cache_module.metadata, "version",
+    real = digests.metadata.version
+    monkeypatch.setattr(digests.metadata, "version",
                         lambda name: "999.0" if name == "reportlab" else real(name))
-    cache_module.tool_fingerprint.cache_clear()
-    cache_module.library_versions.cache_clear()
+    digests.tool_fingerprint.cache_clear()
+    digests.library_versions.cache_clear()
     try:
         again = _cached(ws)
     finally:
-        cache_module.tool_fingerprint.cache_clear()
-        cache_module.library_versions.cache_clear()
+        digests.tool_fingerprint.cache_clear()
+        digests.library_versions.cache_clear()
     assert again.reused is not None and again.reused[0] == 0
 
 

@@ -10,13 +10,13 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from studypack import merge_fonts
+from studypack.assemble import fonts as merge_fonts
 from studypack.build import build_handouts, build_pack
 from studypack.cli import app
 from studypack.content import load_content
 from studypack.errors import ContentError
 from studypack.model import Brand
-from studypack.pack import plan_pack
+from studypack.plan.pack import plan_pack
 from studypack.render import RenderOptions, render_document
 from studypack.theme import load_theme
 
@@ -624,7 +624,7 @@ def test_a_watermark_keeps_the_marks_of_an_included_studypack_pdf(pack_workspace
 
 def test_a_watermark_on_included_pages_with_odd_boxes_is_centred_on_what_is_seen(
         pack_workspace):
-    from studypack.included import seen_box
+    from studypack.assemble.included import seen_box
 
     target = pack_workspace / "extra" / "appendix.pdf"
     raw_pdf(target, {

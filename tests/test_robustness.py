@@ -170,9 +170,9 @@ def test_parts_left_by_a_killed_build_are_removed_by_the_next_write(tmp_path):
 STOPPED = """
 import multiprocessing, os, signal, sys, time
 from pathlib import Path
-from studypack.cli import stop_cleanly_on_signals
+from studypack.cli.commands import stop_cleanly_on_signals
 from studypack.output import PendingFile
-from studypack.parallel import WorkerPool
+from studypack.engine.parallel import WorkerPool
 stop_cleanly_on_signals()
 pending = PendingFile(Path(sys.argv[1]))
 pending.file.write(b"%PDF-1.4 half")

@@ -15,7 +15,7 @@ import fontpkg
 import pytest
 from pypdf import PdfReader
 
-from studypack.watch_inputs import pack_inputs
+from studypack.plan.inputs import pack_inputs
 
 from .conftest import CONTENT
 
@@ -101,7 +101,7 @@ def test_what_a_broken_pack_brand_or_layout_names_is_still_watched(watched):
 
 
 def _watch_in_thread(inputs, rebuild):
-    from studypack.watch import watch_pack
+    from studypack.cli.watch import watch_pack
 
     stop = threading.Event()
     thread = threading.Thread(target=watch_pack, args=(inputs, rebuild),
@@ -122,7 +122,7 @@ def _until(condition, poke: Path | None, timeout: float = 30) -> None:
 
 
 def test_an_edit_during_a_rebuild_that_changes_the_watched_files_is_not_lost(watched):
-    from studypack.watch_inputs import BuildInputs
+    from studypack.plan.inputs import BuildInputs
 
     ws = watched.resolve()
     first, second = sorted((ws / "content").rglob("*.yaml"))[:2]
@@ -309,7 +309,7 @@ def test_a_file_that_comes_and_goes_within_a_moment_starts_no_build(watched):
 
 
 def test_a_save_made_during_the_first_build_starts_the_next(watched):
-    from studypack.watch import watch_pack
+    from studypack.cli.watch import watch_pack
 
     ws = watched.resolve()
     answer = _answer(ws)

@@ -252,7 +252,7 @@ def load_bank(folder: Path, cache_dir: Path | None = None) -> Bank:
     problems: list[Diagnostic] = []
     cache = None
     if cache_dir:
-        # Here, not at the top: the cache's keys need studypack.cache, which
+        # Here, not at the top: the cache's keys need studypack.digests, which
         # needs the theme, which needs this package.
         from .cache import ContentCache
         cache = ContentCache.open(cache_dir)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..cache import digest, library_versions, tool_fingerprint
+from ..digests import digest, library_versions, tool_fingerprint
 from ..errors import StudypackError
 from ..model import Question
 from ..output import write_atomically

@@ -92,7 +92,7 @@ def _positions(source_path: str, changed: int) -> dict[PathKey, tuple[int, int]]
     # Keyed by the file's change time too: ``watch`` rebuilds in one process.
     try:
         return load_located(Path(source_path).read_text(encoding="utf-8")).positions
-    except Exception:  # noqa: BLE001 - only a message's line number is at stake
+    except Exception:
         return {}
 
 

@@ -209,7 +209,7 @@ def test_check_names_an_include_that_is_a_device(ws: Path) -> None:
 
 
 def test_watching_a_pack_whose_include_loops_lists_its_inputs(ws: Path) -> None:
-    from studypack.watch_inputs import pack_inputs
+    from studypack.plan.inputs import pack_inputs
 
     _link_loop(ws)
     pack = _pack_file(ws, "notes.pdf")
@@ -241,7 +241,7 @@ def _uri(address: str) -> pikepdf.Dictionary:
     ("\\\\server\\share\\x.exe", False), ("", False),
 ])
 def test_a_link_is_kept_only_to_a_web_or_mail_address(address: str, kept: bool) -> None:
-    from studypack.active_content import NON_WEB, strip_active_content
+    from studypack.assemble.active_content import NON_WEB, strip_active_content
 
     pdf = _one_page_with(_link(_uri(address)))
 
@@ -252,7 +252,7 @@ def test_a_link_is_kept_only_to_a_web_or_mail_address(address: str, kept: bool) 
 
 
 def test_a_chain_of_actions_that_loops_is_cut_and_counted_once() -> None:
-    from studypack.active_content import JAVASCRIPT, strip_active_content
+    from studypack.assemble.active_content import JAVASCRIPT, strip_active_content
 
     pdf = pikepdf.new()
     script = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.JavaScript,
@@ -270,7 +270,7 @@ def test_a_chain_of_actions_that_loops_is_cut_and_counted_once() -> None:
 
 
 def test_a_pop_up_of_a_removed_attachment_goes_with_it() -> None:
-    from studypack.active_content import strip_active_content
+    from studypack.assemble.active_content import strip_active_content
 
     pdf = pikepdf.new()
     pdf.add_blank_page()
@@ -294,7 +294,7 @@ def test_a_pop_up_of_a_removed_attachment_goes_with_it() -> None:
 
 
 def test_an_open_action_that_only_shows_a_page_is_kept() -> None:
-    from studypack.active_content import strip_active_content
+    from studypack.assemble.active_content import strip_active_content
 
     pdf = pikepdf.new()
     pdf.add_blank_page()
@@ -318,7 +318,7 @@ def _with_link_action(action: pikepdf.Dictionary, pdf: pikepdf.Pdf) -> pikepdf.P
 def test_script_at_the_end_of_a_long_chain_is_cut_with_the_chain() -> None:
     import pikepdf
 
-    from studypack.active_content import strip_active_content
+    from studypack.assemble.active_content import strip_active_content
 
     pdf = pikepdf.new()
     pdf.add_blank_page()
@@ -347,7 +347,7 @@ def test_a_chain_sharing_its_followers_is_checked_once_each_not_down_every_path(
 
     import pikepdf
 
-    from studypack.active_content import strip_active_content
+    from studypack.assemble.active_content import strip_active_content
 
     pdf = pikepdf.new()
     pdf.add_blank_page()
@@ -366,7 +366,7 @@ def test_a_chain_sharing_its_followers_is_checked_once_each_not_down_every_path(
 def test_an_embedded_file_under_an_unknown_key_or_a_thread_action_is_removed() -> None:
     import pikepdf
 
-    from studypack.active_content import strip_active_content
+    from studypack.assemble.active_content import strip_active_content
 
     pdf = pikepdf.new()
     pdf.add_blank_page()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studypack.parallel import cores, early_workers
+from studypack.engine.parallel import cores, early_workers
 
 
 def test_jobs_48_for_two_answers_starts_no_more_workers_than_parts_and_cores(ws: Path

@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, BinaryIO
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NameTree, NumberTree, Pdf, Stream, String
 
+from ..model import PageBox
 from .active_content import Removed, strip_active_content
-from .merge_fonts import SharedFonts
-from .model import PageBox
+from .fonts import SharedFonts
 
 if TYPE_CHECKING:
     from typing_extensions import Self

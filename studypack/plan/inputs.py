@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .content import SKIPPED_FOLDERS, is_answer_path
-from .errors import StudypackError
+from ..content import SKIPPED_FOLDERS, is_answer_path
+from ..errors import StudypackError
 
 WORKSPACE_FOLDERS = ("layouts", "fonts")
 """Workspace folders watched whole: a layout or font there may be named at any time."""
@@ -176,7 +176,7 @@ def _workspace_inputs(content: Path, workspace: Path, layout: str | None,
                       files: set[Path]) -> BuildInputs:
     # What every build reads besides its own file: brand.yaml and its logo,
     # the layout's folders and fonts, and the workspace's layouts/ and fonts/.
-    from .theme import load_theme
+    from ..theme import load_theme
 
     workspace = workspace.resolve()
     files = {*files, workspace / "brand.yaml"}
@@ -203,7 +203,7 @@ def _workspace_inputs(content: Path, workspace: Path, layout: str | None,
 def _plain_yaml(path: Path) -> dict[str, Any]:
     import yaml
 
-    from .content.yamlpos import load_plain
+    from ..content.yamlpos import load_plain
 
     try:
         return _mapping(load_plain(path.read_text(encoding="utf-8")))

@@ -16,17 +16,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .content import load_content
-from .content.brand import BRAND_FILE, BrandIn, load_brand
-from .content.packs import load_pack_file
-from .content.validate import load_settings_file
-from .errors import ContentError, Diagnostic, rel
-from .included import measure_pdf, warn_page_sizes
-from .model import Brand, PackPlan, Question
+from pydantic import BaseModel
+
+from ..assemble.included import measure_pdf, warn_page_sizes
+from ..content import load_content
+from ..content.brand import BRAND_FILE, BrandIn, load_brand
+from ..content.packs import load_pack_file
+from ..content.validate import load_settings_file
+from ..engine.parallel import MIN_QUESTIONS_FOR_PROCESSES
+from ..errors import ContentError, Diagnostic, rel
+from ..model import Brand, PackPlan, Question
+from ..theme import Theme, load_theme, with_accent
+from .booklet import plan_booklet, source_date
 from .pack import plan_pack
-from .parallel import MIN_QUESTIONS_FOR_PROCESSES
-from .plan import plan_booklet, source_date
-from .theme import Theme, load_theme, with_accent
 from .workspace import FIELD_NAMES, SETTING_FIELDS, SETTINGS_FILE, Settings, load_settings
 
 DEFAULT = "default"
@@ -108,7 +110,7 @@ class _Origins:
         self.found.append(Origin(name, shown if len(shown) <= 60 else shown[:57] + "…", source))
 
 
-def _file_lines(path: Path, model: type, fields: dict[str, tuple[str, ...]],
+def _file_lines(path: Path, model: type[BaseModel], fields: dict[str, tuple[str, ...]],
                 prefix: tuple[str, ...] = ()) -> dict[str, str]:
     """Field → "file:line" for each field written in a settings-like file."""
     if not path.is_file():

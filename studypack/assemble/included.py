@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import StudypackError, StudypackWarning, rel
-from .model import ExternalPdf, PageBox
+from ..errors import StudypackError, StudypackWarning, rel
+from ..model import ExternalPdf, PageBox
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader

@@ -11,12 +11,12 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .content import load_bank, load_content, load_file
-from .errors import ContentError, Diagnostic, StudypackWarning, rel
-from .model import Question
+from ..content import load_bank, load_content, load_file
+from ..errors import ContentError, Diagnostic, StudypackWarning, rel
+from ..model import Question
 
 if TYPE_CHECKING:
-    from .theme import Theme
+    from ..theme import Theme
 
 PACK_KEYS = ("select", "include", "group_by")
 """Top-level keys that only a pack file has."""
@@ -41,10 +41,10 @@ def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: 
     included PDFs are opened against its page size, as a build does, so that
     ``check --strict`` fails where ``pack --strict`` would.
     """
-    from .content.brand import load_brand
-    from .included import measure_pdf, warn_page_sizes
+    from ..assemble.included import measure_pdf, warn_page_sizes
+    from ..content.brand import load_brand
+    from ..theme import load_theme, with_accent
     from .pack import plan_pack
-    from .theme import load_theme, with_accent
     from .workspace import workspace_layout
 
     problems: list[Diagnostic] = []
@@ -62,8 +62,8 @@ def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: 
 
 def _warn_unprintable(questions: tuple[Question, ...], workspace: Path) -> int:
     """Warn of every character of the answers, and of brand.yaml, that no font has."""
-    from .content.brand import BRAND_FILE
-    from .theme import load_theme
+    from ..content.brand import BRAND_FILE
+    from ..theme import load_theme
     from .workspace import load_settings
 
     theme = load_theme(load_settings(workspace, using=("layout",)).layout, workspace)
@@ -73,7 +73,7 @@ def _warn_unprintable(questions: tuple[Question, ...], workspace: Path) -> int:
 
 
 def _warn_unprintable_in(paths: list[str], theme: Theme) -> int:
-    from .render.fonts import printable_characters
+    from ..render.fonts import printable_characters
 
     covered = printable_characters(theme)
     found = 0
@@ -95,8 +95,8 @@ def _check_settings(workspace: Path) -> list[Diagnostic]:
     The layout is made with the brand's colour, as a build makes it, so its
     warnings (a colour too light for headings) are raised here too.
     """
-    from .content.brand import load_brand
-    from .theme import load_theme, with_accent
+    from ..content.brand import load_brand
+    from ..theme import load_theme, with_accent
     from .workspace import load_settings, settings_problems
 
     problems = settings_problems(workspace)

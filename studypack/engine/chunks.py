@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from .assemble import RenderedFacts
-from .model import Question, TopicGroup
+from ..assemble.slots import RenderedFacts
+from ..model import Question, TopicGroup
 
 AVERAGE_CHUNK = 8
 """Questions per chunk on average: a boundary follows one question in eight."""

@@ -25,21 +25,15 @@ from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
-from .cache import (
-    Notes,
-    RenderCache,
-    digest,
-    logo_fingerprint,
-    theme_fingerprint,
-    tool_fingerprint,
-)
+from ..content.cache import FILE as CONTENT_RECORDS
+from ..digests import digest, tool_fingerprint
+from ..errors import MissingGlyphWarning, StudypackWarning, WorkspaceError
+from ..folders import iter_files
+from ..model import BookletPlan, Question
+from ..render import RenderedBooklet, RenderOptions, render_document
+from ..theme import Theme, load_theme, with_accent
+from .cache import Notes, RenderCache, logo_fingerprint, theme_fingerprint
 from .chunks import AVERAGE_CHUNK
-from .content.cache import FILE as CONTENT_RECORDS
-from .errors import MissingGlyphWarning, StudypackWarning, WorkspaceError
-from .folders import iter_files
-from .model import BookletPlan, Question
-from .render import RenderedBooklet, RenderOptions, render_document
-from .theme import Theme, load_theme, with_accent
 
 MIN_QUESTIONS_FOR_PROCESSES = 40
 """Below this many questions to lay out, starting worker processes costs more than it saves."""
@@ -324,6 +318,7 @@ class WorkerPool:
         self.executor.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
+        """Shut the workers down and wait for them."""
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 

@@ -30,7 +30,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .watch_inputs import BuildInputs
+from ..plan.inputs import BuildInputs
 
 if TYPE_CHECKING:
     from typing_extensions import Self

@@ -16,7 +16,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .cli_support import (
+from ..model import PastQuestion, Question
+from .support import (
     PackFailures,
     cache_dir,
     count,
@@ -34,14 +35,13 @@ from .cli_support import (
     visible,
     watch_one_pack,
 )
-from .model import PastQuestion, Question
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn structured exam answers into print-ready study booklets.")
 def _content_dir(given: Path | None, how: str = "name the content folder (--content PATH)"
                  ) -> Path:
     """The content folder: the flag, else ``content`` from studypack.yaml."""
-    from .workspace import content_folder
+    from ..plan.workspace import content_folder
 
     return given if given is not None else content_folder(Path.cwd(), how=how)
 
@@ -50,7 +50,7 @@ def _brand(workspace: Path, centre: str | None) -> Any:
     """brand.yaml's brand, with the centre's name from --centre when given."""
     from dataclasses import replace
 
-    from .content.brand import load_brand
+    from ..content.brand import load_brand
 
     brand = load_brand(workspace)
     return brand if centre is None else replace(brand, centre=centre)
@@ -58,7 +58,7 @@ def _brand(workspace: Path, centre: str | None) -> Any:
 
 def _version(value: bool) -> None:
     if value:
-        from . import __version__
+        from .. import __version__
         out.print(f"studypack {__version__}")
         raise typer.Exit()
 
@@ -89,7 +89,8 @@ PrintInputsOpt = Annotated[bool, typer.Option(
 
 
 @app.command()
-def build(
+def build(  # typer passes every option by name
+    *,
     content: ContentOpt = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="PDF to write \\[default: out/booklet.pdf]")] = None,
@@ -119,20 +120,20 @@ def build(
     Defaults come from studypack.yaml in the current folder, then these flags.
     """
     with reported():
-        from .errors import StudypackError, WorkspaceError, rel
+        from ..errors import StudypackError, WorkspaceError, rel
 
         workspace = Path.cwd()
         current = [_content_dir(content)]
         if output is not None:
-            from .workspace import pdf_name_problem
+            from ..plan.workspace import pdf_name_problem
 
             problem = pdf_name_problem(str(output))
             if problem:
                 raise WorkspaceError(f"-o/--output: {problem}")
 
         def once() -> None:
-            from .build import run_build
-            from .resolve import BuildRequest
+            from ..build import run_build
+            from ..plan.resolve import BuildRequest
 
             # Resolved again each time: --watch follows edits to studypack.yaml.
             current[0] = _content_dir(content)
@@ -141,8 +142,8 @@ def build(
                 title=title, subtitle=subtitle, edition=edition, centre=centre, duplex=duplex,
                 strict=strict, jobs=jobs, cache_dir=cache_dir(workspace, cache))
             if print_inputs:
-                from .watch_inputs import booklet_inputs
-                from .workspace import load_settings
+                from ..plan.inputs import booklet_inputs
+                from ..plan.workspace import load_settings
 
                 settings = load_settings(workspace)
                 show_inputs(booklet_inputs(current[0], workspace, layout or settings.layout),
@@ -158,7 +159,7 @@ def build(
                 show_plan(request)
                 return
             with progress_bar("Laying out answers") as (start, advance):
-                result = run_build(request, on_start=start, on_question=lambda q: advance())
+                result = run_build(request, on_start=start, on_question=lambda _q: advance())
             say(out, "Wrote", "bold", f"{rel(result.path)}: {result.pages} pages, "
                 f"{count(result.questions, 'question')}, {result.seconds:.1f} s"
                 f"{reuse_note(result.reused)}")
@@ -177,14 +178,15 @@ def build(
                 return False
             return True
 
-        from .watch_inputs import booklet_inputs
+        from ..plan.inputs import booklet_inputs
 
         keep_building(reported_once, lambda: booklet_inputs(current[0], workspace, layout),
                       f"{rel(current[0])}/, studypack.yaml, brand.yaml and the layout")
 
 
 @app.command()
-def pack(
+def pack(  # typer passes every argument and option by name
+    *,
     pack_file: Annotated[Path | None, typer.Argument(
         metavar="PACK.yaml", help="Pack file, e.g. content/packs/foreign-policy.yaml")] = None,
     all_packs: Annotated[bool, typer.Option("--all", help="Build every pack in --folder")
@@ -208,18 +210,19 @@ def pack(
 ) -> None:
     """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
     with reported():
-        from .errors import WorkspaceError, rel
+        from ..errors import WorkspaceError, rel
 
         if all_packs == (pack_file is not None):
             raise WorkspaceError("name one PACK.yaml, or use --all for every pack in "
                                  f"{rel(folder)}")
         if all_packs and not folder.is_dir():
-            from .workspace import where_to_run
+            from ..plan.workspace import where_to_run
 
             inside = where_to_run(Path.cwd())
             raise WorkspaceError(f"{rel(folder)} is not a folder. " + (
                 inside or "Name the folder of pack files with --folder."))
-        files = sorted(folder.glob("*.yaml")) if all_packs else [pack_file]
+        files = (sorted(folder.glob("*.yaml")) if all_packs
+                 else [p for p in (pack_file,) if p is not None])
         if not files:
             raise WorkspaceError(f"{rel(folder)} holds no pack files (*.yaml)")
         if output is not None and len(files) > 1:
@@ -228,7 +231,7 @@ def pack(
         workspace = Path.cwd()
         content_dir = _content_dir(content)
         if explain:
-            from .resolve import BuildRequest
+            from ..plan.resolve import BuildRequest
 
             for path in files:
                 show_plan(BuildRequest(workspace=workspace, content=content_dir, pack=path,
@@ -236,7 +239,7 @@ def pack(
                                        cache_dir=cache_dir(workspace, cache)))
             return
         if print_inputs:
-            from .watch_inputs import pack_inputs
+            from ..plan.inputs import pack_inputs
 
             for path in files:
                 show_inputs(pack_inputs(path, content_dir, workspace), workspace,
@@ -258,7 +261,8 @@ def pack(
 
 
 @app.command()
-def handout(
+def handout(  # typer passes every argument and option by name
+    *,
     ids: Annotated[list[str] | None, typer.Argument(
         metavar="ID...", help="Question ids (see 'studypack list')")] = None,
     all_questions: Annotated[bool, typer.Option("--all", help="One handout per question")
@@ -277,9 +281,9 @@ def handout(
 ) -> None:
     """Write single-question handouts (question, summary, key points, answer) as <id>.pdf."""
     with reported():
-        from .build import build_handouts
-        from .content import load_content
-        from .errors import WorkspaceError, rel
+        from ..build import build_handouts
+        from ..content import load_content
+        from ..errors import WorkspaceError, rel
 
         content_dir = _content_dir(content)
         if output is not None and out_dir is not None:
@@ -300,7 +304,7 @@ def handout(
                                      target=output,
                                      brand=_brand(Path.cwd(), centre),
                                      cache_dir=cache_dir(Path.cwd(), cache),
-                                     on_question=lambda q: advance())
+                                     on_question=lambda _q: advance())
         # One handout reads as a pack does, its reuse on its line; several
         # have it once, under them.
         alone = len(results) == 1
@@ -325,9 +329,9 @@ def check(
     with reported():
         import warnings
 
-        from .checks import check_workspace
-        from .cli_support import print_warnings, warning_texts
-        from .errors import StudypackWarning
+        from ..errors import StudypackWarning
+        from ..plan.checks import check_workspace
+        from .support import print_warnings, warning_texts
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", StudypackWarning)
@@ -358,13 +362,14 @@ def list_questions(
         from rich.table import Column, Table
         from rich.text import Text
 
-        from .content import load_bank
-        from .content.derive import cut_at_word, plain_text
+        from ..content import load_bank
+        from ..content.derive import cut_at_word, plain_text
 
         folder = _content_dir(path, "give the folder: studypack list PATH")
         bank = load_bank(folder)
         # Questions kept without an answer are listed after the answers of their paper.
-        questions = sorted([*bank.answers, *bank.questions], key=lambda q: (
+        questions: list[Question | PastQuestion] = sorted([*bank.answers, *bank.questions],
+                                                          key=lambda q: (
             q.paper or "", isinstance(q, PastQuestion), -(q.year or 0), q.number or 0, q.id))
         if not out.is_terminal:
             # Piped: one tab-separated line per question, nothing cut short.
@@ -407,7 +412,8 @@ def _number(q: Question | PastQuestion) -> str:
 
 
 @app.command("import")
-def import_answer(
+def import_answer(  # typer passes every argument and option by name
+    *,
     files: Annotated[list[Path], typer.Argument(
         metavar="FILE|FOLDER", help="Answers to import: .txt, .html/.htm (saved web "
         "pages), .md or .docx files, or folders of them")],
@@ -430,12 +436,12 @@ def import_answer(
     """
     code = 0
     with reported():
-        from .cli_import import run_import
-        from .content.importing import Options
+        from ..content.importing import Options
+        from .importing import run_import
 
         folder = content if content is not None else Path.cwd() / "content"
         if folder.exists() and not folder.is_dir():
-            from .errors import WorkspaceError, rel
+            from ..errors import WorkspaceError, rel
 
             raise WorkspaceError(f"--content {rel(folder)} is a file, not a folder; name the "
                                  "folder the answers go into")
@@ -454,9 +460,9 @@ def init(
     with reported():
         import shutil
 
-        from .errors import WorkspaceError, rel
+        from ..errors import WorkspaceError, rel
 
-        starter = Path(__file__).resolve().parent / "starter"
+        starter = Path(__file__).resolve().parent.parent / "starter"
         if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
             raise WorkspaceError(f"{rel(directory)} exists and is not an empty folder; "
                                  "choose a new folder")
@@ -494,7 +500,7 @@ def _stop(signum: int, _frame: object) -> None:
         if stream.isatty():
             stream.write(SHOW_CURSOR)  # a progress bar hides it, and has no time to show it
             stream.flush()
-    watch = sys.modules.get("studypack.watch")
+    watch = sys.modules.get("studypack.cli.watch")
     if watch is not None and watch.IDLE.is_set():
         # Between builds every PDF is whole. Ctrl-C is the usual way to end
         # --watch, so it is a success; another signal keeps its status.

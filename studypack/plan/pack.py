@@ -13,17 +13,17 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from .content.brand import apply_brand
-from .content.packs import PackFile, load_pack_file
-from .content.validate import did_you_mean
-from .content.yamlpos import Located, dotted
-from .errors import ContentError, Diagnostic, rel
-from .included import file_problem
-from .model import BookletPlan, Brand, ExternalPdf, PackPlan, PageBox, Question
-from .output import link_problem
-from .plan import group_sections
+from ..assemble.included import file_problem
+from ..content.brand import apply_brand
+from ..content.packs import PackFile, load_pack_file
+from ..content.validate import did_you_mean
+from ..content.yamlpos import Located, dotted
+from ..errors import ContentError, Diagnostic, rel
+from ..model import BookletPlan, Brand, ExternalPdf, PackPlan, PageBox, Question
+from ..output import link_problem
+from ..theme.layout import available_layouts
+from .booklet import group_sections
 from .select import select_questions
-from .theme.layout import available_layouts
 from .workspace import pdf_name_problem
 
 PdfMeasure = Callable[[Path], tuple[PageBox, ...] | str]
@@ -73,7 +73,7 @@ def _measured(inc_file: str, path: Path, outputs: set[Path],
     return measure_pdf(path) if measure_pdf else ()
 
 
-def _includes(pack: PackFile, located: Located, shown: str, workspace: Path,
+def _includes(pack: PackFile, located: Located, shown: str, workspace: Path, *,
               section_names: list[str], output: Path, measure_pdf: PdfMeasure | None
               ) -> tuple[list[ExternalPdf], list[Diagnostic]]:
     found, problems = [], []
@@ -200,8 +200,9 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     target = output or workspace / (pack.output or f"out/packs/{pack_path.stem}.pdf")
     problems += _output_problems(target, [pack_path, *(Path(q.source_path) for q in questions)],
                                  located, shown)
-    includes, include_problems = _includes(pack, located, shown, workspace, names, target,
-                                           measure_pdf)
+    includes, include_problems = _includes(pack, located, shown, workspace,
+                                           section_names=names, output=target,
+                                           measure_pdf=measure_pdf)
     problems += include_problems
     if pack.layout and pack.layout not in available_layouts(workspace):
         known = available_layouts(workspace)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Question
+from ..model import Question
 
 
 def select_questions(questions: Iterable[Question], *, papers: Iterable[str] = (),

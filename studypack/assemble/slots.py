@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import ExternalPdf, PackPlan
 from .merge import LinkSpec, OutlineItem
-from .model import ExternalPdf, PackPlan
 
 GRID_KEY = "revision-grid"
 """Contents key of the closing revision grid."""
@@ -52,16 +52,15 @@ def page_sequence(plan: PackPlan, sizes: PartSizes, front_pages: int) -> list[Sl
     """
     wanted: list[tuple[str, str, int]] = [("front", "", front_pages)]
     for group in plan.booklet.groups:
-        for inc in _placed(plan, group.topic, "before"):
-            wanted.append(("external", inc.key, sizes.externals[inc.key]))
+        wanted += [("external", inc.key, sizes.externals[inc.key])
+                   for inc in _placed(plan, group.topic, "before")]
         wanted.append(("section", group.topic, sizes.sections[group.topic]))
-        for inc in _placed(plan, group.topic, "after"):
-            wanted.append(("external", inc.key, sizes.externals[inc.key]))
+        wanted += [("external", inc.key, sizes.externals[inc.key])
+                   for inc in _placed(plan, group.topic, "after")]
     if plan.revision_grid:
         wanted.append(("grid", "", sizes.grid))
-    for inc in plan.includes:
-        if inc.where == "appendix":
-            wanted.append(("external", inc.key, sizes.externals[inc.key]))
+    wanted += [("external", inc.key, sizes.externals[inc.key])
+               for inc in plan.includes if inc.where == "appendix"]
     if sizes.back:
         wanted.append(("back", "", sizes.back))
     slots: list[Slot] = []
@@ -87,6 +86,7 @@ def front_total(slots: list[Slot]) -> int:
 
 
 def slot_of(slots: list[Slot], kind: str, ref: str) -> Slot:
+    """The first slot of ``kind`` for ``ref``."""
     return next(s for s in slots if s.kind == kind and s.ref == ref)
 
 
@@ -191,10 +191,9 @@ def stamp_plan(slots: list[Slot], parts: dict[str, RenderedFacts], grid: Rendere
     numbered = total - sum(s.pages for s in slots if s.kind == "back")
     last = body_label(numbered - 1, front_pages)
     out = []
-    if front is not None:
-        for page in range(2, front.pages + 1):  # the cover carries none
-            if page not in front.blank_pages:
-                out.append((page - 1, to_roman(page), to_roman(front_pages), page, total))
+    if front is not None:  # from page 2: the cover carries none
+        out += [(page - 1, to_roman(page), to_roman(front_pages), page, total)
+                for page in range(2, front.pages + 1) if page not in front.blank_pages]
     for slot in slots:
         facts = parts.get(slot.ref) if slot.kind == "section" else (
             grid if slot.kind == "grid" else None)

@@ -15,87 +15,30 @@ folder is trimmed to ``LIMIT_BYTES``, least recently used first.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .errors import StudypackError, rel
-from .folders import files_below
-from .output import write_atomically
-from .render import RenderedBooklet
-from .theme import Theme
+from ..digests import FORMAT, digest, file_digest, tree_digest
+from ..errors import StudypackError, rel
+from ..output import write_atomically
+from ..render import RenderedBooklet
+from ..theme import Theme
 
-FORMAT = 1
-"""Bumped when an entry's layout on disk changes."""
 LIMIT_BYTES = 512 * 1024 * 1024
 """Trim the cache folder to this size after a build."""
-SHAPING_LIBRARIES = ("reportlab", "rl-accel", "pypdf", "pikepdf", "jinja2", "markdown-it-py",
-                     "arabic-reshaper", "python-bidi", "svglib", "pillow", "webcolors")
-"""Libraries whose version can change a rendered page."""
 
 Notes = tuple[tuple[str, str, str], ...]
 """Warnings a layout raised: ("glyph", char, source) or ("warning", message, "")."""
 
 
-def digest(*parts: bytes | str) -> str:
-    """SHA-256 (hex) of ``parts``, each length-prefixed so that no two lists collide."""
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    return h.hexdigest()
-
-
-@lru_cache(maxsize=256)
-def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
-    return digest(path.read_bytes())
-
-
-def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes (remembered while its mtime and size stay)."""
-    stat = path.stat()
-    return _file_digest(path, stat.st_mtime_ns, stat.st_size)
-
-
-def _tree_digest(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[str]:
-    # Links to folders are followed: a layout may keep its templates in a
-    # linked folder. Each folder is entered once, so a link loop ends.
-    files = [p for p in files_below(folder, follow_links=True, what="a layout folder")
-             if suffixes is None or p.name.endswith(suffixes)]
-    return [f"{p.relative_to(folder).as_posix()}={file_digest(p)}" for p in files
-            if p.is_file()]
-
-
-@lru_cache(maxsize=8)
-def library_versions(names: tuple[str, ...]) -> tuple[str, ...]:
-    """``name=version`` of each installed distribution, ``name=absent`` when not installed."""
-    versions = []
-    for name in names:
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=absent")
-    return tuple(versions)
-
-
-@lru_cache(maxsize=1)
-def tool_fingerprint() -> str:
-    """studypack's own code and built-in layouts, and the shaping libraries' versions."""
-    package = Path(__file__).parent
-    return digest(str(FORMAT), *_tree_digest(package, (".py", ".yaml", ".j2")),
-                  *library_versions(SHAPING_LIBRARIES))
-
-
 def theme_fingerprint(theme: Theme) -> str:
     """The layout's resolved values, every file in its folders, and its fonts' bytes."""
-    files = [f for folder in theme.folders for f in _tree_digest(folder)]
+    files = [f for folder in theme.folders for f in tree_digest(folder)]
     fonts = [f"{Path(path).name}={file_digest(path)}" for family in
              (theme.text, theme.heading, theme.mono, theme.arabic, *theme.fallback)
              for path in (family.regular, family.bold, family.italic, family.bold_italic)]
@@ -128,26 +71,30 @@ class RenderCache:
         """The entry under ``key``, or None when absent, unreadable or damaged."""
         if self.folder is None:
             return None
-        try:
-            meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            pdf = (self.folder / f"{key}.pdf").read_bytes()
-            if (not isinstance(meta, dict) or meta.get("format") != FORMAT
-                    or digest(pdf) != meta["pdf_sha256"]):
-                raise ValueError("stale or damaged entry")
-            found = _from_json(pdf, meta["rendered"]), _notes(meta["notes"])
-        # Whatever is wrong with an entry (a stranger's file, garbage, a
-        # folder in its place), it is a miss: the part is laid out again.
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-                RecursionError):
+        found = self._read(self.folder, key)
+        if found is None:
             self.misses += 1
             return None
         self.hits += 1
         self.used.add(key)
-        try:
+        with suppress(OSError):
             os.utime(self.folder / f"{key}.json")  # recently used: kept by ``trim``
-        except OSError:
-            pass
         return found
+
+    @staticmethod
+    def _read(folder: Path, key: str) -> tuple[RenderedBooklet, Notes] | None:
+        try:
+            meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+            pdf = (folder / f"{key}.pdf").read_bytes()
+            if (isinstance(meta, dict) and meta.get("format") == FORMAT
+                    and digest(pdf) == meta["pdf_sha256"]):
+                return _from_json(pdf, meta["rendered"]), _notes(meta["notes"])
+        # Whatever is wrong with an entry (a stranger's file, garbage, a
+        # folder in its place), it is a miss: the part is laid out again.
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+                RecursionError):
+            return None
+        return None  # stale or damaged
 
     def put(self, key: str, rendered: RenderedBooklet, notes: Notes) -> None:
         """Store an entry; a cache that cannot be written is noted in ``problem``, not an error."""
@@ -161,7 +108,8 @@ class RenderCache:
             write_atomically(self.folder / f"{key}.json",
                              json.dumps(meta, ensure_ascii=False).encode("utf-8"))
         except (OSError, StudypackError) as exc:
-            self.problem = f"{rel(self.folder)} cannot be written ({exc}); parts were laid out but not kept"
+            self.problem = (f"{rel(self.folder)} cannot be written ({exc}); parts were laid "
+                            "out but not kept")
             return
         self.used.add(key)
 
@@ -169,10 +117,9 @@ class RenderCache:
         """Remove least recently used entries (never this build's) beyond ``limit`` bytes."""
         if self.folder is None or not self.folder.is_dir():
             return
-        try:
+        # A cache we may not tidy is still a cache; the next build tries again.
+        with suppress(OSError):
             self._trim(limit)
-        except OSError:
-            pass  # a cache we may not tidy is still a cache; the next build tries again
 
     def _trim(self, limit: int) -> None:
         assert self.folder is not None

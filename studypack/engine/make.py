@@ -16,8 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from .active_content import removal_line
-from .assemble import (
+from ..assemble.active_content import removal_line
+from ..assemble.merge import PackMerger, Piece
+from ..assemble.slots import (
     GRID_KEY,
     PartSizes,
     RenderedFacts,
@@ -30,16 +31,16 @@ from .assemble import (
     page_sequence,
     stamp_plan,
 )
-from .cache import RenderCache, digest, theme_fingerprint
+from ..digests import digest
+from ..errors import rel
+from ..model import BookletPlan, ExternalPdf, PackPlan, PageBox, Question, TopicGroup
+from ..render import RenderedBooklet, RenderOptions
+from ..render.contents import ContentsEntry
+from ..render.stamps import FolioStamps, render_blank_page, render_folio_stamps
+from ..theme import Theme
+from .cache import RenderCache, theme_fingerprint
 from .chunks import Chunk, SectionPages, join_chunks, split_groups
-from .errors import rel
-from .merge import PackMerger, Piece
-from .model import BookletPlan, ExternalPdf, PackPlan, PageBox, Question, TopicGroup
 from .parallel import RenderJob, WorkerPool, render_jobs, render_later
-from .render import RenderedBooklet, RenderOptions
-from .render.contents import ContentsEntry
-from .render.stamps import FolioStamps, render_blank_page, render_folio_stamps
-from .theme import Theme
 
 TYPOGRAPHY = string.printable.strip() + " –—‘’“”…•·×é"
 """Characters templates and labels commonly print, seeded along with the content's."""
@@ -136,7 +137,7 @@ def _body(plan: PackPlan, alphabet: str, workers: Workers) -> _Body:
     # workers take jobs in order.
     if plan.revision_grid:
         jobs.append(RenderJob(_headlines(plan), RenderOptions(
-            cover=False, contents=False, questions=False, revision_grid=True, 
+            cover=False, contents=False, questions=False, revision_grid=True,
             alphabet=alphabet, back_cover=False), *where))
     back = plan.front_matter and bool(plan.booklet.brand.back_cover)
     if back:
@@ -162,7 +163,7 @@ def make_pack(plan: PackPlan, theme: Theme, workers: Workers, *, into: BinaryIO)
     rendered = render_jobs(list(body.jobs), theme, cache=workers.cache,
                            processes=workers.processes, pool=workers.pool,
                            on_question=workers.on_question)
-    return _merge(plan, theme, body, rendered, alphabet, workers, into)
+    return _merge(plan, theme, body, rendered, alphabet=alphabet, workers=workers, into=into)
 
 
 def make_handouts(plans: list[PackPlan], theme: Theme, workers: Workers,
@@ -170,7 +171,13 @@ def make_handouts(plans: list[PackPlan], theme: Theme, workers: Workers,
     """Lay out many front-matter-less packs (handouts) in one go, then merge each.
 
     Args:
+        plans: One pack per handout.
+        theme: Their layout (one for all).
+        workers: Processes and cache to lay them out with.
         into: Gives the file each plan is written to.
+
+    Returns:
+        What each made, in the order of ``plans``.
     """
     alphabets = [pack_alphabet(plan) for plan in plans]
     bodies = [_body(plan, alphabet, workers) for plan, alphabet in zip(plans, alphabets,
@@ -182,7 +189,8 @@ def make_handouts(plans: list[PackPlan], theme: Theme, workers: Workers,
     for plan, body, alphabet in zip(plans, bodies, alphabets, strict=True):
         parts = rendered[at:at + len(body.jobs)]
         at += len(body.jobs)
-        made.append(_merge(plan, theme, body, parts, alphabet, workers, into(plan)))
+        made.append(_merge(plan, theme, body, parts, alphabet=alphabet, workers=workers,
+                           into=into(plan)))
     return made
 
 
@@ -191,7 +199,7 @@ def _facts(rendered: RenderedBooklet) -> RenderedFacts:
                          rendered.blank_pages, rendered.pages)
 
 
-def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBooklet],
+def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBooklet], *,
            alphabet: str, workers: Workers, into: BinaryIO) -> Made:
     """Place the laid-out body, lay out the front matter, and merge everything into ``into``."""
     sources: dict[str, Piece] = {inc.key: Path(inc.path) for inc in plan.includes}
@@ -242,9 +250,10 @@ def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBoo
         # Our own pages carry the watermark from their layout; included PDFs
         # get it laid over them, so a "not for sale" pack says so on every page.
         marked = _included_pages(plan, slots) if plan.booklet.brand.watermark else []
-        folios = _folio_stamps(theme, tuple(s[1:] for s in stamps), alphabet,
-                               bool(plan.duplex), plan.booklet.brand.watermark,
-                               tuple(b for _, b in marked), tuple(rows for _, rows in numbered))
+        folios = _folio_stamps(theme, tuple(s[1:] for s in stamps), alphabet=alphabet,
+                               duplex=bool(plan.duplex), watermark=plan.booklet.brand.watermark,
+                               boxes=tuple(b for _, b in marked),
+                               numbers=tuple(rows for _, rows in numbered))
         targets = key_pages(plan, slots, parts)
         merger.finish(
             into, outline=pack_outline(plan, slots, parts, grid),
@@ -311,7 +320,7 @@ run of handouts, most of which share their page count and so their folios."""
 _folio_memo: dict[str, FolioStamps] = {}
 
 
-def _folio_stamps(theme: Theme, labels: tuple[tuple[str, str, int, int], ...], alphabet: str,
+def _folio_stamps(theme: Theme, labels: tuple[tuple[str, str, int, int], ...], *, alphabet: str,
                   duplex: bool, watermark: str | None, boxes: tuple[PageBox, ...],
                   numbers: tuple[tuple[tuple[float, float, str], ...], ...]) -> FolioStamps:
     # Remembered: a process that builds again (pack --watch) after an edit

@@ -11,8 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .errors import WorkspaceError
-from .model import BookletPlan, Brand, Question, TopicGroup
+from ..errors import WorkspaceError
+from ..model import BookletPlan, Brand, Question, TopicGroup
 from .select import booklet_order
 
 

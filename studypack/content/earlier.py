@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .content import content_files
-from .content.yamlpos import load_plain
+from . import content_files
+from .yamlpos import load_plain
 
 _STAMP = re.compile(r"^# studypack import ([0-9a-f]{12})\b[^\n]*\n")
 _ID_LINE = re.compile(r"^id:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)

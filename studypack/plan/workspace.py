@@ -11,9 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from .content.validate import did_you_mean, load_settings_file, read_source, validate_text
-from .content.yamlpos import Located
-from .errors import ContentError, Diagnostic, WorkspaceError, rel
+from ..content.validate import did_you_mean, load_settings_file, read_source, validate_text
+from ..content.yamlpos import Located
+from ..errors import ContentError, Diagnostic, WorkspaceError, rel
 
 SETTINGS_FILE = "studypack.yaml"
 
@@ -103,7 +103,7 @@ def settings_problems(workspace: Path) -> list[Diagnostic]:
 
 def _value_problems(workspace: Path, settings: Settings, located: Located
                     ) -> list[Diagnostic]:
-    from .theme.layout import available_layouts, layout_dirs
+    from ..theme.layout import available_layouts, layout_dirs
 
     shown = rel(workspace / SETTINGS_FILE)
     problems = []

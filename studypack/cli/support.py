@@ -19,8 +19,8 @@ from rich.console import Console
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from .resolve import BuildRequest
-    from .watch_inputs import BuildInputs
+    from ..plan.inputs import BuildInputs
+    from ..plan.resolve import BuildRequest
 
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -39,7 +39,7 @@ def visible(text: str, keep: str = "\n\t") -> str:
     direction mark would make two different spellings look alike. The
     characters in ``keep`` (line breaks and tabs of the message) stay as they are.
     """
-    from .content.spelling import joins_arabic
+    from ..content.spelling import joins_arabic
 
     if text.isprintable():
         return text
@@ -52,7 +52,7 @@ def visible(text: str, keep: str = "\n\t") -> str:
 @contextmanager
 def reported() -> Iterator[None]:
     """Run a command body; turn studypack errors and warnings into messages."""
-    from .errors import ContentError, StrictError, StudypackError, StudypackWarning
+    from ..errors import ContentError, StrictError, StudypackError, StudypackWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StudypackWarning)
@@ -90,14 +90,15 @@ def reported() -> Iterator[None]:
 
 
 def warning_texts(caught: list[warnings.WarningMessage]) -> list[str]:
-    """studypack's warnings among ``caught``, each text once, in order."""
-    from .errors import StudypackWarning
+    """Studypack's warnings among ``caught``, each text once, in order."""
+    from ..errors import StudypackWarning
 
     return list(dict.fromkeys(str(w.message) for w in caught
                               if issubclass(w.category, StudypackWarning)))
 
 
 def print_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """Print each distinct studypack warning caught, once."""
     for message in warning_texts(caught):
         say(err, "warning", "yellow", message)
 
@@ -129,6 +130,7 @@ def progress_bar(label: str) -> Iterator[tuple[Callable[[int], None], Callable[[
 
 
 def count(n: int, noun: str) -> str:
+    """"1 page", "2 pages": ``n`` and ``noun``, plural unless one."""
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
@@ -152,8 +154,8 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
              output: Path | None, strict: bool, report: bool,
              processes: int | None = None, cache_dir: Path | None = None) -> bool:
     """Build one pack and its handouts; with ``report``, print a failure and go on."""
-    from .build import build_handouts, build_pack
-    from .errors import StudypackError, WorkspaceError, rel
+    from ..build import build_handouts, build_pack
+    from ..errors import StudypackError, WorkspaceError, rel
 
     try:
         if path is None or not path.is_file():
@@ -162,7 +164,7 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
             result = build_pack(pack=path, content=content_dir, workspace=workspace,
                                 duplex=duplex, output=output, strict=strict,
                                 processes=processes, cache_dir=cache_dir, on_start=start,
-                                on_question=lambda q: advance())
+                                on_question=lambda _q: advance())
         say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}, "
             f"{count(result.questions, 'question')}, {result.seconds:.1f} s"
             f"{reuse_note(result.reused)}")
@@ -178,20 +180,20 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
                                           out_dir=folder, ids=list(result.start_pages),
                                           brand=result.brand, layout="handout",
                                           strict=strict, prune=True, processes=processes,
-                                          cache_dir=cache_dir, on_question=lambda q: advance())
+                                          cache_dir=cache_dir, on_question=lambda _q: advance())
             say(out, "Wrote", "bold", f"{count(len(handouts), 'handout')} to {rel(folder)}"
                 f"{reuse_note(handouts[0].reused) if handouts else ''}")
-        return True
     except StudypackError as exc:
         if not report:
             raise
         report_failure(exc)
         return False
+    return True
 
 
 def report_failure(exc: Exception) -> None:
     """Print a failed build's problems, one per line (a ContentError's each with file:line)."""
-    from .errors import ContentError
+    from ..errors import ContentError
 
     lines = [str(d) for d in exc.diagnostics] if isinstance(exc, ContentError) else [str(exc)]
     for line in lines:
@@ -204,14 +206,21 @@ def watch_one_pack(path: Path | None, content: Callable[[], Path], workspace: Pa
     """Build one pack, then again after each change to what it reads, until stopped.
 
     Args:
+        path: The pack file.
         content: Gives the content folder; asked before each build, as
             studypack.yaml may name another one meanwhile.
+        workspace: The folder studypack runs in.
+        duplex: --duplex/--no-duplex, or None for the pack's own setting.
+        output: -o, or None for the pack's own output.
+        strict: Fail each build, writing nothing, on any warning.
+        processes: --jobs.
+        cache_dir: Laid-out parts kept between builds, or None.
 
     Raises:
         WorkspaceError: ``path`` is not a file (nothing to watch yet).
     """
-    from .errors import StudypackError, WorkspaceError, rel
-    from .watch_inputs import pack_inputs
+    from ..errors import StudypackError, WorkspaceError, rel
+    from ..plan.inputs import pack_inputs
 
     if path is None or not path.is_file():
         raise WorkspaceError(f"{path} is not a file")
@@ -239,7 +248,7 @@ def keep_building(build: Callable[[], bool], inputs: Callable[[], BuildInputs],
     Each build's warnings are printed as it ends and watching goes on; a
     build that fails leaves the last good PDF where it was.
     """
-    from .errors import StudypackWarning, rel
+    from ..errors import StudypackWarning, rel
     from .watch import watch_pack
 
     def once() -> None:
@@ -266,7 +275,7 @@ def show_inputs(inputs: BuildInputs, workspace: Path, settings: dict[str, object
 
     The PDF's bytes depend on these alone: equal listings give equal PDFs.
     """
-    from . import __version__
+    from .. import __version__
 
     date = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or "unset (the PDF has no date)"
     say(out, "", "", f"studypack {__version__}")
@@ -281,8 +290,8 @@ def show_plan(request: BuildRequest) -> None:
     """Every setting the build would use and where it came from; nothing is built."""
     from rich.table import Table
 
-    from .output import warnings_checked
-    from .resolve import explain, resolve_build
+    from ..output import warnings_checked
+    from ..plan.resolve import explain, resolve_build
 
     with warnings_checked(request.strict):
         plan = resolve_build(request)

@@ -20,9 +20,9 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from .cli_support import count, err, out, say, visible
-from .content import validate_answer_text
-from .content.importing import (
+from ..content import validate_answer_text
+from ..content.earlier import Earlier, earlier_files, edited, id_of, import_key, stamped
+from ..content.importing import (
     READERS,
     FetchError,
     ImportedAnswer,
@@ -33,11 +33,11 @@ from .content.importing import (
     import_file,
     is_address,
 )
-from .content.importing.web import shown as shown_address
-from .errors import StudypackError, rel
-from .folders import files_below
-from .import_files import Earlier, earlier_files, edited, id_of, import_key, stamped
-from .output import write_atomically
+from ..content.importing.web import shown as shown_address
+from ..errors import StudypackError, rel
+from ..folders import files_below
+from ..output import write_atomically
+from .support import count, err, out, say, visible
 
 
 @dataclass(frozen=True)
