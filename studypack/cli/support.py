@@ -290,6 +290,10 @@ def show_plan(request: BuildRequest) -> None:
     """Every setting the build would use and where it came from; nothing is built."""
     from rich.table import Table
 
+    from ..engine.cache import RenderCache
+    from ..engine.make import Workers, parts
+    from ..engine.parallel import job_keys
+    from ..errors import rel
     from ..output import warnings_checked
     from ..plan.resolve import explain, resolve_build
 
@@ -301,3 +305,12 @@ def show_plan(request: BuildRequest) -> None:
     for name, value, source in explain(plan):
         table.add_row(visible(name), visible(value), visible(source))
     out.print(table)
+    named = parts(plan.pack, Workers(request.workspace))
+    cache = RenderCache(request.cache_dir) if request.cache_dir else None
+    kept = ([cache.has(key) for key in job_keys([job for _, job in named], plan.theme)]
+            if cache else [False] * len(named))
+    say(out, "", "", f"\nParts to lay out: {len(named)}"
+        + (f", {sum(kept)} of them kept in {rel(request.cache_dir)}" if cache else "")
+        + f"; the PDF is written to {rel(Path(plan.pack.output))}")
+    for (name, _), found in zip(named, kept, strict=True):
+        say(out, "", "", f"  {name}{'  (kept)' if found else ''}")

@@ -96,6 +96,10 @@ class RenderCache:
             return None
         return None  # stale or damaged
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept under ``key`` (not read, so not counted as a hit)."""
+        return self.folder is not None and (self.folder / f"{key}.json").is_file()
+
     def put(self, key: str, rendered: RenderedBooklet, notes: Notes) -> None:
         """Store an entry; a cache that cannot be written is noted in ``problem``, not an error."""
         if self.folder is None or self.problem:

@@ -272,9 +272,25 @@ def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBoo
                 removed)
 
 
-def _front_later(plan: PackPlan, theme: Theme, alphabet: str, workers: Workers
-                 ) -> Callable[[], RenderedBooklet]:
-    """Start laying out the cover and contents; the call gives them when needed."""
+def parts(plan: PackPlan, workers: Workers) -> list[tuple[str, RenderJob]]:
+    """Every part the engine lays out for ``plan``, named, in the order it lays them out.
+
+    For ``--explain``: with ``job_keys`` they say which parts a build would
+    take from the cache.
+    """
+    alphabet = pack_alphabet(plan)
+    body = _body(plan, alphabet, workers)
+    names = (["revision grid"] if body.grid else []) + (["back cover"] if body.back else [])
+    names += [f"{c.section}: {len(c.questions)} answer{'s' if len(c.questions) != 1 else ''}"
+              for c in body.chunks]
+    found = list(zip(names, body.jobs, strict=True))
+    if plan.front_matter:
+        found.append(("cover and contents", _front_job(plan, alphabet, workers)))
+    return found
+
+
+def _front_job(plan: PackPlan, alphabet: str, workers: Workers) -> RenderJob:
+    """The cover and contents, with the included PDFs and the grid listed."""
     extra: dict[str, list[tuple[str, ContentsEntry]]] = {}
     for inc in plan.includes:
         if inc.where != "appendix":
@@ -282,10 +298,16 @@ def _front_later(plan: PackPlan, theme: Theme, alphabet: str, workers: Workers
     closing = ([ContentsEntry(GRID_KEY, "", "", "Revision grid: every key point")]
                if plan.revision_grid else [])
     closing += [_entry(i) for i in plan.includes if i.where == "appendix"]
-    job = RenderJob(_headlines(plan), RenderOptions(
+    return RenderJob(_headlines(plan), RenderOptions(
         questions=False, duplex=bool(plan.duplex), contents_extra=extra,
         appendices=tuple(closing), alphabet=alphabet, back_cover=False),
         *_where(plan, workers))
+
+
+def _front_later(plan: PackPlan, theme: Theme, alphabet: str, workers: Workers
+                 ) -> Callable[[], RenderedBooklet]:
+    """Start laying out the cover and contents; the call gives them when needed."""
+    job = _front_job(plan, alphabet, workers)
     # A worker lays out the front matter while this process copies the body's
     # pages; it is put in front after. Its contents leave their page numbers
     # to the merge, so an edit that moves pages does not lay them out again.

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
+from reportlab.lib.pagesizes import A4, A5, LEGAL, LETTER
+from reportlab.lib.units import mm
 
 from ..content.yamlpos import dotted
 from ..errors import ContentError, Diagnostic, FontError, StudypackWarning
@@ -18,15 +20,11 @@ from .fonts import FontFamily, resolve_family
 from .layout import load_layout, where_set
 from .spec import LayoutSpec
 
-MM = 72 / 25.4
-"""PDF points per millimetre (1 pt = 1/72 inch, 1 inch = 25.4 mm)."""
+MM = mm
+"""PDF points per millimetre (ReportLab's unit constant)."""
 
-PAGE_SIZES_PT = {
-    "A4": (210 * MM, 297 * MM),     # ISO 216
-    "A5": (148 * MM, 210 * MM),     # ISO 216
-    "Letter": (612.0, 792.0),       # 8.5 × 11 in
-    "Legal": (612.0, 1008.0),       # 8.5 × 14 in
-}
+PAGE_SIZES_PT = {"A4": A4, "A5": A5, "Letter": LETTER, "Legal": LEGAL}
+"""Page sizes (width, height) in points, from ReportLab's table (ISO 216 and US sizes)."""
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,14 @@ big for the text width, two columns of a few letters each.
 
 from __future__ import annotations
 
+from reportlab.lib.units import mm
+
 from ..content.yamlpos import Located, dotted
 from ..errors import Diagnostic
 from .spec import LayoutSpec
 
-MM = 72 / 25.4
-"""PDF points per millimetre."""
+MM = mm
+"""PDF points per millimetre (ReportLab's unit constant)."""
 
 MIN_TEXT_PT = 144.0
 """Narrowest text area, either way, in points (2 in, 51 mm): below it the
