@@ -1,6 +1,6 @@
 """Benchmark: a large pack cold on one core and two, then rebuilt from the cache.
 
-Generates the same synthetic answers as ``bench_build.py`` (seeded), writes a
+Generates deterministic synthetic answers (seeded, of varied shape), writes a
 pack over all of them grouped by topic with a revision grid, and times
 ``build_pack``, each run in a fresh process, in one run of this script:
 
@@ -32,16 +32,84 @@ import argparse
 import hashlib
 import json
 import os
+import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
-from bench_build import CHILD as BARE_CHILD
-from bench_build import make_content
+WORDS = ["policy", "state", "economy", "reform", "treaty", "federal", "provinces",
+         "security", "trade", "water", "climate", "debt", "growth", "institutions", "rivalry",
+         "alliance", "governance", "constitution", "parliament", "courts", "markets",
+         "exports", "energy", "corridor", "border", "diplomacy", "development", "education",
+         "power", "balance", "region", "strategy"]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(sentence(rng, rng.randint(12, 24)) for _ in range(sentences))
+
+
+def write_answer(folder: Path, rng: random.Random, index: int) -> None:
+    points = []
+    for p in range(rng.randint(4, 7)):
+        body = "\n\n".join(paragraph(rng, rng.randint(3, 5)) for _ in range(2))
+        subs = "".join(f"\n      - \"**Item {s}** – {sentence(rng, 8)}\""
+                       for s in range(rng.randint(0, 3)))
+        points.append(f"  - heading: {sentence(rng, 4)[:-1]}\n    body: |\n"
+                      + textwrap.indent(body, "      ") + "\n"
+                      + (f"    subpoints:{subs}\n" if subs else ""))
+    topic = rng.choice(["Economy", "Foreign Policy", "Governance", "Climate", "History"])
+    # 5 papers × 11 years × 9 questions: every answer is a different question.
+    text = (f"id: bench-{index:04d}\nexam: CSS\npaper: Paper {index % 5 + 1}\n"
+            f"year: {2015 + index // 5 % 11}\nnumber: {index // 55 % 9 + 1}\nmarks: 20\n"
+            f"topics: [{topic}]\nquestion: \"{sentence(rng, 20)}\"\n"
+            f"summary: \"{paragraph(rng, 2)}\"\nintroduction: |\n"
+            + textwrap.indent(paragraph(rng, 4), "  ") + "\npoints:\n" + "".join(points)
+            + "conclusion: |\n" + textwrap.indent(paragraph(rng, 3), "  ") + "\n")
+    (folder / f"a{index:04d}.yaml").write_text(text, encoding="utf-8")
+
+
+def make_content(folder: Path, count: int, seed: int = 7) -> None:
+    """``count`` answers of varied shape (4–7 points, sub-points) from ``seed``.
+
+    Kept as they were when the pack figures in the README were measured;
+    bench_engines.py has its own corpus (corpus.py) for comparing engines.
+    """
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        write_answer(folder, rng, index)
+
+
+BARE_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from studypack.content import load_content
+from studypack.plan import plan_booklet
+from studypack.render import RenderOptions, render_document
+from studypack.theme import load_theme
+content = Path(sys.argv[1])
+plan = plan_booklet(load_content(content), title="Benchmark")
+theme = load_theme("classic", None)
+options = RenderOptions(cover=False, contents=False, folios=False, native_outline=False,
+                        section_anchors=False, back_cover=False)
+started = time.perf_counter()
+rendered = render_document(plan, theme, options)
+print(json.dumps({"seconds": time.perf_counter() - started, "pages": rendered.pages,
+                  "bytes": len(rendered.pdf),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+"""The floor: studypack's own renderer laying the answers out once, with no cover,
+contents, folios, outline or labels."""
 
 CHILD = """
 import json, resource, sys, time, warnings
@@ -88,8 +156,6 @@ print(json.dumps(rows))
 """What ``pack --watch`` does after a save: the same process builds again."""
 WATCH_EDITS = 8
 """Answers edited, one save after another, by each watching process."""
-TYPST_RATIO = 1.7
-"""Typst's pages/second over a bare ReportLab pass, measured on the same kind of content."""
 
 
 def run(ws: Path, processes: int | None, cache: Path | None, out: Path) -> dict:
@@ -177,8 +243,8 @@ def main() -> None:
             same_watch &= digest(ws / "cached.pdf") == digest(ws / "check.pdf")
         bare_runs = []
         for _ in range(args.repeats):
-            done = subprocess.run([sys.executable, "-c", BARE_CHILD, str(ws / "content" / "all"),
-                                   "bare"], check=True, capture_output=True, text=True)
+            done = subprocess.run([sys.executable, "-c", BARE_CHILD, str(ws / "content" / "all")],
+                                  check=True, capture_output=True, text=True)
             bare_runs.append(json.loads(done.stdout))
         table = {name: median_row(runs) for name, runs in rows.items()}
         table["bare"] = median_row(bare_runs)
@@ -203,7 +269,7 @@ def main() -> None:
           f"{watch / wall['cold-2']:.1%} and {watch / wall['cold-1']:.1%} of them as whole "
           f"processes; identical to a cold build: {same_watch}")
     print(f"pages/s against a bare ReportLab pass: {pack_rate / bare_rate:.2f}x "
-          f"(Typst, measured on the same kind of content: {TYPST_RATIO}x)")
+          "(bench_engines.py compares with Typst and a hand-written ReportLab script)")
 
 
 if __name__ == "__main__":
