@@ -60,7 +60,7 @@ def paragraph(rng: random.Random, sentences: int) -> str:
 
 def write_answer(folder: Path, rng: random.Random, index: int) -> None:
     points = []
-    for p in range(rng.randint(4, 7)):
+    for _ in range(rng.randint(4, 7)):
         body = "\n\n".join(paragraph(rng, rng.randint(3, 5)) for _ in range(2))
         subs = "".join(f"\n      - \"**Item {s}** – {sentence(rng, 8)}\""
                        for s in range(rng.randint(0, 3)))

@@ -133,7 +133,7 @@ def _sentences(rng: random.Random, count: int) -> str:
         length = min(count, rng.randint(10, 22))
         if 0 < count - length < 6:  # no stub of a sentence at the end
             length = count
-        first, *rest = [rng.choice(CONTENT_WORDS)] + _words(rng, length - 1)
+        first, *rest = [rng.choice(CONTENT_WORDS), *_words(rng, length - 1)]
         out.append(" ".join([first.capitalize(), *rest]) + ".")
         count -= length
     return " ".join(out)

@@ -1,4 +1,4 @@
-"""The Typst engine's input: corpus answers → the source of the same booklet in Typst.
+r"""The Typst engine's input: corpus answers → the source of the same booklet in Typst.
 
 The page matches the other engines: A4, 20 mm margins, IBM Plex Serif 11 pt on
 14 pt leading (Typst is pointed at the ``fontpkg-ibm-plex-serif`` files), a
@@ -10,7 +10,7 @@ the footer.
 Every piece of answer text is written as a Typst string literal (``#"…"`` in
 markup, ``"…"`` in code). Markup escaping would depend on where a character
 falls (a number and a full stop at the start of a line make a numbered list);
-a string literal prints every character as it is once ``\\`` and ``"`` are
+a string literal prints every character as it is once ``\`` and ``"`` are
 escaped.
 """
 
@@ -40,10 +40,10 @@ PREAMBLE = f"""\
 
 
 def typst_string(text: str) -> str:
-    """``text`` as a Typst string literal that prints exactly ``text``.
+    r"""``text`` as a Typst string literal that prints exactly ``text``.
 
-    Typst strings know the escapes ``\\\\ \\" \\n \\r \\t`` and ``\\u{hex}``;
-    any other control character is written as ``\\u{…}``.
+    Typst strings know the escapes ``\\ \" \n \r \t`` and ``\u{hex}``;
+    any other control character is written as ``\u{…}``.
     """
     out = []
     for char in text:
