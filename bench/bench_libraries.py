@@ -8,7 +8,7 @@ in one run, on this machine:
           PyYAML with the C loader and no positions (the floor), and ruamel.yaml's
           round-trip loader with every position read from ``.lc`` (the candidate
           doing the same job). On the repository's ``content/`` answers and on
-          a generated corpus (``bench_build.py``'s seeded answers). Then what each
+          a generated corpus (``corpus.py``'s seeded answers). Then what each
           does with duplicate keys, an alias bomb, YAML 1.1 words and a bad date,
           and whether their positions agree.
   cache   ``engine.cache.RenderCache`` (a .pdf and a .json per entry) against
@@ -124,28 +124,13 @@ def ruamel_located(loader: Any, text: str, budget: int = 0) -> tuple[Any, dict, 
 
 
 def generated_corpus(folder: Path, count: int) -> list[Path]:
+    """The engines benchmark's seeded answers (``corpus.py``), as content YAML files."""
     sys.path.insert(0, str(HERE))
-    try:
-        from bench_build import make_content
-    except ImportError:
-        make_content = None
-    if make_content is not None:
-        make_content(folder, count)
-    else:  # bench_build.py gone: a few hundred seeded words per answer
-        rng = random.Random(7)
-        words = ["policy", "state", "economy", "reform", "treaty", "trade", "water", "debt"]
-        folder.mkdir(parents=True, exist_ok=True)
-        for i in range(count):
-            def text(n: int) -> str:
-                return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
-            points = "".join(f"  - heading: {text(4)[:-1]}\n    body: |\n      {text(60)}\n"
-                             for _ in range(5))
-            (folder / f"a{i:04d}.yaml").write_text(
-                f"id: bench-{i:04d}\nexam: CSS\npaper: Paper {i % 5 + 1}\n"
-                f"year: {2015 + i // 5 % 11}\nnumber: {i // 55 % 9 + 1}\nmarks: 20\n"
-                f"topics: [Economy]\nquestion: \"{text(20)}\"\nsummary: \"{text(40)}\"\n"
-                f"introduction: |\n  {text(60)}\npoints:\n{points}conclusion: |\n  {text(50)}\n",
-                encoding="utf-8")
+    import corpus
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for index, answer in enumerate(corpus.make_corpus(count)):
+        (folder / f"a{index:04d}.yaml").write_text(corpus.answer_yaml(answer), encoding="utf-8")
     return sorted(folder.glob("*.yaml"))
 
 
