@@ -5,6 +5,7 @@ library versions, studypack itself) invalidates what it touches.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -182,10 +183,16 @@ def test_warnings_come_back_with_cached_parts(ws):
         _cached(ws, strict=True)
 
 
+def _parts_kept(folder: Path) -> int:
+    """Laid-out parts in the cache (not the merger's blank page and folio stamps)."""
+    return sum(1 for meta in folder.glob("*.json")
+               if "rendered" in json.loads(meta.read_text(encoding="utf-8")))
+
+
 def test_trim_keeps_this_builds_entries_and_drops_the_oldest(ws):
     _cached(ws)
     folder = ws / "out" / ".cache"
-    old = len(list(folder.glob("*.json")))
+    old = _parts_kept(folder)
     (ws / "packs" / "p.yaml").write_text(PACK.replace("Cache Pack", "Other Title"),
                                          encoding="utf-8")
     store = RenderCache(folder)
@@ -194,7 +201,7 @@ def test_trim_keeps_this_builds_entries_and_drops_the_oldest(ws):
     assert result.reused is not None
     store.used = {p.stem for p in folder.glob("*.json")}
     store.trim(limit=0)
-    assert len(list(folder.glob("*.json"))) == old + result.reused[1] - result.reused[0]
+    assert _parts_kept(folder) == old + result.reused[1] - result.reused[0]
 
 
 def test_handouts_come_from_the_cache_unchanged(ws):

@@ -18,16 +18,19 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..digests import FORMAT, digest, file_digest, tree_digest
 from ..errors import StudypackError, rel
 from ..output import write_atomically
 from ..render import RenderedBooklet
 from ..theme import Theme
+
+T = TypeVar("T")
 
 LIMIT_BYTES = 512 * 1024 * 1024
 """Trim the cache folder to this size after a build."""
@@ -69,32 +72,49 @@ class RenderCache:
 
     def get(self, key: str) -> tuple[RenderedBooklet, Notes] | None:
         """The entry under ``key``, or None when absent, unreadable or damaged."""
-        if self.folder is None:
-            return None
-        found = self._read(self.folder, key)
-        if found is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self.used.add(key)
-        with suppress(OSError):
-            os.utime(self.folder / f"{key}.json")  # recently used: kept by ``trim``
+        found = self._read(key, lambda pdf, meta: (_from_json(pdf, meta["rendered"]),
+                                                   _notes(meta["notes"])))
+        if self.folder is not None:
+            if found is None:
+                self.misses += 1
+            else:
+                self.hits += 1
         return found
 
-    @staticmethod
-    def _read(folder: Path, key: str) -> tuple[RenderedBooklet, Notes] | None:
+    def get_blobs(self, key: str) -> tuple[tuple[bytes, ...], Notes] | None:
+        """Bytes kept with ``put_blobs`` (the merger's blank page and folio stamps), or None.
+
+        Not counted among the parts a build reports as reused.
+        """
+        def split(data: bytes, meta: dict[str, Any]) -> tuple[tuple[bytes, ...], Notes]:
+            blobs, at = [], 0
+            for length in meta["blobs"]:
+                blobs.append(data[at:at + int(length)])
+                at += int(length)
+            if at != len(data):
+                raise ValueError("blob lengths do not add up")
+            return tuple(blobs), _notes(meta["notes"])
+        return self._read(key, split)
+
+    def _read(self, key: str, decode: Callable[[bytes, dict[str, Any]], T]) -> T | None:
+        if self.folder is None:
+            return None
         try:
-            meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
-            pdf = (folder / f"{key}.pdf").read_bytes()
-            if (isinstance(meta, dict) and meta.get("format") == FORMAT
+            meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            pdf = (self.folder / f"{key}.pdf").read_bytes()
+            if not (isinstance(meta, dict) and meta.get("format") == FORMAT
                     and digest(pdf) == meta["pdf_sha256"]):
-                return _from_json(pdf, meta["rendered"]), _notes(meta["notes"])
+                return None  # stale or damaged
+            found = decode(pdf, meta)
         # Whatever is wrong with an entry (a stranger's file, garbage, a
         # folder in its place), it is a miss: the part is laid out again.
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError,
                 RecursionError):
             return None
-        return None  # stale or damaged
+        self.used.add(key)
+        with suppress(OSError):
+            os.utime(self.folder / f"{key}.json")  # recently used: kept by ``trim``
+        return found
 
     def has(self, key: str) -> bool:
         """Whether an entry is kept under ``key`` (not read, so not counted as a hit)."""
@@ -102,13 +122,20 @@ class RenderCache:
 
     def put(self, key: str, rendered: RenderedBooklet, notes: Notes) -> None:
         """Store an entry; a cache that cannot be written is noted in ``problem``, not an error."""
+        self._write(key, rendered.pdf, {"rendered": _to_json(rendered)}, notes)
+
+    def put_blobs(self, key: str, blobs: tuple[bytes, ...], notes: Notes) -> None:
+        """Store bytes (see ``get_blobs``), as ``put`` stores a part."""
+        self._write(key, b"".join(blobs), {"blobs": [len(b) for b in blobs]}, notes)
+
+    def _write(self, key: str, data: bytes, fields: dict[str, Any], notes: Notes) -> None:
         if self.folder is None or self.problem:
             return
-        meta = {"format": FORMAT, "pdf_sha256": digest(rendered.pdf),
-                "rendered": _to_json(rendered), "notes": [list(n) for n in notes]}
+        meta = {"format": FORMAT, "pdf_sha256": digest(data), **fields,
+                "notes": [list(n) for n in notes]}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.folder / f"{key}.pdf", rendered.pdf)
+            write_atomically(self.folder / f"{key}.pdf", data)
             write_atomically(self.folder / f"{key}.json",
                              json.dumps(meta, ensure_ascii=False).encode("utf-8"))
         except (OSError, StudypackError) as exc:

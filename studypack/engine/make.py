@@ -31,16 +31,16 @@ from ..assemble.slots import (
     page_sequence,
     stamp_plan,
 )
-from ..digests import digest
+from ..digests import digest, tool_fingerprint
 from ..errors import rel
 from ..model import BookletPlan, ExternalPdf, PackPlan, PageBox, Question, TopicGroup
 from ..render import RenderedBooklet, RenderOptions
 from ..render.contents import ContentsEntry
 from ..render.stamps import FolioStamps, render_blank_page, render_folio_stamps
 from ..theme import Theme
-from .cache import RenderCache, theme_fingerprint
+from .cache import Notes, RenderCache, theme_fingerprint
 from .chunks import Chunk, SectionPages, join_chunks, split_groups
-from .parallel import RenderJob, WorkerPool, render_jobs, render_later
+from .parallel import RenderJob, WorkerPool, noted, render_jobs, render_later, replay
 
 TYPOGRAPHY = string.printable.strip() + " –—‘’“”…•·×é"
 """Characters templates and labels commonly print, seeded along with the content's."""
@@ -227,7 +227,7 @@ def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBoo
                       grid.pages if grid else 0, back)
     front_result = (_front_later(plan, theme, alphabet, workers) if plan.front_matter
                     else None)
-    blank = render_blank_page(theme, plan.booklet, alphabet)
+    blank = _blank_page(theme, plan, alphabet, workers.cache)
     with PackMerger() as merger:
         # Every part after the front matter starts where it would after a
         # front matter of no pages: in duplex, front matter of odd length is
@@ -253,7 +253,8 @@ def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBoo
         folios = _folio_stamps(theme, tuple(s[1:] for s in stamps), alphabet=alphabet,
                                duplex=bool(plan.duplex), watermark=plan.booklet.brand.watermark,
                                boxes=tuple(b for _, b in marked),
-                               numbers=tuple(rows for _, rows in numbered))
+                               numbers=tuple(rows for _, rows in numbered),
+                               cache=workers.cache)
         targets = key_pages(plan, slots, parts)
         merger.finish(
             into, outline=pack_outline(plan, slots, parts, grid),
@@ -336,28 +337,59 @@ def _included_pages(plan: PackPlan, slots: list[Slot]) -> list[tuple[int, PageBo
     return found
 
 
-FOLIO_MEMO_SIZE = 16
-"""Folio stamp sets kept in memory: a watching process's last pack, and a
-run of handouts, most of which share their page count and so their folios."""
-_folio_memo: dict[str, FolioStamps] = {}
+FINISHING_MEMO_SIZE = 16
+"""Blank pages and folio stamp sets kept in memory: a watching process's last pack, and
+a run of handouts, most of which share their page count and so their folios."""
+_finishing_memo: dict[str, tuple[tuple[bytes, ...], Notes]] = {}
+
+
+def _finishing(key: str, make: Callable[[], tuple[bytes, ...]],
+               cache: RenderCache | None) -> tuple[bytes, ...]:
+    """What the merger lays between or over the parts, made once for ``key``.
+
+    Remembered in this process (a watching rebuild that moved no page
+    boundary makes no stamps: 50 ms for 1,648 pages) and kept in the cache,
+    so a cached rebuild needs no fonts at all (they cost 0.25 s to read).
+    The warnings raised in making it are raised again each time.
+    """
+    found = _finishing_memo.pop(key, None)
+    if found is None and cache is not None:
+        found = cache.get_blobs(key)
+    if found is None:
+        found = noted(make)
+        if cache is not None:
+            cache.put_blobs(key, *found)
+    _finishing_memo[key] = found  # newest last
+    while len(_finishing_memo) > FINISHING_MEMO_SIZE:
+        del _finishing_memo[next(iter(_finishing_memo))]
+    replay(found[1])
+    return found[0]
+
+
+def _blank_page(theme: Theme, plan: PackPlan, alphabet: str, cache: RenderCache | None
+                ) -> bytes:
+    key = digest("blank page", tool_fingerprint(), theme_fingerprint(theme),
+                 repr(_headlines(plan)), alphabet)
+    return _finishing(key, lambda: (render_blank_page(theme, plan.booklet, alphabet),),
+                      cache)[0]
 
 
 def _folio_stamps(theme: Theme, labels: tuple[tuple[str, str, int, int], ...], *, alphabet: str,
                   duplex: bool, watermark: str | None, boxes: tuple[PageBox, ...],
-                  numbers: tuple[tuple[tuple[float, float, str], ...], ...]) -> FolioStamps:
-    # Remembered: a process that builds again (pack --watch) after an edit
-    # that moved no page boundary reuses them (50 ms for 1,648 pages).
-    key = digest(theme_fingerprint(theme), repr(labels), alphabet, repr(duplex),
-                 repr(watermark), repr(boxes), repr(numbers))
-    found = _folio_memo.pop(key, None)
-    if found is None:
-        found = render_folio_stamps(theme, list(labels), alphabet, duplex=duplex,
-                                    watermark=watermark, watermark_boxes=boxes,
-                                    numbers=numbers)
-    _folio_memo[key] = found  # newest last
-    while len(_folio_memo) > FOLIO_MEMO_SIZE:
-        del _folio_memo[next(iter(_folio_memo))]
-    return found
+                  numbers: tuple[tuple[tuple[float, float, str], ...], ...],
+                  cache: RenderCache | None) -> FolioStamps:
+    def make() -> tuple[bytes, ...]:
+        made = render_folio_stamps(theme, list(labels), alphabet, duplex=duplex,
+                                   watermark=watermark, watermark_boxes=boxes, numbers=numbers)
+        counts = f"{len(made.codes)} {len(made.watermarks)} {len(made.numbers)}"
+        return (made.pdf, counts.encode("ascii"), *made.codes, *made.watermarks,
+                *made.numbers)
+    key = digest("folio stamps", tool_fingerprint(), theme_fingerprint(theme), repr(labels),
+                 alphabet, repr(duplex), repr(watermark), repr(boxes), repr(numbers))
+    pdf, counts, *rest = _finishing(key, make, cache)
+    codes, marks, _ = (int(n) for n in counts.split())
+    return FolioStamps(pdf, tuple(rest[:codes]), tuple(rest[codes:codes + marks]),
+                       tuple(rest[codes + marks:]))
 
 
 def _pieces(slots: list[Slot], sections: dict[str, SectionPages], chunk_pdfs: list[bytes],

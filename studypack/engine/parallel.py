@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TypeVar
 
 from ..content.cache import FILE as CONTENT_RECORDS
 from ..digests import digest, tool_fingerprint
@@ -34,6 +35,8 @@ from ..render import RenderedBooklet, RenderOptions, render_document
 from ..theme import Theme, load_theme, with_accent
 from .cache import Notes, RenderCache, logo_fingerprint, theme_fingerprint
 from .chunks import AVERAGE_CHUNK
+
+T = TypeVar("T")
 
 MIN_QUESTIONS_FOR_PROCESSES = 40
 """Below this many questions to lay out, starting worker processes costs more than it saves."""
@@ -58,12 +61,19 @@ class RenderJob:
 def _captured(job: RenderJob, theme: Theme | None,
               on_question: Callable[[Question], None] | None = None
               ) -> tuple[RenderedBooklet, Notes]:
+    def make() -> RenderedBooklet:
+        return render_document(job.plan, theme or _worker_theme(job.layout, job.workspace,
+                                                                 job.accent),
+                               job.options, on_question=on_question)
+    return noted(make)
+
+
+def noted(make: Callable[[], T]) -> tuple[T, Notes]:
+    """``make()``, and the studypack warnings it raised, kept as notes to store and replay."""
     notes: list[tuple[str, str, str]] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StudypackWarning)
-        if theme is None:
-            theme = _worker_theme(job.layout, job.workspace, job.accent)
-        rendered = render_document(job.plan, theme, job.options, on_question=on_question)
+        made = make()
     for w in caught:
         if isinstance(w.message, MissingGlyphWarning):
             notes.append(("glyph", w.message.char, w.message.source))
@@ -71,7 +81,7 @@ def _captured(job: RenderJob, theme: Theme | None,
             notes.append(("warning", str(w.message), ""))
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    return rendered, tuple(notes)
+    return made, tuple(notes)
 
 
 @lru_cache(maxsize=4)

@@ -184,6 +184,20 @@ def test_a_folio_template_printing_a_long_line_is_cut_to_the_text_width(ws: Path
                             "too long for one line of the text width"])
 
 
+def test_a_folio_warning_is_raised_again_when_the_folios_come_from_the_cache(ws: Path) -> None:
+    templates = ws / "layouts" / "my-centre" / "templates"
+    templates.mkdir()
+    (templates / "folio.j2").write_text("{{ 'Page ' ~ page_label ~ ' ' ~ 'of the booklet ' * 60 }}",
+                                        encoding="utf-8")
+    first = run(["build"], ws)
+    assert first.code == 0 and "too long for one line" in first.text, first.text
+    again = run(["build"], ws)
+    assert "reused" in again.text and ", 0 of" not in again.text, again.text  # all cached
+    assert "too long for one line" in again.text, again.text
+    strict = run(["build", "--strict"], ws)
+    assert strict.code == 1 and "too long for one line" in strict.text, strict.text
+
+
 @pytest.mark.parametrize("command", [["handout", "css-2019-pakistan-affairs-q3"]])
 def test_a_handout_with_a_long_paper_is_cut_too(ws: Path, command: list[str]) -> None:
     _set(ws, ANSWER, "paper: Pakistan Affairs", "paper: " + "Paper " * 500)
