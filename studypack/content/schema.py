@@ -31,7 +31,8 @@ Name = Annotated[Text, BeforeValidator(clean_if_text)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              defer_build=True)
 
     @field_validator("part", mode="before", check_fields=False)
     @classmethod
