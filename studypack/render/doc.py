@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import DocIf
 
 from ..model import BookletPlan, Question
@@ -27,6 +27,7 @@ from .fonts import register_theme_fonts
 from .identity import date_document
 from .inline import Markup
 from .marks import draw_logo, draw_watermark
+from .paragraphs import paragraph
 from .styles import Palette
 
 COVER, FRONT, BODY, BACK = "cover", "front", "body", "back"
@@ -363,7 +364,7 @@ class BookletDoc(BaseDocTemplate):
         if fitted != head:
             self._warn_long_head(question)
         head = fitted
-        para = Paragraph(self.markup.text(head), style)
+        para = paragraph(self.markup.text(head), style)
         para.wrap(width - left - right, top)
         baseline_y = height - top * 0.62
         para.drawOn(canv, left, baseline_y)

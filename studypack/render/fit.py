@@ -14,13 +14,13 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
 
 from ..content.derive import cut_at_word
 from ..content.yamlpos import PathKey, load_located
 from ..errors import StudypackWarning
 from ..theme import Theme
 from ..theme.templates import render_text, template_place
+from .paragraphs import paragraph
 
 
 def _longest_that_fits(text: str, fits: Callable[[str], bool]) -> str:
@@ -57,7 +57,7 @@ def fit_lines(text: str, width: float, style: ParagraphStyle, lines: int,
     room = lines * style.leading + 0.5
 
     def fits(candidate: str) -> bool:
-        return Paragraph(markup(candidate), style).wrap(width, room * 4)[1] <= room
+        return paragraph(markup(candidate), style).wrap(width, room * 4)[1] <= room
     return _longest_that_fits(text, fits)
 
 
