@@ -1,0 +1,99 @@
+"""The fast paths for plain text give what the full parsers give.
+
+Plain prose skips markdown-it (``Markup.inline``/``Markup.blocks``) and
+ReportLab's XML parser (``paragraphs.paragraph``). Whenever a fast path takes a
+text, its result must be the full parser's, character for character and
+fragment for fragment: random text over an alphabet of prose and markup
+characters is run both ways and compared.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from datetime import timedelta
+from functools import lru_cache
+from typing import Any
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from studypack.render.inline import Markup, plain_inline, plain_paragraphs
+
+EXAMPLES = int(os.environ.get("STUDYPACK_PROPERTY_EXAMPLES", "300"))
+FAST = settings(max_examples=EXAMPLES, deadline=timedelta(seconds=3),
+                derandomize=not os.environ.get("STUDYPACK_PROPERTY_RANDOM"),
+                suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = ["Kashmir", "the", "accession", "1947.", "1947", "UN", "resolution", "47", "(1948)",
+         "—", "–", "-", "“quoted”", "‘it’s’", "...", "…", ",", ".", ":", ";", "?", "%",
+         "a\u00adcross", "ṣūfī", "★", "№", "\u00a0", "\t", "&", "&amp;", "<b>", "</b>", "<",
+         ">", "*", "**", "_", "`", "[", "]", "(x)", "!", "\\", "~", "#", "+", "=", "|", "1.",
+         "2)", "-", "* ", "  ", "\u2003", "\r", "\x00", "ب", "سلام", "x" * 70 + "\u00ad" + "y"]
+SEPARATORS = [" ", " ", " ", "\n", "\n\n", "\n \n", "  \n", " \n", "\n\n\n"]
+
+
+@st.composite
+def prose(draw: Any) -> str:
+    """Mostly plain prose, with markup, odd spaces and line breaks mixed in."""
+    count = draw(st.integers(0, 24))
+    out = ""
+    for _ in range(count):
+        out += draw(st.sampled_from(WORDS)) + draw(st.sampled_from(SEPARATORS))
+    return draw(st.sampled_from(["", "\n", " "])) + out.rstrip(" ") + draw(
+        st.sampled_from(["", "\n", "\n\n", " "]))
+
+
+TEXT = st.one_of(prose(), st.text(max_size=80),
+                 st.text(alphabet="ab *_\n-1.&<>[]`\\ \u00a0", max_size=40))
+
+
+@lru_cache(maxsize=1)
+def _fonts() -> Any:
+    from studypack.render.fonts import register_theme_fonts
+    from studypack.theme import load_theme
+
+    return register_theme_fonts(load_theme("classic", None))
+
+
+def _both(convert: Any) -> tuple[Any, list[str]]:
+    """``convert(markup)`` for a fresh converter, with the warnings it gave."""
+    fonts = _fonts()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = convert(Markup(fonts, fonts.text))
+    return result, [str(w.message) for w in caught]
+
+
+@FAST
+@given(TEXT)
+@example("Trace the origins of the dispute.\n").via("a YAML folded scalar")
+@example("Ends with a hard break  \n").via("two spaces and a line feed")
+@example("1947. Independence\n\nNext paragraph.").via("a year opening a line")
+def test_inline_fast_path_gives_the_parsers_markup(raw: str) -> None:
+    assert _both(lambda m: m.inline(raw)) == _both(lambda m: m.parse_inline(raw))
+
+
+@FAST
+@given(TEXT)
+@example("First line\nsecond line.\n\nSecond paragraph.\n").via("a YAML literal block")
+@example("- item\n- item").via("a list")
+@example("Text\n    indented").via("an indented line")
+def test_blocks_fast_path_gives_the_parsers_blocks(raw: str) -> None:
+    assert _both(lambda m: m.blocks(raw)) == _both(lambda m: m.parse_blocks(raw))
+
+
+def test_the_fast_paths_take_prose_and_leave_markup() -> None:
+    # Prose as answers are written takes the fast path…
+    assert plain_inline("Jammu and Kashmir, 1947: a dispute (UN) — “unfinished”.\n") == (
+        "Jammu and Kashmir, 1947: a dispute (UN) — “unfinished”.")
+    assert plain_paragraphs("One line\nand its next.\n\nA second one.\n") == [
+        "One line and its next.", "A second one."]
+    # …and anything markdown-it or ReportLab would read differently does not.
+    for raw in ["**bold**", "an *em*", "a_b", "[link](x)", "`code`", "a & b", "a < b",
+                "back\\slash", "hard  \nbreak", "two\nlines", "tab\there", "no\u00a0break",
+                "سلام"]:
+        assert plain_inline(raw) is None, raw
+    for raw in ["- item", "1. first", "1947. Independence", "# heading", "> quote",
+                "  indented", "hard  \nbreak", "a & b"]:
+        assert plain_paragraphs(raw) is None, raw
