@@ -97,3 +97,47 @@ def test_the_fast_paths_take_prose_and_leave_markup() -> None:
     for raw in ["- item", "1. first", "1947. Independence", "# heading", "> quote",
                 "  indented", "hard  \nbreak", "a & b"]:
         assert plain_paragraphs(raw) is None, raw
+
+
+STYLES = ["body", "h3", "table", "question", "bullet"]
+
+
+@lru_cache(maxsize=1)
+def _styles() -> dict[str, Any]:
+    from studypack.render.styles import make_styles
+    from studypack.theme import load_theme
+
+    return make_styles(load_theme("classic", None), _fonts())
+
+
+def _lines(para: Any) -> list[Any]:
+    """The broken lines of a wrapped paragraph, as comparable values."""
+    lines = para.blPara.lines
+    if para.blPara.kind == 0:
+        return [(round(space, 6), words) for space, words in lines]
+    return [[(w.text, w.fontName, w.fontSize) for w in line.words] for line in lines]
+
+
+@FAST
+@given(TEXT, st.sampled_from(STYLES), st.sampled_from([120.0, 300.0, 451.3]))
+@example("Plain words\n  over  lines ", "body", 300.0).via("white space ReportLab cleans")
+def test_plain_paragraph_is_the_parsers_paragraph(raw: str, role: str, width: float) -> None:
+    from reportlab.platypus import Paragraph
+
+    from studypack.render.paragraphs import paragraph
+
+    style = _styles()[role]
+    bullet = "•" if role == "bullet" else None
+    markups = {raw, _both(lambda m: m.inline(raw))[0],
+               *(item for block in _both(lambda m: m.blocks(raw))[0] if block.kind != "arabic"
+                 for item in block.items)}
+    for markup in markups:
+        if "<" in markup or "&" in markup:
+            continue  # the parser's own path: nothing to compare
+        ours, theirs = paragraph(markup, style, bullet), Paragraph(markup, style,
+                                                                   bulletText=bullet)
+        assert ours.text == theirs.text
+        assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags]
+        assert ours.wrap(width, 1000) == theirs.wrap(width, 1000)
+        if hasattr(theirs, "blPara"):
+            assert _lines(ours) == _lines(theirs)
