@@ -28,7 +28,7 @@ from ..model import BookletPlan, Question
 from .arabic import ArabicParagraph, mostly_arabic
 from .contents import question_key
 from .doc import Anchor, Ledger
-from .fit import field_place, fit_lines, warn_shortened
+from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
 from .inline import Block, Markup
 from .paragraphs import paragraph
 from .styles import Palette
@@ -119,6 +119,16 @@ CELL_PADDING = 12.0
 """Left plus right padding of a table cell in points (ReportLab's default, 6 + 6)."""
 
 
+def cell_room(width: float) -> float:
+    """Room for text in a cell ``width`` points wide with the default padding.
+
+    Reckoned as ReportLab reckons it (width, less the left, less the right),
+    to the last bit: a paragraph fitted to this room is not broken again when
+    the table sets it.
+    """
+    return width - CELL_PADDING / 2 - CELL_PADDING / 2
+
+
 def column_widths(ctx: BlockContext, fractions: list[float]) -> list[float]:
     """Column widths (points) in proportion, none narrower than "99" and its padding.
 
@@ -172,38 +182,48 @@ BAND_LINES = 2
 """Most lines the question band gives its facts line, and its topics line."""
 
 
-def _band_facts(ctx: BlockContext, q: Question, width: float) -> tuple[str, str]:
-    """The band's facts and topics lines (plain text), each cut to ``BAND_LINES``.
+def _band_facts(ctx: BlockContext, q: Question, width: float) -> tuple[Flowable, Flowable]:
+    """The band's facts and topics lines (bold, and plain), each cut to ``BAND_LINES``.
 
     A band cannot split across pages: an exam, paper or list of topics long
     enough to fill a page would make it taller than the frame.
+
+    Returns:
+        The two paragraphs, broken at ``width`` points.
     """
     style = ctx.styles["band"]
 
     def bold(text: str) -> str:
         return f"<b>{ctx.heading.text(text)}</b>"
 
+    def warn_cut(field: PathKey, text: str, lines: int) -> None:
+        warn_shortened(field_place(q.source_path, field), dotted(field), text,
+                       f"{'one line' if lines == 1 else f'{lines} lines'} of the question band")
+
     def cut(text: str, field: PathKey, lines: int, markup: Callable[[str], str]) -> str:
         kept = fit_lines(text, width, style, lines, markup)
         if kept != text:
-            warn_shortened(field_place(q.source_path, field), dotted(field), text,
-                           f"{'one line' if lines == 1 else f'{lines} lines'} of the "
-                           "question band")
+            warn_cut(field, text, lines)
         return kept
     named = {"exam": q.exam, "paper": q.paper, "part": q.part or ""}
     kept = {name: cut(text, (name,), 1, bold) for name, text in named.items()}
     facts = [kept["exam"], kept["paper"]] + ([f"Part {kept['part']}"] if q.part else [])
     line = " · ".join([*facts, str(q.year)])
-    if fit_lines(line, width, style, BAND_LINES, bold) != line:
+    fitted, facts_para = fitted_paragraph(line, width, style, BAND_LINES, bold)
+    if fitted != line:
         # Each fits a line, together they do not: the longest gives way.
         longest = max(kept, key=lambda name: len(kept[name]))
         kept[longest] = cut(named[longest], (longest,),
                             max(1, BAND_LINES - 1), bold)
         facts = [kept["exam"], kept["paper"]] + ([f"Part {kept['part']}"] if q.part else [])
-        line = fit_lines(" · ".join([*facts, str(q.year)]), width, style, BAND_LINES, bold)
-    topics = cut(" · ".join(q.topics), ("topics",), BAND_LINES,
-                 lambda text: "Topics: " + ctx.heading.text(text))
-    return line, "Topics: " + topics
+        _, facts_para = fitted_paragraph(" · ".join([*facts, str(q.year)]), width, style,
+                                         BAND_LINES, bold)
+    topics = " · ".join(q.topics)
+    kept_topics, topics_para = fitted_paragraph(topics, width, style, BAND_LINES,
+                                                lambda text: ctx.heading.text("Topics: " + text))
+    if kept_topics != topics:
+        warn_cut(("topics",), topics, BAND_LINES)
+    return facts_para, topics_para
 
 
 def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
@@ -217,11 +237,9 @@ def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
     marks_w = min(stringWidth("200 marks", s["band"].fontName, s["band"].fontSize) + 14,
                   ctx.width * 0.2)
     middle_w = ctx.width - badge_w - marks_w
-    line, topics = _band_facts(ctx, q, middle_w - CELL_PADDING)
+    middle = list(_band_facts(ctx, q, cell_room(middle_w)))
     marks = f"{q.marks} marks" if q.marks else ""
     number = paragraph(f"Q{q.number}", s["band_number"])
-    middle = [paragraph(f"<b>{ctx.heading.text(line)}</b>", s["band"]),
-              paragraph(ctx.heading.text(topics), s["band"])]
     right = paragraph(f"<b>{ctx.heading.text(marks)}</b>", s["band"])
     table = Table([[number, middle, right]], colWidths=[badge_w, middle_w, marks_w])
     table.setStyle(_table_style(ctx, [
@@ -270,24 +288,24 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
                               paragraph("Key point", s["table_head"]),
                               paragraph("In one line", s["table_head"])]]
     fractions = [0.06, 0.32, 0.62]
-    _, heading_w, gist_w = (w - CELL_PADDING for w in column_widths(ctx, fractions))
+    _, heading_w, gist_w = (cell_room(w) for w in column_widths(ctx, fractions))
 
-    def cut(text: str, path: PathKey, width: float, markup: Callable[[str], str]) -> str:
+    def cut(text: str, path: PathKey, width: float, markup: Callable[[str], str]
+            ) -> tuple[str, Flowable]:
         # A table row is a summary: an essay-long heading or gist would fill
         # pages of a narrow column; the answer below still prints it whole.
-        kept = fit_lines(text, width, s["table"], KEY_POINT_LINES, markup)
+        kept, para = fitted_paragraph(text, width, s["table"], KEY_POINT_LINES, markup)
         if kept != text:
             warn_shortened(field_place(q.source_path, path), dotted(path), text,
                            f"{KEY_POINT_LINES} lines of the key-points table")
-        return kept
+        return kept, para
     for n, point in enumerate(q.points, 1):
-        heading = cut(point.heading, ("points", n - 1, "heading"), heading_w,
-                      lambda t: f"<b>{ctx.text.inline(t)}</b>")
-        gist = cut(point.gist, ("points", n - 1, "gist" if not point.gist_derived else "body"),
-                   gist_w, ctx.text.inline)
-        rows.append([paragraph(str(n), s["table"]),
-                     paragraph(f"<b>{ctx.text.inline(heading)}</b>", s["table"]),
-                     _line(ctx, gist, s["table"])])
+        _, heading = cut(point.heading, ("points", n - 1, "heading"), heading_w,
+                         lambda t: f"<b>{ctx.text.inline(t)}</b>")
+        gist, gist_para = cut(point.gist, ("points", n - 1, "gist" if not point.gist_derived
+                                           else "body"), gist_w, ctx.text.inline)
+        rows.append([paragraph(str(n), s["table"]), heading,
+                     _line(ctx, gist, s["table"]) if mostly_arabic(gist) else gist_para])
     table = _ruled_table(ctx, rows, fractions)
     key = f"{question_key(q)}-key-points"
     return [CondPageBreak(s["h2"].leading * 2 + s["table"].leading * 6),
