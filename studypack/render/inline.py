@@ -111,6 +111,25 @@ def plain_inline(raw: str) -> str | None:
     return body
 
 
+def bold_lead(raw: str) -> tuple[str, str] | None:
+    """``("Standstill Agreement", " – signed…")`` for ``**Standstill Agreement** – signed…``.
+
+    A bold lead and plain text after it, the way sub-points are written, if
+    markdown-it would read it so: the lead is plain (``plain_inline``), has no
+    space at either end, and a space, a closing line feed or nothing follows it.
+    Then both delimiters are flanking as CommonMark requires, and no other
+    ``*`` or ``_`` can pair with them.
+    """
+    if not raw.startswith("**"):
+        return None
+    end = raw.find("**", 2)
+    lead, rest = raw[2:end], raw[end + 2:]
+    if (end < 0 or not lead or lead != lead.strip(" ") or plain_inline(lead) != lead
+            or rest[:1] not in ("", " ", "\n") or plain_inline(rest) is None):
+        return None
+    return lead, rest
+
+
 def plain_paragraphs(raw: str) -> list[str] | None:
     """The paragraphs of ``raw`` (lines joined by spaces), if it is plain prose.
 
@@ -212,6 +231,12 @@ class Markup:
         if plain is not None:
             # The common case, read as markdown-it reads it without running it.
             return self.text(plain) + (" " if plain != raw else "")
+        lead = bold_lead(raw)
+        if lead is not None:
+            self.depth[0] += 1  # a fallback glyph in the lead is taken bold
+            bold = self.text(lead[0])
+            self.depth[0] -= 1
+            return f"<b>{bold}</b>{self.inline(lead[1])}"
         return self.parse_inline(raw)
 
     def parse_inline(self, raw: str) -> str:

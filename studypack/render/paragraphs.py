@@ -7,14 +7,16 @@ that moved to the next page is wrapped there again. Line breaking is the
 largest cost of a build, and a paragraph's lines depend only on its text,
 its style and the width, so the breaks made at one width are kept.
 
-Most paragraphs are plain escaped text with no tag. ReportLab's XML parser
-turns such a text into one fragment carrying the style's font, size and
-colour; that fragment is made here directly, from one the parser made for the
-same font, size and colour.
+Most paragraphs are plain escaped text, with at most a bold or italic run.
+ReportLab's XML parser turns each run of such a text into a fragment carrying
+the style's colour, size and the font of its face; those fragments are made
+here directly, from ones the parser made for the same font, size, colour and
+faces.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -40,35 +42,69 @@ class OnceParagraph(Paragraph):
         return width, height
 
 
+FACE_TAGS = {"<b>": "b", "<i>": "i"}
+"""The tags whose fragments are made here; any other tag goes to ReportLab's parser."""
+TAG = re.compile(r"(<[^>]*>)")
+
+
 @lru_cache(maxsize=256)
-def _plain_fragment(font: str, size: float, colour: Any) -> ParaFrag:
-    """The fragment ReportLab's parser makes for untagged text in this font, size and colour."""
+def _fragment(font: str, size: float, colour: Any, faces: tuple[str, ...]) -> ParaFrag:
+    """The fragment ReportLab's parser makes for text inside ``faces`` (e.g. ("b", "i")).
+
+    Made by the parser itself, once per font, size, colour and nesting.
+    """
     from reportlab.lib.styles import ParagraphStyle
 
-    style = ParagraphStyle("plain", fontName=font, fontSize=size, textColor=colour)
-    _, frags, _ = ParaParser().parse("x", style)
+    style = ParagraphStyle("face", fontName=font, fontSize=size, textColor=colour)
+    opening = "".join(f"<{face}>" for face in faces)
+    closing = "".join(f"</{face}>" for face in reversed(faces))
+    _, frags, _ = ParaParser().parse(f"{opening}x{closing}", style)
     return frags[0]
+
+
+def _fragments(text: str, style: Any) -> list[ParaFrag] | None:
+    """The parser's fragments of cleaned markup whose only tags are nested ``<b>``/``<i>``.
+
+    None for anything else (another tag, an entity, a tag left open or closed
+    out of turn): that markup is for the parser.
+    """
+    if "&" in text:
+        return None  # the parser makes a fragment of each entity
+    faces: list[str] = []
+    frags: list[ParaFrag] = []
+    size, colour = style.fontSize, style.textColor
+    for index, piece in enumerate(TAG.split(text)):
+        if index % 2:
+            if piece in FACE_TAGS:
+                faces.append(FACE_TAGS[piece])
+            elif faces and piece == f"</{faces[-1]}>":
+                faces.pop()
+            else:
+                return None
+        elif "<" in piece:
+            return None
+        elif piece:  # the parser makes no fragment of an empty run between tags
+            frags.append(_fragment(style.fontName, size, colour, tuple(faces)).clone(
+                text=piece, fontSize=size, textColor=colour, link=[], us_lines=[]))
+    return frags if frags and not faces else None
 
 
 def paragraph(markup: str, style: Any, bullet: str | None = None) -> Paragraph:
     """A paragraph of ReportLab markup (``<b>``, ``<font>``, escaped text) in ``style``.
 
-    Markup without a tag or an entity (no ``<``, no ``&``) skips the parser:
-    its one fragment is made directly, the same as the parser's.
+    Markup whose only tags are ``<b>`` and ``<i>`` and that has no entity
+    skips the parser: its fragments are made directly, the same as the
+    parser's (``_fragments``).
 
     Args:
         markup: Paragraph markup, every character of author text escaped.
         style: The ``ParagraphStyle`` it is set in.
         bullet: Bullet or number text set before the first line, if any.
     """
-    if "<" in markup or "&" in markup:
-        return OnceParagraph(markup, style, bulletText=bullet)
     # What the parser would read: lines stripped, runs of white space made one.
     text = cleanBlockQuotedText(markup)
-    if not text:
+    frags = _fragments(text, style)
+    if frags is None:
         return OnceParagraph(markup, style, bulletText=bullet)
-    size, colour = style.fontSize, style.textColor
-    frags = [_plain_fragment(style.fontName, size, colour).clone(
-        text=text, fontSize=size, textColor=colour, link=[], us_lines=[])]
     textTransformFrags(frags, style)
     return OnceParagraph(text, style, bulletText=bullet, frags=frags)
