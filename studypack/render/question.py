@@ -17,7 +17,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus.flowables import BalancedColumns
@@ -32,6 +31,7 @@ from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
 from .inline import Block, Markup
 from .paragraphs import paragraph
 from .styles import Palette
+from .tables import CELL_PADDING, OnceTable, cell_room
 
 
 @dataclass(frozen=True)
@@ -115,20 +115,6 @@ def _table_style(ctx: BlockContext, commands: list[tuple]) -> TableStyle:
     return TableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize), *commands])
 
 
-CELL_PADDING = 12.0
-"""Left plus right padding of a table cell in points (ReportLab's default, 6 + 6)."""
-
-
-def cell_room(width: float) -> float:
-    """Room for text in a cell ``width`` points wide with the default padding.
-
-    Reckoned as ReportLab reckons it (width, less the left, less the right),
-    to the last bit: a paragraph fitted to this room is not broken again when
-    the table sets it.
-    """
-    return width - CELL_PADDING / 2 - CELL_PADDING / 2
-
-
 def column_widths(ctx: BlockContext, fractions: list[float]) -> list[float]:
     """Column widths (points) in proportion, none narrower than "99" and its padding.
 
@@ -143,14 +129,15 @@ def column_widths(ctx: BlockContext, fractions: list[float]) -> list[float]:
     return widths
 
 
-def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float]) -> Table:
+def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float]
+                 ) -> OnceTable:
     """A table with a ruled header row that repeats, banded rows, rows that may split.
 
     Args:
         rows: Header row first; cells are flowables.
         fractions: Column widths as fractions of the frame width.
     """
-    table = Table(rows, colWidths=column_widths(ctx, fractions), repeatRows=1,
+    table = OnceTable(rows, colWidths=column_widths(ctx, fractions), repeatRows=1,
                   splitByRow=1, splitInRow=1)
     table.setStyle(_table_style(ctx, [
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
@@ -241,7 +228,7 @@ def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
     marks = f"{q.marks} marks" if q.marks else ""
     number = paragraph(f"Q{q.number}", s["band_number"])
     right = paragraph(f"<b>{ctx.heading.text(marks)}</b>", s["band"])
-    table = Table([[number, middle, right]], colWidths=[badge_w, middle_w, marks_w])
+    table = OnceTable([[number, middle, right]], colWidths=[badge_w, middle_w, marks_w])
     table.setStyle(_table_style(ctx, [
         ("BACKGROUND", (0, 0), (-1, -1), ctx.pal.tint if ctx.backgrounds else None),
         ("LINEBELOW", (0, 0), (-1, -1), 0 if ctx.backgrounds else 0.8, ctx.pal.rule),
@@ -267,7 +254,7 @@ def summary_box(ctx: BlockContext, q: Question) -> list[Flowable]:
     key = f"{question_key(q)}-summary"
     inner = [paragraph("SUMMARY", ctx.styles["label"]),
              _line(ctx, q.summary, ctx.styles["body"])]
-    box = Table([[inner]], colWidths=[ctx.width], splitInRow=1)
+    box = OnceTable([[inner]], colWidths=[ctx.width], splitInRow=1)
     box.setStyle(_table_style(ctx, [
         ("BOX", (0, 0), (-1, -1), 0.6, ctx.pal.rule),
         ("LINEBEFORE", (0, 0), (0, 0), 3, ctx.pal.accent),
