@@ -201,10 +201,9 @@ class Markup:
         return f'<font name="{self.fonts.arabic.regular}">{escape(shaped(run))}</font>'
 
     def _latin(self, raw: str) -> str:
-        coverage = self.family.coverage
-        # Most text is all in the font: checking each distinct character once
-        # is a fifth of the work of the loop below, with the same result.
-        if all(ord(char) in coverage or char in "\n\t" for char in set(raw)):
+        # Most text is all in the font: one set comparison of its distinct
+        # characters answers that, and the loop below is for the rest.
+        if set(raw) <= _characters(self.family.coverage):
             return escape(raw)
         out: list[str] = []
         run: list[str] = []
@@ -311,6 +310,12 @@ class Markup:
                 else:
                     out.append(Block("para", (markup,)))
         return out
+
+
+@lru_cache(maxsize=16)
+def _characters(coverage: frozenset[int]) -> frozenset[str]:
+    """The characters of a font's ``coverage`` (code points), with line feed and tab."""
+    return frozenset(map(chr, coverage)) | {"\n", "\t"}
 
 
 def _mostly_arabic(text: str) -> bool:
