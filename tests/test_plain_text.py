@@ -86,6 +86,14 @@ def test_blocks_fast_path_gives_the_parsers_blocks(raw: str) -> None:
     assert _both(lambda m: m.blocks(raw)) == _both(lambda m: m.parse_blocks(raw))
 
 
+@FAST
+@given(TEXT)
+def test_plain_text_fast_path_gives_the_parsers_words(raw: str) -> None:
+    from studypack.content.derive import parsed_plain_text, plain_text
+
+    assert plain_text(raw) == parsed_plain_text(raw)
+
+
 def test_the_fast_paths_take_prose_and_leave_markup() -> None:
     # Prose as answers are written takes the fast path…
     assert plain_inline("Jammu and Kashmir, 1947: a dispute (UN) — “unfinished”.\n") == (
