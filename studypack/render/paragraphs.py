@@ -98,7 +98,8 @@ def _cleaned(markup: str) -> str:
     ``split`` gives the same words, in a seventh of the time.
     """
     if "\xa0" in markup or "\u200b" in markup:
-        return cleanBlockQuotedText(markup)
+        cleaned: str = cleanBlockQuotedText(markup)
+        return cleaned
     return " ".join(markup.split())
 
 

@@ -39,10 +39,11 @@ class OnceTable(Table):
         if (state.get("_sized_at") == availWidth
                 and state.get("_hmax") == len(self._argH)):
             return self._width, self._height
-        size = super().wrap(availWidth, availHeight)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
         state["_sized_at"] = availWidth
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         self.__dict__.pop("_sized_at", None)
-        return super().split(availWidth, availHeight)
+        parts: list[Any] = super().split(availWidth, availHeight)
+        return parts
