@@ -42,6 +42,16 @@ def plain_text(markdown: str) -> str:
     Returns:
         ``"Trust was low"``: emphasis and link syntax removed, whitespace folded.
     """
+    from ..render.inline import plain_paragraphs
+
+    if plain_paragraphs(markdown) is not None:
+        # Prose without markup (most of it) is its own words: no parse needed.
+        return " ".join(markdown.split())
+    return parsed_plain_text(markdown)
+
+
+def parsed_plain_text(markdown: str) -> str:
+    """``plain_text`` through markdown-it, whatever the text (the fast path's reference)."""
     words: list[str] = []
     for block in parser().parse(markdown):
         for child in block.children or ():

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..content.derive import plain_text
 from ..model import Question, TopicGroup
 from .doc import Ledger
 from .fit import fit_line
 from .inline import Markup
+from .paragraphs import paragraph
 from .styles import Palette
 
 NUMBER_COL = 34.0
@@ -105,7 +106,7 @@ class ContentsRow(Flowable):
         # width) prints the row without one rather than a letter or two.
         title = self._title(room) if room >= MIN_TITLE_ROOM else ""
         if title:
-            para = Paragraph(self.markup.text(title), style)
+            para = paragraph(self.markup.text(title), style)
             para.wrap(room + 6, self.height)
             para.drawOn(canv, NUMBER_COL + self.year_col,
                         base - style.leading + style.fontSize + 0.3)
@@ -143,7 +144,7 @@ def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, styles: d
         appendices: Entries listed under "Appendices" at the end.
     """
     extra = extra or {}
-    story: list[Flowable] = [Paragraph("Contents", styles["h1"])]
+    story: list[Flowable] = [paragraph("Contents", styles["h1"])]
 
     # With more than one paper, "Q7 2019" is ambiguous: name the paper by its initials.
     papers = {q.paper for g in groups for q in g.questions}
@@ -153,17 +154,17 @@ def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, styles: d
     if with_paper:
         legend = " · ".join(f"<b>{markup.text(paper_initials(p))}</b> {markup.text(p)}"
                             for p in sorted(papers))
-        story.append(Paragraph(legend, styles["small"]))
+        story.append(paragraph(legend, styles["small"]))
 
     def rows(entries: list[ContentsEntry]) -> list[Flowable]:
         return [ContentsRow(e, markup, styles, pal, ledger, year_col) for e in entries]
     for group in groups:
-        story.append(Paragraph(markup.text(group.topic), styles["contents_topic"]))
+        story.append(paragraph(markup.text(group.topic), styles["contents_topic"]))
         placed = extra.get(group.topic, [])
         story += rows([e for where, e in placed if where == "before"])
         story += rows([question_entry(q, with_paper=with_paper) for q in group.questions])
         story += rows([e for where, e in placed if where == "after"])
     if appendices:
-        story.append(Paragraph("Appendices", styles["contents_topic"]))
+        story.append(paragraph("Appendices", styles["contents_topic"]))
         story += rows(list(appendices))
     return story

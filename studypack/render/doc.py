@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import DocIf
 
 from ..model import BookletPlan, Question
@@ -27,6 +27,7 @@ from .fonts import register_theme_fonts
 from .identity import date_document
 from .inline import Markup
 from .marks import draw_logo, draw_watermark
+from .paragraphs import paragraph
 from .styles import Palette
 
 COVER, FRONT, BODY, BACK = "cover", "front", "body", "back"
@@ -195,6 +196,10 @@ class BookletDoc(BaseDocTemplate):
         # Not "duplex": ReportLab reads that attribute as a viewer preference.
         self.two_sided = duplex
         self.head_template = head_template
+        # A question's pages share one head: its text (by the question's id()),
+        # and its paragraph (by the text as fitted), are made once.
+        self._head_texts: dict[int, str] = {}
+        self._heads: dict[str, Flowable] = {}
         frame_w = width - left - right
         frame_h = height - top - bottom
         body = Frame(left, bottom, frame_w, frame_h, id="body", leftPadding=0, rightPadding=0,
@@ -330,16 +335,20 @@ class BookletDoc(BaseDocTemplate):
         width, height = self.theme.page_size
         left, right = self.theme.margin("inner"), self.theme.margin("outer")
         top = self.theme.margin("top")
-        head = render_text(self.theme.templates, self.head_template, booklet=self.plan,
-                           question=question)
+        head = self._head_texts.get(id(question))
+        if head is None:
+            # The template sees the booklet and the question only, so its text is the same.
+            head = self._head_texts[id(question)] = render_text(
+                self.theme.templates, self.head_template, booklet=self.plan, question=question)
         style = self.styles["small"]
         # One line, always: a long centre name or paper is cut, not wrapped.
         fitted = fit_line(head, width - left - right, style.fontName, style.fontSize)
         if fitted != head:
             self._warn_long_head(question)
-        head = fitted
-        para = Paragraph(self.markup.text(head), style)
-        para.wrap(width - left - right, top)
+        para = self._heads.get(fitted)
+        if para is None:
+            para = self._heads[fitted] = paragraph(self.markup.text(fitted), style)
+            para.wrap(width - left - right, top)
         baseline_y = height - top * 0.62
         para.drawOn(canv, left, baseline_y)
         canv.saveState()

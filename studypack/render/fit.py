@@ -21,6 +21,7 @@ from ..content.yamlpos import PathKey, load_located
 from ..errors import StudypackWarning
 from ..theme import Theme
 from ..theme.templates import render_text, template_place
+from .paragraphs import paragraph
 
 
 def _longest_that_fits(text: str, fits: Callable[[str], bool]) -> str:
@@ -57,8 +58,36 @@ def fit_lines(text: str, width: float, style: ParagraphStyle, lines: int,
     room = lines * style.leading + 0.5
 
     def fits(candidate: str) -> bool:
-        return Paragraph(markup(candidate), style).wrap(width, room * 4)[1] <= room
+        return _height(markup(candidate), style, width) <= room
     return _longest_that_fits(text, fits)
+
+
+@lru_cache(maxsize=1024)
+def _height(markup: str, style: ParagraphStyle, width: float) -> float:
+    # The same exam, paper or part is fitted to the same band in every
+    # question: measured once. (A paragraph's height does not depend on the
+    # height offered, and styles are not changed once made.)
+    return paragraph(markup, style).wrap(width, 1e6)[1]
+
+
+def fitted_paragraph(text: str, width: float, style: ParagraphStyle, lines: int,
+                     markup: Callable[[str], str] = str) -> tuple[str, Paragraph]:
+    """``fit_lines``, with the paragraph of the text it keeps, already broken at ``width``.
+
+    A table cell given the same width to fill takes the breaks as they are:
+    a fitted cell is set once, not measured here and set again in the table.
+
+    Returns:
+        The text kept (``text`` itself when it fits) and its paragraph.
+    """
+    room = lines * style.leading + 0.5
+    whole = paragraph(markup(text), style)
+    if whole.wrap(width, 1e6)[1] <= room:
+        return text, whole
+    kept = fit_lines(text, width, style, lines, markup)
+    cut = paragraph(markup(kept), style)
+    cut.wrap(width, 1e6)
+    return kept, cut
 
 
 def warn_shortened(where: str, field: str, text: str, room: str,

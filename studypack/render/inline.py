@@ -69,6 +69,80 @@ class Block:
 
 YEAR_AT_LINE_START = re.compile(r"^(\s*\d{4})\.(\s)", re.MULTILINE)
 
+NOT_PLAIN = re.compile("[\\\\`*_<>\\[\\]!&~"
+                       "\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f"
+                       "\u205f\u3000\ufeff" + _ARABIC + "]")
+"""A character that makes text other than plain prose, for the fast path.
+
+The characters markdown-it's inline rules act on, whether enabled or not
+(escape, code, emphasis, links, images, autolinks, HTML, entities,
+strikethrough), ``&`` and ``<`` that ReportLab's parser acts on, control
+characters, whitespace other than the space and the line feed (markdown-it
+and ReportLab strip and split different sets of it), and Arabic script.
+Erring wide costs only speed: such text takes the full parser.
+"""
+LINE_OPENERS = frozenset("-+*#>=_|~`:0123456789")
+"""First characters that can make a line a list item, heading, quote or rule."""
+
+
+def plain_inline(raw: str) -> str | None:
+    """``raw`` without its one closing line feed, if markdown-it would read it as one text run.
+
+    A single closing line feed (a YAML folded scalar's) is a soft break,
+    which markdown-it keeps as a space; any other line feed, or spaces before
+    it (a hard break), sends the text the slow way.
+    """
+    body = raw.removesuffix("\n")
+    if NOT_PLAIN.search(body) or "\n" in body or body != raw and body.endswith(" "):
+        return None
+    return body
+
+
+def bold_lead(raw: str) -> tuple[str, str] | None:
+    """``("Standstill Agreement", " – signed…")`` for ``**Standstill Agreement** – signed…``.
+
+    A bold lead and plain text after it, the way sub-points are written, if
+    markdown-it would read it so: the lead is plain (``plain_inline``), has no
+    space at either end, and a space, a closing line feed or nothing follows it.
+    Then both delimiters are flanking as CommonMark requires, and no other
+    ``*`` or ``_`` can pair with them.
+    """
+    if not raw.startswith("**"):
+        return None
+    end = raw.find("**", 2)
+    lead, rest = raw[2:end], raw[end + 2:]
+    if (end < 0 or not lead or lead != lead.strip(" ") or plain_inline(lead) != lead
+            or rest[:1] not in ("", " ", "\n") or plain_inline(rest) is None):
+        return None
+    return lead, rest
+
+
+def plain_paragraphs(raw: str) -> list[str] | None:
+    """The paragraphs of ``raw`` (lines joined by spaces), if it is plain prose.
+
+    Plain: no character of ``NOT_PLAIN``, and no line that opens with a space
+    or with a character that can start a block (``LINE_OPENERS``: lists,
+    numbered lines such as "1947. …", headings, quotes), or that ends with a
+    space (a hard break). Paragraphs are separated by blank lines, as in
+    Markdown.
+    """
+    if NOT_PLAIN.search(raw):
+        return None
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in raw.split("\n"):
+        if not line.strip(" "):
+            if lines:
+                paragraphs.append(" ".join(lines))
+                lines = []
+            continue
+        if line[0] == " " or line[0] in LINE_OPENERS or line[-1] == " ":
+            return None
+        lines.append(line)
+    if lines:
+        paragraphs.append(" ".join(lines))
+    return paragraphs
+
 
 def protect_years(raw: str) -> str:
     """Keep "1947. Independence…" a sentence, not item 1947 of a numbered list."""
@@ -114,10 +188,9 @@ class Markup:
         return f'<font name="{self.fonts.arabic.regular}">{escape(shaped(run))}</font>'
 
     def _latin(self, raw: str) -> str:
-        coverage = self.family.coverage
-        # Most text is all in the font: checking each distinct character once
-        # is a fifth of the work of the loop below, with the same result.
-        if all(ord(char) in coverage or char in "\n\t" for char in set(raw)):
+        # Most text is all in the font: one set comparison of its distinct
+        # characters answers that, and the loop below is for the rest.
+        if set(raw) <= _characters(self.family.coverage):
             return escape(raw)
         out: list[str] = []
         run: list[str] = []
@@ -140,6 +213,20 @@ class Markup:
 
     def inline(self, raw: str) -> str:
         """One line of author text → markup (bold, italic, links, code)."""
+        plain = plain_inline(raw)
+        if plain is not None:
+            # The common case, read as markdown-it reads it without running it.
+            return self.text(plain) + (" " if plain != raw else "")
+        lead = bold_lead(raw)
+        if lead is not None:
+            self.depth[0] += 1  # a fallback glyph in the lead is taken bold
+            bold = self.text(lead[0])
+            self.depth[0] -= 1
+            return f"<b>{bold}</b>{self.inline(lead[1])}"
+        return self.parse_inline(raw)
+
+    def parse_inline(self, raw: str) -> str:
+        """``inline`` through markdown-it, whatever the text (the fast path's reference)."""
         tokens = parser().parseInline(raw)
         children = tokens[0].children if tokens else []
         return self._children(children or [])
@@ -178,6 +265,14 @@ class Markup:
         A nested list is flattened into its parent list, in reading order, so
         no item is lost; a numbered list keeps its starting number.
         """
+        plain = plain_paragraphs(raw)
+        if plain is not None:
+            # Prose without markup: its paragraphs, as markdown-it would make them.
+            return [Block("para", (self.text(para),)) for para in plain]
+        return self.parse_blocks(raw)
+
+    def parse_blocks(self, raw: str) -> list[Block]:
+        """``blocks`` through markdown-it, whatever the text (the fast path's reference)."""
         out: list[Block] = []
         depth = 0
         kind, start = "bullets", 1
@@ -202,6 +297,12 @@ class Markup:
                 else:
                     out.append(Block("para", (markup,)))
         return out
+
+
+@lru_cache(maxsize=16)
+def _characters(coverage: frozenset[int]) -> frozenset[str]:
+    """The characters of a font's ``coverage`` (code points), with line feed and tab."""
+    return frozenset(map(chr, coverage)) | {"\n", "\t"}
 
 
 def _mostly_arabic(text: str) -> bool:

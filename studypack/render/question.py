@@ -16,9 +16,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus.flowables import BalancedColumns
@@ -29,9 +27,11 @@ from ..model import BookletPlan, Question
 from .arabic import ArabicParagraph, mostly_arabic
 from .contents import question_key
 from .doc import Anchor, Ledger
-from .fit import field_place, fit_lines, warn_shortened
+from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
 from .inline import Block, Markup
+from .paragraphs import paragraph
 from .styles import Palette
+from .tables import CELL_PADDING, OnceTable, cell_room
 
 
 @dataclass(frozen=True)
@@ -67,16 +67,16 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
         if lead is not None and index == 0 and block.kind in ("para", "bullets", "numbers"):
             # The heading opens the first paragraph, or the first list item.
             mark = {"para": "", "bullets": "• ", "numbers": f"{block.start}. "}[block.kind]
-            out.append(Paragraph(opening + mark + block.items[0],
+            out.append(paragraph(opening + mark + block.items[0],
                                  ctx.styles["body_after_heading"]))
             rest = Block(block.kind, block.items[1:], block.start + 1)
             if block.kind != "para" and rest.items:
                 out += _list_items(ctx, rest)
         elif block.kind == "para":
-            out.append(Paragraph(block.items[0], ctx.styles[style]))
+            out.append(paragraph(block.items[0], ctx.styles[style]))
         elif block.kind == "arabic":
             if lead is not None and index == 0:
-                out.append(Paragraph(lead, h3))  # an Arabic verse cannot carry it
+                out.append(paragraph(lead, h3))  # an Arabic verse cannot carry it
             out.append(_arabic_paragraph(ctx, block.items[0], ctx.styles["body"]))
         else:
             out += _list_items(ctx, block)
@@ -100,12 +100,12 @@ def _line(ctx: BlockContext, raw: str, style: ParagraphStyle, markup: Markup | N
     """
     if mostly_arabic(raw):
         return _arabic_paragraph(ctx, plain_text(raw), style)
-    return Paragraph((markup or ctx.text).inline(raw), style)
+    return paragraph((markup or ctx.text).inline(raw), style)
 
 
 def _list_items(ctx: BlockContext, block: Block) -> list[Flowable]:
-    return [Paragraph(item, ctx.styles["bullet"],
-                      bulletText="•" if block.kind == "bullets" else f"{n}.")
+    return [paragraph(item, ctx.styles["bullet"],
+                      bullet="•" if block.kind == "bullets" else f"{n}.")
             for n, item in enumerate(block.items, block.start)]
 
 
@@ -113,10 +113,6 @@ def _table_style(ctx: BlockContext, commands: list[tuple]) -> TableStyle:
     # ReportLab's table cells default to Helvetica, a non-embedded Type1 font.
     body = ctx.styles["body"]
     return TableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize), *commands])
-
-
-CELL_PADDING = 12.0
-"""Left plus right padding of a table cell in points (ReportLab's default, 6 + 6)."""
 
 
 def column_widths(ctx: BlockContext, fractions: list[float]) -> list[float]:
@@ -133,14 +129,15 @@ def column_widths(ctx: BlockContext, fractions: list[float]) -> list[float]:
     return widths
 
 
-def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float]) -> Table:
+def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float]
+                 ) -> OnceTable:
     """A table with a ruled header row that repeats, banded rows, rows that may split.
 
     Args:
         rows: Header row first; cells are flowables.
         fractions: Column widths as fractions of the frame width.
     """
-    table = Table(rows, colWidths=column_widths(ctx, fractions), repeatRows=1,
+    table = OnceTable(rows, colWidths=column_widths(ctx, fractions), repeatRows=1,
                   splitByRow=1, splitInRow=1)
     table.setStyle(_table_style(ctx, [
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, ctx.pal.accent),
@@ -156,7 +153,7 @@ def _heading(ctx: BlockContext, markup: str, style: str = "h3") -> list[Flowable
     """A heading that never ends a page: it moves over unless ~3 body lines fit below it."""
     st = ctx.styles[style]
     room = st.spaceBefore + st.leading * 2 + ctx.styles["body"].leading * 3
-    return [CondPageBreak(room), Paragraph(markup, st)]
+    return [CondPageBreak(room), paragraph(markup, st)]
 
 
 def _section(ctx: BlockContext, heading: str, raw: str) -> list[Flowable]:
@@ -172,38 +169,48 @@ BAND_LINES = 2
 """Most lines the question band gives its facts line, and its topics line."""
 
 
-def _band_facts(ctx: BlockContext, q: Question, width: float) -> tuple[str, str]:
-    """The band's facts and topics lines (plain text), each cut to ``BAND_LINES``.
+def _band_facts(ctx: BlockContext, q: Question, width: float) -> tuple[Flowable, Flowable]:
+    """The band's facts and topics lines (bold, and plain), each cut to ``BAND_LINES``.
 
     A band cannot split across pages: an exam, paper or list of topics long
     enough to fill a page would make it taller than the frame.
+
+    Returns:
+        The two paragraphs, broken at ``width`` points.
     """
     style = ctx.styles["band"]
 
     def bold(text: str) -> str:
         return f"<b>{ctx.heading.text(text)}</b>"
 
+    def warn_cut(field: PathKey, text: str, lines: int) -> None:
+        warn_shortened(field_place(q.source_path, field), dotted(field), text,
+                       f"{'one line' if lines == 1 else f'{lines} lines'} of the question band")
+
     def cut(text: str, field: PathKey, lines: int, markup: Callable[[str], str]) -> str:
         kept = fit_lines(text, width, style, lines, markup)
         if kept != text:
-            warn_shortened(field_place(q.source_path, field), dotted(field), text,
-                           f"{'one line' if lines == 1 else f'{lines} lines'} of the "
-                           "question band")
+            warn_cut(field, text, lines)
         return kept
     named = {"exam": q.exam, "paper": q.paper, "part": q.part or ""}
     kept = {name: cut(text, (name,), 1, bold) for name, text in named.items()}
     facts = [kept["exam"], kept["paper"]] + ([f"Part {kept['part']}"] if q.part else [])
     line = " · ".join([*facts, str(q.year)])
-    if fit_lines(line, width, style, BAND_LINES, bold) != line:
+    fitted, facts_para = fitted_paragraph(line, width, style, BAND_LINES, bold)
+    if fitted != line:
         # Each fits a line, together they do not: the longest gives way.
         longest = max(kept, key=lambda name: len(kept[name]))
         kept[longest] = cut(named[longest], (longest,),
                             max(1, BAND_LINES - 1), bold)
         facts = [kept["exam"], kept["paper"]] + ([f"Part {kept['part']}"] if q.part else [])
-        line = fit_lines(" · ".join([*facts, str(q.year)]), width, style, BAND_LINES, bold)
-    topics = cut(" · ".join(q.topics), ("topics",), BAND_LINES,
-                 lambda text: "Topics: " + ctx.heading.text(text))
-    return line, "Topics: " + topics
+        _, facts_para = fitted_paragraph(" · ".join([*facts, str(q.year)]), width, style,
+                                         BAND_LINES, bold)
+    topics = " · ".join(q.topics)
+    kept_topics, topics_para = fitted_paragraph(topics, width, style, BAND_LINES,
+                                                lambda text: ctx.heading.text("Topics: " + text))
+    if kept_topics != topics:
+        warn_cut(("topics",), topics, BAND_LINES)
+    return facts_para, topics_para
 
 
 def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
@@ -217,13 +224,11 @@ def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
     marks_w = min(stringWidth("200 marks", s["band"].fontName, s["band"].fontSize) + 14,
                   ctx.width * 0.2)
     middle_w = ctx.width - badge_w - marks_w
-    line, topics = _band_facts(ctx, q, middle_w - CELL_PADDING)
+    middle = list(_band_facts(ctx, q, cell_room(middle_w)))
     marks = f"{q.marks} marks" if q.marks else ""
-    number = Paragraph(f"Q{q.number}", s["band_number"])
-    middle = [Paragraph(f"<b>{ctx.heading.text(line)}</b>", s["band"]),
-              Paragraph(ctx.heading.text(topics), s["band"])]
-    right = Paragraph(f"<b>{ctx.heading.text(marks)}</b>", s["band"])
-    table = Table([[number, middle, right]], colWidths=[badge_w, middle_w, marks_w])
+    number = paragraph(f"Q{q.number}", s["band_number"])
+    right = paragraph(f"<b>{ctx.heading.text(marks)}</b>", s["band"])
+    table = OnceTable([[number, middle, right]], colWidths=[badge_w, middle_w, marks_w])
     table.setStyle(_table_style(ctx, [
         ("BACKGROUND", (0, 0), (-1, -1), ctx.pal.tint if ctx.backgrounds else None),
         ("LINEBELOW", (0, 0), (-1, -1), 0 if ctx.backgrounds else 0.8, ctx.pal.rule),
@@ -247,9 +252,9 @@ def question_text(ctx: BlockContext, q: Question) -> list[Flowable]:
 def summary_box(ctx: BlockContext, q: Question) -> list[Flowable]:
     """A tinted box with the two-or-three-sentence summary."""
     key = f"{question_key(q)}-summary"
-    inner = [Paragraph("SUMMARY", ctx.styles["label"]),
+    inner = [paragraph("SUMMARY", ctx.styles["label"]),
              _line(ctx, q.summary, ctx.styles["body"])]
-    box = Table([[inner]], colWidths=[ctx.width], splitInRow=1)
+    box = OnceTable([[inner]], colWidths=[ctx.width], splitInRow=1)
     box.setStyle(_table_style(ctx, [
         ("BOX", (0, 0), (-1, -1), 0.6, ctx.pal.rule),
         ("LINEBEFORE", (0, 0), (0, 0), 3, ctx.pal.accent),
@@ -266,33 +271,33 @@ def summary_box(ctx: BlockContext, q: Question) -> list[Flowable]:
 def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
     """#, point heading, one-line gist; the header row repeats on a split."""
     s = ctx.styles
-    rows: list[list[Any]] = [[Paragraph("#", s["table_head"]),
-                              Paragraph("Key point", s["table_head"]),
-                              Paragraph("In one line", s["table_head"])]]
+    rows: list[list[Any]] = [[paragraph("#", s["table_head"]),
+                              paragraph("Key point", s["table_head"]),
+                              paragraph("In one line", s["table_head"])]]
     fractions = [0.06, 0.32, 0.62]
-    _, heading_w, gist_w = (w - CELL_PADDING for w in column_widths(ctx, fractions))
+    _, heading_w, gist_w = (cell_room(w) for w in column_widths(ctx, fractions))
 
-    def cut(text: str, path: PathKey, width: float, markup: Callable[[str], str]) -> str:
+    def cut(text: str, path: PathKey, width: float, markup: Callable[[str], str]
+            ) -> tuple[str, Flowable]:
         # A table row is a summary: an essay-long heading or gist would fill
         # pages of a narrow column; the answer below still prints it whole.
-        kept = fit_lines(text, width, s["table"], KEY_POINT_LINES, markup)
+        kept, para = fitted_paragraph(text, width, s["table"], KEY_POINT_LINES, markup)
         if kept != text:
             warn_shortened(field_place(q.source_path, path), dotted(path), text,
                            f"{KEY_POINT_LINES} lines of the key-points table")
-        return kept
+        return kept, para
     for n, point in enumerate(q.points, 1):
-        heading = cut(point.heading, ("points", n - 1, "heading"), heading_w,
-                      lambda t: f"<b>{ctx.text.inline(t)}</b>")
-        gist = cut(point.gist, ("points", n - 1, "gist" if not point.gist_derived else "body"),
-                   gist_w, ctx.text.inline)
-        rows.append([Paragraph(str(n), s["table"]),
-                     Paragraph(f"<b>{ctx.text.inline(heading)}</b>", s["table"]),
-                     _line(ctx, gist, s["table"])])
+        _, heading = cut(point.heading, ("points", n - 1, "heading"), heading_w,
+                         lambda t: f"<b>{ctx.text.inline(t)}</b>")
+        gist, gist_para = cut(point.gist, ("points", n - 1, "gist" if not point.gist_derived
+                                           else "body"), gist_w, ctx.text.inline)
+        rows.append([paragraph(str(n), s["table"]), heading,
+                     _line(ctx, gist, s["table"]) if mostly_arabic(gist) else gist_para])
     table = _ruled_table(ctx, rows, fractions)
     key = f"{question_key(q)}-key-points"
     return [CondPageBreak(s["h2"].leading * 2 + s["table"].leading * 6),
             Anchor(ctx.ledger, key, "Key points", 2),
-            Paragraph("Key points", s["h2"]), table, Spacer(1, 6)]
+            paragraph("Key points", s["h2"]), table, Spacer(1, 6)]
 
 
 def _numbered_list_style(style: ParagraphStyle, count: int) -> ParagraphStyle:
@@ -319,14 +324,14 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     """Outline, introduction, numbered headed points with sub-points, sections, conclusion."""
     s = ctx.styles
     key = f"{question_key(q)}-answer"
-    opening: list[Flowable] = [Anchor(ctx.ledger, key, "Answer", 2), Paragraph("Answer", s["h2"])]
+    opening: list[Flowable] = [Anchor(ctx.ledger, key, "Answer", 2), paragraph("Answer", s["h2"])]
     if q.outline and ctx.answer_outline and ctx.columns == 2:
         # In columns the outline is one paragraph (title and numbered lines), so
         # its title cannot be parted from its first line at a column's foot.
         h3 = s["h3"]
         lines = "<br/>".join(f"{n}. {ctx.text.inline(line)}" for n, line in
                              enumerate(q.outline, 1))
-        outline_para = Paragraph(f'<font name="{h3.fontName}">Outline</font><br/>{lines}',
+        outline_para = paragraph(f'<font name="{h3.fontName}">Outline</font><br/>{lines}',
                                  s["body"])
         story: list[Flowable] = [CondPageBreak(s["h2"].leading * 2 + s["body"].leading * 4),
                                  *opening]
@@ -334,8 +339,8 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     elif q.outline and ctx.answer_outline:
         # The heading, "Outline" and its lines move to a new page together or not at all.
         numbered = _numbered_list_style(s["bullet"], len(q.outline))
-        opening += [Paragraph("Outline", s["h3"]),
-                    *(Paragraph(ctx.text.inline(line), numbered, bulletText=f"{n}.")
+        opening += [paragraph("Outline", s["h3"]),
+                    *(paragraph(ctx.text.inline(line), numbered, bullet=f"{n}.")
                       for n, line in enumerate(q.outline, 1))]
         story = [KeepTogether(opening)]
         head_of_body = []
@@ -345,23 +350,23 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     body = head_of_body + _section(ctx, "Introduction", q.introduction)
     for n, point in enumerate(q.points, 1):
         body += _section(ctx, f"{n}. {ctx.heading.inline(point.heading)}", point.body)
-        body += [Paragraph(ctx.text.inline(sub), s["bullet"], bulletText="–")
+        body += [paragraph(ctx.text.inline(sub), s["bullet"], bullet="–")
                  for sub in point.subpoints]
     for section in q.sections:
         body += _section(ctx, ctx.heading.inline(section.heading), section.body)
     body += _section(ctx, "Conclusion", q.conclusion)
     if q.references:
-        refs = [Paragraph(ctx.text.inline(ref), s["reference"]) for ref in q.references]
+        refs = [paragraph(ctx.text.inline(ref), s["reference"]) for ref in q.references]
         if ctx.columns == 2:
             # Balanced columns cannot keep a heading with its lines: the
             # references go in one paragraph behind their heading instead.
             lead = (f'<font name="{s["h3"].fontName}">References</font><br/>'
                     + "<br/>".join(ctx.text.inline(ref) for ref in q.references))
-            body.append(Paragraph(lead, s["reference"]))
+            body.append(paragraph(lead, s["reference"]))
         else:
             # A short block, set tight and kept whole: it neither strands its
             # heading nor leaves one reference alone on the next page.
-            body.append(KeepTogether([Paragraph("References", s["h3"]), *refs]))
+            body.append(KeepTogether([paragraph("References", s["h3"]), *refs]))
     if ctx.columns == 2:
         # Balanced columns: they split across pages and even out on the last one.
         return [*story, BalancedColumns(body, nCols=2, innerPadding=ctx.styles["body"].fontSize
@@ -383,16 +388,16 @@ def revision_grid(ctx: BlockContext, plan: BookletPlan) -> list[Flowable]:
     """
     s = ctx.styles
     story: list[Flowable] = [Anchor(ctx.ledger, "revision-grid", "Revision grid", 0),
-                             Paragraph("Revision grid", s["h1"])]
+                             paragraph("Revision grid", s["h1"])]
     for group in plan.groups:
-        rows: list[list[Any]] = [[Paragraph("Question", s["table_head"]),
-                                  Paragraph("Key points", s["table_head"])]]
+        rows: list[list[Any]] = [[paragraph("Question", s["table_head"]),
+                                  paragraph("Key points", s["table_head"])]]
         for q in group.questions:
             points = "<br/>".join(f"{n}. {ctx.text.inline(p.heading)}"
                                   for n, p in enumerate(q.points, 1))
-            rows.append([Paragraph(f"<b>Q{q.number} · {q.year}</b><br/>"
+            rows.append([paragraph(f"<b>Q{q.number} · {q.year}</b><br/>"
                                    f"{ctx.text.text(q.paper)}", s["table"]),
-                         Paragraph(points, s["table"])])
+                         paragraph(points, s["table"])])
         if len(plan.groups) > 1:
             story += _heading(ctx, ctx.heading.text(group.topic))
         story.append(_ruled_table(ctx, rows, [0.26, 0.74]))
