@@ -18,7 +18,8 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from studypack.render.inline import Markup, bold_lead, plain_inline, plain_paragraphs
+from studypack.content.inline import bold_lead, plain_inline, plain_paragraphs
+from studypack.render.inline import Markup
 
 EXAMPLES = int(os.environ.get("STUDYPACK_PROPERTY_EXAMPLES", "300"))
 FAST = settings(max_examples=EXAMPLES, deadline=timedelta(seconds=3),
@@ -30,7 +31,8 @@ WORDS = ["Kashmir", "the", "accession", "1947.", "1947", "UN", "resolution", "47
          "a\u00adcross", "ṣūfī", "★", "№", "\u00a0", "\t", "&", "&amp;", "<b>", "</b>", "<",
          ">", "*", "**", "_", "`", "[", "]", "(x)", "!", "\\", "~", "#", "+", "=", "|", "1.",
          "2)", "-", "* ", "  ", "\u2003", "\r", "\x00", "ب", "سلام", "x" * 70 + "\u00ad" + "y",
-         "**Item", "**Simla (1972)**", "\u200b", "a\u200b", "\u2028", "\x85", "0**", "**ṣūfī**", "**★**", "**", "**a**b", "** x**"]
+         "**Item", "**Simla (1972)**", "\u200b", "a\u200b", "\u2028", "\x85", "0**",
+         "**ṣūfī**", "**★**", "**", "**a**b", "** x**"]
 SEPARATORS = [" ", " ", " ", "\n", "\n\n", "\n \n", "  \n", " \n", "\n\n\n"]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .inline import parser
+from .inline import parser, plain_paragraphs
 
 GIST_MAX_CHARS = 90
 """Longest derived gist: one line of the key-points table's third column at
@@ -42,8 +42,6 @@ def plain_text(markdown: str) -> str:
     Returns:
         ``"Trust was low"``: emphasis and link syntax removed, whitespace folded.
     """
-    from ..render.inline import plain_paragraphs
-
     if plain_paragraphs(markdown) is not None:
         # Prose without markup (most of it) is its own words: no parse needed.
         return " ".join(markdown.split())

@@ -40,7 +40,15 @@ from ..render.stamps import FolioStamps, render_blank_page, render_folio_stamps
 from ..theme import Theme
 from .cache import Notes, RenderCache, theme_fingerprint
 from .chunks import Chunk, SectionPages, join_chunks, split_groups
-from .parallel import RenderJob, WorkerPool, noted, render_jobs, render_later, replay
+from .parallel import (
+    RenderJob,
+    WorkerPool,
+    job_keys,
+    noted,
+    render_jobs,
+    render_later,
+    replay,
+)
 
 TYPOGRAPHY = string.printable.strip() + " –—‘’“”…•·×é"
 """Characters templates and labels commonly print, seeded along with the content's."""
@@ -368,8 +376,12 @@ def _finishing(key: str, make: Callable[[], tuple[bytes, ...]],
 
 def _blank_page(theme: Theme, plan: PackPlan, alphabet: str, cache: RenderCache | None
                 ) -> bytes:
-    key = digest("blank page", tool_fingerprint(), theme_fingerprint(theme),
-                 repr(_headlines(plan)), alphabet)
+    # Keyed as a part is (headlines, alphabet, layout; the logo by its bytes
+    # and no path), so copies of a workspace share it as they share parts.
+    marker = RenderJob(_headlines(plan), RenderOptions(
+        cover=False, contents=False, questions=False, back_cover=False, alphabet=alphabet),
+        plan.layout, None, plan.booklet.brand.accent)
+    key = digest("blank page", job_keys([marker], theme)[0])
     return _finishing(key, lambda: (render_blank_page(theme, plan.booklet, alphabet),),
                       cache)[0]
 

@@ -16,13 +16,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from markdown_it.token import Token
 
-from ..content.inline import parser
+from ..content.inline import ARABIC_CHARS as _ARABIC
+from ..content.inline import bold_lead, parser, plain_inline, plain_paragraphs
 from ..errors import MissingGlyphWarning, StudypackWarning
 from .fonts import FontSet, RegisteredFamily
 
 MISSING_GLYPH = "\N{REPLACEMENT CHARACTER}"
 
-_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 ARABIC_LETTER = re.compile(f"[{_ARABIC}]")
 ARABIC_RUN = re.compile(f"([{_ARABIC}](?:[{_ARABIC}\\s\u060c\u061b\u061f.,:!()\\d]*[{_ARABIC}])?)")
 """Arabic-script text, with the spaces and punctuation between its words."""
@@ -68,81 +68,6 @@ class Block:
 
 
 YEAR_AT_LINE_START = re.compile(r"^(\s*\d{4})\.(\s)", re.MULTILINE)
-
-NOT_PLAIN = re.compile("[\\\\`*_<>\\[\\]!&~"
-                       "\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f"
-                       "\u205f\u3000\ufeff" + _ARABIC + "]")
-"""A character that makes text other than plain prose, for the fast path.
-
-The characters markdown-it's inline rules act on, whether enabled or not
-(escape, code, emphasis, links, images, autolinks, HTML, entities,
-strikethrough), ``&`` and ``<`` that ReportLab's parser acts on, control
-characters, whitespace other than the space and the line feed (markdown-it
-and ReportLab strip and split different sets of it), and Arabic script.
-Erring wide costs only speed: such text takes the full parser.
-"""
-LINE_OPENERS = frozenset("-+*#>=_|~`:0123456789")
-"""First characters that can make a line a list item, heading, quote or rule."""
-
-
-def plain_inline(raw: str) -> str | None:
-    """``raw`` without its one closing line feed, if markdown-it would read it as one text run.
-
-    A single closing line feed (a YAML folded scalar's) is a soft break,
-    which markdown-it keeps as a space; any other line feed, or spaces before
-    it (a hard break), sends the text the slow way.
-    """
-    body = raw.removesuffix("\n")
-    if NOT_PLAIN.search(body) or "\n" in body or body != raw and body.endswith(" "):
-        return None
-    return body
-
-
-def bold_lead(raw: str) -> tuple[str, str] | None:
-    """``("Standstill Agreement", " – signed…")`` for ``**Standstill Agreement** – signed…``.
-
-    A bold lead and plain text after it, the way sub-points are written, if
-    markdown-it would read it so: the lead is plain (``plain_inline``), has no
-    space at either end, and a space, a closing line feed or nothing follows it.
-    Then both delimiters are flanking as CommonMark requires, and no other
-    ``*`` or ``_`` can pair with them.
-    """
-    if not raw.startswith("**"):
-        return None
-    end = raw.find("**", 2)
-    lead, rest = raw[2:end], raw[end + 2:]
-    if (end < 0 or not lead or lead != lead.strip(" ") or plain_inline(lead) != lead
-            or rest[:1] not in ("", " ", "\n") or plain_inline(rest) is None):
-        return None
-    return lead, rest
-
-
-def plain_paragraphs(raw: str) -> list[str] | None:
-    """The paragraphs of ``raw`` (lines joined by spaces), if it is plain prose.
-
-    Plain: no character of ``NOT_PLAIN``, and no line that opens with a space
-    or with a character that can start a block (``LINE_OPENERS``: lists,
-    numbered lines such as "1947. …", headings, quotes), or that ends with a
-    space (a hard break). Paragraphs are separated by blank lines, as in
-    Markdown.
-    """
-    if NOT_PLAIN.search(raw):
-        return None
-    paragraphs: list[str] = []
-    lines: list[str] = []
-    for line in raw.split("\n"):
-        if not line.strip(" "):
-            if lines:
-                paragraphs.append(" ".join(lines))
-                lines = []
-            continue
-        if line[0] == " " or line[0] in LINE_OPENERS or line[-1] == " ":
-            return None
-        lines.append(line)
-    if lines:
-        paragraphs.append(" ".join(lines))
-    return paragraphs
-
 
 def protect_years(raw: str) -> str:
     """Keep "1947. Independence…" a sentence, not item 1947 of a numbered list."""

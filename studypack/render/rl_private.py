@@ -1,0 +1,116 @@
+"""The ReportLab details studypack needs that are not ReportLab's public API, in one place.
+
+Each function names what it needs and why there is no public way to get it.
+``tests/test_rl_private.py`` checks every one against the installed ReportLab,
+so an upgrade that changes one of them fails there, by name, rather than as a
+wrong page somewhere in a build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table
+from reportlab.platypus.doctemplate import BaseDocTemplate
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
+
+__all__ = [
+    "ParaFrag",
+    "ParaParser",
+    "canvas_document",
+    "canvas_operators",
+    "cleanBlockQuotedText",
+    "flowables_on_page",
+    "forget_registered_fonts",
+    "keep_subsets",
+    "paragraph_lines_kept",
+    "seed_subset",
+    "table_fully_sized",
+    "table_size",
+    "textTransformFrags",
+]
+
+
+def canvas_document(canv: Canvas) -> Any:
+    """The canvas's PDF document object (``canv._doc``).
+
+    Needed to give font subsets fixed codes before anything is drawn, and to
+    set or leave out the document's dates; the canvas has no accessor for it.
+    """
+    return canv._doc  # type: ignore[attr-defined]
+
+
+def canvas_operators(canv: Canvas) -> list[str]:
+    """The content-stream operators drawn on the current page so far (``canv._code``).
+
+    Read to keep a folio's or watermark's operators as an overlay stream; a
+    canvas gives them out only as a finished page.
+    """
+    code: list[str] = canv._code  # type: ignore[attr-defined]
+    return code
+
+
+def seed_subset(canv: Canvas, font_name: str, chars: str) -> None:
+    """Give ``chars`` their subset codes in ``font_name`` now, in this order.
+
+    ``TTFont.splitString`` assigns codes as characters are first used; called
+    before any drawing, every part of a pack embeds the same subsets.
+    """
+    pdfmetrics.getFont(font_name).splitString(chars, canvas_document(canv))  # type: ignore[attr-defined]
+
+
+def flowables_on_page(doc: BaseDocTemplate) -> int:
+    """How many flowables the current page holds (``doc._curPageFlowableCount``).
+
+    Zero at a page's end means the page was left empty (a blank verso).
+    """
+    count: int = doc._curPageFlowableCount  # type: ignore[attr-defined]
+    return count
+
+
+def forget_registered_fonts() -> None:
+    """Forget every registered font (``pdfmetrics._reset``).
+
+    ReportLab keeps one font per name and does not replace it when the same
+    name is registered again; a font file changed under a watching build must
+    be read afresh.
+    """
+    pdfmetrics._reset()  # type: ignore[attr-defined]
+
+
+def keep_subsets(font: Any, wrap: Callable[[Callable[[Sequence[int]], bytes]],
+                                           Callable[[Sequence[int]], bytes]]) -> None:
+    """Replace a TrueType font's subset maker (``font.face.makeSubset``) by ``wrap(maker)``.
+
+    Used to make each subset once per process: the parts of a pack embed
+    the same subsets, and making one costs about 4 ms.
+    """
+    face = font.face
+    face.makeSubset = wrap(face.makeSubset)
+
+
+def paragraph_lines_kept(paragraph: Paragraph) -> bool:
+    """Whether a wrapped paragraph still holds its line breaks (``blPara``).
+
+    A split removes or replaces them; the next wrap must break the lines again.
+    """
+    return "blPara" in paragraph.__dict__
+
+
+def table_size(table: Table) -> tuple[float, float]:
+    """The width and height the table's last wrap gave (``_width``, ``_height``)."""
+    return table._width, table._height  # type: ignore[attr-defined]
+
+
+def table_fully_sized(table: Table) -> bool:
+    """Whether the table's last wrap sized every row (``_hmax`` equals the row count).
+
+    A long table offered less room than it needs stops sizing rows at the
+    bottom of the room, and must be sized again for a new width or room.
+    """
+    state = table.__dict__
+    return bool(state.get("_hmax") == len(table._argH))  # type: ignore[attr-defined]

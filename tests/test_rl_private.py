@@ -1,0 +1,110 @@
+"""Every ReportLab detail outside its public API that studypack relies on, checked by name.
+
+If one of these fails after a ReportLab upgrade, ``studypack/render/rl_private.py``
+is the one place to adapt.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus.doctemplate import BaseDocTemplate
+
+from studypack.render import rl_private
+from studypack.theme import load_theme
+
+
+def _plex() -> str:
+    path = load_theme("classic").text.regular
+    pdfmetrics.registerFont(TTFont("RLPrivate-Plex", str(path)))
+    return "RLPrivate-Plex"
+
+
+def test_canvas_operators_are_the_page_drawn_so_far_and_its_document_is_reachable():
+    canv = Canvas(io.BytesIO(), pagesize=A4)
+    before = len(rl_private.canvas_operators(canv))
+    canv.drawString(10, 10, "folio")
+    drawn = rl_private.canvas_operators(canv)[before:]
+    assert any("(folio) Tj" in op for op in drawn), drawn
+    assert hasattr(rl_private.canvas_document(canv), "info")
+
+
+def test_a_seeded_subset_gives_the_same_codes_whatever_is_drawn_first():
+    name = _plex()
+    codes = []
+    for first in ("zebra", "apple"):
+        canv = Canvas(io.BytesIO(), pagesize=A4)
+        rl_private.seed_subset(canv, name, "abcdefghijklmnopqrstuvwxyz")
+        split = pdfmetrics.getFont(name).splitString(first, rl_private.canvas_document(canv))
+        codes.append(split)
+    zebra, apple = codes
+    # "a" has one code in both documents although each drew a different word first.
+    assert zebra[0][1][4] == apple[0][1][0]
+
+
+def test_flowables_on_page_counts_what_the_page_holds():
+    counts: list[int] = []
+
+    class Doc(BaseDocTemplate):
+        def __init__(self) -> None:
+            super().__init__(io.BytesIO(), pagesize=A4)
+            frame = Frame(50, 50, 400, 700)
+            self.addPageTemplates([PageTemplate("p", [frame], onPageEnd=self.seen)])
+
+        def seen(self, canv: Canvas, doc: object) -> None:
+            counts.append(rl_private.flowables_on_page(self))
+
+    Doc().build([Paragraph("one"), Paragraph("two")])
+    assert counts == [2]
+
+
+def test_a_subset_maker_can_be_wrapped_and_forgotten_fonts_are_registered_anew():
+    name = _plex()
+    font = pdfmetrics.getFont(name)
+    calls: list[int] = []
+
+    def wrap(make):  # type: ignore[no-untyped-def]
+        def counted(subset):  # type: ignore[no-untyped-def]
+            calls.append(len(subset))
+            return make(subset)
+        return counted
+
+    rl_private.keep_subsets(font, wrap)
+    canv = Canvas(io.BytesIO(), pagesize=A4)
+    canv.setFont(name, 10)
+    canv.drawString(10, 10, "abc")
+    canv.save()
+    assert calls, "the wrapped subset maker was not used"
+    rl_private.forget_registered_fonts()
+    assert name not in pdfmetrics.getRegisteredFontNames()
+
+
+def test_a_wrapped_paragraph_holds_its_line_breaks_until_it_is_split():
+    para = Paragraph("word " * 200, ParagraphStyle("t"))
+    para.wrap(200, 1000)
+    assert rl_private.paragraph_lines_kept(para)
+    fresh = Paragraph("word", ParagraphStyle("t"))
+    assert not rl_private.paragraph_lines_kept(fresh)
+
+
+def test_a_table_reports_its_size_and_whether_every_row_was_sized():
+    table = Table([[str(i), "x"] for i in range(200)])
+    width, height = table.wrap(300, 100_000)
+    assert rl_private.table_size(table) == (width, height)
+    assert rl_private.table_fully_sized(table)
+    short = Table([[str(i), "x"] for i in range(200)])
+    short.wrap(300, 50)
+    assert not rl_private.table_fully_sized(short)
+
+
+def test_the_paragraph_helpers_used_by_the_fast_path_are_there():
+    assert callable(rl_private.textTransformFrags)
+    assert rl_private.cleanBlockQuotedText("  a \n b  ") == "a b"
+    _, frags, _ = rl_private.ParaParser().parse("<b>x</b>", ParagraphStyle("t"))
+    assert isinstance(frags[0], rl_private.ParaFrag) and frags[0].bold
