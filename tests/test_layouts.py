@@ -241,15 +241,16 @@ def test_arabic_and_urdu_are_set_in_the_arabic_font_joined(workspace):
 
 
 def test_a_long_arabic_verse_keeps_its_lines_in_reading_order(workspace):
-    from studypack.render.arabic import ArabicParagraph, mostly_arabic
+    from studypack.render.arabic import ArabicParagraph
     from studypack.render.fonts import register_theme_fonts
+    from studypack.render.inline import mostly_arabic
     from studypack.theme import load_theme
 
     verse = ("إِنَّ فِي خَلْقِ السَّمَاوَاتِ وَالْأَرْضِ وَاخْتِلَافِ اللَّيْلِ وَالنَّهَارِ "
              "لَآيَاتٍ لِأُولِي الْأَلْبَابِ الَّذِينَ يَذْكُرُونَ اللَّهَ قِيَامًا وَقُعُودًا")
     assert mostly_arabic(verse + " (3:190)") and not mostly_arabic("The verse " + verse[:9])
     fonts = register_theme_fonts(load_theme("classic", None))
-    para = ArabicParagraph(verse, fonts.arabic.regular, 13, 20, None)
+    para = ArabicParagraph(verse, fonts.arabic.regular, 13, 20, colour=None)
     _, height = para.wrap(200, 1000)
     assert len(para.lines) >= 2 and height == 20 * len(para.lines)
     assert " ".join(para.lines) == verse

@@ -306,11 +306,12 @@ def show_plan(request: BuildRequest) -> None:
         table.add_row(visible(name), visible(value), visible(source))
     out.print(table)
     named = parts(plan.pack, Workers(request.workspace))
-    cache = RenderCache(request.cache_dir) if request.cache_dir else None
+    folder = request.cache_dir
+    cache = RenderCache(folder) if folder else None
     kept = ([cache.has(key) for key in job_keys([job for _, job in named], plan.theme)]
             if cache else [False] * len(named))
     say(out, "", "", f"\nParts to lay out: {len(named)}"
-        + (f", {sum(kept)} of them kept in {rel(request.cache_dir)}" if cache else "")
+        + (f", {sum(kept)} of them kept in {rel(folder)}" if folder else "")
         + f"; the PDF is written to {rel(Path(plan.pack.output))}")
     for (name, _), found in zip(named, kept, strict=True):
         say(out, "", "", f"  {name}{'  (kept)' if found else ''}")

@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
     FrameBreak,
@@ -35,14 +36,13 @@ from .doc import (
     FRONT,
     Anchor,
     BookletDoc,
-    FinishingCanvas,
     Ledger,
     RectoStart,
+    SeededCanvas,
     VersoPad,
 )
 from .fit import fit_lines, warn_shortened
 from .fonts import register_theme_fonts, subset_seed
-from .identity import content_identified
 from .inline import Markup
 from .question import (
     QUESTION_BLOCKS,
@@ -139,7 +139,7 @@ COVER_ADVICE = {"title": "shorten title in studypack.yaml, the pack file or --ti
                 "contact": "shorten contact in brand.yaml or the pack file's brand:"}
 
 
-def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict,
+def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict[str, ParagraphStyle],
            frames: tuple[tuple[float, float], tuple[float, float]]) -> list[Flowable]:
     """Cover flowables from ``cover.j2``: its lines read ``role: text``.
 
@@ -175,7 +175,8 @@ def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict,
             KeepInFrame(foot_w, foot_h, foot, mode="shrink")]
 
 
-def _back_cover(plan: BookletPlan, text: Markup, heading: Markup, styles: dict,
+def _back_cover(plan: BookletPlan, text: Markup, heading: Markup,
+                styles: dict[str, ParagraphStyle],
                 *, duplex: bool, first: bool) -> list[Flowable]:
     """The closing back cover: centre, contact and the brand's text, on a verso in duplex."""
     story: list[Flowable] = []
@@ -259,8 +260,9 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
     if options.contents:
         if options.duplex:
             story.append(RectoStart())
-        story += contents_flowables(plan.groups, text, styles, pal, ledger,
-                                    options.contents_extra, options.appendices)
+        story += contents_flowables(plan.groups, text, styles=styles, pal=pal, ledger=ledger,
+                                    extra=options.contents_extra,
+                                    appendices=options.appendices)
     story.append(NextPageTemplate(BODY))
     if options.questions:
         _question_story(plan, options, ctx, story,
@@ -278,12 +280,12 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
 
     seed = subset_seed(fonts, options.alphabet) if options.alphabet else None
     with binary_streams():
-        doc.build(story, canvasmaker=lambda *a, **k: FinishingCanvas(
-            *a, seed=seed, date=plan.date, **k))
+        doc.build(story, canvasmaker=lambda *a, **k: SeededCanvas(*a, seed=seed, **k))
     total = doc.page
     front = (ledger.body_start or total + 1) - 1
     return RenderedBooklet(
-        pdf=content_identified(buffer.getvalue()), pages=total, front_pages=front, anchors=dict(ledger.anchors),
+        pdf=buffer.getvalue(), pages=total, front_pages=front,
+        anchors=dict(ledger.anchors),
         anchor_tops=dict(ledger.anchor_tops), outline=tuple(ledger.outline),
         links=tuple(ledger.links), blank_pages=frozenset(ledger.blank_pages),
         page_questions={p: q.id for p, q in ledger.page_question.items()},

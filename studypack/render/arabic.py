@@ -13,20 +13,9 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
+from typing_extensions import override
 
-from .inline import ARABIC_LETTER, shaped
-
-ARABIC_SHARE = 0.5
-"""A paragraph whose letters are more than half Arabic script is set right to left."""
-
-
-def mostly_arabic(text: str) -> bool:
-    """True when over half of the letters of ``text`` are Arabic script."""
-    if not ARABIC_LETTER.search(text):
-        return False  # the common case, answered without counting every letter
-    letters = [c for c in text if c.isalpha()]
-    arabic = sum(1 for c in letters if ARABIC_LETTER.match(c))
-    return bool(letters) and arabic / len(letters) > ARABIC_SHARE
+from .inline import shaped
 
 
 class ArabicParagraph(Flowable):
@@ -40,7 +29,7 @@ class ArabicParagraph(Flowable):
         space_after: Space below the paragraph in points.
     """
 
-    def __init__(self, text: str, font: str, size: float, leading: float, colour: Any,
+    def __init__(self, text: str, font: str, size: float, leading: float, *, colour: Any,
                  space_after: float = 0) -> None:
         super().__init__()
         self.text, self.font, self.size, self.leading = " ".join(text.split()), font, size, leading
@@ -62,23 +51,26 @@ class ArabicParagraph(Flowable):
             lines.append(" ".join(current))
         return lines
 
+    @override
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.lines = self._break(availWidth)
         return availWidth, self.leading * len(self.lines)
 
+    @override
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         fits = int(availHeight // self.leading)
         if fits < 1 or fits >= len(self.lines):
             return []
         head = ArabicParagraph(" ".join(self.lines[:fits]), self.font, self.size,
-                               self.leading, self.colour)
+                               self.leading, colour=self.colour)
         tail = ArabicParagraph(" ".join(self.lines[fits:]), self.font, self.size,
-                               self.leading, self.colour, self.spaceAfter)
+                               self.leading, colour=self.colour, space_after=self.spaceAfter)
         return [head, tail]
 
     def draw(self) -> None:
+        """Draw on the canvas at the flowable's origin (ReportLab calls this)."""
         canv = self.canv
         canv.saveState()
         canv.setFont(self.font, self.size)

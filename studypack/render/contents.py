@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
+from typing_extensions import override
 
 from ..content.derive import plain_text
 from ..model import Question, TopicGroup
@@ -75,7 +76,7 @@ def question_entry(q: Question, *, with_paper: bool = False) -> ContentsEntry:
 class ContentsRow(Flowable):
     """Number, year, short title, dot leader, page number; the whole row is a link."""
 
-    def __init__(self, entry: ContentsEntry, markup: Markup, styles: dict[str, Any],
+    def __init__(self, entry: ContentsEntry, markup: Markup, styles: dict[str, Any], *,
                  pal: Palette, ledger: Ledger, year_col: float = YEAR_COL) -> None:
         super().__init__()
         self.entry, self.markup, self.styles, self.pal = entry, markup, styles, pal
@@ -83,6 +84,7 @@ class ContentsRow(Flowable):
         self.style = styles["body"]
         self.height = self.style.fontSize * 1.75
 
+    @override
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         return (availWidth, self.height)
@@ -92,6 +94,7 @@ class ContentsRow(Flowable):
         return fit_line(self.entry.title, room, self.style.fontName, self.style.fontSize)
 
     def draw(self) -> None:
+        """Draw on the canvas at the flowable's origin (ReportLab calls this)."""
         canv, style, entry = self.canv, self.style, self.entry
         base = (self.height - style.fontSize) / 2 + 1.5
         canv.saveState()
@@ -129,8 +132,8 @@ class ContentsRow(Flowable):
         self.ledger.links.append((canv.getPageNumber(), (x1, y1, x2, y2), entry.key))
 
 
-def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, styles: dict[str, Any],
-                       pal: Palette, ledger: Ledger,
+def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, *,
+                       styles: dict[str, Any], pal: Palette, ledger: Ledger,
                        extra: dict[str, list[tuple[str, ContentsEntry]]] | None = None,
                        appendices: tuple[ContentsEntry, ...] = ()) -> list[Flowable]:
     """Heading, then per group its name and a row per entry, in booklet order.
@@ -138,7 +141,8 @@ def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, styles: d
     Args:
         groups: Sections (or topics) with their questions.
         markup: Converter for the text font.
-        styles, pal: Paragraph styles and colours.
+        styles: Paragraph styles (``make_styles``).
+        pal: Colours.
         ledger: Where rows record their link rectangles in a merged pack.
         extra: Section title → [("before" | "after", entry)] for included PDFs.
         appendices: Entries listed under "Appendices" at the end.
@@ -157,7 +161,8 @@ def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, styles: d
         story.append(paragraph(legend, styles["small"]))
 
     def rows(entries: list[ContentsEntry]) -> list[Flowable]:
-        return [ContentsRow(e, markup, styles, pal, ledger, year_col) for e in entries]
+        return [ContentsRow(e, markup, styles, pal=pal, ledger=ledger, year_col=year_col)
+                for e in entries]
     for group in groups:
         story.append(paragraph(markup.text(group.topic), styles["contents_topic"]))
         placed = extra.get(group.topic, [])

@@ -14,24 +14,24 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import DocIf
+from typing_extensions import override
 
 from ..model import BookletPlan, Question
 from ..theme import Theme
 from ..theme.templates import render_text, template_place
 from .fit import field_place, fit_line, fitted_template_line, warn_shortened
 from .fonts import register_theme_fonts
-from .identity import date_document
 from .inline import Markup
 from .marks import draw_logo, draw_watermark
 from .paragraphs import paragraph
+from .rl_private import flowables_on_page, seed_subset
 from .styles import Palette
 
 COVER, FRONT, BODY, BACK = "cover", "front", "body", "back"
-MM_PT = 72 / 25.4
 """PDF points per millimetre."""
 LOGO_BOX_MM = (45.0, 22.0)
 """Largest logo on a cover (width, height) in mm; kept in proportion."""
@@ -87,10 +87,12 @@ class Anchor(Flowable):
         self.keepWithNext = 1
         self.width = self.height = 0
 
+    @override
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return (0, 0)
 
     def draw(self) -> None:
+        """Draw on the canvas at the flowable's origin (ReportLab calls this)."""
         canv = self.canv
         page = canv.getPageNumber()
         self.ledger.anchors[self.key] = page
@@ -117,12 +119,14 @@ class RectoStart(Flowable):
         self.width = self.height = 0
         self.wrong_parity = 1 if verso else 0
 
+    @override
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.canv.getPageNumber() % 2 == self.wrong_parity:
             return (0, availHeight + 1)
         return (0, 0)
 
     def draw(self) -> None:
+        """Draw on the canvas at the flowable's origin (ReportLab calls this)."""
         pass
 
 
@@ -135,29 +139,24 @@ class VersoPad(DocIf):
     def __init__(self) -> None:
         super().__init__("", [PageBreak()])
 
-    def funcWrap(self, aW: float, aH: float) -> bool:
+    @override
+    def funcWrap(self, aW: float, aH: float) -> bool:  # type: ignore[override]
         return self.canv.getPageNumber() % 2 == 0
 
 
-class FinishingCanvas(Canvas):
-    """A canvas with fixed font subsets and the build's date (or none).
+class SeededCanvas(Canvas):
+    """A canvas whose font subsets give ``seed``'s characters their codes first.
 
-    ``date`` is the creation date to write (see ``identity``).
-    ``seed`` maps ReportLab font names to characters whose subset codes are
-    assigned first, in that order. Parts of a pack rendered apart then embed
-    byte-identical font subsets, which the merger stores once.
+    ``seed`` maps ReportLab font names to characters, in order. Parts of a
+    document laid out apart then embed byte-identical font subsets, which the
+    merger stores once. (A part's own dates and identifier do not matter: the
+    merger writes the finished document's.)
     """
 
-    def __init__(self, *args: Any, seed: dict[str, str] | None = None,
-                 date: int | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, seed: dict[str, str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._date = date
         for name, chars in (seed or {}).items():
-            pdfmetrics.getFont(name).splitString(chars, self._doc)
-
-    def save(self) -> None:
-        date_document(self._doc, self._date)
-        super().save()
+            seed_subset(self, name, chars)
 
 
 class BookletDoc(BaseDocTemplate):
@@ -183,7 +182,7 @@ class BookletDoc(BaseDocTemplate):
         super().__init__(target, pagesize=theme.page_size, leftMargin=left,
                          rightMargin=right, topMargin=top, bottomMargin=bottom,
                          title=plan.title, subject=plan.subtitle,
-                         keywords=", ".join(plan.keywords), author=plan.centre or "",
+                         keywords=list(plan.keywords), author=plan.centre or "",
                          creator="studypack", producer="studypack (ReportLab)",
                          invariant=1, pageCompression=1, lang="en",
                          # ReportLab's page preamble would otherwise name Helvetica,
@@ -207,7 +206,7 @@ class BookletDoc(BaseDocTemplate):
         cover_top = Frame(left, height * 0.30, frame_w, height * 0.58, id="cover-top",
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         # The foot leaves room on the right for the logo (45 mm and a gap).
-        foot_w = frame_w - (LOGO_BOX_MM[0] + 6) * MM_PT if plan.logo else frame_w
+        foot_w = frame_w - (LOGO_BOX_MM[0] + 6) * mm if plan.logo else frame_w
         # Under the cover's rule at a quarter of the height; a deep bottom
         # margin would leave it no room, so the foot then starts lower.
         foot_y = min(bottom, height * 0.25 - 14 - COVER_FOOT_MIN)
@@ -229,17 +228,18 @@ class BookletDoc(BaseDocTemplate):
         templates.sort(key=lambda t: t.id != first_template)
         self.addPageTemplates(templates)
 
-    def _draw_watermark(self, canv: Canvas, doc: Any = None) -> None:
+    def _draw_watermark(self, canv: Canvas, _doc: Any = None) -> None:
         if self.plan.brand.watermark:
             draw_watermark(canv, self.plan.brand.watermark, self.theme.page_size,
-                           self.styles["h1"].fontName, self.pal.text, self._fallback_for)
+                           self.styles["h1"].fontName, colour=self.pal.text,
+                           fallback_for=self._fallback_for)
 
     @cached_property
     def _fallback_for(self) -> Callable[[str], str | None]:
         # Once per document: looking the fonts up again took 0.2 ms a page.
         return register_theme_fonts(self.theme).fallback_for
 
-    def _draw_back_art(self, canv: Canvas, doc: Any) -> None:
+    def _draw_back_art(self, canv: Canvas, _doc: Any) -> None:
         self.ledger.back_pages.add(canv.getPageNumber())
         width, height = self.theme.page_size
         canv.saveState()
@@ -248,8 +248,8 @@ class BookletDoc(BaseDocTemplate):
             canv.rect(0, 0, width, height, stroke=0, fill=1)
         self._band(canv, 0, height * 0.05)
         if self.plan.logo:
-            box_w, box_h = 60 * 72 / 25.4, 30 * 72 / 25.4
-            draw_logo(canv, self.plan.logo, (width + box_w) / 2, height * 0.78, box_w, box_h,
+            box_w, box_h = 60 * mm, 30 * mm
+            draw_logo(canv, self.plan.logo, ((width + box_w) / 2, height * 0.78), (box_w, box_h),
                       self.styles["h1"].fontName, grey=self.theme.spec.grayscale)
         canv.restoreState()
         self._draw_watermark(canv)
@@ -266,7 +266,7 @@ class BookletDoc(BaseDocTemplate):
             edge = y if y > 0 else band_h
             canv.line(self.theme.margin("inner"), edge, width - self.theme.margin("outer"), edge)
 
-    def _draw_cover_art(self, canv: Canvas, doc: Any) -> None:
+    def _draw_cover_art(self, canv: Canvas, _doc: Any) -> None:
         width, height = self.theme.page_size
         canv.saveState()
         self._band(canv, height - height * 0.07, height * 0.07)
@@ -285,8 +285,8 @@ class BookletDoc(BaseDocTemplate):
         if self.plan.logo:
             # At most 45 × 22 mm, in proportion, beside the centre's name at the
             # foot, where it cannot meet a long title.
-            draw_logo(canv, self.plan.logo, width - self.theme.margin("outer"),
-                      height * 0.25 - 16, LOGO_BOX_MM[0] * MM_PT, LOGO_BOX_MM[1] * MM_PT,
+            corner = (width - self.theme.margin("outer"), height * 0.25 - 16)
+            draw_logo(canv, self.plan.logo, corner, (LOGO_BOX_MM[0] * mm, LOGO_BOX_MM[1] * mm),
                       self.styles["h1"].fontName, grey=self.theme.spec.grayscale)
         canv.restoreState()
 
@@ -321,9 +321,9 @@ class BookletDoc(BaseDocTemplate):
             warn_shortened(template_place(self.theme.templates, self.head_template), longest,
                            named[longest], room, advice[longest])
 
-    def _draw_head_and_folio(self, canv: Canvas, doc: Any) -> None:
+    def _draw_head_and_folio(self, canv: Canvas, _doc: Any) -> None:
         page = canv.getPageNumber()
-        if self._curPageFlowableCount == 0:
+        if flowables_on_page(self) == 0:
             # Nothing was laid out here: a verso left blank so the next part
             # starts on a recto. It carries the note only, no head or folio.
             self.ledger.blank_pages.add(page)

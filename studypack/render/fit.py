@@ -117,7 +117,7 @@ def field_place(source_path: str, path: PathKey) -> str:
 
 
 @lru_cache(maxsize=64)
-def _positions(source_path: str, changed: int) -> dict[PathKey, tuple[int, int]]:
+def _positions(source_path: str, _changed: int) -> dict[PathKey, tuple[int, int]]:
     # Keyed by the file's change time too: ``watch`` rebuilds in one process.
     try:
         return load_located(Path(source_path).read_text(encoding="utf-8")).positions

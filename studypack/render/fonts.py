@@ -9,9 +9,11 @@ builds is read again (``_forget_changed_fonts``).
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -19,6 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from ..errors import FontError
 from ..theme import Theme
 from ..theme.fonts import FontFamily
+from .rl_private import forget_registered_fonts, keep_subsets
 
 
 @dataclass(frozen=True)
@@ -36,15 +39,16 @@ def _remember_subsets(font: TTFont) -> None:
     # The parts of a pack are seeded with one alphabet, so they embed the same
     # subsets; building each subset once per process saves ~4 ms per part.
     made: dict[tuple[int, ...], bytes] = {}
-    make = font.face.makeSubset
 
-    def make_once(subset: list[int]) -> bytes:
-        key = tuple(subset)
-        if key not in made:
-            made[key] = make(subset)
-        return made[key]
+    def once(make: Callable[[Sequence[int]], bytes]) -> Callable[[Sequence[int]], bytes]:
+        def make_once(subset: Sequence[int]) -> bytes:
+            key = tuple(subset)
+            if key not in made:
+                made[key] = make(subset)
+            return made[key]
+        return make_once
 
-    font.face.makeSubset = make_once
+    keep_subsets(font, once)
 
 
 def _font_name(path: Path) -> str:
@@ -80,10 +84,15 @@ def _forget_changed_fonts(paths: list[Path]) -> None:
         except OSError:
             continue  # reported when it is registered
         if _LOADED.get(_font_name(path), state) != state:
-            pdfmetrics._reset()  # type: ignore[attr-defined]
-            _LOADED.clear()
-            _register_state.cache_clear()
+            forget_fonts()
             return
+
+
+def forget_fonts() -> None:
+    """Forget every font ReportLab and this module have registered; the next use reads them."""
+    forget_registered_fonts()
+    _LOADED.clear()
+    _register_state.cache_clear()
 
 
 _LOADED: dict[str, tuple[Path, int, int]] = {}
@@ -105,8 +114,7 @@ def _register_state(name: str, path: Path, mtime_ns: int, size: int
         _remember_subsets(font)
         pdfmetrics.registerFont(font)
         _LOADED[name] = (path, mtime_ns, size)
-    font = pdfmetrics.getFont(name)
-    return name, frozenset(font.face.charToGlyph)
+    return name, _coverage(name)
 
 
 def register_family(family: FontFamily) -> RegisteredFamily:
@@ -185,7 +193,9 @@ def subset_seed(fonts: FontSet, alphabet: str) -> dict[str, str]:
 
 
 def _coverage(name: str) -> frozenset[int]:
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+    """The code points a registered TrueType face has glyphs for."""
+    font = cast("TTFont", pdfmetrics.getFont(name))
+    return frozenset(font.face.charToGlyph)
 
 
 def printable_characters(theme: Theme) -> frozenset[int]:

@@ -28,6 +28,19 @@ ARABIC_RUN = re.compile(f"([{_ARABIC}](?:[{_ARABIC}\\s\u060c\u061b\u061f.,:!()\\
 """Arabic-script text, with the spaces and punctuation between its words."""
 
 
+ARABIC_SHARE = 0.5
+"""A paragraph whose letters are more than half Arabic script is set right to left."""
+
+
+def mostly_arabic(text: str) -> bool:
+    """True when over half of the letters of ``text`` are Arabic script."""
+    if not ARABIC_LETTER.search(text):
+        return False  # the common case, answered without counting every letter
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum(1 for c in letters if ARABIC_LETTER.match(c))
+    return bool(letters) and arabic / len(letters) > ARABIC_SHARE
+
+
 SOFT_HYPHEN = "\u00ad"
 LONG_WORD = re.compile(r"\S{60,}")
 """A run without spaces long enough that ReportLab, trying each soft hyphen in it as a
@@ -231,5 +244,4 @@ def _characters(coverage: frozenset[int]) -> frozenset[str]:
 
 
 def _mostly_arabic(text: str) -> bool:
-    from .arabic import mostly_arabic
     return mostly_arabic(text)

@@ -33,7 +33,7 @@ WATERMARK_ALPHA = 0.09
 
 
 @lru_cache(maxsize=8)
-def _svg(path: str, font: str, mtime_ns: int, size: int):  # type: ignore[no-untyped-def]
+def _svg(path: str, font: str, _mtime_ns: int, _size: int):  # type: ignore[no-untyped-def]
     # The file's state is part of the key: a logo replaced while ``pack
     # --watch`` runs is read again.
     from reportlab.graphics.shapes import Group, String
@@ -52,9 +52,9 @@ def _svg(path: str, font: str, mtime_ns: int, size: int):  # type: ignore[no-unt
     return drawing
 
 
-def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
-              box_h: float, font: str, *, grey: bool = False) -> None:
-    """Draw a PNG, JPEG or SVG logo inside a box, in proportion, its top-right at (right, top).
+def draw_logo(canv: Canvas, path: str, corner: tuple[float, float], box: tuple[float, float],
+              font: str, *, grey: bool = False) -> None:
+    """Draw a PNG, JPEG or SVG logo inside a box, in proportion, its top-right at ``corner``.
 
     The file goes through the same checked loader as the brand check, and
     what is drawn is the bytes it checked.
@@ -62,8 +62,8 @@ def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
     Args:
         canv: The page canvas.
         path: Logo file (checked before rendering).
-        right, top: Box corner in points from the page's bottom left.
-        box_w, box_h: Largest width and height in points.
+        corner: The box's top-right corner (x, y) in points from the page's bottom left.
+        box: The largest width and height in points.
         font: Embedded font for any text in an SVG logo.
         grey: Print a PNG or JPEG logo in greys (grayscale layouts).
 
@@ -73,16 +73,16 @@ def draw_logo(canv: Canvas, path: str, right: float, top: float, box_w: float,
     try:
         if Path(path).suffix.lower() == ".svg":
             stat = Path(path).stat()
-            _draw_svg(canv, _svg(path, font, stat.st_mtime_ns, stat.st_size), right, top,
-                      box_w, box_h)
+            _draw_svg(canv, _svg(path, font, stat.st_mtime_ns, stat.st_size), corner, box)
         else:
-            _draw_raster(canv, load_image(Path(path)), right, top, box_w, box_h, grey=grey)
+            _draw_raster(canv, load_image(Path(path)), corner, box, grey=grey)
     except (ImageProblem, OSError) as exc:
         raise RenderError(f"logo: {exc}") from None
 
 
-def _draw_svg(canv: Canvas, drawing: Any, right: float, top: float, box_w: float,
-              box_h: float) -> None:
+def _draw_svg(canv: Canvas, drawing: Any, corner: tuple[float, float],
+              box: tuple[float, float]) -> None:
+    (right, top), (box_w, box_h) = corner, box
     scale = min(box_w / drawing.width, box_h / drawing.height)
     if not math.isfinite(scale) or scale <= 0:  # the loader's size limits make this unreachable
         raise ImageProblem(f"cannot scale the SVG to the logo box ({scale})")
@@ -93,10 +93,11 @@ def _draw_svg(canv: Canvas, drawing: Any, right: float, top: float, box_w: float
     canv.restoreState()
 
 
-def _draw_raster(canv: Canvas, logo: LoadedImage, right: float, top: float, box_w: float,
-                 box_h: float, *, grey: bool) -> None:
+def _draw_raster(canv: Canvas, logo: LoadedImage, corner: tuple[float, float],
+                 box: tuple[float, float], *, grey: bool) -> None:
     from reportlab.lib.utils import ImageReader
 
+    (right, top), (box_w, box_h) = corner, box
     image = ImageReader(BytesIO(logo.data))
     if grey:
         from PIL import Image
@@ -108,7 +109,7 @@ def _draw_raster(canv: Canvas, logo: LoadedImage, right: float, top: float, box_
                    anchor="ne", mask="auto")
 
 
-def draw_watermark(canv: Canvas, text: str, page_size: tuple[float, float], font: str,
+def draw_watermark(canv: Canvas, text: str, page_size: tuple[float, float], font: str, *,
                    colour: Color, fallback_for: Callable[[str], str | None] | None = None
                    ) -> None:
     """Draw ``text`` large and faint across the page diagonal, under what follows.

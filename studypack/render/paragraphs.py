@@ -21,8 +21,15 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
-from reportlab.platypus.paraparser import ParaFrag, ParaParser
+from typing_extensions import override
+
+from .rl_private import (
+    ParaFrag,
+    cleanBlockQuotedText,
+    paragraph_lines_kept,
+    parsed_fragments,
+    textTransformFrags,
+)
 
 
 class OnceParagraph(Paragraph):
@@ -32,9 +39,10 @@ class OnceParagraph(Paragraph):
     breaks the lines again, as a plain ``Paragraph`` would.
     """
 
+    @override
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         state = self.__dict__
-        if state.get("_broken_at") == availWidth and "blPara" in state:
+        if state.get("_broken_at") == availWidth and paragraph_lines_kept(self):
             return self.width, self.height
         width, height = super().wrap(availWidth, availHeight)
         # A width too small to set a line in breaks nothing: nothing to keep.
@@ -58,8 +66,7 @@ def _fragment(font: str, size: float, colour: Any, faces: tuple[str, ...]) -> Pa
     style = ParagraphStyle("face", fontName=font, fontSize=size, textColor=colour)
     opening = "".join(f"<{face}>" for face in faces)
     closing = "".join(f"</{face}>" for face in reversed(faces))
-    _, frags, _ = ParaParser().parse(f"{opening}x{closing}", style)
-    return frags[0]
+    return parsed_fragments(f"{opening}x{closing}", style)[0]
 
 
 def _fragments(text: str, style: Any) -> list[ParaFrag] | None:

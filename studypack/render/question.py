@@ -24,11 +24,11 @@ from reportlab.platypus.flowables import BalancedColumns
 from ..content.derive import cut_at_word, plain_text
 from ..content.yamlpos import PathKey, dotted
 from ..model import BookletPlan, Question
-from .arabic import ArabicParagraph, mostly_arabic
+from .arabic import ArabicParagraph
 from .contents import question_key
 from .doc import Anchor, Ledger
 from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
-from .inline import Block, Markup
+from .inline import Block, Markup, mostly_arabic
 from .paragraphs import paragraph
 from .styles import Palette
 from .tables import CELL_PADDING, OnceTable, cell_room
@@ -86,7 +86,8 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
 def _arabic_paragraph(ctx: BlockContext, text: str, style: ParagraphStyle) -> Flowable:
     """``text`` right to left in the Arabic font, a size up on ``style`` (Naskh runs small)."""
     return ArabicParagraph(text, ctx.text.fonts.arabic.regular, style.fontSize * 1.25,
-                           style.leading * 1.45, style.textColor, style.spaceAfter)
+                           style.leading * 1.45, colour=style.textColor,
+                           space_after=style.spaceAfter)
 
 
 def _line(ctx: BlockContext, raw: str, style: ParagraphStyle, markup: Markup | None = None
@@ -109,7 +110,7 @@ def _list_items(ctx: BlockContext, block: Block) -> list[Flowable]:
             for n, item in enumerate(block.items, block.start)]
 
 
-def _table_style(ctx: BlockContext, commands: list[tuple]) -> TableStyle:
+def _table_style(ctx: BlockContext, commands: list[tuple[Any, ...]]) -> TableStyle:
     # ReportLab's table cells default to Helvetica, a non-embedded Type1 font.
     body = ctx.styles["body"]
     return TableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize), *commands])
@@ -134,6 +135,7 @@ def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float
     """A table with a ruled header row that repeats, banded rows, rows that may split.
 
     Args:
+        ctx: The layout's styles, colours and frame width.
         rows: Header row first; cells are flowables.
         fractions: Column widths as fractions of the frame width.
     """
@@ -315,7 +317,9 @@ def _numbered_list_style(style: ParagraphStyle, count: int) -> ParagraphStyle:
     digits = max(stringWidth(str(n), font, size) for n in range(1, count + 1))
     point = stringWidth(".", font, size)
     anchor = style.bulletIndent + digits + point / 2
-    return ParagraphStyle(f"{style.name}-{count}", parent=style, bulletAnchor="numeric",
+    # "numeric" aligns numbers on their full stop; types-reportlab lists only the others.
+    return ParagraphStyle(f"{style.name}-{count}", parent=style,
+                          bulletAnchor="numeric",  # type: ignore[arg-type]
                           bulletIndent=anchor,
                           leftIndent=max(style.leftIndent, anchor + point / 2 + 0.6 * size))
 

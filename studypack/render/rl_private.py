@@ -9,13 +9,16 @@ wrong page somewhere in a build.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate
-from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]
+    cleanBlockQuotedText,
+    textTransformFrags,
+)
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 __all__ = [
@@ -28,6 +31,7 @@ __all__ = [
     "forget_registered_fonts",
     "keep_subsets",
     "paragraph_lines_kept",
+    "parsed_fragments",
     "seed_subset",
     "table_fully_sized",
     "table_size",
@@ -91,6 +95,16 @@ def keep_subsets(font: Any, wrap: Callable[[Callable[[Sequence[int]], bytes]],
     """
     face = font.face
     face.makeSubset = wrap(face.makeSubset)
+
+
+def parsed_fragments(markup: str, style: Any) -> list[ParaFrag]:
+    """The fragments ReportLab's paragraph parser makes of ``markup`` in ``style``.
+
+    The parser is public but untyped; its result is read for the fragment
+    attributes a paragraph of plain runs needs, to make them without it.
+    """
+    _, frags, _ = ParaParser().parse(markup, style)  # type: ignore[no-untyped-call]
+    return cast("list[ParaFrag]", frags)
 
 
 def paragraph_lines_kept(paragraph: Paragraph) -> bool:

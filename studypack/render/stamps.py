@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import BookletPlan, PageBox
@@ -19,18 +20,20 @@ from ..theme import Theme
 from .fit import fitted_template_line
 from .fonts import register_theme_fonts, subset_seed
 from .marks import draw_watermark
+from .rl_private import canvas_operators, seed_subset
 from .streams import binary_streams
 from .styles import make_styles, palette
 
 
-def _canvas(theme: Theme, buffer: io.BytesIO, alphabet: str) -> tuple[Canvas, dict]:
+def _canvas(theme: Theme, buffer: io.BytesIO, alphabet: str
+            ) -> tuple[Canvas, dict[str, ParagraphStyle]]:
     fonts = register_theme_fonts(theme)
     styles = make_styles(theme, fonts)
     canv = Canvas(buffer, pagesize=theme.page_size, invariant=1, pageCompression=1,
-                  initialFontName=styles["body"].fontName)
+                  # types-reportlab has the font name as a number.
+                  initialFontName=styles["body"].fontName)  # type: ignore[arg-type]
     for name, chars in subset_seed(fonts, alphabet).items():
-        from reportlab.pdfbase import pdfmetrics
-        pdfmetrics.getFont(name).splitString(chars, canv._doc)
+        seed_subset(canv, name, chars)
     return canv, styles
 
 
@@ -41,7 +44,8 @@ def render_blank_page(theme: Theme, plan: BookletPlan, alphabet: str = "") -> by
     width, height = theme.page_size
     if plan.brand.watermark:
         draw_watermark(canv, plan.brand.watermark, theme.page_size, styles["h1"].fontName,
-                       palette(theme).text, register_theme_fonts(theme).fallback_for)
+                       colour=palette(theme).text,
+                       fallback_for=register_theme_fonts(theme).fallback_for)
     small = styles["small"]
     canv.setFont(small.fontName, small.fontSize)
     canv.setFillColor(palette(theme).muted)
@@ -92,7 +96,7 @@ class FolioStamps:
 
 
 def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
-                        alphabet: str = "", duplex: bool = False,
+                        alphabet: str = "", *, duplex: bool = False,
                         watermark: str | None = None,
                         watermark_boxes: tuple[PageBox, ...] = (),
                         numbers: tuple[tuple[tuple[float, float, str], ...], ...] = ()
@@ -124,10 +128,11 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
         if size not in drawn:
             # The operators the canvas adds for it; drawn on the page, they
             # also put its font and transparency state in the page's resources.
-            before = len(canv._code)
+            before = len(canvas_operators(canv))
             draw_watermark(canv, watermark or "", size, styles["h1"].fontName,
-                           palette(theme).text, register_theme_fonts(theme).fallback_for)
-            drawn[size] = "\n".join(canv._code[before:])
+                           colour=palette(theme).text,
+                           fallback_for=register_theme_fonts(theme).fallback_for)
+            drawn[size] = "\n".join(canvas_operators(canv)[before:])
         marks.append(f"q {fp_str(*box.shown_to_page)} cm\n{drawn[size]}\nQ".encode("latin-1"))
     width, _ = theme.page_size
     style = styles["small"]

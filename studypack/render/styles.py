@@ -18,6 +18,8 @@ from .fonts import FontSet
 
 @dataclass(frozen=True)
 class Palette:
+    """The layout's colours, as ReportLab colours."""
+
     accent: Color
     tint: Color
     rule: Color
@@ -26,6 +28,7 @@ class Palette:
 
 
 def palette(theme: Theme) -> Palette:
+    """The theme's colours (``#rrggbb``, already checked) as ReportLab colours."""
     c = theme.spec.colours
     return Palette(HexColor(c.accent), HexColor(c.tint), HexColor(c.rule), HexColor(c.text),
                    HexColor(c.muted))
@@ -50,18 +53,18 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
                           leading=size * lead, textColor=col.text, spaceAfter=size * 0.55,
                           bulletFontName=fonts.text.regular, bulletFontSize=size,
                           allowWidows=0, allowOrphans=0, splitLongWords=1,
-                          hyphenationLang=None, embeddedHyphenation=0,
+                          hyphenationLang="", embeddedHyphenation=0,
                           # A positive uriWasteReduce stops ReportLab splitting a long URL
                           # that overflows (seen with ReportLab 4-5); splitLongWords handles it.
                           uriWasteReduce=0)
 
-    def heading(name: str, n: int, colour: Color, before: float, after: float,
+    def heading(name: str, n: int, colour: Color, before: float, after: float, *,
                 font: str = fonts.heading.bold) -> ParagraphStyle:
         return ParagraphStyle(name, parent=body, fontName=font, fontSize=step(n),
                               leading=step(n) * 1.22, textColor=colour, spaceBefore=before,
                               spaceAfter=after, keepWithNext=1)
 
-    styles = {
+    return {
         "body": body,
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=size * 1.5,
                                  bulletIndent=size * 0.4, spaceAfter=size * 0.3),
@@ -130,4 +133,3 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
         "centre": ParagraphStyle("centre", parent=body, alignment=TA_CENTER,
                                  textColor=col.muted),
     }
-    return styles

@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Table
+from typing_extensions import override
+
+from .rl_private import table_fully_sized, table_size
 
 CELL_PADDING = 12.0
 """Left plus right padding of a table cell in points (ReportLab's default, 6 + 6)."""
@@ -34,15 +37,16 @@ class OnceTable(Table):
     A split sizes the table for the room left, so it forgets what was kept.
     """
 
+    @override
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         state = self.__dict__
-        if (state.get("_sized_at") == availWidth
-                and state.get("_hmax") == len(self._argH)):
-            return self._width, self._height
+        if state.get("_sized_at") == availWidth and table_fully_sized(self):
+            return table_size(self)
         size: tuple[float, float] = super().wrap(availWidth, availHeight)
         state["_sized_at"] = availWidth
         return size
 
+    @override
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         self.__dict__.pop("_sized_at", None)
         parts: list[Any] = super().split(availWidth, availHeight)
