@@ -79,3 +79,17 @@ def test_explain_builds_nothing_and_lists_the_parts_kept_after_a_build(tmp_path,
     total = int(parts.split(":")[1].split(",")[0])
     assert f"{total} of them kept" in after.output
     assert Path(ws / "out" / "booklet.pdf").is_file()
+
+
+def test_a_flag_that_overrides_a_broken_field_keeps_the_rest_of_studypack_yaml(
+        tmp_path, monkeypatch):
+    ws, rows = started_workspace(tmp_path, monkeypatch, title="Winter Pack")
+    settings = ws / "studypack.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "duplex: sometimes\n",
+                        encoding="utf-8")
+    request = BuildRequest(workspace=ws, content=ws / "content", duplex=True)
+    found = _origins(request)
+    assert found["title"] == ("Winter Pack", f"studypack.yaml:{rows['title']}")
+    assert found["duplex"] == ("True", "--duplex/--no-duplex")
+    plan = resolve_build(request)
+    assert plan.pack.booklet.title == "Winter Pack"

@@ -16,20 +16,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pydantic import BaseModel
+import yaml
 
 from ..assemble.included import measure_pdf, warn_page_sizes
 from ..content import load_content
-from ..content.brand import BRAND_FILE, BrandIn, load_brand
+from ..content.brand import BRAND_FILE, load_brand
 from ..content.packs import load_pack_file
-from ..content.validate import load_settings_file
+from ..content.validate import read_source
+from ..content.yamlpos import load_located
 from ..engine.parallel import MIN_QUESTIONS_FOR_PROCESSES
 from ..errors import ContentError, Diagnostic, rel
 from ..model import Brand, PackPlan, Question
 from ..theme import Theme, load_theme, with_accent
 from .booklet import plan_booklet, source_date
 from .pack import plan_pack
-from .workspace import FIELD_NAMES, SETTING_FIELDS, SETTINGS_FILE, Settings, load_settings
+from .workspace import SETTING_FIELDS, SETTINGS_FILE, Settings, load_settings
 
 DEFAULT = "default"
 
@@ -110,18 +111,22 @@ class _Origins:
         self.found.append(Origin(name, shown if len(shown) <= 60 else shown[:57] + "…", source))
 
 
-def _file_lines(path: Path, model: type[BaseModel], fields: dict[str, tuple[str, ...]],
-                prefix: tuple[str, ...] = ()) -> dict[str, str]:
-    """Field → "file:line" for each field written in a settings-like file."""
+def _file_lines(path: Path) -> dict[str, str]:
+    """Top-level field → "file:line" for each field written in a settings-like file.
+
+    Read for positions only, so a field with a problem elsewhere in the file
+    still has its line; the file's problems are reported where it is loaded.
+    """
     if not path.is_file():
         return {}
+    text, _ = read_source(path)
     try:
-        record, located = load_settings_file(path, model, fields)
-    except ContentError:
-        return {}  # its problems are reported where it is loaded
-    written = record.model_fields_set if not prefix else getattr(
-        record, prefix[0]).model_fields_set
-    return {name: f"{rel(path)}:{located.where((*prefix, name))[0]}" for name in written}
+        located = load_located(text or "")
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(located.data, dict):
+        return {}
+    return {str(name): f"{rel(path)}:{located.where((name,))[0]}" for name in located.data}
 
 
 def _flag(name: str) -> str:
@@ -165,16 +170,24 @@ def _resolve_booklet(request: BuildRequest, origins: _Origins) -> tuple[PackPlan
             name for name in SETTING_FIELDS if flags.get(name) is None))
     except ContentError as exc:
         problems += exc.diagnostics
-    lines = _file_lines(request.workspace / SETTINGS_FILE, Settings, FIELD_NAMES)
+    lines = _file_lines(request.workspace / SETTINGS_FILE)
+
+    def written(name: str) -> tuple[object, str]:
+        # What studypack.yaml says, if it says it (a field with a problem it
+        # may skip, when a flag overrides it, is not said), and its line.
+        said = name in settings.model_fields_set
+        return (getattr(settings, name) if said else None,
+                lines.get(name, SETTINGS_FILE))
 
     def setting(name: str) -> object:
-        written = lines.get(name)
-        return origins.pick(name, (flags.get(name), _flag(name)),
-                            (getattr(settings, name) if written else None, written or ""),
+        return origins.pick(name, (flags.get(name), _flag(name)), written(name),
                             (getattr(Settings(), name), DEFAULT))
 
     layout = str(setting("layout"))
-    _note_content(request, origins, lines)
+    named = settings.content if "content" in settings.model_fields_set else Settings().content
+    same = request.content.resolve() == (request.workspace / named).resolve()
+    origins.note("content", rel(request.content),
+                 lines.get("content", DEFAULT) if same else "--content")
     questions, theme, more = _answers_and_layout(request, layout)
     problems += more
     brand = _brand(request, origins)
@@ -182,9 +195,7 @@ def _resolve_booklet(request: BuildRequest, origins: _Origins) -> tuple[PackPlan
         raise ContentError(problems)
     title, subtitle, edition = (str(setting(n)) for n in ("title", "subtitle", "edition"))
     output = setting("output")
-    written = lines.get("duplex")
-    duplex = origins.pick("duplex", (request.duplex, "--duplex/--no-duplex"),
-                          (settings.duplex if written else None, written or ""),
+    duplex = origins.pick("duplex", (request.duplex, "--duplex/--no-duplex"), written("duplex"),
                           (theme.spec.page.duplex, f"layout {layout} (page.duplex)"))
     booklet = plan_booklet(questions, title=title, subtitle=subtitle, edition=edition,
                            brand=brand)
@@ -227,8 +238,7 @@ def _brand(request: BuildRequest, origins: _Origins) -> Brand:
             origins.note(f"brand.{name}", getattr(request.brand, name), "given")
         return request.brand
     brand = load_brand(request.workspace)
-    lines = _file_lines(request.workspace / BRAND_FILE, BrandIn,
-                        {"": tuple(BrandIn.model_fields)})
+    lines = _file_lines(request.workspace / BRAND_FILE)
     if request.centre is not None:
         brand = replace(brand, centre=request.centre)
         lines["centre"] = "--centre"
@@ -259,7 +269,7 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
     warn_page_sizes(plan.includes, theme.page_size)
     origins.note("pack", shown, "command line")
     _note_content(request, origins,
-                  _file_lines(request.workspace / SETTINGS_FILE, Settings, FIELD_NAMES))
+                  _file_lines(request.workspace / SETTINGS_FILE))
     origins.note("layout", plan.layout, line("layout") if "layout" in written
                  else settings_layout[2])
     for name in ("title", "subtitle", "edition"):
@@ -267,8 +277,7 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
                      line(name) if name in written else DEFAULT)
     origins.note("output", rel(Path(plan.output)), "--output" if request.output
                  else line("output") if "output" in written else DEFAULT)
-    base_lines = _file_lines(request.workspace / BRAND_FILE, BrandIn,
-                             {"": tuple(BrandIn.model_fields)})
+    base_lines = _file_lines(request.workspace / BRAND_FILE)
     for name in ("centre", "logo", "accent", "watermark"):
         value = getattr(plan.booklet.brand, name)
         origins.note(f"brand.{name}", rel(Path(value)) if name == "logo" and value else value,
@@ -285,7 +294,7 @@ def _workspace_layout(workspace: Path) -> tuple[str, Diagnostic | None, str]:
     from .workspace import workspace_layout
 
     name, problem = workspace_layout(workspace)
-    lines = _file_lines(workspace / SETTINGS_FILE, Settings, FIELD_NAMES)
+    lines = _file_lines(workspace / SETTINGS_FILE)
     return name, problem, lines.get("layout", DEFAULT)
 
 
