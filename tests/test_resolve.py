@@ -32,10 +32,10 @@ def test_each_setting_names_the_layer_that_set_it(tmp_path, monkeypatch):
                                   cache_dir=ws / "out" / ".cache"))
     assert found["title"] == ("Autumn Pack", f"studypack.yaml:{rows['title']}")
     assert found["edition"] == ("Week 3", "--edition")
-    assert found["duplex"] == ("True", f"studypack.yaml:{rows['duplex']}")
+    assert found["duplex"] == ("yes", f"studypack.yaml:{rows['duplex']}")
     assert found["layout"][0] == "my-centre"
     assert found["layout"][1].startswith("studypack.yaml:")
-    assert found["strict"] == ("False", "default")
+    assert found["strict"] == ("no", "default")
 
 
 def test_a_flag_beats_studypack_yaml_and_the_layout_gives_what_neither_says(tmp_path,
@@ -43,25 +43,29 @@ def test_a_flag_beats_studypack_yaml_and_the_layout_gives_what_neither_says(tmp_
     ws, _ = started_workspace(tmp_path, monkeypatch)
     _with_duplex(ws)
     flagged = _origins(BuildRequest(workspace=ws, content=ws / "content", duplex=False))
-    assert flagged["duplex"] == ("False", "--duplex/--no-duplex")
+    assert flagged["duplex"] == ("no", "--no-duplex")
     other = tmp_path / "other"
     other.mkdir()
     ws2, _ = started_workspace(other, monkeypatch)
     plain = _origins(BuildRequest(workspace=ws2, content=ws2 / "content"))
-    assert plain["duplex"] == ("False", "layout my-centre (page.duplex)")
+    assert plain["duplex"] == ("no", "layout my-centre")
 
 
 def test_a_pack_file_setting_is_named_with_its_line(tmp_path, monkeypatch):
     ws, _ = started_workspace(tmp_path, monkeypatch)
     packs = ws / "packs"
     packs.mkdir()
-    (packs / "p.yaml").write_text("title: Week pack\nduplex: true\noutput: out/week.pdf\n",
+    (packs / "p.yaml").write_text("title: Week pack\nduplex: true\noutput: out/week.pdf\n"
+                                  "select:\n  years: 2015-2020\nrevision_grid: true\n",
                                   encoding="utf-8")
     found = _origins(BuildRequest(workspace=ws, content=ws / "content",
                                   pack=packs / "p.yaml"))
     assert found["title"] == ("Week pack", "packs/p.yaml:1")
-    assert found["duplex"] == ("True", "packs/p.yaml:2")
+    assert found["duplex"] == ("yes", "packs/p.yaml:2")
     assert found["output"] == ("out/week.pdf", "packs/p.yaml:3")
+    assert found["select.years"] == ("2015-2020", "packs/p.yaml:5")
+    assert found["select.topics"] == ("none", "default: any")
+    assert found["revision_grid"] == ("yes", "packs/p.yaml:6")
 
 
 def test_explain_builds_nothing_and_lists_the_parts_kept_after_a_build(tmp_path, monkeypatch):
@@ -90,6 +94,6 @@ def test_a_flag_that_overrides_a_broken_field_keeps_the_rest_of_studypack_yaml(
     request = BuildRequest(workspace=ws, content=ws / "content", duplex=True)
     found = _origins(request)
     assert found["title"] == ("Winter Pack", f"studypack.yaml:{rows['title']}")
-    assert found["duplex"] == ("True", "--duplex/--no-duplex")
+    assert found["duplex"] == ("yes", "--duplex")
     plan = resolve_build(request)
     assert plan.pack.booklet.title == "Winter Pack"

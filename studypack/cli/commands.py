@@ -28,6 +28,7 @@ from .support import (
     progress_bar,
     report_failure,
     reported,
+    resolved_settings,
     reuse_note,
     say,
     show_inputs,
@@ -143,17 +144,10 @@ def build(  # typer passes every option by name
                 strict=strict, jobs=jobs, cache_dir=cache_dir(workspace, cache))
             if print_inputs:
                 from ..plan.inputs import booklet_inputs
-                from ..plan.workspace import load_settings
 
-                settings = load_settings(workspace)
-                show_inputs(booklet_inputs(current[0], workspace, layout or settings.layout),
-                            workspace, {
-                                "layout": layout or settings.layout,
-                                "title": title or settings.title,
-                                "subtitle": subtitle or settings.subtitle,
-                                "edition": edition if edition is not None else settings.edition,
-                                "centre": centre, "duplex": settings.duplex if duplex is None
-                                else duplex})
+                used = resolved_settings(request)
+                show_inputs(booklet_inputs(current[0], workspace, str(used["layout"])), workspace,
+                            used)
                 return
             if explain:
                 show_plan(request)
@@ -240,10 +234,14 @@ def pack(  # typer passes every argument and option by name
             return
         if print_inputs:
             from ..plan.inputs import pack_inputs
+            from ..plan.resolve import BuildRequest
 
             for path in files:
                 show_inputs(pack_inputs(path, content_dir, workspace), workspace,
-                            {"pack": rel(path), "duplex": duplex, "output": output})
+                            resolved_settings(BuildRequest(
+                                workspace=workspace, content=content_dir, pack=path,
+                                output=output, duplex=duplex, strict=strict, jobs=jobs,
+                                cache_dir=cache_dir(workspace, cache))))
             return
         if watch:
             if all_packs:

@@ -281,15 +281,26 @@ def show_inputs(inputs: BuildInputs, workspace: Path, settings: dict[str, object
     say(out, "", "", f"studypack {__version__}")
     say(out, "", "", f"SOURCE_DATE_EPOCH: {date}")
     for name, value in settings.items():
-        say(out, "", "", f"{name}: " + ("(not given)" if value is None else repr(value)))
+        say(out, "", "", f"{name}: {value}")
     for sha, name in inputs.listing(workspace):
         say(out, "", "", f"{sha}  {name}")
 
 
+def resolved_settings(request: BuildRequest) -> dict[str, object]:
+    """Every setting the build would use, by name (for ``--print-inputs``)."""
+    from ..output import warnings_checked
+    from ..plan.resolve import resolve_build
+
+    with warnings_checked(request.strict):
+        plan = resolve_build(request)
+    # Not how a build is made: a listing equal on two computers must not
+    # differ by these alone.
+    skipped = {"jobs", "cache", "strict"}
+    return {o.name: o.value for o in plan.origins if o.name not in skipped}
+
+
 def show_plan(request: BuildRequest) -> None:
     """Every setting the build would use and where it came from; nothing is built."""
-    from rich.table import Table
-
     from ..engine.cache import RenderCache
     from ..engine.make import Workers, parts
     from ..engine.parallel import job_keys
@@ -299,12 +310,11 @@ def show_plan(request: BuildRequest) -> None:
 
     with warnings_checked(request.strict):
         plan = resolve_build(request)
-    table = Table(box=None, pad_edge=False)
-    for column in ("setting", "value", "from"):
-        table.add_column(column, overflow="fold")
-    for name, value, source in explain(plan):
-        table.add_row(visible(name), visible(value), visible(source))
-    out.print(table)
+    rows = explain(plan)
+    width = max(len(name) for name, _, _ in rows)
+    # Plain lines, never cut: a value or a file:line is read whole, or copied.
+    for name, value, source in rows:
+        say(out, "", "", f"{name.ljust(width)}  {value}   ({source})")
     named = parts(plan.pack, Workers(request.workspace))
     folder = request.cache_dir
     cache = RenderCache(folder) if folder else None
@@ -315,3 +325,8 @@ def show_plan(request: BuildRequest) -> None:
         + f"; the PDF is written to {rel(Path(plan.pack.output))}")
     for (name, _), found in zip(named, kept, strict=True):
         say(out, "", "", f"  {name}{'  (kept)' if found else ''}")
+    if plan.pack.handouts:
+        # Where one_pack writes them: beside the pack, named after the pack file.
+        folder = Path(plan.pack.output).parent / f"{Path(plan.pack.source_path).stem}-handouts"
+        say(out, "", "", f"Then a handout of each of its {len(plan.pack.booklet.questions)} "
+            f"answers, in {rel(folder)}")

@@ -13,6 +13,7 @@ together, before anything is laid out.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,6 +34,13 @@ from .pack import plan_pack
 from .workspace import SETTING_FIELDS, SETTINGS_FILE, Settings, load_settings
 
 DEFAULT = "default"
+
+ORDER = ("pack", "title", "subtitle", "edition", "content", "select", "group_by", "sections",
+         "order", "blocks", "revision_grid", "include", "layout", "duplex", "brand", "output",
+         "handouts", "date in the PDF", "jobs", "cache", "strict")
+"""The order ``--explain`` lists settings in: what goes in, how it looks, how it is made."""
+BRAND_SHOWN = ("centre", "contact", "logo", "accent", "watermark", "back_cover")
+SELECT_SHOWN = ("papers", "topics", "tags", "years", "ids", "exclude")
 
 
 @dataclass(frozen=True)
@@ -107,8 +115,23 @@ class _Origins:
         raise AssertionError(f"{name}: no layer gave a value")  # a default always does
 
     def note(self, name: str, value: object, source: str) -> None:
-        shown = "(none)" if value is None else str(value)
-        self.found.append(Origin(name, shown if len(shown) <= 60 else shown[:57] + "…", source))
+        """Record ``name`` as set to ``value`` by ``source``, in words a reader knows."""
+        self.found.append(Origin(name, _shown(value), source))
+
+
+def _shown(value: object) -> str:
+    """A setting's value as ``--explain`` prints it: yes/no, "none", lists joined."""
+    if value is None or value in ("", ()):
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple | list):
+        return ", ".join(str(v) for v in value)
+    return " ".join(str(value).split()) if "\n" in str(value) else str(value)
+
+
+def _duplex_flag(value: bool | None) -> str:
+    return "--duplex" if value else "--no-duplex"
 
 
 def _file_lines(path: Path) -> dict[str, str]:
@@ -145,14 +168,18 @@ def resolve_build(request: BuildRequest) -> BuildPlan:
     date = source_date()
     plan, theme = (_resolve_pack(request, origins) if request.pack is not None
                    else _resolve_booklet(request, origins))
-    origins.note("date", date, "SOURCE_DATE_EPOCH" if date is not None
-                 else "none (SOURCE_DATE_EPOCH is not set)")
+    origins.note("date in the PDF",
+                 time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(date)) if date is not None
+                 else None, "SOURCE_DATE_EPOCH" if date is not None
+                 else "default: no date; SOURCE_DATE_EPOCH gives one")
     origins.note("jobs", request.jobs if request.jobs else
                  f"one per core for {MIN_QUESTIONS_FOR_PROCESSES}+ answers",
                  "--jobs" if request.jobs else DEFAULT)
     origins.note("cache", rel(request.cache_dir) if request.cache_dir else "off",
                  DEFAULT if request.cache_dir else "--no-cache")
     origins.note("strict", request.strict, "--strict" if request.strict else DEFAULT)
+    order = {name: i for i, name in enumerate(ORDER)}
+    origins.found.sort(key=lambda o: order.get(o.name.split(".")[0].split("[")[0], len(order)))
     plan = replace(plan, booklet=replace(plan.booklet, date=date))
     return BuildPlan(plan, with_accent(theme, plan.booklet.brand.accent),
                      tuple(origins.found))
@@ -195,8 +222,8 @@ def _resolve_booklet(request: BuildRequest, origins: _Origins) -> tuple[PackPlan
         raise ContentError(problems)
     title, subtitle, edition = (str(setting(n)) for n in ("title", "subtitle", "edition"))
     output = setting("output")
-    duplex = origins.pick("duplex", (request.duplex, "--duplex/--no-duplex"), written("duplex"),
-                          (theme.spec.page.duplex, f"layout {layout} (page.duplex)"))
+    duplex = origins.pick("duplex", (request.duplex, _duplex_flag(request.duplex)),
+                          written("duplex"), (theme.spec.page.duplex, f"layout {layout}"))
     booklet = plan_booklet(questions, title=title, subtitle=subtitle, edition=edition,
                            brand=brand)
     target = output if isinstance(output, Path) else request.workspace / str(output)
@@ -234,7 +261,7 @@ def _answers_and_layout(request: BuildRequest, layout: str
 
 def _brand(request: BuildRequest, origins: _Origins) -> Brand:
     if request.brand is not None:
-        for name in ("centre", "logo", "accent", "watermark"):
+        for name in BRAND_SHOWN:
             origins.note(f"brand.{name}", getattr(request.brand, name), "given")
         return request.brand
     brand = load_brand(request.workspace)
@@ -242,7 +269,7 @@ def _brand(request: BuildRequest, origins: _Origins) -> Brand:
     if request.centre is not None:
         brand = replace(brand, centre=request.centre)
         lines["centre"] = "--centre"
-    for name in ("centre", "logo", "accent", "watermark"):
+    for name in BRAND_SHOWN:
         value = getattr(brand, name)
         origins.note(f"brand.{name}", rel(Path(value)) if name == "logo" and value else value,
                      lines.get(name, DEFAULT))
@@ -256,7 +283,7 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
     written = pack_file.model_fields_set
     brand_written = pack_file.brand.model_fields_set
 
-    def line(*path: str) -> str:
+    def line(*path: str | int) -> str:
         return f"{shown}:{located.where(path)[0]}"
 
     questions = load_content(request.content, request.cache_dir)
@@ -278,14 +305,28 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
     origins.note("output", rel(Path(plan.output)), "--output" if request.output
                  else line("output") if "output" in written else DEFAULT)
     base_lines = _file_lines(request.workspace / BRAND_FILE)
-    for name in ("centre", "logo", "accent", "watermark"):
+    for name in BRAND_SHOWN:
         value = getattr(plan.booklet.brand, name)
         origins.note(f"brand.{name}", rel(Path(value)) if name == "logo" and value else value,
                      line("brand", name) if name in brand_written
                      else base_lines.get(name, DEFAULT))
-    duplex = origins.pick("duplex", (request.duplex, "--duplex/--no-duplex"),
+    select = pack_file.select
+    for name in SELECT_SHOWN:
+        value = getattr(select, name)
+        origins.note(f"select.{name}", "-".join(map(str, value)) if name == "years" and value
+                     else value, line("select", name) if name in select.model_fields_set
+                     else "default: any")
+    for name in ("group_by", "sections", "order", "blocks", "revision_grid", "handouts"):
+        value = getattr(pack_file, name)
+        origins.note(name, value if value is not None else "the layout's",
+                     line(name) if name in written else DEFAULT)
+    for index, inc in enumerate(plan.includes):
+        origins.note(f"include[{index + 1}]", f"{rel(Path(inc.path))} ({inc.where}"
+                     f"{' ' + inc.section if inc.section else ''}, {len(inc.boxes)} pages)",
+                     line("include", inc.index))
+    duplex = origins.pick("duplex", (request.duplex, _duplex_flag(request.duplex)),
                           (plan.duplex, line("duplex") if "duplex" in written else ""),
-                          (theme.spec.page.duplex, f"layout {plan.layout} (page.duplex)"))
+                          (theme.spec.page.duplex, f"layout {plan.layout}"))
     return replace(plan, duplex=bool(duplex)), theme
 
 
@@ -302,8 +343,6 @@ def explain(plan: BuildPlan) -> list[tuple[str, str, str]]:
     """(setting, value, where it came from) rows, then the parts the build lays out."""
     rows = [(o.name, o.value, o.source) for o in plan.origins]
     booklet = plan.pack.booklet
-    rows.append(("answers", f"{len(booklet.questions)} in {len(booklet.groups)} sections",
-                 "content"))
-    rows += [("included", f"{rel(Path(i.path))} ({i.where})", plan.pack.source_path)
-             for i in plan.pack.includes]
+    rows.append(("answers", f"{len(booklet.questions)} in {len(booklet.groups)} sections: "
+                 + ", ".join(g.topic for g in booklet.groups), "the content folder"))
     return rows
