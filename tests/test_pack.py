@@ -655,3 +655,7 @@ def test_a_watermark_on_included_pages_with_odd_boxes_is_centred_on_what_is_seen
         assert [float(v) for v in form["/BBox"]] == [box.left, box.bottom,
                                                      box.left + box.width,
                                                      box.bottom + box.height]
+
+
+def test_the_bookmarks_panel_opens_with_the_document(sample_reader):
+    assert sample_reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"

@@ -254,6 +254,8 @@ def _add_outline(pdf: Pdf, pages: list[Dictionary], items: list[OutlineItem]) ->
             entry.is_closed = item.level > 0
             (parents[-1].children if parents else outline.root).append(entry)
             parents.append(entry)
+    # A reader opening the file sees the bookmarks beside the pages (PDF 1.7, 7.7.2).
+    pdf.Root.PageMode = Name.UseOutlines
 
 
 def _add_link(pdf: Pdf, pages: list[Dictionary], link: LinkSpec) -> None:
