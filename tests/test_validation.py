@@ -89,6 +89,19 @@ def test_all_problems_in_all_files_are_listed_together(tmp_path):
     assert len(problems) == 3
 
 
+def test_a_misspelt_required_field_is_one_problem_not_two(tmp_path):
+    _write(tmp_path, "a.yaml", VALID.replace("  - heading: Real files", "  - headng: Real files")
+           .replace("question:", "questoin:"))
+    problems = _problems(tmp_path)
+    assert len(problems) == 2, problems
+    assert any("points[2].headng: unknown field; did you mean 'heading'?" in p
+               for p in problems), problems
+    assert any("questoin: unknown field; did you mean 'question'?" in p for p in problems)
+    # A required field that is simply missing is still reported as missing.
+    _write(tmp_path, "a.yaml", VALID.replace("  - heading: Real files\n    gist:", "  - gist:"))
+    assert any("points[2].heading: is required" in p for p in _problems(tmp_path))
+
+
 def test_duplicate_ids_across_files_name_both_files(tmp_path):
     _write(tmp_path, "a.yaml", VALID)
     _write(tmp_path, "b.yaml", VALID)

@@ -224,11 +224,14 @@ def validate_text(text: str, shown_path: str, model: type[M],
     except ValidationError as exc:
         errors = exc.errors()
         failing = {tuple(e["loc"]) for e in errors}
+        misspelt = _misspelt(errors, fields)
         for err in errors:
             path: PathKey = tuple(err["loc"])
             if err["type"] == "too_short" and any(p[:len(path)] == path and len(p) > len(path)
                                                   for p in failing):
                 continue  # the list has items; they are reported themselves
+            if err["type"] == "missing" and path in misspelt:
+                continue  # "unknown field …; did you mean" at its misspelling says it
             line, col = located.where(path, key=err["type"] == "extra_forbidden")
             problems.append(Diagnostic(shown_path, line, col, dotted(path),
                                        problem_message(err, fields, path, hint)))
@@ -236,6 +239,25 @@ def validate_text(text: str, shown_path: str, model: type[M],
     if problems:
         return None, located, problems
     return record, located, []
+
+
+def _misspelt(errors: list[Any], fields: dict[str, tuple[str, ...]]) -> set[PathKey]:
+    """Paths of required fields reported missing because a sibling key misspells them.
+
+    ``headng:`` makes two errors, an unknown field and a missing ``heading``;
+    the first, with its did-you-mean, is the one worth reading.
+    """
+    found: set[PathKey] = set()
+    for err in errors:
+        path: PathKey = tuple(err["loc"])
+        if err["type"] != "extra_forbidden" or not path:
+            continue
+        parent = "" if len(path) < 2 else str(next((p for p in reversed(path[:-1])
+                                                     if isinstance(p, str)), ""))
+        meant = closest(str(path[-1]), fields.get(parent, fields.get("", ())))
+        if meant:
+            found.add((*path[:-1], meant))
+    return found
 
 
 def _dup_position(text: str, located: Located, path: PathKey) -> tuple[int, int]:
