@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assemble.merge import made_by_studypack
-from .content import load_content
+from .content import load_answers
 from .engine.cache import RenderCache
 from .engine.make import Workers, make_handouts, make_pack
 from .engine.parallel import WorkerPool, early_workers
@@ -215,7 +215,10 @@ def build_handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[s
         problem = pdf_name_problem(str(target))
         if problem:
             raise WorkspaceError(f"--output: {problem}")
-    with early_workers(processes, content, cache_dir) as pool:
+    # One handout from a folder of 400 answers wants no worker: the count
+    # is of the handouts asked for, not of the answer files.
+    with early_workers(processes, content, cache_dir,
+                       answers=len({i.casefold() for i in ids})) as pool:
         return _handouts(content=content, workspace=workspace, out_dir=out_dir, ids=ids,
                          layout=layout, brand=brand or Brand(), strict=strict, prune=prune,
                          processes=processes, pool=pool, cache_dir=cache_dir, target=target,
@@ -230,7 +233,7 @@ def _handouts(*, content: Path, workspace: Path, out_dir: Path, ids: list[str], 
     from .content.validate import did_you_mean
 
     date = source_date()
-    questions = {q.id.casefold(): q for q in load_content(content, cache_dir)}
+    questions = {q.id.casefold(): q for q in load_answers(content, ids, cache_dir)}
     known = [q.id for q in questions.values()]
     unknown = [i for i in ids if i.casefold() not in questions]
     if unknown:

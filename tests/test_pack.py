@@ -659,3 +659,25 @@ def test_a_watermark_on_included_pages_with_odd_boxes_is_centred_on_what_is_seen
 
 def test_the_bookmarks_panel_opens_with_the_document(sample_reader):
     assert sample_reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_a_handout_reads_only_its_own_answer_file(tmp_path, monkeypatch):
+    # Another answer's slip does not stop a handout of this one (it reads one
+    # file); an id written in two files is still refused, as a build would.
+    shutil.copytree(CONTENT, tmp_path / "content", ignore=shutil.ignore_patterns("packs"))
+    monkeypatch.chdir(tmp_path)
+    broken = tmp_path / "content" / "zz-broken.yaml"
+    broken.write_text("id: broken-one\nexam: CSS\nyear: twenty\n", encoding="utf-8")
+    runner = CliRunner()
+    one = "css-2022-pakistan-affairs-q8"
+    result = runner.invoke(app, ["handout", one, "-o", "one.pdf", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "mistrust in US" in PdfReader(tmp_path / "one.pdf").pages[0].extract_text()
+    result = runner.invoke(app, ["build", "--no-cache"])
+    assert result.exit_code == 1 and "zz-broken.yaml:3" in result.output
+    original = next(p for p in (tmp_path / "content").rglob("*.yaml")
+                    if f"id: {one}\n" in p.read_text(encoding="utf-8"))
+    broken.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["handout", one, "-o", "two.pdf", "--no-cache"])
+    assert result.exit_code == 1 and f"'{one}' is already used by" in result.output
+    assert not (tmp_path / "two.pdf").exists()

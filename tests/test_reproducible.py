@@ -152,3 +152,32 @@ def test_booklet_bytes_do_not_depend_on_the_number_of_processes(tmp_path, monkey
         made[jobs] = (ws / out).read_bytes()
     assert len(made[1]) > 50_000
     assert made[1] == made[2] == made[4]
+
+
+def test_a_part_does_not_depend_on_the_fonts_its_process_read_before() -> None:
+    # The Arabic and fallback fonts are read only when wanted; a worker that
+    # read them for one part must lay out the next exactly as a fresh one.
+    from studypack.content import load_content
+    from studypack.engine.make import pack_alphabet
+    from studypack.model import BookletPlan, Brand, PackPlan, TopicGroup
+    from studypack.render import RenderOptions, render_document
+    from studypack.render.fonts import forget_fonts, register_theme_fonts, subset_seed
+    from studypack.theme import load_theme
+
+    from .conftest import CONTENT
+
+    theme = load_theme("classic", None)
+    answer = next(q for q in load_content(CONTENT) if q.id == "css-2022-pakistan-affairs-q8")
+    plan = BookletPlan(title="Fonts", subtitle="", edition="",
+                       groups=(TopicGroup("One", (answer,)),), brand=Brand())
+    alphabet = pack_alphabet(PackPlan(booklet=plan, includes=(), blocks=(),
+                                      revision_grid=False, duplex=False, handouts=False,
+                                      layout="classic", output="x.pdf"))
+    options = RenderOptions(cover=False, contents=False, alphabet=alphabet)
+    forget_fonts()
+    fresh = render_document(plan, theme, options).pdf
+    fonts = register_theme_fonts(theme)
+    assert len(subset_seed(fonts, alphabet)) == 12
+    assert {fonts.arabic.regular, fonts.fallback[0].regular} <= set(
+        subset_seed(fonts, alphabet + "\u0628"))
+    assert render_document(plan, theme, options).pdf == fresh

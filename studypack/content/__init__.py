@@ -6,6 +6,7 @@ anything is raised, so a user fixes them all in one round.
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,6 +222,56 @@ def load_content(folder: Path, cache_dir: Path | None = None) -> tuple[Question,
     return bank.answers
 
 
+_ID_LINE = re.compile(r"""^id:[ \t]*(["']?)([^\s"'#]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def load_answers(folder: Path, ids: list[str], cache_dir: Path | None = None
+                 ) -> tuple[Question, ...]:
+    """The answers with ``ids`` (case-insensitive), reading only their files when it can.
+
+    A handout of one answer need not read the other 399: each file's text
+    is searched for its ``id:`` line first. When every id is found written
+    plainly in exactly one file and that file holds a valid answer, only
+    those files are read; otherwise the whole folder is (``load_content``),
+    so an unknown id, a duplicate or a draft is reported as a build would.
+
+    Raises:
+        WorkspaceError, ContentError: As ``load_content``.
+    """
+    wanted = {i.casefold() for i in ids}
+    found: dict[str, list[Path]] = {}
+    for path in content_files(folder) if folder.is_dir() else []:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for match in _ID_LINE.finditer(text):
+            if match.group(2).casefold() in wanted:
+                found.setdefault(match.group(2).casefold(), []).append(path)
+    if wanted and all(len(found.get(i, ())) == 1 for i in wanted):
+        cache = _content_cache(cache_dir)
+        answers = []
+        for i in sorted(wanted):
+            record, _, problems = load_file(found[i][0], cache)
+            if problems or not isinstance(record, Question) or record.id.casefold() != i:
+                break
+            answers.append(record)
+        else:
+            if cache:
+                cache.save()
+            return tuple(answers)
+    return load_content(folder, cache_dir)
+
+
+def _content_cache(cache_dir: Path | None) -> ContentCache | None:
+    if not cache_dir:
+        return None
+    # Here, not at the top: the cache's keys need studypack.digests, which
+    # needs the theme, which needs this package.
+    from .cache import ContentCache
+    return ContentCache.open(cache_dir)
+
+
 def load_bank(folder: Path, cache_dir: Path | None = None) -> Bank:
     """Load and validate every content file below ``folder``.
 
@@ -250,12 +301,7 @@ def load_bank(folder: Path, cache_dir: Path | None = None) -> Bank:
     drafts: list[str] = []
     id_positions: dict[str, tuple[int, int]] = {}
     problems: list[Diagnostic] = []
-    cache = None
-    if cache_dir:
-        # Here, not at the top: the cache's keys need studypack.digests, which
-        # needs the theme, which needs this package.
-        from .cache import ContentCache
-        cache = ContentCache.open(cache_dir)
+    cache = _content_cache(cache_dir)
     for path in files:
         question, id_pos, found = load_file(path, cache)
         problems.extend(found)

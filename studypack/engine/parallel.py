@@ -248,8 +248,8 @@ def _render(jobs: list[RenderJob], theme: Theme, processes: int | None,
     return [_captured(job, theme, on_question) for job in jobs]
 
 
-def early_workers(processes: int | None, content: Path, cache_dir: Path | None = None
-                  ) -> AbstractContextManager[WorkerPool | None]:
+def early_workers(processes: int | None, content: Path, cache_dir: Path | None = None, *,
+                  answers: int | None = None) -> AbstractContextManager[WorkerPool | None]:
     """Start workers now when the build will likely want them (see ``worker_count``).
 
     Whether it will is known only once the answers are read, so the number of
@@ -257,19 +257,22 @@ def early_workers(processes: int | None, content: Path, cache_dir: Path | None =
     these answers before means most parts will likely be reused, so no
     worker is started early (one is started later if many parts are not).
     Unused workers cost a moment of the other core and are shut down with
-    the pool.
+    the pool. ``answers``, when given, is how many answers will be laid out
+    (handouts of a few ids from a large folder).
     """
-    # Counted only as far as matters: enough parts for every core, or enough
-    # answers to want workers at all.
-    answers = _answer_files(content, max(MIN_QUESTIONS_FOR_PROCESSES, cores() * AVERAGE_CHUNK))
+    if answers is None:
+        # Counted only as far as matters: enough parts for every core, or
+        # enough answers to want workers at all.
+        answers = _answer_files(content, max(MIN_QUESTIONS_FOR_PROCESSES,
+                                             cores() * AVERAGE_CHUNK))
     # Each part to lay out holds a few answers: more workers than parts, or
     # than cores, would only wait (48 asked for 3 parts started 47).
     count = min(processes or cores(), cores(), max(1, -(-answers // AVERAGE_CHUNK)) + 2)
-    if processes is None:
-        warm = cache_dir is not None and (cache_dir / CONTENT_RECORDS).is_file()
-        likely = not warm and answers >= MIN_QUESTIONS_FOR_PROCESSES
-    else:
-        likely = True
+    # Asked for by --jobs or not: after an edit to one answer, starting a
+    # worker cost a warm rebuild a third of its time, and ``_render`` starts
+    # one later anyway if many parts turn out to need laying out.
+    warm = cache_dir is not None and (cache_dir / CONTENT_RECORDS).is_file()
+    likely = not warm and (processes is not None or answers >= MIN_QUESTIONS_FOR_PROCESSES)
     return worker_pool(count - 1) if count > 1 and likely else nullcontext(None)
 
 

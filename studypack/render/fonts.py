@@ -11,7 +11,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -131,15 +131,37 @@ def register_family(family: FontFamily) -> RegisteredFamily:
                             names["bold_italic"], coverage)
 
 
-@dataclass(frozen=True)
 class FontSet:
-    """The registered fonts of a theme by role, plus the fallback chain."""
+    """The registered fonts of a theme by role, plus the fallback chain.
 
-    text: RegisteredFamily
-    heading: RegisteredFamily
-    mono: RegisteredFamily
-    arabic: RegisteredFamily
-    fallback: tuple[RegisteredFamily, ...]
+    The Arabic and fallback families are read from disk when first wanted
+    (about 90 ms for the default layout's eight files, in every process):
+    most packs print nothing the text, heading and code fonts lack.
+    """
+
+    def __init__(self, theme: Theme) -> None:
+        self._theme = theme
+        self.text = register_family(theme.text)
+        self.heading = register_family(theme.heading)
+        self.mono = register_family(theme.mono)
+
+    @cached_property
+    def arabic(self) -> RegisteredFamily:
+        """The family Arabic-script runs are set in."""
+        return register_family(self._theme.arabic)
+
+    @cached_property
+    def fallback(self) -> tuple[RegisteredFamily, ...]:
+        """The layout's fallback families, in the order they are tried."""
+        return tuple(register_family(f) for f in self._theme.fallback)
+
+    def core(self) -> tuple[RegisteredFamily, ...]:
+        """The families every document registers: text, heading and code."""
+        return (self.text, self.heading, self.mono)
+
+    def everything(self) -> tuple[RegisteredFamily, ...]:
+        """Every family of the theme, in a fixed order (registering any not yet read)."""
+        return (*self.core(), self.arabic, *self.fallback)
 
     def fallback_for(self, char: str, *, bold: bool = False, italic: bool = False
                      ) -> str | None:
@@ -159,7 +181,7 @@ class FontSet:
 
 
 def register_theme_fonts(theme: Theme) -> FontSet:
-    """Register every font the theme names.
+    """Register the theme's text, heading and code fonts; the others on first use.
 
     Raises:
         FontError: A file cannot be embedded by ReportLab.
@@ -167,13 +189,17 @@ def register_theme_fonts(theme: Theme) -> FontSet:
     families = (theme.text, theme.heading, theme.mono, theme.arabic, *theme.fallback)
     _forget_changed_fonts([getattr(f, face) for f in families
                            for face in ("regular", "bold", "italic", "bold_italic")])
-    return FontSet(register_family(theme.text), register_family(theme.heading),
-                   register_family(theme.mono), register_family(theme.arabic),
-                   tuple(register_family(f) for f in theme.fallback))
+    return FontSet(theme)
 
 
 def subset_seed(fonts: FontSet, alphabet: str) -> dict[str, str]:
     """Per font face, the characters of ``alphabet`` it has, in a fixed order.
+
+    The Arabic and fallback faces are seeded only when ``alphabet`` holds a
+    character the text, heading and code fonts all lack: a function of the
+    alphabet alone, so every part of a pack (sharing its alphabet) is seeded
+    alike whatever its process has read before. (The text and heading fonts
+    must both have a character for it to count as covered.)
 
     Args:
         fonts: The registered fonts of a theme.
@@ -183,8 +209,13 @@ def subset_seed(fonts: FontSet, alphabet: str) -> dict[str, str]:
         ReportLab font name → sorted characters that face covers.
     """
     chars = sorted(set(alphabet))
+    core = fonts.core()
+    # A character the heading font lacks is borrowed from a fallback even
+    # when the text font has it (see ``fallback_for``).
+    covered = fonts.text.coverage & fonts.heading.coverage
+    needs_more = any(ord(c) not in covered for c in chars if not c.isspace())
     seed = {}
-    for family in (fonts.text, fonts.heading, fonts.mono, fonts.arabic, *fonts.fallback):
+    for family in fonts.everything() if needs_more else core:
         for name in (family.regular, family.bold, family.italic, family.bold_italic):
             if name not in seed:
                 face_cov = _coverage(name)

@@ -8,11 +8,11 @@ has them.
 
 from __future__ import annotations
 
+import html
 import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape, quoteattr
 
 from markdown_it.token import Token
 
@@ -71,6 +71,12 @@ def _reshaper():  # type: ignore[no-untyped-def]
                                                          "support_ligatures": True})
 
 
+def _escape(text: str) -> str:
+    # html.escape, not xml.sax.saxutils.escape: the same three characters,
+    # and importing xml.sax.saxutils loads urllib and ssl (26 ms a process).
+    return html.escape(text, quote=False)
+
+
 @dataclass(frozen=True)
 class Block:
     """One block of body text: a paragraph, or a bulleted/numbered list of items."""
@@ -123,20 +129,20 @@ class Markup:
                           "characters inside a left-to-right paragraph may wrap with its "
                           "lines in reverse order; put it in a paragraph of its own",
                           StudypackWarning, stacklevel=3)
-        return f'<font name="{self.fonts.arabic.regular}">{escape(shaped(run))}</font>'
+        return f'<font name="{self.fonts.arabic.regular}">{_escape(shaped(run))}</font>'
 
     def _latin(self, raw: str) -> str:
         # Most text is all in the font: one set comparison of its distinct
         # characters answers that, and the loop below is for the rest.
         if set(raw) <= _characters(self.family.coverage):
-            return escape(raw)
+            return _escape(raw)
         out: list[str] = []
         run: list[str] = []
         for char in raw:
             if ord(char) in self.family.coverage or char in "\n\t":
                 run.append(char)
                 continue
-            out.append(escape("".join(run)))
+            out.append(_escape("".join(run)))
             run = []
             bold = self.base[0] or self.depth[0] > 0
             italic = self.base[1] or self.depth[1] > 0
@@ -145,8 +151,8 @@ class Markup:
                 warnings.warn(MissingGlyphWarning(char, self.source), stacklevel=2)
                 out.append(MISSING_GLYPH if ord(MISSING_GLYPH) in self.family.coverage else "?")
             else:
-                out.append(f'<font name="{fallback}">{escape(char)}</font>')
-        out.append(escape("".join(run)))
+                out.append(f'<font name="{fallback}">{_escape(char)}</font>')
+        out.append(_escape("".join(run)))
         return "".join(out)
 
     def inline(self, raw: str) -> str:
@@ -187,7 +193,7 @@ class Markup:
                 parts.append("<i>" if kind.endswith("open") else "</i>")
             elif kind == "link_open":
                 href = str(tok.attrs.get("href", ""))
-                parts.append(f"<link href={quoteattr(href)} underline=\"0\">")
+                parts.append(f'<link href="{html.escape(href)}" underline="0">')
             elif kind == "link_close":
                 parts.append("</link>")
             elif kind == "code_inline":
