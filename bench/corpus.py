@@ -92,9 +92,10 @@ page:
 fonts:
   text: IBM Plex Serif
   heading: IBM Plex Serif
-type: {body_pt: 11, leading: 1.2727272727}
+type: {body_pt: 11, leading: 1.2727272727, measure: 0, align: ragged, hyphenation: none}
 """
-"""14 pt leading on 11 pt type is a ratio of 14/11."""
+"""14 pt leading on 11 pt type is a ratio of 14/11. Lines run the width of the margins,
+flush left and unbroken, as the bare script and the Typst source set them: the same work."""
 
 SETTINGS_YAML = """\
 title: Benchmark booklet

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import fontpkg
@@ -107,3 +108,12 @@ def stream(data: bytes, length: int | None = None) -> bytes:
     """A stream object's body; ``length`` may be given wrong on purpose."""
     return (f"<< /Length {len(data) if length is None else length} >>\nstream\n".encode()
             + data + b"\nendstream")
+
+
+def unhyphenated(text: str) -> str:
+    r"""Extracted text with words broken at a line's end joined again ("adminis-\ntrative").
+
+    Only lower-case letters on both sides: studypack never breaks a word
+    with a capital, and never breaks at a compound's own hyphen.
+    """
+    return re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", text)

@@ -21,7 +21,7 @@ from studypack.render import RenderOptions, render_document
 from studypack.theme import load_theme
 
 from .conftest import CONTENT, ROOT
-from .pdfs import encrypt, make_pdf, outline_rows, raw_pdf, stream, text_page
+from .pdfs import encrypt, make_pdf, outline_rows, raw_pdf, stream, text_page, unhyphenated
 
 PACK = """\
 title: Test Pack
@@ -114,7 +114,17 @@ def test_contents_numbers_sit_on_their_rows_flush_right(pack_workspace):
     rows = {round(y, 2): x for x, y, text in runs if re.fullmatch(r"Q\d+", text)}
     numbers = [(x, round(y, 2), text) for x, y, text in runs
                if re.fullmatch(r"\d{1,3}", text)]
-    on_rows = [n for n in numbers if n[1] in rows]
+    # A row's number sits on the baseline of its question's last line: below
+    # the row's start, above whatever starts at the left edge next.
+    left = min(rows.values())
+    starts = sorted({round(y, 2) for x, y, _ in runs if abs(x - left) < 1} | {0.0})
+    lines = {round(y, 2) for x, y, text in runs if not re.fullmatch(r"\d{1,3}", text)}
+    on_rows = []
+    for row in rows:
+        below = max(y for y in starts if y < row)
+        found = [n for n in numbers if below < n[1] <= row and n[1] in lines]
+        assert len(found) == 1, (row, found)
+        on_rows += found
     assert len(on_rows) == len(rows) >= 4, (rows, numbers)
     # Right-aligned: numbers of one length start at one x, longer ones further left.
     starts = {len(text): {round(x, 2) for x, _, t in on_rows if len(t) == len(text)}
@@ -290,7 +300,7 @@ def test_pack_file_problems_name_the_pack_line_before_rendering(pack_workspace, 
 
 
 def _words(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(unhyphenated(text).split())
 
 
 def test_handout_shows_the_same_text_as_the_pack(pack_workspace):

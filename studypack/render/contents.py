@@ -12,14 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from typing_extensions import override
 
 from ..content.derive import plain_text
 from ..model import Question, TopicGroup
 from .doc import Ledger
-from .fit import fit_line
 from .inline import Markup
 from .paragraphs import paragraph
 from .styles import Palette
@@ -74,57 +72,68 @@ def question_entry(q: Question, *, with_paper: bool = False) -> ContentsEntry:
 
 
 class ContentsRow(Flowable):
-    """Number, year, short title, dot leader, page number; the whole row is a link."""
+    """Number, label, the question in full, dot leader, page number; the whole row is a link.
+
+    The question wraps to as many lines as it needs (a reader picks a
+    question by its words, and a cut one could be any of several); the
+    leader runs from the end of its last line to the page number.
+    """
 
     def __init__(self, entry: ContentsEntry, markup: Markup, styles: dict[str, Any], *,
                  pal: Palette, ledger: Ledger, year_col: float = YEAR_COL) -> None:
         super().__init__()
         self.entry, self.markup, self.styles, self.pal = entry, markup, styles, pal
         self.ledger, self.year_col = ledger, year_col
-        self.style = styles["body"]
-        self.height = self.style.fontSize * 1.75
+        self.style = styles["contents_title"]
+        self.pad = self.style.fontSize * 0.45
+        self.title: Any = None
+        self.height = self.style.leading + 2 * self.pad
 
     @override
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
+        room = availWidth - NUMBER_COL - self.year_col - PAGE_COL - 6
+        # A page too narrow for a useful title (the layout's minimum text
+        # width) prints the row without one rather than a letter a line.
+        self.title = (paragraph(self.markup.text(self.entry.title), self.style)
+                      if room >= MIN_TITLE_ROOM and self.entry.title else None)
+        lines = 1
+        if self.title is not None:
+            self.title.wrap(room, availHeight)
+            lines = max(1, len(self.title.getActualLineWidths0()))
+        self.height = lines * self.style.leading + 2 * self.pad
         return (availWidth, self.height)
-
-    def _title(self, room: float) -> str:
-        # A question is cut to its row; the full text is on the question's page.
-        return fit_line(self.entry.title, room, self.style.fontName, self.style.fontSize)
 
     def draw(self) -> None:
         """Draw on the canvas at the flowable's origin (ReportLab calls this)."""
         canv, style, entry = self.canv, self.style, self.entry
-        base = (self.height - style.fontSize) / 2 + 1.5
+        lead = style.leading
+        # The first line's baseline, as a paragraph sets it: its font size below the top.
+        first = self.height - self.pad - style.fontSize
         canv.saveState()
         canv.setFont(self.styles["table_head"].fontName, style.fontSize)
         canv.setFillColor(self.pal.accent)
-        canv.drawString(0, base, entry.number)
+        canv.drawString(0, first, entry.number)
         canv.setFont(self.styles["band"].fontName, style.fontSize * 0.92)
         canv.setFillColor(self.pal.muted)
-        canv.drawString(NUMBER_COL, base, entry.year)
-        room = self.width - NUMBER_COL - self.year_col - PAGE_COL - 12
-        # A page too narrow for a useful title (the layout's minimum text
-        # width) prints the row without one rather than a letter or two.
-        title = self._title(room) if room >= MIN_TITLE_ROOM else ""
-        if title:
-            para = paragraph(self.markup.text(title), style)
-            para.wrap(room + 6, self.height)
-            para.drawOn(canv, NUMBER_COL + self.year_col,
-                        base - style.leading + style.fontSize + 0.3)
-        title_end = NUMBER_COL + self.year_col + stringWidth(title, style.fontName,
-                                                             style.fontSize)
+        canv.drawString(NUMBER_COL, first, entry.year)
+        title_end, last = NUMBER_COL + self.year_col, first
+        if self.title is not None:
+            widths = self.title.getActualLineWidths0()
+            self.title.drawOn(canv, NUMBER_COL + self.year_col,
+                              self.height - self.pad - self.title.height)
+            last = first - lead * (len(widths) - 1)
+            title_end += widths[-1] if widths else 0
         canv.setStrokeColor(self.pal.rule)
         canv.setLineWidth(0.8)
         canv.setDash(0.8, 3.2)
         leader_end = self.width - PAGE_COL
         if leader_end - title_end > 12:
-            canv.line(title_end + 6, base, leader_end, base)
+            canv.line(title_end + 6, last, leader_end, last)
         canv.setDash()
         # The merger prints the number over the page once it knows the pack's
         # pages: the part stays the same whatever page its entries land on.
-        x, y = canv.absolutePosition(self.width, base)
+        x, y = canv.absolutePosition(self.width, last)
         self.ledger.numbers.append((canv.getPageNumber(), x, y, entry.key))
         canv.restoreState()
         x1, y1 = canv.absolutePosition(0, 0)

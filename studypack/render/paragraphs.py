@@ -20,12 +20,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.platypus import Paragraph
 from typing_extensions import override
 
 from .rl_private import (
     ParaFrag,
     cleanBlockQuotedText,
+    left_align_loose_lines,
     paragraph_lines_kept,
     parsed_fragments,
     textTransformFrags,
@@ -48,6 +50,18 @@ class OnceParagraph(Paragraph):
         # A width too small to set a line in breaks nothing: nothing to keep.
         state["_broken_at"] = availWidth if width == availWidth else None
         return width, height
+
+    @override
+    def drawPara(self, debug: int = 0) -> None:
+        if self.style.alignment == TA_JUSTIFY:
+            # Wider than double, a justified space opens a river down the
+            # page; such a line reads better ragged than stretched.
+            left_align_loose_lines(self, LOOSEST_SPACE)
+        super().drawPara(debug)
+
+
+LOOSEST_SPACE = 2.0
+"""The most a justified line's spaces may grow, in widths of a space (2.0: to triple)."""
 
 
 FACE_TAGS = {"<b>": "b", "<i>": "i"}

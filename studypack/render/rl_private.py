@@ -30,6 +30,7 @@ __all__ = [
     "flowables_on_page",
     "forget_registered_fonts",
     "keep_subsets",
+    "left_align_loose_lines",
     "paragraph_lines_kept",
     "parsed_fragments",
     "seed_subset",
@@ -128,3 +129,33 @@ def table_fully_sized(table: Table) -> bool:
     """
     state = table.__dict__
     return bool(state.get("_hmax") == len(table._argH))  # type: ignore[attr-defined]
+
+
+def left_align_loose_lines(para: Paragraph, limit: float) -> None:
+    """Draw flush left each line whose justified spaces would each grow by more than
+    ``limit`` × the width of a space.
+
+    A justified line's spare width is shared among its spaces when it is
+    drawn; ReportLab has no limit on that stretch, and a narrow column then
+    shows rivers. Its broken lines (``blPara``) say the spare width: a simple
+    paragraph (kind 0) keeps ``(extra space, words)`` tuples, drawn flush left
+    when the extra is 0; a paragraph of several fragments (kind 1) keeps
+    ``FragLine`` objects, drawn flush left when ``lineBreak`` is set (as
+    before a ``<br/>``).
+    """
+    broken = para.__dict__.get("blPara")
+    if broken is None:
+        return
+    if broken.kind == 0:
+        space = pdfmetrics.stringWidth(" ", broken.fontName, broken.fontSize)
+        for index, (extra, words) in enumerate(broken.lines):
+            if len(words) > 1 and extra > limit * space * (len(words) - 1):
+                broken.lines[index] = (0, words)
+        return
+    style = para.style
+    space = pdfmetrics.stringWidth(" ", style.fontName, style.fontSize)
+    for line in broken.lines:
+        gaps = getattr(line, "wordCount", 0) - 1
+        if gaps > 0 and line.extraSpace > limit * space * gaps:
+            line.lineBreak = True
+

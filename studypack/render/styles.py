@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from ..theme import Theme
 from .fonts import FontSet
+from .hyphenation import hyphenator
 
 
 @dataclass(frozen=True)
@@ -49,18 +50,31 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
     def step(n: int) -> float:
         return round(size * t.scale ** n, 2)
 
-    body = ParagraphStyle("body", fontName=fonts.text.regular, fontSize=size,
+    hyphenate = hyphenator(t.hyphenation)
+    # Everything but running prose is set flush left and unbroken: headings,
+    # labels, captions, the cover. Table cells may break words (narrow
+    # columns) but stay ragged (rivers).
+    base = ParagraphStyle("base", fontName=fonts.text.regular, fontSize=size,
                           leading=size * lead, textColor=col.text, spaceAfter=size * 0.55,
                           bulletFontName=fonts.text.regular, bulletFontSize=size,
                           allowWidows=0, allowOrphans=0, splitLongWords=1,
-                          hyphenationLang="", embeddedHyphenation=0,
+                          # embeddedHyphenation stays 0: with it, ReportLab 5.1 could
+                          # not split a paragraph across pages after breaking a
+                          # compound at its hyphen (LayoutError "Splitting error").
+                          alignment=TA_LEFT, hyphenationLang="", embeddedHyphenation=0,
+                          hyphenationMinWordLength=6,
                           # A positive uriWasteReduce stops ReportLab splitting a long URL
                           # that overflows (seen with ReportLab 4-5); splitLongWords handles it.
                           uriWasteReduce=0)
+    body = ParagraphStyle("body", parent=base,
+                          alignment=TA_JUSTIFY if t.align == "justified" else TA_LEFT,
+                          # ReportLab takes a callable as well as a language name;
+                          # types-reportlab knows only the name.
+                          hyphenationLang=hyphenate)  # type: ignore[arg-type]
 
     def heading(name: str, n: int, colour: Color, before: float, after: float, *,
                 font: str = fonts.heading.bold) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=body, fontName=font, fontSize=step(n),
+        return ParagraphStyle(name, parent=base, fontName=font, fontSize=step(n),
                               leading=step(n) * 1.22, textColor=colour, spaceBefore=before,
                               spaceAfter=after, keepWithNext=1)
 
@@ -68,68 +82,71 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
         "body": body,
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=size * 1.5,
                                  bulletIndent=size * 0.4, spaceAfter=size * 0.3),
-        "small": ParagraphStyle("small", parent=body, fontSize=step(-1),
+        "small": ParagraphStyle("small", parent=base, fontSize=step(-1),
                                 leading=step(-1) * lead, textColor=col.muted),
         "h1": heading("h1", 3, col.accent, 0, size * 0.6),
         # No keepWithNext on h2: blocks guard their own headings with
         # CondPageBreak/KeepTogether, which never drag a long table along.
-        "h2": ParagraphStyle("h2", parent=body, fontName=fonts.heading.bold, fontSize=step(1),
+        "h2": ParagraphStyle("h2", parent=base, fontName=fonts.heading.bold, fontSize=step(1),
                              leading=step(1) * 1.22, textColor=col.accent,
                              spaceBefore=size * 1.1, spaceAfter=size * 0.45),
         "body_after_heading": ParagraphStyle("body_after_heading", parent=body,
                                              spaceBefore=size * 0.9),
-        "h3": ParagraphStyle("h3", parent=body, fontName=fonts.heading.bold, fontSize=step(0),
+        "h3": ParagraphStyle("h3", parent=base, fontName=fonts.heading.bold, fontSize=step(0),
                              leading=step(0) * 1.25, textColor=col.text,
                              spaceBefore=size * 0.9, spaceAfter=size * 0.3),
         "label": heading("label", -1, col.accent, size * 0.2, size * 0.3),
-        "question": ParagraphStyle("question", parent=body, fontName=fonts.text.italic,
+        "question": ParagraphStyle("question", parent=base, fontName=fonts.text.italic,
                                    fontSize=step(1), leading=step(1) * 1.35,
                                    spaceBefore=size * 0.8, spaceAfter=size * 0.9),
-        "reference": ParagraphStyle("reference", parent=body, fontSize=step(-1),
+        "reference": ParagraphStyle("reference", parent=base, fontSize=step(-1),
                                     leading=step(-1) * 1.3, textColor=col.muted,
                                     spaceAfter=size * 0.2),
-        "table": ParagraphStyle("table", parent=body, fontSize=step(-1),
-                                leading=step(-1) * 1.3, spaceAfter=0),
-        "table_head": ParagraphStyle("table_head", parent=body, fontName=fonts.heading.bold,
+        "table": ParagraphStyle("table", parent=base, fontSize=step(-1),
+                                leading=step(-1) * 1.3, spaceAfter=0,
+                                hyphenationLang=hyphenate),  # type: ignore[arg-type]
+        "table_head": ParagraphStyle("table_head", parent=base, fontName=fonts.heading.bold,
                                      fontSize=step(-1), leading=step(-1) * 1.3,
                                      textColor=col.accent, spaceAfter=0),
-        "band": ParagraphStyle("band", parent=body, fontName=fonts.heading.regular,
+        "band": ParagraphStyle("band", parent=base, fontName=fonts.heading.regular,
                                fontSize=step(-1), leading=step(-1) * 1.3,
                                textColor=col.text, spaceAfter=0),
-        "band_number": ParagraphStyle("band_number", parent=body, fontName=fonts.heading.bold,
+        "band_number": ParagraphStyle("band_number", parent=base, fontName=fonts.heading.bold,
                                       fontSize=step(3), leading=step(3) * 1.1,
                                       textColor=col.accent, spaceAfter=0),
+        "contents_title": ParagraphStyle("contents_title", parent=base, spaceAfter=0,
+                                         leading=size * 1.3, hyphenationLang=hyphenate),  # type: ignore[arg-type]
         "contents_topic": heading("contents_topic", 0, col.accent, size * 1.0, size * 0.35),
-        "cover_kicker": ParagraphStyle("cover_kicker", parent=body,
+        "cover_kicker": ParagraphStyle("cover_kicker", parent=base,
                                        fontName=fonts.heading.bold, fontSize=step(0),
                                        leading=step(0) * 1.3, textColor=col.accent,
                                        spaceAfter=size * 1.2),
-        "cover_title": ParagraphStyle("cover_title", parent=body, fontName=fonts.heading.bold,
+        "cover_title": ParagraphStyle("cover_title", parent=base, fontName=fonts.heading.bold,
                                       fontSize=step(6), leading=step(6) * 1.1,
                                       textColor=col.text, spaceAfter=size),
-        "cover_subtitle": ParagraphStyle("cover_subtitle", parent=body,
+        "cover_subtitle": ParagraphStyle("cover_subtitle", parent=base,
                                          fontName=fonts.text.italic, fontSize=step(2),
                                          leading=step(2) * 1.3, textColor=col.muted,
                                          spaceAfter=size * 2.2),
-        "cover_line": ParagraphStyle("cover_line", parent=body, fontName=fonts.heading.regular,
+        "cover_line": ParagraphStyle("cover_line", parent=base, fontName=fonts.heading.regular,
                                      fontSize=step(0), leading=step(0) * 1.45,
                                      textColor=col.text, spaceAfter=size * 0.2),
-        "cover_inside": ParagraphStyle("cover_inside", parent=body, fontName=fonts.text.italic,
+        "cover_inside": ParagraphStyle("cover_inside", parent=base, fontName=fonts.text.italic,
                                        fontSize=step(0), leading=step(0) * 1.45,
                                        textColor=col.muted, spaceBefore=size * 1.2),
-        "cover_centre": ParagraphStyle("cover_centre", parent=body,
+        "cover_centre": ParagraphStyle("cover_centre", parent=base,
                                        fontName=fonts.heading.bold, fontSize=step(1),
                                        leading=step(1) * 1.3, textColor=col.accent,
                                        alignment=TA_LEFT),
-        "back_centre": ParagraphStyle("back_centre", parent=body, fontName=fonts.heading.bold,
+        "back_centre": ParagraphStyle("back_centre", parent=base, fontName=fonts.heading.bold,
                                       fontSize=step(3), leading=step(3) * 1.25,
                                       textColor=col.accent, alignment=TA_CENTER,
                                       spaceAfter=size * 0.6),
-        "back_line": ParagraphStyle("back_line", parent=body, fontName=fonts.heading.regular,
+        "back_line": ParagraphStyle("back_line", parent=base, fontName=fonts.heading.regular,
                                     fontSize=step(0), leading=step(0) * 1.4,
                                     alignment=TA_CENTER, textColor=col.text,
                                     spaceAfter=size * 1.6),
-        "back_text": ParagraphStyle("back_text", parent=body, alignment=TA_CENTER),
-        "centre": ParagraphStyle("centre", parent=body, alignment=TA_CENTER,
+        "back_text": ParagraphStyle("back_text", parent=base, alignment=TA_CENTER),
+        "centre": ParagraphStyle("centre", parent=base, alignment=TA_CENTER,
                                  textColor=col.muted),
     }

@@ -17,6 +17,7 @@ from ..content.yamlpos import dotted
 from ..errors import ContentError, Diagnostic, FontError, StudypackWarning
 from .colours import contrast_on_white, mix_with_white, to_grey
 from .fonts import FontFamily, resolve_family
+from .geometry import measure_outer
 from .layout import load_layout, where_set
 from .spec import LayoutSpec
 
@@ -53,7 +54,12 @@ class Theme:
     folders: tuple[Path, ...] = ()
 
     def margin(self, side: str) -> float:
-        """Margin ``side`` (top, bottom, inner, outer) in points."""
+        """Margin ``side`` (top, bottom, inner, outer) in points.
+
+        The outer margin widens to keep the layout's measure (``geometry.measure_outer``).
+        """
+        if side == "outer":
+            return measure_outer(self.spec, self.page_size[0])
         return float(getattr(self.spec.page.margins_mm, side)) * MM
 
 

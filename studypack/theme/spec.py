@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from ..content.colours import Colour
 
@@ -65,12 +72,35 @@ class FontSpec(StrictModel):
     fallback: tuple[Name, ...] = ()
 
 
+def _hyphenation_language(value: str) -> str:
+    import pyphen  # here: only a layout being read needs the list of dictionaries
+
+    if value == "none" or value in pyphen.LANGUAGES:
+        return value
+    from difflib import get_close_matches
+
+    close = get_close_matches(value, ["none", *pyphen.LANGUAGES], n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise ValueError(f"'{value}' is not a hyphenation language{hint}; write a language "
+                     "such as en_GB or en_US, or none to break lines between words only")
+
+
 class TypeSpec(StrictModel):
-    """Type scale: body size in points, leading as a multiple, heading ratio."""
+    """Type scale: body size in points, leading as a multiple, heading ratio; how lines end.
+
+    Attributes:
+        measure: Characters a line of body text holds, about (one column only);
+            the outer margin grows to keep it. 0: the margins alone set it.
+        align: ``justified`` (both edges straight) or ``ragged`` (left edge only).
+        hyphenation: The pyphen dictionary words are broken with, or ``none``.
+    """
 
     body_pt: Measure = Field(ge=6, le=16)
     leading: Measure = Field(ge=1.0, le=2.0)
     scale: Measure = Field(ge=1.05, le=1.6)
+    measure: int = Field(default=66, ge=0, le=150)
+    align: Literal["justified", "ragged"] = "justified"
+    hyphenation: Annotated[Name, AfterValidator(_hyphenation_language)] = "en_GB"
 
 
 class ColourSpec(StrictModel):

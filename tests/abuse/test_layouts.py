@@ -107,8 +107,8 @@ def test_type_too_large_for_the_text_width_names_the_type_size(ws: Path) -> None
 
 def test_two_columns_without_room_are_refused_at_columns(ws: Path) -> None:
     _layout(ws, "columns: 2", "page:", "  size: A5", "  margins_mm: {inner: 30, outer: 30}")
-    _refused_build(ws, [(f"{LAYOUT.as_posix()}:2:10 columns: two columns need at least 267 pt "
-                        "(94 mm) of text width at 10.5 pt; the margins leave 249 pt (88 mm) "
+    _refused_build(ws, [(f"{LAYOUT.as_posix()}:2:10 columns: two columns need at least 279 pt "
+                        "(99 mm) of text width at 11 pt; the margins leave 249 pt (88 mm) "
                         "on A5")])
 
 

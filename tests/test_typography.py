@@ -1,0 +1,145 @@
+"""Book typography: a book's measure, justified and hyphenated text, clean page breaks.
+
+The sample booklet is read back with pypdf through ``bench/typography.py``
+(the same report a person runs), and small layouts are built to check the
+settings a layout file gives.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
+
+from studypack.build import BuildResult, build_booklet
+from studypack.errors import ContentError
+from studypack.render.hyphenation import hyphenator
+from studypack.render.paragraphs import LOOSEST_SPACE, OnceParagraph
+from studypack.render.rl_private import left_align_loose_lines
+
+from .conftest import CONTENT
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _typography():
+    spec = importlib.util.spec_from_file_location("bench_typography", BENCH / "typography.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+typography = _typography()
+
+
+def test_the_sample_booklet_keeps_a_books_measure_and_clean_breaks(
+        sample_build: BuildResult) -> None:
+    report = typography.analyse(sample_build.path, typography.Faces("classic"))
+    lengths = report.full_lines
+    assert len(lengths) > 500
+    assert 60 <= sum(lengths) / len(lengths) <= 72, sum(lengths) / len(lengths)
+    assert max(lengths) <= 80
+    assert report.widows == [] and report.orphans == [] and report.headings == []
+    assert len(report.short_pages) < 0.05 * report.pages, report.short_pages
+
+
+def _break_heads(reader: PdfReader) -> list[str]:
+    """The first part of every word broken at a line's end ("adminis" of "adminis-" + newline)."""
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return re.findall(r"(\S+)-\n\S", text)
+
+
+def test_words_are_hyphenated_but_never_names_numbers_or_compounds(sample_reader) -> None:
+    heads = _break_heads(sample_reader)
+    assert len(heads) >= 10, heads
+    for head in heads:
+        word = head.strip("“‘(")
+        assert word.isalpha() and word.islower(), head
+    splits = hyphenator("en_GB")
+    assert callable(splits)
+    assert ("provin", "cial") in splits("provincial")
+    assert splits("Pakhtunkhwa") == () and splits("IMF") == () and splits("fibre-optic") == ()
+    assert hyphenator("none") == ""
+
+
+def _word_spacing(pdf: Path) -> int:
+    """How many times the PDF's pages widen the word spacing (justified lines do).
+
+    A ragged line may still narrow its spaces a little (ReportLab's space
+    shrinkage, a negative ``Tw``) to fit a word; it never widens them.
+    """
+    count = 0
+    with pikepdf.open(pdf) as doc:
+        for page in doc.pages:
+            for contents in page.obj.get("/Contents", []) if isinstance(
+                    page.obj.get("/Contents"), pikepdf.Array) else [page.obj["/Contents"]]:
+                count += sum(float(n) != 0 for n in re.findall(
+                    rb"(?<=\s)([\d.]+) Tw\s", contents.read_bytes()))
+    return count
+
+
+@pytest.fixture
+def one_answer(tmp_path: Path) -> Path:
+    (tmp_path / "content").mkdir()
+    source = next(p for p in sorted(CONTENT.rglob("*.yaml")) if "packs" not in p.parts)
+    (tmp_path / "content" / source.name).write_bytes(source.read_bytes())
+    return tmp_path
+
+
+def _layout(ws: Path, *lines: str) -> None:
+    (ws / "layouts" / "mine").mkdir(parents=True)
+    (ws / "layouts" / "mine" / "layout.yaml").write_text(
+        "\n".join(["extends: classic", *lines]) + "\n", encoding="utf-8")
+
+
+def _build(ws: Path, layout: str) -> Path:
+    out = ws / "out" / f"{layout}.pdf"
+    build_booklet(content=ws / "content", output=out, layout=layout, workspace=ws)
+    return out
+
+
+def test_ragged_and_unhyphenated_text_is_a_layout_setting(one_answer: Path) -> None:
+    _layout(one_answer, "type:", "  align: ragged", "  hyphenation: none")
+    ragged, justified = _build(one_answer, "mine"), _build(one_answer, "classic")
+    assert _word_spacing(justified) > 20
+    assert _word_spacing(ragged) == 0
+    assert _break_heads(PdfReader(ragged)) == []
+    assert _break_heads(PdfReader(justified))
+
+
+def test_a_wider_page_widens_the_outer_margin_not_the_line(one_answer: Path) -> None:
+    a4 = typography.analyse(_build(one_answer, "classic"), typography.Faces("classic"))
+    _layout(one_answer, "page:", "  size: Legal")
+    legal = typography.analyse(_build(one_answer, "mine"), typography.Faces("classic"))
+    for report in (a4, legal):
+        assert 60 <= sum(report.full_lines) / len(report.full_lines) <= 72
+
+
+def test_an_unknown_hyphenation_language_is_named_with_a_suggestion(one_answer: Path) -> None:
+    _layout(one_answer, "type:", "  hyphenation: en_GBB")
+    with pytest.raises(ContentError) as caught:
+        _build(one_answer, "mine")
+    message = str(caught.value)
+    assert "layout.yaml:3:16 type.hyphenation:" in message
+    assert "'en_GBB' is not a hyphenation language (did you mean 'en_GB'?)" in message
+
+
+def test_a_justified_line_that_would_stretch_too_far_is_set_flush_left() -> None:
+    style = ParagraphStyle("j", fontName="Helvetica", fontSize=10, alignment=TA_JUSTIFY)
+    # "incomprehensibilities" does not fit after "a b": the first line keeps
+    # two short words and a wide gap.
+    para = OnceParagraph("a b incomprehensibilities and more words to fill", style)
+    para.wrap(100, 500)
+    extra, words = para.blPara.lines[0]
+    assert words == ["a", "b"] and extra > LOOSEST_SPACE * 2.78
+    left_align_loose_lines(para, LOOSEST_SPACE)
+    assert para.blPara.lines[0] == (0, ["a", "b"])

@@ -1,0 +1,74 @@
+"""Draw the README's pictures from the shipped sample content.
+
+docs/images/sample-pages.png: the sample booklet's cover, contents and first
+answer page side by side; docs/images/layouts.png: the same answer's first page
+in each built-in layout. Pages are rendered by poppler's ``pdftoppm`` (Debian's
+``poppler-utils``) and joined with Pillow.
+
+Run from the repository: python tools/readme_pictures.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+from studypack.build import build_booklet
+from studypack.model import Brand
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGES = ROOT / "docs" / "images"
+LAYOUTS = ("classic", "compact", "handout", "print-mono")
+
+
+def page_png(pdf: Path, page: int, dpi: int, folder: Path) -> Image.Image:
+    """Page ``page`` (1-based) of ``pdf`` at ``dpi``, rendered by pdftoppm into ``folder``."""
+    stem = folder / f"{pdf.stem}-{page}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png",
+                    "-singlefile", str(pdf), str(stem)], check=True)
+    return Image.open(f"{stem}.png").convert("RGB")
+
+
+def side_by_side(pages: list[Image.Image], gap: int = 14) -> Image.Image:
+    """The pages in a row on a grey ground, ``gap`` pixels apart."""
+    height = max(p.height for p in pages)
+    sheet = Image.new("RGB", (sum(p.width for p in pages) + gap * (len(pages) + 1),
+                              height + 2 * gap), (226, 230, 233))
+    x = gap
+    for page in pages:
+        sheet.paste(page, (x, gap))
+        x += page.width + gap
+    return sheet
+
+
+def build(layout: str, folder: Path) -> tuple[Path, int]:
+    """The sample booklet in ``layout``, and the page its first answer starts on."""
+    out = folder / f"{layout}.pdf"
+    result = build_booklet(content=ROOT / "content", output=out, layout=layout,
+                           title="CSS Study Pack", edition="Sample edition · 2026",
+                           brand=Brand(centre="studypack sample centre"), workspace=ROOT)
+    return out, min(result.start_pages.values())
+
+
+def main() -> int:
+    """Draw both pictures into docs/images/."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        classic, first = build("classic", folder)
+        side_by_side([page_png(classic, n, 50, folder) for n in (1, 2, first)]).save(
+            IMAGES / "sample-pages.png", optimize=True)
+        pages = []
+        for layout in LAYOUTS:
+            pdf, start = build(layout, folder)
+            pages.append(page_png(pdf, start, 42, folder))
+        side_by_side(pages).save(IMAGES / "layouts.png", optimize=True)
+    print(f"wrote {IMAGES / 'sample-pages.png'} and {IMAGES / 'layouts.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
