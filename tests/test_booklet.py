@@ -52,7 +52,8 @@ def test_outline_mirrors_contents_topic_question_parts(sample_reader, sample_bui
     rows = outline_rows(sample_reader)
     questions = load_content(CONTENT)
     topics = sorted({q.primary_topic for q in questions}, key=str.casefold)
-    assert [t for d, t, _ in rows if d == 0] == topics
+    assert [t for d, t, _ in rows if d == 0] == ["Contents", *topics]
+    assert rows[0] == (0, "Contents", 1)  # the page after the cover
     question_rows = [(t, p) for d, t, p in rows if d == 1]
     assert len(question_rows) == len(questions)
     assert sorted(p + 1 for _, p in question_rows) == sorted(sample_build.start_pages.values())

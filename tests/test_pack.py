@@ -72,8 +72,9 @@ def test_outline_sections_then_pdfs_and_questions_then_parts(pack_workspace):
     reader = PdfReader(result.path)
     rows = outline_rows(reader)
     top = [(t, p) for d, t, p in rows if d == 0]
-    assert [t for t, _ in top] == ["Constitutional Development", "Foreign Policy",
+    assert [t for t, _ in top] == ["Contents", "Constitutional Development", "Foreign Policy",
                                    "Revision grid", "Appendix map"]
+    assert reader.pages[dict(top)["Contents"]].extract_text().lstrip().startswith("Contents")
     notes_page = next(p for d, t, p in rows if t == "Centre notes")
     assert dict(top)["Foreign Policy"] == notes_page
     assert "Notes page one" in reader.pages[notes_page].extract_text()

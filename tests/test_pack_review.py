@@ -93,7 +93,7 @@ def test_year_sections_backwards_ranges_and_repeated_blocks(ws):
     path = _pack(ws, "select: {years: 2021-2025}\ngroup_by: year\nsections: [2023, 2021]\n")
     result = build_pack(pack=path, content=ws / "content", workspace=ws)
     outline = [o.title for o in PdfReader(result.path).outline if not isinstance(o, list)]
-    assert outline[:2] == ["2023", "2021"]
+    assert outline[:3] == ["Contents", "2023", "2021"]
     problems = _problems(ws, _pack(ws, "select: {years: 2025-2015}\n"))
     assert "select.years: the range runs backwards; write 2015-2025" in problems
     problems = _problems(ws, _pack(ws, "select: {years: 2015}\nblocks: [answer, answer]\n"))

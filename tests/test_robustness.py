@@ -205,3 +205,23 @@ def test_a_stopped_build_leaves_no_partial_file_no_worker_and_no_traceback(
             break
         time.sleep(0.1)
     assert not Path(f"/proc/{worker}").exists()
+
+
+def test_a_paper_spelled_once_another_way_and_shared_initials_are_warned_about(
+        workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    first = workspace / "content" / "x" / "a.yaml"
+    text = first.read_text()
+    for n, paper in ((2, "Test Paper"), (3, "Test Papr"), (4, "Tax Policy")):
+        (workspace / "content" / "x" / f"{n}.yaml").write_text(
+            text.replace("id: test-2020-q1", f"id: test-2020-q{n}")
+                .replace("number: 1", f"number: {n}").replace("paper: Test Paper",
+                                                              f"paper: {paper}"))
+    with pytest.warns(UserWarning) as caught:
+        load_content(Path("content"))
+    said = [str(w.message) for w in caught]
+    assert ("content/x/3.yaml:3:1 paper: 'Test Papr' is used by no other answer; did you "
+            "mean 'Test Paper' (2 answers)?") in " ".join(said)
+    assert any("papers 'Tax Policy' and 'Test Paper' are both 'TP' in the contents" in s
+               for s in said)
+    assert not any("Test Papr' and" in s or "and 'Test Papr'" in s for s in said)

@@ -143,3 +143,29 @@ def test_a_justified_line_that_would_stretch_too_far_is_set_flush_left() -> None
     assert words == ["a", "b"] and extra > LOOSEST_SPACE * 2.78
     left_align_loose_lines(para, LOOSEST_SPACE)
     assert para.blPara.lines[0] == (0, ["a", "b"])
+
+
+def test_an_outline_that_only_repeats_the_key_points_is_left_out(sample_reader) -> None:
+    # Each sample answer's outline is its introduction, point headings and
+    # conclusion: the key-points table already lists them, so none prints.
+    pages = [page.extract_text() for page in sample_reader.pages]
+    assert sum("Key points" in text for text in pages) == 12
+    assert not any("\nOutline\n" in f"\n{text}\n" for text in pages)
+
+
+def test_contents_name_the_exam_when_a_booklet_holds_css_and_pms(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    sources = sorted(p for p in CONTENT.rglob("*.yaml") if "packs" not in p.parts)[:2]
+    for n, source in enumerate(sources):
+        text = source.read_text(encoding="utf-8")
+        if n:
+            text = text.replace("exam: CSS", "exam: PMS")
+        (tmp_path / "content" / source.name).write_text(text, encoding="utf-8")
+    out = tmp_path / "b.pdf"
+    result = build_booklet(content=tmp_path / "content", output=out, workspace=tmp_path)
+    labels = PdfReader(out).page_labels
+    contents = "\n".join(PdfReader(out).pages[i].extract_text()
+                         for i in range(1, labels.index("1")))
+    assert re.search(r"^CSS 20\d\d$", contents, re.MULTILINE), contents
+    assert re.search(r"^PMS 20\d\d$", contents, re.MULTILINE), contents
+    assert result.questions == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import ExternalPdf, PackPlan
+from ..render.contents import CONTENTS_KEY
 from .merge import LinkSpec, OutlineItem
 
 GRID_KEY = "revision-grid"
@@ -133,8 +134,9 @@ def contents_labels(plan: PackPlan, sizes: PartSizes, parts: dict[str, RenderedF
 
 
 def pack_outline(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFacts],
-                 grid: RenderedFacts | None) -> list[OutlineItem]:
-    """Sections → included PDFs and questions → summary / key points / answer.
+                 grid: RenderedFacts | None, front: RenderedFacts | None = None
+                 ) -> list[OutlineItem]:
+    """Contents, then sections → included PDFs and questions → summary / key points / answer.
 
     Without front matter (a handout) there are no section entries: the
     questions head the outline.
@@ -144,7 +146,10 @@ def pack_outline(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFac
                             parts[slot.ref].anchor_tops.get(key))
                 for slot in slots if slot.kind == "section"
                 for level, title, key in parts[slot.ref].outline]
-    items: list[OutlineItem] = []
+    # The contents opens the outline: a reader jumps back to it.
+    items = [OutlineItem(0, "Contents", slot.start + front.anchors[CONTENTS_KEY] - 1)
+             for slot in slots if slot.kind == "front"
+             and front is not None and CONTENTS_KEY in front.anchors][:1]
     by_key = {i.key: i for i in plan.includes}
     current_section = None
     for slot in slots:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass
+from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,8 +19,9 @@ import yaml
 from ..errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError, rel
 from ..folders import files_below
 from ..model import KeyPoint, PastQuestion, Question, Section
-from .derive import derive_gist, derive_outline, derive_summary
+from .derive import derive_gist, derive_outline, derive_summary, paper_initials
 from .gaps import gaps
+from .markup import markup_warnings
 from .schema import FIELD_NAMES, AnswerFile, QuestionFile
 from .spelling import may_respell, respelled
 from .spelling import shown as spelled
@@ -152,15 +155,24 @@ def load_file(path: Path, cache: ContentCache | None = None
     if kept:
         _warn_gaps(text, shown)
         _warn_respelled(text, shown)
+        _warn_markup(text, shown)
         return kept[0], kept[1], []
     record, id_position, problems = _validate(text, shown)
     if problems:
         return None, (0, 0), problems
     _warn_gaps(text, shown)
     _warn_respelled(text, shown)
+    _warn_markup(text, shown)
     if cache and isinstance(record, Question):
         cache.put(key, (record, id_position))
     return record, id_position, []
+
+
+def _warn_markup(text: str, shown: str) -> None:
+    # Markdown the format does not print (a # heading, a code fence, HTML)
+    # would reach the page as typed; check names it, --strict refuses it.
+    for message in markup_warnings(text, shown):
+        warnings.warn(message, StudypackWarning, stacklevel=4)
 
 
 def _warn_gaps(text: str, shown: str) -> None:
@@ -331,6 +343,7 @@ def _warn_near_duplicates(questions: list[Question]) -> None:
                 warnings.warn(f"{q.source_path}: topic '{topic}' is spelled '{first[0]}' in "
                               f"{first[1]}; they are grouped together, but use one spelling",
                               StudypackWarning, stacklevel=3)
+    _warn_paper_names(questions)
     seen: dict[tuple[str, str, int, int], str] = {}
     for q in questions:
         key = (q.exam.casefold(), q.paper.casefold(), q.year, q.number)
@@ -339,6 +352,51 @@ def _warn_near_duplicates(questions: list[Question]) -> None:
                           f"{q.year} Q{q.number}; is one of them a duplicate?",
                           StudypackWarning, stacklevel=3)
         seen.setdefault(key, q.source_path)
+
+
+def _warn_paper_names(questions: list[Question]) -> None:
+    """A paper named once and spelled almost like a paper others use; two papers the
+    contents would abbreviate alike.
+
+    "Pakistan Affair" in one file of fifty "Pakistan Affairs" starts a paper of
+    its own (its own contents section, its own handout label); it is almost
+    always a slip. Papers are told apart in the contents by their initials, so
+    "Pakistan Affairs" and "Public Administration" (both PA) would be confused.
+    """
+    uses = Counter(q.paper for q in questions)
+    first = {q.paper: q for q in reversed(questions)}
+    slips: set[str] = set()
+    for paper, count in sorted(uses.items()):
+        others = [p for p in uses if p != paper and uses[p] > count]
+        close = get_close_matches(paper, others, n=1, cutoff=0.85)
+        if count == 1 and close:
+            slips.add(paper)
+            q = first[paper]
+            line = _field_line(q.source_path, "paper")
+            warnings.warn(f"{q.source_path}:{line}:1 paper: '{paper}' is used by no other "
+                          f"answer; did you mean '{close[0]}' ({uses[close[0]]} answers)? "
+                          "A paper spelled two ways is two papers in booklets and packs",
+                          StudypackWarning, stacklevel=3)
+    by_initials: dict[str, list[str]] = {}
+    for paper in sorted(set(uses) - slips):
+        by_initials.setdefault(paper_initials(paper), []).append(paper)
+    for initials, papers in sorted(by_initials.items()):
+        if len(papers) > 1:
+            both = "both" if len(papers) == 2 else "all"
+            warnings.warn(f"papers {' and '.join(repr(p) for p in papers)} are {both} "
+                          f"'{initials}' "
+                          "in the contents, where a booklet of several papers names each by "
+                          "its initials; rename one if they are different papers",
+                          StudypackWarning, stacklevel=3)
+
+
+def _field_line(shown: str, field: str) -> int:
+    """The line of a top-level ``field:`` in the file at ``shown`` (1 if not found)."""
+    try:
+        lines = Path(shown).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{field}:")), 1)
 
 
 def _duplicate_ids(questions: list[Record],

@@ -143,3 +143,17 @@ def derive_outline(headings: list[str], sections: list[str]) -> tuple[str, ...]:
     """Outline lines from the answer's structure: introduction, points, sections, conclusion."""
     return ("Introduction", *(plain_text(h) for h in headings),
             *(plain_text(s) for s in sections), "Conclusion")
+
+
+MINOR_WORDS = frozenset({"and", "of", "the", "&", "in", "for"})
+"""Words a paper's initials leave out ("Science and Technology" is "ST")."""
+
+
+def paper_initials(paper: str) -> str:
+    """"Pakistan Affairs" → "PA", "International Relations" → "IR"; at most four letters.
+
+    The contents' year column has room for four letters and a year: a
+    paper named in twenty words printed its initials over the question.
+    """
+    words = [w for w in plain_text(paper).split() if w.casefold() not in MINOR_WORDS]
+    return ("".join(w[0].upper() for w in words if w[0].isalnum()) or paper[:2])[:4]

@@ -21,18 +21,21 @@ _ARABIC = ARABIC_CHARS
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    """The inline Markdown subset: emphasis, links, code, lists; nothing else.
+    """The Markdown answers are written in: emphasis, links, code, lists, block
+    quotations and pipe tables; nothing else.
 
     Raw HTML and entities are off, so ``<b>``, ``A<B`` and ``&amp;`` are text
-    exactly as typed; headings, block quotes and code blocks are off, so a
-    line starting with ``#`` or four spaces is ordinary text.
+    exactly as typed; headings, code blocks and rules are off, so a line
+    starting with ``#`` or four spaces is ordinary text (``check`` warns of
+    such lines: ``content/markup.py``).
 
     Returns:
         The shared parser (built once; do not change its rules).
     """
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.enable("table")
     return md.disable(["image", "entity", "html_inline", "html_block", "heading", "lheading",
-                       "blockquote", "code", "fence", "hr", "reference"])
+                       "code", "fence", "hr", "reference"])
 
 
 NOT_PLAIN = re.compile("[\\\\`*_<>\\[\\]!&~"

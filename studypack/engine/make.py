@@ -265,7 +265,7 @@ def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBoo
                                cache=workers.cache)
         targets = key_pages(plan, slots, parts)
         merger.finish(
-            into, outline=pack_outline(plan, slots, parts, grid),
+            into, outline=pack_outline(plan, slots, parts, grid, _facts(front) if front else None),
             links=contents_links(front.links, targets) if front else [],
             front_pages=front_total(slots), stamps=folios.pdf,
             stamp_codes=[*folios.flate_codes, *folios.flate_watermarks,

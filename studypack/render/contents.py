@@ -12,23 +12,25 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from typing_extensions import override
 
-from ..content.derive import plain_text
+from ..content.derive import paper_initials, plain_text
 from ..model import Question, TopicGroup
-from .doc import Ledger
+from .doc import Anchor, Ledger
 from .inline import Markup
 from .paragraphs import paragraph
 from .styles import Palette
 
+CONTENTS_KEY = "contents"
+"""Destination key of the contents' first page."""
 NUMBER_COL = 34.0
 """Width in points of the question-number column ("Q12")."""
 YEAR_COL = 34.0
 """Width in points of the year column."""
 PAPER_YEAR_COL = 56.0
 """Width in points of the year column when it also names the paper ("PA 2019")."""
-MINOR_WORDS = frozenset({"and", "of", "the", "&", "in", "for"})
 PAGE_COL = 30.0
 """Width in points kept free for the right-aligned page number."""
 MIN_TITLE_ROOM = 40.0
@@ -55,20 +57,24 @@ class ContentsEntry:
     title: str
 
 
-def paper_initials(paper: str) -> str:
-    """"Pakistan Affairs" → "PA", "International Relations" → "IR"; at most four letters.
+EXAM_LABEL_CHARACTERS = 8
+"""The most of an exam's name a contents label shows ("CSS", "PMS", "FPSC ASI")."""
 
-    The contents' year column has room for four letters and a year: a
-    paper named in twenty words printed its initials over the question.
+
+def exam_label(exam: str) -> str:
+    """An exam's name as the contents' label column shows it: cut to a few characters."""
+    return exam if len(exam) <= EXAM_LABEL_CHARACTERS else exam[:EXAM_LABEL_CHARACTERS - 1] + "…"
+
+
+def question_entry(q: Question, *, with_paper: bool = False, with_exam: bool = False
+                   ) -> ContentsEntry:
+    """A contents line for ``q``; ``with_paper`` adds the paper's initials to the year,
+    ``with_exam`` the exam ("PMS PA 2019"), for contents that hold more than one.
     """
-    words = [w for w in plain_text(paper).split() if w.casefold() not in MINOR_WORDS]
-    return ("".join(w[0].upper() for w in words if w[0].isalnum()) or paper[:2])[:4]
-
-
-def question_entry(q: Question, *, with_paper: bool = False) -> ContentsEntry:
-    """A contents line for ``q``; ``with_paper`` adds the paper's initials to the year."""
-    year = f"{paper_initials(q.paper)} {q.year}" if with_paper else str(q.year)
-    return ContentsEntry(question_key(q), f"Q{q.number}", year, plain_text(q.question))
+    label = [exam_label(q.exam)] if with_exam else []
+    label += [paper_initials(q.paper)] if with_paper else []
+    return ContentsEntry(question_key(q), f"Q{q.number}", " ".join([*label, str(q.year)]),
+                         plain_text(q.question))
 
 
 class ContentsRow(Flowable):
@@ -157,12 +163,22 @@ def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, *,
         appendices: Entries listed under "Appendices" at the end.
     """
     extra = extra or {}
-    story: list[Flowable] = [paragraph("Contents", styles["h1"])]
+    # Where the contents opens (after the cover, and a blank verso in duplex),
+    # for the pack's outline.
+    story: list[Flowable] = [Anchor(ledger, CONTENTS_KEY, "Contents", 0),
+                             paragraph("Contents", styles["h1"])]
 
     # With more than one paper, "Q7 2019" is ambiguous: name the paper by its initials.
     papers = {q.paper for g in groups for q in g.questions}
     with_paper = len(papers) > 1
+    # CSS and PMS set papers of the same names: with both, "Q3 PA 2019" is ambiguous too.
+    exams = {q.exam for g in groups for q in g.questions}
+    with_exam = len(exams) > 1
     year_col = PAPER_YEAR_COL if with_paper else YEAR_COL
+    if with_exam:
+        band = styles["band"]
+        year_col += max(stringWidth(f"{exam_label(exam)} ", band.fontName,
+                                    band.fontSize * 0.92) for exam in exams)
 
     if with_paper:
         legend = " · ".join(f"<b>{markup.text(paper_initials(p))}</b> {markup.text(p)}"
@@ -176,7 +192,8 @@ def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, *,
         story.append(paragraph(markup.text(group.topic), styles["contents_topic"]))
         placed = extra.get(group.topic, [])
         story += rows([e for where, e in placed if where == "before"])
-        story += rows([question_entry(q, with_paper=with_paper) for q in group.questions])
+        story += rows([question_entry(q, with_paper=with_paper, with_exam=with_exam)
+                       for q in group.questions])
         story += rows([e for where, e in placed if where == "after"])
     if appendices:
         story.append(paragraph("Appendices", styles["contents_topic"]))

@@ -79,11 +79,29 @@ def _escape(text: str) -> str:
 
 @dataclass(frozen=True)
 class Block:
-    """One block of body text: a paragraph, or a bulleted/numbered list of items."""
+    """One block of body text: a paragraph, a list, a quotation or a table.
 
-    kind: str  # "para" | "bullets" | "numbers" | "arabic" (items hold plain text)
+    Attributes:
+        kind: "para", "bullets", "numbers", "arabic" (items hold plain text),
+            "quote" (items are its paragraphs; ``source`` its attribution) or
+            "table" (items are the header cells).
+        items: Markup of each paragraph, item or header cell.
+        start: A numbered list's first number.
+        rows: A table's body rows, each a tuple of cell markup.
+        aligns: A table's column alignments: "left", "right" or "center".
+        source: A quotation's attribution line ("Quaid-e-Azam, 1947"), if any.
+    """
+
+    kind: str
     items: tuple[str, ...]
     start: int = 1
+    rows: tuple[tuple[str, ...], ...] = ()
+    aligns: tuple[str, ...] = ()
+    source: str = ""
+
+
+ATTRIBUTION = re.compile(r"^\s*(?:—|–|--|~)\s*")
+"""A quotation's last paragraph that opens with a dash names its source."""
 
 
 YEAR_AT_LINE_START = re.compile(r"^(\s*\d{4})\.(\s)", re.MULTILINE)
@@ -221,8 +239,16 @@ class Markup:
         depth = 0
         kind, start = "bullets", 1
         items: list[str] = []
-        for tok in parser().parse(protect_years(raw)):
-            if tok.type in ("bullet_list_open", "ordered_list_open"):
+        tokens = parser().parse(protect_years(raw))
+        index = 0
+        while index < len(tokens):
+            tok = tokens[index]
+            index += 1
+            if tok.type == "blockquote_open" and depth == 0:
+                index = self._quote(tokens, index, out)
+            elif tok.type == "table_open" and depth == 0:
+                index = self._table(tokens, index, out)
+            elif tok.type in ("bullet_list_open", "ordered_list_open"):
                 if depth == 0:
                     kind = "bullets" if tok.type.startswith("bullet") else "numbers"
                     start, items = int(tok.attrs.get("start", 1) or 1), []
@@ -241,6 +267,68 @@ class Markup:
                 else:
                     out.append(Block("para", (markup,)))
         return out
+
+    def _quote(self, tokens: list[Token], index: int, out: list[Block]) -> int:
+        """A block quotation from ``tokens[index:]`` to its close; the index after it.
+
+        Its paragraphs (a list inside it is kept as lines with their marks),
+        and a last paragraph opening with a dash as its attribution.
+        """
+        paragraphs: list[str] = []
+        depth, marks = 1, []
+        while index < len(tokens) and depth:
+            tok = tokens[index]
+            index += 1
+            if tok.type == "blockquote_open":
+                depth += 1
+            elif tok.type == "blockquote_close":
+                depth -= 1
+            elif tok.type == "bullet_list_open":
+                marks.append(0)
+            elif tok.type == "ordered_list_open":
+                marks.append(int(tok.attrs.get("start", 1) or 1))
+            elif tok.type in ("bullet_list_close", "ordered_list_close"):
+                marks.pop()
+            elif tok.type == "inline":
+                mark = ""
+                if marks:
+                    mark = "• " if marks[-1] == 0 else f"{marks[-1]}. "
+                    marks[-1] += 1 if marks[-1] else 0
+                paragraphs.append(mark + self._children(tok.children or []))
+        source = ""
+        if len(paragraphs) > 1 and ATTRIBUTION.match(_plain_start(paragraphs[-1])):
+            source = ATTRIBUTION.sub("", paragraphs.pop(), count=1)
+        out.append(Block("quote", tuple(paragraphs), source=source))
+        return index
+
+    def _table(self, tokens: list[Token], index: int, out: list[Block]) -> int:
+        """A pipe table from ``tokens[index:]`` to its close; the index after it."""
+        header: list[str] = []
+        rows: list[tuple[str, ...]] = []
+        aligns: list[str] = []
+        row: list[str] = []
+        while index < len(tokens) and tokens[index].type != "table_close":
+            tok = tokens[index]
+            index += 1
+            if tok.type == "th_open":
+                style = str(tok.attrs.get("style", ""))
+                aligns.append(style.removeprefix("text-align:") or "left")
+            elif tok.type == "tr_open":
+                row = []
+            elif tok.type == "inline":
+                row.append(self._children(tok.children or []))
+            elif tok.type == "tr_close":
+                if header:
+                    rows.append(tuple(row))
+                else:
+                    header = row
+        out.append(Block("table", tuple(header), rows=tuple(rows), aligns=tuple(aligns)))
+        return index + 1
+
+
+def _plain_start(markup: str) -> str:
+    """The start of a paragraph's markup with its opening tags left out."""
+    return re.sub(r"^(?:<[^>]*>)+", "", markup)
 
 
 @lru_cache(maxsize=16)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import BalancedColumns
 
-from ..content.derive import cut_at_word, plain_text
+from ..content.derive import cut_at_word, derive_outline, plain_text
 from ..content.yamlpos import PathKey, dotted
 from ..model import BookletPlan, Question
 from .arabic import ArabicParagraph
@@ -74,13 +74,89 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
                 out += _list_items(ctx, rest)
         elif block.kind == "para":
             out.append(paragraph(block.items[0], ctx.styles[style]))
-        elif block.kind == "arabic":
+        elif block.kind in ("arabic", "quote", "table"):
             if lead is not None and index == 0:
-                out.append(paragraph(lead, h3))  # an Arabic verse cannot carry it
-            out.append(_arabic_paragraph(ctx, block.items[0], ctx.styles["body"]))
+                out.append(paragraph(lead, h3))  # a verse, quotation or table cannot carry it
+            if block.kind == "arabic":
+                out.append(_arabic_paragraph(ctx, block.items[0], ctx.styles["body"]))
+            elif block.kind == "quote":
+                out += quotation(ctx, block)
+            else:
+                out += data_table(ctx, block)
         else:
             out += _list_items(ctx, block)
     return out
+
+
+def quotation(ctx: BlockContext, block: Block) -> list[Flowable]:
+    """A block quotation: indented, with a rule in the accent colour, its source set right."""
+    s = ctx.styles
+    cells: list[Flowable] = [paragraph(text, s["quote"]) for text in block.items]
+    if block.source:
+        cells.append(paragraph(f"— {block.source}", s["quote_source"]))
+    box = OnceTable([[cells]], colWidths=[ctx.width - s["body"].fontSize * 1.5],
+                    splitInRow=1, hAlign="RIGHT")
+    box.setStyle(_table_style(ctx, [
+        ("LINEBEFORE", (0, 0), (0, 0), 2, ctx.pal.accent),
+        ("LEFTPADDING", (0, 0), (-1, -1), s["body"].fontSize),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    return [_spanning(Spacer(1, s["body"].fontSize * 0.2)), _spanning(box),
+            _spanning(Spacer(1, s["body"].spaceAfter))]
+
+
+TABLE_ALIGN: dict[str, Literal[0, 1, 2]] = {"left": 0, "center": 1, "right": 2}
+"""A pipe table's column alignments (markdown-it's ``text-align`` values) as ReportLab's
+TA_LEFT, TA_CENTER and TA_RIGHT (its drawing compares the numbers, not the names)."""
+
+
+def data_table(ctx: BlockContext, block: Block) -> list[Flowable]:
+    """A pipe table: its header row ruled and repeated on every page it runs onto.
+
+    Columns share the frame in proportion to their longest cell (a column of
+    years stays narrow, one of sentences gets the room); long cells wrap.
+    """
+    s = ctx.styles
+    columns = max(len(block.items), *(len(row) for row in block.rows)) if block.rows \
+        else len(block.items)
+    aligns = [*block.aligns, *["left"] * columns][:columns]
+
+    def cells(row: tuple[str, ...], style: ParagraphStyle) -> list[Flowable]:
+        padded = [*row, *[""] * columns][:columns]
+        return [paragraph(text, _aligned(style, aligns[n])) for n, text in enumerate(padded)]
+
+    texts = [[plain_text(row[n]) if n < len(row) else "" for row in (block.items, *block.rows)]
+             for n in range(columns)]
+    fractions = _column_shares(ctx, texts)
+    table = _ruled_table(ctx, [cells(block.items, s["table_head"]),
+                               *(cells(row, s["table"]) for row in block.rows)], fractions)
+    return [_spanning(table), _spanning(Spacer(1, s["body"].spaceAfter))]
+
+
+def _column_shares(ctx: BlockContext, texts: list[list[str]]) -> list[float]:
+    """Each column's share of the width: its longest word whole, the rest by its text.
+
+    Every column gets room for its longest word (set in the header's bold,
+    the wider face), so "2008" or "Approved" is never broken; what is left is
+    shared in proportion to each column's longest cell, damped, so a column
+    of sentences gets most of it without starving the others.
+    """
+    head = ctx.styles["table_head"]
+    floors = [max((stringWidth(word, head.fontName, head.fontSize)
+                   for text in column for word in text.split()), default=0.0)
+              + CELL_PADDING + 2 for column in texts]
+    spare = ctx.width - sum(floors)
+    weights = [max(3, min(60, max(map(len, column)))) ** 0.8 for column in texts]
+    if spare <= 0:  # more words than room: by text alone, some words will break
+        return [w / sum(weights) for w in weights]
+    return [(floor + spare * w / sum(weights)) / ctx.width
+            for floor, w in zip(floors, weights, strict=True)]
+
+
+def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
+    if align == "left":
+        return style
+    return ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=TABLE_ALIGN[align])
 
 
 def _arabic_paragraph(ctx: BlockContext, text: str, style: ParagraphStyle) -> Flowable:
@@ -324,12 +400,31 @@ def _numbered_list_style(style: ParagraphStyle, count: int) -> ParagraphStyle:
                           leftIndent=max(style.leftIndent, anchor + point / 2 + 0.6 * size))
 
 
+def _outline_repeats(ctx: BlockContext, q: Question) -> bool:
+    """Whether the outline only lists what the key-points table above it already does.
+
+    An outline that is the introduction, the point headings, the sections and
+    the conclusion (the one derived when none is written) would print the
+    point headings a third time under the table and before the headings
+    themselves; it is left out. An outline that says more, or a layout that
+    prints no key-points table, keeps it.
+    """
+    if "key_points" not in ctx.blocks:
+        return False
+    derived = derive_outline([p.heading for p in q.points], [s.heading for s in q.sections])
+
+    def words(lines: tuple[str, ...]) -> list[str]:
+        return [" ".join(plain_text(line).casefold().split()) for line in lines]
+    return words(q.outline) == words(derived)
+
+
 def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     """Outline, introduction, numbered headed points with sub-points, sections, conclusion."""
     s = ctx.styles
     key = f"{question_key(q)}-answer"
     opening: list[Flowable] = [Anchor(ctx.ledger, key, "Answer", 2), paragraph("Answer", s["h2"])]
-    if q.outline and ctx.answer_outline and ctx.columns == 2:
+    outline = ctx.answer_outline and bool(q.outline) and not _outline_repeats(ctx, q)
+    if outline and ctx.columns == 2:
         # In columns the outline is one paragraph (title and numbered lines), so
         # its title cannot be parted from its first line at a column's foot.
         h3 = s["h3"]
@@ -340,7 +435,7 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
         story: list[Flowable] = [CondPageBreak(s["h2"].leading * 2 + s["body"].leading * 4),
                                  *opening]
         head_of_body: list[Flowable] = [outline_para]
-    elif q.outline and ctx.answer_outline:
+    elif outline:
         # The heading, "Outline" and its lines move to a new page together or not at all.
         numbered = _numbered_list_style(s["bullet"], len(q.outline))
         opening += [paragraph("Outline", s["h3"]),
@@ -373,9 +468,42 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
             body.append(KeepTogether([paragraph("References", s["h3"]), *refs]))
     if ctx.columns == 2:
         # Balanced columns: they split across pages and even out on the last one.
-        return [*story, BalancedColumns(body, nCols=2, innerPadding=ctx.styles["body"].fontSize
-                                        * 1.4, spaceBefore=2)]
+        return [*story, *_in_columns(ctx, body)]
     return story + body
+
+
+def _in_columns(ctx: BlockContext, body: list[Flowable]) -> list[Flowable]:
+    """``body`` in balanced columns, with its tables and quotations across both.
+
+    ReportLab's balanced columns cannot split a table between columns; a
+    table or quotation spans the page, and the text before and after it is
+    balanced in columns of its own, as a book sets a wide figure.
+    """
+    out: list[Flowable] = []
+    run: list[Flowable] = []
+
+    def close_run() -> None:
+        if run:
+            out.append(BalancedColumns(list(run), nCols=2, spaceBefore=2,
+                                       innerPadding=ctx.styles["body"].fontSize * 1.4))
+            run.clear()
+    for flowable in body:
+        if getattr(flowable, SPANS_COLUMNS, False):
+            close_run()
+            out.append(flowable)
+        else:
+            run.append(flowable)
+    close_run()
+    return out
+
+
+SPANS_COLUMNS = "_studypack_spans_columns"
+"""Set on a flowable that is set across both columns (a table, a quotation's box)."""
+
+
+def _spanning(flowable: Flowable) -> Flowable:
+    setattr(flowable, SPANS_COLUMNS, True)
+    return flowable
 
 
 def question_outline_title(q: Question) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from ..theme import Theme
@@ -47,8 +47,8 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
     lead = t.leading
     col = palette(theme)
 
-    def step(n: int) -> float:
-        return round(size * t.scale ** n, 2)
+    def step(n: float) -> float:
+        return round(float(size * t.scale ** n), 2)
 
     hyphenate = hyphenator(t.hyphenation)
     # Everything but running prose is set flush left and unbroken: headings,
@@ -102,6 +102,12 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
         "reference": ParagraphStyle("reference", parent=base, fontSize=step(-1),
                                     leading=step(-1) * 1.3, textColor=col.muted,
                                     spaceAfter=size * 0.2),
+        "quote": ParagraphStyle("quote", parent=body, fontSize=step(-0.5),
+                                leading=step(-0.5) * lead, spaceAfter=size * 0.35),
+        "quote_source": ParagraphStyle("quote_source", parent=base, fontName=fonts.text.italic,
+                                       fontSize=step(-1), leading=step(-1) * 1.3,
+                                       textColor=col.muted, alignment=TA_RIGHT,
+                                       spaceAfter=size * 0.2),
         "table": ParagraphStyle("table", parent=base, fontSize=step(-1),
                                 leading=step(-1) * 1.3, spaceAfter=0,
                                 hyphenationLang=hyphenate),  # type: ignore[arg-type]

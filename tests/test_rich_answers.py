@@ -1,0 +1,156 @@
+"""Answers with block quotations and pipe tables print as such; other Markdown is named.
+
+Built for real and read back with pypdf: a quotation's words without its ``>``
+marks and with its source, a table's cells in their columns with the header
+repeated on the page a long table runs onto, and no raw ``|`` row or ``>``
+line anywhere; ``check`` names every line of Markdown the format does not
+print, with file:line:col and the field, and ``--strict`` refuses it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from studypack.build import build_booklet
+
+from .abuse.harness import run
+from .conftest import ROOT
+
+ANSWER = """\
+id: test-2021-q2
+exam: PMS
+paper: Test Paper
+year: 2021
+number: 2
+marks: 20
+topics: [Testing]
+question: Show that quotations and tables print as they should.
+summary: Quotations are set apart with their source; tables keep their columns.
+introduction: |
+  An answer often rests on a witness's own words.
+
+  > Weigh each source by who wrote it, when and for whom.
+  > A date alone settles nothing.
+  >
+  > — A note on method, written for this test
+
+  It often rests on figures as well.
+points:
+  - heading: Figures in a table
+    body: |
+      The yearly figures:
+
+      | Year | Wheat (million tonnes) | Remark |
+      |:-----|-----------------------:|:-------|
+{rows}
+      The rows above are made up for this test.
+conclusion: |
+  Both kinds of block print as the reader expects.
+"""
+
+ROWS = "\n".join(f"      | {1990 + n} | {20 + n * 0.5:.1f} | row {n} of the long table |"
+                 for n in range(70)) + "\n"
+
+
+@pytest.fixture
+def rich(tmp_path: Path) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "rich.yaml").write_text(ANSWER.format(rows=ROWS), encoding="utf-8")
+    return tmp_path
+
+
+def _lines(pdf: Path) -> list[list[str]]:
+    return [page.extract_text().split("\n") for page in PdfReader(pdf).pages]
+
+
+def test_quotations_and_tables_print_as_blocks_not_as_markup(rich: Path) -> None:
+    out = rich / "out.pdf"
+    result = build_booklet(content=rich / "content", output=out, workspace=rich)
+    pages = _lines(out)
+    text = "\n".join(line for page in pages for line in page)
+    assert "Weigh each source by who wrote it, when and for whom." in " ".join(text.split())
+    assert "— A note on method, written for this test" in text
+    assert not [line for line in text.split("\n") if re.match(r"\s*[>|]", line)]
+    # pypdf reads a table cell by cell, a line each: a year, its figure, its remark.
+    def rows(page: list[str]) -> list[int]:
+        return [int(line) for line, after in zip(page, [*page[1:], ""], strict=True)
+                if re.fullmatch(r"\d{4}", line) and re.fullmatch(r" ?\d+\.\d", after)]
+    # Every row is there, each year whole, in reading order.
+    assert [year for page in pages for year in rows(page)] == list(range(1990, 2060))
+    # The long table runs over a page, and the header row opens each page it is on.
+    table_pages = [page for page in pages if rows(page)]
+    assert len(table_pages) >= 2
+    for page in table_pages:
+        first_row = page.index(str(rows(page)[0]))
+        assert [line.strip() for line in page[first_row - 3:first_row]] == [
+            "Year", "Wheat (million tonnes)", "Remark"], page[:first_row]
+    assert result.pages == len(pages)
+
+
+def test_the_sample_booklet_prints_no_raw_table_rows_or_quotation_marks(sample_reader) -> None:
+    text = "\n".join(page.extract_text() for page in sample_reader.pages)
+    assert not [line for line in text.split("\n") if re.match(r"\s*[>|]", line)]
+    words = " ".join(text.split())
+    assert "Punjab 51.74% Sindh 24.55%" in words and "2013 Extended Fund Facility" in words
+    assert "— Lahore Resolution, 23 March 1940" in words
+
+
+UNSUPPORTED = """\
+id: test-2021-q3
+exam: CSS
+paper: Test Paper
+year: 2021
+number: 3
+marks: 20
+topics: [Testing]
+question: What does the format refuse to print?
+summary: Markdown from other tools is named, not printed as typed.
+introduction: |
+  Writers paste from other tools.
+points:
+  - heading: Carried over
+    body: |
+      ## A heading typed as Markdown
+
+      Text with <b>tags</b> in it.
+
+      ---
+
+      | a | b |
+      | c | d |
+
+      ```
+      code
+      ```
+conclusion: |
+  Each is named with its line.
+"""
+
+
+def test_markdown_the_format_does_not_print_is_named_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "carried.yaml").write_text(UNSUPPORTED, encoding="utf-8")
+    done = run(["check"], tmp_path)
+    assert done.code == 0, done.text
+    found = re.findall(r"content/carried\.yaml:(\d+):(\d+) points\[1\]\.body: (.+)", done.text)
+    said = {(int(line), int(col)): text.split(";")[0] for line, col, text in found}
+    assert said == {
+        (15, 7): "a Markdown heading (#) prints with its # marks",
+        (17, 7): "HTML tags print as typed",
+        (19, 7): "a rule (---) prints as the characters typed",
+        (21, 7): "a table row prints as the characters typed unless a line of dashes "
+                 "(|---|---|) follows the header row",
+        (24, 7): "a code block (```) is not part of the answer format",
+        (26, 7): "a code block (```) is not part of the answer format",
+    }
+    strict = run(["check", "--strict"], tmp_path)
+    assert strict.code == 1 and "--strict: the 6 warnings above count as problems" in strict.text
+
+
+def test_the_shipped_answers_carry_no_unprinted_markdown() -> None:
+    done = run(["check", "--strict"], ROOT)
+    assert done.code == 0, done.text
