@@ -169,3 +169,18 @@ def test_contents_name_the_exam_when_a_booklet_holds_css_and_pms(tmp_path: Path)
     assert re.search(r"^CSS 20\d\d$", contents, re.MULTILINE), contents
     assert re.search(r"^PMS 20\d\d$", contents, re.MULTILINE), contents
     assert result.questions == 2
+
+
+def test_the_cover_lists_each_topic_with_its_questions_and_years(sample_build, sample_reader
+                                                                 ) -> None:
+    from studypack.content import load_content
+
+    cover = " ".join(sample_reader.pages[0].extract_text().split())
+    assert "IN THIS BOOKLET" in cover
+    by_topic: dict[str, list[int]] = {}
+    for q in load_content(CONTENT):
+        by_topic.setdefault(q.primary_topic, []).append(q.year)
+    for topic, years in by_topic.items():
+        n = len(years)
+        span = str(min(years)) if min(years) == max(years) else f"{min(years)}–{max(years)}"
+        assert f"{topic} {n} question{'' if n == 1 else 's'} · {span}" in cover, topic

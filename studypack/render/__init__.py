@@ -29,6 +29,7 @@ from ..model import BookletPlan, Question
 from ..theme import Theme
 from ..theme.templates import render_text, template_place
 from .contents import ContentsEntry, contents_flowables, question_key, safe_key
+from .cover import topics_panel
 from .doc import (
     BACK,
     BODY,
@@ -154,10 +155,15 @@ def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict[str, Pa
     for line in text.splitlines():
         role, sep, value = line.partition(":")
         role, value = role.strip(), value.strip()
+        if role == "panel" and value == "topics":
+            top += topics_panel(plan, markup, styles, palette(theme), frames[0][0],
+                                backgrounds=theme.spec.backgrounds)
+            continue
         if not sep or role not in COVER_ROLES:
             if line.strip():
                 warnings.warn(f"cover.j2: '{line.strip()[:40]}' has no known role (one of "
-                              f"{', '.join(COVER_ROLES)}); printed as a plain line",
+                              f"{', '.join(COVER_ROLES)}, or 'panel: topics'); printed as a "
+                              "plain line",
                               StudypackWarning, stacklevel=2)
             role, value = "line", line.strip()
         if value:

@@ -203,17 +203,21 @@ class BookletDoc(BaseDocTemplate):
         frame_h = height - top - bottom
         body = Frame(left, bottom, frame_w, frame_h, id="body", leftPadding=0, rightPadding=0,
                      topPadding=0, bottomPadding=0)
-        cover_top = Frame(left, height * 0.30, frame_w, height * 0.58, id="cover-top",
+        # The cover spans the page between the layout's own margins: the
+        # outer margin's room for notes (type.measure) is for text pages.
+        self.cover_right = float(theme.spec.page.margins_mm.outer) * mm
+        cover_w = width - left - self.cover_right
+        cover_top = Frame(left, height * 0.30, cover_w, height * 0.58, id="cover-top",
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         # The foot leaves room on the right for the logo (45 mm and a gap).
-        foot_w = frame_w - (LOGO_BOX_MM[0] + 6) * mm if plan.logo else frame_w
+        foot_w = cover_w - (LOGO_BOX_MM[0] + 6) * mm if plan.logo else cover_w
         # Under the cover's rule at a quarter of the height; a deep bottom
         # margin would leave it no room, so the foot then starts lower.
         foot_y = min(bottom, height * 0.25 - 14 - COVER_FOOT_MIN)
         foot_h = height * 0.25 - foot_y - 14
         cover_foot = Frame(left, foot_y, foot_w, foot_h, id="cover-foot",
                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.cover_frames = ((frame_w, height * 0.58), (foot_w, foot_h))
+        self.cover_frames = ((cover_w, height * 0.58), (foot_w, foot_h))
         back = Frame(left + frame_w * 0.12, height * 0.2, frame_w * 0.76, height * 0.42,
                      id="back", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         templates = [
@@ -264,7 +268,7 @@ class BookletDoc(BaseDocTemplate):
             canv.setStrokeColor(self.pal.accent)
             canv.setLineWidth(1.4)
             edge = y if y > 0 else band_h
-            canv.line(self.theme.margin("inner"), edge, width - self.theme.margin("outer"), edge)
+            canv.line(self.theme.margin("inner"), edge, width - self.cover_right, edge)
 
     def _draw_cover_art(self, canv: Canvas, _doc: Any) -> None:
         width, height = self.theme.page_size
@@ -275,17 +279,17 @@ class BookletDoc(BaseDocTemplate):
         if self.theme.spec.backgrounds and has_foot:
             canv.setFillColor(self.pal.tint)
             canv.rect(0, 0, width, height * 0.25, stroke=0, fill=1)
-        # Over the tint, under the text: the whole watermark shows.
-        self._draw_watermark(canv)
+        # No watermark here: drawn across the cover it crossed the title. Every
+        # other page of the booklet carries it.
         if has_foot:
             canv.setStrokeColor(self.pal.accent)
             canv.setLineWidth(2.2)
             left = self.theme.margin("inner")
-            canv.line(left, height * 0.25, width - self.theme.margin("outer"), height * 0.25)
+            canv.line(left, height * 0.25, width - self.cover_right, height * 0.25)
         if self.plan.logo:
             # At most 45 × 22 mm, in proportion, beside the centre's name at the
             # foot, where it cannot meet a long title.
-            corner = (width - self.theme.margin("outer"), height * 0.25 - 16)
+            corner = (width - self.cover_right, height * 0.25 - 16)
             draw_logo(canv, self.plan.logo, corner, (LOGO_BOX_MM[0] * mm, LOGO_BOX_MM[1] * mm),
                       self.styles["h1"].fontName, grey=self.theme.spec.grayscale)
         canv.restoreState()
