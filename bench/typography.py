@@ -66,6 +66,10 @@ class Faces:
         from studypack.theme import load_theme
 
         theme = load_theme(layout, None)
+        # In two columns, a baseline holds a line of each: split at the gutter.
+        left = theme.margin("inner")
+        self.gutter = (left + (theme.page_size[0] - left - theme.margin("outer")) / 2
+                       if theme.spec.columns == 2 else None)
         self.body_pt = theme.spec.type.body_pt
         self.leading = theme.spec.type.leading * self.body_pt
         self.body = theme.text.regular.stem.split("-")[0]
@@ -104,11 +108,13 @@ def page_runs(page: Any, faces: Faces) -> list[Run]:
 
 
 def lines_of(runs: list[Run], faces: Faces) -> list[Line]:
-    by_y: dict[float, list[Run]] = {}
+    by_y: dict[tuple[int, float], list[Run]] = {}
     for run in runs:
-        by_y.setdefault(round(run.y, 1), []).append(run)
+        column = 1 if faces.gutter is not None and run.x >= faces.gutter else 0
+        by_y.setdefault((column, round(run.y, 1)), []).append(run)
     lines = []
-    for y, group in sorted(by_y.items(), key=lambda item: -item[0]):
+    # Reading order: the left column down, then the right.
+    for (_, y), group in sorted(by_y.items(), key=lambda item: (item[0][0], -item[0][1])):
         group.sort(key=lambda r: r.x)
         text = "".join(r.text for r in group).strip()
         body = [r for r in group if r.font.startswith(faces.body)

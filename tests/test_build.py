@@ -124,6 +124,22 @@ def test_cli_build_check_list_outside_and_inside_a_workspace(tmp_path, monkeypat
     assert "Lahore" in listing.output or "Realism" in listing.output
 
 
+def test_init_gives_the_workspace_a_centre_name_to_show(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "al-noor_academy"])
+    assert result.exit_code == 0, result.output
+    assert "for 'Al Noor Academy' (from the folder's name)" in result.output
+    result = runner.invoke(app, ["init", "second", "--centre", 'Ḥira "Evening" Academy'])
+    assert result.exit_code == 0, result.output
+    for folder, name in (("al-noor_academy", "Al Noor Academy"),
+                         ("second", 'Ḥira "Evening" Academy')):
+        monkeypatch.chdir(tmp_path / folder)
+        assert runner.invoke(app, ["build"]).exit_code == 0
+        reader = PdfReader(tmp_path / folder / "out" / "booklet.pdf")
+        assert name in reader.pages[0].extract_text()  # on the cover
+        assert name in reader.pages[-1].extract_text()  # and in the running head
+
+
 def test_a_missing_content_folder_is_named_where_it_was_set_with_advice_that_fits(
         tmp_path, monkeypatch):
     ws, rows = started_workspace(tmp_path, monkeypatch, content="contnt")

@@ -79,6 +79,27 @@ def test_compact_prints_fewer_pages_than_classic(tmp_path):
     assert pages["compact"] < pages["classic"] * 0.75
 
 
+def test_compact_sets_a_question_after_the_last_under_a_rule(tmp_path):
+    # question_break: rule: a question of the same section starts on the page
+    # where the one before it ends, when a third of the page is left.
+    out = tmp_path / "compact.pdf"
+    result = build_booklet(content=CONTENT, output=out, layout="compact", workspace=tmp_path)
+    reader = PdfReader(out)
+    shared = []
+    for qid, start in result.start_pages.items():
+        text = reader.pages[start - 1].extract_text()
+        number = qid.rsplit("-q", 1)[1]
+        band = text.find(f"\nQ{number}\n")
+        if 0 < text.find("\nConclusion\n") < band:
+            shared.append(qid)
+    assert shared, "every question began a page of its own"
+    classic = build_booklet(content=CONTENT, output=tmp_path / "classic.pdf",
+                            workspace=tmp_path)
+    for qid, start in classic.start_pages.items():
+        text = PdfReader(classic.path).pages[start - 1].extract_text()
+        assert "Conclusion" not in text.split(f"Q{qid.rsplit('-q', 1)[1]}")[0], qid
+
+
 def test_print_mono_has_no_colour_or_tint(tmp_path):
     out = tmp_path / "mono.pdf"
     build_booklet(content=CONTENT, output=out, layout="print-mono", workspace=tmp_path)

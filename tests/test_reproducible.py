@@ -29,7 +29,7 @@ def _centre(ws: Path) -> None:
     Image.new("RGB", (240, 90), (122, 46, 46)).save(ws / "logo.png")
     brand = (ws / "brand.yaml").read_text(encoding="utf-8")
     (ws / "brand.yaml").write_text(brand.replace("logo: null ", "logo: logo.png")
-                                   .replace("centre: null ", "centre: Test Centre"),
+                                   .replace('centre: "Ws"', "centre: Test Centre"),
                                    encoding="utf-8")
     (ws / "notes").mkdir()
     with pikepdf.new() as pdf:

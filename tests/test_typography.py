@@ -184,3 +184,18 @@ def test_the_cover_lists_each_topic_with_its_questions_and_years(sample_build, s
         n = len(years)
         span = str(min(years)) if min(years) == max(years) else f"{min(years)}–{max(years)}"
         assert f"{topic} {n} question{'' if n == 1 else 's'} · {span}" in cover, topic
+
+
+def test_each_section_opens_with_its_title_over_its_first_question(sample_build,
+                                                                    sample_reader) -> None:
+    from studypack.content import load_content
+
+    by_id = {q.id: q for q in load_content(CONTENT)}
+    first_of: dict[str, str] = {}
+    for qid, _ in sorted(sample_build.start_pages.items(), key=lambda item: item[1]):
+        first_of.setdefault(by_id[qid].primary_topic, qid)
+    for qid, start in sample_build.start_pages.items():
+        lines = sample_reader.pages[start - 1].extract_text().split("\n")
+        topic = by_id[qid].primary_topic
+        opens = topic in lines[:3]
+        assert opens == (first_of[topic] == qid), (qid, lines[:3])

@@ -453,6 +453,9 @@ def import_answer(  # typer passes every argument and option by name
 @app.command()
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder to create the workspace in")],
+    centre: Annotated[str | None, typer.Option(
+        help="Your centre's name for covers and running heads \\[default: from the "
+        "folder's name]")] = None,
 ) -> None:
     """Create a workspace: content/ with two example answers, a layout, fonts/, out/."""
     with reported():
@@ -469,10 +472,30 @@ def init(
                             ignore=shutil.ignore_patterns("__pycache__"))
             (directory / "out").mkdir(exist_ok=True)
             (directory / "fonts").mkdir(exist_ok=True)
+            name = centre if centre is not None else _name_from_folder(directory)
+            _set_centre(directory / "brand.yaml", name)
         except OSError as exc:
             raise WorkspaceError(f"cannot create {rel(directory)}: {exc.strerror}") from None
-        say(out, "Created", "bold", f"a workspace in {rel(directory)}. Next:\n"
+        where = "" if centre is not None else " (from the folder's name)"
+        say(out, "Created", "bold", f"a workspace in {rel(directory)}, for '{name}'{where}; "
+            f"change the name and contact in {rel(directory / 'brand.yaml')}. Next:\n"
             f"  cd {rel(directory)}\n  studypack build")
+
+
+def _name_from_folder(directory: Path) -> str:
+    """"al-noor_academy" → "Al Noor Academy": a centre's name to start from."""
+    words = directory.resolve().name.replace("-", " ").replace("_", " ").split()
+    return " ".join(w[:1].upper() + w[1:] for w in words) or "My Centre"
+
+
+def _set_centre(brand: Path, name: str) -> None:
+    """Write ``name`` as the centre in a starter brand.yaml, quoted as YAML needs."""
+    import json
+
+    text = brand.read_text(encoding="utf-8")
+    # A JSON string is a YAML double-quoted scalar: any name survives the round trip.
+    line = f"centre: {json.dumps(name, ensure_ascii=False)}"
+    brand.write_text(text.replace("centre: null", line, 1), encoding="utf-8")
 
 
 SHOW_CURSOR = "\x1b[?25h"

@@ -159,8 +159,12 @@ def _body(plan: PackPlan, alphabet: str, workers: Workers) -> _Body:
         answer_outline=plan.answer_outline)
     bodies = replace(plan.booklet, keywords=(), date=None)
     chunks = tuple(split_groups(plan.booklet.groups))
+    # A section's first chunk opens with its title (packs and booklets, not handouts).
+    openers = [plan.front_matter and (i == 0 or chunks[i - 1].section != c.section)
+               for i, c in enumerate(chunks)]
     jobs += [RenderJob(replace(bodies, groups=(TopicGroup(c.section, c.questions),)),
-                       options, *where) for c in chunks]
+                       replace(options, section_opener=opener), *where)
+             for c, opener in zip(chunks, openers, strict=True)]
     return _Body(tuple(jobs), chunks, plan.revision_grid, back)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     FrameBreak,
     KeepInFrame,
@@ -23,6 +24,7 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
 )
+from reportlab.platypus.flowables import HRFlowable
 
 from ..errors import StudypackWarning
 from ..model import BookletPlan, Question
@@ -66,6 +68,8 @@ class RenderOptions:
             uses the layout's ``blocks.question``.
         revision_grid: Close with the grid of every question's key points.
         section_anchors: Give each group an outline entry (level 0).
+        section_opener: Open each group with its title in the body (a chunk
+            that starts its section; handouts and later chunks have none).
         contents_extra, appendices: Included PDFs listed in the contents.
         back_cover: Close with the brand's back cover, when it has one.
         head_template: Template of the running head (handouts have their own).
@@ -82,6 +86,7 @@ class RenderOptions:
     blocks: tuple[str, ...] | None = None
     revision_grid: bool = False
     section_anchors: bool = True
+    section_opener: bool = False
     contents_extra: dict[str, list[tuple[str, ContentsEntry]]] | None = None
     appendices: tuple[ContentsEntry, ...] = ()
     alphabet: str = ""
@@ -200,6 +205,31 @@ def _back_cover(plan: BookletPlan, text: Markup, heading: Markup,
     return story
 
 
+def _section_opener(ctx: BlockContext, title: str) -> list[Flowable]:
+    """A section's title over its first question, ruled, kept with the question's band.
+
+    The contents and the outline name the sections; without an opener the
+    pages of a section did not say where it began.
+    """
+    style = ctx.styles["section_opener"]
+    return [Paragraph(ctx.heading.text(title), style),
+            HRFlowable(width="100%", thickness=2, color=ctx.pal.accent, spaceBefore=2,
+                       spaceAfter=style.spaceAfter)]
+
+
+def _question_break(ctx: BlockContext) -> list[Flowable]:
+    """Between two questions: a new page, or (``question_break: rule``) a rule, with a
+    new page only where less than a third of one is left for the next question's
+    band, question and summary.
+    """
+    if ctx.question_break == "page":
+        return [PageBreak()]
+    size = ctx.styles["body"].fontSize
+    return [CondPageBreak(ctx.height / 3),
+            HRFlowable(width="100%", thickness=1.2, color=ctx.pal.accent,
+                       spaceBefore=size * 1.4, spaceAfter=size * 1.2)]
+
+
 def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext,
                     story: list[Flowable], *, after_front: bool) -> None:
     first = not after_front
@@ -210,13 +240,15 @@ def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext
                                          if options.section_anchors else None)
         for q in group.questions:
             if not first:
-                story.append(PageBreak())
+                story += _question_break(ctx)
             first = False
-            if options.duplex:
+            if options.duplex and ctx.question_break == "page":
                 story.append(RectoStart())
             if group_anchor is not None:
                 story.append(group_anchor)
                 group_anchor = None
+            if options.section_opener and q is group.questions[0]:
+                story += _section_opener(ctx, group.topic)
             ctx.text.source = ctx.heading.source = q.source_path
             # The question's own destination opens it, whatever block comes first.
             story.append(Anchor(ctx.ledger, question_key(q), question_outline_title(q), 1,
@@ -251,13 +283,16 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
     first = COVER if options.cover else (FRONT if options.contents else
                                          BODY if options.questions or options.revision_grid
                                          else BACK)
-    doc = BookletDoc(buffer, theme=theme, plan=plan, markup=heading, pal=pal, styles=styles,
+    # The running head is set in the text face ("small"): its markup must
+    # borrow from fallbacks what that face lacks, not what the heading face lacks.
+    doc = BookletDoc(buffer, theme=theme, plan=plan, markup=text, pal=pal, styles=styles,
                      ledger=ledger, first_template=first,
                      duplex=options.duplex, head_template=options.head_template)
     ctx = BlockContext(styles, pal, text, heading, ledger, doc.width, doc.height,
                        answer_outline=options.answer_outline, columns=theme.spec.columns,
                        blocks=theme.spec.blocks.question,
-                       backgrounds=theme.spec.backgrounds)
+                       backgrounds=theme.spec.backgrounds,
+                       question_break=theme.spec.page.question_break)
 
     story: list[Flowable] = []
     if options.cover:

@@ -49,6 +49,7 @@ class BlockContext:
     columns: int = 1
     backgrounds: bool = True
     blocks: tuple[str, ...] = ("header", "question", "summary", "key_points", "answer")
+    question_break: str = "page"
 
 
 def _paras(ctx: BlockContext, raw: str, style: str = "body",
@@ -181,9 +182,36 @@ def _line(ctx: BlockContext, raw: str, style: ParagraphStyle, markup: Markup | N
 
 
 def _list_items(ctx: BlockContext, block: Block) -> list[Flowable]:
-    return [paragraph(item, ctx.styles["bullet"],
-                      bullet="•" if block.kind == "bullets" else f"{n}.")
-            for n, item in enumerate(block.items, block.start)]
+    items: list[Flowable] = [paragraph(item, ctx.styles["bullet"],
+                                       bullet="•" if block.kind == "bullets" else f"{n}.")
+                             for n, item in enumerate(block.items, block.start)]
+    return kept_list(ctx, items)
+
+
+SHORT_LIST = 6
+"""A list of at most this many items is kept on one page where it fits."""
+
+
+def kept_list(ctx: BlockContext, items: list[Flowable]) -> list[Flowable]:
+    """List items that never leave the last item alone at the top of a page.
+
+    A short list (sub-points under a point) moves to the next page whole; a
+    longer one keeps its last two items together. Balanced columns keep
+    nothing together, so there the items go as they are.
+    """
+    if ctx.columns == 2 or len(items) < 2:
+        return items
+    if len(items) <= SHORT_LIST:
+        return [KeptList(items)]
+    return [*items[:-2], KeptList(items[-2:])]
+
+
+class KeptList(KeepTogether):
+    """List items kept on one page, which a heading over them can join (``_section``)."""
+
+    def __init__(self, items: list[Flowable]) -> None:
+        super().__init__(items)
+        self.items = items
 
 
 def _table_style(ctx: BlockContext, commands: list[tuple[Any, ...]]) -> TableStyle:
@@ -238,7 +266,12 @@ def _section(ctx: BlockContext, heading: str, raw: str) -> list[Flowable]:
     """A headed run of body text, kept from stranding its heading in either mode."""
     if ctx.columns == 2 and raw.strip():
         return _paras(ctx, raw, lead=heading)
-    return [*_heading(ctx, heading), *_paras(ctx, raw)]
+    head, body = _heading(ctx, heading), _paras(ctx, raw)
+    if body and isinstance(body[0], KeptList):
+        # A list kept whole that opens the section takes its heading along:
+        # moved over alone, it would leave the heading at the page's foot.
+        return [*head[:-1], KeepTogether([head[-1], *body[0].items]), *body[1:]]
+    return [*head, *body]
 
 
 KEY_POINT_LINES = 6
@@ -449,8 +482,8 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     body = head_of_body + _section(ctx, "Introduction", q.introduction)
     for n, point in enumerate(q.points, 1):
         body += _section(ctx, f"{n}. {ctx.heading.inline(point.heading)}", point.body)
-        body += [paragraph(ctx.text.inline(sub), s["bullet"], bullet="–")
-                 for sub in point.subpoints]
+        body += kept_list(ctx, [paragraph(ctx.text.inline(sub), s["bullet"], bullet="–")
+                                for sub in point.subpoints])
     for section in q.sections:
         body += _section(ctx, ctx.heading.inline(section.heading), section.body)
     body += _section(ctx, "Conclusion", q.conclusion)

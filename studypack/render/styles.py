@@ -122,6 +122,7 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
                                       textColor=col.accent, spaceAfter=0),
         "contents_title": ParagraphStyle("contents_title", parent=base, spaceAfter=0,
                                          leading=size * 1.3, hyphenationLang=hyphenate),  # type: ignore[arg-type]
+        "section_opener": heading("section_opener", 4, col.accent, 0, size * 1.1),
         "contents_topic": heading("contents_topic", 0, col.accent, size * 1.0, size * 0.35),
         "cover_kicker": ParagraphStyle("cover_kicker", parent=base,
                                        fontName=fonts.heading.bold, fontSize=step(0),

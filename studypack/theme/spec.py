@@ -51,11 +51,15 @@ class Margins(StrictModel):
 
 
 class PageSpec(StrictModel):
-    """Paper size, margins, and whether parts start on a recto for two-sided printing."""
+    """Paper size, margins, whether parts start on a recto for two-sided printing, and
+    whether each question starts a page (``page``) or follows the last under a rule
+    (``rule``: fewer pages).
+    """
 
     size: Literal["A4", "A5", "Letter", "Legal"]
     margins_mm: Margins
     duplex: bool = False
+    question_break: Literal["page", "rule"] = "page"
 
 
 class FontSpec(StrictModel):

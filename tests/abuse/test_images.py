@@ -226,7 +226,7 @@ def test_a_built_pdf_with_svg_and_png_logos_has_no_nan_or_inf(ws: Path) -> None:
         (ws / "brand.yaml").read_text(encoding="utf-8")
         .replace("logo: null", "logo: logo.svg")
         .replace("watermark: null", "watermark: Sample – not for sale")
-        .replace("centre: null", "centre: Test Centre"), encoding="utf-8")
+        .replace('centre: "Ws"', "centre: Test Centre"), encoding="utf-8")
     result = run(["build"], ws)
     assert result.code == 0, result.text
     assert _content_numbers_problems(ws / "out" / "booklet.pdf") == []

@@ -149,7 +149,7 @@ def test_an_exam_name_of_2000_characters_is_cut(ws: Path) -> None:
 
 
 def test_a_long_centre_name_is_cut_in_the_running_head_and_on_the_cover(ws: Path) -> None:
-    _set(ws, Path("brand.yaml"), "centre: null", "centre: " + "Academy" * 300)
+    _set(ws, Path("brand.yaml"), 'centre: "Ws"', "centre: " + "Academy" * 300)
     _built_on_the_page(ws, ["running_head.j2 centre: 'AcademyAcademy",
                             "shorten centre in brand.yaml",
                             "cover.j2 centre: 'AcademyAcademy"])
