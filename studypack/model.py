@@ -38,6 +38,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """An image an answer shows on a line of its own.
+
+    Attributes:
+        src: The path as the answer writes it (relative to the answer file).
+        path: The file, resolved.
+        digest: SHA-256 of its bytes: an image redrawn under the same name
+            gives the answer's parts new cache keys.
+    """
+
+    src: str
+    path: str
+    digest: str
+
+
+@dataclass(frozen=True)
 class Question:
     """One past-paper question with its model answer.
 
@@ -53,6 +69,7 @@ class Question:
         outline: Outline lines (given, or derived from the structure).
         introduction, points, sections, conclusion: The full answer.
         source_path: Content file the record came from (for messages).
+        figures: The images its text shows (``![caption](file)`` on a line of its own).
     """
 
     id: str
@@ -75,6 +92,7 @@ class Question:
     source: str | None = None
     derived: tuple[str, ...] = ()
     source_path: str = ""
+    figures: tuple[Figure, ...] = ()
 
     @property
     def primary_topic(self) -> str:
@@ -89,7 +107,7 @@ class Question:
         leaves them, and their cached layout, as they were.
         """
         return replace(self, summary="", introduction="", conclusion="", outline=(),
-                       sections=(), references=(),
+                       sections=(), references=(), figures=(),
                        points=tuple(KeyPoint(p.heading, "") for p in self.points))
 
     @property

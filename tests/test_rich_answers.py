@@ -10,6 +10,7 @@ print, with file:line:col and the field, and ``--strict`` refuses it.
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,114 @@ def test_markdown_the_format_does_not_print_is_named_with_its_line(tmp_path: Pat
 def test_the_shipped_answers_carry_no_unprinted_markdown() -> None:
     done = run(["check", "--strict"], ROOT)
     assert done.code == 0, done.text
+
+
+FIGURES = """\
+id: test-2022-q4
+exam: CSS
+paper: Test Paper
+year: 2022
+number: 4
+marks: 20
+topics: [Testing]
+question: Show that figures print beside the text they belong to.
+summary: A wide map and a tall chart print inside the column, numbered and captioned.
+introduction: |
+  A map first.
+
+  ![A wide map](figures/wide.png)
+points:
+  - heading: A tall chart
+    body: |
+      The chart below is far taller than a page.
+
+      ![A tall chart](figures/tall.svg)
+conclusion: |
+  Both fit.
+"""
+
+
+def _figures_workspace(root: Path) -> Path:
+    from PIL import Image
+
+    (root / "content" / "figures").mkdir(parents=True)
+    Image.new("RGB", (3000, 600), (29, 78, 110)).save(root / "content" / "figures" / "wide.png")
+    (root / "content" / "figures" / "tall.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="2000">'
+        '<rect width="200" height="2000" fill="#7a2e2e"/></svg>', encoding="utf-8")
+    (root / "content" / "figures.yaml").write_text(FIGURES, encoding="utf-8")
+    return root
+
+
+def test_figures_fit_the_column_and_half_the_page_with_numbered_captions(tmp_path: Path
+                                                                          ) -> None:
+    from studypack.theme import load_theme
+
+    ws = _figures_workspace(tmp_path)
+    out = ws / "out.pdf"
+    build_booklet(content=ws / "content", output=out, workspace=ws)
+    reader = PdfReader(out)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Figure 1. A wide map" in text and "Figure 2. A tall chart" in text
+    theme = load_theme("classic", None)
+    column = theme.page_size[0] - theme.margin("inner") - theme.margin("outer")
+    depth = theme.page_size[1] - theme.margin("top") - theme.margin("bottom")
+    placed = []
+    for page in reader.pages:
+        data = page.get_contents().get_data()
+        placed += [tuple(float(v) for v in m.groups()) for m in re.finditer(
+            rb"q\s+([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm\s*/\S+ Do", data)]
+    (width, height, _, _), = placed  # the PNG, drawn as an image: the column's width
+    assert width == pytest.approx(column, abs=0.5) and height == pytest.approx(column / 5,
+                                                                               abs=0.5)
+    # The tall chart, measured as a reader sees it: the page at 72 dpi (a pixel a
+    # point), its red rows counted. Half the text area's depth.
+    from PIL import Image
+
+    tall = next(n for n, page in enumerate(reader.pages, 1)
+                if "Figure 2." in page.extract_text())
+    subprocess.run(["pdftoppm", "-r", "72", "-f", str(tall), "-l", str(tall), "-png",
+                    "-singlefile", str(out), str(tmp_path / "tall")], check=True)
+    picture = Image.open(tmp_path / "tall.png").convert("RGB")
+    red = [y for y in range(picture.height)
+           if any(picture.getpixel((x, y)) == (122, 46, 46) for x in range(0, picture.width, 4))]
+    assert len(red) == pytest.approx(depth * 0.5, abs=2)
+
+
+def test_a_figure_that_cannot_be_used_is_named_with_its_line(tmp_path: Path) -> None:
+    ws = _figures_workspace(tmp_path)
+    answer = ws / "content" / "figures.yaml"
+    answer.write_text(FIGURES.replace("figures/wide.png", "figures/missing.png")
+                      .replace("figures/tall.svg", "../outside.svg"),
+                      encoding="utf-8")
+    done = run(["check"], ws)
+    assert done.code == 1, done.text
+    assert ("content/figures.yaml:13:3 introduction: figure: there is no "
+            "content/figures/missing.png; name the image by its path from the answer file's "
+            "folder") in done.text
+    assert ("content/figures.yaml:19:7 points[1].body: figure: '../outside.svg' points "
+            "outside the answer's folder") in done.text
+
+
+def test_an_image_outside_running_text_is_warned_of(tmp_path: Path) -> None:
+    ws = _figures_workspace(tmp_path)
+    answer = ws / "content" / "figures.yaml"
+    answer.write_text(FIGURES.replace("summary: A wide map",
+                                      "summary: See ![x](figures/wide.png) a wide map"),
+                      encoding="utf-8")
+    done = run(["check"], ws)
+    assert done.code == 0, done.text
+    assert ("content/figures.yaml:9:10 summary: an image prints only as a figure") in done.text
+
+
+def test_a_redrawn_figure_lays_its_answer_out_again(tmp_path: Path) -> None:
+    from PIL import Image
+
+    ws = _figures_workspace(tmp_path)
+    first = run(["build", "--content", "content"], ws)
+    assert first.code == 0, first.text
+    before = (ws / "out" / "booklet.pdf").read_bytes()
+    Image.new("RGB", (3000, 600), (122, 46, 46)).save(ws / "content" / "figures" / "wide.png")
+    again = run(["build", "--content", "content"], ws)
+    assert again.code == 0, again.text
+    assert (ws / "out" / "booklet.pdf").read_bytes() != before

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from ..errors import ContentError, Diagnostic, StudypackWarning, WorkspaceError,
 from ..folders import files_below
 from ..model import KeyPoint, PastQuestion, Question, Section
 from .derive import derive_gist, derive_outline, derive_summary, paper_initials
+from .figures import figures_of
 from .gaps import gaps
 from .markup import markup_warnings
 from .schema import FIELD_NAMES, AnswerFile, QuestionFile
@@ -152,19 +153,25 @@ def load_file(path: Path, cache: ContentCache | None = None
         return None, (0, 0), unreadable
     key = cache.key(shown, text) if cache else ""
     kept = cache.get(key) if cache else None
+    record: Record | None
     if kept:
-        _warn_gaps(text, shown)
-        _warn_respelled(text, shown)
-        _warn_markup(text, shown)
-        return kept[0], kept[1], []
-    record, id_position, problems = _validate(text, shown)
-    if problems:
-        return None, (0, 0), problems
+        record, id_position = kept
+    else:
+        record, id_position, problems = _validate(text, shown)
+        if problems:
+            return None, (0, 0), problems
+        if cache and isinstance(record, Question):
+            cache.put(key, (record, id_position))
     _warn_gaps(text, shown)
     _warn_respelled(text, shown)
     _warn_markup(text, shown)
-    if cache and isinstance(record, Question):
-        cache.put(key, (record, id_position))
+    if isinstance(record, Question) and "![" in text:
+        # Checked on every load, cached or not: the record's key is the
+        # file's text, and an image can change under the same name.
+        figures, problems = figures_of(text, shown, path.parent)
+        if problems:
+            return None, (0, 0), problems
+        record = replace(record, figures=figures)
     return record, id_position, []
 
 

@@ -22,7 +22,7 @@ _ARABIC = ARABIC_CHARS
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The Markdown answers are written in: emphasis, links, code, lists, block
-    quotations and pipe tables; nothing else.
+    quotations, pipe tables and images (a figure when alone on its line); nothing else.
 
     Raw HTML and entities are off, so ``<b>``, ``A<B`` and ``&amp;`` are text
     exactly as typed; headings, code blocks and rules are off, so a line
@@ -34,7 +34,7 @@ def parser() -> MarkdownIt:
     """
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable("table")
-    return md.disable(["image", "entity", "html_inline", "html_block", "heading", "lheading",
+    return md.disable(["entity", "html_inline", "html_block", "heading", "lheading",
                        "code", "fence", "hr", "reference"])
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import yaml
 
+from .figures import FIGURE_LINE, figure_allowed, find_line, strings_of
 from .inline import parser
-from .yamlpos import PathKey, dotted, load_located
+from .yamlpos import dotted, load_located
 
 UNSUPPORTED: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^#{1,6}\s+\S"),
@@ -29,8 +29,6 @@ UNSUPPORTED: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"),
      "a rule (---) prints as the characters typed; leave a blank line between paragraphs "
      "instead"),
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"),
-     "an image (![…](…)) is not printed; describe it in words, or leave it out"),
     # Tags by name, attributes only as name=value: "if A<B and C>D" is not a tag.
     (re.compile(r"</?(?:a|b|i|u|em|strong|br|p|div|span|img|table|thead|tbody|tr|td|th|ul|"
                 r"ol|li|h[1-6]|sup|sub|font|blockquote|code|pre|hr|center|small|big)"
@@ -49,7 +47,12 @@ SUSPECT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|```|~~~|[-*_][ \t]*[-*_][ \t]*[-*_]
 """A file with none of these has nothing to warn of (most files): no second YAML parse."""
 
 
-def line_problems(value: str) -> Iterator[tuple[int, str, str]]:
+IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+IMAGE_SAYS = ("an image prints only as a figure: alone on its line in an introduction, a "
+              "point's body, a section or the conclusion; elsewhere write it in words")
+
+
+def line_problems(value: str, *, figures: bool = False) -> Iterator[tuple[int, str, str]]:
     """Each line of one field's text that would print as typed: its 0-based index, its
     text stripped, and what to say of it (in line order; a line may have several).
     """
@@ -62,6 +65,8 @@ def line_problems(value: str) -> Iterator[tuple[int, str, str]]:
             in_rows = False
             continue
         said = [says for pattern, says in UNSUPPORTED if pattern.search(stripped)]
+        if IMAGE.search(stripped) and not (figures and FIGURE_LINE.fullmatch(stripped)):
+            said.append(IMAGE_SAYS)
         if not said and index and lines[index - 1].strip() and SETEXT.match(stripped):
             said.append(SETEXT_SAYS)
         row = stripped.startswith("|") and stripped.endswith("|") and index not in tables
@@ -99,40 +104,15 @@ def markup_warnings(text: str, shown: str) -> list[str]:
         return []
     file_lines = text.split("\n")
     found: list[tuple[int, int, str]] = []
-    for path, value in _strings(located.data, ()):
+    for path, value in strings_of(located.data):
         cursor, _ = located.where(path)
         placed: dict[int, tuple[int, int]] = {}
-        for index, stripped, says in line_problems(value):
+        for index, stripped, says in line_problems(value, figures=figure_allowed(path)):
             if index not in placed:
                 # Searched from the line after the last one placed: two "```"
                 # lines of one field are two places.
-                placed[index] = _find(file_lines, stripped, cursor)
+                placed[index] = find_line(file_lines, stripped, cursor)
                 cursor = placed[index][0] + 1
             line, col = placed[index]
             found.append((line, col, f"{shown}:{line}:{col} {dotted(path)}: {says}"))
     return [message for *_, message in sorted(found)]
-
-
-def _strings(data: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*path, str(key)))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*path, index))
-
-
-def _find(file_lines: list[str], stripped: str, start: int) -> tuple[int, int]:
-    """(line, col) of the first file line from ``start`` that is ``stripped``, indented
-    (else the first that holds it), 1-based.
-    """
-    holding = None
-    for number in range(max(start, 1), len(file_lines) + 1):
-        line = file_lines[number - 1]
-        if line.strip() == stripped:
-            return number, line.index(stripped) + 1
-        if holding is None and stripped in line:
-            holding = number, line.index(stripped) + 1
-    return holding or (start, 1)

@@ -250,6 +250,8 @@ def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext
             if options.section_opener and q is group.questions[0]:
                 story += _section_opener(ctx, group.topic)
             ctx.text.source = ctx.heading.source = q.source_path
+            ctx.text.figures = {f.src: f.path for f in q.figures}
+            ctx.text.figure_count = 0
             # The question's own destination opens it, whatever block comes first.
             story.append(Anchor(ctx.ledger, question_key(q), question_outline_title(q), 1,
                                 question=q))
@@ -292,7 +294,8 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
                        answer_outline=options.answer_outline, columns=theme.spec.columns,
                        blocks=theme.spec.blocks.question,
                        backgrounds=theme.spec.backgrounds,
-                       question_break=theme.spec.page.question_break)
+                       question_break=theme.spec.page.question_break,
+                       grayscale=theme.spec.grayscale)
 
     story: list[Flowable] = []
     if options.cover:

@@ -84,7 +84,8 @@ class Block:
     Attributes:
         kind: "para", "bullets", "numbers", "arabic" (items hold plain text),
             "quote" (items are its paragraphs; ``source`` its attribution) or
-            "table" (items are the header cells).
+            "table" (items are the header cells) or "figure" (items hold its
+            caption; ``src`` its file as written).
         items: Markup of each paragraph, item or header cell.
         start: A numbered list's first number.
         rows: A table's body rows, each a tuple of cell markup.
@@ -98,6 +99,7 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     aligns: tuple[str, ...] = ()
     source: str = ""
+    src: str = ""
 
 
 ATTRIBUTION = re.compile(r"^\s*(?:—|–|--|~)\s*")
@@ -126,6 +128,8 @@ class Markup:
         self.base = (bold, italic)
         self.depth = [0, 0]  # open **strong** and *em* spans while converting
         self.source = ""  # content file being converted, for warnings
+        self.figures: dict[str, str] = {}  # the question's figures: as written → file
+        self.figure_count = 0  # figures numbered so far in the question
 
     def text(self, raw: str) -> str:
         """Escape plain text; Arabic runs go to the Arabic font, other strays to fallbacks."""
@@ -258,6 +262,11 @@ class Markup:
                 if depth == 0:
                     out.append(Block(kind, tuple(items), start))
             elif tok.type == "inline":
+                image = _lone_image(tok) if not depth else None
+                if image is not None:
+                    out.append(Block("figure", (self.text(image.content),),
+                                     src=str(image.attrs.get("src", ""))))
+                    continue
                 if not depth and _mostly_arabic(tok.content):
                     out.append(Block("arabic", (tok.content,)))
                     continue
@@ -324,6 +333,13 @@ class Markup:
                     header = row
         out.append(Block("table", tuple(header), rows=tuple(rows), aligns=tuple(aligns)))
         return index + 1
+
+
+def _lone_image(tok: Token) -> Token | None:
+    """The image a paragraph consists of, alone (a figure), or None."""
+    children = [c for c in tok.children or [] if not (
+        c.type == "softbreak" or (c.type == "text" and not c.content.strip()))]
+    return children[0] if len(children) == 1 and children[0].type == "image" else None
 
 
 def _plain_start(markup: str) -> str:

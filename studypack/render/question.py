@@ -27,6 +27,7 @@ from ..model import BookletPlan, Question
 from .arabic import ArabicParagraph
 from .contents import question_key
 from .doc import Anchor, Ledger
+from .figures import FigureImage, figure
 from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
 from .inline import Block, Markup, mostly_arabic
 from .paragraphs import paragraph
@@ -50,6 +51,7 @@ class BlockContext:
     backgrounds: bool = True
     blocks: tuple[str, ...] = ("header", "question", "summary", "key_points", "answer")
     question_break: str = "page"
+    grayscale: bool = False
 
 
 def _paras(ctx: BlockContext, raw: str, style: str = "body",
@@ -75,13 +77,15 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
                 out += _list_items(ctx, rest)
         elif block.kind == "para":
             out.append(paragraph(block.items[0], ctx.styles[style]))
-        elif block.kind in ("arabic", "quote", "table"):
+        elif block.kind in ("arabic", "quote", "table", "figure"):
             if lead is not None and index == 0:
                 out.append(paragraph(lead, h3))  # a verse, quotation or table cannot carry it
             if block.kind == "arabic":
                 out.append(_arabic_paragraph(ctx, block.items[0], ctx.styles["body"]))
             elif block.kind == "quote":
                 out += quotation(ctx, block)
+            elif block.kind == "figure":
+                out += answer_figure(ctx, block)
             else:
                 out += data_table(ctx, block)
         else:
@@ -104,6 +108,20 @@ def quotation(ctx: BlockContext, block: Block) -> list[Flowable]:
     ]))
     return [_spanning(Spacer(1, s["body"].fontSize * 0.2)), _spanning(box),
             _spanning(Spacer(1, s["body"].spaceAfter))]
+
+
+def answer_figure(ctx: BlockContext, block: Block) -> list[Flowable]:
+    """A numbered, captioned figure across the text (both columns in compact)."""
+    path = ctx.text.figures.get(block.src)
+    if path is None:  # not checked as a figure (a field of a kind that has none)
+        return [paragraph(block.items[0], ctx.styles["body"])]
+    ctx.text.figure_count += 1
+    s = ctx.styles
+    image = FigureImage(path, s["h1"].fontName, page_height=ctx.height,
+                        grey=ctx.grayscale)
+    caption = paragraph(f"<b>Figure {ctx.text.figure_count}.</b> {block.items[0]}",
+                        s["caption"])
+    return [_spanning(Spacer(1, s["body"].fontSize * 0.4)), _spanning(figure(image, caption))]
 
 
 TABLE_ALIGN: dict[str, Literal[0, 1, 2]] = {"left": 0, "center": 1, "right": 2}
