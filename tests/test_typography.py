@@ -199,3 +199,19 @@ def test_each_section_opens_with_its_title_over_its_first_question(sample_build,
         topic = by_id[qid].primary_topic
         opens = topic in lines[:3]
         assert opens == (first_of[topic] == qid), (qid, lines[:3])
+
+
+def test_booklets_and_handouts_say_their_language(one_answer: Path, sample_build) -> None:
+    from studypack.build import build_handouts
+    from studypack.content import load_content
+
+    with pikepdf.open(sample_build.path) as pdf:
+        assert str(pdf.Root.Lang) == "en-GB"
+    _layout(one_answer, "type:", "  hyphenation: en_US")
+    with pikepdf.open(_build(one_answer, "mine")) as pdf:
+        assert str(pdf.Root.Lang) == "en-US"
+    (qid,) = [q.id for q in load_content(one_answer / "content")]
+    (handout,) = build_handouts(content=one_answer / "content", workspace=one_answer,
+                                out_dir=one_answer / "out" / "handouts", ids=[qid])
+    with pikepdf.open(handout.path) as pdf:
+        assert str(pdf.Root.Lang) == "en-GB"

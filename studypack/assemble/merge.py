@@ -123,6 +123,7 @@ class PackMerger:
     def finish(self, into: BinaryIO, *, outline: list[OutlineItem], links: list[LinkSpec],
                front_pages: int, stamps: bytes | None, stamp_codes: list[bytes],
                stamp_targets: list[int], metadata: dict[str, str], back_pages: int = 0,
+               language: str = "en",
                stamp_boxes: dict[int, PageBox] | None = None) -> None:
         """Add what spans the whole document and write it to ``into``.
 
@@ -138,6 +139,7 @@ class PackMerger:
             stamp_targets: 0-based target pages for the stamps, in order.
             stamp_boxes: The crop box of target pages that are not the size of
                 ``stamps``' page (included PDFs), for their stamps' bounds.
+            language: The text's language as a BCP 47 tag ("en-GB").
             metadata: Document information (e.g. ``{"/Title": …}``); no dates are
                 added and the file identifier is derived from the content, so
                 equal inputs give equal bytes.
@@ -160,6 +162,9 @@ class PackMerger:
         _set_page_labels(merged, len(pages), front_pages, back_pages)
         for key, value in metadata.items():
             merged.docinfo[Name(key)] = String(value)
+        # The text's language, for screen readers and a reader's hyphenation
+        # and search (each part says it; the merged document must say it too).
+        merged.Root.Lang = String(language)
         # The version the inputs need, at least 1.4 (the watermark's opacity);
         # a new qpdf document would otherwise say 1.3.
         version = max((source.pdf_version for source in self.opened.values()),

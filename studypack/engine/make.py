@@ -276,7 +276,8 @@ def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBoo
                          *folios.flate_numbers],
             stamp_targets=[*(s[0] for s in stamps), *(page for page, _ in marked),
                            *(page for page, _ in numbered)],
-            stamp_boxes=dict(marked), metadata=metadata(plan.booklet), back_pages=sizes.back)
+            stamp_boxes=dict(marked), metadata=metadata(plan.booklet), back_pages=sizes.back,
+            language=language_tag(theme))
         removed = tuple(dict.fromkeys(
             removal_line(rel(Path(inc.path)), merger.removed[Path(inc.path)])
             for inc in plan.includes if merger.removed.get(Path(inc.path))))
@@ -427,6 +428,12 @@ def _source_key(slot: Slot) -> str:
 
 def _entry(inc: ExternalPdf) -> ContentsEntry:
     return ContentsEntry(inc.key, "PDF", f"{len(inc.boxes)} p.", inc.title)
+
+
+def language_tag(theme: Theme) -> str:
+    """The document's language: the layout's hyphenation language ("en_GB" → "en-GB")."""
+    language = theme.spec.type.hyphenation
+    return "en" if language == "none" else language.replace("_", "-")
 
 
 def metadata(plan: BookletPlan) -> dict[str, str]:
