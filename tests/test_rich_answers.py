@@ -142,7 +142,7 @@ def test_markdown_the_format_does_not_print_is_named_with_its_line(tmp_path: Pat
     assert said == {
         (15, 7): "a Markdown heading (#) prints with its # marks",
         (17, 7): "HTML tags print as typed",
-        (19, 7): "a rule (---) prints as the characters typed",
+        (19, 7): "a rule (---, *** or ___) prints as the characters typed",
         (21, 7): "a table row prints as the characters typed unless a line of dashes "
                  "(|---|---|) follows the header row",
         (24, 7): "a code block (```) is not part of the answer format",
@@ -266,3 +266,111 @@ def test_a_redrawn_figure_lays_its_answer_out_again(tmp_path: Path) -> None:
     again = run(["build", "--content", "content"], ws)
     assert again.code == 0, again.text
     assert (ws / "out" / "booklet.pdf").read_bytes() != before
+
+
+SLIPS = """\
+id: test-2023-q5
+exam: CSS
+paper: Test Paper
+year: 2023
+number: 5
+marks: 20
+topics: [Testing]
+question: Which slips does check catch in quotations and tables?
+summary: |
+  | A | B |
+  |---|---|
+  | 1 | 2 |
+introduction: |
+  Inflation was very high:
+  > 20% in most months.
+
+  Turnout fell.
+  > It is a quotation now.
+
+  | One | Two |
+  |-----|-----|
+  | a | b | c | d |
+
+  Struck ~~words~~ here.
+points:
+  - heading: Only point
+    body: Text.
+conclusion: |
+  Done.
+"""
+
+
+def test_slips_with_quotations_and_tables_are_named(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "slips.yaml").write_text(SLIPS, encoding="utf-8")
+    done = run(["check"], tmp_path)
+    assert done.code == 0, done.text
+    found = re.findall(r"content/slips\.yaml:(\d+):(\d+) (\S+): (.+)", done.text)
+    said = {(int(line), field): text.split(";")[0] for line, _, field, text in found}
+    assert said == {
+        (10, "summary"): "a table prints only in an introduction, a point's or section's "
+                         "body, or the conclusion",
+        (15, "introduction"): "a line starting with '>' is a quotation, so '> 20%' prints as "
+                              "'20%'",
+        (18, "introduction"): "a line starting with '>' right under text starts a quotation "
+                              "there",
+        (22, "introduction"): "this row has 4 cells and the header 2",
+        (24, "introduction"): "strikethrough (~~…~~) prints with its ~ marks",
+    }
+
+
+def test_an_urdu_couplet_quoted_keeps_its_lines_in_order_and_its_source(tmp_path: Path
+                                                                         ) -> None:
+    # A long first line and a short second: told apart by length once printed
+    # (the PDF holds Arabic as presentation forms, not the letters typed).
+    long_line = " ".join(["\u062e\u0648\u062f\u06cc", "\u06a9\u0648", "\u06a9\u0631",
+                          "\u0628\u0644\u0646\u062f", "\u0627\u062a\u0646\u0627",
+                          "\u06a9\u06c1", "\u06c1\u0631"])
+    short_line = "\u062e\u062f\u0627 \u0628\u0646\u062f\u06d2"
+    text = ANSWER.format(rows=ROWS).replace(
+        "  It often rests on figures as well.",
+        f"  > {long_line}\n  > {short_line}\n  >\n  > \u2014 \u0627\u0642\u0628\u0627\u0644"
+        "\n\n  It often rests on figures as well.")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "rich.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    build_booklet(content=tmp_path / "content", output=out, workspace=tmp_path)
+    runs: list[tuple[float, int]] = []
+
+    def visit(found: str, cm: list, tm: list, font: object, size: float) -> None:
+        if font is not None and "Amiri" in str(font.get("/BaseFont", "")) and found.strip():
+            runs.append((tm[5] * cm[3] + cm[5], len(found.strip())))
+    for page in PdfReader(out).pages:
+        page.extract_text(visitor_text=visit)
+    lines = [length for _, length in sorted(runs, reverse=True)]
+    assert len(lines) == 3, runs  # the two lines and the source, each on its own line
+    assert lines[0] > lines[1] > 0 and lines[2] > 0
+
+
+def _table_answer(columns: int) -> str:
+    header = " | ".join(f"Instrument{n}" for n in range(columns))
+    row = " | ".join(f"Exchange-rate adjustment {n}" for n in range(columns))
+    body = (f"      | {header} |\n      |{'---|' * columns}\n      | {row} |\n")
+    return ANSWER.format(rows="").replace(
+        "      | Year | Wheat (million tonnes) | Remark |\n"
+        "      |:-----|-----------------------:|:-------|\n", body)
+
+
+def test_a_wide_table_is_set_smaller_rather_than_breaking_its_words(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "wide.yaml").write_text(_table_answer(6), encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    build_booklet(content=tmp_path / "content", output=out, workspace=tmp_path, strict=True)
+    words = " ".join(page.extract_text() for page in PdfReader(out).pages).split()
+    assert [w for w in words if w.startswith("Instrument")] == [
+        f"Instrument{n}" for n in range(6)]
+
+
+def test_a_table_too_wide_even_when_set_smaller_is_warned_of(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "wide.yaml").write_text(_table_answer(14), encoding="utf-8")
+    done = run(["build", "--content", "content", "--strict"], tmp_path)
+    assert done.code == 1
+    assert ("content/wide.yaml: a table of 14 columns is too wide for the page even at 70% "
+            "of its type size") in done.text

@@ -27,8 +27,11 @@ UNSUPPORTED: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:```|~~~)"),
      "a code block (```) is not part of the answer format; write its text as a paragraph"),
     (re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"),
-     "a rule (---) prints as the characters typed; leave a blank line between paragraphs "
-     "instead"),
+     "a rule (---, *** or ___) prints as the characters typed; leave a blank line between "
+     "paragraphs instead"),
+    (re.compile(r"~~[^~\s][^~]*~~"),
+     "strikethrough (~~…~~) prints with its ~ marks; leave the words out, or say in words "
+     "that they are struck"),
     # Tags by name, attributes only as name=value: "if A<B and C>D" is not a tag.
     (re.compile(r"</?(?:a|b|i|u|em|strong|br|p|div|span|img|table|thead|tbody|tr|td|th|ul|"
                 r"ol|li|h[1-6]|sup|sub|font|blockquote|code|pre|hr|center|small|big)"
@@ -42,8 +45,8 @@ ROW_WITHOUT_TABLE = ("a table row prints as the characters typed unless a line o
 SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$")
 SETEXT_SAYS = ("a line of = or - under text makes a Markdown heading, which prints as the "
                "characters typed; make it a point's heading, or bold text (**…**)")
-SUSPECT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|```|~~~|[-*_][ \t]*[-*_][ \t]*[-*_]|=+[ \t]*$|\|)"
-                     r"|!\[|</?[A-Za-z]", re.MULTILINE)
+SUSPECT = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|```|~~~|[-*_][ \t]*[-*_][ \t]*[-*_]|=+[ \t]*$|\||>)"
+                     r"|!\[|</?[A-Za-z]|~~", re.MULTILINE)
 """A file with none of these has nothing to warn of (most files): no second YAML parse."""
 
 
@@ -53,11 +56,18 @@ IMAGE_SAYS = ("an image prints only as a figure: alone on its line in an introdu
 
 
 def line_problems(value: str, *, figures: bool = False) -> Iterator[tuple[int, str, str]]:
-    """Each line of one field's text that would print as typed: its 0-based index, its
-    text stripped, and what to say of it (in line order; a line may have several).
+    """Each line of one field's text that would print as typed, or not as meant: its
+    0-based index, its text stripped, and what to say of it (in line order; a line may
+    have several).
+
+    Args:
+        value: The field's text.
+        figures: The field is running text (an introduction, a body, a conclusion),
+            where figures, quotations and tables print; elsewhere they print as typed.
     """
     lines = value.split("\n")
-    tables = _table_lines(value) if any(line.lstrip().startswith("|") for line in lines) else set()
+    tables = (_table_lines(value) if figures and any(line.lstrip().startswith("|")
+                                                     for line in lines) else {})
     in_rows = False
     for index, line in enumerate(lines):
         stripped = line.strip()
@@ -69,20 +79,62 @@ def line_problems(value: str, *, figures: bool = False) -> Iterator[tuple[int, s
             said.append(IMAGE_SAYS)
         if not said and index and lines[index - 1].strip() and SETEXT.match(stripped):
             said.append(SETEXT_SAYS)
+        said += _quote_problems(lines, index, figures=figures)
         row = stripped.startswith("|") and stripped.endswith("|") and index not in tables
         if row and not said and not in_rows:  # a run of such rows is one table: said once
-            said.append(ROW_WITHOUT_TABLE)
+            said.append(ROW_WITHOUT_TABLE if figures else TABLE_ELSEWHERE)
+        if index in tables and _cells(stripped) > tables[index]:
+            said.append(f"this row has {_cells(stripped)} cells and the header "
+                        f"{tables[index]}; the last {_cells(stripped) - tables[index]} are not "
+                        "printed: add columns to the header, or join the cells")
         in_rows = row
         for says in said:
             yield index, stripped, says
 
 
-def _table_lines(value: str) -> set[int]:
-    """The 0-based lines of ``value`` that markdown-it reads as part of a pipe table."""
-    lines: set[int] = set()
+QUOTE_ELSEWHERE = ("a quotation (a line starting with '>') prints only in an introduction, a "
+                   "point's or section's body, or the conclusion; here it prints as typed")
+TABLE_ELSEWHERE = ("a table prints only in an introduction, a point's or section's body, or "
+                   "the conclusion; here its rows print as typed")
+MORE_THAN = ("a line starting with '>' is a quotation, so '> 20%' prints as '20%'; to say "
+             "'more than', write 'more than 20%' (a '>' inside a line stays as typed)")
+QUOTE_AFTER_TEXT = ("a line starting with '>' right under text starts a quotation there; "
+                    "leave a blank line before a quotation, or write 'more than' for '>'")
+
+
+def _quote_problems(lines: list[str], index: int, *, figures: bool) -> list[str]:
+    """What to say of a line that starts with '>': a quotation where none prints, or a
+    '>' that likely means "more than".
+    """
+    stripped = lines[index].strip()
+    if not stripped.startswith(">"):
+        return []
+    if not figures:
+        return [QUOTE_ELSEWHERE]
+    after = stripped.lstrip(">").strip()
+    if re.match(r"[\d%$€£₨.,]", after):
+        return [MORE_THAN]
+    previous = lines[index - 1].strip() if index else ""
+    if previous and not previous.startswith(">"):
+        return [QUOTE_AFTER_TEXT]
+    return []
+
+
+def _cells(row: str) -> int:
+    """How many cells a pipe-table row has (a backslash before a pipe keeps it in its cell)."""
+    return len(re.split(r"(?<!\\)\|", row.strip().strip("|")))
+
+
+def _table_lines(value: str) -> dict[int, int]:
+    """The 0-based lines of ``value`` that markdown-it reads as part of a pipe table, each
+    with its table's number of header cells.
+    """
+    lines: dict[int, int] = {}
+    value_lines = value.split("\n")
     for token in parser().parse(value):
         if token.type == "table_open" and token.map:
-            lines.update(range(*token.map))
+            header = _cells(value_lines[token.map[0]].strip())
+            lines.update(dict.fromkeys(range(*token.map), header))
     return lines
 
 

@@ -85,7 +85,8 @@ class Block:
         kind: "para", "bullets", "numbers", "arabic" (items hold plain text),
             "quote" (items are its paragraphs; ``source`` its attribution) or
             "table" (items are the header cells) or "figure" (items hold its
-            caption; ``src`` its file as written).
+            caption; ``src`` its file as written). A quotation's paragraph
+            mostly in Arabic script is kept as plain text (``arabic`` says which).
         items: Markup of each paragraph, item or header cell.
         start: A numbered list's first number.
         rows: A table's body rows, each a tuple of cell markup.
@@ -100,6 +101,7 @@ class Block:
     aligns: tuple[str, ...] = ()
     source: str = ""
     src: str = ""
+    arabic: tuple[bool, ...] = ()
 
 
 ATTRIBUTION = re.compile(r"^\s*(?:—|–|--|~)\s*")
@@ -284,6 +286,8 @@ class Markup:
         and a last paragraph opening with a dash as its attribution.
         """
         paragraphs: list[str] = []
+        arabic: list[bool] = []
+        last_raw = ""
         depth, marks = 1, []
         while index < len(tokens) and depth:
             tok = tokens[index]
@@ -303,11 +307,25 @@ class Markup:
                 if marks:
                     mark = "• " if marks[-1] == 0 else f"{marks[-1]}. "
                     marks[-1] += 1 if marks[-1] else 0
-                paragraphs.append(mark + self._children(tok.children or []))
+                last_raw = tok.content
+                # An Urdu couplet goes the Arabic way (lines in reading order, set
+                # right to left); through the Latin paragraph its lines swapped.
+                is_arabic = not mark and _mostly_arabic(tok.content)
+                arabic.append(is_arabic)
+                paragraphs.append(tok.content if is_arabic
+                                  else mark + self._children(tok.children or []))
         source = ""
         if len(paragraphs) > 1 and ATTRIBUTION.match(_plain_start(paragraphs[-1])):
             source = ATTRIBUTION.sub("", paragraphs.pop(), count=1)
-        out.append(Block("quote", tuple(paragraphs), source=source))
+            if arabic.pop():  # kept as plain text: made markup, in the Arabic font
+                source = self.text(source.strip())
+        elif paragraphs and not arabic[-1] and "\n" in last_raw:
+            # "> — Source" on the quotation's last line, with no blank line before it.
+            *lines, final = last_raw.split("\n")
+            if ATTRIBUTION.match(final) and "".join(lines).strip():
+                paragraphs[-1] = self.inline("\n".join(lines))
+                source = self.inline(ATTRIBUTION.sub("", final, count=1))
+        out.append(Block("quote", tuple(paragraphs), source=source, arabic=tuple(arabic)))
         return index
 
     def _table(self, tokens: list[Token], index: int, out: list[Block]) -> int:

@@ -6,6 +6,7 @@ Each block is a function ``(ctx, question) -> list[Flowable]`` registered in
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -23,6 +24,7 @@ from reportlab.platypus.flowables import BalancedColumns
 
 from ..content.derive import cut_at_word, derive_outline, plain_text
 from ..content.yamlpos import PathKey, dotted
+from ..errors import StudypackWarning
 from ..model import BookletPlan, Question
 from .arabic import ArabicParagraph
 from .contents import question_key
@@ -96,9 +98,21 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
 def quotation(ctx: BlockContext, block: Block) -> list[Flowable]:
     """A block quotation: indented, with a rule in the accent colour, its source set right."""
     s = ctx.styles
-    cells: list[Flowable] = [paragraph(text, s["quote"]) for text in block.items]
+    arabic = [*block.arabic, *[False] * len(block.items)]
+    cells: list[Flowable] = []
+    for n, text in enumerate(block.items):
+        if arabic[n]:
+            # A couplet keeps its lines: each is set right to left on its own.
+            cells += [_arabic_paragraph(ctx, plain_text(line), s["quote"])
+                      for line in text.split("\n") if line.strip()]
+        else:
+            cells.append(paragraph(text, s["quote"]))
     if block.source:
         cells.append(paragraph(f"— {block.source}", s["quote_source"]))
+    if ctx.columns == 2:
+        # In balanced columns a box cannot split; the quotation is indented
+        # in its column, with its source, like the text around it.
+        return cells
     box = OnceTable([[cells]], colWidths=[ctx.width - s["body"].fontSize * 1.5],
                     splitInRow=1, hAlign="RIGHT")
     box.setStyle(_table_style(ctx, [
@@ -146,13 +160,45 @@ def data_table(ctx: BlockContext, block: Block) -> list[Flowable]:
 
     texts = [[plain_text(row[n]) if n < len(row) else "" for row in (block.items, *block.rows)]
              for n in range(columns)]
-    fractions = _column_shares(ctx, texts)
-    table = _ruled_table(ctx, [cells(block.items, s["table_head"]),
-                               *(cells(row, s["table"]) for row in block.rows)], fractions)
+    scale = next((f for f in TABLE_SCALES if _fits(ctx, texts, f)), None)
+    if scale is None:
+        scale = TABLE_SCALES[-1]
+        warnings.warn(f"{ctx.text.source or 'a table'}: a table of {columns} columns is too "
+                      f"wide for the page even at {scale:.0%} of its type size, so some "
+                      "long words break inside their cells; split it into two tables or "
+                      "shorten its longest words", StudypackWarning, stacklevel=2)
+    head, body = _scaled(s["table_head"], scale), _scaled(s["table"], scale)
+    table = _ruled_table(ctx, [cells(block.items, head),
+                               *(cells(row, body) for row in block.rows)],
+                         _column_shares(ctx, texts, scale))
     return [_spanning(table), _spanning(Spacer(1, s["body"].spaceAfter))]
 
 
-def _column_shares(ctx: BlockContext, texts: list[list[str]]) -> list[float]:
+TABLE_SCALES = (1.0, 0.9, 0.8, 0.7)
+"""Type sizes a wide table tries, in turn, until every column holds its longest word."""
+
+
+def _scaled(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    if scale == 1.0:
+        return style
+    return ParagraphStyle(f"{style.name}-{scale}", parent=style,
+                          fontSize=style.fontSize * scale, leading=style.leading * scale)
+
+
+def _floors(ctx: BlockContext, texts: list[list[str]], scale: float) -> list[float]:
+    """Each column's least width: its longest word in the header's bold, and padding."""
+    head = ctx.styles["table_head"]
+    return [max((stringWidth(word, head.fontName, head.fontSize * scale)
+                 for text in column for word in text.split()), default=0.0)
+            + CELL_PADDING + 2 for column in texts]
+
+
+def _fits(ctx: BlockContext, texts: list[list[str]], scale: float) -> bool:
+    return sum(_floors(ctx, texts, scale)) <= ctx.width
+
+
+def _column_shares(ctx: BlockContext, texts: list[list[str]], scale: float = 1.0
+                   ) -> list[float]:
     """Each column's share of the width: its longest word whole, the rest by its text.
 
     Every column gets room for its longest word (set in the header's bold,
@@ -160,10 +206,7 @@ def _column_shares(ctx: BlockContext, texts: list[list[str]]) -> list[float]:
     shared in proportion to each column's longest cell, damped, so a column
     of sentences gets most of it without starving the others.
     """
-    head = ctx.styles["table_head"]
-    floors = [max((stringWidth(word, head.fontName, head.fontSize)
-                   for text in column for word in text.split()), default=0.0)
-              + CELL_PADDING + 2 for column in texts]
+    floors = _floors(ctx, texts, scale)
     spare = ctx.width - sum(floors)
     weights = [max(3, min(60, max(map(len, column)))) ** 0.8 for column in texts]
     if spare <= 0:  # more words than room: by text alone, some words will break
