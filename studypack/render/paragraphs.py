@@ -54,7 +54,7 @@ class OnceParagraph(Paragraph):
     @override
     def drawPara(self, debug: int = 0) -> None:
         if self.style.alignment == TA_JUSTIFY:
-            # Wider than double, a justified space opens a river down the
+            # Wider than triple, a justified space opens a river down the
             # page; such a line reads better ragged than stretched.
             left_align_loose_lines(self, LOOSEST_SPACE)
         super().drawPara(debug)
