@@ -215,3 +215,24 @@ def test_booklets_and_handouts_say_their_language(one_answer: Path, sample_build
                                 out_dir=one_answer / "out" / "handouts", ids=[qid])
     with pikepdf.open(handout.path) as pdf:
         assert str(pdf.Root.Lang) == "en-GB"
+
+
+def test_a_lead_in_line_stays_with_the_list_it_introduces(tmp_path: Path) -> None:
+    # Filler of every length from 30 to 60 lines puts the lead-in at each place on
+    # the page in turn, the page's foot among them.
+    source = next(p for p in sorted(CONTENT.rglob("*.yaml")) if "packs" not in p.parts)
+    text = source.read_text(encoding="utf-8")
+    sentence = "A sentence of filler that runs to about one full line of the text column here."
+    for lines in range(30, 61, 2):
+        filler = "\n\n  ".join([sentence] * lines)
+        answer = text.replace("introduction: |\n", "introduction: |\n  " + filler + "\n\n  "
+                              "Three causes stand out:\n\n  - first cause of it all\n"
+                              "  - second cause\n  - third cause\n\n", 1)
+        folder = tmp_path / str(lines)
+        (folder / "content").mkdir(parents=True)
+        (folder / "content" / "a.yaml").write_text(answer, encoding="utf-8")
+        out = build_booklet(content=folder / "content", output=folder / "b.pdf",
+                            workspace=folder).path
+        pages = [page.extract_text() for page in PdfReader(out).pages]
+        where = [n for n, page in enumerate(pages) if "Three causes stand out:" in page]
+        assert where and "first cause of it all" in pages[where[0]], lines

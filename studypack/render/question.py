@@ -6,6 +6,7 @@ Each block is a function ``(ctx, question) -> list[Flowable]`` registered in
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,7 +69,11 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
     h3 = ctx.styles["h3"]
     opening = (f'<font name="{h3.fontName}" size="{h3.fontSize}" '
                f'color="#{h3.textColor.hexval()[2:]}">{lead}</font><br/>')
-    for index, block in enumerate(ctx.text.blocks(raw)):
+    blocks = ctx.text.blocks(raw)
+    lead_in: Flowable | None = None  # the paragraph before, if it introduces this block
+    for index, block in enumerate(blocks):
+        if block.kind != "para" and index and lead_in is not None and out[-1] is not lead_in:
+            lead_in = None
         if lead is not None and index == 0 and block.kind in ("para", "bullets", "numbers"):
             # The heading opens the first paragraph, or the first list item.
             mark = {"para": "", "bullets": "• ", "numbers": f"{block.start}. "}[block.kind]
@@ -78,7 +83,23 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
             if block.kind != "para" and rest.items:
                 out += _list_items(ctx, rest)
         elif block.kind == "para":
-            out.append(paragraph(block.items[0], ctx.styles[style]))
+            para = paragraph(block.items[0], ctx.styles[style])
+            following = blocks[index + 1].kind if index + 1 < len(blocks) else ""
+            if (ctx.columns == 1 and following in LEAD_INS
+                    and re.sub(r"<[^>]*>", "", block.items[0]).rstrip().endswith(":")):
+                # "Three causes stand out:" never stays at a page's foot
+                # while what it introduces starts the next page.
+                para.keepWithNext = 1
+                lead_in = para
+            out.append(para)
+        elif lead_in is not None and block.kind in ("bullets", "numbers"):
+            items = _list_items(ctx, block)
+            if isinstance(items[0], KeptList):
+                # A list kept whole takes its lead-in along (ReportLab keeps a
+                # paragraph with a following group only from inside it).
+                out[-1] = KeptList([lead_in, *items[0].items])
+                items = items[1:]
+            out += items
         elif block.kind in ("arabic", "quote", "table", "figure"):
             if lead is not None and index == 0:
                 out.append(paragraph(lead, h3))  # a verse, quotation or table cannot carry it
@@ -93,6 +114,10 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
         else:
             out += _list_items(ctx, block)
     return out
+
+
+LEAD_INS = ("bullets", "numbers", "quote", "table")
+"""Blocks a paragraph ending in a colon introduces, and is kept with."""
 
 
 def quotation(ctx: BlockContext, block: Block) -> list[Flowable]:
@@ -120,8 +145,9 @@ def quotation(ctx: BlockContext, block: Block) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), s["body"].fontSize),
         ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]))
-    return [_spanning(Spacer(1, s["body"].fontSize * 0.2)), _spanning(box),
-            _spanning(Spacer(1, s["body"].spaceAfter))]
+    space = Spacer(1, s["body"].fontSize * 0.2)
+    space.keepWithNext = 1  # a lead-in kept with the quotation is kept through it
+    return [_spanning(space), _spanning(box), _spanning(Spacer(1, s["body"].spaceAfter))]
 
 
 def answer_figure(ctx: BlockContext, block: Block) -> list[Flowable]:
