@@ -498,6 +498,44 @@ def _set_centre(brand: Path, name: str) -> None:
     brand.write_text(text.replace("centre: null", line, 1), encoding="utf-8")
 
 
+@app.command()
+def serve(
+    *,
+    host: Annotated[str, typer.Option(
+        help="Address to listen on; another than 127.0.0.1 opens the workbench to the "
+        "network and needs a staff password")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8765,
+    content: ContentOpt = None,
+    set_password: Annotated[bool, typer.Option(
+        "--set-password", help="Set the staff password (asked twice, stored as a salted "
+        "hash in .studypack/) and stop")] = False,
+) -> None:
+    """Start the workbench: find questions, build packs and download PDFs in a browser."""
+    with reported():
+        from ..errors import WorkspaceError
+        from ..web import serve as run_server
+        from ..web.security import set_password as store_password
+
+        workspace = Path.cwd()
+        if set_password:
+            password = typer.prompt("Staff password", hide_input=True,
+                                    confirmation_prompt=True)
+            if len(password) < 8:
+                raise WorkspaceError("a staff password needs at least 8 characters")
+            say(out, "Stored", "bold", f"a hash of the password in "
+                f"{store_password(workspace, password).relative_to(workspace)}")
+            return
+        content_dir = _content_dir(content)
+        if not 0 < port < 65536:
+            raise WorkspaceError(f"--port {port} is not a port; give one from 1 to 65535")
+
+        def ready(address: str) -> None:
+            say(out, "Serving", "bold", f"the workbench of {workspace.name} at {address} "
+                "(Ctrl-C stops it)")
+
+        run_server(workspace, content_dir, host=host, port=port, on_ready=ready)
+
+
 SHOW_CURSOR = "\x1b[?25h"
 """Terminal control sequence that shows the cursor again (ECMA-48 private mode 25)."""
 
@@ -526,6 +564,12 @@ def _stop(signum: int, _frame: object) -> None:
         # Between builds every PDF is whole. Ctrl-C is the usual way to end
         # --watch, so it is a success; another signal keeps its status.
         sys.stderr.write("studypack: stopped watching\n")
+        sys.stderr.flush()
+        os._exit(0 if signum == signal.SIGINT else 128 + signum)
+    web = sys.modules.get("studypack.web")
+    if web is not None and web.SERVING.is_set():
+        # Ctrl-C is how a workbench is stopped: a success, as for --watch.
+        sys.stderr.write("studypack: the workbench has stopped\n")
         sys.stderr.flush()
         os._exit(0 if signum == signal.SIGINT else 128 + signum)
     sys.stderr.write(f"studypack: {name} before the end; no half-written file is left\n")

@@ -1,0 +1,337 @@
+"""The workbench's pages through Flask's test client, on a copy of the sample workspace.
+
+Builds run as the server runs them (a process each); the PDFs are read back with pypdf.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from pypdf import PdfReader
+
+from studypack.web.app import create_app
+from studypack.web.index import BankIndex, Filters
+from studypack.web.security import password_record, set_password
+
+from .conftest import ROOT
+
+ALL_BLOCKS = ["header", "question", "summary", "key_points", "answer"]
+
+
+@pytest.fixture
+def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the sample workspace, entered."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    for name in ("studypack.yaml", "brand.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def client(ws: Path) -> Iterator[FlaskClient]:
+    app = create_app(ws, ws / "content")
+    yield app.test_client()
+    app.extensions["studypack"].builds.shutdown()
+    app.extensions["studypack"].index.close()
+
+
+def csrf_of(client: FlaskClient) -> str:
+    page = client.get("/").text
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found, page
+    return found.group(1)
+
+
+def ids_on(page: str) -> list[str]:
+    return re.findall(r'name="id" value="([^"]+)"', page)
+
+
+def wait_for(client: FlaskClient, job_page: str) -> dict[str, object]:
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        state = client.get(f"{job_page}.json").json
+        assert state is not None
+        if state["state"] in ("done", "failed"):
+            return state
+        time.sleep(0.2)
+    raise AssertionError("the build did not finish in 3 minutes")
+
+
+def got(client: FlaskClient, url: str) -> tuple[int, str, bytes]:
+    """Status, media type and body of a GET; a file sent is closed after reading."""
+    with client.get(url) as response:
+        return response.status_code, response.mimetype or "", response.data
+
+
+def options(**given: object) -> dict[str, object]:
+    return {"title": "Water Pack", "group_by": "topic", "order": "year-desc",
+            "blocks": ALL_BLOCKS, **given}
+
+
+def test_bank_lists_every_answer_with_its_fields(client: FlaskClient) -> None:
+    page = client.get("/").text
+    answers = sorted(p.stem for p in (ROOT / "content").rglob("*.yaml")
+                     if "packs" not in p.parts and "id:" in p.read_text(encoding="utf-8"))
+    assert len(ids_on(page)) == len(answers) == 12
+    assert "12 answers" in page
+    assert "Discuss the issues and mistrust in US–Pakistan relations" in page
+    assert "Pakistan Affairs" in page and "Foreign Policy · Afghanistan" in page
+
+
+def test_filters_narrow_the_bank(client: FlaskClient) -> None:
+    page = client.get("/?paper=Pakistan+Affairs&from=2018&to=2022").text
+    shown = ids_on(page)
+    assert shown and all("pakistan-affairs" in i for i in shown)
+    years = {int(y) for y in re.findall(r"<td>(20\d\d)</td>", page)}
+    assert years and min(years) >= 2018 and max(years) <= 2022
+    topic = client.get("/?topic=kashmir").text
+    assert ids_on(topic) == ["css-2015-pakistan-affairs-q6"]
+    assert "No answer matches" in client.get("/?exam=PMS&from=2015&to=2015").text
+
+
+def test_search_ranks_by_text_and_highlights(client: FlaskClient) -> None:
+    page = client.get("/?q=Indus+Waters").text
+    shown = ids_on(page)
+    # The answer whose question names the treaty comes before those that mention it.
+    assert shown[0] == "css-2023-current-affairs-q6"
+    assert "<mark>Indus</mark> <mark>Waters</mark>" in page
+    # Words typed as a user types them: quotes and FTS5's operators are only words.
+    assert client.get('/?q="NEAR(water" OR').status_code == 200
+    assert "No answer matches" in client.get("/?q=zzzzqqq").text
+
+
+def test_search_ignores_arabic_vowel_marks(ws: Path) -> None:
+    path = next((ws / "content" / "pakistan-affairs").glob("*2019*q3*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    # The Quaid's title in Urdu, written with its vowel marks (zer, zabar).
+    marked = "\u0642\u0627\u0626\u062f\u0650 \u0627\u064e\u0639\u0638\u0645"
+    path.write_text(text.replace("question: ", f"question: ({marked}) ", 1), encoding="utf-8")
+    index = BankIndex(ws / "content", ws / "out" / "bank.sqlite")
+    index.refresh()
+    bare = re.sub("[\u064b-\u065f]", "", marked)
+    assert bare != marked
+    for typed in (bare, marked):
+        found = index.search(Filters(text=typed))
+        assert [r.id for r in found.rows] == ["css-2019-pakistan-affairs-q3"]
+
+
+def test_index_follows_edits_and_rebuilds_when_corrupt(ws: Path) -> None:
+    db = ws / "out" / "bank.sqlite"
+    index = BankIndex(ws / "content", db)
+    assert index.refresh() == 12
+    assert index.refresh() == 0
+    path = next((ws / "content").rglob("2015-q6.yaml"))
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Trace the origins", "Trace the long origins"), encoding="utf-8")
+    assert index.refresh() == 1
+    assert "long origins" in index.search(Filters(text="long origins")).rows[0].question
+    index.close()
+    db.write_bytes(b"this is not a database" * 100)
+    index = BankIndex(ws / "content", db)
+    assert index.refresh() == 12
+    with sqlite3.connect(db) as check:
+        assert check.execute("SELECT count(*) FROM answers").fetchone()[0] == 12
+
+
+def test_a_broken_file_is_listed_with_its_problem_and_the_rest_stay(ws: Path,
+                                                                   client: FlaskClient) -> None:
+    bad = ws / "content" / "pakistan-affairs" / "broken.yaml"
+    bad.write_text("id: broken\nexam: CSS\nyear: twenty\n", encoding="utf-8")
+    page = client.get("/").text
+    assert len(ids_on(page)) == 12
+    assert "broken.yaml" in page and "left out of the bank" in page
+
+
+def test_answer_page_shows_every_part(client: FlaskClient) -> None:
+    page = client.get("/q/css-2016-pakistan-affairs-q5").text
+    for part in ("Summary", "Key points", "Introduction", "Conclusion", "Download handout PDF"):
+        assert part in page
+    assert "<table>" in page, "the answer's own table is a table, not pipes"
+    assert client.get("/q/no-such-answer").status_code == 404
+
+
+def test_unknown_and_path_like_ids_find_nothing(client: FlaskClient) -> None:
+    for bad in ("../studypack.yaml", "..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd",
+                "pakistan-affairs%2F2015-q6"):
+        response = client.get(f"/q/{bad}")
+        assert response.status_code == 404
+        assert "Traceback" not in response.text
+    assert client.get("/q/..%2Fstudypack.yaml/handout.pdf").status_code == 404
+    assert client.get("/jobs/..%2F..%2Fstudypack.yaml/pdf").status_code == 404
+
+
+def test_a_post_without_the_form_token_changes_nothing(client: FlaskClient) -> None:
+    csrf_of(client)
+    for data in ({"id": "css-2015-pakistan-affairs-q6"},
+                 {"id": "css-2015-pakistan-affairs-q6", "csrf": "forged"}):
+        response = client.post("/basket/add", data=data)
+        assert response.status_code == 400
+        assert "expired" in response.text
+    assert "The basket is empty" in client.get("/basket").text
+
+
+def test_session_cookie_is_http_only_and_strict(client: FlaskClient) -> None:
+    response = client.get("/")
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+def test_empty_basket_cannot_build(client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    response = client.post("/basket/options", data={**options(), "csrf": csrf,
+                                                    "then": "build"})
+    assert response.status_code == 422
+    assert "the basket is empty" in response.text
+
+
+def test_pick_preview_build_save_gives_the_cli_s_pdf(ws: Path, client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    picked = ids_on(client.get("/?q=water").text)[:3]
+    assert len(picked) == 3
+    client.post("/basket/add", data={"csrf": csrf, "id": picked, "back": "/"})
+    basket = client.get("/basket").text
+    assert all(i in basket for i in picked) and "3 questions" in basket
+    preview = client.post("/basket/options", data={**options(), "csrf": csrf,
+                                                   "then": "preview"})
+    assert preview.status_code == 302
+    job = preview.location
+    assert wait_for(client, job)["state"] == "done"
+    page = client.get(job).text
+    images = re.findall(r'<img src="([^"]+)"', page)
+    assert len(images) == 3
+    assert got(client, images[0])[2][:8] == b"\x89PNG\r\n\x1a\n"
+    _, kind, pdf = got(client, f"{job}/pdf")
+    assert kind == "application/pdf"
+    (ws / "web.pdf").write_bytes(pdf)
+    reader = PdfReader(ws / "web.pdf")
+    assert "Water Pack" in reader.pages[0].extract_text()
+    text = "".join(p.extract_text() for p in reader.pages)
+    for answer in picked:
+        assert client.get(f"/q/{answer}").text.split('class="question" dir="auto"><p>')[1][
+            :30].replace("&#39;", "'") in text.replace("\n", " ")
+    saved = client.post("/basket/options", data={**options(), "csrf": csrf, "then": "save",
+                                                 "file": "water-pack"})
+    assert saved.status_code == 200, saved.text
+    pack = ws / "content" / "packs" / "water-pack.yaml"
+    subprocess.run([sys.executable, "-m", "studypack.cli", "pack", str(pack.relative_to(ws))],
+                   cwd=ws, check=True, capture_output=True)
+    assert (ws / "out" / "packs" / "water-pack.pdf").read_bytes() == pdf
+
+
+def test_saving_never_overwrites_another_edit(ws: Path, client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    pack = ws / "content" / "packs" / "foreign-policy.yaml"
+    before = pack.read_text(encoding="utf-8")
+    # Not opened here: a pack of the same name is not replaced, ticked or not.
+    client.post("/basket/add", data={"csrf": csrf, "id": ["css-2015-pakistan-affairs-q6"]})
+    refused = client.post("/basket/options", data={**options(), "csrf": csrf, "then": "save",
+                                                   "file": "foreign-policy", "replace": "1"})
+    assert refused.status_code == 409 and "another pack" in refused.text
+    assert pack.read_text(encoding="utf-8") == before
+    # Opened, then changed on disk by someone else: refused, both kept.
+    client.post("/packs/open", data={"csrf": csrf, "name": "foreign-policy"})
+    pack.write_text(before + "# a colleague's note\n", encoding="utf-8")
+    stale = client.post("/basket/options", data={**options(title="Foreign Policy"),
+                                                 "csrf": csrf, "then": "save",
+                                                 "file": "foreign-policy", "replace": "1"})
+    assert stale.status_code == 409 and "changed on disk" in stale.text
+    assert pack.read_text(encoding="utf-8").endswith("# a colleague's note\n")
+
+
+def test_opening_and_saving_a_pack_keeps_its_comments_and_selection(
+        ws: Path, client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    pack = ws / "content" / "packs" / "foreign-policy.yaml"
+    before = pack.read_text(encoding="utf-8")
+    client.post("/packs/open", data={"csrf": csrf, "name": "foreign-policy"})
+    basket = client.get("/basket").text
+    assert 'value="Foreign Policy"' in basket
+    saved = client.post("/basket/options", data={
+        **options(title="Foreign Policy", edition="Evening batch", revision_grid="1"),
+        "csrf": csrf, "then": "save", "file": "foreign-policy", "replace": "1"})
+    assert saved.status_code == 200, saved.text
+    after = pack.read_text(encoding="utf-8")
+    assert "edition: Evening batch" in after
+    # The selection, its comment and the file's first comment are as written.
+    assert "# the first named topic an answer has is its section" in after
+    assert after.splitlines()[0] == before.splitlines()[0]
+    assert "ids:" not in after
+
+
+def test_pack_names_are_looked_up_not_used_as_paths(ws: Path, client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    for name in ("../../studypack", "/etc/passwd", "foreign-policy.yaml"):
+        response = client.post("/packs/open", data={"csrf": csrf, "name": name})
+        assert response.status_code == 422
+        assert "there is no pack named" in response.text
+    client.post("/basket/add", data={"csrf": csrf, "id": ["css-2015-pakistan-affairs-q6"]})
+    bad = client.post("/basket/options", data={**options(), "csrf": csrf, "then": "save",
+                                               "file": "../outside"})
+    assert bad.status_code == 409 and "is not a pack name" in bad.text
+    assert not (ws / "content" / "outside.yaml").exists()
+
+
+def test_handout_download(client: FlaskClient, ws: Path) -> None:
+    status, kind, pdf = got(client, "/q/css-2015-pakistan-affairs-q6/handout.pdf")
+    assert status == 200 and kind == "application/pdf"
+    (ws / "h.pdf").write_bytes(pdf)
+    assert "Kashmir" in PdfReader(ws / "h.pdf").pages[0].extract_text()
+
+
+def test_a_failed_build_says_why_on_the_page(ws: Path, client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    client.post("/basket/add", data={"csrf": csrf, "id": ["css-2015-pakistan-affairs-q6"]})
+    client.post("/basket/options", data={**options(), "csrf": csrf})
+    # The answer's file goes away between picking and building.
+    next((ws / "content").rglob("2015-q6.yaml")).unlink()
+    job = client.post("/basket/options", data={**options(), "csrf": csrf, "then": "build"})
+    assert wait_for(client, job.location)["state"] == "failed"
+    page = client.get(job.location).text
+    assert "css-2015-pakistan-affairs-q6" in page and "Traceback" not in page
+
+
+def test_oversize_request_is_refused_with_a_message(client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    response = client.post("/basket/add", data={"csrf": csrf, "id": "x" * (6 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert "larger than 5 MB" in response.text
+
+
+def test_password_guards_every_page(ws: Path) -> None:
+    assert password_record(ws) is None
+    path = set_password(ws, "correct horse battery")
+    assert "correct horse" not in path.read_text(encoding="utf-8")
+    app = create_app(ws, ws / "content", password=password_record(ws))
+    client = app.test_client()
+    try:
+        assert client.get("/").status_code == 302
+        login = client.get("/login").text
+        token = re.search(r'name="csrf" value="([^"]+)"', login)
+        assert token
+        wrong = client.post("/login", data={"csrf": token.group(1), "password": "guess"})
+        assert wrong.status_code == 401
+        right = client.post("/login?next=//evil.example/", data={
+            "csrf": token.group(1), "password": "correct horse battery"})
+        assert right.status_code == 302 and right.location == "/"
+        assert client.get("/").status_code == 200
+    finally:
+        app.extensions["studypack"].builds.shutdown()
+
+
+def test_serving_beyond_this_machine_needs_a_password(ws: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "studypack.cli", "serve", "--host", "0.0.0.0",
+                           "--port", "8799"], check=False, cwd=ws, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2
+    assert "studypack serve --set-password" in done.stderr
+    assert "Traceback" not in done.stderr
