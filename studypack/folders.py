@@ -36,7 +36,17 @@ def _every(_name: str) -> bool:
 def iter_files(top: Path, *, enter: Callable[[str], bool] = _every, follow_links: bool = False,
                unreadable: list[tuple[Path, OSError]] | None = None, what: str = "folder",
                advice: str = "") -> Iterator[Path]:
-    """Each non-folder entry below ``top``, in no particular order.
+    """Each non-folder entry below ``top``, in no particular order (as ``iter_entries``)."""
+    for entry in iter_entries(top, enter=enter, follow_links=follow_links,
+                              unreadable=unreadable, what=what, advice=advice):
+        yield Path(entry.path)
+
+
+def iter_entries(top: Path, *, enter: Callable[[str], bool] = _every,
+                 follow_links: bool = False, unreadable: list[tuple[Path, OSError]] | None = None,
+                 what: str = "folder", advice: str = "") -> Iterator[os.DirEntry[str]]:
+    """Each non-folder entry below ``top`` as ``os.scandir`` gives it, in no particular
+    order: a caller that needs only names and ``stat`` makes no ``Path`` a file.
 
     Args:
         top: The folder to walk.
@@ -78,7 +88,7 @@ def iter_files(top: Path, *, enter: Callable[[str], bool] = _every, follow_links
                 except OSError:
                     is_folder = False
                 if not is_folder:
-                    yield Path(entry.path)
+                    yield entry
                 elif enter(entry.name):
                     stack.append(Path(entry.path))
 

@@ -87,7 +87,8 @@ def create_app(workspace: Path, content: Path, *, password: dict[str, object] | 
         MAX_CONTENT_LENGTH=UPLOAD_LIMIT,
     )
     cache = workspace / "out" / ".cache"
-    bench = Workbench(workspace, content, BankIndex(content, cache / "workbench" / "bank.sqlite"),
+    bench = Workbench(workspace, content,
+                      BankIndex(content, cache / "workbench" / "bank.sqlite", cache_dir=cache),
                       Builds(cache / "workbench" / "jobs", workers=workers), password)
     app.extensions["studypack"] = bench
     _guard(app, bench)

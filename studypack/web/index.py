@@ -17,11 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content import content_files, load_file
+from ..content import answer_file_states, load_file
+from ..content.cache import ContentCache
 from ..errors import Diagnostic, StudypackWarning, rel
 from ..model import PastQuestion, Question
 
-SCHEMA = 3
+SCHEMA = 4
 """Bumped when the tables change: an index of another version is rebuilt."""
 
 # Vowel marks and Qur'anic annotation signs: a reader searches for a word
@@ -96,19 +97,20 @@ class FileProblem:
 _TABLES = """
 CREATE TABLE files (path TEXT PRIMARY KEY, mtime INTEGER, size INTEGER,
                     problems TEXT NOT NULL, fatal INTEGER NOT NULL);
-CREATE TABLE answers (id TEXT PRIMARY KEY, key TEXT UNIQUE, path TEXT NOT NULL,
+CREATE TABLE answers (n INTEGER PRIMARY KEY, id TEXT UNIQUE, key TEXT UNIQUE, path TEXT NOT NULL,
                       exam TEXT, paper TEXT, year INTEGER, number INTEGER, marks INTEGER,
                       part TEXT, topics TEXT, question TEXT, answered INTEGER);
 CREATE INDEX answers_path ON answers(path);
-CREATE TABLE topics (id TEXT, topic TEXT);
-CREATE INDEX topics_id ON topics(id);
+CREATE TABLE topics (n INTEGER, topic TEXT);
+CREATE INDEX topics_n ON topics(n);
+CREATE INDEX topics_topic ON topics(topic);
 CREATE VIRTUAL TABLE answers_fts USING fts5(
-    id UNINDEXED, question, summary, points, body,
+    question, summary, points, body,
     tokenize = 'unicode61 remove_diacritics 2');
 """
 
 # Question text weighs most, then the summary and point headings, then the body.
-_RANK = "bm25(answers_fts, 0.0, 8.0, 4.0, 3.0, 1.0)"
+_RANK = "bm25(answers_fts, 8.0, 4.0, 3.0, 1.0)"
 
 
 class BankIndex:
@@ -118,11 +120,13 @@ class BankIndex:
     (SQLite work here takes milliseconds; a build does not run under it).
     """
 
-    def __init__(self, content: Path, db_path: Path) -> None:
+    def __init__(self, content: Path, db_path: Path, cache_dir: Path | None = None) -> None:
         self.content = content
         self.db_path = db_path
+        self.cache_dir = cache_dir
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
+        self._choices: dict[str, list[str]] | None = None
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is not None:
@@ -173,39 +177,35 @@ class BankIndex:
     def _refresh(self, db: sqlite3.Connection) -> int:
         known = {path: (mtime, size) for path, mtime, size
                  in db.execute("SELECT path, mtime, size FROM files")}
-        present: dict[str, tuple[Path, tuple[int, int]]] = {}
-        for path in content_files(self.content) if self.content.is_dir() else []:
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            present[self._key(path)] = (path, (st.st_mtime_ns, st.st_size))
+        present = answer_file_states(self.content) if self.content.is_dir() else {}
         gone = known.keys() - present.keys()
-        changed = [(key, path, state) for key, (path, state) in sorted(present.items())
-                   if known.get(key) != state]
+        changed = sorted(key for key, state in present.items() if known.get(key) != state)
         if not gone and not changed:
             return 0
+        self._choices = None
+        cache = ContentCache.open(self.cache_dir) if self.cache_dir else None
         db.execute("BEGIN")
         try:
-            for key in sorted(gone | {key for key, _, _ in changed}):
+            for key in sorted(gone | set(changed)):
                 self._forget(db, key)
-            for key, path, state in changed:
-                self._add(db, key, path, state)
+            for key in changed:
+                self._add(db, key, self.content / key, present[key], cache)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        if cache:
+            cache.save()
+        if len(changed) > 100:
+            # A rebuild leaves a log as big as the index; fold it in.
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return len(changed)
-
-    def _key(self, path: Path) -> str:
-        return path.relative_to(self.content).as_posix()
 
     @staticmethod
     def _forget(db: sqlite3.Connection, key: str) -> None:
-        ids = [i for (i,) in db.execute("SELECT id FROM answers WHERE path = ?", (key,))]
-        for i in ids:
-            db.execute("DELETE FROM answers_fts WHERE id = ?", (i,))
-            db.execute("DELETE FROM topics WHERE id = ?", (i,))
+        for (n,) in db.execute("SELECT n FROM answers WHERE path = ?", (key,)).fetchall():
+            db.execute("DELETE FROM answers_fts WHERE rowid = ?", (n,))
+            db.execute("DELETE FROM topics WHERE n = ?", (n,))
         db.execute("DELETE FROM answers WHERE path = ?", (key,))
         db.execute("DELETE FROM files WHERE path = ?", (key,))
 
@@ -218,8 +218,9 @@ class BankIndex:
             record, _, _ = _quiet_load(self.content / row.path)
         return record
 
-    def _add(self, db: sqlite3.Connection, key: str, path: Path, state: tuple[int, int]) -> None:
-        record, problems, caught = _quiet_load(path)
+    def _add(self, db: sqlite3.Connection, key: str, path: Path, state: tuple[int, int],
+             cache: ContentCache | None) -> None:
+        record, problems, caught = _quiet_load(path, cache)
         lines = [str(p) for p in problems] + caught
         fatal = bool(problems)
         if record is None and not problems:
@@ -237,14 +238,15 @@ class BankIndex:
         if record is None or taken:
             return
         answered = isinstance(record, Question)
-        db.execute("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (record.id, record.id.casefold(), key, record.exam, record.paper or "",
-                    record.year, record.number, record.marks, record.part,
-                    "\n".join(record.topics), record.question, int(answered)))
+        n = db.execute("INSERT INTO answers VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (record.id, record.id.casefold(), key, record.exam, record.paper or "",
+                        record.year, record.number, record.marks, record.part,
+                        "\n".join(record.topics), record.question, int(answered))).lastrowid
         db.executemany("INSERT INTO topics VALUES (?, ?)",
-                       [(record.id, t.casefold()) for t in record.topics])
-        db.execute("INSERT INTO answers_fts VALUES (?, ?, ?, ?, ?)",
-                   (record.id, *(searchable(plain(t)) for t in _texts(record))))
+                       [(n, t.casefold()) for t in record.topics])
+        db.execute("INSERT INTO answers_fts (rowid, question, summary, points, body) "
+                   "VALUES (?, ?, ?, ?, ?)",
+                   (n, *(searchable(plain(t)) for t in _texts(record))))
 
     def search(self, filters: Filters, *, offset: int = 0, limit: int = 50) -> Page:
         """The answers matching ``filters``: ranked by the text searched for, if any,
@@ -257,10 +259,12 @@ class BankIndex:
             if filters.text and not match:
                 return Page((), 0)
             if match:
-                base = (f"FROM answers_fts JOIN answers a ON a.id = answers_fts.id "
+                base = (f"FROM answers_fts JOIN answers a ON a.n = answers_fts.rowid "
                         f"WHERE answers_fts MATCH ? {' AND ' + where if where else ''}")
                 args = [match, *args]
-                total = db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+                total = db.execute(f"SELECT count(*) {base}" if where else
+                                   "SELECT count(*) FROM answers_fts WHERE answers_fts MATCH ?",
+                                   args).fetchone()[0]
                 cur = db.execute(
                     f"SELECT {_COLUMNS}, snippet(answers_fts, -1, '{_MARK_START}', "
                     f"'{_MARK_END}', '…', 14) {base} ORDER BY {_RANK}, a.id "
@@ -306,21 +310,26 @@ class BankIndex:
     def choices(self) -> dict[str, list[str]]:
         """The exams, papers, topics and marks the bank holds, for the filter lists."""
         with self._lock:
-            db = self._connect()
-            topics: dict[str, str] = {}
-            for (text,) in db.execute("SELECT topics FROM answers"):
-                for t in text.split("\n"):
-                    topics.setdefault(t.casefold(), t)
-            return {
-                "exam": [e for (e,) in db.execute("SELECT DISTINCT exam FROM answers ORDER BY 1")],
-                "paper": [p for (p,) in db.execute(
-                    "SELECT DISTINCT paper FROM answers ORDER BY 1")],
-                "topic": sorted(topics.values(), key=str.casefold),
-                "marks": [str(m) for (m,) in db.execute(
-                    "SELECT DISTINCT marks FROM answers WHERE marks IS NOT NULL ORDER BY 1")],
-                "year": [str(y) for (y,) in db.execute(
-                    "SELECT DISTINCT year FROM answers ORDER BY 1")],
-            }
+            if self._choices is None:
+                self._choices = self._list_choices(self._connect())
+            return self._choices
+
+    @staticmethod
+    def _list_choices(db: sqlite3.Connection) -> dict[str, list[str]]:
+        topics: dict[str, str] = {}
+        for (text,) in db.execute("SELECT topics FROM answers"):
+            for t in text.split("\n"):
+                topics.setdefault(t.casefold(), t)
+        return {
+            "exam": [e for (e,) in db.execute("SELECT DISTINCT exam FROM answers ORDER BY 1")],
+            "paper": [p for (p,) in db.execute(
+                "SELECT DISTINCT paper FROM answers ORDER BY 1")],
+            "topic": sorted(topics.values(), key=str.casefold),
+            "marks": [str(m) for (m,) in db.execute(
+                "SELECT DISTINCT marks FROM answers WHERE marks IS NOT NULL ORDER BY 1")],
+            "year": [str(y) for (y,) in db.execute(
+                "SELECT DISTINCT year FROM answers ORDER BY 1")],
+        }
 
     def problems(self) -> list[FileProblem]:
         """Every file with something ``check`` would say, fatal ones first."""
@@ -352,13 +361,13 @@ class BankIndex:
                 self._db = None
 
 
-def _quiet_load(path: Path) -> tuple[Question | PastQuestion | None, list[Diagnostic],
-                                     list[str]]:
+def _quiet_load(path: Path, cache: ContentCache | None = None
+                ) -> tuple[Question | PastQuestion | None, list[Diagnostic], list[str]]:
     # Python's warning filters are global: callers hold the index's lock, the
     # one place of the server that reads content files.
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StudypackWarning)
-        record, _, problems = load_file(path)
+        record, _, problems = load_file(path, cache)
     said = list(dict.fromkeys(str(w.message) for w in caught
                               if issubclass(w.category, StudypackWarning)))
     return record, problems, said
@@ -390,7 +399,7 @@ def _where(filters: Filters) -> tuple[str, list[object]]:
         clauses.append("a.paper = ? COLLATE NOCASE")
         args.append(filters.paper)
     if filters.topic:
-        clauses.append("a.id IN (SELECT id FROM topics WHERE topic = ?)")
+        clauses.append("a.n IN (SELECT t.n FROM topics t WHERE t.topic = ?)")
         args.append(filters.topic.casefold())
     if filters.year_from is not None:
         clauses.append("a.year >= ?")
