@@ -207,6 +207,9 @@ def test_mojibake_is_repaired_and_curly_quotes_and_arabic_are_left_alone():
     assert repair(f"Rail {thai}")[0] == "Rail links – if peace holds"
     verse = "إِنَّ مَعَ الْعُسْرِ يُسْرًا “quoted”"
     assert repair(verse) == (verse, ())
+    # Windows line ends (a browser's text box sends them) are not broken characters.
+    assert repair("Q. 3 Discuss.\r\n\r\nIntroduction\r\n") == (
+        "Q. 3 Discuss.\n\nIntroduction\n", ())
 
 
 def test_utf16_and_windows_1252_text_files_are_read(tmp_path):

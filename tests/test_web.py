@@ -335,3 +335,127 @@ def test_serving_beyond_this_machine_needs_a_password(ws: Path) -> None:
     assert done.returncode == 2
     assert "studypack serve --set-password" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# The answer forms: edit one file, import through the review form.
+
+PASTED = (ROOT / "tests" / "data" / "web" / "pasted-answer.txt")
+
+
+def form_of_page(page: str) -> dict[str, str]:
+    """The values of a page's answer form, as a browser would send them back."""
+    import html
+
+    fields = dict(re.findall(r'<input id="f-([\w-]+)" name="[\w-]+" value="([^"]*)"', page))
+    fields.update(re.findall(r'<textarea id="f-([\w-]+)" name="[\w-]+"[^>]*>([^<]*)</textarea>',
+                             page, re.S))
+    fields.update(re.findall(r'<input type="hidden" name="(digest)" value="([^"]*)"', page))
+    return {k: html.unescape(v) for k, v in fields.items()}
+
+
+def test_edit_keeps_comments_and_layout_and_shows_in_the_handout(ws: Path,
+                                                                client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    path = next((ws / "content").rglob("2015-q6.yaml"))
+    path.write_text("# Checked by Ms Rabia, Nov 2026\n" + path.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    form = form_of_page(client.get("/q/css-2015-pakistan-affairs-q6/edit").text)
+    assert form["points-1-heading"] == "Origins in 1947 — the disputed accession"
+    form["points-1-heading"] = "How the dispute began in 1947"
+    saved = client.post("/q/css-2015-pakistan-affairs-q6/edit", data={**form, "csrf": csrf})
+    assert saved.status_code == 302 and "saved=1" in saved.location
+    after = path.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True)
+               if a != b]
+    # One line changed: the comment, the key order, the flow list and the folded
+    # question are as they were.
+    assert changed == [("  - heading: Origins in 1947 — the disputed accession",
+                        "  - heading: How the dispute began in 1947")]
+    _, _, pdf = got(client, "/q/css-2015-pakistan-affairs-q6/handout.pdf")
+    (ws / "h.pdf").write_bytes(pdf)
+    text = "".join(p.extract_text() for p in PdfReader(ws / "h.pdf").pages)
+    assert "How the dispute began in 1947" in text
+
+
+def test_edit_with_problems_writes_nothing_and_says_where(ws: Path,
+                                                         client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    path = next((ws / "content").rglob("2015-q6.yaml"))
+    before = path.read_text(encoding="utf-8")
+    form = form_of_page(client.get("/q/css-2015-pakistan-affairs-q6/edit").text)
+    form.update({"year": "twenty", "points-2-heading": ""})
+    response = client.post("/q/css-2015-pakistan-affairs-q6/edit", data={**form, "csrf": csrf})
+    assert response.status_code == 422
+    assert path.read_text(encoding="utf-8") == before
+    # Each problem sits in its field's box.
+    year_box = response.text.split('id="f-year"')[1].split('class="field ')[0]
+    assert "field-problem" in year_box
+    heading_box = response.text.split('id="f-points-2-heading"')[1].split('class="field ')[0]
+    assert "field-problem" in heading_box
+
+
+def test_a_stale_edit_overwrites_nothing_and_shows_both(ws: Path, client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    path = next((ws / "content").rglob("2015-q6.yaml"))
+    form = form_of_page(client.get("/q/css-2015-pakistan-affairs-q6/edit").text)
+    theirs = path.read_text(encoding="utf-8").replace("peaceful resolution.",
+                                                      "peaceful settlement.")
+    path.write_text(theirs, encoding="utf-8")
+    form["conclusion"] = "My own conclusion."
+    response = client.post("/q/css-2015-pakistan-affairs-q6/edit", data={**form, "csrf": csrf})
+    assert response.status_code == 409
+    assert path.read_text(encoding="utf-8") == theirs
+    assert "peaceful settlement." in response.text and "My own conclusion." in response.text
+    assert "Nothing was written" in response.text
+
+
+def run_import(client: FlaskClient, data: dict[str, object]) -> str:
+    started = client.post("/import", data={**data, "csrf": csrf_of(client)},
+                          content_type="multipart/form-data")
+    assert started.status_code == 302, started.text
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        page = client.get(started.location).text
+        if "Reading the page" not in page and "Waiting" not in page:
+            return page
+        time.sleep(0.2)
+    raise AssertionError("the import did not finish")
+
+
+def test_import_pasted_answer_through_the_review_form(ws: Path, client: FlaskClient) -> None:
+    review = run_import(client, {"text": PASTED.read_text(encoding="utf-8"), "exam": "PMS"})
+    assert "Review the import" in review
+    assert '<span class="mark missing">missing</span>' in review
+    form = form_of_page(review)
+    assert form["points-3-heading"] == "Canal colonies and the new rural order"
+    action = re.search(r'action="(/import/[^"]+)"', review)
+    assert action
+    # Nothing is written before the user saves.
+    assert not list((ws / "content").rglob("pms-*.yaml"))
+    form.update({"paper": "Pakistan Affairs", "year": "2022", "csrf": csrf_of(client)})
+    saved = client.post(action.group(1), data=form)
+    assert saved.status_code == 302, saved.text
+    assert saved.location.startswith("/q/pms-2022-pakistan-affairs-q3")
+    written = ws / "content" / "pakistan-affairs" / "pms-2022-q3.yaml"
+    assert written.is_file()
+    bank = client.get("/?q=canal+colonies").text
+    assert ids_on(bank) == ["pms-2022-pakistan-affairs-q3"]
+    # The same again is refused: an answer in the bank is never replaced.
+    again = client.post(action.group(1), data=form)
+    assert again.status_code == 422 and "already" in again.text
+
+
+def test_import_refuses_what_it_cannot_read(client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    from io import BytesIO
+
+    odd = client.post("/import", data={"csrf": csrf, "file": (BytesIO(b"MZ\x00\x01"),
+                                                              "setup.exe")},
+                      content_type="multipart/form-data")
+    assert odd.status_code == 422 and "cannot import a .exe file" in odd.text
+    empty = client.post("/import", data={"csrf": csrf, "text": "  "})
+    assert empty.status_code == 422 and "Nothing to import" in empty.text
+    page = run_import(client, {"text": "Home | About us | Courses | Contact\nFees and "
+                                       "admissions open for the spring batch."})
+    assert "Nothing was imported" in page and "Traceback" not in page

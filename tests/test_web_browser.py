@@ -127,3 +127,48 @@ def test_build_shows_progress_then_download(server: tuple[str, Path], page: Page
     caught.value.save_as(tmp_path / "whole.pdf")
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "whole.pdf").pages[:4])
     assert "Whole Bank" in text
+
+
+def test_import_a_pasted_answer_and_find_it_in_the_bank(server: tuple[str, Path],
+                                                        page: Page) -> None:
+    address, ws = server
+    page.goto(address)
+    page.get_by_role("link", name="Import").click()
+    page.fill("textarea[name=text]", (ROOT / "tests" / "data" / "web" / "pasted-answer.txt")
+              .read_text(encoding="utf-8"))
+    page.fill("input[name=exam]", "PMS")
+    page.get_by_role("button", name="Read it").click()
+    expect(page.get_by_role("heading", name="Review the import")).to_be_visible(timeout=60_000)
+    # The review says what the page did not give, beside the field.
+    expect(page.locator(".field.missing #f-paper")).to_be_visible()
+    expect(page.locator("#f-points-3-heading")).to_have_value(
+        "Canal colonies and the new rural order")
+    page.fill("#f-paper", "Pakistan Affairs")
+    page.fill("#f-year", "2023")
+    page.get_by_role("button", name="Save into the bank").click()
+    expect(page.locator(".saved")).to_contain_text("pms-2023-q3.yaml")
+    assert (ws / "content" / "pakistan-affairs" / "pms-2023-q3.yaml").is_file()
+    page.goto(f"{address}/?q=Lyallpur")
+    expect(page.locator("#result-count")).to_have_text("1 answer for “Lyallpur”")
+    expect(page.locator("table.bank td.question a")).to_contain_text(
+        "How did British rule change the economy")
+
+
+def test_edit_an_answer_and_see_it_in_its_handout(server: tuple[str, Path], page: Page,
+                                                  tmp_path: Path) -> None:
+    address, ws = server
+    page.goto(f"{address}/q/css-2016-pakistan-affairs-q5")
+    page.get_by_role("link", name="Edit").click()
+    heading = page.locator("#f-points-1-heading")
+    heading.fill("Checks on the president, and rights added")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".saved")).to_be_visible()
+    expect(page.locator("table.key-points")).to_contain_text(
+        "Checks on the president, and rights added")
+    with page.expect_download() as caught:
+        page.get_by_role("link", name="Download handout PDF").click()
+    caught.value.save_as(tmp_path / "handout.pdf")
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "handout.pdf").pages)
+    assert "Checks on the president, and rights added" in text
+    source = next((ws / "content").rglob("2016-q5.yaml")).read_text(encoding="utf-8")
+    assert "heading: Checks on the president, and rights added" in source

@@ -3,7 +3,8 @@
 Starts ``studypack serve`` on a copy of the sample workspace and drives
 Debian's chromium with Playwright: docs/images/workbench-bank.png (the bank,
 searched and filtered), docs/images/workbench-basket.png (the basket and its
-settings) and docs/images/workbench-preview.png (a pack's preview pages).
+settings), docs/images/workbench-preview.png (a pack's preview pages) and
+docs/images/workbench-import.png (a pasted answer's review form).
 
 Run from the repository: python tools/workbench_pictures.py
 """
@@ -28,6 +29,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 
 
 def main() -> None:
+    """Serve a copy of the sample workspace and photograph four of its screens."""
     with tempfile.TemporaryDirectory() as tmp:
         ws = Path(tmp) / "al-noor-academy"
         shutil.copytree(ROOT / "content", ws / "content")
@@ -60,11 +62,20 @@ def main() -> None:
                 page.wait_for_selector(".previews img", timeout=120_000)
                 page.set_viewport_size({"width": 1240, "height": 640})
                 page.screenshot(path=IMAGES / "workbench-preview.png")
+                page.set_viewport_size({"width": 1240, "height": 900})
+                page.goto(f"{address}/import")
+                page.fill("textarea[name=text]", (ROOT / "tests" / "data" / "web" /
+                                                  "pasted-answer.txt").read_text("utf-8"))
+                page.fill("input[name=exam]", "PMS")
+                page.get_by_role("button", name="Read it").click()
+                page.wait_for_selector("#f-paper", timeout=60_000)
+                page.fill("#f-year", "2022")
+                page.screenshot(path=IMAGES / "workbench-import.png")
                 browser.close()
         finally:
             server.send_signal(signal.SIGINT)
             server.wait(timeout=30)
-    print(f"Wrote three pictures to {IMAGES.relative_to(ROOT)}")
+    print(f"Wrote four pictures to {IMAGES.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

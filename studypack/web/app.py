@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -29,43 +29,21 @@ from werkzeug.exceptions import HTTPException
 
 from ..errors import ContentError, StudypackError, rel
 from .answer_page import answer_view
-from .basket import BLOCKS, GROUPS, ORDERS, Basket, PackOptions, pack_text, slug
+from .basket import BLOCKS, GROUPS, ORDERS, PackOptions, pack_text, slug
+from .editing import edit_routes, import_routes
 from .index import BankIndex, Filters, highlighted
 from .jobs import Builds, JobSpec
 from .packs import open_pack, pack_names, save_pack
+from .replies import problem as _problem
+from .replies import problem_lines as _problem_lines
 from .security import new_token, password_matches, tokens_match
+from .state import Workbench
 
 PAGE_SIZE = 50
 UPLOAD_LIMIT = 5 * 1024 * 1024
 """Largest request body taken (an imported Word file or page), in bytes."""
 
 log = logging.getLogger("studypack.web")
-
-
-@dataclass
-class Workbench:
-    """What one server holds: its workspace, index, jobs and the sessions' baskets."""
-
-    workspace: Path
-    content: Path
-    index: BankIndex
-    builds: Builds
-    password: dict[str, object] | None = None
-    baskets: dict[str, Basket] = field(default_factory=dict)
-
-    def basket(self) -> Basket:
-        """The basket of this request's session (an empty one to start)."""
-        return self.baskets.get(_session_id(), Basket())
-
-    def keep(self, basket: Basket) -> None:
-        """Keep ``basket`` as this session's."""
-        self.baskets[_session_id()] = basket
-
-
-def _session_id() -> str:
-    if "sid" not in session:
-        session["sid"] = new_token()
-    return str(session["sid"])
 
 
 def create_app(workspace: Path, content: Path, *, password: dict[str, object] | None = None,
@@ -95,6 +73,8 @@ def create_app(workspace: Path, content: Path, *, password: dict[str, object] | 
     _bank_routes(app, bench)
     _basket_routes(app, bench)
     _job_routes(app, bench)
+    edit_routes(app, bench)
+    import_routes(app, bench)
     _errors(app)
     return app
 
@@ -184,7 +164,8 @@ def _bank_routes(app: Flask, bench: Workbench) -> None:
         view = answer_view(record)
         picked = row.id.casefold() in {i.casefold() for i in bench.basket().ids}
         return render_template("answer.html", row=row, view=view, picked=picked,
-                               problems=bench.index.problems_of(row.id))
+                               problems=bench.index.problems_of(row.id),
+                               saved=bool(request.args.get("saved")))
 
     @app.get("/q/<answer_id>/handout.pdf")
     def handout(answer_id: str) -> Any:
@@ -343,16 +324,6 @@ def _job_routes(app: Flask, bench: Workbench) -> None:
         if job.state != "done" or not 0 <= n < len(job.images):
             abort(404)
         return send_file(job.spec.folder / job.images[n], mimetype="image/png")
-
-
-def _problem(message: str, status: int) -> tuple[str, int]:
-    return render_template("problem.html", lines=[message], heading=None), status
-
-
-def _problem_lines(heading: str, exc: StudypackError, status: int) -> tuple[str, int]:
-    lines = ([str(d) for d in exc.diagnostics] if isinstance(exc, ContentError)
-             else [str(exc)])
-    return render_template("problem.html", lines=lines, heading=heading), status
 
 
 def _errors(app: Flask) -> None:

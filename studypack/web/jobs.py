@@ -40,6 +40,8 @@ class JobSpec:
         pack_text: The pack file's text, for "pack".
         answer_id: The answer, for "handout".
         preview: Also render the cover, contents and first answer page as PNG.
+        source: For "import": a file name in ``folder``, or a page's address.
+        options: For "import": the overrides (exam, paper, year, number, marks).
     """
 
     kind: str
@@ -50,6 +52,8 @@ class JobSpec:
     pack_text: str = ""
     answer_id: str = ""
     preview: bool = False
+    source: str = ""
+    options: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass
@@ -66,6 +70,7 @@ class Job:
     lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
+    result: Any = None
     finished: threading.Event = field(default_factory=threading.Event)
 
     @property
@@ -153,7 +158,7 @@ class Builds:
         elif kind == "step":
             job.done += 1
         elif kind == "done":
-            job.pages, job.images, job.warnings = message[1], message[2], message[3]
+            job.pages, job.images, job.warnings, job.result = message[1:5]
             job.state = "done"
             return True
         elif kind == "failed":
@@ -176,7 +181,7 @@ def run_job(spec: JobSpec, queue: Any) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", StudypackWarning)
         try:
-            pages, images = _build(spec, queue)
+            pages, images, result = _run(spec, queue)
         except ContentError as exc:
             queue.put(("failed", [str(d) for d in exc.diagnostics], _texts(caught)))
         except StudypackError as exc:
@@ -185,7 +190,7 @@ def run_job(spec: JobSpec, queue: Any) -> None:
             queue.put(("failed", [f"internal error: {type(exc).__name__}: {exc}. This is a "
                                   "bug in studypack; please report it."], _texts(caught)))
         else:
-            queue.put(("done", pages, images, _texts(caught)))
+            queue.put(("done", pages, images, _texts(caught), result))
 
 
 def _texts(caught: list[warnings.WarningMessage]) -> list[str]:
@@ -193,6 +198,21 @@ def _texts(caught: list[warnings.WarningMessage]) -> list[str]:
 
     return list(dict.fromkeys(str(w.message) for w in caught
                               if issubclass(w.category, StudypackWarning)))
+
+
+def _run(spec: JobSpec, queue: Any) -> tuple[int, list[str], Any]:
+    if spec.kind == "import":
+        return 0, [], _import(spec)
+    return (*_build(spec, queue), None)
+
+
+def _import(spec: JobSpec) -> Any:
+    from ..content.importing import Options, import_address, import_file, is_address
+
+    options = Options(**dict(spec.options))  # type: ignore[arg-type]
+    if is_address(spec.source):
+        return import_address(spec.source, options)
+    return import_file(spec.folder / spec.source, options)
 
 
 def _build(spec: JobSpec, queue: Any) -> tuple[int, list[str]]:

@@ -132,8 +132,10 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     Returns:
         ``(text, notes)``; notes are empty when nothing needed repair.
     """
-    # Unicode's own line and paragraph separators end a line like any other.
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    # Unicode's own line and paragraph separators end a line like any other, and
+    # Windows line ends (a browser's form, Notepad) are ordinary, not broken.
+    text = (text.replace("\r\n", "\n").replace("\r", "\n")
+            .replace("\u2028", "\n").replace("\u2029", "\n\n"))
     fixed = ftfy.fix_text(text, _FIXER)
     notes: list[str] = []
     if fixed != text:

@@ -6,7 +6,7 @@
     var meta = document.querySelector("meta[http-equiv='refresh']");
     if (meta) meta.remove();
     var poll = function () {
-      fetch(job.dataset.job + ".json").then(function (r) { return r.json(); }).then(function (s) {
+      fetch(job.dataset.url).then(function (r) { return r.json(); }).then(function (s) {
         if (s.state === "done" || s.state === "failed") { location.reload(); return; }
         var bar = job.querySelector("progress"), text = job.querySelector(".state");
         if (s.total) { bar.max = s.total; bar.value = s.done;

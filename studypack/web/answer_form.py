@@ -1,0 +1,277 @@
+"""An answer as a form: content-file fields ↔ form values, and a file's text with new values.
+
+The form shows the fields a person writes (exam, paper, year, number, marks,
+topics, question, summary, introduction, key points, conclusion); every
+other field of the file passes through as it is. Writing goes through
+ruamel.yaml's round trip, so a file keeps its comments, key order, flow
+lists and block style wherever a value did not change.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+LINES = ("exam", "paper", "part")
+NUMBERS = ("year", "number", "marks")
+LISTS = ("topics", "tags")
+TEXTS = ("question", "summary", "introduction", "conclusion")
+POINT_PARTS = ("heading", "gist", "body", "subpoints")
+OPTIONAL = frozenset({"part", "marks", "tags"})
+LABELS = {"exam": "Exam", "paper": "Paper", "part": "Part", "year": "Year",
+          "number": "Question number", "marks": "Marks", "topics": "Topics (one a line)",
+          "tags": "Tags (one a line)", "question": "Question", "summary": "Summary",
+          "introduction": "Introduction", "conclusion": "Conclusion"}
+SPARE_POINTS = 1
+"""Empty key-point rows under the filled ones, for adding a point without a script."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One form field as a page shows it."""
+
+    name: str
+    label: str
+    value: str
+    kind: str
+    mark: str = ""
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PointRow:
+    """One key point's four fields."""
+
+    number: int
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class AnswerForm:
+    """The whole form: fields, key points, and problems that belong to no one field."""
+
+    fields: tuple[Field, ...]
+    points: tuple[PointRow, ...]
+    general: tuple[str, ...] = ()
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "\n".join(str(v) for v in value)
+    return str(value).strip()
+
+
+def form_values(data: Mapping[str, Any]) -> dict[str, str]:
+    """A content file's fields as form values (``points-2-heading`` for point 2's heading)."""
+    values = {name: _shown(data.get(name)) for name in (*LINES, *NUMBERS, *LISTS, *TEXTS)}
+    points = data.get("points") or []
+    for n, point in enumerate(points if isinstance(points, list) else [], 1):
+        for part in POINT_PARTS:
+            values[f"points-{n}-{part}"] = _shown(point.get(part) if isinstance(point, Mapping)
+                                                  else None)
+    return values
+
+
+def _number(raw: str) -> int | str | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    # A value that is not a number stays as typed, for the check to name.
+    return int(raw) if raw.isdigit() else raw
+
+
+def _text(raw: str) -> str:
+    return "\n".join(line.rstrip() for line in raw.replace("\r\n", "\n").strip().split("\n"))
+
+
+def _items(raw: str, *, commas: bool = True) -> list[str]:
+    # Topics and tags may be typed "a, b" on one line; a sub-point is a line.
+    parts = re.split(r"\n|," if commas else r"\n", raw.replace("\r\n", "\n"))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def point_numbers(values: Mapping[str, str]) -> list[int]:
+    """The point numbers present in form values, in order."""
+    found = {int(m.group(1)) for k in values if (m := re.fullmatch(r"points-(\d{1,3})-\w+", k))}
+    return sorted(found)
+
+
+def data_from_form(values: Mapping[str, str], base: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` (the file's fields) with the form's values laid over it, in the file's order.
+
+    A value whose text is unchanged keeps the file's own (its line breaks and
+    trailing newline); an optional field left empty is removed; empty key-point
+    rows are dropped.
+    """
+    data = dict(base)
+
+    def put(name: str, value: object) -> None:
+        old = data.get(name)
+        if isinstance(old, str) and isinstance(value, str) and old.strip() == value.strip():
+            return
+        if value in (None, "", []) and name in OPTIONAL:
+            data.pop(name, None)
+        else:
+            data[name] = value
+
+    for name in LINES:
+        put(name, values.get(name, "").strip())
+    for name in NUMBERS:
+        put(name, _number(values.get(name, "")))
+    for name in LISTS:
+        put(name, _items(values.get(name, "")))
+    for name in TEXTS:
+        put(name, _text(values.get(name, "")))
+    given = base.get("points")
+    old_points: list[Any] = given if isinstance(given, list) else []
+    points = []
+    for n in point_numbers(values):
+        row = {part: values.get(f"points-{n}-{part}", "") for part in POINT_PARTS}
+        if not any(v.strip() for v in row.values()):
+            continue
+        old = old_points[n - 1] if 0 < n <= len(old_points) and isinstance(
+            old_points[n - 1], Mapping) else {}
+        point = dict(old)
+        for part in POINT_PARTS:
+            value: object = (_items(row[part], commas=False) if part == "subpoints"
+                             else _text(row[part]))
+            was = point.get(part)
+            if isinstance(was, str) and isinstance(value, str) and was.strip() == value.strip():
+                continue
+            if value in ("", []) and part != "heading":
+                point.pop(part, None)
+            else:
+                point[part] = value
+        points.append(point)
+    data["points"] = points
+    return data
+
+
+def form_of(values: Mapping[str, str], problems: list[tuple[str, str]] = (),  # type: ignore[assignment]
+            marks: Mapping[str, str] | None = None) -> AnswerForm:
+    """The form to show: ``values``, each field's problems beside it, and ``marks``
+    (field → "found", "guessed" or "missing", for an import's review).
+
+    Args:
+        values: Form values, as ``form_values`` gives them.
+        problems: (form field, message) pairs; field "" for the file as a whole.
+        marks: What the importer says of each field.
+    """
+    marks = marks or {}
+    said: dict[str, list[str]] = {}
+    for name, message in problems:
+        said.setdefault(name, []).append(message)
+
+    def field(name: str, label: str, kind: str) -> Field:
+        return Field(name, label, values.get(name, ""), kind,
+                     marks.get(name.split("-", 1)[0], ""),
+                     tuple(said.pop(name, ())))
+
+    fields = [field(n, LABELS[n], "line") for n in LINES[:2]]
+    fields += [field(n, LABELS[n], "number") for n in NUMBERS]
+    fields += [field("part", LABELS["part"], "line")]
+    fields += [field(n, LABELS[n], "list") for n in LISTS]
+    fields += [field(n, LABELS[n], "text") for n in TEXTS]
+    numbers = point_numbers(values)
+    last = max(numbers, default=0)
+    rows = [
+        PointRow(n, (
+            field(f"points-{n}-heading", "Heading", "line"),
+            field(f"points-{n}-gist", "Gist (one line for the key-points table; "
+                  "empty: cut from the body)", "line"),
+            field(f"points-{n}-body", "Body", "text"),
+            field(f"points-{n}-subpoints", "Sub-points (one a line)", "list")))
+        for n in [*numbers, *range(last + 1, last + 1 + SPARE_POINTS)]]
+    general = [m for name in list(said) for m in said.pop(name)]
+    return AnswerForm(tuple(fields), tuple(rows), tuple(general))
+
+
+def form_field(key: str) -> str:
+    """The form field a problem's dotted key belongs to: ``points[2].body`` → ``points-2-body``."""
+    m = re.fullmatch(r"points\[(\d+)\](?:\.(\w+))?(?:\[\d+\])?", key)
+    if m:
+        return f"points-{m.group(1)}-{m.group(2) or 'heading'}"
+    name = re.split(r"[.\[]", key, maxsplit=1)[0]
+    known = (*LINES, *NUMBERS, *LISTS, *TEXTS)
+    return name if name in known else ""
+
+
+def applied_text(old_text: str, data: Mapping[str, Any]) -> str:
+    """``old_text`` (a content file) with its fields set to ``data``: comments, key order,
+    flow lists and block style are kept wherever a value did not change.
+    """
+    from ruamel.yaml import YAML
+
+    rt = _round_trip(YAML)
+    doc = rt.load(old_text)
+    for name in [k for k in doc if k not in data]:
+        del doc[name]
+    for name, value in data.items():
+        if name in doc and _plain(doc[name]) == value:
+            continue
+        if name == "points" and isinstance(doc.get(name), list):
+            _apply_points(doc[name], value)
+        else:
+            doc[name] = _styled(value, doc.get(name))
+    buffer = io.StringIO()
+    rt.dump(doc, buffer)
+    return buffer.getvalue()
+
+
+def _round_trip(yaml_class: Any) -> Any:
+    rt = yaml_class()
+    rt.preserve_quotes = True
+    # Long lines stay long: a file is rewritten only where a value changed.
+    rt.width = 100_000
+    rt.indent(mapping=2, sequence=4, offset=2)
+    return rt
+
+
+def _apply_points(old: Any, new: list[Any]) -> None:
+    for i, point in enumerate(new):
+        if i < len(old) and isinstance(old[i], dict):
+            for part in [k for k in old[i] if k not in point]:
+                del old[i][part]
+            for part, value in point.items():
+                if _plain(old[i].get(part)) != value:
+                    old[i][part] = _styled(value, old[i].get(part))
+        elif i < len(old):
+            old[i] = point
+        else:
+            old.append(_styled(point, None))
+    del old[len(new):]
+
+
+def _styled(value: Any, old: Any) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    if isinstance(value, str):
+        if isinstance(old, FoldedScalarString) and "\n\n" not in value:
+            return FoldedScalarString(value.rstrip("\n") + "\n")
+        if "\n" in value or isinstance(old, LiteralScalarString):
+            return LiteralScalarString(value.rstrip("\n") + "\n")
+        return value
+    if isinstance(value, list):
+        seq = CommentedSeq([_styled(v, None) for v in value])
+        if isinstance(old, CommentedSeq) and old.fa.flow_style():
+            seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, dict):
+        return CommentedMap((k, _styled(v, None)) for k, v in value.items())
+    return value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
