@@ -642,3 +642,20 @@ def test_a_post_body_of_loose_text_and_line_breaks_is_read_line_by_line():
     assert answer.data["question"] == "What is smog? Explain its causes in Punjab."
     assert [p["heading"] for p in answer.data["points"]] == ["Crop burning", "Vehicle exhaust"]
     assert str(answer.data["conclusion"]).startswith("In conclusion, cleaner fuel")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Q.4 Examine the Council of Common Interests. (CSS 2021, Pakistan Affairs, 20 marks)",
+     ("Examine the Council of Common Interests.", 2021, 20, "CSS", "Pakistan Affairs")),
+    ("Q 7: Is the veto still useful? [PMS; International Relations; 2019]",
+     ("Is the veto still useful?", 2019, None, "PMS", "International Relations")),
+    # A bracket that is part of the question stays in it.
+    ("Q.2 Trace the Kashmir dispute (1947-2019).",
+     ("Trace the Kashmir dispute (1947-2019).", None, None, None, None)),
+])
+def test_a_closing_bracket_naming_the_paper_gives_exam_year_paper_and_marks(line, expected):
+    from studypack.content.importing.questions import parse_question
+
+    found = parse_question(line)
+    assert found is not None
+    assert (found.text, found.year, found.marks, found.exam, found.paper) == expected

@@ -120,7 +120,9 @@ _LISTED = re.compile(r"^(\d{1,4})\s*[.)\-–]\s*(\S.*)$")
 _MARKS = re.compile(r"\s*[(\[]\s*(\d{1,3}(?:\s*\+\s*\d{1,3})*)\s*(?:=\s*(\d{1,3}))?\s*"
                     r"(?:marks?)?\s*[)\]]\s*\.?$", re.IGNORECASE)
 _MARKS_BARE = re.compile(r"\s*[-–,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
-_YEAR = re.compile(r"\s*[(\[]?\s*(?:(CSS|PMS|PCS)\s*[-–,]?\s*)?((?:19|20)\d\d)\s*[)\]]?\s*\.?$",
+# Not the end of a range of years ("(1947-2019)" is part of the question).
+_YEAR = re.compile(r"\s*[(\[]?\s*(?:(CSS|PMS|PCS)\s*[-–,]?\s*)?(?<!\d[-–])((?:19|20)\d\d)"
+                   r"\s*[)\]]?\s*\.?$",
                    re.IGNORECASE)
 _EXAM_YEAR_MARKS = re.compile(
     r"\s*[(\[]\s*(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)\s*[,;|/-]\s*(\d{1,3})\s*"
@@ -282,11 +284,58 @@ def _in_sentence(text: str, found: re.Match[str]) -> bool:
     return not bracketed and bool(_PREPOSITION.search(text[: found.start()]))
 
 
+_ATTRIBUTION = re.compile(r"\s*[(\[]([^()\[\]]{4,90})[)\]]\s*\.?$")
+_PART_YEAR = re.compile(r"(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)", re.IGNORECASE)
+_PART_MARKS = re.compile(r"(?:marks?\s*[:=]?\s*)?(\d{1,3})\s*(?:marks?)?", re.IGNORECASE)
+
+
+def read_attribution(text: str) -> tuple[str, dict[str, object]]:
+    """A closing bracket that names the paper among the exam, year and marks:
+    ``"Discuss X. (CSS 2021, Pakistan Affairs, 20 marks)"`` → ``("Discuss X.",
+    {"exam": "CSS", "year": 2021, "paper": "Pakistan Affairs", "marks": 20})``.
+
+    A bracket with any other part (words of the question) is left as it is.
+    """
+    found = _ATTRIBUTION.search(text)
+    if not found:
+        return text, {}
+    said: dict[str, object] = {}
+    for part in (p.strip() for p in re.split(r"[,;|/]|\s[-–—]\s", found.group(1))):
+        if not part:
+            continue
+        year = _PART_YEAR.fullmatch(part)
+        marks = _PART_MARKS.fullmatch(part)
+        paper = known_paper(part)
+        if re.fullmatch(r"CSS|PMS|PCS", part, re.IGNORECASE):
+            said["exam"] = part.upper()
+        elif year:
+            said["year"] = int(year.group(2))
+            if year.group(1):
+                said["exam"] = year.group(1).upper()
+        elif marks and "mark" in part.lower():
+            said["marks"] = int(marks.group(1))
+        elif paper and len(part) <= len(paper) + 12:
+            said["paper"] = paper
+        else:
+            return text, {}
+    # Only a bracket that names the paper is read here; the others are read_tags's.
+    return (text[: found.start()], said) if "paper" in said else (text, {})
+
+
 def _with_tags(number: int | None, text: str) -> QuestionLine:
+    text, said = read_attribution(text)
     rest, year, marks, exam = read_tags(text)
+    year = year or _int_or_none(said.get("year"))
+    marks = marks or _int_or_none(said.get("marks"))
+    exam = exam or (str(said["exam"]) if "exam" in said else None)
     if not re.search(r"\(b\)|\bb\)", rest):  # "(a) What is …" alone: the part's letter
         rest = re.sub(r"^\(?[a-h]\)\s+(?=[A-Z])", "", rest)
-    return QuestionLine(number=number, text=rest, year=year, marks=marks, exam=exam)
+    return QuestionLine(number=number, text=rest, year=year, marks=marks, exam=exam,
+                        paper=str(said["paper"]) if "paper" in said else None)
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) else None
 
 
 @dataclass(frozen=True)
