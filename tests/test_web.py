@@ -459,3 +459,20 @@ def test_import_refuses_what_it_cannot_read(client: FlaskClient) -> None:
     page = run_import(client, {"text": "Home | About us | Courses | Contact\nFees and "
                                        "admissions open for the spring batch."})
     assert "Nothing was imported" in page and "Traceback" not in page
+
+
+def test_a_fresh_workspace_serves_its_starter_answers(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from .conftest import started_workspace
+
+    ws, _ = started_workspace(tmp_path, monkeypatch)
+    app = create_app(ws, ws / "content")
+    try:
+        client = app.test_client()
+        page = client.get("/").text
+        shown = ids_on(page)
+        assert len(shown) == 2
+        assert client.get(f"/q/{shown[0]}").status_code == 200
+        assert "The basket is empty" in client.get("/basket").text
+    finally:
+        app.extensions["studypack"].builds.shutdown()
