@@ -300,3 +300,60 @@ def refuse_to_replace(path: Path) -> None:
         raise RenderError(f"{rel(path)} exists and was not written by studypack; it only "
                           "replaces PDFs it made itself, so nothing was written: move that "
                           "file away or choose another output path")
+
+
+IMPOSITIONS = ("booklet", "2up")
+"""What ``impose_file`` makes: a saddle-stitched booklet, or two pages a side."""
+
+
+def impose_file(source: Path, output: Path, *, kind: str = "booklet",
+                signature: int | None = None, creep_mm: float = 0.0) -> tuple[int, int]:
+    """Impose a finished PDF for printing: read, check, lay out sheets, write atomically.
+
+    Args:
+        source: The PDF (ours or any other).
+        output: The imposed PDF to write.
+        kind: "booklet" (folded and stapled) or "2up".
+        signature: Pages a folded section holds (a multiple of 4), for thick booklets.
+        creep_mm: Creep compensation at the innermost sheet, in millimetres.
+
+    Returns:
+        (pages read, sheet sides written).
+
+    Raises:
+        WorkspaceError: A setting out of range, or the output is the source.
+        PdfInputError: The source cannot be read (missing, not a PDF, damaged…).
+    """
+    import pikepdf
+
+    from .assemble.impose import booklet_sides, ends_with_back_cover, impose, two_up_sides
+    from .assemble.included import open_external
+
+    if kind not in IMPOSITIONS:
+        raise WorkspaceError(f"--impose {kind}: choose one of {', '.join(IMPOSITIONS)}")
+    if signature is not None and (signature < 4 or signature % 4):
+        raise WorkspaceError(f"--signature {signature}: a signature is a multiple of 4 pages "
+                             "(e.g. 16, 20 or 32)")
+    if not 0 <= creep_mm <= 5:
+        raise WorkspaceError(f"--creep {creep_mm}: give millimetres from 0 to 5 (paper of "
+                             "80 g/m² creeps about 0.1 mm a sheet)")
+    if output.resolve() == source.resolve():
+        raise WorkspaceError(f"{rel(output)} is the PDF being imposed; write the sheets to "
+                             "another file")
+    problem = pdf_name_problem(str(output))
+    if problem:
+        raise WorkspaceError(f"--output: {problem}")
+    open_external(source)
+    with pikepdf.open(source) as pdf:
+        pages = len(pdf.pages)
+        sides = (booklet_sides(pages, signature=signature,
+                               back_cover=ends_with_back_cover(pdf))
+                 if kind == "booklet" else two_up_sides(pages))
+        refuse_to_replace(output)
+        pending = PendingFile(output)
+        try:
+            written = impose(pdf, sides, pending.file, creep_mm=creep_mm)
+            pending.commit()
+        finally:
+            pending.discard()
+    return pages, written

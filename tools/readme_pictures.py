@@ -2,7 +2,8 @@
 
 docs/images/sample-pages.png: the sample booklet's cover, contents and first
 answer page side by side; docs/images/layouts.png: the same answer's first page
-in each built-in layout. Pages are rendered by poppler's ``pdftoppm`` (Debian's
+in each built-in layout; docs/images/imposed-sheet.png: the first sheet of the
+sample booklet imposed for folding (front and back). Pages are rendered by poppler's ``pdftoppm`` (Debian's
 ``poppler-utils``) and joined with Pillow.
 
 Run from the repository: python tools/readme_pictures.py
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from studypack.build import build_booklet
+from studypack.build import build_booklet, impose_file
 from studypack.model import Brand
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +56,7 @@ def build(layout: str, folder: Path) -> tuple[Path, int]:
 
 
 def main() -> int:
-    """Draw both pictures into docs/images/."""
+    """Draw the pictures into docs/images/."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         classic, first = build("classic", folder)
@@ -66,7 +67,13 @@ def main() -> int:
             pdf, start = build(layout, folder)
             pages.append(page_png(pdf, start, 42, folder))
         side_by_side(pages).save(IMAGES / "layouts.png", optimize=True)
-    print(f"wrote {IMAGES / 'sample-pages.png'} and {IMAGES / 'layouts.png'}")
+        # The sample booklet imposed for folding: the first sheet, front and back.
+        sheets = folder / "imposed.pdf"
+        impose_file(classic, sheets)
+        side_by_side([page_png(sheets, n, 30, folder) for n in (1, 2)]).save(
+            IMAGES / "imposed-sheet.png", optimize=True)
+    print(f"wrote {IMAGES / 'sample-pages.png'}, {IMAGES / 'layouts.png'} and "
+          f"{IMAGES / 'imposed-sheet.png'}")
     return 0
 
 

@@ -499,6 +499,39 @@ def _set_centre(brand: Path, name: str) -> None:
 
 
 @app.command()
+def impose(
+    *,
+    pdf: Annotated[Path, typer.Argument(metavar="PDF", help="A finished PDF, e.g. "
+                                        "out/packs/foreign-policy.pdf")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="PDF of sheets to write \\[default: <name>-booklet.pdf or "
+        "<name>-2up.pdf beside it]")] = None,
+    two_up: Annotated[bool, typer.Option(
+        "--2up", help="Two pages a side in reading order, instead of a folded booklet")
+                      ] = False,
+    signature: Annotated[int | None, typer.Option(
+        help="Pages in each folded section of a thick booklet (a multiple of 4, e.g. 16)")
+                         ] = None,
+    creep: Annotated[float, typer.Option(
+        help="Millimetres the innermost sheet's pages move towards the spine, so that "
+        "a thick booklet's fore-edge lines up (0.1 mm a sheet of 80 g/m² paper)")] = 0.0,
+) -> None:
+    """Lay a PDF out on sheets for a folded, stapled booklet (A4 pages on A3, A5 on A4), or 2-up."""
+    with reported():
+        from ..build import impose_file
+        from ..errors import rel
+
+        kind = "2up" if two_up else "booklet"
+        target = output or pdf.with_name(f"{pdf.stem}-{kind}.pdf")
+        pages, sides = impose_file(pdf, target, kind=kind, signature=signature,
+                                   creep_mm=creep)
+        what = (f"{count(sides // 2, 'sheet')} printed on both sides (flip on the short "
+                "edge), folded in the middle" if kind == "booklet"
+                else count(sides, "sheet side"))
+        say(out, "Wrote", "bold", f"{rel(target)}: {count(pages, 'page')} on {what}")
+
+
+@app.command()
 def serve(
     *,
     host: Annotated[str, typer.Option(
