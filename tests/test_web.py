@@ -191,7 +191,7 @@ def test_empty_basket_cannot_build(client: FlaskClient) -> None:
     response = client.post("/basket/options", data={**options(), "csrf": csrf,
                                                     "then": "build"})
     assert response.status_code == 422
-    assert "the basket is empty" in response.text
+    assert "The basket is empty" in response.text
 
 
 def test_pick_preview_build_save_gives_the_cli_s_pdf(ws: Path, client: FlaskClient) -> None:
@@ -201,7 +201,7 @@ def test_pick_preview_build_save_gives_the_cli_s_pdf(ws: Path, client: FlaskClie
     client.post("/basket/add", data={"csrf": csrf, "id": picked, "back": "/"})
     basket = client.get("/basket").text
     assert all(i in basket for i in picked) and "3 questions" in basket
-    preview = client.post("/basket/options", data={**options(), "csrf": csrf,
+    preview = client.post("/basket/options", data={**options(duplex="yes"), "csrf": csrf,
                                                    "then": "preview"})
     assert preview.status_code == 302
     job = preview.location
@@ -209,6 +209,8 @@ def test_pick_preview_build_save_gives_the_cli_s_pdf(ws: Path, client: FlaskClie
     page = client.get(job).text
     images = re.findall(r'<img src="([^"]+)"', page)
     assert len(images) == 3
+    # Two-sided: the cover's blank back is passed over; the contents are page 3.
+    assert re.findall(r"<figcaption>page (\d+)</figcaption>", page)[:2] == ["1", "3"]
     assert got(client, images[0])[2][:8] == b"\x89PNG\r\n\x1a\n"
     _, kind, pdf = got(client, f"{job}/pdf")
     assert kind == "application/pdf"
@@ -219,8 +221,8 @@ def test_pick_preview_build_save_gives_the_cli_s_pdf(ws: Path, client: FlaskClie
     for answer in picked:
         assert client.get(f"/q/{answer}").text.split('class="question" dir="auto"><p>')[1][
             :30].replace("&#39;", "'") in text.replace("\n", " ")
-    saved = client.post("/basket/options", data={**options(), "csrf": csrf, "then": "save",
-                                                 "file": "water-pack"})
+    saved = client.post("/basket/options", data={**options(duplex="yes"), "csrf": csrf,
+                                                 "then": "save", "file": "water-pack"})
     assert saved.status_code == 200, saved.text
     pack = ws / "content" / "packs" / "water-pack.yaml"
     subprocess.run([sys.executable, "-m", "studypack.cli", "pack", str(pack.relative_to(ws))],
@@ -266,6 +268,12 @@ def test_opening_and_saving_a_pack_keeps_its_comments_and_selection(
     assert "# the first named topic an answer has is its section" in after
     assert after.splitlines()[0] == before.splitlines()[0]
     assert "ids:" not in after
+    # A setting the file left at its default is not written into it.
+    assert "order:" not in before and "order:" not in after
+    # Emptied, the basket is a new pack, not the one opened.
+    client.post("/basket/remove", data={"csrf": csrf, "all": "1"})
+    fresh = client.get("/basket").text
+    assert "pack foreign-policy" not in fresh and 'value="Study Pack"' in fresh
 
 
 def test_pack_names_are_looked_up_not_used_as_paths(ws: Path, client: FlaskClient) -> None:
@@ -368,9 +376,12 @@ def test_edit_keeps_comments_and_layout_and_shows_in_the_handout(ws: Path,
     after = path.read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True)
                if a != b]
-    # One line changed: the comment, the key order, the flow list and the folded
-    # question are as they were.
-    assert changed == [("  - heading: Origins in 1947 — the disputed accession",
+    # The heading changed, and the outline line that named it (the form shows no
+    # outline, which would otherwise print the old words); the comment, the key
+    # order, the flow list and the folded question are as they were.
+    assert changed == [("  - Origins in 1947 — the disputed accession",
+                        "  - How the dispute began in 1947"),
+                       ("  - heading: Origins in 1947 — the disputed accession",
                         "  - heading: How the dispute began in 1947")]
     _, _, pdf = got(client, "/q/css-2015-pakistan-affairs-q6/handout.pdf")
     (ws / "h.pdf").write_bytes(pdf)
@@ -384,7 +395,7 @@ def test_edit_with_problems_writes_nothing_and_says_where(ws: Path,
     path = next((ws / "content").rglob("2015-q6.yaml"))
     before = path.read_text(encoding="utf-8")
     form = form_of_page(client.get("/q/css-2015-pakistan-affairs-q6/edit").text)
-    form.update({"year": "twenty", "points-2-heading": ""})
+    form.update({"year": "twenty", "points-2-heading": "", "number": ""})
     response = client.post("/q/css-2015-pakistan-affairs-q6/edit", data={**form, "csrf": csrf})
     assert response.status_code == 422
     assert path.read_text(encoding="utf-8") == before
@@ -393,6 +404,9 @@ def test_edit_with_problems_writes_nothing_and_says_where(ws: Path,
     assert "field-problem" in year_box
     heading_box = response.text.split('id="f-points-2-heading"')[1].split('class="field ')[0]
     assert "field-problem" in heading_box
+    # An emptied number would make a draft, which drops out of the bank: refused too.
+    number_box = response.text.split('id="f-number"')[1].split('class="field ')[0]
+    assert "must not be empty" in number_box
 
 
 def test_a_stale_edit_overwrites_nothing_and_shows_both(ws: Path, client: FlaskClient) -> None:
@@ -417,7 +431,7 @@ def run_import(client: FlaskClient, data: dict[str, object]) -> str:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         page = client.get(started.location).text
-        if "Reading the page" not in page and "Waiting" not in page:
+        if 'data-state="queued"' not in page and 'data-state="running"' not in page:
             return page
         time.sleep(0.2)
     raise AssertionError("the import did not finish")
@@ -429,6 +443,10 @@ def test_import_pasted_answer_through_the_review_form(ws: Path, client: FlaskCli
     assert '<span class="mark missing">missing</span>' in review
     form = form_of_page(review)
     assert form["points-3-heading"] == "Canal colonies and the new rural order"
+    # What the user typed is marked as given, not as read from the page; empty
+    # gists are not marked at all.
+    assert re.search(r'for="f-exam">Exam <span class="mark given">', review)
+    assert not re.search(r'for="f-points-1-gist">[^<]*<span class="mark', review)
     action = re.search(r'action="(/import/[^"]+)"', review)
     assert action
     # Nothing is written before the user saves.
@@ -444,6 +462,15 @@ def test_import_pasted_answer_through_the_review_form(ws: Path, client: FlaskCli
     # The same again is refused: an answer in the bank is never replaced.
     again = client.post(action.group(1), data=form)
     assert again.status_code == 422 and "already" in again.text
+    # Edited later, the imported file keeps its own list indentation.
+    before = written.read_text(encoding="utf-8")
+    edit = form_of_page(client.get("/q/pms-2022-pakistan-affairs-q3/edit").text)
+    edit["points-1-gist"] = "Annexed in 1849 and run by a board."
+    assert client.post("/q/pms-2022-pakistan-affairs-q3/edit",
+                       data={**edit, "csrf": csrf_of(client)}).status_code == 302
+    after = written.read_text(encoding="utf-8")
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == ["  gist: Annexed in 1849 and run by a board."], added
 
 
 def test_import_refuses_what_it_cannot_read(client: FlaskClient) -> None:

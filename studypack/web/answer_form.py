@@ -25,6 +25,10 @@ LABELS = {"exam": "Exam", "paper": "Paper", "part": "Part", "year": "Year",
           "number": "Question number", "marks": "Marks", "topics": "Topics (one a line)",
           "tags": "Tags (one a line)", "question": "Question", "summary": "Summary",
           "introduction": "Introduction", "conclusion": "Conclusion"}
+REQUIRED = ("exam", "paper", "year", "number", "topics", "question", "introduction",
+            "conclusion")
+"""Fields an answer needs to be in the bank: an edit or import leaving one empty would
+write a draft, which builds and the bank leave out."""
 SPARE_POINTS = 1
 """Empty key-point rows under the filled ones, for adding a point without a script."""
 
@@ -95,6 +99,16 @@ def _items(raw: str, *, commas: bool = True) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def empty_required(values: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(field, message) for each field an answer needs that the form leaves empty."""
+    said = [(name, f"{LABELS[name].split(' (')[0]} must not be empty: write it, or the "
+             "answer drops out of the bank and its packs")
+            for name in REQUIRED if not values.get(name, "").strip()]
+    if not any(values.get(f"points-{n}-heading", "").strip() for n in point_numbers(values)):
+        said.append(("points-1-heading", "an answer needs at least one key point"))
+    return said
+
+
 def point_numbers(values: Mapping[str, str]) -> list[int]:
     """The point numbers present in form values, in order."""
     found = {int(m.group(1)) for k in values if (m := re.fullmatch(r"points-(\d{1,3})-\w+", k))}
@@ -149,7 +163,40 @@ def data_from_form(values: Mapping[str, str], base: Mapping[str, Any]) -> dict[s
                 point[part] = value
         points.append(point)
     data["points"] = points
+    _follow_headings(data, old_points)
+    _drop_settled(data, base)
     return data
+
+
+def _follow_headings(data: dict[str, Any], old_points: list[Any]) -> None:
+    # A written outline that names a point by its heading names it by its new one:
+    # the form shows no outline, so an outline left behind would print the old words.
+    outline = data.get("outline")
+    if not isinstance(outline, list):
+        return
+    renamed = {}
+    for old, new in zip(old_points, data["points"], strict=False):
+        if isinstance(old, Mapping) and isinstance(new, Mapping):
+            before, after = str(old.get("heading", "")), str(new.get("heading", ""))
+            if before and after and before.strip() != after.strip():
+                renamed[before.strip()] = after.strip()
+    if renamed:
+        data["outline"] = [renamed.get(str(line).strip(), line) for line in outline]
+
+
+def _drop_settled(data: dict[str, Any], base: Mapping[str, Any]) -> None:
+    # An import's note that a field was worked out ("topics: 'Unsorted' until you
+    # name one") no longer holds once the field is written in the form.
+    derived = data.get("derived")
+    if not isinstance(derived, list):
+        return
+    kept = [note for note in derived
+            if data.get(str(note).split(":", 1)[0].strip()) ==
+            base.get(str(note).split(":", 1)[0].strip())]
+    if kept:
+        data["derived"] = kept
+    else:
+        data.pop("derived", None)
 
 
 def form_of(values: Mapping[str, str], problems: list[tuple[str, str]] = (),  # type: ignore[assignment]
@@ -168,16 +215,21 @@ def form_of(values: Mapping[str, str], problems: list[tuple[str, str]] = (),  # 
         said.setdefault(name, []).append(message)
 
     def field(name: str, label: str, kind: str) -> Field:
-        return Field(name, label, values.get(name, ""), kind,
-                     marks.get(name.split("-", 1)[0], ""),
-                     tuple(said.pop(name, ())))
+        value = values.get(name, "")
+        mark = marks.get(name, marks.get(name.split("-", 1)[0], ""))
+        if name.startswith("points-") and not name.endswith(("-heading", "-body")):
+            mark = ""  # gists and sub-points are written by the author, not read
+        if mark != "missing" and not value.strip():
+            mark = ""
+        return Field(name, label, value, kind, mark, tuple(said.pop(name, ())))
 
     fields = [field(n, LABELS[n], "line") for n in LINES[:2]]
     fields += [field(n, LABELS[n], "number") for n in NUMBERS]
     fields += [field("part", LABELS["part"], "line")]
     fields += [field(n, LABELS[n], "list") for n in LISTS]
     fields += [field(n, LABELS[n], "text") for n in TEXTS]
-    numbers = point_numbers(values)
+    numbers = [n for n in point_numbers(values)
+               if any(values.get(f"points-{n}-{part}", "").strip() for part in POINT_PARTS)]
     last = max(numbers, default=0)
     rows = [
         PointRow(n, (
@@ -207,7 +259,7 @@ def applied_text(old_text: str, data: Mapping[str, Any]) -> str:
     """
     from ruamel.yaml import YAML
 
-    rt = _round_trip(YAML)
+    rt = _round_trip(YAML, old_text)
     doc = rt.load(old_text)
     for name in [k for k in doc if k not in data]:
         del doc[name]
@@ -223,12 +275,19 @@ def applied_text(old_text: str, data: Mapping[str, Any]) -> str:
     return buffer.getvalue()
 
 
-def _round_trip(yaml_class: Any) -> Any:
+def _round_trip(yaml_class: Any, text: str) -> Any:
     rt = yaml_class()
     rt.preserve_quotes = True
     # Long lines stay long: a file is rewritten only where a value changed.
     rt.width = 100_000
-    rt.indent(mapping=2, sequence=4, offset=2)
+    # Lists indented as the file indents them: "key:\n  - item" (as written by hand)
+    # or "key:\n- item" (as PyYAML, and so an import, writes them).
+    flush = re.search(r"^(\s*)[\w-]+:[ \t]*\n\1- ", text, re.MULTILINE)
+    indented = re.search(r"^(\s*)[\w-]+:[ \t]*\n\1  - ", text, re.MULTILINE)
+    if flush and not indented:
+        rt.indent(mapping=2, sequence=2, offset=0)
+    else:
+        rt.indent(mapping=2, sequence=4, offset=2)
     return rt
 
 

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from flask import (
     Flask,
     abort,
+    flash,
     jsonify,
     redirect,
     render_template,
@@ -27,9 +28,9 @@ from flask import (
 )
 from werkzeug.exceptions import HTTPException
 
-from ..errors import ContentError, StudypackError, rel
+from ..errors import StudypackError, rel
 from .answer_page import answer_view
-from .basket import BLOCKS, GROUPS, ORDERS, PackOptions, pack_text, slug
+from .basket import BLOCKS, GROUPS, ORDERS, Basket, PackOptions, pack_text, slug
 from .editing import edit_routes, import_routes
 from .index import BankIndex, Filters, highlighted
 from .jobs import Builds, JobSpec
@@ -47,7 +48,7 @@ log = logging.getLogger("studypack.web")
 
 
 def create_app(workspace: Path, content: Path, *, password: dict[str, object] | None = None,
-               workers: int = 2) -> Flask:
+               workers: int = 2, cookie: str = "studypack") -> Flask:
     """The workbench for one workspace.
 
     Args:
@@ -56,12 +57,15 @@ def create_app(workspace: Path, content: Path, *, password: dict[str, object] | 
         password: The staff password's stored hash; None lets every visitor in
             (the server then listens on this machine only).
         workers: Builds that may run at once.
+        cookie: The session cookie's name: one per port, so two workbenches open in
+            one browser keep their own baskets.
     """
     app = Flask(__name__)
     app.config.update(
         SECRET_KEY=secrets.token_bytes(32),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
+        SESSION_COOKIE_NAME=cookie,
         MAX_CONTENT_LENGTH=UPLOAD_LIMIT,
     )
     cache = workspace / "out" / ".cache"
@@ -195,7 +199,12 @@ def _basket_routes(app: Flask, bench: Workbench) -> None:
             known = {k.casefold(): r for k, r in bench.index.rows(asked).items()}
             ids = [known[i.casefold()].id for i in asked
                    if i.casefold() in known and known[i.casefold()].answered]
+        before = len(bench.basket().ids)
         bench.keep(bench.basket().add(ids))
+        added = len(bench.basket().ids) - before
+        flash(f"Added {added} {'question' if added == 1 else 'questions'} to the basket "
+              f"({len(bench.basket().ids)} in all)." if added else
+              "Nothing added: tick questions first (those in the basket are ticked already).")
         back = request.form.get("back", "")
         return redirect(back if back.startswith("/") and not back.startswith("//") else "/")
 
@@ -203,8 +212,8 @@ def _basket_routes(app: Flask, bench: Workbench) -> None:
     def basket_remove() -> Any:
         basket = bench.basket()
         drop = request.form.getlist("id")
-        bench.keep(basket.remove(drop) if not request.form.get("all") else
-                   replace(basket, ids=()))
+        # Emptied, the basket starts afresh: a new pack, not the one opened before.
+        bench.keep(basket.remove(drop) if not request.form.get("all") else Basket())
         back = request.form.get("back", "")
         return redirect(back if back.startswith("/") and not back.startswith("//")
                         else url_for("basket_page"))
@@ -271,7 +280,7 @@ def _start_build(bench: Workbench, *, preview: bool) -> Any:
     name = slug(basket.options.title)
     try:
         text = pack_text(basket, output=f"out/packs/{name}.pdf")
-    except ContentError as exc:
+    except StudypackError as exc:
         return _problem_lines("The pack cannot be built yet:", exc, 422)
     except ValueError as exc:
         return _problem(f"The pack's settings are not valid: {exc}", 422)

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from ..content.packs import PackFile
-from ..errors import ContentError, Diagnostic
+from ..errors import WorkspaceError
 from ..model import Question
 from ..plan.select import select_questions
 
@@ -54,6 +54,8 @@ class Basket:
         selected: The ids that selection gave when the pack was opened.
         kept: The opened pack's fields the workbench does not set (sections,
             included PDFs, handouts, output…), written back as they were.
+        written: The fields the opened pack file wrote: a setting left at its
+            default is written only if the file wrote it.
     """
 
     ids: tuple[str, ...] = ()
@@ -63,6 +65,7 @@ class Basket:
     select: dict[str, Any] | None = field(default=None, compare=False)
     selected: tuple[str, ...] = ()
     kept: dict[str, Any] = field(default_factory=dict, compare=False)
+    written: frozenset[str] = frozenset()
 
     def add(self, ids: list[str]) -> Basket:
         """This basket with ``ids`` added after those it has (each id once)."""
@@ -96,8 +99,9 @@ def pack_data(basket: Basket, *, output: str) -> dict[str, Any]:
                                                              for i in basket.selected})
     data["select"] = dict(basket.select) if unchanged and basket.select else {
         "ids": list(basket.ids)}
-    data["group_by"] = o.group_by
-    data["order"] = o.order
+    for name, default in (("group_by", "topic"), ("order", "year-desc")):
+        if getattr(o, name) != default or name in basket.written or basket.opened is None:
+            data[name] = getattr(o, name)
     if tuple(o.blocks) != BLOCKS:
         data["blocks"] = list(o.blocks)
     if o.revision_grid:
@@ -117,8 +121,7 @@ def pack_data(basket: Basket, *, output: str) -> dict[str, Any]:
 def pack_text(basket: Basket, *, output: str) -> str:
     """The pack file for ``basket``, as YAML text, checked as ``studypack pack`` would."""
     if not basket.ids:
-        raise ContentError([Diagnostic("basket", 0, 0, "", "the basket is empty; add "
-                                       "questions from the bank first")])
+        raise WorkspaceError("The basket is empty: add questions from the bank first.")
     data = pack_data(basket, output=output)
     head = ("# Made in the studypack workbench: its questions by id. Build it with\n"
             "# 'studypack pack' or open it in the workbench to change it.\n")
@@ -145,7 +148,7 @@ def opened_basket(pack: PackFile, raw: dict[str, Any], answers: tuple[Question, 
     select = raw.get("select") if isinstance(raw.get("select"), dict) else {}
     kept = {k: v for k, v in raw.items() if k not in _FORM_FIELDS}
     return Basket(ids=ids, options=options_from(pack), opened=name, opened_text=text,
-                  select=select, selected=ids, kept=kept)
+                  select=select, selected=ids, kept=kept, written=frozenset(raw))
 
 
 _FORM_FIELDS = frozenset({"title", "subtitle", "edition", "layout", "select", "group_by",

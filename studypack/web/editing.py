@@ -21,7 +21,14 @@ from ..content.importing import READERS, ImportedAnswer, Options, dump_answer, i
 from ..content.importing.assemble import make_id
 from ..errors import Diagnostic, StudypackError, rel
 from ..output import write_atomically
-from .answer_form import applied_text, data_from_form, form_field, form_of, form_values
+from .answer_form import (
+    applied_text,
+    data_from_form,
+    empty_required,
+    form_field,
+    form_of,
+    form_values,
+)
 from .jobs import JobSpec
 from .replies import problem
 from .state import Workbench
@@ -73,10 +80,10 @@ def edit_routes(app: Flask, bench: Workbench) -> None:
             # Someone (or an editor) changed the file since this form was opened.
             return render_template("stale.html", answer_id=answer_id, path=rel(path), now=now,
                                    mine=mine, values=values, digest=digest(now)), 409
-        problems = validate_answer_text(mine, rel(path))
+        problems = empty_required(values) + placed(validate_answer_text(mine, rel(path)))
         if problems:
             return render_template("edit.html", answer_id=answer_id, path=rel(path),
-                                   form=form_of(values, placed(problems)),
+                                   form=form_of(values, problems),
                                    digest=digest(now), failed=True), 422
         if mine != now:
             write_atomically(path, mine.encode("utf-8"))
@@ -89,7 +96,7 @@ def import_routes(app: Flask, bench: Workbench) -> None:
 
     @app.get("/import")
     def import_page() -> Any:
-        return render_template("import.html", kinds=sorted(READERS))
+        return render_template("import.html", kinds=sorted(k for k in READERS if k))
 
     @app.post("/import")
     def start_import() -> Any:
@@ -123,7 +130,7 @@ def import_routes(app: Flask, bench: Workbench) -> None:
         text = dump_answer(answer.data)
         problems = validate_answer_text(text, "the import")
         return _review(job_id, answers, n, values=form_values(answer.data),
-                       problems=placed(problems))
+                       problems=placed(problems), given=dict(job.spec.options))
 
     @app.post("/import/<job_id>/<int:n>")
     def save_import(job_id: str, n: int) -> Any:
@@ -137,6 +144,7 @@ def import_routes(app: Flask, bench: Workbench) -> None:
         target = bench.content / ImportedAnswer(data).relative_path
         text = stamped(dump_answer(data))
         problems = validate_answer_text(text, rel(target))
+        needed = empty_required(values) if answered(data) else []
         taken = bench.index.row(str(data.get("id", "")))
         if taken is not None:
             problems.append(Diagnostic(rel(target), 0, 0, "", f"the bank has the id "
@@ -146,9 +154,10 @@ def import_routes(app: Flask, bench: Workbench) -> None:
             problems.append(Diagnostic(rel(target), 0, 0, "", f"{rel(target)} exists already; "
                                        "nothing was written. Edit that file, or change the "
                                        "year or number"))
-        if problems:
-            return _review(job_id, answers, n, values=values, problems=placed(problems),
-                           status=422)
+        if problems or needed:
+            return _review(job_id, answers, n, values=values,
+                           problems=needed + placed(problems), status=422,
+                           given=dict(job.spec.options))
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             write_atomically(target, text.encode("utf-8"))
@@ -158,15 +167,23 @@ def import_routes(app: Flask, bench: Workbench) -> None:
         return redirect(url_for("answer", answer_id=data["id"], saved=1))
 
 
+def answered(data: dict[str, Any]) -> bool:
+    """Whether an import's record is an answer (not a question kept without one)."""
+    return data.get("kind") != "question"
+
+
 def _review(job_id: str, answers: tuple[ImportedAnswer, ...], n: int, *,
-            values: dict[str, str], problems: list[tuple[str, str]], status: int = 200) -> Any:
+            values: dict[str, str], problems: list[tuple[str, str]], given: dict[str, object],
+            status: int = 200) -> Any:
     answer = answers[n - 1]
     marks = {name: "found" for name, _ in answer.found}
-    marks.update(dict.fromkeys(answer.derived, "guessed"))
+    # What the importer worked out is noted "field: how" (topics: 'Unsorted' until …).
+    notes = [*answer.derived, *(answer.data.get("derived") or [])]  # type: ignore[misc]
+    marks.update(dict.fromkeys((str(n).split(":", 1)[0].strip() for n in notes), "guessed"))
     marks.update(dict.fromkeys(answer.missing, "missing"))
-    answered = answer.data.get("kind") != "question"
+    marks.update(dict.fromkeys(given, "given"))
     return render_template("review.html", job_id=job_id, answers=answers, n=n,
-                           answer=answer, answered=answered,
+                           answer=answer, answered=answered(answer.data),
                            form=form_of(values, problems, marks)), status
 
 

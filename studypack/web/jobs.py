@@ -253,7 +253,8 @@ def preview_pages(pdf: Path, first_answer: int, folder: Path) -> list[str]:
         # two-sided pack leaves the cover's back blank).
         for i in range(1, min(first_answer - 1, len(document))):
             text = document[i].get_textpage().get_text_range().strip()
-            if text:
+            # A two-sided pack's blank versos say so; the contents follow.
+            if text and "intentionally left blank" not in text:
                 wanted.append(i)
                 break
         wanted.append(first_answer - 1)
