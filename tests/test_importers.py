@@ -659,3 +659,22 @@ def test_a_closing_bracket_naming_the_paper_gives_exam_year_paper_and_marks(line
     found = parse_question(line)
     assert found is not None
     assert (found.text, found.year, found.marks, found.exam, found.paper) == expected
+
+
+def test_a_forum_post_with_bold_headings_between_line_breaks_gives_its_points(tmp_path):
+    # vBulletin keeps a post in one blockquote; its headings are bold lines between <br>s.
+    body = "<br /><br />".join(
+        f"<b>{head}</b><br />{head} matters because the state needs it to work, and the "
+        "paper asks for it in every year that the question has been set."
+        for head in ("Origin of the state", "Role of religion", "Cycle of dynasties"))
+    page = (f"<html><head><title>Thread</title></head><body><article><h2>Q.4 Compare Ibn "
+            f"Khaldun and Machiavelli on the state. (CSS 2017)</h2><blockquote "
+            f"class='postcontent'>Here is how I would attempt it.<br /><br />"
+            f"<b>Introduction</b><br />Both wrote about power as it is.<br /><br />{body}"
+            f"<br /><br /><b>Conclusion</b><br />Both were realists in their own way."
+            f"</blockquote></article></body></html>")
+    (tmp_path / "post.html").write_text(page, encoding="utf-8")
+    answer = import_file(tmp_path / "post.html")[0]
+    assert [p["heading"] for p in answer.data["points"]] == [
+        "Origin of the state", "Role of religion", "Cycle of dynasties"]
+    assert str(answer.data["conclusion"]).startswith("Both were realists")

@@ -104,6 +104,12 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
                 # An outline typed as one paragraph with a line break after each item.
                 blocks.extend(Block("paragraph", line) for line in found.text.split("\n"))
                 found = None
+            elif found is not None and tag in ("quote", "blockquote") and \
+                    _BOLD_LINE.search(found.text):
+                # A forum post (vBulletin's "postcontent" blockquote): paragraphs and
+                # bold headings kept apart only by <br>; each line is its own block.
+                blocks.extend(_line_blocks(found.text))
+                found = None
         elif tag not in HEADINGS | PARAGRAPHS | LISTS | ROWS | ITEMS and _loose(child) \
                 and len(child):
             blocks.extend(_cell_blocks(child, depth))  # a <div> of <b>, text and <br>
@@ -174,6 +180,21 @@ def _cell_blocks(cell: Any, depth: int) -> list[Block]:
             line.append(f"{mark}{text}{mark}" if mark and text else text)
         line.append(child.tail or "")
     flush()
+    return blocks
+
+
+_BOLD_LINE = re.compile(r"\n[ \t]*\*\*[^*\n]{2,80}\*\*[ \t]*\n")
+"""A line all in bold between two others: a heading inside a paragraph element."""
+
+
+def _line_blocks(text: str) -> list[Block]:
+    """Each non-empty line of ``text`` a paragraph block; a line all in bold is marked so."""
+    blocks = []
+    for line in (x.strip() for x in text.split("\n")):
+        if not line:
+            continue
+        bold = line.startswith("**") and line.endswith("**") and line.count("**") == 2
+        blocks.append(Block("paragraph", line[2:-2].strip() if bold else line, bold=bold))
     return blocks
 
 
