@@ -42,6 +42,7 @@ class BuildResult:
         reused: (parts taken from the cache, parts looked up), or None
             when the build used no cache.
         cache_problem: Why laid-out parts could not be kept, if they could not.
+        impose: The pack asks to be imposed too ("booklet" or "2up"), or None.
         removed: One line per included PDF that had active content (scripts,
             launch actions, embedded files…), saying what was left out of the
             pack. A report, not a warning: the pack is safe and complete, so
@@ -59,6 +60,7 @@ class BuildResult:
     reused: tuple[int, int] | None = None
     cache_problem: str | None = None
     removed: tuple[str, ...] = ()
+    impose: str | None = None
 
 
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",
@@ -142,7 +144,7 @@ def run_build(request: BuildRequest, *, on_start: Callable[[int], None] | None =
     return BuildResult(target, made.pages, len(pack.booklet.questions),
                        time.perf_counter() - started, made.starts, pack.handouts, pack.layout,
                        pack.booklet.brand, (cache.hits, cache.hits + cache.misses) if cache
-                       else None, cache.problem if cache else None, made.removed)
+                       else None, cache.problem if cache else None, made.removed, pack.impose)
 
 
 def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | None = None,

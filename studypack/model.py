@@ -272,6 +272,7 @@ class PackPlan:
         duplex: Start every section and question on a recto page; None
             inherits the layout's ``page.duplex``.
         handouts: Also write one handout per question.
+        impose: Also write the pack imposed for printing ("booklet" or "2up"), or None.
         layout: Layout name.
         output: Output PDF path.
         source_path: The pack file (for messages).
@@ -293,6 +294,7 @@ class PackPlan:
     front_matter: bool = True
     head_template: str = "running_head.j2"
     answer_outline: bool = True
+    impose: str | None = None
 
 
 @dataclass(frozen=True)

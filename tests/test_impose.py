@@ -229,3 +229,35 @@ def test_the_command_says_what_it_wrote_and_refuses_a_bad_file(tmp_path: Path,
     assert refused.exit_code == 2
     assert "notes.pdf is an HTML page saved with a .pdf name" in refused.output
     assert not (tmp_path / "notes-booklet.pdf").exists()
+
+
+def test_build_and_pack_can_write_their_pdf_imposed_too(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from studypack.cli import app
+
+    from .conftest import ROOT
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    for name in ("studypack.yaml", "brand.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    refused = CliRunner().invoke(app, ["build", "--impose", "3up"])
+    assert refused.exit_code == 2 and "choose one of booklet, 2up" in refused.output
+    assert not (tmp_path / "out" / "booklet.pdf").exists()
+    pack = tmp_path / "content" / "packs" / "foreign-policy.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8") + "impose: booklet\n", encoding="utf-8")
+    done = CliRunner().invoke(app, ["pack", str(pack.relative_to(tmp_path))])
+    assert done.exit_code == 0, done.output
+    folded = tmp_path / "out" / "packs" / "foreign-policy-booklet.pdf"
+    with pikepdf.open(tmp_path / "out" / "packs" / "foreign-policy.pdf") as flat, \
+            pikepdf.open(folded) as sheets:
+        assert len(sheets.pages) == 2 * -(-len(flat.pages) // 4)
+    pack.write_text(pack.read_text(encoding="utf-8").replace("impose: booklet",
+                                                             "impose: fold"), encoding="utf-8")
+    bad = CliRunner().invoke(app, ["pack", str(pack.relative_to(tmp_path))])
+    assert bad.exit_code == 1
+    assert "foreign-policy.yaml:12:9 impose: 'fold' is not one of booklet, 2up" in bad.output

@@ -22,6 +22,7 @@ from .support import (
     cache_dir,
     count,
     err,
+    imposed,
     keep_building,
     one_pack,
     out,
@@ -57,6 +58,15 @@ def _brand(workspace: Path, centre: str | None) -> Any:
     return brand if centre is None else replace(brand, centre=centre)
 
 
+def _check_impose(kind: str | None) -> None:
+    """Refuse an --impose value before anything is built."""
+    from ..build import IMPOSITIONS
+    from ..errors import WorkspaceError
+
+    if kind is not None and kind not in IMPOSITIONS:
+        raise WorkspaceError(f"--impose {kind}: choose one of {', '.join(IMPOSITIONS)}")
+
+
 def _version(value: bool) -> None:
     if value:
         from .. import __version__
@@ -73,6 +83,10 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version,
 
 ContentOpt = Annotated[Path | None, typer.Option(
     "--content", help="Folder of answer files \\[default: 'content' in studypack.yaml]")]
+ImposeOpt = Annotated[str | None, typer.Option(
+    "--impose", metavar="booklet|2up", help="Also write the PDF laid out on sheets for "
+    "printing: a folded booklet, or two pages a side (see 'studypack impose') "
+    "\\[default: the pack's 'impose', else none]")]
 StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors; write nothing")]
 CacheOpt = Annotated[bool, typer.Option(
     "--cache/--no-cache", help="Reuse parts laid out by earlier builds (kept in out/.cache); "
@@ -115,6 +129,7 @@ def build(  # typer passes every option by name
         "studypack.yaml, brand.yaml or the layout changes; Ctrl-C stops")] = False,
     print_inputs: PrintInputsOpt = False,
     explain: ExplainOpt = False,
+    impose: ImposeOpt = None,
 ) -> None:
     """Build a booklet: cover, contents, and every answer with summary and key points.
 
@@ -123,6 +138,7 @@ def build(  # typer passes every option by name
     with reported():
         from ..errors import StudypackError, WorkspaceError, rel
 
+        _check_impose(impose)
         workspace = Path.cwd()
         current = [_content_dir(content)]
         if output is not None:
@@ -159,6 +175,8 @@ def build(  # typer passes every option by name
                 f"{reuse_note(result.reused)}")
             if result.cache_problem:
                 say(err, "note", "yellow", result.cache_problem)
+            if impose:
+                imposed(result.path, impose)
 
         if not watch or print_inputs or explain:
             once()
@@ -201,11 +219,13 @@ def pack(  # typer passes every argument and option by name
         "file, brand.yaml, the layout or an included PDF changes; Ctrl-C stops")] = False,
     print_inputs: PrintInputsOpt = False,
     explain: ExplainOpt = False,
+    impose: ImposeOpt = None,
 ) -> None:
     """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
     with reported():
         from ..errors import WorkspaceError, rel
 
+        _check_impose(impose)
         if all_packs == (pack_file is not None):
             raise WorkspaceError("name one PACK.yaml, or use --all for every pack in "
                                  f"{rel(folder)}")
@@ -252,7 +272,8 @@ def pack(  # typer passes every argument and option by name
             return
         failed = [path for path in files if not one_pack(
             path, content_dir, workspace, duplex=duplex, output=output, strict=strict,
-            report=all_packs, processes=jobs, cache_dir=cache_dir(workspace, cache))]
+            report=all_packs, processes=jobs, cache_dir=cache_dir(workspace, cache),
+            impose=impose)]
         if failed:
             raise PackFailures(f"{len(failed)} of {count(len(files), 'pack')} failed: "
                                + ", ".join(str(p) for p in failed))

@@ -150,9 +150,22 @@ def reuse_note(reused: tuple[int, int] | None) -> str:
     return f", {reused[0]} of {count(reused[1], 'part')} reused"
 
 
+def imposed(pdf: Path, kind: str) -> None:
+    """Impose a PDF just built, beside it (``<name>-booklet.pdf``), and say so."""
+    from ..build import impose_file
+    from ..errors import rel
+
+    target = pdf.with_name(f"{pdf.stem}-{kind}.pdf")
+    pages, sides = impose_file(pdf, target, kind=kind)
+    sheets = count(sides // 2, "sheet") + " printed on both sides" if kind == "booklet" \
+        else count(sides, "sheet side")
+    say(out, "Wrote", "bold", f"{rel(target)}: {count(pages, 'page')} on {sheets}")
+
+
 def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: bool | None,
              output: Path | None, strict: bool, report: bool,
-             processes: int | None = None, cache_dir: Path | None = None) -> bool:
+             processes: int | None = None, cache_dir: Path | None = None,
+             impose: str | None = None) -> bool:
     """Build one pack and its handouts; with ``report``, print a failure and go on."""
     from ..build import build_handouts, build_pack
     from ..errors import StudypackError, WorkspaceError, rel
@@ -172,6 +185,8 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
             say(out, "", "", line)
         if result.cache_problem:
             say(err, "note", "yellow", result.cache_problem)
+        if impose or result.impose:
+            imposed(result.path, impose or str(result.impose))
         if result.handouts:
             folder = result.path.parent / f"{path.stem}-handouts"
             with progress_bar(f"Writing {path.stem} handouts") as (start, advance):

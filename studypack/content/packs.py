@@ -108,6 +108,7 @@ class PackFile(_Strict):
     include: tuple[IncludeIn, ...] = ()
     duplex: bool | None = None
     handouts: bool = False
+    impose: Literal["booklet", "2up"] | None = None
     output: Text | None = None
 
 

@@ -227,4 +227,4 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
                     revision_grid=pack.revision_grid,
                     duplex=pack.duplex if duplex is None else duplex,
                     handouts=pack.handouts, layout=pack.layout or default_layout[0],
-                    output=str(target), source_path=shown)
+                    output=str(target), source_path=shown, impose=pack.impose)

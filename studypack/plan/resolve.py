@@ -37,7 +37,7 @@ DEFAULT = "default"
 
 ORDER = ("pack", "title", "subtitle", "edition", "content", "select", "group_by", "sections",
          "order", "blocks", "revision_grid", "include", "layout", "duplex", "brand", "output",
-         "handouts", "date in the PDF", "jobs", "cache", "strict")
+         "handouts", "impose", "date in the PDF", "jobs", "cache", "strict")
 """The order ``--explain`` lists settings in: what goes in, how it looks, how it is made."""
 BRAND_SHOWN = ("centre", "contact", "logo", "accent", "watermark", "back_cover")
 SELECT_SHOWN = ("papers", "topics", "tags", "years", "ids", "exclude")
@@ -316,7 +316,8 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
         origins.note(f"select.{name}", "-".join(map(str, value)) if name == "years" and value
                      else value, line("select", name) if name in select.model_fields_set
                      else "default: any")
-    for name in ("group_by", "sections", "order", "blocks", "revision_grid", "handouts"):
+    for name in ("group_by", "sections", "order", "blocks", "revision_grid", "handouts",
+                 "impose"):
         value = getattr(pack_file, name)
         origins.note(name, value if value is not None else "the layout's",
                      line(name) if name in written else DEFAULT)
