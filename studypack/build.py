@@ -359,3 +359,46 @@ def impose_file(source: Path, output: Path, *, kind: str = "booklet",
         finally:
             pending.discard()
     return pages, written
+
+
+def export_anki(*, content: Path, workspace: Path, output: Path | None = None,
+                pack: Path | None = None) -> tuple[Path, int, int]:
+    """Write an Anki deck of a pack's questions (or every answer): a note per question
+    and per key point.
+
+    Returns:
+        (the .apkg written, notes, questions).
+
+    Raises:
+        WorkspaceError, ContentError: As a build of the same pack or booklet.
+    """
+    from .content import load_content
+    from .export.anki import write_deck
+
+    if pack is not None:
+        plan = resolve_build(BuildRequest(workspace=workspace, content=content, pack=pack))
+        questions = [q for group in plan.pack.booklet.groups for q in group.questions]
+        name = plan.pack.booklet.title
+        default = Path(plan.pack.output).with_suffix(".apkg")
+    else:
+        questions = list(load_content(content))
+        name = f"studypack · {workspace.resolve().name}"
+        default = workspace / "out" / "deck.apkg"
+    target = output or default
+    if target.suffix.lower() != ".apkg":
+        raise WorkspaceError(f"{rel(target)} is not an .apkg file name; Anki imports "
+                             "decks named .apkg, e.g. out/deck.apkg")
+    problem = link_problem(target)
+    if problem:
+        raise RenderError(problem)
+    # Anki replaces a note it has with an imported one only when the import is newer:
+    # the clock, unless a fixed date is asked for.
+    stamp = source_date()
+    pending = PendingFile(target)
+    try:
+        notes = write_deck(questions, name, pending.file,
+                           timestamp=time.time() if stamp is None else float(stamp))
+        pending.commit()
+    finally:
+        pending.discard()
+    return target, notes, len(questions)

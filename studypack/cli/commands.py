@@ -520,6 +520,33 @@ def _set_centre(brand: Path, name: str) -> None:
 
 
 @app.command()
+def anki(
+    *,
+    pack_file: Annotated[Path | None, typer.Argument(
+        metavar="[PACK.yaml]", help="A pack's questions \\[default: every answer]")] = None,
+    content: ContentOpt = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Deck to write \\[default: the pack's PDF name with .apkg, "
+        "or out/deck.apkg]")] = None,
+) -> None:
+    """Write an Anki deck: a card per question and per key point, tagged by exam, paper,
+    year and topic.
+    """
+    with reported():
+        from ..build import export_anki
+        from ..errors import WorkspaceError, rel
+
+        if pack_file is not None and not pack_file.is_file():
+            raise WorkspaceError(f"{pack_file} is not a pack file; name one in content/packs/")
+        path, notes, questions = export_anki(content=_content_dir(content),
+                                             workspace=Path.cwd(), output=output,
+                                             pack=pack_file)
+        say(out, "Wrote", "bold", f"{rel(path)}: {count(notes, 'note')} from "
+            f"{count(questions, 'question')}; import it in Anki (File › Import), and again "
+            "after edits: the notes are updated, not copied")
+
+
+@app.command()
 def impose(
     *,
     pdf: Annotated[Path, typer.Argument(metavar="PDF", help="A finished PDF, e.g. "

@@ -1,0 +1,1 @@
+"""Outputs that are not pages: decks of cards for spaced repetition (Anki)."""
