@@ -155,3 +155,36 @@ def test_a_page_sent_in_a_named_character_set_and_an_address_with_a_password(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_page_sent_a_byte_at_a_time_is_stopped_at_the_time_limit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    web = fetching
+
+    class Drip(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(60):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                pass
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(web, "TOTAL_SECONDS", 2.0)
+    started = time.monotonic()
+    try:
+        with pytest.raises(web.FetchError, match="took more than 2 s"):
+            web.fetch(f"http://127.0.0.1:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert time.monotonic() - started < 6

@@ -73,6 +73,16 @@ def got(client: FlaskClient, url: str) -> tuple[int, str, bytes]:
         return response.status_code, response.mimetype or "", response.data
 
 
+def handout_pdf(client: FlaskClient, answer_id: str) -> bytes:
+    """Ask for an answer's handout as its page's button does; the PDF once it is made."""
+    started = client.post(f"/q/{answer_id}/handout", data={"csrf": csrf_of(client)})
+    assert started.status_code == 302, started.text
+    assert wait_for(client, started.location)["state"] == "done"
+    status, kind, pdf = got(client, f"{started.location}/pdf")
+    assert status == 200 and kind == "application/pdf"
+    return pdf
+
+
 def options(**given: object) -> dict[str, object]:
     return {"title": "Water Pack", "group_by": "topic", "order": "year-desc",
             "blocks": ALL_BLOCKS, **given}
@@ -154,7 +164,7 @@ def test_a_broken_file_is_listed_with_its_problem_and_the_rest_stay(ws: Path,
 
 def test_answer_page_shows_every_part(client: FlaskClient) -> None:
     page = client.get("/q/css-2016-pakistan-affairs-q5").text
-    for part in ("Summary", "Key points", "Introduction", "Conclusion", "Download handout PDF"):
+    for part in ("Summary", "Key points", "Introduction", "Conclusion", "Make handout PDF"):
         assert part in page
     assert "<table>" in page, "the answer's own table is a table, not pipes"
     assert client.get("/q/no-such-answer").status_code == 404
@@ -166,7 +176,8 @@ def test_unknown_and_path_like_ids_find_nothing(client: FlaskClient) -> None:
         response = client.get(f"/q/{bad}")
         assert response.status_code == 404
         assert "Traceback" not in response.text
-    assert client.get("/q/..%2Fstudypack.yaml/handout.pdf").status_code == 404
+    assert client.post("/q/..%2Fstudypack.yaml/handout",
+                       data={"csrf": csrf_of(client)}).status_code == 404
     assert client.get("/jobs/..%2F..%2Fstudypack.yaml/pdf").status_code == 404
 
 
@@ -290,9 +301,7 @@ def test_pack_names_are_looked_up_not_used_as_paths(ws: Path, client: FlaskClien
 
 
 def test_handout_download(client: FlaskClient, ws: Path) -> None:
-    status, kind, pdf = got(client, "/q/css-2015-pakistan-affairs-q6/handout.pdf")
-    assert status == 200 and kind == "application/pdf"
-    (ws / "h.pdf").write_bytes(pdf)
+    (ws / "h.pdf").write_bytes(handout_pdf(client, "css-2015-pakistan-affairs-q6"))
     assert "Kashmir" in PdfReader(ws / "h.pdf").pages[0].extract_text()
 
 
@@ -383,8 +392,7 @@ def test_edit_keeps_comments_and_layout_and_shows_in_the_handout(ws: Path,
                         "  - How the dispute began in 1947"),
                        ("  - heading: Origins in 1947 — the disputed accession",
                         "  - heading: How the dispute began in 1947")]
-    _, _, pdf = got(client, "/q/css-2015-pakistan-affairs-q6/handout.pdf")
-    (ws / "h.pdf").write_bytes(pdf)
+    (ws / "h.pdf").write_bytes(handout_pdf(client, "css-2015-pakistan-affairs-q6"))
     text = "".join(p.extract_text() for p in PdfReader(ws / "h.pdf").pages)
     assert "How the dispute began in 1947" in text
 
@@ -503,3 +511,76 @@ def test_a_fresh_workspace_serves_its_starter_answers(tmp_path: Path,
         assert "The basket is empty" in client.get("/basket").text
     finally:
         app.extensions["studypack"].builds.shutdown()
+
+
+def test_a_search_of_many_repeated_words_is_quick(client: FlaskClient) -> None:
+    started = time.monotonic()
+    page = client.get("/?q=" + "+".join(["a"] * 5000))
+    assert page.status_code == 200
+    assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("url", ["/?page=99999999999999999999999", "/?to=9" * 1 + "9" * 30,
+                                 "/?marks=%C2%B2", "/?from=%C2%B2&to=%C2%B2"])
+def test_odd_numbers_in_the_address_are_ignored(client: FlaskClient, url: str) -> None:
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("back", ["//evil.example/", "/\t/evil.example", "/\\evil.example",
+                                  "https://evil.example/", "/\r\nX-Evil: 1"])
+def test_redirects_stay_on_this_server(client: FlaskClient, back: str) -> None:
+    response = client.post("/basket/add", data={"csrf": csrf_of(client), "back": back,
+                                                "id": "css-2015-pakistan-affairs-q6"})
+    assert response.status_code == 302 and response.location == "/"
+
+
+def test_a_workbench_on_this_machine_answers_to_its_own_names_only(ws: Path) -> None:
+    from studypack.web.app import LOOPBACK_NAMES
+
+    app = create_app(ws, ws / "content", hosts=LOOPBACK_NAMES)
+    try:
+        client = app.test_client()
+        assert client.get("/", headers={"Host": "127.0.0.1:8765"}).status_code == 200
+        assert client.get("/", headers={"Host": "localhost:8765"}).status_code == 200
+        # DNS rebinding: a site's own name pointed at 127.0.0.1.
+        rebound = client.get("/", headers={"Host": "rebind.evil.example:8765"})
+        assert rebound.status_code == 403
+        foreign = client.get("/", headers={"Host": "127.0.0.1:8765",
+                                           "Origin": "http://evil.example"})
+        assert foreign.status_code == 403
+    finally:
+        app.extensions["studypack"].builds.shutdown()
+
+
+def test_a_job_is_looked_up_as_its_own_kind(client: FlaskClient) -> None:
+    started = client.post("/q/css-2015-pakistan-affairs-q6/handout",
+                          data={"csrf": csrf_of(client)})
+    job = started.location.rsplit("/", 1)[1]
+    wait_for(client, started.location)
+    assert client.get(f"/import/{job}").status_code == 404
+    assert client.post(f"/import/{job}/1", data={"csrf": csrf_of(client)}).status_code == 404
+
+
+def test_import_refuses_addresses_on_this_machine(client: FlaskClient) -> None:
+    for address in ("http://127.0.0.1:8765/", "http://169.254.169.254/latest/",
+                    "http://10.0.0.5/notes"):
+        refused = client.post("/import", data={"csrf": csrf_of(client), "address": address})
+        assert refused.status_code == 422
+        assert "fetches only public pages" in refused.text
+
+
+def test_a_question_kept_without_an_answer_can_be_edited(ws: Path,
+                                                         client: FlaskClient) -> None:
+    folder = ws / "content" / "pakistan-affairs" / "questions"
+    folder.mkdir(parents=True)
+    (folder / "q.yaml").write_text(
+        "kind: question\nid: css-2020-pakistan-affairs-list-1\nexam: CSS\n"
+        "paper: Pakistan Affairs\nyear: 2020\ntopics: [Kashmir]\n"
+        "question: Discuss the Simla Agreement.\n", encoding="utf-8")
+    form = form_of_page(client.get("/q/css-2020-pakistan-affairs-list-1/edit").text)
+    form["question"] = "Discuss the Simla Agreement of 1972."
+    saved = client.post("/q/css-2020-pakistan-affairs-list-1/edit",
+                        data={**form, "csrf": csrf_of(client)})
+    assert saved.status_code == 302, saved.text
+    text = (folder / "q.yaml").read_text(encoding="utf-8")
+    assert "Simla Agreement of 1972" in text and "points" not in text

@@ -165,8 +165,10 @@ def test_edit_an_answer_and_see_it_in_its_handout(server: tuple[str, Path], page
     expect(page.locator(".saved")).to_be_visible()
     expect(page.locator("table.key-points")).to_contain_text(
         "Checks on the president, and rights added")
+    page.get_by_role("button", name="Make handout PDF").click()
+    expect(page.locator("#download")).to_be_visible(timeout=120_000)
     with page.expect_download() as caught:
-        page.get_by_role("link", name="Download handout PDF").click()
+        page.locator("#download").click()
     caught.value.save_as(tmp_path / "handout.pdf")
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "handout.pdf").pages)
     assert "Checks on the president, and rights added" in text

@@ -35,7 +35,10 @@ def serve(workspace: Path, content: Path, *, host: str = "127.0.0.1", port: int 
             f"serving on {host} opens the workbench to the network, which needs a staff "
             "password: set one with 'studypack serve --set-password', then start again "
             "(or leave --host out to serve this machine only)")
-    app = create_app(workspace, content, password=password, cookie=f"studypack-{port}")
+    from .app import LOOPBACK_NAMES
+
+    app = create_app(workspace, content, password=password, cookie=f"studypack-{port}",
+                     hosts=LOOPBACK_NAMES if is_loopback(host) else None)
     try:
         server = waitress.create_server(app, host=host, port=port, threads=threads,
                                         ident="studypack")

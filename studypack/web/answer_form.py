@@ -86,7 +86,7 @@ def _number(raw: str) -> int | str | None:
     if not raw:
         return None
     # A value that is not a number stays as typed, for the check to name.
-    return int(raw) if raw.isdigit() else raw
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 6 else raw
 
 
 def _text(raw: str) -> str:
@@ -134,13 +134,15 @@ def data_from_form(values: Mapping[str, str], base: Mapping[str, Any]) -> dict[s
             data[name] = value
 
     for name in LINES:
-        put(name, values.get(name, "").strip())
+        # A one-line field stays one line, whatever was pasted into it.
+        put(name, " ".join(values.get(name, "").split()))
     for name in NUMBERS:
         put(name, _number(values.get(name, "")))
     for name in LISTS:
         put(name, _items(values.get(name, "")))
     for name in TEXTS:
-        put(name, _text(values.get(name, "")))
+        if name in base or values.get(name, "").strip():
+            put(name, _text(values.get(name, "")))
     given = base.get("points")
     old_points: list[Any] = given if isinstance(given, list) else []
     points = []
@@ -162,7 +164,8 @@ def data_from_form(values: Mapping[str, str], base: Mapping[str, Any]) -> dict[s
             else:
                 point[part] = value
         points.append(point)
-    data["points"] = points
+    if points or "points" in base:
+        data["points"] = points
     _follow_headings(data, old_points)
     _drop_settled(data, base)
     return data

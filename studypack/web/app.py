@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,13 @@ UPLOAD_LIMIT = 5 * 1024 * 1024
 log = logging.getLogger("studypack.web")
 
 
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+"""The names a workbench serving this machine only answers to."""
+
+
 def create_app(workspace: Path, content: Path, *, password: dict[str, object] | None = None,
-               workers: int = 2, cookie: str = "studypack") -> Flask:
+               workers: int = 2, cookie: str = "studypack",
+               hosts: frozenset[str] | None = None) -> Flask:
     """The workbench for one workspace.
 
     Args:
@@ -59,6 +65,8 @@ def create_app(workspace: Path, content: Path, *, password: dict[str, object] | 
         workers: Builds that may run at once.
         cookie: The session cookie's name: one per port, so two workbenches open in
             one browser keep their own baskets.
+        hosts: The host names requests may use (None: any, for the test client and a
+            server open to the network, which has a password).
     """
     app = Flask(__name__)
     app.config.update(
@@ -66,6 +74,7 @@ def create_app(workspace: Path, content: Path, *, password: dict[str, object] | 
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
         SESSION_COOKIE_NAME=cookie,
+        ALLOWED_HOSTS=set(hosts) if hosts else None,
         MAX_CONTENT_LENGTH=UPLOAD_LIMIT,
     )
     cache = workspace / "out" / ".cache"
@@ -86,6 +95,13 @@ def create_app(workspace: Path, content: Path, *, password: dict[str, object] | 
 def _guard(app: Flask, bench: Workbench) -> None:
     @app.before_request
     def _check() -> Any:
+        hosts = app.config.get("ALLOWED_HOSTS")
+        if hosts and (request.host.rsplit(":", 1)[0].strip("[]").lower() not in hosts or
+                      _foreign_origin(hosts)):
+            # A page elsewhere that makes its own name point at this machine (DNS
+            # rebinding) reaches the workbench by a name it does not answer to.
+            return _problem("This workbench answers only to this machine's own address "
+                            "(http://127.0.0.1); open it there.", 403)
         if "csrf" not in session:
             session["csrf"] = new_token()
         if bench.password and not session.get("staff") and request.endpoint not in (
@@ -110,10 +126,10 @@ def _guard(app: Flask, bench: Workbench) -> None:
                 session.clear()
                 session["csrf"] = new_token()
                 session["staff"] = True
-                target = request.args.get("next", "/")
                 # Only a path on this server: never a redirect elsewhere.
-                return redirect(target if target.startswith("/") and not
-                                target.startswith("//") else "/")
+                return redirect(local_path(request.args.get("next", "/"), "/"))
+            # A wrong guess costs a second: guessing the password takes days, not minutes.
+            time.sleep(1)
             wrong = True
         return render_template("login.html", wrong=wrong), 401 if wrong else 200
 
@@ -123,16 +139,42 @@ def _guard(app: Flask, bench: Workbench) -> None:
         return redirect(url_for("login"))
 
 
+def _foreign_origin(hosts: set[str]) -> bool:
+    from urllib.parse import urlsplit
+
+    origin = request.headers.get("Origin")
+    return bool(origin) and (urlsplit(origin).hostname or "").lower() not in hosts
+
+
 def _filters() -> Filters:
     args = request.values
 
     def number(name: str) -> int | None:
-        value = args.get(name, "").strip()
-        return int(value) if value.isdigit() else None
+        return small_number(args.get(name, ""))
 
     return Filters(exam=args.get("exam", "").strip(), paper=args.get("paper", "").strip(),
                    topic=args.get("topic", "").strip(), year_from=number("from"),
                    year_to=number("to"), marks=number("marks"), text=args.get("q", "").strip())
+
+
+def small_number(text: str) -> int | None:
+    """A number typed in a form or address (ASCII digits, at most six), else None."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else None
+
+
+def local_path(target: str, fallback: str) -> str:
+    """``target`` if it is a path on this server ("/basket?x=1"), else ``fallback``: a
+    redirect never leads to another site, however the address is disguised.
+    """
+    from urllib.parse import urlsplit
+
+    clean = target.strip()
+    parts = urlsplit(clean)
+    if (not clean.startswith("/") or clean.startswith(("//", "/\\")) or parts.scheme
+            or parts.netloc or any(ord(c) < 32 or c in "\\" for c in clean)):
+        return fallback
+    return clean
 
 
 def _filter_args(f: Filters) -> dict[str, str]:
@@ -146,8 +188,7 @@ def _bank_routes(app: Flask, bench: Workbench) -> None:
     def bank() -> Any:
         bench.index.refresh()
         filters = _filters()
-        page = max(1, int(request.args.get("page", "1") or 1)
-                   if request.args.get("page", "1").isdigit() else 1)
+        page = max(1, small_number(request.args.get("page", "")) or 1)
         found = bench.index.search(filters, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
         picked = {i.casefold() for i in bench.basket().ids}
         args = _filter_args(filters)
@@ -155,7 +196,7 @@ def _bank_routes(app: Flask, bench: Workbench) -> None:
             "bank.html", rows=found.rows, total=found.total, page=page,
             pages=max(1, -(-found.total // PAGE_SIZE)), filters=filters, args=args,
             query=urlencode(args), choices=bench.index.choices(), picked=picked,
-            highlighted=highlighted, problems=bench.index.problems())
+            highlighted=highlighted, problems=bench.index.problems(), note=found.note)
 
     @app.get("/q/<answer_id>")
     def answer(answer_id: str) -> Any:
@@ -171,7 +212,7 @@ def _bank_routes(app: Flask, bench: Workbench) -> None:
                                problems=bench.index.problems_of(row.id),
                                saved=bool(request.args.get("saved")))
 
-    @app.get("/q/<answer_id>/handout.pdf")
+    @app.post("/q/<answer_id>/handout")
     def handout(answer_id: str) -> Any:
         bench.index.refresh()
         row = bench.index.row(answer_id)
@@ -181,11 +222,8 @@ def _bank_routes(app: Flask, bench: Workbench) -> None:
         job = bench.builds.start(f"Handout {row.id}", lambda folder: JobSpec(
             "handout", bench.workspace, bench.content, folder, f"{row.id}.pdf",
             answer_id=row.id))
-        job.finished.wait(timeout=300)
-        if job.pdf is None:
-            return render_template("job.html", job=job), 422
-        return send_file(job.pdf, mimetype="application/pdf", as_attachment=True,
-                         download_name=f"{row.id}.pdf")
+        # Followed on its page, as a pack's build is: no request waits for a build.
+        return redirect(url_for("job_page", job_id=job.id))
 
 
 def _basket_routes(app: Flask, bench: Workbench) -> None:
@@ -205,8 +243,7 @@ def _basket_routes(app: Flask, bench: Workbench) -> None:
         flash(f"Added {added} {'question' if added == 1 else 'questions'} to the basket "
               f"({len(bench.basket().ids)} in all)." if added else
               "Nothing added: tick questions first (those in the basket are ticked already).")
-        back = request.form.get("back", "")
-        return redirect(back if back.startswith("/") and not back.startswith("//") else "/")
+        return redirect(local_path(request.form.get("back", ""), "/"))
 
     @app.post("/basket/remove")
     def basket_remove() -> Any:
@@ -214,9 +251,7 @@ def _basket_routes(app: Flask, bench: Workbench) -> None:
         drop = request.form.getlist("id")
         # Emptied, the basket starts afresh: a new pack, not the one opened before.
         bench.keep(basket.remove(drop) if not request.form.get("all") else Basket())
-        back = request.form.get("back", "")
-        return redirect(back if back.startswith("/") and not back.startswith("//")
-                        else url_for("basket_page"))
+        return redirect(local_path(request.form.get("back", ""), url_for("basket_page")))
 
     @app.get("/basket")
     def basket_page() -> Any:
@@ -322,7 +357,7 @@ def _job_routes(app: Flask, bench: Workbench) -> None:
     @app.get("/jobs/<job_id>/pdf")
     def job_pdf(job_id: str) -> Any:
         job = job_or_404(job_id)
-        if job.pdf is None:
+        if job.pdf is None or job.spec.kind == "import":
             abort(404)
         return send_file(job.pdf, mimetype="application/pdf", as_attachment=True,
                          download_name=job.spec.pdf_name)

@@ -9,6 +9,9 @@ an import if its file or id exists already.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
+import socket
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -47,13 +50,17 @@ def placed(problems: list[Diagnostic]) -> list[tuple[str, str]]:
 
 def edit_routes(app: Flask, bench: Workbench) -> None:
     """The edit page of one answer."""
+    saving = threading.Lock()
 
     def file_of(answer_id: str) -> tuple[Path, str] | None:
         bench.index.refresh()
         path = bench.index.path_of(answer_id)
         if path is None or not path.is_file():
             return None
-        return path, path.read_text(encoding="utf-8")
+        try:
+            return path, path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
 
     @app.get("/q/<answer_id>/edit")
     def edit(answer_id: str) -> Any:
@@ -64,10 +71,17 @@ def edit_routes(app: Flask, bench: Workbench) -> None:
         path, text = found
         data = yaml.safe_load(text)
         return render_template("edit.html", answer_id=answer_id, path=rel(path),
-                               form=form_of(form_values(data)), digest=digest(text))
+                               form=form_of(form_values(data)), digest=digest(text),
+                               answered=answered(data))
 
     @app.post("/q/<answer_id>/edit")
     def save_edit(answer_id: str) -> Any:
+        # One save at a time: the check that the file is as the form saw it and the
+        # write must not interleave with another person's save.
+        with saving:
+            return _save_edit(answer_id)
+
+    def _save_edit(answer_id: str) -> Any:
         found = file_of(answer_id)
         if found is None:
             return problem(f"There is no answer with the id '{answer_id}' to save; it may have "
@@ -80,13 +94,17 @@ def edit_routes(app: Flask, bench: Workbench) -> None:
             # Someone (or an editor) changed the file since this form was opened.
             return render_template("stale.html", answer_id=answer_id, path=rel(path), now=now,
                                    mine=mine, values=values, digest=digest(now)), 409
-        problems = empty_required(values) + placed(validate_answer_text(mine, rel(path)))
+        needed = empty_required(values) if answered(base) else []
+        problems = needed + placed(validate_answer_text(mine, rel(path)))
         if problems:
             return render_template("edit.html", answer_id=answer_id, path=rel(path),
-                                   form=form_of(values, problems),
+                                   form=form_of(values, problems), answered=answered(base),
                                    digest=digest(now), failed=True), 422
         if mine != now:
-            write_atomically(path, mine.encode("utf-8"))
+            try:
+                write_atomically(path, mine.encode("utf-8"))
+            except (StudypackError, OSError) as exc:
+                return problem(f"Nothing was saved: {exc}", 409)
         bench.index.refresh()
         return redirect(url_for("answer", answer_id=answer_id, saved=1))
 
@@ -107,7 +125,8 @@ def import_routes(app: Flask, bench: Workbench) -> None:
         data, source = got if got else (b"", "")
 
         def spec(folder: Path) -> JobSpec:
-            if data:
+            if not is_address(source):
+                # Even an empty file: the importer says what is wrong with it.
                 folder.mkdir(parents=True, exist_ok=True)
                 (folder / source).write_bytes(data)
             return JobSpec("import", bench.workspace, bench.content, folder, "",
@@ -119,7 +138,7 @@ def import_routes(app: Flask, bench: Workbench) -> None:
     @app.get("/import/<job_id>")
     def review(job_id: str) -> Any:
         job = bench.builds.get(job_id)
-        if job is None:
+        if job is None or job.spec.kind != "import":
             return problem("There is no such import here (the server may have restarted). "
                            "Import the page again.", 404)
         if job.state != "done":
@@ -135,7 +154,8 @@ def import_routes(app: Flask, bench: Workbench) -> None:
     @app.post("/import/<job_id>/<int:n>")
     def save_import(job_id: str, n: int) -> Any:
         job = bench.builds.get(job_id)
-        if job is None or job.state != "done" or not 1 <= n <= len(job.result):
+        if (job is None or job.spec.kind != "import" or job.state != "done"
+                or not 1 <= n <= len(job.result)):
             return problem("There is no such import here (the server may have restarted). "
                            "Import the page again.", 404)
         answers: tuple[ImportedAnswer, ...] = job.result
@@ -158,11 +178,11 @@ def import_routes(app: Flask, bench: Workbench) -> None:
             return _review(job_id, answers, n, values=values,
                            problems=needed + placed(problems), status=422,
                            given=dict(job.spec.options))
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(target, text.encode("utf-8"))
-        except StudypackError as exc:
-            return problem(str(exc), 409)
+        except (StudypackError, OSError) as exc:
+            return problem(f"Nothing was saved: {exc}", 409)
         bench.index.refresh()
         return redirect(url_for("answer", answer_id=data["id"], saved=1))
 
@@ -208,17 +228,38 @@ def _source() -> tuple[bytes, str] | str:
         suffix = Path(upload.filename).suffix.lower()
         if suffix not in READERS:
             return (f"studypack cannot import a {suffix or 'nameless'} file; send one of "
-                    f"{', '.join(sorted(READERS))}, or paste its text.")
+                    f"{', '.join(sorted(k for k in READERS if k))}, or paste its text.")
         # The name on disk is ours, never the one the browser sent.
         return upload.read(), f"upload{suffix}"
     if address:
         if not is_address(address):
             return f"'{address}' is not a page address; give one that starts with https://"
+        if not _public(address):
+            return (f"{address} is on this machine or the centre's own network; the "
+                    "workbench fetches only public pages. Save the page in a browser and "
+                    "upload the file instead.")
         return b"", address
     if text:
         return text.encode("utf-8"), "pasted.txt"
     return ("Nothing to import: paste an answer's text, choose a file or give a page's "
             "address.")
+
+
+def _public(address: str) -> bool:
+    """Whether every address of the page's host is public (not this machine, the
+    centre's network or a cloud's metadata service).
+
+    A form must not make the server fetch what only the server can reach. A public
+    page that redirects inward is not caught here.
+    """
+    from urllib.parse import urlsplit
+
+    host = urlsplit(address).hostname or ""
+    try:
+        found = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return True  # not found: the fetch says so in its own words
+    return all(ipaddress.ip_address(str(a).split("%")[0]).is_global for a in found)
 
 
 def _options() -> tuple[dict[str, object], str]:
@@ -229,7 +270,7 @@ def _options() -> tuple[dict[str, object], str]:
             chosen[name] = value
     for name in ("year", "number", "marks"):
         value = request.form.get(name, "").strip()
-        if value and not value.isdigit():
+        if value and not (value.isascii() and value.isdigit() and len(value) <= 4):
             return {}, f"{name} must be a number (you gave '{value}')"
         if value:
             chosen[name] = int(value)

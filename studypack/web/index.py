@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+import time
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from ..content.cache import ContentCache
 from ..errors import Diagnostic, StudypackWarning, rel
 from ..model import PastQuestion, Question
 
-SCHEMA = 4
+SCHEMA = 5
 """Bumped when the tables change: an index of another version is rebuilt."""
 
 # Vowel marks and Qur'anic annotation signs: a reader searches for a word
@@ -30,6 +31,11 @@ SCHEMA = 4
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARK_START, _MARK_END = "\x02", "\x03"
+SEARCH_SECONDS = 2.0
+"""Longest a search may run before it is stopped (a 10,000-answer bank needs 0.02 s)."""
+INDEXED_CHARS = 60_000
+"""Text of one answer kept for search and passages: a 900-word answer has about 6,000
+characters; a file of megabytes would make every passage of it slow to find."""
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -79,10 +85,13 @@ class Filters:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of results, with how many match in all."""
+    """One page of results, with how many match in all, and a note when the search
+    could not be run (too long; a damaged index).
+    """
 
     rows: tuple[Row, ...]
     total: int
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -246,7 +255,7 @@ class BankIndex:
                        [(n, t.casefold()) for t in record.topics])
         db.execute("INSERT INTO answers_fts (rowid, question, summary, points, body) "
                    "VALUES (?, ?, ?, ?, ?)",
-                   (n, *(searchable(plain(t)) for t in _texts(record))))
+                   (n, *(searchable(plain(t))[:INDEXED_CHARS] for t in _texts(record))))
 
     def search(self, filters: Filters, *, offset: int = 0, limit: int = 50) -> Page:
         """The answers matching ``filters``: ranked by the text searched for, if any,
@@ -256,26 +265,48 @@ class BankIndex:
         match = _match_expression(filters.text)
         with self._lock:
             db = self._connect()
-            if filters.text and not match:
-                return Page((), 0)
-            if match:
-                base = (f"FROM answers_fts JOIN answers a ON a.n = answers_fts.rowid "
-                        f"WHERE answers_fts MATCH ? {' AND ' + where if where else ''}")
-                args = [match, *args]
-                total = db.execute(f"SELECT count(*) {base}" if where else
-                                   "SELECT count(*) FROM answers_fts WHERE answers_fts MATCH ?",
-                                   args).fetchone()[0]
-                cur = db.execute(
-                    f"SELECT {_COLUMNS}, snippet(answers_fts, -1, '{_MARK_START}', "
-                    f"'{_MARK_END}', '…', 14) {base} ORDER BY {_RANK}, a.id "
-                    "LIMIT ? OFFSET ?", [*args, limit, offset])
-            else:
-                base = f"FROM answers a {'WHERE ' + where if where else ''}"
-                total = db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-                cur = db.execute(f"SELECT {_COLUMNS}, '' {base} ORDER BY a.year DESC, "
-                                 "a.paper, a.number, a.id LIMIT ? OFFSET ?",
-                                 [*args, limit, offset])
-            return Page(tuple(_row(r) for r in cur.fetchall()), total)
+            # No search may hold the index for long: past the limit it is stopped
+            # and the page says so (sqlite3 calls this every 10,000 steps).
+            deadline = time.monotonic() + SEARCH_SECONDS
+            db.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+            try:
+                return self._search(db, filters, match=match, where=where, args=args,
+                                    offset=offset, limit=limit)
+            except sqlite3.DatabaseError as exc:
+                if "interrupted" in str(exc):
+                    return Page((), 0, note="That search took too long and was stopped: "
+                                "use fewer or longer words, or a filter.")
+                # Damaged under us: it is only derived data, made again at the next page.
+                self._reset()
+                return Page((), 0, note="The search index was damaged; it is being made "
+                            "again from the answer files. Search again in a moment.")
+            finally:
+                if self._db is not None:
+                    self._db.set_progress_handler(None, 0)
+
+    @staticmethod
+    def _search(db: sqlite3.Connection, filters: Filters, *, match: str, where: str,
+                args: list[object], offset: int, limit: int) -> Page:
+        if filters.text and not match:
+            return Page((), 0)
+        if match:
+            base = (f"FROM answers_fts JOIN answers a ON a.n = answers_fts.rowid "
+                    f"WHERE answers_fts MATCH ? {' AND ' + where if where else ''}")
+            args = [match, *args]
+            total = db.execute(f"SELECT count(*) {base}" if where else
+                               "SELECT count(*) FROM answers_fts WHERE answers_fts MATCH ?",
+                               args).fetchone()[0]
+            cur = db.execute(
+                f"SELECT {_COLUMNS}, snippet(answers_fts, -1, '{_MARK_START}', "
+                f"'{_MARK_END}', '…', 14) {base} ORDER BY {_RANK}, a.id "
+                "LIMIT ? OFFSET ?", [*args, limit, offset])
+        else:
+            base = f"FROM answers a {'WHERE ' + where if where else ''}"
+            total = db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+            cur = db.execute(f"SELECT {_COLUMNS}, '' {base} ORDER BY a.year DESC, "
+                             "a.paper, a.number, a.id LIMIT ? OFFSET ?",
+                             [*args, limit, offset])
+        return Page(tuple(_row(r) for r in cur.fetchall()), total)
 
     def ids(self, filters: Filters) -> list[str]:
         """Every id matching ``filters``, in the order ``search`` lists them."""
@@ -413,11 +444,17 @@ def _where(filters: Filters) -> tuple[str, list[object]]:
     return " AND ".join(clauses), args
 
 
+MAX_WORDS = 8
+"""Words a search uses; more add nothing a reader needs and cost the index dearly."""
+
+
 def _match_expression(text: str) -> str:
-    # Each word the user typed must occur (as a word or a word's start): FTS5's
-    # own query syntax (quotes, NEAR, column filters) is not a centre's to learn.
-    words = _WORD.findall(searchable(text))
-    return " ".join(f'"{w}"*' for w in words)
+    # Each word the user typed must occur (as a word, or a word's start for words of
+    # three letters or more): FTS5's own query syntax (quotes, NEAR, column filters)
+    # is not a centre's to learn. Repeats are dropped and the words capped: "a a a …"
+    # would make the index try every prefix combination.
+    words = list(dict.fromkeys(w.casefold() for w in _WORD.findall(searchable(text))))
+    return " ".join(f'"{w}"*' if len(w) >= 3 else f'"{w}"' for w in words[:MAX_WORDS])
 
 
 def _texts(record: Question | PastQuestion) -> tuple[str, str, str, str]:

@@ -68,7 +68,9 @@ def fetch(url: str) -> tuple[str, bytes]:
                 raise FetchError(_too_large())
             data = bytearray()
             started = time.monotonic()
-            for chunk in answer.iter_content(65536):
+            # Whatever has arrived (read1), not a fixed size: a server sending a byte
+            # every few seconds would keep a fixed-size read waiting past any limit.
+            while chunk := answer.raw.read1(65536, decode_content=True):
                 data += chunk
                 if len(data) > MAX_BYTES:
                     raise FetchError(_too_large())
