@@ -9,7 +9,6 @@ lists and block style wherever a value did not change.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -254,86 +253,3 @@ def form_field(key: str) -> str:
     name = re.split(r"[.\[]", key, maxsplit=1)[0]
     known = (*LINES, *NUMBERS, *LISTS, *TEXTS)
     return name if name in known else ""
-
-
-def applied_text(old_text: str, data: Mapping[str, Any]) -> str:
-    """``old_text`` (a content file) with its fields set to ``data``: comments, key order,
-    flow lists and block style are kept wherever a value did not change.
-    """
-    from ruamel.yaml import YAML
-
-    rt = _round_trip(YAML, old_text)
-    doc = rt.load(old_text)
-    for name in [k for k in doc if k not in data]:
-        del doc[name]
-    for name, value in data.items():
-        if name in doc and _plain(doc[name]) == value:
-            continue
-        if name == "points" and isinstance(doc.get(name), list):
-            _apply_points(doc[name], value)
-        else:
-            doc[name] = _styled(value, doc.get(name))
-    buffer = io.StringIO()
-    rt.dump(doc, buffer)
-    return buffer.getvalue()
-
-
-def _round_trip(yaml_class: Any, text: str) -> Any:
-    rt = yaml_class()
-    rt.preserve_quotes = True
-    # Long lines stay long: a file is rewritten only where a value changed.
-    rt.width = 100_000
-    # Lists indented as the file indents them: "key:\n  - item" (as written by hand)
-    # or "key:\n- item" (as PyYAML, and so an import, writes them).
-    flush = re.search(r"^(\s*)[\w-]+:[ \t]*\n\1- ", text, re.MULTILINE)
-    indented = re.search(r"^(\s*)[\w-]+:[ \t]*\n\1  - ", text, re.MULTILINE)
-    if flush and not indented:
-        rt.indent(mapping=2, sequence=2, offset=0)
-    else:
-        rt.indent(mapping=2, sequence=4, offset=2)
-    return rt
-
-
-def _apply_points(old: Any, new: list[Any]) -> None:
-    for i, point in enumerate(new):
-        if i < len(old) and isinstance(old[i], dict):
-            for part in [k for k in old[i] if k not in point]:
-                del old[i][part]
-            for part, value in point.items():
-                if _plain(old[i].get(part)) != value:
-                    old[i][part] = _styled(value, old[i].get(part))
-        elif i < len(old):
-            old[i] = point
-        else:
-            old.append(_styled(point, None))
-    del old[len(new):]
-
-
-def _styled(value: Any, old: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-
-    if isinstance(value, str):
-        if isinstance(old, FoldedScalarString) and "\n\n" not in value:
-            return FoldedScalarString(value.rstrip("\n") + "\n")
-        if "\n" in value or isinstance(old, LiteralScalarString):
-            return LiteralScalarString(value.rstrip("\n") + "\n")
-        return value
-    if isinstance(value, list):
-        seq = CommentedSeq([_styled(v, None) for v in value])
-        if isinstance(old, CommentedSeq) and old.fa.flow_style():
-            seq.fa.set_flow_style()
-        return seq
-    if isinstance(value, dict):
-        return CommentedMap((k, _styled(v, None)) for k, v in value.items())
-    return value
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value

@@ -7,12 +7,12 @@ and the pack file text made here is what both the workbench's build and
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
 
+from ..content.importing.assemble import slug as words_slug
 from ..content.packs import PackFile
 from ..errors import WorkspaceError
 from ..model import Question
@@ -81,8 +81,7 @@ class Basket:
 
 def slug(text: str) -> str:
     """A file name stem from a title: "Foreign Policy 2025" → "foreign-policy-2025"."""
-    words = re.findall(r"[a-z0-9]+", text.casefold())
-    return "-".join(words)[:60].strip("-") or "pack"
+    return words_slug(text)[:60].strip("-") or "pack"
 
 
 def pack_data(basket: Basket, *, output: str) -> dict[str, Any]:
@@ -153,34 +152,3 @@ def opened_basket(pack: PackFile, raw: dict[str, Any], answers: tuple[Question, 
 
 _FORM_FIELDS = frozenset({"title", "subtitle", "edition", "layout", "select", "group_by",
                           "order", "blocks", "revision_grid", "duplex"})
-
-
-def resaved_text(old_text: str, data: dict[str, Any]) -> str:
-    """``old_text`` (a pack file) with its fields set to ``data``: the file's comments,
-    key order and style are kept for every field whose value did not change.
-    """
-    import io
-
-    from ruamel.yaml import YAML
-
-    rt = YAML()
-    rt.preserve_quotes = True
-    rt.width = 88
-    doc = rt.load(old_text)
-    for name in [k for k in doc if k not in data]:
-        del doc[name]
-    for name, value in data.items():
-        if name not in doc or _plain(doc[name]) != value:
-            doc[name] = value
-    buffer = io.StringIO()
-    rt.dump(doc, buffer)
-    return buffer.getvalue()
-
-
-def _plain(value: Any) -> Any:
-    # ruamel's round-trip containers compare equal to plain ones item by item.
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value

@@ -25,7 +25,6 @@ from ..content.importing.assemble import make_id
 from ..errors import Diagnostic, StudypackError, rel
 from ..output import write_atomically
 from .answer_form import (
-    applied_text,
     data_from_form,
     empty_required,
     form_field,
@@ -34,6 +33,7 @@ from .answer_form import (
 )
 from .jobs import JobSpec
 from .replies import problem
+from .roundtrip import applied_text
 from .state import Workbench
 
 

@@ -16,7 +16,8 @@ from ..content import load_content
 from ..content.packs import load_pack_file
 from ..errors import ContentError, Diagnostic, WorkspaceError, rel
 from ..output import write_atomically
-from .basket import Basket, opened_basket, pack_data, pack_text, resaved_text
+from .basket import Basket, opened_basket, pack_data, pack_text
+from .roundtrip import applied_text
 
 _STEM = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 
@@ -81,7 +82,7 @@ def save_pack(content: Path, basket: Basket, name: str, *, overwrite: bool) -> t
                                            "disk since it was opened here; nothing was "
                                            "written. Open it again to see its new version, "
                                            "then make your changes again")])
-        text = resaved_text(now, pack_data(basket, output=output))
+        text = applied_text(now, pack_data(basket, output=output))
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, text.encode("utf-8"))
     # The saved file is the one open now: a second save replaces it.
