@@ -150,7 +150,8 @@ def run_build(request: BuildRequest, *, on_start: Callable[[int], None] | None =
 def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | None = None,
                output: Path | None = None, strict: bool = False, processes: int | None = None,
                cache_dir: Path | None = None, on_start: Callable[[int], None] | None = None,
-               on_question: Callable[[Question], None] | None = None) -> BuildResult:
+               on_question: Callable[[Question], None] | None = None,
+               kind: str | None = None, answers: bool | None = None) -> BuildResult:
     """Build one pack: its own cover and contents, its sections, included PDFs.
 
     Sections are rendered apart and merged; page numbers, folios,
@@ -169,13 +170,17 @@ def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | Non
         strict: Fail, writing nothing, on any warning.
         on_start: Called with the number of questions before laying out.
         on_question: Called as each question is laid out.
+        kind: Print the pack as a "worksheet" or "answer-key" (or "answers")
+            instead of its own kind; None keeps the pack's.
+        answers: A worksheet with its answers (the teacher's edition), or
+            without; None keeps the pack's ``worksheet.answers``.
 
     Raises:
         WorkspaceError, ContentError, FontError, PdfInputError, RenderError.
     """
     return run_build(BuildRequest(workspace=workspace, content=content, pack=pack,
                                   output=output, duplex=duplex, strict=strict, jobs=processes,
-                                  cache_dir=cache_dir),
+                                  cache_dir=cache_dir, kind=kind, answers=answers),
                      on_start=on_start, on_question=on_question)
 
 

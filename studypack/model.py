@@ -273,6 +273,8 @@ class PackPlan:
             inherits the layout's ``page.duplex``.
         handouts: Also write one handout per question.
         impose: Also write the pack imposed for printing ("booklet" or "2up"), or None.
+        sheet: A worksheet or answer key (no cover or contents; questions
+            follow one another), or None for answers.
         layout: Layout name.
         output: Output PDF path.
         source_path: The pack file (for messages).
@@ -295,6 +297,39 @@ class PackPlan:
     head_template: str = "running_head.j2"
     answer_outline: bool = True
     impose: str | None = None
+    sheet: SheetPlan | None = None
+
+
+@dataclass(frozen=True)
+class SheetPlan:
+    """How a worksheet or answer key prints its questions (a pack's ``kind`` and ``worksheet:``).
+
+    Attributes:
+        kind: "worksheet" (questions with room to write) or "answer-key"
+            (each question's key points, compact, for marking).
+        answers: A worksheet with each answer printed in place of its lines
+            (the teacher's edition, as the LaTeX exam class's printanswers).
+        class_name, date, time_allowed: Header lines; "" leaves a line to fill in.
+        instructions: A line or two under the header ("" for none).
+        space: How the room to write is drawn: lines, dotted, grid or blank.
+        line_mm: Distance between two answer lines (and grid squares' side).
+        lines: Question id → lines of answer space, in sheet order (the
+            rule has been applied: marks × lines per mark, or a pack's override).
+    """
+
+    kind: str
+    answers: bool = False
+    class_name: str = ""
+    date: str = ""
+    time_allowed: str = ""
+    instructions: str = ""
+    space: str = "lines"
+    line_mm: float = 8.0
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def lines_for(self, question_id: str) -> int:
+        """Lines of answer space for ``question_id``."""
+        return dict(self.lines)[question_id]
 
 
 @dataclass(frozen=True)

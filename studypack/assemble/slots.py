@@ -73,6 +73,9 @@ def page_sequence(plan: PackPlan, sizes: PartSizes, front_pages: int) -> list[Sl
             at += 1
         slots.append(Slot(kind, ref, pages, at))
         at += pages
+    if plan.duplex and plan.sheet is not None and at % 2:
+        # Printed two-sided, each copy of a worksheet ends on its own sheet of paper.
+        slots.append(Slot("blank", "", 1, at))
     return slots
 
 

@@ -67,6 +67,20 @@ def _check_impose(kind: str | None) -> None:
         raise WorkspaceError(f"--impose {kind}: choose one of {', '.join(IMPOSITIONS)}")
 
 
+PACK_KINDS = ("answers", "worksheet", "answer-key")
+
+
+def _check_kind(kind: str | None, answers: bool | None) -> None:
+    """Refuse a --kind value, or --answers on anything but a worksheet, before building."""
+    from ..errors import WorkspaceError
+
+    if kind is not None and kind not in PACK_KINDS:
+        raise WorkspaceError(f"--kind {kind}: choose one of {', '.join(PACK_KINDS)}")
+    if answers and kind in ("answers", "answer-key"):
+        raise WorkspaceError(f"--answers prints a worksheet's answers in place of its lines; "
+                             f"with --kind {kind} leave it out, or use --kind worksheet")
+
+
 def _version(value: bool) -> None:
     if value:
         from .. import __version__
@@ -220,12 +234,23 @@ def pack(  # typer passes every argument and option by name
     print_inputs: PrintInputsOpt = False,
     explain: ExplainOpt = False,
     impose: ImposeOpt = None,
+    kind: Annotated[str | None, typer.Option(
+        "--kind", metavar="answers|worksheet|answer-key", help="Print the pack's questions "
+        "as a worksheet (room to write) or an answer key (key points, for marking), "
+        "written beside the pack as <name>-worksheet.pdf or <name>-answer-key.pdf "
+        "\\[default: the pack's 'kind', else answers]")] = None,
+    answers: Annotated[bool | None, typer.Option(
+        "--answers/--no-answers", help="A worksheet with each answer in place of its lines "
+        "(the teacher's edition) \\[default: the pack's worksheet.answers]")] = None,
 ) -> None:
-    """Build a pack: its cover and contents, sections of answers, your own PDFs, merged."""
+    """Build a pack: its cover and contents, sections of answers, your own PDFs, merged;
+    or its questions as a worksheet or answer key (--kind).
+    """
     with reported():
         from ..errors import WorkspaceError, rel
 
         _check_impose(impose)
+        _check_kind(kind, answers)
         if all_packs == (pack_file is not None):
             raise WorkspaceError("name one PACK.yaml, or use --all for every pack in "
                                  f"{rel(folder)}")
@@ -250,7 +275,8 @@ def pack(  # typer passes every argument and option by name
             for path in files:
                 show_plan(BuildRequest(workspace=workspace, content=content_dir, pack=path,
                                        output=output, duplex=duplex, strict=strict, jobs=jobs,
-                                       cache_dir=cache_dir(workspace, cache)))
+                                       cache_dir=cache_dir(workspace, cache), kind=kind,
+                                       answers=answers))
             return
         if print_inputs:
             from ..plan.inputs import pack_inputs
@@ -261,19 +287,21 @@ def pack(  # typer passes every argument and option by name
                             resolved_settings(BuildRequest(
                                 workspace=workspace, content=content_dir, pack=path,
                                 output=output, duplex=duplex, strict=strict, jobs=jobs,
-                                cache_dir=cache_dir(workspace, cache))))
+                                cache_dir=cache_dir(workspace, cache), kind=kind,
+                                answers=answers)))
             return
         if watch:
             if all_packs:
                 raise WorkspaceError("--watch follows one pack; name its PACK.yaml")
             watch_one_pack(pack_file, lambda: _content_dir(content), workspace,
                            duplex=duplex, output=output,
-                           strict=strict, processes=jobs, cache_dir=cache_dir(workspace, cache))
+                           strict=strict, processes=jobs, cache_dir=cache_dir(workspace, cache),
+                           kind=kind, answers=answers)
             return
         failed = [path for path in files if not one_pack(
             path, content_dir, workspace, duplex=duplex, output=output, strict=strict,
             report=all_packs, processes=jobs, cache_dir=cache_dir(workspace, cache),
-            impose=impose)]
+            impose=impose, kind=kind, answers=answers)]
         if failed:
             raise PackFailures(f"{len(failed)} of {count(len(files), 'pack')} failed: "
                                + ", ".join(str(p) for p in failed))

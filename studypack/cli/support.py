@@ -165,7 +165,8 @@ def imposed(pdf: Path, kind: str) -> None:
 def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: bool | None,
              output: Path | None, strict: bool, report: bool,
              processes: int | None = None, cache_dir: Path | None = None,
-             impose: str | None = None) -> bool:
+             impose: str | None = None, kind: str | None = None,
+             answers: bool | None = None) -> bool:
     """Build one pack and its handouts; with ``report``, print a failure and go on."""
     from ..build import build_handouts, build_pack
     from ..errors import StudypackError, WorkspaceError, rel
@@ -177,7 +178,8 @@ def one_pack(path: Path | None, content_dir: Path, workspace: Path, *, duplex: b
             result = build_pack(pack=path, content=content_dir, workspace=workspace,
                                 duplex=duplex, output=output, strict=strict,
                                 processes=processes, cache_dir=cache_dir, on_start=start,
-                                on_question=lambda _q: advance())
+                                on_question=lambda _q: advance(), kind=kind,
+                                answers=answers)
         say(out, "Wrote", "bold", f"{rel(result.path)}: {count(result.pages, 'page')}, "
             f"{count(result.questions, 'question')}, {result.seconds:.1f} s"
             f"{reuse_note(result.reused)}")
@@ -217,7 +219,8 @@ def report_failure(exc: Exception) -> None:
 
 def watch_one_pack(path: Path | None, content: Callable[[], Path], workspace: Path, *,
                    duplex: bool | None, output: Path | None, strict: bool,
-                   processes: int | None, cache_dir: Path | None) -> None:
+                   processes: int | None, cache_dir: Path | None,
+                   kind: str | None = None, answers: bool | None = None) -> None:
     """Build one pack, then again after each change to what it reads, until stopped.
 
     Args:
@@ -230,6 +233,8 @@ def watch_one_pack(path: Path | None, content: Callable[[], Path], workspace: Pa
         strict: Fail each build, writing nothing, on any warning.
         processes: --jobs.
         cache_dir: Laid-out parts kept between builds, or None.
+        kind: --kind, or None for the pack's own kind.
+        answers: --answers/--no-answers, or None for the pack's setting.
 
     Raises:
         WorkspaceError: ``path`` is not a file (nothing to watch yet).
@@ -249,7 +254,8 @@ def watch_one_pack(path: Path | None, content: Callable[[], Path], workspace: Pa
             report_failure(exc)
             return False
         return one_pack(pack, current[0], workspace, duplex=duplex, output=output,
-                        strict=strict, report=True, processes=processes, cache_dir=cache_dir)
+                        strict=strict, report=True, processes=processes, cache_dir=cache_dir,
+                        kind=kind, answers=answers)
 
     keep_building(build, lambda: pack_inputs(pack, current[0], workspace),
                   f"{rel(current[0])}/, {rel(pack)} and the files the pack uses")

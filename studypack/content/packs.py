@@ -79,10 +79,47 @@ class IncludeIn(_Strict):
     _section_text = field_validator("section", mode="before")(_as_text)
 
 
+SpaceKind = Literal["lines", "dotted", "grid", "blank"]
+
+
+class WorksheetIn(_Strict):
+    """How a worksheet or answer key prints (``kind: worksheet`` or ``answer-key``).
+
+    Left out, the layout's ``worksheet:`` gives ``space``, ``line_mm`` and
+    ``lines_per_mark``.
+    """
+
+    class_name: str = Field(default="", alias="class")
+    date: str = ""
+    time_allowed: str = ""
+    instructions: str = ""
+    answers: bool = False
+    space: SpaceKind | None = None
+    line_mm: float | None = Field(default=None, ge=4, le=20, allow_inf_nan=False)
+    lines_per_mark: float | None = Field(default=None, gt=0, le=10, allow_inf_nan=False)
+    unmarked_lines: int = Field(default=12, ge=1, le=200)
+    lines: dict[Name, int] = {}
+
+    @field_validator("date", "time_allowed", "class_name", mode="before")
+    @classmethod
+    def _typed_as_text(cls, value: object) -> object:
+        # "date: 2027-03-12" reads as a date, "time_allowed: 90" as a number.
+        return str(value) if value is not None and not isinstance(value, bool) else value
+
+    @field_validator("lines")
+    @classmethod
+    def _line_counts(cls, value: dict[str, int]) -> dict[str, int]:
+        for question_id, count in value.items():
+            if not 0 <= count <= 200:
+                raise ValueError(f"{question_id}: {count} lines; give 0 to 200 lines")
+        return value
+
+
 class PackFile(_Strict):
     """One pack file as written (see docs/packs.md)."""
 
     title: Text
+    kind: Literal["answers", "worksheet", "answer-key"] = "answers"
     subtitle: str = ""
     edition: str = ""
     layout: Text | None = None
@@ -109,6 +146,7 @@ class PackFile(_Strict):
     duplex: bool | None = None
     handouts: bool = False
     impose: Literal["booklet", "2up"] | None = None
+    worksheet: WorksheetIn = WorksheetIn()
     output: Text | None = None
 
 
@@ -117,6 +155,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "select": tuple(SelectionIn.model_fields),
     "brand": tuple(BrandIn.model_fields),
     "include": tuple(IncludeIn.model_fields),
+    "worksheet": tuple(f.alias or name for name, f in WorksheetIn.model_fields.items()),
 }
 
 

@@ -156,9 +156,12 @@ def _body(plan: PackPlan, alphabet: str, workers: Workers) -> _Body:
         cover=False, contents=False,
         duplex=bool(plan.duplex), blocks=plan.blocks, section_anchors=False, alphabet=alphabet,
         back_cover=False, head_template=plan.head_template,
-        answer_outline=plan.answer_outline)
+        answer_outline=plan.answer_outline, sheet=plan.sheet)
     bodies = replace(plan.booklet, keywords=(), date=None)
-    chunks = tuple(split_groups(plan.booklet.groups))
+    # A sheet's questions run on from one to the next, several to a page, under
+    # a header on its first page: it is laid out whole, as one chunk.
+    chunks = (tuple(Chunk(g.topic, g.questions) for g in plan.booklet.groups)
+              if plan.sheet is not None else tuple(split_groups(plan.booklet.groups)))
     # A section's first chunk opens with its title (packs and booklets, not handouts).
     openers = [plan.front_matter and (i == 0 or chunks[i - 1].section != c.section)
                for i, c in enumerate(chunks)]

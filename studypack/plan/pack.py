@@ -19,11 +19,21 @@ from ..content.packs import PackFile, load_pack_file
 from ..content.validate import did_you_mean
 from ..content.yamlpos import Located, dotted
 from ..errors import ContentError, Diagnostic, rel
-from ..model import BookletPlan, Brand, ExternalPdf, PackPlan, PageBox, Question
+from ..model import (
+    BookletPlan,
+    Brand,
+    ExternalPdf,
+    PackPlan,
+    PageBox,
+    PastQuestion,
+    Question,
+    TopicGroup,
+)
 from ..output import link_problem
 from ..theme.layout import available_layouts
 from .booklet import group_sections
 from .select import select_questions
+from .sheet import sheet_problems, unanswered
 from .workspace import pdf_name_problem
 
 PdfMeasure = Callable[[Path], tuple[PageBox, ...] | str]
@@ -159,7 +169,9 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
               default_layout: tuple[str, Diagnostic | None] = ("classic", None),
               base_brand: Brand | None = None,
               measure_pdf: PdfMeasure | None = None,
-              loaded: tuple[PackFile, Located] | None = None) -> PackPlan:
+              loaded: tuple[PackFile, Located] | None = None,
+              asked: tuple[PastQuestion, ...] = (), kind: str | None = None,
+              answers: bool | None = None) -> PackPlan:
     """Check a pack file against the content and arrange its sections.
 
     Args:
@@ -174,6 +186,11 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
         measure_pdf: Opens and measures each included PDF, so broken ones are
             reported with the pack's other problems; None leaves them unmeasured.
         loaded: The pack file as already read (``load_pack_file``), if it was.
+        asked: Past-paper questions kept without answers: a worksheet or
+            answer key may select them too.
+        kind: Overrides the pack's ``kind`` when not None (the CLI flag).
+        answers: Overrides the pack's ``worksheet.answers`` when not None (the
+            CLI flag); with ``kind``, it names the default output file.
 
     Returns:
         A ``PackPlan`` ready to render.
@@ -184,6 +201,9 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     base_brand = base_brand or Brand()
     pack, located = loaded or load_pack_file(pack_path)
     shown = rel(pack_path)
+    kind = kind or pack.kind
+    if kind != "answers":
+        questions = (*questions, *unanswered(asked))
     problems = _check_names(pack, located, shown, questions)
     sel = pack.select
     chosen = select_questions(questions, papers=sel.papers, topics=sel.topics, tags=sel.tags,
@@ -197,7 +217,25 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     names = [g.topic for g in groups]
     if chosen:
         problems += _section_problems(pack, located, shown, names)
-    target = output or workspace / (pack.output or f"out/packs/{pack_path.stem}.pdf")
+    if answers and kind != "worksheet":
+        problems.append(Diagnostic(shown, *located.where(("kind",)), "kind",
+                                   f"--answers prints a worksheet's answers, and this pack is "
+                                   f"kind: {kind}; add --kind worksheet"))
+    if kind != "answers":
+        problems += sheet_problems(pack, located, shown, [q.id for q in questions],
+                                   {q.id.casefold() for q in chosen})
+    with_answers = (kind == "worksheet" and bool(answers)
+                    and not (pack.kind == "worksheet" and pack.worksheet.answers))
+    if output is not None:
+        target = output
+    elif pack.output and kind == pack.kind and not with_answers:
+        target = workspace / pack.output
+    else:
+        # Another kind of the same pack is written beside it, not over it.
+        suffix = "" if kind == pack.kind else f"-{kind}"
+        target = (Path(pack.output).with_suffix("") if pack.output
+                  else Path("out/packs") / pack_path.stem)
+        target = workspace / f"{target}{suffix}{'-with-answers' if with_answers else ''}.pdf"
     problems += _output_problems(target, [pack_path, *(Path(q.source_path) for q in questions)],
                                  located, shown)
     includes, include_problems = _includes(pack, located, shown, workspace,
@@ -219,12 +257,31 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
         raise ContentError(problems)
     first, last = min(q.year for q in chosen), max(q.year for q in chosen)
     years = str(first) if first == last else f"{first}–{last}"
+    sheet = kind != "answers"
+    if sheet:
+        # A sheet is one run of questions, numbered 1, 2… in the pack's order.
+        groups = (TopicGroup(pack.title, tuple(q for g in groups for q in g.questions)),)
     booklet = BookletPlan(title=pack.title,
-                          subtitle=pack.subtitle or f"Model answers, {years}",
+                          subtitle=pack.subtitle or f"{_kind_name(kind, pack, answers)}, {years}",
                           edition=pack.edition, groups=groups, brand=brand,
                           keywords=tuple(sorted({t for q in chosen for t in q.topics})))
-    return PackPlan(booklet=booklet, includes=tuple(includes), blocks=pack.blocks,
-                    revision_grid=pack.revision_grid,
+    # A sheet is questions only: the pack's own PDFs and revision grid stay
+    # with its answers (docs/worksheets.md).
+    return PackPlan(booklet=booklet, includes=() if sheet else tuple(includes),
+                    blocks=pack.blocks, revision_grid=pack.revision_grid and not sheet,
                     duplex=pack.duplex if duplex is None else duplex,
-                    handouts=pack.handouts, layout=pack.layout or default_layout[0],
-                    output=str(target), source_path=shown, impose=pack.impose)
+                    handouts=pack.handouts and not sheet,
+                    layout=pack.layout or default_layout[0],
+                    output=str(target), source_path=shown, impose=pack.impose,
+                    front_matter=not sheet,
+                    head_template="sheet_head.j2" if sheet else "running_head.j2")
+
+
+SUBTITLES = {"answers": "Model answers", "worksheet": "Worksheet", "answer-key": "Answer key"}
+"""A pack's subtitle when it gives none, by kind, before the years it covers."""
+
+
+def _kind_name(kind: str, pack: PackFile, answers: bool | None) -> str:
+    shown = pack.worksheet.answers if answers is None else answers
+    return "Worksheet with answers" if kind == "worksheet" and shown else SUBTITLES[kind]
+

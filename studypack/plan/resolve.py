@@ -14,30 +14,33 @@ together, before anything is laid out.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from ..assemble.included import measure_pdf, warn_page_sizes
-from ..content import load_content
+from ..content import load_bank, load_content
 from ..content.brand import BRAND_FILE, load_brand
-from ..content.packs import load_pack_file
+from ..content.packs import PackFile, load_pack_file
 from ..content.validate import read_source
 from ..content.yamlpos import load_located
 from ..engine.parallel import MIN_QUESTIONS_FOR_PROCESSES
 from ..errors import ContentError, Diagnostic, rel
-from ..model import Brand, PackPlan, Question
+from ..model import Brand, PackPlan, PastQuestion, Question
 from ..theme import Theme, load_theme, with_accent
 from .booklet import plan_booklet, source_date
 from .pack import plan_pack
+from .sheet import plan_sheet
 from .workspace import SETTING_FIELDS, SETTINGS_FILE, Settings, load_settings
 
 DEFAULT = "default"
 
-ORDER = ("pack", "title", "subtitle", "edition", "content", "select", "group_by", "sections",
-         "order", "blocks", "revision_grid", "include", "layout", "duplex", "brand", "output",
-         "handouts", "impose", "date in the PDF", "jobs", "cache", "strict")
+ORDER = ("pack", "kind", "worksheet", "title", "subtitle", "edition", "content", "select",
+         "group_by", "sections", "order", "blocks", "revision_grid", "include", "layout",
+         "duplex", "brand", "output", "handouts", "impose", "date in the PDF", "jobs", "cache",
+         "strict")
 """The order ``--explain`` lists settings in: what goes in, how it looks, how it is made."""
 BRAND_SHOWN = ("centre", "contact", "logo", "accent", "watermark", "back_cover")
 SELECT_SHOWN = ("papers", "topics", "tags", "years", "ids", "exclude")
@@ -57,6 +60,8 @@ class BuildRequest:
         cache_dir: Where laid-out parts are kept between builds; None for none.
         brand: A brand given whole (callers of the Python API); None reads
             brand.yaml (and the pack's ``brand:``).
+        kind, answers: A pack printed as another kind (worksheet, answer-key),
+            and a worksheet with its answers; None keeps the pack's.
     """
 
     workspace: Path
@@ -73,6 +78,8 @@ class BuildRequest:
     jobs: int | None = None
     cache_dir: Path | None = None
     brand: Brand | None = None
+    kind: str | None = None
+    answers: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -286,15 +293,35 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
     def line(*path: str | int) -> str:
         return f"{shown}:{located.where(path)[0]}"
 
-    questions = load_content(request.content, request.cache_dir)
+    kind = request.kind or pack_file.kind
+    asked: tuple[PastQuestion, ...] = ()
+    if kind == "answers":
+        questions = load_content(request.content, request.cache_dir)
+    else:
+        bank = load_bank(request.content, request.cache_dir)
+        questions, asked = bank.answers, bank.questions
     settings_layout = _workspace_layout(request.workspace)
     base = request.brand if request.brand is not None else load_brand(request.workspace)
     plan = plan_pack(request.pack, questions, request.workspace, duplex=request.duplex,
                      output=request.output, default_layout=settings_layout[:2],
-                     base_brand=base, measure_pdf=measure_pdf, loaded=(pack_file, located))
+                     base_brand=base, measure_pdf=measure_pdf, loaded=(pack_file, located),
+                     asked=asked, kind=kind, answers=request.answers)
     theme = load_theme(plan.layout, request.workspace)
+    if kind != "answers":
+        plan = replace(plan, sheet=plan_sheet(pack_file, plan.booklet.questions,
+                                              theme.spec.worksheet, kind=kind,
+                                              answers=request.answers))
+        # The measure keeps reading lines short, with a wide margin for notes;
+        # a worksheet's lines are for writing, from margin to margin.
+        spec = theme.spec
+        theme = replace(theme, spec=spec.model_copy(update={
+            "type": spec.type.model_copy(update={"measure": 0})}))
     warn_page_sizes(plan.includes, theme.page_size)
     origins.note("pack", shown, "command line")
+    origins.note("kind", kind, "--kind" if request.kind else
+                 line("kind") if "kind" in written else DEFAULT)
+    if plan.sheet is not None:
+        _note_sheet(plan, pack_file, theme, origins, line, answers_flag=request.answers)
     _note_content(request, origins,
                   _file_lines(request.workspace / SETTINGS_FILE))
     origins.note("layout", plan.layout, line("layout") if "layout" in written
@@ -329,6 +356,24 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
                           (plan.duplex, line("duplex") if "duplex" in written else ""),
                           (theme.spec.page.duplex, f"layout {plan.layout}"))
     return replace(plan, duplex=bool(duplex)), theme
+
+
+def _note_sheet(plan: PackPlan, pack_file: PackFile, theme: Theme, origins: _Origins,
+                line: Callable[..., str], *, answers_flag: bool | None) -> None:
+    """Where each of a worksheet's settings came from: flag, pack file or layout."""
+    assert plan.sheet is not None
+    sheet, written = plan.sheet, pack_file.worksheet.model_fields_set
+    for name in ("space", "line_mm", "lines_per_mark"):
+        value = getattr(pack_file.worksheet, name) or getattr(theme.spec.worksheet, name)
+        origins.note(f"worksheet.{name}", value, line("worksheet", name) if name in written
+                     else f"layout {plan.layout} (worksheet.{name})")
+    origins.note("worksheet.answers", sheet.answers,
+                 ("--answers" if answers_flag else "--no-answers") if answers_flag is not None
+                 else line("worksheet", "answers") if "answers" in written else DEFAULT)
+    for name, shown in (("class_name", "class"), ("date", "date"),
+                        ("time_allowed", "time_allowed")):
+        origins.note(f"worksheet.{shown}", getattr(sheet, name) or "a line to fill in",
+                     line("worksheet", shown) if name in written else DEFAULT)
 
 
 def _workspace_layout(workspace: Path) -> tuple[str, Diagnostic | None, str]:

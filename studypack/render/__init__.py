@@ -27,7 +27,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from ..errors import StudypackWarning
-from ..model import BookletPlan, Question
+from ..model import BookletPlan, Question, SheetPlan
 from ..theme import Theme
 from ..theme.templates import render_text, template_place
 from .contents import ContentsEntry, contents_flowables, question_key, safe_key
@@ -53,6 +53,7 @@ from .question import (
     question_outline_title,
     revision_grid,
 )
+from .sheet import sheet_story
 from .streams import binary_streams
 from .styles import make_styles, palette
 
@@ -77,6 +78,7 @@ class RenderOptions:
             (handouts leave it out: the key-points table gives the structure).
         alphabet: Characters to give fixed subset codes first (see
             ``fonts.subset_seed``); "" for a self-contained document.
+        sheet: Lay the questions out as a worksheet or answer key (``sheet.py``).
     """
 
     cover: bool = True
@@ -93,6 +95,7 @@ class RenderOptions:
     answer_outline: bool = True
     back_cover: bool = True
     head_template: str = "running_head.j2"
+    sheet: SheetPlan | None = None
 
 
 @dataclass(frozen=True)
@@ -308,7 +311,9 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
                                     extra=options.contents_extra,
                                     appendices=options.appendices)
     story.append(NextPageTemplate(BODY))
-    if options.questions:
+    if options.questions and options.sheet is not None:
+        story += sheet_story(plan, options.sheet, ctx)
+    elif options.questions:
         _question_story(plan, options, ctx, story,
                         after_front=options.cover or options.contents)
     if options.revision_grid:

@@ -178,3 +178,4 @@ class _PartialLayout(StrictModel):
     type: dict[str, Any] | None = None
     colours: dict[str, Any] | None = None
     blocks: dict[str, Any] | None = None
+    worksheet: dict[str, Any] | None = None

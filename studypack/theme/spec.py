@@ -127,6 +127,16 @@ class BlockSpec(StrictModel):
     handout: tuple[QuestionBlock, ...] = Field(min_length=1)
 
 
+class WorksheetSpec(StrictModel):
+    """How worksheets draw the room to write: lines, dotted lines, a grid or blank
+    space; the distance between lines (mm); and lines per mark.
+    """
+
+    space: Literal["lines", "dotted", "grid", "blank"] = "lines"
+    line_mm: Measure = Field(default=8.0, ge=4, le=20)
+    lines_per_mark: Measure = Field(default=1.5, gt=0, le=10)
+
+
 class LayoutSpec(StrictModel):
     """A fully layered layout (every field present after merging).
 
@@ -145,6 +155,7 @@ class LayoutSpec(StrictModel):
     type: TypeSpec
     colours: ColourSpec
     blocks: BlockSpec
+    worksheet: WorksheetSpec = WorksheetSpec()
 
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -155,4 +166,5 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "type": tuple(TypeSpec.model_fields),
     "colours": tuple(ColourSpec.model_fields),
     "blocks": tuple(BlockSpec.model_fields),
+    "worksheet": tuple(WorksheetSpec.model_fields),
 }

@@ -126,7 +126,8 @@ def _template_frame(exc: BaseException, env: jinja2.Environment, name: str) -> t
     return found
 
 
-KNOWN_TEMPLATES = ("cover.j2", "running_head.j2", "handout_head.j2", "folio.j2", "blank.j2")
+KNOWN_TEMPLATES = ("cover.j2", "running_head.j2", "handout_head.j2", "sheet_head.j2", "folio.j2",
+                   "blank.j2")
 """The text pieces a layout may replace (see docs/layouts.md)."""
 
 
