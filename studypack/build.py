@@ -18,13 +18,21 @@ from .content import load_answers
 from .engine.cache import RenderCache
 from .engine.make import Workers, make_handouts, make_pack
 from .engine.parallel import WorkerPool, early_workers
-from .errors import RenderError, WorkspaceError, rel
-from .model import BookletPlan, Brand, PackPlan, Question, TopicGroup
+from .errors import ContentError, RenderError, WorkspaceError, rel
+from .model import (
+    BookletPlan,
+    Brand,
+    PackPlan,
+    PastQuestion,
+    Question,
+    TopicGroup,
+    TrendTable,
+)
 from .output import PendingFile, link_problem, warnings_checked, write_atomically
 from .plan.booklet import source_date
 from .plan.resolve import BuildRequest, resolve_build
 from .plan.workspace import pdf_name_problem
-from .theme import Theme, load_theme, with_accent
+from .theme import Theme, load_theme, margin_to_margin, with_accent
 
 
 @dataclass(frozen=True)
@@ -407,3 +415,60 @@ def export_anki(*, content: Path, workspace: Path, output: Path | None = None,
     finally:
         pending.discard()
     return target, notes, len(questions)
+
+
+def write_trend(*, content: Path, workspace: Path, output: Path | None = None,
+                papers: tuple[str, ...] = (), exams: tuple[str, ...] = ()
+                ) -> tuple[Path, TrendTable]:
+    """Write the past-paper trend table of the bank (topics × years) as a PDF.
+
+    Args:
+        content: The content folder: answers and questions kept without one.
+        workspace: Where studypack.yaml (layout) and brand.yaml are.
+        output: The PDF to write; None for out/trend.pdf.
+        papers: Count only these papers' questions (case-insensitive); empty counts all.
+        exams: Count only these exams' questions, likewise.
+
+    Returns:
+        The PDF written, and the table it holds.
+
+    Raises:
+        WorkspaceError: A paper or exam no question has, or no question with a year.
+        ContentError: As a build, for the layout and brand.
+    """
+    from .content import load_bank
+    from .content.brand import load_brand
+    from .content.validate import did_you_mean
+    from .plan.trend import trend_table
+    from .plan.workspace import workspace_layout
+    from .render import RenderOptions, render_document
+
+    bank = load_bank(content)
+    records: list[Question | PastQuestion] = [*bank.answers, *bank.questions]
+    for asked, flag, known in (
+            (papers, "--paper", sorted({r.paper for r in records if r.paper})),
+            (exams, "--exam", sorted({r.exam for r in records}))):
+        for name in asked:
+            if name.casefold() not in {k.casefold() for k in known}:
+                hint = did_you_mean(name, known) or f"; known: {', '.join(known)}"
+                raise WorkspaceError(f"{flag} {name}: no question has it{hint}")
+    table = trend_table(records, papers=papers, exams=exams)
+    if table is None:
+        raise WorkspaceError(f"{rel(content)} holds no question with its paper and year "
+                             "written; write them ('studypack check' names the files)")
+    layout, problem = workspace_layout(workspace)
+    if problem is not None:
+        raise ContentError([problem])
+    brand = load_brand(workspace)
+    theme = margin_to_margin(with_accent(load_theme(layout, workspace), brand.accent))
+    plan = BookletPlan(title="Past-paper trends", subtitle=table.scope, edition="",
+                       groups=(), brand=brand, date=source_date())
+    with warnings_checked(strict=False):
+        rendered = render_document(plan, theme, RenderOptions(
+            cover=False, contents=False, questions=False, back_cover=False, trend=table))
+    target = output or workspace / "out" / "trend.pdf"
+    problem_name = pdf_name_problem(rel(target))
+    if problem_name:
+        raise WorkspaceError(problem_name)
+    write_atomically(target, rendered.pdf)
+    return target, table

@@ -275,6 +275,8 @@ class PackPlan:
         impose: Also write the pack imposed for printing ("booklet" or "2up"), or None.
         sheet: A worksheet or answer key (no cover or contents; questions
             follow one another), or None for answers.
+        trend: A past-paper trend table of the pack's questions, printed
+            after the contents, or None.
         layout: Layout name.
         output: Output PDF path.
         source_path: The pack file (for messages).
@@ -298,6 +300,24 @@ class PackPlan:
     answer_outline: bool = True
     impose: str | None = None
     sheet: SheetPlan | None = None
+    trend: TrendTable | None = None
+
+
+@dataclass(frozen=True)
+class TrendTable:
+    """Which topics were asked in which years: a past-paper trend table.
+
+    Attributes:
+        scope: What was counted, e.g. "CSS · Pakistan Affairs" ("" for everything).
+        years: The columns: every year from the first to the last asked.
+        rows: (topic, questions asked on it in each year), most asked first.
+        totals: Questions asked in each year (a question with two topics counts once).
+    """
+
+    scope: str
+    years: tuple[int, ...]
+    rows: tuple[tuple[str, tuple[int, ...]], ...]
+    totals: tuple[int, ...]
 
 
 @dataclass(frozen=True)

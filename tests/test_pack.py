@@ -333,7 +333,8 @@ def test_cli_pack_all_and_handouts(tmp_path, monkeypatch):
     runner = CliRunner()
     result = runner.invoke(app, ["pack", "--all"])
     assert result.exit_code == 0, result.output
-    for name in ("foreign-policy", "recent-papers", "constitution-with-notes"):
+    for name in ("foreign-policy", "recent-papers", "constitution-with-notes",
+                 "foreign-policy-test"):
         assert (tmp_path / "out" / "packs" / f"{name}.pdf").is_file()
     handouts = list((tmp_path / "out" / "packs" / "constitution-with-notes-handouts").glob(
         "*.pdf"))

@@ -55,7 +55,7 @@ def test_pack_all_builds_every_good_pack_and_lists_the_bad(ws):
     result = runner.invoke(app, ["pack", "--all"])
     assert result.exit_code == 1
     assert "b-bad.yaml:2:19 select.topics[1]: no answer has the topic" in result.output
-    assert "1 of 4 packs failed" in result.output
+    assert "1 of 5 packs failed" in result.output
     for name in ("foreign-policy", "recent-papers", "constitution-with-notes"):
         assert (ws / "out" / "packs" / f"{name}.pdf").is_file()
 

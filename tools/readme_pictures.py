@@ -3,8 +3,10 @@
 docs/images/sample-pages.png: the sample booklet's cover, contents and first
 answer page side by side; docs/images/layouts.png: the same answer's first page
 in each built-in layout; docs/images/imposed-sheet.png: the first sheet of the
-sample booklet imposed for folding (front and back). Pages are rendered by poppler's ``pdftoppm`` (Debian's
-``poppler-utils``) and joined with Pillow.
+sample booklet imposed for folding (front and back); docs/images/classroom.png:
+the sample worksheet's first page, its answer key and the past-paper trend table.
+Pages are rendered by poppler's ``pdftoppm`` (Debian's ``poppler-utils``) and
+joined with Pillow.
 
 Run from the repository: python tools/readme_pictures.py
 """
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from studypack.build import build_booklet, impose_file
+from studypack.build import build_booklet, build_pack, impose_file, write_trend
 from studypack.model import Brand
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,8 +74,17 @@ def main() -> int:
         impose_file(classic, sheets)
         side_by_side([page_png(sheets, n, 30, folder) for n in (1, 2)]).save(
             IMAGES / "imposed-sheet.png", optimize=True)
-    print(f"wrote {IMAGES / 'sample-pages.png'}, {IMAGES / 'layouts.png'} and "
-          f"{IMAGES / 'imposed-sheet.png'}")
+        # The classroom outputs: a worksheet, its answer key, the trend table.
+        test = ROOT / "content" / "packs" / "foreign-policy-test.yaml"
+        made = [build_pack(pack=test, content=ROOT / "content", workspace=ROOT,
+                           output=folder / f"{kind}.pdf", kind=kind).path
+                 for kind in ("worksheet", "answer-key")]
+        trend, _ = write_trend(content=ROOT / "content", workspace=ROOT,
+                               output=folder / "trend.pdf")
+        side_by_side([page_png(pdf, 1, 50, folder) for pdf in (*made, trend)]).save(
+            IMAGES / "classroom.png", optimize=True)
+    print(f"wrote {IMAGES / 'sample-pages.png'}, {IMAGES / 'layouts.png'}, "
+          f"{IMAGES / 'imposed-sheet.png'} and {IMAGES / 'classroom.png'}")
     return 0
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import ExternalPdf, PackPlan
 from ..render.contents import CONTENTS_KEY
+from ..render.trend import TREND_KEY, TREND_TITLE
 from .merge import LinkSpec, OutlineItem
 
 GRID_KEY = "revision-grid"
@@ -150,9 +151,10 @@ def pack_outline(plan: PackPlan, slots: list[Slot], parts: dict[str, RenderedFac
                 for slot in slots if slot.kind == "section"
                 for level, title, key in parts[slot.ref].outline]
     # The contents opens the outline: a reader jumps back to it.
-    items = [OutlineItem(0, "Contents", slot.start + front.anchors[CONTENTS_KEY] - 1)
-             for slot in slots if slot.kind == "front"
-             and front is not None and CONTENTS_KEY in front.anchors][:1]
+    items = [OutlineItem(0, title, slot.start + front.anchors[key] - 1)
+             for key, title in ((CONTENTS_KEY, "Contents"), (TREND_KEY, TREND_TITLE))
+             for slot in slots[:1] if slot.kind == "front"
+             and front is not None and key in front.anchors]
     by_key = {i.key: i for i in plan.includes}
     current_section = None
     for slot in slots:

@@ -548,6 +548,45 @@ def _set_centre(brand: Path, name: str) -> None:
 
 
 @app.command()
+def trend(
+    *,
+    paper: Annotated[list[str] | None, typer.Option(
+        "--paper", help="Count only this paper's questions (repeat for more)")] = None,
+    exam: Annotated[list[str] | None, typer.Option(
+        "--exam", help="Count only this exam's questions, e.g. CSS (repeat for more)")] = None,
+    content: ContentOpt = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="PDF to write \\[default: out/trend.pdf]")] = None,
+) -> None:
+    """Show which topics were asked in which years (from the bank's answers and
+    questions), and write it as a one-page PDF.
+    """
+    with reported():
+        from rich.table import Table
+
+        from ..build import write_trend
+        from ..errors import rel
+
+        path, table = write_trend(content=_content_dir(content), workspace=Path.cwd(),
+                                  output=output, papers=tuple(paper or ()),
+                                  exams=tuple(exam or ()))
+        shown = Table(title="Past-paper trends" + (f" · {table.scope}" if table.scope else ""),
+                      title_justify="left")
+        shown.add_column("Topic")
+        for year in table.years:
+            shown.add_column(f"{year % 100:02d}", justify="right")
+        shown.add_column("All", justify="right", style="bold")
+        for topic, counts in table.rows:
+            shown.add_row(topic, *(str(n) if n else "·" for n in counts), str(sum(counts)))
+        shown.add_section()
+        shown.add_row("Questions", *(str(n) if n else "·" for n in table.totals),
+                      str(sum(table.totals)), style="bold")
+        out.print(shown)
+        say(out, "Wrote", "bold", f"{rel(path)}: {count(len(table.rows), 'topic')} over "
+            f"{table.years[0]}–{table.years[-1]}")
+
+
+@app.command()
 def anki(
     *,
     pack_file: Annotated[Path | None, typer.Argument(

@@ -142,6 +142,7 @@ class PackFile(_Strict):
             raise ValueError("names a block twice; list each block once")
         return value
     revision_grid: bool = False
+    trend: bool = False
     include: tuple[IncludeIn, ...] = ()
     duplex: bool | None = None
     handouts: bool = False

@@ -105,6 +105,8 @@ def pack_alphabet(plan: PackPlan) -> str:
                                   plan.booklet.brand.watermark, plan.booklet.brand.back_cover)),
              TYPOGRAPHY]
     texts += [g.topic for g in plan.booklet.groups] + [i.title for i in plan.includes]
+    if plan.trend is not None:
+        texts += [plan.trend.scope, *(topic for topic, _ in plan.trend.rows)]
     chars = set("".join(texts))
     for question in plan.booklet.questions:
         chars |= _question_characters(question)
@@ -317,7 +319,7 @@ def _front_job(plan: PackPlan, alphabet: str, workers: Workers) -> RenderJob:
     closing += [_entry(i) for i in plan.includes if i.where == "appendix"]
     return RenderJob(_headlines(plan), RenderOptions(
         questions=False, duplex=bool(plan.duplex), contents_extra=extra,
-        appendices=tuple(closing), alphabet=alphabet, back_cover=False),
+        appendices=tuple(closing), alphabet=alphabet, back_cover=False, trend=plan.trend),
         *_where(plan, workers))
 
 

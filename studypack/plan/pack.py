@@ -34,6 +34,7 @@ from ..theme.layout import available_layouts
 from .booklet import group_sections
 from .select import select_questions
 from .sheet import sheet_problems, unanswered
+from .trend import trend_table
 from .workspace import pdf_name_problem
 
 PdfMeasure = Callable[[Path], tuple[PageBox, ...] | str]
@@ -224,18 +225,7 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     if kind != "answers":
         problems += sheet_problems(pack, located, shown, [q.id for q in questions],
                                    {q.id.casefold() for q in chosen})
-    with_answers = (kind == "worksheet" and bool(answers)
-                    and not (pack.kind == "worksheet" and pack.worksheet.answers))
-    if output is not None:
-        target = output
-    elif pack.output and kind == pack.kind and not with_answers:
-        target = workspace / pack.output
-    else:
-        # Another kind of the same pack is written beside it, not over it.
-        suffix = "" if kind == pack.kind else f"-{kind}"
-        target = (Path(pack.output).with_suffix("") if pack.output
-                  else Path("out/packs") / pack_path.stem)
-        target = workspace / f"{target}{suffix}{'-with-answers' if with_answers else ''}.pdf"
+    target = output or _target(pack, pack_path, workspace, kind=kind, answers=answers)
     problems += _output_problems(target, [pack_path, *(Path(q.source_path) for q in questions)],
                                  located, shown)
     includes, include_problems = _includes(pack, located, shown, workspace,
@@ -258,6 +248,13 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     first, last = min(q.year for q in chosen), max(q.year for q in chosen)
     years = str(first) if first == last else f"{first}–{last}"
     sheet = kind != "answers"
+    trend = None
+    if pack.trend and not sheet:
+        # Questions kept without answers were asked too: they count.
+        also = select_questions(unanswered(asked), papers=sel.papers, topics=sel.topics,
+                                tags=sel.tags, years=sel.years, ids=sel.ids,
+                                exclude=sel.exclude)
+        trend = trend_table((*chosen, *also))
     if sheet:
         # A sheet is one run of questions, numbered 1, 2… in the pack's order.
         groups = (TopicGroup(pack.title, tuple(q for g in groups for q in g.questions)),)
@@ -273,8 +270,22 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
                     handouts=pack.handouts and not sheet,
                     layout=pack.layout or default_layout[0],
                     output=str(target), source_path=shown, impose=pack.impose,
-                    front_matter=not sheet,
+                    front_matter=not sheet, trend=trend,
                     head_template="sheet_head.j2" if sheet else "running_head.j2")
+
+
+def _target(pack: PackFile, pack_path: Path, workspace: Path, *, kind: str,
+            answers: bool | None) -> Path:
+    """The pack's output; another kind of it (or a worksheet's teacher's edition, asked
+    for by a flag) is written beside it, named for its kind, not over it.
+    """
+    with_answers = (kind == "worksheet" and bool(answers)
+                    and not (pack.kind == "worksheet" and pack.worksheet.answers))
+    if pack.output and kind == pack.kind and not with_answers:
+        return workspace / pack.output
+    suffix = "" if kind == pack.kind else f"-{kind}"
+    stem = Path(pack.output).with_suffix("") if pack.output else Path("out/packs") / pack_path.stem
+    return workspace / f"{stem}{suffix}{'-with-answers' if with_answers else ''}.pdf"
 
 
 SUBTITLES = {"answers": "Model answers", "worksheet": "Worksheet", "answer-key": "Answer key"}

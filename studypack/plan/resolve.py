@@ -28,8 +28,8 @@ from ..content.validate import read_source
 from ..content.yamlpos import load_located
 from ..engine.parallel import MIN_QUESTIONS_FOR_PROCESSES
 from ..errors import ContentError, Diagnostic, rel
-from ..model import Brand, PackPlan, PastQuestion, Question
-from ..theme import Theme, load_theme, with_accent
+from ..model import Brand, PackPlan, Question
+from ..theme import Theme, load_theme, margin_to_margin, with_accent
 from .booklet import plan_booklet, source_date
 from .pack import plan_pack
 from .sheet import plan_sheet
@@ -38,9 +38,9 @@ from .workspace import SETTING_FIELDS, SETTINGS_FILE, Settings, load_settings
 DEFAULT = "default"
 
 ORDER = ("pack", "kind", "worksheet", "title", "subtitle", "edition", "content", "select",
-         "group_by", "sections", "order", "blocks", "revision_grid", "include", "layout",
-         "duplex", "brand", "output", "handouts", "impose", "date in the PDF", "jobs", "cache",
-         "strict")
+         "group_by", "sections", "order", "blocks", "revision_grid", "trend", "include",
+         "layout", "duplex", "brand", "output", "handouts", "impose", "date in the PDF",
+         "jobs", "cache", "strict")
 """The order ``--explain`` lists settings in: what goes in, how it looks, how it is made."""
 BRAND_SHOWN = ("centre", "contact", "logo", "accent", "watermark", "back_cover")
 SELECT_SHOWN = ("papers", "topics", "tags", "years", "ids", "exclude")
@@ -294,12 +294,10 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
         return f"{shown}:{located.where(path)[0]}"
 
     kind = request.kind or pack_file.kind
-    asked: tuple[PastQuestion, ...] = ()
-    if kind == "answers":
-        questions = load_content(request.content, request.cache_dir)
-    else:
-        bank = load_bank(request.content, request.cache_dir)
-        questions, asked = bank.answers, bank.questions
+    bank = load_bank(request.content, request.cache_dir)
+    if kind == "answers" and not bank.answers:
+        load_content(request.content, request.cache_dir)  # says why there is nothing to build
+    questions, asked = bank.answers, bank.questions
     settings_layout = _workspace_layout(request.workspace)
     base = request.brand if request.brand is not None else load_brand(request.workspace)
     plan = plan_pack(request.pack, questions, request.workspace, duplex=request.duplex,
@@ -311,11 +309,7 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
         plan = replace(plan, sheet=plan_sheet(pack_file, plan.booklet.questions,
                                               theme.spec.worksheet, kind=kind,
                                               answers=request.answers))
-        # The measure keeps reading lines short, with a wide margin for notes;
-        # a worksheet's lines are for writing, from margin to margin.
-        spec = theme.spec
-        theme = replace(theme, spec=spec.model_copy(update={
-            "type": spec.type.model_copy(update={"measure": 0})}))
+        theme = margin_to_margin(theme)
     warn_page_sizes(plan.includes, theme.page_size)
     origins.note("pack", shown, "command line")
     origins.note("kind", kind, "--kind" if request.kind else
@@ -343,8 +337,8 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
         origins.note(f"select.{name}", "-".join(map(str, value)) if name == "years" and value
                      else value, line("select", name) if name in select.model_fields_set
                      else "default: any")
-    for name in ("group_by", "sections", "order", "blocks", "revision_grid", "handouts",
-                 "impose"):
+    for name in ("group_by", "sections", "order", "blocks", "revision_grid", "trend",
+                 "handouts", "impose"):
         value = getattr(pack_file, name)
         origins.note(name, value if value is not None else "the layout's",
                      line(name) if name in written else DEFAULT)

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from ..errors import StudypackWarning
-from ..model import BookletPlan, Question, SheetPlan
+from ..model import BookletPlan, Question, SheetPlan, TrendTable
 from ..theme import Theme
 from ..theme.templates import render_text, template_place
 from .contents import ContentsEntry, contents_flowables, question_key, safe_key
@@ -56,6 +56,7 @@ from .question import (
 from .sheet import sheet_story
 from .streams import binary_streams
 from .styles import make_styles, palette
+from .trend import trend_flowables
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class RenderOptions:
         alphabet: Characters to give fixed subset codes first (see
             ``fonts.subset_seed``); "" for a self-contained document.
         sheet: Lay the questions out as a worksheet or answer key (``sheet.py``).
+        trend: A past-paper trend table, after the contents (``trend.py``).
     """
 
     cover: bool = True
@@ -96,6 +98,7 @@ class RenderOptions:
     back_cover: bool = True
     head_template: str = "running_head.j2"
     sheet: SheetPlan | None = None
+    trend: TrendTable | None = None
 
 
 @dataclass(frozen=True)
@@ -285,7 +288,7 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
     text, heading = Markup(fonts, fonts.text), Markup(fonts, fonts.heading, bold=True)
     ledger = Ledger(on_question=on_question)
     buffer = io.BytesIO()
-    first = COVER if options.cover else (FRONT if options.contents else
+    first = COVER if options.cover else (FRONT if options.contents or options.trend else
                                          BODY if options.questions or options.revision_grid
                                          else BACK)
     # The running head is set in the text face ("small"): its markup must
@@ -310,6 +313,10 @@ def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,
         story += contents_flowables(plan.groups, text, styles=styles, pal=pal, ledger=ledger,
                                     extra=options.contents_extra,
                                     appendices=options.appendices)
+    if options.trend is not None:
+        if options.cover or options.contents:
+            story.append(PageBreak())
+        story += trend_flowables(ctx, options.trend)
     story.append(NextPageTemplate(BODY))
     if options.questions and options.sheet is not None:
         story += sheet_story(plan, options.sheet, ctx)

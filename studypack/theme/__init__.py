@@ -69,6 +69,16 @@ TINT_SHARE = 0.92
 """How far a brand accent is thinned with white to make the matching tint."""
 
 
+def margin_to_margin(theme: Theme) -> Theme:
+    """``theme`` without its measure: text pages keep short lines and a wide margin for
+    notes, but a worksheet's room to write and a wide table use the page between the
+    layout's own margins.
+    """
+    spec = theme.spec
+    return replace(theme, spec=spec.model_copy(update={
+        "type": spec.type.model_copy(update={"measure": 0})}))
+
+
 def with_accent(theme: Theme, accent: str | None) -> Theme:
     """``theme`` with a centre's brand colour as its accent, and a tint to match.
 
