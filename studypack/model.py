@@ -277,6 +277,7 @@ class PackPlan:
             follow one another), or None for answers.
         trend: A past-paper trend table of the pack's questions, printed
             after the contents, or None.
+        cards: Print the questions as flashcards to cut out, or None.
         layout: Layout name.
         output: Output PDF path.
         source_path: The pack file (for messages).
@@ -301,6 +302,7 @@ class PackPlan:
     impose: str | None = None
     sheet: SheetPlan | None = None
     trend: TrendTable | None = None
+    cards: CardsPlan | None = None
 
 
 @dataclass(frozen=True)
@@ -318,6 +320,26 @@ class TrendTable:
     years: tuple[int, ...]
     rows: tuple[tuple[str, tuple[int, ...]], ...]
     totals: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CardsPlan:
+    """Printed flashcards: a grid of card fronts, then the same grid of backs.
+
+    Attributes:
+        which: "questions" (question → summary), "points" (key-point heading →
+            gist) or "both".
+        columns, rows: Cards on a sheet (the layout's ``cards``).
+        margin_mm: Room around the grid, where the cut marks are.
+        offset_mm: (x, y) the backs are moved by, for a printer whose second
+            side lands off the first (positive: right and up).
+    """
+
+    which: str = "both"
+    columns: int = 2
+    rows: int = 4
+    margin_mm: float = 10.0
+    offset_mm: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass(frozen=True)

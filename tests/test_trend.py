@@ -111,3 +111,24 @@ def test_a_pack_with_trend_prints_it_after_the_contents(ws: Path) -> None:
     # The pack's selection only (its topics, 2015-2025), the listed questions included.
     assert rows["Kashmir"] == ["1", "1", "2"]
     assert "Economy" in rows and "Constitutional Development" not in rows
+
+
+def test_a_long_span_of_years_is_printed_in_runs_and_copies_by_words_count_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "content").mkdir()
+    for n, (year, number) in enumerate(((1950, 6), (2026, None), (2026, 2)), 1):
+        number_line = f"number: {number}\n" if number else ""
+        (tmp_path / "content" / f"q{n}.yaml").write_text(
+            f"kind: question\nid: q-{n}\nexam: CSS\npaper: History\nyear: {year}\n"
+            f"{number_line}topics: [Partition]\n"
+            "question: Was the boundary award drawn in haste?\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(app, ["trend"])
+    assert done.exit_code == 0, done.output
+    text = PdfReader(tmp_path / "out" / "trend.pdf").pages[0].extract_text()
+    rows = rows_of(text)
+    # 77 years in runs of 16: five tables, each with its Partition row (a blank
+    # year prints nothing): 1950 in the first, 2026 in the last, its two copies
+    # (one without a number) counted once, and all three years' 2 in each.
+    assert rows["Partition"] == ["1", "2", "2", "2", "2", "1", "2"]
+    assert "’50" in text and "’26" in text and "in 1950–2026" in done.output

@@ -283,3 +283,18 @@ select:
     assert code == 2 and "choose one of answers, worksheet, answer-key" in output
     code, output = run("pack", "content/packs/foreign-policy.yaml", "--answers")
     assert code == 1 and "add --kind worksheet" in output
+
+
+def test_a_passage_longer_than_a_page_runs_on_in_worksheet_and_key(ws: Path) -> None:
+    words = " ".join(f"Sentence {n} of the passage sets out one more claim to weigh."
+                     for n in range(1, 80))
+    asked = ASKED.replace("question: Why did the Simla Agreement make the Kashmir dispute a "
+                          "bilateral matter?", f"question: Write a precis. {words}")
+    (ws / "content" / "asked" / "simla.yaml").write_text(asked, encoding="utf-8")
+    write_pack(ws, KASHMIR)
+    for kind in ("worksheet", "answer-key"):
+        code, output = run("pack", "content/packs/kashmir.yaml", "--kind", kind,
+                           "-o", f"out/{kind}.pdf")
+        assert code == 0, output
+        text = " ".join(p.extract_text() for p in PdfReader(ws / "out" / f"{kind}.pdf").pages)
+        assert "Sentence 79 of the passage" in " ".join(text.split())

@@ -67,7 +67,7 @@ def _check_impose(kind: str | None) -> None:
         raise WorkspaceError(f"--impose {kind}: choose one of {', '.join(IMPOSITIONS)}")
 
 
-PACK_KINDS = ("answers", "worksheet", "answer-key")
+PACK_KINDS = ("answers", "worksheet", "answer-key", "flashcards")
 
 
 def _check_kind(kind: str | None, answers: bool | None) -> None:
@@ -235,9 +235,10 @@ def pack(  # typer passes every argument and option by name
     explain: ExplainOpt = False,
     impose: ImposeOpt = None,
     kind: Annotated[str | None, typer.Option(
-        "--kind", metavar="answers|worksheet|answer-key", help="Print the pack's questions "
-        "as a worksheet (room to write) or an answer key (key points, for marking), "
-        "written beside the pack as <name>-worksheet.pdf or <name>-answer-key.pdf "
+        "--kind", metavar="answers|worksheet|answer-key|flashcards", help="Print the pack's "
+        "questions as a worksheet (room to write), an answer key (key points, for marking) "
+        "or flashcards to cut out, written beside the pack as <name>-worksheet.pdf, "
+        "<name>-answer-key.pdf or <name>-flashcards.pdf "
         "\\[default: the pack's 'kind', else answers]")] = None,
     answers: Annotated[bool | None, typer.Option(
         "--answers/--no-answers", help="A worksheet with each answer in place of its lines "
@@ -566,24 +567,30 @@ def trend(
 
         from ..build import write_trend
         from ..errors import rel
+        from ..render.trend import YEARS_PER_TABLE
 
         path, table = write_trend(content=_content_dir(content), workspace=Path.cwd(),
                                   output=output, papers=tuple(paper or ()),
                                   exams=tuple(exam or ()))
-        shown = Table(title="Past-paper trends" + (f" · {table.scope}" if table.scope else ""),
-                      title_justify="left")
-        shown.add_column("Topic")
-        for year in table.years:
-            shown.add_column(f"{year % 100:02d}", justify="right")
-        shown.add_column("All", justify="right", style="bold")
-        for topic, counts in table.rows:
-            shown.add_row(topic, *(str(n) if n else "·" for n in counts), str(sum(counts)))
-        shown.add_section()
-        shown.add_row("Questions", *(str(n) if n else "·" for n in table.totals),
-                      str(sum(table.totals)), style="bold")
-        out.print(shown)
-        say(out, "Wrote", "bold", f"{rel(path)}: {count(len(table.rows), 'topic')} over "
-            f"{table.years[0]}–{table.years[-1]}")
+        # In runs of years, as the PDF prints them: 36 columns fit no terminal.
+        for start in range(0, len(table.years), YEARS_PER_TABLE):
+            run = slice(start, start + YEARS_PER_TABLE)
+            shown = Table(title="Past-paper trends" + (f" · {table.scope}" if table.scope
+                                                        else ""), title_justify="left")
+            shown.add_column("Topic", min_width=12)
+            for year in table.years[run]:
+                shown.add_column(f"{year % 100:02d}", justify="right", no_wrap=True)
+            shown.add_column("All", justify="right", style="bold", no_wrap=True)
+            for topic, counts in table.rows:
+                shown.add_row(topic, *(str(n) if n else "·" for n in counts[run]),
+                              str(sum(counts)))
+            shown.add_section()
+            shown.add_row("Questions", *(str(n) if n else "·" for n in table.totals[run]),
+                          str(sum(table.totals)), style="bold")
+            out.print(shown)
+        span = (f"{table.years[0]}–{table.years[-1]}" if len(table.years) > 1
+                else str(table.years[0]))
+        say(out, "Wrote", "bold", f"{rel(path)}: {count(len(table.rows), 'topic')} in {span}")
 
 
 @app.command()

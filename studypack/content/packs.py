@@ -104,7 +104,10 @@ class WorksheetIn(_Strict):
     @classmethod
     def _typed_as_text(cls, value: object) -> object:
         # "date: 2027-03-12" reads as a date, "time_allowed: 90" as a number.
-        return str(value) if value is not None and not isinstance(value, bool) else value
+        import datetime
+
+        scalar = (int, float, datetime.date)
+        return str(value) if isinstance(value, scalar) and not isinstance(value, bool) else value
 
     @field_validator("lines")
     @classmethod
@@ -115,11 +118,19 @@ class WorksheetIn(_Strict):
         return value
 
 
+class CardsIn(_Strict):
+    """Printed flashcards (``kind: flashcards``): which cards, and where the backs land."""
+
+    which: Literal["questions", "points", "both"] = "both"
+    offset_x_mm: float = Field(default=0.0, ge=-10, le=10, allow_inf_nan=False)
+    offset_y_mm: float = Field(default=0.0, ge=-10, le=10, allow_inf_nan=False)
+
+
 class PackFile(_Strict):
     """One pack file as written (see docs/packs.md)."""
 
     title: Text
-    kind: Literal["answers", "worksheet", "answer-key"] = "answers"
+    kind: Literal["answers", "worksheet", "answer-key", "flashcards"] = "answers"
     subtitle: str = ""
     edition: str = ""
     layout: Text | None = None
@@ -148,6 +159,7 @@ class PackFile(_Strict):
     handouts: bool = False
     impose: Literal["booklet", "2up"] | None = None
     worksheet: WorksheetIn = WorksheetIn()
+    cards: CardsIn = CardsIn()
     output: Text | None = None
 
 
@@ -157,6 +169,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "brand": tuple(BrandIn.model_fields),
     "include": tuple(IncludeIn.model_fields),
     "worksheet": tuple(f.alias or name for name, f in WorksheetIn.model_fields.items()),
+    "cards": tuple(CardsIn.model_fields),
 }
 
 

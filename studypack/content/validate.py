@@ -93,7 +93,9 @@ def _unknown_field(e: _Error) -> str:
     close = did_you_mean(str(e.path[-1]), known)
     home = next((section for section, names in e.fields.items()
                  if section != parent and str(e.path[-1]) in names), None)
-    if not close and home is not None:
+    # A field spelled exactly as one of another section is more likely misplaced
+    # than misspelled ("years" at the top of a pack is not "cards").
+    if home is not None:
         return ("is not a field here; it belongs " + (
             f"under '{home}:' (move it below that line, indented)" if home else
             "at the top level of the file (move it out, not indented)"))

@@ -35,6 +35,7 @@ from ..digests import digest, tool_fingerprint
 from ..errors import rel
 from ..model import BookletPlan, ExternalPdf, PackPlan, PageBox, Question, TopicGroup
 from ..render import RenderedBooklet, RenderOptions
+from ..render.cards import render_cards
 from ..render.contents import ContentsEntry
 from ..render.stamps import FolioStamps, render_blank_page, render_folio_stamps
 from ..theme import Theme
@@ -175,6 +176,11 @@ def _body(plan: PackPlan, alphabet: str, workers: Workers) -> _Body:
 
 def make_pack(plan: PackPlan, theme: Theme, workers: Workers, *, into: BinaryIO) -> Made:
     """Lay out every part of one pack and merge them into ``into``."""
+    if plan.cards is not None:
+        # Cards are one grid per sheet, with no folios, outline or parts to merge.
+        pdf, pages = render_cards(plan.booklet, plan.cards, theme)
+        into.write(pdf)
+        return Made(pages, {}, ())
     alphabet = pack_alphabet(plan)
     body = _body(plan, alphabet, workers)
     rendered = render_jobs(list(body.jobs), theme, cache=workers.cache,

@@ -203,7 +203,7 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     pack, located = loaded or load_pack_file(pack_path)
     shown = rel(pack_path)
     kind = kind or pack.kind
-    if kind != "answers":
+    if kind in ("worksheet", "answer-key"):
         questions = (*questions, *unanswered(asked))
     problems = _check_names(pack, located, shown, questions)
     sel = pack.select
@@ -288,7 +288,8 @@ def _target(pack: PackFile, pack_path: Path, workspace: Path, *, kind: str,
     return workspace / f"{stem}{suffix}{'-with-answers' if with_answers else ''}.pdf"
 
 
-SUBTITLES = {"answers": "Model answers", "worksheet": "Worksheet", "answer-key": "Answer key"}
+SUBTITLES = {"answers": "Model answers", "worksheet": "Worksheet", "answer-key": "Answer key",
+             "flashcards": "Flashcards"}
 """A pack's subtitle when it gives none, by kind, before the years it covers."""
 
 

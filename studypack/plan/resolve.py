@@ -28,7 +28,7 @@ from ..content.validate import read_source
 from ..content.yamlpos import load_located
 from ..engine.parallel import MIN_QUESTIONS_FOR_PROCESSES
 from ..errors import ContentError, Diagnostic, rel
-from ..model import Brand, PackPlan, Question
+from ..model import Brand, CardsPlan, PackPlan, Question
 from ..theme import Theme, load_theme, margin_to_margin, with_accent
 from .booklet import plan_booklet, source_date
 from .pack import plan_pack
@@ -305,7 +305,12 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
                      base_brand=base, measure_pdf=measure_pdf, loaded=(pack_file, located),
                      asked=asked, kind=kind, answers=request.answers)
     theme = load_theme(plan.layout, request.workspace)
-    if kind != "answers":
+    if kind == "flashcards":
+        spec, given = theme.spec.cards, pack_file.cards
+        plan = replace(plan, sheet=None, cards=CardsPlan(
+            which=given.which, columns=spec.columns, rows=spec.rows,
+            margin_mm=spec.margin_mm, offset_mm=(given.offset_x_mm, given.offset_y_mm)))
+    elif kind != "answers":
         plan = replace(plan, sheet=plan_sheet(pack_file, plan.booklet.questions,
                                               theme.spec.worksheet, kind=kind,
                                               answers=request.answers))

@@ -20,6 +20,10 @@ MIN_LINES = 4
 """The least room a marked question gets: a 1-mark question still needs a few lines."""
 
 
+MAX_LINES = 200
+"""The most room a question gets by the rule, as by a pack's own ``lines:`` (about 7 pages)."""
+
+
 def unanswered(asked: tuple[PastQuestion, ...]) -> tuple[Question, ...]:
     """Past-paper questions whose paper and year are known, as answers with no answer.
 
@@ -44,7 +48,7 @@ def answer_lines(q: Question, pack: PackFile, spec: WorksheetSpec) -> int:
     if not q.marks:
         return sheet.unmarked_lines
     per_mark = sheet.lines_per_mark or spec.lines_per_mark
-    return max(MIN_LINES, math.ceil(q.marks * per_mark - 1e-9))
+    return min(MAX_LINES, max(MIN_LINES, math.ceil(q.marks * per_mark - 1e-9)))
 
 
 def sheet_problems(pack: PackFile, located: Located, shown: str,

@@ -28,16 +28,27 @@ def trend_table(records: Iterable[Question | PastQuestion], *, papers: Iterable[
     if not kept:
         return None
     # One entry per question asked, with the topics of all its copies.
-    asked: dict[tuple[object, ...], tuple[int, dict[str, None]]] = {}
-    for r in kept:
+    # A copy is known by its number or by its words (a list may give no number).
+    # Not by the part: a list seldom says it, and a paper's numbers run on across parts.
+    entries: list[tuple[int, dict[str, None]]] = []
+    known: dict[tuple[object, ...], int] = {}
+    for r in sorted(kept, key=lambda r: r.id):
         year = r.year or 0
-        # Not the part: a list of questions seldom says it, and a paper's
-        # question numbers run on across its parts.
-        key = (r.exam.casefold(), (r.paper or "").casefold(), year, r.number or r.question)
-        asked.setdefault(key, (year, {}))[1].update(dict.fromkeys(r.topics))
+        paper = (r.exam.casefold(), (r.paper or "").casefold(), year)
+        keys: list[tuple[object, ...]] = [
+            (*paper, "words", " ".join(r.question.casefold().split()))]
+        if r.number:
+            keys.append((*paper, "number", r.number))
+        index = next((known[k] for k in keys if k in known), None)
+        if index is None:
+            index = len(entries)
+            entries.append((year, {}))
+        for k in keys:
+            known.setdefault(k, index)
+        entries[index][1].update(dict.fromkeys(r.topics))
     by_topic: Counter[tuple[str, int]] = Counter()
     per_year: Counter[int] = Counter()
-    for year, topics_of in asked.values():
+    for year, topics_of in entries:
         per_year[year] += 1
         for topic in topics_of:
             by_topic[topic, year] += 1

@@ -310,6 +310,8 @@ class BookletDoc(BaseDocTemplate):
         # is likely to have come from, where the author can shorten it (one
         # warning for a value, however many pages carry it).
         room = "one line of the running head"
+        if self.head_template == "sheet_head.j2":
+            question = None  # a sheet's head prints its title, not the question's paper
         named = {"centre": self.plan.centre or ""}
         if question is not None:
             named |= {"exam": question.exam, "paper": question.paper}

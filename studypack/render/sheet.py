@@ -126,6 +126,12 @@ def _question_head(ctx: BlockContext, n: int, q: Question) -> Flowable:
                       colWidths=[number_w, text_w, marks_w])
     table.setStyle(_style([("ALIGN", (2, 0), (2, 0), "RIGHT"),
                                 ("RIGHTPADDING", (1, 0), (1, 0), size)]))
+    if table.wrap(ctx.width, ctx.height)[1] > ctx.height * 0.6:
+        # A passage to read (a précis) is longer than a table row can be: it
+        # is set as paragraphs, which run on over pages.
+        label = " · ".join(t for t in (_marks(q), _source(q)) if t)
+        return paragraph(f"<b>{n}.</b> {ctx.text.inline(label)}<br/>"
+                         f"{ctx.text.inline(q.question)}", s["body"])
     return table
 
 
@@ -170,15 +176,18 @@ def _marks_table(ctx: BlockContext, questions: tuple[Question, ...]) -> list[Flo
     numbers = [str(n) for n in range(1, len(questions) + 1)]
     marks = [str(q.marks) if q.marks else "–" for q in questions]
     out: list[Flowable] = []
-    for start in range(0, len(numbers), MARKS_PER_ROW):
-        last = start + MARKS_PER_ROW >= len(numbers)
-        head = ["Question", *numbers[start:start + MARKS_PER_ROW]] + (["Total"] if last else [])
-        given = ["Marks", *marks[start:start + MARKS_PER_ROW]] + ([total or "–"] if last else [])
+    label_w = stringWidth("Obtained", ctx.text.fonts.text.bold, s["table"].fontSize) + 10
+    least = stringWidth("Total", ctx.text.fonts.text.bold, s["table"].fontSize) + 10
+    # Twelve to a row, fewer on a narrow page (A5), so "Total" and "200" fit a cell.
+    per_row = max(1, min(MARKS_PER_ROW, int((ctx.width - label_w) // least) - 1))
+    for start in range(0, len(numbers), per_row):
+        last = start + per_row >= len(numbers)
+        head = ["Question", *numbers[start:start + per_row]] + (["Total"] if last else [])
+        given = ["Marks", *marks[start:start + per_row]] + ([total or "–"] if last else [])
         got = ["Obtained"] + [""] * (len(head) - 1)
         rows = [[paragraph(f"<b>{c}</b>" if i == 0 or r == 0 else c, s["table"])
                  for i, c in enumerate(row)] for r, row in enumerate((head, given, got))]
-        label_w = stringWidth("Obtained", ctx.text.fonts.text.bold, s["table"].fontSize) + 10
-        cell_w = (ctx.width - label_w) / (MARKS_PER_ROW + 1)
+        cell_w = (ctx.width - label_w) / (per_row + 1)
         table = OnceTable(rows, colWidths=[label_w] + [cell_w] * (len(head) - 1),
                           rowHeights=[None, None, NAME_BOX_MM * mm * 0.8], hAlign="LEFT")
         table.setStyle(TableStyle([
@@ -186,7 +195,7 @@ def _marks_table(ctx: BlockContext, questions: tuple[Question, ...]) -> list[Flo
             ("BACKGROUND", (0, 0), (-1, 0), ctx.pal.tint if ctx.backgrounds else None),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
-        out += [table, Spacer(1, 4)]
+        out += [KeepTogether([table]), Spacer(1, 4)]
     return out
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ..model import TrendTable
 from .doc import Anchor
@@ -24,6 +24,8 @@ TREND_KEY = "trends"
 TREND_TITLE = "Past-paper trends"
 TOPIC_SHARE = 0.3
 """Of the width, the topic column's share."""
+YEARS_PER_TABLE = 16
+"""Years in one table; a longer span is printed as several tables, one under another."""
 
 
 def _scaled(style: ParagraphStyle, scale: float) -> ParagraphStyle:
@@ -41,29 +43,47 @@ def _year_labels(style: ParagraphStyle, years: tuple[int, ...], width: float) ->
 
 
 def trend_flowables(ctx: BlockContext, table: TrendTable) -> list[Flowable]:
-    """The table under its heading, its header row repeated on each page it runs to."""
+    """The table under its heading, in runs of at most ``YEARS_PER_TABLE`` years (a bank
+    from 1990 on would make columns too narrow to read), each run's header repeated on
+    every page it runs to.
+    """
     s = ctx.styles
     scope = f" ({ctx.text.inline(table.scope)})" if table.scope else ""
     lead = (f"Questions asked on each topic, by year{scope}. A question with two topics "
             "counts in both rows; the last row counts each question once.")
+    story: list[Flowable] = [Anchor(ctx.ledger, TREND_KEY, TREND_TITLE, 0),
+                             paragraph(TREND_TITLE, s["h1"]), paragraph(lead, s["small"])]
+    for start in range(0, len(table.years), YEARS_PER_TABLE):
+        run = slice(start, start + YEARS_PER_TABLE)
+        story += [Spacer(1, s["body"].fontSize),
+                  _grid(ctx, table.years[run], [(t, c[run], sum(c)) for t, c in table.rows],
+                        table.totals[run], sum(table.totals),
+                        columns=min(YEARS_PER_TABLE, len(table.years)) + 1)]
+    return story
+
+
+def _grid(ctx: BlockContext, years: tuple[int, ...],
+          rows_in: list[tuple[str, tuple[int, ...], int]], totals: tuple[int, ...],
+          total: int, *, columns: int) -> Flowable:
+    """One run of years; ``columns`` (years and "All") is the same for every run."""
+    s = ctx.styles
     topic_w = ctx.width * TOPIC_SHARE
-    columns = len(table.years) + 1
     cell_w = (ctx.width - topic_w) / columns
-    # Thirty-odd years of papers make narrow columns: the type shrinks until
-    # two digits fit, and the year is printed as ’15.
+    # On a narrow page the type shrinks until two digits fit, and the year is
+    # printed as ’15.
     scale = min(1.0, (cell_w - 6) / stringWidth("00", s["table"].fontName, s["table"].fontSize))
     head_style = _scaled(s["table_head"], scale)
     cell_style = _scaled(s["table"], scale)
-    labels = _year_labels(head_style, table.years, cell_w)
+    labels = _year_labels(head_style, years, cell_w)
     rows: list[list[Any]] = [[paragraph("Topic", head_style),
                               *(paragraph(label, head_style) for label in labels),
                               paragraph("All", head_style)]]
-    for topic, counts in table.rows:
+    for topic, counts, all_years in rows_in:
         rows.append([paragraph(ctx.text.inline(topic), cell_style),
-                     *(str(n) if n else "" for n in counts), str(sum(counts))])
+                     *(str(n) if n else "" for n in counts), str(all_years)])
     rows.append([paragraph("<b>Questions</b>", cell_style),
-                 *(str(n) if n else "" for n in table.totals), str(sum(table.totals))])
-    grid = OnceTable(rows, colWidths=[topic_w] + [cell_w] * columns, repeatRows=1,
+                 *(str(n) if n else "" for n in totals), str(total)])
+    grid = OnceTable(rows, colWidths=[topic_w] + [cell_w] * (len(years) + 1), repeatRows=1,
                      hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
         ("FONT", (1, 1), (-1, -1), cell_style.fontName, cell_style.fontSize),
@@ -79,9 +99,7 @@ def trend_flowables(ctx: BlockContext, table: TrendTable) -> list[Flowable]:
     ]
     if ctx.backgrounds:
         commands += [("BACKGROUND", (1 + i, 1 + r), (1 + i, 1 + r), ctx.pal.tint)
-                     for r, (_, counts) in enumerate(table.rows)
+                     for r, (_, counts, _) in enumerate(rows_in)
                      for i, n in enumerate(counts) if n]
     grid.setStyle(TableStyle(commands))
-    return [Anchor(ctx.ledger, TREND_KEY, TREND_TITLE, 0),
-            paragraph(TREND_TITLE, s["h1"]), paragraph(lead, s["small"]),
-            paragraph("", s["small"]), grid]
+    return grid

@@ -179,3 +179,4 @@ class _PartialLayout(StrictModel):
     colours: dict[str, Any] | None = None
     blocks: dict[str, Any] | None = None
     worksheet: dict[str, Any] | None = None
+    cards: dict[str, Any] | None = None

@@ -137,6 +137,16 @@ class WorksheetSpec(StrictModel):
     lines_per_mark: Measure = Field(default=1.5, gt=0, le=10)
 
 
+class CardSpec(StrictModel):
+    """Printed flashcards: cards across and down a sheet, and the margin (mm) around
+    them, where the cut marks go.
+    """
+
+    columns: int = Field(default=2, ge=1, le=6)
+    rows: int = Field(default=4, ge=1, le=8)
+    margin_mm: Measure = Field(default=10.0, ge=4, le=40)
+
+
 class LayoutSpec(StrictModel):
     """A fully layered layout (every field present after merging).
 
@@ -156,6 +166,7 @@ class LayoutSpec(StrictModel):
     colours: ColourSpec
     blocks: BlockSpec
     worksheet: WorksheetSpec = WorksheetSpec()
+    cards: CardSpec = CardSpec()
 
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -167,4 +178,5 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "colours": tuple(ColourSpec.model_fields),
     "blocks": tuple(BlockSpec.model_fields),
     "worksheet": tuple(WorksheetSpec.model_fields),
+    "cards": tuple(CardSpec.model_fields),
 }
