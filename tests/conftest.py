@@ -40,6 +40,15 @@ def started_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **setting
     return ws, rows
 
 
+def copied_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shipped content/, studypack.yaml and brand.yaml copied to ``tmp_path``, entered."""
+    shutil.copytree(CONTENT, tmp_path / "content")
+    for name in ("studypack.yaml", "brand.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     out = tmp_path_factory.mktemp("sample") / "booklet.pdf"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -15,16 +14,12 @@ from studypack.cli import app
 from studypack.content import load_content
 from studypack.export.anki import POINT_MODEL_ID, QUESTION_MODEL_ID
 
-from .conftest import CONTENT, ROOT
+from .conftest import copied_sample
 
 
 @pytest.fixture
 def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(CONTENT, tmp_path / "content")
-    for name in ("studypack.yaml", "brand.yaml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return copied_sample(tmp_path, monkeypatch)
 
 
 def collection(apkg: Path, folder: Path) -> sqlite3.Connection:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import shutil
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -13,18 +12,14 @@ from typer.testing import CliRunner
 from studypack.cli import app
 from studypack.content import load_content
 
-from .conftest import CONTENT, ROOT
+from .conftest import copied_sample
 
 MM = 72 / 25.4
 
 
 @pytest.fixture
 def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(CONTENT, tmp_path / "content")
-    for name in ("studypack.yaml", "brand.yaml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return copied_sample(tmp_path, monkeypatch)
 
 
 def place(pdf: Path, page: int, snippet: str) -> tuple[float, float]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from typer.testing import CliRunner
 
 from studypack.cli import app
 
-from .conftest import CONTENT, ROOT
+from .conftest import copied_sample
 
 # Two questions kept without answers: one on Kashmir in 2019, and one that is the
 # 2015 Kashmir answer's question again (imported from a list), which was asked once.
@@ -41,9 +40,7 @@ question: >-
 
 @pytest.fixture
 def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(CONTENT, tmp_path / "content")
-    for name in ("studypack.yaml", "brand.yaml"):
-        shutil.copy(ROOT / name, tmp_path / name)
+    copied_sample(tmp_path, monkeypatch)
     (tmp_path / "content" / "asked").mkdir()
     (tmp_path / "content" / "asked" / "simla.yaml").write_text(SIMLA, encoding="utf-8")
     (tmp_path / "content" / "asked" / "again.yaml").write_text(AGAIN, encoding="utf-8")

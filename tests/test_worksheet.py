@@ -7,7 +7,6 @@ across the writing area. Question text is found by searching the page's text.
 from __future__ import annotations
 
 import ctypes
-import shutil
 import warnings
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from studypack.errors import StudypackWarning
 from studypack.model import Question
 from studypack.render.sheet import FIRST_LINES
 
-from .conftest import CONTENT, ROOT
+from .conftest import copied_sample
 
 ANSWER_LINE_PT = 0.45
 
@@ -51,9 +50,7 @@ question: Is a plebiscite still a workable idea?
 
 @pytest.fixture
 def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(CONTENT, tmp_path / "content")
-    for name in ("studypack.yaml", "brand.yaml"):
-        shutil.copy(ROOT / name, tmp_path / name)
+    copied_sample(tmp_path, monkeypatch)
     (tmp_path / "content" / "asked").mkdir()
     (tmp_path / "content" / "asked" / "simla.yaml").write_text(ASKED, encoding="utf-8")
     (tmp_path / "content" / "asked" / "undated.yaml").write_text(UNDATED, encoding="utf-8")
