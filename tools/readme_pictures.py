@@ -4,7 +4,9 @@ docs/images/sample-pages.png: the sample booklet's cover, contents and first
 answer page side by side; docs/images/layouts.png: the same answer's first page
 in each built-in layout; docs/images/imposed-sheet.png: the first sheet of the
 sample booklet imposed for folding (front and back); docs/images/classroom.png:
-the sample worksheet's first page, its answer key and the past-paper trend table.
+the sample worksheet's first page, its answer key and the past-paper trend table;
+docs/images/flashcards.png: the first sheet of the same selection's flashcards,
+fronts and mirrored backs.
 Pages are rendered by poppler's ``pdftoppm`` (Debian's ``poppler-utils``) and
 joined with Pillow.
 
@@ -83,8 +85,13 @@ def main() -> int:
                                output=folder / "trend.pdf")
         side_by_side([page_png(pdf, 1, 50, folder) for pdf in (*made, trend)]).save(
             IMAGES / "classroom.png", optimize=True)
+        cards = build_pack(pack=test, content=ROOT / "content", workspace=ROOT,
+                           output=folder / "cards.pdf", kind="flashcards").path
+        side_by_side([page_png(cards, n, 40, folder) for n in (1, 2)]).save(
+            IMAGES / "flashcards.png", optimize=True)
     print(f"wrote {IMAGES / 'sample-pages.png'}, {IMAGES / 'layouts.png'}, "
-          f"{IMAGES / 'imposed-sheet.png'} and {IMAGES / 'classroom.png'}")
+          f"{IMAGES / 'imposed-sheet.png'}, {IMAGES / 'classroom.png'} and "
+          f"{IMAGES / 'flashcards.png'}")
     return 0
 
 
