@@ -51,6 +51,8 @@ class BuildResult:
             when the build used no cache.
         cache_problem: Why laid-out parts could not be kept, if they could not.
         impose: The pack asks to be imposed too ("booklet" or "2up"), or None.
+        front_matter: It opens with a cover and contents (a worksheet, answer
+            key or set of flashcards does not).
         removed: One line per included PDF that had active content (scripts,
             launch actions, embedded files…), saying what was left out of the
             pack. A report, not a warning: the pack is safe and complete, so
@@ -69,6 +71,7 @@ class BuildResult:
     cache_problem: str | None = None
     removed: tuple[str, ...] = ()
     impose: str | None = None
+    front_matter: bool = True
 
 
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",
@@ -152,7 +155,8 @@ def run_build(request: BuildRequest, *, on_start: Callable[[int], None] | None =
     return BuildResult(target, made.pages, len(pack.booklet.questions),
                        time.perf_counter() - started, made.starts, pack.handouts, pack.layout,
                        pack.booklet.brand, (cache.hits, cache.hits + cache.misses) if cache
-                       else None, cache.problem if cache else None, made.removed, pack.impose)
+                       else None, cache.problem if cache else None, made.removed, pack.impose,
+                       pack.front_matter)
 
 
 def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | None = None,

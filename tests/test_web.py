@@ -300,6 +300,68 @@ def test_pack_names_are_looked_up_not_used_as_paths(ws: Path, client: FlaskClien
     assert not (ws / "content" / "outside.yaml").exists()
 
 
+def test_a_worksheet_and_its_folded_booklet_from_the_basket(ws: Path,
+                                                            client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    picked = ids_on(client.get("/?q=water").text)[:3]
+    client.post("/basket/add", data={"csrf": csrf, "id": picked, "back": "/"})
+    sheet = options(kind="worksheet", impose="booklet")
+    preview = client.post("/basket/options", data={**sheet, "csrf": csrf, "then": "preview"})
+    assert wait_for(client, preview.location)["state"] == "done"
+    page = client.get(preview.location).text
+    # No cover or contents: the preview is the worksheet's first two pages.
+    assert re.findall(r"<figcaption>page (\d+)</figcaption>", page) == ["1", "2"]
+    _, _, pdf = got(client, f"{preview.location}/pdf")
+    (ws / "sheet.pdf").write_bytes(pdf)
+    first = PdfReader(ws / "sheet.pdf").pages[0].extract_text()
+    assert "Name" in first and "Roll" in first and "Water Pack" in first
+    status, kind, folded = got(client, f"{preview.location}/sheets")
+    assert status == 200 and kind == "application/pdf"
+    (ws / "folded.pdf").write_bytes(folded)
+    pages = len(PdfReader(ws / "sheet.pdf").pages)
+    sides = PdfReader(ws / "folded.pdf").pages
+    # A5 pages two to an A4 side, landscape: a side per two pages padded to fours.
+    assert len(sides) == -(-pages // 4) * 2
+    assert sides[0].mediabox.width > sides[0].mediabox.height
+    saved = client.post("/basket/options", data={**sheet, "csrf": csrf, "then": "save",
+                                                 "file": "water-test"})
+    assert saved.status_code == 200, saved.text
+    text = (ws / "content" / "packs" / "water-test.yaml").read_text(encoding="utf-8")
+    assert "kind: worksheet" in text and "impose: booklet" in text
+    subprocess.run([sys.executable, "-m", "studypack.cli", "pack",
+                    "content/packs/water-test.yaml"], cwd=ws, check=True, capture_output=True)
+    assert (ws / "out" / "packs" / "water-test.pdf").read_bytes() == pdf
+    assert (ws / "out" / "packs" / "water-test-booklet.pdf").read_bytes() == folded
+
+
+def test_a_teacher_s_edition_is_saved_into_the_pack_s_worksheet_settings(
+        ws: Path, client: FlaskClient) -> None:
+    csrf = csrf_of(client)
+    pack = ws / "content" / "packs" / "foreign-policy-test.yaml"
+    client.post("/packs/open", data={"csrf": csrf, "name": "foreign-policy-test"})
+    basket = client.get("/basket").text
+    assert '<option value="worksheet" selected>' in basket
+    wrong = client.post("/basket/options", data={
+        **options(title="Foreign Policy Test", kind="answer-key", answers="1"), "csrf": csrf,
+        "then": "build"})
+    assert wrong.status_code == 422 and "teacher&#39;s edition" in wrong.text
+    saved = client.post("/basket/options", data={
+        **options(title="Foreign Policy Test", kind="worksheet", answers="1"), "csrf": csrf,
+        "then": "save", "file": "foreign-policy-test", "replace": "1"})
+    assert saved.status_code == 200, saved.text
+    after = pack.read_text(encoding="utf-8")
+    # The worksheet's own settings and their comments stay; the switch joins them.
+    assert "lines_per_mark: 0.75   # a class test" in after and "answers: true" in after
+    client.post("/packs/open", data={"csrf": csrf, "name": "foreign-policy-test"})
+    assert 'name="answers" value="1" checked' in client.get("/basket").text
+    subprocess.run([sys.executable, "-m", "studypack.cli", "pack", str(pack.relative_to(ws))],
+                   cwd=ws, check=True, capture_output=True)
+    text = "".join(p.extract_text() for p in
+                   PdfReader(ws / "out" / "packs" / "foreign-policy-test.pdf").pages)
+    # The model answers are printed in place of the lines.
+    assert "The legacy of the trust deficit" in text
+
+
 def test_handout_download(client: FlaskClient, ws: Path) -> None:
     (ws / "h.pdf").write_bytes(handout_pdf(client, "css-2015-pakistan-affairs-q6"))
     assert "Kashmir" in PdfReader(ws / "h.pdf").pages[0].extract_text()

@@ -174,3 +174,24 @@ def test_edit_an_answer_and_see_it_in_its_handout(server: tuple[str, Path], page
     assert "Checks on the president, and rights added" in text
     source = next((ws / "content").rglob("2016-q5.yaml")).read_text(encoding="utf-8")
     assert "heading: Checks on the president, and rights added" in source
+
+
+def test_flashcards_as_a_folded_booklet_from_the_basket(server: tuple[str, Path], page: Page,
+                                                       tmp_path: Path) -> None:
+    address, _ = server
+    page.goto(address)
+    page.locator("table.bank tbody tr").nth(0).get_by_role("checkbox").check()
+    page.get_by_role("button", name="Add ticked to basket").click()
+    page.goto(f"{address}/basket")
+    page.fill("input[name=title]", "Cards")
+    page.get_by_label("Print as").select_option("flashcards")
+    page.get_by_label("Sheets").select_option("booklet")
+    page.get_by_role("button", name="Preview").click()
+    # Fronts, then backs: the preview is the first two pages.
+    expect(page.locator(".previews figcaption")).to_have_text(["page 1", "page 2"],
+                                                              timeout=120_000)
+    with page.expect_download() as caught:
+        page.locator("#download-sheets").click()
+    assert caught.value.suggested_filename == "cards-booklet.pdf"
+    caught.value.save_as(tmp_path / "sheets.pdf")
+    assert len(PdfReader(tmp_path / "sheets.pdf").pages) == 2

@@ -31,7 +31,17 @@ from werkzeug.exceptions import HTTPException
 
 from ..errors import StudypackError, rel
 from .answer_page import answer_view
-from .basket import BLOCKS, GROUPS, ORDERS, Basket, PackOptions, pack_text, slug
+from .basket import (
+    BLOCKS,
+    GROUPS,
+    IMPOSITIONS,
+    KINDS,
+    ORDERS,
+    Basket,
+    PackOptions,
+    pack_text,
+    slug,
+)
 from .editing import edit_routes, import_routes
 from .index import BankIndex, Filters, highlighted
 from .jobs import Builds, JobSpec
@@ -303,7 +313,9 @@ def _options() -> PackOptions:
         watermark=f.get("watermark", "").strip(), duplex=duplex,
         group_by=_one_of(f.get("group_by", ""), GROUPS, "topic"),
         order=_one_of(f.get("order", ""), ORDERS, "year-desc"),
-        blocks=blocks, revision_grid=bool(f.get("revision_grid")))
+        blocks=blocks, revision_grid=bool(f.get("revision_grid")),
+        kind=_one_of(f.get("kind", ""), KINDS, "answers"), answers=bool(f.get("answers")),
+        impose=_one_of(f.get("impose", ""), IMPOSITIONS, ""))
 
 
 def _one_of(value: str, allowed: tuple[str, ...], default: str) -> str:
@@ -361,6 +373,14 @@ def _job_routes(app: Flask, bench: Workbench) -> None:
             abort(404)
         return send_file(job.pdf, mimetype="application/pdf", as_attachment=True,
                          download_name=job.spec.pdf_name)
+
+    @app.get("/jobs/<job_id>/sheets")
+    def job_sheets(job_id: str) -> Any:
+        job = job_or_404(job_id)
+        if job.sheets is None:
+            abort(404)
+        return send_file(job.sheets, mimetype="application/pdf", as_attachment=True,
+                         download_name=job.sheets.name)
 
     @app.get("/jobs/<job_id>/page/<int:n>.png")
     def job_image(job_id: str, n: int) -> Any:

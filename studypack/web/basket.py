@@ -21,11 +21,18 @@ from ..plan.select import select_questions
 BLOCKS = ("header", "question", "summary", "key_points", "answer")
 GROUPS = ("topic", "paper", "year")
 ORDERS = ("year-desc", "year-asc", "number")
+KINDS = ("answers", "worksheet", "answer-key", "flashcards")
+IMPOSITIONS = ("", "booklet", "2up")
 
 
 @dataclass(frozen=True)
 class PackOptions:
-    """How the pack is set: the pack file's fields other than its selection."""
+    """How the pack is set: the pack file's fields other than its selection.
+
+    ``kind`` is what prints (model answers, a worksheet, an answer key or
+    flashcards); ``answers`` asks for a worksheet's teacher's edition;
+    ``impose`` also lays the PDF out on sheets ("booklet", "2up" or "").
+    """
 
     title: str = "Study Pack"
     subtitle: str = ""
@@ -37,6 +44,9 @@ class PackOptions:
     order: str = "year-desc"
     blocks: tuple[str, ...] = BLOCKS
     revision_grid: bool = False
+    kind: str = "answers"
+    answers: bool = False
+    impose: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,17 @@ def pack_data(basket: Basket, *, output: str) -> dict[str, Any]:
         data["revision_grid"] = True
     if o.duplex is not None:
         data["duplex"] = o.duplex
+    if o.kind != "answers" or "kind" in basket.written:
+        data["kind"] = o.kind
+    sheet = dict(basket.kept.get("worksheet") or {})
+    # A teacher's edition is a worksheet's: on any other kind the pack refuses it.
+    sheet.pop("answers", None)
+    if o.answers and o.kind == "worksheet":
+        sheet["answers"] = True
+    if sheet or "worksheet" in basket.kept:
+        data["worksheet"] = sheet
+    if o.impose:
+        data["impose"] = o.impose
     for name, value in basket.kept.items():
         data.setdefault(name, value)
     data.setdefault("output", output)
@@ -121,6 +142,9 @@ def pack_text(basket: Basket, *, output: str) -> str:
     """The pack file for ``basket``, as YAML text, checked as ``studypack pack`` would."""
     if not basket.ids:
         raise WorkspaceError("The basket is empty: add questions from the bank first.")
+    if basket.options.answers and basket.options.kind != "worksheet":
+        raise WorkspaceError("'With the answers' prints a worksheet's teacher's edition: "
+                             "choose 'a worksheet' under 'Print as', or untick it.")
     data = pack_data(basket, output=output)
     head = ("# Made in the studypack workbench: its questions by id. Build it with\n"
             "# 'studypack pack' or open it in the workbench to change it.\n")
@@ -134,7 +158,9 @@ def options_from(pack: PackFile) -> PackOptions:
     return PackOptions(title=pack.title, subtitle=pack.subtitle, edition=pack.edition,
                        layout=pack.layout or "", watermark=pack.brand.watermark or "",
                        duplex=pack.duplex, group_by=pack.group_by, order=pack.order,
-                       blocks=tuple(pack.blocks or BLOCKS), revision_grid=pack.revision_grid)
+                       blocks=tuple(pack.blocks or BLOCKS), revision_grid=pack.revision_grid,
+                       kind=pack.kind, answers=pack.worksheet.answers,
+                       impose=pack.impose or "")
 
 
 def opened_basket(pack: PackFile, raw: dict[str, Any], answers: tuple[Question, ...], *,
@@ -151,4 +177,4 @@ def opened_basket(pack: PackFile, raw: dict[str, Any], answers: tuple[Question, 
 
 
 _FORM_FIELDS = frozenset({"title", "subtitle", "edition", "layout", "select", "group_by",
-                          "order", "blocks", "revision_grid", "duplex"})
+                          "order", "blocks", "revision_grid", "duplex", "kind", "impose"})

@@ -71,12 +71,19 @@ class Job:
     warnings: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
     result: Any = None
+    """An import's answers; a pack build's imposed file name (or None)."""
     finished: threading.Event = field(default_factory=threading.Event)
 
     @property
     def pdf(self) -> Path | None:
         """The PDF written, once the job is done."""
         return self.spec.folder / self.spec.pdf_name if self.state == "done" else None
+
+    @property
+    def sheets(self) -> Path | None:
+        """The PDF imposed for printing (a folded booklet or 2-up), if the pack asked."""
+        done = self.state == "done" and self.spec.kind == "pack" and self.result
+        return self.spec.folder / str(self.result) if done else None
 
 
 class Builds:
@@ -203,7 +210,7 @@ def _texts(caught: list[warnings.WarningMessage]) -> list[str]:
 def _run(spec: JobSpec, queue: Any) -> tuple[int, list[str], Any]:
     if spec.kind == "import":
         return 0, [], _import(spec)
-    return (*_build(spec, queue), None)
+    return _build(spec, queue)
 
 
 def _import(spec: JobSpec) -> Any:
@@ -215,8 +222,8 @@ def _import(spec: JobSpec) -> Any:
     return import_file(spec.folder / spec.source, options)
 
 
-def _build(spec: JobSpec, queue: Any) -> tuple[int, list[str]]:
-    from ..build import build_handouts, build_pack
+def _build(spec: JobSpec, queue: Any) -> tuple[int, list[str], str | None]:
+    from ..build import build_handouts, build_pack, impose_file
     from ..content.brand import load_brand
 
     target = spec.folder / spec.pdf_name
@@ -226,20 +233,26 @@ def _build(spec: JobSpec, queue: Any) -> tuple[int, list[str]]:
                                  out_dir=spec.folder, ids=[spec.answer_id], layout="handout",
                                  brand=load_brand(spec.workspace), target=target,
                                  cache_dir=cache, processes=1)
-        return results[0].pages, []
+        return results[0].pages, [], None
     pack_file = spec.folder / "pack.yaml"
     pack_file.write_text(spec.pack_text, encoding="utf-8")
     result = build_pack(pack=pack_file, content=spec.content, workspace=spec.workspace,
                         output=target, cache_dir=cache,
                         on_start=lambda n: queue.put(("start", n)),
                         on_question=lambda _q: queue.put(("step",)))
-    images = preview_pages(target, min(result.start_pages.values(), default=1),
-                           spec.folder) if spec.preview else []
-    return result.pages, images
+    sheets = None
+    if result.impose:
+        sheets = f"{target.stem}-{result.impose}.pdf"
+        impose_file(target, spec.folder / sheets, kind=result.impose)
+    first = min(result.start_pages.values(), default=1) if result.front_matter else None
+    images = preview_pages(target, first, spec.folder) if spec.preview else []
+    return result.pages, images, sheets
 
 
-def preview_pages(pdf: Path, first_answer: int, folder: Path) -> list[str]:
-    """Cover, contents and first answer page of ``pdf`` as PNG files in ``folder``.
+def preview_pages(pdf: Path, first_answer: int | None, folder: Path) -> list[str]:
+    """Cover, contents and first answer page of ``pdf`` as PNG files in ``folder``; a PDF
+    without front matter (``first_answer`` None: a worksheet, cards) shows its first two
+    pages.
 
     Returns:
         The PNG file names, in page order.
@@ -248,16 +261,7 @@ def preview_pages(pdf: Path, first_answer: int, folder: Path) -> list[str]:
 
     document = pdfium.PdfDocument(pdf)
     try:
-        wanted = [0]
-        # The contents: the first page after the cover with text on it (a
-        # two-sided pack leaves the cover's back blank).
-        for i in range(1, min(first_answer - 1, len(document))):
-            text = document[i].get_textpage().get_text_range().strip()
-            # A two-sided pack's blank versos say so; the contents follow.
-            if text and "intentionally left blank" not in text:
-                wanted.append(i)
-                break
-        wanted.append(first_answer - 1)
+        wanted = _front_pages(document, first_answer) if first_answer else [0, 1]
         names = []
         for i in dict.fromkeys(i for i in wanted if 0 <= i < len(document)):
             image = document[i].render(scale=110 / 72).to_pil()
@@ -267,3 +271,19 @@ def preview_pages(pdf: Path, first_answer: int, folder: Path) -> list[str]:
         return names
     finally:
         document.close()
+
+
+def _front_pages(document: Any, first_answer: int) -> list[int]:
+    """The cover, the contents and the first answer page (0-based)."""
+    wanted = [0]
+    # The contents: the first page after the cover with text on it (a
+    # two-sided pack leaves the cover's back blank).
+    for i in range(1, min(first_answer - 1, len(document))):
+        text = document[i].get_textpage().get_text_range().strip()
+        # A two-sided pack's blank versos say so; the contents follow.
+        if text and "intentionally left blank" not in text:
+            wanted.append(i)
+            break
+    wanted.append(first_answer - 1)
+    return wanted
+

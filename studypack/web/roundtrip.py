@@ -19,6 +19,15 @@ def applied_text(old_text: str, data: Mapping[str, Any]) -> str:
 
     rt = _round_trip(YAML, old_text)
     doc = rt.load(old_text)
+    _apply_mapping(doc, data)
+    buffer = io.StringIO()
+    rt.dump(doc, buffer)
+    return buffer.getvalue()
+
+
+def _apply_mapping(doc: Any, data: Mapping[str, Any]) -> None:
+    # A mapping inside a mapping (a pack's worksheet: settings) is changed key
+    # by key, so the comments on its other keys stay too.
     for name in [k for k in doc if k not in data]:
         del doc[name]
     for name, value in data.items():
@@ -26,11 +35,10 @@ def applied_text(old_text: str, data: Mapping[str, Any]) -> str:
             continue
         if name == "points" and isinstance(doc.get(name), list):
             _apply_points(doc[name], value)
+        elif isinstance(value, Mapping) and isinstance(doc.get(name), Mapping):
+            _apply_mapping(doc[name], value)
         else:
             doc[name] = _styled(value, doc.get(name))
-    buffer = io.StringIO()
-    rt.dump(doc, buffer)
-    return buffer.getvalue()
 
 
 def _round_trip(yaml_class: Any, text: str) -> Any:
