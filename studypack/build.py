@@ -53,6 +53,8 @@ class BuildResult:
         impose: The pack asks to be imposed too ("booklet" or "2up"), or None.
         front_matter: It opens with a cover and contents (a worksheet, answer
             key or set of flashcards does not).
+        duplex: Laid out for two-sided printing (versos carry folios on the left).
+        full_width: A worksheet or answer key: set margin to margin.
         removed: One line per included PDF that had active content (scripts,
             launch actions, embedded files…), saying what was left out of the
             pack. A report, not a warning: the pack is safe and complete, so
@@ -72,6 +74,8 @@ class BuildResult:
     removed: tuple[str, ...] = ()
     impose: str | None = None
     front_matter: bool = True
+    duplex: bool = False
+    full_width: bool = False
 
 
 def build_booklet(*, content: Path, output: Path, layout: str = "classic",
@@ -156,7 +160,7 @@ def run_build(request: BuildRequest, *, on_start: Callable[[int], None] | None =
                        time.perf_counter() - started, made.starts, pack.handouts, pack.layout,
                        pack.booklet.brand, (cache.hits, cache.hits + cache.misses) if cache
                        else None, cache.problem if cache else None, made.removed, pack.impose,
-                       pack.front_matter)
+                       pack.front_matter, bool(pack.duplex), pack.sheet is not None)
 
 
 def build_pack(*, pack: Path, content: Path, workspace: Path, duplex: bool | None = None,

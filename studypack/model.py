@@ -401,3 +401,55 @@ class PageBox:
                                     self.bottom + self.height)
         return {0: (1, 0, 0, 1, left, bottom), 90: (0, 1, -1, 0, right, bottom),
                 180: (-1, 0, 0, -1, right, top), 270: (0, -1, 1, 0, left, top)}[self.rotate]
+
+
+@dataclass(frozen=True)
+class SelectionChange:
+    """One student's changes to a pack's selection (a roster row's extra columns).
+
+    Attributes:
+        topics: Every answer with one of these topics is added.
+        ids: These answers are added.
+        exclude: Answers with these ids, or with one of these topics, are left out.
+    """
+
+    topics: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.topics or self.ids or self.exclude)
+
+
+@dataclass(frozen=True)
+class Student:
+    """One roster row: who a pack is printed for.
+
+    Attributes:
+        name: As printed on the cover and every page.
+        roll: Roll number, unique in the roster (text: "17", "EB3-017").
+        batch: Class or batch, if the roster has one.
+        change: Their own changes to the pack's selection.
+        line: The roster's line (a CSV line, or a spreadsheet row) for messages.
+    """
+
+    name: str
+    roll: str
+    batch: str = ""
+    change: SelectionChange = SelectionChange()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class StudentLines:
+    """What a student's copy prints, already filled in; "" prints nothing.
+
+    Attributes:
+        cover: The line on the cover, above its rule.
+        mark: The line at the foot of every other page, opposite the folio.
+        watermark: Set large and faint across every page but the cover.
+    """
+
+    cover: str
+    mark: str
+    watermark: str = ""

@@ -129,7 +129,6 @@ class PendingFile:
     def commit(self) -> None:
         """Close the file and put it at ``path``, with the old file's permissions if any."""
         self.made = []
-        _OPEN.discard(self)
         try:
             self.file.close()  # flushes into the guard, which closes the file
             if self.guard.error:
@@ -140,6 +139,9 @@ class PendingFile:
         except OSError as exc:
             self.discard()
             raise RenderError(write_failure(self.path, exc)) from None
+        # Only now: a signal while the file was flushed and renamed (a large
+        # PDF's last megabyte) must still find it, to remove it.
+        _OPEN.discard(self)
 
     def discard(self) -> None:
         """Close and remove the temporary file and the folders made for it (none once committed)."""

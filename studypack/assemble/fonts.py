@@ -276,3 +276,14 @@ class SharedFonts:
                     fonts[name] = by_mark[str(value)]
                     put += 1
         return put
+
+
+def retag_subsets(pdf: Pdf) -> None:
+    """Name every tagged subset in ``pdf``'s pages by its bytes (see ``_retag``): a small
+    PDF laid over a merged one then brings no second ``AAAAAA+Lato`` of other glyphs.
+    """
+    for fonts in font_dicts(pdf):
+        for name in list(fonts.keys()):
+            font = fonts[name]
+            if isinstance(font, Dictionary):
+                _retag(font)

@@ -621,6 +621,62 @@ def anki(
 
 
 @app.command()
+def batch(  # typer passes every argument and option by name
+    *,
+    roster: Annotated[Path, typer.Argument(
+        metavar="ROSTER", help="Students, one a row: a .csv or .xlsx file with columns name "
+        "and roll, and if wanted batch, topics, ids and exclude")],
+    pack_file: Annotated[Path, typer.Argument(
+        metavar="PACK.yaml", help="The pack each student gets, e.g. "
+        "content/packs/foreign-policy.yaml")],
+    content: ContentOpt = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Folder for the copies \\[default: the pack's batch.output, "
+        "else out/batch/<pack>/]")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Local processes \\[default: one per core]")] = None,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", metavar="ADDRESS|local:N", help="Make the copies on a Dask cluster: "
+        "a scheduler's address (tcp://host:8786), or local:N to start N workers here "
+        "\\[default: 'cluster' in studypack.yaml, else local processes]")] = None,
+    cache: CacheOpt = True,
+) -> None:
+    """Make a copy of a pack for every student on a roster: their name on the cover and
+    at the foot of every page.
+    """
+    with reported():
+        from ..batch import build_batch
+        from ..errors import WorkspaceError, rel
+        from ..plan.workspace import load_settings
+
+        for given, what in ((roster, "roster"), (pack_file, "pack file")):
+            if not given.is_file():
+                raise WorkspaceError(f"{given} is not a file; name the {what}")
+        workspace = Path.cwd()
+        cluster = cluster or load_settings(workspace, using=("cluster",)).cluster or None
+        with progress_bar("Students") as (start, advance):
+            result = build_batch(roster=roster, pack=pack_file, content=_content_dir(content),
+                                 workspace=workspace, output=output,
+                                 processes=jobs or os.cpu_count() or 1, cluster=cluster,
+                                 cache_dir=cache_dir(workspace, cache), on_start=start,
+                                 on_copy=lambda _s: advance())
+        for text in result.warnings:
+            say(err, "warning", "yellow", text)
+        for student, problem in result.failed:
+            say(err, "failed", "red", f"{student.name} (roll {student.roll}, line "
+                f"{student.line}): {problem}")
+        total = result.built + result.reused + len(result.failed)
+        say(out, "Done", "bold", f"{rel(result.folder)}/: {count(total, 'student')}: "
+            f"{result.built} built, {result.reused} up to date, {len(result.failed)} failed "
+            f"({result.seconds:.1f} s{' on ' + result.runner if result.runner else ''}); "
+            f"the list is "
+            f"{rel(result.manifest)}")
+        if result.failed:
+            raise PackFailures(f"{len(result.failed)} of {total} copies could not be made; fix "
+                               "what is said above and run again: the others are kept")
+
+
+@app.command()
 def impose(
     *,
     pdf: Annotated[Path, typer.Argument(metavar="PDF", help="A finished PDF, e.g. "

@@ -126,6 +126,27 @@ class CardsIn(_Strict):
     offset_y_mm: float = Field(default=0.0, ge=-10, le=10, allow_inf_nan=False)
 
 
+STUDENT_COVER = ("Prepared for {{ student.name }}{% if student.batch %} · {{ student.batch }}"
+                 "{% endif %} · Roll {{ student.roll }}")
+"""The default line on a student's cover (``studypack batch``)."""
+STUDENT_MARK = "{{ student.name }} · Roll {{ student.roll }}"
+"""The default mark at the foot of every page of a student's copy."""
+
+
+class BatchIn(_Strict):
+    """A pack printed once per student (``studypack batch``): what each copy carries.
+
+    Each is a Jinja2 line with ``student.name``, ``student.roll`` and
+    ``student.batch``; an empty ``mark`` or ``cover`` prints none, and
+    ``watermark`` (none by default) sets the line faintly across every page.
+    """
+
+    cover: str = STUDENT_COVER
+    mark: str = STUDENT_MARK
+    watermark: str = ""
+    output: Text | None = None
+
+
 class PackFile(_Strict):
     """One pack file as written (see docs/packs.md)."""
 
@@ -160,6 +181,7 @@ class PackFile(_Strict):
     impose: Literal["booklet", "2up"] | None = None
     worksheet: WorksheetIn = WorksheetIn()
     cards: CardsIn = CardsIn()
+    batch: BatchIn = BatchIn()
     output: Text | None = None
 
 
@@ -170,6 +192,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "include": tuple(IncludeIn.model_fields),
     "worksheet": tuple(f.alias or name for name, f in WorksheetIn.model_fields.items()),
     "cards": tuple(CardsIn.model_fields),
+    "batch": tuple(BatchIn.model_fields),
 }
 
 

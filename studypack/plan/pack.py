@@ -27,12 +27,13 @@ from ..model import (
     PageBox,
     PastQuestion,
     Question,
+    SelectionChange,
     TopicGroup,
 )
 from ..output import link_problem
 from ..theme.layout import available_layouts
 from .booklet import group_sections
-from .select import select_questions
+from .select import changed_selection, select_questions
 from .sheet import sheet_problems, unanswered
 from .trend import trend_table
 from .workspace import pdf_name_problem
@@ -172,7 +173,8 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
               measure_pdf: PdfMeasure | None = None,
               loaded: tuple[PackFile, Located] | None = None,
               asked: tuple[PastQuestion, ...] = (), kind: str | None = None,
-              answers: bool | None = None) -> PackPlan:
+              answers: bool | None = None,
+              change: SelectionChange | None = None) -> PackPlan:
     """Check a pack file against the content and arrange its sections.
 
     Args:
@@ -192,6 +194,7 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
         kind: Overrides the pack's ``kind`` when not None (the CLI flag).
         answers: Overrides the pack's ``worksheet.answers`` when not None (the
             CLI flag); with ``kind``, it names the default output file.
+        change: One student's changes to the selection (a roster's row).
 
     Returns:
         A ``PackPlan`` ready to render.
@@ -209,12 +212,16 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     sel = pack.select
     chosen = select_questions(questions, papers=sel.papers, topics=sel.topics, tags=sel.tags,
                               years=sel.years, ids=sel.ids, exclude=sel.exclude)
+    change = change or SelectionChange()
+    if change:
+        chosen = changed_selection(chosen, questions, change)
     if not chosen and not problems:
         problems.append(Diagnostic(shown, *located.where(("select",)), "select",
                                    "matches no answer; widen the years or topics, or check "
                                    "'studypack list' for what there is"))
     groups = group_sections(chosen, group_by=pack.group_by, order=pack.order,
-                            stated=pack.sections, wanted_topics=sel.topics)
+                            stated=pack.sections,
+                            wanted_topics=(*sel.topics, *change.topics))
     names = [g.topic for g in groups]
     if chosen:
         problems += _section_problems(pack, located, shown, names)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -28,7 +28,7 @@ from ..content.validate import read_source
 from ..content.yamlpos import load_located
 from ..engine.parallel import MIN_QUESTIONS_FOR_PROCESSES
 from ..errors import ContentError, Diagnostic, rel
-from ..model import Brand, CardsPlan, PackPlan, Question
+from ..model import Brand, CardsPlan, PackPlan, Question, SelectionChange
 from ..theme import Theme, load_theme, margin_to_margin, with_accent
 from .booklet import plan_booklet, source_date
 from .pack import plan_pack
@@ -62,6 +62,7 @@ class BuildRequest:
             brand.yaml (and the pack's ``brand:``).
         kind, answers: A pack printed as another kind (worksheet, answer-key),
             and a worksheet with its answers; None keeps the pack's.
+        change: One student's changes to the pack's selection (``studypack batch``).
     """
 
     workspace: Path
@@ -80,6 +81,7 @@ class BuildRequest:
     brand: Brand | None = None
     kind: str | None = None
     answers: bool | None = None
+    change: SelectionChange = field(default_factory=SelectionChange)
 
 
 @dataclass(frozen=True)
@@ -303,7 +305,7 @@ def _resolve_pack(request: BuildRequest, origins: _Origins) -> tuple[PackPlan, T
     plan = plan_pack(request.pack, questions, request.workspace, duplex=request.duplex,
                      output=request.output, default_layout=settings_layout[:2],
                      base_brand=base, measure_pdf=measure_pdf, loaded=(pack_file, located),
-                     asked=asked, kind=kind, answers=request.answers)
+                     asked=asked, kind=kind, answers=request.answers, change=request.change)
     theme = load_theme(plan.layout, request.workspace)
     if kind == "flashcards":
         spec, given = theme.spec.cards, pack_file.cards

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Question
+from ..model import Question, SelectionChange
 
 
 def select_questions(questions: Iterable[Question], *, papers: Iterable[str] = (),
@@ -50,6 +50,25 @@ def select_questions(questions: Iterable[Question], *, papers: Iterable[str] = (
             continue
         kept.append(q)
     return tuple(kept)
+
+
+def changed_selection(chosen: tuple[Question, ...], questions: Iterable[Question],
+                      change: SelectionChange) -> tuple[Question, ...]:
+    """A pack's selection with one student's changes: answers with their extra topics
+    and ids added (from the whole bank), then their exclusions (ids or topics) dropped.
+
+    Returns:
+        The questions, in the bank's order.
+    """
+    add_topics = {t.casefold() for t in change.topics}
+    add_ids = {i.casefold() for i in change.ids}
+    drop = {d.casefold() for d in change.exclude}
+    picked = {q.id for q in chosen}
+    return tuple(
+        q for q in questions
+        if (q.id in picked or q.id.casefold() in add_ids
+            or add_topics & {t.casefold() for t in q.topics})
+        and q.id.casefold() not in drop and not drop & {t.casefold() for t in q.topics})
 
 
 def booklet_order(q: Question) -> tuple[int, str, int, str]:

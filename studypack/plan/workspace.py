@@ -29,6 +29,8 @@ class Settings(BaseModel):
         output: PDF path, relative to the workspace.
         duplex: Start every question on a recto page (for two-sided printing);
             None inherits the layout's ``page.duplex``.
+        cluster: Where ``studypack batch`` runs its copies: a Dask scheduler's
+            address or ``local:N``; "" for local processes.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -40,6 +42,7 @@ class Settings(BaseModel):
     content: str = "content"
     output: str = "out/booklet.pdf"
     duplex: bool | None = None
+    cluster: str = ""
 
 
 SETTING_FIELDS = tuple(Settings.model_fields)

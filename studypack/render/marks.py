@@ -118,7 +118,7 @@ def draw_watermark(canv: Canvas, text: str, page_size: tuple[float, float], font
     for it, as in the text; with none, it is warned of
     (``MissingGlyphWarning``, source "brand watermark"), not lost unsaid.
     """
-    runs = _font_runs(text, font, fallback_for)
+    runs = font_runs(text, font, fallback_for)
     width, height = page_size
     angle = math.degrees(math.atan2(height, width))
     room = math.hypot(width, height) * 0.7
@@ -137,9 +137,12 @@ def draw_watermark(canv: Canvas, text: str, page_size: tuple[float, float], font
     canv.restoreState()
 
 
-def _font_runs(text: str, font: str, fallback_for: Callable[[str], str | None] | None
-               ) -> list[tuple[str, str]]:
-    """``text`` cut into (font, characters) runs: ``font`` where it has the glyph."""
+def font_runs(text: str, font: str, fallback_for: Callable[[str], str | None] | None,
+              source: str = "brand watermark") -> list[tuple[str, str]]:
+    """``text`` cut into (font, characters) runs: ``font`` where it has the glyph.
+
+    A character no font has is warned of, naming ``source``.
+    """
     glyphs = getattr(getattr(getFont(font), "face", None), "charToGlyph", None)
     runs: list[tuple[str, str]] = []
     for char in text:
@@ -147,7 +150,7 @@ def _font_runs(text: str, font: str, fallback_for: Callable[[str], str | None] |
         if glyphs is not None and not char.isspace() and ord(char) not in glyphs:
             face = (fallback_for(char) if fallback_for else None) or font
             if face == font:
-                warnings.warn(MissingGlyphWarning(char, "brand watermark"), stacklevel=3)
+                warnings.warn(MissingGlyphWarning(char, source), stacklevel=3)
         if runs and runs[-1][0] == face:
             runs[-1] = (face, runs[-1][1] + char)
         else:

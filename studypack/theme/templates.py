@@ -8,6 +8,7 @@ names fail loudly, naming the template and line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -136,3 +137,29 @@ def unknown_templates(layout_dirs: Sequence[Path]) -> list[str]:
     return [rel(path) for folder in layout_dirs
             for path in sorted((folder / "templates").glob("*.j2"))
             if path.name not in KNOWN_TEMPLATES]
+
+
+def render_line(env: jinja2.Environment, source: str, where: Diagnostic,
+                **context: Any) -> str:
+    """A one-line template written in a file's field (a pack's ``batch.cover``), filled in.
+
+    Args:
+        env: The layout's environment (its sandbox and limits).
+        source: The template's text.
+        where: The field's place; its message is replaced by what went wrong.
+        **context: The template's variables.
+
+    Raises:
+        ContentError: The template cannot be read or filled in, at ``where``.
+    """
+    try:
+        template = env.from_string(source)
+        return " ".join(run_bounded(env, lambda: template.generate(**context)).split())
+    except jinja2.TemplateSyntaxError as exc:
+        problem = f"{exc.message or 'is not a template'}; see docs/batches.md for the variables"
+    except jinja2.UndefinedError as exc:
+        problem = (f"{exc.message}; the variables are student.name, student.roll and "
+                   "student.batch")
+    except (TemplateLimit, SecurityError, RecursionError) as exc:
+        problem = f"the line cannot be filled in ({exc})"
+    raise ContentError([replace(where, message=problem)]) from None

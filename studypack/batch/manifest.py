@@ -1,0 +1,81 @@
+"""The batch folder's manifest: one row per copy (student, file, pages, bytes, SHA-256)
+and the digest of what it was made from, so that a second run knows what is up to date.
+
+CSV, because a centre opens it in a spreadsheet to see who has which file.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from pathlib import Path
+
+from ..output import write_atomically
+
+COLUMNS = ("roll", "name", "batch", "file", "pages", "bytes", "sha256", "inputs")
+
+
+def journal_of(manifest: Path) -> Path:
+    """Where copies are noted as they are made, so a run stopped part-way (Ctrl-C stops
+    at once) is resumed from where it stopped: beside the manifest, hidden.
+    """
+    return manifest.with_name(f".{manifest.stem}-journal.csv")
+
+
+def read_manifest(path: Path) -> dict[str, dict[str, str]]:
+    """Rows of earlier runs by roll number, the journal's last: {} when there are none.
+
+    A row cut short by a stop is not a row: it is left out.
+    """
+    rows: dict[str, dict[str, str]] = {}
+    for source, header in ((path, None), (journal_of(path), list(COLUMNS))):
+        try:
+            with source.open(encoding="utf-8", newline="") as file:
+                found = list(csv.DictReader(file, fieldnames=header))
+        except (OSError, UnicodeDecodeError, csv.Error):
+            continue
+        rows.update((row["roll"], row) for row in found
+                    if all(isinstance(row.get(c), str) and row[c] for c in COLUMNS
+                           if c != "batch") and row.get(None) is None)
+    return rows
+
+
+def note_row(path: Path, row: dict[str, str]) -> None:
+    """Add a copy just made to the manifest's journal (appended, flushed to disk)."""
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n").writerow(row)
+    with journal_of(path).open("a", encoding="utf-8", newline="") as file:
+        file.write(buffer.getvalue())
+        file.flush()
+
+
+def write_manifest(path: Path, rows: list[dict[str, str]]) -> None:
+    """Write the manifest whole (atomically); the journal, now in it, goes."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomically(path, buffer.getvalue().encode("utf-8"))
+    journal_of(path).unlink(missing_ok=True)
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, as ``sha256sum`` prints it."""
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def up_to_date(row: dict[str, str] | None, target: Path, inputs: str) -> bool:
+    """Whether an earlier run's copy is there, unchanged, made from the same inputs."""
+    if row is None or row["inputs"] != inputs or row["file"] != target.name:
+        return False
+    try:
+        if target.is_symlink() or target.stat().st_size != int(row["bytes"]):
+            return False
+        return file_sha256(target) == row["sha256"]
+    except (OSError, ValueError):
+        return False
