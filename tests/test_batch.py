@@ -238,3 +238,23 @@ def test_ctrl_c_leaves_no_half_written_copy(ws: Path) -> None:
     assert len(manifest_rows(ws / "copies")) == 600
     assert sorted(p.name for p in (ws / "copies").iterdir() if p.suffix != ".pdf") == [
         "manifest.csv"]
+
+
+def test_an_excel_roster_reads_as_its_csv_does(ws: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Student name", "Roll No.", "Class"])
+    sheet.append(["Ayesha Khan", 17, "Evening batch 3"])  # a roll typed as a number
+    sheet.append([None, None, None])  # a blank row is passed over
+    sheet.append(["Bilal Ahmed", "EB3/018", None])
+    book.save(ws / "roster.xlsx")
+    result = batch(ws, roster=ws / "roster.xlsx", processes=1)
+    assert result.built == 2  # type: ignore[attr-defined]
+    rows = manifest_rows(ws / "copies")
+    assert [(r["roll"], r["file"]) for r in rows] == [
+        ("17", "17-ayesha-khan.pdf"), ("EB3/018", "eb3-018-bilal-ahmed.pdf")]
+    assert "Prepared for Bilal Ahmed · Roll EB3/018" in text_of(
+        ws / "copies" / "eb3-018-bilal-ahmed.pdf")[0]

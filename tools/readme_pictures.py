@@ -6,7 +6,8 @@ in each built-in layout; docs/images/imposed-sheet.png: the first sheet of the
 sample booklet imposed for folding (front and back); docs/images/classroom.png:
 the sample worksheet's first page, its answer key and the past-paper trend table;
 docs/images/flashcards.png: the first sheet of the same selection's flashcards,
-fronts and mirrored backs.
+fronts and mirrored backs; docs/images/batch.png: one student's copy of a pack
+(``studypack batch``), its cover and an answer page with the student's mark.
 Pages are rendered by poppler's ``pdftoppm`` (Debian's ``poppler-utils``) and
 joined with Pillow.
 
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from studypack.batch import build_batch
 from studypack.build import build_booklet, build_pack, impose_file, write_trend
 from studypack.model import Brand
 
@@ -89,9 +91,17 @@ def main() -> int:
                            output=folder / "cards.pdf", kind="flashcards").path
         side_by_side([page_png(cards, n, 40, folder) for n in (1, 2)]).save(
             IMAGES / "flashcards.png", optimize=True)
+        # One student's copy: the cover line and a page's foot.
+        roster = folder / "roster.csv"
+        roster.write_text("name,roll,batch\nAyesha Khan,17,Evening batch 3\n", encoding="utf-8")
+        build_batch(roster=roster, pack=ROOT / "content" / "packs" / "foreign-policy.yaml",
+                    content=ROOT / "content", workspace=ROOT, output=folder / "batch")
+        copy = folder / "batch" / "17-ayesha-khan.pdf"
+        side_by_side([page_png(copy, n, 50, folder) for n in (1, 4)]).save(
+            IMAGES / "batch.png", optimize=True)
     print(f"wrote {IMAGES / 'sample-pages.png'}, {IMAGES / 'layouts.png'}, "
-          f"{IMAGES / 'imposed-sheet.png'}, {IMAGES / 'classroom.png'} and "
-          f"{IMAGES / 'flashcards.png'}")
+          f"{IMAGES / 'imposed-sheet.png'}, {IMAGES / 'classroom.png'}, "
+          f"{IMAGES / 'flashcards.png'} and {IMAGES / 'batch.png'}")
     return 0
 
 

@@ -44,6 +44,8 @@ class BatchResult:
         seconds: Wall time.
         warnings: Warnings raised while laying out and copying, each once.
         runner: Where the jobs ran ("" when every copy was up to date).
+        parts: (laid-out parts taken from the cache, parts looked up) over the
+            shared packs, or None without a cache.
     """
 
     folder: Path
@@ -55,6 +57,7 @@ class BatchResult:
     seconds: float
     warnings: tuple[str, ...]
     runner: str
+    parts: tuple[int, int] | None = None
 
 
 def build_batch(*, roster: Path, pack: Path, content: Path, workspace: Path,
@@ -128,7 +131,9 @@ def build_batch(*, roster: Path, pack: Path, content: Path, workspace: Path,
     return BatchResult(plan.folder, plan.manifest, len(tally.rows) - reused, reused,
                        tuple(sorted(tally.failures, key=lambda f: f[0].line)), len(groups),
                        time.perf_counter() - started, tuple(dict.fromkeys(tally.said)),
-                       runner.name if runner else "")
+                       runner.name if runner else "",
+                       (sum(g.reused[0] for g in groups.values()),
+                        sum(g.reused[1] for g in groups.values())) if cache_dir else None)
 
 
 @dataclass

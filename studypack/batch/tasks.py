@@ -32,6 +32,7 @@ class SharedPdf:
         pages: Its page count.
         duplex, front_matter, full_width: As it was laid out (see ``BuildResult``).
         layout, workspace, accent: How a worker loads its theme.
+        reused: (parts taken from the cache, parts looked up) in laying it out.
     """
 
     path: Path
@@ -42,6 +43,7 @@ class SharedPdf:
     layout: str
     workspace: str | None
     accent: str | None
+    reused: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,8 @@ def build_shared(request: BuildRequest) -> Outcome:
         result = run_build(request)
         return SharedPdf(result.path, result.pages, result.duplex, result.front_matter,
                          result.full_width, result.layout,
-                         str(request.workspace), result.brand.accent)
+                         str(request.workspace), result.brand.accent,
+                         result.reused or (0, 0))
     return _run(job)
 
 
