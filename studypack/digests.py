@@ -72,3 +72,13 @@ def tool_fingerprint() -> str:
     package = Path(__file__).parent  # the studypack package
     return digest(str(FORMAT), *tree_digest(package, (".py", ".yaml", ".j2")),
                   *library_versions(SHAPING_LIBRARIES))
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 (hex) of a file's bytes, as ``sha256sum`` prints it, read in blocks."""
+    # hashlib.file_digest is Python 3.11+, and 3.10 is supported.
+    found = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            found.update(block)
+    return found.hexdigest()

@@ -258,3 +258,15 @@ def test_an_excel_roster_reads_as_its_csv_does(ws: Path) -> None:
         ("17", "17-ayesha-khan.pdf"), ("EB3/018", "eb3-018-bilal-ahmed.pdf")]
     assert "Prepared for Bilal Ahmed · Roll EB3/018" in text_of(
         ws / "copies" / "eb3-018-bilal-ahmed.pdf")[0]
+
+
+def test_a_pack_words_its_own_lines_and_can_leave_the_cover_bare(ws: Path) -> None:
+    pack = ws / PACK
+    pack.write_text(pack.read_text(encoding="utf-8") + "batch:\n  cover: ''\n  mark: "
+                    "'{{ student.name }} ({{ student.batch or \"no batch\" }}) - not for "
+                    "copying'\n", encoding="utf-8")
+    (ws / "roster.csv").write_text("name,roll\nZainab Qureshi,7\n", encoding="utf-8")
+    batch(ws, processes=1)
+    texts = text_of(ws / "copies" / "7-zainab-qureshi.pdf")
+    assert "Zainab" not in texts[0] and "Prepared for" not in texts[0]
+    assert all("Zainab Qureshi (no batch) - not for copying" in t for t in texts[1:])

@@ -7,10 +7,10 @@ CSV, because a centre opens it in a spreadsheet to see who has which file.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from pathlib import Path
 
+from ..digests import file_sha256
 from ..output import write_atomically
 
 COLUMNS = ("roll", "name", "batch", "file", "pages", "bytes", "sha256", "inputs")
@@ -58,15 +58,6 @@ def write_manifest(path: Path, rows: list[dict[str, str]]) -> None:
     writer.writerows(rows)
     write_atomically(path, buffer.getvalue().encode("utf-8"))
     journal_of(path).unlink(missing_ok=True)
-
-
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file, as ``sha256sum`` prints it."""
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def up_to_date(row: dict[str, str] | None, target: Path, inputs: str) -> bool:

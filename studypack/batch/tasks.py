@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..digests import file_sha256
 from ..errors import ContentError, StudypackError, StudypackWarning
 from ..model import PageBox, StudentLines
 from ..plan.resolve import BuildRequest
 from ..theme import Theme
-from .manifest import file_sha256
 
 
 @dataclass(frozen=True)

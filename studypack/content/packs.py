@@ -126,23 +126,17 @@ class CardsIn(_Strict):
     offset_y_mm: float = Field(default=0.0, ge=-10, le=10, allow_inf_nan=False)
 
 
-STUDENT_COVER = ("Prepared for {{ student.name }}{% if student.batch %} · {{ student.batch }}"
-                 "{% endif %} · Roll {{ student.roll }}")
-"""The default line on a student's cover (``studypack batch``)."""
-STUDENT_MARK = "{{ student.name }} · Roll {{ student.roll }}"
-"""The default mark at the foot of every page of a student's copy."""
-
-
 class BatchIn(_Strict):
     """A pack printed once per student (``studypack batch``): what each copy carries.
 
     Each is a Jinja2 line with ``student.name``, ``student.roll`` and
-    ``student.batch``; an empty ``mark`` or ``cover`` prints none, and
-    ``watermark`` (none by default) sets the line faintly across every page.
+    ``student.batch``. Left out, ``cover`` and ``mark`` are the layout's
+    ``student_cover.j2`` and ``student_mark.j2``; written empty, they print
+    nothing. ``watermark`` (none by default) sets its line faintly across every page.
     """
 
-    cover: str = STUDENT_COVER
-    mark: str = STUDENT_MARK
+    cover: str | None = None
+    mark: str | None = None
     watermark: str = ""
     output: Text | None = None
 

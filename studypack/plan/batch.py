@@ -13,17 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..content import load_content
+from ..content import load_bank
 from ..content.packs import BatchIn, load_pack_file
 from ..content.roster import file_stem, load_roster, roster_problems
 from ..content.yamlpos import Located
 from ..digests import digest, tool_fingerprint
 from ..errors import ContentError, Diagnostic, rel
 from ..model import SelectionChange, Student, StudentLines
-from ..theme.templates import render_line
+from ..theme.templates import render_line, render_text
 from .inputs import pack_inputs
 from .resolve import BuildPlan, BuildRequest, resolve_build
 from .select import changed_selection, select_questions
+from .sheet import unanswered
 
 MANIFEST = "manifest.csv"
 """The batch folder's record of every copy: student, file, pages, bytes, SHA-256, inputs."""
@@ -102,9 +103,13 @@ def plan_batch(request: BuildRequest, roster: Path, *, output: Path | None = Non
         raise ContentError([*problems, *exc.diagnostics]) from None
     if problems:
         raise ContentError(problems)
-    questions = load_content(request.content, request.cache_dir)
-    problems = roster_problems(students, questions, roster)
     pack_file, located = load_pack_file(request.pack)
+    bank = load_bank(request.content, request.cache_dir)
+    questions = bank.answers
+    if (request.kind or pack_file.kind) in ("worksheet", "answer-key"):
+        # Past questions kept without answers go on worksheets too.
+        questions = (*questions, *unanswered(bank.questions))
+    problems = roster_problems(students, questions, roster)
     shown = rel(request.pack)
     sel = pack_file.select
     chosen = select_questions(questions, papers=sel.papers, topics=sel.topics, tags=sel.tags,
@@ -163,8 +168,12 @@ def _lines(plan: BuildPlan, batch: BatchIn, student: Student, shown: str, locate
         line, col = located.where(("batch", field))
         where = Diagnostic(shown, line, col, f"batch.{field}", "")
         try:
-            filled[field] = render_line(plan.theme.templates, source, where,
-                                        student=student) if source else ""
+            if source is None:  # the layout's line (student_cover.j2, student_mark.j2)
+                filled[field] = render_text(plan.theme.templates, f"student_{field}.j2",
+                                            student=student)
+            else:
+                filled[field] = render_line(plan.theme.templates, source, where,
+                                            student=student) if source else ""
         except ContentError as exc:
             problems += exc.diagnostics
     if problems:

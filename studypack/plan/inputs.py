@@ -50,15 +50,7 @@ class BuildInputs:
         packages by ``font:`` and their file name, so that two machines'
         listings compare line by line. The digests are those ``sha256sum`` prints.
         """
-        import hashlib
-
-        def sha256(path: Path) -> str:
-            # Read in blocks: hashlib.file_digest is Python 3.11+, and 3.10 is supported.
-            digest = hashlib.sha256()
-            with path.open("rb") as file:
-                for block in iter(lambda: file.read(1 << 20), b""):
-                    digest.update(block)
-            return digest.hexdigest()
+        from ..digests import file_sha256
 
         workspace = workspace.resolve()
         named: dict[str, Path] = {}
@@ -68,7 +60,7 @@ class BuildInputs:
             shown = (path.relative_to(workspace).as_posix() if path.is_relative_to(workspace)
                      else f"font:{path.name}" if path in self.fonts else str(path))
             named[shown] = path
-        return [(sha256(named[name]), name) for name in sorted(named)]
+        return [(file_sha256(named[name]), name) for name in sorted(named)]
 
     def reads(self, path: Path, folders_before: frozenset[Path] = frozenset()) -> bool:
         """Whether a change at ``path`` (absolute) can change the build.

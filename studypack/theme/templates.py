@@ -128,7 +128,7 @@ def _template_frame(exc: BaseException, env: jinja2.Environment, name: str) -> t
 
 
 KNOWN_TEMPLATES = ("cover.j2", "running_head.j2", "handout_head.j2", "sheet_head.j2", "folio.j2",
-                   "blank.j2")
+                   "blank.j2", "student_cover.j2", "student_mark.j2")
 """The text pieces a layout may replace (see docs/layouts.md)."""
 
 
