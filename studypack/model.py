@@ -453,3 +453,5 @@ class StudentLines:
     cover: str
     mark: str
     watermark: str = ""
+    source: str = field(default="", compare=False, repr=False)
+    """Where the student is on the roster ("students.csv:4"), for warnings."""

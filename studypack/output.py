@@ -11,6 +11,7 @@ import glob
 import io
 import logging
 import os
+import shutil
 import tempfile
 import time
 import warnings
@@ -235,11 +236,36 @@ _OPEN: set[PendingFile] = set()
 """Files being written now, for ``discard_all`` when the process is stopped."""
 
 
+_WORKERS_WRITE_IN: set[Path] = set()
+"""Folders worker processes write into, each file through its own ``PendingFile``."""
+_TEMPORARY: set[Path] = set()
+"""Folders of intermediate files, removed whole when the process is stopped."""
+
+
 def discard_all() -> None:
-    """Remove every file being written now (for a process that is about to be stopped)."""
+    """Remove every file being written now (for a process that is about to be stopped,
+    whose workers are stopped already): this process's own, the ``.part`` files its
+    workers left in the folders they write into, and its temporary folders.
+    """
     for pending in list(_OPEN):
         with suppress(OSError):
             pending.discard()
+    for folder in list(_WORKERS_WRITE_IN):
+        for part in folder.glob(".*.part"):
+            with suppress(OSError):
+                part.unlink()
+    for folder in list(_TEMPORARY):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def on_stop(*, workers_write_in: Path | None = None, temporary: Path | None = None,
+            forget: bool = False) -> None:
+    """Tell ``discard_all`` of a folder workers write into, or of a temporary folder
+    (or, with ``forget``, that it is done with them).
+    """
+    for registry, path in ((_WORKERS_WRITE_IN, workers_write_in), (_TEMPORARY, temporary)):
+        if path is not None:
+            (registry.discard if forget else registry.add)(path)
 
 
 STALE_SECONDS = 3600

@@ -5,6 +5,7 @@ made in this process, on local processes and on a Dask LocalCluster started here
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
 import multiprocessing
 import os
@@ -208,11 +209,12 @@ def test_the_cache_stays_whole_when_processes_write_one_entry_at_once(tmp_path: 
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_ctrl_c_leaves_no_half_written_copy(ws: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_leaves_no_half_written_copy(ws: Path, jobs: str) -> None:
     rows = "".join(f"Student {n},{n}\n" for n in range(100, 700))
     (ws / "roster.csv").write_text("name,roll\n" + rows, encoding="utf-8")
     run = subprocess.Popen([sys.executable, "-m", "studypack.cli", "batch", "roster.csv", PACK,
-                            "-o", "copies", "-j", "1"], cwd=ws, stdout=subprocess.PIPE,
+                            "-o", "copies", "-j", jobs], cwd=ws, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list((ws / "copies").glob("*.pdf"))) < 3:
@@ -223,13 +225,15 @@ def test_ctrl_c_leaves_no_half_written_copy(ws: Path) -> None:
     assert 3 <= len(made) < 600
     left = [p for p in (ws / "copies").rglob("*") if p.suffix not in (".pdf", ".csv")]
     assert not left, (left, said.decode())
-    # Each copy is whole, and on record (but the one Ctrl-C may have come between
-    # writing and noting: the next run makes it again).
+    # Nor the pack without a name, which every copy was made from.
+    assert not list((ws / "out" / ".cache" / "batch").rglob("*.pdf")), said.decode()
+    # Each copy is whole, and those on record are as recorded (copies a worker
+    # finished as Ctrl-C came are not noted yet: the next run makes them again).
     listed = {r["file"]: r for r in read_manifest(ws / "copies" / "manifest.csv").values()}
     for pdf in made:
         assert len(PdfReader(pdf).pages) > 10
         assert pdf.name not in listed or listed[pdf.name]["sha256"] == sha256(pdf)
-    assert len(listed) >= len(made) - 1
+    assert listed and set(listed) <= {p.name for p in made}
     # Run again: the copies made are kept, the rest made, the record whole.
     done = CliRunner().invoke(app, ["batch", "roster.csv", PACK, "-o", "copies", "-j", "1"])
     assert done.exit_code == 0, done.output
@@ -270,3 +274,64 @@ def test_a_pack_words_its_own_lines_and_can_leave_the_cover_bare(ws: Path) -> No
     texts = text_of(ws / "copies" / "7-zainab-qureshi.pdf")
     assert "Zainab" not in texts[0] and "Prepared for" not in texts[0]
     assert all("Zainab Qureshi (no batch) - not for copying" in t for t in texts[1:])
+
+
+def test_roster_quirks_of_real_spreadsheets(ws: Path) -> None:
+    # European Excel separates by ";"; a name with accents and a pasted NUL.
+    (ws / "roster.csv").write_text("Name;Roll\nZo\u00eb \u00c5ngstr\u00f6m;4\n"
+                                   "Bilal\x00 Ahmed;5\n", encoding="utf-8")
+    batch(ws, processes=1)
+    assert sorted(p.name for p in (ws / "copies").glob("*.pdf")) == [
+        "4-zoe-angstrom.pdf", "5-bilal-ahmed.pdf"]
+    assert "Bilal Ahmed · Roll 5" in text_of(ws / "copies" / "5-bilal-ahmed.pdf")[2]
+    # Rolls that differ only where a file name cannot show it, and a roll Excel made a date.
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["name", "roll"], ["A One", "EB3/017"], ["B Two", "EB3-017"],
+                ["C Three", datetime.date(2024, 1, 17)]):
+        sheet.append(row)
+    book.save(ws / "roster.xlsx")
+    with pytest.raises(ContentError) as caught:
+        batch(ws, roster=ws / "roster.xlsx")
+    said = [str(d) for d in caught.value.diagnostics]
+    assert any("roster.xlsx:3" in s and "give the same file name" in s for s in said), said
+    assert any("roster.xlsx:4" in s and "is a date (2024-01-17)" in s for s in said), said
+
+
+def test_the_copies_folder_is_the_batch_s_own(ws: Path) -> None:
+    mine = ws / "copies" / ".shared"
+    mine.mkdir(parents=True)
+    (mine / "keep.txt").write_text("a teacher's notes", encoding="utf-8")
+    batch(ws, processes=1, cache_dir=None)
+    assert (mine / "keep.txt").read_text(encoding="utf-8") == "a teacher's notes"
+    # Another pack's copies may not join them.
+    with pytest.raises(WorkspaceError, match="holds the copies of content/packs/foreign-policy"):
+        batch(ws, pack=ws / "content" / "packs" / "recent-papers.yaml")
+    # A manifest that is not ours is not replaced.
+    other = ws / "other"
+    other.mkdir()
+    (other / "manifest.csv").write_text("student,fee\nAyesha,paid\n", encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="not written by studypack batch"):
+        batch(ws, output=other)
+    assert (other / "manifest.csv").read_text(encoding="utf-8").startswith("student,fee")
+    # A folder that cannot be one is refused before any work.
+    (ws / "afile").write_text("x", encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="is a file"):
+        batch(ws, output=ws / "afile" / "sub")
+
+
+def test_a_student_whose_changes_break_the_pack_is_named_before_anything_is_built(
+        ws: Path) -> None:
+    pack = ws / PACK
+    text = pack.read_text(encoding="utf-8")
+    assert "sections:" in text  # the pack names its sections
+    (ws / "roster.csv").write_text("name,roll,exclude\nAyesha Khan,17,\n"
+                                   "Usman Tariq,20,Foreign Policy\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        batch(ws)
+    (only,) = [str(d) for d in caught.value.diagnostics]
+    assert "roster.csv:3" in only and "Usman Tariq's changes" in only
+    assert not (ws / "copies").exists()

@@ -9,7 +9,9 @@ in this process, on local processes or on a Dask cluster (``runners``).
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,16 +20,20 @@ from pathlib import Path
 from ..digests import digest
 from ..errors import WorkspaceError, rel
 from ..model import Student
-from ..output import link_problem
+from ..output import link_problem, on_stop
 from ..plan.batch import BatchPlan, StudentCopy, group_request, plan_batch
 from ..plan.resolve import BuildRequest
-from .manifest import journal_of, note_row, read_manifest, up_to_date, write_manifest
+from .manifest import (
+    as_text,
+    check_manifest,
+    journal_of,
+    note_row,
+    read_manifest,
+    up_to_date,
+    write_manifest,
+)
 from .runners import Runner, make_runner
 from .tasks import CopyJob, CopyMade, Outcome, SharedPdf, build_shared, make_copy
-
-SHARED_FOLDER = ".shared"
-"""Inside the batch folder when there is no cache: each group's laid-out pack, removed
-when the batch ends."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ class BatchResult:
         runner: Where the jobs ran ("" when every copy was up to date).
         parts: (laid-out parts taken from the cache, parts looked up) over the
             shared packs, or None without a cache.
+        stale: Copies in the folder, made by an earlier run, of students no
+            longer on the roster (left where they are, for the centre to decide).
     """
 
     folder: Path
@@ -58,6 +66,7 @@ class BatchResult:
     warnings: tuple[str, ...]
     runner: str
     parts: tuple[int, int] | None = None
+    stale: tuple[str, ...] = ()
 
 
 def build_batch(*, roster: Path, pack: Path, content: Path, workspace: Path,
@@ -87,10 +96,15 @@ def build_batch(*, roster: Path, pack: Path, content: Path, workspace: Path,
             make them.
     """
     started = time.perf_counter()
+    # Absolute: a worker on another machine knows nothing of this process's folder.
+    workspace, content, pack, roster = (p.resolve() for p in (workspace, content, pack, roster))
+    cache_dir = cache_dir.resolve() if cache_dir else None
     plan = plan_batch(BuildRequest(workspace, content, pack=pack, cache_dir=cache_dir), roster,
-                      output=output)
+                      output=output.resolve() if output else None)
+    shown_pack = _shown(pack, workspace)
     _check_folder(plan.folder)
-    tally = _Tally(plan, on_copy)
+    check_manifest(plan.manifest, shown_pack)
+    tally = _Tally(plan, on_copy, shown_pack)
     if on_start:
         on_start(len(plan.copies))
     previous = read_manifest(plan.manifest)
@@ -102,17 +116,20 @@ def build_batch(*, roster: Path, pack: Path, content: Path, workspace: Path,
         else:
             todo.append(copy)
     reused = len(tally.rows)
-    # In the cache when there is one: a run stopped at once leaves them there,
-    # where old entries are trimmed, not among the copies.
-    shared_folder = (cache_dir / "batch" / digest(str(plan.folder.resolve()))[:16]
-                     if cache_dir else plan.folder / SHARED_FOLDER)
+    stale = _stale(plan, previous)
+    # Among the workspace's intermediate files, never among the copies: a pack
+    # without a student's name is not left where copies are handed out.
+    shared_folder = ((cache_dir or workspace / "out" / ".cache") / "batch"
+                     / digest(str(plan.folder))[:16])
     runner: Runner | None = None
     groups: dict[int, SharedPdf] = {}
+    on_stop(workers_write_in=plan.folder, temporary=shared_folder)
     try:
         if todo:
-            plan.folder.mkdir(parents=True, exist_ok=True)
+            _make_folder(plan.folder)
             # Left by a run stopped while it tidied up.
             shutil.rmtree(shared_folder, ignore_errors=True)
+            processes = max(1, min(processes, os.cpu_count() or 1, len(todo)))
             runner = make_runner(cluster, processes, workspace, plan.layout)
             failed = _lay_out(plan, sorted({c.group for c in todo}), shared_folder,
                               runner=runner, processes=processes, groups=groups, tally=tally)
@@ -128,12 +145,14 @@ def build_batch(*, roster: Path, pack: Path, content: Path, workspace: Path,
             runner.close()
         tally.write_manifest()
         shutil.rmtree(shared_folder, ignore_errors=True)
+        on_stop(workers_write_in=plan.folder, temporary=shared_folder, forget=True)
     return BatchResult(plan.folder, plan.manifest, len(tally.rows) - reused, reused,
                        tuple(sorted(tally.failures, key=lambda f: f[0].line)), len(groups),
                        time.perf_counter() - started, tuple(dict.fromkeys(tally.said)),
                        runner.name if runner else "",
                        (sum(g.reused[0] for g in groups.values()),
-                        sum(g.reused[1] for g in groups.values())) if cache_dir else None)
+                        sum(g.reused[1] for g in groups.values())) if cache_dir else None,
+                       stale)
 
 
 @dataclass
@@ -142,6 +161,7 @@ class _Tally:
 
     plan: BatchPlan
     on_copy: Callable[[Student], None] | None
+    pack: str
     rows: dict[str, dict[str, str]] = field(default_factory=dict)
     failures: list[tuple[Student, str]] = field(default_factory=list)
     said: list[str] = field(default_factory=list)
@@ -165,9 +185,9 @@ class _Tally:
         made: CopyMade = outcome.value
         s = copy.student
         self.rows[s.roll] = row = {
-            "roll": s.roll, "name": s.name, "batch": s.batch, "file": copy.target.name,
-            "pages": str(made.pages), "bytes": str(made.size), "sha256": made.sha256,
-            "inputs": copy.inputs}
+            "roll": s.roll, "name": as_text(s.name), "batch": as_text(s.batch),
+            "file": copy.target.name, "pages": str(made.pages), "bytes": str(made.size),
+            "sha256": made.sha256, "pack": self.pack, "inputs": copy.inputs}
         note_row(self.plan.manifest, row)
         self._done(copy)
 
@@ -206,9 +226,33 @@ def _check_folder(folder: Path) -> None:
     problem = link_problem(folder)
     if problem:
         raise WorkspaceError(problem)
-    if folder.exists() and not folder.is_dir():
-        raise WorkspaceError(f"{rel(folder)} is a file; the copies need a folder: give "
+    blocking = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()),
+                    None)
+    if blocking is not None:
+        raise WorkspaceError(f"{rel(blocking)} is a file; the copies need a folder: give "
                              "another --output")
+
+
+def _make_folder(folder: Path) -> None:
+    """Make the copies' folder and see that it takes files, before any work is spent."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise WorkspaceError(f"{rel(folder)} cannot hold the copies ({exc.strerror or exc}); "
+                             "give another --output") from None
+
+
+def _stale(plan: BatchPlan, previous: dict[str, dict[str, str]]) -> tuple[str, ...]:
+    on_roster = {c.student.roll for c in plan.copies}
+    return tuple(sorted(row["file"] for roll, row in previous.items()
+                        if roll not in on_roster and (plan.folder / row["file"]).is_file()))
+
+
+def _shown(pack: Path, workspace: Path) -> str:
+    return pack.relative_to(workspace).as_posix() if pack.is_relative_to(workspace) \
+        else str(pack)
 
 
 __all__ = ["BatchResult", "Outcome", "build_batch"]

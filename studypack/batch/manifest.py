@@ -1,5 +1,6 @@
-"""The batch folder's manifest: one row per copy (student, file, pages, bytes, SHA-256)
-and the digest of what it was made from, so that a second run knows what is up to date.
+"""The batch folder's manifest: one row per copy (student, file, pages, bytes, SHA-256),
+the pack it is a copy of and the digest of what it was made from, so that a second run
+knows what is up to date and a folder is never shared by two packs' copies.
 
 CSV, because a centre opens it in a spreadsheet to see who has which file.
 """
@@ -11,9 +12,13 @@ import io
 from pathlib import Path
 
 from ..digests import file_sha256
-from ..output import write_atomically
+from ..errors import WorkspaceError, rel
+from ..output import link_problem, write_atomically
 
-COLUMNS = ("roll", "name", "batch", "file", "pages", "bytes", "sha256", "inputs")
+COLUMNS = ("roll", "name", "batch", "file", "pages", "bytes", "sha256", "pack", "inputs")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell a spreadsheet would run as a formula starts; such names are written
+after an apostrophe, which a spreadsheet shows as text."""
 
 
 def journal_of(manifest: Path) -> Path:
@@ -21,6 +26,41 @@ def journal_of(manifest: Path) -> Path:
     at once) is resumed from where it stopped: beside the manifest, hidden.
     """
     return manifest.with_name(f".{manifest.stem}-journal.csv")
+
+
+def check_manifest(path: Path, pack: str) -> None:
+    """Refuse a folder whose manifest is not ours, or lists another pack's copies.
+
+    Raises:
+        WorkspaceError: The manifest or its journal is a link, a folder, a file
+            studypack did not write, or the record of another pack's copies.
+    """
+    for kept in (path, journal_of(path)):
+        problem = link_problem(kept)
+        if problem:
+            raise WorkspaceError(problem)
+        if kept.exists() and not kept.is_file():
+            raise WorkspaceError(f"{rel(kept)} is not a file; move it away, or give the "
+                                 "copies another folder (--output)")
+    if not path.exists():
+        return
+    try:
+        with path.open(encoding="utf-8", newline="") as file:
+            reader = csv.reader(file)
+            header = next(reader, [])
+            at = header.index("pack") if "pack" in header else None
+            packs = {row[at] for row in reader if at is not None and len(row) > at}
+    except (OSError, UnicodeDecodeError, csv.Error):
+        header, packs = [], set()
+    if tuple(header) != COLUMNS:
+        raise WorkspaceError(f"{rel(path)} was not written by studypack batch, so it is not "
+                             "replaced: move it away, or give the copies another folder "
+                             "(--output)")
+    others = sorted(p for p in packs if p and p != pack)
+    if others:
+        raise WorkspaceError(f"{rel(path.parent)} holds the copies of {others[0]}; each pack's "
+                             "copies need a folder of their own: give another --output, or "
+                             "set batch.output in the pack file")
 
 
 def read_manifest(path: Path) -> dict[str, dict[str, str]]:
@@ -60,9 +100,14 @@ def write_manifest(path: Path, rows: list[dict[str, str]]) -> None:
     journal_of(path).unlink(missing_ok=True)
 
 
-def up_to_date(row: dict[str, str] | None, target: Path, inputs: str) -> bool:
+def as_text(value: str) -> str:
+    """A roster's name or batch as a manifest cell a spreadsheet shows, never runs."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def up_to_date(row: dict[str, str], target: Path, inputs: str) -> bool:
     """Whether an earlier run's copy is there, unchanged, made from the same inputs."""
-    if row is None or row["inputs"] != inputs or row["file"] != target.name:
+    if row["inputs"] != inputs or row["file"] != target.name:
         return False
     try:
         if target.is_symlink() or target.stat().st_size != int(row["bytes"]):

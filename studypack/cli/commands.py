@@ -662,6 +662,12 @@ def batch(  # typer passes every argument and option by name
                                  on_copy=lambda _s: advance())
         for text in result.warnings:
             say(err, "warning", "yellow", text)
+        if result.stale:
+            shown = ", ".join(result.stale[:5]) + (" …" if len(result.stale) > 5 else "")
+            copies = "1 copy" if len(result.stale) == 1 else f"{len(result.stale)} copies"
+            say(err, "note", "yellow", f"{copies} in "
+                f"{rel(result.folder)}/ made for students no longer on the roster: {shown}; "
+                "delete them if those students have left")
         for student, problem in result.failed:
             say(err, "failed", "red", f"{student.name} (roll {student.roll}, line "
                 f"{student.line}): {problem}")
@@ -758,13 +764,15 @@ def _stop(signum: int, _frame: object) -> None:
     # has killed can hang. So: remove what is half-written, kill the
     # workers, say so, and leave at once.
     # Only what was loaded can have work in progress: nothing is imported here.
-    output = sys.modules.get("studypack.output")
-    if output is not None:
-        output.discard_all()
+    # The workers first: one writing a copy (studypack batch) would otherwise
+    # leave a new file after its folder was tidied.
     processes = sys.modules.get("multiprocessing")
     if processes is not None:
         for child in processes.active_children():
             child.kill()
+    output = sys.modules.get("studypack.output")
+    if output is not None:
+        output.discard_all()
     name = {signal.SIGINT: "interrupted"}.get(signal.Signals(signum), "stopped")
     for stream in (sys.stdout, sys.stderr):
         if stream.isatty():

@@ -11,8 +11,10 @@ spreadsheet's row), before anything is built.
 from __future__ import annotations
 
 import csv
+import datetime
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,6 +34,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 MAX_ROWS = 100_000
 """Rows a roster may have: more is a wrong file, not a class."""
+
+DATE_MARK = "\ue000date:"
+"""Before a spreadsheet cell's text when the cell held a date or time."""
 
 LIST_SPLIT = re.compile(r"\s*[;,|]\s*")
 """Items in a list cell: "Kashmir; Water and Climate" (commas and bars too)."""
@@ -59,9 +64,11 @@ def load_roster(path: Path) -> tuple[Student, ...]:
                                        ".xlsx workbook (first row: the column names)")])
     try:
         rows = list(_xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path))
-    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as exc:
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError,
+            zipfile.BadZipFile) as exc:
         raise ContentError([Diagnostic(shown, 0, 0, "", f"cannot be read ({exc}); save it "
-                                       "again as CSV (UTF-8) or .xlsx")]) from None
+                                       "again as CSV (UTF-8) or as an Excel workbook "
+                                       "(.xlsx)")]) from None
     if not rows:
         raise ContentError([Diagnostic(shown, 0, 0, "", "is empty; its first row names the "
                                        "columns: name, roll, and if wanted batch, topics, "
@@ -70,24 +77,31 @@ def load_roster(path: Path) -> tuple[Student, ...]:
     problems: list[Diagnostic] = []
     columns = _columns(header, shown, header_line, problems)
     students: list[Student] = []
-    seen: dict[str, int] = {}
-    for line, cells in rows[1:MAX_ROWS + 1]:
-        if not any(c.strip() for c in cells):
-            continue
+    seen: dict[str, tuple[int, str]] = {}
+    stems: dict[str, tuple[int, str]] = {}
+    filled = [(line, cells) for line, cells in rows[1:] if any(c.strip() for c in cells)]
+    if len(filled) > MAX_ROWS:
+        raise ContentError([*problems, Diagnostic(shown, filled[MAX_ROWS][0], 0, "",
+                                                  f"has more than {MAX_ROWS:,} students; "
+                                                  "split it into several rosters")])
+    for line, cells in filled:
         student = _student(cells, columns, shown, line, problems)
         if student is None:
             continue
-        key = file_stem(student.roll)
-        if key in seen:
+        key = student.roll.casefold()
+        stem = file_stem(student.roll)
+        earlier = seen.get(key) or stems.get(stem)
+        if earlier is not None:
+            same = key in seen
             problems.append(Diagnostic(shown, line, 0, "roll", f"roll number "
-                                       f"'{student.roll}' is given twice (line {seen[key]} "
-                                       "too); each student needs their own"))
+                                       f"'{student.roll}' is given twice (line {earlier[0]} "
+                                       "too); each student needs their own" if same else
+                                       f"roll numbers '{student.roll}' and '{earlier[1]}' "
+                                       f"(line {earlier[0]}) give the same file name; make "
+                                       "them differ in a letter or digit"))
             continue
-        seen[key] = line
+        seen[key] = stems[stem] = (line, student.roll)
         students.append(student)
-    if len(rows) > MAX_ROWS + 1:
-        problems.append(Diagnostic(shown, rows[MAX_ROWS + 1][0], 0, "", f"has more than "
-                                   f"{MAX_ROWS:,} students; split it into several rosters"))
     if not students and not problems:
         problems.append(Diagnostic(shown, header_line, 0, "", "has no students under its "
                                    "column names"))
@@ -124,7 +138,7 @@ def file_stem(text: str) -> str:
     "EB3/017" → "eb3-017", Urdu digits as 0–9; "" when nothing of it is a letter or digit.
     """
     plain = "".join(str(unicodedata.digit(c)) if c.isdigit() else c
-                    for c in unicodedata.normalize("NFKD", text))
+                    for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")[:60].strip("-")
 
 
@@ -156,14 +170,15 @@ def _student(cells: list[str], columns: dict[str, int], shown: str, line: int,
     def cell(column: str) -> str:
         index = columns.get(column)
         value = cells[index] if index is not None and index < len(cells) else ""
-        return " ".join(value.split())
+        # Control characters (a NUL pasted from elsewhere) print as nothing or worse.
+        return " ".join("".join(c for c in value if unicodedata.category(c) != "Cc").split())
 
     def items(column: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(i for i in LIST_SPLIT.split(cell(column)) if i))
 
     if "name" not in columns or "roll" not in columns:
         return None
-    name, roll = cell("name"), cell("roll")
+    name, roll = cell("name").replace(DATE_MARK, ""), cell("roll")
     found = len(problems)
     if not name:
         problems.append(Diagnostic(shown, line, columns["name"] + 1, "name", "the student has "
@@ -175,19 +190,28 @@ def _student(cells: list[str], columns: dict[str, int], shown: str, line: int,
     elif not file_stem(roll):
         problems.append(Diagnostic(shown, line, columns["roll"] + 1, "roll", f"roll number "
                                    f"'{roll}' has no letter or digit to name a file with"))
+    elif roll.startswith(DATE_MARK):
+        problems.append(Diagnostic(shown, line, columns["roll"] + 1, "roll", f"the roll "
+                                   f"number is a date ({roll[len(DATE_MARK):]}) in the "
+                                   "workbook; format the column as text and type it again"))
     if len(name) > 120:
         problems.append(Diagnostic(shown, line, columns["name"] + 1, "name", "is longer than "
                                    "120 characters; is this the right column?"))
     if len(problems) > found:
         return None
-    return Student(name, roll, cell("batch"), SelectionChange(
+    return Student(name, roll, cell("batch").replace(DATE_MARK, ""), SelectionChange(
         items("topics"), items("ids"), items("exclude")), line)
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     # utf-8-sig: Excel's "CSV UTF-8" starts with a byte-order mark.
     with path.open(encoding="utf-8-sig", newline="") as file:
-        reader = csv.reader(file)
+        # Excel set to a European language separates by ";", and a copy from a
+        # spreadsheet by tabs: the first line says which.
+        first = file.readline()
+        file.seek(0)
+        separators = {sep: first.count(sep) for sep in (",", ";", "\t")}
+        reader = csv.reader(file, delimiter=max(separators, key=lambda s: separators[s]))
         for cells in reader:
             yield reader.line_num, cells
 
@@ -208,4 +232,9 @@ def _cell_text(value: object) -> str:
     # A roll number typed as 17 comes back as the number 17 (or 17.0).
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        value = value.date()
+    if isinstance(value, (datetime.date, datetime.time)):
+        # Excel turned what was typed into a date: marked, to be reported where it matters.
+        return DATE_MARK + value.isoformat()
     return str(value)

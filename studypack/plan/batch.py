@@ -14,16 +14,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content import load_bank
-from ..content.packs import BatchIn, load_pack_file
+from ..content.packs import BatchIn, PackFile, load_pack_file
 from ..content.roster import file_stem, load_roster, roster_problems
 from ..content.yamlpos import Located
 from ..digests import digest, tool_fingerprint
 from ..errors import ContentError, Diagnostic, rel
-from ..model import SelectionChange, Student, StudentLines
+from ..model import PastQuestion, Question, SelectionChange, Student, StudentLines
+from ..theme import Theme
 from ..theme.templates import render_line, render_text
 from .inputs import pack_inputs
+from .pack import plan_pack
 from .resolve import BuildPlan, BuildRequest, resolve_build
-from .select import changed_selection, select_questions
 from .sheet import unanswered
 
 MANIFEST = "manifest.csv"
@@ -87,8 +88,9 @@ def plan_batch(request: BuildRequest, roster: Path, *, output: Path | None = Non
             else ``out/batch/<pack>/``.
 
     Raises:
-        ContentError: Every problem of the roster, the students' selections and
-            the pack's ``batch:`` lines, each with its file and line.
+        ContentError: Every problem of the roster, the pack, its ``batch:`` lines
+            and the students' selections, each with its file and line (at most
+            ``MOST_PROBLEMS``, then how many more).
     """
     assert request.pack is not None
     problems: list[Diagnostic] = []
@@ -97,59 +99,104 @@ def plan_batch(request: BuildRequest, roster: Path, *, output: Path | None = Non
     except ContentError as exc:
         problems, students = list(exc.diagnostics), ()
     try:
-        # The pack's own problems are reported with the roster's.
         plan = resolve_build(request)
     except ContentError as exc:
-        raise ContentError([*problems, *exc.diagnostics]) from None
-    if problems:
-        raise ContentError(problems)
+        raise _all_of([*problems, *exc.diagnostics]) from None
     pack_file, located = load_pack_file(request.pack)
+    shown = rel(request.pack)
+    # Checked once with a made-up student: a mistake in a line is said once, not
+    # once per student.
+    problems += batch_problems(pack_file, located, shown, plan.theme,
+                               plan.pack.booklet.brand.watermark)
     bank = load_bank(request.content, request.cache_dir)
-    questions = bank.answers
+    questions, asked = bank.answers, bank.questions
     if (request.kind or pack_file.kind) in ("worksheet", "answer-key"):
         # Past questions kept without answers go on worksheets too.
-        questions = (*questions, *unanswered(bank.questions))
-    problems = roster_problems(students, questions, roster)
-    shown = rel(request.pack)
-    sel = pack_file.select
-    chosen = select_questions(questions, papers=sel.papers, topics=sel.topics, tags=sel.tags,
-                              years=sel.years, ids=sel.ids, exclude=sel.exclude)
-    groups: dict[SelectionChange, int] = {}
-    if not problems:
-        for student in students:
-            change = _normal(student.change)
-            if change not in groups:
-                if change and not changed_selection(chosen, questions, change):
-                    problems.append(Diagnostic(rel(roster), student.line, 0, "exclude",
-                                               f"{student.name}'s changes leave no answer in "
-                                               "the pack; exclude less"))
-                    continue
-                groups[change] = len(groups)
-    batch = pack_file.batch
-    if batch.watermark and plan.pack.booklet.brand.watermark:
-        problems.append(Diagnostic(shown, *located.where(("batch", "watermark")),
-                                   "batch.watermark", "the pack's brand has a watermark "
-                                   "already, and two would cross; keep one"))
-    folder = _folder(request, output, batch.output, roster)
+        questions = (*questions, *unanswered(asked))
+    problems += roster_problems(students, questions, roster)
+    if problems:
+        raise _all_of(problems)
+    groups = _groups(request, students, questions=questions, asked=asked, roster=roster,
+                     problems=problems)
+    folder = _folder(request, output, pack_file.batch.output, roster)
     base = digest(tool_fingerprint(), *(f"{sha} {name}" for sha, name in pack_inputs(
         request.pack, request.content, request.workspace).listing(request.workspace)))
     copies = []
     for student in students if not problems else ():
-        lines, line_problems = _lines(plan, batch, student, shown, located)
-        problems += line_problems
+        lines = _lines(plan, pack_file.batch, student, shown=shown, located=located,
+                       roster=rel(roster))
         change = _normal(student.change)
-        if line_problems or change not in groups:
-            continue
         name = file_stem(student.name) or "student"
         copies.append(StudentCopy(student, lines, folder / f"{file_stem(student.roll)}-"
                                   f"{name}.pdf", groups[change],
                                   digest(base, repr(change), repr(lines))))
-        if len(problems) > 50:
-            break
     if problems:
-        raise ContentError(problems)
+        raise _all_of(problems)
     return BatchPlan(request.pack, folder, tuple(groups), tuple(copies), request,
                      plan.pack.layout)
+
+
+MOST_PROBLEMS = 50
+"""Problems listed; a roster with more has the same mistake on every row."""
+
+
+def _all_of(problems: list[Diagnostic]) -> ContentError:
+    if len(problems) <= MOST_PROBLEMS:
+        return ContentError(problems)
+    more = len(problems) - MOST_PROBLEMS
+    last = problems[MOST_PROBLEMS - 1]
+    return ContentError([*problems[:MOST_PROBLEMS], Diagnostic(
+        last.path, 0, 0, "", f"… and {more:,} more problem{'s' if more != 1 else ''} like "
+        "these; fix those above and check again")])
+
+
+def _groups(request: BuildRequest, students: tuple[Student, ...], *,
+            questions: tuple[Question, ...], asked: tuple[PastQuestion, ...], roster: Path,
+            problems: list[Diagnostic]) -> dict[SelectionChange, int]:
+    """Each distinct selection change, numbered; a change the pack cannot take (it leaves
+    nothing, or empties a section the pack names) is a problem at its first student's line.
+    """
+    assert request.pack is not None
+    groups: dict[SelectionChange, int] = {}
+    for student in students:
+        change = _normal(student.change)
+        if change in groups:
+            continue
+        if change:
+            try:
+                plan_pack(request.pack, questions, request.workspace, asked=asked,
+                          kind=request.kind, change=change)
+            except ContentError as exc:
+                problems.append(Diagnostic(rel(roster), student.line, 0, "", f"with "
+                                           f"{student.name}'s changes, the pack has a problem: "
+                                           f"{exc.diagnostics[0].message}; change their "
+                                           "topics, ids or exclude"))
+                continue
+        groups[change] = len(groups)
+    return groups
+
+
+def batch_problems(pack: PackFile, located: Located, shown: str, theme: Theme,
+                   watermark: str | None) -> list[Diagnostic]:
+    """The problems of a pack's ``batch:`` lines, filled in for a made-up student; a
+    student watermark where the pack's brand has one already.
+    """
+    sample = Student("Ayesha Khan", "17", "Evening batch 3")
+    problems: list[Diagnostic] = []
+    for field in LINES:
+        try:
+            _line(theme, pack.batch, field, sample, shown=shown, located=located)
+        except ContentError as exc:
+            problems += exc.diagnostics
+    if pack.batch.watermark and watermark:
+        problems.append(Diagnostic(shown, *located.where(("batch", "watermark")),
+                                   "batch.watermark", "the pack's brand has a watermark "
+                                   "already, and two would cross; keep one"))
+    return problems
+
+
+LINES = ("cover", "mark", "watermark")
+"""The lines a student's copy prints (``batch:`` in a pack file)."""
 
 
 def _normal(change: SelectionChange) -> SelectionChange:
@@ -159,26 +206,28 @@ def _normal(change: SelectionChange) -> SelectionChange:
     return SelectionChange(norm(change.topics), norm(change.ids), norm(change.exclude))
 
 
-def _lines(plan: BuildPlan, batch: BatchIn, student: Student, shown: str, located: Located
-           ) -> tuple[StudentLines, list[Diagnostic]]:
-    filled: dict[str, str] = {}
-    problems: list[Diagnostic] = []
-    for field in ("cover", "mark", "watermark"):
-        source = getattr(batch, field)
-        line, col = located.where(("batch", field))
-        where = Diagnostic(shown, line, col, f"batch.{field}", "")
-        try:
-            if source is None:  # the layout's line (student_cover.j2, student_mark.j2)
-                filled[field] = render_text(plan.theme.templates, f"student_{field}.j2",
-                                            student=student)
-            else:
-                filled[field] = render_line(plan.theme.templates, source, where,
-                                            student=student) if source else ""
-        except ContentError as exc:
-            problems += exc.diagnostics
-    if problems:
-        return StudentLines("", ""), problems
-    return StudentLines(filled["cover"], filled["mark"], filled["watermark"]), []
+def _lines(plan: BuildPlan, batch: BatchIn, student: Student, *, shown: str,
+           located: Located, roster: str) -> StudentLines:
+    cover, mark, watermark = (_line(plan.theme, batch, field, student, shown=shown,
+                                    located=located) for field in LINES)
+    return StudentLines(cover, mark, watermark, source=f"{roster}:{student.line}")
+
+
+def _line(theme: Theme, batch: BatchIn, field: str, student: Student, *, shown: str,
+          located: Located) -> str:
+    """One of a copy's lines for ``student``: the pack's, else the layout's template.
+
+    Raises:
+        ContentError: The line cannot be filled in (at the pack's line, or the template's).
+    """
+    source = getattr(batch, field)
+    if source is None:  # the layout's: student_cover.j2, student_mark.j2
+        return render_text(theme.templates, f"student_{field}.j2", student=student)
+    line, col = located.where(("batch", field))
+    where = Diagnostic(shown, line, col, f"batch.{field}", "")
+    return render_line(theme.templates, source, where, student=student,
+                       hint="the variables are student.name, student.roll and student.batch "
+                       "(docs/batches.md)") if source else ""
 
 
 def _folder(request: BuildRequest, output: Path | None, written: str | None,

@@ -43,7 +43,9 @@ def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: 
     """
     from ..assemble.included import measure_pdf, warn_page_sizes
     from ..content.brand import load_brand
+    from ..content.packs import load_pack_file
     from ..theme import load_theme, with_accent
+    from .batch import batch_problems
     from .pack import plan_pack
     from .workspace import workspace_layout
 
@@ -55,6 +57,9 @@ def _check_packs(files: list[Path], questions: tuple[Question, ...], workspace: 
             theme = with_accent(load_theme(plan.layout, workspace), plan.booklet.brand.accent)
             warn_page_sizes(plan.includes, theme.page_size)
             _warn_unprintable_in([rel(pack)], theme)  # titles, brand text
+            # Its lines for 'studypack batch', as the batch checks them.
+            problems += batch_problems(*load_pack_file(pack), rel(pack), theme,
+                                       plan.booklet.brand.watermark)
         except ContentError as exc:
             problems.extend(exc.diagnostics)
     return problems

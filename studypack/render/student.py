@@ -10,17 +10,25 @@ then taken back as operators: a copy costs its few lines, not a page each.
 from __future__ import annotations
 
 import io
+import warnings
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from ..errors import MissingGlyphWarning
 from ..model import PageBox, StudentLines
 from ..theme import Theme
-from .fit import fit_line
+from .fit import fit_lines
 from .fonts import register_theme_fonts
-from .marks import draw_watermark, font_runs
+from .inline import Markup
+from .marks import draw_watermark
+from .paragraphs import paragraph
 from .rl_private import canvas_operators
 from .streams import binary_streams
 from .styles import make_styles, palette
@@ -63,75 +71,111 @@ def render_student_stamps(theme: Theme, lines: StudentLines,
         cover: The first page is a cover: it gets the cover line, no mark.
     """
     buffer = io.BytesIO()
-    fonts = register_theme_fonts(theme)
-    styles = make_styles(theme, fonts)
-    colours = palette(theme)
-    canv = Canvas(buffer, pagesize=theme.page_size, invariant=1, pageCompression=1)
-    drawn: dict[object, bytes] = {}
-
-    def operators(key: object, draw: object) -> bytes:
-        if key not in drawn:
-            before = len(canvas_operators(canv))
-            draw()  # type: ignore[operator]
-            drawn[key] = zlib.compress("\n".join(canvas_operators(canv)[before:])
-                                       .encode("latin-1"))
-        return drawn[key]
-
-    small = styles["small"]
-
-    def mark(box: PageBox | None, verso: bool) -> None:
-        width, _ = box.shown_size if box else theme.page_size
-        canv.saveState()
-        if box is not None:
-            canv.transform(*box.shown_to_page)
-        if lines.watermark:
-            draw_watermark(canv, lines.watermark, box.shown_size if box else theme.page_size,
-                           styles["h1"].fontName, colour=colours.text,
-                           fallback_for=fonts.fallback_for)
-        if lines.mark:
-            room = width - theme.margin("inner") - theme.margin("outer") - FOLIO_ROOM
-            text = fit_line(lines.mark, max(room, 60.0), small.fontName, small.fontSize)
-            x = (width - theme.margin("outer") - canv.stringWidth(
-                text, small.fontName, small.fontSize)) if verso else theme.margin("inner")
-            _line(canv, text, x, theme.margin("bottom") * 0.45, font=small.fontName,
-                  size=small.fontSize, colour=colours.muted, fallback_for=fonts.fallback_for)
-        canv.restoreState()
-
-    def cover_line() -> None:
-        width, height = theme.page_size
-        room = width - theme.margin("inner") - float(theme.spec.page.margins_mm.outer) * mm
-        face = styles["h3"].fontName
-        size = styles["body"].fontSize + 1
-        while size > SMALLEST_COVER_SIZE and canv.stringWidth(lines.cover, face, size) > room:
-            size -= 0.5
-        _line(canv, fit_line(lines.cover, room, face, size), theme.margin("inner"),
-              height * 0.25 + COVER_LINE_RISE, font=face, size=size, colour=colours.text,
-              fallback_for=fonts.fallback_for)
-
+    pen = _Pen(theme, lines, Canvas(buffer, pagesize=theme.page_size, invariant=1,
+                                    pageCompression=1))
     codes: list[bytes] = []
     targets: list[int] = []
     if cover and lines.cover and boxes:
-        codes.append(operators("cover", cover_line))
+        codes.append(pen.operators("cover", pen.cover_line))
         targets.append(0)
     if lines.mark or lines.watermark:
         for page, box in enumerate(boxes):
             if cover and page == 0:
                 continue
             verso = duplex and box is None and page % 2 == 1
-            codes.append(operators((box, verso), lambda b=box, v=verso: mark(b, v)))
+            codes.append(pen.operators((box, verso), partial(pen.mark, box, verso)))
             targets.append(page)
-    canv.showPage()
+    pen.canv.showPage()
     with binary_streams():
-        canv.save()
+        pen.canv.save()
     return StudentStamps(buffer.getvalue(), tuple(codes), tuple(targets))
 
 
-def _line(canv: Canvas, text: str, x: float, y: float, *, font: str, size: float,
-          colour: object, fallback_for: object) -> None:
-    """``text`` from (x, y), each character in ``font`` or the face that has it."""
-    line = canv.beginText(x, y)
-    line.setFillColor(colour)  # type: ignore[arg-type]
-    for face, run in font_runs(text, font, fallback_for, "roster"):  # type: ignore[arg-type]
-        line.setFont(face, size)
-        line.textOut(run)
-    canv.drawText(line)
+class _Pen:
+    """Draws a student's lines on one canvas and keeps each drawing's operators."""
+
+    def __init__(self, theme: Theme, lines: StudentLines, canv: Canvas) -> None:
+        self.theme, self.lines, self.canv = theme, lines, canv
+        self.fonts = register_theme_fonts(theme)
+        self.styles = make_styles(theme, self.fonts)
+        self.colours = palette(theme)
+        self.drawn: dict[object, bytes] = {}
+
+    def operators(self, key: object, draw: Callable[[], None]) -> bytes:
+        """What ``draw`` adds to the page, Flate-compressed; drawn once per ``key``."""
+        if key not in self.drawn:
+            before = len(canvas_operators(self.canv))
+            draw()
+            self.drawn[key] = zlib.compress("\n".join(canvas_operators(self.canv)[before:])
+                                            .encode("latin-1"))
+        return self.drawn[key]
+
+    def markup(self, *, heading: bool = False) -> Markup:
+        """Turns the student's text into paragraph markup; warnings name their roster line."""
+        found = (Markup(self.fonts, self.fonts.heading, bold=True) if heading
+                 else Markup(self.fonts, self.fonts.text))
+        found.source = self.lines.source
+        return found
+
+    def mark(self, box: PageBox | None, verso: bool) -> None:
+        """The watermark and the foot line, on a page seen as ``box`` (None: our own page)."""
+        theme, canv = self.theme, self.canv
+        size = box.shown_size if box else theme.page_size
+        canv.saveState()
+        if box is not None:
+            canv.transform(*box.shown_to_page)
+        if self.lines.watermark:
+            draw_watermark(canv, self.lines.watermark, size, self.styles["h1"].fontName,
+                           colour=self.colours.text, fallback_for=self.fonts.fallback_for)
+        if self.lines.mark:
+            room = max(size[0] - theme.margin("inner") - theme.margin("outer") - FOLIO_ROOM,
+                       60.0)
+            # Opposite the folio: on a verso it is at the left, so the mark goes right.
+            style = ParagraphStyle("student-mark", parent=self.styles["small"],
+                                   textColor=self.colours.muted,
+                                   alignment=TA_RIGHT if verso else TA_LEFT)
+            x = size[0] - theme.margin("outer") - room if verso else theme.margin("inner")
+            _set_line(canv, self.lines.mark, x=x, baseline=theme.margin("bottom") * 0.45,
+                      width=room, style=style, markup=self.markup())
+        canv.restoreState()
+
+    def cover_line(self) -> None:
+        """The cover's line, above its rule; a long one is set smaller, then cut."""
+        width, height = self.theme.page_size
+        room = (width - self.theme.margin("inner")
+                - float(self.theme.spec.page.margins_mm.outer) * mm)
+        markup = self.markup(heading=True)
+        size = self.styles["body"].fontSize + 1
+        style = ParagraphStyle("student-cover", parent=self.styles["h3"], fontSize=size,
+                               leading=size * 1.2, textColor=self.colours.text,
+                               alignment=TA_LEFT)
+        while size > SMALLEST_COVER_SIZE and _height(self.lines.cover, room, style,
+                                                     markup) > style.leading * 1.5:
+            size -= 0.5
+            style = ParagraphStyle("student-cover", parent=style, fontSize=size,
+                                   leading=size * 1.2)
+        _set_line(self.canv, self.lines.cover, x=self.theme.margin("inner"),
+                  baseline=height * 0.25 + COVER_LINE_RISE, width=room, style=style,
+                  markup=markup)
+
+
+def _height(text: str, width: float, style: ParagraphStyle, markup: Markup) -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingGlyphWarning)  # said once, when it is set
+        return float(paragraph(markup.text(text), style).wrap(width, 1e6)[1])
+
+
+def _set_line(canv: Canvas, text: str, *, x: float, baseline: float, width: float,
+              style: ParagraphStyle, markup: Markup) -> None:
+    """``text`` on one line from ``x`` (cut with "…" if it is longer than ``width``), its
+    baseline at ``baseline``; set as the answers are: Arabic-script runs shaped in the
+    Arabic font, other characters a face lacks from a fallback face.
+    """
+    with warnings.catch_warnings():
+        # Measuring cuts may meet a missing glyph many times: it is said once, below.
+        warnings.simplefilter("ignore", MissingGlyphWarning)
+        fitted = fit_lines(text, width, style, 1, markup.text)
+    para = paragraph(markup.text(fitted), style)
+    _, height = para.wrap(width, 1e6)
+    # ReportLab sets a paragraph's first baseline one ascent below its top.
+    para.drawOn(canv, x, baseline - height + style.fontSize)

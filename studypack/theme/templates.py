@@ -7,6 +7,7 @@ names fail loudly, naming the template and line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -139,7 +140,7 @@ def unknown_templates(layout_dirs: Sequence[Path]) -> list[str]:
             if path.name not in KNOWN_TEMPLATES]
 
 
-def render_line(env: jinja2.Environment, source: str, where: Diagnostic,
+def render_line(env: jinja2.Environment, source: str, where: Diagnostic, *, hint: str,
                 **context: Any) -> str:
     """A one-line template written in a file's field (a pack's ``batch.cover``), filled in.
 
@@ -147,6 +148,7 @@ def render_line(env: jinja2.Environment, source: str, where: Diagnostic,
         env: The layout's environment (its sandbox and limits).
         source: The template's text.
         where: The field's place; its message is replaced by what went wrong.
+        hint: Where its variables are listed, said after a name that is not one.
         **context: The template's variables.
 
     Raises:
@@ -156,10 +158,12 @@ def render_line(env: jinja2.Environment, source: str, where: Diagnostic,
         template = env.from_string(source)
         return " ".join(run_bounded(env, lambda: template.generate(**context)).split())
     except jinja2.TemplateSyntaxError as exc:
-        problem = f"{exc.message or 'is not a template'}; see docs/batches.md for the variables"
+        said = (exc.message or "is not a template").rstrip(".")
+        problem = f"{said}; {hint}"
     except jinja2.UndefinedError as exc:
-        problem = (f"{exc.message}; the variables are student.name, student.roll and "
-                   "student.batch")
+        said = re.sub(r"'[\w.]+\.(\w+) object'", lambda m: m.group(1).lower(),
+                      str(exc.message))
+        problem = f"{said}; {hint}"
     except (TemplateLimit, SecurityError, RecursionError) as exc:
         problem = f"the line cannot be filled in ({exc})"
     raise ContentError([replace(where, message=problem)]) from None
