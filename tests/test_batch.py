@@ -335,3 +335,16 @@ def test_a_student_whose_changes_break_the_pack_is_named_before_anything_is_buil
     (only,) = [str(d) for d in caught.value.diagnostics]
     assert "roster.csv:3" in only and "Usman Tariq's changes" in only
     assert not (ws / "copies").exists()
+
+
+def test_one_run_lists_the_roster_s_problems_of_every_kind(ws: Path) -> None:
+    (ws / "roster.csv").write_text("name,roll,topics,exclude,shoe size\n"
+                                   "Ayesha Khan,17,Econmy,,\n"
+                                   ",18,,,\n"
+                                   "Usman Tariq,20,,Foreign Policy,\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        batch(ws)
+    said = " | ".join(str(d) for d in caught.value.diagnostics)
+    for expected in ("roster.csv:1:5", "roster.csv:2", "did you mean 'Economy'",
+                     "roster.csv:3:1", "roster.csv:4", "Usman Tariq's changes"):
+        assert expected in said, said

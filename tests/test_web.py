@@ -341,17 +341,21 @@ def test_a_teacher_s_edition_is_saved_into_the_pack_s_worksheet_settings(
     client.post("/packs/open", data={"csrf": csrf, "name": "foreign-policy-test"})
     basket = client.get("/basket").text
     assert '<option value="worksheet" selected>' in basket
-    wrong = client.post("/basket/options", data={
+    # The tick means nothing on an answer key: it builds one, named for what it is.
+    key = client.post("/basket/options", data={
         **options(title="Foreign Policy Test", kind="answer-key", answers="1"), "csrf": csrf,
         "then": "build"})
-    assert wrong.status_code == 422 and "teacher&#39;s edition" in wrong.text
+    assert wait_for(client, key.location)["state"] == "done"
+    assert "foreign-policy-test-answer-key.pdf" in client.get(key.location).text
     saved = client.post("/basket/options", data={
-        **options(title="Foreign Policy Test", kind="worksheet", answers="1"), "csrf": csrf,
+        **options(title="Foreign Policy Test", kind="worksheet", answers="1",
+                  class_name="CSS evening batch", time_allowed="2 hours"), "csrf": csrf,
         "then": "save", "file": "foreign-policy-test", "replace": "1"})
     assert saved.status_code == 200, saved.text
     after = pack.read_text(encoding="utf-8")
     # The worksheet's own settings and their comments stay; the switch joins them.
     assert "lines_per_mark: 0.75   # a class test" in after and "answers: true" in after
+    assert "time_allowed: 2 hours" in after and "class: CSS evening batch" in after
     client.post("/packs/open", data={"csrf": csrf, "name": "foreign-policy-test"})
     assert 'name="answers" value="1" checked' in client.get("/basket").text
     subprocess.run([sys.executable, "-m", "studypack.cli", "pack", str(pack.relative_to(ws))],

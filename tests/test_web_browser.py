@@ -192,6 +192,6 @@ def test_flashcards_as_a_folded_booklet_from_the_basket(server: tuple[str, Path]
                                                               timeout=120_000)
     with page.expect_download() as caught:
         page.locator("#download-sheets").click()
-    assert caught.value.suggested_filename == "cards-booklet.pdf"
+    assert caught.value.suggested_filename == "cards-flashcards-booklet.pdf"
     caught.value.save_as(tmp_path / "sheets.pdf")
     assert len(PdfReader(tmp_path / "sheets.pdf").pages) == 2

@@ -106,8 +106,18 @@ def load_roster(path: Path) -> tuple[Student, ...]:
         problems.append(Diagnostic(shown, header_line, 0, "", "has no students under its "
                                    "column names"))
     if problems:
-        raise ContentError(problems)
+        raise RosterProblems(problems, tuple(students))
     return tuple(students)
+
+
+class RosterProblems(ContentError):
+    """A roster's problems, and the students of its sound rows (checked further, so
+    that one run lists every problem).
+    """
+
+    def __init__(self, problems: list[Diagnostic], students: tuple[Student, ...]) -> None:
+        super().__init__(problems)
+        self.students = students
 
 
 def roster_problems(students: tuple[Student, ...], questions: tuple[Question, ...],

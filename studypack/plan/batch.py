@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..content import load_bank
 from ..content.packs import BatchIn, PackFile, load_pack_file
-from ..content.roster import file_stem, load_roster, roster_problems
+from ..content.roster import RosterProblems, file_stem, load_roster, roster_problems
 from ..content.yamlpos import Located
 from ..digests import digest, tool_fingerprint
 from ..errors import ContentError, Diagnostic, rel
@@ -96,6 +96,9 @@ def plan_batch(request: BuildRequest, roster: Path, *, output: Path | None = Non
     problems: list[Diagnostic] = []
     try:
         students = load_roster(roster)
+    except RosterProblems as exc:
+        # Its sound rows are checked on: every problem is listed in one run.
+        problems, students = list(exc.diagnostics), exc.students
     except ContentError as exc:
         problems, students = list(exc.diagnostics), ()
     try:
@@ -114,10 +117,13 @@ def plan_batch(request: BuildRequest, roster: Path, *, output: Path | None = Non
         # Past questions kept without answers go on worksheets too.
         questions = (*questions, *unanswered(asked))
     problems += roster_problems(students, questions, roster)
+    # A student whose row has a problem already is not checked further.
+    marked = {p.line for p in problems if p.path == rel(roster)}
+    sound = tuple(s for s in students if s.line not in marked)
+    groups = _groups(request, sound, questions=questions, asked=asked, roster=roster,
+                     problems=problems)
     if problems:
         raise _all_of(problems)
-    groups = _groups(request, students, questions=questions, asked=asked, roster=roster,
-                     problems=problems)
     folder = _folder(request, output, pack_file.batch.output, roster)
     base = digest(tool_fingerprint(), *(f"{sha} {name}" for sha, name in pack_inputs(
         request.pack, request.content, request.workspace).listing(request.workspace)))

@@ -226,9 +226,11 @@ def plan_pack(pack_path: Path, questions: tuple[Question, ...], workspace: Path,
     if chosen:
         problems += _section_problems(pack, located, shown, names)
     if answers and kind != "worksheet":
-        problems.append(Diagnostic(shown, *located.where(("kind",)), "kind",
-                                   f"--answers prints a worksheet's answers, and this pack is "
-                                   f"kind: {kind}; add --kind worksheet"))
+        # Said at the pack's kind: line if it has one; else of the file as a whole.
+        where = located.where(("kind",)) if "kind" in pack.model_fields_set else (0, 0)
+        what = "prints model answers" if kind == "answers" else f"is kind: {kind}"
+        problems.append(Diagnostic(shown, *where, "kind", f"--answers prints a worksheet's "
+                                   f"answers, and this pack {what}; add --kind worksheet"))
     if kind != "answers":
         problems += sheet_problems(pack, located, shown, [q.id for q in questions],
                                    {q.id.casefold() for q in chosen})

@@ -66,9 +66,11 @@ def _side(text: Markup, styles: dict[str, ParagraphStyle], label: str, body: str
           *, front: bool) -> list[Flowable]:
     small = ParagraphStyle("card_label", parent=styles["small"], alignment=TA_CENTER,
                            spaceAfter=6)
+    # Centred lines on a small card: a word broken across two looks like a misprint.
     main = ParagraphStyle("card_front" if front else "card_back",
                           parent=styles["h2"] if front else styles["body"],
-                          alignment=TA_CENTER, spaceBefore=0)
+                          alignment=TA_CENTER, spaceBefore=0, hyphenationLang="",
+                          embeddedHyphenation=0)
     return [Paragraph(text.inline(label), small), Paragraph(text.inline(body), main)]
 
 

@@ -156,12 +156,18 @@ def _boxes(ctx: BlockContext, cells: list[tuple[str, float]]) -> Flowable:
 def _facts_line(ctx: BlockContext, sheet: SheetPlan, total: str) -> Flowable:
     """Class, date, time allowed and total marks: given, or a line to fill in."""
     s = ctx.styles
-    blank = "_" * 14
-    cells = [("Class", sheet.class_name or blank), ("Date", sheet.date or blank),
-             ("Time allowed", sheet.time_allowed or blank), ("Total marks", total or blank)]
-    row = [paragraph(f"<b>{ctx.text.inline(label)}:</b> {ctx.text.inline(value)}",
-                     s["small"]) for label, value in cells]
-    table = OnceTable([row], colWidths=[ctx.width * w for w in (0.3, 0.24, 0.26, 0.2)])
+    shares = (0.3, 0.24, 0.26, 0.2)
+    cells = [("Class", sheet.class_name), ("Date", sheet.date),
+             ("Time allowed", sheet.time_allowed), ("Total marks", total)]
+    size, bold = s["small"].fontSize, ctx.text.fonts.text.bold
+    row = []
+    for (label, value), share in zip(cells, shares, strict=True):
+        # A line to fill in, as long as the cell has room for after its label.
+        room = ctx.width * share - stringWidth(f"{label}: ", bold, size) - 6
+        blank = "_" * max(4, min(14, int(room / stringWidth("_", s["small"].fontName, size))))
+        row.append(paragraph(f"<b>{ctx.text.inline(label)}:</b> "
+                             f"{ctx.text.inline(value or blank)}", s["small"]))
+    table = OnceTable([row], colWidths=[ctx.width * w for w in shares])
     table.setStyle(_style([]))
     return table
 
@@ -279,14 +285,20 @@ def sheet_story(plan: BookletPlan, sheet: SheetPlan, ctx: BlockContext) -> list[
     """The flowables of a worksheet or answer key: header, then each question numbered."""
     story = _header(plan, sheet, ctx)
     rule = ctx.pal.rule
+    ruled = (sheet.kind != "answer-key" and not sheet.answers
+             and sheet.space in ("lines", "dotted"))
     for n, q in enumerate(plan.questions, 1):
         ctx.text.source = ctx.heading.source = q.source_path
         ctx.text.figures = {f.src: f.path for f in q.figures}
         ctx.text.figure_count = 0
-        if n > 1:
+        gap = ctx.styles["body"].fontSize * 0.9
+        if n > 1 and ruled:
+            # Under a question's last writing line a rule read as a misprinted
+            # double line: space alone parts the questions.
+            story.append(Spacer(1, 2 * gap))
+        elif n > 1:
             story.append(HRFlowable(width="100%", thickness=0.5, color=rule,
-                                    spaceBefore=ctx.styles["body"].fontSize * 0.9,
-                                    spaceAfter=ctx.styles["body"].fontSize * 0.9))
+                                    spaceBefore=gap, spaceAfter=gap))
         story.append(Anchor(ctx.ledger, question_key(q), f"{n}. {_source(q)}", 1, question=q))
         story += (_key_question(ctx, n, q) if sheet.kind == "answer-key"
                   else _worksheet_question(ctx, sheet, n, q))

@@ -315,7 +315,9 @@ def _options() -> PackOptions:
         order=_one_of(f.get("order", ""), ORDERS, "year-desc"),
         blocks=blocks, revision_grid=bool(f.get("revision_grid")),
         kind=_one_of(f.get("kind", ""), KINDS, "answers"), answers=bool(f.get("answers")),
-        impose=_one_of(f.get("impose", ""), IMPOSITIONS, ""))
+        impose=_one_of(f.get("impose", ""), IMPOSITIONS, ""),
+        class_name=f.get("class_name", "").strip(), date=f.get("date", "").strip(),
+        time_allowed=f.get("time_allowed", "").strip())
 
 
 def _one_of(value: str, allowed: tuple[str, ...], default: str) -> str:
@@ -331,10 +333,15 @@ def _start_build(bench: Workbench, *, preview: bool) -> Any:
         return _problem_lines("The pack cannot be built yet:", exc, 422)
     except ValueError as exc:
         return _problem(f"The pack's settings are not valid: {exc}", 422)
-    job = bench.builds.start(f"{'Preview of' if preview else 'Build of'} {basket.options.title}",
+    o = basket.options
+    # Named for what it is, as 'studypack pack --kind' names it: downloads do not mix.
+    kind = "with-answers" if o.kind == "worksheet" and o.answers else o.kind
+    suffix = "" if kind == "answers" else f"-{kind}"
+    shown = "" if kind == "answers" else f" ({kind.replace('-', ' ')})"
+    job = bench.builds.start(f"{'Preview of' if preview else 'Build of'} {o.title}{shown}",
                              lambda folder: JobSpec("pack", bench.workspace, bench.content,
-                                                    folder, f"{name}.pdf", pack_text=text,
-                                                    preview=preview))
+                                                    folder, f"{name}{suffix}.pdf",
+                                                    pack_text=text, preview=preview))
     return redirect(url_for("job_page", job_id=job.id))
 
 

@@ -30,8 +30,10 @@ class PackOptions:
     """How the pack is set: the pack file's fields other than its selection.
 
     ``kind`` is what prints (model answers, a worksheet, an answer key or
-    flashcards); ``answers`` asks for a worksheet's teacher's edition;
-    ``impose`` also lays the PDF out on sheets ("booklet", "2up" or "").
+    flashcards); ``answers`` asks for a worksheet's teacher's edition (on any
+    other kind it means nothing, and is not written); ``impose`` also lays the
+    PDF out on sheets ("booklet", "2up" or ""); ``class_name``, ``date`` and
+    ``time_allowed`` head a worksheet or answer key.
     """
 
     title: str = "Study Pack"
@@ -47,6 +49,9 @@ class PackOptions:
     kind: str = "answers"
     answers: bool = False
     impose: str = ""
+    class_name: str = ""
+    date: str = ""
+    time_allowed: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,11 +124,7 @@ def pack_data(basket: Basket, *, output: str) -> dict[str, Any]:
         data["duplex"] = o.duplex
     if o.kind != "answers" or "kind" in basket.written:
         data["kind"] = o.kind
-    sheet = dict(basket.kept.get("worksheet") or {})
-    # A teacher's edition is a worksheet's: on any other kind the pack refuses it.
-    sheet.pop("answers", None)
-    if o.answers and o.kind == "worksheet":
-        sheet["answers"] = True
+    sheet = _worksheet(o, basket.kept.get("worksheet") or {})
     if sheet or "worksheet" in basket.kept:
         data["worksheet"] = sheet
     if o.impose:
@@ -138,13 +139,24 @@ def pack_data(basket: Basket, *, output: str) -> dict[str, Any]:
     return data
 
 
+def _worksheet(o: PackOptions, kept: dict[str, Any]) -> dict[str, Any]:
+    """The pack's ``worksheet:`` settings: as the file had them, with the form's."""
+    sheet = {k: v for k, v in kept.items()
+             if k not in ("answers", "class", "date", "time_allowed")}
+    # A teacher's edition is a worksheet's: on any other kind the pack refuses it.
+    if o.answers and o.kind == "worksheet":
+        sheet["answers"] = True
+    for name, key in (("class_name", "class"), ("date", "date"),
+                      ("time_allowed", "time_allowed")):
+        if getattr(o, name):
+            sheet[key] = getattr(o, name)
+    return sheet
+
+
 def pack_text(basket: Basket, *, output: str) -> str:
     """The pack file for ``basket``, as YAML text, checked as ``studypack pack`` would."""
     if not basket.ids:
         raise WorkspaceError("The basket is empty: add questions from the bank first.")
-    if basket.options.answers and basket.options.kind != "worksheet":
-        raise WorkspaceError("'With the answers' prints a worksheet's teacher's edition: "
-                             "choose 'a worksheet' under 'Print as', or untick it.")
     data = pack_data(basket, output=output)
     head = ("# Made in the studypack workbench: its questions by id. Build it with\n"
             "# 'studypack pack' or open it in the workbench to change it.\n")
@@ -160,7 +172,8 @@ def options_from(pack: PackFile) -> PackOptions:
                        duplex=pack.duplex, group_by=pack.group_by, order=pack.order,
                        blocks=tuple(pack.blocks or BLOCKS), revision_grid=pack.revision_grid,
                        kind=pack.kind, answers=pack.worksheet.answers,
-                       impose=pack.impose or "")
+                       impose=pack.impose or "", class_name=pack.worksheet.class_name,
+                       date=pack.worksheet.date, time_allowed=pack.worksheet.time_allowed)
 
 
 def opened_basket(pack: PackFile, raw: dict[str, Any], answers: tuple[Question, ...], *,
