@@ -60,8 +60,13 @@ class OnceParagraph(Paragraph):
         super().drawPara(debug)
 
 
-LOOSEST_SPACE = 2.0
-"""The most a justified line's spaces may grow, in widths of a space (2.0: to triple)."""
+LOOSEST_SPACE = 3.0
+"""The most a justified line's spaces may grow, in widths of a space (3.0: to four times).
+
+At 2.0, a line of long words before a word that would not fit (a bold name, a
+compound) was set ragged in the middle of a justified paragraph, which readers
+took for a misprint; a loose line reads better. Only a line of two or three
+words with gaps wider than that is still set flush left."""
 
 
 FACE_TAGS = {"<b>": "b", "<i>": "i"}
