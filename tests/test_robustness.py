@@ -225,3 +225,25 @@ def test_a_paper_spelled_once_another_way_and_shared_initials_are_warned_about(
     assert any("papers 'Tax Policy' and 'Test Paper' are both 'TP' in the contents" in s
                for s in said)
     assert not any("Test Papr' and" in s or "and 'Test Papr'" in s for s in said)
+
+
+def test_a_precis_length_question_is_cut_in_the_contents_not_the_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from studypack.build import build_pack
+
+    from .conftest import copied_sample
+
+    ws = copied_sample(tmp_path, monkeypatch)
+    answer = ws / "content" / "pakistan-affairs" / "2015-q6.yaml"
+    words = " ".join(f"clause{n} of the long question" for n in range(130))  # 650 words
+    text = answer.read_text(encoding="utf-8")
+    start = text.index("\nquestion:")
+    end = text.index("\n", start + 1)
+    answer.write_text(text[:start] + f"\nquestion: {words}" + text[end:], encoding="utf-8")
+    result = build_pack(pack=ws / "content" / "packs" / "foreign-policy.yaml",
+                        content=ws / "content", workspace=ws, output=ws / "fp.pdf")
+    front = PdfReader(result.path).pages[1].extract_text()
+    assert "clause0 of the long question" in front and "…" in front
+    assert "clause40" not in front  # six lines of it, not the page
+    body = "".join(p.extract_text() for p in PdfReader(result.path).pages[2:])
+    assert "clause129 of the long question" in body.replace("\n", " ")

@@ -19,6 +19,7 @@ from typing_extensions import override
 from ..content.derive import paper_initials, plain_text
 from ..model import Question, TopicGroup
 from .doc import Anchor, Ledger
+from .fit import fit_lines
 from .inline import Markup
 from .paragraphs import paragraph
 from .styles import Palette
@@ -77,12 +78,16 @@ def question_entry(q: Question, *, with_paper: bool = False, with_exam: bool = F
                          plain_text(q.question))
 
 
+MOST_TITLE_LINES = 6
+"""Lines a question may take in the contents; a longer one is cut there, with "…"."""
+
+
 class ContentsRow(Flowable):
     """Number, label, the question in full, dot leader, page number; the whole row is a link.
 
-    The question wraps to as many lines as it needs (a reader picks a
-    question by its words, and a cut one could be any of several); the
-    leader runs from the end of its last line to the page number.
+    The question wraps to as many lines as it needs, up to ``MOST_TITLE_LINES``
+    (a reader picks a question by its words, and a cut one could be any of
+    several); the leader runs from the end of its last line to the page number.
     """
 
     def __init__(self, entry: ContentsEntry, markup: Markup, styles: dict[str, Any], *,
@@ -107,6 +112,14 @@ class ContentsRow(Flowable):
         if self.title is not None:
             self.title.wrap(room, availHeight)
             lines = max(1, len(self.title.getActualLineWidths0()))
+            if lines > MOST_TITLE_LINES:
+                # A précis-length question would fill pages (or more than one,
+                # which stops the build): its first lines name it well enough.
+                cut = fit_lines(self.entry.title, room, self.style, MOST_TITLE_LINES,
+                                self.markup.text)
+                self.title = paragraph(self.markup.text(cut), self.style)
+                self.title.wrap(room, availHeight)
+                lines = max(1, len(self.title.getActualLineWidths0()))
         self.height = lines * self.style.leading + 2 * self.pad
         return (availWidth, self.height)
 
