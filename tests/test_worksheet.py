@@ -295,3 +295,44 @@ def test_a_passage_longer_than_a_page_runs_on_in_worksheet_and_key(ws: Path) -> 
         assert code == 0, output
         text = " ".join(p.extract_text() for p in PdfReader(ws / "out" / f"{kind}.pdf").pages)
         assert "Sentence 79 of the passage" in " ".join(text.split())
+
+
+def _unembedded(pdf: Path) -> set[str]:
+    """Fonts the PDF's pages (and their forms) name without embedding them."""
+    found: set[str] = set()
+    for page in PdfReader(pdf).pages:
+        own = page.get("/Resources") or {}
+        resources = [own, *(form.get_object().get("/Resources") or {}
+                            for form in (own.get("/XObject") or {}).values())]
+        for res in resources:
+            for named in (res.get("/Font") or {}).values():
+                font = named.get_object()
+                described = font
+                if "/DescendantFonts" in font:
+                    described = font["/DescendantFonts"][0].get_object()
+                descriptor = described.get("/FontDescriptor")
+                descriptor = descriptor.get_object() if descriptor is not None else {}
+                if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    found.add(str(font.get("/BaseFont")))
+    return found
+
+
+def test_every_classroom_output_embeds_every_font_it_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = copied_sample(tmp_path, monkeypatch)
+    (ws / "roster.csv").write_text("name,roll\nAyesha Khan,17\n", encoding="utf-8")
+    runner = CliRunner()
+    for args in (["pack", "content/packs/foreign-policy-test.yaml"],
+                 ["pack", "content/packs/foreign-policy-test.yaml", "--kind", "answer-key"],
+                 ["pack", "content/packs/foreign-policy-test.yaml", "--kind", "flashcards"],
+                 ["pack", "content/packs/foreign-policy-test.yaml", "--answers"],
+                 ["trend"],
+                 ["batch", "roster.csv", "content/packs/foreign-policy.yaml", "-j", "1"],
+                 ["batch", "roster.csv", "content/packs/foreign-policy-test.yaml", "-j", "1"]):
+        done = runner.invoke(app, args)
+        assert done.exit_code == 0, (args, done.output)
+    made = sorted((ws / "out").rglob("*.pdf"))
+    made = [p for p in made if ".cache" not in p.parts]
+    assert len(made) >= 7, made
+    # A print shop's preflight fails a PDF that names a font it does not carry.
+    assert {p.name: _unembedded(p) for p in made} == {p.name: set() for p in made}

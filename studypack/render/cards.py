@@ -91,7 +91,9 @@ def render_cards(plan: BookletPlan, cards: CardsPlan, theme: Theme) -> tuple[byt
     per_sheet = cards.columns * cards.rows
     found = cards_of(plan.questions, cards.which)
     buffer = io.BytesIO()
-    canv = Canvas(buffer, pagesize=theme.page_size, invariant=1, pageCompression=1)
+    canv = Canvas(buffer, pagesize=theme.page_size, invariant=1, pageCompression=1,
+                  # ReportLab's own first font would be named, unembedded, on every sheet.
+                  initialFontName=styles["body"].fontName)  # type: ignore[arg-type]
     canv.setTitle(plan.title)
     canv.setAuthor(plan.centre or "")
     canv.setCreator("studypack")  # the mark of a file studypack may replace

@@ -104,12 +104,19 @@ def _marks(q: Question) -> str:
     return f"{q.marks} mark{'s' if q.marks != 1 else ''}"
 
 
-def _style(commands: list[tuple[Any, ...]]) -> TableStyle:
-    return TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+def _style(ctx: BlockContext, commands: list[tuple[Any, ...]]) -> TableStyle:
+    return TableStyle([_cell_font(ctx), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                        ("TOPPADDING", (0, 0), (-1, -1), 0),
                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0), *commands])
+
+
+def _cell_font(ctx: BlockContext) -> tuple[Any, ...]:
+    # A table sets its cells' font before drawing them, text or not: left out,
+    # it names Helvetica (unembedded) in the page's resources.
+    body = ctx.styles["body"]
+    return ("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize)
 
 
 def _question_head(ctx: BlockContext, n: int, q: Question) -> Flowable:
@@ -124,7 +131,7 @@ def _question_head(ctx: BlockContext, n: int, q: Question) -> Flowable:
     table = OnceTable([[paragraph(f"{n}.", s["h3"]), middle,
                         paragraph(f"<b>{ctx.text.inline(_marks(q))}</b>", s["small"])]],
                       colWidths=[number_w, text_w, marks_w])
-    table.setStyle(_style([("ALIGN", (2, 0), (2, 0), "RIGHT"),
+    table.setStyle(_style(ctx, [("ALIGN", (2, 0), (2, 0), "RIGHT"),
                                 ("RIGHTPADDING", (1, 0), (1, 0), size)]))
     if table.wrap(ctx.width, ctx.height)[1] > ctx.height * 0.6:
         # A passage to read (a précis) is longer than a table row can be: it
@@ -145,11 +152,13 @@ def _boxes(ctx: BlockContext, cells: list[tuple[str, float]]) -> Flowable:
     row: list[Any] = []
     for (label, share), room in zip(cells, label_w, strict=True):
         widths += [room, ctx.width * share - room]
-        row += [paragraph(f"<b>{ctx.text.inline(label)}</b>", s["small"]), ""]
+        # A flowable, not "": a table sets a text cell's font (Helvetica, unembedded)
+        # even when the text is empty.
+        row += [paragraph(f"<b>{ctx.text.inline(label)}</b>", s["small"]), Spacer(0, 0)]
     table = OnceTable([row], colWidths=widths, rowHeights=[NAME_BOX_MM * mm])
     boxes = [("BOX", (i, 0), (i, 0), 0.8, ctx.pal.rule) for i in range(1, len(row), 2)]
     gaps = [("LEFTPADDING", (i, 0), (i, 0), 12) for i in range(2, len(row), 2)]
-    table.setStyle(_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *boxes, *gaps]))
+    table.setStyle(_style(ctx, [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *boxes, *gaps]))
     return table
 
 
@@ -168,7 +177,7 @@ def _facts_line(ctx: BlockContext, sheet: SheetPlan, total: str) -> Flowable:
         row.append(paragraph(f"<b>{ctx.text.inline(label)}:</b> "
                              f"{ctx.text.inline(value or blank)}", s["small"]))
     table = OnceTable([row], colWidths=[ctx.width * w for w in shares])
-    table.setStyle(_style([]))
+    table.setStyle(_style(ctx, []))
     return table
 
 
@@ -197,7 +206,7 @@ def _marks_table(ctx: BlockContext, questions: tuple[Question, ...]) -> list[Flo
         table = OnceTable(rows, colWidths=[label_w] + [cell_w] * (len(head) - 1),
                           rowHeights=[None, None, NAME_BOX_MM * mm * 0.8], hAlign="LEFT")
         table.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.6, ctx.pal.rule),
+            _cell_font(ctx), ("GRID", (0, 0), (-1, -1), 0.6, ctx.pal.rule),
             ("BACKGROUND", (0, 0), (-1, 0), ctx.pal.tint if ctx.backgrounds else None),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
@@ -274,7 +283,7 @@ def _key_question(ctx: BlockContext, n: int, q: Question) -> list[Flowable]:
                           paragraph(f"<b>{ctx.text.inline(point.heading)}</b>{gist}",
                                     s["table"])]],
                         colWidths=[number_w, ctx.width - number_w])
-        row.setStyle(_style([("LEFTPADDING", (0, 0), (0, 0), indent),
+        row.setStyle(_style(ctx, [("LEFTPADDING", (0, 0), (0, 0), indent),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
         items.append(row)
     # A short key stays whole; a long one keeps its question with its first points.

@@ -71,8 +71,7 @@ def render_student_stamps(theme: Theme, lines: StudentLines,
         cover: The first page is a cover: it gets the cover line, no mark.
     """
     buffer = io.BytesIO()
-    pen = _Pen(theme, lines, Canvas(buffer, pagesize=theme.page_size, invariant=1,
-                                    pageCompression=1))
+    pen = _Pen(theme, lines, buffer)
     codes: list[bytes] = []
     targets: list[int] = []
     if cover and lines.cover and boxes:
@@ -94,10 +93,14 @@ def render_student_stamps(theme: Theme, lines: StudentLines,
 class _Pen:
     """Draws a student's lines on one canvas and keeps each drawing's operators."""
 
-    def __init__(self, theme: Theme, lines: StudentLines, canv: Canvas) -> None:
-        self.theme, self.lines, self.canv = theme, lines, canv
+    def __init__(self, theme: Theme, lines: StudentLines, buffer: io.BytesIO) -> None:
+        self.theme, self.lines = theme, lines
         self.fonts = register_theme_fonts(theme)
         self.styles = make_styles(theme, self.fonts)
+        # Started in the body's font: ReportLab's own first font (Helvetica) would
+        # be named in every copy's resources, unembedded.
+        self.canv = Canvas(buffer, pagesize=theme.page_size, invariant=1, pageCompression=1,
+                           initialFontName=self.styles["body"].fontName)  # type: ignore[arg-type]
         self.colours = palette(theme)
         self.drawn: dict[object, bytes] = {}
 

@@ -86,7 +86,7 @@ def _grid(ctx: BlockContext, years: tuple[int, ...],
     grid = OnceTable(rows, colWidths=[topic_w] + [cell_w] * (len(years) + 1), repeatRows=1,
                      hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (1, 1), (-1, -1), cell_style.fontName, cell_style.fontSize),
+        ("FONT", (0, 0), (-1, -1), cell_style.fontName, cell_style.fontSize),
         ("ALIGN", (1, 0), (-1, -1), "CENTER"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (0, 0), (-1, 0), 1, ctx.pal.accent),
