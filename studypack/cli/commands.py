@@ -641,8 +641,9 @@ def batch(  # typer passes every argument and option by name
         "\\[default: 'cluster' in studypack.yaml, else local processes]")] = None,
     cache: CacheOpt = True,
 ) -> None:
-    """Make a copy of a pack for every student on a roster: their name on the cover and
-    at the foot of every page.
+    """Make a copy of a pack for each student on a roster, named on its cover and pages.
+
+    See docs/batches.md.
     """
     with reported():
         from ..batch import build_batch
