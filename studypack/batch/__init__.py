@@ -129,10 +129,11 @@ def build_batch(*, roster: Path, pack: Path, content: Path, workspace: Path,
             _make_folder(plan.folder)
             # Left by a run stopped while it tidied up.
             shutil.rmtree(shared_folder, ignore_errors=True)
-            processes = max(1, min(processes, os.cpu_count() or 1, len(todo)))
-            runner = make_runner(cluster, processes, workspace, plan.layout)
+            # More processes than cores only queue; more than copies only start.
+            cores = max(1, min(processes, os.cpu_count() or 1))
+            runner = make_runner(cluster, min(cores, len(todo)), workspace, plan.layout)
             failed = _lay_out(plan, sorted({c.group for c in todo}), shared_folder,
-                              runner=runner, processes=processes, groups=groups, tally=tally)
+                              runner=runner, processes=cores, groups=groups, tally=tally)
             for copy in todo:
                 if copy.group in failed:
                     tally.failed(copy, failed[copy.group])
