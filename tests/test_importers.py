@@ -678,3 +678,21 @@ def test_a_forum_post_with_bold_headings_between_line_breaks_gives_its_points(tm
     assert [p["heading"] for p in answer.data["points"]] == [
         "Origin of the state", "Role of religion", "Cycle of dynasties"]
     assert str(answer.data["conclusion"]).startswith("Both were realists")
+
+
+
+def test_a_category_page_of_post_excerpts_holds_no_answer(tmp_path):
+    page = tmp_path / "category.html"
+    page.write_text(
+        "<html><head><title>Solved Papers Archives - Prep Site</title></head><body>"
+        "<h1>Category: International Relations</h1>"
+        "<article><h2><a href='/a'>UNSC reform</a></h2><p>Q.No.5 Critically analyse the demand"
+        " for reform of the UN Security Council. (CSS 2020) Introduction: The Council still "
+        "mirrors the power map of 1945, when five states took permanent seats…</p>"
+        "<a href='/a'>Read More</a></article>"
+        "<article><h2><a href='/b'>Middle powers</a></h2><p>Middle powers have found new room "
+        "in a world where the great powers compete more openly than at any time since…</p>"
+        "<a href='/b'>Read More</a></article>"
+        "<nav>Next Page</nav></body></html>", encoding="utf-8")
+    with pytest.raises(NoAnswerOnPage, match="navigation page"):
+        import_file(page)

@@ -62,6 +62,12 @@ def import_page(page: Page, options: Options | None = None, *,
     """
     options = options or Options()
     split = split_page(page)
+    if split.answers and all(_excerpt(a.question.text, a.blocks) for a in split.answers):
+        # A category or search page: each post's opening lines, cut short with
+        # "…" and a "Read more" link (dropped as site text), and no answer.
+        raise NoAnswerOnPage("seems to be a site's navigation page (the first lines of "
+                             "posts, each cut short); there is no answer on it, so nothing "
+                             "was written")
     if split.answers and question_list([list(a.blocks) for a in split.answers],
                                        sum(a.question.listed for a in split.answers)):
         return _listed_questions(split, options, source_name)
@@ -80,6 +86,14 @@ def import_page(page: Page, options: Options | None = None, *,
                                 source_name=source_name,
                                 notes=page.notes, dropped=split.dropped))
     return tuple(results)
+
+
+def _excerpt(question: str, body: tuple[Block, ...]) -> bool:
+    """A question line cut short ("… Introduction: The Security Council still…") with
+    next to nothing under it: a post's excerpt on a listing page, not an answer.
+    """
+    words = sum(len(plain(b.text).split()) for b in body)
+    return question.rstrip().endswith(("…", "...", "[…]", "[...]")) and words < 25
 
 
 def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, ...], Context]:

@@ -18,7 +18,11 @@ from .questions import parse_question
 _POST_START = re.compile(r"^(?:(?:old\s+)?[\w ,:–-]{0,40}\d[\w ,:–-]{0,30}\s)?#\s?\d{1,4}$",
                          re.IGNORECASE)
 """A post's number, alone ("#2") or after its date ("Old 11-05-2020, 11:26 PM #1")."""
-_RANK = MEMBER_RANK
+_RANK = re.compile(MEMBER_RANK.pattern.rstrip("$") + r"(?:\s*[/|·–-]\s*[\w ]{1,40})?$",
+                   re.IGNORECASE)
+"""A rank, alone or with a title after it ("Moderator / Political Science Mentor")."""
+_REPLY = re.compile(r"^re:\s", re.IGNORECASE)
+"""A reply's title over its post ("Re: Ibn Khaldun vs Machiavelli")."""
 _POST_END = re.compile(r"^(?:reply with quote|quote|multi-quote this message)$", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^[_\-=~*]{5,}$")
 
@@ -35,6 +39,8 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     for n, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         if _POST_START.match(text) or _POST_END.match(text):
             posts.append([])
+        elif _REPLY.match(text) and block.kind == "heading":
+            posts.append([block])
         elif marks < 4 and numbered < 2 and n + 1 < len(texts) and _RANK.match(texts[n + 1]):
             posts.append([block])  # a post opens with its writer's name over their rank
         else:
@@ -43,13 +49,37 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     best = max(posts, key=_prose)
     cut = next((k for k, b in enumerate(best) if _SIGNATURE.match(b.text.strip().split("\n")[0])),
                len(best))
-    best = best[:cut]
-    # The thread's head (its title, the forum's trail) stays: it names paper and year.
-    head = posts[0] if posts[0] is not best else []
-    if any(parse_question(plain(b.text)) for b in best):
+    # A reply's title repeats the thread's: the question is asked above, not here.
+    best = [b for b in best[:cut] if not _REPLY.match(plain(b.text))]
+    # The thread's head (its title, the forum's trail) stays: it names paper and
+    # year. The asking post's own words do not: they are not the answer.
+    head = [b for b in posts[0] if b.kind == "heading" or (
+        "\n" not in b.text and len(plain(b.text).split()) <= 12
+        and not parse_question(plain(b.text)))] if posts[0] is not best else []
+    if any((q := parse_question(plain(b.text))) and q.text for b in best):
         return (*head, *best)
-    asked = [b for b in blocks if parse_question(plain(b.text))][:1]
-    return (*head, *asked, *best)
+    return (*head, *_asked(blocks)[:1], *best)
+
+
+def _asked(blocks: tuple[Block, ...]) -> list[Block]:
+    """The question lines of a thread, also those inside a post's lines ("I am stuck on
+    this one:", then "Q.7 Compare …", then "Thanks"); those with the question's words first.
+    """
+    lines = [line for block in blocks for line in block.text.split("\n") if line.strip()]
+    found: list[tuple[bool, Block]] = []
+    for n, line in enumerate(lines):
+        asked = parse_question(plain(line))
+        if asked is None:
+            continue
+        text = line
+        if not asked.text and n + 1 < len(lines):
+            # "Q.7" in bold on a line of its own, its words on the next.
+            joined = f"{line} {lines[n + 1]}"
+            better = parse_question(plain(joined))
+            if better is not None and better.text:
+                text, asked = joined, better
+        found.append((not asked.text, Block("paragraph", text)))
+    return [block for _, block in sorted(found, key=lambda f: f[0])]
 
 
 def _unquoted(post: list[Block]) -> list[Block]:

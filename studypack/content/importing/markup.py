@@ -37,6 +37,10 @@ def _emphasis(element: Any) -> str:
     return ""
 
 
+_BLOCK_INSIDE = frozenset({"div", "p", "blockquote", "section", "article", "pre"})
+"""Block elements that can sit inside a paragraph-like element and end its line."""
+
+
 def inline_text(element: Any) -> str:
     """The text of ``element`` and its inline children, emphasis kept, lists left out."""
     parts = [element.text or ""]
@@ -46,6 +50,10 @@ def inline_text(element: Any) -> str:
             pass
         elif tag in BREAKS:
             parts.append("\n")
+        elif tag in _BLOCK_INSIDE:
+            # A box inside a post (a quoted question in a forum post's <div>s) is a
+            # line of its own, not run into the words around it.
+            parts.append(f"\n{inline_text(child)}\n")
         else:
             mark = _emphasis(child)
             inner = inline_text(child).strip()
