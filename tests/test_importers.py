@@ -696,3 +696,12 @@ def test_a_category_page_of_post_excerpts_holds_no_answer(tmp_path):
         "<nav>Next Page</nav></body></html>", encoding="utf-8")
     with pytest.raises(NoAnswerOnPage, match="navigation page"):
         import_file(page)
+
+
+def test_a_closing_bracket_names_the_paper_s_part_before_the_marks():
+    line = parse_question("Q.No.4. Evaluate ties with the Central Asian states. "
+                          "(CSS 2018 - Part-II) (20 marks)")
+    assert line is not None
+    assert (line.number, line.year, line.exam, line.part, line.marks) == (4, 2018, "CSS", "II",
+                                                                          20)
+    assert line.text == "Evaluate ties with the Central Asian states."

@@ -295,8 +295,8 @@ def _head(who: Identity, question: QuestionLine, context: Context, kind: str = "
     if kind == "question":
         data["kind"] = "question"
     data.update({"exam": who.exam, "paper": who.paper})
-    if context.part:
-        data["part"] = context.part
+    if context.part or question.part:
+        data["part"] = context.part or question.part
     data.update({"year": who.year, "number": who.number})
     if kind == "question" and not who.number:
         del data["number"]

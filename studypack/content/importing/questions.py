@@ -148,6 +148,7 @@ class QuestionLine:
         guessed: How the question was found when no line asked it ("" when one did).
         paper: The paper the line names before the question ("CSS 2018, Constitutional
             Law: …"), or None.
+        part: The paper's part its closing bracket names ("(CSS 2018 - Part-II)"), or None.
     """
 
     number: int | None
@@ -158,6 +159,7 @@ class QuestionLine:
     listed: bool = False
     guessed: str = ""
     paper: str | None = None
+    part: str | None = None
 
 
 def parse_question(text: str) -> QuestionLine | None:
@@ -286,6 +288,7 @@ def _in_sentence(text: str, found: re.Match[str]) -> bool:
 
 _ATTRIBUTION = re.compile(r"\s*[(\[]([^()\[\]]{4,90})[)\]]\s*\.?$")
 _PART_YEAR = re.compile(r"(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)", re.IGNORECASE)
+_PAPER_PART = re.compile(r"part[\s-]*(iii|ii|iv|i|[1-4])", re.IGNORECASE)
 _PART_MARKS = re.compile(r"(?:marks?\s*[:=]?\s*)?(\d{1,3})\s*(?:marks?)?", re.IGNORECASE)
 
 
@@ -306,7 +309,10 @@ def read_attribution(text: str) -> tuple[str, dict[str, object]]:
         year = _PART_YEAR.fullmatch(part)
         marks = _PART_MARKS.fullmatch(part)
         paper = known_paper(part)
-        if re.fullmatch(r"CSS|PMS|PCS", part, re.IGNORECASE):
+        section = _PAPER_PART.fullmatch(part)
+        if section:
+            said["part"] = roman_part(section.group(1))
+        elif re.fullmatch(r"CSS|PMS|PCS", part, re.IGNORECASE):
             said["exam"] = part.upper()
         elif year:
             said["year"] = int(year.group(2))
@@ -318,12 +324,20 @@ def read_attribution(text: str) -> tuple[str, dict[str, object]]:
             said["paper"] = paper
         else:
             return text, {}
-    # Only a bracket that names the paper is read here; the others are read_tags's.
-    return (text[: found.start()], said) if "paper" in said else (text, {})
+    # Only a bracket that names the paper or its part is read here; the others are
+    # read_tags's.
+    return (text[: found.start()], said) if {"paper", "part"} & set(said) else (text, {})
 
 
 def _with_tags(number: int | None, text: str) -> QuestionLine:
     text, said = read_attribution(text)
+    marks_bracket = _MARKS.search(text) if not said else None
+    if marks_bracket:
+        # "(CSS 2018 - Part-II) (20 marks)": the bracket before the marks' is read too;
+        # the marks' bracket stays for read_tags.
+        head, said = read_attribution(text[:marks_bracket.start()])
+        if said:
+            text = head + text[marks_bracket.start():]
     rest, year, marks, exam = read_tags(text)
     year = year or _int_or_none(said.get("year"))
     marks = marks or _int_or_none(said.get("marks"))
@@ -331,7 +345,8 @@ def _with_tags(number: int | None, text: str) -> QuestionLine:
     if not re.search(r"\(b\)|\bb\)", rest):  # "(a) What is …" alone: the part's letter
         rest = re.sub(r"^\(?[a-h]\)\s+(?=[A-Z])", "", rest)
     return QuestionLine(number=number, text=rest, year=year, marks=marks, exam=exam,
-                        paper=str(said["paper"]) if "paper" in said else None)
+                        paper=str(said["paper"]) if "paper" in said else None,
+                        part=str(said["part"]) if "part" in said else None)
 
 
 def _int_or_none(value: object) -> int | None:
