@@ -95,6 +95,7 @@ READ_EXACTLY = {
                    "p13-pakaffairs-topic-list.md"],
     # The vBulletin thread whose reply is the answer, and a category page of excerpts.
     "held-out-7": ["p01-qno-css2019-numbered-headings.html",
+                   "p02-question-hash-pms-allcaps.txt",
                    "p03-breadcrumb-year-bullets-final-thoughts.html",
                    "p04-outline-nested-roman-part2.txt",
                    "p05-forum-thread-teacher-answer.html", "p09-two-answers-toc-year-range.html",
@@ -123,7 +124,7 @@ def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
     # (284/295), held-out-5 90.6 % (270/298), held-out-6 88.4 % (245/277), held-out-7
-    # 96.0 % (242/252; 89.3 % at its one unseen run); no answer page gave no file.
+    # 96.4 % (243/252; 89.3 % at its one unseen run); no answer page gave no file.
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)

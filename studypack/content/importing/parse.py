@@ -316,8 +316,18 @@ def _add(piece: Piece, built: _Builder, state: str) -> None:
         built.intro.append(text)
 
 
+_CLOSING_SECTION = re.compile(r"^(?:the )?(?:way forward|road ahead)$", re.IGNORECASE)
+"""A last section that closes an answer which has no conclusion of its own."""
+
+
 def _closing_guess(built: _Builder) -> None:
     """With no labelled conclusion, take the answer's unlabelled closing text."""
+    if (not built.conclusion and built.points and len(built.sections) == 1
+            and _CLOSING_SECTION.match(built.sections[0][0]) and built.sections[0][1]):
+        # "Way forward" after the last point, and nothing after it: it is the conclusion.
+        built.conclusion = list(built.sections.pop()[1])
+        built.derived.append("conclusion: the closing 'Way forward' (no conclusion label)")
+        return
     if built.conclusion or not built.points or built.sections:
         return
     last = built.points[-1]
