@@ -102,6 +102,14 @@ READ_EXACTLY = {
                    "p11-category-archive-excerpts.html", "p12-course-sales-page.txt",
                    "p13-how-to-prepare-guide.html", "p14-topicwise-past-questions.txt",
                    "p16-tutor-notes-causes-remedies.md"],
+    # Lists tagged "— *CSS 2016*" and "[PMS Punjab 2018]" under "TOPIC 1: …" heads.
+    "held-out-8": ["p06-islamiat-arabic-urdu-site-brackets-marks.html",
+                   "p10-topicwise-ir-questions-mixed-tags.txt",
+                   "p11-answer-checking-service-sales.txt",
+                   "p12-pdf-handout-running-headers-pubad.txt",
+                   "p14-notion-export-two-answers-sociology.md",
+                   "p15-hugo-guide-how-to-write-20-marker.md",
+                   "p16-github-readme-gender-studies-question-bank.md"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 
@@ -119,19 +127,21 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
 @pytest.mark.parametrize(("folder", "floor"), [("dev", 0.98), ("held-out-1", 0.97),
                                                ("held-out-2", 0.98), ("held-out-3", 0.98),
                                                ("held-out-4", 0.96), ("held-out-5", 0.90),
-                                               ("held-out-6", 0.88), ("held-out-7", 0.95)])
+                                               ("held-out-6", 0.88), ("held-out-7", 0.96),
+                                               ("held-out-8", 0.80)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
     # (284/295), held-out-5 90.6 % (270/298), held-out-6 88.4 % (245/277), held-out-7
-    # 96.4 % (243/252; 89.3 % at its one unseen run); no answer page gave no file.
+    # 96.4 % (243/252; 89.3 % at its one unseen run), held-out-8 80.7 % (247/306; 55.6 %
+    # unseen, and one answer page gave no file: a Reddit thread, still open).
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)
         right += sum(sum(r) for r in results.values())
         total += sum(len(r) for r in results.values())
         empty += no_file
-    assert empty == 0
+    assert empty == (1 if folder == "held-out-8" else 0)
     assert right / total >= floor, f"{right}/{total}"
 
 

@@ -145,6 +145,9 @@ def _topic_head(blocks: list[Block]) -> str | None:
         text = split_marker(plain(block.text))[2].strip(" :*")
         # "CSS Pakistan Affairs topic-wise questions: Foreign Policy" heads its topic.
         text = re.split(r"topic[- ]?wise\b[^:]{0,40}:\s*", text, flags=re.IGNORECASE)[-1]
+        # "TOPIC 1: THEORIES AND CONCEPTS", "Unit 3 – Pakistan and the World"
+        text = re.sub(r"^(?:topic|unit|chapter|section)\s*\d{1,2}\s*[:.\-–]\s*", "", text,
+                      flags=re.IGNORECASE)
         if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", ")")):
             return text
     return None

@@ -121,8 +121,10 @@ _MARKS = re.compile(r"\s*[(\[]\s*(\d{1,3}(?:\s*\+\s*\d{1,3})*)\s*(?:=\s*(\d{1,3}
                     r"(?:marks?)?\s*[)\]]\s*\.?$", re.IGNORECASE)
 _MARKS_BARE = re.compile(r"\s*[-–,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
 # Not the end of a range of years ("(1947-2019)" is part of the question).
-_YEAR = re.compile(r"\s*[(\[]?\s*(?:(CSS|PMS|PCS)\s*[-–,]?\s*)?(?<!\d[-–])((?:19|20)\d\d)"
-                   r"\s*[)\]]?\s*\.?$",
+_PROVINCE = r"(?:(?:Punjab|Sindh|KPK|KP|Khyber Pakhtunkhwa|Balochistan|AJK|GB)\s*[-–]?\s*)?"
+"""A province between a PMS tag and its year ("PMS Punjab 2018")."""
+_YEAR = re.compile(rf"\s*[(\[]?\s*(?:(CSS|PMS|PCS)\s*[-–,]?\s*{_PROVINCE})?"
+                   r"(?<!\d[-–])((?:19|20)\d\d)\s*[)\]]?\s*\.?$",
                    re.IGNORECASE)
 _EXAM_YEAR_MARKS = re.compile(
     r"\s*[(\[]\s*(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)\s*[,;|/-]\s*(\d{1,3})\s*"
@@ -130,8 +132,10 @@ _EXAM_YEAR_MARKS = re.compile(
 """``(CSS 2020, 20 marks)``: exam, year and marks in one bracket."""
 _TAG_AT_START = re.compile(r"^[(\[]\s*(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[)\]]\s*[:\-–]?\s*",
                            re.IGNORECASE)
-_EXAM_YEAR_TAG = re.compile(r"[(\[]\s*(?:CSS|PMS|PCS)\s*[-–]?\s*(?:19|20)\d\d\s*[)\]]\s*\.?$",
+_EXAM = r"(?:CSS|PMS|PCS)\s*[-–]?\s*" + _PROVINCE + r"(?:19|20)\d\d"
+_EXAM_YEAR_TAG = re.compile(rf"(?:[(\[]\s*{_EXAM}\s*[)\]]|\s[—–-]\s*{_EXAM})\s*\.?$",
                             re.IGNORECASE)
+"""``(CSS 2016)`` closing a listed question, or ``— CSS 2016`` after a dash."""
 
 
 @dataclass(frozen=True)
@@ -273,7 +277,7 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
             marks = int(total) if total else sum(parts)
             rest = rest[: found.start()]
             continue
-        return rest.strip(" \t-–:"), year, marks, exam
+        return rest.strip(" \t-–—:"), year, marks, exam
 
 
 _PREPOSITION = re.compile(r"\b(?:since|in|of|after|before|until|till|from|to|by|during|"
