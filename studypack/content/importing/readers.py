@@ -52,7 +52,7 @@ def read_html(data: bytes) -> Page:
     text, notes = _decoded_and_repaired(data)
     with _quiet("trafilatura"):
         xml = trafilatura.extract(text, output_format="xml", include_formatting=True,
-                                  include_comments=False, include_tables=True,
+                                  include_comments=True, include_tables=True,
                                   favor_recall=True, with_metadata=True, include_images=False,
                                   deduplicate=False)
     if not xml:
@@ -60,6 +60,11 @@ def read_html(data: bytes) -> Page:
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     blocks = walk(main if main is not None else root)
+    comments = root.find("comments")
+    if comments is not None and _prose(blocks) < THIN_MAIN:
+        # A thread whose answer is a reply (Reddit's comments): the post asks, a
+        # comment answers. Read only when the page's own text holds no answer.
+        blocks = [*blocks, *walk(comments)]
     own = _own_reading(text)
     if _headings(own) >= _headings(blocks) + 2:
         # trafilatura dropped the page's headings (a question's "Question No. 2", the
@@ -74,6 +79,15 @@ def read_html(data: bytes) -> Page:
         crumbs = (*crumbs, *above)
     return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
                 notes=notes)
+
+
+THIN_MAIN = 150
+"""Words of prose below which a page's main text holds no answer (its comments may)."""
+
+
+def _prose(blocks: list[Block]) -> int:
+    return sum(len(plain(b.text).split()) for b in blocks
+               if len(plain(b.text).split()) >= 8)
 
 
 def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...]]:
