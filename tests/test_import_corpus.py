@@ -128,12 +128,12 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
                                                ("held-out-2", 0.98), ("held-out-3", 0.98),
                                                ("held-out-4", 0.96), ("held-out-5", 0.90),
                                                ("held-out-6", 0.88), ("held-out-7", 0.96),
-                                               ("held-out-8", 0.83)])
+                                               ("held-out-8", 0.84)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
     # (284/295), held-out-5 90.6 % (270/298), held-out-6 88.4 % (245/277), held-out-7
-    # 96.4 % (243/252; 89.3 % at its one unseen run), held-out-8 83.3 % (255/306; 55.6 %
+    # 96.4 % (243/252; 89.3 % at its one unseen run), held-out-8 85.0 % (260/306; 55.6 %
     # unseen, when a Reddit thread, its answer in a comment, gave no file).
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):

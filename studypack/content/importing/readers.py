@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from ...errors import StudypackError
-from .blocks import Block, Page, plain
+from .blocks import QUESTION_WORDS, Block, Page, plain
 from .markup import walk
 from .plaintext import read_plain
 from .questions import parse_question
@@ -180,7 +180,9 @@ def read_markdown(data: bytes) -> Page:
     from markdown_it import MarkdownIt
 
     text, notes = _decoded_and_repaired(data)
-    text = re.sub(r"\A---\n.*?\n(?:---|\.\.\.)\n", "", text, flags=re.DOTALL)  # front matter
+    front = re.match(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", text, flags=re.DOTALL)
+    meta = _front_matter(front.group(1)) if front else {}
+    text = text[front.end():] if front else text
     # An Obsidian call-out's "[!info] Past paper" line is its label; what it holds stays.
     text = re.sub(r"^(>\s*)\[!\w+\][^\n]*\n", "", text, flags=re.MULTILINE)
     rendered = MarkdownIt("commonmark").enable("table").render(_lines_as_paragraphs(text))
@@ -192,7 +194,47 @@ def read_markdown(data: bytes) -> Page:
         # Raw HTML in the notes that lxml cannot take ("<!doctype" alone).
         raise UnreadableFile("its HTML cannot be read; copy the text into a .txt "
                              "file and import that") from exc
-    return Page(tuple(walk(tree)), notes=notes)
+    blocks = _asked_in_front_matter(walk(tree), meta)
+    return Page(tuple(blocks), crumbs=_front_matter_crumbs(meta), notes=notes)
+
+
+def _front_matter(text: str) -> dict[str, object]:
+    """A notes app's properties (Obsidian, Hugo, Jekyll): YAML, read safely; {} if not."""
+    import yaml
+
+    try:
+        found = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return {}
+    return {str(k).casefold(): v for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def _front_matter_crumbs(meta: dict[str, object]) -> tuple[str, ...]:
+    """Exam, year and paper the properties give, as a trail the page context reads."""
+    exam = re.search(r"\b(CSS|PMS|PCS)\b", str(meta.get("exam", "")), re.IGNORECASE)
+    year = re.search(r"\b(?:19|20)\d\d\b", str(meta.get("year", "")))
+    said = [exam.group(1).upper() if exam else "", year.group(0) if year else "",
+            str(meta.get("paper") or meta.get("subject") or "")]
+    line = " ".join(p for p in said if p)
+    return (line,) if line else ()
+
+
+def _asked_in_front_matter(blocks: list[Block], meta: dict[str, object]) -> list[Block]:
+    """With the question's number in the properties ("q: 5"), the first paragraph that
+    asks is its question line: "Q.5 Discuss … (20 marks)".
+    """
+    number = next((meta[k] for k in ("q", "qno", "question_no", "number", "question")
+                   if isinstance(meta.get(k), int)), None)
+    if number is None or any(parse_question(plain(b.text)) for b in blocks):
+        return blocks
+    marks = meta.get("marks")
+    for index, block in enumerate(blocks[:6]):
+        text = plain(block.text)
+        if block.kind == "paragraph" and ("?" in text or QUESTION_WORDS.match(text)):
+            tail = f" ({marks} marks)" if isinstance(marks, int) else ""
+            return [*blocks[:index], Block("paragraph", f"Q.{number} {text}{tail}"),
+                    *blocks[index + 1:]]
+    return blocks
 
 
 def _lines_as_paragraphs(text: str) -> str:
