@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import ContentError, Diagnostic, rel
 from ..model import Question, SelectionChange, Student
+from .importing.assemble import slug
 from .validate import did_you_mean
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -149,7 +150,7 @@ def file_stem(text: str) -> str:
     """
     plain = "".join(str(unicodedata.digit(c)) if c.isdigit() else c
                     for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")[:60].strip("-")
+    return slug(plain)[:60].strip("-")
 
 
 def _columns(header: list[str], shown: str, line: int, problems: list[Diagnostic]
