@@ -379,7 +379,9 @@ class PageBox:
     """Where a page is seen: its crop box in its own space (points) and its /Rotate.
 
     ``rotate`` is 0, 90, 180 or 270: degrees clockwise, as the page is
-    shown (PDF 1.7, 7.7.3.3).
+    shown (PDF 1.7, 7.7.3.3). ``foot_clear`` is the height (points) of blank
+    paper at the foot of the page as seen, where measured (an included PDF's
+    page: a folio is laid on it only where it fits); 0.0 when not measured.
     """
 
     left: float
@@ -387,6 +389,7 @@ class PageBox:
     width: float
     height: float
     rotate: int = 0
+    foot_clear: float = 0.0
 
     @property
     def shown_size(self) -> tuple[float, float]:

@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
@@ -146,9 +147,72 @@ def test_page_labels_run_through_included_pdfs_and_folios_count_them(pack_worksp
     first = result.start_pages[min(result.start_pages, key=result.start_pages.get)]
     assert f"Page {labels[first - 1]} of {body}" in reader.pages[first - 1].extract_text()
     notes = next(p for d, t, p in outline_rows(reader) if t == "Centre notes")
-    assert "Page " not in reader.pages[notes].extract_text()  # their own pages stay as made
-    last = reader.pages[-1].extract_text()
-    assert "Appendix end" in last and "Page" not in last
+    # Included pages with a blank foot carry the pack's folio too.
+    for index in (notes, notes + 1, notes + 2, len(reader.pages) - 1):
+        text = reader.pages[index].extract_text()
+        assert f"Page {labels[index]} of {body}" in text, (index, text)
+    assert "Appendix end" in reader.pages[-1].extract_text()
+
+
+def _ink_at_foot(pdf: Path, index: int) -> tuple[int, int, int, int] | None:
+    """Where a page shows ink in its lowest 72 points, as a reader sees it (pixels = points)."""
+    import pypdfium2 as pdfium
+    from PIL import ImageOps
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[index]
+        height = page.get_size()[1]
+        image = page.render(scale=1, crop=(0, 0, 0, height - 72), grayscale=True).to_pil()
+        return ImageOps.invert(image.convert("L")).point(lambda v: 255 if v > 40 else 0
+                                                         ).getbbox()
+    finally:
+        document.close()
+
+
+def test_a_folio_goes_on_an_included_page_only_where_its_foot_is_blank(pack_workspace):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    target = pack_workspace / "extra" / "appendix.pdf"
+    canv = Canvas(str(target), pagesize=A4, invariant=1)
+    canv.drawString(72, 760, "Top only")  # 1: blank foot
+    canv.showPage()
+    canv.drawString(72, 760, "Own footer")
+    canv.drawCentredString(A4[0] / 2, 30, "Centre notes, page 2")  # 2: a footer of its own
+    canv.showPage()
+    canv.setPageSize(landscape(A4))
+    canv.drawString(72, 500, "Landscape")  # 3: a wider page, blank foot
+    canv.showPage()
+    canv.setPageSize(A4)
+    canv.drawString(72, 760, "Turned")
+    canv.rect(560, 0, 35, 842, fill=1)  # 4: turned 90°, the media's right edge is its foot
+    canv.showPage()
+    canv.drawString(72, 400, "Turned, clear")
+    canv.rect(0, 0, 500, 30, fill=1)  # 5: turned 90°, ink along the media's foot: shown left
+    canv.showPage()
+    canv.save()
+    with pikepdf.open(target, allow_overwriting_input=True) as pdf:
+        for page in pdf.pages[3:]:
+            page.Rotate = 90  # clockwise: the media's right edge is seen at the foot
+        pdf.save(target)
+    result = _build(pack_workspace)
+    reader = PdfReader(result.path)
+    labels, pages = reader.page_labels, len(reader.pages)
+    body = pages - 2
+    first = pages - 5
+    stamped = {i - first + 1 for i in range(first, pages)
+               if f"of {body}" in reader.pages[i].extract_text()}
+    assert stamped == {1, 3, 5}
+    for number in (1, 3, 5):
+        index = first + number - 1
+        assert f"Page {labels[index]} of {body}" in reader.pages[index].extract_text()
+        ink = _ink_at_foot(result.path, index)
+        width = float(reader.pages[index].cropbox.width if number != 5
+                      else reader.pages[index].cropbox.height)
+        assert ink is not None and ink[0] > width * 0.6 and ink[2] < width - 20, (number, ink)
+    # The page whose footer is its own keeps it alone, as made.
+    assert _ink_at_foot(result.path, first + 1)[0] < 595 / 2
 
 
 def test_rotate_survives_and_named_destinations_stay_in_their_own_file(pack_workspace):

@@ -18,12 +18,13 @@ import stat
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StudypackError, StudypackWarning, rel
 from ..model import ExternalPdf, PageBox
+from .foot_room import foot_clearances
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
@@ -245,7 +246,8 @@ def _as_merged(path: Path, shown: str) -> tuple[int, tuple[str, ...]]:
 
 
 def measure_pdf(path: Path) -> tuple[PageBox, ...] | str:
-    """Where each page of an included PDF is seen, or what is wrong with it (see ``open_external``).
+    """Where each page of an included PDF is seen, with the blank paper at its foot, or what
+    is wrong with it (see ``open_external``).
 
     The one time a build opens an included PDF before the merger copies its
     pages. A file that opened only after repairs is not a problem; it is warned of.
@@ -255,7 +257,9 @@ def measure_pdf(path: Path) -> tuple[PageBox, ...] | str:
     except PdfInputError as exc:
         return str(exc)
     _warn_of_repairs(path, included.repairs)
-    return tuple(seen_box(page) for page in included.reader.pages)
+    boxes = [seen_box(page) for page in included.reader.pages]
+    clear = foot_clearances(path, len(boxes))
+    return tuple(replace(box, foot_clear=room) for box, room in zip(boxes, clear, strict=True))
 
 
 def _warn_of_repairs(path: Path, repairs: tuple[str, ...]) -> None:

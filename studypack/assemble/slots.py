@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import ExternalPdf, PackPlan
+from ..model import ExternalPdf, PackPlan, PageBox
 from ..render.contents import CONTENTS_KEY
 from ..render.trend import TREND_KEY, TREND_TITLE
 from .merge import LinkSpec, OutlineItem
@@ -188,23 +188,33 @@ def contents_links(links: tuple[tuple[int, tuple[float, float, float, float], st
 
 
 def stamp_plan(slots: list[Slot], parts: dict[str, RenderedFacts], grid: RenderedFacts | None,
-               front: RenderedFacts | None = None) -> list[tuple[int, str, str, int, int]]:
-    """Folios to stamp: (0-based page, label, last label, physical page, physical total).
+               front: RenderedFacts | None = None, *,
+               included: dict[str, tuple[PageBox, ...]] | None = None, room: float = 0.0
+               ) -> list[tuple[int, str, str, int, int, PageBox | None]]:
+    """Folios to stamp: (0-based page, label, last label, physical page, physical total,
+    where an included page is seen or None for our own).
 
     Front matter after the cover gets "Page ii of iii" (roman, counting the
     blank that may follow it); our own body pages get "Page X of Y" (X, Y
-    counted past the front matter); blank pages and included PDFs are counted
-    but not stamped; the back cover is neither stamped nor counted.
+    counted past the front matter); an included PDF's page (``included``, by
+    key) gets one where its foot leaves ``room`` points of blank paper, and is
+    counted either way; blank pages are counted but not stamped; the back
+    cover is neither stamped nor counted.
     """
     front_pages = front_total(slots)
     total = slots[-1].start + slots[-1].pages
     numbered = total - sum(s.pages for s in slots if s.kind == "back")
     last = body_label(numbered - 1, front_pages)
-    out = []
+    out: list[tuple[int, str, str, int, int, PageBox | None]] = []
     if front is not None:  # from page 2: the cover carries none
-        out += [(page - 1, to_roman(page), to_roman(front_pages), page, total)
+        out += [(page - 1, to_roman(page), to_roman(front_pages), page, total, None)
                 for page in range(2, front.pages + 1) if page not in front.blank_pages]
     for slot in slots:
+        if slot.kind == "external" and included and room > 0:
+            out += [(index, body_label(index, front_pages), last, index + 1, total, box)
+                    for index, box in enumerate(included[slot.ref], slot.start)
+                    if box.foot_clear >= room]
+            continue
         facts = parts.get(slot.ref) if slot.kind == "section" else (
             grid if slot.kind == "grid" else None)
         if facts is None:
@@ -213,7 +223,7 @@ def stamp_plan(slots: list[Slot], parts: dict[str, RenderedFacts], grid: Rendere
             if page in facts.blank_pages:
                 continue
             index = slot.start + page - 1
-            out.append((index, body_label(index, front_pages), last, index + 1, total))
+            out.append((index, body_label(index, front_pages), last, index + 1, total, None))
     return out
 
 

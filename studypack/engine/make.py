@@ -37,7 +37,7 @@ from ..model import BookletPlan, ExternalPdf, PackPlan, PageBox, Question, Topic
 from ..render import RenderedBooklet, RenderOptions
 from ..render.cards import render_cards
 from ..render.contents import ContentsEntry
-from ..render.stamps import FolioStamps, render_blank_page, render_folio_stamps
+from ..render.stamps import FolioStamps, folio_room, render_blank_page, render_folio_stamps
 from ..theme import Theme
 from .cache import Notes, RenderCache, theme_fingerprint
 from .chunks import Chunk, SectionPages, join_chunks, split_groups
@@ -267,7 +267,9 @@ def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBoo
                                if slot.kind not in ("front", "blank")), len(slots))
             merger.add(_pieces(slots[:first_body], sections, chunk_pdfs, sources, blank),
                        at_start=True)
-        stamps = stamp_plan(slots, parts, grid, _facts(front) if front else None)
+        stamps = stamp_plan(slots, parts, grid, _facts(front) if front else None,
+                            included={inc.key: inc.boxes for inc in plan.includes},
+                            room=folio_room(theme))
         numbered = _contents_numbers(front, contents_labels(plan, sizes, parts, front.pages)
                                      ) if front else []
         # Our own pages carry the watermark from their layout; included PDFs
@@ -287,7 +289,8 @@ def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBoo
                          *folios.flate_numbers],
             stamp_targets=[*(s[0] for s in stamps), *(page for page, _ in marked),
                            *(page for page, _ in numbered)],
-            stamp_boxes=dict(marked), metadata=metadata(plan.booklet), back_pages=sizes.back,
+            stamp_boxes={**dict(marked), **{s[0]: s[5] for s in stamps if s[5]}},
+            metadata=metadata(plan.booklet), back_pages=sizes.back,
             language=language_tag(theme))
         removed = tuple(dict.fromkeys(
             removal_line(rel(Path(inc.path)), merger.removed[Path(inc.path)])
@@ -402,7 +405,8 @@ def _blank_page(theme: Theme, plan: PackPlan, alphabet: str, cache: RenderCache 
                       cache)[0]
 
 
-def _folio_stamps(theme: Theme, labels: tuple[tuple[str, str, int, int], ...], *, alphabet: str,
+def _folio_stamps(theme: Theme, labels: tuple[tuple[str, str, int, int, PageBox | None], ...],
+                  *, alphabet: str,
                   duplex: bool, watermark: str | None, boxes: tuple[PageBox, ...],
                   numbers: tuple[tuple[tuple[float, float, str], ...], ...],
                   cache: RenderCache | None) -> FolioStamps:

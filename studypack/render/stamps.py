@@ -95,7 +95,22 @@ class FolioStamps:
         return tuple(zlib.compress(code) for code in self.numbers)
 
 
-def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
+def folio_room(theme: Theme) -> float:
+    """Blank paper (points) a page's foot must leave for a folio laid over it.
+
+    The folio's line, from its baseline's depth below to a line's height over
+    its cap height: enough that it never touches what the page prints above it.
+    """
+    size = float(make_styles(theme, register_theme_fonts(theme))["small"].fontSize)
+    return _folio_baseline(theme) + 1.75 * size
+
+
+def _folio_baseline(theme: Theme) -> float:
+    return theme.margin("bottom") * 0.45
+
+
+def render_folio_stamps(theme: Theme,
+                        labels: list[tuple[str, str, int, int, PageBox | None]],
                         alphabet: str = "", *, duplex: bool = False,
                         watermark: str | None = None,
                         watermark_boxes: tuple[PageBox, ...] = (),
@@ -110,7 +125,9 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
 
     Args:
         theme: Fonts, page size and margins (points).
-        labels: Per page: (page label, last label, physical page, physical total).
+        labels: Per page: (page label, last label, physical page, physical total,
+            where an included page is seen or None for our own). An included
+            page's folio keeps our margins from its own edges.
         alphabet: Seed for identical font subsets across the pack's parts.
         duplex: Put versos' folios at the left (outer) edge.
         watermark: The brand's watermark text, drawn as on our own pages.
@@ -134,13 +151,13 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
                            fallback_for=register_theme_fonts(theme).fallback_for)
             drawn[size] = "\n".join(canvas_operators(canv)[before:])
         marks.append(f"q {fp_str(*box.shown_to_page)} cm\n{drawn[size]}\nQ".encode("latin-1"))
-    width, _ = theme.page_size
     style = styles["small"]
-    y = theme.margin("bottom") * 0.45
+    y = _folio_baseline(theme)
     codes = []
-    for label, last, page, pages in labels:
+    for label, last, page, pages, seen in labels:
         text = fitted_template_line(theme, "folio.j2", style.fontName, style.fontSize,
                                     page_label=label, last_label=last, page=page, pages=pages)
+        width = seen.shown_size[0] if seen else theme.page_size[0]
         if duplex and page % 2 == 0:  # a verso: the outer edge is on the left
             x = theme.margin("inner")
         else:
@@ -150,7 +167,10 @@ def render_folio_stamps(theme: Theme, labels: list[tuple[str, str, int, int]],
         folio.setFont(style.fontName, style.fontSize)
         folio.setFillColor(style.textColor)
         folio.textOut(text)
-        codes.append(folio.getCode().encode("latin-1"))
+        code = folio.getCode()
+        # An included page's own space may be moved or turned from the one it is seen in.
+        codes.append((f"q {fp_str(*seen.shown_to_page)} cm\n{code}\nQ" if seen else code
+                      ).encode("latin-1"))
         # Drawn here too, so the page's resources name every font the codes use.
         canv.drawText(folio)
     body = styles["body"]

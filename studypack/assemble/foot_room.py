@@ -1,0 +1,67 @@
+"""How much empty paper each page of an included PDF leaves at its foot.
+
+A pack's folios ("Page 7 of 40") go on an included page only where they
+print on blank paper: over a centre's own footer, page number or a full-bleed
+scan they would be unreadable and would spoil the page. What a page leaves
+blank is read off the page as drawn (PDFium, through pypdfium2, which the
+workbench's previews use too), because text, vector art, images and
+annotations all leave ink, and parsing content streams would see only some of
+them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+FOOT_BAND = 72.0
+"""Height (points) of the strip at the foot of a page that is looked at. A
+folio needs about 40 points in every layout; a page with more clear paper than
+this has room enough."""
+
+SCALE = 1.0
+"""Pixels per point: a folio's body is 8 points or more, so one-point rows
+see any line of text; a page's strip renders in about a millisecond."""
+
+INK = 236
+"""A pixel darker than this (0 black, 255 white) is ink. Anti-aliased edges
+and pale tints a reader would notice under a folio are below it; the
+rendering noise of blank paper is not."""
+
+
+def foot_clearances(path: Path, pages: int) -> tuple[float, ...]:
+    """Per page, the height (points, up to ``FOOT_BAND``) of blank paper at its foot as seen.
+
+    0.0 for every page when PDFium cannot draw the file: a page no folio is
+    laid on loses nothing, where a folio over unseen ink would spoil it.
+    """
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(path)
+    except (pdfium.PdfiumError, OSError, ValueError):
+        return (0.0,) * pages
+    try:
+        if len(document) != pages:
+            return (0.0,) * pages
+        return tuple(_clear_height(document[index]) for index in range(pages))
+    except pdfium.PdfiumError:
+        return (0.0,) * pages
+    finally:
+        document.close()
+
+
+def _clear_height(page: Any) -> float:
+    """Blank height (points) from the foot of ``page`` (a pypdfium2 page, rotation applied)."""
+    from PIL import ImageOps
+
+    height = float(page.get_size()[1])
+    band = min(FOOT_BAND, height)
+    # Crop is applied after the page's /Rotate, so the strip is the foot a reader sees.
+    bitmap = page.render(scale=SCALE, crop=(0, 0, 0, height - band),
+                         grayscale=True, draw_annots=True)
+    image = bitmap.to_pil().convert("L")
+    ink = ImageOps.invert(image).point(lambda value: 255 if value > 255 - INK else 0).getbbox()
+    if ink is None:
+        return band
+    return round(float(image.height - ink[3]) / SCALE, 1)
