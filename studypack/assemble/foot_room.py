@@ -53,15 +53,15 @@ def foot_clearances(path: Path, pages: int) -> tuple[float, ...]:
 
 def _clear_height(page: Any) -> float:
     """Blank height (points) from the foot of ``page`` (a pypdfium2 page, rotation applied)."""
-    from PIL import ImageOps
-
     height = float(page.get_size()[1])
     band = min(FOOT_BAND, height)
-    # Crop is applied after the page's /Rotate, so the strip is the foot a reader sees.
-    bitmap = page.render(scale=SCALE, crop=(0, 0, 0, height - band),
-                         grayscale=True, draw_annots=True)
-    image = bitmap.to_pil().convert("L")
-    ink = ImageOps.invert(image).point(lambda value: 255 if value > 255 - INK else 0).getbbox()
-    if ink is None:
-        return band
-    return round(float(image.height - ink[3]) / SCALE, 1)
+    # Crop is applied after the page's /Rotate, so the strip is the foot a reader sees;
+    # grayscale gives one byte a pixel, so a row's darkest pixel is its smallest byte.
+    bitmap = page.render(scale=SCALE, crop=(0, 0, 0, height - band), grayscale=True,
+                         draw_annots=True)
+    pixels, stride, width = bytes(bitmap.buffer), bitmap.stride, bitmap.width * bitmap.n_channels
+    rows: int = bitmap.height
+    for row in range(rows - 1, -1, -1):
+        if min(pixels[row * stride:row * stride + width]) < INK:
+            return round((rows - 1 - row) / SCALE, 1)
+    return band
