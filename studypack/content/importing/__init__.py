@@ -142,15 +142,51 @@ def _listed_questions(split: SplitPage, options: Options,
 def _topic_head(blocks: list[Block]) -> str | None:
     """The last short line standing alone before a question: the topic it is listed under."""
     for block in reversed(blocks):
+        if block.kind == "item" and block.level > 0:
+            continue  # a note under the question above ("attempted 12/01 — need more data")
         text = split_marker(plain(block.text))[2].strip(" :*")
         # "CSS Pakistan Affairs topic-wise questions: Foreign Policy" heads its topic.
         text = re.split(r"topic[- ]?wise\b[^:]{0,40}:\s*", text, flags=re.IGNORECASE)[-1]
         # "TOPIC 1: THEORIES AND CONCEPTS", "Unit 3 – Pakistan and the World"
         text = re.sub(r"^(?:topic|unit|chapter|section)\s*\d{1,2}\s*[:.\-–]\s*", "", text,
                       flags=re.IGNORECASE)
+        # Flags and emoji before a head ("🇦🇫 PAKISTAN–AFGHANISTAN") are decoration.
+        text = re.sub(r"^[^\w\"“‘(]+", "", text)
         if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", ")")):
-            return text
+            return head_case(text)
     return None
+
+
+_MINOR = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the",
+                    "to", "vs", "with"})
+_LETTERED = frozenset({"CPEC", "SAARC", "NATO", "OPEC", "ASEAN", "FATA", "NEPRA", "OGRA",
+                       "UNESCO", "UNICEF", "NAB", "ECP"})
+"""Capitals longer than three letters read as a name (three or fewer are kept unless a word)."""
+_SHORT_WORDS = frozenset({"WAR", "OIL", "AID", "LAW", "NEW", "OLD", "AGE", "ERA", "END", "OUR",
+                          "ITS", "WHY", "HOW", "ONE", "TWO", "KEY", "ACT", "GAS", "SEA", "AIR",
+                          "ART", "RAW", "TAX", "USE", "MAN", "ALL", "BAN", "RISE", "IS"})
+
+
+def head_case(text: str) -> str:
+    """A head typed in capitals ("CHINA AND THE WORLD ORDER") in title case ("China and the
+    World Order"); abbreviations (SAARC, WTO, US) and a head already in mixed case stay.
+    """
+    if not any(c.isalpha() for c in text) or any(c.islower() for c in text):
+        return text
+
+    words = re.findall(r"[^\W\d_]+|[\W\d_]+", text)
+    out = []
+    for word in words:
+        if not word[0].isalpha():
+            out.append(word)
+        elif word in _LETTERED or (len(word) <= 3 and word not in _SHORT_WORDS
+                                   and word.casefold() not in _MINOR):
+            out.append(word)  # SAARC, WTO, US
+        elif out and word.casefold() in _MINOR:
+            out.append(word.lower())
+        else:
+            out.append(word.capitalize())
+    return "".join(out)
 
 
 def import_address(url: str, options: Options | None = None) -> tuple[ImportedAnswer, ...]:

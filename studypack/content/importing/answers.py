@@ -83,7 +83,9 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
         if MEMBER_RANK.match(text) and kept and len(plain(kept[-1].text).split()) <= 3:
             kept.pop()  # the member's name above the rank
         unmarked = split_marker(text)[2]  # "📺 YouTube: …": the bullet is not the point
-        if not (is_junk(text) or is_junk(block.text) or is_junk(unmarked)):
+        # A to-do line is a note to oneself, unless it is a past question ticked off.
+        ticked = _TICK_BOX.match(text) and parse_question(_as_line(block)) is not None
+        if ticked or not (is_junk(text) or is_junk(block.text) or is_junk(unmarked)):
             kept.append(block)
             # After a question line or a paragraph of answer, a "Related" line ends it.
             asked = asked or parse_question(text) is not None or len(text.split()) >= 40
@@ -135,14 +137,21 @@ def _next(starts: list[tuple[int, QuestionLine]], m: int, kept: list[Block]) -> 
     return starts[m + 1][0] if m + 1 < len(starts) else len(kept)
 
 
+_TICK_BOX = re.compile(r"^\[[ xX✓✔]\]\s+")
+
+
 def _as_line(block: Block) -> str:
     """A block's text as a copied line would read: a list item keeps its number, so a
     listed question tagged "(CSS 2016)" reads as one ("1. Discuss … (CSS 2016)").
     """
-    text = plain(block.text)
+    # "[x] Discuss …": a to-do list's tick box marks a listed question like a bullet.
+    text = _TICK_BOX.sub("", plain(block.text), count=1)
     kind, _, rest = split_marker(text)
     if kind == "bullet" and re.match(r"^Q(?:uestion)?\b", rest):
         return rest  # "👉 Q. Trace the evolution … (CSS 2017)"
+    if kind == "bullet" and read_tags(rest)[1] is not None:
+        # "🔹 Discuss … (2022)": a bulleted list of questions reads as a numbered one.
+        return f"1. {rest}"
     if block.kind == "item" and not re.match(r"^(?:\d|Q)", text):
         return f"{block.number or 1}. {text}"
     return text

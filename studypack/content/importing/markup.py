@@ -147,7 +147,9 @@ def _question_table(table: Any) -> list[Block]:
     lines = []
     for n, row in enumerate(rows[1:], 1):
         if max(asked, year, exam or 0) < len(row) and row[asked]:
-            tag = f"{row[exam]} {row[year]}" if exam is not None else row[year]
+            # "PMS (Punjab)" → "PMS Punjab": a bracket in the tag would end it early.
+            tag = (" ".join(re.sub(r"[()\[\]]", " ", row[exam]).split()) + f" {row[year]}"
+                   if exam is not None else row[year])
             lines.append(Block("paragraph", f"{n}. {row[asked]} ({tag})"))
     return lines
 

@@ -33,6 +33,12 @@ _GUIDE = re.compile(r"\bhow to (?:prepare|crack|pass|attempt|study|choose|start)
                     r"\bguide (?:to|for)\b|\btips (?:for|to)\b|\bbook ?list\b|"
                     r"\brecommended books\b|\btime ?table\b", re.IGNORECASE)
 """A title that promises advice on the exam, not an answer to one of its questions."""
+_TOPICS_TITLE = re.compile(r"\b(?:(?:most )?(?:repeated|important|expected|recurring) "
+                           r"(?:topics|areas|themes)|topics? list|list of topics|syllabus)\b",
+                           re.IGNORECASE)
+"""A title that promises a list of what is examined, not an answer."""
+_YEARS_ONLY = re.compile(r"[(\[]\s*(?:19|20)\d\d(?:\s*[,/&]\s*(?:19|20)\d\d)+\s*[)\]]\s*\.?$")
+"""Years and nothing else closing a line ("(2016, 2019, 2023)"): when an area was examined."""
 _YOU = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -92,6 +98,9 @@ def without_question_line(blocks: list[Block], title: str, asked: bool = False) 
         return PageKind("none", "a study guide (advice addressed to the reader)")
     if priced >= 3 or (priced >= 2 and prose < 2 * ANSWER_WORDS):
         return PageKind("none", "a sales page")
+    dated = sum(bool(_YEARS_ONLY.search(t)) for t in texts)
+    if (_TOPICS_TITLE.search(title) and not sets_task) or dated >= 4:
+        return PageKind("none", "a table of topics")
     enough = ANSWER_WORDS // 2 if asked else ANSWER_WORDS
     if prose >= enough and you * 100 < words * (3 if asked else 1.5):
         return PageKind("answers")

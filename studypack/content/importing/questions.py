@@ -133,9 +133,10 @@ _EXAM_YEAR_MARKS = re.compile(
 _TAG_AT_START = re.compile(r"^[(\[]\s*(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[)\]]\s*[:\-–]?\s*",
                            re.IGNORECASE)
 _EXAM = r"(?:CSS|PMS|PCS)\s*[-–]?\s*" + _PROVINCE + r"(?:19|20)\d\d"
-_EXAM_YEAR_TAG = re.compile(rf"(?:[(\[]\s*{_EXAM}\s*[)\]]|\s[—–-]\s*{_EXAM})\s*\.?$",
-                            re.IGNORECASE)
-"""``(CSS 2016)`` closing a listed question, or ``— CSS 2016`` after a dash."""
+_EXAM_YEAR_TAG = re.compile(rf"(?:[(\[]\s*{_EXAM}\s*[)\]]|\s[—–-]\s*{_EXAM}|"
+                            rf"(?<=[.?!”\"])\s+{_EXAM})\s*\.?$", re.IGNORECASE)
+"""``(CSS 2016)`` closing a listed question, ``— CSS 2016`` after a dash, or ``CSS-2016``
+after its last sentence."""
 
 
 @dataclass(frozen=True)
@@ -235,8 +236,12 @@ _BARE_YEAR_TAG = re.compile(r"[(\[]\s*(?:19|20)\d\d\s*[)\]]\s*\.?$")
 
 
 def _asks(text: str) -> bool:
-    """Text that sets a task: it asks ("?") or opens with a directive ("Discuss …")."""
-    return ("?" in text or bool(QUESTION_WORDS.match(text.strip()))) and len(text.split()) >= 5
+    """Text that sets a task: it asks ("?"), or one of its sentences opens with a directive
+    ("Discuss …", "“Peace … Pakistan.” Comment.", "Pakistan … vulnerable. Analyse …").
+    """
+    sentences = re.split(r"(?<=[.!;:”\"])\s+", text.strip())
+    return ("?" in text or any(QUESTION_WORDS.match(s.lstrip("“\"'‘ ")) for s in sentences)
+            ) and len(text.split()) >= 5
 
 
 def _paper_number(digits: str) -> int | None:
