@@ -199,8 +199,20 @@ def split_page(page: Page) -> SplitPage:
                      tuple(kept[:first]), paywalled)
 
 
+_FACT = re.compile(r"^([A-Za-z][\w.]*(?: [\w.]+){0,2})\s*:\s*([^.?!:]{1,30})$")
+"""A page's field as its table of facts gives it ("Marks: 20", "Difficulty: Medium")."""
+
+
 def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, list[Block]]:
     """Take the question text, year and marks from the lines after a bare ``Q.3``."""
+    while not question.text and body and _FACT.match(plain(body[0].text)):
+        # "Question No.: 4" then "Marks: 20", "Difficulty: Medium": the page's fields,
+        # read from a table of them, come before the question itself.
+        fact = _FACT.match(plain(body[0].text))
+        assert fact is not None
+        if fact.group(1).casefold().endswith("marks") and fact.group(2).isdigit():
+            question = replace(question, marks=question.marks or int(fact.group(2)))
+        body = body[1:]
     if not question.text and body:
         rest, year, marks, exam = read_tags(plain(body[0].text))
         question = replace(question, text=rest, year=question.year or year,

@@ -206,9 +206,13 @@ def identify(question: QuestionLine, context: Context, options: Options) -> Iden
     # number: when the page does not give it, the file leaves it to write.
     number = options.number if options.number is not None else (
         None if question.listed else question.number)
+    if number is None and options.number is None and context.number and not question.listed:
+        number = context.number
+        guesses.append(f"number: from the {context.source_of('number')}")
+    marks = pick("marks", options.marks, question.marks, context.marks,
+                 f"from the {context.source_of('marks')}")
     return Identity(str(exam), paper and str(paper), year, number,  # type: ignore[arg-type]
-                    options.marks if options.marks is not None else question.marks,
-                    tuple(guesses))
+                    marks, tuple(guesses))  # type: ignore[arg-type]
 
 
 def assemble(question: QuestionLine, draft: AnswerDraft, context: Context, options: Options,

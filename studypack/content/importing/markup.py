@@ -96,6 +96,8 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
             blocks.extend(_list(child, depth))
         elif tag == "table" and _question_table(child):
             blocks.extend(_question_table(child))
+        elif tag == "table" and _facts_table(child):
+            blocks.extend(_facts_table(child))
         elif tag in ROWS and any(_holds_blocks(cell) for cell in child):
             # A layout table (a forum's post: who wrote it | what they wrote): its cells
             # are read as blocks, one after the other.
@@ -152,6 +154,29 @@ def _question_table(table: Any) -> list[Block]:
                    if exam is not None else row[year])
             lines.append(Block("paragraph", f"{n}. {row[asked]} ({tag})"))
     return lines
+
+
+_FACT_KEYS = re.compile(r"^(?:exam(?:ination)?|year|session|subject|paper|marks|total marks|"
+                        r"question\s*(?:no\.?|number|#)|q\.?\s*no\.?)$", re.IGNORECASE)
+
+
+def _facts_table(table: Any) -> list[Block]:
+    """A table of a page's facts set as name | value pairs ("Exam | CSS | Year | 2023")
+    → one "Exam: CSS" line per pair, as a page's field list would read.
+    """
+    pairs = []
+    for row in table.iter():
+        if _tag(row) not in ROWS:
+            continue
+        cells = [" ".join(inline_text(c).replace("*", "").split()) for c in row
+                 if _tag(c) in ("td", "th", "cell")]
+        if len(cells) % 2 or not cells:
+            return []
+        pairs += list(zip(cells[::2], cells[1::2], strict=True))
+    short = all(0 < len(k.split()) <= 3 and len(v.split()) <= 6 for k, v in pairs)
+    if not short or sum(bool(_FACT_KEYS.match(k.strip(" :"))) for k, _ in pairs) < 2:
+        return []
+    return [Block("paragraph", f"{k.strip(' :')}: {v}") for k, v in pairs if v]
 
 
 BLOCK_TAGS = HEADINGS | PARAGRAPHS | LISTS | ROWS | {"div", "table"}

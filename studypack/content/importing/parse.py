@@ -109,7 +109,10 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
     pieces = [to_piece(b) for b in blocks if b.text.strip()]
     built = _Builder()
     state = "outline" if _unlabelled_outline(pieces) else "intro"
-    shape = answer_shape(pieces)
+    # The outline's own numbering ("1- Introduction", "2- Background") does not say how
+    # the points are marked: they may be run-in or headed below it.
+    outline = _outline_span(pieces, state == "outline")
+    shape = answer_shape([p for k, p in enumerate(pieces) if k not in outline] or pieces)
     if shape == "bare":
         built.derived.append("points: headings are short lines standing alone")
     for k, piece in enumerate(pieces):
@@ -221,6 +224,23 @@ def _unlabelled_outline(pieces: list[Piece]) -> bool:
             continue
         return run >= 3 and not piece.marker
     return False
+
+
+def _outline_span(pieces: list[Piece], opening: bool) -> set[int]:
+    """Indices of the lines an outline most likely holds: the short, unfinished lines
+    opening the answer (``opening``) or under an "Outline" label.
+    """
+    found: set[int] = set()
+    starts = [0] if opening else []
+    starts += [k + 1 for k, p in enumerate(pieces) if p.label == "outline" and not p.rest]
+    for start in starts:
+        for k in range(start, len(pieces)):
+            piece = pieces[k]
+            if (piece.headed and not piece.marker) or len(piece.plain) > OUTLINE_LINE_MAX \
+                    or re.search(r"[.!?]$", piece.plain):
+                break
+            found.add(k)
+    return found
 
 
 def _outline_line(piece: Piece, built: _Builder) -> bool:

@@ -368,6 +368,8 @@ class Context:
 
     Attributes:
         exam, paper, year, part: As found, or None.
+        number, marks: Said apart from the question, in a field of the page's own
+            ("Question No. 4", "Marks: 20" in a table of facts above it), or None.
         topic: The topic a topic-wise page is about ("… topic-wise questions: Foreign Policy").
         tags: Other breadcrumb words worth keeping ("Compulsory").
         where: For each field found: where ("breadcrumb", "page header", "page title").
@@ -379,6 +381,8 @@ class Context:
     part: str | None = None
     topic: str | None = None
     tags: tuple[str, ...] = ()
+    number: int | None = None
+    marks: int | None = None
     where: tuple[tuple[str, str], ...] = ()
 
     def source_of(self, name: str) -> str:
@@ -455,6 +459,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
     for line in preamble:
         field = re.match(r"^(?:subject|paper)\s*:\s*(.+)$", line.strip(), re.IGNORECASE)
         note("paper", known_paper(field.group(1)) if field else None, "page header")
+        _read_field(line, note)
         spaced = re.search(rf"\b({'|'.join(EXAMS)})(?:\s+[A-Z]\w+){{0,2}}\s+((?:19|20)\d\d)\b",
                            line)
         if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line)):
@@ -482,7 +487,31 @@ def read_context(preamble: list[str], title: str = "") -> Context:
     return Context(exam=found.get("exam"), paper=found.get("paper"),  # type: ignore[arg-type]
                    year=found.get("year"), part=found.get("part"),  # type: ignore[arg-type]
                    topic=found.get("topic"),  # type: ignore[arg-type]
-                   tags=tuple(dict.fromkeys(tags)), where=tuple(where.items()))
+                   tags=tuple(dict.fromkeys(tags)), where=tuple(where.items()),
+                   number=found.get("number"), marks=found.get("marks"))  # type: ignore[arg-type]
+
+
+_FIELD = re.compile(r"^\s*(exam(?:ination)?|year|session|question\s*(?:no\.?|number|#)|q\.?\s*no\.?|"
+                    r"(?:total\s+)?marks)\s*[:\-–]\s*(\S.{0,40}?)\s*$", re.IGNORECASE)
+"""One fact of a page's own field list or table: "Exam: CSS", "Question No.: 4", "Marks: 20"."""
+
+
+def _read_field(line: str, note: Callable[[str, object, str], None]) -> None:
+    field = _FIELD.match(line)
+    if not field:
+        return
+    name, value = field.group(1).casefold(), field.group(2)
+    digits = re.fullmatch(r"(\d{1,3})(?:\s*marks?)?", value, re.IGNORECASE)
+    if name.startswith("exam"):
+        exam = re.match(rf"({'|'.join(EXAMS)})\b", value, re.IGNORECASE)
+        note("exam", exam.group(1).upper() if exam else None, "page's fields")
+        note("year", _year_in(value), "page's fields")
+    elif name in ("year", "session"):
+        note("year", _year_in(value), "page's fields")
+    elif name.endswith("marks") and digits:
+        note("marks", int(digits.group(1)), "page's fields")
+    elif digits and 1 <= int(digits.group(1)) <= 99:
+        note("number", int(digits.group(1)), "page's fields")
 
 
 def roman_part(text: str) -> str:
