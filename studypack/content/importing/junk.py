@@ -67,6 +67,7 @@ _JUNK_PATTERNS = (
     r"\bfor (?:enrolled|registered|our) students only\b",
     r"^(?:todo|to do|fixme|note to self)\s*[:\-–]",
     r"^\(?(?:my notes|notes to self|self note)\b",
+    r"\(\s*(?:margin|side|my|personal|teacher'?s|sir'?s) notes?\s*\)\W*$",  # a note beside the text
     r"^sources?\s*:\s*(?:lecture|class|my notes|notes|sir|madam|teacher)\b",
     r"\bback to (?:index|top|home|contents|the list)\b",
     r"^(?:advertisement|sponsored|ad|ads by \w+|continue reading below)$",

@@ -144,8 +144,9 @@ def _question_table(table: Any) -> list[Block]:
         return next((k for k, c in enumerate(head) if any(w in c for w in words)), None)
 
     asked, year, exam = column("question"), column("year"), column("exam")
-    if asked is None or year is None:
-        return []
+    if asked is None or year is None or all(
+            len(row[asked].split()) < 4 for row in rows[1:] if asked < len(row)):
+        return []  # "Question | Q.No.7": a table of one answer's facts
     lines = []
     for n, row in enumerate(rows[1:], 1):
         if max(asked, year, exam or 0) < len(row) and row[asked]:
@@ -157,22 +158,21 @@ def _question_table(table: Any) -> list[Block]:
 
 
 _FACT_KEYS = re.compile(r"^(?:exam(?:ination)?|year|session|subject|paper|marks|total marks|"
-                        r"question\s*(?:no\.?|number|#)|q\.?\s*no\.?)$", re.IGNORECASE)
+                        r"question(?:\s*(?:no\.?|number|#))?|q\.?\s*no\.?)$", re.IGNORECASE)
 
 
 def _facts_table(table: Any) -> list[Block]:
     """A table of a page's facts set as name | value pairs ("Exam | CSS | Year | 2023")
     → one "Exam: CSS" line per pair, as a page's field list would read.
     """
-    pairs = []
-    for row in table.iter():
-        if _tag(row) not in ROWS:
-            continue
-        cells = [" ".join(inline_text(c).replace("*", "").split()) for c in row
-                 if _tag(c) in ("td", "th", "cell")]
-        if len(cells) % 2 or not cells:
-            return []
-        pairs += list(zip(cells[::2], cells[1::2], strict=True))
+    rows = [[" ".join(inline_text(c).replace("*", "").split()) for c in row
+             if _tag(c) in ("td", "th", "cell")] for row in table.iter() if _tag(row) in ROWS]
+    rows = [row for row in rows if any(row)]
+    pairs: list[tuple[str, str]] = []
+    if len(rows) == 2 and len(rows[0]) == len(rows[1]):
+        pairs = list(zip(rows[0], rows[1], strict=True))  # names over one row of values
+    elif rows and all(row and len(row) % 2 == 0 for row in rows):
+        pairs = [pair for row in rows for pair in zip(row[::2], row[1::2], strict=True)]
     short = all(0 < len(k.split()) <= 3 and len(v.split()) <= 6 for k, v in pairs)
     if not short or sum(bool(_FACT_KEYS.match(k.strip(" :"))) for k, _ in pairs) < 2:
         return []

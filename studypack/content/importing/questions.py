@@ -491,8 +491,9 @@ def read_context(preamble: list[str], title: str = "") -> Context:
                    number=found.get("number"), marks=found.get("marks"))  # type: ignore[arg-type]
 
 
-_FIELD = re.compile(r"^\s*(exam(?:ination)?|year|session|question\s*(?:no\.?|number|#)|q\.?\s*no\.?|"
-                    r"(?:total\s+)?marks)\s*[:\-–]\s*(\S.{0,40}?)\s*$", re.IGNORECASE)
+_FIELD = re.compile(r"^\s*(exam(?:ination)?|year|session|question(?:\s*(?:no\.?|number|#))?|"
+                    r"q\.?\s*no\.?|(?:total\s+)?marks)\s*[:\-–]\s*(\S.{0,40}?)\s*$",
+                    re.IGNORECASE)
 """One fact of a page's own field list or table: "Exam: CSS", "Question No.: 4", "Marks: 20"."""
 
 
@@ -501,12 +502,11 @@ def _read_field(line: str, note: Callable[[str, object, str], None]) -> None:
     if not field:
         return
     name, value = field.group(1).casefold(), field.group(2)
-    digits = re.fullmatch(r"(\d{1,3})(?:\s*marks?)?", value, re.IGNORECASE)
-    if name.startswith("exam"):
-        exam = re.match(rf"({'|'.join(EXAMS)})\b", value, re.IGNORECASE)
+    digits = re.fullmatch(r"(?:Q(?:uestion)?\s*\.?\s*(?:No\.?)?\s*[#:.]?\s*)?(\d{1,3})"
+                          r"(?:\s*marks?)?", value, re.IGNORECASE)
+    if name.startswith("exam") or name in ("year", "session"):
+        exam = re.match(rf"({'|'.join(EXAMS)})\b", value, re.IGNORECASE)  # "CSS 2023"
         note("exam", exam.group(1).upper() if exam else None, "page's fields")
-        note("year", _year_in(value), "page's fields")
-    elif name in ("year", "session"):
         note("year", _year_in(value), "page's fields")
     elif name.endswith("marks") and digits:
         note("marks", int(digits.group(1)), "page's fields")

@@ -21,6 +21,7 @@ from dataclasses import replace
 from ...errors import StudypackError
 from .blocks import QUESTION_WORDS, Block, Page, plain
 from .markup import walk
+from .pandoc import from_pandoc
 from .plaintext import read_plain
 from .questions import parse_question
 from .repair import NotText, decode, repair
@@ -185,6 +186,7 @@ def read_markdown(data: bytes) -> Page:
     text = text[front.end():] if front else text
     # An Obsidian call-out's "[!info] Past paper" line is its label; what it holds stays.
     text = re.sub(r"^(>\s*)\[!\w+\][^\n]*\n", "", text, flags=re.MULTILINE)
+    text = from_pandoc(text)
     rendered = MarkdownIt("commonmark").enable("table").render(_lines_as_paragraphs(text))
     if not rendered.strip():
         return Page((), notes=notes)
