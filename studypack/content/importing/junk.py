@@ -67,6 +67,9 @@ _JUNK_PATTERNS = (
     r"\bfor (?:enrolled|registered|our) students only\b",
     r"^(?:todo|to do|fixme|note to self)\s*[:\-–]",
     r"^\(?(?:my notes|notes to self|self note)\b",
+    r"^\[\s*(?:insert|add|draw|paste|put|include)\b[^\]]*\]$",  # a place left for a map or figure
+    r"^word count\s*:\s*\d",
+    r"^[—–-]*\s*end of (?:file|document|notes)\b",
     r"\(\s*(?:margin|side|my|personal|teacher'?s|sir'?s) notes?\s*\)\W*$",  # a note beside the text
     r"^sources?\s*:\s*(?:lecture|class|my notes|notes|sir|madam|teacher)\b",
     r"\bback to (?:index|top|home|contents|the list)\b",
@@ -97,6 +100,9 @@ _JUNK_PATTERNS = (
      r"whatsapp us)\b.*\b(?:course|academy|app|channel|group|pdf|notes|batch|discount|"
      r"admission|link|website|whatsapp|telegram|youtube|newsletter|here|now|updates|free)\b"),
     r"\b0\d{3}[- ]?\d{7}\b",
+    (r"\bcontact (?:us )?(?:on|at|via|through)\s+(?:whatsapp|telegram|facebook|inbox|dm)\b|"
+     r"\b(?:courier|home delivery|cash on delivery)\b.{0,30}\b(?:all over|across|nationwide|"
+     r"available)\b"),
     # attribution
     (r"^(?:written|posted|compiled|prepared|answered|solved|shared|submitted|published|"
      r"reviewed|edited|uploaded|contributed) by\b"),

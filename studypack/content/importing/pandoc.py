@@ -88,7 +88,8 @@ def _rows(lines: list[str], start: int, *, multiline: bool) -> tuple[int, list[l
 
 def _cells(lines: list[str], spans: list[tuple[int, int]]) -> list[str]:
     """A row's cells: each column's slice of each of its lines, joined (the last column
-    runs to the end of the line)."""
+    runs to the end of the line).
+    """
     cells = []
     for index, (left, right) in enumerate(spans):
         stop = None if index == len(spans) - 1 else spans[index + 1][0]

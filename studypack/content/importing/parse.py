@@ -80,6 +80,7 @@ class _Builder:
     notes: list[str] = field(default_factory=list)
     skipped: int = 0
     outline_marker: str = ""
+    outline_glyph: str = ""
     outline_open: bool = False
     group: str = ""
 
@@ -253,11 +254,14 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
         return False  # numbering starts again: the answer itself begins
     text = piece.plain.rstrip(":")
     if not built.outline:
-        built.outline_marker = piece.marker
+        built.outline_marker, built.outline_glyph = piece.marker, piece.number
     opens = piece.plain.endswith(":")
     sub = piece.depth > 0 or piece.marker == "nested" or (
         piece.marker in ("bullet", "letter") and built.outline_marker in ("number", "roman")
-    ) or (not piece.marker and built.outline_open and not opens and not piece.label)
+    ) or (not piece.marker and built.outline_open and not opens and not piece.label) or (
+        # Word's second-level bullet ("o" under "•"), as a copy of its list gives it.
+        piece.marker == built.outline_marker == "bullet" and piece.number == "o"
+        and built.outline_glyph != "o")
     if not sub:
         # "3. Economic impacts:" with nothing after the colon: plain lines below it,
         # copied flat at the same indent, are its children (until the next such parent,

@@ -44,6 +44,10 @@ ALIASES = {
     "everyday science": "General Science and Ability", "pak affairs": "Pakistan Affairs",
     "precis": "English (Precis and Composition)",
     "comparative religions": "Comparative Study of Major Religions",
+    "indo-pak history": "History of Pakistan and India",
+    "indo pak history": "History of Pakistan and India",
+    "pak-india history": "History of Pakistan and India",
+    "pakistan studies": "Pakistan Affairs", "pak studies": "Pakistan Affairs",
 }
 """Short names students use → the paper's name."""
 
@@ -472,7 +476,10 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         part = re.search(r"\bpart[\s-]*(iii|ii|iv|i|[1-4])\b", line, re.IGNORECASE)
         note("part", roman_part(part.group(1)) if part else None,
              "page title" if line is title else "page header")
-        tagged = re.search(rf"\b(?:{'|'.join(EXAMS)})\s*[-–]?\s*((?:19|20)\d\d)\b", line)
+        # "CSS 2018 PREP" is when the writer sits the exam, not the paper's year.
+        tagged = re.search(rf"\b(?:{'|'.join(EXAMS)})\s*[-–]?\s*((?:19|20)\d\d)\b"
+                           r"(?!\s*(?:prep|preparation|aspirants?|batch|candidates?)\b)",
+                           line, re.IGNORECASE)
         note("year", int(tagged.group(1)) if tagged and len(line.split()) <= 16 else None,
              "page title" if line is title else "page header")
     for line in (*preamble, title):
@@ -491,7 +498,8 @@ def read_context(preamble: list[str], title: str = "") -> Context:
                    number=found.get("number"), marks=found.get("marks"))  # type: ignore[arg-type]
 
 
-_FIELD = re.compile(r"^\s*(exam(?:ination)?|year|session|question(?:\s*(?:no\.?|number|#))?|"
+_FIELD = re.compile(r"^\s*(exam(?:ination)?|year|session|(?:past\s+)?paper\s+attempted|"
+                    r"question(?:\s*(?:no\.?|number|#))?|"
                     r"q\.?\s*no\.?|(?:total\s+)?marks)\s*[:\-–]\s*(\S.{0,40}?)\s*$",
                     re.IGNORECASE)
 """One fact of a page's own field list or table: "Exam: CSS", "Question No.: 4", "Marks: 20"."""
@@ -504,7 +512,7 @@ def _read_field(line: str, note: Callable[[str, object, str], None]) -> None:
     name, value = field.group(1).casefold(), field.group(2)
     digits = re.fullmatch(r"(?:Q(?:uestion)?\s*\.?\s*(?:No\.?)?\s*[#:.]?\s*)?(\d{1,3})"
                           r"(?:\s*marks?)?", value, re.IGNORECASE)
-    if name.startswith("exam") or name in ("year", "session"):
+    if name.startswith("exam") or name in ("year", "session") or name.endswith("attempted"):
         exam = re.match(rf"({'|'.join(EXAMS)})\b", value, re.IGNORECASE)  # "CSS 2023"
         note("exam", exam.group(1).upper() if exam else None, "page's fields")
         note("year", _year_in(value), "page's fields")
