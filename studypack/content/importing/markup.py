@@ -94,10 +94,8 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
             found = _block("heading", child, int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2)
         elif tag in LISTS:
             blocks.extend(_list(child, depth))
-        elif tag == "table" and _question_table(child):
-            blocks.extend(_question_table(child))
-        elif tag == "table" and _facts_table(child):
-            blocks.extend(_facts_table(child))
+        elif tag == "table" and (lines := _question_table(child) or _facts_table(child)):
+            blocks.extend(lines)
         elif tag in ROWS and any(_holds_blocks(cell) for cell in child):
             # A layout table (a forum's post: who wrote it | what they wrote): its cells
             # are read as blocks, one after the other.

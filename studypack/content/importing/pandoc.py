@@ -91,7 +91,7 @@ def _cells(lines: list[str], spans: list[tuple[int, int]]) -> list[str]:
     runs to the end of the line).
     """
     cells = []
-    for index, (left, right) in enumerate(spans):
+    for index, (left, _) in enumerate(spans):
         stop = None if index == len(spans) - 1 else spans[index + 1][0]
         cells.append(" ".join(" ".join(line[left:stop].split()) for line in lines).strip())
     return cells

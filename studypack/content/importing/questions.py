@@ -461,8 +461,6 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         elif re.fullmatch(r"(?:19[4-9]|20\d)\d", line.strip()):
             note("year", int(line.strip()), "page header")  # a lone year above the question
     for line in preamble:
-        field = re.match(r"^(?:subject|paper)\s*:\s*(.+)$", line.strip(), re.IGNORECASE)
-        note("paper", known_paper(field.group(1)) if field else None, "page header")
         _read_field(line, note)
         spaced = re.search(rf"\b({'|'.join(EXAMS)})(?:\s+[A-Z]\w+){{0,2}}\s+((?:19|20)\d\d)\b",
                            line)
@@ -506,6 +504,8 @@ _FIELD = re.compile(r"^\s*(exam(?:ination)?|year|session|(?:past\s+)?paper\s+att
 
 
 def _read_field(line: str, note: Callable[[str, object, str], None]) -> None:
+    paper = re.match(r"^(?:subject|paper)\s*:\s*(.+)$", line.strip(), re.IGNORECASE)
+    note("paper", known_paper(paper.group(1)) if paper else None, "page header")
     field = _FIELD.match(line)
     if not field:
         return
