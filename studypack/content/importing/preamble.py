@@ -16,7 +16,7 @@ from .pieces import to_piece
 
 ATTRIBUTION = re.compile(
     r"\b(?:(?:is|was|has been|have been|were)\s+(?:solved|attempted|written|answered|prepared|"
-    r"shared|contributed)\s+by|under the (?:supervision|guidance|mentorship) of|"
+    r"shared|contributed)\s+(?:[\w-]+\s+){0,4}?by|under the (?:supervision|guidance|mentorship) of|"
     r"solved by|attempted by)\b", re.IGNORECASE)
 """A sentence saying who solved the answer: site text that carries exam, paper and year."""
 

@@ -467,6 +467,9 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line)):
             note("exam", spaced.group(1).upper(), "page text")
             note("year", int(spaced.group(2)), "page text")
+            # "This answer to Question No. 6 of the CSS 2022 … paper was attempted by …"
+            asked = re.search(r"\bQ(?:uestion)?\s*(?:No\.?|number|#)?\s*(\d{1,2})\b", line)
+            note("number", int(asked.group(1)) if asked else None, "page text")
     for line in preamble:
         topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
         note("topic", topic.group(1) if topic else None, "page header")
