@@ -481,7 +481,12 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         tagged = re.search(rf"\b(?:{'|'.join(EXAMS)})\s*[-–]?\s*((?:19|20)\d\d)\b"
                            r"(?!\s*(?:prep|preparation|aspirants?|batch|candidates?)\b)",
                            line, re.IGNORECASE)
-        note("year", int(tagged.group(1)) if tagged and len(line.split()) <= 16 else None,
+        short = tagged is not None and len(line.split()) <= 16
+        note("year", int(tagged.group(1)) if tagged and short else None,
+             "page title" if line is title else "page header")
+        # "CSS 2019 Gender Studies Q3 Solved": a title naming exam and year names the number.
+        asked = re.search(r"\bQ(?:uestion)?\s*\.?\s*(?:No\.?\s*)?#?\s*(\d{1,2})\b", line)
+        note("number", int(asked.group(1)) if asked and short else None,
              "page title" if line is title else "page header")
     for line in (*preamble, title):
         lines_seen.append(line)
