@@ -69,6 +69,9 @@ _JUNK_PATTERNS = (
     r"^\(?(?:my notes|notes to self|self note)\b",
     r"^\[\s*(?:insert|add|draw|paste|put|include)\b[^\]]*\]$",  # a place left for a map or figure
     r"^word count\s*:\s*\d",
+    r"^next (?:handout|lecture|class|lesson|post|part|topic|episode)\s*[:\-–]",
+    r"\bsharing (?:this|these) (?:handouts?|notes|pdfs?|files?)\b.{0,60}\b(?:breach|not allowed|"
+    r"prohibited|strictly)\b",
     r"^[—–-]*\s*end of (?:file|document|notes)\b",
     r"\(\s*(?:margin|side|my|personal|teacher'?s|sir'?s) notes?\s*\)\W*$",  # a note beside the text
     r"^sources?\s*:\s*(?:lecture|class|my notes|notes|sir|madam|teacher)\b",

@@ -286,7 +286,10 @@ def _new_point(piece: Piece) -> _Point:
         return _Point(lead.group(1).strip().rstrip(":. "), [body] if body else [],
                       inline_body=bool(body))
     heading, body = split_heading(text)
-    if body and not piece.marker and len(text) <= 70 and not re.search(r"[.!?]", text):
+    titled = all(w[:1].isupper() for w in plain(body).split() if len(w) > 3)
+    if body and (not piece.marker or titled) and len(text) <= 70 and not re.search(
+            r"[.!?]", text):
+        # "(e) Forms of Recognition: De Jure and De Facto": a heading with its subtitle.
         # "Infrastructure – roads, rail and ports" standing over its paragraph: all heading.
         return _Point(plain(text).rstrip(":. "))
     return _Point(heading, [_capitalised(body)] if body else [], inline_body=bool(body))
