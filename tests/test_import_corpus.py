@@ -110,6 +110,19 @@ READ_EXACTLY = {
                    "p14-notion-export-two-answers-sociology.md",
                    "p15-hugo-guide-how-to-write-20-marker.md",
                    "p16-github-readme-gender-studies-question-bank.md"],
+    # A meta table of facts, pandoc Markdown, an Urdu-medium answer, bulleted and ticked
+    # question lists, a topics page whose lines close in years.
+    "held-out-9": ["p02-blogger-number-in-title-nested-bullets-bold-paren-heads.html",
+                   "p04-pdftotext-handout-wrapped-question-lettered-heads-intl-law.txt",
+                   "p05-word-txt-export-two-answers-indo-pak-history.txt",
+                   "p06-urdu-medium-islamiat-hajj-urdu-numbered-heads.html",
+                   "p07-academy-paywall-meta-table-runin-bold-heads-ir.html",
+                   "p08-scribd-viewer-copy-colon-heads-pms-punjab-pakstudies.txt",
+                   "p10-pandoc-docx-md-underline-spans-lettered-outline-pakaffairs.md",
+                   "p13-most-repeated-topics-current-affairs-topics.txt",
+                   "p14-islamiat-topicwise-html-table-year-exam-columns.html",
+                   "p15-telegram-channel-current-affairs-emoji-topics-year-only.txt",
+                   "p16-joplin-checklist-sociology-questions-code-tags.md"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 
@@ -128,13 +141,15 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
                                                ("held-out-2", 0.98), ("held-out-3", 0.98),
                                                ("held-out-4", 0.96), ("held-out-5", 0.90),
                                                ("held-out-6", 0.88), ("held-out-7", 0.96),
-                                               ("held-out-8", 0.84)])
+                                               ("held-out-8", 0.85), ("held-out-9", 0.99)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
     # (284/295), held-out-5 90.6 % (270/298), held-out-6 88.4 % (245/277), held-out-7
     # 96.4 % (243/252; 89.3 % at its one unseen run), held-out-8 85.0 % (260/306; 55.6 %
-    # unseen, when a Reddit thread, its answer in a comment, gave no file).
+    # unseen, when a Reddit thread, its answer in a comment, gave no file; 85.3 % later),
+    # held-out-9 99.7 % (315/316; 54.1 % unseen: two question lists it did not see as
+    # lists lost 99 fields).
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)

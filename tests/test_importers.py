@@ -705,3 +705,125 @@ def test_a_closing_bracket_names_the_paper_s_part_before_the_marks():
     assert (line.number, line.year, line.exam, line.part, line.marks) == (4, 2018, "CSS", "II",
                                                                           20)
     assert line.text == "Evaluate ties with the Central Asian states."
+
+
+def test_an_urdu_question_line_with_urdu_digits_is_a_question():
+    found = parse_question("سوال نمبر ۳: زکوٰۃ کے معاشی فوائد بیان کیجیے۔")
+    assert found is not None and found.number == 3
+    assert found.text == "زکوٰۃ کے معاشی فوائد بیان کیجیے۔"
+
+
+def test_an_urdu_medium_answer_gives_its_urdu_headings_labels_and_the_papers_question(
+        tmp_path):
+    body = "روزہ انسان کو صبر اور ضبطِ نفس سکھاتا ہے اور معاشرے میں ہمدردی پیدا کرتا ہے۔ " * 3
+    page = tmp_path / "roza.md"
+    page.write_text(
+        "**Q.No.6:** Discuss the moral benefits of fasting. (CSS 2021) (20)\n\n"
+        "سوال نمبر 6: روزے کے اخلاقی فوائد بیان کیجیے۔\n\n"
+        f"## تعارف\n\n{body}\n\n"
+        f"### ۱۔ صبر کی تربیت\n\n{body}\n\n"  # noqa: RUF001 (an Urdu digit, as typed)
+        "كُتِبَ عَلَيْكُمُ الصِّيَامُ\n\n"
+        f"### ۲۔ ہمدردی کا جذبہ\n\n{body}\n\n"
+        f"### ۳۔ سماجی مساوات\n\n{body}\n\n"
+        f"## حاصلِ کلام\n\n{body}\n", encoding="utf-8")
+    (answer,) = import_file(page)
+    data = answer.data
+    assert data["question"] == "Discuss the moral benefits of fasting."
+    assert (data["number"], data["year"], data["marks"]) == (6, 2021, 20)
+    assert [p["heading"] for p in data["points"]] == ["صبر کی تربیت", "ہمدردی کا جذبہ",
+                                                      "سماجی مساوات"]
+    assert data["introduction"].startswith("روزہ انسان")
+    assert data["conclusion"].startswith("روزہ انسان")
+    # The verse stays in its point, and the gist is the Urdu text's first sentence.
+    assert "كُتِبَ عَلَيْكُمُ الصِّيَامُ" in data["points"][0]["body"]
+    assert data["points"][0]["gist"] == body.split("۔", maxsplit=1)[0] + "۔"
+
+
+@pytest.mark.parametrize(("typed", "cased"), [
+    ("CHINA AND THE WORLD ORDER", "China and the World Order"),
+    ("ROLE OF SAARC AND WTO", "Role of SAARC and WTO"),
+    ("US-CHINA RIVALRY", "US-China Rivalry"),
+    ("THE WAR ON TERROR", "The War on Terror"),
+    ("Foreign Policy", "Foreign Policy"),
+])
+def test_a_topic_head_typed_in_capitals_is_set_in_title_case(typed, cased):
+    from studypack.content.importing import head_case
+
+    assert head_case(typed) == cased
+
+
+def test_bulleted_and_ticked_lists_of_past_questions_become_question_records(tmp_path):
+    chat = tmp_path / "list.txt"
+    chat.write_text(
+        "Economy questions, CSS only\n\n"
+        "📈 INFLATION AND PRICES\n"
+        "🔸 Why has inflation stayed high in Pakistan since 2022? (2023)\n"
+        "🔸 “Subsidies help the rich more than the poor.” Comment. (2020)\n\n"
+        "🏦 DEBT\n"
+        "🔸 Pakistan borrows to repay old loans. Analyse the causes and suggest a cure. (2024)\n",
+        encoding="utf-8")
+    found = import_file(chat)
+    assert [(a.data["year"], a.data["topics"][0]) for a in found] == [
+        (2023, "Inflation and Prices"), (2020, "Inflation and Prices"), (2024, "Debt")]
+    assert all(a.data["kind"] == "question" and a.data["exam"] == "CSS" for a in found)
+    notes = tmp_path / "todo.md"
+    notes.write_text(
+        "## Social Change\n\n"
+        "- [x] Discuss the effects of migration on family life in Pakistan. `CSS-2018` ⭐\n"
+        "    - attempted, needs data\n"
+        "- [ ] Why do some traditions resist change? Explain with examples. `PMS-2021`\n\n"
+        "## Social Control\n\n"
+        "- [ ] Compare formal and informal social control in villages. `CSS-2022`\n",
+        encoding="utf-8")
+    ticked = import_file(notes)
+    assert [(a.data["exam"], a.data["year"], a.data["topics"][0]) for a in ticked] == [
+        ("CSS", 2018, "Social Change"), ("PMS", 2021, "Social Change"),
+        ("CSS", 2022, "Social Control")]
+    assert ticked[0].data["question"] == ("Discuss the effects of migration on family life "
+                                          "in Pakistan.")
+
+
+def test_a_pandoc_handout_reads_its_spans_table_and_drops_its_footnotes(tmp_path):
+    body = "The provinces gained control of many subjects after the amendment was passed. " * 3
+    page = tmp_path / "handout.md"
+    page.write_text(
+        "  ---------------------------------------------\n"
+        "  Subject            Year        Marks\n"
+        "  ------------------ ----------- --------------\n"
+        "  Pakistan Affairs   CSS 2019    20\n"
+        "\n"
+        "  ---------------------------------------------\n\n"
+        "**Q.No.2:** Discuss the main features of the Eighteenth Amendment.\n\n"
+        f"**[Introduction]{{.underline}}**\n\n{body}[^1]\n\n"
+        f"**[Provincial Autonomy]{{.underline}}**\n\n{body}\n\n"
+        f"**[Fiscal Powers]{{.underline}}**\n\n{body}\n\n"
+        f"**[Conclusion]{{.underline}}**\n\n{body}\n\n"
+        "[^1]: Learn the article numbers by heart.\n", encoding="utf-8")
+    (answer,) = import_file(page)
+    data = answer.data
+    assert (data["paper"], data["exam"], data["year"], data["marks"], data["number"]) == (
+        "Pakistan Affairs", "CSS", 2019, 20, 2)
+    assert [p["heading"] for p in data["points"]] == ["Provincial Autonomy", "Fiscal Powers"]
+    text = yaml.safe_dump(data, allow_unicode=True)
+    assert "{.underline}" not in text and "by heart" not in text and "[^1]" not in text
+
+
+def test_a_table_of_a_pages_facts_gives_exam_year_number_and_marks(tmp_path):
+    body = "<p>" + "The treaty changed the balance of power in the region for decades. " * 4
+    page = tmp_path / "facts.html"
+    page.write_text(
+        "<html><head><title>Solved answer</title></head><body><main><article>"
+        "<h1>The Simla Agreement</h1>"
+        "<table><tr><th>Exam</th><td>PMS</td><th>Year</th><td>2016</td></tr>"
+        "<tr><td>Question No.</td><td>7</td><td>Marks</td><td>20</td></tr></table>"
+        "<p>Evaluate the significance of the Simla Agreement for Pakistan.</p>"
+        f"<p><b>Introduction:</b> {body[3:]}</p>"
+        f"<p><b>Origins of the talks:</b> {body[3:]}</p>"
+        f"<p><b>Terms of the agreement:</b> {body[3:]}</p>"
+        f"<p><b>Effects on Kashmir:</b> {body[3:]}</p>"
+        f"<p><b>Conclusion:</b> {body[3:]}</p>"
+        "</article></main></body></html>", encoding="utf-8")
+    (answer,) = import_file(page)
+    data = answer.data
+    assert (data["exam"], data["year"], data["number"], data["marks"]) == ("PMS", 2016, 7, 20)
+    assert data["question"] == "Evaluate the significance of the Simla Agreement for Pakistan."

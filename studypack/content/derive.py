@@ -24,7 +24,8 @@ ABBREVIATIONS = frozenset([
 _WORD_WINDOW = 2 * max(len(word) for word in ABBREVIATIONS)
 """Characters before a full stop enough to hold any abbreviation and its opening quote."""
 
-_BOUNDARY = re.compile(r"([.!?])[\"”’)]?\s+(?=[A-Z“‘\"(0-9])")
+_BOUNDARY = re.compile(r"([.!?۔؟])[\"”’)]?\s+(?=[A-Z“‘\"(0-9\u0600-\u06FF])")
+"""A sentence's end: English, or Urdu's own full stop (۔) and question mark (؟)."""
 
 
 IMPORT_PLACEHOLDER = "[Not in the source: write the {name} here.]"

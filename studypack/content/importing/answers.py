@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .blocks import Block, Page, plain, split_marker
+from .blocks import Block, Page, mostly_arabic, plain, split_marker
 from .forum import answer_post
 from .junk import (
     COMMENTS_HEADING,
@@ -84,12 +84,12 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
             kept.pop()  # the member's name above the rank
         unmarked = split_marker(text)[2]  # "📺 YouTube: …": the bullet is not the point
         # A to-do line is a note to oneself, unless it is a past question ticked off.
-        ticked = _TICK_BOX.match(text) and parse_question(_as_line(block)) is not None
-        if ticked or not (is_junk(text) or is_junk(block.text) or is_junk(unmarked)):
+        if _ticked(block) or not (is_junk(text) or is_junk(block.text) or is_junk(unmarked)):
             kept.append(block)
             # After a question line or a paragraph of answer, a "Related" line ends it.
             asked = asked or parse_question(text) is not None or len(text.split()) >= 40
-    while kept and (is_trailing_junk(plain(kept[-1].text) or kept[-1].text)
+    while kept and not _ticked(kept[-1]) and (is_trailing_junk(plain(kept[-1].text)
+                                                               or kept[-1].text)
                     or is_trailing_junk(split_marker(plain(kept[-1].text))[2])):
         kept.pop()
     return kept, len(blocks) - len(kept)
@@ -138,6 +138,11 @@ def _next(starts: list[tuple[int, QuestionLine]], m: int, kept: list[Block]) -> 
 
 
 _TICK_BOX = re.compile(r"^\[[ xX✓✔]\]\s+")
+
+
+def _ticked(block: Block) -> bool:
+    """A to-do line that is a past question ticked off (a to-do line is otherwise a note)."""
+    return bool(_TICK_BOX.match(plain(block.text))) and parse_question(_as_line(block)) is not None
 
 
 def _as_line(block: Block) -> str:
@@ -190,9 +195,13 @@ def split_page(page: Page) -> SplitPage:
             continue  # a title or a contents line naming a question answered below
         above = titled.get(question.number or -1)
         if above is not None:
+            # The paper's English question over its Urdu restatement: the paper's words.
+            english = bool(above.text) and mostly_arabic(question.text) and not mostly_arabic(
+                above.text)
             question = replace(question, year=question.year or above.year,
                                exam=question.exam or above.exam,
-                               marks=question.marks or above.marks)
+                               marks=question.marks or above.marks,
+                               text=above.text if english else question.text)
         question, body = _complete(question, body)
         answers.append(RawAnswer(question, tuple(drop_preface(body))))
     return SplitPage(context, tuple(answers), () if starts else tuple(kept), dropped,

@@ -24,7 +24,7 @@ from ..derive import (
     plain_text,
 )
 from ..gaps import IDENTITY
-from .blocks import mostly_arabic
+from .blocks import mostly_arabic, urdu_prose
 from .parse import AnswerDraft
 from .questions import EXAMS, Context, QuestionLine
 
@@ -360,7 +360,7 @@ def _before_verse(text: str) -> str:
     """The paragraphs of ``text`` before its first Arabic verse (all of it when none)."""
     kept: list[str] = []
     for paragraph in text.split("\n\n"):
-        if mostly_arabic(paragraph):
+        if mostly_arabic(paragraph) and not urdu_prose(paragraph):
             break
         kept.append(paragraph)
     return "\n\n".join(kept)

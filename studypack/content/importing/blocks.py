@@ -59,7 +59,7 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # 4.1- Sub-point / 4.1. / 4.1)
     ("nested", re.compile(r"^(\d{1,2}\.\d{1,2})(?:[.)]|\s*[-–])?\s*(?=\S)")),
     # 1. / 1) / 1- / 1– / (1) / 1:
-    ("number", re.compile(r"^\(?(\d{1,3})(?:[.):]|\s*[-–](?![-–]))\s*(?=\S)")),
+    ("number", re.compile(r"^\(?(\d{1,3})(?:[.):۔]|\s*[-–](?![-–]))\s*(?=\S)")),
     # I. / IV) / ii-
     ("roman", re.compile(r"^\(?((?i:x{0,3}(?:ix|iv|v?i{0,3})))(?<=[ivxIVX])"
                          r"(?:[.)]|\s*[-–](?=\s))\s*(?=\S)")),
@@ -78,6 +78,25 @@ QUESTION_WORDS = re.compile(
 """Words that set an exam question's task; a title holding one may be the question."""
 
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+URDU_LETTERS = re.compile(r"[ٹڈڑںھےۓکگیہۂپچژ]")
+"""Letters Urdu (and Persian) write that Arabic does not: a text with them is Urdu prose,
+not a quoted verse."""
+
+
+_HARAKAT = re.compile(r"[\u064B-\u0652\u0670]")
+
+
+def urdu_prose(text: str) -> bool:
+    """Mostly Arabic script, with a letter of Urdu's own and few vowel marks: an Urdu-medium
+    answer's text. A verse is written with its vowel marks, often on an Urdu keyboard (ی, ک),
+    so the marks tell it apart.
+    """
+    if not mostly_arabic(text) or not URDU_LETTERS.search(text):
+        return False
+    letters = sum(1 for c in text if c.isalpha())
+    return len(_HARAKAT.findall(text)) * 100 < letters * 15
 
 
 def mostly_arabic(text: str) -> bool:

@@ -166,11 +166,16 @@ def _facts_table(table: Any) -> list[Block]:
     rows = [[" ".join(inline_text(c).replace("*", "").split()) for c in row
              if _tag(c) in ("td", "th", "cell")] for row in table.iter() if _tag(row) in ROWS]
     rows = [row for row in rows if any(row)]
-    pairs: list[tuple[str, str]] = []
+    readings: list[list[tuple[str, str]]] = []
     if len(rows) == 2 and len(rows[0]) == len(rows[1]):
-        pairs = list(zip(rows[0], rows[1], strict=True))  # names over one row of values
-    elif rows and all(row and len(row) % 2 == 0 for row in rows):
-        pairs = [pair for row in rows for pair in zip(row[::2], row[1::2], strict=True)]
+        readings.append(list(zip(rows[0], rows[1], strict=True)))  # names over values
+    if rows and all(row and len(row) % 2 == 0 for row in rows):
+        readings.append([pair for row in rows for pair in zip(row[::2], row[1::2], strict=True)])
+    if not readings:
+        return []
+    # The reading whose names are most like a page's fields ("Exam", "Marks") is the table's.
+    pairs = max(readings, key=lambda found: sum(bool(_FACT_KEYS.match(k.strip(" :")))
+                                                for k, _ in found))
     short = all(0 < len(k.split()) <= 3 and len(v.split()) <= 6 for k, v in pairs)
     if not short or sum(bool(_FACT_KEYS.match(k.strip(" :"))) for k, _ in pairs) < 2:
         return []

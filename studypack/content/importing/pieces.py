@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .blocks import Block, MarkerKind, mostly_arabic, plain, split_marker
+from .blocks import Block, MarkerKind, mostly_arabic, plain, split_marker, urdu_prose
 
 LABELS: tuple[tuple[str, str], ...] = (
     ("outline", r"(?:answer |essay )?outline|structure"),
     ("breakdown", r"question breakdown|breakdown of the question|understanding the question"),
     ("answer", r"answer(?: to the question)?|ans|solution|model answer"),
-    ("introduction", r"introduction|intro|background"),
+    ("introduction", r"introduction|intro|background|تعارف|تمہید|مقدمہ"),
     ("conclusion", (r"conclusion|concluding remarks|final (?:thoughts|remarks)|"
-                    r"(?:the )?bottom line")),
+                    r"(?:the )?bottom line|حاصلِ? ?کلام|خلاصۂ? ?کلام|خلاصہ|نتیجہ|اختتامیہ|ماحصل")),
     ("note", r"translation|meaning|reference|explanation|tafseer|tafsir"),
     ("section", (r"(?:the )?way forward|(?:critical |an )?analysis|suggestions|"
                  r"(?:policy )?recommendations|(?:the )?road ahead")),
@@ -100,7 +100,10 @@ def to_piece(block: Block) -> Piece:
     marker, number, text = split_marker(block.text)
     if not marker and block.kind == "item":
         marker, number = ("number", str(block.number)) if block.ordered else ("bullet", "•")
-    arabic = mostly_arabic(block.text)
+    # Urdu prose is read like English (headings, labels, points); only Arabic verses are
+    # kept apart as they are.
+    arabic = mostly_arabic(block.text) and not urdu_prose(block.text) and not (
+        _LABEL.match(plain(text)) and len(text.split()) <= 3)  # "تعارف" over the introduction
     piece = Piece(block, marker, number, text, arabic=arabic)
     if arabic:
         return piece

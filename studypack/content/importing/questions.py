@@ -114,6 +114,8 @@ _Q_AT_END = re.compile(
     r"(?P<number>\d{1,2})\s*[:.)]?$", re.IGNORECASE)
 """``CSS Islamiat Paper 2018 – Q.2``: a header ending in the question's number; the
 question itself follows on the next line."""
+_Q_URDU = re.compile(r"^سوال\s*(?:نمبر|نمبر:|#)?\s*(\d{1,3})\s*[:۔.)\-–]*\s*(.*)$")
+"""``سوال نمبر ۳: …``: an Urdu question line; Urdu digits (۳) are decimal digits to the pattern."""
 _Q_BARE = re.compile(r"^(?:the\s+)?(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
 _TAGGED = re.compile(
     r"^(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[,|–-]?\s*([^:“\"]{0,60}?)\s*:\s*[“\"]?"
@@ -180,7 +182,7 @@ def parse_question(text: str) -> QuestionLine | None:
     """
     # Ticks and stars a student puts after a listed question are not part of it.
     line = re.sub(r"(?:\s*[✅❌✔✓☑⭐★✗✘]\ufe0f?)+\s*$", "", " ".join(text.split()))
-    match = _Q_NUMBERED.match(line)
+    match = _Q_NUMBERED.match(line) or _Q_URDU.match(line)
     if match:
         return _with_tags(_paper_number(match.group(1)), match.group(2))
     untagged, tag_year, tag_marks, tag_exam = read_tags(line)
@@ -462,14 +464,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             note("year", int(line.strip()), "page header")  # a lone year above the question
     for line in preamble:
         _read_field(line, note)
-        spaced = re.search(rf"\b({'|'.join(EXAMS)})(?:\s+[A-Z]\w+){{0,2}}\s+((?:19|20)\d\d)\b",
-                           line)
-        if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line)):
-            note("exam", spaced.group(1).upper(), "page text")
-            note("year", int(spaced.group(2)), "page text")
-            # "This answer to Question No. 6 of the CSS 2022 … paper was attempted by …"
-            asked = re.search(r"\bQ(?:uestion)?\s*(?:No\.?|number|#)?\s*(\d{1,2})\b", line)
-            note("number", int(asked.group(1)) if asked else None, "page text")
+        _read_attributed(line, note)
     for line in preamble:
         topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
         note("topic", topic.group(1) if topic else None, "page header")
@@ -502,6 +497,18 @@ def read_context(preamble: list[str], title: str = "") -> Context:
                    topic=found.get("topic"),  # type: ignore[arg-type]
                    tags=tuple(dict.fromkeys(tags)), where=tuple(where.items()),
                    number=found.get("number"), marks=found.get("marks"))  # type: ignore[arg-type]
+
+
+def _read_attributed(line: str, note: Callable[[str, object, str], None]) -> None:
+    """Exam, year and number from an attribution or a preface ("This answer to Question
+    No. 6 of the CSS 2022 Political Science paper was attempted by …").
+    """
+    spaced = re.search(rf"\b({'|'.join(EXAMS)})(?:\s+[A-Z]\w+){{0,2}}\s+((?:19|20)\d\d)\b", line)
+    if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line)):
+        note("exam", spaced.group(1).upper(), "page text")
+        note("year", int(spaced.group(2)), "page text")
+        asked = re.search(r"\bQ(?:uestion)?\s*(?:No\.?|number|#)?\s*(\d{1,2})\b", line)
+        note("number", int(asked.group(1)) if asked else None, "page text")
 
 
 _FIELD = re.compile(r"^\s*(exam(?:ination)?|year|session|(?:past\s+)?paper\s+attempted|"
