@@ -19,6 +19,7 @@ one paragraph (paragraphs are spaced apart); a line is full when its text,
 measured unstretched in its font, takes at least 86% of the column.
 
 Run: python bench/typography.py out/booklet.pdf [more.pdf ...] [--layout classic]
+     python bench/typography.py --corpus 400 [--layout compact]   (the benchmark's answers)
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -204,8 +206,11 @@ def _page_checks(report: Report, number: int, text: list[Line], pages: list[list
     previous = _in_column(pages[number - 2], column) if number > 1 else []
     continued = bool(previous) and previous[-1].kind == "body" and column.full(previous[-1])
     following = _in_column(pages[number], column) if number < len(pages) else []
-    # A heading is stranded when what it heads starts on the next page.
-    if text[-1].kind == "heading" and following and following[0].kind != "heading":
+    # A heading is stranded when what it heads starts on the next page (or column): it is
+    # the page's last line, or it stands within a line and a half of the foot of a column.
+    low = [line for line in text if line.kind == "heading"
+           and line.y < column.foot + column.pitch * 1.5]
+    if (text[-1].kind == "heading" and following and following[0].kind != "heading") or low:
         report.headings.append(number)
     if (continued and first[0].kind == "body" and len(first) == 1
             and not column.full(first[0]) and len(groups) > 1):
@@ -245,14 +250,43 @@ def _pages(numbers: list[int]) -> str:
     return f"(pages {shown}{', …' if len(numbers) > 12 else ''})"
 
 
+def corpus_booklet(count: int, layout: str, folder: Path) -> Path:
+    """The benchmark's answers (``bench/corpus.py``) built as a booklet in ``layout``.
+
+    The engines' benchmark sets its own flat page to match a bare script; this sets the
+    same words in one of studypack's book layouts, so its breaks can be judged.
+    """
+    import subprocess
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus import make_corpus, write_workspace
+
+    write_workspace(folder, make_corpus(count))
+    settings = folder / "studypack.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("layout: bench",
+                                                                      f"layout: {layout}"),
+                        encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "studypack.cli", "build"], cwd=folder, check=True,
+                   stdout=subprocess.DEVNULL)
+    return folder / "out" / "booklet.pdf"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("pdfs", nargs="+", type=Path)
+    parser.add_argument("pdfs", nargs="*", type=Path)
     parser.add_argument("--layout", default="classic", help="the layout the PDFs were built with")
+    parser.add_argument("--corpus", type=int, metavar="N",
+                        help="also build the benchmark's N answers in --layout and report it")
     args = parser.parse_args(argv)
+    if not args.pdfs and not args.corpus:
+        parser.error("name a PDF, or --corpus N")
     faces = Faces(args.layout)
-    for pdf in args.pdfs:
-        print_report(analyse(pdf, faces))
+    pdfs = list(args.pdfs)
+    with tempfile.TemporaryDirectory() as folder:
+        if args.corpus:
+            pdfs.append(corpus_booklet(args.corpus, args.layout, Path(folder)))
+        for pdf in pdfs:
+            print_report(analyse(pdf, faces))
     return 0
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.enums import TA_JUSTIFY
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 from typing_extensions import override
 
 from .rl_private import (
@@ -50,6 +50,20 @@ class OnceParagraph(Paragraph):
         # A width too small to set a line in breaks nothing: nothing to keep.
         state["_broken_at"] = availWidth if width == availWidth else None
         return width, height
+
+    heading_lines = 0
+    """Lines a heading set in the paragraph's own first line takes (balanced columns, where
+    keep-with-next does not hold, set a heading this way). A split leaves them two lines
+    of text below, as a heading kept with what follows would have."""
+
+    @override
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if self.heading_lines and len(parts) == 2:
+            first = getattr(parts[0], "blPara", None)
+            if first is not None and len(first.lines) < self.heading_lines + 2:
+                return []
+        return parts
 
     @override
     def drawPara(self, debug: int = 0) -> None:
@@ -129,7 +143,7 @@ def _cleaned(markup: str) -> str:
     return " ".join(markup.split())
 
 
-def paragraph(markup: str, style: Any, bullet: str | None = None) -> Paragraph:
+def paragraph(markup: str, style: Any, bullet: str | None = None) -> OnceParagraph:
     """A paragraph of ReportLab markup (``<b>``, ``<font>``, escaped text) in ``style``.
 
     Markup whose only tags are ``<b>`` and ``<i>`` and that has no entity

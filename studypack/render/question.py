@@ -77,8 +77,9 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
         if lead is not None and index == 0 and block.kind in ("para", "bullets", "numbers"):
             # The heading opens the first paragraph, or the first list item.
             mark = {"para": "", "bullets": "• ", "numbers": f"{block.start}. "}[block.kind]
-            out.append(paragraph(opening + mark + block.items[0],
-                                 ctx.styles["body_after_heading"]))
+            headed = paragraph(opening + mark + block.items[0], ctx.styles["body_after_heading"])
+            headed.heading_lines = 1  # split only with two lines of text under it
+            out.append(headed)
             rest = Block(block.kind, block.items[1:], block.start + 1)
             if block.kind != "para" and rest.items:
                 out += _list_items(ctx, rest)
@@ -552,8 +553,7 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
                              enumerate(q.outline, 1))
         outline_para = paragraph(f'<font name="{h3.fontName}">Outline</font><br/>{lines}',
                                  s["body"])
-        story: list[Flowable] = [CondPageBreak(s["h2"].leading * 2 + s["body"].leading * 4),
-                                 *opening]
+        story: list[Flowable] = [CondPageBreak(_answer_room(ctx)), *opening]
         head_of_body: list[Flowable] = [outline_para]
     elif outline:
         # The heading, "Outline" and its lines move to a new page together or not at all.
@@ -564,7 +564,7 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
         story = [KeepTogether(opening)]
         head_of_body = []
     else:
-        story = [CondPageBreak(s["h2"].leading * 2 + s["body"].leading * 4), *opening]
+        story = [CondPageBreak(_answer_room(ctx)), *opening]
         head_of_body = []
     body = head_of_body + _section(ctx, "Introduction", q.introduction)
     for n, point in enumerate(q.points, 1):
@@ -592,6 +592,25 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     return story + body
 
 
+def _columns_room(ctx: BlockContext) -> float:
+    """Height balanced columns need to start on a page: three lines, a heading set in its
+    paragraph's first line and two lines of text under it.
+
+    ReportLab's own default is an inch, whatever the type; with less room the columns
+    go to the next page and leave the "Answer" heading above them at the foot.
+    """
+    return float(ctx.styles["body"].leading) * 3 + 2
+
+
+def _answer_room(ctx: BlockContext) -> float:
+    """Room the "Answer" heading needs below it to be set on this page rather than the next."""
+    h2, body = ctx.styles["h2"], ctx.styles["body"]
+    if ctx.columns == 2:
+        heading = float(h2.spaceBefore + h2.leading + h2.spaceAfter)
+        return heading + _columns_room(ctx) + 2  # and the columns' own space before
+    return float(h2.leading * 2 + body.leading * 4)
+
+
 def _in_columns(ctx: BlockContext, body: list[Flowable]) -> list[Flowable]:
     """``body`` in balanced columns, with its tables and quotations across both.
 
@@ -605,6 +624,7 @@ def _in_columns(ctx: BlockContext, body: list[Flowable]) -> list[Flowable]:
     def close_run() -> None:
         if run:
             out.append(BalancedColumns(list(run), nCols=2, spaceBefore=2,
+                                       needed=_columns_room(ctx),
                                        innerPadding=ctx.styles["body"].fontSize * 1.4))
             run.clear()
     for flowable in body:
