@@ -229,9 +229,18 @@ def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, 
         body = body[1:]
     while body:
         rest, year, marks, exam = read_tags(plain(body[0].text))
+        stated = _MARKS_LINE.match(plain(body[0].text))  # "Marks: 20" under the question
+        if stated:
+            question = replace(question, marks=question.marks or int(stated.group(1)))
+            body = body[1:]
+            continue
         if rest or not (year or marks or exam):
             break
         question = replace(question, year=question.year or year,
                            marks=question.marks or marks, exam=question.exam or exam)
         body = body[1:]
     return question, body
+
+
+_MARKS_LINE = re.compile(r"^\(?\s*(?:total\s+)?marks?\s*[:=\-–]?\s*(\d{1,3})\s*\)?\.?$",
+                         re.IGNORECASE)

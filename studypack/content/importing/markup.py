@@ -182,7 +182,8 @@ def _facts_table(table: Any) -> list[Block]:
     return [Block("paragraph", f"{k.strip(' :')}: {v}") for k, v in pairs if v]
 
 
-BLOCK_TAGS = HEADINGS | PARAGRAPHS | LISTS | ROWS | {"div", "table"}
+BLOCK_TAGS = HEADINGS | PARAGRAPHS | LISTS | ROWS | {"div", "table", "section", "article",
+                                                    "main", "figure", "details", "dl"}
 
 
 def _holds_blocks(cell: Any) -> bool:

@@ -48,6 +48,9 @@ ALIASES = {
     "indo pak history": "History of Pakistan and India",
     "pak-india history": "History of Pakistan and India",
     "pakistan studies": "Pakistan Affairs", "pak studies": "Pakistan Affairs",
+    "gpp": "Governance and Public Policies", "ir": "International Relations",
+    "psych": "Psychology", "pub ad": "Public Administration", "pubad": "Public Administration",
+    "governance and public policy": "Governance and Public Policies",
 }
 """Short names students use → the paper's name."""
 
@@ -125,7 +128,7 @@ paper before the question."""
 _LISTED = re.compile(r"^(\d{1,4})\s*[.)\-–]\s*(\S.*)$")
 _MARKS = re.compile(r"\s*[(\[]\s*(\d{1,3}(?:\s*\+\s*\d{1,3})*)\s*(?:=\s*(\d{1,3}))?\s*"
                     r"(?:marks?)?\s*[)\]]\s*\.?$", re.IGNORECASE)
-_MARKS_BARE = re.compile(r"\s*[-–,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
+_MARKS_BARE = re.compile(r"\s*[-–—,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
 # Not the end of a range of years ("(1947-2019)" is part of the question).
 _PROVINCE = r"(?:(?:Punjab|Sindh|KPK|KP|Khyber Pakhtunkhwa|Balochistan|AJK|GB)\s*[-–]?\s*)?"
 """A province between a PMS tag and its year ("PMS Punjab 2018")."""
@@ -476,6 +479,9 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         tagged = re.search(rf"\b(?:{'|'.join(EXAMS)})\s*[-–]?\s*((?:19|20)\d\d)\b"
                            r"(?!\s*(?:prep|preparation|aspirants?|batch|candidates?)\b)",
                            line, re.IGNORECASE)
+        if tagged and re.search(r"\b(?:cleared|qualified|passed|topped|allocated in|"
+                                r"attempted)\s*$", line[:tagged.start()], re.IGNORECASE):
+            tagged = None  # "Cleared CSS 2021": the writer's own exam, not the paper's
         short = tagged is not None and len(line.split()) <= 16
         note("year", int(tagged.group(1)) if tagged and short else None,
              "page title" if line is title else "page header")
