@@ -70,6 +70,8 @@ _JUNK_PATTERNS = (
     r"^\[\s*(?:insert|add|draw|paste|put|include)\b[^\]]*\]$",  # a place left for a map or figure
     r"^word count\s*:\s*\d",
     r"^next (?:handout|lecture|class|lesson|post|part|topic|episode)\s*[:\-–]",
+    r"\bnew batch\b|\bbatch (?:starts|starting|begins)\b|\badmissions? (?:are )?open\b",
+    r"\bfees?\s*[:\-–]?\s*(?:rs\.?|pkr)\s*[\d,]+",
     r"\bsharing (?:this|these) (?:handouts?|notes|pdfs?|files?)\b.{0,60}\b(?:breach|not allowed|"
     r"prohibited|strictly)\b",
     r"^[—–-]*\s*end of (?:file|document|notes)\b",
