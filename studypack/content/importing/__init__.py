@@ -130,13 +130,32 @@ def _listed_questions(split: SplitPage, options: Options,
                       source_name: str) -> tuple[ImportedAnswer, ...]:
     """One ``kind: question`` record per listed question, under its topic head."""
     results = []
-    before, topic = list(split.preamble), None
+    before, topic, dated = list(split.preamble), None, None
     for raw in split.answers:
-        topic = _topic_head(before) or topic
-        results.append(assemble_question(raw.question, split.context, options,
+        head = _topic_head(before)
+        last = next((plain(b.text) for b in reversed(before) if plain(b.text).strip()), "")
+        sitting = _sitting(last) if len(last.split()) <= 8 else None
+        if sitting:
+            dated = sitting  # "CSS 2023", "PMS Punjab 2022 (PPSC)": a year's questions follow
+        elif head:
+            topic = head
+        question = raw.question
+        if dated:
+            question = replace(question, exam=question.exam or dated[0],
+                               year=question.year or dated[1])
+        results.append(assemble_question(question, split.context, options,
                                          source_name=source_name, topic=topic))
         before = list(raw.blocks)
     return tuple(results)
+
+
+def _sitting(head: str) -> tuple[str, int] | None:
+    """The exam and year a head names and nothing else ("CSS 2023", "PMS Punjab 2022
+    (PPSC)"): a list by year, whose heads are no topics.
+    """
+    found = re.fullmatch(r"(CSS|PMS|PCS)\b[\w\s()-]{0,30}?\b((?:19|20)\d\d)\b[\s()\w-]{0,12}",
+                         head.strip(), re.IGNORECASE)
+    return (found.group(1).upper(), int(found.group(2))) if found else None
 
 
 def _topic_head(blocks: list[Block]) -> str | None:

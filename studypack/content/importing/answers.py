@@ -152,7 +152,7 @@ def _as_line(block: Block) -> str:
     # "[x] Discuss …": a to-do list's tick box marks a listed question like a bullet.
     text = _TICK_BOX.sub("", plain(block.text), count=1)
     kind, _, rest = split_marker(text)
-    if kind == "bullet" and re.match(r"^Q(?:uestion)?\b", rest):
+    if kind == "bullet" and re.match(r"^Q(?:uestion|ues)?(?:\b|\d)", rest):
         return rest  # "👉 Q. Trace the evolution … (CSS 2017)"
     if kind == "bullet" and read_tags(rest)[1] is not None:
         # "🔹 Discuss … (2022)": a bulleted list of questions reads as a numbered one.
@@ -179,6 +179,11 @@ def split_page(page: Page) -> SplitPage:
                            page.title)
     answers: list[RawAnswer] = []
     titled: dict[int, QuestionLine] = {}
+    # A list of questions (most with nothing under them) may repeat a number from one
+    # year to the next; a repeated number is then no title over the answer below.
+    listing = len(starts) >= 3 and 2 * sum(
+        _bare(kept[i + 1:_next(starts, m, kept)]) for m, (i, _) in enumerate(starts)
+    ) > len(starts)
     for n, (start, line) in enumerate(starts):
         question = line  # completed below with what a title line or the body says
         end = starts[n + 1][0] if n + 1 < len(starts) else len(kept)
@@ -187,7 +192,8 @@ def split_page(page: Page) -> SplitPage:
         # with its text, comes below; or a contents box naming questions answered below.
         header = not question.text and any(q.number == question.number and q.text
                                            for _, q in starts[n + 1:n + 3])
-        if header or (not question.listed and question.number is not None and _bare(body) and any(
+        if header or (not listing and not question.listed and question.number is not None
+                      and _bare(body) and any(
                 q.number == question.number and not _bare(kept[i + 1:_next(starts, m, kept)])
                 for m, (i, q) in enumerate(starts) if m > n and not q.listed)):
             if question.number is not None:  # looked up by number below
@@ -228,6 +234,8 @@ def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, 
                            marks=question.marks or marks, exam=question.exam or exam)
         body = body[1:]
     while body:
+        if question.text and len(body) == 1 and _bare(body):
+            break  # a lone "CSS 2022" after a listed question heads the questions below
         rest, year, marks, exam = read_tags(plain(body[0].text))
         stated = _MARKS_LINE.match(plain(body[0].text))  # "Marks: 20" under the question
         if stated:

@@ -301,7 +301,9 @@ _PREPOSITION = re.compile(r"\b(?:since|in|of|after|before|until|till|from|to|by|
 def _in_sentence(text: str, found: re.Match[str]) -> bool:
     """A bare year after "since", "in", "after" … is part of the question, not its tag."""
     bracketed = found.group(0).strip().startswith(("(", "[")) or found.group(1)
-    return not bracketed and bool(_PREPOSITION.search(text[: found.start()]))
+    # "… at the Workplace Act 2010." ends its sentence with the year: no tag after it.
+    return not bracketed and (bool(_PREPOSITION.search(text[: found.start()]))
+                              or found.group(0).rstrip().endswith("."))
 
 
 _ATTRIBUTION = re.compile(r"\s*[(\[]([^()\[\]]{4,90})[)\]]\s*\.?$")
