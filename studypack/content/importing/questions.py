@@ -477,13 +477,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         part = re.search(r"\bpart[\s-]*(iii|ii|iv|i|[1-4])\b", line, re.IGNORECASE)
         note("part", roman_part(part.group(1)) if part else None,
              "page title" if line is title else "page header")
-        # "CSS 2018 PREP" is when the writer sits the exam, not the paper's year.
-        tagged = re.search(rf"\b(?:{'|'.join(EXAMS)})\s*[-–]?\s*((?:19|20)\d\d)\b"
-                           r"(?!\s*(?:prep|preparation|aspirants?|batch|candidates?)\b)",
-                           line, re.IGNORECASE)
-        if tagged and re.search(r"\b(?:cleared|qualified|passed|topped|allocated in|"
-                                r"attempted)\s*$", line[:tagged.start()], re.IGNORECASE):
-            tagged = None  # "Cleared CSS 2021": the writer's own exam, not the paper's
+        tagged = _paper_sitting(line)
         short = tagged is not None and len(line.split()) <= 16
         note("year", int(tagged.group(1)) if tagged and short else None,
              "page title" if line is title else "page header")
@@ -505,6 +499,19 @@ def read_context(preamble: list[str], title: str = "") -> Context:
                    topic=found.get("topic"),  # type: ignore[arg-type]
                    tags=tuple(dict.fromkeys(tags)), where=tuple(where.items()),
                    number=found.get("number"), marks=found.get("marks"))  # type: ignore[arg-type]
+
+
+def _paper_sitting(line: str) -> re.Match[str] | None:
+    """An exam and year naming the paper's sitting ("CSS 2019"); not "CSS 2018 PREP" (when
+    the writer sits it) nor "Cleared CSS 2021" (the writer's own exam).
+    """
+    tagged = re.search(rf"\b(?:{'|'.join(EXAMS)})\s*[-–]?\s*((?:19|20)\d\d)\b"
+                       r"(?!\s*(?:prep|preparation|aspirants?|batch|candidates?)\b)",
+                       line, re.IGNORECASE)
+    if tagged and re.search(r"\b(?:cleared|qualified|passed|topped|allocated in|attempted)\s*$",
+                            line[:tagged.start()], re.IGNORECASE):
+        return None
+    return tagged
 
 
 def _read_attributed(line: str, note: Callable[[str, object, str], None]) -> None:

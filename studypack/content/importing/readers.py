@@ -117,8 +117,8 @@ def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...]]:
     return [], ()
 
 
-_FURNITURE = re.compile(r"comment|sidebar|(?<!elementor-)widget|menu|(?<!sub)nav|footer|masthead|share|"
-                        r"related|promo|advert|\bads?\b|breadcrumb|cookie|newsletter|"
+_FURNITURE = re.compile(r"comment|sidebar|(?<!elementor-)widget|menu|(?<!sub)nav|footer|"
+                        r"masthead|share|related|promo|advert|\bads?\b|breadcrumb|cookie|newsletter|"
                         r"subscribe|popup|modal|author-box|social|\btoc\b|ez-toc|"
                         r"table-of-contents", re.IGNORECASE)
 
