@@ -99,6 +99,7 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
         page furniture that were dropped (running heads may name the paper).
     """
     lines, dropped = drop_page_chrome(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = question_sheet(lines)
     chat = sum(bool(_CHAT_PREFIX.match(x.strip())) for x in lines) >= 3
     lines = main_speaker(lines) if chat else lines
     width = 0 if chat else wrap_width(lines)  # a chat's lines are messages, never wrapped
@@ -119,6 +120,46 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
             paragraphs.append(line)
         previous = raw.rstrip()
     return [_block(p) for p in paragraphs], dropped
+
+
+def question_sheet(lines: list[str]) -> list[str]:
+    """A spreadsheet of past questions copied as tab-separated rows (a header row naming
+    the Question and Year columns, and maybe Exam and Topic) → a topic line over each run
+    of its questions, and "1. Question (CSS 2019)" lines, as a typed list would read.
+
+    A topic cell merged over several rows is filled on its first row only: it is carried
+    down. Other lines are left as they are.
+    """
+    out: list[str] = []
+    columns: dict[str, int] | None = None
+    topic, listed = "", 0
+    for line in lines:
+        cells = [" ".join(c.split()) for c in line.split("\t")]
+        if columns is None:
+            named = {name: k for k, cell in enumerate(cells) for name in
+                     ("question", "year", "exam", "topic") if cell.casefold().startswith(name)}
+            if "\t" in line and {"question", "year"} <= named.keys():
+                columns = named
+            else:
+                out.append(line)
+            continue
+        asked = cells[columns["question"]] if columns["question"] < len(cells) else ""
+        if "\t" not in line or len(asked.split()) < 4:
+            if not any(cells):
+                continue
+            columns = None if "\t" not in line else columns
+            out.append(line if "\t" not in line else " ".join(c for c in cells if c))
+            continue
+        head = cells[columns["topic"]] if "topic" in columns and columns["topic"] < len(cells) \
+            else ""
+        if head and head != topic:
+            topic = head
+            out += ["", head, ""]
+        exam = cells[columns["exam"]] if "exam" in columns and columns["exam"] < len(cells) else ""
+        year = cells[columns["year"]] if columns["year"] < len(cells) else ""
+        listed += 1
+        out.append(f"{listed}. {asked} ({' '.join(x for x in (exam, year) if x)})")
+    return out
 
 
 def main_speaker(lines: list[str]) -> list[str]:
