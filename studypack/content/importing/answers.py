@@ -190,7 +190,9 @@ def split_page(page: Page) -> SplitPage:
         body = [b for b in kept[start + 1:end] if not is_breadcrumb(plain(b.text))]
         # A header naming a question ("Criminology – CSS 2017 – Q3") whose own line,
         # with its text, comes below; or a contents box naming questions answered below.
-        header = not question.text and any(q.number == question.number and q.text
+        # A header of the number alone ("CSS 2017 -- IR -- Q 4 -- [20]") over a
+        # "Question: …" line without one gives that line its number.
+        header = not question.text and any(q.number in (question.number, None) and q.text
                                            for _, q in starts[n + 1:n + 3])
         if header or (not listing and not question.listed and question.number is not None
                       and _bare(body) and any(
@@ -200,6 +202,10 @@ def split_page(page: Page) -> SplitPage:
                 titled[question.number] = question  # its year or exam may be said only there
             continue  # a title or a contents line naming a question answered below
         above = titled.get(question.number or -1)
+        if above is None and question.number is None and n and not starts[n - 1][1].text \
+                and starts[n - 1][1].number is not None:
+            above = titled.get(starts[n - 1][1].number or -1)
+            question = replace(question, number=above.number if above else None)
         if above is not None:
             # The paper's English question over its Urdu restatement: the paper's words.
             english = bool(above.text) and mostly_arabic(question.text) and not mostly_arabic(

@@ -29,6 +29,8 @@ def from_pandoc(text: str) -> str:
     """``text`` with pandoc's extensions rewritten in CommonMark (see the module's note)."""
     if not re.search(r"\]\{|\[\^|^\s*-{3,}\s+-{3,}", text, re.MULTILINE):
         return text
+    # A Word comment ("[Add an example here?]{.comment-start …}") is a note, not the answer.
+    text = re.sub(r"\[[^\[\]]*\]\{\.comment-(?:start|end)[^{}]*\}", "", text)
     text = _NOTE_DEFINITION.sub("", text)
     text = _NOTE_MARK.sub("", text)
     for _ in range(3):  # spans inside spans
