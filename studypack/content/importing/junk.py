@@ -69,6 +69,8 @@ _JUNK_PATTERNS = (
     r"^\(?(?:my notes|notes to self|self note)\b",
     r"^\[\s*(?:insert|add|draw|paste|put|include)\b[^\]]*\]$",  # a place left for a map or figure
     r"^word count\s*:\s*\d",
+    r"^(?:[\u2600-\u27BF\U0001F300-\U0001FAFF]\uFE0F?\s*\d+\s*)+$",  # reactions: 👍 11 ❤️ 6
+    r"\b(?:that'?s|it'?s) (?:around|about|roughly|nearly) [\d,]+ words\b",
     r"^next (?:handout|lecture|class|lesson|post|part|topic|episode)\s*[:\-–]",
     r"\bnew batch\b|\bbatch (?:starts|starting|begins)\b|\badmissions? (?:are )?open\b",
     r"\bfees?\s*[:\-–]?\s*(?:rs\.?|pkr)\s*[\d,]+",

@@ -18,7 +18,7 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("breakdown", r"question breakdown|breakdown of the question|understanding the question"),
     ("answer", r"answer(?: to the question)?|ans|solution|model answer"),
     ("introduction", r"introduction|intro|background|تعارف|تمہید|مقدمہ"),
-    ("conclusion", (r"conclusion|concluding remarks|final (?:thoughts|remarks)|"
+    ("conclusion", (r"conclusion|concluding remarks|final (?:thoughts|remarks)|wrap[- ]?up|"
                     r"(?:the )?bottom line|حاصلِ? ?کلام|خلاصۂ? ?کلام|خلاصہ|نتیجہ|اختتامیہ|ماحصل")),
     ("note", r"translation|meaning|reference|explanation|tafseer|tafsir"),
     ("section", (r"(?:the )?way forward|(?:critical |an )?analysis|suggestions|"
@@ -107,7 +107,9 @@ def to_piece(block: Block) -> Piece:
     piece = Piece(block, marker, number, text, arabic=arabic)
     if arabic:
         return piece
-    match = _LABEL.match(plain(text))
+    # "Outline (keep it short in exam):": a remark in brackets does not hide the label.
+    bare = re.sub(r"^(\w[\w ]{0,24}?)\s*\([^()]{1,40}\)\s*(:?)\s*$", r"\1\2", plain(text))
+    match = _LABEL.match(bare)
     if match:
         kind = next(k for k, _ in LABELS if match.group(k))
         rest, sep = match.group("rest").strip(), match.group("sep")

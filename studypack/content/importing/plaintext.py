@@ -100,6 +100,7 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
     """
     lines, dropped = drop_page_chrome(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines = question_sheet(lines)
+    lines = discord_as_chat(lines)
     chat = sum(bool(_CHAT_PREFIX.match(x.strip())) for x in lines) >= 3
     lines = main_speaker(lines) if chat else lines
     width = 0 if chat else wrap_width(lines)  # a chat's lines are messages, never wrapped
@@ -162,6 +163,41 @@ def question_sheet(lines: list[str]) -> list[str]:
     return out
 
 
+_DISCORD_HEAD = re.compile(r"^(?P<name>\S.{0,40}?) [—–-] (?P<date>\d{1,2}/\d{1,2}/\d{2,4}) "
+                           r"(?P<time>\d{1,2}:\d{2}\s*[AP]M)$", re.IGNORECASE)
+_DISCORD_TIME = re.compile(r"^\[(\d{1,2}:\d{2}\s*[AP]M)\]$", re.IGNORECASE)
+
+
+def discord_as_chat(lines: list[str]) -> list[str]:
+    """A Discord channel copied as text ("Dr. Saad — 03/14/2024 10:02 PM" over a message,
+    "[10:04 PM]" over the next of the same writer) → a chat export's lines, each with its
+    "[date, time] writer: " prefix, so it is read as chats are. Other text is returned as
+    it is.
+    """
+    heads = [_DISCORD_HEAD.match(" ".join(x.split())) for x in lines]
+    if sum(bool(h) for h in heads) < 2:
+        return lines
+    out: list[str] = []
+    name = date = time = ""
+    for line, head in zip(lines, heads, strict=True):
+        stamp = _DISCORD_TIME.match(line.strip())
+        if head:
+            name, date, time = head["name"], head["date"], head["time"]
+        elif stamp:
+            time = stamp.group(1)
+        elif name and line.strip():
+            out.append(f"[{date}, {time}] {name}: {line.strip()}")
+        else:
+            out.append(line)
+    return out
+
+
+_ASKS_FOR = re.compile(r"\b(?:CSS|PMS|PCS)\s*[-–]?\s*(?:19|20)\d\d\b|"
+                       r"\(\s*\d{1,2}\s*(?:marks?)?\s*\)\s*$", re.IGNORECASE)
+"""What a student's message names when it asks for an answer: the exam and year, or a
+question closing in its marks ("… educational settings?" (20))."""
+
+
 def main_speaker(lines: list[str]) -> list[str]:
     """In a chat export, only the messages of whoever wrote the most (the teacher posting
     the answer); the others' thanks and requests are not the answer. Other text is
@@ -181,7 +217,10 @@ def main_speaker(lines: list[str]) -> list[str]:
         if speaker:
             words[speaker] = words.get(speaker, 0) + len(line.split())
     main = max(words, key=lambda k: words[k])
-    return [line for line, speaker in zip(lines, speakers, strict=True) if speaker in (main, None)]
+    # Another writer's message that asks the question (its exam and year, or the question
+    # with its marks) is kept: the answer's question is often only there.
+    return [line for line, speaker in zip(lines, speakers, strict=True)
+            if speaker in (main, None) or _ASKS_FOR.search(_CHAT_PREFIX.sub("", line.strip()))]
 
 
 _SPEAKER = re.compile(r"^\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*"

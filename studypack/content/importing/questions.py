@@ -119,6 +119,8 @@ _Q_AT_END = re.compile(
 question itself follows on the next line."""
 _Q_URDU = re.compile(r"^سوال\s*(?:نمبر|نمبر:|#)?\s*(\d{1,3})\s*[:۔.)\-–]*\s*(.*)$")
 """``سوال نمبر ۳: …``: an Urdu question line; Urdu digits (۳) are decimal digits to the pattern."""
+_QUOTED_MARKS = re.compile(r"^[\"“](.{20,}?)[\"”]\s*[(\[]\s*(\d{1,2})\s*(?:marks?)?\s*[)\]]\.?$",
+                           re.IGNORECASE)
 _Q_BARE = re.compile(r"^(?:the\s+)?(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
 _TAGGED = re.compile(
     r"^(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[,|–-]?\s*([^:“\"]{0,60}?)\s*:\s*[“\"]?"
@@ -188,6 +190,11 @@ def parse_question(text: str) -> QuestionLine | None:
     match = _Q_NUMBERED.match(line) or _Q_URDU.match(line)
     if match:
         return _with_tags(_paper_number(match.group(1)), match.group(2))
+    quoted = _QUOTED_MARKS.match(line)
+    if quoted and _asks(quoted.group(1)):
+        # '"Compare classical and operant conditioning. …" (20)': a question quoted with
+        # its marks, as a student asking for its answer writes it.
+        return QuestionLine(number=None, text=quoted.group(1).strip(), marks=int(quoted.group(2)))
     untagged, tag_year, tag_marks, tag_exam = read_tags(line)
     match = _Q_AT_END.match(untagged)
     if match and match["head"].count("(") != match["head"].count(")"):
@@ -210,6 +217,13 @@ def parse_question(text: str) -> QuestionLine | None:
                             year=year or _year_in(inside), marks=marks,
                             exam=exam or (found_exam.group(1).upper() if found_exam else None),
                             paper=known_paper(inside))
+    return _tagged_forms(line)
+
+
+def _tagged_forms(line: str) -> QuestionLine | None:
+    """The question lines ``parse_question`` reads by their exam and year tags, or by a
+    list's number (the forms without a "Q" marker).
+    """
     tagged = _TAGGED.match(line)
     if tagged and (QUESTION_WORDS.search(tagged.group(4)) or "?" in line) and len(
             tagged.group(4).split()) >= 5:
