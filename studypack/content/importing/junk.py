@@ -213,7 +213,9 @@ def is_trailing_junk(text: str) -> bool:
 
 _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?premium members|"
                       r"free previews? left|end of (?:the|your) free preview|premium answer|"
-                      r"premium members only|subscribe to (?:read|unlock|continue)|unlock the "
+                      r"premium members only|subscribe to (?:read|unlock|continue)|"
+                      r"(?:post|answer|article) is for paid subscribers|keep reading with a|"
+                      r"upgrade to (?:paid|premium) to|unlock the "
                       r"(?:full|complete|rest))\b", re.IGNORECASE)
 
 
