@@ -69,6 +69,7 @@ _JUNK_PATTERNS = (
     r"^\(?(?:my notes|notes to self|self note)\b",
     r"^\[\s*(?:insert|add|draw|paste|put|include)\b[^\]]*\]$",  # a place left for a map or figure
     r"^word count\s*:\s*\d",
+    r"^(?:note|tip|advice) (?:for|to) (?:the )?(?:students|readers|aspirants|candidates)\b",
     r"^(?:[\u2600-\u27BF\U0001F300-\U0001FAFF]\uFE0F?\s*\d+\s*)+$",  # reactions: 👍 11 ❤️ 6
     r"\b(?:that'?s|it'?s) (?:around|about|roughly|nearly) [\d,]+ words\b",
     r"^next (?:handout|lecture|class|lesson|post|part|topic|episode)\s*[:\-–]",

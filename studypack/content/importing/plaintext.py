@@ -112,8 +112,9 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
             previous = ""
             continue
         following = lines[n + 1] if n + 1 < len(lines) else ""
-        if previous and width and _continues(previous, raw, width, paragraphs[-1]) \
-                and not _heads_a_list(previous, line, following):
+        if previous and (_hangs(previous, raw) or width and _continues(
+                previous, raw, width, paragraphs[-1]) and not _heads_a_list(previous, line,
+                                                                        following)):
             joined = paragraphs[-1]
             paragraphs[-1] = (joined[:-1] + line if re.search(r"[a-z]-$", joined[-2:])
                               and line[0].islower() else f"{joined} {line}")
@@ -232,6 +233,18 @@ _CHAT_PREFIX = re.compile(
 """A chat export's "[12/03/2024, 9:15 pm] Ali: " or "12/03/2024, 9:15 pm - Ali: " prefix."""
 
 _WHOLLY_BOLD = re.compile(r"^(\*{1,2}|__)(?=\S)([^*]+?)(?<=\S)\1\s*$")
+
+
+_MARKED_QUESTION = re.compile(r"^(\s*Q(?:uestion|ues)?\s*\.?\s*(?:No\.?)?\s*\d{1,3}\s*[.:)\-–]?\s+)\S")
+
+
+def _hangs(previous: str, raw: str) -> bool:
+    """A question line's wrapped continuation set under its text, past the marker (a
+    handout's hanging indent: "Q. No. 5   What is …" over "           Evaluate …").
+    """
+    marker = _MARKED_QUESTION.match(previous)
+    indent = len(raw) - len(raw.lstrip(" "))
+    return bool(marker) and raw.strip() != "" and abs(indent - len(marker.group(1))) <= 1
 
 
 def _block(paragraph: str) -> Block:
