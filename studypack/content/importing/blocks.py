@@ -66,7 +66,7 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # a) / (b) / c.
     ("letter", re.compile(r"^\(?([a-h])(?:\)|\.(?=\s))\s*(?=\S)")),
     # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)
-    ("bullet", re.compile(r"^([-–•●▪■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔*»·o]|"
+    ("bullet", re.compile(r"^([-–•●▪■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|"
                           r"[\u2600-\u27BF\U0001F300-\U0001FAFF]\uFE0F?)"
                           r"(?=\s)\s*")),
 )

@@ -69,6 +69,8 @@ _JUNK_PATTERNS = (
     r"^\(?(?:my notes|notes to self|self note)\b",
     r"^\[\s*(?:insert|add|draw|paste|put|include)\b[^\]]*\]$",  # a place left for a map or figure
     r"^word count\s*:\s*\d",
+    r"^[~\s]*\[\s*(?:teacher|checker|sir|madam|examiner|remarks?|feedback)\b[^\]]*\]$",
+    r"^(?:date\s*:?\s*_*\s*)?page\s*no\.?\s*\d{1,3}$",  # a notebook's page number
     r"^(?:note|tip|advice) (?:for|to) (?:the )?(?:students|readers|aspirants|candidates)\b",
     r"^(?:[\u2600-\u27BF\U0001F300-\U0001FAFF]\uFE0F?\s*\d+\s*)+$",  # reactions: 👍 11 ❤️ 6
     r"\b(?:that'?s|it'?s) (?:around|about|roughly|nearly) [\d,]+ words\b",

@@ -22,6 +22,9 @@ from .shapes import answer_shape, colon_title, group_title, heading_over_heading
 _URDU = re.compile(r"[ٹڈڑںھےۓ]")
 """Letters of Urdu that Arabic does not use: text with them is Urdu prose, not a verse."""
 
+SUB_GLYPHS = frozenset({"o", "↳", "◦", "▪", "–"})
+"""Bullets that mark a second level under another bullet in copied lists."""
+
 OUTLINE_LINE_MAX = 90
 """Longest outline line, in characters; longer marker lines are answer text."""
 
@@ -259,9 +262,9 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     sub = piece.depth > 0 or piece.marker == "nested" or (
         piece.marker in ("bullet", "letter") and built.outline_marker in ("number", "roman")
     ) or (not piece.marker and built.outline_open and not opens and not piece.label) or (
-        # Word's second-level bullet ("o" under "•"), as a copy of its list gives it.
-        piece.marker == built.outline_marker == "bullet" and piece.number == "o"
-        and built.outline_glyph != "o")
+        # Word's second-level bullet ("o" under "•"), or a hand-drawn "↳" under "→".
+        piece.marker == built.outline_marker == "bullet" and piece.number in SUB_GLYPHS
+        and built.outline_glyph not in SUB_GLYPHS)
     if not sub:
         # "3. Economic impacts:" with nothing after the colon: plain lines below it,
         # copied flat at the same indent, are its children (until the next such parent,

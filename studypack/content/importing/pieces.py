@@ -17,7 +17,8 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("outline", r"(?:answer |essay )?outline|structure"),
     ("breakdown", r"question breakdown|breakdown of the question|understanding the question"),
     ("answer", r"answer(?: to the question)?|ans|solution|model answer"),
-    ("introduction", r"introduction|intro|background|تعارف|تمہید|مقدمہ"),
+    # "lntroduction": an OCR'd page reads a capital I as a small l.
+    ("introduction", r"[Il]ntroduction|[Il]ntro|background|تعارف|تمہید|مقدمہ"),
     ("conclusion", (r"conclusion|concluding remarks|final (?:thoughts|remarks)|wrap[- ]?up|"
                     r"(?:the )?bottom line|حاصلِ? ?کلام|خلاصۂ? ?کلام|خلاصہ|نتیجہ|اختتامیہ|ماحصل")),
     ("note", r"translation|meaning|reference|explanation|tafseer|tafsir"),
@@ -27,7 +28,8 @@ LABELS: tuple[tuple[str, str], ...] = (
 """Label kind → the words that make it (matched whole, case ignored)."""
 
 _LABEL = re.compile("^(?:" + "|".join(f"(?P<{k}>{w})" for k, w in LABELS) +
-                    r")\s*(?P<sep>[:\-–—]|\.(?=\s|$))?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+                    r")\s*(?P<sep>:-|[:\-–—]|\.(?=\s|$))?\s*(?P<rest>.*)$",
+                    re.IGNORECASE | re.DOTALL)
 
 CONCLUSION_OPENERS = re.compile(
     r"^(?:overall|to conclude|in conclusion|in a nutshell|to sum (?:it )?up|summing up|"

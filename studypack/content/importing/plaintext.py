@@ -112,9 +112,9 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
             previous = ""
             continue
         following = lines[n + 1] if n + 1 < len(lines) else ""
-        if previous and (_hangs(previous, raw) or width and _continues(
+        if previous and (_hangs(previous, raw) or (width and _continues(
                 previous, raw, width, paragraphs[-1]) and not _heads_a_list(previous, line,
-                                                                        following)):
+                                                                         following))):
             joined = paragraphs[-1]
             paragraphs[-1] = (joined[:-1] + line if re.search(r"[a-z]-$", joined[-2:])
                               and line[0].islower() else f"{joined} {line}")
@@ -235,7 +235,8 @@ _CHAT_PREFIX = re.compile(
 _WHOLLY_BOLD = re.compile(r"^(\*{1,2}|__)(?=\S)([^*]+?)(?<=\S)\1\s*$")
 
 
-_MARKED_QUESTION = re.compile(r"^(\s*Q(?:uestion|ues)?\s*\.?\s*(?:No\.?)?\s*\d{1,3}\s*[.:)\-–]?\s+)\S")
+_MARKED_QUESTION = re.compile(
+    r"^(\s*Q(?:uestion|ues)?\s*\.?\s*(?:No\.?)?\s*\d{1,3}\s*[.:)\-–]?\s+)\S")
 
 
 def _hangs(previous: str, raw: str) -> bool:

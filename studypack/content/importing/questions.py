@@ -186,7 +186,7 @@ def parse_question(text: str) -> QuestionLine | None:
     numbered list line ending in such a tag (topic-wise lists).
     """
     # Ticks and stars a student puts after a listed question are not part of it.
-    line = re.sub(r"(?:\s*[✅❌✔✓☑⭐★✗✘]\ufe0f?)+\s*$", "", " ".join(text.split()))
+    line = _ocr_marks(re.sub(r"(?:\s*[✅❌✔✓☑⭐★✗✘]\ufe0f?)+\s*$", "", " ".join(text.split())))
     match = _Q_NUMBERED.match(line) or _Q_URDU.match(line)
     if match:
         return _with_tags(_paper_number(match.group(1)), match.group(2))
@@ -218,6 +218,12 @@ def parse_question(text: str) -> QuestionLine | None:
                             exam=exam or (found_exam.group(1).upper() if found_exam else None),
                             paper=known_paper(inside))
     return _tagged_forms(line)
+
+
+def _ocr_marks(line: str) -> str:
+    """A scan's slips in a question's marker and marks: "Q.N0.7" → "Q.No.7", "(2O)" → "(20)"."""
+    line = re.sub(r"^(Q(?:ues(?:tion)?)?\s*\.?\s*)N0(?=\s*\.?\s*\d)", r"\1No", line)
+    return re.sub(r"\((\d)[Oo]\)\s*$", r"(\g<1>0)", line)
 
 
 def _tagged_forms(line: str) -> QuestionLine | None:
