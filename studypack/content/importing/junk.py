@@ -233,6 +233,11 @@ def starts_tail(text: str) -> bool:
     return line.startswith(TAIL_STARTS)
 
 
+_TIP = re.compile(r"^\**\s*(?:sir|ma'?am|miss|teacher|mentor|exam|pro|examiner'?s?)(?:'s| ki| ka)?"
+                  r"\s+tips?\s*\**\s*[:\-–]", re.IGNORECASE)
+"""A tip boxed beside the answer ("Sir ki tip: …", "Exam tip: …"): advice, not the answer."""
+
+
 def is_junk(text: str) -> bool:
     """True when the block ``text`` (plain) is site text to drop where it stands.
 
@@ -240,6 +245,8 @@ def is_junk(text: str) -> bool:
     ``"Posts: 1,204"``, ``"Home | About | Contact"``, ``"Assalam o Alaikum friends!"``.
     """
     line = " ".join(text.split())
+    if _TIP.match(line) and len(line.split()) <= 80:
+        return True
     if not line or len(line) > SHORT:
         return False
     if CAPTCHA.match(line):

@@ -244,8 +244,9 @@ def _hangs(previous: str, raw: str) -> bool:
     handout's hanging indent: "Q. No. 5   What is …" over "           Evaluate …").
     """
     marker = _MARKED_QUESTION.match(previous)
-    indent = len(raw) - len(raw.lstrip(" "))
-    return bool(marker) and raw.strip() != "" and abs(indent - len(marker.group(1))) <= 1
+    if marker is None or not raw.strip():
+        return False
+    return abs(len(raw) - len(raw.lstrip(" ")) - len(marker.group(1))) <= 1
 
 
 def _block(paragraph: str) -> Block:

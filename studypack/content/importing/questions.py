@@ -23,6 +23,8 @@ from .junk import is_menu
 from .preamble import is_attribution, is_preface
 
 EXAMS = ("CSS", "PMS", "PCS", "FPSC", "PPSC")
+COMMISSIONS = {"FPSC": "CSS", "PPSC": "PMS"}
+"""A commission named for its exam: FPSC sets CSS, the Punjab commission PMS."""
 
 PAPERS = (
     "English Essay", "English (Precis and Composition)", "General Science and Ability",
@@ -514,7 +516,9 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         if line is title or is_attribution(line) or (
                 known_paper(line) and len(line.split()) <= 12):
             note("year", _year_in(line), source)
-    return Context(exam=found.get("exam"), paper=found.get("paper"),  # type: ignore[arg-type]
+    named = str(found.get("exam") or "")
+    return Context(exam=COMMISSIONS.get(named.upper(), named) or None,
+                   paper=found.get("paper"),  # type: ignore[arg-type]
                    year=found.get("year"), part=found.get("part"),  # type: ignore[arg-type]
                    topic=found.get("topic"),  # type: ignore[arg-type]
                    tags=tuple(dict.fromkeys(tags)), where=tuple(where.items()),
