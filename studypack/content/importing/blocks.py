@@ -64,7 +64,8 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     ("roman", re.compile(r"^\(?((?i:x{0,3}(?:ix|iv|v?i{0,3})))(?<=[ivxIVX])"
                          r"(?:[.)]|\s*[-–](?=\s))\s*(?=\S)")),
     # a) / (b) / c.
-    ("letter", re.compile(r"^\(?([a-h])(?:\)|\.(?=\s))\s*(?=\S)")),
+    # An outline's capital letters ("A. The paradox …"), never a person's initials ("A. K.").
+    ("letter", re.compile(r"^\(?([a-h]|[A-H](?=[.)]\s+(?![A-Z]\.)))(?:\)|\.(?=\s))\s*(?=\S)")),
     # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)
     ("bullet", re.compile(r"^([-–•●▪■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|"
                           r"[\u2600-\u27BF\U0001F300-\U0001FAFF]\uFE0F?)"

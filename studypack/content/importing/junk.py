@@ -68,7 +68,7 @@ _JUNK_PATTERNS = (
     r"^(?:todo|to do|fixme|note to self)\s*[:\-–]",
     r"^\(?(?:my notes|notes to self|self note)\b",
     r"^\[\s*(?:insert|add|draw|paste|put|include)\b[^\]]*\]$",  # a place left for a map or figure
-    r"^word count\s*:\s*\d",
+    r"^word count\s*:\s*(?:about|around|approx\.?|roughly|~)?\s*\d",
     r"^[~\s]*\[\s*(?:teacher|checker|sir|madam|examiner|remarks?|feedback)\b[^\]]*\]$",
     r"^(?:date\s*:?\s*_*\s*)?page\s*no\.?\s*\d{1,3}$",  # a notebook's page number
     r"^(?:note|tip|advice) (?:for|to) (?:the )?(?:students|readers|aspirants|candidates)\b",
@@ -194,7 +194,9 @@ _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?
                        r"with|do share it|happy (?:learning|studying)|best of luck|"
                        r"(?:was|is|found) this (?:answer |article |post )?helpful|"
                        r"hope (?:this|it) helps|masha ?allah|join now|that'?s it for today|"
-                       r"that is all for today|see you (?:in the next|next)|stay tuned)\b",
+                       r"that is all for today|see you (?:in the next|next)|stay tuned|"
+                       r"feel free to (?:reach out|contact|message|dm)|reach out (?:to me )?on "
+                       r"(?:instagram|facebook|whatsapp|twitter|x|linkedin))\b",
                        re.IGNORECASE)
 
 

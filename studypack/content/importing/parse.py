@@ -199,6 +199,9 @@ def _on_label(piece: Piece, built: _Builder, state: str) -> str:
         if rest:
             (built.outline.append(rest) if piece.label == "outline" else None)
         return piece.label if not built.points else state
+    # A heading's words after its label are its subtitle ("Conclusion: Choosing the Slower
+    # Path"), not the part's first paragraph.
+    rest = "" if piece.headed and not piece.marker and len(rest.split()) <= 8 else rest
     if piece.label in ("answer", "introduction"):
         if rest:
             built.intro.append(rest)
@@ -251,10 +254,14 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     """Add ``piece`` to the outline when it is an outline line; False ends the outline."""
     if (piece.headed and not piece.marker) or piece.arabic:
         return False
-    if len(piece.plain) > OUTLINE_LINE_MAX or (not piece.marker and piece.plain.endswith(".")):
+    # A lettered line under a numbered one may run longer ("B. Thesis: …" in an essay's).
+    limit = OUTLINE_LINE_MAX * (2 if piece.marker in ("letter", "bullet", "nested")
+                                and built.outline_marker in ("number", "roman") else 1)
+    if len(piece.plain) > limit or (not piece.marker and piece.plain.endswith(".")):
         return False
-    if piece.top_numbered and piece.number in ("1", "I", "i") and len(built.outline) >= 2:
-        return False  # numbering starts again: the answer itself begins
+    if piece.top_numbered and piece.number in ("1", "I", "i") and len(built.outline) >= 2 \
+            and not (piece.number == "i" and built.outline_glyph.isupper()):
+        return False  # numbering starts again: the answer itself begins (not "i." under "I.")
     text = piece.plain.rstrip(":")
     if not built.outline:
         built.outline_marker, built.outline_glyph = piece.marker, piece.number
@@ -264,7 +271,10 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     ) or (not piece.marker and built.outline_open and not opens and not piece.label) or (
         # Word's second-level bullet ("o" under "•"), or a hand-drawn "↳" under "→".
         piece.marker == built.outline_marker == "bullet" and piece.number in SUB_GLYPHS
-        and built.outline_glyph not in SUB_GLYPHS)
+        and built.outline_glyph not in SUB_GLYPHS) or (
+        # "i." under "I." (and under its "A." lines): a lower level of the same numerals.
+        piece.marker == built.outline_marker == "roman" and piece.number.islower()
+        and built.outline_glyph.isupper())
     if not sub:
         # "3. Economic impacts:" with nothing after the colon: plain lines below it,
         # copied flat at the same indent, are its children (until the next such parent,

@@ -121,6 +121,8 @@ _Q_AT_END = re.compile(
 question itself follows on the next line."""
 _Q_URDU = re.compile(r"^سوال\s*(?:نمبر|نمبر:|#)?\s*(\d{1,3})\s*[:۔.)\-–]*\s*(.*)$")
 """``سوال نمبر ۳: …``: an Urdu question line; Urdu digits (۳) are decimal digits to the pattern."""
+_ESSAY_TOPIC = re.compile(r"^\**(?:essay\s+)?topic\s*(?:\(([^()]{3,30})\))?\s*\**\s*"
+                          r"(?::|\s[-–])\s*\**(\S.{10,200})$", re.IGNORECASE)
 _QUOTED_MARKS = re.compile(r"^[\"“](.{20,}?)[\"”]\s*[(\[]\s*(\d{1,2})\s*(?:marks?)?\s*[)\]]\.?$",
                            re.IGNORECASE)
 _Q_BARE = re.compile(r"^(?:the\s+)?(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
@@ -192,6 +194,12 @@ def parse_question(text: str) -> QuestionLine | None:
     match = _Q_NUMBERED.match(line) or _Q_URDU.match(line)
     if match:
         return _with_tags(_paper_number(match.group(1)), match.group(2))
+    topic = _ESSAY_TOPIC.match(line)
+    if topic:
+        # "Topic (CSS 2022): Social media has made us …": an essay's topic asks nothing.
+        _, year, _, exam = read_tags(f"({topic.group(1)})" if topic.group(1) else "")
+        return QuestionLine(number=None, text=topic.group(2).strip(" *"), year=year, exam=exam,
+                            paper="English Essay")
     quoted = _QUOTED_MARKS.match(line)
     if quoted and _asks(quoted.group(1)):
         # '"Compare classical and operant conditioning. …" (20)': a question quoted with
