@@ -123,6 +123,18 @@ READ_EXACTLY = {
                    "p14-islamiat-topicwise-html-table-year-exam-columns.html",
                    "p15-telegram-channel-current-affairs-emoji-topics-year-only.txt",
                    "p16-joplin-checklist-sociology-questions-code-tags.md"],
+    # Discord, a Google Sheet, OCR of handwritten notes, an Elementor accordion of three
+    # answers, a year-wise list, an English Essay on Medium, pandoc notes with comments.
+    "held-out-10": ["p03-medium-essay-social-media-wisdom.html",
+                    "p05-substack-paywall-saudi-iran.txt", "p06-gpp-syllabus-academy.html",
+                    "p08-bilingual-islamiat-accountability.html",
+                    "p10-google-sheet-economics-topicwise.txt",
+                    "p11-ocr-handwritten-sociology-family.txt",
+                    "p12-word-notes-setext-ir-non-state-actors.md",
+                    "p13-essay-books-list-guide.txt",
+                    "p14-accordion-three-answers-islamic-history.html",
+                    "p15-wp-pubad-npm-roman-heads.html",
+                    "p16-blogger-gender-studies-by-year.txt"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 
@@ -139,9 +151,10 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
 
 @pytest.mark.parametrize(("folder", "floor"), [("dev", 0.98), ("held-out-1", 0.97),
                                                ("held-out-2", 0.98), ("held-out-3", 0.98),
-                                               ("held-out-4", 0.96), ("held-out-5", 0.90),
-                                               ("held-out-6", 0.88), ("held-out-7", 0.96),
-                                               ("held-out-8", 0.85), ("held-out-9", 0.99)])
+                                               ("held-out-4", 0.96), ("held-out-5", 0.92),
+                                               ("held-out-6", 0.89), ("held-out-7", 0.96),
+                                               ("held-out-8", 0.86), ("held-out-9", 0.99),
+                                               ("held-out-10", 0.97)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
@@ -149,7 +162,9 @@ def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # 96.4 % (243/252; 89.3 % at its one unseen run), held-out-8 85.0 % (260/306; 55.6 %
     # unseen, when a Reddit thread, its answer in a comment, gave no file; 85.3 % later),
     # held-out-9 99.7 % (315/316; 54.1 % unseen: two question lists it did not see as
-    # lists lost 99 fields).
+    # lists lost 99 fields), held-out-10 97.7 % (344/352; 42.9 % unseen, scored after the
+    # work on held-out-9). Later: dev 98.5 %, held-out-4 96.6 %, -5 92.6 %, -6 89.5 %,
+    # -8 86.3 %.
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)

@@ -827,3 +827,111 @@ def test_a_table_of_a_pages_facts_gives_exam_year_number_and_marks(tmp_path):
     data = answer.data
     assert (data["exam"], data["year"], data["number"], data["marks"]) == ("PMS", 2016, 7, 20)
     assert data["question"] == "Evaluate the significance of the Simla Agreement for Pakistan."
+
+
+def _para(sentence: str, times: int = 4) -> str:
+    return " ".join([sentence] * times)
+
+
+def test_a_discord_copy_gives_the_mentors_answer_and_the_students_question(tmp_path):
+    body = _para("Inflation erodes the real income of wage earners and savers alike.")
+    chat = tmp_path / "discord.txt"
+    chat.write_text(
+        "# economics-help\n"
+        "ali_r — 05/02/2024 8:01 PM\n"
+        "need the answer for CSS 2021 economics Q3 pls\n"
+        "\"Discuss the causes of inflation in Pakistan and suggest remedies.\" (20)\n"
+        "Sir Kamran — 05/02/2024 8:30 PM\n"
+        "@ali_r writing it below.\n"
+        "[8:31 PM]\n"
+        f"Intro —\n{body}\n"
+        f"[8:35 PM]\n1) Demand pressure\n{body}\n"
+        f"[8:38 PM]\n2) Cost push\n{body}\n"
+        "ali_r — 05/02/2024 8:39 PM\n"
+        "thanks sir!!\n"
+        "Sir Kamran — 05/02/2024 8:44 PM\n"
+        f"3) Exchange rate\n{body}\n"
+        f"[8:50 PM]\nWrap-up:\n{body}\n"
+        "👍 9 ❤️ 2\n", encoding="utf-8")
+    (answer,) = import_file(chat)
+    data = answer.data
+    assert data["question"] == "Discuss the causes of inflation in Pakistan and suggest remedies."
+    assert (data["year"], data["number"], data["marks"], data["paper"]) == (2021, 3, 20,
+                                                                            "Economics")
+    assert [p["heading"] for p in data["points"]] == ["Demand pressure", "Cost push",
+                                                      "Exchange rate"]
+    text = yaml.safe_dump(data, allow_unicode=True)
+    assert "thanks sir" not in text and "👍" not in text and "@ali_r" not in text
+
+
+def test_a_spreadsheet_and_a_year_wise_list_of_questions_give_question_records(tmp_path):
+    sheet = tmp_path / "sheet.txt"
+    sheet.write_text(
+        "\tA\tB\tC\tD\tE\n"
+        "1\tTopic\tQuestion\tExam\tYear\n"
+        "2\tTrade\tWhy does Pakistan export so little? Suggest remedies.\tCSS\t2019\n"
+        "3\t\tExplain the terms of trade and their effect on growth.\tPMS\t2021\n"
+        "4\tDebt\tEvaluate the causes of Pakistan's rising public debt.\tCSS\t2023\n"
+        "5\t\t\t\t\n", encoding="utf-8")
+    found = import_file(sheet)
+    assert [(a.data["exam"], a.data["year"], a.data["topics"][0]) for a in found] == [
+        ("CSS", 2019, "Trade"), ("PMS", 2021, "Trade"), ("CSS", 2023, "Debt")]
+    by_year = tmp_path / "years.txt"
+    by_year.write_text(
+        "Sociology past papers, year by year\n\n"
+        "CSS 2022\n\n"
+        "• Q2. Discuss the role of the family in socialisation.\n"
+        "• Q5. Explain the causes of juvenile delinquency in cities. ★\n\n"
+        "CSS 2021\n\n"
+        "• Q2. Examine how the Protection of Women Act 2006 changed the law.\n"
+        "• Q5. What is social stratification? Explain with examples.\n\n"
+        "PMS Punjab 2020 (PPSC)\n\n"
+        "• Q4. Evaluate the role of NGOs in rural development.\n", encoding="utf-8")
+    listed = import_file(by_year)
+    assert [(a.data["exam"], a.data["year"], a.data["number"]) for a in listed] == [
+        ("CSS", 2022, 2), ("CSS", 2022, 5), ("CSS", 2021, 2), ("CSS", 2021, 5),
+        ("PMS", 2020, 4)]
+    assert listed[2].data["question"].endswith("Act 2006 changed the law.")
+    assert all(a.data["topics"][0] != "CSS 2021" for a in listed)
+
+
+def test_a_scanned_handwritten_page_and_a_layout_copy_read_their_question(tmp_path):
+    body = _para("The family gives a child its first language, values and roles.")
+    scan = tmp_path / "scan.txt"
+    scan.write_text(
+        "Date:_______          Page No. 1\n\n"
+        "SOCIOLOGY    CSS-2020\n\n"
+        "Q.N0.3  Discuss the family as an agent of socialisation.      (2O)\n\n"
+        "lntroduction:-\n" + body + "\n\n"
+        "1) Early learning\n" + body + "\n\n"
+        "2) Values and roles\n" + body + "\n\n"
+        "                                        Page No. 2\n\n"
+        "3) Change in cities\n" + body + "\n\n"
+        "Conclusion:-\n" + body + "\n", encoding="utf-8")
+    (answer,) = import_file(scan)
+    assert (answer.data["number"], answer.data["marks"], answer.data["year"]) == (3, 20, 2020)
+    assert answer.data["introduction"].startswith("The family gives")
+    assert "Page No" not in yaml.safe_dump(answer.data)
+    layout = tmp_path / "layout.txt"
+    words = ("Monetary policy works through banks and the cost of credit in the economy "
+             "as a whole, week after week")
+    layout.write_text(
+        "      Q. No. 5   What is the role of the central bank in controlling inflation?\n"
+        "                 Evaluate its record in recent years.                      (20)\n\n"
+        "      INTRODUCTION\n\n" + "\n".join(f"      {words}." for _ in range(5)) + "\n\n"
+        "      1.  Policy Rate\n\n" + "\n".join(f"      {words}." for _ in range(5)) + "\n\n"
+        "      2.  Open Market Operations\n\n" + "\n".join(f"      {words}." for _ in range(5))
+        + "\n\n      CONCLUSION\n\n" + "\n".join(f"      {words}." for _ in range(4)) + "\n",
+        encoding="utf-8")
+    (answer,) = import_file(layout)
+    assert answer.data["question"] == ("What is the role of the central bank in controlling "
+                                       "inflation? Evaluate its record in recent years.")
+    assert answer.data["marks"] == 20
+
+
+def test_an_essay_topic_line_gives_the_topic_and_the_essay_paper():
+    found = parse_question("**Topic (CSS 2023):** Patience is the companion of wisdom")
+    assert found is not None
+    assert (found.text, found.year, found.exam, found.paper) == (
+        "Patience is the companion of wisdom", 2023, "CSS", "English Essay")
+    assert parse_question("Topic-wise Questions") is None
