@@ -215,6 +215,28 @@ def test_a_folio_goes_on_an_included_page_only_where_its_foot_is_blank(pack_work
     assert _ink_at_foot(result.path, first + 1)[0] < 595 / 2
 
 
+def test_a_pale_footer_or_one_just_above_the_folio_keeps_the_foot_as_made(pack_workspace):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    target = pack_workspace / "extra" / "appendix.pdf"
+    canv = Canvas(str(target), pagesize=A4, invariant=1)
+    canv.drawString(72, 760, "Pale footer")
+    canv.setFillGray(0.96)
+    canv.drawCentredString(A4[0] / 2, 30, "Centre notes, page 1")  # a footer in palest grey
+    canv.showPage()
+    canv.drawString(72, 760, "Raised footer")
+    canv.drawCentredString(A4[0] / 2, 52, "Centre notes, page 2")  # just over the folio's line
+    canv.showPage()
+    canv.drawString(72, 760, "Blank foot")
+    canv.showPage()
+    canv.save()
+    reader = PdfReader(_build(pack_workspace).path)
+    last = [reader.pages[i].extract_text() for i in range(len(reader.pages) - 3,
+                                                           len(reader.pages))]
+    assert ["Page " in text for text in last] == [False, False, True], last
+
+
 def test_rotate_survives_and_named_destinations_stay_in_their_own_file(pack_workspace):
     reader = PdfReader(_build(pack_workspace).path)
     rows = outline_rows(reader)

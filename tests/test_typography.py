@@ -248,3 +248,29 @@ def test_a_lead_in_line_stays_with_the_list_it_introduces(tmp_path: Path) -> Non
         pages = [page.extract_text() for page in PdfReader(out).pages]
         where = [n for n, page in enumerate(pages) if "Three causes stand out:" in page]
         assert where and "first cause of it all" in pages[where[0]], lines
+
+
+def test_a_long_address_breaks_inside_the_column_and_lists_keep_their_bullets(
+        tmp_path: Path) -> None:
+    from studypack.build import build_booklet
+
+    answer = CONTENT / "international-relations" / "2017-q5.yaml"
+    assert "repertoire-of-the-practice" in answer.read_text(encoding="utf-8")
+    pdf = build_booklet(content=CONTENT, output=tmp_path / "compact.pdf", layout="compact",
+                        workspace=CONTENT.parent).path
+    faces = typography.Faces("compact")
+    bullets: set[int] = set()
+    crossing = []
+    for number, page in enumerate(PdfReader(pdf).pages, 1):
+        for run in typography.page_runs(page, faces):
+            if run.text.lstrip().startswith("•"):
+                bullets.add(round(run.x))
+            # An address set in the left column ends before the gutter (it ran over into
+            # the right column's text).
+            if "/" in run.text and run.x < faces.gutter - 20 \
+                    and run.x + run.width > faces.gutter + 2:
+                crossing.append((number, run.text[:40]))
+    assert crossing == []
+    # Every bullet of the two columns sits at one of two places (one a column): the first
+    # item under a heading keeps its bullet, where it used to be set into the paragraph.
+    assert len(bullets) <= 2, sorted(bullets)

@@ -23,10 +23,10 @@ SCALE = 1.0
 """Pixels per point: a folio's body is 8 points or more, so one-point rows
 see any line of text; a page's strip renders in about a millisecond."""
 
-INK = 236
-"""A pixel darker than this (0 black, 255 white) is ink. Anti-aliased edges
-and pale tints a reader would notice under a folio are below it; the
-rendering noise of blank paper is not."""
+INK = 250
+"""A pixel darker than this (0 black, 255 white) is ink: a footer printed in the palest
+grey still counts. Blank paper renders pure white; a scan's off-white paper counts as
+ink too, so a scanned page gets no folio (a folio over a scan would sit on its grain)."""
 
 
 def foot_clearances(path: Path, pages: int) -> tuple[float, ...]:

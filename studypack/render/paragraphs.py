@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 from typing_extensions import override
 
@@ -47,6 +48,12 @@ class OnceParagraph(Paragraph):
         if state.get("_broken_at") == availWidth and paragraph_lines_kept(self):
             return self.width, self.height
         width, height = super().wrap(availWidth, availHeight)
+        if self.style.hyphenationLang and _overflows(self):
+            # ReportLab splits an address too long for the line once, at its "//", and
+            # never again: the rest runs past the margin (into the next column). Without
+            # the hyphenator it breaks such a word wherever the line ends.
+            self.style = ParagraphStyle("unhyphenated", parent=self.style, hyphenationLang="")
+            width, height = super().wrap(availWidth, availHeight)
         # A width too small to set a line in breaks nothing: nothing to keep.
         state["_broken_at"] = availWidth if width == availWidth else None
         return width, height
@@ -72,6 +79,57 @@ class OnceParagraph(Paragraph):
             # page; such a line reads better ragged than stretched.
             left_align_loose_lines(self, LOOSEST_SPACE)
         super().drawPara(debug)
+
+
+class HeadedStart(Flowable):
+    """A heading and the first list item under it, as one flowable (balanced columns,
+    where keep-with-next does not hold): moved whole, or split inside the item with at
+    least two of its lines under the heading. The item keeps its own indent and bullet.
+    """
+
+    def __init__(self, heading: Paragraph, first: Paragraph) -> None:
+        super().__init__()
+        self.heading, self.first = heading, first
+        self.head_height = 0.0
+
+    @override
+    def getSpaceBefore(self) -> float:
+        return float(self.heading.getSpaceBefore())
+
+    @override
+    def getSpaceAfter(self) -> float:
+        return float(self.first.getSpaceAfter())
+
+    def _head(self, availWidth: float, availHeight: float) -> float:
+        _, height = self.heading.wrap(availWidth, availHeight)
+        return float(height + max(self.heading.getSpaceAfter(), self.first.getSpaceBefore()))
+
+    @override
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.head_height = self._head(availWidth, availHeight)
+        _, below = self.first.wrap(availWidth, availHeight - self.head_height)
+        self.width, self.height = availWidth, self.head_height + below
+        return self.width, self.height
+
+    @override
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = self.first.split(availWidth, availHeight - self._head(availWidth, availHeight))
+        lines = getattr(getattr(parts[0], "blPara", None), "lines", ()) if parts else ()
+        if len(parts) != 2 or len(lines) < 2:
+            return []
+        return [HeadedStart(self.heading, parts[0]), parts[1]]  # type: ignore[arg-type]
+
+    def draw(self) -> None:
+        """Draw the heading at the top, the item below it."""
+        self.heading.drawOn(self.canv, 0, self.height - self.heading.height)
+        self.first.drawOn(self.canv, 0, 0)
+
+
+def _overflows(para: Paragraph) -> bool:
+    """Whether a line of the broken paragraph runs past its width by more than a point."""
+    lines = getattr(getattr(para, "blPara", None), "lines", ())
+    return any((line.extraSpace if hasattr(line, "extraSpace") else line[0]) < -1
+               for line in lines)
 
 
 LOOSEST_SPACE = 3.0

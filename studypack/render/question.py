@@ -33,7 +33,7 @@ from .doc import Anchor, Ledger
 from .figures import FigureImage, figure
 from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
 from .inline import Block, Markup, mostly_arabic
-from .paragraphs import paragraph
+from .paragraphs import HeadedStart, OnceParagraph, paragraph
 from .styles import Palette
 from .tables import CELL_PADDING, OnceTable, cell_room
 
@@ -74,15 +74,16 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
     for index, block in enumerate(blocks):
         if block.kind != "para" and index and lead_in is not None and out[-1] is not lead_in:
             lead_in = None
-        if lead is not None and index == 0 and block.kind in ("para", "bullets", "numbers"):
-            # The heading opens the first paragraph, or the first list item.
-            mark = {"para": "", "bullets": "• ", "numbers": f"{block.start}. "}[block.kind]
-            headed = paragraph(opening + mark + block.items[0], ctx.styles["body_after_heading"])
+        if lead is not None and index == 0 and block.kind == "para":
+            # The heading opens the first paragraph.
+            headed = paragraph(opening + block.items[0], ctx.styles["body_after_heading"])
             headed.heading_lines = 1  # split only with two lines of text under it
             out.append(headed)
-            rest = Block(block.kind, block.items[1:], block.start + 1)
-            if block.kind != "para" and rest.items:
-                out += _list_items(ctx, rest)
+        elif lead is not None and index == 0 and block.kind in ("bullets", "numbers"):
+            # The heading goes with the first list item, which keeps its bullet and indent.
+            first, *rest = _list_items(ctx, block)
+            assert isinstance(first, OnceParagraph)
+            out += [HeadedStart(paragraph(lead, ctx.styles["h3"]), first), *rest]
         elif block.kind == "para":
             para = paragraph(block.items[0], ctx.styles[style])
             following = blocks[index + 1].kind if index + 1 < len(blocks) else ""

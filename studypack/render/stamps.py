@@ -98,11 +98,13 @@ class FolioStamps:
 def folio_room(theme: Theme) -> float:
     """Blank paper (points) a page's foot must leave for a folio laid over it.
 
-    The folio's line, from its baseline's depth below to a line's height over
-    its cap height: enough that it never touches what the page prints above it.
+    The folio's line and clear paper over it: it never touches, nor stacks under, what
+    the page prints above it.
     """
     size = float(make_styles(theme, register_theme_fonts(theme))["small"].fontSize)
-    return _folio_baseline(theme) + 1.75 * size
+    # The folio's line, and two lines' clear space over it: a page's own footer just above
+    # would read as a second footer stacked on it.
+    return _folio_baseline(theme) + 3.5 * size
 
 
 def _folio_baseline(theme: Theme) -> float:
@@ -158,11 +160,15 @@ def render_folio_stamps(theme: Theme,
         text = fitted_template_line(theme, "folio.j2", style.fontName, style.fontSize,
                                     page_label=label, last_label=last, page=page, pages=pages)
         width = seen.shown_size[0] if seen else theme.page_size[0]
+        # On an included page of another size the layout's margins may not fit: a small
+        # page keeps its folio near its own corner.
+        inner, outer = ((min(theme.margin("inner"), width * 0.08),
+                         min(theme.margin("outer"), width * 0.08)) if seen
+                        else (theme.margin("inner"), theme.margin("outer")))
         if duplex and page % 2 == 0:  # a verso: the outer edge is on the left
-            x = theme.margin("inner")
+            x = inner
         else:
-            x = width - theme.margin("outer") - canv.stringWidth(text, style.fontName,
-                                                                  style.fontSize)
+            x = width - outer - canv.stringWidth(text, style.fontName, style.fontSize)
         folio = canv.beginText(x, y)
         folio.setFont(style.fontName, style.fontSize)
         folio.setFillColor(style.textColor)
