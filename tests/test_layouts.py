@@ -167,6 +167,28 @@ def test_back_cover_with_svg_logo_closes_the_booklet_on_a_verso_in_duplex(worksp
     assert result.pages % 2 == 0
 
 
+def test_the_back_cover_is_centred_under_its_logo_and_carries_no_watermark(workspace):
+    import pypdfium2 as pdfium
+
+    out = workspace / "out" / "back.pdf"
+    build_booklet(content=workspace / "content", output=out, workspace=workspace,
+                  brand=Brand(centre="Test Centre", watermark="Not for resale",
+                              back_cover="Classes daily, four to eight."))
+    assert "Not for resale" not in PdfReader(out).pages[-1].extract_text()
+    document = pdfium.PdfDocument(out)
+    try:
+        bitmap = document[len(document) - 1].render(scale=1, grayscale=True)
+        pixels, stride, width = bytes(bitmap.buffer), bitmap.stride, bitmap.width
+        # The centre's lines, in the back frame's band (between 38% and 80% down).
+        rows = range(int(bitmap.height * 0.38), int(bitmap.height * 0.8))
+        inked = [x for y in rows for x in range(width) if pixels[y * stride + x] < 200]
+    finally:
+        document.close()
+    assert inked
+    middle = (min(inked) + max(inked)) / 2
+    assert abs(middle - width / 2) < 3, (middle, width / 2)  # centred on the page
+
+
 def test_template_typo_names_the_template_and_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()

@@ -218,7 +218,10 @@ class BookletDoc(BaseDocTemplate):
         cover_foot = Frame(left, foot_y, foot_w, foot_h, id="cover-foot",
                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.cover_frames = ((cover_w, height * 0.58), (foot_w, foot_h))
-        back = Frame(left + frame_w * 0.12, height * 0.2, frame_w * 0.76, height * 0.42,
+        # Centred on the page, under the logo (the text area is not: its outer margin is
+        # wider, for notes).
+        back_w = min(frame_w, width - 2 * min(left, right)) * 0.76
+        back = Frame((width - back_w) / 2, height * 0.2, back_w, height * 0.42,
                      id="back", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         templates = [
             PageTemplate(COVER, [cover_top, cover_foot], onPage=self._draw_cover_art),
@@ -256,7 +259,7 @@ class BookletDoc(BaseDocTemplate):
             draw_logo(canv, self.plan.logo, ((width + box_w) / 2, height * 0.78), (box_w, box_h),
                       self.styles["h1"].fontName, grey=self.theme.spec.grayscale)
         canv.restoreState()
-        self._draw_watermark(canv)
+        # No watermark on the back cover either: it crossed the centre's lines.
 
     def _band(self, canv: Canvas, y: float, band_h: float) -> None:
         # A solid accent band, or with backgrounds off (photocopies) a rule.
