@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .blocks import Block, Page, mostly_arabic, plain, split_marker
 from .forum import answer_post
@@ -22,7 +23,15 @@ from .junk import (
     starts_tail,
 )
 from .preamble import drop_preface
-from .questions import Context, QuestionLine, is_breadcrumb, parse_question, read_context, read_tags
+from .questions import (
+    Context,
+    QuestionLine,
+    is_breadcrumb,
+    parse_question,
+    read_attribution,
+    read_context,
+    read_tags,
+)
 
 
 @dataclass(frozen=True)
@@ -243,6 +252,15 @@ def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, 
         if question.text and len(body) == 1 and _bare(body):
             break  # a lone "CSS 2022" after a listed question heads the questions below
         rest, year, marks, exam = read_tags(plain(body[0].text))
+        bracket, said = read_attribution(plain(body[0].text))
+        if said and not bracket.strip():
+            # "(KPPSC PMS 2020, Q.3, 20 marks)" on the line under the question.
+            fields: dict[str, Any] = {k: getattr(question, k) or v for k, v in said.items()
+                                      if k in ("number", "year", "exam", "marks", "paper",
+                                               "part")}
+            question = replace(question, **fields)
+            body = body[1:]
+            continue
         stated = _MARKS_LINE.match(plain(body[0].text))  # "Marks: 20" under the question
         if stated:
             question = replace(question, marks=question.marks or int(stated.group(1)))

@@ -121,8 +121,11 @@ _Q_AT_END = re.compile(
 question itself follows on the next line."""
 _Q_URDU = re.compile(r"^سوال\s*(?:نمبر|نمبر:|#)?\s*(\d{1,3})\s*[:۔.)\-–]*\s*(.*)$")
 """``سوال نمبر ۳: …``: an Urdu question line; Urdu digits (۳) are decimal digits to the pattern."""
-_ESSAY_TOPIC = re.compile(r"^\**(?:essay\s+)?topic\s*(?:\(([^()]{3,30})\))?\s*\**\s*"
-                          r"(?::|\s[-–])\s*\**(\S.{10,200})$", re.IGNORECASE)
+_ESSAY_TOPIC = re.compile(r"^\**(?:(?:essay\s+)topic\s*(?:\(([^()]{3,30})\))?|topic\s*\(([^()]*"
+                          r"(?:19|20)\d\d[^()]*)\))\s*\**\s*(?::|\s[-–])\s*\**(\S.{10,200})$",
+                          re.IGNORECASE)
+"""An essay's topic: "Essay topic: …", or "Topic (CSS 2022): …" with its sitting (a bare
+"Topic: Political Instability" heads a student's notes)."""
 _QUOTED_MARKS = re.compile(r"^[\"“](.{20,}?)[\"”]\s*[(\[]\s*(\d{1,2})\s*(?:marks?)?\s*[)\]]\.?$",
                            re.IGNORECASE)
 _Q_BARE = re.compile(r"^(?:the\s+)?(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
@@ -197,8 +200,9 @@ def parse_question(text: str) -> QuestionLine | None:
     topic = _ESSAY_TOPIC.match(line)
     if topic:
         # "Topic (CSS 2022): Social media has made us …": an essay's topic asks nothing.
-        _, year, _, exam = read_tags(f"({topic.group(1)})" if topic.group(1) else "")
-        return QuestionLine(number=None, text=topic.group(2).strip(" *"), year=year, exam=exam,
+        sitting = topic.group(1) or topic.group(2)
+        _, year, _, exam = read_tags(f"({sitting})" if sitting else "")
+        return QuestionLine(number=None, text=topic.group(3).strip(" *"), year=year, exam=exam,
                             paper="English Essay")
     quoted = _QUOTED_MARKS.match(line)
     if quoted and _asks(quoted.group(1)):
@@ -337,7 +341,8 @@ def _in_sentence(text: str, found: re.Match[str]) -> bool:
 
 
 _ATTRIBUTION = re.compile(r"\s*[(\[]([^()\[\]]{4,90})[)\]]\s*\.?$")
-_PART_YEAR = re.compile(r"(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)", re.IGNORECASE)
+_PART_YEAR = re.compile(r"(?:(?:KPPSC|PPSC|SPSC|BPSC|FPSC|Punjab|Sindh|KPK?|Balochistan)\s+)?"
+                        r"(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)", re.IGNORECASE)
 _PAPER_PART = re.compile(r"part[\s-]*(iii|ii|iv|i|[1-4])", re.IGNORECASE)
 _PART_MARKS = re.compile(r"(?:marks?\s*[:=]?\s*)?(\d{1,3})\s*(?:marks?)?", re.IGNORECASE)
 
@@ -370,13 +375,16 @@ def read_attribution(text: str) -> tuple[str, dict[str, object]]:
                 said["exam"] = year.group(1).upper()
         elif marks and "mark" in part.lower():
             said["marks"] = int(marks.group(1))
+        elif re.fullmatch(r"Q(?:uestion)?\s*\.?\s*(?:No\.?\s*)?\d{1,2}", part, re.IGNORECASE):
+            said["number"] = int(re.sub(r"\D", "", part))
         elif paper and len(part) <= len(paper) + 12:
             said["paper"] = paper
         else:
             return text, {}
     # Only a bracket that names the paper or its part is read here; the others are
     # read_tags's.
-    return (text[: found.start()], said) if {"paper", "part"} & set(said) else (text, {})
+    return (text[: found.start()], said) if {"paper", "part", "number"} & set(said) \
+        else (text, {})
 
 
 def _with_tags(number: int | None, text: str) -> QuestionLine:
