@@ -278,6 +278,7 @@ def _list(element: Any, depth: int) -> list[Block]:
             continue
         number += 1
         found = _block("item", item, depth, ordered=ordered, number=number if ordered else 0)
+        run_on = False
         if found and "\n" in found.text:
             # A line Markdown ran on into the item ("- ✓Peacekeeping" then "3-Successes of
             # the UN"): a marked line is a block of its own, not the item's second line.
@@ -286,13 +287,13 @@ def _list(element: Any, depth: int) -> list[Block]:
             if runs:
                 blocks.append(replace(found, text=first))
                 blocks.extend(Block("paragraph", x) for x in more)
-                found = None
+                found, run_on = None, True
         if found:
             blocks.append(found)
         for nested in item:
             if _tag(nested) in LISTS:
                 blocks.extend(_list(nested, depth + 1))
-            elif _tag(nested) in PARAGRAPHS and found is None:
+            elif _tag(nested) in PARAGRAPHS and found is None and not run_on:
                 para = _block("item", nested, depth, ordered=ordered,
                               number=number if ordered else 0)
                 if para:

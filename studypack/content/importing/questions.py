@@ -210,7 +210,8 @@ def parse_question(text: str) -> QuestionLine | None:
         # its marks, as a student asking for its answer writes it.
         return QuestionLine(number=None, text=quoted.group(1).strip(), marks=int(quoted.group(2)))
     untagged, tag_year, tag_marks, tag_exam = read_tags(line)
-    match = _Q_AT_END.match(untagged)
+    # "IR -- CSS 2023 -- Q.2 (typed from my exam attempt)": a remark after the header.
+    match = _Q_AT_END.match(re.sub(r"\s*\((?=[^)]*[a-z]{4})[^()\d]{8,80}\)\s*$", "", untagged))
     if match and match["head"].count("(") != match["head"].count(")"):
         match = None  # "… Solved Questions (Q2 and Q4)" names questions, asks none
     if match and re.search(rf"\b(?:{'|'.join(EXAMS)})\b|\b(?:19|20)\d\d\b", match["head"]):
