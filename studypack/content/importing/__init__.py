@@ -171,7 +171,7 @@ def _topic_head(blocks: list[Block]) -> str | None:
                       flags=re.IGNORECASE)
         # Flags and emoji before a head ("🇦🇫 PAKISTAN–AFGHANISTAN") are decoration.
         text = re.sub(r"^[^\w\"“‘(]+", "", text)
-        if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", ")")):
+        if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", ")", "]")):
             return head_case(text)
     return None
 

@@ -75,7 +75,8 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
 QUESTION_WORDS = re.compile(
     r"\b(?:discuss|explain|examine|evaluate|analy[sz]e|critically|describe|elaborate|comment|"
     r"highlight|assess|trace|compare|define|illustrate|justify|what|how|why|to what extent|"
-    r"do you agree|write a note|enumerate|identify|outline the|account for|review)\b",
+    r"do you agree|write a note|enumerate|identify|outline the|account for|review|"
+    r"differentiate|distinguish|calculate|compute|mention|write down|find the|find its)\b",
     re.IGNORECASE)
 """Words that set an exam question's task; a title holding one may be the question."""
 
