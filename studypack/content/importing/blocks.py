@@ -58,6 +58,8 @@ MarkerKind = Literal["", "number", "roman", "nested", "letter", "bullet"]
 _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # 4.1- Sub-point / 4.1. / 4.1)
     ("nested", re.compile(r"^(\d{1,2}\.\d{1,2})(?:[.)]|\s*[-–])?\s*(?=\S)")),
+    # 1️⃣ (a keycap emoji, as chat posts number their points)
+    ("number", re.compile(r"^(\d{1,2})\uFE0F?\u20E3\s*(?=\S)")),
     # 1. / 1) / 1- / 1– / (1) / 1:
     ("number", re.compile(r"^\(?(\d{1,3})(?:[.):۔]|\s*[-–](?![-–]))\s*(?=\S)")),
     # I. / IV) / ii-
@@ -67,8 +69,8 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # An outline's capital letters ("A. The paradox …"), never a person's initials ("A. K.").
     ("letter", re.compile(r"^\(?([a-h]|[A-H](?=[.)]\s+(?![A-Z]\.)))(?:\)|\.(?=\s))\s*(?=\S)")),
     # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)
-    ("bullet", re.compile(r"^([-–•●▪■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|"
-                          r"[\u2600-\u27BF\U0001F300-\U0001FAFF]\uFE0F?)"
+    ("bullet", re.compile(r"^([-–•●▪▫◽■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|"
+                          r"[\u2600-\u27BF\U0001F300-\U0001FAFF])\uFE0F?"
                           r"(?=\s)\s*")),
 )
 

@@ -22,7 +22,7 @@ from .shapes import answer_shape, colon_title, group_title, heading_over_heading
 _URDU = re.compile(r"[ٹڈڑںھےۓ]")
 """Letters of Urdu that Arabic does not use: text with them is Urdu prose, not a verse."""
 
-SUB_GLYPHS = frozenset({"o", "↳", "◦", "▪", "–"})
+SUB_GLYPHS = frozenset({"o", "↳", "◦", "▪", "▫", "◽", "–"})
 """Bullets that mark a second level under another bullet in copied lists."""
 
 OUTLINE_LINE_MAX = 90

@@ -110,7 +110,8 @@ def to_piece(block: Block) -> Piece:
     if arabic:
         return piece
     # "Outline (keep it short in exam):": a remark in brackets does not hide the label.
-    bare = re.sub(r"^(\w[\w ]{0,24}?)\s*\([^()]{1,40}\)\s*(:?)\s*$", r"\1\2", plain(text))
+    bare = re.sub(r"^(\w[\w ]{0,24}?)\s*\([^()]{1,40}\)\s*(:?)\s*$", r"\1\2",
+                  _EMOJI_EDGES.sub("", plain(text)))  # "📌Introduction", "OUTLINE ✍️"
     match = _LABEL.match(bare)
     if match:
         kind = next(k for k, _ in LABELS if match.group(k))
@@ -122,6 +123,10 @@ def to_piece(block: Block) -> Piece:
                 rest = _after_label(text, label_text)
             return Piece(block, marker, number, text, kind, label_text, rest)
     return piece
+
+
+_EMOJI_EDGES = re.compile(r"^[\u2600-\u27BF\U0001F300-\U0001FAFF\uFE0F\u200d\s]+|"
+                          r"[\u2600-\u27BF\U0001F300-\U0001FAFF\uFE0F\u200d\s]+$")
 
 
 def _after_label(text: str, label: str) -> str:
