@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .blocks import Block, MarkerKind, mostly_arabic, plain, split_marker, urdu_prose
 
 LABELS: tuple[tuple[str, str], ...] = (
-    ("outline", r"(?:answer |essay )?outline|structure"),
+    ("outline", r"(?:answer |essay )?outline|structure|خاکہ|آؤٹ ?لائن"),
     ("breakdown", r"question breakdown|breakdown of the question|understanding the question"),
     ("answer", r"answer(?: to the question)?|ans|solution|model answer"),
     # "lntroduction": an OCR'd page reads a capital I as a small l.
