@@ -135,6 +135,20 @@ READ_EXACTLY = {
                     "p14-accordion-three-answers-islamic-history.html",
                     "p15-wp-pubad-npm-roman-heads.html",
                     "p16-blogger-gender-studies-by-year.txt"],
+    # A typical folder: WordPress, Blogger, Facebook with emoji markers, a PDF handout,
+    # Word notes, an Urdu answer, a past paper and topic-wise lists.
+    "held-out-11": ["p02-blogger-current-affairs-afghan-takeover-part2.html",
+                    "p03-facebook-group-gender-studies-womens-movement.txt",
+                    "p05-pdf-handout-pubad-e-governance-roman-outline.txt",
+                    "p07-docx-pandoc-ir-ukraine-war-order.md",
+                    "p08-wp-criminology-two-answers-toc.html",
+                    "p09-blogger-urdu-pms-pakaffairs-objectives-resolution.html",
+                    "p10-premium-paywall-economics-smes-cutoff.html",
+                    "p12-academy-admissions-page-sales.txt",
+                    "p13-wp-guide-attempt-current-affairs-topper-tips.html",
+                    "p14-wp-css-2023-pakistan-affairs-past-paper.html",
+                    "p15-facebook-current-affairs-topicwise-questions.txt",
+                    "p16-docx-md-gsa-topicwise-past-questions.md"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 
@@ -154,7 +168,7 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
                                                ("held-out-4", 0.96), ("held-out-5", 0.92),
                                                ("held-out-6", 0.89), ("held-out-7", 0.96),
                                                ("held-out-8", 0.86), ("held-out-9", 0.99),
-                                               ("held-out-10", 0.97)])
+                                               ("held-out-10", 0.97), ("held-out-11", 0.98)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
@@ -164,7 +178,8 @@ def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # held-out-9 99.7 % (315/316; 54.1 % unseen: two question lists it did not see as
     # lists lost 99 fields), held-out-10 97.7 % (344/352; 42.9 % unseen, scored after the
     # work on held-out-9). Later: dev 98.5 %, held-out-4 96.6 %, -5 92.6 %, -6 89.5 %,
-    # -8 86.3 %.
+    # -8 86.3 %; held-out-11 98.2 % (334/340; 82.9 % unseen, scored after held-out-10's
+    # work).
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)

@@ -935,3 +935,44 @@ def test_an_essay_topic_line_gives_the_topic_and_the_essay_paper():
     assert (found.text, found.year, found.exam, found.paper) == (
         "Patience is the companion of wisdom", 2023, "CSS", "English Essay")
     assert parse_question("Topic-wise Questions") is None
+
+
+def test_a_facebook_post_with_emoji_markers_gives_its_outline_and_points(tmp_path):
+    body = _para("The movement pressed for laws and then for their enforcement.")
+    post = tmp_path / "post.txt"
+    post.write_text(
+        "CSS 2019 | Gender Studies | Q.No.4\n"
+        "Seniors please check 🙏\n\n"
+        "Q: Evaluate the role of women's organisations in Pakistan. (20)\n\n"
+        "OUTLINE ✍️\n🔹 Introduction\n🔹 Early welfare work\n▫️ Refugee relief\n▫️ Schools\n"
+        "🔹 Legal reform\n🔹 Conclusion\n\n"
+        f"📌Introduction\n{body}\n\n"
+        f"1️⃣ Early welfare work\n{body}\n\n"
+        f"2️⃣ Legal reform\n{body}\n\n"
+        f"3️⃣ Street activism\n{body}\n\n"
+        f"📌Conclusion\n{body}\n", encoding="utf-8")
+    (answer,) = import_file(post)
+    data = answer.data
+    assert (data["year"], data["number"], data["marks"]) == (2019, 4, 20)
+    assert len(data["outline"]) == 4 and "Refugee relief" in data["outline"][1]
+    assert [p["heading"] for p in data["points"]] == ["Early welfare work", "Legal reform",
+                                                      "Street activism"]
+    assert data["introduction"].startswith("The movement")
+
+
+def test_a_bracket_under_the_question_and_a_remark_after_a_header_are_read(tmp_path):
+    body = _para("Instability feeds on weak parties and repeated interruptions.")
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        "PAK AFFAIRS – MY NOTES\nTopic: Political Instability\n\n"
+        "Q: Analyse the causes of political instability in Pakistan.\n"
+        "(KPPSC PMS 2020, Q.3, 20 marks)\n\n"
+        f"Introduction\n{body}\n\n1) Weak parties\n{body}\n\n2) Interventions\n{body}\n\n"
+        f"3) Economic crises\n{body}\n\nConclusion\n{body}\n", encoding="utf-8")
+    (answer,) = import_file(notes)
+    data = answer.data
+    assert data["question"] == "Analyse the causes of political instability in Pakistan."
+    assert (data["exam"], data["year"], data["number"], data["marks"]) == ("PMS", 2020, 3, 20)
+    assert parse_question("IR -- CSS 2023 -- Q.2 (typed from my exam attempt)").number == 2
+    listed = parse_question("1. Differentiate between weather and climate. [2021]")
+    assert listed is not None and listed.year == 2021
