@@ -58,20 +58,6 @@ class OnceParagraph(Paragraph):
         state["_broken_at"] = availWidth if width == availWidth else None
         return width, height
 
-    heading_lines = 0
-    """Lines a heading set in the paragraph's own first line takes (balanced columns, where
-    keep-with-next does not hold, set a heading this way). A split leaves them two lines
-    of text below, as a heading kept with what follows would have."""
-
-    @override
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts: list[Flowable] = super().split(availWidth, availHeight)
-        if self.heading_lines and len(parts) == 2:
-            first = getattr(parts[0], "blPara", None)
-            if first is not None and len(first.lines) < self.heading_lines + 2:
-                return []
-        return parts
-
     @override
     def drawPara(self, debug: int = 0) -> None:
         if self.style.alignment == TA_JUSTIFY:
@@ -82,9 +68,10 @@ class OnceParagraph(Paragraph):
 
 
 class HeadedStart(Flowable):
-    """A heading and the first list item under it, as one flowable (balanced columns,
-    where keep-with-next does not hold): moved whole, or split inside the item with at
-    least two of its lines under the heading. The item keeps its own indent and bullet.
+    """A heading and the first paragraph or list item under it, as one flowable (balanced
+    columns, where keep-with-next does not hold): moved whole, or split inside the
+    paragraph with at least two of its lines under the heading. An item keeps its own
+    indent and bullet.
     """
 
     def __init__(self, heading: Paragraph, first: Paragraph) -> None:

@@ -61,29 +61,23 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
            lead: str | None = None) -> list[Flowable]:
     """Body text as paragraphs and lists.
 
-    ``lead`` (heading markup) opens the first paragraph as its own line: in
-    balanced columns, where keep-with-next does not hold, a heading that is
-    part of its first paragraph cannot be left alone at a column's foot.
+    ``lead`` (heading markup) is set with the first paragraph or list item as one
+    flowable (``HeadedStart``): in balanced columns, where keep-with-next does not
+    hold, it cannot be left alone at a column's foot.
     """
     out: list[Flowable] = []
     h3 = ctx.styles["h3"]
-    opening = (f'<font name="{h3.fontName}" size="{h3.fontSize}" '
-               f'color="#{h3.textColor.hexval()[2:]}">{lead}</font><br/>')
     blocks = ctx.text.blocks(raw)
     lead_in: Flowable | None = None  # the paragraph before, if it introduces this block
     for index, block in enumerate(blocks):
         if block.kind != "para" and index and lead_in is not None and out[-1] is not lead_in:
             lead_in = None
-        if lead is not None and index == 0 and block.kind == "para":
-            # The heading opens the first paragraph.
-            headed = paragraph(opening + block.items[0], ctx.styles["body_after_heading"])
-            headed.heading_lines = 1  # split only with two lines of text under it
-            out.append(headed)
-        elif lead is not None and index == 0 and block.kind in ("bullets", "numbers"):
-            # The heading goes with the first list item, which keeps its bullet and indent.
-            first, *rest = _list_items(ctx, block)
+        if lead is not None and index == 0 and block.kind in ("para", "bullets", "numbers"):
+            # The heading goes with the first paragraph or list item, as one flowable.
+            first, *rest = ([paragraph(block.items[0], ctx.styles["body"])]
+                            if block.kind == "para" else _list_items(ctx, block))
             assert isinstance(first, OnceParagraph)
-            out += [HeadedStart(paragraph(lead, ctx.styles["h3"]), first), *rest]
+            out += [HeadedStart(paragraph(lead, h3), first), *rest]
         elif block.kind == "para":
             para = paragraph(block.items[0], ctx.styles[style])
             following = blocks[index + 1].kind if index + 1 < len(blocks) else ""
@@ -594,8 +588,8 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
 
 
 def _columns_room(ctx: BlockContext) -> float:
-    """Height balanced columns need to start on a page: three lines, a heading set in its
-    paragraph's first line and two lines of text under it.
+    """Height balanced columns need to start on a page: three lines, a heading and two
+    lines of text under it.
 
     ReportLab's own default is an inch, whatever the type; with less room the columns
     go to the next page and leave the "Answer" heading above them at the foot.

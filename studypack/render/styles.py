@@ -90,8 +90,6 @@ def make_styles(theme: Theme, fonts: FontSet) -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", parent=base, fontName=fonts.heading.bold, fontSize=step(1),
                              leading=step(1) * 1.22, textColor=col.accent,
                              spaceBefore=size * 1.1, spaceAfter=size * 0.45),
-        "body_after_heading": ParagraphStyle("body_after_heading", parent=body,
-                                             spaceBefore=size * 0.9),
         "h3": ParagraphStyle("h3", parent=base, fontName=fonts.heading.bold, fontSize=step(0),
                              leading=step(0) * 1.25, textColor=col.text,
                              spaceBefore=size * 0.9, spaceAfter=size * 0.3),
