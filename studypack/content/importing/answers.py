@@ -238,10 +238,9 @@ def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, 
     while not question.text and body and _FACT.match(plain(body[0].text)):
         # "Question No.: 4" then "Marks: 20", "Difficulty: Medium": the page's fields,
         # read from a table of them, come before the question itself.
-        fact = _FACT.match(plain(body[0].text))
-        assert fact is not None
-        if fact.group(1).casefold().endswith("marks") and fact.group(2).isdigit():
-            question = replace(question, marks=question.marks or int(fact.group(2)))
+        stated = _MARKS_LINE.match(plain(body[0].text))
+        if stated:
+            question = replace(question, marks=question.marks or int(stated.group(1)))
         body = body[1:]
     if not question.text and body:
         rest, year, marks, exam = read_tags(plain(body[0].text))

@@ -53,6 +53,9 @@ class Page:
     notes: tuple[str, ...] = ()
 
 
+EMOJI = r"[\u2600-\u27BF\U0001F300-\U0001FAFF]"
+"""Symbols and emoji chats set as bullets, markers and reactions (👉 🔹 📌 👍)."""
+
 MarkerKind = Literal["", "number", "roman", "nested", "letter", "bullet"]
 
 _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
@@ -69,9 +72,7 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # An outline's capital letters ("A. The paradox …"), never a person's initials ("A. K.").
     ("letter", re.compile(r"^\(?([a-h]|[A-H](?=[.)]\s+(?![A-Z]\.)))(?:\)|\.(?=\s))\s*(?=\S)")),
     # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)
-    ("bullet", re.compile(r"^([-–•●▪▫◽■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|"
-                          r"[\u2600-\u27BF\U0001F300-\U0001FAFF])\uFE0F?"
-                          r"(?=\s)\s*")),
+    ("bullet", re.compile(rf"^([-–•●▪▫◽■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|{EMOJI})\uFE0F?(?=\s)\s*")),
 )
 
 QUESTION_WORDS = re.compile(

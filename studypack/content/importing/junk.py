@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .blocks import EMOJI
+
 TAIL_STARTS = (
     "leave a reply", "leave a comment", "your email address will not be published",
     "back to top", "adblock detected", "ad blocker detected", "please disable the ad blocker",
@@ -72,7 +74,7 @@ _JUNK_PATTERNS = (
     r"^[~\s]*\[\s*(?:teacher|checker|sir|madam|examiner|remarks?|feedback)\b[^\]]*\]$",
     r"^(?:date\s*:?\s*_*\s*)?page\s*no\.?\s*\d{1,3}$",  # a notebook's page number
     r"^(?:note|tip|advice) (?:for|to) (?:the )?(?:students|readers|aspirants|candidates)\b",
-    r"^(?:[\u2600-\u27BF\U0001F300-\U0001FAFF]\uFE0F?\s*\d+\s*)+$",  # reactions: 👍 11 ❤️ 6
+    rf"^(?:{EMOJI}\uFE0F?\s*\d+\s*)+$",  # a message's reactions: 👍 11 ❤️ 6
     r"\b(?:that'?s|it'?s) (?:around|about|roughly|nearly) [\d,]+ words\b",
     r"^next (?:handout|lecture|class|lesson|post|part|topic|episode)\s*[:\-–]",
     r"\bnew batch\b|\bbatch (?:starts|starting|begins)\b|\badmissions? (?:are )?open\b",

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from .blocks import Block, split_marker
+from .question_rows import listed_lines, question_columns
 
 HEADINGS = {"head", "h1", "h2", "h3", "h4", "h5", "h6"}
 PARAGRAPHS = {"p", "quote", "blockquote", "pre", "dt", "dd", "figcaption"}
@@ -129,30 +130,14 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
 
 
 def _question_table(table: Any) -> list[Block]:
-    """A table of past questions (columns such as Year | Exam | Question) → one listed
-    question line per row, "1. What is acid rain? (CSS 2018)", as a list would give.
+    """A table of past questions (columns such as Year | Exam | Question) → the topic and
+    listed question lines a typed list would give (``question_rows``).
     """
     rows = [[inline_text(c) for c in row if _tag(c) in ("td", "th", "cell")]
             for row in table.iter() if _tag(row) in ROWS]
-    if len(rows) < 2:
-        return []
-    head = [c.casefold() for c in rows[0]]
-
-    def column(*words: str) -> int | None:
-        return next((k for k, c in enumerate(head) if any(w in c for w in words)), None)
-
-    asked, year, exam = column("question"), column("year"), column("exam")
-    if asked is None or year is None or all(
-            len(row[asked].split()) < 4 for row in rows[1:] if asked < len(row)):
-        return []  # "Question | Q.No.7": a table of one answer's facts
-    lines = []
-    for n, row in enumerate(rows[1:], 1):
-        if max(asked, year, exam or 0) < len(row) and row[asked]:
-            # "PMS (Punjab)" → "PMS Punjab": a bracket in the tag would end it early.
-            tag = (" ".join(re.sub(r"[()\[\]]", " ", row[exam]).split()) + f" {row[year]}"
-                   if exam is not None else row[year])
-            lines.append(Block("paragraph", f"{n}. {row[asked]} ({tag})"))
-    return lines
+    columns = question_columns(rows[0]) if len(rows) >= 2 else None
+    return [Block("paragraph", text) for _, text in listed_lines(columns, rows[1:])] \
+        if columns else []
 
 
 _FACT_KEYS = re.compile(r"^(?:exam(?:ination)?|year|session|subject|paper|marks|total marks|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .blocks import Block, MarkerKind, mostly_arabic, plain, split_marker, urdu_prose
+from .blocks import EMOJI, Block, MarkerKind, mostly_arabic, plain, split_marker, urdu_prose
 
 LABELS: tuple[tuple[str, str], ...] = (
     ("outline", r"(?:answer |essay )?outline|structure|خاکہ|آؤٹ ?لائن"),
@@ -125,8 +125,7 @@ def to_piece(block: Block) -> Piece:
     return piece
 
 
-_EMOJI_EDGES = re.compile(r"^[\u2600-\u27BF\U0001F300-\U0001FAFF\uFE0F\u200d\s]+|"
-                          r"[\u2600-\u27BF\U0001F300-\U0001FAFF\uFE0F\u200d\s]+$")
+_EMOJI_EDGES = re.compile(rf"^(?:{EMOJI}|[\uFE0F\u200d\s])+|(?:{EMOJI}|[\uFE0F\u200d\s])+$")
 
 
 def _after_label(text: str, label: str) -> str:

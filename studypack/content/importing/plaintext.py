@@ -15,6 +15,7 @@ from collections import Counter
 from .blocks import Block, mostly_arabic, split_marker
 from .junk import is_junk, starts_tail
 from .pieces import CONCLUSION_OPENERS
+from .question_rows import listed_lines, question_columns
 from .questions import parse_question
 
 PAGE_CHROME = re.compile(
@@ -126,42 +127,29 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
 
 def question_sheet(lines: list[str]) -> list[str]:
     """A spreadsheet of past questions copied as tab-separated rows (a header row naming
-    the Question and Year columns, and maybe Exam and Topic) → a topic line over each run
-    of its questions, and "1. Question (CSS 2019)" lines, as a typed list would read.
-
-    A topic cell merged over several rows is filled on its first row only: it is carried
-    down. Other lines are left as they are.
+    the Question and Year columns) → a topic line over each run of its questions and
+    "1. Question (CSS 2019)" lines, as a typed list would read (``question_rows``). Other
+    lines are left as they are.
     """
     out: list[str] = []
-    columns: dict[str, int] | None = None
-    topic, listed = "", 0
-    for line in lines:
-        cells = [" ".join(c.split()) for c in line.split("\t")]
+    k = 0
+    while k < len(lines):
+        columns = question_columns(_cells(lines[k])) if "\t" in lines[k] else None
+        k += 1
         if columns is None:
-            named = {name: k for k, cell in enumerate(cells) for name in
-                     ("question", "year", "exam", "topic") if cell.casefold().startswith(name)}
-            if "\t" in line and {"question", "year"} <= named.keys():
-                columns = named
-            else:
-                out.append(line)
+            out.append(lines[k - 1])
             continue
-        asked = cells[columns["question"]] if columns["question"] < len(cells) else ""
-        if "\t" not in line or len(asked.split()) < 4:
-            if not any(cells):
-                continue
-            columns = None if "\t" not in line else columns
-            out.append(line if "\t" not in line else " ".join(c for c in cells if c))
-            continue
-        head = cells[columns["topic"]] if "topic" in columns and columns["topic"] < len(cells) \
-            else ""
-        if head and head != topic:
-            topic = head
-            out += ["", head, ""]
-        exam = cells[columns["exam"]] if "exam" in columns and columns["exam"] < len(cells) else ""
-        year = cells[columns["year"]] if columns["year"] < len(cells) else ""
-        listed += 1
-        out.append(f"{listed}. {asked} ({' '.join(x for x in (exam, year) if x)})")
+        rows = []
+        while k < len(lines) and "\t" in lines[k]:
+            rows.append(_cells(lines[k]))
+            k += 1
+        for kind, text in listed_lines(columns, rows):
+            out += ["", text, ""] if kind == "topic" else [text]
     return out
+
+
+def _cells(line: str) -> list[str]:
+    return [" ".join(cell.split()) for cell in line.split("\t")]
 
 
 _DISCORD_HEAD = re.compile(r"^(?P<name>\S.{0,40}?) [—–-] (?P<date>\d{1,2}/\d{1,2}/\d{2,4}) "

@@ -119,6 +119,9 @@ _Q_AT_END = re.compile(
     r"(?P<number>\d{1,2})\s*[:.)]?$", re.IGNORECASE)
 """``CSS Islamiat Paper 2018 – Q.2``: a header ending in the question's number; the
 question itself follows on the next line."""
+_NAMED_NUMBER = re.compile(r"\b[Qq](?:uestion)?\s*\.?\s*(?:No\.?\s*|number\s*)?[#:.]?\s*"
+                           r"(\d{1,2})\b")
+"""A question's number named in passing: "Q3", "Q.No.6", "Question No. 6", "question # 4"."""
 _Q_URDU = re.compile(r"^سوال\s*(?:نمبر|نمبر:|#)?\s*(\d{1,3})\s*[:۔.)\-–]*\s*(.*)$")
 """``سوال نمبر ۳: …``: an Urdu question line; Urdu digits (۳) are decimal digits to the pattern."""
 _ESSAY_TOPIC = re.compile(r"^\**(?:(?:essay\s+)topic\s*(?:\(([^()]{3,30})\))?|topic\s*\(([^()]*"
@@ -225,8 +228,7 @@ def parse_question(text: str) -> QuestionLine | None:
         # "Question (CSS 2022, Sociology, Q.6): Rapid urbanisation … Discuss. (20)"
         inside = labelled.group(1)
         rest, year, marks, exam = read_tags(labelled.group(2))
-        number = re.search(r"\bQ(?:uestion)?\s*\.?\s*(?:No\.?\s*)?(\d{1,2})\b", inside,
-                           re.IGNORECASE)
+        number = _NAMED_NUMBER.search(inside)
         found_exam = re.search(rf"\b({'|'.join(EXAMS)})\b", inside, re.IGNORECASE)
         return QuestionLine(number=int(number.group(1)) if number else None, text=rest,
                             year=year or _year_in(inside), marks=marks,
@@ -376,8 +378,8 @@ def read_attribution(text: str) -> tuple[str, dict[str, object]]:
                 said["exam"] = year.group(1).upper()
         elif marks and "mark" in part.lower():
             said["marks"] = int(marks.group(1))
-        elif re.fullmatch(r"Q(?:uestion)?\s*\.?\s*(?:No\.?\s*)?\d{1,2}", part, re.IGNORECASE):
-            said["number"] = int(re.sub(r"\D", "", part))
+        elif named := _NAMED_NUMBER.fullmatch(part):
+            said["number"] = int(named.group(1))
         elif paper and len(part) <= len(paper) + 12:
             said["paper"] = paper
         else:
@@ -521,7 +523,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         note("year", int(tagged.group(1)) if tagged and short else None,
              "page title" if line is title else "page header")
         # "CSS 2019 Gender Studies Q3 Solved": a title naming exam and year names the number.
-        asked = re.search(r"\bQ(?:uestion)?\s*\.?\s*(?:No\.?\s*)?#?\s*(\d{1,2})\b", line)
+        asked = _NAMED_NUMBER.search(line)
         note("number", int(asked.group(1)) if asked and short else None,
              "page title" if line is title else "page header")
     for line in (*preamble, title):
@@ -563,7 +565,7 @@ def _read_attributed(line: str, note: Callable[[str, object, str], None]) -> Non
     if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line)):
         note("exam", spaced.group(1).upper(), "page text")
         note("year", int(spaced.group(2)), "page text")
-        asked = re.search(r"\bQ(?:uestion)?\s*(?:No\.?|number|#)?\s*(\d{1,2})\b", line)
+        asked = _NAMED_NUMBER.search(line)
         note("number", int(asked.group(1)) if asked else None, "page text")
 
 
