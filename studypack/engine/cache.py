@@ -43,7 +43,8 @@ def theme_fingerprint(theme: Theme) -> str:
     """The layout's resolved values, every file in its folders, and its fonts' bytes."""
     files = [f for folder in theme.folders for f in tree_digest(folder)]
     fonts = [f"{Path(path).name}={file_digest(path)}" for family in
-             (theme.text, theme.heading, theme.mono, theme.arabic, *theme.fallback)
+             (theme.text, theme.heading, theme.mono, theme.arabic, theme.urdu,
+             *theme.fallback)
              for path in (family.regular, family.bold, family.italic, family.bold_italic)]
     return digest(theme.name, theme.spec.model_dump_json(), repr(theme.page_size),
                    *files, *fonts)

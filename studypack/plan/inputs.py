@@ -187,7 +187,7 @@ def _workspace_inputs(content: Path, workspace: Path, layout: str | None,
         folders |= {f.resolve() for f in theme.folders if f.resolve().is_relative_to(workspace)}
     fonts = frozenset() if theme is None else frozenset(
         Path(path).resolve() for family in (theme.text, theme.heading, theme.mono, theme.arabic,
-                                            *theme.fallback)
+                                            theme.urdu, *theme.fallback)
         for path in (family.regular, family.bold, family.italic, family.bold_italic) if path)
     return BuildInputs(content.resolve(), frozenset(folders), frozenset(files), fonts)
 

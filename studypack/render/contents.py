@@ -18,9 +18,10 @@ from typing_extensions import override
 
 from ..content.derive import paper_initials, plain_text
 from ..model import Question, TopicGroup
+from .arabic import RightToLeftParagraph, rtl_paragraph
 from .doc import Anchor, Ledger
 from .fit import fit_lines
-from .inline import Markup
+from .inline import Markup, mostly_arabic
 from .paragraphs import paragraph
 from .styles import Palette
 
@@ -106,6 +107,10 @@ class ContentsRow(Flowable):
         room = availWidth - NUMBER_COL - self.year_col - PAGE_COL - 6
         # A page too narrow for a useful title (the layout's minimum text
         # width) prints the row without one rather than a letter a line.
+        if room >= MIN_TITLE_ROOM and mostly_arabic(self.entry.title):
+            self.title = self._right_to_left(room, availHeight)
+            self.height = self.title.height + 2 * self.pad
+            return (availWidth, self.height)
         self.title = (paragraph(self.markup.text(self.entry.title), self.style)
                       if room >= MIN_TITLE_ROOM and self.entry.title else None)
         lines = 1
@@ -123,12 +128,26 @@ class ContentsRow(Flowable):
         self.height = lines * self.style.leading + 2 * self.pad
         return (availWidth, self.height)
 
+    def _right_to_left(self, room: float, height: float) -> RightToLeftParagraph:
+        """An Urdu or Arabic question, set right to left, cut to its first lines if long."""
+        title = rtl_paragraph(self.markup.fonts, plain_text(self.entry.title), self.style,
+                              justify=False)
+        title.wrap(room, height)
+        if len(title.lines) > MOST_TITLE_LINES:
+            kept = " ".join(line.text for line in title.lines[:MOST_TITLE_LINES])
+            title = rtl_paragraph(self.markup.fonts, kept.rsplit(" ", 1)[0] + " …",
+                                  self.style, justify=False)
+            title.wrap(room, height)
+        return title
+
     def draw(self) -> None:
         """Draw on the canvas at the flowable's origin (ReportLab calls this)."""
         canv, style, entry = self.canv, self.style, self.entry
         lead = style.leading
         # The first line's baseline, as a paragraph sets it: its font size below the top.
         first = self.height - self.pad - style.fontSize
+        if isinstance(self.title, RightToLeftParagraph):
+            first = self.height - self.pad - self.title.baselines[0]
         canv.saveState()
         canv.setFont(self.styles["table_head"].fontName, style.fontSize)
         canv.setFillColor(self.pal.accent)
@@ -137,7 +156,13 @@ class ContentsRow(Flowable):
         canv.setFillColor(self.pal.muted)
         canv.drawString(NUMBER_COL, first, entry.year)
         title_end, last = NUMBER_COL + self.year_col, first
-        if self.title is not None:
+        if isinstance(self.title, RightToLeftParagraph):
+            # Set flush right: its last line ends (reading) at the column's left.
+            self.title.drawOn(canv, NUMBER_COL + self.year_col,
+                              self.height - self.pad - self.title.height)
+            last = self.height - self.pad - self.title.baselines[-1]
+            title_end = self.width - PAGE_COL
+        elif self.title is not None:
             widths = self.title.getActualLineWidths0()
             self.title.drawOn(canv, NUMBER_COL + self.year_col,
                               self.height - self.pad - self.title.height)

@@ -33,6 +33,10 @@ class RegisteredFamily:
     italic: str
     bold_italic: str
     coverage: frozenset[int]
+    file: Path
+    """The regular face's TrueType file (HarfBuzz shapes with it)."""
+    bold_file: Path
+    """The bold face's TrueType file."""
 
 
 def _remember_subsets(font: TTFont) -> None:
@@ -128,7 +132,8 @@ def register_family(family: FontFamily) -> RegisteredFamily:
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     return RegisteredFamily(names["regular"], names["bold"], names["italic"],
-                            names["bold_italic"], coverage)
+                            names["bold_italic"], coverage, family.regular,
+                            family.bold)
 
 
 class FontSet:
@@ -151,6 +156,11 @@ class FontSet:
         return register_family(self._theme.arabic)
 
     @cached_property
+    def urdu(self) -> RegisteredFamily:
+        """The Nastaliq family Urdu is set in."""
+        return register_family(self._theme.urdu)
+
+    @cached_property
     def fallback(self) -> tuple[RegisteredFamily, ...]:
         """The layout's fallback families, in the order they are tried."""
         return tuple(register_family(f) for f in self._theme.fallback)
@@ -161,7 +171,7 @@ class FontSet:
 
     def everything(self) -> tuple[RegisteredFamily, ...]:
         """Every family of the theme, in a fixed order (registering any not yet read)."""
-        return (*self.core(), self.arabic, *self.fallback)
+        return (*self.core(), self.arabic, self.urdu, *self.fallback)
 
     def fallback_for(self, char: str, *, bold: bool = False, italic: bool = False
                      ) -> str | None:
@@ -186,7 +196,8 @@ def register_theme_fonts(theme: Theme) -> FontSet:
     Raises:
         FontError: A file cannot be embedded by ReportLab.
     """
-    families = (theme.text, theme.heading, theme.mono, theme.arabic, *theme.fallback)
+    families = (theme.text, theme.heading, theme.mono, theme.arabic, theme.urdu,
+                *theme.fallback)
     _forget_changed_fonts([getattr(f, face) for f in families
                            for face in ("regular", "bold", "italic", "bold_italic")])
     return FontSet(theme)

@@ -85,13 +85,15 @@ class Block:
         kind: "para", "bullets", "numbers", "arabic" (items hold plain text),
             "quote" (items are its paragraphs; ``source`` its attribution) or
             "table" (items are the header cells) or "figure" (items hold its
-            caption; ``src`` its file as written). A quotation's paragraph
-            mostly in Arabic script is kept as plain text (``arabic`` says which).
+            caption; ``src`` its file as written). A quotation's paragraph or a
+            list item mostly in Arabic script is kept as plain text (``arabic``
+            says which), to be set right to left.
         items: Markup of each paragraph, item or header cell.
         start: A numbered list's first number.
         rows: A table's body rows, each a tuple of cell markup.
         aligns: A table's column alignments: "left", "right" or "center".
-        source: A quotation's attribution line ("Quaid-e-Azam, 1947"), if any.
+        source: A quotation's attribution line ("Quaid-e-Azam, 1947"), if any: markup,
+            or plain text when mostly Arabic script (set right to left).
     """
 
     kind: str
@@ -258,11 +260,13 @@ class Markup:
                 if depth == 0:
                     kind = "bullets" if tok.type.startswith("bullet") else "numbers"
                     start, items = int(tok.attrs.get("start", 1) or 1), []
+                    flags: list[bool] = []
                 depth += 1
             elif tok.type in ("bullet_list_close", "ordered_list_close"):
                 depth -= 1
                 if depth == 0:
-                    out.append(Block(kind, tuple(items), start))
+                    out.append(Block(kind, tuple(items), start,
+                                     arabic=tuple(flags) if any(flags) else ()))
             elif tok.type == "inline":
                 image = _lone_image(tok) if not depth else None
                 if image is not None:
@@ -272,9 +276,14 @@ class Markup:
                 if not depth and _mostly_arabic(tok.content):
                     out.append(Block("arabic", (tok.content,)))
                     continue
+                if depth and _mostly_arabic(tok.content):  # an Urdu item: set right to left
+                    items.append(tok.content)
+                    flags.append(True)
+                    continue
                 markup = self._children(tok.children or [])
                 if depth:
                     items.append(markup)
+                    flags.append(False)
                 else:
                     out.append(Block("para", (markup,)))
         return out
@@ -317,8 +326,8 @@ class Markup:
         source = ""
         if len(paragraphs) > 1 and ATTRIBUTION.match(_plain_start(paragraphs[-1])):
             source = ATTRIBUTION.sub("", paragraphs.pop(), count=1)
-            if arabic.pop():  # kept as plain text: made markup, in the Arabic font
-                source = self.text(source.strip())
+            if arabic.pop():  # plain text, set right to left (render/question.quotation)
+                source = source.strip()
         elif paragraphs and not arabic[-1] and "\n" in last_raw:
             # "> — Source" on the quotation's last line, with no blank line before it.
             *lines, final = last_raw.split("\n")

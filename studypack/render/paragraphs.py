@@ -74,7 +74,7 @@ class HeadedStart(Flowable):
     indent and bullet.
     """
 
-    def __init__(self, heading: Paragraph, first: Paragraph) -> None:
+    def __init__(self, heading: Flowable, first: Paragraph) -> None:
         super().__init__()
         self.heading, self.first = heading, first
         self.head_height = 0.0

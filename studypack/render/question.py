@@ -27,7 +27,7 @@ from ..content.derive import cut_at_word, derive_outline, plain_text
 from ..content.yamlpos import PathKey, dotted
 from ..errors import StudypackWarning
 from ..model import BookletPlan, Question
-from .arabic import ArabicParagraph
+from .arabic import rtl_paragraph
 from .contents import question_key
 from .doc import Anchor, Ledger
 from .figures import FigureImage, figure
@@ -57,11 +57,19 @@ class BlockContext:
     grayscale: bool = False
 
 
+Heading = str | Flowable
+"""A heading as markup in the heading style, or already set (right to left)."""
+
+
+def _set_heading(heading: Heading, style: ParagraphStyle) -> Flowable:
+    return paragraph(heading, style) if isinstance(heading, str) else heading
+
+
 def _paras(ctx: BlockContext, raw: str, style: str = "body",
-           lead: str | None = None) -> list[Flowable]:
+           lead: Heading | None = None) -> list[Flowable]:
     """Body text as paragraphs and lists.
 
-    ``lead`` (heading markup) is set with the first paragraph or list item as one
+    ``lead`` (a heading) is set with the first paragraph or list item as one
     flowable (``HeadedStart``): in balanced columns, where keep-with-next does not
     hold, it cannot be left alone at a column's foot.
     """
@@ -73,11 +81,7 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
         if block.kind != "para" and index and lead_in is not None and out[-1] is not lead_in:
             lead_in = None
         if lead is not None and index == 0 and block.kind in ("para", "bullets", "numbers"):
-            # The heading goes with the first paragraph or list item, as one flowable.
-            first, *rest = ([paragraph(block.items[0], ctx.styles["body"])]
-                            if block.kind == "para" else _list_items(ctx, block))
-            assert isinstance(first, OnceParagraph)
-            out += [HeadedStart(paragraph(lead, h3), first), *rest]
+            out += _headed_start(ctx, lead, block)
         elif block.kind == "para":
             para = paragraph(block.items[0], ctx.styles[style])
             following = blocks[index + 1].kind if index + 1 < len(blocks) else ""
@@ -98,7 +102,7 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
             out += items
         elif block.kind in ("arabic", "quote", "table", "figure"):
             if lead is not None and index == 0:
-                out.append(paragraph(lead, h3))  # a verse, quotation or table cannot carry it
+                out.append(_set_heading(lead, h3))  # a verse, quotation or table cannot carry it
             if block.kind == "arabic":
                 out.append(_arabic_paragraph(ctx, block.items[0], ctx.styles["body"]))
             elif block.kind == "quote":
@@ -110,6 +114,16 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
         else:
             out += _list_items(ctx, block)
     return out
+
+
+def _headed_start(ctx: BlockContext, lead: Heading, block: Block) -> list[Flowable]:
+    """The heading with the first paragraph or list item under it, as one flowable."""
+    h3 = ctx.styles["h3"]
+    first, *rest = ([paragraph(block.items[0], ctx.styles["body"])]
+                    if block.kind == "para" else _list_items(ctx, block))
+    if isinstance(first, OnceParagraph):
+        return [HeadedStart(_set_heading(lead, h3), first), *rest]
+    return [_set_heading(lead, h3), first, *rest]  # an Urdu item: not split under a heading
 
 
 LEAD_INS = ("bullets", "numbers", "quote", "table")
@@ -128,7 +142,10 @@ def quotation(ctx: BlockContext, block: Block) -> list[Flowable]:
                       for line in text.split("\n") if line.strip()]
         else:
             cells.append(paragraph(text, s["quote"]))
-    if block.source:
+    if block.source and mostly_arabic(block.source):
+        cells.append(rtl_paragraph(ctx.text.fonts, f"— {block.source}", s["quote_source"],
+                                   justify=False))
+    elif block.source:
         cells.append(paragraph(f"— {block.source}", s["quote_source"]))
     if ctx.columns == 2:
         # In balanced columns a box cannot split; the quotation is indented
@@ -244,10 +261,17 @@ def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
 
 
 def _arabic_paragraph(ctx: BlockContext, text: str, style: ParagraphStyle) -> Flowable:
-    """``text`` right to left in the Arabic font, a size up on ``style`` (Naskh runs small)."""
-    return ArabicParagraph(text, ctx.text.fonts.arabic.regular, style.fontSize * 1.25,
-                           style.leading * 1.45, colour=style.textColor,
-                           space_after=style.spaceAfter)
+    """``text`` right to left: Urdu in Nastaliq, justified; Arabic in Naskh, set right."""
+    return rtl_paragraph(ctx.text.fonts, text, style)
+
+
+def _point_heading(ctx: BlockContext, raw: str, number: int | None = None) -> Heading:
+    """A point's or section's heading: markup, or set right to left when mostly Urdu or Arabic."""
+    if mostly_arabic(raw):
+        text = plain_text(raw)
+        return rtl_paragraph(ctx.text.fonts, f"{number}. {text}" if number else text,
+                             ctx.styles["h3"], bold=True, justify=False)
+    return f"{number}. {ctx.heading.inline(raw)}" if number else ctx.heading.inline(raw)
 
 
 def _line(ctx: BlockContext, raw: str, style: ParagraphStyle, markup: Markup | None = None
@@ -265,9 +289,15 @@ def _line(ctx: BlockContext, raw: str, style: ParagraphStyle, markup: Markup | N
 
 
 def _list_items(ctx: BlockContext, block: Block) -> list[Flowable]:
-    items: list[Flowable] = [paragraph(item, ctx.styles["bullet"],
-                                       bullet="•" if block.kind == "bullets" else f"{n}.")
-                             for n, item in enumerate(block.items, block.start)]
+    style = ctx.styles["bullet"]
+    arabic = [*block.arabic, *[False] * len(block.items)]
+    items: list[Flowable] = []
+    for n, item in enumerate(block.items, block.start):
+        mark = "•" if block.kind == "bullets" else f"{n}."
+        if arabic[n - block.start]:  # an Urdu item: its bullet or number on the right
+            items.append(rtl_paragraph(ctx.text.fonts, plain_text(item), style, bullet=mark))
+        else:
+            items.append(paragraph(item, style, bullet=mark))
     return kept_list(ctx, items)
 
 
@@ -338,14 +368,14 @@ def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float
     return table
 
 
-def _heading(ctx: BlockContext, markup: str, style: str = "h3") -> list[Flowable]:
+def _heading(ctx: BlockContext, heading: Heading, style: str = "h3") -> list[Flowable]:
     """A heading that never ends a page: it moves over unless ~3 body lines fit below it."""
     st = ctx.styles[style]
     room = st.spaceBefore + st.leading * 2 + ctx.styles["body"].leading * 3
-    return [CondPageBreak(room), paragraph(markup, st)]
+    return [CondPageBreak(room), _set_heading(heading, st)]
 
 
-def _section(ctx: BlockContext, heading: str, raw: str) -> list[Flowable]:
+def _section(ctx: BlockContext, heading: Heading, raw: str) -> list[Flowable]:
     """A headed run of body text, kept from stranding its heading in either mode."""
     if ctx.columns == 2 and raw.strip():
         return _paras(ctx, raw, lead=heading)
@@ -483,6 +513,9 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
     for n, point in enumerate(q.points, 1):
         _, heading = cut(point.heading, ("points", n - 1, "heading"), heading_w,
                          lambda t: f"<b>{ctx.text.inline(t)}</b>")
+        if mostly_arabic(point.heading):
+            heading = rtl_paragraph(ctx.text.fonts, plain_text(point.heading), s["table"],
+                                    bold=True, justify=False)
         gist, gist_para = cut(point.gist, ("points", n - 1, "gist" if not point.gist_derived
                                            else "body"), gist_w, ctx.text.inline)
         rows.append([paragraph(str(n), s["table"]), heading,
@@ -563,11 +596,11 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
         head_of_body = []
     body = head_of_body + _section(ctx, "Introduction", q.introduction)
     for n, point in enumerate(q.points, 1):
-        body += _section(ctx, f"{n}. {ctx.heading.inline(point.heading)}", point.body)
+        body += _section(ctx, _point_heading(ctx, point.heading, n), point.body)
         body += kept_list(ctx, [paragraph(ctx.text.inline(sub), s["bullet"], bullet="–")
                                 for sub in point.subpoints])
     for section in q.sections:
-        body += _section(ctx, ctx.heading.inline(section.heading), section.body)
+        body += _section(ctx, _point_heading(ctx, section.heading), section.body)
     body += _section(ctx, "Conclusion", q.conclusion)
     if q.references:
         refs = [paragraph(ctx.text.inline(ref), s["reference"]) for ref in q.references]

@@ -36,7 +36,7 @@ class Theme:
         name: Layout name.
         spec: The layered layout values.
         page_size: (width, height) in PDF points.
-        text, heading, mono, arabic: Font families by role.
+        text, heading, mono, arabic, urdu: Font families by role (``urdu``: Nastaliq).
         fallback: Families tried, in order, for characters a role's font lacks.
         templates: Jinja2 environment for the layout's text pieces.
         folders: The layout's folders, base first (what a cache must hash).
@@ -49,6 +49,7 @@ class Theme:
     heading: FontFamily
     mono: FontFamily
     arabic: FontFamily
+    urdu: FontFamily
     fallback: tuple[FontFamily, ...]
     templates: jinja2.Environment
     folders: tuple[Path, ...] = ()
@@ -121,7 +122,7 @@ def load_theme(name: str, workspace: Path | None) -> Theme:
     problems = []
     roles: list[tuple[str, str, tuple[str | int, ...]]] = [
         (role, getattr(spec.fonts, role), ("fonts", role))
-        for role in ("text", "heading", "mono", "arabic")]
+        for role in ("text", "heading", "mono", "arabic", "urdu")]
     roles += [(f"fallback{i}", family, ("fonts", "fallback", i))
               for i, family in enumerate(spec.fonts.fallback)]
     for role, family, path in roles:
@@ -139,7 +140,7 @@ def load_theme(name: str, workspace: Path | None) -> Theme:
     return Theme(
         name=name, spec=spec, page_size=PAGE_SIZES_PT[spec.page.size],
         text=resolved["text"], heading=resolved["heading"], mono=resolved["mono"],
-        arabic=resolved["arabic"],
+        arabic=resolved["arabic"], urdu=resolved["urdu"],
         fallback=tuple(resolved[f"fallback{i}"] for i in range(len(spec.fonts.fallback))),
         templates=make_environment(chain), folders=tuple(chain),
     )

@@ -2,9 +2,10 @@
 
 A family name is looked up first as files in the workspace's ``fonts/``
 folder (``<Family>-Regular.ttf``, ``-Bold``, ``-Italic``, ``-BoldItalic``,
-spaces removed from the family name), then among installed ``fontpkg-*``
-packages. Only static TrueType (glyf) fonts work with ReportLab; variable
-and CFF-flavoured fonts are refused here with a message saying what to use.
+spaces removed from the family name), then among the fonts studypack
+ships (``studypack/fonts/``), then among installed ``fontpkg-*`` packages.
+Only static TrueType (glyf) fonts work with ReportLab; variable and
+CFF-flavoured fonts are refused here with a message saying what to use.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import FontError, StudypackWarning
+
+SHIPPED = Path(__file__).resolve().parent.parent / "fonts"
+"""Families studypack ships itself, with their licences: those no ``fontpkg-*`` package
+publishes (Noto Nastaliq Urdu). A workspace's ``fonts/`` still comes first."""
 
 FACES = {"regular": (400, "normal"), "bold": (700, "normal"),
          "italic": (400, "italic"), "bold_italic": (700, "italic")}
@@ -58,7 +63,7 @@ def _check_static_ttf(path: Path, family: str) -> None:
                         "fontpkg-ibm-plex-serif) or drop static TTFs into fonts/")
 
 
-def _from_folder(name: str, folder: Path) -> FontFamily | None:
+def _from_folder(name: str, folder: Path, *, shipped: bool = False) -> FontFamily | None:
     stem = name.replace(" ", "")
     regular = folder / f"{stem}-Regular.ttf"
     if not regular.is_file():
@@ -74,7 +79,7 @@ def _from_folder(name: str, folder: Path) -> FontFamily | None:
         faces[face] = candidate if candidate.is_file() else regular
         if not candidate.is_file():
             missing.append(f"{stem}-{suffix}.ttf")
-    if missing:
+    if missing and not shipped:  # Nastaliq has no italic: not the user's to fix
         warnings.warn(f"fonts/: {name} has no {', '.join(missing)}; bold and italic text in "
                       "it prints upright and regular", StudypackWarning, stacklevel=3)
     return FontFamily(name, regular, faces["bold"], faces["italic"], faces["bold_italic"])
@@ -119,7 +124,7 @@ def resolve_family(name: str, fonts_dir: Path | None) -> FontFamily:
         FontError: Not found, variable, CFF-flavoured or not a TrueType file.
     """
     family = _from_folder(name, fonts_dir) if fonts_dir and fonts_dir.is_dir() else None
-    family = family or _from_fontpkg(name)
+    family = family or _from_folder(name, SHIPPED, shipped=True) or _from_fontpkg(name)
     for path in {family.regular, family.bold, family.italic, family.bold_italic}:
         _check_static_ttf(path, name)
     return family

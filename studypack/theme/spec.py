@@ -65,14 +65,15 @@ class PageSpec(StrictModel):
 class FontSpec(StrictModel):
     """Font families by role: fontpkg family names or families in ``fonts/``.
 
-    ``arabic`` sets Arabic-script text (Quranic verses, Urdu and Persian
-    phrases) inside any paragraph.
+    ``arabic`` sets Arabic-script text (Quranic verses, Arabic and Persian
+    phrases) in Naskh; ``urdu`` sets Urdu in Nastaliq, the hand Urdu is read in.
     """
 
     text: Name
     heading: Name
     mono: Name
     arabic: Name
+    urdu: Name = "Noto Nastaliq Urdu"
     fallback: tuple[Name, ...] = ()
 
 

@@ -1,0 +1,214 @@
+"""Urdu and Arabic paragraphs: HarfBuzz's glyphs, bidi order, Nastaliq line room, copyable text.
+
+Each check reads the built PDF back (pypdf for the glyphs drawn, PDFium and
+pypdf for the text a reader copies) and compares it with uharfbuzz called here
+directly, not through studypack's shaping module.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import unicodedata
+from itertools import pairwise
+from pathlib import Path
+
+import pypdfium2
+import pytest
+import uharfbuzz as hb
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+from reportlab.lib.colors import black
+from reportlab.platypus import SimpleDocTemplate
+
+from studypack.render.arabic import RightToLeftParagraph, paragraph_faces
+from studypack.render.direction import embedding_levels, visual_order
+from studypack.render.fonts import FontSet, register_theme_fonts
+from studypack.theme import load_theme
+
+URDU = ("پاکستان کا آئین ۱۹۷۳ میں منظور ہوا اور اس نے پارلیمانی نظام قائم کیا۔ "
+        "Federal Legislative List میں وفاق کے اختیارات درج ہیں، اور اٹھارویں ترمیم "
+        "(2010) کے بعد کئی شعبے صوبوں کو ملے۔")
+"""Our own sentences: Urdu with Urdu digits, an English phrase and a bracketed year."""
+PLAIN = "پاکستان کا آئین پارلیمانی نظام قائم کرتا ہے اور صوبوں کو اختیار دیتا ہے"
+"""Urdu words alone, no digits or punctuation."""
+WIDE = 300.0
+
+
+@pytest.fixture(scope="module")
+def fonts() -> FontSet:
+    return register_theme_fonts(load_theme("classic", None))
+
+
+def build(tmp_path: Path, fonts: FontSet, texts: list[str], width: float = 300) -> Path:
+    out = tmp_path / "rtl.pdf"
+    story = []
+    for text in texts:
+        faces = paragraph_faces(fonts, text, 11)
+        story.append(RightToLeftParagraph(text, faces, 16 * faces.script.size / 11,
+                                          colour=black, space_after=8))
+    SimpleDocTemplate(str(out), pagesize=(width + 72, 3000), leftMargin=36, rightMargin=36,
+                      topMargin=36, bottomMargin=36, invariant=1).build(story)
+    return out
+
+
+def glyphs_drawn(pdf: Path, font: str) -> list[int]:
+    """Glyph ids of ``font`` (a file's stem) drawn on page one, in the order they are drawn.
+
+    Each shaped glyph is a form named after its font file and glyph id.
+    """
+    reader = PdfReader(pdf)
+    page = reader.pages[0]
+    out = []
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator == b"Do":
+            name = str(operands[0])
+            prefix = f"/FormXob.{font}."
+            if name.startswith(prefix):
+                out.append(int(name[len(prefix):]))
+    return out
+
+
+class CountingPen:
+    """A pen (fontTools' protocol, which HarfBuzz draws with) that counts contours."""
+
+    contours = 0
+
+    def moveTo(self, _point):  # noqa: N802
+        self.contours += 1
+
+    def lineTo(self, point):  # noqa: N802
+        """Nothing to count."""
+
+    def qCurveTo(self, *points):  # noqa: N802
+        """Nothing to count."""
+
+    def curveTo(self, *points):  # noqa: N802
+        """Nothing to count."""
+
+    def closePath(self):  # noqa: N802
+        """Nothing to count."""
+
+
+def inked(path: Path, gids: list[int]) -> list[int]:
+    """The glyphs of ``gids`` that have an outline (a space or a joiner draws nothing)."""
+    font = hb.Font(hb.Face(hb.Blob.from_file_path(str(path))))
+
+    def has_outline(gid: int) -> bool:
+        pen = CountingPen()
+        font.draw_glyph_with_pen(gid, pen)
+        return pen.contours > 0
+
+    return [gid for gid in gids if has_outline(gid)]
+
+
+def nfc(text: str) -> str:
+    """``text`` composed: readers put a letter's vowel marks in Unicode's canonical order."""
+    return unicodedata.normalize("NFC", text)
+
+
+def poppler(pdf: Path) -> str:
+    """The page's words as poppler's pdftotext gives them, without its direction marks."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return " ".join(text.translate({0x202A: None, 0x202B: None, 0x202C: None}).split())
+
+
+def copied(pdf: Path) -> str:
+    """The page's text as PDFium (Chrome's PDF reader) gives it to a reader who copies it."""
+    return pypdfium2.PdfDocument(pdf)[0].get_textpage().get_text_range()
+
+
+def harfbuzz(path: Path, text: str, language: str) -> list[int]:
+    """Glyph ids uharfbuzz gives for ``text`` right to left, left to right as drawn."""
+    font = hb.Font(hb.Face(hb.Blob.from_file_path(str(path))))
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    buf.direction, buf.language = "rtl", language
+    hb.shape(font, buf, {"kern": True, "liga": True})
+    return [info.codepoint for info in buf.glyph_infos]
+
+
+def test_an_urdu_word_is_drawn_as_harfbuzz_shapes_it_in_nastaliq(tmp_path, fonts):
+    word = "پاکستان"
+    drawn = glyphs_drawn(build(tmp_path, fonts, [word]), "NotoNastaliqUrdu-Regular")
+    expected = harfbuzz(fonts.urdu.file, word, "ur")
+    assert drawn == inked(fonts.urdu.file, expected)
+    assert 0 not in expected and len(drawn) > len(word)  # Nastaliq: dots are glyphs too
+
+
+def test_an_arabic_verse_keeps_every_vowel_mark_where_harfbuzz_puts_it(tmp_path, fonts):
+    verse = "بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ"
+    pdf = build(tmp_path, fonts, [verse], width=1000)
+    assert glyphs_drawn(pdf, "Amiri-Regular") == inked(
+        fonts.arabic.file, harfbuzz(fonts.arabic.file, verse, "ar"))
+    assert nfc(copied(pdf)).strip() == nfc(verse)
+    assert nfc(poppler(pdf)) == nfc(verse)
+
+
+def test_urdu_takes_the_urdu_forms_of_its_letters():
+    from studypack.render.rtl import is_urdu
+
+    assert is_urdu("پاکستان") and is_urdu("کیا") and not is_urdu("كتاب") and not is_urdu(
+        "بِسْمِ اللَّهِ")
+
+
+def test_digits_english_and_brackets_keep_their_order_inside_urdu(fonts):
+    levels = embedding_levels("سال ۱۹۷۳ (2010) List میں", rtl=True)
+    assert levels[4:8] == [2, 2, 2, 2]  # Urdu digits run left to right
+    assert visual_order([1, 2, 1]) == [2, 1, 0] and visual_order([1, 2, 2, 1]) == [3, 1, 2, 0]
+    assert visual_order([0, 1, 1, 0]) == [0, 2, 1, 3]
+
+
+def test_urdu_digits_are_drawn_in_their_order(tmp_path, fonts):
+    digits = "۱۹۷۳"
+    pdf = build(tmp_path, fonts, [f"آئین {digits} میں بنا"])
+    hb_font = hb.Font(hb.Face(hb.Blob.from_file_path(str(fonts.urdu.file))))
+    order = [hb_font.get_nominal_glyph(ord(d)) for d in digits]
+    drawn = [g for g in glyphs_drawn(pdf, "NotoNastaliqUrdu-Regular") if g in order]
+    assert drawn == order  # drawn left to right in the order typed, as Urdu digits read
+    assert "آئین ۱۹۷۳ میں بنا" in copied(pdf)
+
+
+@pytest.mark.parametrize(("words", "lines"), [(4, 1), (14, 2), (120, 10)])
+def test_wrapped_nastaliq_lines_never_overlap(tmp_path, fonts, words, lines):
+    text = " ".join((PLAIN.split() * 9)[:words])
+    faces = paragraph_faces(fonts, text, 11)
+    para = RightToLeftParagraph(text, faces, 16 * faces.script.size / 11, colour=black)
+    para.wrap(WIDE, 10_000)
+    assert len(para.lines) >= lines if lines > 1 else len(para.lines) == 1
+    assert " ".join(line.text for line in para.lines) == text
+    pairs = list(zip(para.lines, para.baselines, strict=True))
+    for (above, y1), (below, y2) in pairwise(pairs):
+        assert y2 - y1 >= -above.bottom + below.top  # one line's ink clears the next's
+    assert para.baselines[0] >= para.lines[0].top  # nothing above the paragraph's top
+    assert para.height >= para.baselines[-1] - para.lines[-1].bottom
+    assert all(line.width <= WIDE + 0.01 for line in para.lines)
+    pdf = build(tmp_path, fonts, [text], width=WIDE)
+    assert len(PdfReader(pdf).pages) == 1
+    assert copied(pdf).split() == text.split()
+
+
+@pytest.mark.parametrize("width", [2000, WIDE])
+def test_the_text_copied_out_is_the_text_typed(tmp_path, fonts, width):
+    pdf = build(tmp_path, fonts, [PLAIN], width=width)
+    assert " ".join(copied(pdf).split()) == PLAIN  # PDFium: Chrome's reader
+    assert " ".join(PdfReader(pdf).pages[0].extract_text().split()) == PLAIN
+    assert poppler(pdf) == PLAIN  # pdftotext, Evince, Okular
+    # A line that mixes directions: PDFium orders a line's words by the line's main
+    # direction alone (the English phrase comes out backwards), but every word, number
+    # and bracket comes out whole, so a search finds it.
+    mixed = copied(build(tmp_path, fonts, [URDU], width=width))
+    assert sorted(mixed.split()) == sorted(URDU.split())
+
+
+def test_no_missing_glyph_is_drawn(tmp_path, fonts):
+    pdf = build(tmp_path, fonts, [URDU + " ✓ ∑"])
+    for font in ("NotoNastaliqUrdu-Regular", "IBMPlexSerif-Regular", "Lato-Regular"):
+        assert 0 not in glyphs_drawn(pdf, font)
+    assert "✓" in copied(pdf)
+
+
+def test_the_same_paragraph_gives_the_same_bytes(tmp_path, fonts):
+    first = build(tmp_path, fonts, [URDU]).read_bytes()
+    assert build(tmp_path, fonts, [URDU]).read_bytes() == first
