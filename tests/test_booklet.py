@@ -11,6 +11,10 @@ from studypack.content import load_content
 from .conftest import CONTENT
 from .pdfs import outline_rows
 
+ENGLISH_PARTS = ("Summary", "Key points", "Answer")
+URDU_PARTS = ("خلاصہ", "اہم نکات", "جواب")
+"""The outline's entries under a question in English, and in Urdu."""
+
 
 def test_cover_shows_title_papers_counts_years_edition_and_centre(sample_reader):
     cover = sample_reader.pages[0].extract_text()
@@ -57,8 +61,11 @@ def test_outline_mirrors_contents_topic_question_parts(sample_reader, sample_bui
     question_rows = [(t, p) for d, t, p in rows if d == 1]
     assert len(question_rows) == len(questions)
     assert sorted(p + 1 for _, p in question_rows) == sorted(sample_build.start_pages.values())
-    parts = [t for d, t, _ in rows if d == 2]
-    assert parts == ["Summary", "Key points", "Answer"] * len(questions)
+    named = tuple(t for d, t, _ in rows if d == 2)
+    parts = [named[n:n + 3] for n in range(0, len(named), 3)]
+    # Each question's parts, named in its language: the one Urdu answer's in Urdu.
+    assert sorted(set(parts)) == sorted({ENGLISH_PARTS, URDU_PARTS})
+    assert parts.count(URDU_PARTS) == 1 and len(parts) == len(questions)
 
 
 def test_key_points_table_lists_every_heading(sample_reader, sample_build):

@@ -57,9 +57,11 @@ def test_a_failed_write_leaves_no_partial_file(workspace, monkeypatch):
 TYPED = st.text(alphabet=st.sampled_from(list("abcXYZ019 &<>\"'“”‘’–—éïüçñ.,;()%$")),
                 min_size=1, max_size=40).map(str.strip).filter(
                     # A line opening with "-", ">" or "1." is Markdown (a list, a quotation)
-                    # that a summary does not print, and check warns of; not typed text.
+                    # that a summary does not print, and check warns of; so is an HTML tag
+                    # ("<b>", "</a>"). Not typed text.
                     lambda s: s and any(c.isalnum() for c in s) and s[0] not in "->"
-                    and not re.match(r"\d+[.)](?:\s|$)", s))
+                    and not re.match(r"\d+[.)](?:\s|$)", s)
+                    and not re.search(r"</?[A-Za-z]+\s*/?>", s))
 
 
 @settings(max_examples=12, deadline=None,

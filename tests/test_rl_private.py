@@ -115,3 +115,19 @@ def test_the_paragraph_helpers_used_by_the_fast_path_are_there():
     assert rl_private.cleanBlockQuotedText("  a \n b  ") == "a b"
     _, frags, _ = rl_private.ParaParser().parse("<b>x</b>", ParagraphStyle("t"))
     assert isinstance(frags[0], rl_private.ParaFrag) and frags[0].bold
+
+
+def test_a_form_holds_just_its_operators_and_no_fonts(tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "form.pdf"
+    canv = Canvas(str(out), pagesize=A4)
+    canv.setFont("Helvetica", 12)  # the canvas's own font must not reach the form
+    rl_private.define_form(canv, "glyph.7", (-1, -2, 50, 60), "0 0 m\n40 0 l\n20 50 l\nh\nf")
+    canv.doForm("glyph.7")
+    canv.showPage()
+    canv.save()
+    form = next(iter(PdfReader(out).pages[0]["/Resources"]["/XObject"].values())).get_object()
+    assert form.get_data().decode() == "0 0 m\n40 0 l\n20 50 l\nh\nf"
+    assert "/Font" not in form["/Resources"]
+    assert [float(v) for v in form["/BBox"]] == [-1, -2, 50, 60]

@@ -75,8 +75,8 @@ def test_trend_pdf_counts_topics_by_year_for_a_paper(ws: Path) -> None:
     # Foreign Policy: 2015 and 2022 answers and the 2019 question; most asked first.
     assert rows["Foreign Policy"] == ["1", "1", "1", "3"]
     assert list(rows).index("Foreign Policy") < list(rows).index("Kashmir")
-    # Each question once in the totals: 2015, 2016, 2019 (two), 2022.
-    assert rows["Questions"] == ["1", "1", "2", "1", "5"]
+    # Each question once in the totals: 2015, 2016, 2019 (two), 2021 (in Urdu), 2022.
+    assert rows["Questions"] == ["1", "1", "2", "1", "1", "6"]
     assert "Current Affairs" not in text and "Economy" not in text
     # The terminal shows the same table.
     assert "Kashmir" in done.output and "Wrote out/trend.pdf" in done.output

@@ -212,3 +212,15 @@ def test_no_missing_glyph_is_drawn(tmp_path, fonts):
 def test_the_same_paragraph_gives_the_same_bytes(tmp_path, fonts):
     first = build(tmp_path, fonts, [URDU]).read_bytes()
     assert build(tmp_path, fonts, [URDU]).read_bytes() == first
+
+
+def test_an_ayah_mark_and_its_number_never_start_a_line(fonts):
+    one, two, three = "\u0661", "\u0662", "\u0663"  # Arabic-Indic digits: the ayahs' numbers
+    verse = (f"قُلْ هُوَ اللَّهُ أَحَدٌ ۝{one} اللَّهُ الصَّمَدُ ۝{two} "
+             f"لَمْ يَلِدْ وَلَمْ يُولَدْ ۝{three}")
+    faces = paragraph_faces(fonts, verse, 11)
+    for width in range(60, 400, 7):
+        para = RightToLeftParagraph(verse, faces, 20, colour=black)
+        para.wrap(width, 10_000)
+        assert not any(line.text.startswith("۝") for line in para.lines), width
+        assert " ".join(line.text for line in para.lines) == verse

@@ -92,8 +92,8 @@ def test_bank_lists_every_answer_with_its_fields(client: FlaskClient) -> None:
     page = client.get("/").text
     answers = sorted(p.stem for p in (ROOT / "content").rglob("*.yaml")
                      if "packs" not in p.parts and "id:" in p.read_text(encoding="utf-8"))
-    assert len(ids_on(page)) == len(answers) == 12
-    assert "12 answers" in page
+    assert len(ids_on(page)) == len(answers) == 14
+    assert "14 answers" in page
     assert "Discuss the issues and mistrust in US–Pakistan relations" in page
     assert "Pakistan Affairs" in page and "Foreign Policy · Afghanistan" in page
 
@@ -138,7 +138,7 @@ def test_search_ignores_arabic_vowel_marks(ws: Path) -> None:
 def test_index_follows_edits_and_rebuilds_when_corrupt(ws: Path) -> None:
     db = ws / "out" / "bank.sqlite"
     index = BankIndex(ws / "content", db)
-    assert index.refresh() == 12
+    assert index.refresh() == 14
     assert index.refresh() == 0
     path = next((ws / "content").rglob("2015-q6.yaml"))
     path.write_text(path.read_text(encoding="utf-8").replace(
@@ -148,9 +148,9 @@ def test_index_follows_edits_and_rebuilds_when_corrupt(ws: Path) -> None:
     index.close()
     db.write_bytes(b"this is not a database" * 100)
     index = BankIndex(ws / "content", db)
-    assert index.refresh() == 12
+    assert index.refresh() == 14
     with sqlite3.connect(db) as check:
-        assert check.execute("SELECT count(*) FROM answers").fetchone()[0] == 12
+        assert check.execute("SELECT count(*) FROM answers").fetchone()[0] == 14
 
 
 def test_a_broken_file_is_listed_with_its_problem_and_the_rest_stay(ws: Path,
@@ -158,7 +158,7 @@ def test_a_broken_file_is_listed_with_its_problem_and_the_rest_stay(ws: Path,
     bad = ws / "content" / "pakistan-affairs" / "broken.yaml"
     bad.write_text("id: broken\nexam: CSS\nyear: twenty\n", encoding="utf-8")
     page = client.get("/").text
-    assert len(ids_on(page)) == 12
+    assert len(ids_on(page)) == 14
     assert "broken.yaml" in page and "left out of the bank" in page
 
 

@@ -80,7 +80,7 @@ def test_filter_search_pick_preview_build_download(server: tuple[str, Path], pag
                                                    tmp_path: Path) -> None:
     address, _ = server
     page.goto(address)
-    expect(page.locator("#result-count")).to_have_text("12 answers")
+    expect(page.locator("#result-count")).to_have_text("14 answers")
     page.select_option("select[name=paper]", "Current Affairs")
     page.get_by_role("button", name="Show").click()
     expect(page.locator("#result-count")).to_have_text("4 answers")
@@ -117,7 +117,7 @@ def test_build_shows_progress_then_download(server: tuple[str, Path], page: Page
                                             tmp_path: Path) -> None:
     address, _ = server
     page.goto(address)
-    page.get_by_role("button", name="Add all 12 matching").click()
+    page.get_by_role("button", name="Add all 14 matching").click()
     page.goto(f"{address}/basket")
     page.fill("input[name=title]", "Whole Bank")
     page.get_by_role("button", name="Build PDF").click()

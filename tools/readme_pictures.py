@@ -7,7 +7,9 @@ sample booklet imposed for folding (front and back); docs/images/classroom.png:
 the sample worksheet's first page, its answer key and the past-paper trend table;
 docs/images/flashcards.png: the first sheet of the same selection's flashcards,
 fronts and mirrored backs; docs/images/batch.png: one student's copy of a pack
-(``studypack batch``), its cover and an answer page with the student's mark.
+(``studypack batch``), its cover and an answer page with the student's mark;
+docs/images/urdu.png: the sample's Urdu answer (Nastaliq) and the Islamic Studies
+answer's verses (Naskh), from the sample booklet.
 Pages are rendered by poppler's ``pdftoppm`` (Debian's ``poppler-utils``) and
 joined with Pillow.
 
@@ -52,6 +54,16 @@ def side_by_side(pages: list[Image.Image], gap: int = 14) -> Image.Image:
     return sheet
 
 
+def page_with(pdf: Path, words: str) -> int:
+    """The first page (1-based) of ``pdf`` whose text holds ``words``."""
+    from pypdf import PdfReader
+
+    for number, page in enumerate(PdfReader(pdf).pages, 1):
+        if words in " ".join(page.extract_text().split()):
+            return number
+    raise SystemExit(f"{pdf.name}: no page holds {words!r}")
+
+
 def build(layout: str, folder: Path) -> tuple[Path, int]:
     """The sample booklet in ``layout``, and the page its first answer starts on."""
     out = folder / f"{layout}.pdf"
@@ -73,6 +85,11 @@ def main() -> int:
             pdf, start = build(layout, folder)
             pages.append(page_png(pdf, start, 42, folder))
         side_by_side(pages).save(IMAGES / "layouts.png", optimize=True)
+        # Urdu in Nastaliq, and Qur'anic verses in Naskh, shaped by HarfBuzz.
+        urdu = page_with(classic, "کنکرنٹ لسٹ کا خاتمہ")
+        verses = page_with(classic, "Oneness in being and lordship The Qur")
+        side_by_side([page_png(classic, n, 60, folder) for n in (urdu, urdu + 1, verses)]).save(
+            IMAGES / "urdu.png", optimize=True)
         # The sample booklet imposed for folding: the first sheet, front and back.
         sheets = folder / "imposed.pdf"
         impose_file(classic, sheets)
@@ -101,7 +118,7 @@ def main() -> int:
             IMAGES / "batch.png", optimize=True)
     print(f"wrote {IMAGES / 'sample-pages.png'}, {IMAGES / 'layouts.png'}, "
           f"{IMAGES / 'imposed-sheet.png'}, {IMAGES / 'classroom.png'}, "
-          f"{IMAGES / 'flashcards.png'} and {IMAGES / 'batch.png'}")
+          f"{IMAGES / 'flashcards.png'}, {IMAGES / 'batch.png'} and {IMAGES / 'urdu.png'}")
     return 0
 
 

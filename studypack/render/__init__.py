@@ -50,6 +50,7 @@ from .inline import Markup
 from .question import (
     QUESTION_BLOCKS,
     BlockContext,
+    for_question,
     question_outline_title,
     revision_grid,
 )
@@ -261,8 +262,9 @@ def _question_story(plan: BookletPlan, options: RenderOptions, ctx: BlockContext
             # The question's own destination opens it, whatever block comes first.
             story.append(Anchor(ctx.ledger, question_key(q), question_outline_title(q), 1,
                                 question=q))
+            in_its_language = for_question(ctx, q)
             for name in blocks:
-                story += QUESTION_BLOCKS[name](ctx, q)
+                story += QUESTION_BLOCKS[name](in_its_language, q)
 
 
 def render_document(plan: BookletPlan, theme: Theme, options: RenderOptions, *,

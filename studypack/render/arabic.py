@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -276,12 +277,14 @@ def rtl_paragraph(fonts: FontSet, text: str, style: ParagraphStyle, *, bold: boo
                   justify: bool | None = None, bullet: str = "") -> RightToLeftParagraph:
     """``text`` set right to left in ``style``'s colour and spacing, the script a size up.
 
-    Urdu prose is justified, as Urdu books are; Arabic (a verse) is set flush
-    right. ``justify`` overrides that (a heading or a title never is).
+    Urdu is justified where ``style`` is (body text, as Urdu books are; not a
+    narrow table cell); Arabic (a verse) is set flush right. ``justify``
+    overrides that (a heading or a title never is).
     """
     faces = paragraph_faces(fonts, text, style.fontSize, bold=bold)
     return RightToLeftParagraph(text, faces, style.leading * faces.script.size / style.fontSize,
                                 colour=style.textColor, space_before=style.spaceBefore,
                                 space_after=style.spaceAfter,
-                                justify=faces.language == "ur" if justify is None else justify,
+                                justify=(faces.language == "ur" and style.alignment == TA_JUSTIFY
+                                         if justify is None else justify),
                                 bullet=bullet, indent=style.leftIndent if bullet else 0)

@@ -14,14 +14,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import uharfbuzz as hb
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
+from .rl_private import define_form
 from .shaping import hb_font, units_per_em
-
-NON_ZERO = 1
-"""ReportLab's fill mode for the non-zero winding rule, which TrueType outlines are drawn by
-(``reportlab.pdfgen.canvas.FILL_NON_ZERO``, which its type stubs lack)."""
 
 Point = tuple[float, float]
 Outline = tuple[tuple[str, tuple[Point, ...]], ...]
@@ -80,21 +77,17 @@ def form_name(path: Path, gid: int) -> str:
     return f"{path.stem}.{gid}"
 
 
-def _define(canv: Canvas, name: str, moves: Outline, extents: hb.GlyphExtents) -> None:
-    left, top = extents.x_bearing, extents.y_bearing
-    canv.beginForm(name, left - 2, top + extents.height - 2, left + extents.width + 2, top + 2)
-    drawn = canv.beginPath()
+def operators(moves: Outline) -> str:
+    """The outline as PDF path operators, filled by the non-zero winding rule (TrueType's)."""
+    ops: list[str] = []
     for move, points in moves:
-        if move == "M":
-            drawn.moveTo(*points[0])
-        elif move == "L":
-            drawn.lineTo(*points[0])
-        elif move == "C":
-            drawn.curveTo(*points[0], *points[1], *points[2])
-        else:
-            drawn.close()
-    canv.drawPath(drawn, stroke=0, fill=1, fillMode=NON_ZERO)
-    canv.endForm()
+        numbers = " ".join(fp_str(x, y) for x, y in points)
+        ops.append(f"{numbers} {PATH_OPERATOR[move]}" if numbers else PATH_OPERATOR[move])
+    ops.append("f")
+    return "\n".join(ops)
+
+
+PATH_OPERATOR = {"M": "m", "L": "l", "C": "c", "Z": "h"}
 
 
 def draw_glyph(canv: Canvas, path: Path, gid: int, at: tuple[float, float], size: float) -> None:
@@ -104,8 +97,11 @@ def draw_glyph(canv: Canvas, path: Path, gid: int, at: tuple[float, float], size
         return
     name = form_name(path, gid)
     if not canv.hasForm(name):
-        extents = hb_font(path).get_glyph_extents(gid)
-        _define(canv, name, moves, extents)
+        ink = hb_font(path).get_glyph_extents(gid)
+        # The box around the ink, in whole font units (a unit of room on each side).
+        define_form(canv, name, (ink.x_bearing - 1, ink.y_bearing + ink.height - 1,
+                                 ink.x_bearing + ink.width + 1, ink.y_bearing + 1),
+                    operators(moves))
     scale = size / units_per_em(path)
     canv.saveState()
     canv.transform(scale, 0, 0, scale, *at)

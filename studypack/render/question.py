@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from reportlab.lib.styles import ParagraphStyle
@@ -33,6 +33,7 @@ from .doc import Anchor, Ledger
 from .figures import FigureImage, figure
 from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
 from .inline import Block, Markup, mostly_arabic
+from .labels import ENGLISH, Labels, labels_for
 from .paragraphs import HeadedStart, OnceParagraph, paragraph
 from .styles import Palette
 from .tables import CELL_PADDING, OnceTable, cell_room
@@ -55,6 +56,13 @@ class BlockContext:
     blocks: tuple[str, ...] = ("header", "question", "summary", "key_points", "answer")
     question_break: str = "page"
     grayscale: bool = False
+    labels: Labels = ENGLISH
+
+
+def for_question(ctx: BlockContext, q: Question) -> BlockContext:
+    """``ctx`` with the labels of ``q``'s language: an answer in Urdu is labelled in Urdu."""
+    labels = labels_for(q.question)
+    return ctx if labels is ctx.labels else replace(ctx, labels=labels)
 
 
 Heading = str | Flowable
@@ -258,6 +266,25 @@ def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
     if align == "left":
         return style
     return ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=TABLE_ALIGN[align])
+
+
+def _label(ctx: BlockContext, text: str, style: str) -> Flowable:
+    """A label ("Answer", "Key point") in the answer's language: Urdu set right to left."""
+    if ctx.labels.rtl:
+        return rtl_paragraph(ctx.text.fonts, text, ctx.styles[style], bold=True, justify=False)
+    return paragraph(text, ctx.styles[style])
+
+
+def _label_heading(ctx: BlockContext, text: str) -> Heading:
+    """A section label ("Introduction") as a heading: markup, or Urdu already set."""
+    return _label(ctx, text, "h3") if ctx.labels.rtl else text
+
+
+def _item(ctx: BlockContext, raw: str, style: ParagraphStyle, bullet: str) -> Flowable:
+    """One list line (an outline line, a sub-point): Urdu set right to left, its mark right."""
+    if mostly_arabic(raw):
+        return rtl_paragraph(ctx.text.fonts, plain_text(raw), style, bullet=bullet)
+    return paragraph(ctx.text.inline(raw), style, bullet=bullet)
 
 
 def _arabic_paragraph(ctx: BlockContext, text: str, style: ParagraphStyle) -> Flowable:
@@ -476,8 +503,9 @@ def question_text(ctx: BlockContext, q: Question) -> list[Flowable]:
 def summary_box(ctx: BlockContext, q: Question) -> list[Flowable]:
     """A tinted box with the two-or-three-sentence summary."""
     key = f"{question_key(q)}-summary"
-    inner = [paragraph("SUMMARY", ctx.styles["label"]),
-             _line(ctx, q.summary, ctx.styles["body"])]
+    label = (_label(ctx, ctx.labels.summary, "label") if ctx.labels.rtl
+             else paragraph(ctx.labels.summary.upper(), ctx.styles["label"]))
+    inner = [label, _line(ctx, q.summary, ctx.styles["body"])]
     box = OnceTable([[inner]], colWidths=[ctx.width], splitInRow=1)
     box.setStyle(_table_style(ctx, [
         ("BOX", (0, 0), (-1, -1), 0.6, ctx.pal.rule),
@@ -488,16 +516,16 @@ def summary_box(ctx: BlockContext, q: Question) -> list[Flowable]:
     if box.wrap(ctx.width, ctx.height)[1] > ctx.height / 2:
         # A summary longer than half a page is not a summary box any more:
         # print it as ordinary paragraphs, which split across pages cleanly.
-        return [Anchor(ctx.ledger, key, "Summary", 2), *inner, Spacer(1, 10)]
-    return [Anchor(ctx.ledger, key, "Summary", 2), box, Spacer(1, 10)]
+        return [Anchor(ctx.ledger, key, ctx.labels.summary, 2), *inner, Spacer(1, 10)]
+    return [Anchor(ctx.ledger, key, ctx.labels.summary, 2), box, Spacer(1, 10)]
 
 
 def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
     """#, point heading, one-line gist; the header row repeats on a split."""
     s = ctx.styles
     rows: list[list[Any]] = [[paragraph("#", s["table_head"]),
-                              paragraph("Key point", s["table_head"]),
-                              paragraph("In one line", s["table_head"])]]
+                              _label(ctx, ctx.labels.key_point, "table_head"),
+                              _label(ctx, ctx.labels.in_one_line, "table_head")]]
     fractions = [0.06, 0.32, 0.62]
     _, heading_w, gist_w = (cell_room(w) for w in column_widths(ctx, fractions))
 
@@ -520,11 +548,14 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
                                            else "body"), gist_w, ctx.text.inline)
         rows.append([paragraph(str(n), s["table"]), heading,
                      _line(ctx, gist, s["table"]) if mostly_arabic(gist) else gist_para])
+    if ctx.labels.rtl:  # read from the right: number, key point, then its line
+        rows = [row[::-1] for row in rows]
+        fractions = fractions[::-1]
     table = _ruled_table(ctx, rows, fractions)
     key = f"{question_key(q)}-key-points"
     return [CondPageBreak(s["h2"].leading * 2 + s["table"].leading * 6),
-            Anchor(ctx.ledger, key, "Key points", 2),
-            paragraph("Key points", s["h2"]), table, Spacer(1, 6)]
+            Anchor(ctx.ledger, key, ctx.labels.key_points, 2),
+            _label(ctx, ctx.labels.key_points, "h2"), table, Spacer(1, 6)]
 
 
 def _numbered_list_style(style: ParagraphStyle, count: int) -> ParagraphStyle:
@@ -571,9 +602,10 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     """Outline, introduction, numbered headed points with sub-points, sections, conclusion."""
     s = ctx.styles
     key = f"{question_key(q)}-answer"
-    opening: list[Flowable] = [Anchor(ctx.ledger, key, "Answer", 2), paragraph("Answer", s["h2"])]
+    opening: list[Flowable] = [Anchor(ctx.ledger, key, ctx.labels.answer, 2),
+                               _label(ctx, ctx.labels.answer, "h2")]
     outline = ctx.answer_outline and bool(q.outline) and not _outline_repeats(ctx, q)
-    if outline and ctx.columns == 2:
+    if outline and ctx.columns == 2 and not ctx.labels.rtl:
         # In columns the outline is one paragraph (title and numbered lines), so
         # its title cannot be parted from its first line at a column's foot.
         h3 = s["h3"]
@@ -586,22 +618,21 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
     elif outline:
         # The heading, "Outline" and its lines move to a new page together or not at all.
         numbered = _numbered_list_style(s["bullet"], len(q.outline))
-        opening += [paragraph("Outline", s["h3"]),
-                    *(paragraph(ctx.text.inline(line), numbered, bullet=f"{n}.")
-                      for n, line in enumerate(q.outline, 1))]
+        opening += [_label(ctx, ctx.labels.outline, "h3"),
+                    *(_item(ctx, line, numbered, f"{n}.") for n, line in enumerate(q.outline, 1))]
         story = [KeepTogether(opening)]
         head_of_body = []
     else:
         story = [CondPageBreak(_answer_room(ctx)), *opening]
         head_of_body = []
-    body = head_of_body + _section(ctx, "Introduction", q.introduction)
+    body = head_of_body + _section(ctx, _label_heading(ctx, ctx.labels.introduction),
+                                   q.introduction)
     for n, point in enumerate(q.points, 1):
         body += _section(ctx, _point_heading(ctx, point.heading, n), point.body)
-        body += kept_list(ctx, [paragraph(ctx.text.inline(sub), s["bullet"], bullet="–")
-                                for sub in point.subpoints])
+        body += kept_list(ctx, [_item(ctx, sub, s["bullet"], "–") for sub in point.subpoints])
     for section in q.sections:
         body += _section(ctx, _point_heading(ctx, section.heading), section.body)
-    body += _section(ctx, "Conclusion", q.conclusion)
+    body += _section(ctx, _label_heading(ctx, ctx.labels.conclusion), q.conclusion)
     if q.references:
         refs = [paragraph(ctx.text.inline(ref), s["reference"]) for ref in q.references]
         if ctx.columns == 2:
@@ -613,7 +644,7 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
         else:
             # A short block, set tight and kept whole: it neither strands its
             # heading nor leaves one reference alone on the next page.
-            body.append(KeepTogether([paragraph("References", s["h3"]), *refs]))
+            body.append(KeepTogether([_label(ctx, ctx.labels.references, "h3"), *refs]))
     if ctx.columns == 2:
         # Balanced columns: they split across pages and even out on the last one.
         return [*story, *_in_columns(ctx, body)]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFResourceDictionary, pdfdocEnc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate
@@ -27,6 +28,7 @@ __all__ = [
     "canvas_document",
     "canvas_operators",
     "cleanBlockQuotedText",
+    "define_form",
     "flowables_on_page",
     "forget_registered_fonts",
     "keep_subsets",
@@ -159,3 +161,20 @@ def left_align_loose_lines(para: Paragraph, limit: float) -> None:
         if gaps > 0 and line.extraSpace > limit * space * gaps:
             line.lineBreak = True
 
+
+
+def define_form(canv: Canvas, name: str, bbox: tuple[int, int, int, int],
+                operators: str) -> None:
+    """Make form XObject ``name`` of exactly ``operators``, with no fonts in its resources.
+
+    ``beginForm``/``endForm`` give a form the canvas's preamble (which sets a
+    font) and the document's whole font dictionary as its resources; a
+    reader that extracts text (pypdf) then reads every font's ToUnicode map
+    again at each use of the form: seconds a page for a page of shaped Urdu,
+    whose every glyph is a form. ``endForm`` sets any keyword it is given on
+    the form object (``stream``, ``Resources``) after building it.
+    """
+    resources = PDFResourceDictionary()
+    resources.basicProcs()
+    canv.beginForm(name, *bbox)
+    canv.endForm(stream=pdfdocEnc(operators), Resources=resources)

@@ -27,6 +27,11 @@ he): Arabic writes ك and ي where Urdu writes ک and ی, so text holding one of
 (or Persian, which Nastaliq suits as well)."""
 
 
+KEPT_WITH_WORD_BEFORE = "\u06dd\u06de\u06e9"
+"""Marks that close what comes before them (the end-of-ayah sign ۝ with its number, the
+rub al-hizb ۞, the place of prostration ۩): a line never starts with one."""
+
+
 def is_urdu(text: str) -> bool:
     """Whether Arabic-script ``text`` reads as Urdu (set in Nastaliq) rather than Arabic."""
     return bool(URDU_LETTERS.search(text))
@@ -161,7 +166,12 @@ def break_lines(text: str, faces: Faces, width: float) -> list[SetLine]:
 
     A word wider than ``width`` stands on a line of its own.
     """
-    words = text.split()
+    words: list[str] = []
+    for word in text.split():
+        if words and word[0] in KEPT_WITH_WORD_BEFORE:  # "أَحَدٌ ۝٤" never parts
+            words[-1] += " " + word
+        else:
+            words.append(word)
     space = shape(" ", faces.script.path, faces.script.size, rtl=True).width
     lines: list[list[str]] = []
     used = 0.0

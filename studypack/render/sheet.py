@@ -28,7 +28,7 @@ from ..model import BookletPlan, Question, SheetPlan
 from .contents import question_key
 from .doc import Anchor
 from .paragraphs import paragraph
-from .question import BlockContext, _line, full_answer, key_points_table
+from .question import BlockContext, _line, for_question, full_answer, key_points_table
 from .tables import OnceTable
 
 FIRST_LINES = 3
@@ -249,7 +249,8 @@ def _worksheet_question(ctx: BlockContext, sheet: SheetPlan, n: int, q: Question
     space = AnswerSpace(sheet.lines_for(q.id), sheet.line_mm * mm, sheet.space,
                         ctx.pal.rule)
     if sheet.answers and q.points:
-        return [head, Spacer(1, 6), *key_points_table(ctx, q), *full_answer(ctx, q)]
+        own = for_question(ctx, q)
+        return [head, Spacer(1, 6), *key_points_table(own, q), *full_answer(own, q)]
     if sheet.answers:
         return [KeepTogether([head, Spacer(1, 4), _no_answer(ctx), space])]
     head_h = head.wrap(ctx.width, ctx.height)[1] + 2
