@@ -148,8 +148,10 @@ class PendingFile:
         """Close and remove the temporary file and the folders made for it (none once committed)."""
         _OPEN.discard(self)
         # The file first: what is still buffered is not worth writing, and a
-        # signal may arrive while the buffer is in use (then closing it fails).
-        self.guard.close()
+        # signal may arrive while a buffer is in use (then closing it fails with
+        # "reentrant call"): the file is removed all the same.
+        with suppress(OSError, ValueError, RuntimeError):
+            self.guard.close()
         with suppress(OSError, ValueError, RuntimeError):
             self.file.close()
         self.temporary.unlink(missing_ok=True)
@@ -210,11 +212,13 @@ class GuardedWriter(io.RawIOBase):
     def close(self) -> None:
         """Flush and close the file; keep the first error."""
         if not self.raw.closed:
-            self.flush()
             try:
-                self.raw.close()
-            except OSError as exc:
-                self.error = self.error or exc
+                self.flush()
+            finally:  # even when a signal left the file's buffer in use
+                try:
+                    self.raw.close()
+                except OSError as exc:
+                    self.error = self.error or exc
         super().close()
 
 

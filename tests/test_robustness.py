@@ -207,6 +207,32 @@ def test_a_stopped_build_leaves_no_partial_file_no_worker_and_no_traceback(
     assert not Path(f"/proc/{worker}").exists()
 
 
+def test_a_file_stopped_inside_its_own_write_is_still_removed(tmp_path):
+    # Ctrl-C inside a write of the file's buffer leaves that buffer in use: closing it
+    # then fails with "reentrant call", and the half-written file must go all the same.
+    from studypack.output import PendingFile
+
+    class Interrupted:  # the buffered file as a signal leaves it, mid-write
+        def __init__(self, real):
+            self.real, self.closed = real, False
+
+        def write(self, data):
+            return self.real.write(data)
+
+        def flush(self):
+            raise RuntimeError("reentrant call inside <_io.BufferedWriter name=3>")
+
+        def close(self):
+            self.real.close()
+            self.closed = True
+
+    pending = PendingFile(tmp_path / "out" / "pack.pdf")
+    pending.file.write(b"%PDF-1.4 half")
+    pending.guard.raw = Interrupted(pending.guard.raw)
+    pending.discard()
+    assert not (tmp_path / "out").exists()  # no .part, nor the folder made for it
+
+
 def test_a_paper_spelled_once_another_way_and_shared_initials_are_warned_about(
         workspace, monkeypatch):
     monkeypatch.chdir(workspace)
