@@ -224,3 +224,78 @@ def test_an_ayah_mark_and_its_number_never_start_a_line(fonts):
         para.wrap(width, 10_000)
         assert not any(line.text.startswith("۝") for line in para.lines), width
         assert " ".join(line.text for line in para.lines) == verse
+
+
+MARKED = ["آئین 2010\u200f میں بنا", "یہ \u200ePDF فائل ہے", "\u200cیہ جملہ ہے",
+          "یہ \u2066PDF\u2069 فائل ہے", "صرف \u2067اردو\u2069 متن"]  # noqa: RUF001
+"""Urdu with the marks a writer types to steer bidi by hand (RLM, LRM, ZWNJ, isolates)."""
+
+
+@pytest.mark.parametrize("text", MARKED)
+def test_direction_marks_joiners_and_isolates_are_set_not_fatal(tmp_path, fonts, text):
+    # A direction mark draws nothing and copies as nothing; a joiner is kept, as typed.
+    pdf = build(tmp_path, fonts, [text], width=2000)
+    visible = "".join(c for c in text if c not in "\u200e\u200f\u2066\u2067\u2069")
+    assert copied(pdf).split() == visible.split()
+
+
+def test_a_word_wider_than_the_column_is_broken_inside_it(fonts):
+    word = "پاکستانزندہباد" * 12
+    faces = paragraph_faces(fonts, f"یہ {word} ہے", 11)
+    para = RightToLeftParagraph(f"یہ {word} ہے", faces, 20, colour=black)
+    para.wrap(200, 10_000)
+    assert all(line.width <= 200 + 0.01 for line in para.lines)
+    assert "".join(line.text.replace(" ", "") for line in para.lines) == f"یہ{word}ہے"
+
+
+def test_a_character_no_font_has_is_warned_of_with_its_file(fonts):
+    from studypack.errors import MissingGlyphWarning
+
+    faces = paragraph_faces(fonts, "اردو", 11, source="content/a.yaml")
+    para = RightToLeftParagraph("اردو متن \U0001f600 ہے", faces, 20, colour=black)
+    with pytest.warns(MissingGlyphWarning, match=r"content/a\.yaml: .*U\+1F600"):
+        para.wrap(300, 1000)
+
+
+def test_the_items_of_an_urdu_list_line_up_past_nine(fonts):
+    from reportlab.lib.styles import ParagraphStyle
+
+    from studypack.render.arabic import rtl_paragraph
+
+    style = ParagraphStyle("bullet", fontSize=11, leading=15, leftIndent=16)
+    items = [rtl_paragraph(fonts, "نکتہ یہاں ہے", style, bullet=f"{n}.", widest="15.")
+             for n in (1, 9, 10, 15)]
+    assert len({item.indent for item in items}) == 1
+    wide = paragraph_faces(fonts, "نکتہ", 11)
+    from studypack.render.rtl import set_line
+
+    assert items[0].indent > set_line("15.", wide).width  # "15." clears its item's text
+
+
+def test_urdu_columns_fill_the_right_hand_column_first(tmp_path):
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from studypack.render.question import RightToLeftColumns
+
+    # Numbered paragraphs, more than one column holds and more than one page: each
+    # page's first paragraphs are in its right-hand column, the last in its left.
+    style = ParagraphStyle("p", fontName="Helvetica", fontSize=10, leading=12)
+    story = [RightToLeftColumns([Paragraph(f"para{n:03d} " + "word " * 40, style)
+                                 for n in range(60)], nCols=2, innerPadding=20)]
+    out = tmp_path / "columns.pdf"
+    SimpleDocTemplate(str(out), pagesize=(400, 500), leftMargin=30, rightMargin=30,
+                      topMargin=30, bottomMargin=30).build(story)
+    reader = PdfReader(out)
+    assert len(reader.pages) >= 2
+    for page in reader.pages:
+        starts: list[tuple[int, float]] = []
+
+        def visit(text, cm, tm, font, size, starts=starts):
+            if text.startswith("para"):
+                starts.append((int(text[4:7]), tm[4] * cm[0] + cm[4]))
+        page.extract_text(visitor_text=visit)
+        starts.sort()
+        sides = ["right" if x > 200 else "left" for _, x in starts]
+        assert sides == sorted(sides, key=lambda s: s == "left"), sides  # right, then left
+        assert sides[0] == "right"

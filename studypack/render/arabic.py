@@ -23,6 +23,9 @@ from .glyph_forms import draw_glyph
 from .rtl import Face, Faces, PlacedRun, SetLine, break_lines, is_urdu, set_line
 from .shaping import Glyph, ShapedRun
 
+DIRECTION_MARKS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                            "\u2066\u2067\u2068\u2069")
+"""Marks that steer the bidi algorithm and are not text a reader copies."""
 MAX_STRETCH = 0.6
 """The most a justified line's spaces may each grow, in ems; a line needing more is set flush."""
 LINE_GAP = 0.12
@@ -42,12 +45,14 @@ class RightToLeftParagraph(Flowable):
         bullet: A list item's bullet or number, set in the indent on the right of its
             first line.
         indent: Room kept on the right (where right-to-left lines start) for the bullet.
+        centre: Centre each line (a flashcard) rather than set it flush right.
     """
 
     def __init__(self, text: str, faces: Faces, leading: float, *, colour: Any,
                  space_before: float = 0, space_after: float = 0, justify: bool = False,
-                 bullet: str = "", indent: float = 0) -> None:
+                 bullet: str = "", indent: float = 0, centre: bool = False) -> None:
         super().__init__()
+        self.centre = centre
         self.text, self.faces, self.leading = " ".join(text.split()), faces, leading
         self.colour, self.justify, self.bullet, self.indent = colour, justify, bullet, indent
         self.spaceBefore, self.spaceAfter = space_before, space_after
@@ -80,7 +85,8 @@ class RightToLeftParagraph(Flowable):
                                     self.leading, colour=self.colour, justify=self.justify,
                                     space_before=0 if last else self.spaceBefore,
                                     space_after=self.spaceAfter if last else 0,
-                                    bullet="" if last else self.bullet, indent=self.indent)
+                                    bullet="" if last else self.bullet, indent=self.indent,
+                                    centre=self.centre)
         part.lines, part.width = lines, self.width
         part.baselines, part.height = part._layout(lines)
         part.justify_last = not last  # a line ended by a page break is a full line
@@ -122,7 +128,7 @@ class RightToLeftParagraph(Flowable):
         extra = (right - line.width) / spaces if stretch and spaces else 0.0
         if extra > MAX_STRETCH * self.faces.script.size:
             extra = 0.0  # a line of few, long words is set flush right, not gapped
-        x = 0.0 if extra else right - line.width
+        x = 0.0 if extra else (right - line.width) / (2 if self.centre else 1)
         placed: list[Placed] = []
         for run, word in words:
             letters: list[float] = []
@@ -155,9 +161,11 @@ class RightToLeftParagraph(Flowable):
         ink.setTextRenderMode(3)  # neither filled nor stroked: there to be found, not seen
         for word in words:
             face = word.run.face
-            letters = "".join(c for c in word.text.strip() if ord(c) in face.coverage)
-            if not letters or word.letters is None:
-                continue
+            letters = "".join(c for c in word.text.strip()
+                              if ord(c) in face.coverage and c not in DIRECTION_MARKS)
+            if (not letters or word.letters is None
+                    or not stringWidth(letters, face.name, face.size)):
+                continue  # nothing a reader could copy: a mark that takes no room
             left, right = word.letters
             shown = _visual(letters) if word.run.shaped.rtl else letters
             gap = gaps.pop(round(right, 1), None)
@@ -253,8 +261,8 @@ ARABIC_SIZE = 1.25
 """Naskh (Amiri) beside the body size, as Arabic is set in English books."""
 
 
-def paragraph_faces(fonts: FontSet, text: str, body_size: float, *, bold: bool = False
-                    ) -> Faces:
+def paragraph_faces(fonts: FontSet, text: str, body_size: float, *, bold: bool = False,
+                    source: str = "") -> Faces:
     """The faces a right-to-left paragraph of ``text`` is set in, at a body size of ``body_size``.
 
     Urdu (a letter only Urdu has) is set in the Nastaliq face, anything else
@@ -270,21 +278,33 @@ def paragraph_faces(fonts: FontSet, text: str, body_size: float, *, bold: bool =
 
     return Faces(face(family, body_size * (URDU_SIZE if urdu else ARABIC_SIZE)),
                  face(fonts.text, body_size), tuple(face(f, body_size) for f in fonts.fallback),
-                 "ur" if urdu else "ar")
+                 "ur" if urdu else "ar", source)
 
 
 def rtl_paragraph(fonts: FontSet, text: str, style: ParagraphStyle, *, bold: bool = False,
-                  justify: bool | None = None, bullet: str = "") -> RightToLeftParagraph:
+                  justify: bool | None = None, bullet: str = "", widest: str = "",
+                  source: str = "", centre: bool = False) -> RightToLeftParagraph:
     """``text`` set right to left in ``style``'s colour and spacing, the script a size up.
 
     Urdu is justified where ``style`` is (body text, as Urdu books are; not a
     narrow table cell); Arabic (a verse) is set flush right. ``justify``
-    overrides that (a heading or a title never is).
+    overrides that (a heading or a title never is). A list item's ``bullet``
+    stands in an indent as wide as the list's ``widest`` mark needs ("15."),
+    so that the items of one list line up.
     """
-    faces = paragraph_faces(fonts, text, style.fontSize, bold=bold)
+    faces = paragraph_faces(fonts, text, style.fontSize, bold=bold, source=source)
     return RightToLeftParagraph(text, faces, style.leading * faces.script.size / style.fontSize,
                                 colour=style.textColor, space_before=style.spaceBefore,
                                 space_after=style.spaceAfter,
                                 justify=(faces.language == "ur" and style.alignment == TA_JUSTIFY
                                          if justify is None else justify),
-                                bullet=bullet, indent=style.leftIndent if bullet else 0)
+                                bullet=bullet, indent=_indent(faces, style, widest or bullet),
+                                centre=centre)
+
+
+def _indent(faces: Faces, style: ParagraphStyle, bullet: str) -> float:
+    """Room on the right for ``bullet``: the style's indent, or more for "12." in Nastaliq."""
+    if not bullet:
+        return 0.0
+    return max(float(style.leftIndent),
+               set_line(bullet, faces).width + 0.4 * faces.script.size)

@@ -19,10 +19,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph
 
+from ..content.derive import plain_text
 from ..model import BookletPlan, CardsPlan, Question
 from ..theme import Theme
+from .arabic import rtl_paragraph
 from .fonts import register_theme_fonts
-from .inline import Markup
+from .inline import Markup, mostly_arabic
 from .streams import binary_streams
 from .styles import make_styles, palette
 
@@ -71,6 +73,10 @@ def _side(text: Markup, styles: dict[str, ParagraphStyle], label: str, body: str
                           parent=styles["h2"] if front else styles["body"],
                           alignment=TA_CENTER, spaceBefore=0, hyphenationLang="",
                           embeddedHyphenation=0)
+    if mostly_arabic(body):  # Urdu or Arabic: shaped, right to left, centred as the rest
+        return [Paragraph(text.inline(label), small),
+                rtl_paragraph(text.fonts, plain_text(body), main, justify=False, centre=True,
+                              source=text.source)]
     return [Paragraph(text.inline(label), small), Paragraph(text.inline(body), main)]
 
 

@@ -13,6 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+ISOLATES_AS_EMBEDDINGS = {0x2066: 0x202A, 0x2067: 0x202B, 0x2068: 0x202B, 0x2069: 0x202C}
+"""Isolates (LRI, RLI, FSI, PDI, Unicode 6.3) as the embeddings python-bidi's stages know
+(LRE, RLE, PDF; FSI taken as right to left): near enough for a line of an answer, where
+the stages raise on an isolate."""
+
 
 def embedding_levels(text: str, *, rtl: bool) -> list[int]:
     """The resolved embedding level of each character of one line of ``text``.
@@ -31,6 +36,7 @@ def embedding_levels(text: str, *, rtl: bool) -> list[int]:
     )
 
     base = 1 if rtl else 0
+    text = text.translate(ISOLATES_AS_EMBEDDINGS)
     storage = get_empty_storage()
     storage["base_level"], storage["base_dir"] = base, "R" if rtl else "L"
     get_embedding_levels(text, storage)

@@ -35,6 +35,7 @@ from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
 from .inline import Block, Markup, mostly_arabic
 from .labels import ENGLISH, Labels, labels_for
 from .paragraphs import HeadedStart, OnceParagraph, paragraph
+from .rl_private import columns_read_from_the_right
 from .styles import Palette
 from .tables import CELL_PADDING, OnceTable, cell_room
 
@@ -283,13 +284,14 @@ def _label_heading(ctx: BlockContext, text: str) -> Heading:
 def _item(ctx: BlockContext, raw: str, style: ParagraphStyle, bullet: str) -> Flowable:
     """One list line (an outline line, a sub-point): Urdu set right to left, its mark right."""
     if mostly_arabic(raw):
-        return rtl_paragraph(ctx.text.fonts, plain_text(raw), style, bullet=bullet)
+        return rtl_paragraph(ctx.text.fonts, plain_text(raw), style, bullet=bullet,
+                             source=ctx.text.source)
     return paragraph(ctx.text.inline(raw), style, bullet=bullet)
 
 
 def _arabic_paragraph(ctx: BlockContext, text: str, style: ParagraphStyle) -> Flowable:
     """``text`` right to left: Urdu in Nastaliq, justified; Arabic in Naskh, set right."""
-    return rtl_paragraph(ctx.text.fonts, text, style)
+    return rtl_paragraph(ctx.text.fonts, plain_text(text), style, source=ctx.text.source)
 
 
 def _point_heading(ctx: BlockContext, raw: str, number: int | None = None) -> Heading:
@@ -297,7 +299,7 @@ def _point_heading(ctx: BlockContext, raw: str, number: int | None = None) -> He
     if mostly_arabic(raw):
         text = plain_text(raw)
         return rtl_paragraph(ctx.text.fonts, f"{number}. {text}" if number else text,
-                             ctx.styles["h3"], bold=True, justify=False)
+                             ctx.styles["h3"], bold=True, justify=False, source=ctx.text.source)
     return f"{number}. {ctx.heading.inline(raw)}" if number else ctx.heading.inline(raw)
 
 
@@ -319,10 +321,12 @@ def _list_items(ctx: BlockContext, block: Block) -> list[Flowable]:
     style = ctx.styles["bullet"]
     arabic = [*block.arabic, *[False] * len(block.items)]
     items: list[Flowable] = []
+    widest = "•" if block.kind == "bullets" else f"{block.start + len(block.items) - 1}."
     for n, item in enumerate(block.items, block.start):
         mark = "•" if block.kind == "bullets" else f"{n}."
         if arabic[n - block.start]:  # an Urdu item: its bullet or number on the right
-            items.append(rtl_paragraph(ctx.text.fonts, plain_text(item), style, bullet=mark))
+            items.append(rtl_paragraph(ctx.text.fonts, plain_text(item), style, bullet=mark,
+                                       widest=widest, source=ctx.text.source))
         else:
             items.append(paragraph(item, style, bullet=mark))
     return kept_list(ctx, items)
@@ -538,16 +542,32 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
             warn_shortened(field_place(q.source_path, path), dotted(path), text,
                            f"{KEY_POINT_LINES} lines of the key-points table")
         return kept, para
+
+    def cut_rtl(text: str, path: PathKey, width: float, *, bold: bool) -> Flowable:
+        # The same rule for Urdu, measured in its own lines.
+        para = rtl_paragraph(ctx.text.fonts, plain_text(text), s["table"], bold=bold,
+                             justify=False, source=ctx.text.source)
+        para.wrap(width, ctx.height * 100)
+        if len(para.lines) <= KEY_POINT_LINES:
+            return para
+        warn_shortened(field_place(q.source_path, path), dotted(path), text,
+                       f"{KEY_POINT_LINES} lines of the key-points table")
+        kept = " ".join(line.text for line in para.lines[:KEY_POINT_LINES]).rsplit(" ", 1)[0]
+        return rtl_paragraph(ctx.text.fonts, kept + " …", s["table"], bold=bold, justify=False)
+
     for n, point in enumerate(q.points, 1):
-        _, heading = cut(point.heading, ("points", n - 1, "heading"), heading_w,
-                         lambda t: f"<b>{ctx.text.inline(t)}</b>")
+        heading_at = ("points", n - 1, "heading")
+        gist_at = ("points", n - 1, "gist" if not point.gist_derived else "body")
         if mostly_arabic(point.heading):
-            heading = rtl_paragraph(ctx.text.fonts, plain_text(point.heading), s["table"],
-                                    bold=True, justify=False)
-        gist, gist_para = cut(point.gist, ("points", n - 1, "gist" if not point.gist_derived
-                                           else "body"), gist_w, ctx.text.inline)
-        rows.append([paragraph(str(n), s["table"]), heading,
-                     _line(ctx, gist, s["table"]) if mostly_arabic(gist) else gist_para])
+            heading = cut_rtl(point.heading, heading_at, heading_w, bold=True)
+        else:
+            _, heading = cut(point.heading, heading_at, heading_w,
+                             lambda t: f"<b>{ctx.text.inline(t)}</b>")
+        if mostly_arabic(point.gist):
+            gist_para = cut_rtl(point.gist, gist_at, gist_w, bold=False)
+        else:
+            _, gist_para = cut(point.gist, gist_at, gist_w, ctx.text.inline)
+        rows.append([paragraph(str(n), s["table"]), heading, gist_para])
     if ctx.labels.rtl:  # read from the right: number, key point, then its line
         rows = [row[::-1] for row in rows]
         fractions = fractions[::-1]
@@ -680,11 +700,18 @@ def _in_columns(ctx: BlockContext, body: list[Flowable]) -> list[Flowable]:
     out: list[Flowable] = []
     run: list[Flowable] = []
 
+    size = ctx.styles["body"].fontSize
+    # Urdu columns are filled from the right, with a wider gutter and a rule in it:
+    # Nastaliq's tails reach past a line's end, and its lines sit at other heights
+    # than the next column's, so a narrow gutter reads as one line across.
+    columns, gutter, rule = ((RightToLeftColumns, size * 2.6, ctx.pal.rule) if ctx.labels.rtl
+                             else (BalancedColumns, size * 1.4, None))
+
     def close_run() -> None:
         if run:
-            out.append(BalancedColumns(list(run), nCols=2, spaceBefore=2,
-                                       needed=_columns_room(ctx),
-                                       innerPadding=ctx.styles["body"].fontSize * 1.4))
+            out.append(columns(list(run), nCols=2, spaceBefore=2, needed=_columns_room(ctx),
+                               innerPadding=gutter, vLinesStrokeColor=rule,
+                               vLinesStrokeWidth=0.5 if rule else None))
             run.clear()
     for flowable in body:
         if getattr(flowable, SPANS_COLUMNS, False):
@@ -694,6 +721,14 @@ def _in_columns(ctx: BlockContext, body: list[Flowable]) -> list[Flowable]:
             run.append(flowable)
     close_run()
     return out
+
+
+class RightToLeftColumns(BalancedColumns):
+    """Balanced columns filled from the right: an answer in Urdu reads right column first."""
+
+    def _generated_content(self, aW: float, aH: float) -> tuple[float, list[Any]]:
+        height, made = super()._generated_content(aW, aH)  # type: ignore[misc]
+        return height, columns_read_from_the_right(made, RightToLeftColumns)
 
 
 SPANS_COLUMNS = "_studypack_spans_columns"

@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfdoc import PDFResourceDictionary, pdfdocEnc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate
+from reportlab.platypus.flowables import BalancedColumns
 from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]
     cleanBlockQuotedText,
     textTransformFrags,
@@ -28,6 +29,7 @@ __all__ = [
     "canvas_document",
     "canvas_operators",
     "cleanBlockQuotedText",
+    "columns_read_from_the_right",
     "define_form",
     "flowables_on_page",
     "forget_registered_fonts",
@@ -178,3 +180,27 @@ def define_form(canv: Canvas, name: str, bbox: tuple[int, int, int, int],
     resources.basicProcs()
     canv.beginForm(name, *bbox)
     canv.endForm(stream=pdfdocEnc(operators), Resources=resources)
+
+
+def columns_read_from_the_right(generated: list[Any], columns: type) -> list[Any]:
+    """Balanced columns' generated flowables (``_generated_content``), filled from the right.
+
+    ``BalancedColumns`` makes its frames left to right, switches to them by
+    an action flowable holding them (``F``, and ``f``, the first), and sets
+    what does not fit in a new ``BalancedColumns`` of its own class, not the
+    caller's. Here the frames trade places (each takes the other's x and
+    paddings, so the gutter stays between them) and
+    that remainder is made a ``columns`` too, so every page of an Urdu answer
+    reads from its right-hand column.
+    """
+    for item in generated:
+        frames = getattr(item, "F", None)
+        if frames and getattr(item, "f", None) is frames[0] and len(frames) > 1:
+            places = [(f._x1, f._leftPadding, f._rightPadding) for f in frames]
+            for frame, (x, left, right) in zip(frames, reversed(places), strict=True):
+                frame._x1, frame._leftPadding, frame._rightPadding = x, left, right
+                frame._geom()
+                frame._reset()  # where drawing starts, from the new place
+        elif isinstance(item, BalancedColumns) and not isinstance(item, columns):
+            item.__class__ = columns
+    return generated

@@ -12,10 +12,13 @@ and the order runs stand in from left to right; HarfBuzz shapes each run.
 from __future__ import annotations
 
 import re
+import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.inline import ARABIC_CHARS
+from ..errors import MissingGlyphWarning
 from .direction import embedding_levels, visual_order
 from .shaping import ShapedRun, shape
 
@@ -63,12 +66,14 @@ class Faces:
         text: The body face, for English words.
         fallbacks: Tried in order for characters neither has.
         language: "ur" or "ar": HarfBuzz's letter forms follow it.
+        source: The answer file, named in a warning of a character no face has.
     """
 
     script: Face
     text: Face
     fallbacks: tuple[Face, ...]
     language: str
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,9 @@ def _with_glyph(char: str, face: Face, faces: Faces) -> Face:
     for other in (faces.script, faces.text, *faces.fallbacks):
         if code in other.coverage:
             return other
-    return face  # nothing has it: ``check`` names such characters before a build
+    if unicodedata.category(char) not in ("Cf", "Mn"):  # a joiner or mark draws nothing
+        warnings.warn(MissingGlyphWarning(char, faces.source), stacklevel=2)
+    return face
 
 
 def itemize(text: str, faces: Faces) -> list[tuple[str, Face, int]]:
@@ -164,12 +171,16 @@ def set_line(text: str, faces: Faces) -> SetLine:
 def break_lines(text: str, faces: Faces, width: float) -> list[SetLine]:
     """``text`` broken between words into lines no wider than ``width``, each set.
 
-    A word wider than ``width`` stands on a line of its own.
+    A word wider than ``width`` (an address, a run typed without spaces) is
+    broken between letters, as the English text's long words are, rather than
+    run past the margin.
     """
     words: list[str] = []
     for word in text.split():
         if words and word[0] in KEPT_WITH_WORD_BEFORE:  # "أَحَدٌ ۝٤" never parts
             words[-1] += " " + word
+        elif set_line(word, faces).width > width:
+            words += _pieces(word, faces, width)
         else:
             words.append(word)
     space = shape(" ", faces.script.path, faces.script.size, rtl=True).width
@@ -184,3 +195,21 @@ def break_lines(text: str, faces: Faces, width: float) -> list[SetLine]:
             lines.append([word])
             used = wide
     return [set_line(" ".join(line), faces) for line in lines]
+
+
+def _pieces(word: str, faces: Faces, width: float) -> list[str]:
+    """``word`` cut between letters (never before a vowel mark) into pieces that fit."""
+    pieces: list[str] = []
+    rest = word
+    while rest:
+        # A first guess by the share of the width, then letter by letter to what fits.
+        end = max(1, min(len(rest), int(len(rest) * width / set_line(rest, faces).width)))
+        while end < len(rest) and set_line(rest[:end + 1], faces).width <= width:
+            end += 1
+        while end > 1 and set_line(rest[:end], faces).width > width:
+            end -= 1
+        while 1 < end < len(rest) and unicodedata.combining(rest[end]):
+            end -= 1  # a mark stays with its letter
+        pieces.append(rest[:end])
+        rest = rest[end:]
+    return pieces
