@@ -299,3 +299,14 @@ def test_urdu_columns_fill_the_right_hand_column_first(tmp_path):
         sides = ["right" if x > 200 else "left" for _, x in starts]
         assert sides == sorted(sides, key=lambda s: s == "left"), sides  # right, then left
         assert sides[0] == "right"
+
+
+def test_a_first_letters_swash_keeps_inside_the_measure(fonts):
+    # Nastaliq's initial forms (پ, ب …) swing out past the word's advance, to the right
+    # where an Urdu line starts: the line is set that much in, its ink within the width.
+    text = " ".join(["پاکستان بنانے کی پہلی بات پر بحث"] * 12)
+    faces = paragraph_faces(fonts, text, 11)
+    para = RightToLeftParagraph(text, faces, 24, colour=black)
+    para.wrap(WIDE, 10_000)
+    assert any(line.overhang > 1 for line in para.lines)  # there are swashes to keep in
+    assert all(line.width + line.overhang <= WIDE + 0.01 for line in para.lines)

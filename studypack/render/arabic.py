@@ -123,6 +123,7 @@ class RightToLeftParagraph(Flowable):
     def _draw_line(self, line: SetLine, y: float, right: float, *, stretch: bool = False
                    ) -> None:
         """Draw ``line`` on baseline ``y``, ending (as it is read) at ``right``."""
+        right -= line.overhang  # a first letter's swash keeps inside the measure
         words = [(run, word) for run in line.runs for word in _words(run.shaped)]
         spaces = sum(sum(word.spaces) for _, word in words)
         extra = (right - line.width) / spaces if stretch and spaces else 0.0

@@ -33,12 +33,15 @@ ARABIC_SHARE = 0.5
 
 
 def mostly_arabic(text: str) -> bool:
-    """True when over half of the letters of ``text`` are Arabic script."""
+    """True when over half of the letters of ``text`` are Arabic script, or it has no
+    letters but Arabic-script digits or signs (۱۹۷۳، a row of ayah marks)."""
     if not ARABIC_LETTER.search(text):
         return False  # the common case, answered without counting every letter
     letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
     arabic = sum(1 for c in letters if ARABIC_LETTER.match(c))
-    return bool(letters) and arabic / len(letters) > ARABIC_SHARE
+    return arabic / len(letters) > ARABIC_SHARE
 
 
 SOFT_HYPHEN = "\u00ad"

@@ -94,6 +94,8 @@ class SetLine:
         runs: Left to right.
         width: Natural width in points.
         top, bottom: Ink above and below the baseline (bottom < 0).
+        overhang: Ink past the line's right end (a Nastaliq swash), in points: the line
+            is set that much further left, so that its ink keeps to the measure.
     """
 
     text: str
@@ -101,6 +103,7 @@ class SetLine:
     width: float
     top: float
     bottom: float
+    overhang: float = 0.0
 
 
 def _strong_face(char: str, faces: Faces) -> Face | None:
@@ -163,9 +166,15 @@ def set_line(text: str, faces: Faces) -> SetLine:
                         start)
               for (part, face, level), start in zip(runs, starts, strict=False)]
     ordered = tuple(placed[i] for i in visual_order([level for _, _, level in runs]))
-    return SetLine(text, ordered, sum(r.shaped.width for r in ordered),
+    reach = start = 0.0
+    for run in ordered:
+        reach = max(reach, start + run.shaped.right)
+        start += run.shaped.width
+    width = start
+    return SetLine(text, ordered, width,
                    max((r.shaped.top for r in ordered), default=0.0),
-                   min((r.shaped.bottom for r in ordered), default=0.0))
+                   min((r.shaped.bottom for r in ordered), default=0.0),
+                   max(0.0, reach - width))
 
 
 def break_lines(text: str, faces: Faces, width: float) -> list[SetLine]:
@@ -187,13 +196,14 @@ def break_lines(text: str, faces: Faces, width: float) -> list[SetLine]:
     lines: list[list[str]] = []
     used = 0.0
     for word in words:
-        wide = set_line(word, faces).width
-        if lines and used + space + wide <= width:
+        measured = set_line(word, faces)
+        if lines and used + space + measured.width <= width:
             lines[-1].append(word)
-            used += space + wide
+            used += space + measured.width
         else:
+            # A line's first word stands on its right, and its swash with it: room kept.
             lines.append([word])
-            used = wide
+            used = measured.width + measured.overhang
     return [set_line(" ".join(line), faces) for line in lines]
 
 

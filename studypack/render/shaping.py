@@ -51,6 +51,8 @@ class ShapedRun:
         glyphs: Left to right, as they are drawn.
         width: The run's advance in points.
         top, bottom: Ink above and below the baseline, in points (bottom < 0).
+        right: How far right of the run's start its ink reaches, in points: past
+            ``width`` where a Nastaliq word's first letter swings out.
     """
 
     text: str
@@ -61,6 +63,7 @@ class ShapedRun:
     width: float
     top: float
     bottom: float
+    right: float = 0.0
 
 
 @lru_cache(maxsize=16)
@@ -76,11 +79,13 @@ def units_per_em(path: Path) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _ink(path: Path, gid: int) -> tuple[int, int]:
+def _ink(path: Path, gid: int) -> tuple[int, int, int]:
+    """The glyph's ink: top and bottom from the baseline, right from its origin (font units)."""
     extents = hb_font(path).get_glyph_extents(gid)
     if extents is None:
-        return 0, 0
-    return extents.y_bearing, extents.y_bearing + extents.height
+        return 0, 0, 0
+    return (extents.y_bearing, extents.y_bearing + extents.height,
+            extents.x_bearing + extents.width)
 
 
 @lru_cache(maxsize=16384)
@@ -104,12 +109,13 @@ def shape(text: str, path: Path, size: float, *, rtl: bool, language: str = "") 
     hb.shape(font, buf, FEATURES)
     scale = size / units_per_em(path)
     glyphs = []
-    top = bottom = 0.0
+    top = bottom = right = pen = 0.0
     for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
         glyphs.append(Glyph(info.codepoint, info.cluster, pos.x_advance * scale,
                             pos.x_offset * scale, pos.y_offset * scale))
-        high, low = _ink(path, info.codepoint)
+        high, low, reach = _ink(path, info.codepoint)
         top = max(top, (high + pos.y_offset) * scale)
         bottom = min(bottom, (low + pos.y_offset) * scale)
-    return ShapedRun(text, path, size, rtl, tuple(glyphs), sum(g.advance for g in glyphs),
-                     top, bottom)
+        right = max(right, pen + (reach + pos.x_offset) * scale)
+        pen += pos.x_advance * scale
+    return ShapedRun(text, path, size, rtl, tuple(glyphs), pen, top, bottom, right)
