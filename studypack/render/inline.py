@@ -33,8 +33,11 @@ ARABIC_SHARE = 0.5
 
 
 def mostly_arabic(text: str) -> bool:
-    """True when over half of the letters of ``text`` are Arabic script, or it has no
-    letters but Arabic-script digits or signs (۱۹۷۳، a row of ayah marks)."""
+    """True when over half of the letters of ``text`` are Arabic script.
+
+    Text with no letters at all is Arabic script when it holds Arabic-script
+    digits or signs (۱۹۷۳، a row of ayah marks).
+    """
     if not ARABIC_LETTER.search(text):
         return False  # the common case, answered without counting every letter
     letters = [c for c in text if c.isalpha()]
