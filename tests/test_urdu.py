@@ -310,3 +310,22 @@ def test_a_first_letters_swash_keeps_inside_the_measure(fonts):
     para.wrap(WIDE, 10_000)
     assert any(line.overhang > 1 for line in para.lines)  # there are swashes to keep in
     assert all(line.width + line.overhang <= WIDE + 0.01 for line in para.lines)
+
+
+def test_a_long_urdu_key_point_is_cut_to_six_lines_and_warned_of(tmp_path):
+    from studypack.build import build_booklet
+    from studypack.errors import StudypackWarning
+
+    content = tmp_path / "content"
+    content.mkdir()
+    sample = (Path(__file__).resolve().parent.parent / "content" / "pakistan-affairs"
+              / "2021-q5.yaml").read_text(encoding="utf-8")
+    long = " ".join(["صوبوں کو اختیار ملا"] * 60)
+    (content / "a.yaml").write_text(sample.replace(
+        "gist: مشترکہ فہرست ختم ہوئی اور اس کے شعبے صوبوں کے پاس آ گئے۔",
+        f"gist: {long}"), encoding="utf-8")
+    with pytest.warns(StudypackWarning, match=r"a\.yaml:\d+:\d+ points\[1\]\.gist: .*6 lines"):
+        build_booklet(content=content, output=tmp_path / "b.pdf", workspace=tmp_path)
+    table_page = next(page for page in PdfReader(tmp_path / "b.pdf").pages
+                      if "اہم نکات" in page.extract_text())
+    assert "…" in table_page.extract_text()

@@ -92,6 +92,14 @@ class RightToLeftParagraph(Flowable):
         part.justify_last = not last  # a line ended by a page break is a full line
         return part
 
+    def cut_to(self, lines: int) -> str | None:
+        """The text of its first ``lines`` lines, a word short and ended "…", if it wrapped to
+        more (after ``wrap``); None if it fits.
+        """
+        if len(self.lines) <= lines:
+            return None
+        return " ".join(line.text for line in self.lines[:lines]).rsplit(" ", 1)[0] + " …"
+
     @override
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)

@@ -133,10 +133,9 @@ class ContentsRow(Flowable):
         title = rtl_paragraph(self.markup.fonts, plain_text(self.entry.title), self.style,
                               justify=False)
         title.wrap(room, height)
-        if len(title.lines) > MOST_TITLE_LINES:
-            kept = " ".join(line.text for line in title.lines[:MOST_TITLE_LINES])
-            title = rtl_paragraph(self.markup.fonts, kept.rsplit(" ", 1)[0] + " …",
-                                  self.style, justify=False)
+        kept = title.cut_to(MOST_TITLE_LINES)
+        if kept is not None:
+            title = rtl_paragraph(self.markup.fonts, kept, self.style, justify=False)
             title.wrap(room, height)
         return title
 

@@ -27,7 +27,7 @@ from ..content.derive import cut_at_word, derive_outline, plain_text
 from ..content.yamlpos import PathKey, dotted
 from ..errors import StudypackWarning
 from ..model import BookletPlan, Question
-from .arabic import rtl_paragraph
+from .arabic import RightToLeftParagraph, rtl_paragraph
 from .contents import question_key
 from .doc import Anchor, Ledger
 from .figures import FigureImage, figure
@@ -545,15 +545,17 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
 
     def cut_rtl(text: str, path: PathKey, width: float, *, bold: bool) -> Flowable:
         # The same rule for Urdu, measured in its own lines.
-        para = rtl_paragraph(ctx.text.fonts, plain_text(text), s["table"], bold=bold,
-                             justify=False, source=ctx.text.source)
+        def set_right_to_left(words: str) -> RightToLeftParagraph:
+            return rtl_paragraph(ctx.text.fonts, words, s["table"], bold=bold, justify=False,
+                                 source=ctx.text.source)
+        para = set_right_to_left(plain_text(text))
         para.wrap(width, ctx.height * 100)
-        if len(para.lines) <= KEY_POINT_LINES:
+        kept = para.cut_to(KEY_POINT_LINES)
+        if kept is None:
             return para
         warn_shortened(field_place(q.source_path, path), dotted(path), text,
                        f"{KEY_POINT_LINES} lines of the key-points table")
-        kept = " ".join(line.text for line in para.lines[:KEY_POINT_LINES]).rsplit(" ", 1)[0]
-        return rtl_paragraph(ctx.text.fonts, kept + " …", s["table"], bold=bold, justify=False)
+        return set_right_to_left(kept)
 
     for n, point in enumerate(q.points, 1):
         heading_at = ("points", n - 1, "heading")
