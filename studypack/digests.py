@@ -16,7 +16,7 @@ from .folders import files_below
 FORMAT = 1
 """Bumped when an entry's layout on disk changes."""
 SHAPING_LIBRARIES = ("reportlab", "rl-accel", "pypdf", "pikepdf", "jinja2", "markdown-it-py",
-                     "arabic-reshaper", "python-bidi", "svglib", "pillow", "webcolors",
+                     "uharfbuzz", "python-bidi", "svglib", "pillow", "webcolors",
                      "pyphen")
 """Libraries whose version can change a rendered page."""
 

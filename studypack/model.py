@@ -70,6 +70,8 @@ class Question:
         introduction, points, sections, conclusion: The full answer.
         source_path: Content file the record came from (for messages).
         figures: The images its text shows (``![caption](file)`` on a line of its own).
+        language: "ur" for an answer written in Urdu (set right to left, labelled in
+            Urdu), "en" for one in English; None: told by its question's letters.
     """
 
     id: str
@@ -93,6 +95,7 @@ class Question:
     derived: tuple[str, ...] = ()
     source_path: str = ""
     figures: tuple[Figure, ...] = ()
+    language: str | None = None
 
     @property
     def primary_topic(self) -> str:

@@ -44,7 +44,9 @@ def test_every_contents_entry_links_to_and_names_the_page_where_its_question_sta
     text = "\n".join(page.extract_text() for page in contents)
     for qid, page in sample_build.start_pages.items():
         page_text = sample_reader.pages[page - 1].extract_text()
-        number = re.search(r"^Q(\d+)$", page_text, re.MULTILINE)
+        # An Urdu answer's band names it in Urdu, in Urdu's digits ("question 5").
+        number = re.search(r"^Q(\d+)$|\u0633\u0648\u0627\u0644 [\u06f0-\u06f9]+", page_text,
+                           re.MULTILINE)
         assert number, f"no Q-number band on the start page of {qid}"
         # The contents line for this question carries its label as its page number.
         assert re.search(rf"^{re.escape(labels[page - 1])}$", text, re.MULTILINE)

@@ -158,7 +158,8 @@ def test_paragraph_fast_path_gives_the_parsers_paragraph(raw: str, role: str,
                                                          width: float) -> None:
     from reportlab.platypus import Paragraph
 
-    from studypack.render.paragraphs import paragraph
+    from studypack.render.arabic import ShapedParagraph
+    from studypack.render.paragraphs import ARABIC_LETTER, paragraph
 
     style = _styles()[role]
     bullet = "•" if role == "bullet" else None
@@ -166,6 +167,14 @@ def test_paragraph_fast_path_gives_the_parsers_paragraph(raw: str, role: str,
                *(item for block in _both(lambda m: m.blocks(raw))[0] if block.kind != "arabic"
                  for item in block.items)}
     for markup in markups:
+        if ARABIC_LETTER.search(markup):
+            # Arabic script in it: set by studypack's own line breaker (test_urdu), not
+            # ReportLab's, whose paragraph cannot shape it. (Markup puts it in the
+            # script's font; as raw markup here, no font of the paragraph has it.)
+            if "<font" in markup:
+                assert isinstance(_made(paragraph, markup, style, bullet),
+                                  (ShapedParagraph, type))
+            continue
         ours = _made(paragraph, markup, style, bullet)
         theirs = _made(lambda text, st, mark: Paragraph(text, st, bulletText=mark), markup,
                        style, bullet)

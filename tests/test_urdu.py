@@ -7,8 +7,10 @@ directly, not through studypack's shaping module.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import unicodedata
+import warnings
 from itertools import pairwise
 from pathlib import Path
 
@@ -32,6 +34,7 @@ URDU = ("پاکستان کا آئین ۱۹۷۳ میں منظور ہوا اور �
 PLAIN = "پاکستان کا آئین پارلیمانی نظام قائم کرتا ہے اور صوبوں کو اختیار دیتا ہے"
 """Urdu words alone, no digits or punctuation."""
 WIDE = 300.0
+ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +54,14 @@ def build(tmp_path: Path, fonts: FontSet, texts: list[str], width: float = 300) 
     return out
 
 
-def glyphs_drawn(pdf: Path, font: str) -> list[int]:
-    """Glyph ids of ``font`` (a file's stem) drawn on page one, in the order they are drawn.
+def glyphs_drawn(pdf: Path, font: str, number: int = 0) -> list[int]:
+    """Glyph ids of ``font`` (a file's stem) drawn on page ``number`` (from 0), in the order
+    they are drawn.
 
     Each shaped glyph is a form named after its font file and glyph id.
     """
     reader = PdfReader(pdf)
-    page = reader.pages[0]
+    page = reader.pages[number]
     out = []
     for operands, operator in ContentStream(page.get_contents(), reader).operations:
         if operator == b"Do":
@@ -329,3 +333,234 @@ def test_a_long_urdu_key_point_is_cut_to_six_lines_and_warned_of(tmp_path):
     table_page = next(page for page in PdfReader(tmp_path / "b.pdf").pages
                       if "اہم نکات" in page.extract_text())
     assert "…" in table_page.extract_text()
+
+
+# English text with an Urdu or Arabic phrase in it: set left to right, the phrase shaped.
+
+PHRASE = "اٹھارویں ترمیم"
+"""Our own words: "the Eighteenth Amendment"."""
+VERSE = "إِنَّ مَعَ الْعُسْرِ يُسْرًا"
+"""Al-Inshirah 94:6, as an Islamiat answer quotes it."""
+
+
+def build_markup(tmp_path: Path, fonts: FontSet, texts: list[str], width: float = WIDE,
+                 style: str = "body", bullet: str | None = None) -> Path:
+    """Author texts set as an English answer's paragraphs (through ``render.paragraph``)."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from studypack.render.inline import Markup
+    from studypack.render.paragraphs import paragraph
+    from studypack.render.styles import make_styles
+
+    styles = make_styles(load_theme("classic", None), fonts)
+    markup = Markup(fonts, fonts.text)
+    out = tmp_path / "mixed.pdf"
+    story = [paragraph(markup.inline(text), styles[style], bullet) for text in texts]
+    SimpleDocTemplate(str(out), pagesize=(width + 72, 3000), leftMargin=36, rightMargin=36,
+                      topMargin=36, bottomMargin=36, invariant=1).build(story)
+    return out
+
+
+def char_boxes(pdf: Path, number: int = 0) -> list[tuple[str, float]]:
+    """Each character PDFium finds on page ``number`` (from 0), with the left of its box."""
+    page = pypdfium2.PdfDocument(pdf)[number].get_textpage()
+    return [(page.get_text_range(n, 1), page.get_charbox(n)[0])
+            for n in range(page.count_chars())]
+
+
+def test_an_urdu_phrase_in_english_is_shaped_in_nastaliq_by_harfbuzz(tmp_path, fonts):
+    pdf = build_markup(tmp_path, fonts, [f"The **18th Amendment** ({PHRASE}) of 2010."])
+    drawn = glyphs_drawn(pdf, "NotoNastaliqUrdu-Regular")
+    words = PHRASE.split()  # right to left: the second word is drawn first
+    expected = [*harfbuzz(fonts.urdu.file, words[1], "ur"),
+                *harfbuzz(fonts.urdu.file, " ", "ur"), *harfbuzz(fonts.urdu.file, words[0], "ur")]
+    assert inked(fonts.urdu.file, drawn) == inked(fonts.urdu.file, expected)
+    assert glyphs_drawn(pdf, "IBMPlexSerif-Bold"), "the bold words keep their face"
+    text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "18th Amendment" in text and PHRASE in text and "of 2010." in text
+
+
+def test_a_number_after_a_verse_in_english_stays_after_it(tmp_path, fonts):
+    # Unisolated, the bidi algorithm takes "(94:6)" into the verse's run, to its left.
+    pdf = build_markup(tmp_path, fonts, [f"The Quran says {VERSE} (94:6), a verse."], width=2000)
+    boxes = char_boxes(pdf)
+    verse_right = max(x for char, x in boxes if char in VERSE and not char.isspace())
+    assert next(x for char, x in boxes if char == "9") > verse_right
+    drawn = glyphs_drawn(pdf, "Amiri-Regular")
+    assert inked(fonts.arabic.file, drawn) == inked(fonts.arabic.file,
+                                                    harfbuzz(fonts.arabic.file, VERSE, "ar"))
+
+
+def test_an_urdu_passage_wrapping_inside_english_reads_on_from_line_to_line(tmp_path, fonts):
+    from studypack.render.arabic import mixed_paragraph
+    from studypack.render.inline import Markup
+    from studypack.render.styles import make_styles
+
+    passage = " ".join([PLAIN] * 3)
+    text = f"The preamble reads: {passage}. The English goes on after it."
+    style = make_styles(load_theme("classic", None), fonts)["body"]
+    para = mixed_paragraph(Markup(fonts, fonts.text).inline(text), style)
+    para.wrap(WIDE, 1e6)
+    assert len(para.lines) >= 4
+    assert " ".join(line.text for line in para.lines).replace("\u2067", "").replace(
+        "\u2069", "") == text
+    for line in para.lines:
+        assert line.width <= WIDE + 0.01
+        for run in line.runs:
+            clusters = [glyph.cluster for glyph in run.shaped.glyphs]
+            if ARABIC.search(run.shaped.text):  # read from the right: clusters fall
+                assert clusters == sorted(clusters, reverse=True)
+            else:
+                assert clusters == sorted(clusters)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning: a passage of any length is set
+        pdf = build_markup(tmp_path, fonts, [text])
+    read = PdfReader(pdf).pages[0].extract_text().split()
+    assert [w for w in read if ARABIC.search(w)] == passage.split()
+    # PDFium orders a line's words by its main direction alone (a line mostly Urdu puts
+    # "reads:" as ":reads"), but each word comes out whole.
+    def words(of: str) -> list[str]:
+        return sorted(word.strip(".:") for word in of.split())
+    assert words(copied(pdf)) == words(text)
+
+
+def test_a_list_item_with_an_urdu_phrase_keeps_its_bullet_on_the_left(tmp_path, fonts):
+    pdf = build_markup(tmp_path, fonts, [f"Provinces gained {PHRASE} powers."], style="bullet",
+                       bullet="•")
+    boxes = char_boxes(pdf)
+    bullet = next(x for char, x in boxes if char == "•")
+    assert bullet < next(x for char, x in boxes if char == "P")
+    assert " ".join(PdfReader(pdf).pages[0].extract_text().split()) == (
+        f"• Provinces gained {PHRASE} powers.")
+
+
+def urdu_sample(tmp_path: Path, change: tuple[str, str] = ("", ""), layout: str = "") -> Path:
+    """The sample's Urdu answer (changed as ``change`` says) built alone; the booklet."""
+    from studypack.build import build_booklet
+
+    content = tmp_path / "content"
+    content.mkdir(exist_ok=True)
+    sample = (Path(__file__).resolve().parent.parent / "content" / "pakistan-affairs"
+              / "2021-q5.yaml").read_text(encoding="utf-8")
+    (content / "a.yaml").write_text(sample.replace(*change), encoding="utf-8")
+    if layout:  # a workspace layout of its own, extending classic
+        folder = tmp_path / "layouts" / "mine"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "layout.yaml").write_text("extends: classic\n" + layout, encoding="utf-8")
+    out = tmp_path / "b.pdf"
+    build_booklet(content=content, output=out, workspace=tmp_path,
+                  layout="mine" if layout else "classic")
+    return out
+
+
+def band_page(pdf: Path) -> str:
+    return next(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages
+                if "PMS" in page.extract_text() and "Part" in page.extract_text()
+                and "Contents" not in page.extract_text())
+
+
+def test_an_urdu_answers_band_reads_from_the_right_in_urdu_digits(tmp_path):
+    page = band_page(urdu_sample(tmp_path))
+    from studypack.render.labels import URDU
+
+    assert f"{URDU.question} \u06f5" in page  # 5 in Urdu digits
+    assert f"\u06f2\u06f0 {URDU.marks}" in page and f"{URDU.topics}:" in page
+    number = next(n for n, page in enumerate(PdfReader(tmp_path / "b.pdf").pages)
+                  if "موضوعات" in page.extract_text())
+    boxes = char_boxes(tmp_path / "b.pdf", number)
+    # The number stands right of the facts, the marks left of them.
+    facts = next(x for char, x in boxes if char == "P")
+    assert next(x for char, x in boxes if char == "س") > facts
+    assert next(x for char, x in boxes if char == "ن") < facts
+
+
+def test_the_layout_may_ask_for_western_digits_in_urdu(tmp_path):
+    pdf = urdu_sample(tmp_path, layout="type:\n  urdu_digits: western\n")
+    page = band_page(pdf)
+    assert "سوال 5" in page and "20 نمبر" in page
+    whole = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "۱۹۷۳" not in whole and "1973" in whole  # the author's Urdu digits too
+
+
+def test_language_says_which_way_an_answer_is_labelled(tmp_path):
+    english = band_page(urdu_sample(tmp_path, ("topics:", "language: en\ntopics:")))
+    assert "Q5" in english and "20 marks" in english and "سوال" not in english
+
+
+def test_bold_words_in_an_urdu_paragraph_are_set_in_nastaliq_bold(tmp_path, fonts):
+    bold = "پاکستان کا آئین"
+
+    def bold_glyphs(change: tuple[str, str], folder: str) -> tuple[list[int], str]:
+        (tmp_path / folder).mkdir()
+        pdf = urdu_sample(tmp_path / folder, change)
+        document = pypdfium2.PdfDocument(pdf)
+        texts = [" ".join(page.get_textpage().get_text_range().split()) for page in document]
+        page = next(n for n, text in enumerate(texts) if f"{bold} ۱۹۷۳ میں" in text)
+        return glyphs_drawn(pdf, "NotoNastaliqUrdu-Bold", page), texts[page]
+
+    plain, _ = bold_glyphs(("", ""), "plain")
+    marked, text = bold_glyphs((f"  {bold} ۱۹۷۳", f"  **{bold}** ۱۹۷۳"), "bold")
+    assert "**" not in text  # the words as typed, without the asterisks
+    # The three words are drawn in the bold face (the page's bold labels aside).
+    added = list(marked)
+    for gid in plain:
+        added.remove(gid)
+    bold_file = Path(fonts.urdu.bold_file)
+    expected = [gid for word in bold.split() for gid in harfbuzz(bold_file, word, "ur")]
+    assert sorted(inked(bold_file, added)) == sorted(inked(bold_file, expected))
+
+
+def test_an_english_word_beside_an_urdu_phrase_is_hyphenated_as_the_others_are(fonts):
+    from studypack.render.arabic import mixed_paragraph
+    from studypack.render.inline import Markup
+    from studypack.render.styles import make_styles
+
+    text = (f"The {PHRASE} gave the provinces responsibilities administratively and "
+            "constitutionally unprecedented in the federation's history.")
+    style = make_styles(load_theme("classic", None), fonts)["body"]
+    para = mixed_paragraph(Markup(fonts, fonts.text).inline(text), style)
+    para.wrap(150, 1e6)
+    broken = [line for line in para.lines if line.hyphenated]
+    assert broken, [line.text for line in para.lines]
+    assert all(line.text.endswith("-") and line.width <= 150.01 for line in broken)
+    joined = "".join(line.text.removesuffix("-") if line.hyphenated else line.text + " "
+                     for line in para.lines)
+    assert joined.replace("\u2067", "").replace("\u2069", "").strip() == text
+
+
+@pytest.mark.parametrize("kind", ["worksheet", "answer-key"])
+def test_a_worksheet_and_an_answer_key_set_an_urdu_question_from_the_right(tmp_path, kind):
+    from studypack.build import build_pack
+
+    urdu_sample(tmp_path)  # the Urdu answer alone in tmp_path/content
+    (tmp_path / "content" / "packs").mkdir()
+    pack = tmp_path / "content" / "packs" / "p.yaml"
+    pack.write_text("title: Sheet\nselect: {years: 2021}\n", encoding="utf-8")
+    out = build_pack(pack=pack, content=tmp_path / "content", workspace=tmp_path,
+                     output=tmp_path / f"{kind}.pdf", kind=kind).path
+    boxes = [(char, x) for char, x in char_boxes(out) if not char.isspace()]
+
+    def lefts_of(word: str) -> list[float]:  # where ``word`` (without spaces) stands
+        return [boxes[n][1] for n in range(len(boxes))
+                if "".join(c for c, _ in boxes[n:n + len(word)]) == word]
+
+    question_right = max(x for char, x in boxes if char in "اٹھارویں")
+    assert lefts_of("1.")[0] > question_right  # its number on the right
+    # Its marks on the left (the header's "Total marks" stands on the right).
+    assert min(lefts_of("marks")) < question_right - 300
+    if kind == "answer-key":
+        numbers = [x for char, x in boxes if char in "\u06f1\u06f2\u06f3\u06f4"]
+        assert len(numbers) == 4 and min(numbers) > question_right - 20  # points' numbers
+
+
+def test_a_glyphs_form_is_named_by_its_font_not_by_the_file_it_was_read_from(tmp_path, fonts):
+    # A process that first read a font from a workspace's copy must write the same bytes
+    # as a fresh one: the form's name comes from the font's PostScript name.
+    import shutil
+
+    from studypack.render.glyph_forms import form_name
+
+    copy = tmp_path / "MyCopy-Regular.ttf"
+    shutil.copy(fonts.urdu.file, copy)
+    assert form_name(copy, 42) == form_name(Path(fonts.urdu.file), 42)
+    assert form_name(copy, 42) == "NotoNastaliqUrdu-Regular.42"

@@ -122,6 +122,7 @@ def to_question(answer: AnswerFile, shown_path: str) -> Question:
         sections=tuple(Section(s.heading, s.body) for s in answer.sections),
         conclusion=answer.conclusion, references=answer.references, source=answer.source,
         derived=tuple(dict.fromkeys(derived)), source_path=shown_path,
+        language=answer.language,
     )
 
 

@@ -86,6 +86,7 @@ class AnswerFile(_Strict):
     references: tuple[Text, ...] = ()
     source: Text | None = None
     derived: tuple[Text, ...] = ()
+    language: Literal["en", "ur"] | None = None
 
 
 

@@ -22,7 +22,6 @@ from reportlab.platypus import (
     KeepInFrame,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
 )
 from reportlab.platypus.flowables import HRFlowable
 
@@ -30,6 +29,7 @@ from ..errors import StudypackWarning
 from ..model import BookletPlan, Question, SheetPlan, TrendTable
 from ..theme import Theme
 from ..theme.templates import render_text, template_place
+from .arabic import rtl_paragraph
 from .contents import ContentsEntry, contents_flowables, question_key, safe_key
 from .cover import topics_panel
 from .doc import (
@@ -47,6 +47,7 @@ from .doc import (
 from .fit import fit_lines, warn_shortened
 from .fonts import register_theme_fonts, subset_seed
 from .inline import Markup
+from .paragraphs import paragraph
 from .question import (
     QUESTION_BLOCKS,
     BlockContext,
@@ -187,7 +188,7 @@ def _cover(plan: BookletPlan, theme: Theme, markup: Markup, styles: dict[str, Pa
                 warn_shortened(template_place(theme.templates, "cover.j2"), role, value,
                                f"{lines} lines of the cover",
                                COVER_ADVICE.get(role, "shorten it"))
-            (foot if in_foot else top).append(Paragraph(markup.text(kept), style))
+            (foot if in_foot else top).append(paragraph(markup.text(kept), style))
     (top_w, top_h), (foot_w, foot_h) = frames
     return [KeepInFrame(top_w, top_h, top, mode="shrink"), FrameBreak(),
             KeepInFrame(foot_w, foot_h, foot, mode="shrink")]
@@ -203,12 +204,13 @@ def _back_cover(plan: BookletPlan, text: Markup, heading: Markup,
         story += [NextPageTemplate(BACK), PageBreak()]
     brand = plan.brand
     if brand.centre:
-        story.append(Paragraph(heading.text(brand.centre), styles["back_centre"]))
+        story.append(paragraph(heading.text(brand.centre), styles["back_centre"]))
     if brand.contact:
-        story.append(Paragraph(heading.text(brand.contact), styles["back_line"]))
+        story.append(paragraph(heading.text(brand.contact), styles["back_line"]))
     for block in text.blocks(brand.back_cover or ""):
         for item in block.items:
-            story.append(Paragraph(item, styles["back_text"]))
+            story.append(rtl_paragraph(text.fonts, item, styles["back_text"], centre=True)
+                         if block.kind == "arabic" else paragraph(item, styles["back_text"]))
     return story
 
 
@@ -219,7 +221,7 @@ def _section_opener(ctx: BlockContext, title: str) -> list[Flowable]:
     pages of a section did not say where it began.
     """
     style = ctx.styles["section_opener"]
-    return [Paragraph(ctx.heading.text(title), style),
+    return [paragraph(ctx.heading.text(title), style),
             HRFlowable(width="100%", thickness=2, color=ctx.pal.accent, spaceBefore=2,
                        spaceAfter=style.spaceAfter)]
 

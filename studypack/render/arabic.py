@@ -9,18 +9,33 @@ above the body text's leading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from copy import copy
+from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from typing_extensions import override
 
-from .fonts import FontSet, RegisteredFamily
+from .fonts import FontSet, RegisteredFamily, registered_face
 from .glyph_forms import draw_glyph
-from .rtl import Face, Faces, PlacedRun, SetLine, break_lines, is_urdu, set_line
+from .rl_private import parsed_fragments
+from .rtl import (
+    ARABIC_SCRIPT,
+    Face,
+    Faces,
+    Hyphenator,
+    PlacedRun,
+    SetLine,
+    break_lines,
+    is_urdu,
+    set_line,
+    with_digits,
+    with_glyphs,
+)
 from .shaping import Glyph, ShapedRun
 
 DIRECTION_MARKS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -28,32 +43,44 @@ DIRECTION_MARKS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 """Marks that steer the bidi algorithm and are not text a reader copies."""
 MAX_STRETCH = 0.6
 """The most a justified line's spaces may each grow, in ems; a line needing more is set flush."""
+LEAST_LINES_APART = 2
+"""Lines a paragraph split across pages keeps on each side."""
 LINE_GAP = 0.12
 """Clear space, in ems, kept between one line's lowest ink and the next line's highest."""
 
 
-class RightToLeftParagraph(Flowable):
-    """A right-aligned (or justified), right-to-left paragraph of plain text.
+class ShapedParagraph(Flowable):
+    """A paragraph whose glyphs HarfBuzz places, in either direction.
 
     Args:
         text: The paragraph as typed (logical order, plain text).
         faces: The script, text and fallback faces, with their sizes and language.
         leading: The least distance between baselines, in points.
         colour: Text colour.
+        chosen: The face of each character of ``text`` once its spaces are made single
+            (``rtl.faces_by_char`` when not given).
+        rtl: The paragraph's direction: right to left (Urdu, Arabic), or left to
+            right (English with an Urdu or Arabic phrase in it).
         space_before, space_after: Space above and below the paragraph in points.
         justify: Stretch the spaces of every line but the last to the full width.
-        bullet: A list item's bullet or number, set in the indent on the right of its
-            first line.
-        indent: Room kept on the right (where right-to-left lines start) for the bullet.
-        centre: Centre each line (a flashcard) rather than set it flush right.
+        bullet: A list item's bullet or number, set in the indent where its first
+            line starts.
+        indent: Room kept where lines start (on the right when right to left).
+        bullet_at: Where a left-to-right item's bullet stands, from the left.
+        centre: Centre each line (a flashcard) rather than set it flush.
+        hyphenate: Breaks an English word at a line's end (the style's hyphenator).
     """
 
     def __init__(self, text: str, faces: Faces, leading: float, *, colour: Any,
+                 chosen: Sequence[Face] | None = None, rtl: bool = True,
                  space_before: float = 0, space_after: float = 0, justify: bool = False,
-                 bullet: str = "", indent: float = 0, centre: bool = False) -> None:
+                 bullet: str = "", indent: float = 0, bullet_at: float = 0,
+                 centre: bool = False, hyphenate: Hyphenator | None = None) -> None:
         super().__init__()
-        self.centre = centre
+        self.centre, self.rtl, self.bullet_at = centre, rtl, bullet_at
+        self.hyphenate = hyphenate
         self.text, self.faces, self.leading = " ".join(text.split()), faces, leading
+        self.chosen = tuple(chosen) if chosen is not None else None
         self.colour, self.justify, self.bullet, self.indent = colour, justify, bullet, indent
         self.spaceBefore, self.spaceAfter = space_before, space_after
         self.lines: list[SetLine] = []
@@ -62,33 +89,41 @@ class RightToLeftParagraph(Flowable):
 
     def _layout(self, lines: list[SetLine]) -> tuple[list[float], float]:
         """Baselines measured down from the top, and the height the lines take."""
-        size = self.faces.script.size
-        top = [max(line.top, 0.75 * self.leading) for line in lines]
-        bottom = [max(-line.bottom, 0.25 * self.leading) for line in lines]
+        gap = LINE_GAP * self.faces.script.size
         baselines, y = [], 0.0
-        for n in range(len(lines)):
-            y = top[0] if n == 0 else y + max(self.leading,
-                                                bottom[n - 1] + top[n] + LINE_GAP * size)
+        for n, line in enumerate(lines):
+            # Lines whose ink keeps within the leading are the leading apart, as the
+            # English paragraphs' are; taller ink pushes its neighbours away.
+            y = (max(line.top, 0.75 * self.leading) if n == 0
+                 else y + max(self.leading, line.top - lines[n - 1].bottom + gap))
             baselines.append(y)
-        return baselines, (y + bottom[-1]) if lines else 0.0
+        return baselines, (y + max(-lines[-1].bottom, 0.25 * self.leading)) if lines else 0.0
 
     @override
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if not self.lines or availWidth != self.width:
-            self.lines = break_lines(self.text, self.faces, availWidth - self.indent)
+            self.lines = break_lines(self.text, self.faces, availWidth - self.indent,
+                                     self.chosen, rtl=self.rtl, hyphenate=self.hyphenate)
         self.width = availWidth
         self.baselines, self.height = self._layout(self.lines)
         return availWidth, self.height
 
-    def _part(self, lines: list[SetLine], *, last: bool) -> RightToLeftParagraph:
-        part = RightToLeftParagraph(" ".join(line.text for line in lines), self.faces,
-                                    self.leading, colour=self.colour, justify=self.justify,
-                                    space_before=0 if last else self.spaceBefore,
-                                    space_after=self.spaceAfter if last else 0,
-                                    bullet="" if last else self.bullet, indent=self.indent,
-                                    centre=self.centre)
-        part.lines, part.width = lines, self.width
-        part.baselines, part.height = part._layout(lines)
+    def getActualLineWidths0(self) -> list[float]:  # noqa: N802 - Paragraph's name for it
+        """The natural width of each line (after ``wrap``), as ReportLab's paragraph gives."""
+        return [line.width for line in self.lines]
+
+    def _part(self, lines: list[SetLine], *, last: bool) -> ShapedParagraph:
+        part = copy(self)
+        last_line = lines[-1]
+        first, end = lines[0].start, (last_line.start + len(last_line.text)
+                                      - last_line.hyphenated)
+        part.text = self.text[first:end]
+        part.chosen = None if self.chosen is None else self.chosen[first:end]
+        part.lines = [replace(line, start=line.start - first) for line in lines]
+        part.spaceBefore = 0 if last else self.spaceBefore
+        part.spaceAfter = self.spaceAfter if last else 0
+        part.bullet = "" if last else self.bullet
+        part.baselines, part.height = part._layout(part.lines)
         part.justify_last = not last  # a line ended by a page break is a full line
         return part
 
@@ -107,37 +142,52 @@ class RightToLeftParagraph(Flowable):
         for n in range(1, len(self.lines)):
             if self._layout(self.lines[:n])[1] <= availHeight:
                 fits = n
-        if fits < 1:
+        # Neither a paragraph's first line alone at a page's foot nor its last alone at
+        # the next page's head: two at least on each side, as the English paragraphs keep.
+        fits = min(fits, len(self.lines) - LEAST_LINES_APART)
+        if fits < LEAST_LINES_APART:
             return []
         return [self._part(self.lines[:fits], last=False),
                 self._part(self.lines[fits:], last=True)]
 
     justify_last = False
+    style: ParagraphStyle | None = None
+    """The paragraph style it was made in, if any (ReportLab reads keep-with-next from it)."""
 
     def draw(self) -> None:
         """Draw on the canvas at the flowable's origin (ReportLab calls this)."""
         canv = self.canv
         canv.saveState()
         canv.setFillColor(self.colour)
-        measure = self.width - self.indent
+        if self.bullet and self.lines:  # first: a reader copies it before the item
+            mark = set_line(self.bullet, self.faces, rtl=self.rtl)
+            span = ((0.0, self.width) if self.rtl
+                    else (self.bullet_at, self.bullet_at + mark.width))
+            self._draw_line(mark, self.height - self.baselines[0], span)
+        left, right = (0.0, self.width - self.indent) if self.rtl else (self.indent, self.width)
         for n, (line, baseline) in enumerate(zip(self.lines, self.baselines, strict=True)):
             stretch = self.justify and (n < len(self.lines) - 1 or self.justify_last)
-            self._draw_line(line, self.height - baseline, measure, stretch=stretch)
-        if self.bullet and self.lines:
-            mark = set_line(self.bullet, self.faces)
-            self._draw_line(mark, self.height - self.baselines[0], self.width)
+            self._draw_line(line, self.height - baseline, (left, right), stretch=stretch)
         canv.restoreState()
 
-    def _draw_line(self, line: SetLine, y: float, right: float, *, stretch: bool = False
-                   ) -> None:
-        """Draw ``line`` on baseline ``y``, ending (as it is read) at ``right``."""
-        right -= line.overhang  # a first letter's swash keeps inside the measure
+    def _draw_line(self, line: SetLine, y: float, span: tuple[float, float], *,
+                   stretch: bool = False) -> None:
+        """Draw ``line`` on baseline ``y`` between ``span``'s left and right, from where a
+        line of the paragraph's direction starts.
+        """
+        left, right = span
+        if self.rtl:
+            right -= line.overhang  # a first letter's swash keeps inside the measure
         words = [(run, word) for run in line.runs for word in _words(run.shaped)]
         spaces = sum(sum(word.spaces) for _, word in words)
-        extra = (right - line.width) / spaces if stretch and spaces else 0.0
+        extra = (right - left - line.width) / spaces if stretch and spaces else 0.0
         if extra > MAX_STRETCH * self.faces.script.size:
-            extra = 0.0  # a line of few, long words is set flush right, not gapped
-        x = 0.0 if extra else (right - line.width) / (2 if self.centre else 1)
+            extra = 0.0  # a line of few, long words is set flush, not gapped
+        x = left
+        if self.centre:
+            x = left + (right - left - line.width) / 2
+        elif self.rtl and not extra:
+            x = right - line.width
         placed: list[Placed] = []
         for run, word in words:
             letters: list[float] = []
@@ -165,26 +215,129 @@ class RightToLeftParagraph(Flowable):
         right-to-left letters (PDFium, poppler) both get the words as typed,
         each once, with a space between.
         """
-        gaps = {round(word.gap[0], 1): word.gap for word in words if word.gap is not None}
+        gaps = {round(word.gap[0], 1): word for word in words if word.gap is not None}
+
+        def spacer(word: Placed) -> Placed | None:
+            """The word whose space stands right of ``word``, if it goes the same way."""
+            found = gaps.get(round(word.letters[1], 1)) if word.letters else None
+            return found if found is not None and found.run.shaped.rtl == (
+                word.run.shaped.rtl) else None
+
+        shown_of = {id(word): _copied_letters(word) for word in words}
+        taken = {id(found) for word in words
+                 if shown_of[id(word)] and (found := spacer(word)) is not None}
         ink = self.canv.beginText()
         ink.setTextRenderMode(3)  # neither filled nor stroked: there to be found, not seen
         for word in words:
             face = word.run.face
-            letters = "".join(c for c in word.text.strip()
-                              if ord(c) in face.coverage and c not in DIRECTION_MARKS)
-            if (not letters or word.letters is None
-                    or not stringWidth(letters, face.name, face.size)):
-                continue  # nothing a reader could copy: a mark that takes no room
-            left, right = word.letters
-            shown = _visual(letters) if word.run.shaped.rtl else letters
-            gap = gaps.pop(round(right, 1), None)
-            if gap is not None:
-                shown, right = shown + " ", gap[1]
-            ink.setFont(face.name, face.size)
-            ink.setHorizScale(100 * (right - left) / stringWidth(shown, face.name, face.size))
-            ink.setTextOrigin(left, y)
-            ink.textOut(shown)
+            letters = shown_of[id(word)]
+            if letters and word.letters is not None:
+                left, right = word.letters
+                shown = _visual(letters) if word.run.shaped.rtl else letters
+                found = spacer(word)
+                if found is not None and found.gap is not None:
+                    shown, right = shown + " ", found.gap[1]
+                _write_unseen(ink, shown, face, (left, right, y))
+            if word.gap is not None and id(word) not in taken:
+                # A space no word beside it took (between runs of two directions: after
+                # an Urdu word in English, before a number in Urdu): on its own, after
+                # its word.
+                _write_unseen(ink, " ", face, (*word.gap, y))
         self.canv.drawText(ink)
+
+
+class RightToLeftParagraph(ShapedParagraph):
+    """A right-aligned (or justified), right-to-left paragraph of Urdu or Arabic."""
+
+
+class MixedParagraph(ShapedParagraph):
+    """English with an Urdu or Arabic phrase in it, set left to right, the phrase right to left.
+
+    ReportLab's paragraph draws each character by its font's map, one after
+    the other: joined letters, Urdu's letter forms and vowel marks over their
+    letters are not in it, and a phrase that wraps would put its lines' words
+    in the wrong order. Such a paragraph is set here, with the faces its
+    markup gives (bold, italic, code) and the phrase a size up in its script's
+    face. Not hyphenated; a link in it is not marked.
+    """
+
+
+def mixed_paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, *,
+                    rtl: bool = False) -> ShapedParagraph:
+    """A paragraph of markup with Arabic-script runs (``inline.Markup``) in ``style``.
+
+    Each run is in the face its markup names: an Arabic-script run in the
+    Urdu or the Arabic family, the rest in the paragraph's faces. ``rtl``
+    sets it right to left, flush right (a line of an Urdu answer's band that
+    holds English words).
+    """
+    plain, chosen = styled_text(markup, style)
+    path, coverage = registered_face(style.fontName)
+    body = Face(style.fontName, path, coverage, style.fontSize)
+    faces = Faces(body, body, (), "")
+    kind = RightToLeftParagraph if rtl else MixedParagraph
+    para = kind(plain, faces, style.leading, colour=style.textColor,
+                chosen=with_glyphs(plain, chosen, faces), rtl=rtl,
+                space_before=style.spaceBefore, space_after=style.spaceAfter,
+                justify=style.alignment == TA_JUSTIFY, centre=style.alignment == TA_CENTER,
+                bullet=bullet or "", indent=float(style.leftIndent),
+                bullet_at=float(style.bulletIndent),
+                hyphenate=None if rtl or not callable(style.hyphenationLang)
+                else style.hyphenationLang)
+    para.style = style  # keep-with-next, as a paragraph of the style has it
+    return para
+
+
+def styled_text(markup: str, style: ParagraphStyle) -> tuple[str, tuple[Face, ...]]:
+    """The text of ``markup`` (its white space made single) and the face of each character.
+
+    Arabic-script runs are a size up: Urdu as ``URDU_SIZE``, Arabic as ``ARABIC_SIZE``.
+    """
+    runs = [(str(f.text), str(f.fontName), float(f.fontSize))
+            for f in parsed_fragments(markup, style)]
+    text_of: dict[str, str] = {}
+    for run, name, _ in runs:
+        text_of[name] = text_of.get(name, "") + run
+    text: list[str] = []
+    chosen: list[Face] = []
+    for run, name, size in runs:
+        path, coverage = registered_face(name)
+        language, scale = "", 1.0
+        if ARABIC_SCRIPT.search(text_of[name]):
+            language = "ur" if is_urdu(text_of[name]) else "ar"
+            scale = URDU_SIZE if language == "ur" else ARABIC_SIZE
+        face = Face(name, path, coverage, size * scale, language)
+        for char in run:
+            space = char.isspace()
+            if space and (not text or text[-1] == " "):
+                continue  # white space made single, none at the start
+            text.append(" " if space else char)
+            chosen.append(face)
+    if text and text[-1] == " ":
+        text.pop()
+        chosen.pop()
+    return "".join(text), tuple(chosen)
+
+
+def _copied_letters(word: Placed) -> str:
+    """The letters of ``word`` a reader copies: none for a mark that takes no room."""
+    face = word.run.face
+    letters = "".join(c for c in word.text.strip()
+                      if ord(c) in face.coverage and c not in DIRECTION_MARKS)
+    if word.letters is None or not letters or not stringWidth(letters, face.name, face.size):
+        return ""
+    return letters
+
+
+def _write_unseen(ink: Any, shown: str, face: Face, place: tuple[float, float, float]) -> None:
+    """Write ``shown`` (in render mode 3) stretched from ``place``'s left to its right, on its
+    baseline.
+    """
+    left, right, y = place
+    ink.setFont(face.name, face.size)
+    ink.setHorizScale(100 * (right - left) / stringWidth(shown, face.name, face.size))
+    ink.setTextOrigin(left, y)
+    ink.textOut(shown)
 
 
 @dataclass(frozen=True)
@@ -280,30 +433,41 @@ def paragraph_faces(fonts: FontSet, text: str, body_size: float, *, bold: bool =
     urdu = is_urdu(text)
     family = fonts.urdu if urdu else fonts.arabic
 
-    def face(of: RegisteredFamily, size: float) -> Face:
-        if bold:
-            return Face(of.bold, of.bold_file, of.coverage, size)
-        return Face(of.regular, of.file, of.coverage, size)
+    language = "ur" if urdu else "ar"
 
-    return Faces(face(family, body_size * (URDU_SIZE if urdu else ARABIC_SIZE)),
+    def face(of: RegisteredFamily, size: float, language: str = "") -> Face:
+        if bold:
+            return Face(of.bold, of.bold_file, of.coverage, size, language)
+        return Face(of.regular, of.file, of.coverage, size, language)
+
+    return Faces(face(family, body_size * (URDU_SIZE if urdu else ARABIC_SIZE), language),
                  face(fonts.text, body_size), tuple(face(f, body_size) for f in fonts.fallback),
-                 "ur" if urdu else "ar", source)
+                 language, source)
 
 
 def rtl_paragraph(fonts: FontSet, text: str, style: ParagraphStyle, *, bold: bool = False,
                   justify: bool | None = None, bullet: str = "", widest: str = "",
-                  source: str = "", centre: bool = False) -> RightToLeftParagraph:
+                  source: str = "", centre: bool = False, markup: str | None = None
+                  ) -> RightToLeftParagraph:
     """``text`` set right to left in ``style``'s colour and spacing, the script a size up.
 
     Urdu is justified where ``style`` is (body text, as Urdu books are; not a
     narrow table cell); Arabic (a verse) is set flush right. ``justify``
     overrides that (a heading or a title never is). A list item's ``bullet``
     stands in an indent as wide as the list's ``widest`` mark needs ("15."),
-    so that the items of one list line up.
+    so that the items of one list line up. ``markup`` (``inline.Markup``'s, of the
+    same text) gives its words their faces: bold, italic, code.
     """
     faces = paragraph_faces(fonts, text, style.fontSize, bold=bold, source=source)
+    chosen = None
+    if markup is not None:
+        text, styled = styled_text(markup, style)
+        chosen = with_glyphs(text, styled, faces)
+    if faces.language == "ur":
+        text = with_digits(text, fonts.urdu_digits)
     return RightToLeftParagraph(text, faces, style.leading * faces.script.size / style.fontSize,
-                                colour=style.textColor, space_before=style.spaceBefore,
+                                colour=style.textColor, chosen=chosen,
+                                space_before=style.spaceBefore,
                                 space_after=style.spaceAfter,
                                 justify=(faces.language == "ur" and style.alignment == TA_JUSTIFY
                                          if justify is None else justify),

@@ -17,7 +17,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph
+from reportlab.platypus import Flowable, KeepInFrame
 
 from ..content.derive import plain_text
 from ..model import BookletPlan, CardsPlan, Question
@@ -25,6 +25,7 @@ from ..theme import Theme
 from .arabic import rtl_paragraph
 from .fonts import register_theme_fonts
 from .inline import Markup, mostly_arabic
+from .paragraphs import paragraph
 from .streams import binary_streams
 from .styles import make_styles, palette
 
@@ -74,10 +75,10 @@ def _side(text: Markup, styles: dict[str, ParagraphStyle], label: str, body: str
                           alignment=TA_CENTER, spaceBefore=0, hyphenationLang="",
                           embeddedHyphenation=0)
     if mostly_arabic(body):  # Urdu or Arabic: shaped, right to left, centred as the rest
-        return [Paragraph(text.inline(label), small),
+        return [paragraph(text.inline(label), small),
                 rtl_paragraph(text.fonts, plain_text(body), main, justify=False, centre=True,
                               source=text.source)]
-    return [Paragraph(text.inline(label), small), Paragraph(text.inline(body), main)]
+    return [paragraph(text.inline(label), small), paragraph(text.inline(body), main)]
 
 
 def render_cards(plan: BookletPlan, cards: CardsPlan, theme: Theme) -> tuple[bytes, int]:

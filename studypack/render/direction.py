@@ -13,19 +13,77 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-ISOLATES_AS_EMBEDDINGS = {0x2066: 0x202A, 0x2067: 0x202B, 0x2068: 0x202B, 0x2069: 0x202C}
-"""Isolates (LRI, RLI, FSI, PDI, Unicode 6.3) as the embeddings python-bidi's stages know
-(LRE, RLE, PDF; FSI taken as right to left): near enough for a line of an answer, where
-the stages raise on an isolate."""
+ISOLATE_OPENERS = {"\u2066": False, "\u2067": True, "\u2068": None}
+"""LRI, RLI and FSI, and the direction each gives its content (FSI: its first letter's)."""
+PDI = "\u2069"
+OBJECT = "\ufffc"
+"""A neutral (bidi class ON): what an isolate is to the text around it."""
 
 
-def embedding_levels(text: str, *, rtl: bool) -> list[int]:
-    """The resolved embedding level of each character of one line of ``text``.
+def embedding_levels(text: str, *, rtl: bool, base: int | None = None) -> list[int]:
+    """The resolved embedding level of each character of ``text``.
+
+    An isolate (LRI, RLI or FSI up to its PDI; an Urdu phrase in English text)
+    is one neutral to the text around it, so a number or bracket after the
+    phrase goes with the English, and its content is resolved on its own.
+    python-bidi's stages know embeddings but not isolates: they are done here.
 
     Args:
-        text: One line, in logical (typed) order.
+        text: A paragraph or line, in logical (typed) order.
         rtl: The paragraph's direction: right to left (level 1) or left to right (0).
+        base: The level the text stands at, if above 0 or 1 (an isolate's content).
     """
+    level = base if base is not None else 1 if rtl else 0
+    isolates = _isolates(text)
+    outer = list(text.replace(PDI, OBJECT))  # a PDI closing nothing is a neutral
+    for start, end, _ in isolates:
+        outer[start:end] = OBJECT * (end - start)
+    levels = _resolved("".join(outer), level)
+    for start, end, direction in isolates:
+        content = text[start + 1:end - 1 if text[end - 1] == PDI else end]
+        inner_rtl = _first_strong_rtl(content) if direction is None else direction
+        inner = level + (1 if (level % 2 == 0) == bool(inner_rtl) else 2)
+        levels[start] = levels[end - 1] = level
+        levels[start + 1:start + 1 + len(content)] = embedding_levels(
+            content, rtl=bool(inner_rtl), base=inner)
+    return levels
+
+
+def _isolates(text: str) -> list[tuple[int, int, bool | None]]:
+    """The outermost isolates of ``text``: start, end (past the PDI, or the text's end) and
+    the direction their opener gives.
+    """
+    found: list[tuple[int, int, bool | None]] = []
+    depth, start, direction = 0, 0, None
+    for index, char in enumerate(text):
+        if char in ISOLATE_OPENERS:
+            if not depth:
+                start, direction = index, ISOLATE_OPENERS[char]
+            depth += 1
+        elif char == PDI and depth:
+            depth -= 1
+            if not depth:
+                found.append((start, index + 1, direction))
+    if depth:
+        found.append((start, len(text), direction))
+    return found
+
+
+def _first_strong_rtl(text: str) -> bool:
+    """Whether the first strong letter of ``text`` is right to left (rule P2, for FSI)."""
+    from unicodedata import bidirectional
+
+    for char in text:
+        kind = bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def _resolved(text: str, level: int) -> list[int]:
+    """The levels python-bidi's stages give ``text`` (no isolates in it) at ``level``."""
     from bidi.algorithm import (
         explicit_embed_and_overrides,
         get_embedding_levels,
@@ -35,10 +93,8 @@ def embedding_levels(text: str, *, rtl: bool) -> list[int]:
         resolve_weak_types,
     )
 
-    base = 1 if rtl else 0
-    text = text.translate(ISOLATES_AS_EMBEDDINGS)
     storage = get_empty_storage()
-    storage["base_level"], storage["base_dir"] = base, "R" if rtl else "L"
+    storage["base_level"], storage["base_dir"] = level, "R" if level % 2 else "L"
     get_embedding_levels(text, storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index  # stage X9 drops joiners (ZWNJ, ZWJ): keep the way back
@@ -50,13 +106,13 @@ def embedding_levels(text: str, *, rtl: bool) -> list[int]:
     for char in storage["chars"]:
         levels[char["index"]] = char["level"]
     resolved: list[int] = []
-    for level in levels:  # a dropped joiner takes the level of the character before it
-        resolved.append(level if level is not None else resolved[-1] if resolved else base)
-    # Rule L1: spaces at the end of the line go back to the paragraph's level.
+    for found in levels:  # a dropped joiner takes the level of the character before it
+        resolved.append(found if found is not None else resolved[-1] if resolved else level)
+    # Rule L1: spaces at the end go back to the base level.
     end = len(text)
     while end and text[end - 1].isspace():
         end -= 1
-        resolved[end] = base
+        resolved[end] = level
     return resolved
 
 

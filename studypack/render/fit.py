@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable
 
 from ..content.derive import cut_at_word
 from ..content.yamlpos import PathKey, load_located
@@ -45,7 +45,7 @@ def fit_line(text: str, width: float, font: str, size: float) -> str:
 
 
 def fit_lines(text: str, width: float, style: ParagraphStyle, lines: int,
-              markup: Callable[[str], str] = str) -> str:
+              markup: Callable[[str], str] = str, *, rtl: bool = False) -> str:
     """``text`` cut at a word (with "…") so that it wraps to at most ``lines`` lines.
 
     Args:
@@ -54,24 +54,26 @@ def fit_lines(text: str, width: float, style: ParagraphStyle, lines: int,
         style: The paragraph style it is set in.
         lines: Most lines it may take.
         markup: Turns plain text into the paragraph's markup (fonts, escapes).
+        rtl: It is set right to left (a line of an Urdu answer's band).
     """
-    room = lines * style.leading + 0.5
-
     def fits(candidate: str) -> bool:
-        return _height(markup(candidate), style, width) <= room
+        return _lines(markup(candidate), style, width, rtl) <= lines
     return _longest_that_fits(text, fits)
 
 
 @lru_cache(maxsize=1024)
-def _height(markup: str, style: ParagraphStyle, width: float) -> float:
+def _lines(markup: str, style: ParagraphStyle, width: float, rtl: bool) -> int:
     # The same exam, paper or part is fitted to the same band in every
-    # question: measured once. (A paragraph's height does not depend on the
-    # height offered, and styles are not changed once made.)
-    return paragraph(markup, style).wrap(width, 1e6)[1]
+    # question: measured once. (Lines are counted, not their height: a line
+    # with Nastaliq in it is taller, and still one line.)
+    para = paragraph(markup, style, rtl=rtl)
+    para.wrap(width, 1e6)
+    return len(para.getActualLineWidths0())
 
 
 def fitted_paragraph(text: str, width: float, style: ParagraphStyle, lines: int,
-                     markup: Callable[[str], str] = str) -> tuple[str, Paragraph]:
+                     markup: Callable[[str], str] = str, *, rtl: bool = False
+                     ) -> tuple[str, Flowable]:
     """``fit_lines``, with the paragraph of the text it keeps, already broken at ``width``.
 
     A table cell given the same width to fill takes the breaks as they are:
@@ -80,12 +82,12 @@ def fitted_paragraph(text: str, width: float, style: ParagraphStyle, lines: int,
     Returns:
         The text kept (``text`` itself when it fits) and its paragraph.
     """
-    room = lines * style.leading + 0.5
-    whole = paragraph(markup(text), style)
-    if whole.wrap(width, 1e6)[1] <= room:
+    whole = paragraph(markup(text), style, rtl=rtl)
+    whole.wrap(width, 1e6)
+    if len(whole.getActualLineWidths0()) <= lines:
         return text, whole
-    kept = fit_lines(text, width, style, lines, markup)
-    cut = paragraph(markup(kept), style)
+    kept = fit_lines(text, width, style, lines, markup, rtl=rtl)
+    cut = paragraph(markup(kept), style, rtl=rtl)
     cut.wrap(width, 1e6)
     return kept, cut
 

@@ -21,6 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from ..errors import FontError
 from ..theme import Theme
 from ..theme.fonts import FontFamily
+from .glyph_forms import forget_font_files
 from .rl_private import forget_registered_fonts, keep_subsets
 
 
@@ -97,6 +98,7 @@ def forget_fonts() -> None:
     forget_registered_fonts()
     _LOADED.clear()
     _register_state.cache_clear()
+    forget_font_files()
 
 
 _LOADED: dict[str, tuple[Path, int, int]] = {}
@@ -165,6 +167,11 @@ class FontSet:
         """The layout's fallback families, in the order they are tried."""
         return tuple(register_family(f) for f in self._theme.fallback)
 
+    @property
+    def urdu_digits(self) -> str:
+        """The layout's digits for Urdu text: "as-typed", "urdu" or "western"."""
+        return str(self._theme.spec.type.urdu_digits)
+
     def core(self) -> tuple[RegisteredFamily, ...]:
         """The families every document registers: text, heading and code."""
         return (self.text, self.heading, self.mono)
@@ -232,6 +239,12 @@ def subset_seed(fonts: FontSet, alphabet: str) -> dict[str, str]:
                 face_cov = _coverage(name)
                 seed[name] = "".join(c for c in chars if ord(c) in face_cov)
     return seed
+
+
+def registered_face(name: str) -> tuple[Path, frozenset[int]]:
+    """The TrueType file a registered face was read from, and the code points it has."""
+    font = cast("TTFont", pdfmetrics.getFont(name))
+    return Path(font.face.filename), _coverage(name)
 
 
 def _coverage(name: str) -> frozenset[int]:

@@ -11,6 +11,7 @@ current colour. The text a reader copies is laid under it, unseen
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -73,8 +74,21 @@ def outline(path: Path, gid: int) -> Outline:
 
 
 def form_name(path: Path, gid: int) -> str:
-    """The form's name: the font file's and the glyph id's, the same in every process."""
-    return f"{path.stem}.{gid}"
+    """The form's name: the font's PostScript name and the glyph id.
+
+    The font's own name, not its file's: a process that first read the font
+    from a copy (a workspace's fonts/) names its glyphs as a fresh one does,
+    and the same pack gives the same bytes.
+    """
+    return f"{_font_name(path)}.{gid}"
+
+
+@lru_cache(maxsize=16)
+def _font_name(path: Path) -> str:
+    import uharfbuzz as hb
+
+    name = hb_font(path).face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or path.stem
+    return re.sub(r"[^A-Za-z0-9._-]", "", name) or "font"
 
 
 def operators(moves: Outline) -> str:
@@ -107,3 +121,14 @@ def draw_glyph(canv: Canvas, path: Path, gid: int, at: tuple[float, float], size
     canv.transform(scale, 0, 0, scale, *at)
     canv.doForm(name)
     canv.restoreState()
+
+
+def forget_font_files() -> None:
+    """Forget what was read from font files (HarfBuzz fonts, outlines, names): a file
+    replaced in place (under pack --watch) is read again.
+    """
+    from . import shaping
+
+    for cached in (outline, _font_name, shaping.hb_font, shaping.units_per_em, shaping._ink,
+                   shaping.shape):
+        cached.cache_clear()

@@ -18,8 +18,9 @@ from markdown_it.token import Token
 
 from ..content.inline import ARABIC_CHARS as _ARABIC
 from ..content.inline import bold_lead, parser, plain_inline, plain_paragraphs
-from ..errors import MissingGlyphWarning, StudypackWarning
+from ..errors import MissingGlyphWarning
 from .fonts import FontSet, RegisteredFamily
+from .rtl import is_urdu
 
 MISSING_GLYPH = "\N{REPLACEMENT CHARACTER}"
 
@@ -52,30 +53,6 @@ LONG_WORD = re.compile(r"\S{60,}")
 """A run without spaces long enough that ReportLab, trying each soft hyphen in it as a
 break, takes time growing as its cube (800 in one run: 1.4 s); such a run loses its soft
 hyphens and is broken as a long word is."""
-
-LONG_ARABIC_RUN = 60
-"""Characters of Arabic inside an English paragraph beyond which it may wrap."""
-
-
-def shaped(run: str) -> str:
-    """Arabic text as ReportLab must draw it: letters joined, in visual order.
-
-    ReportLab draws glyphs left to right without shaping, so the letters are
-    joined first (presentation forms, arabic-reshaper), then put in visual
-    order (the Unicode bidi algorithm, python-bidi).
-    """
-    from bidi.algorithm import get_display
-
-    return str(get_display(_reshaper().reshape(run)))
-
-
-@lru_cache(maxsize=1)
-def _reshaper():  # type: ignore[no-untyped-def]
-    import arabic_reshaper
-    # Keep the vowel marks (harakat): Quranic text is quoted with them.
-    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False,
-                                                         "support_ligatures": True})
-
 
 def _escape(text: str) -> str:
     # html.escape, not xml.sax.saxutils.escape: the same three characters,
@@ -156,12 +133,12 @@ class Markup:
         return self._latin(raw)
 
     def _arabic(self, run: str) -> str:
-        if len(run) > LONG_ARABIC_RUN:
-            warnings.warn(f"{self.source or 'text'}: an Arabic passage of {len(run)} "
-                          "characters inside a left-to-right paragraph may wrap with its "
-                          "lines in reverse order; put it in a paragraph of its own",
-                          StudypackWarning, stacklevel=3)
-        return f'<font name="{self.fonts.arabic.regular}">{_escape(shaped(run))}</font>'
+        # As typed, isolated (RLI…PDI) so that a number or bracket after it goes with the
+        # English: the paragraph holding it is shaped by HarfBuzz (arabic.mixed_paragraph).
+        family = self.fonts.urdu if is_urdu(run) else self.fonts.arabic
+        # The parser takes a named face as it is, inside <b> too: the bold face is named.
+        face = family.bold if self.base[0] or self.depth[0] > 0 else family.regular
+        return f'<font name="{face}">\u2067{_escape(run)}\u2069</font>'
 
     def _latin(self, raw: str) -> str:
         # Most text is all in the font: one set comparison of its distinct

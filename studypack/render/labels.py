@@ -25,15 +25,22 @@ class Labels:
     conclusion: str
     outline: str
     references: str
+    question: str = "Q"
+    marks: str = "marks"
+    topics: str = "Topics"
     rtl: bool = False
 
 
 ENGLISH = Labels("Summary", "Key points", "Key point", "In one line", "Answer",
                  "Introduction", "Conclusion", "Outline", "References")
 URDU = Labels("خلاصہ", "اہم نکات", "نکتہ", "ایک سطر میں", "جواب", "تعارف", "اختتامیہ", "خاکہ",
-              "حوالہ جات", rtl=True)
+              "حوالہ جات", question="سوال", marks="نمبر", topics="موضوعات", rtl=True)
 
 
-def labels_for(question: str) -> Labels:
-    """Urdu labels for a question written in Urdu, English ones for any other."""
+def labels_for(question: str, language: str | None = None) -> Labels:
+    """The labels of an answer in ``language`` ("ur", "en"); when not given, Urdu labels for
+    a question written in Urdu, English ones for any other.
+    """
+    if language is not None:
+        return URDU if language == "ur" else ENGLISH
     return URDU if mostly_arabic(question) and is_urdu(question) else ENGLISH

@@ -25,6 +25,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 from typing_extensions import override
 
+from ..content.inline import ARABIC_CHARS
+from .arabic import ShapedParagraph, mixed_paragraph
 from .rl_private import (
     ParaFrag,
     cleanBlockQuotedText,
@@ -128,6 +130,8 @@ took for a misprint; a loose line reads better. Only a line of two or three
 words with gaps wider than that is still set flush left."""
 
 
+ARABIC_LETTER = re.compile(f"[{ARABIC_CHARS}]")
+
 FACE_TAGS = {"<b>": "b", "<i>": "i"}
 """The tags whose fragments are made here; any other tag goes to ReportLab's parser."""
 TAG = re.compile(r"(<[^>]*>)")
@@ -188,7 +192,8 @@ def _cleaned(markup: str) -> str:
     return " ".join(markup.split())
 
 
-def paragraph(markup: str, style: Any, bullet: str | None = None) -> OnceParagraph:
+def paragraph(markup: str, style: Any, bullet: str | None = None, *, rtl: bool = False
+              ) -> OnceParagraph | ShapedParagraph:
     """A paragraph of ReportLab markup (``<b>``, ``<font>``, escaped text) in ``style``.
 
     Markup whose only tags are ``<b>`` and ``<i>`` and that has no entity
@@ -199,8 +204,12 @@ def paragraph(markup: str, style: Any, bullet: str | None = None) -> OnceParagra
         markup: Paragraph markup, every character of author text escaped.
         style: The ``ParagraphStyle`` it is set in.
         bullet: Bullet or number text set before the first line, if any.
+        rtl: Set it right to left (a line of an Urdu answer that holds English).
     """
     text = _cleaned(markup)
+    if rtl or ARABIC_LETTER.search(text):
+        # An Urdu or Arabic phrase in it: set by HarfBuzz, the phrase right to left.
+        return mixed_paragraph(text, style, bullet, rtl=rtl)
     frags = _fragments(text, style)
     if frags is None:
         return OnceParagraph(markup, style, bulletText=bullet)

@@ -24,6 +24,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import BalancedColumns
 
 from ..content.derive import cut_at_word, derive_outline, plain_text
+from ..content.inline import plain_inline
 from ..content.yamlpos import PathKey, dotted
 from ..errors import StudypackWarning
 from ..model import BookletPlan, Question
@@ -36,6 +37,7 @@ from .inline import Block, Markup, mostly_arabic
 from .labels import ENGLISH, Labels, labels_for
 from .paragraphs import HeadedStart, OnceParagraph, paragraph
 from .rl_private import columns_read_from_the_right
+from .rtl import with_digits
 from .styles import Palette
 from .tables import CELL_PADDING, OnceTable, cell_room
 
@@ -62,7 +64,7 @@ class BlockContext:
 
 def for_question(ctx: BlockContext, q: Question) -> BlockContext:
     """``ctx`` with the labels of ``q``'s language: an answer in Urdu is labelled in Urdu."""
-    labels = labels_for(q.question)
+    labels = labels_for(q.question, q.language)
     return ctx if labels is ctx.labels else replace(ctx, labels=labels)
 
 
@@ -281,17 +283,24 @@ def _label_heading(ctx: BlockContext, text: str) -> Heading:
     return _label(ctx, text, "h3") if ctx.labels.rtl else text
 
 
-def _item(ctx: BlockContext, raw: str, style: ParagraphStyle, bullet: str) -> Flowable:
+def _item(ctx: BlockContext, raw: str, style: ParagraphStyle, bullet: str,
+          widest: str = "") -> Flowable:
     """One list line (an outline line, a sub-point): Urdu set right to left, its mark right."""
     if mostly_arabic(raw):
-        return rtl_paragraph(ctx.text.fonts, plain_text(raw), style, bullet=bullet,
-                             source=ctx.text.source)
+        return _arabic_paragraph(ctx, raw, style, bullet=bullet, widest=widest)
     return paragraph(ctx.text.inline(raw), style, bullet=bullet)
 
 
-def _arabic_paragraph(ctx: BlockContext, text: str, style: ParagraphStyle) -> Flowable:
-    """``text`` right to left: Urdu in Nastaliq, justified; Arabic in Naskh, set right."""
-    return rtl_paragraph(ctx.text.fonts, plain_text(text), style, source=ctx.text.source)
+def _arabic_paragraph(ctx: BlockContext, raw: str, style: ParagraphStyle, *, bullet: str = "",
+                      widest: str = "") -> Flowable:
+    """Author text right to left: Urdu in Nastaliq, justified; Arabic in Naskh, set right.
+
+    Its bold, italic and code words keep their faces (Nastaliq has a bold, no
+    italic).
+    """
+    styled = None if plain_inline(raw) is not None else ctx.text.inline(raw)
+    return rtl_paragraph(ctx.text.fonts, plain_text(raw), style, source=ctx.text.source,
+                         bullet=bullet, widest=widest, markup=styled)
 
 
 def _point_heading(ctx: BlockContext, raw: str, number: int | None = None) -> Heading:
@@ -313,7 +322,7 @@ def _line(ctx: BlockContext, raw: str, style: ParagraphStyle, markup: Markup | N
     left to right by ReportLab, so a wrapped Urdu summary began with its end.
     """
     if mostly_arabic(raw):
-        return _arabic_paragraph(ctx, plain_text(raw), style)
+        return _arabic_paragraph(ctx, raw, style)
     return paragraph((markup or ctx.text).inline(raw), style)
 
 
@@ -325,8 +334,7 @@ def _list_items(ctx: BlockContext, block: Block) -> list[Flowable]:
     for n, item in enumerate(block.items, block.start):
         mark = "•" if block.kind == "bullets" else f"{n}."
         if arabic[n - block.start]:  # an Urdu item: its bullet or number on the right
-            items.append(rtl_paragraph(ctx.text.fonts, plain_text(item), style, bullet=mark,
-                                       widest=widest, source=ctx.text.source))
+            items.append(_arabic_paragraph(ctx, item, style, bullet=mark, widest=widest))
         else:
             items.append(paragraph(item, style, bullet=mark))
     return kept_list(ctx, items)
@@ -434,6 +442,7 @@ def _band_facts(ctx: BlockContext, q: Question, width: float) -> tuple[Flowable,
         The two paragraphs, broken at ``width`` points.
     """
     style = ctx.styles["band"]
+    rtl = ctx.labels.rtl  # an Urdu answer's band reads from the right
 
     def bold(text: str) -> str:
         return f"<b>{ctx.heading.text(text)}</b>"
@@ -443,7 +452,7 @@ def _band_facts(ctx: BlockContext, q: Question, width: float) -> tuple[Flowable,
                        f"{'one line' if lines == 1 else f'{lines} lines'} of the question band")
 
     def cut(text: str, field: PathKey, lines: int, markup: Callable[[str], str]) -> str:
-        kept = fit_lines(text, width, style, lines, markup)
+        kept = fit_lines(text, width, style, lines, markup, rtl=rtl)
         if kept != text:
             warn_cut(field, text, lines)
         return kept
@@ -451,7 +460,7 @@ def _band_facts(ctx: BlockContext, q: Question, width: float) -> tuple[Flowable,
     kept = {name: cut(text, (name,), 1, bold) for name, text in named.items()}
     facts = [kept["exam"], kept["paper"]] + ([f"Part {kept['part']}"] if q.part else [])
     line = " · ".join([*facts, str(q.year)])
-    fitted, facts_para = fitted_paragraph(line, width, style, BAND_LINES, bold)
+    fitted, facts_para = fitted_paragraph(line, width, style, BAND_LINES, bold, rtl=rtl)
     if fitted != line:
         # Each fits a line, together they do not: the longest gives way.
         longest = max(kept, key=lambda name: len(kept[name]))
@@ -459,41 +468,84 @@ def _band_facts(ctx: BlockContext, q: Question, width: float) -> tuple[Flowable,
                             max(1, BAND_LINES - 1), bold)
         facts = [kept["exam"], kept["paper"]] + ([f"Part {kept['part']}"] if q.part else [])
         _, facts_para = fitted_paragraph(" · ".join([*facts, str(q.year)]), width, style,
-                                         BAND_LINES, bold)
+                                         BAND_LINES, bold, rtl=rtl)
     topics = " · ".join(q.topics)
+    label = f"{ctx.labels.topics}: "
     kept_topics, topics_para = fitted_paragraph(topics, width, style, BAND_LINES,
-                                                lambda text: ctx.heading.text("Topics: " + text))
+                                                lambda text: ctx.heading.text(label + text),
+                                                rtl=rtl)
     if kept_topics != topics:
         warn_cut(("topics",), topics, BAND_LINES)
     return facts_para, topics_para
 
 
 def header_band(ctx: BlockContext, q: Question) -> list[Flowable]:
-    """Q number, exam · paper · part · year, marks, and topics on a tinted band."""
+    """Q number, exam · paper · part · year, marks, and topics on a tinted band.
+
+    An Urdu answer's band is mirrored: its number ("question 5" in Urdu) on the right, by the
+    accent rule, and its marks on the left.
+    """
     s = ctx.styles
+    rtl = ctx.labels.rtl
     # The badge column fits "Q99" at the badge size; marks get what "200 marks" needs.
     badge = s["band_number"]
+    number_text = f"{ctx.labels.question}{' ' if rtl else ''}{_number(ctx, q.number)}"
+    marks = f"{_number(ctx, q.marks)} {ctx.labels.marks}" if q.marks else ""
+    number = _label(ctx, number_text, "band_number") if rtl else paragraph(number_text, badge)
+    right = (_label(ctx, marks, "band") if rtl
+             else paragraph(f"<b>{ctx.heading.text(marks)}</b>", s["band"]))
     # On a narrow page with large type the badge and marks give way (their
     # text wraps) so that the middle keeps at least half the band.
-    badge_w = min(stringWidth("Q99", badge.fontName, badge.fontSize) + 18, ctx.width * 0.3)
-    marks_w = min(stringWidth("200 marks", s["band"].fontName, s["band"].fontSize) + 14,
-                  ctx.width * 0.2)
+    badge_w = min(_natural_width(number, f"{ctx.labels.question}99", badge) + 18,
+                  ctx.width * 0.3)
+    marks_w = min(_natural_width(right, "200 marks", s["band"]) + 14, ctx.width * 0.2)
     middle_w = ctx.width - badge_w - marks_w
     middle = list(_band_facts(ctx, q, cell_room(middle_w)))
-    marks = f"{q.marks} marks" if q.marks else ""
-    number = paragraph(f"Q{q.number}", s["band_number"])
-    right = paragraph(f"<b>{ctx.heading.text(marks)}</b>", s["band"])
-    table = OnceTable([[number, middle, right]], colWidths=[badge_w, middle_w, marks_w])
+    cells, widths = [number, middle, right], [badge_w, middle_w, marks_w]
+    if rtl:
+        cells.reverse()
+        widths.reverse()
+    table = OnceTable([cells], colWidths=widths)
     table.setStyle(_table_style(ctx, [
         ("BACKGROUND", (0, 0), (-1, -1), ctx.pal.tint if ctx.backgrounds else None),
         ("LINEBELOW", (0, 0), (-1, -1), 0 if ctx.backgrounds else 0.8, ctx.pal.rule),
-        ("LINEBEFORE", (0, 0), (0, 0), 3, ctx.pal.accent),
+        ("LINEAFTER" if rtl else "LINEBEFORE", (-1, 0) if rtl else (0, 0),
+         (-1, 0) if rtl else (0, 0), 3, ctx.pal.accent),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+        ("ALIGN", (0, 0) if rtl else (2, 0), (0, 0) if rtl else (2, 0),
+         "LEFT" if rtl else "RIGHT"),
         ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-        ("LEFTPADDING", (0, 0), (0, 0), 10),
+        ("RIGHTPADDING" if rtl else "LEFTPADDING", (-1, 0) if rtl else (0, 0),
+         (-1, 0) if rtl else (0, 0), 10),
     ]))
     return [table]
+
+
+def _number(ctx: BlockContext, number: int | None) -> str:
+    """A number studypack prints: in an Urdu answer, in Urdu digits unless the layout says
+    western.
+    """
+    text = str(number or "")
+    if ctx.labels.rtl and ctx.text.fonts.urdu_digits != "western":
+        return with_digits(text, "urdu")
+    return text
+
+
+def point_number(ctx: BlockContext, n: int) -> Flowable:
+    """A key point's number: an Urdu answer's in Urdu's digits (unless the layout says
+    western), set as its key points are, so that their first lines stand level.
+    """
+    if ctx.labels.rtl:
+        return _label(ctx, _number(ctx, n), "table")
+    return paragraph(str(n), ctx.styles["table"])
+
+
+def _natural_width(cell: Flowable, widest: str, style: ParagraphStyle) -> float:
+    """The width a band cell needs: its widest English text, or its own Urdu line."""
+    if isinstance(cell, RightToLeftParagraph):
+        cell.wrap(1e4, 1e4)
+        return max(cell.getActualLineWidths0(), default=0.0) + cell.indent
+    return float(stringWidth(widest, style.fontName, style.fontSize))
 
 
 def question_text(ctx: BlockContext, q: Question) -> list[Flowable]:
@@ -569,7 +621,7 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
             gist_para = cut_rtl(point.gist, gist_at, gist_w, bold=False)
         else:
             _, gist_para = cut(point.gist, gist_at, gist_w, ctx.text.inline)
-        rows.append([paragraph(str(n), s["table"]), heading, gist_para])
+        rows.append([point_number(ctx, n), heading, gist_para])
     if ctx.labels.rtl:  # read from the right: number, key point, then its line
         rows = [row[::-1] for row in rows]
         fractions = fractions[::-1]

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content.inline import ARABIC_CHARS
@@ -35,9 +36,38 @@ KEPT_WITH_WORD_BEFORE = "\u06dd\u06de\u06e9"
 rub al-hizb ۞, the place of prostration ۩): a line never starts with one."""
 
 
+TO_URDU_DIGITS = str.maketrans("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666"
+                               "\u0667\u0668\u0669", "\u06f0\u06f1\u06f2\u06f3\u06f4"
+                               "\u06f5\u06f6\u06f7\u06f8\u06f9" * 2)
+TO_WESTERN_DIGITS = str.maketrans("\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8"
+                                  "\u06f9\u0660\u0661\u0662\u0663\u0664\u0665\u0666"
+                                  "\u0667\u0668\u0669", "0123456789" * 2)
+
+
+def with_digits(text: str, digits: str) -> str:
+    """``text`` with its digits as the layout wants Urdu's: "urdu" (۱۹۷۳), "western" (1973),
+    or "as-typed".
+    """
+    if digits == "urdu":
+        return text.translate(TO_URDU_DIGITS)
+    if digits == "western":
+        return text.translate(TO_WESTERN_DIGITS)
+    return text
+
+
+URDU_DIGITS = re.compile("[\u06f0-\u06f9]")
+"""Digits Urdu (and Persian) writes; Arabic writes U+0660 to U+0669."""
+
+
 def is_urdu(text: str) -> bool:
-    """Whether Arabic-script ``text`` reads as Urdu (set in Nastaliq) rather than Arabic."""
-    return bool(URDU_LETTERS.search(text))
+    """Whether Arabic-script ``text`` reads as Urdu (set in Nastaliq) rather than Arabic.
+
+    A number alone in Urdu's digits (a key point's number in an Urdu answer)
+    is Urdu: its 4, 6 and 7 have shapes of their own in Urdu.
+    """
+    if URDU_LETTERS.search(text):
+        return True
+    return bool(URDU_DIGITS.search(text)) and not any(c.isalpha() for c in text)
 
 
 @dataclass(frozen=True)
@@ -49,12 +79,15 @@ class Face:
         path: Its TrueType file (HarfBuzz reads it).
         coverage: The characters its cmap maps.
         size: Font size in points.
+        language: The BCP 47 tag its runs are shaped with ("ur", "ar"): HarfBuzz's
+            letter forms follow it. Empty for the text and fallback faces.
     """
 
     name: str
     path: Path
     coverage: frozenset[int]
     size: float
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,8 +127,11 @@ class SetLine:
         runs: Left to right.
         width: Natural width in points.
         top, bottom: Ink above and below the baseline (bottom < 0).
-        overhang: Ink past the line's right end (a Nastaliq swash), in points: the line
-            is set that much further left, so that its ink keeps to the measure.
+        overhang: Ink past the line's right end (a Nastaliq swash), in points: a
+            right-to-left line is set that much further left, so that its ink keeps
+            to the measure.
+        start: Where its text starts in the paragraph's.
+        hyphenated: It ends in a hyphen its paragraph's text does not have (``text`` does).
     """
 
     text: str
@@ -104,6 +140,8 @@ class SetLine:
     top: float
     bottom: float
     overhang: float = 0.0
+    start: int = 0
+    hyphenated: bool = False
 
 
 def _strong_face(char: str, faces: Faces) -> Face | None:
@@ -114,19 +152,31 @@ def _strong_face(char: str, faces: Faces) -> Face | None:
     return None
 
 
-def _faces_by_char(text: str, faces: Faces) -> list[Face]:
-    """The face each character is set in (before falling back for a missing glyph)."""
+def faces_by_char(text: str, faces: Faces) -> tuple[Face, ...]:
+    """The face each character of a plain paragraph is set in.
+
+    Arabic-script letters take the script face, other letters the text face;
+    spaces, digits and signs the face of the letters around them; a character
+    its face lacks, the first face that has it.
+    """
     strong = [_strong_face(char, faces) for char in text]
+    after: list[Face | None] = []  # the next letter's face, from each character on
+    following: Face | None = None
+    for own in reversed(strong):
+        following = own or following
+        after.append(following)
+    after.reverse()
     chosen: list[Face] = []
     before: Face | None = None
-    for index, own in enumerate(strong):
-        if own is None:  # neutral or digit: the face of the letters around it
-            after = next((f for f in strong[index + 1:] if f is not None), None)
-            chosen.append(before or after or faces.script)
-        else:
-            before = own
-            chosen.append(own)
-    return chosen
+    for own, next_face in zip(strong, after, strict=True):
+        before = own or before
+        chosen.append(before or next_face or faces.script)
+    return with_glyphs(text, chosen, faces)
+
+
+def with_glyphs(text: str, chosen: Sequence[Face], faces: Faces) -> tuple[Face, ...]:
+    """``chosen`` with each face that lacks its character replaced by the first that has it."""
+    return tuple(_with_glyph(char, face, faces) for char, face in zip(text, chosen, strict=True))
 
 
 def _with_glyph(char: str, face: Face, faces: Faces) -> Face:
@@ -141,11 +191,9 @@ def _with_glyph(char: str, face: Face, faces: Faces) -> Face:
     return face
 
 
-def itemize(text: str, faces: Faces) -> list[tuple[str, Face, int]]:
+def itemize(text: str, chosen: Sequence[Face], levels: Sequence[int]
+            ) -> list[tuple[str, Face, int]]:
     """Cut one line into runs of one face and one bidi level, in logical order."""
-    levels = embedding_levels(text, rtl=True)
-    chosen = [_with_glyph(char, face, faces)
-              for char, face in zip(text, _faces_by_char(text, faces), strict=True)]
     runs: list[tuple[str, Face, int]] = []
     start = 0
     for index in range(1, len(text) + 1):
@@ -155,15 +203,22 @@ def itemize(text: str, faces: Faces) -> list[tuple[str, Face, int]]:
     return runs
 
 
-def set_line(text: str, faces: Faces) -> SetLine:
-    """Shape one line and put its runs in visual order."""
-    runs = itemize(text, faces)
+def set_line(text: str, faces: Faces, chosen: Sequence[Face] | None = None, *,
+             rtl: bool = True, levels: Sequence[int] | None = None) -> SetLine:
+    """Shape one line and put its runs in visual order.
+
+    ``chosen`` is the face of each character (``faces_by_char`` when not
+    given); ``levels`` its bidi level, resolved in the paragraph (the line's
+    own when not given); ``rtl`` the paragraph's direction: right to left for
+    Urdu or Arabic, left to right for English with an Urdu phrase in it.
+    """
+    runs = itemize(text, faces_by_char(text, faces) if chosen is None else chosen,
+                   embedding_levels(text, rtl=rtl) if levels is None else levels)
     starts = [0]
     for part, _, _ in runs:
         starts.append(starts[-1] + len(part))
     placed = [PlacedRun(face, shape(part, face.path, face.size, rtl=level % 2 == 1,
-                                    language=faces.language if face is faces.script else ""),
-                        start)
+                                    language=face.language), start)
               for (part, face, level), start in zip(runs, starts, strict=False)]
     ordered = tuple(placed[i] for i in visual_order([level for _, _, level in runs]))
     reach = start = 0.0
@@ -177,49 +232,103 @@ def set_line(text: str, faces: Faces) -> SetLine:
                    max(0.0, reach - width))
 
 
-def break_lines(text: str, faces: Faces, width: float) -> list[SetLine]:
-    """``text`` broken between words into lines no wider than ``width``, each set.
+Hyphenator = Callable[[str], Sequence[tuple[str, str]]]
+"""A word's letters → the ways to break it (head, tail), the longest head first."""
+HYPHEN = "-"
+SHORTEST_HYPHENATED = 6
+"""Letters a word needs to be broken at a line's end, as the English paragraphs' style has."""
+
+
+def break_lines(text: str, faces: Faces, width: float, chosen: Sequence[Face] | None = None,
+                *, rtl: bool = True, hyphenate: Hyphenator | None = None) -> list[SetLine]:
+    """``text`` (its spaces single) broken between words into lines no wider than ``width``.
 
     A word wider than ``width`` (an address, a run typed without spaces) is
     broken between letters, as the English text's long words are, rather than
-    run past the margin.
+    run past the margin. ``chosen`` is the face of each character
+    (``faces_by_char`` when not given); ``rtl`` the paragraph's direction.
+    ``hyphenate`` breaks an English word that does not fit at a line's end
+    where the dictionary allows, as ReportLab breaks the other paragraphs'.
     """
-    words: list[str] = []
-    for word in text.split():
-        if words and word[0] in KEPT_WITH_WORD_BEFORE:  # "أَحَدٌ ۝٤" never parts
-            words[-1] += " " + word
-        elif set_line(word, faces).width > width:
-            words += _pieces(word, faces, width)
+    chosen = faces_by_char(text, faces) if chosen is None else tuple(chosen)
+    levels = embedding_levels(text, rtl=rtl)
+
+    def measure(start: int, end: int, *, hyphen: bool = False) -> SetLine:
+        line = text[start:end] + (HYPHEN if hyphen else "")
+        last = end - 1 if hyphen else end  # the hyphen takes its word's face and level
+        return replace(set_line(line, faces, [*chosen[start:end], *chosen[last:end]], rtl=rtl,
+                                levels=[*levels[start:end], *levels[last:end]]),
+                       start=start, hyphenated=hyphen)
+
+    words: list[tuple[int, int]] = []
+    for found in re.finditer(r"\S+", text):
+        start, end = found.span()
+        if words and text[start] in KEPT_WITH_WORD_BEFORE:  # "أَحَدٌ ۝٤" never parts
+            words[-1] = (words[-1][0], end)
+        elif measure(start, end).width > width:
+            words += _pieces(start, end, measure, width)
         else:
-            words.append(word)
-    space = shape(" ", faces.script.path, faces.script.size, rtl=True).width
-    lines: list[list[str]] = []
+            words.append((start, end))
+    space = shape(" ", faces.script.path, faces.script.size, rtl=rtl).width
+    lines: list[list[tuple[int, int]]] = []
+    broken: set[int] = set()  # lines that end in a hyphen
     used = 0.0
-    for word in words:
-        measured = set_line(word, faces)
+    for start, end in words:
+        measured = measure(start, end)
         if lines and used + space + measured.width <= width:
-            lines[-1].append(word)
+            lines[-1].append((start, end))
             used += space + measured.width
-        else:
-            # A line's first word stands on its right, and its swash with it: room kept.
-            lines.append([word])
-            used = measured.width + measured.overhang
-    return [set_line(" ".join(line), faces) for line in lines]
+            continue
+        rest = start
+        if lines and hyphenate is not None:
+            cut = _hyphenated((start, end), width - used - space, measure, text, hyphenate)
+            if cut:
+                lines[-1].append((start, cut))
+                broken.add(len(lines) - 1)
+                rest = cut
+                measured = measure(rest, end)
+        # A right-to-left line's first word stands on its right, and its swash with it:
+        # room kept.
+        lines.append([(rest, end)])
+        used = measured.width + (measured.overhang if rtl else 0.0)
+    return [measure(line[0][0], line[-1][1], hyphen=n in broken) for n, line in enumerate(lines)]
 
 
-def _pieces(word: str, faces: Faces, width: float) -> list[str]:
-    """``word`` cut between letters (never before a vowel mark) into pieces that fit."""
-    pieces: list[str] = []
-    rest = word
-    while rest:
+def _hyphenated(word: tuple[int, int], room: float, measure: Callable[..., SetLine],
+                text: str, hyphenate: Hyphenator) -> int:
+    """Where the word at ``word`` (start, end in ``text``) breaks before a hyphen at a line's
+    end, as far on as ``room`` allows; 0 if it does not: a word of Arabic script, a short
+    one or one the dictionary does not break stays whole.
+    """
+    start, end = word
+    core = text[start:end].strip(".,;:!?\"'()[]\u2018\u2019\u201c\u201d")
+    if len(core) < SHORTEST_HYPHENATED or ARABIC_SCRIPT.search(text, start, end):
+        return 0
+    lead = start + text[start:end].find(core)
+    for head, _ in hyphenate(core):
+        if measure(start, lead + len(head), hyphen=True).width <= room:
+            return lead + len(head)
+    return 0
+
+
+def _pieces(start: int, end: int, measure: Callable[[int, int], SetLine], width: float
+            ) -> list[tuple[int, int]]:
+    """The word at ``start:end`` cut between letters (never before a vowel mark) into pieces
+    that fit.
+    """
+    pieces: list[tuple[int, int]] = []
+    text = measure(start, end).text
+    rest = start
+    while rest < end:
         # A first guess by the share of the width, then letter by letter to what fits.
-        end = max(1, min(len(rest), int(len(rest) * width / set_line(rest, faces).width)))
-        while end < len(rest) and set_line(rest[:end + 1], faces).width <= width:
-            end += 1
-        while end > 1 and set_line(rest[:end], faces).width > width:
-            end -= 1
-        while 1 < end < len(rest) and unicodedata.combining(rest[end]):
-            end -= 1  # a mark stays with its letter
-        pieces.append(rest[:end])
-        rest = rest[end:]
+        left = end - rest
+        cut = max(1, min(left, int(left * width / measure(rest, end).width)))
+        while cut < left and measure(rest, rest + cut + 1).width <= width:
+            cut += 1
+        while cut > 1 and measure(rest, rest + cut).width > width:
+            cut -= 1
+        while 1 < cut < left and unicodedata.combining(text[rest - start + cut]):
+            cut -= 1  # a mark stays with its letter
+        pieces.append((rest, rest + cut))
+        rest += cut
     return pieces

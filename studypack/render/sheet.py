@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -28,7 +28,14 @@ from ..model import BookletPlan, Question, SheetPlan
 from .contents import question_key
 from .doc import Anchor
 from .paragraphs import paragraph
-from .question import BlockContext, _line, for_question, full_answer, key_points_table
+from .question import (
+    BlockContext,
+    _line,
+    for_question,
+    full_answer,
+    key_points_table,
+    point_number,
+)
 from .tables import OnceTable
 
 FIRST_LINES = 3
@@ -125,14 +132,24 @@ def _question_head(ctx: BlockContext, n: int, q: Question) -> Flowable:
     size = s["body"].fontSize
     number_w, marks_w = size * 2.6, size * 6.5
     text_w = ctx.width - number_w - marks_w
+    rtl = for_question(ctx, q).labels.rtl  # an Urdu question reads from the right
     middle = [_line(ctx, q.question, ParagraphStyle("sheet_question", parent=s["body"],
                                                     alignment=TA_LEFT)),
-              paragraph(ctx.text.inline(_source(q)), s["small"])]
-    table = OnceTable([[paragraph(f"{n}.", s["h3"]), middle,
-                        paragraph(f"<b>{ctx.text.inline(_marks(q))}</b>", s["small"])]],
-                      colWidths=[number_w, text_w, marks_w])
-    table.setStyle(_style(ctx, [("ALIGN", (2, 0), (2, 0), "RIGHT"),
-                                ("RIGHTPADDING", (1, 0), (1, 0), size)]))
+              paragraph(ctx.text.inline(_source(q)),
+                        ParagraphStyle("sheet_source", parent=s["small"],
+                                       alignment=TA_RIGHT if rtl else TA_LEFT))]
+    cells = [paragraph(f"{n}.", ParagraphStyle("sheet_number", parent=s["h3"],
+                                               alignment=TA_RIGHT if rtl else TA_LEFT)),
+             middle, paragraph(f"<b>{ctx.text.inline(_marks(q))}</b>", s["small"])]
+    widths = [number_w, text_w, marks_w]
+    if rtl:  # number on the right, marks on the left
+        cells.reverse()
+        widths.reverse()
+    table = OnceTable([cells], colWidths=widths)
+    table.setStyle(_style(ctx, [("ALIGN", (0, 0) if rtl else (2, 0), (0, 0) if rtl else (2, 0),
+                                 "LEFT" if rtl else "RIGHT"),
+                                ("LEFTPADDING" if rtl else "RIGHTPADDING", (1, 0), (1, 0),
+                                 size)]))
     if table.wrap(ctx.width, ctx.height)[1] > ctx.height * 0.6:
         # A passage to read (a précis) is longer than a table row can be: it
         # is set as paragraphs, which run on over pages.
@@ -268,23 +285,34 @@ def _key_question(ctx: BlockContext, n: int, q: Question) -> list[Flowable]:
     items: list[Flowable] = [_question_head(ctx, n, q), Spacer(1, 3)]
     if not q.points:
         items.append(_no_answer(ctx))
-    # Points sit under the question's text, their numbers in a column of their own.
+    # Points sit under the question's text, their numbers in a column of their own; an
+    # Urdu answer's from the right.
+    own = for_question(ctx, q)
+    rtl = own.labels.rtl
     indent = s["body"].fontSize * 2.6
     if q.points:
         # A marker's guide, to the half mark: 20 marks over 7 points is "about 3 each".
         each = f" (about {round(q.marks / len(q.points) * 2) / 2:g} marks each)" if q.marks else ""
         count = len(q.points)
         items.append(paragraph(f"<b>{count} key point{'s' if count != 1 else ''}</b>{each}",
-                               ParagraphStyle("key_count", parent=s["small"],
-                                              leftIndent=indent, spaceAfter=2)))
+                               ParagraphStyle("key_count", parent=s["small"], spaceAfter=2,
+                                              leftIndent=0 if rtl else indent,
+                                              rightIndent=indent if rtl else 0,
+                                              alignment=TA_RIGHT if rtl else TA_LEFT)))
     number_w = indent + s["table"].fontSize * 1.8
     for k, point in enumerate(q.points, 1):
         gist = f" – {ctx.text.inline(point.gist)}" if point.gist else ""
-        row = OnceTable([[paragraph(f"{k}", s["table"]),
-                          paragraph(f"<b>{ctx.text.inline(point.heading)}</b>{gist}",
-                                    s["table"])]],
-                        colWidths=[number_w, ctx.width - number_w])
-        row.setStyle(_style(ctx, [("LEFTPADDING", (0, 0), (0, 0), indent),
+        cells = [point_number(own, k),
+                 paragraph(f"<b>{ctx.text.inline(point.heading)}</b>{gist}", s["table"],
+                           rtl=rtl)]
+        widths = [number_w, ctx.width - number_w]
+        if rtl:
+            cells.reverse()
+            widths.reverse()
+        row = OnceTable([cells], colWidths=widths)
+        row.setStyle(_style(ctx, [("RIGHTPADDING" if rtl else "LEFTPADDING",
+                                   (-1, 0) if rtl else (0, 0), (-1, 0) if rtl else (0, 0),
+                                   indent),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
         items.append(row)
     # A short key stays whole; a long one keeps its question with its first points.

@@ -72,11 +72,13 @@ def _from_folder(name: str, folder: Path, *, shipped: bool = False) -> FontFamil
                             "ReportLab cannot embed; use the family's .ttf files instead")
         return None
     _check_static_ttf(regular, name)
-    faces = {}
+    faces: dict[str, Path] = {}
     missing = []
     for face, suffix in (("bold", "Bold"), ("italic", "Italic"), ("bold_italic", "BoldItalic")):
         candidate = folder / f"{stem}-{suffix}.ttf"
-        faces[face] = candidate if candidate.is_file() else regular
+        # Bold italic text in a family with a bold and no italic prints bold.
+        faces[face] = candidate if candidate.is_file() else (
+            faces["bold"] if face == "bold_italic" else regular)
         if not candidate.is_file():
             missing.append(f"{stem}-{suffix}.ttf")
     if missing and not shipped:  # Nastaliq has no italic: not the user's to fix

@@ -98,6 +98,9 @@ class TypeSpec(StrictModel):
             the outer margin grows to keep it. 0: the margins alone set it.
         align: ``justified`` (both edges straight) or ``ragged`` (left edge only).
         hyphenation: The pyphen dictionary words are broken with, or ``none``.
+        urdu_digits: Digits in Urdu text: ``urdu`` (۱۹۷۳), ``western`` (1973), or
+            ``as-typed``; the numbers studypack prints for an Urdu answer (its question
+            number, marks, key points) are Urdu digits unless this is ``western``.
     """
 
     body_pt: Measure = Field(ge=6, le=16)
@@ -106,6 +109,7 @@ class TypeSpec(StrictModel):
     measure: int = Field(default=66, ge=0, le=150)
     align: Literal["justified", "ragged"] = "justified"
     hyphenation: Annotated[Name, AfterValidator(_hyphenation_language)] = "en_GB"
+    urdu_digits: Literal["as-typed", "urdu", "western"] = "as-typed"
 
 
 class ColourSpec(StrictModel):
