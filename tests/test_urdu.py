@@ -564,3 +564,17 @@ def test_a_glyphs_form_is_named_by_its_font_not_by_the_file_it_was_read_from(tmp
     shutil.copy(fonts.urdu.file, copy)
     assert form_name(copy, 42) == form_name(Path(fonts.urdu.file), 42)
     assert form_name(copy, 42) == "NotoNastaliqUrdu-Regular.42"
+
+
+def test_a_link_in_a_paragraph_with_an_urdu_phrase_still_links(tmp_path, fonts):
+    pdf = build_markup(tmp_path, fonts, [f"Read [the text of {PHRASE}](https://example.com/18) "
+                                         "before the paper."])
+    page = PdfReader(pdf).pages[0]
+    links = [a.get_object() for a in page.get("/Annots", [])]
+    addresses = {str(a["/A"]["/URI"]) for a in links}
+    assert addresses == {"https://example.com/18"}
+    # The link covers the linked words (five words: "the", "text", "of" and the phrase's
+    # two), not "Read" or "before".
+    assert len(links) == 5
+    read = next(x for char, x in char_boxes(pdf) if char == "R")
+    assert all(float(a["/Rect"][0]) > read + 10 for a in links)

@@ -69,14 +69,18 @@ class ShapedParagraph(Flowable):
         bullet_at: Where a left-to-right item's bullet stands, from the left.
         centre: Centre each line (a flashcard) rather than set it flush.
         hyphenate: Breaks an English word at a line's end (the style's hyphenator).
+        links: The address each character of ``text`` links to ("" for none), as
+            ``chosen`` gives faces.
     """
 
     def __init__(self, text: str, faces: Faces, leading: float, *, colour: Any,
                  chosen: Sequence[Face] | None = None, rtl: bool = True,
                  space_before: float = 0, space_after: float = 0, justify: bool = False,
                  bullet: str = "", indent: float = 0, bullet_at: float = 0,
-                 centre: bool = False, hyphenate: Hyphenator | None = None) -> None:
+                 centre: bool = False, hyphenate: Hyphenator | None = None,
+                 links: Sequence[str] | None = None) -> None:
         super().__init__()
+        self.links = tuple(links) if links is not None else None
         self.centre, self.rtl, self.bullet_at = centre, rtl, bullet_at
         self.hyphenate = hyphenate
         self.text, self.faces, self.leading = " ".join(text.split()), faces, leading
@@ -119,6 +123,7 @@ class ShapedParagraph(Flowable):
                                       - last_line.hyphenated)
         part.text = self.text[first:end]
         part.chosen = None if self.chosen is None else self.chosen[first:end]
+        part.links = None if self.links is None else self.links[first:end]
         part.lines = [replace(line, start=line.start - first) for line in lines]
         part.spaceBefore = 0 if last else self.spaceBefore
         part.spaceAfter = self.spaceAfter if last else 0
@@ -202,6 +207,20 @@ class ShapedParagraph(Flowable):
                                  (min(letters), max(letters)) if letters else None,
                                  (min(gap), max(gap)) if gap else None))
         self._copyable(sorted(placed, key=lambda p: p.start), y)
+        if self.links is not None:
+            self._link(placed, line, y)
+
+    def _link(self, placed: list[Placed], line: SetLine, y: float) -> None:
+        """Make each linked word a link to its address, over its letters' box."""
+        assert self.links is not None
+        size = self.faces.text.size
+        for word in placed:
+            offset = line.start + word.start
+            address = self.links[offset] if offset < len(self.links) else ""
+            if address and word.letters is not None and _copied_letters(word):
+                left, right = word.letters
+                self.canv.linkURL(address, (left, y - 0.25 * size, right, y + 0.8 * size),
+                                  relative=1)
 
     def _copyable(self, words: list[Placed], y: float) -> None:
         """Lay the line's text, unseen, under its glyphs: what a reader copies and searches.
@@ -257,8 +276,8 @@ class MixedParagraph(ShapedParagraph):
     the other: joined letters, Urdu's letter forms and vowel marks over their
     letters are not in it, and a phrase that wraps would put its lines' words
     in the wrong order. Such a paragraph is set here, with the faces its
-    markup gives (bold, italic, code) and the phrase a size up in its script's
-    face. Not hyphenated; a link in it is not marked.
+    markup gives (bold, italic, code, links) and the phrase a size up in its script's
+    face.
     """
 
 
@@ -271,13 +290,15 @@ def mixed_paragraph(markup: str, style: ParagraphStyle, bullet: str | None = Non
     sets it right to left, flush right (a line of an Urdu answer's band that
     holds English words).
     """
-    plain, chosen = styled_text(markup, style)
+    styled = styled_text(markup, style)
+    plain = styled.text
     path, coverage = registered_face(style.fontName)
     body = Face(style.fontName, path, coverage, style.fontSize)
     faces = Faces(body, body, (), "")
     kind = RightToLeftParagraph if rtl else MixedParagraph
     para = kind(plain, faces, style.leading, colour=style.textColor,
-                chosen=with_glyphs(plain, chosen, faces), rtl=rtl,
+                chosen=with_glyphs(plain, styled.faces, faces), rtl=rtl,
+                links=styled.links if any(styled.links) else None,
                 space_before=style.spaceBefore, space_after=style.spaceAfter,
                 justify=style.alignment == TA_JUSTIFY, centre=style.alignment == TA_CENTER,
                 bullet=bullet or "", indent=float(style.leftIndent),
@@ -288,19 +309,36 @@ def mixed_paragraph(markup: str, style: ParagraphStyle, bullet: str | None = Non
     return para
 
 
-def styled_text(markup: str, style: ParagraphStyle) -> tuple[str, tuple[Face, ...]]:
-    """The text of ``markup`` (its white space made single) and the face of each character.
+@dataclass(frozen=True)
+class StyledText:
+    """Markup's text, its white space made single, and for each character its face and link.
+
+    Attributes:
+        text: The words, as a reader reads them.
+        faces: The face each character is set in.
+        links: The address each character links to ("" for none).
+    """
+
+    text: str
+    faces: tuple[Face, ...]
+    links: tuple[str, ...]
+
+
+def styled_text(markup: str, style: ParagraphStyle) -> StyledText:
+    """The text of ``markup`` with the face and link of each character.
 
     Arabic-script runs are a size up: Urdu as ``URDU_SIZE``, Arabic as ``ARABIC_SIZE``.
     """
-    runs = [(str(f.text), str(f.fontName), float(f.fontSize))
+    runs = [(str(f.text), str(f.fontName), float(f.fontSize),
+             str(f.link[0][1]) if getattr(f, "link", None) else "")
             for f in parsed_fragments(markup, style)]
     text_of: dict[str, str] = {}
-    for run, name, _ in runs:
+    for run, name, _, _ in runs:
         text_of[name] = text_of.get(name, "") + run
     text: list[str] = []
     chosen: list[Face] = []
-    for run, name, size in runs:
+    links: list[str] = []
+    for run, name, size, link in runs:
         path, coverage = registered_face(name)
         language, scale = "", 1.0
         if ARABIC_SCRIPT.search(text_of[name]):
@@ -313,10 +351,12 @@ def styled_text(markup: str, style: ParagraphStyle) -> tuple[str, tuple[Face, ..
                 continue  # white space made single, none at the start
             text.append(" " if space else char)
             chosen.append(face)
+            links.append(link)
     if text and text[-1] == " ":
         text.pop()
         chosen.pop()
-    return "".join(text), tuple(chosen)
+        links.pop()
+    return StyledText("".join(text), tuple(chosen), tuple(links))
 
 
 def _copied_letters(word: Placed) -> str:
@@ -459,14 +499,16 @@ def rtl_paragraph(fonts: FontSet, text: str, style: ParagraphStyle, *, bold: boo
     same text) gives its words their faces: bold, italic, code.
     """
     faces = paragraph_faces(fonts, text, style.fontSize, bold=bold, source=source)
-    chosen = None
+    chosen = links = None
     if markup is not None:
-        text, styled = styled_text(markup, style)
-        chosen = with_glyphs(text, styled, faces)
+        styled = styled_text(markup, style)
+        text = styled.text
+        chosen = with_glyphs(text, styled.faces, faces)
+        links = styled.links if any(styled.links) else None
     if faces.language == "ur":
         text = with_digits(text, fonts.urdu_digits)
     return RightToLeftParagraph(text, faces, style.leading * faces.script.size / style.fontSize,
-                                colour=style.textColor, chosen=chosen,
+                                colour=style.textColor, chosen=chosen, links=links,
                                 space_before=style.spaceBefore,
                                 space_after=style.spaceAfter,
                                 justify=(faces.language == "ur" and style.alignment == TA_JUSTIFY
