@@ -101,7 +101,11 @@ class ShapedParagraph(Flowable):
             y = (max(line.top, 0.75 * self.leading) if n == 0
                  else y + max(self.leading, line.top - lines[n - 1].bottom + gap))
             baselines.append(y)
-        return baselines, (y + max(-lines[-1].bottom, 0.25 * self.leading)) if lines else 0.0
+        return baselines, (y + self._below(lines[-1])) if lines else 0.0
+
+    def _below(self, line: SetLine) -> float:
+        """Room a last line takes under its baseline: its ink, or a quarter of the leading."""
+        return max(-line.bottom, 0.25 * self.leading)
 
     @override
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -144,9 +148,12 @@ class ShapedParagraph(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         fits = 0
+        # The first n lines stand where they stand in the whole paragraph: the height of
+        # n lines is the nth baseline and its line's ink below (measured once, not per n).
         for n in range(1, len(self.lines)):
-            if self._layout(self.lines[:n])[1] <= availHeight:
-                fits = n
+            if self.baselines[n - 1] + self._below(self.lines[n - 1]) > availHeight:
+                break
+            fits = n
         # Neither a paragraph's first line alone at a page's foot nor its last alone at
         # the next page's head: two at least on each side, as the English paragraphs keep.
         fits = min(fits, len(self.lines) - LEAST_LINES_APART)

@@ -18,7 +18,7 @@ from pathlib import Path
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
-from .rl_private import define_form
+from .rl_private import canvas_operators, define_form
 from .shaping import hb_font, units_per_em
 
 Point = tuple[float, float]
@@ -106,21 +106,33 @@ PATH_OPERATOR = {"M": "m", "L": "l", "C": "c", "Z": "h"}
 
 def draw_glyph(canv: Canvas, path: Path, gid: int, at: tuple[float, float], size: float) -> None:
     """Draw glyph ``gid`` of the font at ``path``, its origin at ``at``, ``size`` points high."""
+    glyph = _glyph(path, gid)
+    if glyph is None:
+        return  # a space, a joiner: nothing to draw
+    name, box, ops, units = glyph
+    if not canv.hasForm(name):
+        define_form(canv, name, box, ops)
+    scale = size / units
+    # The form placed by a matrix of its own between q and Q: ReportLab's saveState and
+    # transform copy the canvas's whole state, a third of the time of a page of Urdu.
+    code = canvas_operators(canv)
+    code.append(f"q {fp_str(scale, 0, 0, scale, *at)} cm")
+    canv.doForm(name)
+    code.append("Q")
+
+
+@lru_cache(maxsize=16384)
+def _glyph(path: Path, gid: int) -> tuple[str, tuple[int, int, int, int], str, int] | None:
+    """A glyph's form name, ink box (font units, a unit of room on each side), path
+    operators and the font's units per em; None for one with no outline.
+    """
     moves = outline(path, gid)
     if not moves:
-        return
-    name = form_name(path, gid)
-    if not canv.hasForm(name):
-        ink = hb_font(path).get_glyph_extents(gid)
-        # The box around the ink, in whole font units (a unit of room on each side).
-        define_form(canv, name, (ink.x_bearing - 1, ink.y_bearing + ink.height - 1,
-                                 ink.x_bearing + ink.width + 1, ink.y_bearing + 1),
-                    operators(moves))
-    scale = size / units_per_em(path)
-    canv.saveState()
-    canv.transform(scale, 0, 0, scale, *at)
-    canv.doForm(name)
-    canv.restoreState()
+        return None
+    ink = hb_font(path).get_glyph_extents(gid)
+    box = (ink.x_bearing - 1, ink.y_bearing + ink.height - 1, ink.x_bearing + ink.width + 1,
+           ink.y_bearing + 1)
+    return form_name(path, gid), box, operators(moves), units_per_em(path)
 
 
 def forget_font_files() -> None:
@@ -129,6 +141,6 @@ def forget_font_files() -> None:
     """
     from . import shaping
 
-    for cached in (outline, _font_name, shaping.hb_font, shaping.units_per_em, shaping._ink,
-                   shaping.shape):
+    for cached in (outline, _glyph, _font_name, shaping.hb_font, shaping.units_per_em,
+                   shaping._ink, shaping.shape):
         cached.cache_clear()

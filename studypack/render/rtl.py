@@ -253,16 +253,22 @@ def break_lines(text: str, faces: Faces, width: float, chosen: Sequence[Face] | 
     chosen = faces_by_char(text, faces) if chosen is None else tuple(chosen)
     levels = embedding_levels(text, rtl=rtl)
 
+    measured_words: dict[tuple[int, int], SetLine] = {}
+
     def measure(start: int, end: int, *, hyphen: bool = False) -> SetLine:
+        if not hyphen and (start, end) in measured_words:
+            return measured_words[start, end]  # each word is measured once
         line = text[start:end] + (HYPHEN if hyphen else "")
         last = end - 1 if hyphen else end  # the hyphen takes its word's face and level
-        return replace(set_line(line, faces, [*chosen[start:end], *chosen[last:end]], rtl=rtl,
-                                levels=[*levels[start:end], *levels[last:end]]),
-                       start=start, hyphenated=hyphen)
+        found = set_line(line, faces, [*chosen[start:end], *chosen[last:end]], rtl=rtl,
+                         levels=[*levels[start:end], *levels[last:end]])
+        if not hyphen:
+            measured_words[start, end] = found
+        return found
 
     words: list[tuple[int, int]] = []
-    for found in re.finditer(r"\S+", text):
-        start, end = found.span()
+    for match in re.finditer(r"\S+", text):
+        start, end = match.span()
         if words and text[start] in KEPT_WITH_WORD_BEFORE:  # "أَحَدٌ ۝٤" never parts
             words[-1] = (words[-1][0], end)
         elif measure(start, end).width > width:
@@ -291,7 +297,8 @@ def break_lines(text: str, faces: Faces, width: float, chosen: Sequence[Face] | 
         # room kept.
         lines.append([(rest, end)])
         used = measured.width + (measured.overhang if rtl else 0.0)
-    return [measure(line[0][0], line[-1][1], hyphen=n in broken) for n, line in enumerate(lines)]
+    return [replace(measure(line[0][0], line[-1][1], hyphen=n in broken), start=line[0][0],
+                    hyphenated=n in broken) for n, line in enumerate(lines)]
 
 
 def _hyphenated(word: tuple[int, int], room: float, measure: Callable[..., SetLine],
