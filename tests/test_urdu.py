@@ -578,3 +578,40 @@ def test_a_link_in_a_paragraph_with_an_urdu_phrase_still_links(tmp_path, fonts):
     assert len(links) == 5
     read = next(x for char, x in char_boxes(pdf) if char == "R")
     assert all(float(a["/Rect"][0]) > read + 10 for a in links)
+
+
+def test_brackets_pair_up_around_english_in_urdu_and_a_number_after_them_stays_after():
+    # Rule N0 (paired brackets), which python-bidi's stages predate: unpaired, the
+    # closing bracket joined the English and 1980 stood before the brackets.
+    text = "عدالت (Federal Shariat Court) 1980 میں"
+    levels = embedding_levels(text, rtl=True)
+    assert levels[text.index("(")] % 2 == 1 and levels[text.index(")")] % 2 == 1
+    shown = "".join(text[i] for i in visual_order(levels))  # left to right
+    assert shown.index("1980") < shown.index("Federal") < shown.index("\u0639")
+
+
+def test_direction_marks_and_isolates_print_nothing_and_draw_no_warning(fonts):
+    from studypack.render.inline import Markup
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        markup = Markup(fonts, fonts.text).inline(
+            "The word \u2067آئین 1973\u2069 and \u2066LRI text\u2069 and a stray \u2069.")
+    assert "?" not in markup and "\ufffd" not in markup
+
+
+def test_a_title_mostly_in_urdu_is_set_right_to_left_whole(fonts):
+    from studypack.render.arabic import RightToLeftParagraph
+    from studypack.render.inline import Markup
+    from studypack.render.paragraphs import paragraph
+    from studypack.render.styles import make_styles
+
+    style = make_styles(load_theme("classic", None), fonts)["h1"]
+    title = paragraph(Markup(fonts, fonts.heading).text("اسٹڈی پیک — آئین"), style)
+    assert isinstance(title, RightToLeftParagraph)
+    title.wrap(400, 100)
+    line = title.lines[0]
+    # The first word typed stands on the right.
+    first = next(run for run in line.runs if "\u0627\u0633\u0679" in run.shaped.text)
+    last = next(run for run in line.runs if "\u0622\u0626\u06cc\u0646" in run.shaped.text)
+    assert line.runs.index(first) > line.runs.index(last)

@@ -77,6 +77,11 @@ def _warn_unprintable(questions: tuple[Question, ...], workspace: Path) -> int:
     return _warn_unprintable_in([*paths, *([rel(brand)] if brand.is_file() else [])], theme)
 
 
+STEERING = frozenset("\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                     "\u2066\u2067\u2068\u2069")
+"""Joiners and direction marks: they steer shaping and order and print nothing."""
+
+
 def _warn_unprintable_in(paths: list[str], theme: Theme) -> int:
     from ..render.fonts import printable_characters
 
@@ -85,7 +90,8 @@ def _warn_unprintable_in(paths: list[str], theme: Theme) -> int:
     for path in paths:
         for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
             for col, char in enumerate(line, 1):
-                if ord(char) > 0x7E and ord(char) not in covered and not char.isspace():
+                if (ord(char) > 0x7E and ord(char) not in covered and not char.isspace()
+                        and char not in STEERING):
                     found += 1
                     warnings.warn(f"{path}:{number}:{col} {char!r} (U+{ord(char):04X}) is in "
                                   "no configured font and prints as a replacement mark; add "

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from ..content.derive import plain_text
 from ..errors import StudypackWarning
 from ..model import BookletPlan, Question, SheetPlan, TrendTable
 from ..theme import Theme
@@ -209,7 +210,8 @@ def _back_cover(plan: BookletPlan, text: Markup, heading: Markup,
         story.append(paragraph(heading.text(brand.contact), styles["back_line"]))
     for block in text.blocks(brand.back_cover or ""):
         for item in block.items:
-            story.append(rtl_paragraph(text.fonts, item, styles["back_text"], centre=True)
+            story.append(rtl_paragraph(text.fonts, plain_text(item), styles["back_text"],
+                                       centre=True, markup=text.inline(item))
                          if block.kind == "arabic" else paragraph(item, styles["back_text"]))
     return story
 

@@ -12,6 +12,7 @@ documented stages are run here up to the resolved levels.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 ISOLATE_OPENERS = {"\u2066": False, "\u2067": True, "\u2068": None}
 """LRI, RLI and FSI, and the direction each gives its content (FSI: its first letter's)."""
@@ -82,6 +83,49 @@ def _first_strong_rtl(text: str) -> bool:
     return False
 
 
+BRACKETS = {"(": ")", "[": "]", "{": "}"}
+"""Paired brackets (Unicode's Bidi_Paired_Bracket, the ones answers use)."""
+
+
+def _strong(kind: str) -> str | None:
+    """A character's direction for bracket pairing: numbers count as right to left."""
+    return "L" if kind == "L" else "R" if kind in ("R", "AL", "EN", "AN") else None
+
+
+def _pair_brackets(chars: list[dict[str, Any]], level: int) -> None:
+    """Rule N0 of the bidi algorithm, which python-bidi's stages predate.
+
+    A pair of brackets takes the direction of what it holds, when that is
+    the embedding's; else the direction before it, when what it holds goes
+    that way too. So "(Objectives Resolution)" in an Urdu sentence keeps its
+    brackets about it, and a number after it stands where it is read.
+    """
+    closing = set(BRACKETS.values())
+    open_at: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for index, char in enumerate(chars):
+        if char["ch"] in BRACKETS and char["type"] == "ON":
+            open_at.append((BRACKETS[char["ch"]], index))
+        elif char["ch"] in closing and char["type"] == "ON":
+            for depth in range(len(open_at) - 1, -1, -1):
+                if open_at[depth][0] == char["ch"]:
+                    pairs.append((open_at[depth][1], index))
+                    del open_at[depth:]
+                    break
+    for start, end in sorted(pairs):
+        embedding = "R" if chars[start]["level"] % 2 else "L"
+        inside = {_strong(c["type"]) for c in chars[start + 1:end]} - {None}
+        if not inside:
+            continue
+        direction = embedding
+        if embedding not in inside:  # only the other direction inside: the context decides
+            before = next((d for c in reversed(chars[:start])
+                           if (d := _strong(c["type"])) is not None),
+                          "R" if level % 2 else "L")
+            direction = before
+        chars[start]["type"] = chars[end]["type"] = direction
+
+
 def _resolved(text: str, level: int) -> list[int]:
     """The levels python-bidi's stages give ``text`` (no isolates in it) at ``level``."""
     from bidi.algorithm import (
@@ -100,6 +144,7 @@ def _resolved(text: str, level: int) -> list[int]:
         char["index"] = index  # stage X9 drops joiners (ZWNJ, ZWJ): keep the way back
     explicit_embed_and_overrides(storage)
     resolve_weak_types(storage)
+    _pair_brackets(storage["chars"], level)
     resolve_neutral_types(storage, False)
     resolve_implicit_levels(storage, False)
     levels: list[int | None] = [None] * len(text)

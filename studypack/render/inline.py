@@ -23,6 +23,9 @@ from .fonts import FontSet, RegisteredFamily
 from .rtl import is_urdu
 
 MISSING_GLYPH = "\N{REPLACEMENT CHARACTER}"
+STEERING = frozenset("\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                     "\u2066\u2067\u2068\u2069")
+"""Joiners and direction marks: no font need have them (they steer, and print nothing)."""
 
 ARABIC_LETTER = re.compile(f"[{_ARABIC}]")
 ARABIC_RUN = re.compile(f"([{_ARABIC}](?:[{_ARABIC}\\s\u060c\u061b\u061f.,:!()\\d]*[{_ARABIC}])?)")
@@ -148,8 +151,8 @@ class Markup:
         out: list[str] = []
         run: list[str] = []
         for char in raw:
-            if ord(char) in self.family.coverage or char in "\n\t":
-                run.append(char)
+            if ord(char) in self.family.coverage or char in "\n\t" or char in STEERING:
+                run.append(char)  # a joiner or direction mark steers, and prints nothing
                 continue
             out.append(_escape("".join(run)))
             run = []

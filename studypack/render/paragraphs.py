@@ -131,6 +131,7 @@ words with gaps wider than that is still set flush left."""
 
 
 ARABIC_LETTER = re.compile(f"[{ARABIC_CHARS}]")
+STEERING_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 FACE_TAGS = {"<b>": "b", "<i>": "i"}
 """The tags whose fragments are made here; any other tag goes to ReportLab's parser."""
@@ -192,6 +193,14 @@ def _cleaned(markup: str) -> str:
     return " ".join(markup.split())
 
 
+def _starts_right_to_left(markup: str) -> bool:
+    """Whether the first letter of ``markup``'s text (its tags left out) is Arabic script."""
+    for char in TAG.sub("", markup):
+        if char.isalpha():
+            return bool(ARABIC_LETTER.match(char))
+    return False
+
+
 def paragraph(markup: str, style: Any, bullet: str | None = None, *, rtl: bool = False
               ) -> OnceParagraph | ShapedParagraph:
     """A paragraph of ReportLab markup (``<b>``, ``<font>``, escaped text) in ``style``.
@@ -208,8 +217,13 @@ def paragraph(markup: str, style: Any, bullet: str | None = None, *, rtl: bool =
     """
     text = _cleaned(markup)
     if rtl or ARABIC_LETTER.search(text):
-        # An Urdu or Arabic phrase in it: set by HarfBuzz, the phrase right to left.
-        return mixed_paragraph(text, style, bullet, rtl=rtl)
+        # An Urdu or Arabic phrase in it: set by HarfBuzz, the phrase right to left; a
+        # paragraph whose first letter is Urdu or Arabic (a title) is set right to left
+        # whole, as the bidi algorithm's rule P2 has it.
+        return mixed_paragraph(text, style, bullet, rtl=rtl or _starts_right_to_left(text))
+    if STEERING_MARKS.search(text):
+        # Direction marks steer nothing in English alone, and ReportLab would draw them.
+        text = STEERING_MARKS.sub("", text)
     frags = _fragments(text, style)
     if frags is None:
         return OnceParagraph(markup, style, bulletText=bullet)

@@ -307,7 +307,7 @@ def _point_heading(ctx: BlockContext, raw: str, number: int | None = None) -> He
     """A point's or section's heading: markup, or set right to left when mostly Urdu or Arabic."""
     if mostly_arabic(raw):
         text = plain_text(raw)
-        return rtl_paragraph(ctx.text.fonts, f"{number}. {text}" if number else text,
+        return rtl_paragraph(ctx.text.fonts, f"{_number(ctx, number)}. {text}" if number else text,
                              ctx.styles["h3"], bold=True, justify=False, source=ctx.text.source)
     return f"{number}. {ctx.heading.inline(raw)}" if number else ctx.heading.inline(raw)
 
@@ -565,7 +565,8 @@ def summary_box(ctx: BlockContext, q: Question) -> list[Flowable]:
     box = OnceTable([[inner]], colWidths=[ctx.width], splitInRow=1)
     box.setStyle(_table_style(ctx, [
         ("BOX", (0, 0), (-1, -1), 0.6, ctx.pal.rule),
-        ("LINEBEFORE", (0, 0), (0, 0), 3, ctx.pal.accent),
+        # An Urdu summary's rule stands on the right, where its lines start, as its band's.
+        ("LINEAFTER" if ctx.labels.rtl else "LINEBEFORE", (0, 0), (0, 0), 3, ctx.pal.accent),
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
