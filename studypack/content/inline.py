@@ -16,6 +16,12 @@ from markdown_it import MarkdownIt
 
 ARABIC_CHARS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 """The Arabic-script blocks, as a regular-expression character range."""
+DIRECTION_MARKS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                            "\u2066\u2067\u2068\u2069")
+"""Marks that steer the bidi algorithm (ALM, LRM, RLM, embeddings, isolates): they print
+nothing, and a reader does not copy them."""
+STEERING = DIRECTION_MARKS | {"\u200c", "\u200d"}
+"""Direction marks and the joiners (ZWNJ, ZWJ): no font need have them."""
 _ARABIC = ARABIC_CHARS
 
 

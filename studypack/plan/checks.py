@@ -77,12 +77,8 @@ def _warn_unprintable(questions: tuple[Question, ...], workspace: Path) -> int:
     return _warn_unprintable_in([*paths, *([rel(brand)] if brand.is_file() else [])], theme)
 
 
-STEERING = frozenset("\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-                     "\u2066\u2067\u2068\u2069")
-"""Joiners and direction marks: they steer shaping and order and print nothing."""
-
-
 def _warn_unprintable_in(paths: list[str], theme: Theme) -> int:
+    from ..content.inline import STEERING
     from ..render.fonts import printable_characters
 
     covered = printable_characters(theme)

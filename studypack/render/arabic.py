@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from typing_extensions import override
 
+from ..content.inline import DIRECTION_MARKS
 from .fonts import FontSet, RegisteredFamily, registered_face
 from .glyph_forms import draw_glyph
 from .rl_private import parsed_fragments
@@ -38,9 +39,6 @@ from .rtl import (
 )
 from .shaping import Glyph, ShapedRun
 
-DIRECTION_MARKS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                            "\u2066\u2067\u2068\u2069")
-"""Marks that steer the bidi algorithm and are not text a reader copies."""
 MAX_STRETCH = 0.6
 """The most a justified line's spaces may each grow, in ems; a line needing more is set flush."""
 LEAST_LINES_APART = 2

@@ -17,15 +17,12 @@ from functools import lru_cache
 from markdown_it.token import Token
 
 from ..content.inline import ARABIC_CHARS as _ARABIC
-from ..content.inline import bold_lead, parser, plain_inline, plain_paragraphs
+from ..content.inline import STEERING, bold_lead, parser, plain_inline, plain_paragraphs
 from ..errors import MissingGlyphWarning
 from .fonts import FontSet, RegisteredFamily
 from .rtl import is_urdu
 
 MISSING_GLYPH = "\N{REPLACEMENT CHARACTER}"
-STEERING = frozenset("\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-                     "\u2066\u2067\u2068\u2069")
-"""Joiners and direction marks: no font need have them (they steer, and print nothing)."""
 
 ARABIC_LETTER = re.compile(f"[{_ARABIC}]")
 ARABIC_RUN = re.compile(f"([{_ARABIC}](?:[{_ARABIC}\\s\u060c\u061b\u061f.,:!()\\d]*[{_ARABIC}])?)")

@@ -25,7 +25,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 from typing_extensions import override
 
-from ..content.inline import ARABIC_CHARS
+from ..content.inline import ARABIC_CHARS, DIRECTION_MARKS
 from .arabic import ShapedParagraph, mixed_paragraph
 from .rl_private import (
     ParaFrag,
@@ -131,7 +131,7 @@ words with gaps wider than that is still set flush left."""
 
 
 ARABIC_LETTER = re.compile(f"[{ARABIC_CHARS}]")
-STEERING_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+STEERING_MARKS = re.compile(f"[{''.join(sorted(DIRECTION_MARKS))}]")
 
 FACE_TAGS = {"<b>": "b", "<i>": "i"}
 """The tags whose fragments are made here; any other tag goes to ReportLab's parser."""
