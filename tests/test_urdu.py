@@ -615,3 +615,16 @@ def test_a_title_mostly_in_urdu_is_set_right_to_left_whole(fonts):
     first = next(run for run in line.runs if "\u0627\u0633\u0679" in run.shaped.text)
     last = next(run for run in line.runs if "\u0622\u0626\u06cc\u0646" in run.shaped.text)
     assert line.runs.index(first) > line.runs.index(last)
+
+
+def test_an_english_sentence_quoting_a_verse_stays_english_and_urdu_prose_stays_urdu(fonts):
+    from studypack.render.inline import Markup
+
+    markup = Markup(fonts, fonts.text)
+    quoting = f"A verse: {VERSE} {VERSE} {VERSE} (94:5-6) is often quoted."
+    assert [b.kind for b in markup.blocks(quoting)] == ["para"]  # an English sentence
+    assert [b.kind for b in markup.blocks(VERSE + " (94:6)")] == ["arabic"]
+    urdu = "CSS کے امتحان میں پاکستان کا آئین اور اس کی ترامیم اہم موضوع ہیں۔"
+    assert [b.kind for b in markup.blocks(urdu)] == ["para"]  # in an English answer
+    markup.answer_rtl = True  # in an Urdu answer, Urdu prose opening with "CSS" is Urdu
+    assert [b.kind for b in markup.blocks(urdu)] == ["arabic"]

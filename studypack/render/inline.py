@@ -48,6 +48,14 @@ def mostly_arabic(text: str) -> bool:
     return arabic / len(letters) > ARABIC_SHARE
 
 
+def starts_right_to_left(text: str) -> bool:
+    """Whether the first letter of ``text`` is Arabic script (the bidi algorithm's rule P2)."""
+    for char in text:
+        if char.isalpha():
+            return bool(ARABIC_LETTER.match(char))
+    return False
+
+
 SOFT_HYPHEN = "\u00ad"
 LONG_WORD = re.compile(r"\S{60,}")
 """A run without spaces long enough that ReportLab, trying each soft hyphen in it as a
@@ -117,6 +125,13 @@ class Markup:
         self.source = ""  # content file being converted, for warnings
         self.figures: dict[str, str] = {}  # the question's figures: as written → file
         self.figure_count = 0  # figures numbered so far in the question
+        self.answer_rtl = False  # the answer being set is in Urdu (``question.for_question``)
+
+    def right_to_left(self, raw: str) -> bool:
+        """Whether author text is set right to left whole: mostly Urdu or Arabic, and in an
+        English answer starting with it too ("A verse: …" stays an English sentence).
+        """
+        return mostly_arabic(raw) and (self.answer_rtl or starts_right_to_left(raw))
 
     def text(self, raw: str) -> str:
         """Escape plain text; Arabic runs go to the Arabic font, other strays to fallbacks."""
@@ -256,10 +271,10 @@ class Markup:
                     out.append(Block("figure", (self.text(image.content),),
                                      src=str(image.attrs.get("src", ""))))
                     continue
-                if not depth and _mostly_arabic(tok.content):
+                if not depth and self.right_to_left(tok.content):
                     out.append(Block("arabic", (tok.content,)))
                     continue
-                if depth and _mostly_arabic(tok.content):  # an Urdu item: set right to left
+                if depth and self.right_to_left(tok.content):  # an Urdu item: set right to left
                     items.append(tok.content)
                     flags.append(True)
                     continue
@@ -302,7 +317,7 @@ class Markup:
                 last_raw = tok.content
                 # An Urdu couplet goes the Arabic way (lines in reading order, set
                 # right to left); through the Latin paragraph its lines swapped.
-                is_arabic = not mark and _mostly_arabic(tok.content)
+                is_arabic = not mark and self.right_to_left(tok.content)
                 arabic.append(is_arabic)
                 paragraphs.append(tok.content if is_arabic
                                   else mark + self._children(tok.children or []))

@@ -27,6 +27,7 @@ from typing_extensions import override
 
 from ..content.inline import ARABIC_CHARS, DIRECTION_MARKS
 from .arabic import ShapedParagraph, mixed_paragraph
+from .inline import starts_right_to_left
 from .rl_private import (
     ParaFrag,
     cleanBlockQuotedText,
@@ -193,14 +194,6 @@ def _cleaned(markup: str) -> str:
     return " ".join(markup.split())
 
 
-def _starts_right_to_left(markup: str) -> bool:
-    """Whether the first letter of ``markup``'s text (its tags left out) is Arabic script."""
-    for char in TAG.sub("", markup):
-        if char.isalpha():
-            return bool(ARABIC_LETTER.match(char))
-    return False
-
-
 def paragraph(markup: str, style: Any, bullet: str | None = None, *, rtl: bool = False
               ) -> OnceParagraph | ShapedParagraph:
     """A paragraph of ReportLab markup (``<b>``, ``<font>``, escaped text) in ``style``.
@@ -220,7 +213,8 @@ def paragraph(markup: str, style: Any, bullet: str | None = None, *, rtl: bool =
         # An Urdu or Arabic phrase in it: set by HarfBuzz, the phrase right to left; a
         # paragraph whose first letter is Urdu or Arabic (a title) is set right to left
         # whole, as the bidi algorithm's rule P2 has it.
-        return mixed_paragraph(text, style, bullet, rtl=rtl or _starts_right_to_left(text))
+        return mixed_paragraph(text, style, bullet,
+                               rtl=rtl or starts_right_to_left(TAG.sub("", text)))
     if STEERING_MARKS.search(text):
         # Direction marks steer nothing in English alone, and ReportLab would draw them.
         text = STEERING_MARKS.sub("", text)

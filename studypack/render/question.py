@@ -33,7 +33,7 @@ from .contents import question_key
 from .doc import Anchor, Ledger
 from .figures import FigureImage, figure
 from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
-from .inline import Block, Markup, mostly_arabic
+from .inline import Block, Markup
 from .labels import ENGLISH, Labels, labels_for
 from .paragraphs import HeadedStart, OnceParagraph, paragraph
 from .rl_private import columns_read_from_the_right
@@ -65,6 +65,9 @@ class BlockContext:
 def for_question(ctx: BlockContext, q: Question) -> BlockContext:
     """``ctx`` with the labels of ``q``'s language: an answer in Urdu is labelled in Urdu."""
     labels = labels_for(q.question, q.language)
+    # The converters decide by it which text is set right to left whole, as they are told
+    # the answer's file for warnings.
+    ctx.text.answer_rtl = ctx.heading.answer_rtl = labels.rtl
     return ctx if labels is ctx.labels else replace(ctx, labels=labels)
 
 
@@ -153,7 +156,7 @@ def quotation(ctx: BlockContext, block: Block) -> list[Flowable]:
                       for line in text.split("\n") if line.strip()]
         else:
             cells.append(paragraph(text, s["quote"]))
-    if block.source and mostly_arabic(block.source):
+    if block.source and ctx.text.right_to_left(block.source):
         cells.append(rtl_paragraph(ctx.text.fonts, f"— {block.source}", s["quote_source"],
                                    justify=False))
     elif block.source:
@@ -286,7 +289,7 @@ def _label_heading(ctx: BlockContext, text: str) -> Heading:
 def _item(ctx: BlockContext, raw: str, style: ParagraphStyle, bullet: str,
           widest: str = "") -> Flowable:
     """One list line (an outline line, a sub-point): Urdu set right to left, its mark right."""
-    if mostly_arabic(raw):
+    if ctx.text.right_to_left(raw):
         return _arabic_paragraph(ctx, raw, style, bullet=bullet, widest=widest)
     return paragraph(ctx.text.inline(raw), style, bullet=bullet)
 
@@ -305,7 +308,7 @@ def _arabic_paragraph(ctx: BlockContext, raw: str, style: ParagraphStyle, *, bul
 
 def _point_heading(ctx: BlockContext, raw: str, number: int | None = None) -> Heading:
     """A point's or section's heading: markup, or set right to left when mostly Urdu or Arabic."""
-    if mostly_arabic(raw):
+    if ctx.text.right_to_left(raw):
         text = plain_text(raw)
         return rtl_paragraph(ctx.text.fonts, f"{_number(ctx, number)}. {text}" if number else text,
                              ctx.styles["h3"], bold=True, justify=False, source=ctx.text.source)
@@ -321,7 +324,7 @@ def _line(ctx: BlockContext, raw: str, style: ParagraphStyle, markup: Markup | N
     Through ``Markup`` it would be put right to left whole and then broken
     left to right by ReportLab, so a wrapped Urdu summary began with its end.
     """
-    if mostly_arabic(raw):
+    if ctx.text.right_to_left(raw):
         return _arabic_paragraph(ctx, raw, style)
     return paragraph((markup or ctx.text).inline(raw), style)
 
@@ -613,12 +616,12 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
     for n, point in enumerate(q.points, 1):
         heading_at = ("points", n - 1, "heading")
         gist_at = ("points", n - 1, "gist" if not point.gist_derived else "body")
-        if mostly_arabic(point.heading):
+        if ctx.text.right_to_left(point.heading):
             heading = cut_rtl(point.heading, heading_at, heading_w, bold=True)
         else:
             _, heading = cut(point.heading, heading_at, heading_w,
                              lambda t: f"<b>{ctx.text.inline(t)}</b>")
-        if mostly_arabic(point.gist):
+        if ctx.text.right_to_left(point.gist):
             gist_para = cut_rtl(point.gist, gist_at, gist_w, bold=False)
         else:
             _, gist_para = cut(point.gist, gist_at, gist_w, ctx.text.inline)
