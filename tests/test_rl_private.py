@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -102,6 +103,9 @@ def test_a_table_reports_its_size_and_whether_every_row_was_sized():
     width, height = table.wrap(300, 100_000)
     assert rl_private.table_size(table) == (width, height)
     assert rl_private.table_fully_sized(table)
+    rows = rl_private.table_row_heights(table)
+    assert len(rows) == 200
+    assert sum(rows) == pytest.approx(height)
     # With a row span, a long table stops sizing rows once they pass the room offered.
     long_rows = [[Paragraph(f"{i} " + "word " * 20, ParagraphStyle("t")), "x"]
                  for i in range(200)]

@@ -628,3 +628,144 @@ def test_an_english_sentence_quoting_a_verse_stays_english_and_urdu_prose_stays_
     assert [b.kind for b in markup.blocks(urdu)] == ["para"]  # in an English answer
     markup.answer_rtl = True  # in an Urdu answer, Urdu prose opening with "CSS" is Urdu
     assert [b.kind for b in markup.blocks(urdu)] == ["arabic"]
+
+
+def test_an_urdu_watermark_is_shaped_in_nastaliq_and_stays_on_one_line(tmp_path, fonts):
+    from reportlab.lib.colors import grey
+    from reportlab.pdfgen.canvas import Canvas
+
+    from studypack.render.marks import draw_watermark
+
+    out = tmp_path / "mark.pdf"
+    canv = Canvas(str(out), pagesize=(595, 842), invariant=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no replacement mark, no warning
+        draw_watermark(canv, f"{PHRASE} sample", (595, 842), fonts.heading.bold, colour=grey,
+                       fonts=fonts)
+    canv.showPage()
+    canv.save()
+    drawn = glyphs_drawn(out, "NotoNastaliqUrdu-Bold")  # the heading's bold, in Nastaliq
+    bold = fonts.urdu.bold_file
+    words = PHRASE.split()
+    expected = [*harfbuzz(bold, words[1], "ur"), *harfbuzz(bold, " ", "ur"),
+                *harfbuzz(bold, words[0], "ur")]
+    assert inked(bold, drawn) == inked(bold, expected)
+    # One line: PDFium finds the phrase and the English word on one baseline.
+    page = pypdfium2.PdfDocument(out)[0].get_textpage()
+    text = page.get_text_range()
+    assert all(word in text for word in [*PHRASE.split(), "sample"])
+    assert "\n" not in text.strip()
+
+
+@pytest.mark.parametrize("text", [
+    f"The {PHRASE} of 2010 and {VERSE} (94:6) in one line.",
+    "مطالعہ پاکستان کے ماڈل جوابات (Model answers)",
+])
+def test_a_shaped_paragraph_set_at_its_natural_width_keeps_its_lines(fonts, text):
+    from studypack.render.inline import Markup
+    from studypack.render.paragraphs import paragraph
+    from studypack.render.styles import make_styles
+
+    style = make_styles(load_theme("classic", None), fonts)["h2"]
+    para = paragraph(Markup(fonts, fonts.heading).text(text), style)
+    para.wrap(1e6, 1e6)
+    assert len(para.lines) == 1
+    para.wrap(max(para.getActualLineWidths0()), 1e6)
+    assert len(para.lines) == 1
+    assert para.minWidth() < max(para.getActualLineWidths0())
+
+
+def pipe_table_answer(tmp_path: Path, rows: str, language: str = "") -> Path:
+    content = tmp_path / "content"
+    content.mkdir(exist_ok=True)
+    (content / "a.yaml").write_text(
+        "id: t-2020-q1\nexam: CSS\npaper: Pakistan Affairs\nyear: 2020\nnumber: 1\n"
+        f"{language}topics: [Constitution]\nquestion: Tabulate the landmarks.\n"
+        "summary: Two landmarks.\nintroduction: The landmarks follow.\npoints:\n"
+        "  - heading: Landmarks\n    body: |\n      | Term | Urdu | Year |\n"
+        "      |:-----|:-----|-----:|\n" + rows + "conclusion: Both still matter.\nsource: ours\n",
+        encoding="utf-8")
+    return content
+
+
+def test_a_pipe_table_with_urdu_cells_is_not_shrunk_and_its_numbers_stand_right(tmp_path):
+    from studypack.build import build_booklet
+
+    content = pipe_table_answer(
+        tmp_path, f"      | Constitution | {PHRASE} | 1973 |\n"
+                  "      | Resolution | قراردادِ مقاصد | \u06f1\u06f9\u06f4\u06f9 |\n")
+    out = tmp_path / "t.pdf"
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        build_booklet(content=content, output=out, workspace=tmp_path, layout="classic")
+    assert not [w for w in seen if "too wide" in str(w.message)]
+    number = next(n for n, page in enumerate(PdfReader(out).pages)
+                  if "Constitution" in page.extract_text() and "1973" in page.extract_text())
+    boxes = char_boxes(out, number)
+    western = max(x for char, x in boxes if char == "3")  # 1973's last digit
+    urdu = max(x for char, x in boxes if char == "\u06f9")
+    assert abs(urdu - western) < 8, "both years flush right in their column"
+
+
+def test_a_word_with_a_zero_width_non_joiner_is_copied_with_it(tmp_path, fonts):
+    word = "\u0679\u06cc\u0644\u06cc\u200c\u0648\u06cc\u0698\u0646"  # TV, written with a ZWNJ
+    pdf = build_markup(tmp_path, fonts, [f"Urdu writes {word} with a joiner."])
+    assert word in PdfReader(pdf).pages[0].extract_text()
+
+
+@pytest.mark.parametrize("question", ["\u200f", "\u200d\u200c \u200d", "\u2067\u2069"])
+def test_a_question_of_invisible_characters_is_an_error(question):
+    from pydantic import ValidationError
+
+    from studypack.content.schema import AnswerFile
+
+    record = {"id": "x-2020-q1", "exam": "CSS", "paper": "T", "year": 2020, "number": 1,
+              "topics": ["T"], "question": question, "summary": "s", "introduction": "i",
+              "points": [], "conclusion": "c", "source": "ours"}
+    with pytest.raises(ValidationError, match="only invisible characters"):
+        AnswerFile.model_validate(record)
+
+
+def test_an_urdu_phrase_without_urdu_only_letters_is_urdu_beside_urdu(fonts):
+    from studypack.render.inline import Markup
+
+    markup = Markup(fonts, fonts.text)
+    alone = markup.text("The \u0642\u0631\u0627\u0631\u062f\u0627\u062f of 1949.")
+    beside = markup.text("The \u0642\u0631\u0627\u0631\u062f\u0627\u062f, or "
+                         "\u0622\u0626\u06cc\u0646 \u06a9\u06cc \u0628\u0646\u06cc\u0627\u062f.")
+    assert fonts.arabic.regular in alone and fonts.urdu.regular not in alone
+    assert fonts.arabic.regular not in beside
+    assert fonts.arabic.regular in markup.text(f"{VERSE} beside \u0622\u0626\u06cc\u0646")
+    # Vowelled, with no letter Arabic alone writes: still Arabic beside an Urdu word.
+    basmala = "\u0628\u0650\u0633\u0652\u0645\u0650 \u0627\u0644\u0644\u064e\u0651\u0647\u0650"
+    assert fonts.arabic.regular in markup.text(f"{basmala} and \u062e\u0648\u062f\u06cc")
+
+
+def test_urdu_digits_setting_reaches_an_urdu_phrase_in_english(tmp_path, fonts):
+    from studypack.render.inline import Markup
+
+    folder = tmp_path / "layouts" / "western"
+    folder.mkdir(parents=True)
+    (folder / "layout.yaml").write_text("extends: classic\ntype:\n  urdu_digits: western\n",
+                                        encoding="utf-8")
+    western = register_theme_fonts(load_theme("western", tmp_path))
+    phrase = "\u0622\u0626\u06cc\u0646 \u06f1\u06f9\u06f7\u06f3 \u06a9\u0627"
+    assert "\u06f1\u06f9\u06f7\u06f3" in Markup(fonts, fonts.text).text(f"The {phrase}.")
+    assert "1973" in Markup(western, western.text).text(f"The {phrase}.")
+
+
+@pytest.mark.parametrize("lines", range(0, 16, 3))
+def test_an_urdu_key_points_heading_is_not_left_at_a_page_foot(tmp_path, lines):
+    # On A5, a question made longer line by line brings the heading to every place on the
+    # page: wherever it falls, the table's head is on its page.
+    from studypack.render.labels import URDU
+
+    longer = " اس کے فوائد اور مسائل پر بحث کیجیے۔" * (lines * 2)
+    pdf = urdu_sample(tmp_path, ("پر بحث کیجیے۔\n", f"پر بحث کیجیے۔{longer}\n"),
+                      layout="page:\n  size: A5\n")
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    headed = [text for text in pages if URDU.key_points in text and "Contents" not in text]
+    assert headed
+    for text in headed:
+        assert URDU.key_point in text.split(URDU.key_points, 1)[1], \
+            "the table's head follows its heading"

@@ -7,9 +7,11 @@ number, marks, outline, key points.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -21,7 +23,19 @@ from pydantic import (
 
 from .spelling import clean_if_text
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _visible(text: str) -> str:
+    # Direction marks, joiners and soft hyphens (Unicode's format characters) print
+    # nothing: a field of only those is as empty as a blank one, and harder to see.
+    if not any(not char.isspace() and unicodedata.category(char) not in {"Cf", "Cc"}
+               for char in text):
+        raise ValueError("has only invisible characters (direction marks or joiners); "
+                         "write the text")
+    return text
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                 AfterValidator(_visible)]
 # Strict: YAML reads "yes" as true, which pydantic would quietly take as 1.
 Whole = Annotated[int, Strict()]
 Slug = Annotated[str, BeforeValidator(clean_if_text),

@@ -14,14 +14,14 @@ from copy import copy
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from typing_extensions import override
 
 from ..content.inline import DIRECTION_MARKS
-from .fonts import FontSet, RegisteredFamily, registered_face
+from .fonts import FontSet, RegisteredFamily, registered_face, script_language
 from .glyph_forms import draw_glyph
 from .rl_private import parsed_fragments
 from .rtl import (
@@ -34,6 +34,7 @@ from .rtl import (
     break_lines,
     is_urdu,
     set_line,
+    widest_word,
     with_digits,
     with_glyphs,
 )
@@ -66,6 +67,8 @@ class ShapedParagraph(Flowable):
         indent: Room kept where lines start (on the right when right to left).
         bullet_at: Where a left-to-right item's bullet stands, from the left.
         centre: Centre each line (a flashcard) rather than set it flush.
+        flush_right: Set a left-to-right paragraph's lines flush right (a table's
+            right-aligned column); a right-to-left one is flush right anyway.
         hyphenate: Breaks an English word at a line's end (the style's hyphenator).
         links: The address each character of ``text`` links to ("" for none), as
             ``chosen`` gives faces.
@@ -75,9 +78,11 @@ class ShapedParagraph(Flowable):
                  chosen: Sequence[Face] | None = None, rtl: bool = True,
                  space_before: float = 0, space_after: float = 0, justify: bool = False,
                  bullet: str = "", indent: float = 0, bullet_at: float = 0,
-                 centre: bool = False, hyphenate: Hyphenator | None = None,
+                 centre: bool = False, flush_right: bool = False,
+                 hyphenate: Hyphenator | None = None,
                  links: Sequence[str] | None = None) -> None:
         super().__init__()
+        self.flush_right = flush_right
         self.links = tuple(links) if links is not None else None
         self.centre, self.rtl, self.bullet_at = centre, rtl, bullet_at
         self.hyphenate = hyphenate
@@ -115,11 +120,24 @@ class ShapedParagraph(Flowable):
         return availWidth, self.height
 
     def getActualLineWidths0(self) -> list[float]:  # noqa: N802 - Paragraph's name for it
-        """The natural width of each line (after ``wrap``), as ReportLab's paragraph gives."""
-        return [line.width for line in self.lines]
+        """The natural width of each line (after ``wrap``), as ReportLab's paragraph gives.
+
+        It is the width the line breaker counted (a right-to-left line's swash included),
+        where that is more than the set line's: set at this width, the text keeps its
+        lines (a table's column, a watermark).
+        """
+        return [max(line.width + (line.overhang if self.rtl else 0.0), line.room)
+                for line in self.lines]
+
+    def minWidth(self) -> float:  # noqa: N802 - Flowable's name for it
+        """The least width it can be set in with no word broken (a table's column)."""
+        return widest_word(self.text, self.faces, self.chosen, rtl=self.rtl) + self.indent
 
     def _part(self, lines: list[SetLine], *, last: bool) -> ShapedParagraph:
         part = copy(self)
+        # A new flowable: ReportLab marks one it moved to a new page (``_postponed``) and
+        # stops with an error when a marked one will not fit again; a copy is not marked.
+        part.__dict__.pop("_postponed", None)
         last_line = lines[-1]
         first, end = lines[0].start, (last_line.start + len(last_line.text)
                                       - last_line.hyphenated)
@@ -196,7 +214,7 @@ class ShapedParagraph(Flowable):
         x = left
         if self.centre:
             x = left + (right - left - line.width) / 2
-        elif self.rtl and not extra:
+        elif (self.rtl or self.flush_right) and not extra:
             x = right - line.width
         placed: list[Placed] = []
         for run, word in words:
@@ -306,7 +324,8 @@ def mixed_paragraph(markup: str, style: ParagraphStyle, bullet: str | None = Non
                 links=styled.links if any(styled.links) else None,
                 space_before=style.spaceBefore, space_after=style.spaceAfter,
                 justify=style.alignment == TA_JUSTIFY, centre=style.alignment == TA_CENTER,
-                bullet=bullet or "", indent=float(style.leftIndent),
+                flush_right=style.alignment == TA_RIGHT, bullet=bullet or "",
+                indent=float(style.leftIndent),
                 bullet_at=float(style.bulletIndent),
                 hyphenate=None if rtl or not callable(style.hyphenationLang)
                 else style.hyphenationLang)
@@ -347,7 +366,7 @@ def styled_text(markup: str, style: ParagraphStyle) -> StyledText:
         path, coverage = registered_face(name)
         language, scale = "", 1.0
         if ARABIC_SCRIPT.search(text_of[name]):
-            language = "ur" if is_urdu(text_of[name]) else "ar"
+            language = script_language(name, text_of[name])
             scale = URDU_SIZE if language == "ur" else ARABIC_SIZE
         face = Face(name, path, coverage, size * scale, language)
         for char in run:
@@ -512,7 +531,7 @@ def rtl_paragraph(fonts: FontSet, text: str, style: ParagraphStyle, *, bold: boo
         links = styled.links if any(styled.links) else None
     if faces.language == "ur":
         text = with_digits(text, fonts.urdu_digits)
-    return RightToLeftParagraph(text, faces, style.leading * faces.script.size / style.fontSize,
+    para = RightToLeftParagraph(text, faces, style.leading * faces.script.size / style.fontSize,
                                 colour=style.textColor, chosen=chosen, links=links,
                                 space_before=style.spaceBefore,
                                 space_after=style.spaceAfter,
@@ -520,6 +539,8 @@ def rtl_paragraph(fonts: FontSet, text: str, style: ParagraphStyle, *, bold: boo
                                          if justify is None else justify),
                                 bullet=bullet, indent=_indent(faces, style, widest or bullet),
                                 centre=centre)
+    para.style = style  # a heading is kept with what follows, as its style says
+    return para
 
 
 def _indent(faces: Faces, style: ParagraphStyle, bullet: str) -> float:

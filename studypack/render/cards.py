@@ -10,7 +10,7 @@ a printer that places the second side a little off the first.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER
@@ -48,6 +48,8 @@ class Card:
     front: str
     back_label: str
     back: str
+    path: str = field(default="", compare=False)
+    """The content file it came from, named in warnings."""
 
 
 def cards_of(questions: tuple[Question, ...], which: str) -> list[Card]:
@@ -57,11 +59,12 @@ def cards_of(questions: tuple[Question, ...], which: str) -> list[Card]:
         source = f"{q.exam} {q.paper} {q.year} · Q{q.number}"
         if which in ("questions", "both"):
             back = q.summary or "; ".join(p.heading for p in q.points)
-            found.append(Card(source, q.question, f"Summary · {source}", back))
+            found.append(Card(source, q.question, f"Summary · {source}", back, q.source_path))
         if which in ("points", "both"):
             for n, point in enumerate(q.points, 1):
                 label = f"{source} · key point {n} of {len(q.points)}"
-                found.append(Card(label, point.heading, label, point.gist or point.heading))
+                found.append(Card(label, point.heading, label, point.gist or point.heading,
+                                  q.source_path))
     return found
 
 
@@ -124,6 +127,7 @@ def render_cards(plan: BookletPlan, cards: CardsPlan, theme: Theme) -> tuple[byt
                 canv.rect(x, y, card_w, card_h)
                 canv.restoreState()
                 pad = PADDING_MM * mm
+                text.source = card.path
                 story = (_side(text, styles, card.back_label, card.back, front=False) if back
                          else _side(text, styles, card.front_label, card.front, front=True))
                 room_w, room_h = card_w - 2 * pad, card_h - 2 * pad

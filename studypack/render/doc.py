@@ -24,7 +24,7 @@ from ..model import BookletPlan, Question
 from ..theme import Theme
 from ..theme.templates import render_text, template_place
 from .fit import field_place, fit_line, fitted_template_line, warn_shortened
-from .fonts import register_theme_fonts
+from .fonts import FontSet, register_theme_fonts
 from .inline import Markup
 from .marks import draw_logo, draw_watermark
 from .paragraphs import paragraph
@@ -239,12 +239,12 @@ class BookletDoc(BaseDocTemplate):
         if self.plan.brand.watermark:
             draw_watermark(canv, self.plan.brand.watermark, self.theme.page_size,
                            self.styles["h1"].fontName, colour=self.pal.text,
-                           fallback_for=self._fallback_for)
+                           fonts=self._fonts)
 
     @cached_property
-    def _fallback_for(self) -> Callable[[str], str | None]:
+    def _fonts(self) -> FontSet:
         # Once per document: looking the fonts up again took 0.2 ms a page.
-        return register_theme_fonts(self.theme).fallback_for
+        return register_theme_fonts(self.theme)
 
     def _draw_back_art(self, canv: Canvas, _doc: Any) -> None:
         self.ledger.back_pages.add(canv.getPageNumber())

@@ -23,6 +23,7 @@ from ..theme import Theme
 from ..theme.fonts import FontFamily
 from .glyph_forms import forget_font_files
 from .rl_private import forget_registered_fonts, keep_subsets
+from .rtl import is_urdu
 
 
 @dataclass(frozen=True)
@@ -155,12 +156,16 @@ class FontSet:
     @cached_property
     def arabic(self) -> RegisteredFamily:
         """The family Arabic-script runs are set in."""
-        return register_family(self._theme.arabic)
+        family = register_family(self._theme.arabic)
+        _ARABIC_FACES.update(_faces(family))
+        return family
 
     @cached_property
     def urdu(self) -> RegisteredFamily:
         """The Nastaliq family Urdu is set in."""
-        return register_family(self._theme.urdu)
+        family = register_family(self._theme.urdu)
+        _URDU_FACES.update(_faces(family))
+        return family
 
     @cached_property
     def fallback(self) -> tuple[RegisteredFamily, ...]:
@@ -239,6 +244,27 @@ def subset_seed(fonts: FontSet, alphabet: str) -> dict[str, str]:
                 face_cov = _coverage(name)
                 seed[name] = "".join(c for c in chars if ord(c) in face_cov)
     return seed
+
+
+_URDU_FACES: set[str] = set()
+_ARABIC_FACES: set[str] = set()
+"""ReportLab names of the faces a layout sets Urdu, and Arabic, in (names follow the files)."""
+
+
+def _faces(family: RegisteredFamily) -> tuple[str, ...]:
+    return (family.regular, family.bold, family.italic, family.bold_italic)
+
+
+def script_language(name: str, text: str) -> str:
+    """The language Arabic-script ``text`` set in face ``name`` is shaped as: "ur" in a face of
+    the Urdu family (the markup chose it: ``inline.Markup``), else "ar"; in a face of both,
+    by its letters.
+    """
+    if name in _URDU_FACES and (name not in _ARABIC_FACES or is_urdu(text)):
+        return "ur"
+    if name in _ARABIC_FACES:
+        return "ar"
+    return "ur" if is_urdu(text) else "ar"
 
 
 def registered_face(name: str) -> tuple[Path, frozenset[int]]:

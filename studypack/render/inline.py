@@ -20,13 +20,15 @@ from ..content.inline import ARABIC_CHARS as _ARABIC
 from ..content.inline import STEERING, bold_lead, parser, plain_inline, plain_paragraphs
 from ..errors import MissingGlyphWarning
 from .fonts import FontSet, RegisteredFamily
-from .rtl import is_urdu
+from .rtl import URDU_LETTERS, is_urdu_among, with_digits
 
 MISSING_GLYPH = "\N{REPLACEMENT CHARACTER}"
 
 ARABIC_LETTER = re.compile(f"[{_ARABIC}]")
-ARABIC_RUN = re.compile(f"([{_ARABIC}](?:[{_ARABIC}\\s\u060c\u061b\u061f.,:!()\\d]*[{_ARABIC}])?)")
-"""Arabic-script text, with the spaces and punctuation between its words."""
+ARABIC_RUN = re.compile(
+    f"([{_ARABIC}](?:[{_ARABIC}\\s\u060c\u061b\u061f\u200c\u200d.,:!()\\d]*[{_ARABIC}])?)")
+"""Arabic-script text, with the spaces, punctuation and joiners (ZWNJ in "ٹیلی‌ویژن")
+between its letters."""
 
 
 ARABIC_SHARE = 0.5
@@ -139,18 +141,21 @@ class Markup:
             raw = LONG_WORD.sub(lambda word: word.group().replace(SOFT_HYPHEN, ""), raw)
         if ARABIC_LETTER.search(raw):
             parts = []
+            urdu_near = self.answer_rtl or bool(URDU_LETTERS.search(raw))
             for index, piece in enumerate(ARABIC_RUN.split(raw)):
                 if index % 2:
-                    parts.append(self._arabic(piece))
+                    parts.append(self._arabic(piece, urdu=is_urdu_among(piece, urdu_near)))
                 else:
                     parts.append(self._latin(piece))
             return "".join(parts)
         return self._latin(raw)
 
-    def _arabic(self, run: str) -> str:
+    def _arabic(self, run: str, *, urdu: bool) -> str:
         # As typed, isolated (RLI…PDI) so that a number or bracket after it goes with the
         # English: the paragraph holding it is shaped by HarfBuzz (arabic.mixed_paragraph).
-        family = self.fonts.urdu if is_urdu(run) else self.fonts.arabic
+        family = self.fonts.urdu if urdu else self.fonts.arabic
+        if urdu:
+            run = with_digits(run, self.fonts.urdu_digits)
         # The parser takes a named face as it is, inside <b> too: the bold face is named.
         face = family.bold if self.base[0] or self.depth[0] > 0 else family.regular
         return f'<font name="{face}">\u2067{_escape(run)}\u2069</font>'

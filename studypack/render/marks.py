@@ -15,6 +15,7 @@ from typing import Any
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -27,6 +28,9 @@ from ..content.images import (
     svg_drawing,
 )
 from ..errors import MissingGlyphWarning, RenderError
+from .fonts import FontSet
+from .inline import ARABIC_LETTER, Markup
+from .paragraphs import paragraph
 
 WATERMARK_ALPHA = 0.09
 """Opacity of the watermark: visible on screen and paper, never in the way of reading."""
@@ -110,31 +114,57 @@ def _draw_raster(canv: Canvas, logo: LoadedImage, corner: tuple[float, float],
 
 
 def draw_watermark(canv: Canvas, text: str, page_size: tuple[float, float], font: str, *,
-                   colour: Color, fallback_for: Callable[[str], str | None] | None = None
-                   ) -> None:
+                   colour: Color, fonts: FontSet | None = None) -> None:
     """Draw ``text`` large and faint across the page diagonal, under what follows.
 
-    A character ``font`` lacks is drawn in the font ``fallback_for`` names
+    A character ``font`` lacks is drawn in the fallback font ``fonts`` names
     for it, as in the text; with none, it is warned of
     (``MissingGlyphWarning``, source "brand watermark"), not lost unsaid.
+    Urdu or Arabic in it is shaped, as in a paragraph.
     """
-    runs = font_runs(text, font, fallback_for)
     width, height = page_size
     angle = math.degrees(math.atan2(height, width))
     room = math.hypot(width, height) * 0.7
-    size = min(90.0, room / max(1.0, sum(stringWidth(run, face, 1) for face, run in runs)))
     canv.saveState()
     canv.setFillColor(colour)
     canv.setFillAlpha(WATERMARK_ALPHA)
     canv.translate(width / 2, height / 2)
     canv.rotate(angle)
-    line = canv.beginText(-sum(stringWidth(run, face, size) for face, run in runs) / 2,
-                          -size / 3)
-    for face, run in runs:
-        line.setFont(face, size)
-        line.textOut(run)
-    canv.drawText(line)
+    if fonts is not None and ARABIC_LETTER.search(text):
+        _draw_shaped(canv, text, font, fonts, colour=colour, room=room)
+    else:
+        runs = font_runs(text, font, fonts.fallback_for if fonts else None)
+        size = min(90.0, room / max(1.0, sum(stringWidth(run, face, 1) for face, run in runs)))
+        line = canv.beginText(-sum(stringWidth(run, face, size) for face, run in runs) / 2,
+                              -size / 3)
+        for face, run in runs:
+            line.setFont(face, size)
+            line.textOut(run)
+        canv.drawText(line)
     canv.restoreState()
+
+
+def _draw_shaped(canv: Canvas, text: str, font: str, fonts: FontSet, *, colour: Color,
+                 room: float) -> None:
+    family = next((f for f in fonts.core() if font in (f.regular, f.bold)), fonts.heading)
+    markup = Markup(fonts, family, bold=font == family.bold)
+    markup.source = "brand watermark"
+    converted = markup.text(text)
+    # The paragraph sets its colour, and with it the colour's own (opaque) alpha.
+    faint = Color(colour.red, colour.green, colour.blue, alpha=WATERMARK_ALPHA)
+
+    def set_at(size: float) -> tuple[Any, float, float]:
+        style = ParagraphStyle("watermark", fontName=font, fontSize=size, leading=size * 1.25,
+                               textColor=faint)
+        para = paragraph(converted, style)
+        _, tall = para.wrap(1e6, 1e6)
+        return para, max(para.getActualLineWidths0()), tall
+
+    _, wide, _ = set_at(10.0)
+    para, wide, tall = set_at(min(90.0, room * 10.0 / max(wide, 1.0)))
+    # On one line a little wider than the text (no rounding may wrap it), centred.
+    para.wrap(wide + 1.0, 1e6)
+    para.drawOn(canv, -(wide + 1.0) / 2, -tall / 2)
 
 
 def font_runs(text: str, font: str, fallback_for: Callable[[str], str | None] | None,

@@ -77,7 +77,7 @@ class HeadedStart(Flowable):
     indent and bullet.
     """
 
-    def __init__(self, heading: Flowable, first: Paragraph) -> None:
+    def __init__(self, heading: Flowable, first: Paragraph | ShapedParagraph) -> None:
         super().__init__()
         self.heading, self.first = heading, first
         self.head_height = 0.0
@@ -104,7 +104,8 @@ class HeadedStart(Flowable):
     @override
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = self.first.split(availWidth, availHeight - self._head(availWidth, availHeight))
-        lines = getattr(getattr(parts[0], "blPara", None), "lines", ()) if parts else ()
+        lines = ((parts[0].lines if isinstance(parts[0], ShapedParagraph)
+                  else getattr(getattr(parts[0], "blPara", None), "lines", ())) if parts else ())
         if len(parts) != 2 or len(lines) < 2:
             return []
         return [HeadedStart(self.heading, parts[0]), parts[1]]  # type: ignore[arg-type]

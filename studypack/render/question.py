@@ -10,6 +10,7 @@ import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from html import unescape
 from typing import Any, Literal
 
 from reportlab.lib.styles import ParagraphStyle
@@ -22,9 +23,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import BalancedColumns
+from typing_extensions import override
 
 from ..content.derive import cut_at_word, derive_outline, plain_text
-from ..content.inline import plain_inline
+from ..content.inline import STEERING, plain_inline
 from ..content.yamlpos import PathKey, dotted
 from ..errors import StudypackWarning
 from ..model import BookletPlan, Question
@@ -33,10 +35,10 @@ from .contents import question_key
 from .doc import Anchor, Ledger
 from .figures import FigureImage, figure
 from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
-from .inline import Block, Markup
+from .inline import ARABIC_LETTER, Block, Markup
 from .labels import ENGLISH, Labels, labels_for
 from .paragraphs import HeadedStart, OnceParagraph, paragraph
-from .rl_private import columns_read_from_the_right
+from .rl_private import columns_read_from_the_right, table_row_heights
 from .rtl import with_digits
 from .styles import Palette
 from .tables import CELL_PADDING, OnceTable, cell_room
@@ -114,12 +116,15 @@ def _paras(ctx: BlockContext, raw: str, style: str = "body",
                 out[-1] = KeptList([lead_in, *items[0].items])
                 items = items[1:]
             out += items
-        elif block.kind in ("arabic", "quote", "table", "figure"):
+        elif block.kind == "arabic":
+            shaped = _arabic_paragraph(ctx, block.items[0], ctx.styles["body"])
+            # An Urdu paragraph or a verse carries its heading as an English one does.
+            out.append(HeadedStart(_set_heading(lead, h3), shaped) if lead is not None
+                       and index == 0 else shaped)
+        elif block.kind in ("quote", "table", "figure"):
             if lead is not None and index == 0:
-                out.append(_set_heading(lead, h3))  # a verse, quotation or table cannot carry it
-            if block.kind == "arabic":
-                out.append(_arabic_paragraph(ctx, block.items[0], ctx.styles["body"]))
-            elif block.kind == "quote":
+                out.append(_set_heading(lead, h3))  # a quotation or table cannot carry it
+            if block.kind == "quote":
                 out += quotation(ctx, block)
             elif block.kind == "figure":
                 out += answer_figure(ctx, block)
@@ -211,7 +216,7 @@ def data_table(ctx: BlockContext, block: Block) -> list[Flowable]:
         padded = [*row, *[""] * columns][:columns]
         return [paragraph(text, _aligned(style, aligns[n])) for n, text in enumerate(padded)]
 
-    texts = [[plain_text(row[n]) if n < len(row) else "" for row in (block.items, *block.rows)]
+    texts = [[row[n] if n < len(row) else "" for row in (block.items, *block.rows)]
              for n in range(columns)]
     scale = next((f for f in TABLE_SCALES if _fits(ctx, texts, f)), None)
     if scale is None:
@@ -239,11 +244,28 @@ def _scaled(style: ParagraphStyle, scale: float) -> ParagraphStyle:
 
 
 def _floors(ctx: BlockContext, texts: list[list[str]], scale: float) -> list[float]:
-    """Each column's least width: its longest word in the header's bold, and padding."""
-    head = ctx.styles["table_head"]
-    return [max((stringWidth(word, head.fontName, head.fontSize * scale)
-                 for text in column for word in text.split()), default=0.0)
-            + CELL_PADDING + 2 for column in texts]
+    """Each column's least width: its longest word in the header's bold, and padding.
+
+    ``texts`` are the cells' markup. A word of Urdu or Arabic is measured as it is set:
+    shaped, in its script's face.
+    """
+    head = _scaled(ctx.styles["table_head"], scale)
+
+    def least(markup: str) -> float:
+        if ARABIC_LETTER.search(markup):
+            return float(paragraph(markup, head).minWidth())
+        return max((stringWidth(word, head.fontName, head.fontSize)
+                    for word in _words(markup)), default=0.0)
+
+    return [max(map(least, column), default=0.0) + CELL_PADDING + 2 for column in texts]
+
+
+STEERING_OR_TAG = re.compile(f"<[^>]*>|[{''.join(sorted(STEERING))}]")
+
+
+def _words(markup: str) -> list[str]:
+    """The words of paragraph markup, its tags and direction marks gone."""
+    return unescape(STEERING_OR_TAG.sub("", markup)).split()
 
 
 def _fits(ctx: BlockContext, texts: list[list[str]], scale: float) -> bool:
@@ -261,7 +283,8 @@ def _column_shares(ctx: BlockContext, texts: list[list[str]], scale: float = 1.0
     """
     floors = _floors(ctx, texts, scale)
     spare = ctx.width - sum(floors)
-    weights = [max(3, min(60, max(map(len, column)))) ** 0.8 for column in texts]
+    weights = [max(3, min(60, max(len(" ".join(_words(cell))) for cell in column))) ** 0.8
+               for column in texts]
     if spare <= 0:  # more words than room: by text alone, some words will break
         return [w / sum(weights) for w in weights]
     return [(floor + spare * w / sum(weights)) / ctx.width
@@ -295,7 +318,7 @@ def _item(ctx: BlockContext, raw: str, style: ParagraphStyle, bullet: str,
 
 
 def _arabic_paragraph(ctx: BlockContext, raw: str, style: ParagraphStyle, *, bullet: str = "",
-                      widest: str = "") -> Flowable:
+                      widest: str = "") -> RightToLeftParagraph:
     """Author text right to left: Urdu in Nastaliq, justified; Arabic in Naskh, set right.
 
     Its bold, italic and code words keep their faces (Nastaliq has a bold, no
@@ -631,9 +654,29 @@ def key_points_table(ctx: BlockContext, q: Question) -> list[Flowable]:
         fractions = fractions[::-1]
     table = _ruled_table(ctx, rows, fractions)
     key = f"{question_key(q)}-key-points"
-    return [CondPageBreak(s["h2"].leading * 2 + s["table"].leading * 6),
-            Anchor(ctx.ledger, key, ctx.labels.key_points, 2),
-            _label(ctx, ctx.labels.key_points, "h2"), table, Spacer(1, 6)]
+    heading = _label(ctx, ctx.labels.key_points, "h2")
+    room: Flowable = (RoomForHeading(heading, table) if ctx.labels.rtl
+                      else CondPageBreak(s["h2"].leading * 2 + s["table"].leading * 6))
+    return [room, Anchor(ctx.ledger, key, ctx.labels.key_points, 2), heading, table,
+            Spacer(1, 6)]
+
+
+class RoomForHeading(CondPageBreak):
+    """A page break unless the heading and the table's first two rows (its head and first
+    key point) fit: measured, as Nastaliq's rows are far taller than a line of English.
+    """
+
+    def __init__(self, heading: Flowable, table: OnceTable) -> None:
+        super().__init__(0)
+        self.heading, self.table = heading, table
+
+    @override
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, tall = self.heading.wrap(availWidth, availHeight)
+        self.table.wrap(availWidth, availHeight)
+        self.height = (self.heading.getSpaceBefore() + tall + self.heading.getSpaceAfter()
+                       + sum(table_row_heights(self.table)[:2]))
+        return super().wrap(availWidth, availHeight)
 
 
 def _numbered_list_style(style: ParagraphStyle, count: int) -> ParagraphStyle:

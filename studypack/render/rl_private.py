@@ -135,6 +135,11 @@ def table_fully_sized(table: Table) -> bool:
     return bool(state.get("_hmax") == len(table._argH))  # type: ignore[attr-defined]
 
 
+def table_row_heights(table: Table) -> tuple[float, ...]:
+    """The heights of the rows the table's last wrap sized (``_rowHeights``), top first."""
+    return tuple(table.__dict__.get("_rowHeights") or ())
+
+
 def left_align_loose_lines(para: Paragraph, limit: float) -> None:
     """Draw flush left each line whose justified spaces would each grow by more than
     ``limit`` × the width of a space.

@@ -59,6 +59,21 @@ URDU_DIGITS = re.compile("[\u06f0-\u06f9]")
 """Digits Urdu (and Persian) writes; Arabic writes U+0660 to U+0669."""
 
 
+ARABIC_ONLY = re.compile("[\u0629\u0643\u0649\u064a\u064c-\u064f\u0651\u0652\u0660-\u0669"
+                         "\u0671\u06d6-\u06ed]")
+"""Signs Arabic writes and Urdu does not: ة ك ى ي; the vowel marks, shadda and sukun of a
+vowelled text (Urdu writes at most the kasra of an izafat, and rarely); Arabic's own digits,
+alef wasla and the Qur'an's marks."""
+
+
+def is_urdu_among(text: str, urdu_near: bool) -> bool:
+    """Whether ``text`` is Urdu, where Urdu is written around it (``urdu_near``: an Urdu answer,
+    or an Urdu phrase in the same paragraph): then a phrase with no letter only Urdu has
+    ("قرارداد مقاصد") is Urdu too, unless it has a sign only Arabic writes.
+    """
+    return is_urdu(text) or (urdu_near and not ARABIC_ONLY.search(text))
+
+
 def is_urdu(text: str) -> bool:
     """Whether Arabic-script ``text`` reads as Urdu (set in Nastaliq) rather than Arabic.
 
@@ -132,6 +147,8 @@ class SetLine:
             to the measure.
         start: Where its text starts in the paragraph's.
         hyphenated: It ends in a hyphen its paragraph's text does not have (``text`` does).
+        room: The width the line breaker counted for it (its words and spaces measured one
+            by one, a swash's room included): a measure this wide keeps the line whole.
     """
 
     text: str
@@ -142,6 +159,7 @@ class SetLine:
     overhang: float = 0.0
     start: int = 0
     hyphenated: bool = False
+    room: float = 0.0
 
 
 def _strong_face(char: str, faces: Faces) -> Face | None:
@@ -278,27 +296,44 @@ def break_lines(text: str, faces: Faces, width: float, chosen: Sequence[Face] | 
     space = shape(" ", faces.script.path, faces.script.size, rtl=rtl).width
     lines: list[list[tuple[int, int]]] = []
     broken: set[int] = set()  # lines that end in a hyphen
-    used = 0.0
+    used: list[float] = []  # each line's width as counted here
     for start, end in words:
         measured = measure(start, end)
-        if lines and used + space + measured.width <= width:
+        if lines and used[-1] + space + measured.width <= width:
             lines[-1].append((start, end))
-            used += space + measured.width
+            used[-1] += space + measured.width
             continue
         rest = start
         if lines and hyphenate is not None:
-            cut = _hyphenated((start, end), width - used - space, measure, text, hyphenate)
+            cut = _hyphenated((start, end), width - used[-1] - space, measure, text, hyphenate)
             if cut:
                 lines[-1].append((start, cut))
                 broken.add(len(lines) - 1)
+                used[-1] += space + measure(start, cut, hyphen=True).width
                 rest = cut
                 measured = measure(rest, end)
         # A right-to-left line's first word stands on its right, and its swash with it:
         # room kept.
         lines.append([(rest, end)])
-        used = measured.width + (measured.overhang if rtl else 0.0)
+        used.append(measured.width + (measured.overhang if rtl else 0.0))
     return [replace(measure(line[0][0], line[-1][1], hyphen=n in broken), start=line[0][0],
-                    hyphenated=n in broken) for n, line in enumerate(lines)]
+                    hyphenated=n in broken, room=used[n]) for n, line in enumerate(lines)]
+
+
+def widest_word(text: str, faces: Faces, chosen: Sequence[Face] | None = None, *,
+                rtl: bool = True) -> float:
+    """The width of ``text``'s widest word as set (a right-to-left word's swash included):
+    the least measure its lines can be broken to without breaking a word.
+    """
+    chosen = faces_by_char(text, faces) if chosen is None else tuple(chosen)
+    levels = embedding_levels(text, rtl=rtl)
+    widest = 0.0
+    for match in re.finditer(r"\S+", text):
+        start, end = match.span()
+        word = set_line(text[start:end], faces, chosen[start:end], rtl=rtl,
+                        levels=levels[start:end])
+        widest = max(widest, word.width + (word.overhang if rtl else 0.0))
+    return widest
 
 
 def _hyphenated(word: tuple[int, int], room: float, measure: Callable[..., SetLine],

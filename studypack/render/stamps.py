@@ -45,7 +45,7 @@ def render_blank_page(theme: Theme, plan: BookletPlan, alphabet: str = "") -> by
     if plan.brand.watermark:
         draw_watermark(canv, plan.brand.watermark, theme.page_size, styles["h1"].fontName,
                        colour=palette(theme).text,
-                       fallback_for=register_theme_fonts(theme).fallback_for)
+                       fonts=register_theme_fonts(theme))
     small = styles["small"]
     canv.setFont(small.fontName, small.fontSize)
     canv.setFillColor(palette(theme).muted)
@@ -150,7 +150,7 @@ def render_folio_stamps(theme: Theme,
             before = len(canvas_operators(canv))
             draw_watermark(canv, watermark or "", size, styles["h1"].fontName,
                            colour=palette(theme).text,
-                           fallback_for=register_theme_fonts(theme).fallback_for)
+                           fonts=register_theme_fonts(theme))
             drawn[size] = "\n".join(canvas_operators(canv)[before:])
         marks.append(f"q {fp_str(*box.shown_to_page)} cm\n{drawn[size]}\nQ".encode("latin-1"))
     style = styles["small"]

@@ -129,7 +129,7 @@ class _Pen:
             canv.transform(*box.shown_to_page)
         if self.lines.watermark:
             draw_watermark(canv, self.lines.watermark, size, self.styles["h1"].fontName,
-                           colour=self.colours.text, fallback_for=self.fonts.fallback_for)
+                           colour=self.colours.text, fonts=self.fonts)
         if self.lines.mark:
             room = max(size[0] - theme.margin("inner") - theme.margin("outer") - FOLIO_ROOM,
                        60.0)
