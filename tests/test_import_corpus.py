@@ -103,7 +103,8 @@ READ_EXACTLY = {
                    "p13-how-to-prepare-guide.html", "p14-topicwise-past-questions.txt",
                    "p16-tutor-notes-causes-remedies.md"],
     # Lists tagged "— *CSS 2016*" and "[PMS Punjab 2018]" under "TOPIC 1: …" heads.
-    "held-out-8": ["p06-islamiat-arabic-urdu-site-brackets-marks.html",
+    "held-out-8": ["p03-phpbb-thread-two-answers-question-hash.html",
+                   "p06-islamiat-arabic-urdu-site-brackets-marks.html",
                    "p10-topicwise-ir-questions-mixed-tags.txt",
                    "p11-answer-checking-service-sales.txt",
                    "p12-pdf-handout-running-headers-pubad.txt",
@@ -149,6 +150,14 @@ READ_EXACTLY = {
                     "p14-wp-css-2023-pakistan-affairs-past-paper.html",
                     "p15-facebook-current-affairs-topicwise-questions.txt",
                     "p16-docx-md-gsa-topicwise-past-questions.md"],
+    # A Way Out section, Markdown group headings over run-in bold points, a PDF handout
+    # with capital-lettered outline and running heads, a group post with ✔/➤/🔸, Urdu.
+    "held-out-12": ["q01-wp-water-crisis-pak-affairs.html",
+                    "q03-gdocs-indian-ocean-ir-part2.md",
+                    "q05-pdf-handout-gender-violence.txt",
+                    "q06-fb-post-npm-pms-kpk.txt",
+                    "q07-urdu-riyasat-e-madina-pms-punjab.txt",
+                    "q11-academy-admissions-sales.html"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 

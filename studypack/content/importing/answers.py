@@ -26,6 +26,7 @@ from .preamble import drop_preface
 from .questions import (
     Context,
     QuestionLine,
+    asks,
     is_breadcrumb,
     parse_question,
     read_attribution,
@@ -129,7 +130,7 @@ def _split_headed(blocks: tuple[Block, ...]) -> list[Block]:
     return out
 
 
-_Q_LINE = re.compile(r"^(?:Q|Question)\s*\.?\s*(?:No\.?\s*)?\d", re.IGNORECASE)
+_Q_LINE = re.compile(r"^(?:Q|Question)\s*\.?\s*(?:No\.?\s*)?#?\s*\d", re.IGNORECASE)
 
 
 def _bold(line: str) -> bool:
@@ -241,6 +242,11 @@ def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, 
         stated = _MARKS_LINE.match(plain(body[0].text))
         if stated:
             question = replace(question, marks=question.marks or int(stated.group(1)))
+        body = body[1:]
+    if not question.text and len(body) > 1 and not asks(plain(body[0].text)) \
+            and asks(plain(body[1].text)) and read_tags(plain(body[1].text))[2] is not None:
+        # "Attempted under timed conditions. Feedback welcome 🙏" between the header and
+        # the question with its marks: a note, not the question.
         body = body[1:]
     if not question.text and body:
         rest, year, marks, exam = read_tags(plain(body[0].text))

@@ -71,6 +71,8 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # a) / (b) / c.
     # An outline's capital letters ("A. The paradox …"), never a person's initials ("A. K.").
     ("letter", re.compile(r"^\(?([a-h]|[A-H](?=[.)]\s+(?![A-Z]\.)))(?:\)|\.(?=\s))\s*(?=\S)")),
+    # (الف) / (ب) / ج): Urdu letters in their abjad order
+    ("letter", re.compile(r"^\(?(الف|ب|ج|د|ہ|و|ز|ح|ط|ی)\)\s*(?=\S)")),
     # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)
     ("bullet", re.compile(rf"^([-–•●▪▫◽■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|{EMOJI})\uFE0F?(?=\s)\s*")),
 )
@@ -91,7 +93,8 @@ URDU_LETTERS = re.compile(r"[ٹڈڑںھےۓکگیہۂپچژ]")
 not a quoted verse."""
 
 
-_HARAKAT = re.compile(r"[\u064B-\u0652\u0670]")
+_HARAKAT = re.compile(r"[\u064B-\u0652]")
+"""Vowel marks. The superscript alef is left out: Urdu spells with it (شوریٰ, زکوٰۃ)."""
 
 
 def urdu_prose(text: str) -> bool:
@@ -103,6 +106,11 @@ def urdu_prose(text: str) -> bool:
         return False
     letters = sum(1 for c in text if c.isalpha())
     return len(_HARAKAT.findall(text)) * 100 < letters * 15
+
+
+def unvowelled(text: str) -> bool:
+    """Arabic-script text written without vowel marks (as Urdu is; a verse has them)."""
+    return not _HARAKAT.search(text)
 
 
 def mostly_arabic(text: str) -> bool:

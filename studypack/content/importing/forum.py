@@ -46,11 +46,14 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         else:
             posts[-1].append(block)
     posts = [_unquoted(post) for post in posts]
-    best = max(posts, key=_prose)
-    cut = next((k for k, b in enumerate(best) if _SIGNATURE.match(b.text.strip().split("\n")[0])),
-               len(best))
-    # A reply's title repeats the thread's: the question is asked above, not here.
-    best = [b for b in best[:cut] if not _REPLY.match(plain(b.text))]
+    answering = [post for post in posts[1:] if _prose(post) >= _ANSWER_WORDS and any(
+        (q := parse_question(plain(b.text))) and q.text for b in post)]
+    if len(answering) > 1:
+        # A mentor answering two questions of the thread in two posts ("Q6 here, Q7 in
+        # my next post"): each post is an answer under its own question line.
+        best = [b for post in answering for b in _signed_off(post)]
+    else:
+        best = _signed_off(max(posts, key=_prose))
     # The thread's head (its title, the forum's trail) stays: it names paper and
     # year. The asking post's own words do not: they are not the answer.
     head = [b for b in posts[0] if b.kind == "heading" or (
@@ -59,6 +62,19 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     if any((q := parse_question(plain(b.text))) and q.text for b in best):
         return (*head, *best)
     return (*head, *_asked(blocks)[:1], *best)
+
+
+_ANSWER_WORDS = 80
+"""Words of prose in a post that answers a question (not a thanks or a follow-up)."""
+
+
+def _signed_off(post: list[Block]) -> list[Block]:
+    """A post cut at its signature's rule line, without a reply's title (it repeats the
+    thread's: the question is asked above, not here).
+    """
+    cut = next((k for k, b in enumerate(post) if _SIGNATURE.match(b.text.strip().split("\n")[0])),
+               len(post))
+    return [b for b in post[:cut] if not _REPLY.match(plain(b.text))]
 
 
 def _asked(blocks: tuple[Block, ...]) -> list[Block]:

@@ -27,6 +27,9 @@ TAIL_STARTS = (
     "unlock the full", "become a member", "already a member", "to read the full answer",
     "about the author",
     "to continue reading", "this answer is for members",
+    # An Urdu site's tail: related posts, comments, comment box, share bar.
+    "متعلقہ تحریریں", "متعلقہ پوسٹس", "متعلقہ مضامین", "تبصرہ کریں", "اپنا تبصرہ",
+    "شیئر کریں",
 )
 """Lines from which the rest of a scraped page is site chrome, not the answer."""
 

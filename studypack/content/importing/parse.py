@@ -17,7 +17,15 @@ from dataclasses import dataclass, field, replace
 
 from .blocks import Block, plain
 from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
-from .shapes import answer_shape, colon_title, group_title, heading_over_headings, starts_point
+from .shapes import (
+    answer_shape,
+    colon_title,
+    group_title,
+    heading_over_headings,
+    led_group_title,
+    run_in_bold,
+    starts_point,
+)
 
 _URDU = re.compile(r"[ٹڈڑںھےۓ]")
 """Letters of Urdu that Arabic does not use: text with them is Urdu prose, not a verse."""
@@ -86,6 +94,8 @@ class _Builder:
     outline_glyph: str = ""
     outline_open: bool = False
     group: str = ""
+    lead: list[str] | None = None
+    """The sentences between a group's title and its first point, while they are read."""
 
     def freeze(self, incomplete: bool) -> AnswerDraft:
         for point in self.points:
@@ -151,16 +161,26 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
         state = "intro"
     if state in ("intro", "points") and (group_title(piece, before, after)
                                          or heading_over_headings(piece, later)
-                                         or colon_title(piece, after)):
+                                         or colon_title(piece, after)
+                                         or led_group_title(piece, before, later)):
         built.group = piece.plain.rstrip(": ")
+        built.lead = [] if led_group_title(piece, before, later) else None
         built.notes.append(f"'{built.group}' heads several points; it is left out of "
                            "their headings")
-    elif state in ("intro", "points") and starts_point(piece, before, after, shape):
+    elif state in ("intro", "points") and (starts_point(piece, before, after, shape) or (
+            built.group and run_in_bold(piece))):
         point = _new_point(piece)
-        if not piece.top_numbered:
+        if built.lead:
+            # The group's lead-in sentence opens its first point.
+            point.body[:0] = built.lead
+            point.inline_body = False
+        built.lead = None
+        if not (piece.top_numbered or run_in_bold(piece)):
             built.group = ""  # a point of another shape ends the group
         built.points.append(point)
         state = "points"
+    elif built.lead is not None and not piece.marker:
+        built.lead.append(piece.text)
     elif _opens_conclusion(piece, later, state, shape):
         state = "conclusion"
         built.conclusion.append(piece.text)
@@ -272,9 +292,17 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
         # Word's second-level bullet ("o" under "•"), or a hand-drawn "↳" under "→".
         piece.marker == built.outline_marker == "bullet" and piece.number in SUB_GLYPHS
         and built.outline_glyph not in SUB_GLYPHS) or (
+        # "➤ Managerialism" under "✔ Core tenets": a second glyph is the lower level.
+        piece.marker == built.outline_marker == "bullet" and len(built.outline) > 0
+        and piece.number.strip("\ufe0f") != built.outline_glyph.strip("\ufe0f")
+        and built.outline_glyph not in SUB_GLYPHS) or (
         # "i." under "I." (and under its "A." lines): a lower level of the same numerals.
         piece.marker == built.outline_marker == "roman" and piece.number.islower()
-        and built.outline_glyph.isupper())
+        and built.outline_glyph.isupper()) or (
+        # "i." or "1." under "C.": an outline lettered with capitals numbers its children.
+        piece.marker in ("roman", "number") and built.outline_marker == "letter"
+        and built.outline_glyph.isupper() and (piece.marker == "number"
+                                               or piece.number.islower()))
     if not sub:
         # "3. Economic impacts:" with nothing after the colon: plain lines below it,
         # copied flat at the same indent, are its children (until the next such parent,
@@ -356,7 +384,7 @@ def _add(piece: Piece, built: _Builder, state: str) -> None:
         built.intro.append(text)
 
 
-_CLOSING_SECTION = re.compile(r"^(?:the )?(?:way forward|road ahead)$", re.IGNORECASE)
+_CLOSING_SECTION = re.compile(r"^(?:the )?(?:way forward|way out|road ahead)$", re.IGNORECASE)
 """A last section that closes an answer which has no conclusion of its own."""
 
 

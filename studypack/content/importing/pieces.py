@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .blocks import EMOJI, Block, MarkerKind, mostly_arabic, plain, split_marker, urdu_prose
+from .blocks import (
+    EMOJI,
+    Block,
+    MarkerKind,
+    mostly_arabic,
+    plain,
+    split_marker,
+    unvowelled,
+    urdu_prose,
+)
 
 LABELS: tuple[tuple[str, str], ...] = (
     ("outline", r"(?:answer |essay )?outline|structure|خاکہ|آؤٹ ?لائن"),
@@ -22,8 +31,8 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("conclusion", (r"conclusion|concluding remarks|final (?:thoughts|remarks)|wrap[- ]?up|"
                     r"(?:the )?bottom line|حاصلِ? ?کلام|خلاصۂ? ?کلام|خلاصہ|نتیجہ|اختتامیہ|ماحصل")),
     ("note", r"translation|meaning|reference|explanation|tafseer|tafsir"),
-    ("section", (r"(?:the )?way forward|(?:critical |an )?analysis|suggestions|"
-                 r"(?:policy )?recommendations|(?:the )?road ahead")),
+    ("section", (r"(?:the )?way (?:forward|out)|(?:critical |an )?analysis|suggestions|"
+                 r"(?:policy )?recommendations|(?:the )?road ahead|تجاویز|سفارشات")),
 )
 """Label kind → the words that make it (matched whole, case ignored)."""
 
@@ -105,7 +114,10 @@ def to_piece(block: Block) -> Piece:
     # Urdu prose is read like English (headings, labels, points); only Arabic verses are
     # kept apart as they are.
     arabic = mostly_arabic(block.text) and not urdu_prose(block.text) and not (
-        _LABEL.match(plain(text)) and len(text.split()) <= 3)  # "تعارف" over the introduction
+        _LABEL.match(plain(text)) and len(text.split()) <= 3) and not (  # "تعارف" over …
+        # "(ج) مشاورت": a listed line without vowel marks is Urdu, even with no letter
+        # of Urdu's own (a verse is written with its marks).
+        bool(marker) and unvowelled(text))
     piece = Piece(block, marker, number, text, arabic=arabic)
     if arabic:
         return piece

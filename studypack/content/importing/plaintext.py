@@ -14,7 +14,7 @@ from collections import Counter
 
 from .blocks import Block, mostly_arabic, split_marker
 from .junk import is_junk, starts_tail
-from .pieces import CONCLUSION_OPENERS
+from .pieces import CONCLUSION_OPENERS, SENTENCE_END
 from .question_rows import listed_lines, question_columns
 from .questions import parse_question
 
@@ -43,6 +43,12 @@ def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
         ``(kept lines, dropped non-blank lines)``.
     """
     furniture = [bool(PAGE_CHROME.match(line)) for line in lines]
+    for n in [n for n, folio in enumerate(furniture) if folio]:
+        # A page's foot line standing alone just above its folio ("Rana Academy - for
+        # enrolled students only", then "Page 3 of 12") is furniture, however rare.
+        if n and _could_repeat(lines[n - 1]) and not SENTENCE_END.search(lines[n - 1]) \
+                and (n < 2 or not lines[n - 2].strip()):
+            furniture[n - 1] = True
     if any(furniture) or wrap_width(lines):
         shapes = Counter(_shape(line) for line in lines if _could_repeat(line))
         furniture = [gone or (_could_repeat(line) and shapes[_shape(line)] >= REPEATS_AT_LEAST)
@@ -55,18 +61,45 @@ def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
             head = _shape(lines[top])
             furniture = [gone or (i > top and _shape(line) == head)
                          for i, (line, gone) in enumerate(zip(lines, furniture, strict=True))]
-    return ([line for line, gone in zip(lines, furniture, strict=True) if not gone],
+    return (_rejoined(lines, furniture),
             [line for line, gone in zip(lines, furniture, strict=True) if gone and line.strip()])
+
+
+def _rejoined(lines: list[str], furniture: list[bool]) -> list[str]:
+    """The lines without page furniture; a sentence that ran on over a page break ("in
+    recent", folio, running head, "years. In …") is one paragraph again.
+    """
+    kept: list[str] = []
+    n = 0
+    while n < len(lines):
+        if not furniture[n] and lines[n].strip():
+            kept.append(lines[n])
+            n += 1
+            continue
+        end = n  # a run of blank lines and furniture
+        while end < len(lines) and (furniture[end] or not lines[end].strip()):
+            end += 1
+        if not any(furniture[n:end]):
+            kept += lines[n:end]
+        else:
+            last = next((x for x in reversed(kept) if x.strip()), "")
+            after = lines[end].strip() if end < len(lines) else ""
+            if not (last and after[:1].islower() and not SENTENCE_END.search(last)):
+                kept.append("")
+            while len(kept) > 1 and not kept[-1].strip() and not kept[-2].strip():
+                kept.pop()
+        n = end
+    return kept
 
 
 def _could_repeat(line: str) -> bool:
     # A question line is never a running head, however alike a list's lines are.
-    text = line.strip()
+    text = " ".join(line.split())  # a PDF's head set apart in two columns by spaces
     return (3 <= len(text) <= 80 and not split_marker(text)[0] and not _LABEL.match(text)
             and parse_question(text) is None)
 
 
-_LABEL = re.compile(r"^(?:outline|introduction|conclusion|answer|analysis|way forward|"
+_LABEL = re.compile(r"^(?:outline|introduction|conclusion|answer|analysis|way forward|way out|"
                     r"suggestions|recommendations)\b", re.IGNORECASE)
 
 

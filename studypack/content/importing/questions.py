@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .blocks import QUESTION_WORDS
+from .blocks import EMOJI, QUESTION_WORDS
 from .junk import is_menu
 from .preamble import is_attribution, is_preface
 
@@ -196,7 +196,9 @@ def parse_question(text: str) -> QuestionLine | None:
     numbered list line ending in such a tag (topic-wise lists).
     """
     # Ticks and stars a student puts after a listed question are not part of it.
-    line = _ocr_marks(re.sub(r"(?:\s*[✅❌✔✓☑⭐★✗✘]\ufe0f?)+\s*$", "", " ".join(text.split())))
+    # So are the emoji a post's header closes with ("… | Q No 2 📝").
+    line = _ocr_marks(re.sub(rf"(?:\s*(?:[✅❌✔✓☑⭐★✗✘]|{EMOJI})[\ufe0f\u200d]*)+\s*$", "",
+                             " ".join(text.split())))
     match = _Q_NUMBERED.match(line) or _Q_URDU.match(line)
     if match:
         return _with_tags(_paper_number(match.group(1)), match.group(2))
@@ -208,7 +210,7 @@ def parse_question(text: str) -> QuestionLine | None:
         return QuestionLine(number=None, text=topic.group(3).strip(" *"), year=year, exam=exam,
                             paper="English Essay")
     quoted = _QUOTED_MARKS.match(line)
-    if quoted and _asks(quoted.group(1)):
+    if quoted and asks(quoted.group(1)):
         # '"Compare classical and operant conditioning. …" (20)': a question quoted with
         # its marks, as a student asking for its answer writes it.
         return QuestionLine(number=None, text=quoted.group(1).strip(), marks=int(quoted.group(2)))
@@ -265,11 +267,11 @@ def _tagged_forms(line: str) -> QuestionLine | None:
         return QuestionLine(**{**_with_tags(_paper_number(match.group(1)), match.group(2)).__dict__,
                                "listed": True})
     first = _YEAR_FIRST.match(line)
-    if first and _asks(first.group(2)):  # "2017 — Compare realism and liberalism …"
+    if first and asks(first.group(2)):  # "2017 — Compare realism and liberalism …"
         rest, _, marks, exam = read_tags(first.group(2))
         return QuestionLine(number=None, text=rest, year=int(first.group(1)), marks=marks,
                             exam=exam, listed=True)
-    if match and _BARE_YEAR_TAG.search(line) and _asks(match.group(2)):
+    if match and _BARE_YEAR_TAG.search(line) and asks(match.group(2)):
         # "3. Why does Pakistan … crises? (2019)": a list of one exam's questions.
         return QuestionLine(**{**_with_tags(None, match.group(2)).__dict__, "listed": True})
     return None
@@ -281,7 +283,7 @@ _YEAR_FIRST = re.compile(r"^(?:\d{1,4}[.)]\s*)?\**((?:19|20)\d\d)\**\s*[—–:-
 _BARE_YEAR_TAG = re.compile(r"[(\[]\s*(?:19|20)\d\d\s*[)\]]\s*\.?$")
 
 
-def _asks(text: str) -> bool:
+def asks(text: str) -> bool:
     """Text that sets a task: it asks ("?"), or one of its sentences opens with a directive
     ("Discuss …", "“Peace … Pakistan.” Comment.", "Pakistan … vulnerable. Analyse …").
     """

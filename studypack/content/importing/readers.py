@@ -73,6 +73,7 @@ def read_html(data: bytes) -> Page:
         blocks = own
     # Entities such as &#3650;&#8364;&#8482; become mojibake only once parsed: repair it.
     blocks = [replace(b, text=repair(b.text)[0]) if "\u0e42" in b.text else b for b in blocks]
+    blocks = _unsigned(blocks, _signatures(text))
     title, crumbs = _title_and_crumbs(text)
     if not any(parse_question(plain(b.text)) for b in blocks):
         asked, above = _question_outside(text)
@@ -80,6 +81,45 @@ def read_html(data: bytes) -> Page:
         crumbs = (*crumbs, *above)
     return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
                 notes=notes)
+
+
+_SIGNATURE = re.compile(r"""(?:class|id)\s*=\s*["'][^"']*(?:signature|\bsig\d)""",
+                        re.IGNORECASE)
+"""A forum post's signature box (phpBB ``class="signature"``, vBulletin's
+``signaturecontainer``, XenForo's ``message-signature``, ``id="sig123"``)."""
+
+
+def _signatures(text: str) -> frozenset[str]:
+    """The texts of the page's forum signatures: a poster's line under every post ("CSS
+    2024 in sha Allah", "Answers are my own") is neither answer nor context (its year is
+    not the question's).
+    """
+    if not _SIGNATURE.search(text):
+        return frozenset()
+    from lxml import html
+
+    try:
+        tree = html.fromstring(text.encode("utf-8"))
+    except (ValueError, SyntaxError):
+        return frozenset()
+    return frozenset(
+        words for element in tree.xpath("//*[@class or @id]")
+        if _SIGNATURE.search(f'class="{element.get("class", "")} {element.get("id", "")}"')
+        for words in [" ".join(element.text_content().split())] if words)
+
+
+def _unsigned(blocks: list[Block], signatures: frozenset[str]) -> list[Block]:
+    """``blocks`` without the lines that are a forum signature."""
+    if not signatures:
+        return blocks
+    kept = []
+    for block in blocks:
+        lines = [line for line in block.text.split("\n")
+                 if " ".join(plain(line).split()) not in signatures]
+        if lines:
+            kept.append(replace(block, text="\n".join(lines)) if len(lines) < len(
+                block.text.split("\n")) else block)
+    return kept
 
 
 THIN_MAIN = 150

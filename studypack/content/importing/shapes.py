@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .blocks import ARABIC, EMOJI
 from .pieces import Piece
 
 
@@ -40,6 +41,39 @@ def run_in_bullet(piece: Piece) -> bool:
     return (piece.marker == "bullet" and piece.depth == 0 and not piece.headed
             and piece.text.startswith("*") and len(piece.plain.split()) >= 14
             and headed_bullet(piece))
+
+
+_RUN_IN_BOLD = re.compile(r"^\*\*([^*]{2,60}?)\*\*\s*[:\-–—]?\s*(\S.*)$", re.DOTALL)
+
+
+def run_in_bold(piece: Piece) -> bool:
+    """"**Sea lanes:** The ocean is bounded …": a paragraph led by a bold term of a few
+    words; a point when a heading over several of them titles their group.
+    """
+    match = _RUN_IN_BOLD.match(piece.text.strip())
+    return (match is not None and not piece.marker and not piece.label and not piece.arabic
+            and piece.block.kind == "paragraph" and not piece.headed
+            and len(match.group(1).split()) <= 8 and not re.search(r"[.?!]$", match.group(1))
+            and (match.group(1).rstrip().endswith(":") or piece.text.lstrip("*")
+                 .split("**", 1)[-1].lstrip()[:1] in ":–—-")
+            and len(match.group(2).split()) >= 12)
+
+
+_HEADING_GLYPH = re.compile(rf"^(?:{EMOJI}|[➤►▶✦◆■❖])[\ufe0f]?$")
+
+
+def glyph_heading(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
+    """"🔸 Origins of NPM" standing over its paragraph: a point's heading set with an
+    emoji or an arrow, not an item of a list (the line before is no item like it).
+    """
+    text = piece.plain
+    return (piece.marker == "bullet" and piece.depth == 0 and not piece.label
+            and bool(_HEADING_GLYPH.match(piece.number)) and after is not None
+            and not after.marker and not after.label and not after.headed
+            and len(after.plain.split()) >= 12 and len(text.split()) <= 9
+            and not re.search(r"[.?!,;]$", text)
+            and not (before is not None and before.marker == "bullet"
+                     and before.number == piece.number))
 
 
 def lettered_heading(piece: Piece, after: Piece | None) -> bool:
@@ -72,7 +106,8 @@ def bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
     return (not piece.marker and not piece.arabic and not piece.label
             and piece.block.kind == "paragraph"
             and not (before and before.arabic) and len(text) <= 70 and len(text.split()) <= 9
-            and text[:1].isupper() and not re.search(r"[.?!,;\"”]$", text)
+            and (text[:1].isupper() or bool(ARABIC.match(text[:1])))  # Urdu has no capitals
+            and not re.search(r"[.?!,;\"”۔،؟]$", text)
             and not after.marker and not after.arabic and len(after.plain) > 2 * len(text))
 
 
@@ -86,6 +121,18 @@ def group_title(piece: Piece, before: Piece | None, after: Piece | None) -> bool
             and not piece.label and len(piece.plain.split()) <= 6
             and not (before is not None and before.arabic)
             and not re.search(r"[.?!,;\"”)\]]$|^[(\[]|\d:\d", piece.plain))
+
+
+def led_group_title(piece: Piece, before: Piece | None, later: list[Piece]) -> bool:
+    """"Social norms" over one short lead-in ("Four norms explain why …") and then
+    "i. Patriarchy …": a title over points with a sentence that introduces them.
+    """
+    if len(later) < 2 or later[0].marker or later[0].label or later[0].headed:
+        return False
+    lead = later[0].plain
+    return (len(lead.split()) <= 25 and lead.endswith((".", ":"))
+            and later[1].top_numbered and later[1].number in ("1", "i", "I")
+            and group_title(piece, before, later[1]))
 
 
 def colon_title(piece: Piece, after: Piece | None) -> bool:
@@ -115,6 +162,9 @@ def heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
         return True  # a bold line straight over a bold heading and its paragraph
     if piece.block.kind != "heading" or piece.label:
         return False
+    under = list(itertools.takewhile(lambda p: p.block.kind != "heading", later))
+    if sum(run_in_bold(p) for p in under) >= 2 and run_in_bold(under[0]):
+        return True  # "## Actors" over "**India:** …", "**China:** …" paragraphs
     for k, nxt in enumerate(later[:3]):
         if nxt.block.kind == "heading":
             return nxt.block.level > piece.block.level and not nxt.label
@@ -144,6 +194,8 @@ def starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape:
         return True  # "✅ *Stronger laws* – In 2020 …", "a) Tariff below cost" under a head
     if piece.headed and piece.marker == "bullet" and piece.depth == 0:
         return after is not None and not after.marker  # "👉 *Heading*" over a paragraph
+    if glyph_heading(piece, before, after):
+        return True
     if shape == "bulleted":
         return headed_bullet(piece)
     if shape == "lettered":
