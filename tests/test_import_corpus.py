@@ -152,12 +152,25 @@ READ_EXACTLY = {
                     "p16-docx-md-gsa-topicwise-past-questions.md"],
     # A Way Out section, Markdown group headings over run-in bold points, a PDF handout
     # with capital-lettered outline and running heads, a group post with ✔/➤/🔸, Urdu.
+    # Then a year-wise table, two answers under a copied contents box, a paywalled question
+    # box, mojibake, a forum thread, a topic-wise list, a solved-papers index, a Medium
+    # article and a category archive.
     "held-out-12": ["q01-wp-water-crisis-pak-affairs.html",
+                    "q02-blogger-copy-pak-afghan-roman.txt",
                     "q03-gdocs-indian-ocean-ir-part2.md",
+                    "q04-category-gender-studies-archive.html",
                     "q05-pdf-handout-gender-violence.txt",
                     "q06-fb-post-npm-pms-kpk.txt",
                     "q07-urdu-riyasat-e-madina-pms-punjab.txt",
-                    "q11-academy-admissions-sales.html"],
+                    "q08-yearwise-table-current-affairs.html",
+                    "q09-two-answers-criminology.txt",
+                    "q10-paywall-family-sociology.html",
+                    "q11-academy-admissions-sales.html",
+                    "q12-mojibake-acid-rain-gsa.txt",
+                    "q13-forum-sindh-floods-pms-sindh.html",
+                    "q14-wp-islamic-history-topicwise-questions.html",
+                    "q15-solved-papers-index-navigation.txt",
+                    "q16-medium-governance-local-government.txt"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 
@@ -176,8 +189,9 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
                                                ("held-out-2", 0.98), ("held-out-3", 0.98),
                                                ("held-out-4", 0.96), ("held-out-5", 0.92),
                                                ("held-out-6", 0.89), ("held-out-7", 0.96),
-                                               ("held-out-8", 0.86), ("held-out-9", 0.99),
-                                               ("held-out-10", 0.97), ("held-out-11", 0.98)])
+                                               ("held-out-8", 0.92), ("held-out-9", 0.99),
+                                               ("held-out-10", 0.97), ("held-out-11", 0.98),
+                                               ("held-out-12", 1.0)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
@@ -188,7 +202,7 @@ def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # lists lost 99 fields), held-out-10 97.7 % (344/352; 42.9 % unseen, scored after the
     # work on held-out-9). Later: dev 98.5 %, held-out-4 96.6 %, -5 92.6 %, -6 89.5 %,
     # -8 86.3 %; held-out-11 98.2 % (334/340; 82.9 % unseen, scored after held-out-10's
-    # work).
+    # work). Later: held-out-8 92.5 %, held-out-12 100 % (284/284; 64.4 % unseen).
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)

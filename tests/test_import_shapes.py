@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studypack.content.importing import import_file
+import pytest
+
+from studypack.content.importing import NoAnswerOnPage, import_file
 from studypack.content.importing.blocks import split_marker
 
 BODY = ("This paragraph carries the argument of the point with enough words to read as "
@@ -270,3 +272,341 @@ def test_urdu_abjad_letters_are_list_markers():
     assert split_marker("(الف) شوریٰ") == ("letter", "الف", "شوریٰ")
     assert split_marker("ج) عدل") == ("letter", "ج", "عدل")
     assert split_marker("(ب)عدل")[0] == "letter"
+
+
+def test_a_year_wise_table_of_numbered_questions_under_sitting_heads(tmp_path):
+    def table(rows: list[tuple[int, str]]) -> str:
+        cells = "".join(f"<tr><td>{n}</td><td>{q}</td><td>20</td></tr>" for n, q in rows)
+        return ("<table><thead><tr><th>Q.No</th><th>Question</th><th>Marks</th></tr></thead>"
+                f"<tbody>{cells}</tbody></table>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Economics Past Papers Year-wise: CSS 2018 and 2019 - Exam Desk</title></head><body>
+<main><h1>CSS Economics Past Papers (Year-wise)</h1>
+<p>The subjective part of each paper, in short form, for revision before the exam.</p>
+<h2>CSS 2018</h2>
+{table([(2, "Why has the tax to GDP ratio of Pakistan stayed so low?"),
+        (3, "Explain the causes of the recurring balance of payments crises."),
+        (4, "Discuss the role of remittances in the economy of Pakistan.")])}
+<h2>CSS 2019</h2>
+{table([(2, "Evaluate the effect of circular debt on the power sector."),
+        (5, "How does inflation hurt the poor more than the rich? Discuss.")])}
+</main></body></html>"""
+    records = import_file(_write(tmp_path, "yearwise.html", page))
+    assert [(r.data["year"], r.data["number"]) for r in records] == [
+        (2018, 2), (2018, 3), (2018, 4), (2019, 2), (2019, 5)]
+    assert records[0].data["question"] == "Why has the tax to GDP ratio of Pakistan stayed so low?"
+    assert all(r.data["paper"] == "Economics" and r.data["exam"] == "CSS" for r in records)
+
+
+def test_two_answers_under_a_copied_contents_box_a_site_menu_and_lettered_heads(tmp_path):
+    page = f"""Exam Notes Hub
+Notes | Past Papers | Solved Papers | Current Affairs | Shop
+Home » Sociology » Solved Papers
+CSS Sociology 2019 Solved Paper: Q4 and Q6
+
+Table of Contents
+Q4: Urban poverty
+Q6: Social change
+Further reading
+
+Q4: What drives urban poverty in Pakistan? Discuss.
+Marks: 20
+
+Introduction
+{BODY}
+
+Faces of urban poverty
+
+(a) Informal work
+{BODY}
+
+(b) Slum housing
+{BODY}
+
+Weak safety nets
+{BODY}
+
+Conclusion
+In short, the city's poor need work before they need charity.
+
+Q6: Explain the main agents of social change in Pakistan.
+Marks: 20
+
+Introduction
+{BODY}
+
+1. Education
+{BODY}
+
+2. Media
+{BODY}
+
+Conclusion
+All told, change comes faster than the institutions that must absorb it.
+
+Related reading
+→ Sociology Syllabus with Book List
+Did you find this helpful? 👍 40  👎 2
+"""
+    answers = import_file(_write(tmp_path, "two.txt", page))
+    assert [a.data["number"] for a in answers] == [4, 6]
+    assert [a.data["paper"] for a in answers] == ["Sociology", "Sociology"]
+    assert _headings(answers[0]) == ["Informal work", "Slum housing", "Weak safety nets"]
+    assert _headings(answers[1]) == ["Education", "Media"]
+    assert answers[1].data["conclusion"].startswith("All told")
+    assert "Related reading" not in answers[1].yaml_text
+    assert "helpful" not in answers[1].yaml_text
+
+
+def test_topic_heads_that_close_in_a_count_of_their_questions(tmp_path):
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS Sociology Questions Topic-wise - Study Corner</title></head><body><article>
+<h1>CSS Sociology Past Questions Topic-wise</h1>
+<h2>&#128218; Family and Marriage <span>(2 Questions)</span></h2>
+<ol><li>Discuss the decline of the joint family in urban Pakistan. <em>(CSS-2016)</em></li>
+<li>Explain the changing patterns of marriage in South Asia. <em>(CSS-2019)</em></li></ol>
+<h2>&#128218; Crime and Deviance <span>(2 Questions)</span></h2>
+<ol start="3"><li>Evaluate the strain theory of deviance with examples. <em>(CSS-2018)</em></li>
+<li>What are the causes of juvenile delinquency in Pakistan? <em>(CSS-2021)</em></li></ol>
+</article></body></html>"""
+    records = import_file(_write(tmp_path, "topics.html", page))
+    assert [r.data["topics"][0] for r in records] == [
+        "Family and Marriage", "Family and Marriage", "Crime and Deviance", "Crime and Deviance"]
+    assert [r.data["year"] for r in records] == [2016, 2019, 2018, 2021]
+
+
+def test_an_article_subtitle_header_a_question_label_and_a_closing_plea(tmp_path):
+    page = f"""Open in app
+Sign in
+
+Why Tax Reform Keeps Failing in Pakistan
+CSS 2021 · Economics · Q.3 (20 marks) — an outline and a model answer
+Sara Malik
+Follow
+6 min read
+
+I wrote this paper two years ago; here is how I would answer the question again today.
+
+Question: Pakistan collects too little tax for its needs. Analyse the reasons and suggest reforms.
+
+Outline
+1-Introduction
+2-Narrow base
+3-Weak administration
+4-Conclusion
+
+Introduction
+{BODY}
+
+Narrow base
+{BODY}
+
+Weak administration
+{BODY}
+
+Conclusion
+In the end, reform is a matter of will rather than of design.
+
+If this helped, give it a few claps and follow me for one answer every week.
+
+Economics
+Taxation
+Written by Sara Malik
+PAS officer. I write model answers for the economics paper on weekends.
+Get an email whenever Sara Malik publishes.
+"""
+    answer = import_file(_write(tmp_path, "article.txt", page))[0]
+    assert (answer.data["exam"], answer.data["year"], answer.data["number"],
+            answer.data["marks"], answer.data["paper"]) == ("CSS", 2021, 3, 20, "Economics")
+    assert answer.data["question"] == ("Pakistan collects too little tax for its needs. "
+                                       "Analyse the reasons and suggest reforms.")
+    assert len(answer.data["outline"]) == 4
+    assert _headings(answer) == ["Narrow base", "Weak administration"]
+    assert answer.data["conclusion"].startswith("In the end, reform")
+    assert "claps" not in answer.yaml_text and "weekends" not in answer.yaml_text
+
+
+def test_a_question_box_under_the_page_title_and_a_paywall(tmp_path):
+    long = " ".join([BODY] * 3)  # a page of full paragraphs, as such a page is
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Ageing in Pakistan | Sociology | CSS 2018 - Answer Vault</title></head><body>
+<div id="app"><header class="topbar"><a href="/" class="logo">Answer Vault</a>
+<nav><a href="/css/">CSS</a><a href="/pricing/">Pricing</a></nav></header>
+<div class="crumbs"><a href="/sociology/">Sociology</a> &rsaquo; <span>CSS 2018</span></div>
+<article class="answer-page"><div class="badge">PREMIUM</div>
+<h1>Ageing in Pakistan</h1>
+<p class="meta">Sociology &bull; CSS 2018 &bull; 8 min read &bull; Checked by
+<a href="/team/">our panel</a></p>
+<div class="question-box">
+<span class="qno">Q.No.6</span>
+<p>Discuss the problems of the elderly in Pakistan. How is the family's role changing?</p>
+<span class="marks">(20)</span>
+</div>
+<section class="outline"><h2>Outline</h2>
+<ol><li>Introduction</li><li>Care at home</li><li>Pensions
+<ol><li>Public servants</li><li>The informal sector</li></ol></li><li>Conclusion</li></ol>
+</section>
+<section class="answer-body">
+<h2>Introduction</h2><p>{long}</p>
+<h2>Care at home</h2><p>{long}</p>
+<h2>Pensions</h2>
+<h3>i. Public servants</h3><p>{long}</p>
+<h3>ii. The informal sector</h3><p>Only a small share of the old draw a pension, and the
+workers of the informal sector who make up most of the labour force</p>
+</section>
+<div class="paywall"><h3>This answer is for Premium members only</h3>
+<p>You have read a third of this answer. Subscribe for the rest.</p></div>
+</article></div></body></html>"""
+    answer = import_file(_write(tmp_path, "box.html", page))[0]
+    assert answer.data["number"] == 6 and answer.data["marks"] == 20
+    assert len(answer.data["outline"]) == 4
+    assert _headings(answer) == ["Care at home", "Public servants", "The informal sector"]
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert answer.incomplete
+
+
+def test_lettered_heads_before_a_titled_run_of_roman_points_and_a_rating_row(tmp_path):
+    page = f"""GSA – CSS 2020 Solved – Q.No.9
+Q.No.9 What is ozone depletion? Explain its causes and effects. (10)
+Answer:
+{BODY}
+(a) Ozone layer
+{BODY}
+(b) Depleting chemicals
+{BODY}
+Effects of depletion
+i. Skin cancer
+{BODY}
+ii. Crop damage
+{BODY}
+Conclusion:
+The ozone story shows that a treaty can repair a global harm.
+Share: Facebook Twitter WhatsApp
+Rate this answer: ★★★★☆ (4.5 / 5, 20 votes)
+Previous: Q.No.8 Vaccines | Next: Q.No.10 Energy
+"""
+    answer = import_file(_write(tmp_path, "gsa.txt", page))[0]
+    assert _headings(answer) == ["Ozone layer", "Depleting chemicals", "Skin cancer",
+                                 "Crop damage"]
+    assert not answer.incomplete
+    assert "Rate this" not in answer.yaml_text and "Previous:" not in answer.yaml_text
+
+
+def test_a_dash_outline_with_double_dash_children_and_bold_lettered_heads(tmp_path):
+    page = f"""Question No. 2: Discuss the causes of urban flooding in Karachi and its impact. (20)
+
+**Outline**
+- Introduction
+- Causes
+-- Blocked drains
+-- Encroachments
+- Impact
+-- Trade
+-- Health
+- Conclusion
+
+**Introduction**
+
+{BODY}
+
+**Causes**
+
+**1. Blocked drains**
+
+{BODY}
+
+**2. Encroachments**
+
+{BODY}
+
+**Impact**
+
+**a) Trade**
+
+{BODY}
+
+**b) Health**
+
+{BODY}
+
+**Conclusion**
+
+In a nutshell, the city floods because it was built over its own drains.
+"""
+    answer = import_file(_write(tmp_path, "floods.md", page))[0]
+    assert answer.data["outline"] == ["Introduction", "Causes (Blocked drains; Encroachments)",
+                                      "Impact (Trade; Health)", "Conclusion"]
+    assert _headings(answer) == ["Blocked drains", "Encroachments", "Trade", "Health"]
+
+
+def test_a_blog_share_row_after_the_answer_is_dropped(tmp_path):
+    page = f"""Question 2. Discuss the role of the media in a democracy. (20 marks)
+
+Introduction
+{BODY}
+
+Watchdog role
+{BODY}
+
+Conclusion
+Overall, a free press keeps power honest.
+
+Posted by Exam Corner at 9:30 PM
+Email This
+BlogThis!
+Share to X
+Share to Pinterest
+"""
+    answer = import_file(_write(tmp_path, "blog.txt", page))[0]
+    assert "BlogThis" not in answer.yaml_text and "Share to" not in answer.yaml_text
+
+
+def test_an_index_of_solved_papers_is_no_answer(tmp_path):
+    page = """Home » Solved Papers
+CSS Solved Papers – Subject-wise Index
+
+Pakistan Affairs
+CSS 2023 Pakistan Affairs Paper (Solved)
+  Q2. Discuss the role of the Objectives Resolution in the constitution
+  Q4. Water crisis in Pakistan: causes and remedies
+CSS 2022 Pakistan Affairs Paper (Solved)
+  Q3. What are the hurdles to provincial autonomy?
+  Q5. Evaluate the foreign policy of Pakistan since 2001
+CSS 2021 Pakistan Affairs Paper – coming soon
+
+Islamiat
+CSS 2023 Islamiat Paper (Solved)
+  Q2. Explain the concept of Tawheed
+  Q6. Describe the rights of neighbours in Islam
+"""
+    with pytest.raises(NoAnswerOnPage, match="navigation"):
+        import_file(_write(tmp_path, "index.txt", page))
+
+
+def test_a_category_page_of_post_cards_is_no_answer(tmp_path):
+    cards = "".join(
+        f"""<div class="post-card"><h3 class="entry-title"><a href="/p{n}/">{title}</a></h3>
+<div class="post-meta"><span class="author">Bilal Shah</span> <time>May {n}, 2024</time></div>
+<div class="entry-summary"><p>{excerpt} &#8230;</p></div>
+<div class="read-more"><a href="/p{n}/">Read more</a></div></div>"""
+        for n, (title, excerpt) in enumerate([
+            ("CSS 2022 Sociology Q3: The Joint Family",
+             "Q.3 Discuss the decline of the joint family in Pakistan. (20) Outline: 1. Intro"),
+            ("CSS 2021 Sociology Q5: Urban Poverty",
+             "Introduction: Poverty in the cities of Pakistan is growing faster than in"),
+            ("Sociology Notes: Theories of Social Change",
+             "A short note on the main theories of social change and their thinkers, for"),
+            ("PMS 2020: Crime and the Youth",
+             "Question: Examine the causes of youth crime in Pakistan. Answer: Young people"),
+        ], 1))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Sociology Archives - Page 1 of 4 - Study Corner</title></head><body>
+<div class="site-header"><a href="/">Study Corner</a></div>
+<div class="content-area"><h1 class="category-title">Sociology</h1>
+<div class="category-description"><p>Solved papers and notes for the CSS Sociology
+paper, with new posts every week.</p></div>
+<div class="posts">{cards}</div>
+<div class="pagination">Page 1 of 4 <a href="/page/2/">Next</a></div></div>
+</body></html>"""
+    with pytest.raises(NoAnswerOnPage, match="navigation"):
+        import_file(_write(tmp_path, "category.html", page))

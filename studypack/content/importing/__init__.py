@@ -28,7 +28,7 @@ from .assemble import (
     slug,
 )
 from .blocks import Block, Page, plain, split_marker
-from .pagekind import question_list, without_question_line
+from .pagekind import excerpts_mostly, links_to_answers, question_list, without_question_line
 from .parse import parse_answer
 from .preamble import quoted_question, strip_preamble
 from .questions import Context, QuestionLine, read_context, title_as_question, title_question
@@ -62,14 +62,19 @@ def import_page(page: Page, options: Options | None = None, *,
     """
     options = options or Options()
     split = split_page(page)
-    if split.answers and all(_excerpt(a.question.text, a.blocks) for a in split.answers):
+    if (split.answers and all(_excerpt(a.question.text, a.blocks) for a in split.answers)
+            ) or excerpts_mostly(list(page.blocks)):
         # A category or search page: each post's opening lines, cut short with
         # "…" and a "Read more" link (dropped as site text), and no answer.
         raise NoAnswerOnPage("seems to be a site's navigation page (the first lines of "
                              "posts, each cut short); there is no answer on it, so nothing "
                              "was written")
-    if split.answers and question_list([list(a.blocks) for a in split.answers],
-                                       sum(a.question.listed for a in split.answers)):
+    bodies = [list(a.blocks) for a in split.answers]
+    if split.answers and question_list(bodies, sum(a.question.listed for a in split.answers)):
+        if links_to_answers(bodies):
+            raise NoAnswerOnPage("seems to be a site's navigation page (an index of its "
+                                 "solved papers, each question a link); there is no answer "
+                                 "on it, so nothing was written")
         return _listed_questions(split, options, source_name)
     if split.answers:
         raws = [(a.question, a.blocks) for a in split.answers]
@@ -169,8 +174,11 @@ def _topic_head(blocks: list[Block]) -> str | None:
         # "TOPIC 1: THEORIES AND CONCEPTS", "Unit 3 – Pakistan and the World"
         text = re.sub(r"^(?:topic|unit|chapter|section)\s*\d{1,2}\s*[:.\-–]\s*", "", text,
                       flags=re.IGNORECASE)
-        # Flags and emoji before a head ("🇦🇫 PAKISTAN–AFGHANISTAN") are decoration.
+        # Flags and emoji before a head ("🇦🇫 PAKISTAN–AFGHANISTAN") are decoration, and
+        # so is a count of the questions after it ("Muslim Spain (4 Questions)").
         text = re.sub(r"^[^\w\"“‘(]+", "", text)
+        text = re.sub(r"\s*[(\[]\s*\d{1,3}\s*(?:questions?|qs?)?\s*[)\]]$", "", text,
+                      flags=re.IGNORECASE)
         if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", ")", "]")):
             return head_case(text)
     return None

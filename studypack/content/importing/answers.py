@@ -20,6 +20,7 @@ from .junk import (
     is_junk,
     is_paywall,
     is_trailing_junk,
+    signs_off,
     starts_tail,
 )
 from .preamble import drop_preface
@@ -75,18 +76,25 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
         ``(kept, dropped)``: the kept blocks and how many were dropped.
     """
     kept: list[Block] = []
-    asked = contents = False
+    asked, answered = False, 0  # a question line or prose read; words read since
+    contents = ""  # in a contents box: "open", then the kind of block its entries are
     for block in blocks:
         text = plain(block.text) or block.text.strip()
         if _CONTENTS.match(text):
-            contents = True  # a contents box: its list of links is not an outline
+            contents = "open"  # a contents box: its list of links is not an outline
             continue
-        if contents and block.kind == "item":
+        # Its entries are list items, or in a text copy lines of a few words each (a
+        # heading after it is the page's own: the box's list was left behind).
+        if (block.kind == "item" and contents) or (
+                block.kind == "paragraph" and contents in ("open", "paragraph") and _entry(text)):
+            contents = block.kind
             continue
-        contents = False
+        contents = ""
         if is_paywall(text) and not any(len(plain(b.text).split()) >= 40 for b in kept):
             continue  # "3 of 5 free previews left" above the answer: only a notice
         if starts_tail(text) or is_paywall(text) or (asked and (COMMENTS_HEADING.match(text)
+                                            or (signs_off(text) and answered >= 150
+                                                and not is_junk(text))
                                             or TAIL_LINE.match(text)
                                             or re.match(r"^_{5,}", block.text.strip()))):
             break
@@ -98,11 +106,17 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
             kept.append(block)
             # After a question line or a paragraph of answer, a "Related" line ends it.
             asked = asked or parse_question(text) is not None or len(text.split()) >= 40
+            answered += len(text.split()) if asked else 0
     while kept and not _ticked(kept[-1]) and (is_trailing_junk(plain(kept[-1].text)
                                                                or kept[-1].text)
                     or is_trailing_junk(split_marker(plain(kept[-1].text))[2])):
         kept.pop()
     return kept, len(blocks) - len(kept)
+
+
+def _entry(text: str) -> bool:
+    """A contents box's entry as a text copy gives it: a few words, no sentence."""
+    return 0 < len(text.split()) <= 6 and not re.search(r"[.!?]$", text)
 
 
 _CONTENTS = re.compile(r"^(?:table of contents|contents|in this (?:article|post)|jump to|"

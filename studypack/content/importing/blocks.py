@@ -74,7 +74,8 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # (الف) / (ب) / ج): Urdu letters in their abjad order
     ("letter", re.compile(r"^\(?(الف|ب|ج|د|ہ|و|ز|ح|ط|ی)\)\s*(?=\S)")),
     # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)
-    ("bullet", re.compile(rf"^([-–•●▪▫◽■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|{EMOJI})\uFE0F?(?=\s)\s*")),
+    # "--" typed for a second level under "-" lines
+    ("bullet", re.compile(rf"^(--|[-–•●▪▫◽■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|{EMOJI})\uFE0F?(?=\s)\s*")),
 )
 
 QUESTION_WORDS = re.compile(

@@ -37,7 +37,9 @@ CAPTCHA = re.compile(r"^\s*[\w]+\s*[+\-−×x*]\s*\w+\s*=\s*\??\s*$", re.IGNOREC
 
 _JUNK_PATTERNS = (
     # share bars and buttons
-    (r"^(?:(?:share(?: this(?: post| article)?| on \w+| via \w+)?|tweet|pin it|like(?: this)?|"
+    # (Blogger's row: "Email This", "BlogThis!", "Share to X")
+    (r"^(?:(?:share(?: this(?: post| article)?| on \w+| via \w+| to \w+)?|tweet|pin it|"
+     r"like(?: this)?|blogthis|email this|"
      r"reply|quote|multi-quote|report|print|email|copy link|thanks|facebook|twitter|whatsapp|"
      r"telegram|linkedin|pinterest|reddit)[\s:!|]*)+$"),
     r"^loading\W*$",
@@ -89,6 +91,9 @@ _JUNK_PATTERNS = (
     r"^sources?\s*:\s*(?:lecture|class|my notes|notes|sir|madam|teacher)\b",
     r"\bback to (?:index|top|home|contents|the list)\b",
     r"^(?:advertisement|sponsored|ad|ads by \w+|continue reading below)$",
+    # a post's links to its neighbours, and a rating widget
+    r"^(?:«\s*)?(?:previous|prev)\b.{0,80}\|\s*next\b",
+    r"^rate this (?:answer|post|article)\b|[★☆]{3,}",
     (r"^share(?: this(?: post| article| answer)?| on| via)?\s*:?\s*(?:(?:facebook|twitter|x|"
      r"whatsapp|telegram|linkedin|pinterest|reddit|email|copy link)[\s,|•·–—-]*)+$"),
     r"^\[[ xX✓]?\]\s",
@@ -188,8 +193,8 @@ TRAILING_WORDS = 16
 
 
 TAIL_LINE = re.compile(
-    r"^(?:related|related posts?|you might also like|more from\b.{0,40}|popular posts|"
-    r"recent posts|read next|tagged\b.*|posted in\b.*|share this\W*|top comments|"
+    r"^(?:related|related (?:posts?|reading|links)|you might also like|more from\b.{0,40}|"
+    r"popular posts|recent posts|read next|tagged\b.*|posted in\b.*|share this\W*|top comments|"
     r"most (?:viewed|read|popular)|trending(?: now)?|latest posts|popular notes|"
     r"all comments|view (?:all|more) comments|sort by\b.*|\d+ comments? so far)$",
     re.IGNORECASE)
@@ -197,10 +202,12 @@ TAIL_LINE = re.compile(
 
 _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?:it|this) "
                        r"with|do share it|happy (?:learning|studying)|best of luck|"
-                       r"(?:was|is|found) this (?:answer |article |post )?helpful|"
+                       r"(?:was|is|found|find) this (?:answer |article |post )?helpful|"
                        r"hope (?:this|it) helps|masha ?allah|join now|that'?s it for today|"
                        r"that is all for today|see you (?:in the next|next)|stay tuned|"
-                       r"feel free to (?:reach out|contact|message|dm)|reach out (?:to me )?on "
+                       r"feel free to (?:reach out|contact|message|dm)|"
+                       r"(?:give|leave) (?:it|this|me) (?:a few |some )?claps?|"
+                       r"reach out (?:to me )?on "
                        r"(?:instagram|facebook|whatsapp|twitter|x|linkedin))\b",
                        re.IGNORECASE)
 
@@ -208,6 +215,14 @@ _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?
 MEMBER_RANK = re.compile(r"^(?:(?:senior|junior|new|active|banned|regular|super)?\s?member|"
                          r"moderator|administrator)$", re.IGNORECASE)
 """A forum member's rank: the short line above it is the member's name."""
+
+
+def signs_off(text: str) -> bool:
+    """The writer's closing words to readers ("Hope this helps! Give it a few claps"):
+    after the answer, what follows is the site's (tags, the writer's card, responses).
+    """
+    line = " ".join(text.split())
+    return len(line.split()) <= 40 and bool(_SIGN_OFF.search(line))
 
 
 def is_trailing_junk(text: str) -> bool:
@@ -218,7 +233,7 @@ def is_trailing_junk(text: str) -> bool:
     """
     line = " ".join(text.split())
     return is_junk(line) or (len(line.split()) <= TRAILING_WORDS and bool(_TRAILING.match(line))
-                             ) or (len(line.split()) <= 40 and bool(_SIGN_OFF.search(line)))
+                             ) or signs_off(line)
 
 
 _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?premium members|"

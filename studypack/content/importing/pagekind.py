@@ -78,6 +78,34 @@ def question_list(bodies: list[list[Block]], listed: int) -> bool:
                                                and median(words) < 3 * LIST_BODY_WORDS)
 
 
+_CUT = re.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*$")
+
+
+def excerpts_mostly(blocks: list[Block]) -> bool:
+    """Most of the page's prose is paragraphs cut short with "…", several under headings:
+    a category or archive page of post cards (title, first lines, "Read more").
+    """
+    prose = [(k, plain(b.text)) for k, b in enumerate(blocks)
+             if b.kind == "paragraph" and len(_WORD.findall(plain(b.text))) >= 8]
+    cut = [(k, t) for k, t in prose if _CUT.search(t)]
+    # Each under its post's title, a byline ("Sana · May 3") at most between them.
+    carded = sum(any(b.kind == "heading" for b in blocks[max(0, k - 2):k]) for k, _ in cut)
+    words = sum(len(_WORD.findall(t)) for _, t in prose)
+    return carded >= 3 and 3 * sum(len(_WORD.findall(t)) for _, t in cut) >= 2 * words
+
+
+_SOLVED_HEAD = re.compile(r"\bsolved\b|\bcoming soon\b", re.IGNORECASE)
+
+
+def links_to_answers(bodies: list[list[Block]]) -> bool:
+    """A list of questions under heads that name solved papers ("CSS 2024 Pakistan Affairs
+    Paper (Solved)", "… – coming soon"): an index whose lines are links to answers kept
+    elsewhere, not past questions listed for their own sake.
+    """
+    heads = [plain(b.text) for body in bodies for b in body if len(plain(b.text).split()) <= 12]
+    return sum(bool(_SOLVED_HEAD.search(h)) for h in heads) >= 3
+
+
 def without_question_line(blocks: list[Block], title: str, asked: bool = False) -> PageKind:
     """What a page that has no question line holds.
 

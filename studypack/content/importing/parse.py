@@ -23,6 +23,7 @@ from .shapes import (
     group_title,
     heading_over_headings,
     led_group_title,
+    lettered_heading,
     run_in_bold,
     starts_point,
 )
@@ -30,7 +31,7 @@ from .shapes import (
 _URDU = re.compile(r"[ٹڈڑںھےۓ]")
 """Letters of Urdu that Arabic does not use: text with them is Urdu prose, not a verse."""
 
-SUB_GLYPHS = frozenset({"o", "↳", "◦", "▪", "▫", "◽", "–"})
+SUB_GLYPHS = frozenset({"o", "↳", "◦", "▪", "▫", "◽", "–", "--"})
 """Bullets that mark a second level under another bullet in copied lists."""
 
 OUTLINE_LINE_MAX = 90
@@ -94,6 +95,8 @@ class _Builder:
     outline_glyph: str = ""
     outline_open: bool = False
     group: str = ""
+    numbered: bool = False
+    """A numbered point has been read (lettered lines after one may be its parts)."""
     lead: list[str] | None = None
     """The sentences between a group's title and its first point, while they are read."""
 
@@ -159,7 +162,7 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
             built.skipped += 1
             return state
         state = "intro"
-    if state in ("intro", "points") and (group_title(piece, before, after)
+    if state in ("intro", "points") and (group_title(piece, before, after, _at(later, 1))
                                          or heading_over_headings(piece, later)
                                          or colon_title(piece, after)
                                          or led_group_title(piece, before, later)):
@@ -168,16 +171,17 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
         built.notes.append(f"'{built.group}' heads several points; it is left out of "
                            "their headings")
     elif state in ("intro", "points") and (starts_point(piece, before, after, shape) or (
-            built.group and run_in_bold(piece))):
+            built.group and _grouped(piece, after)) or _lettered_first(piece, after, shape, built)):
         point = _new_point(piece)
         if built.lead:
             # The group's lead-in sentence opens its first point.
             point.body[:0] = built.lead
             point.inline_body = False
         built.lead = None
-        if not (piece.top_numbered or run_in_bold(piece)):
+        if not (piece.top_numbered or _grouped(piece, after)):
             built.group = ""  # a point of another shape ends the group
         built.points.append(point)
+        built.numbered = built.numbered or piece.top_numbered
         state = "points"
     elif built.lead is not None and not piece.marker:
         built.lead.append(piece.text)
@@ -187,6 +191,24 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
     else:
         _add(piece, built, state)
     return state
+
+
+def _grouped(piece: Piece, after: Piece | None) -> bool:
+    """A point of the shapes a group title stands over besides numbered ones: "**Ports:**
+    …" run in, or "**a) Agriculture**" over its paragraph.
+    """
+    return run_in_bold(piece) or lettered_heading(piece, after)
+
+
+def _lettered_first(piece: Piece, after: Piece | None, shape: str, built: _Builder) -> bool:
+    """"(a) Formation" over its paragraph before any numbered point of the answer: a
+    point, though "i." points follow (under a title); after one it may be its part.
+    """
+    return shape == "numbered" and not built.numbered and lettered_heading(piece, after)
+
+
+def _at(pieces: list[Piece], k: int) -> Piece | None:
+    return pieces[k] if k < len(pieces) else None
 
 
 def _opens_conclusion(piece: Piece, later: list[Piece], state: str, shape: str) -> bool:

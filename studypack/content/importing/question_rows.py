@@ -10,19 +10,26 @@ from __future__ import annotations
 
 import re
 
-COLUMNS = ("question", "year", "exam", "topic")
+COLUMNS = ("question", "year", "exam", "topic", "marks")
+_NUMBER = re.compile(r"^(?:q(?:uestion)?\.?\s*(?:no\.?|#)|s\.?\s*no\.?|no\.?|#|sr\.?)$")
 
 
 def question_columns(header: list[str]) -> dict[str, int] | None:
     """Where the header names the question, year, exam and topic columns; None unless it
-    names both the question and the year.
+    names the question and either the year or, as a year-wise page's table under its
+    "CSS 2021" head does, the question's number on the paper.
     """
     named: dict[str, int] = {}
     for index, cell in enumerate(header):
+        if _NUMBER.match(cell.casefold().strip(" :")) and "number" not in named:
+            named["number"] = index
+            continue
         for name in COLUMNS:
             if name in cell.casefold() and name not in named:
                 named[name] = index
-    return named if {"question", "year"} <= named.keys() else None
+    if "question" not in named or not named.keys() & {"year", "number"}:
+        return None
+    return named
 
 
 def listed_lines(columns: dict[str, int], rows: list[list[str]]) -> list[tuple[str, str]]:
@@ -31,7 +38,8 @@ def listed_lines(columns: dict[str, int], rows: list[list[str]]) -> list[tuple[s
     for every row whose question cell holds one (four words or more).
 
     None of the rows holding a question ("Question | Q.No.7") gives no lines: that is a
-    table of one answer's facts, not of questions.
+    table of one answer's facts, not of questions; so does a table without a year column
+    holding fewer than two. Such a table's year is its head's ("CSS 2021" above it).
     """
     def cell(row: list[str], name: str) -> str:
         index = columns.get(name)
@@ -39,6 +47,8 @@ def listed_lines(columns: dict[str, int], rows: list[list[str]]) -> list[tuple[s
 
     found: list[tuple[str, str]] = []
     topic, listed = "", 0
+    if "year" not in columns and sum(len(cell(r, "question").split()) >= 4 for r in rows) < 2:
+        return []  # one question and its number or marks: one answer's facts
     for row in rows:
         asked = cell(row, "question")
         if len(asked.split()) < 4:
@@ -51,5 +61,11 @@ def listed_lines(columns: dict[str, int], rows: list[list[str]]) -> list[tuple[s
         exam = " ".join(re.sub(r"[()\[\]]", " ", cell(row, "exam")).split())
         tag = " ".join(x for x in (exam, cell(row, "year")) if x)
         listed += 1
-        found.append(("question", f"{listed}. {asked} ({tag})"))
+        if "year" in columns:
+            found.append(("question", f"{listed}. {asked} ({tag})"))
+        else:
+            # "Q.3 … (20)": the paper's own numbering; the year is the head's above.
+            number, marks = cell(row, "number").strip(" ."), cell(row, "marks").strip()
+            found.append(("question", f"Q.{number if number.isdigit() else listed} {asked}"
+                          + (f" ({marks})" if marks.isdigit() else "")))
     return found

@@ -122,6 +122,9 @@ question itself follows on the next line."""
 _NAMED_NUMBER = re.compile(r"\b[Qq](?:uestion)?\s*\.?\s*(?:No\.?\s*|number\s*)?[#:.]?\s*"
                            r"(\d{1,2})\b")
 """A question's number named in passing: "Q3", "Q.No.6", "Question No. 6", "question # 4"."""
+_HEADER_REMARK = re.compile(r"(?:(?<=\d)|(?<=\d[)\]])|(?<=[Mm]arks[)\]]))"
+                            r"\s+[—–]\s+[a-z][^—–?]{4,80}$")
+"""A remark in small letters after a header's number or marks ("— a model answer")."""
 _Q_URDU = re.compile(r"^سوال\s*(?:نمبر|نمبر:|#)?\s*(\d{1,3})\s*[:۔.)\-–]*\s*(.*)$")
 """``سوال نمبر ۳: …``: an Urdu question line; Urdu digits (۳) are decimal digits to the pattern."""
 _ESSAY_TOPIC = re.compile(r"^\**(?:(?:essay\s+)topic\s*(?:\(([^()]{3,30})\))?|topic\s*\(([^()]*"
@@ -214,7 +217,8 @@ def parse_question(text: str) -> QuestionLine | None:
         # '"Compare classical and operant conditioning. …" (20)': a question quoted with
         # its marks, as a student asking for its answer writes it.
         return QuestionLine(number=None, text=quoted.group(1).strip(), marks=int(quoted.group(2)))
-    untagged, tag_year, tag_marks, tag_exam = read_tags(line)
+    # "CSS 2022 · GPP · Q.5 (20 marks) — a model answer": a header's remark after a dash.
+    untagged, tag_year, tag_marks, tag_exam = read_tags(_HEADER_REMARK.sub("", line))
     # "IR -- CSS 2023 -- Q.2 (typed from my exam attempt)": a remark after the header.
     match = _Q_AT_END.match(re.sub(r"\s*\((?=[^)]*[a-z]{4})[^()\d]{8,80}\)\s*$", "", untagged))
     if match and match["head"].count("(") != match["head"].count(")"):
@@ -257,8 +261,9 @@ def _tagged_forms(line: str) -> QuestionLine | None:
                             marks=marks, exam=tagged.group(1).upper(),
                             paper=known_paper(tagged.group(3)))
     match = _Q_BARE.match(line)
-    if match and ("?" in line or QUESTION_WORDS.match(match.group(1))) and len(
-            match.group(1).split()) >= 4:
+    # "Question: Local rule is weak. Analyse why." sets its task in a later sentence.
+    if match and ("?" in line or QUESTION_WORDS.match(match.group(1)) or asks(match.group(1))
+                  ) and len(match.group(1).split()) >= 4:
         return _with_tags(None, match.group(1))  # "Question: What is Zakat? Explain …"
     if match and _EXAM_YEAR_TAG.search(line):
         return _with_tags(None, match.group(1))
@@ -462,6 +467,18 @@ def is_breadcrumb(text: str) -> bool:
     return len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts)
 
 
+_ARROWS = re.compile(r"\s[»›>]\s")
+
+
+def _site_menu(line: str, preamble: list[str]) -> bool:
+    """A site's menu, not a trail: its usual words ("Home | Contact"); or, with a trail set
+    with arrows on the page ("Home » Criminology » Solved Papers"), a row of parts split
+    only by bars, whose sections ("Current Affairs") name papers too.
+    """
+    return is_menu(line) or (is_breadcrumb(line) and not _ARROWS.search(line) and any(
+        is_breadcrumb(other) and _ARROWS.search(other) for other in preamble))
+
+
 def read_context(preamble: list[str], title: str = "") -> Context:
     """Exam, paper, year, part and tags from the lines before the first question.
 
@@ -486,7 +503,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
 
     for line in preamble:
         lines_seen.append(line)
-        if is_menu(line):
+        if _site_menu(line, preamble):
             continue
         if is_breadcrumb(line):
             for part in (p.strip() for p in re.split(r"\s*[|›»>·]\s*|\s+/\s+", line)):

@@ -77,7 +77,7 @@ def read_html(data: bytes) -> Page:
     title, crumbs = _title_and_crumbs(text)
     if not any(parse_question(plain(b.text)) for b in blocks):
         asked, above = _question_outside(text)
-        blocks = [*asked, *blocks]
+        blocks = _put_question(asked, blocks)
         crumbs = (*crumbs, *above)
     return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
                 notes=notes)
@@ -155,6 +155,21 @@ def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...]]:
                     break
             return [Block("heading", line, level=2)], tuple(reversed(above))
     return [], ()
+
+
+def _put_question(asked: list[Block], blocks: list[Block]) -> list[Block]:
+    """The question heading in the place of its own words in the main text (a question box:
+    "Q.No.4" and "(20)" in spans around the question's paragraph, under the page's title),
+    or before the main text when they are not in it.
+    """
+    if not asked:
+        return blocks
+    line = " ".join(plain(asked[0].text).split())
+    for k, block in enumerate(blocks):
+        words = " ".join(plain(block.text).split())
+        if len(words.split()) >= 5 and words in line:
+            return [*blocks[:k], *asked, *blocks[k + 1:]]
+    return [*asked, *blocks]
 
 
 _FURNITURE = re.compile(r"comment|sidebar|(?<!elementor-)widget|menu|(?<!sub)nav|footer|"

@@ -111,12 +111,15 @@ def bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
             and not after.marker and not after.arabic and len(after.plain) > 2 * len(text))
 
 
-def group_title(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
-    """"Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point.
+def group_title(piece: Piece, before: Piece | None, after: Piece | None,
+                beyond: Piece | None = None) -> bool:
+    """"Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point; also
+    over "(a) Jobs" standing over its paragraph (``beyond``, the piece after ``after``).
 
     A reference under a verse ("(Surah Al-Ikhlas, 112:1-2)") is never one.
     """
-    return (after is not None and (after.top_numbered or lettered_point(after))
+    return (after is not None and (after.top_numbered or lettered_point(after)
+                                   or lettered_heading(after, beyond))
             and not piece.marker and not piece.arabic
             and not piece.label and len(piece.plain.split()) <= 6
             and not (before is not None and before.arabic)
@@ -198,7 +201,8 @@ def starts_point(piece: Piece, before: Piece | None, after: Piece | None, shape:
         return True
     if shape == "bulleted":
         return headed_bullet(piece)
-    if shape == "lettered":
+    if shape == "lettered" or (shape == "bare" and lettered_heading(piece, after)):
+        # "(a) Tax evasion" over its paragraph is a heading among bare ones as well.
         return lettered_point(piece) or lettered_heading(piece, after)
     if shape == "run-in":  # "Circular debt – the chain of unpaid bills …" paragraphs
         return headed_bullet(piece, "") or (
