@@ -769,3 +769,155 @@ def test_an_urdu_key_points_heading_is_not_left_at_a_page_foot(tmp_path, lines):
     for text in headed:
         assert URDU.key_point in text.split(URDU.key_points, 1)[1], \
             "the table's head follows its heading"
+
+
+def _run_gaps(para_text: str, fonts: FontSet) -> list[tuple[float, float]]:
+    """Each place an English word meets an Urdu one across a space, in the Urdu paragraph
+    set from ``para_text``'s markup: (the gap between their ink, an English space).
+    """
+    from studypack.render.arabic import rtl_paragraph
+    from studypack.render.inline import Markup
+    from studypack.render.shaping import shape
+    from studypack.render.styles import make_styles
+
+    styles = make_styles(load_theme("classic", None), fonts)
+    markup = Markup(fonts, fonts.text)
+    markup.answer_rtl = True
+    para = rtl_paragraph(fonts, para_text, styles["body"], markup=markup.inline(para_text))
+    para.wrap(400, 1000)
+    gaps = []
+    for line in para.lines:
+        x, inked = 0.0, []  # each run with ink: face, where its ink starts and ends
+        between = ""
+        for run in line.runs:
+            shaped = run.shaped
+            if shaped.ink_left < shaped.ink_right:
+                inked.append((run.face, x + shaped.ink_left, x + shaped.ink_right, between
+                              + shaped.text[shaped.glyphs[0].cluster]))
+                between = ""
+            between += shaped.text if shaped.ink_left >= shaped.ink_right else (
+                shaped.text[shaped.glyphs[-1].cluster])
+            x += shaped.width
+        for (face_a, _, end, _), (face_b, start, _, lead) in pairwise(inked):
+            if " " in lead and bool(face_a.language) != bool(face_b.language):
+                english = face_b if face_a.language else face_a
+                gaps.append((start - end, shape(" ", english.path, english.size,
+                                                rtl=False).width))
+    return gaps
+
+
+def test_an_english_word_in_urdu_keeps_a_word_space_on_each_side(fonts):
+    # Nastaliq's space is narrow, and the words either side of it touched.
+    gaps = _run_gaps("اپنے جواب میں NFC، CCI اور 18th Amendment کا حوالہ دیجیے اور "
+                     "**PPP** اور NAP کا کردار بتائیے۔", fonts)
+    assert len(gaps) >= 6
+    for gap, space in gaps:
+        assert gap >= space - 0.01, (gap, space)
+
+
+def test_an_urdu_paragraph_has_no_isolate_of_its_own_urdu(fonts):
+    # Isolating Urdu runs inside Urdu made "PPP اور NAP" one left-to-right stretch.
+    from studypack.render.arabic import rtl_paragraph
+    from studypack.render.inline import Markup
+    from studypack.render.styles import make_styles
+
+    text = "**PPP** اور NAP کا کردار"
+    markup = Markup(fonts, fonts.text)
+    para = rtl_paragraph(fonts, text, make_styles(load_theme("classic", None), fonts)["body"],
+                         markup=markup.inline(text))
+    assert "\u2067" not in para.text and "\u2069" not in para.text
+    assert para.text == "PPP اور NAP کا کردار"
+
+
+def test_a_web_address_in_urdu_keeps_its_last_slash_at_its_end(tmp_path):
+    address = "https://www.na.gov.pk/en/"
+    aside = f"(دیکھیے {address} یا اسمبلی کی ویب سائٹ)"
+    pdf = urdu_sample(tmp_path, ("میں منظور ہوا اور اس نے", f"میں منظور ہوا {aside} اور اس نے"))
+    # poppler reads words by where they stand: the address is one word, its "/" last.
+    words = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    assert f">{address}</word>" in words and f">/{address[:-1]}</word>" not in words
+
+
+def test_the_revision_grid_gives_each_urdu_key_point_a_line(tmp_path):
+    from studypack.build import build_pack
+
+    content = tmp_path / "content"
+    content.mkdir()
+    sample = (Path(__file__).resolve().parent.parent / "content" / "pakistan-affairs"
+              / "2021-q5.yaml").read_text(encoding="utf-8")
+    (content / "a.yaml").write_text(sample, encoding="utf-8")
+    pack = tmp_path / "p.yaml"
+    pack.write_text("title: Grid\nselect:\n  papers: [Pakistan Affairs]\nrevision_grid: true\n",
+                    encoding="utf-8")
+    out = tmp_path / "p.pdf"
+    build_pack(pack=pack, content=content, output=out, workspace=tmp_path)
+    reader = PdfReader(out)
+    last = len(reader.pages) - 1
+    assert "Revision grid" in reader.pages[last].extract_text()
+    page = pypdfium2.PdfDocument(out)[last].get_textpage()
+    tops = {}
+    for n in range(page.count_chars()):
+        for heading in ("کنکرنٹ", "مالی", "مشترکہ", "مسائل"):
+            if heading not in tops and page.get_text_range(n, len(heading)) == heading:
+                tops[heading] = round(page.get_charbox(n)[3])
+    assert len(tops) == 4 and len(set(tops.values())) == 4, tops  # four lines, one each
+    assert re.search("[.]?\u06f1[.]? ?کنکرنٹ", poppler(out))  # numbered in Urdu digits
+
+
+@pytest.mark.parametrize("lines", range(0, 22, 3))
+def test_the_urdu_answer_and_introduction_labels_keep_with_their_text(tmp_path, lines):
+    from studypack.render.labels import URDU
+
+    longer = " اس کے فوائد اور مسائل پر بحث کیجیے۔" * (lines * 2)
+    pdf = urdu_sample(tmp_path, ("پر بحث کیجیے۔\n", f"پر بحث کیجیے۔{longer}\n"),
+                      layout="page:\n  size: A5\n")
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    opening = "پاکستان کا آئین"
+    for text in pages:
+        if URDU.introduction in text and "Contents" not in text:
+            assert opening in text.split(URDU.introduction, 1)[1], "its first lines follow it"
+    answer = [t for t in pages if any(line.strip() == URDU.answer for line in t.splitlines())]
+    assert answer and all(URDU.introduction in t for t in answer)
+
+
+def test_a_nested_list_keeps_its_levels_and_numbers(fonts):
+    from studypack.render.inline import Markup
+
+    blocks = Markup(fonts, fonts.text).blocks(
+        "1. First\n2. Second\n   - inner one\n   - inner two\n3. Third\n\n"
+        "   More on the third.\n4. Fourth\n")
+    assert len(blocks) == 1
+    assert blocks[0].items[3] == "inner two"
+    assert blocks[0].nested == ((0, "numbers", 1), (0, "numbers", 2), (1, "bullets", 1),
+                                (1, "bullets", 2), (0, "numbers", 3), (0, "continued", 3),
+                                (0, "numbers", 4))
+
+
+def test_an_urdu_list_is_numbered_in_urdu_digits_with_its_inner_list_set_in(tmp_path):
+    pdf = urdu_sample(tmp_path, ("      - وفاق کا مالی خسارہ بڑھا۔",
+                                 "      - وفاق کا مالی خسارہ بڑھا۔\n\n"
+                                 "      1. پہلا مرحلہ\n      2. دوسرا مرحلہ\n"
+                                 "         - اندرونی نکتہ\n      3. تیسرا مرحلہ"))
+    text = poppler(pdf)
+    assert re.search("[.]?\u06f3[.]? ?تیسرا", text) and not re.search("3[.]? ?تیسرا", text)
+    page = next(n for n, p in enumerate(PdfReader(pdf).pages) if "اندرونی" in p.extract_text())
+    boxes = char_boxes(pdf, page)
+
+    def right_end(word: str) -> float:
+        n = next(k for k, (c, _) in enumerate(boxes)
+                 if "".join(x for x, _ in boxes[k:k + len(word)]) == word)
+        return max(x for _, x in boxes[n:n + len(word)])
+
+    # An Urdu item's text ends on the right; the inner one stands further in (left).
+    assert right_end("اندرونی") < right_end("دوسرا") - 5
+
+
+def test_a_direction_override_is_an_error_naming_it():
+    from pydantic import TypeAdapter, ValidationError
+
+    from studypack.content.schema import Text
+
+    with pytest.raises(ValidationError, match="U\\+202E"):
+        TypeAdapter(Text).validate_python("سوال: \u202eABC\u202c کیا ہے؟")
+    assert TypeAdapter(Text).validate_python("سوال: \u2067ABC\u2069 کیا ہے؟")

@@ -31,7 +31,16 @@ def _visible(text: str) -> str:
                for char in text):
         raise ValueError("has only invisible characters (direction marks or joiners); "
                          "write the text")
+    overrides = sorted({f"U+{ord(c):04X}" for c in text if c in _OVERRIDES})
+    if overrides:
+        raise ValueError(f"has a direction override ({', '.join(overrides)}): the letters "
+                         "after it print backwards and cannot be searched for; remove it "
+                         "(to set a phrase right to left, put it between U+2067 and U+2069)")
     return text
+
+
+_OVERRIDES = frozenset("\u202d\u202e")
+"""Left-to-right and right-to-left override: they reverse the letters they cover."""
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),

@@ -9,6 +9,7 @@ above the body text's leading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass, replace
@@ -525,12 +526,13 @@ def rtl_paragraph(fonts: FontSet, text: str, style: ParagraphStyle, *, bold: boo
     faces = paragraph_faces(fonts, text, style.fontSize, bold=bold, source=source)
     chosen = links = None
     if markup is not None:
-        styled = styled_text(markup, style)
+        styled = _unisolated(styled_text(markup, style))
         text = styled.text
         chosen = with_glyphs(text, styled.faces, faces)
         links = styled.links if any(styled.links) else None
     if faces.language == "ur":
         text = with_digits(text, fonts.urdu_digits)
+    text, chosen, links = _addresses_isolated(text, chosen, links)
     para = RightToLeftParagraph(text, faces, style.leading * faces.script.size / style.fontSize,
                                 colour=style.textColor, chosen=chosen, links=links,
                                 space_before=style.spaceBefore,
@@ -541,6 +543,59 @@ def rtl_paragraph(fonts: FontSet, text: str, style: ParagraphStyle, *, bold: boo
                                 centre=centre)
     para.style = style  # a heading is kept with what follows, as its style says
     return para
+
+
+def _unisolated(styled: StyledText) -> StyledText:
+    """``styled`` without the isolates around its Urdu and Arabic runs.
+
+    Markup isolates each run (RLI…PDI) so that an English sentence keeps a number or
+    bracket after it; in a right-to-left paragraph the runs are its own script, and an
+    isolate between two English words would make them, and the spaces round it, one
+    left-to-right stretch ("PPP اور NAP" set without its spaces).
+    """
+    kept = [n for n, (char, face) in enumerate(zip(styled.text, styled.faces, strict=True))
+            if not (char in "\u2067\u2069" and face.language)]
+    if len(kept) == len(styled.text):
+        return styled
+    return StyledText("".join(styled.text[n] for n in kept),
+                      tuple(styled.faces[n] for n in kept), tuple(styled.links[n] for n in kept))
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s\u0600-\u06FF]*[^\s\u0600-\u06FF.,;:!?)\]]")
+"""A web address in Urdu text, without the full stop or bracket that closes its sentence."""
+
+
+def _addresses_isolated(text: str, chosen: Sequence[Face] | None,
+                        links: Sequence[str] | None
+                        ) -> tuple[str, tuple[Face, ...] | None, tuple[str, ...] | None]:
+    """``text`` with each web address isolated left to right (LRI…PDI): in an Urdu line an
+    address's last "/" would otherwise go to its start, as the bidi algorithm places a
+    sign between English and Urdu.
+    """
+    found = list(_ADDRESS.finditer(text))
+    if not found:
+        return text, None if chosen is None else tuple(chosen), (
+            None if links is None else tuple(links))
+    out, faces, addresses = [], [], []
+    last = 0
+    for match in found:
+        start, end = match.span()
+        for span, (lo, hi) in (("", (last, start)), ("\u2066", (start, start)),
+                               ("", (start, end)), ("\u2069", (end - 1, end - 1))):
+            if span:  # the isolate takes the face and link of the address's own letters
+                out.append(span)
+                faces += [chosen[lo]] if chosen is not None else []
+                addresses += [links[lo]] if links is not None else []
+            else:
+                out.append(text[lo:hi])
+                faces += list(chosen[lo:hi]) if chosen is not None else []
+                addresses += list(links[lo:hi]) if links is not None else []
+        last = end
+    out.append(text[last:])
+    faces += list(chosen[last:]) if chosen is not None else []
+    addresses += list(links[last:]) if links is not None else []
+    return ("".join(out), tuple(faces) if chosen is not None else None,
+            tuple(addresses) if links is not None else None)
 
 
 def _indent(faces: Faces, style: ParagraphStyle, bullet: str) -> float:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from markdown_it.token import Token
 
@@ -97,6 +98,9 @@ class Block:
     source: str = ""
     src: str = ""
     arabic: tuple[bool, ...] = ()
+    nested: tuple[tuple[int, str, int], ...] = ()
+    """A list with lists inside it: each item's depth (0 for the list's own items), the
+    kind of list it is in ("bullets" or "numbers") and its number there."""
 
 
 ATTRIBUTION = re.compile(r"^\s*(?:—|–|--|~)\s*")
@@ -235,8 +239,9 @@ class Markup:
     def blocks(self, raw: str) -> list[Block]:
         """Multi-paragraph author text → paragraphs and lists of markup.
 
-        A nested list is flattened into its parent list, in reading order, so
-        no item is lost; a numbered list keeps its starting number.
+        A nested list stays in its parent list, in reading order, each item with
+        its depth and its own number (``Block.nested``); a numbered list keeps its
+        starting number.
         """
         plain = plain_paragraphs(raw)
         if plain is not None:
@@ -247,48 +252,39 @@ class Markup:
     def parse_blocks(self, raw: str) -> list[Block]:
         """``blocks`` through markdown-it, whatever the text (the fast path's reference)."""
         out: list[Block] = []
-        depth = 0
-        kind, start = "bullets", 1
-        items: list[str] = []
+        listed = _ListReader()
         tokens = parser().parse(protect_years(raw))
         index = 0
         while index < len(tokens):
             tok = tokens[index]
             index += 1
-            if tok.type == "blockquote_open" and depth == 0:
+            if tok.type == "blockquote_open" and not listed.depth:
                 index = self._quote(tokens, index, out)
-            elif tok.type == "table_open" and depth == 0:
+            elif tok.type == "table_open" and not listed.depth:
                 index = self._table(tokens, index, out)
             elif tok.type in ("bullet_list_open", "ordered_list_open"):
-                if depth == 0:
-                    kind = "bullets" if tok.type.startswith("bullet") else "numbers"
-                    start, items = int(tok.attrs.get("start", 1) or 1), []
-                    flags: list[bool] = []
-                depth += 1
+                listed.open("bullets" if tok.type.startswith("bullet") else "numbers",
+                            int(tok.attrs.get("start", 1) or 1))
             elif tok.type in ("bullet_list_close", "ordered_list_close"):
-                depth -= 1
-                if depth == 0:
-                    out.append(Block(kind, tuple(items), start,
-                                     arabic=tuple(flags) if any(flags) else ()))
+                done = listed.close()
+                if done is not None:
+                    out.append(done)
+            elif tok.type == "list_item_open":
+                listed.item()
+            elif tok.type == "inline" and listed.depth:
+                if self.right_to_left(tok.content):  # an Urdu item: set right to left
+                    listed.add(tok.content, urdu=True)
+                else:
+                    listed.add(self._children(tok.children or []), urdu=False)
             elif tok.type == "inline":
-                image = _lone_image(tok) if not depth else None
+                image = _lone_image(tok)
                 if image is not None:
                     out.append(Block("figure", (self.text(image.content),),
                                      src=str(image.attrs.get("src", ""))))
-                    continue
-                if not depth and self.right_to_left(tok.content):
+                elif self.right_to_left(tok.content):
                     out.append(Block("arabic", (tok.content,)))
-                    continue
-                if depth and self.right_to_left(tok.content):  # an Urdu item: set right to left
-                    items.append(tok.content)
-                    flags.append(True)
-                    continue
-                markup = self._children(tok.children or [])
-                if depth:
-                    items.append(markup)
-                    flags.append(False)
                 else:
-                    out.append(Block("para", (markup,)))
+                    out.append(Block("para", (self._children(tok.children or []),)))
         return out
 
     def _quote(self, tokens: list[Token], index: int, out: list[Block]) -> int:
@@ -363,6 +359,51 @@ class Markup:
                     header = row
         out.append(Block("table", tuple(header), rows=tuple(rows), aligns=tuple(aligns)))
         return index + 1
+
+
+@dataclass
+class _ListReader:
+    """A list being read from markdown-it's tokens, with the lists inside it."""
+
+    depth: int = 0
+    kind: str = "bullets"
+    start: int = 1
+    items: list[str] = field(default_factory=list)
+    urdu: list[bool] = field(default_factory=list)
+    where: list[tuple[int, str, int]] = field(default_factory=list)
+    lists: list[list[Any]] = field(default_factory=list)  # each open list: kind, next number
+    item_at: tuple[int, str, int] = (0, "bullets", 1)
+
+    def open(self, kind: str, start: int) -> None:
+        if not self.depth:
+            self.kind, self.start = kind, start
+            self.items, self.urdu, self.where = [], [], []
+        self.lists.append([kind, start])
+        self.depth += 1
+
+    def item(self) -> None:
+        self.item_at = (self.depth - 1, self.lists[-1][0], self.lists[-1][1])
+        self.lists[-1][1] += 1
+
+    def add(self, text: str, *, urdu: bool) -> None:
+        self.items.append(text)
+        self.urdu.append(urdu)
+        self.where.append(self.item_at)
+        # An item's second paragraph goes under its first, without a mark.
+        self.item_at = (self.item_at[0], "continued", self.item_at[2])
+
+    def close(self) -> Block | None:
+        """The list, once its outermost level closes."""
+        self.depth -= 1
+        self.lists.pop()
+        if self.depth:
+            # A paragraph after the inner list continues the outer list's item.
+            self.item_at = (self.depth - 1, "continued", self.lists[-1][1] - 1)
+            return None
+        nested = any(depth or kind == "continued" for depth, kind, _ in self.where)
+        return Block(self.kind, tuple(self.items), self.start,
+                     arabic=tuple(self.urdu) if any(self.urdu) else (),
+                     nested=tuple(self.where) if nested else ())
 
 
 def _lone_image(tok: Token) -> Token | None:

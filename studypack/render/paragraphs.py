@@ -116,6 +116,40 @@ class HeadedStart(Flowable):
         self.first.drawOn(self.canv, 0, 0)
 
 
+class Inset(Flowable):
+    """A flowable set ``by`` points in from the side its text starts (a nested list's item):
+    the left for English, the right for Urdu. Unlike an Indenter pair, it cannot leave the
+    frame indented when balanced columns part the pair.
+    """
+
+    def __init__(self, inner: Flowable, by: float, *, right: bool = False) -> None:
+        super().__init__()
+        self.inner, self.by, self.right = inner, by, right
+
+    @override
+    def getSpaceBefore(self) -> float:
+        return float(self.inner.getSpaceBefore())
+
+    @override
+    def getSpaceAfter(self) -> float:
+        return float(self.inner.getSpaceAfter())
+
+    @override
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, height = self.inner.wrap(availWidth - self.by, availHeight)
+        self.width, self.height = availWidth, height
+        return self.width, self.height
+
+    @override
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return [Inset(part, self.by, right=self.right)
+                for part in self.inner.split(availWidth - self.by, availHeight)]
+
+    def draw(self) -> None:
+        """Draw the inner flowable, moved in from its side."""
+        self.inner.drawOn(self.canv, 0.0 if self.right else self.by, 0)
+
+
 def _overflows(para: Paragraph) -> bool:
     """Whether a line of the broken paragraph runs past its width by more than a point."""
     lines = getattr(getattr(para, "blPara", None), "lines", ())

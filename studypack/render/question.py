@@ -7,6 +7,7 @@ Each block is a function ``(ctx, question) -> list[Flowable]`` registered in
 from __future__ import annotations
 
 import re
+import string
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -30,14 +31,14 @@ from ..content.inline import STEERING, plain_inline
 from ..content.yamlpos import PathKey, dotted
 from ..errors import StudypackWarning
 from ..model import BookletPlan, Question
-from .arabic import RightToLeftParagraph, rtl_paragraph
+from .arabic import URDU_SIZE, RightToLeftParagraph, ShapedParagraph, rtl_paragraph
 from .contents import question_key
 from .doc import Anchor, Ledger
 from .figures import FigureImage, figure
 from .fit import field_place, fit_lines, fitted_paragraph, warn_shortened
 from .inline import ARABIC_LETTER, Block, Markup
 from .labels import ENGLISH, Labels, labels_for
-from .paragraphs import HeadedStart, OnceParagraph, paragraph
+from .paragraphs import HeadedStart, Inset, OnceParagraph, paragraph
 from .rl_private import columns_read_from_the_right, table_row_heights
 from .rtl import with_digits
 from .styles import Palette
@@ -140,7 +141,9 @@ def _headed_start(ctx: BlockContext, lead: Heading, block: Block) -> list[Flowab
     h3 = ctx.styles["h3"]
     first, *rest = ([paragraph(block.items[0], ctx.styles["body"])]
                     if block.kind == "para" else _list_items(ctx, block))
-    if isinstance(first, OnceParagraph):
+    if isinstance(first, OnceParagraph) or (block.kind == "para"
+                                            and isinstance(first, ShapedParagraph)):
+        # An English paragraph with Urdu in it is carried as an English one is.
         return [HeadedStart(_set_heading(lead, h3), first), *rest]
     return [_set_heading(lead, h3), first, *rest]  # an Urdu item: not split under a heading
 
@@ -356,14 +359,34 @@ def _list_items(ctx: BlockContext, block: Block) -> list[Flowable]:
     style = ctx.styles["bullet"]
     arabic = [*block.arabic, *[False] * len(block.items)]
     items: list[Flowable] = []
-    widest = "•" if block.kind == "bullets" else f"{block.start + len(block.items) - 1}."
-    for n, item in enumerate(block.items, block.start):
-        mark = "•" if block.kind == "bullets" else f"{n}."
-        if arabic[n - block.start]:  # an Urdu item: its bullet or number on the right
-            items.append(_arabic_paragraph(ctx, item, style, bullet=mark, widest=widest))
+    where = block.nested or tuple((0, block.kind, n) for n in
+                                  range(block.start, block.start + len(block.items)))
+    widest = {depth: max((_list_mark(ctx, kind, n, depth) for d, kind, n in where if d == depth),
+                         key=len) for depth, _, _ in where}
+    step = float(style.leftIndent)
+    for item, urdu, (depth, kind, n) in zip(block.items, arabic, where, strict=False):
+        mark = _list_mark(ctx, kind, n, depth)
+        if urdu:  # an Urdu item: its bullet or number on the right
+            flowable: Flowable = _arabic_paragraph(ctx, item, style, bullet=mark,
+                                                   widest=widest[depth])
         else:
-            items.append(paragraph(item, style, bullet=mark))
+            flowable = paragraph(item, style, bullet=mark or None)
+        # A nested list stands in by one list indent a level, from the side its text starts.
+        items.append(Inset(flowable, step * depth, right=urdu) if depth else flowable)
     return kept_list(ctx, items)
+
+
+def _list_mark(ctx: BlockContext, kind: str, n: int, depth: int) -> str:
+    """An item's mark: "•" or "3." in the list itself; "–" or "b)" a level down; none for an
+    item's second paragraph. Numbers in an Urdu answer are Urdu's.
+    """
+    if kind == "continued":
+        return ""
+    if kind == "bullets":
+        return "•" if depth == 0 else "–"
+    if depth == 0 or ctx.labels.rtl:
+        return f"{_number(ctx, n)}." if depth == 0 else f"{_number(ctx, n)})"
+    return f"{string.ascii_lowercase[(n - 1) % 26]})"
 
 
 SHORT_LIST = 6
@@ -436,8 +459,18 @@ def _ruled_table(ctx: BlockContext, rows: list[list[Any]], fractions: list[float
 def _heading(ctx: BlockContext, heading: Heading, style: str = "h3") -> list[Flowable]:
     """A heading that never ends a page: it moves over unless ~3 body lines fit below it."""
     st = ctx.styles[style]
-    room = st.spaceBefore + st.leading * 2 + ctx.styles["body"].leading * 3
-    return [CondPageBreak(room), _set_heading(heading, st)]
+    return [CondPageBreak(_heading_room(ctx, st, urdu=ctx.labels.rtl or not isinstance(
+        heading, str))), _set_heading(heading, st)]
+
+
+def _heading_room(ctx: BlockContext, st: ParagraphStyle, *, urdu: bool) -> float:
+    """Room a heading in ``st`` needs below it, with about three lines of body text."""
+    room = float(st.spaceBefore + st.leading * 2 + ctx.styles["body"].leading * 3)
+    if urdu:
+        # Urdu is set a size up, its lines as much deeper, and a Nastaliq line may need
+        # more than its leading: a line's more room.
+        room = (room + ctx.styles["body"].leading) * URDU_SIZE
+    return room
 
 
 def _section(ctx: BlockContext, heading: Heading, raw: str) -> list[Flowable]:
@@ -740,7 +773,8 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
         # The heading, "Outline" and its lines move to a new page together or not at all.
         numbered = _numbered_list_style(s["bullet"], len(q.outline))
         opening += [_label(ctx, ctx.labels.outline, "h3"),
-                    *(_item(ctx, line, numbered, f"{n}.") for n, line in enumerate(q.outline, 1))]
+                    *(_item(ctx, line, numbered, f"{_number(ctx, n)}.")
+                      for n, line in enumerate(q.outline, 1))]
         story = [KeepTogether(opening)]
         head_of_body = []
     else:
@@ -755,8 +789,12 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
         body += _section(ctx, _point_heading(ctx, section.heading), section.body)
     body += _section(ctx, _label_heading(ctx, ctx.labels.conclusion), q.conclusion)
     if q.references:
-        refs = [paragraph(ctx.text.inline(ref), s["reference"]) for ref in q.references]
-        if ctx.columns == 2:
+        refs = [_arabic_paragraph(ctx, ref, s["reference"]) if ctx.text.right_to_left(ref)
+                else paragraph(ctx.text.inline(ref), s["reference"]) for ref in q.references]
+        if ctx.columns == 2 and ctx.labels.rtl:
+            # "حوالہ جات" carried with the first reference, as a point's heading is.
+            body += [HeadedStart(_label(ctx, ctx.labels.references, "h3"), refs[0]), *refs[1:]]
+        elif ctx.columns == 2:
             # Balanced columns cannot keep a heading with its lines: the
             # references go in one paragraph behind their heading instead.
             lead = (f'<font name="{s["h3"].fontName}">References</font><br/>'
@@ -788,6 +826,11 @@ def _answer_room(ctx: BlockContext) -> float:
     if ctx.columns == 2:
         heading = float(h2.spaceBefore + h2.leading + h2.spaceAfter)
         return heading + _columns_room(ctx) + 2  # and the columns' own space before
+    if ctx.labels.rtl:
+        # "جواب" over "تعارف" and its first Nastaliq lines, which need more room than
+        # English (the introduction's heading would move over and leave this one).
+        head = float(h2.spaceBefore + h2.leading + h2.spaceAfter) * URDU_SIZE
+        return head + _heading_room(ctx, ctx.styles["h3"], urdu=True)
     return float(h2.leading * 2 + body.leading * 4)
 
 
@@ -860,11 +903,17 @@ def revision_grid(ctx: BlockContext, plan: BookletPlan) -> list[Flowable]:
         rows: list[list[Any]] = [[paragraph("Question", s["table_head"]),
                                   paragraph("Key points", s["table_head"])]]
         for q in group.questions:
-            points = "<br/>".join(f"{n}. {ctx.text.inline(p.heading)}"
-                                  for n, p in enumerate(q.points, 1))
+            # One paragraph a point: an Urdu heading is set on its own line, right to left,
+            # its number on the right (a <br/> does not part shaped lines).
+            digits = "western" if ctx.text.fonts.urdu_digits == "western" else "urdu"
+            points = [_arabic_paragraph(ctx, p.heading, s["table"],
+                                        bullet=with_digits(f"{n}.", digits),
+                                        widest=with_digits(f"{len(q.points)}.", digits))
+                      if ctx.text.right_to_left(p.heading)
+                      else paragraph(f"{n}. {ctx.text.inline(p.heading)}", s["table"])
+                      for n, p in enumerate(q.points, 1)]
             rows.append([paragraph(f"<b>Q{q.number} · {q.year}</b><br/>"
-                                   f"{ctx.text.text(q.paper)}", s["table"]),
-                         paragraph(points, s["table"])])
+                                   f"{ctx.text.text(q.paper)}", s["table"]), points])
         if len(plan.groups) > 1:
             story += _heading(ctx, ctx.heading.text(group.topic))
         story.append(_ruled_table(ctx, rows, [0.26, 0.74]))

@@ -16,6 +16,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from ..content.inline import ARABIC_CHARS
@@ -238,7 +239,7 @@ def set_line(text: str, faces: Faces, chosen: Sequence[Face] | None = None, *,
     placed = [PlacedRun(face, shape(part, face.path, face.size, rtl=level % 2 == 1,
                                     language=face.language), start)
               for (part, face, level), start in zip(runs, starts, strict=False)]
-    ordered = tuple(placed[i] for i in visual_order([level for _, _, level in runs]))
+    ordered = _spaced([placed[i] for i in visual_order([level for _, _, level in runs])])
     reach = start = 0.0
     for run in ordered:
         reach = max(reach, start + run.shaped.right)
@@ -248,6 +249,41 @@ def set_line(text: str, faces: Faces, chosen: Sequence[Face] | None = None, *,
                    max((r.shaped.top for r in ordered), default=0.0),
                    min((r.shaped.bottom for r in ordered), default=0.0),
                    max(0.0, reach - width))
+
+
+def _spaced(ordered: list[PlacedRun]) -> tuple[PlacedRun, ...]:
+    """Runs in visual order, with an English word space kept between an Urdu word and an
+    English one side by side: Nastaliq's own space is narrow, and a letter's tail (ر, ے)
+    reaches into it, so "Amendment اور" would otherwise touch.
+    """
+    runs = list(ordered)
+    inked = [n for n, run in enumerate(runs) if run.shaped.ink_left < run.shaped.ink_right]
+    for left, right in pairwise(inked):
+        a, b = runs[left], runs[right]
+        if bool(a.face.language) == bool(b.face.language):
+            continue  # the script's faces carry a language; English faces do not
+        english = b.face if a.face.language else a.face
+        gap = ((a.shaped.width - a.shaped.ink_right) + b.shaped.ink_left
+               + sum(run.shaped.width for run in runs[left + 1:right]))
+        extra = shape(" ", english.path, english.size, rtl=False).width - gap
+        if extra <= 0.01:
+            continue
+        # The space between them takes it: at a's right end, in a run of spaces between
+        # (one of the English face's), or at b's left end. Words that touch as typed
+        # ("NFC،") have none, and stay as they are.
+        for n in range(left, right + 1):
+            glyphs = runs[n].shaped.glyphs
+            index = (len(glyphs) - 1 if n == left else 0 if n == right
+                     else next((k for k in range(len(glyphs)) if _space_at(runs[n].shaped, k)),
+                               -1))
+            if _space_at(runs[n].shaped, index):
+                runs[n] = replace(runs[n], shaped=runs[n].shaped.widened(index, extra))
+                break
+    return tuple(runs)
+
+
+def _space_at(run: ShapedRun, index: int) -> bool:
+    return 0 <= index < len(run.glyphs) and run.text[run.glyphs[index].cluster].isspace()
 
 
 Hyphenator = Callable[[str], Sequence[tuple[str, str]]]
@@ -316,8 +352,27 @@ def break_lines(text: str, faces: Faces, width: float, chosen: Sequence[Face] | 
         # room kept.
         lines.append([(rest, end)])
         used.append(measured.width + (measured.overhang if rtl else 0.0))
+    for n, line in enumerate(lines):
+        # The room kept between an Urdu and an English word (see _spaced) is more than
+        # a space: a line it makes too wide gives its last word to the next.
+        while n not in broken and len(line) > 1 and measure(
+                line[0][0], line[-1][1]).width > width + 0.01:
+            if n + 1 == len(lines):
+                lines.append([])
+                used.append(0.0)
+            lines[n + 1].insert(0, line.pop())
+            used[n], used[n + 1] = (_counted(line, measure, space, rtl=rtl),
+                                    _counted(lines[n + 1], measure, space, rtl=rtl))
     return [replace(measure(line[0][0], line[-1][1], hyphen=n in broken), start=line[0][0],
                     hyphenated=n in broken, room=used[n]) for n, line in enumerate(lines)]
+
+
+def _counted(words: list[tuple[int, int]], measure: Callable[[int, int], SetLine], space: float,
+             *, rtl: bool) -> float:
+    """A line's width as the breaker counts it: its words measured one by one, and spaces."""
+    widths = [measure(start, end) for start, end in words]
+    return (sum(w.width for w in widths) + space * (len(widths) - 1)
+            + (widths[0].overhang if rtl and widths else 0.0))
 
 
 def widest_word(text: str, faces: Faces, chosen: Sequence[Face] | None = None, *,

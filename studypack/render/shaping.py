@@ -11,7 +11,7 @@ is not used. Positions come back in points, glyphs left to right as drawn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,6 +53,9 @@ class ShapedRun:
         top, bottom: Ink above and below the baseline, in points (bottom < 0).
         right: How far right of the run's start its ink reaches, in points: past
             ``width`` where a Nastaliq word's first letter swings out.
+        ink_left, ink_right: Where the run's ink starts and ends, from its start, in
+            points (blank glyphs such as spaces have none; a Nastaliq tail may start
+            left of 0). Both are ``width`` for a run without ink.
     """
 
     text: str
@@ -64,6 +67,20 @@ class ShapedRun:
     top: float
     bottom: float
     right: float = 0.0
+    ink_left: float = 0.0
+    ink_right: float = 0.0
+
+    def widened(self, index: int, extra: float) -> ShapedRun:
+        """This run with glyph ``index`` (a space) ``extra`` points wider."""
+        glyphs = list(self.glyphs)
+        glyphs[index] = replace(glyphs[index], advance=glyphs[index].advance + extra)
+        pen = sum(g.advance for g in self.glyphs[:index])  # where the space starts
+        # Ink right of the space moves with the glyphs after it.
+        left = self.ink_left + (extra if self.ink_left >= pen else 0.0)
+        right = self.ink_right + (extra if self.ink_right > pen else 0.0)
+        return replace(self, glyphs=tuple(glyphs), width=self.width + extra,
+                       right=self.right + (extra if self.right > pen else 0.0),
+                       ink_left=left, ink_right=right)
 
 
 @lru_cache(maxsize=16)
@@ -79,13 +96,15 @@ def units_per_em(path: Path) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _ink(path: Path, gid: int) -> tuple[int, int, int]:
-    """The glyph's ink: top and bottom from the baseline, right from its origin (font units)."""
+def _ink(path: Path, gid: int) -> tuple[int, int, int, int | None]:
+    """The glyph's ink: top and bottom from the baseline, right from its origin, and left
+    from its origin (None for a blank glyph), in font units.
+    """
     extents = hb_font(path).get_glyph_extents(gid)
     if extents is None:
-        return 0, 0, 0
+        return 0, 0, 0, None
     return (extents.y_bearing, extents.y_bearing + extents.height,
-            extents.x_bearing + extents.width)
+            extents.x_bearing + extents.width, extents.x_bearing if extents.width else None)
 
 
 @lru_cache(maxsize=16384)
@@ -110,12 +129,18 @@ def shape(text: str, path: Path, size: float, *, rtl: bool, language: str = "") 
     scale = size / units_per_em(path)
     glyphs = []
     top = bottom = right = pen = 0.0
+    inked: list[tuple[float, float]] = []
     for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
         glyphs.append(Glyph(info.codepoint, info.cluster, pos.x_advance * scale,
                             pos.x_offset * scale, pos.y_offset * scale))
-        high, low, reach = _ink(path, info.codepoint)
+        high, low, reach, start = _ink(path, info.codepoint)
         top = max(top, (high + pos.y_offset) * scale)
         bottom = min(bottom, (low + pos.y_offset) * scale)
         right = max(right, pen + (reach + pos.x_offset) * scale)
+        if start is not None:
+            inked.append((pen + (start + pos.x_offset) * scale,
+                          pen + (reach + pos.x_offset) * scale))
         pen += pos.x_advance * scale
-    return ShapedRun(text, path, size, rtl, tuple(glyphs), pen, top, bottom, right)
+    return ShapedRun(text, path, size, rtl, tuple(glyphs), pen, top, bottom, right,
+                     min((a for a, _ in inked), default=pen),
+                     max((b for _, b in inked), default=pen))

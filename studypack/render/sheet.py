@@ -27,7 +27,7 @@ from typing_extensions import override
 from ..model import BookletPlan, Question, SheetPlan
 from .contents import question_key
 from .doc import Anchor
-from .paragraphs import paragraph
+from .paragraphs import ARABIC_LETTER, paragraph
 from .question import (
     BlockContext,
     _line,
@@ -240,7 +240,12 @@ def _header(plan: BookletPlan, sheet: SheetPlan, ctx: BlockContext) -> list[Flow
     if plan.centre:
         story.append(paragraph(ctx.heading.text(plan.centre), s["label"]))
     story += [paragraph(ctx.heading.text(plan.title), s["h1"])]
-    under = " · ".join(t for t in (plan.subtitle, plan.edition) if t)
+    parts = [t for t in (plan.subtitle, plan.edition) if t]
+    if any(ARABIC_LETTER.search(t) for t in parts):
+        # Each part in its own direction (FSI…PDI): an Urdu subtitle and an English
+        # edition, joined by a dot, read as two phrases rather than one mixed line.
+        parts = [f"\u2068{t}\u2069" for t in parts]
+    under = " · ".join(parts)
     if under:
         story.append(paragraph(ctx.text.inline(under), s["small"]))
     story += [Spacer(1, 8), _facts_line(ctx, sheet, total), Spacer(1, 8)]
