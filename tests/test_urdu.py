@@ -754,16 +754,23 @@ def test_urdu_digits_setting_reaches_an_urdu_phrase_in_english(tmp_path, fonts):
     assert "1973" in Markup(western, western.text).text(f"The {phrase}.")
 
 
+def a5_pages_question_longer(tmp_path: Path, lines: int) -> list[str]:
+    """The text of each page of the sample's Urdu answer on A5, its question made longer by
+    about ``lines`` lines: what follows it moves to every place on a page in turn.
+    """
+    longer = " اس کے فوائد اور مسائل پر بحث کیجیے۔" * (lines * 2)
+    pdf = urdu_sample(tmp_path, ("پر بحث کیجیے۔\n", f"پر بحث کیجیے۔{longer}\n"),
+                      layout="page:\n  size: A5\n")
+    return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
 @pytest.mark.parametrize("lines", range(0, 16, 3))
 def test_an_urdu_key_points_heading_is_not_left_at_a_page_foot(tmp_path, lines):
     # On A5, a question made longer line by line brings the heading to every place on the
     # page: wherever it falls, the table's head is on its page.
     from studypack.render.labels import URDU
 
-    longer = " اس کے فوائد اور مسائل پر بحث کیجیے۔" * (lines * 2)
-    pdf = urdu_sample(tmp_path, ("پر بحث کیجیے۔\n", f"پر بحث کیجیے۔{longer}\n"),
-                      layout="page:\n  size: A5\n")
-    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    pages = a5_pages_question_longer(tmp_path, lines)
     headed = [text for text in pages if URDU.key_points in text and "Contents" not in text]
     assert headed
     for text in headed:
@@ -869,10 +876,7 @@ def test_the_revision_grid_gives_each_urdu_key_point_a_line(tmp_path):
 def test_the_urdu_answer_and_introduction_labels_keep_with_their_text(tmp_path, lines):
     from studypack.render.labels import URDU
 
-    longer = " اس کے فوائد اور مسائل پر بحث کیجیے۔" * (lines * 2)
-    pdf = urdu_sample(tmp_path, ("پر بحث کیجیے۔\n", f"پر بحث کیجیے۔{longer}\n"),
-                      layout="page:\n  size: A5\n")
-    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    pages = a5_pages_question_longer(tmp_path, lines)
     opening = "پاکستان کا آئین"
     for text in pages:
         if URDU.introduction in text and "Contents" not in text:
