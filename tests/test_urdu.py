@@ -925,3 +925,66 @@ def test_a_direction_override_is_an_error_naming_it():
     with pytest.raises(ValidationError, match="U\\+202E"):
         TypeAdapter(Text).validate_python("سوال: \u202eABC\u202c کیا ہے؟")
     assert TypeAdapter(Text).validate_python("سوال: \u2067ABC\u2069 کیا ہے؟")
+
+
+def test_a_direction_override_in_a_points_body_is_an_error_too():
+    from pydantic import ValidationError
+
+    from studypack.content.schema import PointIn
+
+    with pytest.raises(ValidationError, match="U\\+202D"):
+        PointIn(heading="Clause", body="The first \u202dclause\u202c states it.")
+    assert PointIn(heading="Draft", body="").body == ""
+
+
+def test_numbers_past_nine_line_up_when_an_item_holds_urdu(tmp_path):
+    from studypack.build import build_booklet
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.yaml").write_text(
+        "id: css-2021-pa-q1\nexam: CSS\npaper: Pakistan Affairs\nyear: 2021\nnumber: 1\n"
+        "topics: [Constitution]\nquestion: Trace the stages of the constitution.\n"
+        "introduction: It took nine years.\nconclusion: It ended in 1973.\n"
+        "points:\n  - heading: Stages\n    body: |\n      They were these:\n\n"
+        "      9. Ninth with نکتہ inside.\n      10. Tenth with نکتہ inside.\n"
+        "      11. Eleventh.\n", encoding="utf-8")
+    pdf = tmp_path / "b.pdf"
+    build_booklet(content=content, output=pdf, workspace=tmp_path)
+    words = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+
+    def where(edge: str, word: str) -> float:
+        found = re.findall(rf'{edge}="([\d.]+)"[^>]*>{re.escape(word)}[^<]*<', words)
+        assert found, word
+        return float(found[-1])
+
+    starts = [where("xMin", w) for w in ("Ninth", "Tenth", "Eleventh")]
+    stops = [where("xMax", m) for m in ("9.", "10.", "11.")]
+    # Each item's text starts where the others' do, and its number ends where theirs do:
+    # "10." beside an Urdu phrase had run into its text ("10.Tenth").
+    assert max(starts) - min(starts) < 0.5, starts
+    assert max(stops) - min(stops) < 0.5, stops
+    assert max(stops) < min(starts)
+
+
+def test_a_gist_is_taken_from_prose_not_from_a_table_that_opens_the_body():
+    from studypack.content.derive import derive_gist
+
+    body = "| Term | Urdu |\n|:--|:--|\n| Federation | وفاق |\n\nPower is shared. More."
+    assert derive_gist(body, "Terms") == "Power is shared."
+    assert derive_gist("| A | B |\n|---|---|\n| 1 | 2 |", "Terms") == "Terms"
+
+
+def test_an_urdu_answers_references_all_stand_from_the_right(tmp_path):
+    address = "https://example.org/jinnah/"
+    pdf = urdu_sample(tmp_path, ("points:\n", f'references:\n  - "{address}"\n  - '
+                                 '"عائشہ جلال، The Sole Spokesman (Cambridge, 1985)"\npoints:\n'))
+    words = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    page = next(p for p in words.split("<page ") if "example.org" in p)
+    right = float(re.search(r'xMax="([\d.]+)"[^>]*>https://example\.org/jinnah/<',
+                            page).group(1))
+    edge = max(float(x) for x in re.findall(r'xMax="([\d.]+)"[^>]*>[^<]*[\u0600-\u06ff]',
+                                            page))
+    assert right > edge - 2, (right, edge)  # flush right, with the Urdu lines' ends

@@ -106,7 +106,11 @@ def derive_gist(body: str, heading: str) -> str:
 
     Falls back to the heading when the body is empty.
     """
-    sentence = first_sentence(body) if body.strip() else ""
+    # A table or a figure that opens the body is not a sentence ("Term Urdu Federation
+    # وفاق" read as one): the first paragraph of prose gives the gist.
+    prose = [part for part in re.split(r"\n[ \t]*\n", body.strip())
+             if part.strip() and not part.lstrip().startswith(("|", "!["))]
+    sentence = first_sentence(prose[0]) if prose else ""
     return cut_at_word(sentence or plain_text(heading))
 
 

@@ -31,6 +31,10 @@ def _visible(text: str) -> str:
                for char in text):
         raise ValueError("has only invisible characters (direction marks or joiners); "
                          "write the text")
+    return _no_override(text)
+
+
+def _no_override(text: str) -> str:
     overrides = sorted({f"U+{ord(c):04X}" for c in text if c in _OVERRIDES})
     if overrides:
         raise ValueError(f"has a direction override ({', '.join(overrides)}): the letters "
@@ -69,7 +73,7 @@ class PointIn(_Strict):
 
     heading: Text
     gist: Text | None = None
-    body: str = ""
+    body: Annotated[str, AfterValidator(_no_override)] = ""  # may be empty: a draft's
     subpoints: tuple[Text, ...] = ()
 
 

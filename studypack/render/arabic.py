@@ -327,11 +327,25 @@ def mixed_paragraph(markup: str, style: ParagraphStyle, bullet: str | None = Non
                 justify=style.alignment == TA_JUSTIFY, centre=style.alignment == TA_CENTER,
                 flush_right=style.alignment == TA_RIGHT, bullet=bullet or "",
                 indent=float(style.leftIndent),
-                bullet_at=float(style.bulletIndent),
+                bullet_at=_bullet_at(style, bullet or ""),
                 hyphenate=None if rtl or not callable(style.hyphenationLang)
                 else style.hyphenationLang)
     para.style = style  # keep-with-next, as a paragraph of the style has it
     return para
+
+
+def _bullet_at(style: ParagraphStyle, bullet: str) -> float:
+    """Where a left-to-right item's mark starts: at the style's bullet indent, or, when
+    its numbers are aligned on their full stop (ReportLab's "numeric" anchor, a list that
+    reaches "10."), so that the stop stands where ReportLab's paragraphs put theirs.
+    """
+    if getattr(style, "bulletAnchor", "start") != "numeric" or not bullet.endswith("."):
+        return float(style.bulletIndent)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font, size = style.bulletFontName, style.bulletFontSize
+    return float(style.bulletIndent - stringWidth(bullet, font, size)
+                 + stringWidth(".", font, size) / 2)
 
 
 @dataclass(frozen=True)

@@ -357,6 +357,9 @@ def _line(ctx: BlockContext, raw: str, style: ParagraphStyle, markup: Markup | N
 
 def _list_items(ctx: BlockContext, block: Block) -> list[Flowable]:
     style = ctx.styles["bullet"]
+    if block.kind == "numbers":  # "10." has the room "9." has, its text in line with 9's
+        style = _numbered_list_style(style, max(n for d, k, n in block.nested if d == 0)
+                                     if block.nested else block.start + len(block.items) - 1)
     arabic = [*block.arabic, *[False] * len(block.items)]
     items: list[Flowable] = []
     where = block.nested or tuple((0, block.kind, n) for n in
@@ -789,7 +792,9 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
         body += _section(ctx, _point_heading(ctx, section.heading), section.body)
     body += _section(ctx, _label_heading(ctx, ctx.labels.conclusion), q.conclusion)
     if q.references:
-        refs = [_arabic_paragraph(ctx, ref, s["reference"]) if ctx.text.right_to_left(ref)
+        # An Urdu answer's references all stand from the right, an address alone too.
+        refs = [_arabic_paragraph(ctx, ref, s["reference"])
+                if ctx.labels.rtl or ctx.text.right_to_left(ref)
                 else paragraph(ctx.text.inline(ref), s["reference"]) for ref in q.references]
         if ctx.columns == 2 and ctx.labels.rtl:
             # "حوالہ جات" carried with the first reference, as a point's heading is.
