@@ -171,6 +171,18 @@ READ_EXACTLY = {
                     "q14-wp-islamic-history-topicwise-questions.html",
                     "q15-solved-papers-index-navigation.txt",
                     "q16-medium-governance-local-government.txt"],
+    "held-out-13": ["r01-wp-oceanwp-circular-debt-economics.html",
+                    "r02-wp-newspaper-copy-icj-intl-law.txt",
+                    "r05-pdf-handout-sco-current-affairs-pms-punjab.txt",
+                    "r06-pandoc-docx-women-labour-gender-studies.md",
+                    "r09-blogger-soho-ihtisab-islamiat-arabic.html",
+                    "r10-wp-kadence-two-answers-gpp-2020.html",
+                    "r11-tablepress-topicwise-pak-affairs-questions.html",
+                    "r12-copy-topicwise-essay-topics-css.txt",
+                    "r13-facebook-yearwise-criminology-questions.txt",
+                    "r14-woocommerce-polsci-notes-product-sales.html",
+                    "r15-notion-export-how-to-attempt-20-marker-guide.md",
+                    "r16-blogger-label-sociology-navigation.html"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 
@@ -188,10 +200,10 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
 @pytest.mark.parametrize(("folder", "floor"), [("dev", 0.98), ("held-out-1", 0.97),
                                                ("held-out-2", 0.98), ("held-out-3", 0.98),
                                                ("held-out-4", 0.96), ("held-out-5", 0.92),
-                                               ("held-out-6", 0.89), ("held-out-7", 0.96),
-                                               ("held-out-8", 0.92), ("held-out-9", 0.99),
+                                               ("held-out-6", 0.93), ("held-out-7", 0.96),
+                                               ("held-out-8", 0.93), ("held-out-9", 0.99),
                                                ("held-out-10", 0.97), ("held-out-11", 0.98),
-                                               ("held-out-12", 1.0)])
+                                               ("held-out-12", 1.0), ("held-out-13", 0.94)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
@@ -202,7 +214,8 @@ def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # lists lost 99 fields), held-out-10 97.7 % (344/352; 42.9 % unseen, scored after the
     # work on held-out-9). Later: dev 98.5 %, held-out-4 96.6 %, -5 92.6 %, -6 89.5 %,
     # -8 86.3 %; held-out-11 98.2 % (334/340; 82.9 % unseen, scored after held-out-10's
-    # work). Later: held-out-8 92.5 %, held-out-12 100 % (284/284; 64.4 % unseen).
+    # work). Later: held-out-8 92.5 %, held-out-12 100 % (284/284; 64.4 % unseen);
+    # held-out-6 93.1 %, -8 93.5 %, held-out-13 94.7 % (337/356; 42.1 % unseen).
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)

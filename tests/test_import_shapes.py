@@ -1,4 +1,4 @@
-"""studypack import on page shapes met in held-out-12 and the sets before it.
+"""studypack import on page shapes met in held-out-13 and the sets before it.
 
 Each input is our own, written in the shape a real page has; each test asserts
 the fields a careful reader would take from it.
@@ -610,3 +610,273 @@ paper, with new posts every week.</p></div>
 </body></html>"""
     with pytest.raises(NoAnswerOnPage, match="navigation"):
         import_file(_write(tmp_path, "category.html", page))
+
+
+def test_a_question_table_with_topic_rows_across_it_and_one_exam_and_year_column(tmp_path):
+    def row(n: int, question: str, sitting: str) -> str:
+        return f"<tr><td>{n}</td><td>{question}</td><td>{sitting}</td></tr>"
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Economics Past Questions by Topic - Exam Desk</title></head><body>
+<main><h1>Economics Past Questions by Topic</h1>
+<p>Each question below carries the exam and the year it was set in its last column.</p>
+<table><thead><tr><th>No.</th><th>Question</th><th>Exam / Year</th></tr></thead><tbody>
+<tr><td colspan="3"><strong>Public Finance</strong></td></tr>
+{row(1, "Why has the tax to GDP ratio of Pakistan stayed so low?", "CSS 2017")}
+{row(2, "Discuss the burden of indirect taxes on the poor.", "PMS Sindh 2020")}
+<tr><td colspan="3"><strong>Trade and Payments</strong></td></tr>
+{row(3, "Explain the causes of the recurring balance of payments crises.", "CSS 2021")}
+</tbody></table></main></body></html>"""
+    records = import_file(_write(tmp_path, "bytopic.html", page))
+    assert [(r.data["exam"], r.data["year"], r.data["topics"][0]) for r in records] == [
+        ("CSS", 2017, "Public Finance"), ("PMS", 2020, "Public Finance"),
+        ("CSS", 2021, "Trade and Payments")]
+    assert records[1].data["question"] == "Discuss the burden of indirect taxes on the poor."
+    assert all(r.data["paper"] == "Economics" for r in records)
+
+
+def test_essay_topics_set_as_statements_under_theme_heads_each_with_its_year(tmp_path):
+    page = """Essay Corner
+CSS English Essay Topics by Theme (2015-2022)
+
+The topics below were set in past essay papers, grouped by theme, with the year after each.
+
+▶ Cities
+• The city that forgets its poor loses its soul (2016)
+• Are our cities built for cars or for people? (2019)
+
+▶ Science
+• Knowledge without wisdom is a loaded gun (2015)
+• Technology: servant or master of the modern age (2022)
+"""
+    records = import_file(_write(tmp_path, "essay.txt", page))
+    assert [(r.data["question"], r.data["year"], r.data["topics"][0]) for r in records] == [
+        ("The city that forgets its poor loses its soul", 2016, "Cities"),
+        ("Are our cities built for cars or for people?", 2019, "Cities"),
+        ("Knowledge without wisdom is a loaded gun", 2015, "Science"),
+        ("Technology: servant or master of the modern age", 2022, "Science")]
+    assert all(r.data["paper"] == "English Essay" and r.data["exam"] == "CSS" for r in records)
+
+
+def test_numbered_questions_without_tags_under_year_heads_take_the_heads_year(tmp_path):
+    one, two = "1\ufe0f\u20e3", "2\ufe0f\u20e3"
+    page = f"""Study Group
+Admin · 3d
+
+CSS Psychology Past Questions by Year 📌
+Keep this post for revision.
+
+📍 CSS 2018
+{one} Explain classical conditioning with an example from the classroom.
+{two} What is cognitive dissonance? How do people reduce it?
+
+📍 CSS 2021
+{one} Discuss the causes of anxiety disorders among young adults.
+{two} Evaluate the trait theory of personality since 1990.
+
+Note: answers will follow in the files section.
+"""
+    records = import_file(_write(tmp_path, "years.txt", page))
+    assert [(r.data["question"], r.data["year"]) for r in records] == [
+        ("Explain classical conditioning with an example from the classroom.", 2018),
+        ("What is cognitive dissonance? How do people reduce it?", 2018),
+        ("Discuss the causes of anxiety disorders among young adults.", 2021),
+        ("Evaluate the trait theory of personality since 1990.", 2021)]
+    assert all(r.data["paper"] == "Psychology" and r.data["exam"] == "CSS" for r in records)
+
+
+def test_a_label_page_of_cut_short_snippets_without_their_titles_is_no_answer(tmp_path):
+    snippets = [
+        "Q.3 Why has local government never taken root in Pakistan? (20) Outline 1. "
+        "Introduction 2. Colonial legacy 3. Military regimes and the councils &#8230;",
+        "Introduction: Public policy is what a government chooses to do or not to do, and "
+        "the gap between a policy on paper and in practice is wide in &#8230;",
+        "Question 5: Discuss the role of the civil service in policy making. [20] The "
+        "steel frame inherited from the colonial state has served several masters &#8230;",
+        "Month one: the basic concepts and the main schools of thought. Month two: the "
+        "machinery of government, budgets and their audit &#8230;"]
+    posts = "".join(f'<div class="post"><div class="snippet">{s}</div>'
+                    '<div class="jump-link"><a href="#">Read more &#187;</a></div></div>'
+                    for s in snippets)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Policy Notes: Public Administration</title></head><body>
+<div class="blog-posts"><p>Showing posts with the label Public Administration.</p>
+{posts}</div></body></html>"""
+    with pytest.raises(NoAnswerOnPage, match="navigation"):
+        import_file(_write(tmp_path, "label.html", page))
+
+
+def test_a_shop_product_page_quoting_a_sample_question_is_a_sales_page(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Economics Solved Papers (Printed) - Book Corner</title></head>
+<body class="product-template-default single-product woocommerce">
+<main><h1 class="product_title">Economics Solved Papers (Printed)</h1>
+<p class="price"><span>Rs 1,800</span></p>
+<button class="single_add_to_cart_button">Add to cart</button>
+<div class="description"><h2>Description</h2>
+<p>Every past question of the last ten years, answered the way examiners like to read it.</p>
+<h3>A sample from the book</h3>
+<p><strong>Q. Why has the tax to GDP ratio of Pakistan stayed so low? (CSS 2019)</strong></p>
+<p>The sample answer runs to three pages with an outline and two tables.</p>
+<p>{BODY}</p></div>
+<div class="reviews"><p>Reached Lahore in two days, well bound.</p></div>
+</main></body></html>"""
+    with pytest.raises(NoAnswerOnPage, match="sales"):
+        import_file(_write(tmp_path, "product.html", page))
+
+
+def test_a_guide_to_attempting_a_question_built_round_a_practice_question_is_no_answer(
+        tmp_path):
+    page = """# How to Attempt a Long Question in Economics
+
+We take one past question and show you what each part of your answer should do.
+
+**Question:** Why has the tax to GDP ratio of Pakistan stayed so low? (20)
+
+## Outline
+
+- Introduction: one line giving your thesis
+- Causes: the headings that answer the question
+- Conclusion: your thesis again in fresh words
+
+## Introduction
+
+Keep it short. Open with a figure you trust, and tell the examiner where you will go.
+
+## Body
+
+Give each heading one example. If you cannot date your example, you should drop it.
+
+## Conclusion
+
+Do not bring in new points here; return to your thesis and end looking forward.
+"""
+    with pytest.raises(NoAnswerOnPage, match="guide"):
+        import_file(_write(tmp_path, "guide.md", page))
+
+
+def test_a_title_naming_two_questions_and_a_heading_with_a_lead_in_over_run_in_terms(
+        tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Economics Past Paper 2019 Solved - Q3 &amp; Q5 - Exam Desk</title></head><body>
+<main><article><h1>Economics Past Paper 2019 Solved – Q3 &amp; Q5</h1>
+<p>Two questions from the same paper, each worth a careful read before the exam.</p>
+<h2>Question 3 (20 Marks)</h2>
+<p><strong>Why has the tax to GDP ratio of Pakistan stayed so low? Discuss.</strong></p>
+<h3>Introduction</h3><p>{BODY}</p>
+<h3>Causes of the low ratio</h3>
+<p>Three causes stand out.</p>
+<p><strong>Exemptions</strong> – whole sectors such as farm income pay next to nothing, and
+every budget adds a few more exemptions for those with a voice.</p>
+<p><strong>Informal trade</strong> – most retail sales are made in cash and never recorded,
+so neither the sales tax nor the income tax reaches them.</p>
+<h3>The way the ratio moved</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>{BODY}</p>
+<h2>Question 5 (20 Marks)</h2>
+<p><strong>Explain the causes of the recurring balance of payments crises.</strong></p>
+<h3>Introduction</h3><p>{BODY}</p>
+<h3>Imports outgrow exports</h3><p>{BODY}</p>
+<h3>Short-term borrowing</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>{BODY}</p>
+</article></main></body></html>"""
+    first, second = import_file(_write(tmp_path, "two.html", page))
+    assert (first.data["number"], first.data["year"], first.data["marks"]) == (3, 2019, 20)
+    assert first.data["question"] == "Why has the tax to GDP ratio of Pakistan stayed so low? " \
+        "Discuss."
+    assert _headings(first) == ["Exemptions", "Informal trade", "The way the ratio moved"]
+    assert (second.data["number"], second.data["year"]) == (5, 2019)
+    assert _headings(second) == ["Imports outgrow exports", "Short-term borrowing"]
+
+
+def test_a_handout_outline_with_roman_children_under_a_number_and_its_rights_notice(
+        tmp_path):
+    page = f"""Q.No.4 Why has the tax to GDP ratio of Pakistan stayed so low? (20)
+
+Outline
+1. Introduction
+2. Causes
+i. Exemptions
+ii. Informal trade
+3. Conclusion
+
+Introduction
+{BODY}
+
+Causes
+
+i. Exemptions
+{BODY}
+
+ii. Informal trade
+{BODY}
+
+Conclusion
+In short, the ratio will rise only when every income is taxed alike.
+
+For registered students of Bright Path Institute only. Not for resale.
+"""
+    answer, = import_file(_write(tmp_path, "handout.txt", page))
+    assert answer.data["outline"] == ["Introduction", "Causes (Exemptions; Informal trade)",
+                                      "Conclusion"]
+    assert _headings(answer) == ["Exemptions", "Informal trade"]
+    assert answer.data["conclusion"].startswith("In short")
+    assert "Bright Path" not in answer.yaml_text and not answer.incomplete
+
+
+def test_marks_written_before_their_number_and_a_teachers_checked_by_remark(tmp_path):
+    page = f"""# CSS-2020 -- Economics
+
+**Question No. 3**
+
+Why has the tax to GDP ratio of Pakistan stayed so low? **(Marks 20)**
+
+## Introduction
+
+{BODY}
+
+## Conclusion
+
+In short, the ratio will rise only when every income is taxed alike.
+
+> **Checked by Sir Kamran -- 15/20.** Sound points; cite a newer survey next time.
+"""
+    answer, = import_file(_write(tmp_path, "notes.md", page))
+    assert answer.data["question"] == "Why has the tax to GDP ratio of Pakistan stayed so low?"
+    assert (answer.data["number"], answer.data["marks"], answer.data["year"]) == (3, 20, 2020)
+    assert "Kamran" not in answer.yaml_text
+
+
+def test_an_italic_exam_year_and_marks_line_under_the_question_with_a_dash(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Islamiat: the concept of Shura - Notes Blog</title></head><body><article>
+<h1>Islamiat: the concept of Shura</h1>
+<div class="question"><p><b>Q.5</b> Explain the concept of Shura in Islam and its place in
+a modern state.</p><p><i>(CSS 2021 – 20 marks)</i></p></div>
+<h3>Introduction</h3><p>{BODY}</p>
+<h3>Consultation in the Quran</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>{BODY}</p>
+</article></body></html>"""
+    answer, = import_file(_write(tmp_path, "shura.html", page))
+    assert (answer.data["number"], answer.data["year"], answer.data["marks"]) == (5, 2021, 20)
+    assert answer.data["introduction"].startswith("This paragraph carries")
+
+
+def test_a_menu_run_together_naming_several_papers_names_none(tmp_path):
+    page = f"""Law Notes Hub
+HomeOptional PapersConstitutional LawInternational LawMercantile LawAbout
+Home International Law
+International Law
+Treaties and Their Validity | International Law Solved Paper
+
+Q#2: Explain the grounds on which a treaty may be held invalid. (CSS-2018)
+20 Marks
+
+Introduction: {BODY}
+
+Error and fraud
+{BODY}
+
+Conclusion: {BODY}
+"""
+    answer, = import_file(_write(tmp_path, "treaty.txt", page))
+    assert answer.data["paper"] == "International Law"
+    assert (answer.data["number"], answer.data["year"], answer.data["marks"]) == (2, 2018, 20)

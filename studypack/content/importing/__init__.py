@@ -28,10 +28,23 @@ from .assemble import (
     slug,
 )
 from .blocks import Block, Page, plain, split_marker
-from .pagekind import excerpts_mostly, links_to_answers, question_list, without_question_line
+from .pagekind import (
+    advises,
+    excerpts_mostly,
+    links_to_answers,
+    question_list,
+    without_question_line,
+)
 from .parse import parse_answer
 from .preamble import quoted_question, strip_preamble
-from .questions import Context, QuestionLine, read_context, title_as_question, title_question
+from .questions import (
+    Context,
+    QuestionLine,
+    read_context,
+    sitting_head,
+    title_as_question,
+    title_question,
+)
 from .readers import READERS, UnreadableFile, read_page
 from .web import FetchError, fetch, is_address, shown
 
@@ -61,6 +74,9 @@ def import_page(page: Page, options: Options | None = None, *,
         NoAnswerOnPage: The page holds neither an answer nor a list of questions.
     """
     options = options or Options()
+    if page.product:
+        raise NoAnswerOnPage("seems to be a sales page (a shop's product page); there is no "
+                             "answer on it, so nothing was written")
     split = split_page(page)
     if (split.answers and all(_excerpt(a.question.text, a.blocks) for a in split.answers)
             ) or excerpts_mostly(list(page.blocks)):
@@ -76,6 +92,11 @@ def import_page(page: Page, options: Options | None = None, *,
                                  "solved papers, each question a link); there is no answer "
                                  "on it, so nothing was written")
         return _listed_questions(split, options, source_name)
+    heads = [plain(b.text) for b in split.preamble if b.kind == "heading"]
+    if split.answers and advises([*split.preamble, *(b for a in split.answers for b in a.blocks)],
+                                 " ".join([page.title, *heads[:2]])):
+        raise NoAnswerOnPage("seems to be a study guide (advice addressed to the reader); "
+                             "there is no answer on it, so nothing was written")
     if split.answers:
         raws = [(a.question, a.blocks) for a in split.answers]
         context = split.context
@@ -139,7 +160,7 @@ def _listed_questions(split: SplitPage, options: Options,
     for raw in split.answers:
         head = _topic_head(before)
         last = next((plain(b.text) for b in reversed(before) if plain(b.text).strip()), "")
-        sitting = _sitting(last) if len(last.split()) <= 8 else None
+        sitting = sitting_head(last) if len(last.split()) <= 8 else None
         if sitting:
             dated = sitting  # "CSS 2023", "PMS Punjab 2022 (PPSC)": a year's questions follow
         elif head:
@@ -152,15 +173,6 @@ def _listed_questions(split: SplitPage, options: Options,
                                          source_name=source_name, topic=topic))
         before = list(raw.blocks)
     return tuple(results)
-
-
-def _sitting(head: str) -> tuple[str, int] | None:
-    """The exam and year a head names and nothing else ("CSS 2023", "PMS Punjab 2022
-    (PPSC)"): a list by year, whose heads are no topics.
-    """
-    found = re.fullmatch(r"(CSS|PMS|PCS)\b[\w\s()-]{0,30}?\b((?:19|20)\d\d)\b[\s()\w-]{0,12}",
-                         head.strip(), re.IGNORECASE)
-    return (found.group(1).upper(), int(found.group(2))) if found else None
 
 
 def _topic_head(blocks: list[Block]) -> str | None:

@@ -29,10 +29,12 @@ from .questions import (
     QuestionLine,
     asks,
     is_breadcrumb,
+    listed_topic,
     parse_question,
     read_attribution,
     read_context,
     read_tags,
+    sitting_head,
 )
 
 
@@ -186,6 +188,26 @@ def _as_line(block: Block) -> str:
     return text
 
 
+def _dated_list(kept: list[Block]) -> dict[int, QuestionLine]:
+    """Numbered lines that ask, each run under a head naming only an exam and a year
+    ("CSS 2019"), on a page with two or more such heads: a list of questions by year,
+    whose lines need no tag of their own. Block index → question line.
+    """
+    found: dict[int, QuestionLine] = {}
+    sitting, heads = None, 0
+    for i, block in enumerate(kept):
+        kind, value, rest = split_marker(_as_line(block))
+        head = sitting_head(plain(block.text))
+        if head:
+            sitting, heads = head, heads + 1
+        elif sitting and kind == "number" and asks(rest):
+            found[i] = QuestionLine(number=int(value), text=rest, year=sitting[1],
+                                    exam=sitting[0], listed=True)
+        else:
+            sitting = None  # prose after the run is not under the head
+    return found if heads >= 2 and len(found) >= 3 else {}
+
+
 def split_page(page: Page) -> SplitPage:
     """Drop junk, read the page context and cut the page at its question lines."""
     thread = answer_post(tuple(_split_headed(page.blocks)))
@@ -195,6 +217,19 @@ def split_page(page: Page) -> SplitPage:
     starts = [(i, q) for i, b in enumerate(kept)
               if b.kind != "item" or b.level == 0
               for q in [parse_question(_as_line(b))] if q is not None]
+    # A list of questions each closing in its year alone: a line of the same form that
+    # asks nothing is listed too (an essay topic is a statement), when three or more
+    # lines have that form and one of them asks.
+    listed = [(i, q) for i, b in enumerate(kept) if b.kind != "item" or b.level == 0
+              for q in [parse_question(_as_line(b)) or listed_topic(_as_line(b))]
+              if q is not None]
+    if any(q.listed and not q.exam for _, q in starts) and \
+            sum(q.listed and not q.exam for _, q in listed) >= 3:
+        starts = listed
+    dated = _dated_list(kept)
+    if dated:
+        starts = sorted([*dated.items(), *((i, q) for i, q in starts if i not in dated and not (
+            sitting_head(split_marker(plain(kept[i].text))[2]) and not q.text))])
     first = starts[0][0] if starts else len(kept)
     # A header that ends in the question's number ("CSS Islamiat 2018 – Q.2") names the
     # paper too: it is read with the lines above it.

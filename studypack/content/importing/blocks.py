@@ -45,12 +45,15 @@ class Page:
         title: The document's title when the format has one (HTML ``<title>``).
         crumbs: Breadcrumb trails the reader found outside the main text.
         notes: What the reader repaired or could not read, for the report.
+        product: The saved page's markup calls it a shop's product page, whatever its
+            description quotes.
     """
 
     blocks: tuple[Block, ...]
     title: str = ""
     crumbs: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    product: bool = False
 
 
 EMOJI = r"[\u2600-\u27BF\U0001F300-\U0001FAFF]"

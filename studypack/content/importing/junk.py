@@ -71,7 +71,8 @@ _JUNK_PATTERNS = (
     r"^[━─═_\-=~*·•]{5,}$",
     (r"\b(?:created group|added you|joined using this group's invite link|changed this "
      r"group's (?:settings|icon|description)|messages and calls are end-to-end encrypted|left$)"),
-    r"\bfor (?:enrolled|registered|our) students only\b",
+    r"\bfor (?:enrolled|registered|our) students(?: of [\w .'-]{2,40})? only\b",
+    r"\bnot for (?:sale|resale|distribution)\b",  # a handout's notice of its rights
     r"^(?:todo|to do|fixme|note to self)\s*[:\-–]",
     r"^\(?(?:my notes|notes to self|self note)\b",
     r"^\[\s*(?:insert|add|draw|paste|put|include)\b[^\]]*\]$",  # a place left for a map or figure
@@ -125,7 +126,7 @@ _JUNK_PATTERNS = (
      r"available)\b"),
     # attribution
     (r"^(?:written|posted|compiled|prepared|answered|solved|shared|submitted|published|"
-     r"reviewed|edited|uploaded|contributed) by\b"),
+     r"reviewed|edited|uploaded|contributed|checked|marked|evaluated) by\b"),
     r"^(?:author|courtesy|credits?|by)\s*[:\-–](?!.*[.!?]$)",  # not "Credit: banks ask …."
     # bylines: "by Admin | March 3, 2023", "By Sana Khan on 4 May 2022", "by Admin"
     (r"^by\s+[^|•·]{2,40}?\s*(?:[|•·]|\bon\b)\s*(?:_M|\d|(?:last )?updated|posted|"

@@ -91,7 +91,11 @@ def excerpts_mostly(blocks: list[Block]) -> bool:
     # Each under its post's title, a byline ("Sana · May 3") at most between them.
     carded = sum(any(b.kind == "heading" for b in blocks[max(0, k - 2):k]) for k, _ in cut)
     words = sum(len(_WORD.findall(t)) for _, t in prose)
-    return carded >= 3 and 3 * sum(len(_WORD.findall(t)) for _, t in cut) >= 2 * words
+    cut_words = sum(len(_WORD.findall(t)) for _, t in cut)
+    # A theme that drops the posts' titles leaves the excerpts alone: then nearly all
+    # the prose must be cut short.
+    return (carded >= 3 and 3 * cut_words >= 2 * words) or (
+        len(cut) >= 4 and 10 * cut_words >= 9 * words)
 
 
 _SOLVED_HEAD = re.compile(r"\bsolved\b|\bcoming soon\b", re.IGNORECASE)
@@ -104,6 +108,17 @@ def links_to_answers(bodies: list[list[Block]]) -> bool:
     """
     heads = [plain(b.text) for body in bodies for b in body if len(plain(b.text).split()) <= 12]
     return sum(bool(_SOLVED_HEAD.search(h)) for h in heads) >= 3
+
+
+def advises(blocks: list[Block], title: str) -> bool:
+    """A page titled as a guide ("How to attempt …") whose text speaks to the reader: a
+    past question on it is an example to practise on, and its "Introduction" and
+    "Conclusion" say what to write there, not what was written.
+    """
+    texts = [plain(b.text) for b in blocks]
+    words = sum(len(_WORD.findall(t)) for t in texts) or 1
+    you = sum(len(_YOU.findall(t)) for t in texts)
+    return bool(_GUIDE.search(title)) and you * 100 >= words * 1.5
 
 
 def without_question_line(blocks: list[Block], title: str, asked: bool = False) -> PageKind:

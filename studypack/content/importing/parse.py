@@ -23,6 +23,7 @@ from .shapes import (
     group_title,
     heading_over_headings,
     led_group_title,
+    led_run_in,
     lettered_heading,
     run_in_bold,
     starts_point,
@@ -167,7 +168,8 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
                                          or colon_title(piece, after)
                                          or led_group_title(piece, before, later)):
         built.group = piece.plain.rstrip(": ")
-        built.lead = [] if led_group_title(piece, before, later) else None
+        built.lead = [] if led_group_title(piece, before, later) or led_run_in(
+            piece, later) else None
         built.notes.append(f"'{built.group}' heads several points; it is left out of "
                            "their headings")
     elif state in ("intro", "points") and (starts_point(piece, before, after, shape) or (
@@ -302,7 +304,8 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     if len(piece.plain) > limit or (not piece.marker and piece.plain.endswith(".")):
         return False
     if piece.top_numbered and piece.number in ("1", "I", "i") and len(built.outline) >= 2 \
-            and not (piece.number == "i" and built.outline_glyph.isupper()):
+            and not (piece.number == "i" and (built.outline_glyph.isupper()
+                                              or built.outline_marker == "number")):
         return False  # numbering starts again: the answer itself begins (not "i." under "I.")
     text = piece.plain.rstrip(":")
     if not built.outline:
@@ -310,6 +313,8 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     opens = piece.plain.endswith(":")
     sub = piece.depth > 0 or piece.marker == "nested" or (
         piece.marker in ("bullet", "letter") and built.outline_marker in ("number", "roman")
+    ) or (  # "i." under "4.", as "a." under "3.": a handout's second level
+        piece.marker == "roman" and piece.number.islower() and built.outline_marker == "number"
     ) or (not piece.marker and built.outline_open and not opens and not piece.label) or (
         # Word's second-level bullet ("o" under "•"), or a hand-drawn "↳" under "→".
         piece.marker == built.outline_marker == "bullet" and piece.number in SUB_GLYPHS

@@ -50,16 +50,23 @@ def listed_lines(columns: dict[str, int], rows: list[list[str]]) -> list[tuple[s
     if "year" not in columns and sum(len(cell(r, "question").split()) >= 4 for r in rows) < 2:
         return []  # one question and its number or marks: one answer's facts
     for row in rows:
-        asked = cell(row, "question")
+        asked, filled = cell(row, "question"), [c for c in row if c.strip()]
         if len(asked.split()) < 4:
+            # A row of one cell across the table ("Foreign Policy" over its questions)
+            # heads the rows under it, as a topic column's cell would.
+            if "topic" not in columns and len(filled) == 1 and len(filled[0].split()) <= 8:
+                topic = filled[0].replace("*", "").strip()
+                found.append(("topic", topic))
             continue
-        head = cell(row, "topic")
+        head = cell(row, "topic") or topic
         if head and head != topic:
             topic = head
             found.append(("topic", head))
         # "PMS (Punjab)" → "PMS Punjab": a bracket in the tag would end it early.
         exam = " ".join(re.sub(r"[()\[\]]", " ", cell(row, "exam")).split())
-        tag = " ".join(x for x in (exam, cell(row, "year")) if x)
+        # One "Exam / Year" column ("PMS Punjab 2019") gives both: it is read once.
+        year = cell(row, "year") if columns.get("year") != columns.get("exam") else ""
+        tag = " ".join(x for x in (exam, year) if x)
         listed += 1
         if "year" in columns:
             found.append(("question", f"{listed}. {asked} ({tag})"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .blocks import EMOJI, QUESTION_WORDS
 from .junk import is_menu
@@ -141,8 +141,9 @@ _TAGGED = re.compile(
 """``CSS 2018, Constitutional Law: “The 18th Amendment … Discuss.”``: exam, year and
 paper before the question."""
 _LISTED = re.compile(r"^(\d{1,4})\s*[.)\-–]\s*(\S.*)$")
-_MARKS = re.compile(r"\s*[(\[]\s*(\d{1,3}(?:\s*\+\s*\d{1,3})*)\s*(?:=\s*(\d{1,3}))?\s*"
-                    r"(?:marks?)?\s*[)\]]\s*\.?$", re.IGNORECASE)
+_MARKS = re.compile(r"\s*[*_]{0,2}[(\[]\s*(?:marks?\s*[:\-]?\s*)?(\d{1,3}(?:\s*\+\s*\d{1,3})*)"
+                    r"\s*(?:=\s*(\d{1,3}))?\s*(?:marks?)?\s*[)\]][*_]{0,2}\s*\.?$", re.IGNORECASE)
+"""``(20)``, ``[20 marks]``, ``(10 + 10 = 20 Marks)``, ``(Marks 20)``, bold or italic too."""
 _MARKS_BARE = re.compile(r"\s*[-–—,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
 # Not the end of a range of years ("(1947-2019)" is part of the question).
 _PROVINCE = r"(?:(?:Punjab|Sindh|KPK|KP|Khyber Pakhtunkhwa|Balochistan|AJK|GB)\s*[-–]?\s*)?"
@@ -151,8 +152,8 @@ _YEAR = re.compile(rf"\s*[(\[]?\s*(?:(CSS|PMS|PCS)\s*[-–,]?\s*{_PROVINCE})?"
                    r"(?<!\d[-–])((?:19|20)\d\d)\s*[)\]]?\s*\.?$",
                    re.IGNORECASE)
 _EXAM_YEAR_MARKS = re.compile(
-    r"\s*[(\[]\s*(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)\s*[,;|/-]\s*(\d{1,3})\s*"
-    r"(?:marks?)?\s*[)\]]\s*\.?$", re.IGNORECASE)
+    r"\s*[*_]{0,2}[(\[]\s*(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)\s*[,;|/–—-]\s*(\d{1,3})"
+    r"\s*(?:marks?)?\s*[)\]][*_]{0,2}\s*\.?$", re.IGNORECASE)
 """``(CSS 2020, 20 marks)``: exam, year and marks in one bracket."""
 _TAG_AT_START = re.compile(r"^[(\[]\s*(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[)\]]\s*[:\-–]?\s*",
                            re.IGNORECASE)
@@ -221,8 +222,9 @@ def parse_question(text: str) -> QuestionLine | None:
     untagged, tag_year, tag_marks, tag_exam = read_tags(_HEADER_REMARK.sub("", line))
     # "IR -- CSS 2023 -- Q.2 (typed from my exam attempt)": a remark after the header.
     match = _Q_AT_END.match(re.sub(r"\s*\((?=[^)]*[a-z]{4})[^()\d]{8,80}\)\s*$", "", untagged))
-    if match and match["head"].count("(") != match["head"].count(")"):
-        match = None  # "… Solved Questions (Q2 and Q4)" names questions, asks none
+    if match and (match["head"].count("(") != match["head"].count(")")
+                  or _NAMED_NUMBER.search(match["head"])):
+        match = None  # "… Solved Questions (Q2 and Q4)", "… – Q2 & Q6" name questions
     if match and re.search(rf"\b(?:{'|'.join(EXAMS)})\b|\b(?:19|20)\d\d\b", match["head"]):
         _, year, _, exam = read_tags(match["head"])
         exam = exam or next(iter(re.findall(rf"\b({'|'.join(EXAMS)})\b", match["head"])), None)
@@ -286,6 +288,29 @@ _Q_LABEL_TAGS = re.compile(r"^(?:the\s+)?question\s*\(([^)]{3,80})\)\s*[:.\-–]
                            re.IGNORECASE)
 _YEAR_FIRST = re.compile(r"^(?:\d{1,4}[.)]\s*)?\**((?:19|20)\d\d)\**\s*[—–:-]\s*(\S.+)$")
 _BARE_YEAR_TAG = re.compile(r"[(\[]\s*(?:19|20)\d\d\s*[)\]]\s*\.?$")
+
+
+def listed_topic(text: str) -> QuestionLine | None:
+    """A list line closing in its year alone that asks nothing ("4. Debt and the road to
+    self-reliance (2021)"): an essay's topic, set as a statement. It is a listed question
+    only on a page that lists questions in the same form, which the caller judges.
+    """
+    line = " ".join(text.split())
+    match = _LISTED.match(line)
+    if match is None or not _BARE_YEAR_TAG.search(line):
+        return None
+    found = _with_tags(None, match.group(2))
+    return replace(found, listed=True) if len(found.text.split()) >= 4 else None
+
+
+def sitting_head(head: str) -> tuple[str, int] | None:
+    """The exam and year a head names and nothing else ("CSS 2023", "📍 PMS Punjab 2022
+    (PPSC)"): a list by year, whose heads are no topics.
+    """
+    head = re.sub(rf"^(?:[-–•▶►*]|{EMOJI})[\ufe0f]?\s*", "", head.strip())
+    found = re.fullmatch(r"\**(CSS|PMS|PCS)\b[\w\s()-]{0,30}?\b((?:19|20)\d\d)\b[\s()\w-]{0,12}"
+                         r"\**:?", head.strip(), re.IGNORECASE)
+    return (found.group(1).upper(), int(found.group(2))) if found else None
 
 
 def asks(text: str) -> bool:
@@ -461,6 +486,11 @@ def known_paper(text: str) -> str | None:
     return None
 
 
+def _papers_named(text: str) -> int:
+    low = " ".join(text.lower().replace("&", "and").split())
+    return sum(paper.lower() in low for paper in PAPERS)
+
+
 def is_breadcrumb(text: str) -> bool:
     """Three or more short parts split by ``|``, ``›``, ``»``, ``>`` or `` / ``."""
     parts = re.split(r"\s+[|›»>/·]\s+|\s*\|\s*", text.strip())
@@ -548,7 +578,9 @@ def read_context(preamble: list[str], title: str = "") -> Context:
     for line in (*preamble, title):
         lines_seen.append(line)
         source = "page title" if line is title else "page text"
-        note("paper", known_paper(line), source)
+        # A line naming several papers ("HomeInternational LawConstitutional Law…") is a
+        # site's menu run together, which names none of them in particular.
+        note("paper", known_paper(line) if _papers_named(line) < 2 else None, source)
         exam = re.search(rf"\b({'|'.join(EXAMS)})\b", line)
         note("exam", exam.group(1) if exam else None, source)
         if line is title or is_attribution(line) or (

@@ -80,7 +80,16 @@ def read_html(data: bytes) -> Page:
         blocks = _put_question(asked, blocks)
         crumbs = (*crumbs, *above)
     return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
-                notes=notes)
+                notes=notes, product=bool(_PRODUCT.search(text)))
+
+
+_PRODUCT = re.compile(r"<body[^>]*\sclass\s*=\s*[\"'][^\"']*\b(?:single-product|"
+                      r"template-product|product-template)\b|"
+                      r"property\s*=\s*[\"']og:type[\"']\s+content\s*=\s*[\"']product\b|"
+                      r"\"@type\"\s*:\s*\"Product\"", re.IGNORECASE)
+"""A shop's product page as its platform marks it: WooCommerce's and Shopify's body
+classes, Open Graph's type, schema.org's. The main text trafilatura keeps is the
+description, which may quote a sample question; the price and cart are left behind."""
 
 
 _SIGNATURE = re.compile(r"""(?:class|id)\s*=\s*["'][^"']*(?:signature|\bsig\d)""",

@@ -138,6 +138,16 @@ def led_group_title(piece: Piece, before: Piece | None, later: list[Piece]) -> b
             and group_title(piece, before, later[1]))
 
 
+def led_run_in(piece: Piece, later: list[Piece]) -> bool:
+    """A heading over one short lead-in sentence ("The index measures six things.") and
+    then "**Term** – …" paragraphs: the sentence introduces the run-in points.
+    """
+    return (piece.block.kind == "heading" and not piece.label and len(later) > 1
+            and not later[0].marker and not later[0].label and not later[0].headed
+            and len(later[0].plain.split()) <= 30 and later[0].plain.endswith((".", ":"))
+            and run_in_bold(later[1]))
+
+
 def colon_title(piece: Piece, after: Piece | None) -> bool:
     """"Pillars of the relationship:" over a bare heading: it titles the points below."""
     return (after is not None and not piece.marker and not piece.label and not piece.arabic
@@ -166,7 +176,8 @@ def heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
     if piece.block.kind != "heading" or piece.label:
         return False
     under = list(itertools.takewhile(lambda p: p.block.kind != "heading", later))
-    if sum(run_in_bold(p) for p in under) >= 2 and run_in_bold(under[0]):
+    if sum(run_in_bold(p) for p in under) >= 2 and (run_in_bold(under[0])
+                                                    or led_run_in(piece, later)):
         return True  # "## Actors" over "**India:** …", "**China:** …" paragraphs
     for k, nxt in enumerate(later[:3]):
         if nxt.block.kind == "heading":
