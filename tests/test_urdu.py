@@ -988,3 +988,53 @@ def test_an_urdu_answers_references_all_stand_from_the_right(tmp_path):
     edge = max(float(x) for x in re.findall(r'xMax="([\d.]+)"[^>]*>[^<]*[\u0600-\u06ff]',
                                             page))
     assert right > edge - 2, (right, edge)  # flush right, with the Urdu lines' ends
+
+
+def test_an_urdu_answers_table_reads_from_the_right(tmp_path):
+    from studypack.build import build_booklet
+
+    content = pipe_table_answer(tmp_path, "      | Federation | وفاق | 1973 |\n",
+                                language="language: ur\n")
+    out = tmp_path / "t.pdf"
+    build_booklet(content=content, output=out, workspace=tmp_path, layout="classic")
+    number = next(n for n, page in enumerate(PdfReader(out).pages)
+                  if "Federation" in page.extract_text() and "1973" in page.extract_text())
+    boxes = char_boxes(out, number)
+
+    def left_of(word: str) -> float:
+        return min(x for n, (c, x) in enumerate(boxes)
+                   if "".join(ch for ch, _ in boxes[n:n + len(word)]) == word)
+
+    # The first column, "Term", stands right of the last, "Year".
+    assert left_of("Term") > left_of("Urdu") > left_of("Year")
+    assert left_of("Federation") > left_of("1973")
+
+
+def test_an_answer_keys_number_stands_on_its_nastaliq_lines_baseline(tmp_path):
+    from studypack.build import build_pack
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.yaml").write_text(
+        "id: css-2022-isl-q3\nexam: CSS\npaper: Islamic Studies\nyear: 2022\nnumber: 3\n"
+        "topics: [Ethics]\nquestion: Explain patience in Islam.\nintroduction: It is a virtue.\n"
+        "conclusion: It is rewarded.\npoints:\n  - heading: Plain point\n    body: A plain one.\n"
+        "  - heading: Second point\n    gist: Second gist with حاکمیت inside.\n"
+        "    body: Its body.\n", encoding="utf-8")
+    pack = tmp_path / "p.yaml"
+    pack.write_text("title: Key\nselect:\n  papers: [Islamic Studies]\nkind: answer-key\n",
+                    encoding="utf-8")
+    out = tmp_path / "k.pdf"
+    build_pack(pack=pack, content=content, output=out, workspace=tmp_path)
+    words = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True,
+                           text=True, check=True).stdout
+
+    def bottoms(word: str) -> list[float]:
+        return [float(y) for y in re.findall(rf'yMax="([\d.]+)"[^>]*>{word}<', words)]
+
+    def offset(number: str, word: str) -> float:
+        line = bottoms(word)[0]
+        return min(abs(y - line) for y in bottoms(number))  # its number, nearest its line
+
+    assert offset("2", "Second") < 1.0, offset("2", "Second")
+    assert offset("1", "Plain") < 1.0

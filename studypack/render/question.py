@@ -214,6 +214,11 @@ def data_table(ctx: BlockContext, block: Block) -> list[Flowable]:
     columns = max(len(block.items), *(len(row) for row in block.rows)) if block.rows \
         else len(block.items)
     aligns = [*block.aligns, *["left"] * columns][:columns]
+    if ctx.labels.rtl:
+        # An Urdu answer's table reads from the right, as its key-points table does: the
+        # first column on the right, and a column set to its start stands flush right.
+        block = _mirrored(block, columns)
+        aligns = [{"left": "right", "right": "left"}.get(a, a) for a in reversed(aligns)]
 
     def cells(row: tuple[str, ...], style: ParagraphStyle) -> list[Flowable]:
         padded = [*row, *[""] * columns][:columns]
@@ -233,6 +238,14 @@ def data_table(ctx: BlockContext, block: Block) -> list[Flowable]:
                                *(cells(row, body) for row in block.rows)],
                          _column_shares(ctx, texts, scale))
     return [_spanning(table), _spanning(Spacer(1, s["body"].spaceAfter))]
+
+
+def _mirrored(block: Block, columns: int) -> Block:
+    """``block``'s table with its columns in the other order (short rows padded first)."""
+    def flipped(row: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(reversed([*row, *[""] * columns][:columns]))
+
+    return replace(block, items=flipped(block.items), rows=tuple(map(flipped, block.rows)))
 
 
 TABLE_SCALES = (1.0, 0.9, 0.8, 0.7)

@@ -25,6 +25,7 @@ from reportlab.platypus.flowables import HRFlowable
 from typing_extensions import override
 
 from ..model import BookletPlan, Question, SheetPlan
+from .arabic import ShapedParagraph
 from .contents import question_key
 from .doc import Anchor
 from .paragraphs import ARABIC_LETTER, paragraph
@@ -311,6 +312,7 @@ def _key_question(ctx: BlockContext, n: int, q: Question) -> list[Flowable]:
                  paragraph(f"<b>{ctx.text.inline(point.heading)}</b>{gist}", s["table"],
                            rtl=rtl)]
         widths = [number_w, ctx.width - number_w]
+        level = _number_drop(cells[1], widths[1], float(s["table"].fontSize)) if not rtl else 0
         if rtl:
             cells.reverse()
             widths.reverse()
@@ -318,10 +320,22 @@ def _key_question(ctx: BlockContext, n: int, q: Question) -> list[Flowable]:
         row.setStyle(_style(ctx, [("RIGHTPADDING" if rtl else "LEFTPADDING",
                                    (-1, 0) if rtl else (0, 0), (-1, 0) if rtl else (0, 0),
                                    indent),
+                                  ("TOPPADDING", (0, 0), (0, 0), level),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
         items.append(row)
     # A short key stays whole; a long one keeps its question with its first points.
     return [CondPageBreak(s["body"].leading * 6), KeepTogether(items)]
+
+
+def _number_drop(text: Flowable, width: float, size: float) -> float:
+    """How far a key point's number moves down to stand on its text's first baseline: a
+    line holding Nastaliq is set deeper than the number's own (ReportLab sets a line's
+    baseline one font size down).
+    """
+    if not isinstance(text, ShapedParagraph):
+        return 0.0
+    text.wrap(width, 10_000)
+    return max(0.0, text.baselines[0] - size) if text.baselines else 0.0
 
 
 def sheet_story(plan: BookletPlan, sheet: SheetPlan, ctx: BlockContext) -> list[Flowable]:
