@@ -792,6 +792,10 @@ def full_answer(ctx: BlockContext, q: Question) -> list[Flowable]:
                     *(_item(ctx, line, numbered, f"{_number(ctx, n)}.")
                       for n, line in enumerate(q.outline, 1))]
         story = [KeepTogether(opening)]
+        if ctx.columns == 2:
+            # The columns begin a frame of their own, where a heading's space above is
+            # dropped: "تعارف" would sit on the outline's last line.
+            story.append(Spacer(1, s["h3"].spaceBefore))
         head_of_body = []
     else:
         story = [CondPageBreak(_answer_room(ctx)), *opening]
