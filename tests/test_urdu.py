@@ -1068,3 +1068,32 @@ def test_an_urdu_outline_keeps_its_space_above_the_introduction_in_columns(tmp_p
 
     # In columns the heading's space above was dropped: 7 points against classic's 19.
     assert gap("compact") > 0.8 * gap("classic")
+
+
+def test_a_justified_line_with_an_urdu_phrase_stretches_as_far_as_an_english_one(
+        tmp_path, fonts):
+    # English paragraphs let a justified line's spaces grow to four times a space; one
+    # holding an Urdu phrase set a line needing more than 0.6 em ragged instead.
+    from reportlab.platypus import SimpleDocTemplate
+
+    from studypack.render.arabic import mixed_paragraph
+    from studypack.render.inline import Markup
+    from studypack.render.shaping import shape
+    from studypack.render.styles import make_styles
+
+    style = make_styles(load_theme("classic", None), fonts)["body"]
+    markup = Markup(fonts, fonts.text).inline(f"alpha beta gamma Constitutionalism {PHRASE}")
+    head = mixed_paragraph(Markup(fonts, fonts.text).inline("alpha beta gamma"), style)
+    head.wrap(10_000, 10_000)
+    space = shape(" ", head.faces.text.path, head.faces.text.size, rtl=False).width
+    # Wide enough for three words with each space grown by 2.8 spaces, not for a fourth.
+    width = head.lines[0].width + 2 * 2.8 * space
+    assert 0.6 * style.fontSize < 2.8 * space < 3 * space  # past the old limit, inside
+    pdf = tmp_path / "j.pdf"
+    # The template's frame keeps 6 points of padding on each side.
+    SimpleDocTemplate(str(pdf), pagesize=(width + 84, 400), leftMargin=36, rightMargin=36,
+                      invariant=1).build([mixed_paragraph(markup, style)])
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    gamma = float(re.search(r'xMax="([\d.]+)"[^>]*>gamma<', boxes).group(1))
+    assert abs(gamma - (42 + width)) < 1.0, (gamma, 42 + width)  # set flush to the right

@@ -39,10 +39,19 @@ from .rtl import (
     with_digits,
     with_glyphs,
 )
-from .shaping import Glyph, ShapedRun
+from .shaping import Glyph, ShapedRun, shape
 
 MAX_STRETCH = 0.6
-"""The most a justified line's spaces may each grow, in ems; a line needing more is set flush."""
+"""The most a justified Urdu line's spaces may each grow, in ems; a line needing more is set
+flush."""
+LOOSEST_SPACE = 3.0
+"""The most a justified English line's spaces may grow, in widths of a space (3.0: to four
+times), in ReportLab's paragraphs and in those with an Urdu phrase alike.
+
+At 2.0, a line of long words before a word that would not fit (a bold name, a
+compound) was set ragged in the middle of a justified paragraph, which readers
+took for a misprint; a loose line reads better. Only a line of two or three
+words with gaps wider than that is still set flush left."""
 LEAST_LINES_APART = 2
 """Lines a paragraph split across pages keeps on each side."""
 LINE_GAP = 0.12
@@ -210,7 +219,9 @@ class ShapedParagraph(Flowable):
         words = [(run, word) for run in line.runs for word in _words(run.shaped)]
         spaces = sum(sum(word.spaces) for _, word in words)
         extra = (right - left - line.width) / spaces if stretch and spaces else 0.0
-        if extra > MAX_STRETCH * self.faces.script.size:
+        loosest = (MAX_STRETCH * self.faces.script.size if self.rtl else LOOSEST_SPACE
+                   * shape(" ", self.faces.text.path, self.faces.text.size, rtl=False).width)
+        if extra > loosest:
             extra = 0.0  # a line of few, long words is set flush, not gapped
         x = left
         if self.centre:

@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable, Paragraph
 from typing_extensions import override
 
 from ..content.inline import ARABIC_CHARS, DIRECTION_MARKS
-from .arabic import ShapedParagraph, mixed_paragraph
+from .arabic import LOOSEST_SPACE, ShapedParagraph, mixed_paragraph
 from .inline import starts_right_to_left
 from .rl_private import (
     ParaFrag,
@@ -155,15 +155,6 @@ def _overflows(para: Paragraph) -> bool:
     lines = getattr(getattr(para, "blPara", None), "lines", ())
     return any((line.extraSpace if hasattr(line, "extraSpace") else line[0]) < -1
                for line in lines)
-
-
-LOOSEST_SPACE = 3.0
-"""The most a justified line's spaces may grow, in widths of a space (3.0: to four times).
-
-At 2.0, a line of long words before a word that would not fit (a bold name, a
-compound) was set ragged in the middle of a justified paragraph, which readers
-took for a misprint; a loose line reads better. Only a line of two or three
-words with gaps wider than that is still set flush left."""
 
 
 ARABIC_LETTER = re.compile(f"[{ARABIC_CHARS}]")
