@@ -79,18 +79,31 @@ READ_EXACTLY = {
                    "g14-gsa-part2-ozone.md", "g15-history-sirsyed.html"],
     "held-out-3": ["k01-water-crisis.txt", "k02-women-labour.html", "k03-minority-rights.md",
                    "k04-unsc-reform-forum.txt", "k05-pak-affairs-archive.html",
-                   "k06-juvenile-delinquency.md", "k08-parliamentary-presidential.html",
-                   "k09-current-affairs-tracker.md", "k11-smog-explainer.html",
+                   "k06-juvenile-delinquency.md", "k07-local-govt.txt",
+                   "k08-parliamentary-presidential.html",
+                   "k09-current-affairs-tracker.md", "k10-inflation-whatsapp.txt",
+                   "k11-smog-explainer.html",
                    "k12-current-affairs-topicwise.html", "k13-islamiat-topicwise.txt",
                    "k15-pak-china-pdf.txt", "k16-family-socialisation.html"],
     "held-out-4": ["m01-fata-merger.txt", "m02-climate-water.html", "m03-tawheed-islamiat.html",
-                   "m08-gsa-multi.html", "m09-bop-cutoff.txt", "m11-18th-amendment-news.html",
+                   "m04-women-politics-facebook.txt", "m05-circular-debt-whatsapp.txt",
+                   "m07-npm-forum.html",
+                   "m08-gsa-multi.html", "m09-bop-cutoff.txt",
+                   "m11-18th-amendment-news.html",
                    "m13-pakaffairs-topicwise.md", "m15-course-sales.txt",
                    "m16-gsa-questions-table.md"],
-    "held-out-5": ["n02-18th-amendment-php.txt", "n07-gender-handout-pdf.txt",
+    "held-out-5": ["n01-climate-threat-wp.html", "n02-18th-amendment-php.txt",
+                   "n04-plato-aristotle-obsidian.md",
+                   "n05-circular-debt-fb.txt", "n06-inflation-bootstrap.html",
+                   "n07-gender-handout-pdf.txt", "n08-urbanisation-notion.md",
+                   "n09-greenhouse-whatsapp.txt", "n10-league-vbulletin.html",
+                   "n12-juvenile-cutoff.txt",
                    "n11-npm-medium.html", "n14-academy-admissions.txt",
                    "n16-ir-topicwise-notes.md"],
-    "held-out-6": ["p01-cpec-hurdles.txt", "p07-blogger-gsa-two.html",
+    "held-out-6": ["p01-cpec-hurdles.txt", "p02-whatsapp-federalism.txt",
+                   "p03-islamiat-zakat.txt", "p04-pdf-heat-island.txt",
+                   "p05-facebook-labour-gap.txt", "p06-wp-floods-recovery.html",
+                   "p07-blogger-gsa-two.html", "p09-news-civil-service.html",
                    "p10-category-pakaffairs.html", "p12-notes-urbanization.md",
                    "p13-pakaffairs-topic-list.md"],
     # The vBulletin thread whose reply is the answer, and a category page of excerpts.
@@ -98,16 +111,23 @@ READ_EXACTLY = {
                    "p02-question-hash-pms-allcaps.txt",
                    "p03-breadcrumb-year-bullets-final-thoughts.html",
                    "p04-outline-nested-roman-part2.txt",
-                   "p05-forum-thread-teacher-answer.html", "p09-two-answers-toc-year-range.html",
+                   "p05-forum-thread-teacher-answer.html",
+                   "p06-whatsapp-chat-no-exam-named.txt", "p07-paywall-firstly-leadins.html",
+                   "p09-two-answers-toc-year-range.html",
                    "p11-category-archive-excerpts.html", "p12-course-sales-page.txt",
                    "p13-how-to-prepare-guide.html", "p14-topicwise-past-questions.txt",
                    "p16-tutor-notes-causes-remedies.md"],
     # Lists tagged "— *CSS 2016*" and "[PMS Punjab 2018]" under "TOPIC 1: …" heads.
-    "held-out-8": ["p03-phpbb-thread-two-answers-question-hash.html",
+    "held-out-8": ["p01-question-only-in-h1-title-wp.html",
+                   "p03-phpbb-thread-two-answers-question-hash.html",
+                   "p04-paywall-outline-numbered-paren-heads.html",
                    "p06-islamiat-arabic-urdu-site-brackets-marks.html",
+                   "p07-telegram-copy-firstly-leadins-pms-kp.txt",
+                   "p09-colon-heads-under-group-titles-envsci.txt",
                    "p10-topicwise-ir-questions-mixed-tags.txt",
                    "p11-answer-checking-service-sales.txt",
                    "p12-pdf-handout-running-headers-pubad.txt",
+                   "p13-obsidian-frontmatter-meta-h3-points-pms.md",
                    "p14-notion-export-two-answers-sociology.md",
                    "p15-hugo-guide-how-to-write-20-marker.md",
                    "p16-github-readme-gender-studies-question-bank.md"],
@@ -128,6 +148,7 @@ READ_EXACTLY = {
     # answers, a year-wise list, an English Essay on Medium, pandoc notes with comments.
     "held-out-10": ["p03-medium-essay-social-media-wisdom.html",
                     "p05-substack-paywall-saudi-iran.txt", "p06-gpp-syllabus-academy.html",
+                    "p07-discord-psychology-conditioning.txt",
                     "p08-bilingual-islamiat-accountability.html",
                     "p10-google-sheet-economics-topicwise.txt",
                     "p11-ocr-handwritten-sociology-family.txt",
@@ -173,8 +194,12 @@ READ_EXACTLY = {
                     "q16-medium-governance-local-government.txt"],
     "held-out-13": ["r01-wp-oceanwp-circular-debt-economics.html",
                     "r02-wp-newspaper-copy-icj-intl-law.txt",
+                    "r03-whatsapp-export-asabiyyah-polsci.txt",
+                    "r04-telegram-greenhouse-envsci-part1.txt",
                     "r05-pdf-handout-sco-current-affairs-pms-punjab.txt",
                     "r06-pandoc-docx-women-labour-gender-studies.md",
+                    "r07-phpbb-forum-media-socialization-sociology.html",
+                    "r08-urdu-blogger-lahore-resolution-pms-sindh.txt",
                     "r09-blogger-soho-ihtisab-islamiat-arabic.html",
                     "r10-wp-kadence-two-answers-gpp-2020.html",
                     "r11-tablepress-topicwise-pak-affairs-questions.html",
@@ -198,12 +223,12 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
 
 
 @pytest.mark.parametrize(("folder", "floor"), [("dev", 0.98), ("held-out-1", 0.97),
-                                               ("held-out-2", 0.98), ("held-out-3", 0.98),
-                                               ("held-out-4", 0.96), ("held-out-5", 0.92),
-                                               ("held-out-6", 0.93), ("held-out-7", 0.96),
-                                               ("held-out-8", 0.93), ("held-out-9", 0.99),
-                                               ("held-out-10", 0.97), ("held-out-11", 0.98),
-                                               ("held-out-12", 1.0), ("held-out-13", 0.94)])
+                                               ("held-out-2", 0.98), ("held-out-3", 0.99),
+                                               ("held-out-4", 1.0), ("held-out-5", 0.99),
+                                               ("held-out-6", 0.98), ("held-out-7", 0.98),
+                                               ("held-out-8", 0.98), ("held-out-9", 0.99),
+                                               ("held-out-10", 0.98), ("held-out-11", 0.98),
+                                               ("held-out-12", 1.0), ("held-out-13", 1.0)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
@@ -216,6 +241,8 @@ def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # -8 86.3 %; held-out-11 98.2 % (334/340; 82.9 % unseen, scored after held-out-10's
     # work). Later: held-out-8 92.5 %, held-out-12 100 % (284/284; 64.4 % unseen);
     # held-out-6 93.1 %, -8 93.5 %, held-out-13 94.7 % (337/356; 42.1 % unseen).
+    # Later: held-out-13 100 % (356/356), held-out-1 97.9 %, -3 99.4 %, -4 100 %, -5 99.3 %,
+    # -6 98.6 %, -7 98.4 %, -8 98.4 %, -10 98.0 %.
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)

@@ -880,3 +880,767 @@ Conclusion: {BODY}
     answer, = import_file(_write(tmp_path, "treaty.txt", page))
     assert answer.data["paper"] == "International Law"
     assert (answer.data["number"], answer.data["year"], answer.data["marks"]) == (2, 2018, 20)
+
+
+def test_a_thread_asking_without_a_q_marker_names_number_and_marks_above_it(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Public Administration 2016 help - Prep Board</title></head><body>
+<div id="page-body"><h2 class="topic-title">Public Administration 2016 help</h2>
+<div id="p501" class="post has-profile">
+  <dl class="postprofile"><dt><a href="#">rabia_k</a></dt>
+  <dd class="profile-rank">Junior Member</dd>
+  <dd><strong>Posts:</strong> 9</dd></dl>
+  <div class="postbody"><h3 class="first"><a href="#p501">Public Administration 2016 help</a></h3>
+  <p class="author">by <strong>rabia_k</strong> &raquo; Mon Mar 04, 2024 7:10 pm</p>
+  <div class="content">Hello all,<br><br>
+  I could not attempt this one. It was question 3 in the CSS 2016 paper and carried
+  20 marks:<br><br>
+  <strong>Explain the main features of New Public Management. Has it suited
+  Pakistan?</strong><br><br>
+  My book says little on it, any help is welcome.</div>
+  <div id="sig501" class="signature">PAS is the dream<br>Notes index: my shared folder</div>
+  </div></div>
+<div id="p502" class="post has-profile">
+  <dl class="postprofile"><dt><a href="#">Usman Tariq</a></dt>
+  <dd class="profile-rank">Senior Member</dd>
+  <dd><strong>Posts:</strong> 1822</dd></dl>
+  <div class="postbody"><h3><a href="#p502">Re: Public Administration 2016 help</a></h3>
+  <p class="author">by <strong>Usman Tariq</strong> &raquo; Tue Mar 05, 2024 9:00 am</p>
+  <div class="content">Here is how I would write it, in a hurry.<br><br>
+  <strong>Introduction</strong><br>{BODY}<br><br>
+  <strong>Markets inside the state</strong><br>{BODY}<br><br>
+  <strong>Managers free to manage</strong><br>{BODY}<br><br>
+  <strong>Conclusion</strong><br>All in all, the reform travels only where its tools fit the
+  local state.</div>
+  <div id="sig502" class="signature">&quot;Work in silence, let results speak.&quot;<br>My
+  notes thread: all papers</div>
+  </div></div>
+</div></body></html>"""
+    answer, = import_file(_write(tmp_path, "thread.html", page))
+    assert answer.data["question"] == ("Explain the main features of New Public Management. "
+                                       "Has it suited Pakistan?")
+    assert (answer.data["number"], answer.data["marks"], answer.data["year"]) == (3, 20, 2016)
+    assert _headings(answer) == ["Markets inside the state", "Managers free to manage"]
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    for site_text in ("Work in silence", "notes thread", "Usman Tariq", "PAS is the dream"):
+        assert site_text not in answer.yaml_text
+
+
+def test_an_urdu_page_names_exam_year_number_and_marks_in_urdu_words_and_digits(tmp_path):
+    # Urdu digits, written as escapes: 2019, 3, 20.
+    year, three, twenty = "\u06f2\u06f0\u06f1\u06f9", "\u06f3", "\u06f2\u06f0"
+    urdu_body = ("یہ پیراگراف اس نکتے کی وضاحت کرتا ہے اور اتنا طویل ہے کہ اسے عنوان نہیں بلکہ "
+                 "متن سمجھا جائے، اور یہ ایک مکمل جملے پر ختم ہوتا ہے۔")
+    page = f"""امتحان کی تیاری
+سی ایس ایس اور پی ایم ایس کے نوٹس اردو میں
+
+پی ایم ایس پنجاب {year} — اسلامیات — حل شدہ سوال نمبر {three}
+
+سوال نمبر {three}: زکوٰۃ کے معاشی فوائد بیان کریں۔ ({twenty} نمبر)
+
+خاکہ
+● تمہید
+● معاشی فوائد
+     ○ دولت کی گردش
+     ○ غربت میں کمی
+● خلاصۂ کلام
+
+تمہید
+{urdu_body}
+
+دولت کی گردش
+{urdu_body}
+
+غربت میں کمی
+{urdu_body}
+
+خلاصۂ کلام
+{urdu_body}
+
+اس تحریر کو شیئر کریں: فیس بک | واٹس ایپ
+3 تبصرے:
+بہت اچھی تحریر، شکریہ
+"""
+    answer, = import_file(_write(tmp_path, "urdu.txt", page))
+    assert (answer.data["exam"], answer.data["year"]) == ("PMS", 2019)
+    assert (answer.data["number"], answer.data["marks"]) == (3, 20)
+    assert answer.data["paper"] == "Islamic Studies"
+    assert answer.data["question"] == "زکوٰۃ کے معاشی فوائد بیان کریں۔"
+    assert len(answer.data["outline"]) == 3
+    assert "شیئر" not in answer.yaml_text and "شکریہ" not in answer.yaml_text
+
+
+def test_a_telegram_channel_post_in_two_parts_with_glyph_titles_over_numbered_points(tmp_path):
+    page = f"""Economics Prep Channel
+@econprep
+2.1K subscribers
+Preview channel
+
+Economics Prep Channel
+📢 Quiz 3 marks are in your inbox now.
+1.2K views 17:05
+
+Economics Prep Channel
+📌 CSS-2021 | Economics | Question 4
+
+Explain the causes of inflation in Pakistan and suggest remedies. [20 marks]
+
+OUTLINE
+▪️ Introduction
+▪️ Causes of inflation
+     ◦ Demand side
+     ◦ Supply side
+▪️ Remedies
+▪️ Conclusion
+
+🔹 Introduction
+{BODY}
+
+🔹 Causes of inflation
+
+1️⃣ Demand side
+{BODY}
+
+2️⃣ Supply side
+{BODY}
+
+🔹 Remedies
+
+a) Tighter money
+Interest rates that stay above inflation for long enough slowly pull prices back, but the cost
+
+⏬ continued in Part 2
+1.9K views edited 18:10
+
+Economics Prep Channel
+🔥 ADMISSIONS OPEN for the evening batch, inbox us
+1.0K views 18:30
+"""
+    answer, = import_file(_write(tmp_path, "channel.txt", page))
+    assert (answer.data["number"], answer.data["year"], answer.data["marks"]) == (4, 2021, 20)
+    assert len(answer.data["outline"]) == 4
+    assert _headings(answer) == ["Demand side", "Supply side", "Tighter money"]
+    assert answer.incomplete
+    assert "conclusion: placeholder, not in the source" in answer.derived
+    assert "ADMISSIONS" not in answer.yaml_text and "Quiz 3" not in answer.yaml_text
+
+
+def test_a_chat_answer_over_several_messages_an_italic_outline_and_a_closing_reply(tmp_path):
+    head = "14/05/2024, 20:10 - Sir Naveed: "
+    page = f"""14/05/2024, 20:00 - Messages and calls are end-to-end encrypted. Tap to learn more.
+{head}*Sociology (CSS 2019) Q.4*
+
+*Discuss the functions of the family in a changing society.*
+
+_Outline_
+- Introduction
+- Socialisation of the young
+   • values
+   • language
+- Emotional support
+- Conclusion
+14/05/2024, 20:12 - Sir Naveed: *Introduction*
+{BODY}
+
+*Socialisation of the young*
+{BODY}
+14/05/2024, 20:13 - Amna: JazakAllah sir
+14/05/2024, 20:15 - Sir Naveed: *Emotional support*
+{BODY}
+
+*Conclusion*
+In short, the family still does what no school or screen can do for a child.
+
+Note: Practise this one at home before the test 👍
+14/05/2024, 20:16 - Amna: Sir please share the next one also
+14/05/2024, 20:18 - Sir Naveed: Tomorrow. Submit the monthly fee by Friday please.
+"""
+    answer, = import_file(_write(tmp_path, "chat.txt", page))
+    assert len(answer.data["outline"]) == 4
+    assert _headings(answer) == ["Socialisation of the young", "Emotional support"]
+    assert answer.data["conclusion"].startswith("In short, the family")
+    assert not answer.incomplete
+    assert "monthly fee" not in answer.yaml_text
+
+
+def _vb_post(number: int, author: str, card: str, message: str) -> str:
+    return f"""
+<table class="tborder" id="post{number}" width="100%">
+<tr><td class="thead">Monday, March 11, 2024, 0{number % 10}:15 PM</td>
+<td class="thead" align="right">#<strong>{number % 10}</strong></td></tr>
+<tr valign="top"><td class="alt2" width="175">
+<a class="bigusername" href="member.php?u={number}">{author}</a>
+{card}
+<div class="smallfont">Join Date: Jan 2020<br />Posts: 310<br />Thanked 95 Times in 40 Posts</div>
+</td><td class="alt1" id="td_post_{number}">
+<div id="post_message_{number}">{message}</div>
+</td></tr>
+<tr><td class="alt2"></td><td class="alt1" align="right">
+<a href="newreply.php?p={number}">Reply With Quote</a></td></tr>
+</table>"""
+
+
+def test_a_vbulletin_reply_in_br_lines_answers_a_question_quoted_in_the_first_post(tmp_path):
+    heads = ["Weak party structures", "Military interventions", "Dynastic politics"]
+    answer_lines = "<br />\n".join(
+        ["Walaikum salam. I wrote this for my own practice test last year and my mentor gave "
+         "it 12/20, so read it as a sketch only.", "", BODY, "",
+         *(f"<b>{head}</b><br />\n{BODY}<br />\n" for head in heads),
+         "<b>Conclusion</b>", "Taken together, these causes keep democracy fragile in "
+                              "Pakistan."])
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Democracy in Pakistan - Prep Forum</title></head><body>
+<div id="posts">
+{_vb_post(701, "hina.s", '<div class="smallfont">Junior Member</div>',
+          'Salam seniors,<br /><br />In CSS 2017 Political Science paper this was asked: '
+          '&quot;Examine the causes of the weakness of democracy in Pakistan.&quot; I cannot '
+          'shape an answer. Please help.')}
+{_vb_post(702, "Adeel_R", '<div class="smallfont">Senior Member</div>'
+          '<div class="smallfont">PMS 2021 topper</div>', answer_lines)}
+{_vb_post(703, "hina.s", '<div class="smallfont">Junior Member</div>', "Thanks a lot!")}
+</div></body></html>"""
+    answer, = import_file(_write(tmp_path, "vb.html", page))
+    assert answer.data["question"] == ("Examine the causes of the weakness of democracy in "
+                                       "Pakistan.")
+    assert (answer.data["exam"], answer.data["year"]) == ("CSS", 2017)
+    assert answer.data["paper"] == "Political Science"
+    assert _headings(answer) == heads
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert answer.data["conclusion"].startswith("Taken together")
+    assert "topper" not in answer.yaml_text and "12/20" not in answer.yaml_text
+
+
+def test_a_first_post_quoting_its_own_question_over_a_rule_is_its_answer(tmp_path):
+    heads = ["Fiscal transfers", "Provincial autonomy"]
+    lines = "<br />\n".join(
+        ["Dear seniors, I sit CSS 2026 with Public Administration. Here is my attempt at a "
+         "question of the 2020 paper that asked &quot;Evaluate the working of fiscal "
+         "federalism in Pakistan after the 18th Amendment.&quot; Please check it.",
+         "------------------------------", BODY,
+         *(f"<b>{head}</b><br />\n{BODY}" for head in heads),
+         "In short, the settlement is sound on paper and weak in practice."])
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Fiscal federalism attempt - Prep Forum</title></head><body>
+<div id="posts">
+{_vb_post(801, "saad.m", '<div class="smallfont">Junior Member</div>', lines)}
+{_vb_post(802, "Adeel_R", '<div class="smallfont">Senior Member</div>',
+          "Good effort, add NFC figures next time.")}
+{_vb_post(803, "hina.s", '<div class="smallfont">Junior Member</div>', "Bookmarked, thanks.")}
+</div></body></html>"""
+    answer, = import_file(_write(tmp_path, "own.html", page))
+    assert answer.data["question"] == ("Evaluate the working of fiscal federalism in Pakistan "
+                                       "after the 18th Amendment.")
+    assert answer.data["year"] == 2020
+    assert answer.data["paper"] == "Public Administration"
+    assert _headings(answer) == heads
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert "Dear seniors" not in answer.yaml_text
+
+
+def test_a_card_page_whose_paragraphs_the_extractor_drops_is_read_from_its_markup(tmp_path):
+    # A comments card under the answer's card (and a sidebar of cards) leads the
+    # extractor to keep the headings and comments and drop the answer's paragraphs.
+    para = " ".join(["Growth in jobs, roads and schools has not kept pace with the people of "
+                     "the province, and this paragraph says so at the length of prose."] * 4)
+    heads = ["(i) Weak local councils", "(ii) Thin municipal finance", "(iii) Land records"]
+    cards = "".join(f'<h6 class="text-primary font-weight-bold mt-4">{head}</h6>\n'
+                    f"<p>{para}</p>\n" for head in heads)
+    page = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Public Administration 2019 Q6 – City services | PrepCards</title></head><body>
+<div class="bg-warning text-center py-2 small">📗 Solved notes, all papers – Rs. 999 only ·
+Cash on Delivery · <a href="order.php">Order Now</a></div>
+<nav class="navbar navbar-dark"><a class="navbar-brand" href="index.php">PrepCards</a>
+<ul class="navbar-nav"><li><a href="index.php">Home</a></li><li><a href="shop.php">Shop</a></li>
+</ul></nav>
+<div class="container my-4"><div class="row"><div class="col-lg-8">
+<a href="papers.php" class="btn btn-sm mb-3">Go Back ›</a>
+<div class="card shadow-sm mb-3"><div class="card-header bg-primary text-white">
+<span class="badge mr-2">CSS 2019</span> Public Administration · Question No. 6</div>
+<div class="card-body"><h5 class="card-title">Why do cities in Pakistan fail to deliver basic
+services? Suggest reforms. <span class="text-muted">(20)</span></h5>
+<p class="card-text small text-muted">Uploaded by Admin · 2 Feb 2024 · 1,204 views</p>
+</div></div>
+<div class="card mb-3"><div class="card-header font-weight-bold">Answer to the Question</div>
+<div class="card-body answer-body">
+<p>{para}</p>
+{cards}<h6 class="text-primary font-weight-bold mt-4">Conclusion</h6>
+<p>{para}</p>
+</div></div>
+<div class="alert alert-info small">Was this answer helpful? <a href="#">👍 Yes (31)</a></div>
+<div class="card mb-3"><div class="card-header">Discussion (2)</div>
+<ul class="list-group list-group-flush small">
+<li class="list-group-item"><strong>Hamza Ali</strong> · 3 weeks ago<br>Clear and short, the
+point on land records is new to me. Thank you!</li>
+<li class="list-group-item"><strong>Sana</strong> · 1 week ago<br>Please add a table next
+time 🙏</li></ul>
+<div class="card-footer"><a href="login.php">Login to post a comment</a></div></div>
+</div><div class="col-lg-4">
+<div class="card mb-3"><div class="card-body text-center"><h6 class="card-title">Go Premium</h6>
+<p class="small">Every solved paper and weekly tests. Rs. 499 / month.</p></div></div>
+<div class="card mb-3"><div class="card-header">More from Public Administration 2019</div>
+<div class="list-group small"><a href="a.php?id=1" class="list-group-item">Q1 – Max Weber's
+bureaucracy</a><a href="a.php?id=2" class="list-group-item">Q2 – Good governance</a></div></div>
+</div></div></div></body></html>"""
+    answer, = import_file(_write(tmp_path, "cards.html", page))
+    assert (answer.data["number"], answer.data["year"], answer.data["marks"]) == (6, 2019, 20)
+    assert answer.data["question"] == ("Why do cities in Pakistan fail to deliver basic "
+                                       "services? Suggest reforms.")
+    assert _headings(answer) == ["Weak local councils", "Thin municipal finance", "Land records"]
+    assert answer.data["introduction"].startswith("Growth in jobs")
+    assert answer.data["conclusion"].startswith("Growth in jobs")
+
+
+def test_a_group_post_whose_preface_quotes_the_question_it_answers(tmp_path):
+    preface = ("Salam friends! I am posting my attempt at a question from the CSS 2021 "
+               "Pakistan Affairs paper, which asked us to \"Evaluate the role of the Indus "
+               "Waters Treaty in Pakistan's water security.\" I wrote it in 30 minutes, "
+               "please check my structure. 🙏")
+    page = f"""Pak Affairs Aspirants
+Private group · 12.4K members
+
+Nida Farooq
+Rising Contributor · 3d · 🌍
+
+{preface}
+
+Introduction
+{BODY}
+
+1. Storage: {BODY}
+2. Equity: {BODY}
+
+Conclusion
+In the end, the treaty still holds, but storage decides what it is worth.
+
+👍❤️ 48
+12 comments
+Most relevant
+"""
+    answer, = import_file(_write(tmp_path, "post.txt", page))
+    assert answer.data["question"] == ("Evaluate the role of the Indus Waters Treaty in "
+                                       "Pakistan's water security.")
+    assert (answer.data["exam"], answer.data["year"]) == ("CSS", 2021)
+    assert answer.data["paper"] == "Pakistan Affairs"
+    assert _headings(answer) == ["Storage", "Equity"]
+    assert "30 minutes" not in answer.yaml_text
+
+
+def test_a_teachers_closing_chat_lines_and_a_group_notice_after_the_answer(tmp_path):
+    page = f"""[02/09/2024, 7:00 pm] Miss Sadia: *CSS 2018 Gender Studies Q.3*
+[02/09/2024, 7:00 pm] Miss Sadia: *Explain the gender wage gap in Pakistan.*
+[02/09/2024, 7:02 pm] Miss Sadia: *Introduction*
+{BODY}
+*1. Occupational segregation*
+{BODY}
+*2. Unpaid care work*
+{BODY}
+[02/09/2024, 7:05 pm] Miss Sadia: *Conclusion*
+Closing the gap needs childcare, safe transport and equal pay laws that are enforced.
+[02/09/2024, 7:06 pm] Miss Sadia: Done, now you may ask.
+[02/09/2024, 7:07 pm] Bilal: Sir is the weekend class on?
+[02/09/2024, 7:08 pm] Miss Sadia: Yes, same time, bring your attempts
+[02/09/2024, 7:09 pm] Miss Sadia changed the group settings to allow only admins to send messages
+"""
+    answer, = import_file(_write(tmp_path, "chat.txt", page))
+    assert _headings(answer) == ["Occupational segregation", "Unpaid care work"]
+    assert answer.data["conclusion"].startswith("Closing the gap")
+    assert not answer.incomplete
+    for chat_text in ("Done, now", "bring your attempts", "group settings"):
+        assert chat_text not in answer.yaml_text
+
+
+def test_an_explainer_under_a_headline_quoting_the_question_candidates_were_asked(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Why Karachi floods every monsoon | The Daily Ledger</title></head><body>
+<article><h1>Why Karachi floods every monsoon</h1>
+<p>Drains, encroachments and a city without one owner. What would fix it?</p>
+<p>Candidates who sat the Town Planning and Urban Management paper in the CSS examination of
+2022 were asked: “Why does urban flooding recur in Karachi? Suggest a plan to prevent it.”
+We put the question to two planners, and their views are joined below.</p>
+<p>{BODY}</p>
+<p><strong>Choked storm drains</strong></p><p>{BODY}</p>
+<p><strong>No single city authority</strong></p><p>{BODY}</p>
+<p>In short, the city floods because no one owns its drains.</p>
+</article></body></html>"""
+    answer, = import_file(_write(tmp_path, "news.html", page))
+    assert answer.data["question"] == ("Why does urban flooding recur in Karachi? Suggest a "
+                                       "plan to prevent it.")
+    assert (answer.data["exam"], answer.data["year"]) == ("CSS", 2022)
+    assert answer.data["paper"] == "Town Planning and Urban Management"
+    assert _headings(answer) == ["Choked storm drains", "No single city authority"]
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert "two planners" not in answer.yaml_text
+
+
+def test_a_pdf_copy_with_a_rule_over_each_page_foot_and_a_year_range_in_its_head(tmp_path):
+    rule = "_" * 60
+    page = f"""GEOGRAPHY — SOLVED PAST PAPERS (CSS 2012–2022)
+Prepared by: Atlas Study Circle          For our students only
+
+Geography  CSS 2019
+
+Q. No. 4   Explain the causes of desertification in Thar and suggest remedies.   [20]
+
+Ans.
+{BODY}
+
+I. Overgrazing
+{BODY}
+
+II. Falling water tables
+{BODY}
+{rule}
+Atlas Study Circle                                       Page 7 of 40
+
+GEOGRAPHY — SOLVED PAST PAPERS (CSS 2012–2022)
+
+III. Shifting dunes
+{BODY}
+
+Conclusion
+In short, Thar can be held back only by water and grazing rules kept together.
+{rule}
+Atlas Study Circle                                       Page 8 of 40
+"""
+    answer, = import_file(_write(tmp_path, "pdf.txt", page))
+    assert (answer.data["year"], answer.data["number"], answer.data["marks"]) == (2019, 4, 20)
+    assert _headings(answer) == ["Overgrazing", "Falling water tables", "Shifting dunes"]
+    assert answer.data["conclusion"].startswith("In short, Thar")
+
+
+def test_a_group_post_with_marks_in_its_header_dashed_heads_and_a_comments_sort_menu(tmp_path):
+    page = f"""Economics Aspirants Circle
+Private group · 48K members
+
+Usman Ghani  ·  Admin
+3d · 🌐
+
+Economics | CSS 2021 | Marks 20
+Sharing my attempt for Q2, corrections welcome.
+
+Q2. Why does Pakistan face recurring balance of payments crises?
+
+{BODY}
+
+1- Narrow exports – a base of textiles alone
+{BODY}
+
+2- Costly energy imports
+{BODY}
+
+In short, only a wider export base breaks the cycle.
+
+👍❤️ 2.1K     310 comments   45 shares
+Like    Comment    Share
+
+Most relevant ▾
+Hina Tariq
+Great effort, add remittance figures
+Like · Reply · 2d
+"""
+    answer, = import_file(_write(tmp_path, "post.txt", page))
+    assert (answer.data["number"], answer.data["year"], answer.data["marks"]) == (2, 2021, 20)
+    assert _headings(answer) == ["Narrow exports – a base of textiles alone",
+                                 "Costly energy imports"]
+    assert answer.data["conclusion"] == "In short, only a wider export base breaks the cycle."
+    assert not answer.incomplete
+    assert "2.1K" not in answer.yaml_text and "Most relevant" not in answer.yaml_text
+
+
+def test_a_question_box_whose_marks_and_list_breadcrumb_the_extractor_leaves_out(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Press freedom in Pakistan | Solved Paper | PaperDesk</title></head><body>
+<header><nav><a href="/">Home</a><a href="/pricing">Go Premium</a></nav></header>
+<main class="wrap">
+<ol class="crumbs" aria-label="Breadcrumb"><li><a href="/">Home</a></li>
+<li><a href="/papers">Solved Papers</a></li><li><a href="/papers/css">CSS</a></li>
+<li><a href="/papers/css/ir">International Relations</a></li><li aria-current="page">2019</li>
+</ol>
+<article class="paper-answer"><h1>Pakistan and the Gulf states</h1>
+<div class="qbox"><p class="qno">Q.No.6</p>
+<p class="qtext">Examine Pakistan's relations with the Gulf states since 2010.</p>
+<p class="qmeta">Marks: 20</p></div>
+<h3>Introduction</h3><p>{BODY}</p>
+<h3>1) Remittances and labour</h3><p>{BODY}</p>
+<h3>2) Oil on deferred payment</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>{BODY}</p>
+</article></main></body></html>"""
+    answer, = import_file(_write(tmp_path, "box.html", page))
+    assert answer.data["question"] == ("Examine Pakistan's relations with the Gulf states "
+                                       "since 2010.")
+    assert (answer.data["number"], answer.data["marks"]) == (6, 20)
+    assert (answer.data["exam"], answer.data["year"]) == ("CSS", 2019)
+    assert answer.data["paper"] == "International Relations"
+
+
+def test_a_title_question_closing_in_a_span_of_years_and_a_promo_box_above_it(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS 2019 | Pakistan Affairs | Assess the reforms of the Zia era (1977-88) - Desk</title>
+</head><body><article>
+<h1 class="entry-title">CSS 2019 | Pakistan Affairs | Assess the reforms of the Zia era
+(1977-88)</h1>
+<div class="promo"><p><strong>Short of time?</strong> Get our solved notes for every paper.
+Order on WhatsApp</p></div>
+<h3>Introduction</h3><p>{BODY}</p>
+<h3>Islamic laws</h3><p>{BODY}</p>
+<h3>Local bodies</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>{BODY}</p>
+</article></body></html>"""
+    answer, = import_file(_write(tmp_path, "zia.html", page))
+    assert answer.data["question"] == "Assess the reforms of the Zia era (1977-88)"
+    assert (answer.data["year"], answer.data.get("marks")) == (2019, None)
+    assert _headings(answer) == ["Islamic laws", "Local bodies"]
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert "WhatsApp" not in answer.yaml_text
+
+
+def test_a_telegram_desktop_copy_with_ordinal_lead_ins_and_the_teachers_asides(tmp_path):
+    page = f"""Sir Adnan, [03.03.2024 19:58]
+Salam students. Tonight a question from PMS 2020 (PPSC), Islamic Studies. Write it first.
+
+Sir Adnan, [03.03.2024 19:59]
+📌 Q.2 Explain the economic teachings of Islam for a welfare state. (20 marks)
+
+Sana Riaz, [03.03.2024 20:00]
+Sir was this asked in 2018 as well?
+
+Sir Adnan, [03.03.2024 20:01]
+Not in these words. Answer starting now 👇
+
+Sir Adnan, [03.03.2024 20:03]
+{BODY}
+
+Sir Adnan, [03.03.2024 20:05]
+Firstly, Zakat and Sadaqat:
+{BODY}
+
+Bilal Khan, [03.03.2024 20:06]
+Sir riba ka point alag se likhna hai?
+
+Sir Adnan, [03.03.2024 20:07]
+Yes, keep it as its own point, it carries weight with examiners.
+
+Sir Adnan, [03.03.2024 20:09]
+Secondly, Prohibition of Riba:
+{BODY}
+
+Sir Adnan, [03.03.2024 20:11]
+Conclusion:
+In short, the Islamic economy joins worship to the welfare of all.
+
+Hamid, [03.03.2024 20:14]
+[Forwarded from Exam Alerts]
+PPSC PMS 2024 written test schedule announced today.
+
+Sir Adnan, [03.03.2024 20:16]
+Next class on Friday. Monthly fee is due by the 5th.
+"""
+    answer, = import_file(_write(tmp_path, "tg.txt", page))
+    assert (answer.data["exam"], answer.data["number"], answer.data["marks"]) == ("PMS", 2, 20)
+    assert _headings(answer) == ["Zakat and Sadaqat", "Prohibition of Riba"]
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert answer.data["conclusion"].startswith("In short, the Islamic economy")
+    for chat_text in ("Answer starting", "carries weight", "schedule announced", "fee is due"):
+        assert chat_text not in answer.yaml_text
+
+
+def test_obsidian_notes_to_oneself_a_todo_callout_a_comment_and_a_dataview_query(tmp_path):
+    page = f"""---
+exam: CSS
+paper: Political Science
+year: 2017
+q: 3
+marks: 20
+---
+
+# Al-Farabi
+
+> Discuss Al-Farabi's idea of the virtuous city.
+
+> [!todo] Before the mock
+> - reread the part on the ruler
+> - keep it under 35 minutes
+
+### Introduction
+
+{BODY}
+
+### The ruler as philosopher
+
+{BODY}
+
+### Conclusion
+
+{BODY}
+
+```dataview
+LIST FROM #polsci SORT file.name ASC
+```
+
+%% ask Sir Imran whether a diagram helps here %%
+"""
+    answer, = import_file(_write(tmp_path, "farabi.md", page))
+    assert answer.data["question"] == "Discuss Al-Farabi's idea of the virtuous city."
+    assert _headings(answer) == ["The ruler as philosopher"]
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert not answer.incomplete
+    for note in ("reread the part", "35 minutes", "LIST FROM", "Sir Imran"):
+        assert note not in answer.yaml_text
+
+
+def test_a_teachers_remark_on_a_picture_sent_mid_answer_is_chat(tmp_path):
+    head = "05/04/2023, 8:10 pm - Sir Jamil: "
+    page = f"""05/04/2023, 8:00 pm - Sir Jamil: *CSS 2020 GSA Q.6 What is acid rain? Explain it.*
+{head}*Introduction*
+{BODY}
+{head}*Formation*
+{BODY}
+{head}<Media omitted>
+{head}👆 sketch this cycle in the exam, it is worth two marks
+{head}*Effects on forests*
+{BODY}
+{head}*Conclusion*
+In short, acid rain is a price paid far from where the smoke rises.
+05/04/2023, 8:20 pm - Rida: JazakAllah sir
+"""
+    answer, = import_file(_write(tmp_path, "chat.txt", page))
+    assert _headings(answer) == ["Formation", "Effects on forests"]
+    assert "sketch this cycle" not in answer.yaml_text
+
+
+def test_a_previous_post_link_after_the_answer_ends_it(tmp_path):
+    page = f"""Q.2 Explain the causes of soil erosion in Pakistan. (CSS 2018)
+
+Introduction:
+{BODY}
+
+Deforestation:
+{BODY}
+
+Conclusion:
+In short, soil holds only where roots and rules hold it.
+
+Previous: CSS 2018 Q1 – Water logging and salinity
+Next: CSS 2018 Q3 – Land use planning
+
+Share: Facebook · WhatsApp
+
+Enter your email and get our free "Top 100 MCQs" PDF.
+
+Comments
+Hassan Ali · 2 May 2023
+Good points. Did the examiner want a map of the Potohar plateau?
+"""
+    answer, = import_file(_write(tmp_path, "blog.txt", page))
+    assert answer.data["conclusion"] == "In short, soil holds only where roots and rules hold it."
+    for site_text in ("Water logging", "Land use planning", "Top 100 MCQs", "Potohar"):
+        assert site_text not in answer.yaml_text
+
+
+@pytest.mark.parametrize("tail", [
+    "💬 **Comments**\n\n**Sara:** Add the census figures? Sir wanted one number.\n\n"
+    "Linked databases: [Tracker](https://www.notion.so/Tracker-1a2b)",
+    "**Backlinks**\n- [[CSS 2021 all questions]]\n- [[Revision log March]]",
+])
+def test_a_notes_apps_comments_and_links_after_the_answer_end_it(tmp_path, tail):
+    page = f"""# Q4 Discuss the causes of brain drain from Pakistan. (CSS 2021)
+
+## Introduction
+
+{BODY}
+
+## Low pay at home
+
+{BODY}
+
+## Conclusion
+
+In short, people stay where their work is valued, and Pakistan must value it.
+
+---
+
+{tail}
+"""
+    answer, = import_file(_write(tmp_path, "note.md", page))
+    assert answer.data["conclusion"].startswith("In short, people stay")
+    assert not answer.incomplete
+    for site_text in ("census", "Tracker", "Backlinks", "Revision log"):
+        assert site_text not in answer.yaml_text
+
+
+def test_a_menu_copied_one_entry_a_line_names_no_exam(tmp_path):
+    page = f"""Logo
+    Home
+    PMS
+    Past Papers
+    Shop
+    Login
+Prep Point
+Sociology
+Solved Past Papers / Sociology / 2021
+
+Q.2 Discuss the changing role of the joint family in Pakistan. (20)
+
+Introduction: {BODY}
+
+Urban migration: {BODY}
+
+Conclusion: {BODY}
+"""
+    answer, = import_file(_write(tmp_path, "menu.txt", page))
+    assert answer.data["exam"] == "CSS"
+    assert (answer.data["paper"], answer.data["year"]) == ("Sociology", 2021)
+
+
+def test_a_paid_pdf_offer_after_the_answer_does_not_cut_it(tmp_path):
+    page = f"""Q.5 Explain the concept of Ushr in Islam. (CSS 2019) (20)
+
+Introduction
+{BODY}
+
+1) Ushr on rain-fed land
+{BODY}
+
+Conclusion
+In short, Ushr ties the harvest to the welfare of the village.
+
+Download PDF of Islamiat 2019 (Premium members only - Rs. 199)
+"""
+    answer, = import_file(_write(tmp_path, "ushr.txt", page))
+    assert answer.data["conclusion"].startswith("In short, Ushr")
+    assert not answer.incomplete
+
+
+def test_a_title_naming_the_sitting_after_a_question_that_names_another_year(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Assess the 2021 withdrawal from Afghanistan and its effect on Pakistan | CSS 2022
+Current Affairs - The Desk</title></head><body><article>
+<h1>Assess the 2021 withdrawal from Afghanistan and its effect on Pakistan</h1>
+<h3>Introduction</h3><p>{BODY}</p>
+<h3>Refugees</h3><p>{BODY}</p>
+<h3>Border security</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>{BODY}</p>
+</article></body></html>"""
+    answer, = import_file(_write(tmp_path, "afg.html", page))
+    assert answer.data["year"] == 2022
+    assert answer.data["paper"] == "Current Affairs"
+
+
+def test_a_question_title_naming_a_year_in_its_words_and_the_sitting_in_a_post_tag(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Discuss the lessons of the 2005 earthquake for disaster management. - The Desk</title>
+</head><body><article class="post category-current-affairs tag-css-2021">
+<h1 class="entry-title">Discuss the lessons of the 2005 earthquake for disaster management.</h1>
+<div class="entry-content">
+<h3>Introduction</h3><p>{BODY}</p>
+<h3>Early warning</h3><p>{BODY}</p>
+<h3>Building codes</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>{BODY}</p>
+</div>
+<footer><span class="tags-links">Tags: <a href="/tag/css-2021/" rel="tag">CSS 2021</a>,
+<a href="/tag/disasters/" rel="tag">Disasters</a></span></footer>
+</article></body></html>"""
+    answer, = import_file(_write(tmp_path, "quake.html", page))
+    assert answer.data["question"] == ("Discuss the lessons of the 2005 earthquake for disaster "
+                                       "management.")
+    assert (answer.data["exam"], answer.data["year"]) == ("CSS", 2021)

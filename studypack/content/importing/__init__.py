@@ -36,7 +36,7 @@ from .pagekind import (
     without_question_line,
 )
 from .parse import parse_answer
-from .preamble import quoted_question, strip_preamble
+from .preamble import is_attribution, is_preface, quoted_question, strip_preamble
 from .questions import (
     Context,
     QuestionLine,
@@ -128,9 +128,15 @@ def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, 
     """
     blocks, lead = strip_preamble(split.unclaimed)
     # The page's own heading says it best; the <title> adds a site's name and capitals.
+    # A preface or an attribution quoting the question asked ('… which asked us to
+    # "Discuss …"', 'Candidates … were asked: “Why …”') gives it, not its own words nor a
+    # headline above it.
+    quoted = quoted_question([plain(b.text) for b in lead
+                              if is_preface(plain(b.text)) or is_attribution(plain(b.text))])
+    question = QuestionLine(number=None, text=quoted) if quoted else None
     titles = [*(plain(b.text) for b in (*lead, *blocks[:3]) if b.kind == "heading"),
               *(plain(b.text) for b in lead), page.title]
-    question = next((q for q in map(title_question, titles) if q is not None), None)
+    question = question or next((q for q in map(title_question, titles) if q is not None), None)
     if question is None:
         quoted = quoted_question([plain(b.text) for b in lead])
         question = QuestionLine(number=None, text=quoted) if quoted else None

@@ -20,11 +20,13 @@ from .junk import (
     is_junk,
     is_paywall,
     is_trailing_junk,
+    menu_entry,
     signs_off,
     starts_tail,
 )
 from .preamble import drop_preface
 from .questions import (
+    EXAMS,
     Context,
     QuestionLine,
     asks,
@@ -80,8 +82,11 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     kept: list[Block] = []
     asked, answered = False, 0  # a question line or prose read; words read since
     contents = ""  # in a contents box: "open", then the kind of block its entries are
-    for block in blocks:
-        text = plain(block.text) or block.text.strip()
+    texts = [plain(b.text) or b.text.strip() for b in blocks]
+    for k, block in enumerate(blocks):
+        text = texts[k]
+        if block.kind == "paragraph" and text.upper() in EXAMS and menu_entry(texts, k):
+            continue  # "PMS" in a menu copied one entry a line names no exam
         if _CONTENTS.match(text):
             contents = "open"  # a contents box: its list of links is not an outline
             continue
@@ -136,10 +141,10 @@ def _split_headed(blocks: tuple[Block, ...]) -> list[Block]:
         lines = [x for x in block.text.split("\n") if x.strip()]
         if asked is not None and not asked.text:
             out += [replace(block, text=first), replace(block, text=rest.strip(), kind="paragraph")]
-        elif len(lines) > 1 and any(_Q_LINE.match(plain(x)) and parse_question(plain(x))
-                                    for x in lines[1:]):
-            # A post whose lines are set apart by <br> and hold question lines ("Q.4 …"):
-            # each line is a block, as in a copied page.
+        elif len(lines) > 1 and (any(_Q_LINE.match(plain(x)) and parse_question(plain(x))
+                                     for x in lines[1:]) or sum(map(_bold, lines[1:])) >= 2):
+            # A post whose lines are set apart by <br> and hold question lines ("Q.4 …")
+            # or bold heads over paragraphs: each line is a block, as in a copied page.
             out += [Block("paragraph", x.strip(), bold=_bold(x)) for x in lines]
         else:
             out.append(block)

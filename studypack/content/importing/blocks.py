@@ -78,7 +78,7 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     ("letter", re.compile(r"^\(?(الف|ب|ج|د|ہ|و|ز|ح|ط|ی)\)\s*(?=\S)")),
     # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)
     # "--" typed for a second level under "-" lines
-    ("bullet", re.compile(rf"^(--|[-–•●▪▫◽■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|{EMOJI})\uFE0F?(?=\s)\s*")),
+    ("bullet", re.compile(rf"^(--|[-–•●○▪▫◽■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|{EMOJI})\uFE0F?(?=\s)\s*")),
 )
 
 QUESTION_WORDS = re.compile(

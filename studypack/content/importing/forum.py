@@ -1,19 +1,23 @@
 """A forum thread → the one post that answers it, with the question asked above it.
 
 Input: a page's blocks. Output: the same blocks when the page is no thread;
-for a thread (posts marked ``#2``, closed by "Reply With Quote"), the
-question line wherever it was asked and the post with the most prose, cut at
-its signature's rule line. The other posts (thanks, "following this thread")
-are not the answer.
+for a thread (posts marked ``#2``, closed by "Reply With Quote" or, in a
+Telegram channel's copy, by "2.6K views 19:20"), the question line wherever
+it was asked and the post with the most prose, cut at its signature's rule
+line. A question asked without a Q marker (a "Discuss …" line under "It came
+as question 5 … carried 20 marks:", or quoted in 'the 2016 paper asked
+"…"') is written as a question line. The other posts (thanks, "following
+this thread") and the writer's card ("CSS 2022 qualifier") are not the answer.
 """
 
 from __future__ import annotations
 
 import re
 
-from .blocks import Block, plain
+from .blocks import QUESTION_WORDS, Block, plain
 from .junk import MEMBER_RANK
-from .questions import parse_question
+from .preamble import is_preface, quoted_question
+from .questions import EXAMS, parse_question
 
 _POST_START = re.compile(r"^(?:(?:old\s+)?[\w ,:–-]{0,40}\d[\w ,:–-]{0,30}\s)?#\s?\d{1,4}$",
                          re.IGNORECASE)
@@ -23,7 +27,11 @@ _RANK = re.compile(MEMBER_RANK.pattern.rstrip("$") + r"(?:\s*[/|·–-]\s*[\w ]{
 """A rank, alone or with a title after it ("Moderator / Political Science Mentor")."""
 _REPLY = re.compile(r"^re:\s", re.IGNORECASE)
 """A reply's title over its post ("Re: Ibn Khaldun vs Machiavelli")."""
-_POST_END = re.compile(r"^(?:reply with quote|quote|multi-quote this message)$", re.IGNORECASE)
+_VIEWS = re.compile(r"^[\d.,]+[KkM]?\s+views(?:\s+edited)?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?$",
+                    re.IGNORECASE)
+"""A Telegram channel's post closes with its views and time ("2.6K views edited 19:20")."""
+_POST_END = re.compile(rf"^(?:reply with quote|quote|multi-quote this message)$|{_VIEWS.pattern}",
+                       re.IGNORECASE)
 _SIGNATURE = re.compile(r"^[_\-=~*]{5,}$")
 
 
@@ -33,7 +41,7 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     marks = sum(bool(_POST_START.match(t) or _POST_END.match(t)) for t in texts)
     numbered = sum(bool(_POST_START.match(t)) for t in texts)
     ranks = sum(bool(_RANK.match(t)) for t in texts)
-    if marks < 4 and numbered < 2 and ranks < 2:
+    if marks < 4 and numbered < 2 and ranks < 2 and sum(bool(_VIEWS.match(t)) for t in texts) < 2:
         return blocks
     posts: list[list[Block]] = [[]]
     for n, (block, text) in enumerate(zip(blocks, texts, strict=True)):
@@ -45,7 +53,7 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             posts.append([block])  # a post opens with its writer's name over their rank
         else:
             posts[-1].append(block)
-    posts = [_unquoted(post) for post in posts]
+    posts = [_uncarded(_unquoted(post)) for post in posts]
     answering = [post for post in posts[1:] if _prose(post) >= _ANSWER_WORDS and any(
         (q := parse_question(plain(b.text))) and q.text for b in post)]
     if len(answering) > 1:
@@ -61,7 +69,15 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         and not parse_question(plain(b.text)))] if posts[0] is not best else []
     if any((q := parse_question(plain(b.text))) and q.text for b in best):
         return (*head, *best)
-    return (*head, *_asked(blocks)[:1], *best)
+    # The question is asked above the answer, in the thread's first posts.
+    above = posts[:posts.index(max(posts, key=_prose))]
+    asked = _asked(blocks)[:1] or _announced([b for post in above for b in post])
+    # Or the writer quotes what they answer in the post's opening paragraph: the question
+    # goes under it, and the opening, with the post's title, is read as the page's head.
+    opening = next((k for k, b in enumerate(best) if len(plain(b.text).split()) >= 25), 0)
+    if not asked and (own := _announced(best[:opening + 1], own=True)):
+        return (*head, *best[:opening + 1], *own, *best[opening + 1:])
+    return (*head, *asked, *best)
 
 
 _ANSWER_WORDS = 80
@@ -72,8 +88,10 @@ def _signed_off(post: list[Block]) -> list[Block]:
     """A post cut at its signature's rule line, without a reply's title (it repeats the
     thread's: the question is asked above, not here).
     """
-    cut = next((k for k, b in enumerate(post) if _SIGNATURE.match(b.text.strip().split("\n")[0])),
-               len(post))
+    # A rule with an answer's worth of prose under it only sets the answer apart from
+    # the writer's preface ("Kindly check it", a rule, the answer): no signature.
+    cut = next((k for k, b in enumerate(post) if _SIGNATURE.match(b.text.strip().split("\n")[0])
+                and _prose(post[k + 1:]) < _ANSWER_WORDS), len(post))
     return [b for b in post[:cut] if not _REPLY.match(plain(b.text))]
 
 
@@ -96,6 +114,73 @@ def _asked(blocks: tuple[Block, ...]) -> list[Block]:
                 text, asked = joined, better
         found.append((not asked.text, Block("paragraph", text)))
     return [block for _, block in sorted(found, key=lambda f: f[0])]
+
+
+_ANNOUNCED_NUMBER = re.compile(r"\bquestion\s*(?:no\.?\s*|number\s*|#\s*)?(\d{1,2})\b",
+                               re.IGNORECASE)
+_ANNOUNCED_MARKS = re.compile(r"\b(\d{1,3})\s*marks\b", re.IGNORECASE)
+_ASKED_IN = re.compile(r"\b(?:was|were|is|got|came)\s+(?:asked|set|given|came)\b|\bpaper\b",
+                       re.IGNORECASE)
+_PAPER_YEAR = re.compile(rf"\b(?:({'|'.join(EXAMS)})\W{{0,3}})?((?:19|20)\d\d)\s+"
+                         r"(?:[A-Z][\w&]*\s+){0,3}paper\b")
+_ANNOUNCED_SITTING = re.compile(rf"\b({'|'.join(EXAMS)})\W{{0,3}}((?:19|20)\d\d)\b")
+
+
+def _announced(post: list[Block], *, own: bool = False) -> list[Block]:
+    """The question an asking post sets without a Q marker: a line that starts with a task
+    word ("Discuss …"), under a sentence that names it ("It came as question 5 in the CSS
+    2018 paper and carried 20 marks:"), or quoted in such a sentence ('the 2019 paper asked
+    "Critically examine …"'). Its number, marks and sitting, said only in that sentence,
+    are written on the line as a question line carries them. The sentence is kept above
+    the line, to be read for the paper, unless it is the answer's ``own`` preface (whose
+    other years are the writer's: "I am appearing in CSS 2021").
+    """
+    texts = [plain(b.text) for b in post]
+    for n, line_text in enumerate(texts):
+        above, text = texts[n - 1] if n else "", line_text
+        quoted = quoted_question([text]) if _ASKED_IN.search(text) else None
+        if quoted:
+            above, text = text, quoted
+        elif not (QUESTION_WORDS.match(text) and 5 <= len(text.split()) <= 80
+                  and not is_preface(text) and (above.endswith(":") or _ANNOUNCED_NUMBER.search(
+                      above))):
+            continue
+        line = " ".join(["Q." + _found(_ANNOUNCED_NUMBER, above), text, _sitting(above),
+                         f"({_found(_ANNOUNCED_MARKS, above)} marks)"
+                         if _ANNOUNCED_MARKS.search(above) else ""])
+        if (asked := parse_question(line)) is not None and asked.text:
+            question = Block("paragraph", line.strip())
+            return [question] if own else [Block("paragraph", above), question]
+    return []
+
+
+def _found(pattern: re.Pattern[str], text: str) -> str:
+    match = pattern.search(text)
+    return match.group(1) if match else ""
+
+
+def _sitting(sentence: str) -> str:
+    """The sitting a sentence names for its question, as a tag: the year just before
+    "paper" ("the 2019 paper", "the CSS 2018 Sociology paper"), else an exam and year.
+    """
+    paper = _PAPER_YEAR.search(sentence)
+    if paper:
+        return f"({paper.group(1) or ''} {paper.group(2)})".replace("( ", "(")
+    sitting = _ANNOUNCED_SITTING.search(sentence)
+    return f"({sitting.group(1)} {sitting.group(2)})" if sitting else ""
+
+
+_STATS = re.compile(r"^(?:join(?:ed| date)|posts|location)\s*:", re.IGNORECASE)
+
+
+def _uncarded(post: list[Block]) -> list[Block]:
+    """A post without its writer's title between their rank and their stats ("Senior
+    Member", "CSS 2022 qualifier", "Join Date: …"): a card, whose year is not the answer's.
+    """
+    texts = [plain(b.text) for b in post]
+    return [b for k, b in enumerate(post) if not (
+        0 < k < len(post) - 1 and _RANK.match(texts[k - 1]) and _STATS.match(texts[k + 1])
+        and len(texts[k].split()) <= 6)]
 
 
 def _unquoted(post: list[Block]) -> list[Block]:

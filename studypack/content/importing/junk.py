@@ -19,17 +19,20 @@ TAIL_STARTS = (
     "back to top", "adblock detected", "ad blocker detected", "please disable the ad blocker",
     "please disable your ad blocker", "post comment", "required fields are marked",
     "you may also like", "related posts", "related articles", "previous article",
-    "next article", "previous post", "next post", "similar threads", "quick reply",
+    "next article", "previous post", "next post", "previous:", "similar threads", "quick reply",
     "write a comment", "log in to leave a comment", "login to leave a comment",
     "sign in to comment", "add a comment", "post a comment", "join the discussion",
     "comments are closed", "premium members only", "members only", "this content is for",
     "subscribe to read", "subscribe to continue", "log in to read", "login to read",
     "unlock the full", "become a member", "already a member", "to read the full answer",
     "about the author",
+    # a notes app's links to other notes: Obsidian's backlinks, Notion's linked databases
+    "backlinks", "linked mentions", "linked databases",
     "to continue reading", "this answer is for members",
     # An Urdu site's tail: related posts, comments, comment box, share bar.
     "متعلقہ تحریریں", "متعلقہ پوسٹس", "متعلقہ مضامین", "تبصرہ کریں", "اپنا تبصرہ",
-    "شیئر کریں",
+    "شیئر کریں", "اس تحریر کو شیئر", "اس پوسٹ کو شیئر", "نیا تبصرہ", "مقبول تحریریں",
+    "بلاگ آرکائیو",
 )
 """Lines from which the rest of a scraped page is site chrome, not the answer."""
 
@@ -121,6 +124,7 @@ _JUNK_PATTERNS = (
      r"whatsapp us)\b.*\b(?:course|academy|app|channel|group|pdf|notes|batch|discount|"
      r"admission|link|website|whatsapp|telegram|youtube|newsletter|here|now|updates|free)\b"),
     r"\b0\d{3}[- ]?\d{7}\b",
+    r"\b(?:order|buy|book|enrol+)\s+(?:now\s+)?(?:on|via|through)\s+(?:whatsapp|telegram|inbox|dm)\b",
     (r"\bcontact (?:us )?(?:on|at|via|through)\s+(?:whatsapp|telegram|facebook|inbox|dm)\b|"
      r"\b(?:courier|home delivery|cash on delivery)\b.{0,30}\b(?:all over|across|nationwide|"
      r"available)\b"),
@@ -129,8 +133,9 @@ _JUNK_PATTERNS = (
      r"reviewed|edited|uploaded|contributed|checked|marked|evaluated) by\b"),
     r"^(?:author|courtesy|credits?|by)\s*[:\-–](?!.*[.!?]$)",  # not "Credit: banks ask …."
     # bylines: "by Admin | March 3, 2023", "By Sana Khan on 4 May 2022", "by Admin"
-    (r"^by\s+[^|•·]{2,40}?\s*(?:[|•·]|\bon\b)\s*(?:_M|\d|(?:last )?updated|posted|"
-     r"published)"),
+    # … and a forum's "by Name » Thu Feb 22, 2024 10:15 am"
+    (r"^by\s+[^|•·»]{2,40}?\s*(?:[|•·»]|\bon\b)\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}"
+     r",?\s+)?(?:_M|\d|(?:last )?updated|posted|published)"),
     r"^contents\s*\[\s*(?:hide|show)\s*\]$|^table of contents$",
     r"^by\s+(?:the\s+)?(?:admin|administrator|editor|staff|team|moderator)\b[\w .]{0,30}$",
     r"(?:all rights reserved|©|\bcopyright\b)",
@@ -151,6 +156,8 @@ _JUNK_PATTERNS = (
     (r"^(?:posts|joined|join date|reputation|likes?(?: received)?|thanks|points|location|"
      r"member since|messages|rep|karma|views|replies|age|gender)\s*[:\-–]\s*\S"),
     r"^\d[\d,]*\s+(?:views|comments?|likes|replies|posts|shares|responses|thoughts)\b",
+    # a post's reaction counts: "👍❤️ 1.4K   236 comments   88 shares"
+    r"^\W*[\d.,]+[KkM]?(?:\s+[\d.,]+[KkM]?\s+(?:comments?|shares?|likes?|views?))+\s*$",
     r"^(?:senior|junior|new|active|banned)? ?member$",
     r"^sent from my\b",
     r"^[_\-=~*]{5,}(?:\s|$)",  # a signature's rule line, and the signature after it
@@ -172,9 +179,11 @@ _NAV_WORDS = {"home", "about", "about us", "contact", "contact us", "login", "re
 
 
 COMMENTS_HEADING = re.compile(
-    r"^(?:(?:\d[\d,]*|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|"
+    r"^\W*(?:(?:\d[\d,]*|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|"
     r"thoughts? on\b.*)|(?:(?:readers?|users?|your|visitors?)[’']?s?\s+)?(?:comments?|"
-    r"responses?|replies|discussion|feedback)(?:\s*\(\d+\)|\s+\d+)?)\s*[:.]?$",
+    r"responses?|replies|discussion|feedback)(?:\s*\(\d+\)|\s+\d+)?"
+    # Urdu's "2 comments" (tabsire, tabsira)
+    r"|\d[\d,]*\s+\u062a\u0628\u0635\u0631[\u06d2\u06c1])\s*[:.]?$",
     re.IGNORECASE)
 """A comment section's heading ("12 Comments", "5 thoughts on …"): after an answer, the
 rest of the page is its comments."""
@@ -197,7 +206,8 @@ TAIL_LINE = re.compile(
     r"^(?:related|related (?:posts?|reading|links)|you might also like|more from\b.{0,40}|"
     r"popular posts|recent posts|read next|tagged\b.*|posted in\b.*|share this\W*|top comments|"
     r"most (?:viewed|read|popular)|trending(?: now)?|latest posts|popular notes|"
-    r"all comments|view (?:all|more) comments|sort by\b.*|\d+ comments? so far)$",
+    r"all comments|view (?:all|more) comments|sort by\b.*|\d+ comments? so far|"
+    r"(?:most relevant|newest|oldest|top)(?: first)?\s*[▾▼⌄]?)$",  # a comments sort menu
     re.IGNORECASE)
 """Whole lines that start a page's tail after an answer (a related-posts block)."""
 
@@ -245,9 +255,19 @@ _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?pre
                       r"(?:full|complete|rest))\b", re.IGNORECASE)
 
 
+_CONTINUED = re.compile(r"^\W*(?:to be continued|continued (?:in|on) (?:part\s*\d|the next "
+                        r"(?:post|part))|part\s*\d\s+(?:in|on) the next post)\b", re.IGNORECASE)
+"""A post of several parts: "⏬ continued in Part 2", "(to be continued)"."""
+
+
 def is_paywall(text: str) -> bool:
-    """A notice that the rest of the answer is for paying members (the answer is cut)."""
-    return len(text.split()) <= 20 and bool(_PAYWALL.search(text))
+    """A notice that the rest of the answer is not here: for paying members, or in the
+    post's next part (the answer is cut).
+    """
+    # "Download the PDF (premium members only)" sells a file: the answer is all there.
+    return (len(text.split()) <= 20 and bool(_PAYWALL.search(text))
+            and not re.match(r"^\W*download\b", text, re.IGNORECASE)) or (
+        len(text.split()) <= 8 and bool(_CONTINUED.match(text)))
 
 
 def starts_tail(text: str) -> bool:
@@ -277,6 +297,20 @@ def is_junk(text: str) -> bool:
     if is_menu(line):
         return True
     return bool(_SHORT_JUNK.search(line))
+
+
+def menu_entry(lines: list[str], k: int) -> bool:
+    """``lines[k]`` is one entry of a menu copied one entry a line: a run of four or more
+    lines of at most three words around it, two of them a menu's usual words.
+    """
+    start = end = k
+    while start > 0 and 0 < len(lines[start - 1].split()) <= 3:
+        start -= 1
+    while end + 1 < len(lines) and 0 < len(lines[end + 1].split()) <= 3:
+        end += 1
+    run = [x.strip().lower() for x in lines[start:end + 1]]
+    return 0 < len(lines[k].split()) <= 3 and len(run) >= 4 and sum(
+        x in _NAV_WORDS or x in ("login / register", "log in / register") for x in run) >= 2
 
 
 def is_menu(line: str) -> bool:

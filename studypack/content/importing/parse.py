@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .blocks import Block, plain
+from .blocks import EMOJI, Block, plain
 from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
 from .shapes import (
     answer_shape,
@@ -32,7 +32,7 @@ from .shapes import (
 _URDU = re.compile(r"[ٹڈڑںھےۓ]")
 """Letters of Urdu that Arabic does not use: text with them is Urdu prose, not a verse."""
 
-SUB_GLYPHS = frozenset({"o", "↳", "◦", "▪", "▫", "◽", "–", "--"})
+SUB_GLYPHS = frozenset({"o", "○", "↳", "◦", "▪", "▫", "◽", "–", "--"})
 """Bullets that mark a second level under another bullet in copied lists."""
 
 OUTLINE_LINE_MAX = 90
@@ -150,7 +150,9 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
     States: ``outline``, ``breakdown``, ``intro``, ``points``, ``section``, ``conclusion``.
     """
     after = later[0] if later else None
-    if piece.label and not (state == "outline" and (piece.marker or _listed_next(piece, after))):
+    if piece.label and not (state == "outline" and (
+            (piece.marker and not _label_again(piece, after, built))
+            or _listed_next(piece, after))):
         return _on_label(piece, built, state)
     if state == "outline":
         if _outline_line(piece, built):
@@ -174,7 +176,10 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
                            "their headings")
     elif state in ("intro", "points") and (starts_point(piece, before, after, shape) or (
             built.group and _grouped(piece, after)) or _lettered_first(piece, after, shape, built)):
-        point = _new_point(piece)
+        point = _new_point(piece, after)
+        # "Firstly, Monetary Policy Rate:" — the lead-in word orders the points; the
+        # heading is what follows it.
+        point.heading = _ORDINAL_LEAD.sub("", point.heading)
         if built.lead:
             # The group's lead-in sentence opens its first point.
             point.body[:0] = built.lead
@@ -193,6 +198,10 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
     else:
         _add(piece, built, state)
     return state
+
+
+_ORDINAL_LEAD = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                           r"tenth|last|final)(?:ly)?,\s+(?=[A-Z])", re.IGNORECASE)
 
 
 def _grouped(piece: Piece, after: Piece | None) -> bool:
@@ -265,6 +274,16 @@ def _listed_next(piece: Piece, after: Piece | None) -> bool:
             and (not after.headed or after.label == "introduction"))
 
 
+def _label_again(piece: Piece, after: Piece | None, built: _Builder) -> bool:
+    """A marked "🔹 Introduction" over prose when the outline already lists its
+    Introduction: the answer's own label, so the outline has ended.
+    """
+    return (piece.label == "introduction" and not piece.rest and after is not None
+            and (len(after.plain) > OUTLINE_LINE_MAX or after.ends_sentence)
+            and any(line.casefold() == piece.plain.rstrip(":").casefold()
+                    for line in built.outline))
+
+
 def _unlabelled_outline(pieces: list[Piece]) -> bool:
     # Three or more short marker lines before any text, then text: an outline.
     run = 0
@@ -318,7 +337,7 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     ) or (not piece.marker and built.outline_open and not opens and not piece.label) or (
         # Word's second-level bullet ("o" under "•"), or a hand-drawn "↳" under "→".
         piece.marker == built.outline_marker == "bullet" and piece.number in SUB_GLYPHS
-        and built.outline_glyph not in SUB_GLYPHS) or (
+        and piece.number.strip("\ufe0f") != built.outline_glyph.strip("\ufe0f")) or (
         # "➤ Managerialism" under "✔ Core tenets": a second glyph is the lower level.
         piece.marker == built.outline_marker == "bullet" and len(built.outline) > 0
         and piece.number.strip("\ufe0f") != built.outline_glyph.strip("\ufe0f")
@@ -344,8 +363,11 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     return True
 
 
-def _new_point(piece: Piece) -> _Point:
+def _new_point(piece: Piece, after: Piece | None = None) -> _Point:
     text = piece.text.strip()
+    # A line standing over its own paragraph holds only the heading, dash and all.
+    over = after is not None and not (after.marker or after.headed or after.label) and len(
+        after.plain.split()) >= 12
     if piece.headed:
         return _Point(plain(text).rstrip(":. "))
     lead = re.match(r"^\*{1,2}(.+?)\*{1,2}\s*[:.\-–—]?\s*(.*)$", text, re.DOTALL)
@@ -355,10 +377,11 @@ def _new_point(piece: Piece) -> _Point:
                       inline_body=bool(body))
     heading, body = split_heading(text)
     titled = all(w[:1].isupper() for w in plain(body).split() if len(w) > 3)
-    if body and (not piece.marker or titled) and len(text) <= 70 and not re.search(
+    if body and (not piece.marker or titled or over) and len(text) <= 70 and not re.search(
             r"[.!?]", text):
         # "(e) Forms of Recognition: De Jure and De Facto": a heading with its subtitle.
-        # "Infrastructure – roads, rail and ports" standing over its paragraph: all heading.
+        # "Infrastructure – roads, rail and ports" standing over its paragraph: all heading,
+        # also numbered ("2- Unpaid care – the invisible burden").
         return _Point(plain(text).rstrip(":. "))
     return _Point(heading, [_capitalised(body)] if body else [], inline_body=bool(body))
 
@@ -448,4 +471,6 @@ def _cut_off(pieces: list[Piece], built: _Builder) -> bool:
     if built.points and not built.conclusion and not (built.points[-1].body
                                                       or built.points[-1].subpoints):
         return True
-    return len(last.plain.split()) >= 5 and not last.headed and not last.ends_sentence
+    # A chat message closing with an emoji ("… wants clarity 👍") has ended.
+    return len(last.plain.split()) >= 5 and not last.headed and not last.ends_sentence and not (
+        re.search(rf"{EMOJI}[\ufe0f\u200d]*\s*$", last.plain))

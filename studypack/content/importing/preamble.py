@@ -17,8 +17,11 @@ from .pieces import to_piece
 ATTRIBUTION = re.compile(
     r"\b(?:(?:is|was|has been|have been|were)\s+(?:solved|attempted|written|answered|prepared|"
     r"shared|contributed)\s+(?:[\w-]+\s+){0,4}?by|under the (?:supervision|guidance|mentorship) of|"
-    r"solved by|attempted by)\b", re.IGNORECASE)
-"""A sentence saying who solved the answer: site text that carries exam, paper and year."""
+    r"solved by|attempted by)\b"
+    # "Candidates who sat the … paper of 2023 were asked: “Why …”": who set the question
+    r"|\b(?:were|was|been) asked\s*(?:to)?\s*:?\s*[“\"]", re.IGNORECASE)
+"""A sentence saying who solved the answer, or who was asked its question: site text that
+carries exam, paper and year."""
 
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I'm|I’m|I've|I’ve|mine|myself)\b")
 _READ_TIME = re.compile(r"^\d{1,2}\s*(?:min(?:ute)?s?)\.?\s*read$", re.IGNORECASE)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from .blocks import EMOJI, QUESTION_WORDS
 from .junk import is_menu
 from .preamble import is_attribution, is_preface
+from .urdu import latin_context
 
 EXAMS = ("CSS", "PMS", "PCS", "FPSC", "PPSC")
 COMMISSIONS = {"FPSC": "CSS", "PPSC": "PMS"}
@@ -142,8 +143,10 @@ _TAGGED = re.compile(
 paper before the question."""
 _LISTED = re.compile(r"^(\d{1,4})\s*[.)\-–]\s*(\S.*)$")
 _MARKS = re.compile(r"\s*[*_]{0,2}[(\[]\s*(?:marks?\s*[:\-]?\s*)?(\d{1,3}(?:\s*\+\s*\d{1,3})*)"
-                    r"\s*(?:=\s*(\d{1,3}))?\s*(?:marks?)?\s*[)\]][*_]{0,2}\s*\.?$", re.IGNORECASE)
-"""``(20)``, ``[20 marks]``, ``(10 + 10 = 20 Marks)``, ``(Marks 20)``, bold or italic too."""
+                    r"\s*(?:=\s*(\d{1,3}))?\s*(?:marks?|\u0646\u0645\u0628\u0631)?\s*[)\]][*_]{0,2}"
+                    r"\s*\.?$", re.IGNORECASE)
+"""``(20)``, ``[20 marks]``, ``(10 + 10 = 20 Marks)``, ``(Marks 20)``, bold or italic too;
+Urdu's ``(۲۰ نمبر)``."""
 _MARKS_BARE = re.compile(r"\s*[-–—,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
 # Not the end of a range of years ("(1947-2019)" is part of the question).
 _PROVINCE = r"(?:(?:Punjab|Sindh|KPK|KP|Khyber Pakhtunkhwa|Balochistan|AJK|GB)\s*[-–]?\s*)?"
@@ -339,6 +342,8 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
     """
     rest, year, marks, exam = text.strip(), None, None, None
     both = _EXAM_YEAR_MARKS.search(rest)
+    if both and not both.group(1) and re.search(r"\d\s*[–—-]\s*\d{1,3}\s*[)\]]", both.group(0)):
+        both = None  # "(1958-69)" is a span of years in the question, not a year and marks
     if both:
         exam = (both.group(1) or "").upper() or None
         year, marks, rest = int(both.group(2)), int(both.group(3)), rest[: both.start()]
@@ -519,6 +524,8 @@ def read_context(preamble: list[str], title: str = "") -> Context:
     found: dict[str, object] = {}
     where: dict[str, str] = {}
     tags: list[str] = []
+    # An Urdu page's header names its exam, paper and year in Urdu words and digits.
+    preamble, title = [latin_context(line) for line in preamble], latin_context(title)
 
     def note(name: str, value: object, source: str) -> None:
         # A paper's own name beats an unknown one read earlier ("Urdu Notes" in a menu).
@@ -581,11 +588,13 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         # A line naming several papers ("HomeInternational LawConstitutional Law…") is a
         # site's menu run together, which names none of them in particular.
         note("paper", known_paper(line) if _papers_named(line) < 2 else None, source)
-        exam = re.search(rf"\b({'|'.join(EXAMS)})\b", line)
-        note("exam", exam.group(1) if exam else None, source)
+        note("exam", _one_exam(line), source)
         if line is title or is_attribution(line) or (
                 known_paper(line) and len(line.split()) <= 12):
-            note("year", _year_in(line), source)
+            # A year the exam names ("| CSS 2023 Current Affairs") beats one in the
+            # question's own words ("… the 2022 floods …").
+            note("year", int(sitting.group(1)) if (sitting := _paper_sitting(line))
+                 else _year_in(line, phrase=line is title), source)
     named = str(found.get("exam") or "")
     return Context(exam=COMMISSIONS.get(named.upper(), named) or None,
                    paper=found.get("paper"),  # type: ignore[arg-type]
@@ -595,12 +604,22 @@ def read_context(preamble: list[str], title: str = "") -> Context:
                    number=found.get("number"), marks=found.get("marks"))  # type: ignore[arg-type]
 
 
+def _one_exam(line: str) -> str | None:
+    """The one exam a line names; a site's tagline naming two ("CSS and PMS preparation")
+    names neither in particular. A commission counts as its exam ("PMS 2019 (PPSC)").
+    """
+    exams = {COMMISSIONS.get(e, e) for e in re.findall(rf"\b({'|'.join(EXAMS)})\b", line)}
+    return exams.pop() if len(exams) == 1 else None
+
+
 def _paper_sitting(line: str) -> re.Match[str] | None:
     """An exam and year naming the paper's sitting ("CSS 2019"); not "CSS 2018 PREP" (when
     the writer sits it) nor "Cleared CSS 2021" (the writer's own exam).
     """
+    # Not the first year of a range ("Solved Past Papers (CSS 2015–2023)").
     tagged = re.search(rf"\b(?:{'|'.join(EXAMS)})\s*[-–]?\s*((?:19|20)\d\d)\b"
-                       r"(?!\s*(?:prep|preparation|aspirants?|batch|candidates?)\b)",
+                       r"(?!\s*(?:prep|preparation|aspirants?|batch|candidates?)\b"
+                       r"|\s*[-–—]\s*(?:19|20)?\d\d\b)",
                        line, re.IGNORECASE)
     if tagged and re.search(r"\b(?:cleared|qualified|passed|topped|allocated in|attempted)\s*$",
                             line[:tagged.start()], re.IGNORECASE):
@@ -612,7 +631,9 @@ def _read_attributed(line: str, note: Callable[[str, object, str], None]) -> Non
     """Exam, year and number from an attribution or a preface ("This answer to Question
     No. 6 of the CSS 2022 Political Science paper was attempted by …").
     """
-    spaced = re.search(rf"\b({'|'.join(EXAMS)})(?:\s+[A-Z]\w+){{0,2}}\s+((?:19|20)\d\d)\b", line)
+    # "CSS 2022", "CSS Political Science 2022", "the CSS examination of 2023"
+    spaced = re.search(rf"\b({'|'.join(EXAMS)})(?:\s+[A-Z]\w+){{0,2}}(?:\s+exam(?:ination)?"
+                       r"(?:\s+of)?)?\s+((?:19|20)\d\d)\b", line)
     if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line)):
         note("exam", spaced.group(1).upper(), "page text")
         note("year", int(spaced.group(2)), "page text")
@@ -665,9 +686,16 @@ def _read_as(paper: str, text: str) -> str:
     return ""
 
 
-def _year_in(text: str) -> int | None:
-    match = re.search(r"\b((?:19[4-9]|20\d)\d)\b", text)
-    return int(match.group(1)) if match else None
+def _year_in(text: str, *, phrase: bool = False) -> int | None:
+    """The first year in ``text``; with ``phrase``, not one inside the question's words
+    ("… with reference to the 2022 floods" in a title that is the question).
+    """
+    for match in re.finditer(r"\b((?:19[4-9]|20\d)\d)\b", text):
+        before = text[:match.start()]
+        if not phrase or not (re.search(r"\b(?:the|a|an)\s*$", before, re.IGNORECASE)
+                              or _PREPOSITION.search(before)):
+            return int(match.group(1))
+    return None
 
 
 def _generic(part: str) -> bool:
@@ -684,6 +712,8 @@ def _read_part(part: str, note: Callable[[str, object, str], None], tags: list[s
         note("year", _year_in(part), "breadcrumb")
     elif re.fullmatch(r"(?:19|20)\d\d", low):
         note("year", int(low), "breadcrumb")
+    elif re.fullmatch(r"(?:total\s+)?marks\s*[:\-–]?\s*\d{1,3}", low):
+        note("marks", int(re.findall(r"\d+", low)[0]), "page header")  # "… | Marks 20"
     elif re.fullmatch(r"part[\s-]*(\d|i{1,3}|iv)", low):
         note("part", roman_part(re.split(r"[\s-]+", part)[-1]), "breadcrumb")
     elif low in ("compulsory", "optional"):

@@ -67,9 +67,11 @@ def read_html(data: bytes) -> Page:
         # comment answers. Read only when the page's own text holds no answer.
         blocks = [*blocks, *walk(comments)]
     own = _own_reading(text)
-    if _headings(own) >= _headings(blocks) + 2:
+    if _headings(own) >= _headings(blocks) + 2 or (
+            _prose(blocks) < THIN_MAIN and _prose(own) >= 3 * THIN_MAIN):
         # trafilatura dropped the page's headings (a question's "Question No. 2", the
-        # points' h3s): the page's own structure, less its furniture, reads better.
+        # points' h3s), or the paragraphs under them (a comments card under the answer's
+        # card misleads it): the page's own structure, less its furniture, reads better.
         blocks = own
     # Entities such as &#3650;&#8364;&#8482; become mojibake only once parsed: repair it.
     blocks = [replace(b, text=repair(b.text)[0]) if "\u0e42" in b.text else b for b in blocks]
@@ -111,10 +113,17 @@ def _signatures(text: str) -> frozenset[str]:
         tree = html.fromstring(text.encode("utf-8"))
     except (ValueError, SyntaxError):
         return frozenset()
-    return frozenset(
-        words for element in tree.xpath("//*[@class or @id]")
-        if _SIGNATURE.search(f'class="{element.get("class", "")} {element.get("id", "")}"')
-        for words in [" ".join(element.text_content().split())] if words)
+    boxes = [element for element in tree.xpath("//*[@class or @id]")
+             if _SIGNATURE.search(f'class="{element.get("class", "")} {element.get("id", "")}"')]
+    whole = [box.text_content() for box in boxes]
+    for box in boxes:
+        for br in box.iter("br"):
+            br.tail = "\ue000" + (br.tail or "")  # a signature of several lines, by line
+    # A line of a few words alone ("Regards") may also stand in the answer: kept.
+    lines = [line for box in boxes for line in box.text_content().split("\ue000")
+             if len(line.split()) >= 3]
+    return frozenset(words for text in (*whole, *lines) for words in [" ".join(text.split())]
+                     if words)
 
 
 def _unsigned(blocks: list[Block], signatures: frozenset[str]) -> list[Block]:
@@ -229,10 +238,28 @@ def _title_and_crumbs(text: str) -> tuple[str, tuple[str, ...]]:
     except (ValueError, SyntaxError):
         return "", ()
     title = " ".join((tree.findtext(".//title") or "").split())
-    crumbs = tuple(" ".join(" ".join(e.itertext()).split()) for e in tree.xpath(
+    trails = tree.xpath(
         '//*[contains(translate(@class, "BREADCRUMB", "breadcrumb"), "breadcrumb") or '
-        'contains(translate(@id, "BREADCRUMB", "breadcrumb"), "breadcrumb")]')[:3])
-    return title, crumbs
+        'contains(translate(@id, "BREADCRUMB", "breadcrumb"), "breadcrumb") or '
+        'contains(translate(@aria-label, "BREADCRUMB", "breadcrumb"), "breadcrumb")]')[:3]
+    # A trail set as a list ("<li>Home</li><li>CSS</li>") is read part by part.
+    crumbs = tuple(" | ".join(" ".join(" ".join(li.itertext()).split()) for li in items)
+                   if (items := e.findall("li")) else " ".join(" ".join(e.itertext()).split())
+                   for e in trails)
+    # The one "Marks: 20" line of a question box, which the extractor may leave out, and
+    # the one post tag naming a sitting ("CSS 2023"): the year a title may not give.
+    marks = {words for e in tree.iter("p", "span", "div", "li")
+             if len(e) == 0 and _MARKS_FIELD.match(words := " ".join((e.text or "").split()))}
+    sittings = {words for e in tree.xpath('//a[contains(concat(" ", @rel, " "), " tag ")]')
+                if _SITTING_TAG.match(words := " ".join(e.text_content().split()))}
+    return title, (*crumbs, *(marks if len(marks) == 1 else ()),
+                   *(sittings if len(sittings) == 1 else ()))
+
+
+_SITTING_TAG = re.compile(r"^(?:CSS|PMS|PCS)[\s-]*(?:19|20)\d\d$", re.IGNORECASE)
+
+
+_MARKS_FIELD = re.compile(r"^(?:total\s+)?marks\s*[:\-–]\s*\d{1,3}$", re.IGNORECASE)
 
 
 def read_markdown(data: bytes) -> Page:
@@ -248,7 +275,14 @@ def read_markdown(data: bytes) -> Page:
     front = re.match(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", text, flags=re.DOTALL)
     meta = _front_matter(front.group(1)) if front else {}
     text = text[front.end():] if front else text
-    # An Obsidian call-out's "[!info] Past paper" line is its label; what it holds stays.
+    # Obsidian's notes to oneself: a to-do call-out with all it holds, a %% comment %%,
+    # a dataview query. Another call-out's "[!info] Past paper" line is its label; what
+    # it holds stays.
+    text = re.sub(r"^>\s*\[!(?:todo|task)\][^\n]*\n(?:>[^\n]*(?:\n|$))*", "", text,
+                  flags=re.MULTILINE | re.IGNORECASE)
+    text = re.sub(r"%%.*?%%", "", text, flags=re.DOTALL)
+    text = re.sub(r"^```dataview(?:js)?\n.*?^```[ \t]*$", "", text,
+                  flags=re.MULTILINE | re.DOTALL)
     text = re.sub(r"^(>\s*)\[!\w+\][^\n]*\n", "", text, flags=re.MULTILINE)
     text = from_pandoc(text)
     rendered = MarkdownIt("commonmark").enable("table").render(_lines_as_paragraphs(text))

@@ -120,7 +120,9 @@ def group_title(piece: Piece, before: Piece | None, after: Piece | None,
     """
     return (after is not None and (after.top_numbered or lettered_point(after)
                                    or lettered_heading(after, beyond))
-            and not piece.marker and not piece.arabic
+            and (not piece.marker or (  # "🔹 Causes" set with a heading's glyph too
+                piece.marker == "bullet" and piece.depth == 0
+                and bool(_HEADING_GLYPH.match(piece.number)))) and not piece.arabic
             and not piece.label and len(piece.plain.split()) <= 6
             and not (before is not None and before.arabic)
             and not re.search(r"[.?!,;\"”)\]]$|^[(\[]|\d:\d", piece.plain))
