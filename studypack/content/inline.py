@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 ARABIC_CHARS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 """The Arabic-script blocks, as a regular-expression character range."""
@@ -38,6 +40,10 @@ def parser() -> MarkdownIt:
     Returns:
         The shared parser (built once; do not change its rules).
     """
+    # Imported here: plain prose (most answers) never needs the parser, and
+    # importing it costs 25 ms of every short command.
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable("table")
     return md.disable(["entity", "html_inline", "html_block", "heading", "lheading",

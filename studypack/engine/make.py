@@ -250,7 +250,9 @@ def _merge(plan: PackPlan, theme: Theme, body: _Body, rendered: list[RenderedBoo
                       grid.pages if grid else 0, back)
     front_result = (_front_later(plan, theme, alphabet, workers) if plan.front_matter
                     else None)
-    blank = _blank_page(theme, plan, alphabet, workers.cache)
+    # Made only when a slot wants it: most handouts and one-sided packs have
+    # no blank page, and making one read the fonts (30 ms of a handout).
+    blank = lru_cache(maxsize=1)(lambda: _blank_page(theme, plan, alphabet, workers.cache))
     with PackMerger() as merger:
         # Every part after the front matter starts where it would after a
         # front matter of no pages: in duplex, front matter of odd length is
@@ -425,14 +427,15 @@ def _folio_stamps(theme: Theme, labels: tuple[tuple[str, str, int, int, PageBox 
 
 
 def _pieces(slots: list[Slot], sections: dict[str, SectionPages], chunk_pdfs: list[bytes],
-            sources: dict[str, Piece], blank: bytes) -> list[Piece]:
+            sources: dict[str, Piece], blank: Callable[[], bytes]) -> list[Piece]:
     """The PDFs that fill ``slots``, in order (a section's chunks, with its blank versos)."""
     pieces: list[Piece] = []
     for slot in slots:
         if slot.kind == "section":
-            pieces += [blank if i is None else chunk_pdfs[i] for i in sections[slot.ref].pieces]
+            pieces += [blank() if i is None else chunk_pdfs[i]
+                       for i in sections[slot.ref].pieces]
         elif slot.pages:
-            pieces.append(blank if slot.kind == "blank" else sources[_source_key(slot)])
+            pieces.append(blank() if slot.kind == "blank" else sources[_source_key(slot)])
     return pieces
 
 

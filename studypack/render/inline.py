@@ -13,15 +13,16 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from ..content.inline import ARABIC_CHARS as _ARABIC
 from ..content.inline import STEERING, bold_lead, parser, plain_inline, plain_paragraphs
 from ..errors import MissingGlyphWarning
 from .fonts import FontSet, RegisteredFamily
 from .rtl import URDU_LETTERS, is_urdu_among, with_digits
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 MISSING_GLYPH = "\N{REPLACEMENT CHARACTER}"
 
