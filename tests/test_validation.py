@@ -142,3 +142,25 @@ def test_shipped_content_is_valid_and_broad():
     years = {q.year for q in questions}
     assert min(years) <= 2016 and max(years) >= 2024
     assert any(q.id == "css-2022-pakistan-affairs-q8" for q in questions)
+
+
+def test_a_process_reading_a_folder_again_warns_again_and_sees_each_edit(tmp_path):
+    # A watching build reads the whole folder on every save, and keeps what it
+    # read before; it must say what a fresh read says, and see an edit at once.
+    holed = VALID.replace("Tests describe what the code must do.",
+                          "[Not in the source: write the introduction]")
+    path = _write(tmp_path, "a.yaml", holed)
+    said = []
+    for _ in range(2):
+        with pytest.warns(UserWarning) as caught:
+            (q,) = load_content(tmp_path)
+        said.append([str(w.message) for w in caught])
+        assert q.introduction == "[Not in the source: write the introduction]"
+    assert said[0] == said[1] and any("a.yaml:11" in s for s in said[0]), said
+    path.write_text(holed.replace("[Not in the source: write the introduction]",
+                                  "Tests say what the code must do."), encoding="utf-8")
+    (q,) = load_content(tmp_path)
+    assert q.introduction == "Tests say what the code must do."
+    path.write_text(holed.replace("year: 2020", "year: twenty"), encoding="utf-8")
+    assert _problems(tmp_path) == [_problems(tmp_path)[0]]  # refused each time, not kept
+    assert "a.yaml:4:7 year:" in _problems(tmp_path)[0]
