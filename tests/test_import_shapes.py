@@ -1,4 +1,4 @@
-"""studypack import on page shapes met in held-out-13 and the sets before it.
+"""studypack import on page shapes met in held-out-14 and the sets before it.
 
 Each input is our own, written in the shape a real page has; each test asserts
 the fields a careful reader would take from it.
@@ -1644,3 +1644,445 @@ def test_a_question_title_naming_a_year_in_its_words_and_the_sitting_in_a_post_t
     assert answer.data["question"] == ("Discuss the lessons of the 2005 earthquake for disaster "
                                        "management.")
     assert (answer.data["exam"], answer.data["year"]) == ("CSS", 2021)
+
+
+# Shapes met in held-out-14.
+
+def test_two_digit_years_in_list_tags_are_read_as_full_years(tmp_path):
+    page = """MORALITY AND SOCIETY
+1. Explain the place of honesty in trade as Islam teaches it. (CSS-14)
+2. Discuss the duties of neighbours towards one another in Islam. [PMS Sindh'18]
+3. Describe the Islamic view of kindness to animals. (PMS-97)
+"""
+    asked = import_file(_write(tmp_path, "morals.txt", page))
+    assert [(a.data["exam"], a.data["year"]) for a in asked] == [
+        ("CSS", 2014), ("PMS", 2018), ("PMS", 1997)]
+    assert asked[1].data["question"] == (
+        "Discuss the duties of neighbours towards one another in Islam.")
+
+
+def test_a_list_tag_wrapped_alone_onto_the_next_line_closes_its_question(tmp_path):
+    lines = [f"{n}. Discuss question number {n} of this hand-made list for its own sake "
+             f"in a long line. (CSS 201{n})" for n in range(1, 6)]
+    lines[2] = "3. Explain the idea of trusteeship in public office.\n   (PMS Punjab 2016)"
+    asked = import_file(_write(tmp_path, "wrapped.txt", "\n".join(lines) + "\n"))
+    assert len(asked) == 5
+    third = asked[2].data
+    assert (third["question"], third["exam"], third["year"]) == (
+        "Explain the idea of trusteeship in public office.", "PMS", 2016)
+
+
+def test_a_topic_head_closing_in_an_honorific_heads_its_questions(tmp_path):
+    page = """A. WORSHIP
+1. Explain the spirit of charity in Islam with examples. (CSS 2015)
+2. Discuss the social purpose of the Friday prayer in Islam. (CSS 2017)
+
+B. LIFE OF THE PROPHET (PBUH)
+3. Describe the Prophet's (PBUH) dealings with traders of Makkah. (CSS 2019)
+4. Explain the lessons of the migration to Madinah for our society. (CSS 2021)
+"""
+    asked = import_file(_write(tmp_path, "topics.txt", page))
+    assert [a.data["topics"] for a in asked] == [
+        ["Worship"], ["Worship"], ["Life of the Prophet (PBUH)"], ["Life of the Prophet (PBUH)"]]
+
+
+def test_accordion_titles_naming_sittings_give_their_questions_exam_and_year(tmp_path):
+    def panel(title: str, questions: list[str]) -> str:
+        lines = "".join(f"<p>{q}</p>" for q in questions)
+        return (f'<div class="elementor-accordion-item"><div class="elementor-tab-title" '
+                f'role="button"><a class="elementor-accordion-title" tabindex="0">{title}</a>'
+                f'</div><div class="elementor-tab-content" role="region">{lines}</div></div>')
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Sociology by year</title>
+</head><body><article><h1>Sociology Questions by Year</h1>
+<p>Open a sitting to see what the examiners asked in that paper, question by question.</p>
+<div class="elementor-accordion" role="tablist">
+{panel("CSS 2018", ["Q1. What is social stratification? Discuss its main forms.",
+                    "Q4. Explain the role of the family in socialisation of children."])}
+{panel("PMS Sindh 2020", ["Q2. Discuss the causes of urban crime in large cities.",
+                          "Q6. What is deviance? Explain it with examples from Pakistan."])}
+</div></article></body></html>"""
+    asked = import_file(_write(tmp_path, "years.html", page))
+    assert [(a.data["exam"], a.data["year"]) for a in asked] == [
+        ("CSS", 2018), ("CSS", 2018), ("PMS", 2020), ("PMS", 2020)]
+
+
+def _viewer_copy(numbered: str) -> str:
+    def prose(subject: str) -> str:
+        return (f"The {subject} met in the spring and agreed a plan that would change how "
+                f"water\nwas shared by the {subject} among the villages along the canal for a "
+                f"whole\ngeneration, and the {subject} is still praised in the schools of the "
+                "district as a\nmodel of patient work.\n")
+    return f"""Docs Viewer
+Read free for 14 days
+Sign in
+42 views
+3 pages
+Share this document
+Send this file to a friend, opens your mail app
+Post this file to your timeline, opens a new tab
+Mark this file as helpful to other readers here
+Mark this file as unhelpful to other readers here
+Original file name: canal-plan-answer-final-v2.pdf
+Download now
+You are on page 1of 3
+
+Question No. 2                                                       Marks: 20
+Discuss the canal water plan of the town council and its lasting effects on the
+villages of the district.
+
+Introduction
+{prose("town council")}
+Background of the plan
+{prose("water board")}
+1 / 3
+
+{numbered}
+{prose("village elders")}
+2 / 3
+
+You're Reading a Free Preview
+Page 3 is not shown in this preview.
+Read free for 14 days
+Related documents
+""" + "\n".join(f"Notes on the {topic} for the paper, by a reader" for topic in (
+        "canal colonies", "barrage works", "flood levees", "tube wells", "water courts",
+        "karez channels", "rain harvesting", "river treaties", "dam silting", "lake revival",
+        "well digging", "crop rotation", "field terraces"))
+
+
+def test_a_document_viewers_preview_wall_cuts_the_answer_and_marks_it_incomplete(tmp_path):
+    answer, = import_file(_write(tmp_path, "viewer.txt", _viewer_copy("Effects on the villages")))
+    assert answer.incomplete
+    text = answer.yaml_text
+    assert "Free Preview" not in text and "Related documents" not in text
+
+
+def test_marks_named_after_a_question_number_on_its_line_are_the_marks(tmp_path):
+    answer, = import_file(_write(tmp_path, "viewer.txt", _viewer_copy("Effects on the villages")))
+    assert (answer.data["number"], answer.data["marks"]) == (2, 20)
+    assert answer.data["question"] == ("Discuss the canal water plan of the town council and its "
+                                       "lasting effects on the villages of the district.")
+
+
+def test_a_paged_viewer_copy_is_read_as_hard_wrapped(tmp_path):
+    answer, = import_file(_write(tmp_path, "viewer.txt", _viewer_copy("Effects on the villages")))
+    assert answer.data["introduction"].startswith("The town council met in the spring and "
+                                                  "agreed a plan that would change how water "
+                                                  "was shared")
+    assert _headings(answer) == ["Background of the plan", "Effects on the villages"]
+
+
+def test_a_site_builders_bold_style_marks_run_in_points(tmp_path):
+    def para(head: str) -> str:
+        return (f'<p><span><span style="font-weight:700">{head}</span> – {BODY}</span></p>')
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Notes</title></head>
+<body><main><h1>Q.4 Explain the benefits of a merit-based civil service. (CSS 2019) (20)</h1>
+<h3>Introduction</h3><p>{BODY}</p>
+<h3>Benefits</h3>{para("Better decisions")}{para("Public trust")}{para("Lower costs")}
+<h3>Conclusion</h3><p>In short, merit pays for itself many times over in every office.</p>
+</main></body></html>"""
+    answer, = import_file(_write(tmp_path, "sites.html", page))
+    assert _headings(answer) == ["Better decisions", "Public trust", "Lower costs"]
+
+
+def test_an_outline_of_the_answer_label_heads_the_outline(tmp_path):
+    page = f"""Q.3 Explain the main aims of land reform in Pakistan. (CSS 2018) (20)
+
+Outline of the answer
+I. Introduction
+II. Aims of reform
+III. Obstacles
+IV. Conclusion
+
+Introduction
+{BODY}
+
+Aims of reform
+{BODY}
+
+Obstacles
+{BODY}
+
+Conclusion
+In short, the reforms were never carried through on the ground.
+"""
+    answer, = import_file(_write(tmp_path, "land.txt", page))
+    assert answer.data["outline"] == ["Introduction", "Aims of reform", "Obstacles",
+                                      "Conclusion"]
+
+
+def test_a_provincial_commission_or_the_services_full_name_names_the_exam():
+    from studypack.content.importing.questions import read_context
+
+    assert read_context(["SPSC · Combined Competitive Examination · 2019"]).exam == "PMS"
+    assert read_context(["Provincial Management Service · Paper of 2020"]).exam == "PMS"
+    assert read_context(["Central Superior Services Examination 2018"]).exam == "CSS"
+
+
+def test_a_site_form_invitation_after_the_answer_ends_it(tmp_path):
+    page = f"""Q.2 Explain the causes of inflation in Pakistan. (CSS 2020) (20)
+
+Introduction
+{BODY}
+
+Conclusion
+In short, prices follow the deficit.
+
+Got a doubt about this topic? Fill in the form below and our team will write back.
+Name
+Email
+"""
+    answer, = import_file(_write(tmp_path, "form.txt", page))
+    assert "Fill in the form" not in answer.yaml_text
+
+
+def test_a_header_naming_paper_part_and_question_number_heads_the_question(tmp_path):
+    page = f"""Sociology Paper I · Part-II · Question 05
+
+Discuss the role of schools in social change. (20 marks)
+
+Introduction
+{BODY}
+
+Conclusion
+In short, schools carry change from one generation to the next.
+"""
+    answer, = import_file(_write(tmp_path, "part.txt", page))
+    data = answer.data
+    assert (data["question"], data["number"], data["marks"], data["part"], data["paper"]) == (
+        "Discuss the role of schools in social change.", 5, 20, "II", "Sociology")
+
+
+def test_a_banner_asking_a_question_then_offering_a_course_is_dropped(tmp_path):
+    page = f"""Q.2 Explain the causes of inflation in Pakistan. (CSS 2020) (20)
+
+Introduction
+{BODY}
+
+Need help with your essay outlines? Enrol in the Weekend Writing Lab
+
+Conclusion
+In short, prices follow the deficit.
+"""
+    answer, = import_file(_write(tmp_path, "banner.txt", page))
+    assert "Weekend Writing Lab" not in answer.yaml_text
+
+
+@pytest.mark.parametrize("sentence", ["This question carried 15 marks in the paper.",
+                                      "It was a 15-marker in that sitting."])
+def test_marks_told_in_a_sentence_before_the_question_are_read(tmp_path, sentence):
+    page = f"""Some years ago I sat the CSS 2019 Sociology paper. {sentence}
+
+Question: Discuss the causes of rising divorce rates in our cities.
+
+Introduction
+{BODY}
+
+Conclusion
+In short, the family is changing faster than the law.
+"""
+    answer, = import_file(_write(tmp_path, "told.txt", page))
+    assert answer.data["marks"] == 15
+
+
+def test_a_profile_line_naming_two_papers_names_none(tmp_path):
+    page = f"""CSS 2020 | Gender Studies Paper | Q2 — A look at the wage gap in our cities
+Section Officer | CSS 2019 | Mentor for IR & Pak Affairs
+
+Question: Discuss the causes of the gender wage gap in Pakistan.
+
+Introduction
+{BODY}
+
+Conclusion
+In short, the gap is a choice that policy can unmake.
+"""
+    answer, = import_file(_write(tmp_path, "profile.txt", page))
+    assert answer.data["paper"] == "Gender Studies"
+
+
+def test_quotes_around_a_whole_question_are_not_its_own(tmp_path):
+    page = f"""Question: "Why did the provinces fail to agree on water sharing? Discuss." (CSS 2016)
+
+Introduction
+{BODY}
+
+Conclusion
+In short, trust came before any formula.
+"""
+    answer, = import_file(_write(tmp_path, "quoted.txt", page))
+    assert answer.data["question"] == ("Why did the provinces fail to agree on water sharing? "
+                                       "Discuss.")
+
+
+def test_a_pictures_caption_is_not_part_of_the_outline(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Answer</title></head>
+<body><article><h2>Q.3 Explain the role of the press in a democracy. (CSS 2017) (20)</h2>
+<h3>Outline</h3><ol><li>Introduction</li><li>Watchdog role</li><li>Limits</li>
+<li>Conclusion</li></ol>
+<div class="image-block"><img src="press.jpg" alt="press">
+<figcaption class="image-caption"><p>Picture: archive</p></figcaption></div>
+<h3>Introduction</h3><p>{BODY}</p>
+<h3>Watchdog role</h3><p>{BODY}</p>
+<h3>Limits</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>In short, a free press keeps power honest.</p>
+</article></body></html>"""
+    answer, = import_file(_write(tmp_path, "caption.html", page))
+    assert answer.data["outline"] == ["Introduction", "Watchdog role", "Limits", "Conclusion"]
+    assert "archive" not in answer.yaml_text
+
+
+def test_urdu_total_marks_on_a_line_under_the_question_are_the_marks(tmp_path):
+    total = "\u06a9\u0644 \u0646\u0645\u0628\u0631: 15"
+    page = f"""Q.3 Explain the place of consultation in an Islamic state. (PMS 2021)
+{total}
+
+Introduction
+{BODY}
+
+Conclusion
+In short, consultation binds ruler and ruled.
+"""
+    answer, = import_file(_write(tmp_path, "kul.txt", page))
+    assert answer.data["marks"] == 15
+    assert answer.data["introduction"].startswith("This paragraph carries")
+
+
+def test_bold_run_in_headings_closed_by_a_full_stop_are_points(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Answer</title></head>
+<body><article><h2>Q.6 How can police investigation be improved? (CSS 2022) (20)</h2>
+<h3>Introduction</h3><p>{BODY}</p>
+<p><strong>Better training.</strong> {BODY}</p>
+<p><strong>Modern laboratories.</strong> {BODY}</p>
+<p><strong>Independent oversight.</strong> {BODY}</p>
+<h3>Conclusion</h3><p>In short, proof must replace pressure in every station.</p>
+</article></body></html>"""
+    answer, = import_file(_write(tmp_path, "runin.html", page))
+    assert _headings(answer) == ["Better training", "Modern laboratories",
+                                 "Independent oversight"]
+
+
+def test_a_bracketed_comment_by_the_checker_is_dropped(tmp_path):
+    page = f"""Q.4 Explain the causes of the energy crisis in Pakistan. (CSS 2021) (20)
+
+Introduction
+{BODY}
+[Comment - Madam Sana: Put a figure on circular debt here.]
+
+Conclusion
+In short, the crisis is one of governance more than of supply.
+"""
+    answer, = import_file(_write(tmp_path, "checked.txt", page))
+    assert "circular debt here" not in answer.yaml_text
+    assert answer.data["introduction"] == BODY
+
+
+def test_a_course_platforms_landing_page_is_a_sales_page(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Sociology Complete Course | Online Academy</title></head>
+<body class="landing-page course-landing-page"><main>
+<h2>What a model answer in this course looks like</h2>
+<p>Each lesson follows the same frame:</p>
+<ol><li>Outline</li><li>Introduction</li><li>Arguments</li><li>Conclusion</li></ol>
+<p><em>"Discuss the causes of rising divorce rates in our cities." (CSS 2020, Q.4)</em></p>
+<p>{BODY} {BODY}</p>
+<h2>Course curriculum</h2><p>{BODY}</p>
+</main></body></html>"""
+    with pytest.raises(NoAnswerOnPage, match="sales page"):
+        import_file(_write(tmp_path, "course.html", page))
+
+
+def _social_post(closing: str = "") -> str:
+    return f"""studyhall.pk
+Follow
+📌 SOLVED | PMS 2021 | Sociology | Q3 | 15M 📌
+
+❓ Why are joint families breaking up in our cities? Discuss.
+
+✍️ INTRO
+{BODY}
+
+🏙️ URBAN HOUSING
+{BODY}
+
+💼 NEW KINDS OF WORK
+{BODY}
+
+🎯 CONCLUSION
+In short, the family is changing its shape, not losing its place.
+{closing}"""
+
+
+def test_marks_shortened_to_a_number_and_m_in_a_post_header_are_the_marks(tmp_path):
+    answer, = import_file(_write(tmp_path, "post.txt", _social_post()))
+    assert (answer.data["number"], answer.data["marks"], answer.data["year"]) == (3, 15, 2021)
+
+
+def test_the_emoji_marking_a_question_under_a_post_header_is_not_its_text(tmp_path):
+    answer, = import_file(_write(tmp_path, "post.txt", _social_post()))
+    assert answer.data["question"] == "Why are joint families breaking up in our cities? Discuss."
+
+
+def test_a_social_posts_calls_age_and_comments_after_the_answer_are_dropped(tmp_path):
+    closing = """
+💬 Save this for later & tag your study buddy!
+Follow @studyhall for more answers every week 🔔
+52w
+View all 12 comments
+reader.one
+Please post Q5 as well 🙏
+"""
+    answer, = import_file(_write(tmp_path, "post.txt", _social_post(closing)))
+    text = answer.yaml_text
+    assert not any(x in text for x in ("Save this", "Follow @", "52w", "View all", "Q5"))
+    assert not answer.incomplete
+
+
+def _qa_site_answer(outline: str, closing: str = "") -> str:
+    return f"""Home
+Answer
+How should one attempt the CSS 2018 Sociology question on social change?
+Profile photo for A. Teacher
+I mark scripts for a study circle; this one was a 15-marker in that paper.
+Explain the main theories of social change with examples from Pakistan.
+Outline:
+{outline}
+Introduction
+{BODY} {BODY}
+Evolutionary theory
+{BODY} {BODY}
+Conflict theory
+{BODY} {BODY}
+Conclusion
+In short, no single theory explains how our society has changed.
+{closing}"""
+
+
+_FLAT_OUTLINE = "- Introduction\n- Evolutionary theory\n- Conflict theory\n- Conclusion"
+
+
+def test_a_task_standing_alone_over_the_outline_label_is_the_question(tmp_path):
+    answer, = import_file(_write(tmp_path, "qa.txt", _qa_site_answer(_FLAT_OUTLINE)))
+    data = answer.data
+    assert (data["question"], data["year"], data["paper"], data["marks"]) == (
+        "Explain the main theories of social change with examples from Pakistan.", 2018,
+        "Sociology", 15)
+    assert _headings(answer) == ["Evolutionary theory", "Conflict theory"]
+
+
+def test_bullets_set_further_in_under_the_same_glyph_fold_into_their_parent(tmp_path):
+    outline = ("- Introduction\n- Theories\n    - evolutionary, conflict\n- Cases from Pakistan"
+               "\n    - land reform\n    - urban migration\n- Conclusion")
+    answer, = import_file(_write(tmp_path, "qa.txt", _qa_site_answer(outline)))
+    assert len(answer.data["outline"]) == 4
+
+
+def test_hope_that_helps_after_the_answer_ends_it(tmp_path):
+    closing = """Hope that helps, and all the best for the exam.
+2.1K views
+Upvote · 40
+Sponsored by Pen Pal App
+Take notes faster than ever before.
+"""
+    answer, = import_file(_write(tmp_path, "qa.txt", _qa_site_answer(_FLAT_OUTLINE, closing)))
+    assert "Pen Pal" not in answer.yaml_text and "views" not in answer.yaml_text

@@ -181,6 +181,11 @@ def _listed_questions(split: SplitPage, options: Options,
     return tuple(results)
 
 
+_HONORIFIC = re.compile(r"\((?:PBUH|SAWW?|SAW|RA|AS|SWT)\)$", re.IGNORECASE)
+"""An honorific closing a head ("Seerah of the Prophet (PBUH)"); other brackets closing a
+line are tags or asides of a question, not a head."""
+
+
 def _topic_head(blocks: list[Block]) -> str | None:
     """The last short line standing alone before a question: the topic it is listed under."""
     for block in reversed(blocks):
@@ -197,7 +202,8 @@ def _topic_head(blocks: list[Block]) -> str | None:
         text = re.sub(r"^[^\w\"“‘(]+", "", text)
         text = re.sub(r"\s*[(\[]\s*\d{1,3}\s*(?:questions?|qs?)?\s*[)\]]$", "", text,
                       flags=re.IGNORECASE)
-        if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", ")", "]")):
+        if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", "]")) and not (
+                text.endswith(")") and not _HONORIFIC.search(text)):
             return head_case(text)
     return None
 
@@ -205,7 +211,7 @@ def _topic_head(blocks: list[Block]) -> str | None:
 _MINOR = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the",
                     "to", "vs", "with"})
 _LETTERED = frozenset({"CPEC", "SAARC", "NATO", "OPEC", "ASEAN", "FATA", "NEPRA", "OGRA",
-                       "UNESCO", "UNICEF", "NAB", "ECP"})
+                       "UNESCO", "UNICEF", "NAB", "ECP", "PBUH", "SAWW"})
 """Capitals longer than three letters read as a name (three or fewer are kept unless a word)."""
 _SHORT_WORDS = frozenset({"WAR", "OIL", "AID", "LAW", "NEW", "OLD", "AGE", "ERA", "END", "OUR",
                           "ITS", "WHY", "HOW", "ONE", "TWO", "KEY", "ACT", "GAS", "SEA", "AIR",

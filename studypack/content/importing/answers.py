@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .blocks import Block, Page, mostly_arabic, plain, split_marker
+from .blocks import QUESTION_WORDS, Block, Page, mostly_arabic, plain, split_marker
 from .forum import answer_post
 from .junk import (
     COMMENTS_HEADING,
@@ -24,6 +24,7 @@ from .junk import (
     signs_off,
     starts_tail,
 )
+from .pieces import to_piece
 from .preamble import drop_preface
 from .questions import (
     EXAMS,
@@ -213,6 +214,23 @@ def _dated_list(kept: list[Block]) -> dict[int, QuestionLine]:
     return found if heads >= 2 and len(found) >= 3 else {}
 
 
+_OPENING_LABELS = ("outline", "introduction", "answer")
+
+
+def _asked_over_label(kept: list[Block]) -> list[tuple[int, QuestionLine]]:
+    """A line standing alone that sets a task ("Critically evaluate …"), just above the
+    answer's "Outline:" or "Introduction" label, on a page with no question line: the
+    question, restated by the writer (a Q&A site's answer under its own question).
+    """
+    for k, block in enumerate(kept[:-1]):
+        text = plain(block.text)
+        if block.kind != "item" and len(text.split()) <= 60 and QUESTION_WORDS.match(text) \
+                and asks(text) and to_piece(kept[k + 1]).label in _OPENING_LABELS:
+            rest, year, marks, exam = read_tags(text)
+            return [(k, QuestionLine(number=None, text=rest, year=year, marks=marks, exam=exam))]
+    return []
+
+
 def split_page(page: Page) -> SplitPage:
     """Drop junk, read the page context and cut the page at its question lines."""
     thread = answer_post(tuple(_split_headed(page.blocks)))
@@ -231,6 +249,8 @@ def split_page(page: Page) -> SplitPage:
     if any(q.listed and not q.exam for _, q in starts) and \
             sum(q.listed and not q.exam for _, q in listed) >= 3:
         starts = listed
+    if not starts:
+        starts = _asked_over_label(kept)
     dated = _dated_list(kept)
     if dated:
         starts = sorted([*dated.items(), *((i, q) for i, q in starts if i not in dated and not (
@@ -303,7 +323,9 @@ def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, 
         # the question with its marks: a note, not the question.
         body = body[1:]
     if not question.text and body:
-        rest, year, marks, exam = read_tags(plain(body[0].text))
+        # "❓ Explain …" under a post's header: the emoji that marks it is not its text.
+        kind, _, unmarked = split_marker(plain(body[0].text))
+        rest, year, marks, exam = read_tags(unmarked if kind == "bullet" else plain(body[0].text))
         question = replace(question, text=rest, year=question.year or year,
                            marks=question.marks or marks, exam=question.exam or exam)
         body = body[1:]
@@ -333,5 +355,6 @@ def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, 
     return question, body
 
 
-_MARKS_LINE = re.compile(r"^\(?\s*(?:total\s+)?marks?\s*[:=\-–]?\s*(\d{1,3})\s*\)?\.?$",
-                         re.IGNORECASE)
+_MARKS_LINE = re.compile(r"^\(?\s*(?:total\s+)?(?:marks?|\u06a9\u0644 \u0646\u0645\u0628\u0631)\s*"
+                         r"[:=\-–]?\s*(\d{1,3})\s*\)?\.?$", re.IGNORECASE)
+""""Marks: 20" on its own line under the question; Urdu's "total marks" (kul number) too."""

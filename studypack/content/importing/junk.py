@@ -69,6 +69,9 @@ _JUNK_PATTERNS = (
     (r"^(?:status|created|last edited(?: time)?|reviewed by|aliases|backlinks|daily revision "
      r"log|updated)\s*:"),
     r"^(?:#[\w-]+[\s,]*){1,12}$",  # a line of hashtags
+    # a post's calls to its readers: "Save this for revision & tag a friend", "Follow @x …"
+    r"^\W*(?:save (?:this|it) for (?:later|revision)|tag (?:your|a) \w+ (?:buddy|friends?))\b",
+    r"^\W*follow @\w+",
     r"^last (?:updated|modified|edited)\s*:",
     r"^(?:book|reserve|grab) (?:a|your) (?:seat|place|spot)\W*$",
     r"^[━─═_\-=~*·•]{5,}$",
@@ -80,7 +83,7 @@ _JUNK_PATTERNS = (
     r"^\(?(?:my notes|notes to self|self note)\b",
     r"^\[\s*(?:insert|add|draw|paste|put|include)\b[^\]]*\]$",  # a place left for a map or figure
     r"^word count\s*:\s*(?:about|around|approx\.?|roughly|~)?\s*\d",
-    r"^[~\s]*\[\s*(?:teacher|checker|sir|madam|examiner|remarks?|feedback)\b[^\]]*\]$",
+    r"^[~\s]*\[\s*(?:teacher|checker|sir|madam|examiner|remarks?|feedback|comments?)\b[^\]]*\]$",
     r"^(?:date\s*:?\s*_*\s*)?page\s*no\.?\s*\d{1,3}$",  # a notebook's page number
     r"^(?:note|tip|advice) (?:for|to) (?:the )?(?:students|readers|aspirants|candidates)\b",
     rf"^(?:{EMOJI}\uFE0F?\s*\d+\s*)+$",  # a message's reactions: 👍 11 ❤️ 6
@@ -123,6 +126,9 @@ _JUNK_PATTERNS = (
      r"click here|read (?:also|more)|also read|see also|for more|visit|contact us|call|"
      r"whatsapp us)\b.*\b(?:course|academy|app|channel|group|pdf|notes|batch|discount|"
      r"admission|link|website|whatsapp|telegram|youtube|newsletter|here|now|updates|free)\b"),
+    # "Want your answers checked? Join the … Clinic": a banner's question, then its offer
+    (r"^(?:want|need|looking for|struggling with)\b[^?]{0,80}\?\s*(?:join|enrol+|register|"
+     r"sign up|book|subscribe)\b"),
     r"\b0\d{3}[- ]?\d{7}\b",
     r"\b(?:order|buy|book|enrol+)\s+(?:now\s+)?(?:on|via|through)\s+(?:whatsapp|telegram|inbox|dm)\b",
     (r"\bcontact (?:us )?(?:on|at|via|through)\s+(?:whatsapp|telegram|facebook|inbox|dm)\b|"
@@ -214,7 +220,7 @@ TAIL_LINE = re.compile(
 _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?:it|this) "
                        r"with|do share it|happy (?:learning|studying)|best of luck|"
                        r"(?:was|is|found|find) this (?:answer |article |post )?helpful|"
-                       r"hope (?:this|it) helps|masha ?allah|join now|that'?s it for today|"
+                       r"hope (?:this|it|that) helps|masha ?allah|join now|that'?s it for today|"
                        r"that is all for today|see you (?:in the next|next)|stay tuned|"
                        r"feel free to (?:reach out|contact|message|dm)|"
                        r"(?:give|leave) (?:it|this|me) (?:a few |some )?claps?|"
@@ -252,7 +258,10 @@ _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?pre
                       r"premium members only|subscribe to (?:read|unlock|continue)|"
                       r"(?:post|answer|article) is for paid subscribers|keep reading with a|"
                       r"upgrade to (?:paid|premium) to|unlock the "
-                      r"(?:full|complete|rest))\b", re.IGNORECASE)
+                      r"(?:full|complete|rest)|"
+                      # a document viewer's preview wall (Scribd): the pages after it are hidden
+                      r"reading an? (?:free )?preview|not shown in this preview)\b",
+                      re.IGNORECASE)
 
 
 _CONTINUED = re.compile(r"^\W*(?:to be continued|continued (?:in|on) (?:part\s*\d|the next "
@@ -273,7 +282,16 @@ def is_paywall(text: str) -> bool:
 def starts_tail(text: str) -> bool:
     """True when ``text`` begins the site's tail (comment form, ad-blocker notice, …)."""
     line = text.strip().lower().lstrip("←→«»‹›<>-–—•·|*🔒 ")
-    return line.startswith(TAIL_STARTS)
+    return line.startswith(TAIL_STARTS) or (len(line.split()) <= 30 and bool(
+        _FORM_INVITE.search(line) or _ALL_COMMENTS.match(line)))
+
+
+_ALL_COMMENTS = re.compile(r"^view (?:all )?[\d,]+ (?:comments|replies)$")
+"""A social post's link to its comments ("View all 48 comments"), which follow it."""
+
+
+_FORM_INVITE = re.compile(r"\b(?:use|fill (?:in|out)|submit) the (?:form|box) below\b")
+"""A site's invitation to write to it ("Questions? Use the form below …"): its form follows."""
 
 
 _TIP = re.compile(r"^\**\s*(?:sir|ma'?am|miss|teacher|mentor|exam|pro|examiner'?s?)(?:'s| ki| ka)?"

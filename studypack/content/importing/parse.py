@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from .blocks import EMOJI, Block, plain
 from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
 from .shapes import (
+    BOLD_SENTENCE_LEAD,
     answer_shape,
     colon_title,
     group_title,
@@ -404,6 +405,9 @@ def split_heading(text: str) -> tuple[str, str]:
     dash = re.match(r"^(.{2,60}?)\s+[–—-]\s+(\S.*)$", text, re.DOTALL)
     if dash and len(dash.group(1).split()) <= 8:
         return plain(dash.group(1)).strip(), dash.group(2).strip()
+    lead = BOLD_SENTENCE_LEAD.match(text.strip())
+    if lead:  # "**Digital forensics.** Call records …"
+        return plain(lead.group(1)).strip(), lead.group(2).strip()
     if len(text) <= 90 and not re.search(r"[.!?]\s", text):
         return plain(text).rstrip(":. "), ""
     end = re.search(r"[.!?]\s", text)

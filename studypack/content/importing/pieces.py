@@ -23,7 +23,8 @@ from .blocks import (
 )
 
 LABELS: tuple[tuple[str, str], ...] = (
-    ("outline", r"(?:answer |essay )?outline|structure|خاکہ|آؤٹ ?لائن"),
+    ("outline", r"outline of (?:the|my|this) answer|(?:answer |essay )?outline|structure|"
+                r"خاکہ|آؤٹ ?لائن"),
     ("breakdown", r"question breakdown|breakdown of the question|understanding the question"),
     ("answer", r"answer(?: to the question)?|ans|solution|model answer"),
     # "lntroduction": an OCR'd page reads a capital I as a small l.

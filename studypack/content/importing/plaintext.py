@@ -16,7 +16,7 @@ from .blocks import EMOJI, Block, mostly_arabic, split_marker
 from .junk import is_junk, starts_tail
 from .pieces import CONCLUSION_OPENERS, SENTENCE_END
 from .question_rows import listed_lines, question_columns
-from .questions import parse_question
+from .questions import full_years, parse_question
 
 PAGE_CHROME = re.compile(
     r"^\s*(?:(?:\S+\s+){0,6}page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|"
@@ -28,8 +28,8 @@ PAGE_CHROME = re.compile(
 REPEATS_AT_LEAST = 3
 """A short line found this often (digits ignored) is a running header or footer."""
 
-_QUESTION_END = re.compile(r"(?:\?|\(\s*\d{1,3}\s*(?:marks?)?\)|(?:19|20)\d\d\)?|marks?\)?)\s*$",
-                           re.IGNORECASE)
+_QUESTION_END = re.compile(r"(?:\?|\(\s*\d{1,3}\s*(?:marks?)?\)|(?:19|20)\d\d\)?|marks?\)?|"
+                           r"marks?\s*[:=]\s*\d{1,3})\s*$", re.IGNORECASE)
 """How a question line ends: it is never joined to the answer below it."""
 
 def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -110,18 +110,26 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
 
 
-def wrap_width(lines: list[str]) -> int:
+def wrap_width(lines: list[str], *, paged: bool = False) -> int:
     """The column a PDF copy was hard-wrapped at, or 0 when lines are not wrapped.
 
     A text counts as wrapped when at least 40 % of its lines of 30 characters
-    or more end within 20 % of the longest usual line (the 90th percentile).
+    or more end within 20 % of the longest usual line (the 90th percentile);
+    25 % when it had page counters (``paged``: a document's pages, copied with a
+    viewer's buttons and lists around them, whose lines dilute the count).
     """
     lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 30)
     if len(lengths) < 6:
         return 0
     width = lengths[int(len(lengths) * 0.9) - 1]
     near = sum(1 for n in lengths if width * 0.8 <= n <= width + 3)
-    return width if width <= 130 and near * 10 >= len(lengths) * 4 else 0
+    share = 25 if paged else 40
+    return width if width <= 130 and near * 100 >= len(lengths) * share else 0
+
+
+_PAGE_COUNTER = re.compile(r"^\s*(?:(?:you are on )?page\s*)?\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*$",
+                           re.IGNORECASE)
+"""A page counter a PDF or a document viewer prints: "1 / 7", "Page 2 of 53"."""
 
 
 def read_plain(text: str) -> tuple[list[Block], list[str]]:
@@ -139,8 +147,10 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
     lines = question_sheet(lines)
     lines = discord_as_chat(lines)
     chat = sum(bool(_CHAT_PREFIX.match(x.strip())) for x in lines) >= 3
-    lines = main_speaker(lines) if chat else lines
-    width = 0 if chat else wrap_width(lines)  # a chat's lines are messages, never wrapped
+    lines = main_speaker(lines) if chat else _nested_bullets(lines)
+    paged = sum(bool(_PAGE_COUNTER.match(line)) for line in dropped) >= 2
+    # A chat's lines are messages, never wrapped.
+    width = 0 if chat else wrap_width(lines, paged=paged)
     paragraphs: list[str] = []
     previous = ""
     for n, raw in enumerate(lines):
@@ -149,7 +159,8 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
             previous = ""
             continue
         following = lines[n + 1] if n + 1 < len(lines) else ""
-        if previous and (_hangs(previous, raw) or (width and _continues(
+        if previous and (_hangs(previous, raw) or _tag_alone(paragraphs[-1], line) or (
+                width and _continues(
                 previous, raw, width, paragraphs[-1]) and not _heads_a_list(previous, line,
                                                                          following))):
             joined = paragraphs[-1]
@@ -159,6 +170,31 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
             paragraphs.append(line)
         previous = raw.rstrip()
     return [_block(p) for p in paragraphs], dropped
+
+
+_BULLET_LINE = re.compile(r"^( *)([-•*]) +(?=\S)")
+
+
+def _nested_bullets(lines: list[str]) -> list[str]:
+    """Bullets set further in than the bullet above them, with the same glyph ("- Structure"
+    over "    - id, ego"), marked "--" as a second level is typed: the indent, which is
+    all that tells the levels apart, is lost once lines are joined into paragraphs.
+    """
+    out: list[str] = []
+    outer: int | None = None  # the indent of the list's outer bullets
+    for line in lines:
+        found = _BULLET_LINE.match(line)
+        if found is None:
+            outer = None if line.strip() else outer
+            out.append(line)
+            continue
+        indent = len(found.group(1))
+        if outer is None or indent <= outer:
+            outer = indent
+            out.append(line)
+        else:
+            out.append("-- " + line[found.end():])
+    return out
 
 
 def question_sheet(lines: list[str]) -> list[str]:
@@ -340,6 +376,18 @@ def _hangs(previous: str, raw: str) -> bool:
     if marker is None or not raw.strip():
         return False
     return abs(len(raw) - len(raw.lstrip(" ")) - len(marker.group(1))) <= 1
+
+
+_TAG_ALONE = re.compile(r"^[(\[]\s*(?:CSS|PMS|PCS)\b[^()\[\]]{0,30}?(?:19|20)\d\d\s*[)\]]\.?$",
+                        re.IGNORECASE)
+
+
+def _tag_alone(paragraph: str, line: str) -> bool:
+    """A listed question's exam tag wrapped alone onto the next line ("(CSS 2017)" under
+    "7. Explain … democracy."): it closes that question, however short the line above.
+    """
+    return bool(_TAG_ALONE.match(full_years(line))) and split_marker(paragraph)[0] == "number" \
+        and parse_question(paragraph) is None
 
 
 def _block(paragraph: str) -> Block:

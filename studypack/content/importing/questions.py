@@ -148,6 +148,12 @@ _MARKS = re.compile(r"\s*[*_]{0,2}[(\[]\s*(?:marks?\s*[:\-]?\s*)?(\d{1,3}(?:\s*\
 """``(20)``, ``[20 marks]``, ``(10 + 10 = 20 Marks)``, ``(Marks 20)``, bold or italic too;
 Urdu's ``(۲۰ نمبر)``."""
 _MARKS_BARE = re.compile(r"\s*[-–—,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
+_MARKS_SHORT = re.compile(r"\s*[|·•]\s*(\d{1,3})\s?M\s*$")
+"""A post header's marks shortened to "20M" in its last cell ("… | Q8 | 20M")."""
+_MARKS_NAMED = re.compile(r"(?:^|\s*[-–—,|]?\s+)\b(?:total\s+)?marks?(?:\s+for\s+(?:this|the)\s+"
+                          r"question)?\s*[:=]\s*(\d{1,3})\s*\.?$", re.IGNORECASE)
+"""Marks named before their number, closing a line: "Question No. 5   Marks: 20" (set
+right-aligned on the question's line), "| Total marks for this question: 20"."""
 # Not the end of a range of years ("(1947-2019)" is part of the question).
 _PROVINCE = r"(?:(?:Punjab|Sindh|KPK|KP|Khyber Pakhtunkhwa|Balochistan|AJK|GB)\s*[-–]?\s*)?"
 """A province between a PMS tag and its year ("PMS Punjab 2018")."""
@@ -195,6 +201,23 @@ class QuestionLine:
     part: str | None = None
 
 
+_SHORT_YEAR_TAG = re.compile(
+    rf"(?P<head>[(\[]\s*(?:CSS|PMS|PCS)\s*{_PROVINCE})(?:['’]|[-–]\s*)?(?P<yy>\d\d)"
+    r"\s*(?P<close>[)\]])", re.IGNORECASE)
+"""A listed question's tag with a two-digit year: "(CSS-16)", "[PMS Punjab'19]"."""
+
+
+def full_years(text: str) -> str:
+    """Two-digit years in exam tags written out: "(CSS-16)" → "(CSS 2016)". A PDF
+    compilation shortens them to fit its lines; the exams it lists began after 1950.
+    """
+    def widen(found: re.Match[str]) -> str:
+        short = int(found["yy"])
+        century = 1900 if short >= 50 else 2000
+        return f"{found['head'].rstrip(' -–')} {century + short}{found['close']}"
+    return _SHORT_YEAR_TAG.sub(widen, text)
+
+
 def parse_question(text: str) -> QuestionLine | None:
     """Read ``text`` as a question line, or return None when it is not one.
 
@@ -205,7 +228,7 @@ def parse_question(text: str) -> QuestionLine | None:
     # Ticks and stars a student puts after a listed question are not part of it.
     # So are the emoji a post's header closes with ("… | Q No 2 📝").
     line = _ocr_marks(re.sub(rf"(?:\s*(?:[✅❌✔✓☑⭐★✗✘]|{EMOJI})[\ufe0f\u200d]*)+\s*$", "",
-                             " ".join(text.split())))
+                             full_years(" ".join(text.split()))))
     match = _Q_NUMBERED.match(line) or _Q_URDU.match(line)
     if match:
         return _with_tags(_paper_number(match.group(1)), match.group(2))
@@ -228,7 +251,10 @@ def parse_question(text: str) -> QuestionLine | None:
     if match and (match["head"].count("(") != match["head"].count(")")
                   or _NAMED_NUMBER.search(match["head"])):
         match = None  # "… Solved Questions (Q2 and Q4)", "… – Q2 & Q6" name questions
-    if match and re.search(rf"\b(?:{'|'.join(EXAMS)})\b|\b(?:19|20)\d\d\b", match["head"]):
+    # "Economics Paper II · Part-II · Question 03" names its paper where others name the
+    # exam or the year.
+    if match and (re.search(rf"\b(?:{'|'.join(EXAMS)})\b|\b(?:19|20)\d\d\b", match["head"])
+                  or (known_paper(match["head"]) and _PAPER_OR_PART.search(match["head"]))):
         _, year, _, exam = read_tags(match["head"])
         exam = exam or next(iter(re.findall(rf"\b({'|'.join(EXAMS)})\b", match["head"])), None)
         return QuestionLine(number=int(match["number"]), text="",
@@ -340,7 +366,7 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
         ``(rest, year, marks, exam)``; e.g. ``"Discuss X. (10 + 10 = 20 Marks) 2021"`` →
         ``("Discuss X.", 2021, 20, None)``.
     """
-    rest, year, marks, exam = text.strip(), None, None, None
+    rest, year, marks, exam = full_years(text.strip()), None, None, None
     both = _EXAM_YEAR_MARKS.search(rest)
     if both and not both.group(1) and re.search(r"\d\s*[–—-]\s*\d{1,3}\s*[)\]]", both.group(0)):
         both = None  # "(1958-69)" is a span of years in the question, not a year and marks
@@ -358,7 +384,8 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
             year, exam = int(found.group(2)), exam or (found.group(1) or "").upper() or None
             rest = rest[: found.start()]
             continue
-        found = _MARKS.search(rest) or _MARKS_BARE.search(rest)
+        found = (_MARKS.search(rest) or _MARKS_BARE.search(rest) or _MARKS_NAMED.search(rest)
+                 or _MARKS_SHORT.search(rest))
         if found and marks is None:
             parts = [int(n) for n in re.findall(r"\d+", found.group(1))]
             total = found.group(2) if found.re is _MARKS else None
@@ -384,6 +411,7 @@ _ATTRIBUTION = re.compile(r"\s*[(\[]([^()\[\]]{4,90})[)\]]\s*\.?$")
 _PART_YEAR = re.compile(r"(?:(?:KPPSC|PPSC|SPSC|BPSC|FPSC|Punjab|Sindh|KPK?|Balochistan)\s+)?"
                         r"(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)", re.IGNORECASE)
 _PAPER_PART = re.compile(r"part[\s-]*(iii|ii|iv|i|[1-4])", re.IGNORECASE)
+_PAPER_OR_PART = re.compile(r"\b(?:paper|part)[\s-]*(?:iii|ii|iv|i|[1-4])\b", re.IGNORECASE)
 _PART_MARKS = re.compile(r"(?:marks?\s*[:=]?\s*)?(\d{1,3})\s*(?:marks?)?", re.IGNORECASE)
 
 
@@ -442,6 +470,8 @@ def _with_tags(number: int | None, text: str) -> QuestionLine:
     exam = exam or (str(said["exam"]) if "exam" in said else None)
     if not re.search(r"\(b\)|\bb\)", rest):  # "(a) What is …" alone: the part's letter
         rest = re.sub(r"^\(?[a-h]\)\s+(?=[A-Z])", "", rest)
+    # 'Question: "Is … Discuss."': quotes around the whole question are not its own.
+    rest = re.sub(r'^[“"]([^“”"]{10,})[”"]$', r"\1", rest)
     return QuestionLine(number=number, text=rest, year=year, marks=marks, exam=exam,
                         paper=str(said["paper"]) if "paper" in said else None,
                         part=str(said["part"]) if "part" in said else None)
@@ -492,8 +522,22 @@ def known_paper(text: str) -> str | None:
 
 
 def _papers_named(text: str) -> int:
+    """How many papers ``text`` names, by name or short name ("IR & Current Affairs": 2)."""
     low = " ".join(text.lower().replace("&", "and").split())
-    return sum(paper.lower() in low for paper in PAPERS)
+    return len({paper for paper in PAPERS if paper.lower() in low} | {
+        paper for alias, paper in ALIASES.items() if re.search(rf"\b{re.escape(alias)}\b", low)})
+
+
+_MARKS_IN_PROSE = re.compile(
+    r"\b(?:carried|carries|carrying|worth|was for|is for)\s+(\d{1,3})\s+marks\b|"
+    r"\ba\s+(\d{1,3})[- ]?marker\b", re.IGNORECASE)
+"""Marks told in a sentence: "It carried 20 marks", "a 20-marker in the 2020 paper"."""
+
+
+def marks_in_prose(text: str) -> int | None:
+    """The marks a sentence gives the question, or None."""
+    found = _MARKS_IN_PROSE.search(text)
+    return int(found.group(1) or found.group(2)) if found else None
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -609,7 +653,17 @@ def _one_exam(line: str) -> str | None:
     names neither in particular. A commission counts as its exam ("PMS 2019 (PPSC)").
     """
     exams = {COMMISSIONS.get(e, e) for e in re.findall(rf"\b({'|'.join(EXAMS)})\b", line)}
+    exams |= {exam for exam, named in _EXAM_NAMES if named.search(line)}
     return exams.pop() if len(exams) == 1 else None
+
+
+_EXAM_NAMES = (
+    ("PMS", re.compile(r"\b(?:KPPSC|SPSC|BPSC|AJKPSC|provincial management service)\b",
+                       re.IGNORECASE)),
+    ("CSS", re.compile(r"\bcentral superior services?\b", re.IGNORECASE)),
+)
+"""An exam named in full words, or by the provincial commission that holds it ("KPPSC ·
+Provincial Management Service · 2020")."""
 
 
 def _paper_sitting(line: str) -> re.Match[str] | None:
@@ -651,6 +705,7 @@ _FIELD = re.compile(r"^\s*(exam(?:ination)?|year|session|(?:past\s+)?paper\s+att
 def _read_field(line: str, note: Callable[[str, object, str], None]) -> None:
     paper = re.match(r"^(?:subject|paper)\s*:\s*(.+)$", line.strip(), re.IGNORECASE)
     note("paper", known_paper(paper.group(1)) if paper else None, "page header")
+    note("marks", marks_in_prose(line), "page text")  # "It carried 20 marks."
     field = _FIELD.match(line)
     if not field:
         return
@@ -718,6 +773,8 @@ def _read_part(part: str, note: Callable[[str, object, str], None], tags: list[s
         note("part", roman_part(re.split(r"[\s-]+", part)[-1]), "breadcrumb")
     elif low in ("compulsory", "optional"):
         tags.append(part.title())
+    elif _papers_named(part) > 1:
+        return  # "Mentor for IR & Current Affairs" in a profile line: neither in particular
     elif known_paper(part):
         note("paper", known_paper(part), "breadcrumb")
     elif not _generic(part) and not re.search(r"\d", low) and not exams:

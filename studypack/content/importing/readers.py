@@ -52,7 +52,7 @@ def read_html(data: bytes) -> Page:
 
     text, notes = _decoded_and_repaired(data)
     with _quiet("trafilatura"):
-        xml = trafilatura.extract(text, output_format="xml", include_formatting=True,
+        xml = trafilatura.extract(_prepared(text), output_format="xml", include_formatting=True,
                                   include_comments=True, include_tables=True,
                                   favor_recall=True, with_metadata=True, include_images=False,
                                   deduplicate=False)
@@ -85,13 +85,53 @@ def read_html(data: bytes) -> Page:
                 notes=notes, product=bool(_PRODUCT.search(text)))
 
 
+_PANEL_TITLE = re.compile(r"""class\s*=\s*["'][^"']*\b(?:elementor-)?"""
+                          r"(?:tab|accordion|toggle)-title\b", re.IGNORECASE)
+"""An accordion's or tabs widget's title (Elementor's ``elementor-tab-title``)."""
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)\b", re.IGNORECASE)
+"""Bold set by a style, not a tag, as site builders write it (Google Sites, Wix)."""
+
+
+def _prepared(text: str) -> str:
+    """The page as trafilatura should read it: each accordion title a plain paragraph of
+    its words (a link or button without an address, which trafilatura leaves out as a
+    control, yet it heads its panel: "CSS 2019" over that year's questions), and each
+    span made bold by its style a ``<b>`` (a run-in point's heading, which trafilatura
+    would lose with the style). A picture's caption ("Image: file") is left out: it
+    captions the picture, which the import leaves behind.
+    """
+    if not (_PANEL_TITLE.search(text) or _BOLD_STYLE.search(text) or "<figcaption" in text):
+        return text
+    from lxml import html
+
+    try:
+        tree = html.fromstring(text.encode("utf-8"))
+    except (ValueError, SyntaxError):
+        return text
+    for element in tree.xpath("//*[@class]"):
+        if _PANEL_TITLE.search(f'class="{element.get("class", "")}"') and \
+                element.getparent() is not None:
+            paragraph = html.Element("p")
+            paragraph.text = " ".join(" ".join(element.itertext()).split())
+            paragraph.tail = element.tail
+            element.getparent().replace(element, paragraph)
+    for caption in tree.xpath("//figcaption"):
+        if caption.getparent() is not None:
+            caption.drop_tree()
+    for span in tree.xpath("//span[@style]"):
+        if _BOLD_STYLE.search(span.get("style", "")):
+            span.tag = "b"
+    return str(html.tostring(tree, encoding="unicode"))
+
+
 _PRODUCT = re.compile(r"<body[^>]*\sclass\s*=\s*[\"'][^\"']*\b(?:single-product|"
-                      r"template-product|product-template)\b|"
+                      r"template-product|product-template|course-(?:landing|sales)-page)\b|"
                       r"property\s*=\s*[\"']og:type[\"']\s+content\s*=\s*[\"']product\b|"
                       r"\"@type\"\s*:\s*\"Product\"", re.IGNORECASE)
 """A shop's product page as its platform marks it: WooCommerce's and Shopify's body
-classes, Open Graph's type, schema.org's. The main text trafilatura keeps is the
-description, which may quote a sample question; the price and cart are left behind."""
+classes, a course platform's landing page (Thinkific's), Open Graph's type, schema.org's.
+The main text trafilatura keeps is the description, which may quote a sample question;
+the price and cart are left behind."""
 
 
 _SIGNATURE = re.compile(r"""(?:class|id)\s*=\s*["'][^"']*(?:signature|\bsig\d)""",

@@ -95,9 +95,23 @@ def headed_bullet(piece: Piece, marker: str = "bullet") -> bool:
     """
     if piece.marker != marker or piece.depth or piece.label or piece.arabic:
         return False
+    if not marker and bold_sentence_lead(piece.text):
+        return True
     match = re.match(r"^(.{2,60}?)(?::\s|\s[–—-]\s)\s*(\S.*)$", piece.plain)
     return match is not None and len(match.group(1).split()) <= 8 and not re.search(
         r"[.?!]", match.group(1)) and len(match.group(2).split()) >= 2
+
+
+BOLD_SENTENCE_LEAD = re.compile(r"^\*\*([^*.?!]{2,60}?)(?:\.\*\*|\*\*\.)\s+(\S.*)$", re.DOTALL)
+"""A paragraph opening on a bold phrase closed by a full stop ("**Digital forensics.** Call
+records …"), the run-in heading of print."""
+
+
+def bold_sentence_lead(text: str) -> bool:
+    """``text`` opens on a bold run-in heading of a few words, with a paragraph after it."""
+    match = BOLD_SENTENCE_LEAD.match(text.strip())
+    return match is not None and len(match.group(1).split()) <= 8 and len(
+        match.group(2).split()) >= 12
 
 
 def bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
