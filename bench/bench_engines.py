@@ -209,6 +209,48 @@ def warm_rebuild(ws: Path, answers: list[dict], command: tuple[str, ...],
     return statistics.median(times)
 
 
+WATCH_CHILD = """
+import json, sys, time, warnings
+from pathlib import Path
+import corpus
+from studypack.build import BuildRequest, run_build
+from studypack.cli.watch import settle_between_builds
+warnings.simplefilter("ignore")
+ws, answers = Path(sys.argv[1]), json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
+request = BuildRequest(workspace=ws, content=ws / "content", output=ws / "out" / "watch.pdf",
+                       cache_dir=ws / "out" / ".cache")
+run_build(request)
+seconds = []
+for review, answer in enumerate(answers):
+    settle_between_builds()  # as the watcher does once a build is reported
+    path = corpus.answer_path(ws, answer)
+    path.write_text(corpus.answer_yaml(corpus.edited(answer, review)), encoding="utf-8")
+    started = time.perf_counter()
+    run_build(request)
+    seconds.append(time.perf_counter() - started)
+    path.write_text(corpus.answer_yaml(answer), encoding="utf-8")
+print(json.dumps(seconds))
+"""
+"""What ``build --watch`` does after a save: the process that built the booklet builds again."""
+
+
+def watching_rebuild(ws: Path, answers: list[dict], repeats: int) -> float:
+    """Median seconds of a rebuild after a one-answer edit in a process that built before.
+
+    One process builds the booklet (filling the cache), then edits one answer
+    after another, building after each, as ``studypack build --watch`` does.
+    """
+    edited = [answers[(7 + 37 * review) % len(answers)] for review in range(max(repeats, 5))]
+    (ws / "out" / "edited.json").write_text(json.dumps(edited), encoding="utf-8")
+    shutil.rmtree(ws / "out" / ".cache", ignore_errors=True)
+    done = subprocess.run([sys.executable, "-c", WATCH_CHILD, str(ws), "out/edited.json"],
+                          cwd=ws, capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": str(HERE)})
+    if done.returncode:
+        raise SystemExit(f"the watching build failed:\n{done.stderr}")
+    return statistics.median(json.loads(done.stdout.splitlines()[-1]))
+
+
 def median_run(ws: Path, command: tuple[str, ...], repeats: int) -> float:
     return statistics.median(timed(command, ws)[0] for _ in range(repeats))
 
@@ -303,6 +345,11 @@ def rebuild_targets(ws: Path, answers: list[dict], figures: list[Figures], repea
             lines.append((warm <= 0.1 * cold.seconds, (
                 f"{cold.engine.name} after a one-answer edit, cached: {warm:.2f} s = "
                 f"{warm / cold.seconds:.1%} of cold (target ≤ 10%)")))
+    if build and build_cache:
+        watching = watching_rebuild(ws, answers, repeats)
+        lines.append((watching <= 0.1 * build.seconds, (
+            f"{build.engine.name} after a one-answer edit, in a running build --watch: "
+            f"{watching:.2f} s = {watching / build.seconds:.1%} of cold (target ≤ 10%)")))
     return lines
 
 
