@@ -90,6 +90,28 @@ def test_a_subset_maker_can_be_wrapped_and_forgotten_fonts_are_registered_anew()
         forget_fonts()  # studypack's own record of what is registered goes too
 
 
+def test_line_breaking_measures_words_through_the_fonts_own_width_measure():
+    # keep_widths speeds line breaking only while ReportLab's breaker asks the
+    # registered font object for each word's width.
+    name = _plex()
+    font = pdfmetrics.getFont(name)
+    measured: list[str] = []
+
+    def wrap(measure):  # type: ignore[no-untyped-def]
+        def counted(text, size, encoding="utf8"):  # type: ignore[no-untyped-def]
+            measured.append(text)
+            return measure(text, size, encoding)
+        return counted
+
+    unwrapped = pdfmetrics.stringWidth("Federalism", name, 11)
+    rl_private.keep_widths(font, wrap)
+    para = Paragraph("Federalism shares power between the centre and the provinces.",
+                     ParagraphStyle("w", fontName=name, fontSize=11, leading=14))
+    para.wrap(120, 1000)
+    assert "Federalism" in measured and "provinces." in measured, measured
+    assert pdfmetrics.stringWidth("Federalism", name, 11) == unwrapped
+
+
 def test_a_wrapped_paragraph_holds_its_line_breaks_until_it_is_split():
     para = Paragraph("word " * 200, ParagraphStyle("t"))
     para.wrap(200, 1000)

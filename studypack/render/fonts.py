@@ -22,7 +22,7 @@ from ..errors import FontError
 from ..theme import Theme
 from ..theme.fonts import FontFamily
 from .glyph_forms import forget_font_files
-from .rl_private import forget_registered_fonts, keep_subsets
+from .rl_private import forget_registered_fonts, keep_subsets, keep_widths
 from .rtl import is_urdu
 
 
@@ -55,6 +55,34 @@ def _remember_subsets(font: TTFont) -> None:
         return make_once
 
     keep_subsets(font, once)
+
+
+WORD_WIDTHS_KEPT = 50_000
+"""Widths a face remembers: the words of a large booklet at its few sizes (about 2 MB)."""
+
+
+def _remember_widths(font: TTFont) -> None:
+    # Line breaking measures every word of every paragraph, 650,000 times in a
+    # booklet of 400 answers, and most are words measured before at that size.
+    # Widths depend on the face, the text and the size only, so a face read
+    # again (a changed file) starts with none. Lines are measured too: only
+    # short texts are kept.
+    kept: dict[tuple[str, float], float] = {}
+
+    def remembered(measure: Callable[..., float]) -> Callable[..., float]:
+        def width(text: str, size: float, encoding: str = "utf8") -> float:
+            if encoding != "utf8" or len(text) > 40:
+                return measure(text, size, encoding)
+            key = (text, size)
+            found = kept.get(key)
+            if found is None:
+                if len(kept) >= WORD_WIDTHS_KEPT:
+                    kept.clear()
+                found = kept[key] = measure(text, size, encoding)
+            return found
+        return width
+
+    keep_widths(font, remembered)
 
 
 def _font_name(path: Path) -> str:
@@ -119,6 +147,7 @@ def _register_state(name: str, path: Path, mtime_ns: int, size: int
             raise FontError(f"{path} cannot be read as a font; it looks cut off or damaged "
                             f"({type(exc).__name__}: {exc}). Copy it again.") from None
         _remember_subsets(font)
+        _remember_widths(font)
         pdfmetrics.registerFont(font)
         _LOADED[name] = (path, mtime_ns, size)
     return name, _coverage(name)
