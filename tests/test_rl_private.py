@@ -112,6 +112,25 @@ def test_line_breaking_measures_words_through_the_fonts_own_width_measure():
     assert pdfmetrics.stringWidth("Federalism", name, 11) == unwrapped
 
 
+def test_the_quick_split_gives_reportlabs_codes_for_every_kind_of_text():
+    # Two documents, one font each way: the same texts, in the same order,
+    # must come out as the same subset codes, new characters, a no-break
+    # space, a character the font lacks and a second subset included.
+    path = load_theme("classic", None).text.regular
+    plain, quick = TTFont("RLPrivate-Split-A", str(path)), TTFont("RLPrivate-Split-B", str(path))
+    rl_private.quick_split(quick)
+    beyond = [chr(c) for c in sorted(quick.face.charToGlyph) if c > 0xFF][:300]
+    texts = ["Federalism", "Federalism", "the centre\xa0and provinces", "", "naïve café",
+             "Federalism and the 18th Amendment", "\u4e2d\u6587 unknown", "Federalism",
+             *beyond, "".join(beyond[250:]), "".join(beyond[:5]) + " Federalism",
+             "ĀāĂă and Federalism", "ĀāĂă"]
+    docs = (Canvas(io.BytesIO()), Canvas(io.BytesIO()))
+    for text in texts:
+        assert (quick.splitString(text, rl_private.canvas_document(docs[1]))
+                == plain.splitString(text, rl_private.canvas_document(docs[0]))), text
+    assert len(quick.state[rl_private.canvas_document(docs[1])].subsets) > 1
+
+
 def test_a_wrapped_paragraph_holds_its_line_breaks_until_it_is_split():
     para = Paragraph("word " * 200, ParagraphStyle("t"))
     para.wrap(200, 1000)

@@ -22,7 +22,7 @@ from ..errors import FontError
 from ..theme import Theme
 from ..theme.fonts import FontFamily
 from .glyph_forms import forget_font_files
-from .rl_private import forget_registered_fonts, keep_subsets, keep_widths
+from .rl_private import forget_registered_fonts, keep_subsets, keep_widths, quick_split
 from .rtl import is_urdu
 
 
@@ -148,6 +148,7 @@ def _register_state(name: str, path: Path, mtime_ns: int, size: int
                             f"({type(exc).__name__}: {exc}). Copy it again.") from None
         _remember_subsets(font)
         _remember_widths(font)
+        quick_split(font)
         pdfmetrics.registerFont(font)
         _LOADED[name] = (path, mtime_ns, size)
     return name, _coverage(name)
