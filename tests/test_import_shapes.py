@@ -2086,3 +2086,232 @@ Take notes faster than ever before.
 """
     answer, = import_file(_write(tmp_path, "qa.txt", _qa_site_answer(_FLAT_OUTLINE, closing)))
     assert "Pen Pal" not in answer.yaml_text and "views" not in answer.yaml_text
+
+
+# Shapes met in held-out-15.
+
+def _plain_answer(above: str = "", below: str = "", tag: str = "(CSS 2019)") -> str:
+    return f"""{above}
+Q.4 Explain why the export base of Pakistan has stayed narrow. {tag} (20)
+
+Introduction
+{BODY}
+
+Reliance on textiles
+{BODY}
+
+An expensive energy supply
+{BODY}
+
+Conclusion
+In short, exports will grow only when costs fall and new goods are made.
+{below}"""
+
+
+def test_a_provinces_pcs_tag_names_the_pms_exam(tmp_path):
+    answer, = import_file(_write(tmp_path, "pcs.txt", _plain_answer(tag="(PCS 2018)")))
+    assert (answer.data["exam"], answer.data["year"]) == ("PMS", 2018)
+
+
+def test_a_year_head_opening_with_its_commission_names_exam_and_year(tmp_path):
+    page = """Economics questions of recent papers, year by year
+
+KPPSC PMS 2020
+1. Why has the tax-to-GDP ratio of Pakistan stayed low for decades?
+2. Discuss the causes of the recurring balance of payments crises.
+
+CSS 2021
+3. Evaluate the role of remittances in the economy of Pakistan.
+4. How far has privatisation helped the state-owned enterprises?
+"""
+    found = import_file(_write(tmp_path, "years.txt", page))
+    assert [(q.data["exam"], q.data["year"]) for q in found] == [
+        ("PMS", 2020), ("PMS", 2020), ("CSS", 2021), ("CSS", 2021)]
+
+
+def test_a_threads_post_number_is_not_part_of_the_topic_head(tmp_path):
+    page = """🧵 CSS Economics past questions sorted by topic. 1/3
+2/ 📌 PUBLIC DEBT
+• Why has the public debt of Pakistan grown so fast in the last decade? (2019)
+• How can the country reduce its reliance on external borrowing? (2021)
+3/ 📌 TAXATION
+• Discuss the reasons for the low tax-to-GDP ratio of Pakistan. (2018)
+• Evaluate the share of indirect taxes in the revenue of the state. (2020)
+"""
+    found = import_file(_write(tmp_path, "thread.txt", page))
+    assert [q.data["topics"][0] for q in found] == [
+        "Public Debt", "Public Debt", "Taxation", "Taxation"]
+
+
+def test_a_sites_search_results_page_is_a_navigation_page(tmp_path):
+    card = (f"<h2>CSS 2022 Essay: Is our democracy getting stronger?</h2>"
+            f"<p>Outline 1. Introduction. {BODY} {BODY} {BODY}</p>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>You searched for democracy | Essay Desk</title></head>
+<body><main>{card * 2}</main></body></html>"""
+    with pytest.raises(NoAnswerOnPage, match="navigation"):
+        import_file(_write(tmp_path, "search.html", page))
+
+
+def test_a_shops_page_with_its_cart_button_and_a_sample_question_is_a_sales_page(tmp_path):
+    page = """Books
+Solved Economics Papers, 2010 to 2024
+Rs. 950
+Add to Cart
+Buy Now
+What is inside: every paper since 2010, solved question by question.
+Sample question from the book:
+Q. Why has inflation stayed high in Pakistan since 2022? (CSS 2023)
+The full answer is on page 88 of the book.
+Q: Is the 2024 paper included as well?
+A: Yes, the whole paper is solved.
+"""
+    with pytest.raises(NoAnswerOnPage, match="sales page"):
+        import_file(_write(tmp_path, "shop.txt", page))
+
+
+def test_a_title_less_page_headed_as_a_syllabus_is_a_table_of_topics(tmp_path):
+    page = f"""Menu
+CSS Psychology Syllabus for the Optional Paper (100 Marks)
+{BODY} {BODY} {BODY}
+
+{BODY} {BODY} {BODY}
+
+I. Foundations
+• Schools of thought and their founders
+• Methods of study in the field
+
+II. Learning and Memory
+• Conditioning and its kinds
+• How memories are kept and lost
+"""
+    with pytest.raises(NoAnswerOnPage, match="table of topics"):
+        import_file(_write(tmp_path, "syllabus.txt", page))
+
+
+def test_a_note_title_naming_paper_exam_and_year_beats_a_label_naming_another_paper(tmp_path):
+    above = """Labels
+CSS – Pak Affairs
+Notes to self
+Sociology CSS 2019 – Q4 second timed attempt"""
+    answer, = import_file(_write(tmp_path, "keep.txt", _plain_answer(above, tag="")))
+    assert (answer.data["paper"], answer.data["year"]) == ("Sociology", 2019)
+
+
+def test_a_notes_apps_edit_stamp_ends_the_answer(tmp_path):
+    below = """Edited Jan 3
+Archive
+Groceries for the week
+eggs and milk"""
+    answer, = import_file(_write(tmp_path, "keep.txt", _plain_answer(below=below)))
+    assert "Groceries" not in answer.yaml_text and "Edited" not in answer.yaml_text
+    assert answer.data["conclusion"].startswith("In short, exports")
+
+
+def test_an_urdu_call_to_join_a_group_between_points_is_dropped(tmp_path):
+    # "📲 join the group"
+    join = ("\U0001f4f2 \u06af\u0631\u0648\u067e "
+            "\u062c\u0648\u0627\u0626\u0646 \u06a9\u0631\u06cc\u06ba")
+    energy = "An expensive energy supply"
+    page = _plain_answer().replace(energy, f"{join}\n\n{energy}")
+    answer, = import_file(_write(tmp_path, "urdu.txt", page))
+    assert "\u062c\u0648\u0627\u0626\u0646" not in answer.yaml_text
+    assert _headings(answer) == ["Reliance on textiles", "An expensive energy supply"]
+
+
+@pytest.mark.parametrize("line", [
+    "Star Academy, Multan — CSS Batch 9 starting soon",
+    "Subscribe to Exam Digest — yearly subscription Rs. 1,800",
+    "(Readers may send their own attempts of this question for checking.)",
+])
+def test_a_magazines_advert_subscription_and_call_to_readers_are_dropped(tmp_path, line):
+    answer, = import_file(_write(tmp_path, "mag.txt", _plain_answer(below=f"\n{line}\n")))
+    assert line[5:25] not in answer.yaml_text
+    assert not answer.incomplete
+
+
+def test_an_italic_note_above_an_introduction_label_is_not_the_introduction(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Essays</title></head>
+<body><article>
+<p><strong>Q.2 Discuss the causes of land degradation in Pakistan. (CSS 2020) (20)</strong></p>
+<p><em>Editor's note: this attempt was typed in the exam hall's time limit.</em></p>
+<p><strong>Introduction:</strong> Land degrades when it loses its soil. {BODY}</p>
+<h3>Overgrazing</h3><p>{BODY}</p>
+<h3>Cutting of trees</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>In short, the land can recover if it is rested.</p>
+</article></body></html>"""
+    answer, = import_file(_write(tmp_path, "note.html", page))
+    assert answer.data["introduction"].startswith("Land degrades when it loses its soil.")
+    # An italic quotation in the same place is the answer's epigraph: nothing is lost.
+    quoted = page.replace("Editor's note: this attempt was typed in the exam hall's time "
+                          "limit.", "\u201cThe nation that destroys its soil destroys "
+                          "itself.\u201d \u2014 a president of another country")
+    answer, = import_file(_write(tmp_path, "epigraph.html", quoted))
+    assert "The nation that destroys its soil destroys itself." in answer.yaml_text
+
+
+def test_small_letters_dashed_under_an_outline_line_fold_into_it(tmp_path):
+    above = ""
+    page = _plain_answer(above).replace("\nIntroduction\n", """
+Outline:
+1- Introduction
+2- Reliance on textiles
+    a- cotton yarn
+    b- ready-made garments
+3- An expensive energy supply
+4- Conclusion
+
+Introduction
+""")
+    answer, = import_file(_write(tmp_path, "outline.txt", page))
+    assert len(answer.data["outline"]) == 4
+
+
+def test_a_bare_heading_put_as_a_question_in_title_case_is_a_point(tmp_path):
+    page = _plain_answer().replace("\nConclusion\n", f"""
+Which Remedy Should Come First?
+{BODY}
+
+But is this enough?
+{BODY}
+
+Conclusion
+""")
+    answer, = import_file(_write(tmp_path, "asks.txt", page))
+    assert _headings(answer) == ["Reliance on textiles", "An expensive energy supply",
+                                 "Which Remedy Should Come First?"]
+
+
+def test_a_class_streams_attachment_and_class_comments_are_dropped(tmp_path):
+    below = """
+economics_week4_notes.pdf
+PDF
+2 class comments
+Sana Feb 3
+Sir will this come in Sunday's test?
+Add class comment…"""
+    answer, = import_file(_write(tmp_path, "classroom.txt", _plain_answer(below=below)))
+    text = answer.yaml_text
+    assert not any(x in text for x in ("week4", "PDF", "class comment", "Sunday"))
+
+
+def test_a_published_google_docs_sub_list_folds_into_the_item_above_it(tmp_path):
+    def docs_list(level: int, items: list[str], start: int = 1) -> str:
+        lines = "".join(f"<li><span>{item}</span></li>" for item in items)
+        return f'<ol class="c3 lst-kix_abc-{level}" start="{start}">{lines}</ol>'
+
+    outline = (docs_list(0, ["Introduction", "Reliance on textiles"])
+               + docs_list(1, ["cotton yarn", "ready-made garments"])
+               + docs_list(0, ["An expensive energy supply", "Conclusion"], start=3))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Doc</title></head>
+<body><div id="contents">
+<p>Q.4 Explain why the export base of Pakistan has stayed narrow. (CSS 2019) (20)</p>
+<p>Outline</p>{outline}
+<h2>Introduction</h2><p>{BODY}</p>
+<h3>Reliance on textiles</h3><p>{BODY}</p>
+<h3>An expensive energy supply</h3><p>{BODY}</p>
+<h2>Conclusion</h2><p>In short, exports will grow only when costs fall.</p>
+</div></body></html>"""
+    answer, = import_file(_write(tmp_path, "doc.html", page))
+    assert len(answer.data["outline"]) == 4
+    assert _headings(answer) == ["Reliance on textiles", "An expensive energy supply"]

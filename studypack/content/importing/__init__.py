@@ -33,6 +33,8 @@ from .pagekind import (
     excerpts_mostly,
     links_to_answers,
     question_list,
+    search_results,
+    shop_page,
     without_question_line,
 )
 from .parse import parse_answer
@@ -78,8 +80,12 @@ def import_page(page: Page, options: Options | None = None, *,
         raise NoAnswerOnPage("seems to be a sales page (a shop's product page); there is no "
                              "answer on it, so nothing was written")
     split = split_page(page)
+    lines = [*(plain(b.text) for b in page.blocks), *page.crumbs]
+    if shop_page(lines, [list(a.blocks) for a in split.answers]):
+        raise NoAnswerOnPage("seems to be a sales page (a shop's product page); there is no "
+                             "answer on it, so nothing was written")
     if (split.answers and all(_excerpt(a.question.text, a.blocks) for a in split.answers)
-            ) or excerpts_mostly(list(page.blocks)):
+            ) or excerpts_mostly(list(page.blocks)) or search_results(page.title):
         # A category or search page: each post's opening lines, cut short with
         # "…" and a "Read more" link (dropped as site text), and no answer.
         raise NoAnswerOnPage("seems to be a site's navigation page (the first lines of "
@@ -150,7 +156,8 @@ def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, 
         blocks = tuple(b for b in blocks if asked not in plain(b.text).casefold()
                        or len(plain(b.text)) > len(question.text) + 60)
     verdict = without_question_line(list(blocks), " ".join(
-        (page.title, question.text if question else "")), asked=question is not None)
+        (page.title, question.text if question else "")), asked=question is not None,
+        above=lead)
     if verdict.kind == "none":
         raise NoAnswerOnPage(f"seems to be {verdict.seems}; there is no answer on it, so "
                              "nothing was written")
@@ -197,6 +204,9 @@ def _topic_head(blocks: list[Block]) -> str | None:
         # "TOPIC 1: THEORIES AND CONCEPTS", "Unit 3 – Pakistan and the World"
         text = re.sub(r"^(?:topic|unit|chapter|section)\s*\d{1,2}\s*[:.\-–]\s*", "", text,
                       flags=re.IGNORECASE)
+        # A thread's post number ("2/ 📌 GOOD GOVERNANCE", "3/7 …") numbers the post, not
+        # the head.
+        text = re.sub(r"^\d{1,2}/\d{0,2}\s+", "", text)
         # Flags and emoji before a head ("🇦🇫 PAKISTAN–AFGHANISTAN") are decoration, and
         # so is a count of the questions after it ("Muslim Spain (4 Questions)").
         text = re.sub(r"^[^\w\"“‘(]+", "", text)

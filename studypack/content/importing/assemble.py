@@ -26,7 +26,7 @@ from ..derive import (
 from ..gaps import IDENTITY
 from .blocks import mostly_arabic, urdu_prose
 from .parse import AnswerDraft
-from .questions import EXAMS, Context, QuestionLine
+from .questions import COMMISSIONS, EXAMS, Context, QuestionLine
 
 ESSENTIAL = ("paper", "year", "number", "question", "points")
 """Fields a complete answer needs; without one, the file is written as a draft (the
@@ -197,7 +197,8 @@ def identify(question: QuestionLine, context: Context, options: Options) -> Iden
         exam = "CSS"
         guesses.append("exam: assumed CSS")
     elif str(exam).upper() in EXAMS:
-        exam = str(exam).upper()  # "--exam pms" names the exam PMS
+        # "--exam pms" names the exam PMS; a "(PCS 2019)" tag names a province's PMS.
+        exam = COMMISSIONS.get(str(exam).upper(), str(exam).upper())
     paper = pick("paper", options.paper, question.paper, context.paper,
                  f"from the {context.source_of('paper')}")
     year = pick("year", options.year, question.year, context.year,

@@ -74,6 +74,8 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # a) / (b) / c.
     # An outline's capital letters ("A. The paradox …"), never a person's initials ("A. K.").
     ("letter", re.compile(r"^\(?([a-h]|[A-H](?=[.)]\s+(?![A-Z]\.)))(?:\)|\.(?=\s))\s*(?=\S)")),
+    # a- / b– : a small letter dashed as an outline's "1-" lines are ("a- land reform")
+    ("letter", re.compile(r"^([a-h])\s?[-–](?=\s)\s*(?=\S)")),
     # (الف) / (ب) / ج): Urdu letters in their abjad order
     ("letter", re.compile(r"^\(?(الف|ب|ج|د|ہ|و|ز|ح|ط|ی)\)\s*(?=\S)")),
     # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)

@@ -21,7 +21,8 @@ TAIL_STARTS = (
     "you may also like", "related posts", "related articles", "previous article",
     "next article", "previous post", "next post", "previous:", "similar threads", "quick reply",
     "write a comment", "log in to leave a comment", "login to leave a comment",
-    "sign in to comment", "add a comment", "post a comment", "join the discussion",
+    "sign in to comment", "add a comment", "add class comment", "post a comment",
+    "join the discussion",
     "comments are closed", "premium members only", "members only", "this content is for",
     "subscribe to read", "subscribe to continue", "log in to read", "login to read",
     "unlock the full", "become a member", "already a member", "to read the full answer",
@@ -53,7 +54,8 @@ _JUNK_PATTERNS = (
     r"^(?:read more|continue reading|see more|show more|logo|menu)\W*$",
     (r"\b(?:join our|enrol+ (?:now|today)|register now|crash course|admissions? (?:are )?open|"
      r"limited seats|shop now|add to cart|buy now|order now)\b"),
-    (r"^(?=.*\b(?:buy|order|shop|only|bundle|course|notes|book|enrol\w*|discount|price)\b)"
+    (r"^(?=.*\b(?:buy|order|shop|only|bundle|course|notes|book|enrol\w*|discount|price|"
+     r"subscri\w*)\b)"
      r".*\b(?:rs\.?|pkr)\s?\d"),
     r"\b\d{1,3}\s?%\s?off\b|\buse (?:the )?code\b|\bcheckout\b",
     r"^follow us\b",
@@ -85,11 +87,17 @@ _JUNK_PATTERNS = (
     r"^word count\s*:\s*(?:about|around|approx\.?|roughly|~)?\s*\d",
     r"^[~\s]*\[\s*(?:teacher|checker|sir|madam|examiner|remarks?|feedback|comments?)\b[^\]]*\]$",
     r"^(?:date\s*:?\s*_*\s*)?page\s*no\.?\s*\d{1,3}$",  # a notebook's page number
+    # a post's attached file, named alone with its type under it ("notes_week6.pdf", "PDF")
+    r"^[\w ()\[\].,&'-]{1,80}\.(?:pdf|docx?|pptx?|xlsx?|jpe?g|png)$|^(?:pdf|docx?|pptx?)$",
     r"^(?:note|tip|advice) (?:for|to) (?:the )?(?:students|readers|aspirants|candidates)\b",
+    # a magazine's or site's invitation to its readers ("Readers may send their attempts …")
+    (r"^\W*(?:readers|students|aspirants|candidates) (?:may|can|should|are (?:invited|"
+     r"requested|welcome)(?: to)?) (?:send|submit|e-?mail|mail|share|post)\b"),
     rf"^(?:{EMOJI}\uFE0F?\s*\d+\s*)+$",  # a message's reactions: 👍 11 ❤️ 6
     r"\b(?:that'?s|it'?s) (?:around|about|roughly|nearly) [\d,]+ words\b",
     r"^next (?:handout|lecture|class|lesson|post|part|topic|episode)\s*[:\-–]",
-    r"\bnew batch\b|\bbatch (?:starts|starting|begins)\b|\badmissions? (?:are )?open\b",
+    (r"\bnew batch\b|\bbatch(?:\s+(?:no\.?\s*)?\d{1,3})?\s+(?:starts|starting|begins)\b"
+     r"|\badmissions? (?:are )?open\b"),
     r"\bfees?\s*[:\-–]?\s*(?:rs\.?|pkr)\s*[\d,]+",
     r"\bsharing (?:this|these) (?:handouts?|notes|pdfs?|files?)\b.{0,60}\b(?:breach|not allowed|"
     r"prohibited|strictly)\b",
@@ -126,6 +134,9 @@ _JUNK_PATTERNS = (
      r"click here|read (?:also|more)|also read|see also|for more|visit|contact us|call|"
      r"whatsapp us)\b.*\b(?:course|academy|app|channel|group|pdf|notes|batch|discount|"
      r"admission|link|website|whatsapp|telegram|youtube|newsletter|here|now|updates|free)\b"),
+    # An Urdu site's calls to action: "join (our group)", "click here"
+    (r"\u062c\u0648\u0627\u0626\u0646 \u06a9\u0631\u06cc\u06ba|"
+     r"\u06cc\u06c1\u0627\u06ba \u06a9\u0644\u06a9 \u06a9\u0631\u06cc\u06ba"),
     # "Want your answers checked? Join the … Clinic": a banner's question, then its offer
     (r"^(?:want|need|looking for|struggling with)\b[^?]{0,80}\?\s*(?:join|enrol+|register|"
      r"sign up|book|subscribe)\b"),
@@ -185,7 +196,8 @@ _NAV_WORDS = {"home", "about", "about us", "contact", "contact us", "login", "re
 
 
 COMMENTS_HEADING = re.compile(
-    r"^\W*(?:(?:\d[\d,]*|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|"
+    # Google Classroom's "3 class comments"
+    r"^\W*(?:(?:\d[\d,]*|no|one|two|three|four|five)\s+(?:(?:class\s+)?comments?|responses?|replies|"
     r"thoughts? on\b.*)|(?:(?:readers?|users?|your|visitors?)[’']?s?\s+)?(?:comments?|"
     r"responses?|replies|discussion|feedback)(?:\s*\(\d+\)|\s+\d+)?"
     # Urdu's "2 comments" (tabsire, tabsira)
@@ -213,7 +225,11 @@ TAIL_LINE = re.compile(
     r"popular posts|recent posts|read next|tagged\b.*|posted in\b.*|share this\W*|top comments|"
     r"most (?:viewed|read|popular)|trending(?: now)?|latest posts|popular notes|"
     r"all comments|view (?:all|more) comments|sort by\b.*|\d+ comments? so far|"
-    r"(?:most relevant|newest|oldest|top)(?: first)?\s*[▾▼⌄]?)$",  # a comments sort menu
+    r"(?:most relevant|newest|oldest|top)(?: first)?\s*[▾▼⌄]?"  # a comments sort menu
+    # A notes app's stamp under an open note ("Edited Mar 14"): its toolbar and the
+    # other notes follow.
+    rf"|edited\s+(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+    r"|yesterday|today|\d{1,2}:\d{2}\s*(?:am|pm)?))$",
     re.IGNORECASE)
 """Whole lines that start a page's tail after an answer (a related-posts block)."""
 

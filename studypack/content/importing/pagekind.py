@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from .blocks import QUESTION_WORDS, Block, plain
+from .questions import is_breadcrumb
 
 LIST_BODY_WORDS = 30
 """A question followed by fewer words than this (median) before the next one is only
@@ -98,6 +99,39 @@ def excerpts_mostly(blocks: list[Block]) -> bool:
         len(cut) >= 4 and 10 * cut_words >= 9 * words)
 
 
+_CART_BUTTON = re.compile(r"^\W*(?:add to (?:cart|bag|basket)|buy (?:it )?now)\W*$", re.IGNORECASE)
+"""A shop's button, copied as a line of its own."""
+
+_PRICE_ALONE = re.compile(r"^\W*(?:rs\.?|pkr|\$)\s?\d[\d,]*(?:\.\d\d)?\W*$", re.IGNORECASE)
+"""A price on a line of its own ("Rs. 1,190"), as a shop sets it beside its cart."""
+
+
+def shop_page(lines: list[str], bodies: list[list[Block]]) -> bool:
+    """A shop's own cart button and price, each on a line of its own ("Add to Cart",
+    "Rs. 950"), and no question answered at length: a product page copied as text, whose
+    description quotes a sample question and whose buyers ask the seller "Q: …". A
+    promotion on an answer's page names its cart in a sentence, and the answer has prose.
+
+    Args:
+        lines: The page's lines, with those a text reader set aside as its context.
+        bodies: The blocks after each question line, up to the next.
+    """
+    button = any(_CART_BUTTON.match(line) for line in lines)
+    priced = any(_PRICE_ALONE.match(line) for line in lines)
+    return (button and priced and bool(bodies)
+            and all(_prose_words(body) < ANSWER_WORDS for body in bodies))
+
+
+_SEARCH_TITLE = re.compile(r"^\W*(?:you searched for|search results?\b)", re.IGNORECASE)
+
+
+def search_results(title: str) -> bool:
+    """A site's search page ("You searched for essay | …", "Search Results for: essay"):
+    what it lists are other pages' openings, however much they read like answers.
+    """
+    return bool(_SEARCH_TITLE.search(title))
+
+
 _SOLVED_HEAD = re.compile(r"\bsolved\b|\bcoming soon\b", re.IGNORECASE)
 
 
@@ -121,12 +155,15 @@ def advises(blocks: list[Block], title: str) -> bool:
     return bool(_GUIDE.search(title)) and you * 100 >= words * 1.5
 
 
-def without_question_line(blocks: list[Block], title: str, asked: bool = False) -> PageKind:
+def without_question_line(blocks: list[Block], title: str, asked: bool = False,
+                          above: tuple[Block, ...] = ()) -> PageKind:
     """What a page that has no question line holds.
 
     An answer needs prose, and no more than a little of it addressed to the
     reader or priced; a question in the page's title (or ``asked``: found in its
-    first lines) counts for it.
+    first lines) counts for it. A page copied as text has no title: its headline,
+    the short line over its first paragraph (maybe among ``above``, the site text above
+    the answer), says whether it promises a syllabus or a list of topics.
     """
     texts = [plain(b.text) for b in blocks]
     words = sum(len(_WORD.findall(t)) for t in texts) or 1
@@ -142,7 +179,8 @@ def without_question_line(blocks: list[Block], title: str, asked: bool = False) 
     if priced >= 3 or (priced >= 2 and prose < 2 * ANSWER_WORDS):
         return PageKind("none", "a sales page")
     dated = sum(bool(_YEARS_ONLY.search(t)) for t in texts)
-    if (_TOPICS_TITLE.search(title) and not sets_task) or dated >= 4:
+    topics_title = _TOPICS_TITLE.search(title.strip() or headline([*above, *blocks]))
+    if (topics_title and not sets_task) or dated >= 4:
         return PageKind("none", "a table of topics")
     enough = ANSWER_WORDS // 2 if asked else ANSWER_WORDS
     if prose >= enough and you * 100 < words * (3 if asked else 1.5):
@@ -152,6 +190,26 @@ def without_question_line(blocks: list[Block], title: str, asked: bool = False) 
     if short * 10 >= len(texts) * 6 and not _links_mostly(texts):
         return PageKind("none", "a table of topics")
     return PageKind("none", "a site's navigation page")
+
+
+HEADLINE_WORDS = 16
+"""A page's headline is short; a longer first line is already its text."""
+
+
+def headline(blocks: list[Block]) -> str:
+    """The last line over a page's first paragraph, of three words or more, that neither
+    ends a sentence nor is a breadcrumb: the headline of a page copied without its title,
+    which stands straight over its prose, below the site's name and menu.
+    """
+    found = ""
+    for block in blocks:
+        text = plain(block.text).strip()
+        words = len(_WORD.findall(text))
+        if words > HEADLINE_WORDS:
+            break
+        if words >= 3 and not _SENTENCE.search(text) and not is_breadcrumb(text):
+            found = text
+    return found
 
 
 def _links_mostly(texts: list[str]) -> bool:

@@ -234,6 +234,12 @@ def _opens_conclusion(piece: Piece, later: list[Piece], state: str, shape: str) 
                       shape) for j, p in enumerate(later))
 
 
+_ITALIC_ASIDE = re.compile(r"^\*(?!\*)[^*]+\*$|^_[^_]+_$")
+"""A paragraph set wholly in italics."""
+_QUOTED = re.compile(r"[\"\u201c\u201d]|[\u2014\u2013-]\s*[A-Z][\w.]*\W*$")
+"""Quotation marks, or an attribution closing the line ("— Quaid-e-Azam"): an epigraph."""
+
+
 def _on_label(piece: Piece, built: _Builder, state: str) -> str:
     rest = piece.rest
     if piece.label == "note":
@@ -257,6 +263,12 @@ def _on_label(piece: Piece, built: _Builder, state: str) -> str:
     # Path"), not the part's first paragraph.
     rest = "" if piece.headed and not piece.marker and len(rest.split()) <= 8 else rest
     if piece.label in ("answer", "introduction"):
+        if piece.label == "introduction" and not built.points:
+            # An italic line above the labelled introduction ("*Editor's note: written
+            # without an outline*") is a note on the answer, not its opening.
+            # An italic quotation there is the answer's epigraph, and stays.
+            built.intro[:] = [text for text in built.intro
+                              if not _ITALIC_ASIDE.match(text) or _QUOTED.search(text)]
         if rest:
             built.intro.append(rest)
         return "intro" if not built.points else state

@@ -24,8 +24,9 @@ from .preamble import is_attribution, is_preface
 from .urdu import latin_context
 
 EXAMS = ("CSS", "PMS", "PCS", "FPSC", "PPSC")
-COMMISSIONS = {"FPSC": "CSS", "PPSC": "PMS"}
-"""A commission named for its exam: FPSC sets CSS, the Punjab commission PMS."""
+COMMISSIONS = {"FPSC": "CSS", "PPSC": "PMS", "PCS": "PMS"}
+"""A commission named for its exam: FPSC sets CSS, the Punjab commission PMS. A province's
+PCS (Provincial Civil Service) is the same exam as its PMS, and is filed as PMS."""
 
 PAPERS = (
     "English Essay", "English (Precis and Composition)", "General Science and Ability",
@@ -337,9 +338,14 @@ def sitting_head(head: str) -> tuple[str, int] | None:
     (PPSC)"): a list by year, whose heads are no topics.
     """
     head = re.sub(rf"^(?:[-–•▶►*]|{EMOJI})[\ufe0f]?\s*", "", head.strip())
-    found = re.fullmatch(r"\**(CSS|PMS|PCS)\b[\w\s()-]{0,30}?\b((?:19|20)\d\d)\b[\s()\w-]{0,12}"
-                         r"\**:?", head.strip(), re.IGNORECASE)
-    return (found.group(1).upper(), int(found.group(2))) if found else None
+    # The commission may come first, as the exam's own name does ("PPSC PMS 2021").
+    found = re.fullmatch(r"\**(?:(?:FPSC|PPSC|KPPSC|SPSC|BPSC|AJKPSC)\s+)?(CSS|PMS|PCS)\b"
+                         r"[\w\s()-]{0,30}?\b((?:19|20)\d\d)\b[\s()\w-]{0,12}\**:?",
+                         head.strip(), re.IGNORECASE)
+    if found is None:
+        return None
+    exam = found.group(1).upper()
+    return COMMISSIONS.get(exam, exam), int(found.group(2))
 
 
 def asks(text: str) -> bool:
@@ -582,6 +588,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
 
     lines_seen: list[str] = []
 
+    _read_sitting_headers(preamble, lines_seen, note)
     for line in preamble:
         lines_seen.append(line)
         if _site_menu(line, preamble):
@@ -611,9 +618,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
     for line in preamble:
         _read_field(line, note)
         _read_attributed(line, note)
-    for line in preamble:
-        topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
-        note("topic", topic.group(1) if topic else None, "page header")
+        _read_topic(line, note)
     for line in (*preamble, title):
         part = re.search(r"\bpart[\s-]*(iii|ii|iv|i|[1-4])\b", line, re.IGNORECASE)
         note("part", roman_part(part.group(1)) if part else None,
@@ -646,6 +651,32 @@ def read_context(preamble: list[str], title: str = "") -> Context:
                    topic=found.get("topic"),  # type: ignore[arg-type]
                    tags=tuple(dict.fromkeys(tags)), where=tuple(where.items()),
                    number=found.get("number"), marks=found.get("marks"))  # type: ignore[arg-type]
+
+
+SITTING_HEADER_WORDS = 16
+"""A header naming a paper's sitting is a title's length, not a sentence of prose."""
+
+
+def _read_topic(line: str, note: Callable[[str, object, str], None]) -> None:
+    """The topic a header names ("CSS Pakistan Affairs topic-wise questions: Foreign Policy")."""
+    topic = re.search(r"topic[- ]?wise\b[^:]{0,40}:\s*(\S.{0,60}?)\s*$", line, re.IGNORECASE)
+    note("topic", topic.group(1) if topic else None, "page header")
+
+
+def _read_sitting_headers(preamble: list[str], lines_seen: list[str],
+                          note: Callable[[str, object, str], None]) -> None:
+    """A short line naming one paper with its exam and year ("Gender Studies CSS 2020 – Q5
+    …", a note's title) says which paper the question is from, before any other line: a
+    label or menu naming an exam and a paper without a year ("CSS – Pak Affairs") is only
+    a place on the site.
+    """
+    for line in preamble:
+        if (_paper_sitting(line) is None or len(line.split()) > SITTING_HEADER_WORDS
+                or _papers_named(line) != 1 or _site_menu(line, preamble)
+                or is_breadcrumb(line) or is_attribution(line)):
+            continue
+        lines_seen.append(line)  # the line a short name was read from, for the report
+        note("paper", known_paper(line), "page header")
 
 
 def _one_exam(line: str) -> str | None:

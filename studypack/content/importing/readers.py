@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import Any
 
 from ...errors import StudypackError
 from .blocks import QUESTION_WORDS, Block, Page, plain
@@ -92,6 +93,32 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)\b", re.IGNORECASE)
 """Bold set by a style, not a tag, as site builders write it (Google Sites, Wix)."""
 
 
+_DOCS_LIST = re.compile(r"\blst-kix_(\w+)-(\d)\b")
+"""A published Google Doc's list class: the list's id, then its nesting level."""
+
+
+def _nest_docs_lists(tree: Any) -> None:
+    """Put each sub-list of a published Google Doc inside the item above it.
+
+    Docs writes every level of a list as a separate sibling ``<ol>``, told apart only by
+    the level closing its class (``lst-kix_abc-0``, ``lst-kix_abc-1``); read as it is,
+    every sub-item would be a top-level line of the outline.
+    """
+    last_item: dict[tuple[str, int], Any] = {}
+    for listing in tree.xpath("//ol[@class] | //ul[@class]"):
+        found = _DOCS_LIST.search(listing.get("class", ""))
+        if found is None:
+            continue
+        name, level = found.group(1), int(found.group(2))
+        parent = last_item.get((name, level - 1)) if level else None
+        items = listing.xpath("./li")
+        if parent is not None and listing.getparent() is not None:
+            listing.tail = None  # only the space between the sibling lists
+            parent.append(listing)  # lxml moves it: there is one tree
+        if items:
+            last_item[(name, level)] = items[-1]
+
+
 def _prepared(text: str) -> str:
     """The page as trafilatura should read it: each accordion title a plain paragraph of
     its words (a link or button without an address, which trafilatura leaves out as a
@@ -100,7 +127,8 @@ def _prepared(text: str) -> str:
     would lose with the style). A picture's caption ("Image: file") is left out: it
     captions the picture, which the import leaves behind.
     """
-    if not (_PANEL_TITLE.search(text) or _BOLD_STYLE.search(text) or "<figcaption" in text):
+    if not (_PANEL_TITLE.search(text) or _BOLD_STYLE.search(text) or "<figcaption" in text
+            or _DOCS_LIST.search(text)):
         return text
     from lxml import html
 
@@ -115,6 +143,7 @@ def _prepared(text: str) -> str:
             paragraph.text = " ".join(" ".join(element.itertext()).split())
             paragraph.tail = element.tail
             element.getparent().replace(element, paragraph)
+    _nest_docs_lists(tree)
     for caption in tree.xpath("//figcaption"):
         if caption.getparent() is not None:
             caption.drop_tree()
@@ -249,6 +278,7 @@ def _own_reading(text: str) -> list[Block]:
     for element in tree.xpath("//script|//style|//nav|//header|//footer|//aside|//form|"
                               "//noscript|//iframe|//button|//select"):
         element.drop_tree()
+    _nest_docs_lists(tree)
     for element in tree.xpath("//*[@class or @id]"):
         names = f"{element.get('class', '')} {element.get('id', '')}"
         if _FURNITURE.search(names) and element.getparent() is not None:

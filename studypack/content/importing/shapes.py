@@ -121,8 +121,17 @@ def bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
             and piece.block.kind == "paragraph"
             and not (before and before.arabic) and len(text) <= 70 and len(text.split()) <= 9
             and (text[:1].isupper() or bool(ARABIC.match(text[:1])))  # Urdu has no capitals
-            and not re.search(r"[.?!,;\"”۔،؟]$", text)
+            and (not re.search(r"[.?!,;\"”۔،؟]$", text) or _title_cased_question(text))
             and not after.marker and not after.arabic and len(after.plain) > 2 * len(text))
+
+
+def _title_cased_question(text: str) -> bool:
+    """A heading put as a question, its words capitalised ("Which Course Serves Us
+    Better?"); a question in prose ("But is this enough?") keeps its small letters.
+    """
+    words = re.findall(r"[^\W\d_]+", text)
+    return text.endswith("?") and len(words) >= 2 and all(
+        w[0].isupper() for w in words if len(w) > 3)
 
 
 def group_title(piece: Piece, before: Piece | None, after: Piece | None,
