@@ -1,4 +1,4 @@
-"""studypack import on page shapes met in held-out-14 and the sets before it.
+"""studypack import on page shapes met in held-out-16 and the sets before it.
 
 Each input is our own, written in the shape a real page has; each test asserts
 the fields a careful reader would take from it.
@@ -2315,3 +2315,428 @@ def test_a_published_google_docs_sub_list_folds_into_the_item_above_it(tmp_path)
     answer, = import_file(_write(tmp_path, "doc.html", page))
     assert len(answer.data["outline"]) == 4
     assert _headings(answer) == ["Reliance on textiles", "An expensive energy supply"]
+
+
+# held-out-16
+
+
+def _asked(answers) -> list[tuple[str, str, int, str]]:  # type: ignore[no-untyped-def]
+    return [(a.data["question"], a.data["exam"], a.data["year"], (a.data["topics"] or [""])[0])
+            for a in answers]
+
+
+def test_small_marks_before_a_dashed_tag_and_short_years_after_a_dash_are_read(tmp_path):
+    page = """Everyday Science — Short Questions by Topic
+
+🔋 Energy Sources
+▪️ Name two renewable sources of energy. Why are they preferred? (3) — CSS 2015
+▪️ How does a solar cell turn light into electricity? (4) — PMS Sindh-2019
+
+🌦 Weather
+▪️ What causes the seasons to change over a year? (2) — CSS'21
+▪️ Explain how a cyclone forms over warm seas. (5) — PMS Punjab-18
+"""
+    found = import_file(_write(tmp_path, "gsa.txt", page))
+    assert _asked(found) == [
+        ("Name two renewable sources of energy. Why are they preferred?", "CSS", 2015,
+         "Energy Sources"),
+        ("How does a solar cell turn light into electricity?", "PMS", 2019, "Energy Sources"),
+        ("What causes the seasons to change over a year?", "CSS", 2021, "Weather"),
+        ("Explain how a cyclone forms over warm seas.", "PMS", 2018, "Weather"),
+    ]
+
+
+def test_a_tag_naming_the_commission_or_a_province_first_gives_the_exam(tmp_path):
+    page = """# Governance — Questions by Topic
+
+## Accountability
+
+1.  Assess the working of the anti-corruption bodies in the provinces.
+    *(KPPSC-2017)*
+
+2.  Why do audit reports seldom lead to action? Explain. ---
+    BPSC 2016
+
+3.  Examine the role of the ombudsman in redressing complaints. *\\[Sindh PCS 2021\\]*
+
+4.  Discuss the need for an independent judiciary in a federation.
+    *(BPSC CCE-2020)*
+
+5.  Explain how the media can keep a government answerable. *(CSS-2019)*
+"""
+    found = import_file(_write(tmp_path, "topics.md", page))
+    assert [(q, e, y) for q, e, y, _ in _asked(found)] == [
+        ("Assess the working of the anti-corruption bodies in the provinces.", "PMS", 2017),
+        ("Why do audit reports seldom lead to action? Explain.", "PMS", 2016),
+        ("Examine the role of the ombudsman in redressing complaints.", "PMS", 2021),
+        ("Discuss the need for an independent judiciary in a federation.", "PMS", 2020),
+        ("Explain how the media can keep a government answerable.", "CSS", 2019),
+    ]
+
+
+_HANDOUT_HEAD = ("NORTHSTAR CIVIL SERVICES CENTRE, MULTAN • Economics Handouts • Not for sale "
+                 "or sharing")
+_HANDOUT_FOOT = "Prepared by Madam Rabia Noor | Cell 0312-0000000 | Page {n} of 3"
+
+
+def _handout() -> str:
+    return f"""{_HANDOUT_HEAD}
+ECONOMICS (PAPER-I)
+CSS 2020 — SOLVED QUESTION
+Question No. 3
+"Pakistan's water problem is a problem of management, not of supply." Discuss. (20)
+Introduction
+Pakistan draws most of its water from a single river system that is fed by glaciers, monsoon
+rains and snowmelt from the northern ranges. Its per head supply has fallen sharply since the
+nineteen fifties as the population has grown and storage has silted up. Much of what is left
+is lost in old canals, and farmers are charged far less than the water costs to deliver.
+Structure of Water Use
+Farming takes more than nine tenths of the water drawn each year, mostly through flood
+irrigation of thirsty crops such as rice and sugarcane, which is the least efficient way to
+{_HANDOUT_FOOT.format(n=1)}
+{_HANDOUT_HEAD}
+use a scarce resource in a dry country with hot summers and long growing seasons.
+Weak Pricing and Metering
+Water rates on canals have hardly changed in decades and are collected from only part of the
+farmers who use the water, so there is no reason for anyone to save a drop of it at all.
+Losses in Delivery
+Unlined channels and watercourses lose a large share of the water before it reaches the fields,
+and the same happens in the leaking pipes of the big cities and their poorly kept networks.
+{_HANDOUT_FOOT.format(n=2)}
+{_HANDOUT_HEAD}
+Conclusion
+To conclude, the country has less water than before, but it wastes far more than it needs to,
+and better management would do more than any new dam can do within the next ten years.
+{_HANDOUT_FOOT.format(n=3)}
+"""
+
+
+def test_a_pdf_handouts_long_running_head_and_credit_foot_line_are_dropped(tmp_path):
+    answer, = import_file(_write(tmp_path, "handout.txt", _handout()))
+    assert answer.data["paper"] == "Economics"
+    assert (answer.data["exam"], answer.data["year"], answer.data["number"]) == ("CSS", 2020, 3)
+    assert not any(x in answer.yaml_text for x in ("NORTHSTAR", "Rabia", "Page 2"))
+
+
+def test_a_question_under_its_number_line_and_closed_by_marks_is_not_run_on(tmp_path):
+    answer, = import_file(_write(tmp_path, "handout.txt", _handout()))
+    assert answer.data["question"] == ("\"Pakistan's water problem is a problem of management, "
+                                       "not of supply.\" Discuss.")
+    assert answer.data["marks"] == 20
+
+
+def test_a_title_case_line_after_a_finished_sentence_in_a_pdf_copy_is_a_head(tmp_path):
+    answer, = import_file(_write(tmp_path, "handout.txt", _handout()))
+    assert _headings(answer) == ["Structure of Water Use", "Weak Pricing and Metering",
+                                 "Losses in Delivery"]
+    assert answer.data["introduction"].rstrip().endswith("water costs to deliver.")
+    assert answer.data["conclusion"].startswith("To conclude, the country has less water")
+
+
+def _telegram_message(number: int, time: str, text: str, *, sender: str = "",
+                      signature: str = "") -> str:
+    """One message of Telegram Desktop's HTML export; without a sender it is "joined"."""
+    joined = "" if sender else " joined"
+    named = f'<div class="from_name">{sender}</div>' if sender else ""
+    signed = f'<div class="signature details">{signature}</div>' if signature else ""
+    return f"""<div class="message default clearfix{joined}" id="message{number}">
+<div class="body">
+<div class="pull_right date details" title="03.02.2024 {time}:10 UTC+05:00">{time}</div>
+{named}<div class="text">{text}</div>{signed}
+</div></div>"""
+
+
+def test_a_telegram_desktop_html_export_is_read_as_its_signed_writers_chat(tmp_path):
+    channel = "Econ Answers Channel"
+    messages = [
+        _telegram_message(1, "18:00", "Admissions for the spring batch are open, message us.",
+                          sender=channel, signature="Office"),
+        _telegram_message(2, "18:05", "<strong>KPPSC PMS 2019 — Economics — solved</strong>"
+                          "<br><br><strong>Q.No.4:</strong> Why has inflation stayed high in "
+                          "Pakistan? Suggest remedies. (20)", sender=channel,
+                          signature="Sir Kamran"),
+        _telegram_message(3, "18:07", f"<strong>Introduction:</strong><br>{BODY}",
+                          signature="Sir Kamran"),
+        _telegram_message(4, "18:09", f"<strong>Money supply</strong><br>{BODY}<br><br>"
+                          f"<strong>Import costs</strong><br>{BODY}", signature="Sir Kamran"),
+        _telegram_message(5, "18:10", "Reminder: the mock exam is on Sunday at ten.",
+                          sender=channel, signature="Office"),
+        _telegram_message(6, "18:12", "<strong>Conclusion:</strong><br>In short, prices will "
+                          "settle only when the budget and the currency are steady.",
+                          signature="Sir Kamran"),
+        _telegram_message(7, "18:13", "Share this channel with your classmates."),
+    ]
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"/><title>Exported Data</title>
+</head><body><div class="page_wrap"><div class="page_header"><div class="content">
+<div class="text bold">{channel}</div></div></div><div class="page_body chat_page">
+<div class="history"><div class="message service" id="message-1">
+<div class="body details">3 February 2024</div></div>{"".join(messages)}
+</div></div></div></body></html>"""
+    answer, = import_file(_write(tmp_path, "messages.html", page))
+    assert answer.data["question"] == ("Why has inflation stayed high in Pakistan? "
+                                       "Suggest remedies.")
+    assert (answer.data["exam"], answer.data["year"], answer.data["number"]) == ("PMS", 2019, 4)
+    assert _headings(answer) == ["Money supply", "Import costs"]
+    assert answer.data["conclusion"].startswith("In short, prices will settle")
+    assert not any(x in answer.yaml_text for x in ("Admissions", "mock exam", "Share this",
+                                                   "Sir Kamran", "18:0"))
+
+
+def test_a_telegram_copys_message_keeps_its_first_line_after_anothers_post(tmp_path):
+    page = f"""Study Hub, [03.02.2024 18:00]
+Fee for the new batch is due by Friday, pay at the office.
+
+Study Hub, [03.02.2024 18:05]
+Economics — PMS Punjab 2018
+
+Q.2 Why has inflation stayed high in Pakistan? Suggest remedies. (20)
+
+Introduction:
+{BODY}
+
+Money supply
+{BODY}
+
+Import costs
+{BODY}
+
+Conclusion:
+In short, prices will settle only when the budget and the currency are steady.
+"""
+    answer, = import_file(_write(tmp_path, "copy.txt", page.replace("Study Hub, [03.02.2024 "
+                                                                    "18:00]", "Office, [03.02."
+                                                                    "2024 18:00]")))
+    assert (answer.data["paper"], answer.data["year"]) == ("Economics", 2018)
+    assert "Fee for" not in answer.yaml_text
+
+
+def test_a_commission_and_its_exams_own_name_before_a_year_give_the_year(tmp_path):
+    header = ("**SPSC CCE 2016 (PMS Sindh) — Economics (English Medium) — a question solved in "
+              "class**")
+    page = _plain_answer(above=header, tag="").replace("Q.4", "Q.No.4:")
+    answer, = import_file(_write(tmp_path, "sindh.txt", page))
+    assert (answer.data["exam"], answer.data["year"]) == ("PMS", 2016)
+
+
+_URDU_TITLE = ("\u0645\u0639\u06cc\u0634\u062a \u06a9\u06d2 \u0627\u06c1\u0645 "
+               "\u0645\u0633\u0627\u0626\u0644")
+_URDU_LEAD = ("\u0627\u0646 \u0645\u0633\u0627\u0626\u0644 \u0645\u06cc\u06ba \u0633\u06d2 "
+              "\u0686\u0646\u062f \u06cc\u06c1 \u06c1\u06cc\u06ba:")
+_URDU_FIRST = "\u0645\u06c1\u0646\u06af\u0627\u0626\u06cc"
+_URDU_SECOND = "\u0628\u06cc\u0631\u0648\u0632\u06af\u0627\u0631\u06cc"
+_URDU_BODY = ("\u06cc\u06c1 \u0645\u0633\u0626\u0644\u06c1 \u0639\u0627\u0645 \u0622\u062f"
+              "\u0645\u06cc \u06a9\u06cc \u0632\u0646\u062f\u06af\u06cc \u06a9\u0648 \u0645"
+              "\u0634\u06a9\u0644 \u0628\u0646\u0627 \u062f\u06cc\u062a\u0627 \u06c1\u06d2 "
+              "\u0627\u0648\u0631 \u0627\u0633 \u06a9\u0627 \u062d\u0644 \u062d\u06a9\u0648"
+              "\u0645\u062a \u06a9\u06cc \u0630\u0645\u06c1 \u062f\u0627\u0631\u06cc \u06c1"
+              "\u06d2\u06d4")
+_URDU_SAYS = ("\u0642\u0631\u0622\u0646 \u0645\u06cc\u06ba \u0627\u0631\u0634\u0627"
+              "\u062f \u06c1\u06d2:")
+_VERSE = ("\u0648\u064e\u0623\u064e\u062d\u064e\u0644\u064e\u0651 \u0627\u0644\u0644\u064e"
+          "\u0651\u0647\u064f \u0627\u0644\u0652\u0628\u064e\u064a\u0652\u0639\u064e \u0648"
+          "\u064e\u062d\u064e\u0631\u064e\u0651\u0645\u064e \u0627\u0644\u0631\u0650\u0651"
+          "\u0628\u064e\u0627")
+
+
+def _urdu_grouped_answer() -> str:
+    return f"""Q.3 Discuss the main economic problems of Pakistan. (CSS 2019) (20)
+
+Introduction:
+{BODY}
+
+**{_URDU_TITLE}**
+{_URDU_LEAD}
+
+**\u06f1\u06d4 {_URDU_FIRST}**
+{_URDU_SAYS}
+{_VERSE}
+{_URDU_BODY}
+
+**\u06f2\u06d4 {_URDU_SECOND}**
+{_URDU_BODY}
+
+Conclusion:
+In short, the economy needs steady policies more than new promises.
+"""
+
+
+def test_an_urdu_title_with_a_lead_in_over_urdu_numbered_points_is_a_group_title(tmp_path):
+    answer, = import_file(_write(tmp_path, "urdu.txt", _urdu_grouped_answer()))
+    assert _headings(answer) == [_URDU_FIRST, _URDU_SECOND]
+    assert _URDU_LEAD in answer.data["points"][0]["body"]  # the lead-in opens the first point
+
+
+def test_a_line_ending_in_a_colon_over_a_verse_stays_in_the_point(tmp_path):
+    answer, = import_file(_write(tmp_path, "urdu.txt", _urdu_grouped_answer()))
+    body = answer.data["points"][0]["body"]
+    assert _URDU_SAYS in body and _VERSE in body
+
+
+def test_a_word_files_tabbed_header_ending_in_q_no_gives_number_and_marks(tmp_path):
+    page = _plain_answer(above="POL SCIENCE – PAPER II – PRACTICE\n\nCSS 2017\tQ.No.8\t\t[20]",
+                         tag="").replace("Q.4 ", "").replace(" (20)", "")
+    answer, = import_file(_write(tmp_path, "word.txt", page))
+    assert (answer.data["number"], answer.data["marks"], answer.data["year"]) == (8, 20, 2017)
+    assert answer.data["paper"] == "Political Science"
+
+
+def test_a_students_notes_under_the_last_line_are_not_the_conclusion(tmp_path):
+    below = """
+Word count: 942 (outline not counted)
+Teacher's remarks: points good, conclusion rushed. 12/20
+TODO - add two figures from the survey before Friday"""
+    answer, = import_file(_write(tmp_path, "notes.txt", _plain_answer(below=below)))
+    assert answer.data["conclusion"].rstrip().endswith("new goods are made.")
+    assert not answer.incomplete
+    assert not any(x in answer.yaml_text for x in ("Word count", "remarks", "TODO", "Friday"))
+
+
+def test_a_reminder_in_capitals_in_brackets_is_dropped_and_an_editors_insert_kept(tmp_path):
+    body = ("Textile mills were promised cheap power [ADD THE TARIFF FIGURE] and the minister "
+            "said they \"[would] not pay more than their rivals\" in the region next door.")
+    page = _plain_answer().replace("Reliance on textiles\n" + BODY,
+                                   "Reliance on textiles\n" + body)
+    answer, = import_file(_write(tmp_path, "draft.txt", page))
+    text = answer.data["points"][0]["body"]
+    assert "ADD THE TARIFF" not in text
+    assert "cheap power and the minister said they \"[would] not pay" in text
+
+
+def test_a_google_docs_text_exports_comments_and_their_marks_are_dropped(tmp_path):
+    page = _plain_answer(below="\n[a]Hina Raza: which year is this from?\n[b]Omar: cut this")
+    page = page.replace("In short, exports will grow", "In short,[a] exports will grow")
+    page = page.replace("Reliance on textiles\n" + BODY,
+                        "Reliance on textiles\n" + BODY.replace("stop.", "stop.[b]"))
+    answer, = import_file(_write(tmp_path, "gdoc.txt", page))
+    assert answer.data["conclusion"].startswith("In short, exports will grow")
+    assert answer.data["points"][0]["body"].rstrip().endswith("full stop.")
+    assert not any(x in answer.yaml_text for x in ("Hina", "Omar", "[a]", "[b]"))
+
+
+def test_a_bracketed_note_between_question_and_introduction_label_is_left_out(tmp_path):
+    page = _plain_answer().replace("(20)\n\nIntroduction",
+                                   "(20)\n(wrote this one straight away, no outline)\n"
+                                   "Introduction")
+    answer, = import_file(_write(tmp_path, "note.txt", page))
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert "straight away" not in answer.yaml_text
+
+
+def test_a_header_naming_only_the_number_does_not_make_its_post_line_the_comments(tmp_path):
+    above = ("Economics – CSS 2019 Solved – Q.No.4\n"
+             "Posted in Solved Papers · 3 Comments\n")
+    answer, = import_file(_write(tmp_path, "post.txt", _plain_answer(above=above, tag="")))
+    assert answer.data["question"] == "Explain why the export base of Pakistan has stayed narrow."
+    assert _headings(answer) == ["Reliance on textiles", "An expensive energy supply"]
+
+
+def _forum_thread(asking: str, card: str) -> str:
+    answer = _plain_answer(tag="").split("\n", 2)[2]  # the answer without its question line
+    return f"""Prep Forum > Optional Papers > Economics
+  #1
+Old Sunday, May 5, 2024
+hamza_k
+Junior Member
+Join Date: Jan 2024
+Posts: 9
+{asking}
+
+Q.4 Explain why the export base of Pakistan has stayed narrow. (20)
+
+Any headings will help.
+Reply With Quote
+  #2
+Old Monday, May 6, 2024
+Nadia Karim
+Senior Member
+{card}
+Join Date: Feb 2018
+Posts: 2,310
+{answer}
+Reply With Quote
+"""
+
+
+def test_a_sentence_setting_the_asked_question_in_its_paper_gives_the_year(tmp_path):
+    page = _forum_thread("Salam all. It came in the CSS 2020 Economics paper:", "Moderator")
+    answer, = import_file(_write(tmp_path, "thread.txt", page))
+    assert (answer.data["year"], answer.data["number"]) == (2020, 4)
+
+
+def test_a_members_award_line_on_a_forum_card_is_not_the_introduction(tmp_path):
+    card = ("Gold Medal of Merit: Given to members whose posts have helped many others "
+            "prepare for the written papers")
+    page = _forum_thread("Salam all. It came in the CSS 2020 Economics paper:", card)
+    answer, = import_file(_write(tmp_path, "thread.txt", page))
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert "Medal" not in answer.yaml_text
+
+
+def test_a_post_title_with_the_paper_between_exam_and_year_gives_year_and_number(tmp_path):
+    above = "March 3, 2024\nPMS Economics 2017 Solved Q9 | Why Exports Stay Narrow\nShare\n"
+    page = _plain_answer(above=above, tag="").replace("Q.4 ", "Question: ")
+    answer, = import_file(_write(tmp_path, "blog.txt", page))
+    assert (answer.data["exam"], answer.data["year"], answer.data["number"]) == ("PMS", 2017, 9)
+
+
+def test_a_study_plan_listing_a_few_past_topics_to_practise_is_a_guide(tmp_path):
+    page = """# Economics: Eight-Week Study Plan for CSS 2026
+
+## Introduction
+
+You will need steady work on both papers, and this plan tells you what to read each week so
+that you reach the exam with every topic revised twice. Your notes should be short, and you
+should write one full answer a week and show it to your teacher before the next class.
+
+## What You Will Do Each Week
+
+* You read two chapters of the set book before Saturday.
+* You write one timed answer and send it to the class group by Thursday night.
+
+## Past Questions We Will Practise
+
+* Why has inflation stayed high in Pakistan? (CSS 2021)
+* Discuss the causes of the fall in the rupee. (CSS 2022)
+* Evaluate the role of remittances in the economy. (PMS Punjab 2020)
+
+## Conclusion
+
+If you follow this plan honestly you will find the real paper far easier than you fear, and
+you will have a file of checked answers to revise from in your last month.
+"""
+    with pytest.raises(NoAnswerOnPage, match="study guide"):
+        import_file(_write(tmp_path, "plan.md", page))
+
+
+def test_a_posts_see_more_cut_is_dropped_and_the_answer_marked_incomplete(tmp_path):
+    page = f"""Q.4 Explain why the export base of Pakistan has stayed narrow. (CSS 2019) (20)
+
+Introduction
+{BODY}
+
+Reliance on textiles
+{BODY}
+
+An expensive energy supply
+Power for factories costs more here than in most rival countries, and the … See more
+
+12 comments
+"""
+    answer, = import_file(_write(tmp_path, "fb.txt", page))
+    assert "See more" not in answer.yaml_text
+    assert answer.data["points"][-1]["body"].rstrip().endswith("rival countries, and the")
+    assert answer.incomplete
+
+
+def test_a_writers_signed_note_to_readers_after_the_conclusion_is_dropped(tmp_path):
+    below = ("\n*— Prof. Amna Latif, Economics faculty. If you practise with this answer, "
+             "rewrite it in your own words first.*")
+    answer, = import_file(_write(tmp_path, "signed.txt", _plain_answer(below=below)))
+    assert answer.data["conclusion"].rstrip().endswith("new goods are made.")
+    assert "Amna" not in answer.yaml_text
+
+
+def test_a_quotations_attribution_closing_the_conclusion_stays(tmp_path):
+    below = "\"Work, work and only work.\"\n— Quaid-e-Azam, 1947"
+    answer, = import_file(_write(tmp_path, "quote.txt", _plain_answer(below=below)))
+    assert "Quaid-e-Azam, 1947" in answer.data["conclusion"]

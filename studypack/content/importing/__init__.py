@@ -92,15 +92,23 @@ def import_page(page: Page, options: Options | None = None, *,
                              "posts, each cut short); there is no answer on it, so nothing "
                              "was written")
     bodies = [list(a.blocks) for a in split.answers]
-    if split.answers and question_list(bodies, sum(a.question.listed for a in split.answers)):
+    heads = [plain(b.text) for b in split.preamble if b.kind == "heading"]
+    guide = bool(split.answers) and advises(
+        [*split.preamble, *(b for a in split.answers for b in a.blocks)],
+        " ".join([page.title, *heads[:2]]))
+    listed = sum(a.question.listed for a in split.answers)
+    if guide and listed <= PRACTICE_TOPICS:
+        # A study plan that lists a few past topics "to practise in class": the guide's
+        # examples, not a list of past questions kept for their own sake.
+        raise NoAnswerOnPage("seems to be a study guide (advice addressed to the reader); "
+                             "there is no answer on it, so nothing was written")
+    if split.answers and question_list(bodies, listed):
         if links_to_answers(bodies):
             raise NoAnswerOnPage("seems to be a site's navigation page (an index of its "
                                  "solved papers, each question a link); there is no answer "
                                  "on it, so nothing was written")
         return _listed_questions(split, options, source_name)
-    heads = [plain(b.text) for b in split.preamble if b.kind == "heading"]
-    if split.answers and advises([*split.preamble, *(b for a in split.answers for b in a.blocks)],
-                                 " ".join([page.title, *heads[:2]])):
+    if guide:
         raise NoAnswerOnPage("seems to be a study guide (advice addressed to the reader); "
                              "there is no answer on it, so nothing was written")
     if split.answers:
@@ -163,6 +171,10 @@ def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, 
                              "nothing was written")
     context = read_context([*page.crumbs, *(plain(b.text) for b in lead)], page.title)
     return question or QuestionLine(number=None, text=""), blocks, context
+
+
+PRACTICE_TOPICS = 5
+"""A guide lists at most a handful of past topics as practice; a longer list is a list."""
 
 
 def _listed_questions(split: SplitPage, options: Options,

@@ -82,6 +82,7 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     """
     kept: list[Block] = []
     asked, answered = False, 0  # a question line or prose read; words read since
+    worded = False  # a question line with its words, or prose, read
     contents = ""  # in a contents box: "open", then the kind of block its entries are
     texts = [plain(b.text) or b.text.strip() for b in blocks]
     for k, block in enumerate(blocks):
@@ -103,7 +104,7 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
         if starts_tail(text) or is_paywall(text) or (asked and (COMMENTS_HEADING.match(text)
                                             or (signs_off(text) and answered >= 150
                                                 and not is_junk(text))
-                                            or TAIL_LINE.match(text)
+                                            or (worded and TAIL_LINE.match(text))
                                             or re.match(r"^_{5,}", block.text.strip()))):
             break
         if MEMBER_RANK.match(text) and kept and len(plain(kept[-1].text).split()) <= 3:
@@ -111,15 +112,35 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
         unmarked = split_marker(text)[2]  # "📺 YouTube: …": the bullet is not the point
         # A to-do line is a note to oneself, unless it is a past question ticked off.
         if _ticked(block) or not (is_junk(text) or is_junk(block.text) or is_junk(unmarked)):
-            kept.append(block)
+            kept.append(_without_reminders(block))
             # After a question line or a paragraph of answer, a "Related" line ends it.
-            asked = asked or parse_question(text) is not None or len(text.split()) >= 40
+            line = parse_question(text)
+            asked = asked or line is not None or len(text.split()) >= 40
+            # A header naming only the number ("GSA – CSS 2021 – Q.No.7") has no words
+            # yet: its "Posted in … · 6 Comments" line is the post's byline, not a tail.
+            worded = worded or (line is not None and bool(line.text)) or len(text.split()) >= 40
             answered += len(text.split()) if asked else 0
     while kept and not _ticked(kept[-1]) and (is_trailing_junk(plain(kept[-1].text)
                                                                or kept[-1].text)
                     or is_trailing_junk(split_marker(plain(kept[-1].text))[2])):
         kept.pop()
     return kept, len(blocks) - len(kept)
+
+
+_REMINDER = re.compile(r"\s*\[\s*(?:TODO|ADD|INSERT|CHECK|CITE|VERIFY|FIX|UPDATE|EXPAND|"
+                       r"REWRITE|NEED)\b[^\[\]a-z]{0,60}\]")
+"""A writer's note to self set in capitals in brackets ("[ADD A QUOTE HERE]"): not the
+answer's words (an editor's "[sic]" or "[added]" in a quotation is in small letters)."""
+
+
+_SEE_MORE = re.compile(r"\s*(?:…|\.\.\.)\s*(?:see|read|show) more\s*$", re.IGNORECASE)
+"""A social post's unexpanded text, cut with "… See more": the ellipsis and the link are
+the site's. What is left stops mid-sentence, and the answer reads as cut off."""
+
+
+def _without_reminders(block: Block) -> Block:
+    text = _SEE_MORE.sub("", _REMINDER.sub("", block.text))
+    return block if text == block.text or not text.strip() else replace(block, text=text)
 
 
 def _entry(text: str) -> bool:

@@ -112,8 +112,19 @@ def _asked(blocks: tuple[Block, ...]) -> list[Block]:
             better = parse_question(plain(joined))
             if better is not None and better.text:
                 text, asked = joined, better
+        if asked.text and asked.year is None and n and _introduces(lines[n - 1]):
+            # "This came in the CSS 2021 EVS paper:" over "Q.5 What is …": its sitting.
+            text = f"{text} {_sitting(plain(lines[n - 1]))}"
         found.append((not asked.text, Block("paragraph", text)))
     return [block for _, block in sorted(found, key=lambda f: f[0])]
+
+
+def _introduces(sentence: str) -> bool:
+    """A sentence that sets the question under it in its paper ("It came in the CSS 2019
+    paper:"), not the writer's own sitting ("I am appearing in CSS 2021.").
+    """
+    text = plain(sentence).strip()
+    return text.endswith(":") and bool(_ASKED_IN.search(text)) and bool(_sitting(text))
 
 
 _ANNOUNCED_NUMBER = re.compile(r"\bquestion\s*(?:no\.?\s*|number\s*|#\s*)?(\d{1,2})\b",
@@ -180,7 +191,12 @@ def _uncarded(post: list[Block]) -> list[Block]:
     texts = [plain(b.text) for b in post]
     return [b for k, b in enumerate(post) if not (
         0 < k < len(post) - 1 and _RANK.match(texts[k - 1]) and _STATS.match(texts[k + 1])
-        and len(texts[k].split()) <= 6)]
+        and len(texts[k].split()) <= _CARD_LINE_WORDS)]
+
+
+_CARD_LINE_WORDS = 25
+"""A card's line between rank and stats: a title ("CSS 2022 qualifier"), or an award with
+its citation ("Medal of Appreciation: Award for …")."""
 
 
 def _unquoted(post: list[Block]) -> list[Block]:

@@ -266,7 +266,24 @@ def is_trailing_junk(text: str) -> bool:
     """
     line = " ".join(text.split())
     return is_junk(line) or (len(line.split()) <= TRAILING_WORDS and bool(_TRAILING.match(line))
-                             ) or signs_off(line)
+                             ) or signs_off(line) or (
+        len(line.split()) <= TRAILING_WORDS and bool(_WRITERS_NOTE.match(line))) or (
+        len(line.split()) <= 50 and bool(_SIGNED_NOTE.match(line))
+        and bool(re.search(r"\byou(?:r)?\b", line, re.IGNORECASE)))
+
+
+_SIGNED_NOTE = re.compile(r"^[*_]*\s*[—–]\s*(?:(?:Dr|Prof|Sir|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w.'-]+"
+                          r"(?:\s+[A-Z][\w.'-]+){0,3}\s*,")
+"""The writer's signed note to readers after the answer ("— Dr. A. Khan, Lecturer. If you
+use this answer, …"); a quotation's attribution ("— Iqbal, 1930") speaks to no "you"."""
+
+
+_WRITERS_NOTE = re.compile(
+    r"^(?:word count\s*[:\-–]?\s*[\d,]+|(?:to-?do|to do)\s*[:\-–]|"
+    r"(?:sir|ma'?am|miss|teacher|examiner|checker)(?:'s|’s)?\s+(?:remarks?|comments?|feedback)"
+    r"\b)", re.IGNORECASE)
+"""A student's own notes on an attempt, under its last line: the word count, the teacher's
+remarks and score, a to-do ("TODO – learn two couplets"); not part of the answer."""
 
 
 _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?premium members|"

@@ -234,8 +234,9 @@ def _opens_conclusion(piece: Piece, later: list[Piece], state: str, shape: str) 
                       shape) for j, p in enumerate(later))
 
 
-_ITALIC_ASIDE = re.compile(r"^\*(?!\*)[^*]+\*$|^_[^_]+_$")
-"""A paragraph set wholly in italics."""
+_ITALIC_ASIDE = re.compile(r"^\*(?!\*)[^*]+\*$|^_[^_]+_$|^\([^()]+\)$")
+"""A paragraph set wholly in italics, or wholly in brackets ("(wrote this one without an
+outline)"): the writer's note on the attempt."""
 _QUOTED = re.compile(r"[\"\u201c\u201d]|[\u2014\u2013-]\s*[A-Z][\w.]*\W*$")
 """Quotation marks, or an attribution closing the line ("— Quaid-e-Azam"): an epigraph."""
 
@@ -264,8 +265,8 @@ def _on_label(piece: Piece, built: _Builder, state: str) -> str:
     rest = "" if piece.headed and not piece.marker and len(rest.split()) <= 8 else rest
     if piece.label in ("answer", "introduction"):
         if piece.label == "introduction" and not built.points:
-            # An italic line above the labelled introduction ("*Editor's note: written
-            # without an outline*") is a note on the answer, not its opening.
+            # An italic or bracketed line above the labelled introduction ("*Editor's
+            # note: written without an outline*") is a note on the answer, not its opening.
             # An italic quotation there is the answer's epigraph, and stays.
             built.intro[:] = [text for text in built.intro
                               if not _ITALIC_ASIDE.match(text) or _QUOTED.search(text)]

@@ -16,7 +16,7 @@ from .blocks import EMOJI, Block, mostly_arabic, split_marker
 from .junk import is_junk, starts_tail
 from .pieces import CONCLUSION_OPENERS, SENTENCE_END
 from .question_rows import listed_lines, question_columns
-from .questions import full_years, parse_question
+from .questions import asks, full_years, parse_question
 
 PAGE_CHROME = re.compile(
     r"^\s*(?:(?:\S+\s+){0,6}page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|"
@@ -31,6 +31,9 @@ REPEATS_AT_LEAST = 3
 _QUESTION_END = re.compile(r"(?:\?|\(\s*\d{1,3}\s*(?:marks?)?\)|(?:19|20)\d\d\)?|marks?\)?|"
                            r"marks?\s*[:=]\s*\d{1,3})\s*$", re.IGNORECASE)
 """How a question line ends: it is never joined to the answer below it."""
+
+_MARKS_END = re.compile(r"[(\[]\s*\d{1,3}\s*(?:marks?)?\s*[)\]]\s*$", re.IGNORECASE)
+
 
 def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
     """Remove folios, document-site buttons and repeated running heads.
@@ -95,11 +98,16 @@ def _rejoined(lines: list[str], furniture: list[bool]) -> list[str]:
     return kept
 
 
+RUNNING_HEAD_LENGTH = 100
+"""A running head's longest: a handout's head may name the centre, the subject and a
+notice on one line ("… Academy • IR Notes • For enrolled students only")."""
+
+
 def _could_repeat(line: str) -> bool:
     # A question line is never a running head, however alike a list's lines are.
     text = " ".join(line.split())  # a PDF's head set apart in two columns by spaces
-    return (3 <= len(text) <= 80 and not split_marker(text)[0] and not _LABEL.match(text)
-            and parse_question(text) is None)
+    return (3 <= len(text) <= RUNNING_HEAD_LENGTH and not split_marker(text)[0]
+            and not _LABEL.match(text) and parse_question(text) is None)
 
 
 _LABEL = re.compile(r"^(?:outline|introduction|conclusion|answer|analysis|way forward|way out|"
@@ -143,7 +151,8 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
         markers stay in the text; the parser reads them), and the lines of
         page furniture that were dropped (running heads may name the paper).
     """
-    lines, dropped = drop_page_chrome(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = _without_docs_comments(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines, dropped = drop_page_chrome(lines)
     lines = question_sheet(lines)
     lines = discord_as_chat(lines)
     chat = sum(bool(_CHAT_PREFIX.match(x.strip())) for x in lines) >= 3
@@ -170,6 +179,30 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
             paragraphs.append(line)
         previous = raw.rstrip()
     return [_block(p) for p in paragraphs], dropped
+
+
+_DOCS_COMMENT = re.compile(r"^\[([a-z]{1,2})\]\S")
+"""A comment of a Google Doc saved as text, listed at its end: "[a]Saad: source?"."""
+
+
+def _without_docs_comments(lines: list[str]) -> list[str]:
+    """A Google Doc saved as plain text lists its comments at the end ("[a]Name: …") and
+    marks where each was made with its letter ("… connections[a] …"). The comments are
+    readers' remarks, not the text: both they and their marks are left out.
+    """
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and _DOCS_COMMENT.match(lines[start - 1].strip()):
+        start -= 1
+    letters = [_DOCS_COMMENT.match(x.strip()) for x in lines[start:end]]
+    marks = "|".join(m.group(1) for m in letters if m)
+    body = "\n".join(lines[:start])
+    if not marks or not all(f"[{m.group(1)}]" in body for m in letters if m):
+        return lines
+    # The mark follows a word or a stop without a space ("connections[a]").
+    return [re.sub(rf"(?<=\S)\[(?:{marks})\]", "", line) for line in lines[:start]]
 
 
 _BULLET_LINE = re.compile(r"^( *)([-•*]) +(?=\S)")
@@ -247,15 +280,20 @@ def discord_as_chat(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     name = date = time = ""
+    opened = False  # whether the message under the last head has its prefixed first line
     for line, head in zip(lines, heads, strict=True):
         stamp = _DISCORD_TIME.match(line.strip())
         if head:
             name, date, time = head["name"], head["date"].replace(".", "/"), head["time"]
+            opened = False
         elif stamp:
-            time = stamp.group(1)
-        elif name and line.strip():
+            time, opened = stamp.group(1), False
+        elif name and line.strip() and not opened:
             out.append(f"[{date}, {time}] {name}: {line.strip()}")
+            opened = True
         else:
+            # A message's further lines go unprefixed, as a chat export writes them, so
+            # the message is read whole: its title line is not a one-line reply.
             out.append(line)
     return out
 
@@ -416,6 +454,22 @@ def _heads_a_list(previous: str, line: str, following: str) -> bool:
                 split_marker(following)[0] or parse_question(following.strip())))
 
 
+_MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or",
+                          "the", "to", "vs", "with", "from", "into", "since", "below", "above"})
+
+
+def _title_line(line: str) -> bool:
+    """A short line in Title Case with no closing stop ("How Deterrence Has Kept the
+    Peace"): a head. A wrapped line is never short, and a paragraph's last line ends its
+    sentence, so after a finished sentence such a line starts something new.
+    """
+    words = line.split()
+    if not 0 < len(words) <= 8 or re.search(r"[.!?,;:…]$", line.strip()):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR_WORDS
+               for w in words if w[:1].isalnum()) and words[0][:1].isupper()
+
+
 def _continues(previous: str, line: str, width: int, paragraph: str = "") -> bool:
     """Whether ``line`` carries on the paragraph that ``previous`` (a full line) began."""
     if mostly_arabic(previous) or mostly_arabic(line):
@@ -426,6 +480,12 @@ def _continues(previous: str, line: str, width: int, paragraph: str = "") -> boo
         return False  # "… roles." / "To sum up, …": a new paragraph, whatever the line widths
     if is_junk(line) or starts_tail(line):
         return False  # "Reply" under a comment, a date line: never part of the answer
+    if re.search(r"[.!?…]['’\"”)]?$", previous.rstrip()) and _title_line(line) and len(
+            line.strip()) < width * 0.7:
+        return False  # "… real peace." / "Concept of Deterrence": a head between paragraphs
     if parse_question(paragraph[:400]) and _QUESTION_END.search(previous):
         return False
+    if _MARKS_END.search(previous) and asks(paragraph[:400]):
+        return False  # a question set under its own "Question No. 5" line, closed by its marks
+
     return len(previous) >= width * 0.7

@@ -55,6 +55,8 @@ ALIASES = {
     "gpp": "Governance and Public Policies", "ir": "International Relations",
     "psych": "Psychology", "pub ad": "Public Administration", "pubad": "Public Administration",
     "governance and public policy": "Governance and Public Policies",
+    "pol science": "Political Science", "pol. science": "Political Science",
+    "pol sci": "Political Science", "polsci": "Political Science",
 }
 """Short names students use → the paper's name."""
 
@@ -117,7 +119,7 @@ _Q_NUMBERED = re.compile(
     r"^(?:Q(?:uestion|ues)?)\s*\.?\s*(?:No\.?\s*|#\s*)?[-.:#]?\s*(\d{1,3})(?!\d)\s*[.:)\-–]*\s*(.*)$",
     re.IGNORECASE)
 _Q_AT_END = re.compile(
-    r"^(?P<head>[^?]{3,80}?)(?:\s*[-–—|:,]\s*|\s+)(?:Q(?:uestion)?\s*(?:No\.?\s*)?[.#:\-]?\s*)"
+    r"^(?P<head>[^?]{3,80}?)(?:\s*[-–—|:,]\s*|\s+)(?:Q(?:uestion)?\s*\.?\s*(?:No\.?\s*)?[.#:\-]?\s*)"
     r"(?P<number>\d{1,2})\s*[:.)]?$", re.IGNORECASE)
 """``CSS Islamiat Paper 2018 – Q.2``: a header ending in the question's number; the
 question itself follows on the next line."""
@@ -158,7 +160,11 @@ right-aligned on the question's line), "| Total marks for this question: 20"."""
 # Not the end of a range of years ("(1947-2019)" is part of the question).
 _PROVINCE = r"(?:(?:Punjab|Sindh|KPK|KP|Khyber Pakhtunkhwa|Balochistan|AJK|GB)\s*[-–]?\s*)?"
 """A province between a PMS tag and its year ("PMS Punjab 2018")."""
-_YEAR = re.compile(rf"\s*[(\[]?\s*(?:(CSS|PMS|PCS)\s*[-–,]?\s*{_PROVINCE})?"
+_TAG_EXAM = (r"(?:(?:Punjab|Sindh|KPK?|Balochistan|AJK|GB)\s+(?=PMS|PCS))?"
+             r"(?:(?:FPSC|PPSC|KPPSC|SPSC|BPSC|AJKPSC)(?:\s+(?:CSS|PMS|PCS|CCE))?|CSS|PMS|PCS)")
+"""The exam a list's tag names, by its own name or by the commission that holds it, with
+the province before it ("Sindh PCS 2020") or the commission's exam after it ("BPSC CCE")."""
+_YEAR = re.compile(rf"\s*[(\[]?\s*(?:({_TAG_EXAM})\s*[-–,]?\s*{_PROVINCE})?"
                    r"(?<!\d[-–])((?:19|20)\d\d)\s*[)\]]?\s*\.?$",
                    re.IGNORECASE)
 _EXAM_YEAR_MARKS = re.compile(
@@ -167,8 +173,9 @@ _EXAM_YEAR_MARKS = re.compile(
 """``(CSS 2020, 20 marks)``: exam, year and marks in one bracket."""
 _TAG_AT_START = re.compile(r"^[(\[]\s*(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[)\]]\s*[:\-–]?\s*",
                            re.IGNORECASE)
-_EXAM = r"(?:CSS|PMS|PCS)\s*[-–]?\s*" + _PROVINCE + r"(?:19|20)\d\d"
-_EXAM_YEAR_TAG = re.compile(rf"(?:[(\[]\s*{_EXAM}\s*[)\]]|\s[—–-]\s*{_EXAM}|"
+_EXAM = _TAG_EXAM + r"\s*[-–]?\s*" + _PROVINCE + r"(?:19|20)\d\d"
+# A dash before a tag may be typed as two or three hyphens ("--- BPSC 2018").
+_EXAM_YEAR_TAG = re.compile(rf"(?:[(\[]\s*{_EXAM}\s*[)\]]|\s(?:[—–]|-{{1,3}})\s*{_EXAM}|"
                             rf"(?<=[.?!”\"])\s+{_EXAM})\s*\.?$", re.IGNORECASE)
 """``(CSS 2016)`` closing a listed question, ``— CSS 2016`` after a dash, or ``CSS-2016``
 after its last sentence."""
@@ -204,8 +211,12 @@ class QuestionLine:
 
 _SHORT_YEAR_TAG = re.compile(
     rf"(?P<head>[(\[]\s*(?:CSS|PMS|PCS)\s*{_PROVINCE})(?:['’]|[-–]\s*)?(?P<yy>\d\d)"
-    r"\s*(?P<close>[)\]])", re.IGNORECASE)
-"""A listed question's tag with a two-digit year: "(CSS-16)", "[PMS Punjab'19]"."""
+    r"\s*(?P<close>[)\]])"
+    # Unbracketed after a dash closing the line ("… — CSS'22"), the year marked as cut
+    # short by its apostrophe or hyphen, so "— CSS 22 marks" is not read as a year.
+    rf"|(?P<dash>\s[—–-]\s*(?:CSS|PMS|PCS)\s*{_PROVINCE})(?:['’]|[-–]\s*)(?P<dyy>\d\d)"
+    r"(?P<end>\s*)$", re.IGNORECASE)
+"""A listed question's tag with a two-digit year: "(CSS-16)", "[PMS Punjab'19]", "— CSS-23"."""
 
 
 def full_years(text: str) -> str:
@@ -213,9 +224,10 @@ def full_years(text: str) -> str:
     compilation shortens them to fit its lines; the exams it lists began after 1950.
     """
     def widen(found: re.Match[str]) -> str:
-        short = int(found["yy"])
+        short = int(found["yy"] or found["dyy"])
         century = 1900 if short >= 50 else 2000
-        return f"{found['head'].rstrip(' -–')} {century + short}{found['close']}"
+        head = found["head"] or found["dash"]
+        return f"{head.rstrip(' -–')} {century + short}{found['close'] or found['end']}"
     return _SHORT_YEAR_TAG.sub(widen, text)
 
 
@@ -387,8 +399,9 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
         if found and _in_sentence(rest, found):
             found = None
         if found and year is None and found.group(0).strip():
-            year, exam = int(found.group(2)), exam or (found.group(1) or "").upper() or None
-            rest = rest[: found.start()]
+            year, exam = int(found.group(2)), exam or tag_exam(found.group(1))
+            # "… (4) — CSS 2018": the dash before the tag parts it from the marks.
+            rest = re.sub(r"\s+(?:[—–]|-{1,3})\s*$", "", rest[: found.start()])
             continue
         found = (_MARKS.search(rest) or _MARKS_BARE.search(rest) or _MARKS_NAMED.search(rest)
                  or _MARKS_SHORT.search(rest))
@@ -399,6 +412,16 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
             rest = rest[: found.start()]
             continue
         return rest.strip(" \t-–—:"), year, marks, exam
+
+
+def tag_exam(named: str | None) -> str | None:
+    """The exam a tag names: CSS, or a province's PMS by any of its names ("KPPSC",
+    "Sindh PCS", "BPSC CCE"); None when the tag names none.
+    """
+    if not named:
+        return None
+    words = named.upper().split()
+    return "CSS" if "CSS" in words or "FPSC" in words else "PMS"
 
 
 _PREPOSITION = re.compile(r"\b(?:since|in|of|after|before|until|till|from|to|by|during|"
@@ -702,10 +725,17 @@ def _paper_sitting(line: str) -> re.Match[str] | None:
     the writer sits it) nor "Cleared CSS 2021" (the writer's own exam).
     """
     # Not the first year of a range ("Solved Past Papers (CSS 2015–2023)").
-    tagged = re.search(rf"\b(?:{'|'.join(EXAMS)})\s*[-–]?\s*((?:19|20)\d\d)\b"
-                       r"(?!\s*(?:prep|preparation|aspirants?|batch|candidates?)\b"
-                       r"|\s*[-–—]\s*(?:19|20)?\d\d\b)",
-                       line, re.IGNORECASE)
+    # A commission may name it, with its exam's own name after ("SPSC CCE 2020"); a
+    # post's title may set the paper between exam and year ("CSS Current Affairs 2021").
+    tagged = None
+    for between in (r"", r"(?:[A-Za-z&.' ]{3,45}?)\s"):
+        found = re.search(rf"\b(?:{_TAG_EXAM})\s*{between}[-–]?\s*((?:19|20)\d\d)\b"
+                          r"(?!\s*(?:prep|preparation|aspirants?|batch|candidates?)\b"
+                          r"|\s*[-–—]\s*(?:19|20)?\d\d\b)",
+                          line, re.IGNORECASE)
+        if found and (not between or _papers_named(found.group(0)) == 1):
+            tagged = found
+            break
     if tagged and re.search(r"\b(?:cleared|qualified|passed|topped|allocated in|attempted)\s*$",
                             line[:tagged.start()], re.IGNORECASE):
         return None

@@ -26,6 +26,7 @@ from .pandoc import from_pandoc
 from .plaintext import read_plain
 from .questions import parse_question
 from .repair import NotText, decode, repair
+from .telegram import telegram_export
 
 
 class UnreadableFile(StudypackError, ValueError):
@@ -52,6 +53,10 @@ def read_html(data: bytes) -> Page:
     from lxml import etree
 
     text, notes = _decoded_and_repaired(data)
+    chat = telegram_export(text)
+    if chat is not None:  # a chat's export: read as the copy of its messages is
+        blocks, _ = read_plain(chat)
+        return Page(tuple(blocks), title=_title_and_crumbs(text)[0], notes=notes)
     with _quiet("trafilatura"):
         xml = trafilatura.extract(_prepared(text), output_format="xml", include_formatting=True,
                                   include_comments=True, include_tables=True,

@@ -158,8 +158,10 @@ def led_group_title(piece: Piece, before: Piece | None, later: list[Piece]) -> b
     if len(later) < 2 or later[0].marker or later[0].label or later[0].headed:
         return False
     lead = later[0].plain
-    return (len(lead.split()) <= 25 and lead.endswith((".", ":"))
-            and later[1].top_numbered and later[1].number in ("1", "i", "I")
+    # Urdu numbers its points with its own digits (U+06F1 is one) and ends a sentence with
+    # its full stop (U+06D4).
+    return (len(lead.split()) <= 25 and lead.endswith((".", ":", "\u06d4"))
+            and later[1].top_numbered and later[1].number in ("1", "i", "I", "\u06f1", "\u0661")
             and group_title(piece, before, later[1]))
 
 
@@ -177,7 +179,7 @@ def colon_title(piece: Piece, after: Piece | None) -> bool:
     """"Pillars of the relationship:" over a bare heading: it titles the points below."""
     return (after is not None and not piece.marker and not piece.label and not piece.arabic
             and piece.plain.endswith(":") and 0 < len(piece.plain.split()) <= 8
-            and not after.marker and len(after.plain.split()) <= 9
+            and not after.marker and not after.arabic and len(after.plain.split()) <= 9
             and not re.search(r"[.!?]$", after.plain))
 
 
