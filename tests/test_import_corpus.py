@@ -254,6 +254,15 @@ READ_EXACTLY = {
                     "u14-telegram-copy-topicwise-gsa-questions.txt",
                     "u15-wp-sydney-category-ir-archive.html",
                     "u16-gdocs-md-essay-precis-study-plan.md"],
+    "held-out-17": ["v01-wp-mh-magazine-media-ethics-journalism.html",
+                    "v03-fb-group-descartes-doubt-philosophy.txt",
+                    "v09-xenforo-thread-nap-counter-terrorism-current-affairs-part2.html",
+                    "v11-whatsapp-android-topicwise-polsci-questions.txt",
+                    "v12-pdf-copy-yearwise-envsci-questions.txt",
+                    "v13-wp-zakra-topicwise-sociology-questions.html",
+                    "v14-fb-page-yearwise-pms-pak-affairs-questions.txt",
+                    "v15-wp-hestia-tag-archive-css-2022-navigation.html",
+                    "v16-fb-page-paid-notes-advert-pms-sales.txt"],
 }
 """Pages of the sets used for development after their one unseen run, read exactly."""
 
@@ -276,7 +285,7 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
                                                ("held-out-10", 0.98), ("held-out-11", 0.98),
                                                ("held-out-12", 1.0), ("held-out-13", 1.0),
                                                ("held-out-14", 1.0), ("held-out-15", 1.0),
-                                               ("held-out-16", 1.0)])
+                                               ("held-out-16", 1.0), ("held-out-17", 0.97)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
@@ -293,7 +302,8 @@ def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # -6 98.6 %, -7 98.4 %, -8 98.4 %, -10 98.0 %; held-out-14 100 % (330/330; 70.9 %
     # unseen, scored after held-out-13's work); held-out-15 100 % (341/341; 90.9 % unseen,
     # scored after held-out-14's work); held-out-16 100 % (355/355; 68.7 % unseen, scored
-    # after held-out-15's work).
+    # after held-out-15's work); held-out-17 97.0 % (390/402; 86.3 % unseen, scored after
+    # held-out-16's work).
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)

@@ -2740,3 +2740,225 @@ def test_a_quotations_attribution_closing_the_conclusion_stays(tmp_path):
     below = "\"Work, work and only work.\"\n— Quaid-e-Azam, 1947"
     answer, = import_file(_write(tmp_path, "quote.txt", _plain_answer(below=below)))
     assert "Quaid-e-Azam, 1947" in answer.data["conclusion"]
+
+
+_YEARWISE_HANDOUT = """RIVERSIDE TUTORS - Geography Optional | Past Questions by Year
+GEOGRAPHY
+Subjective questions, sitting by sitting
+
+CSS 2016
+Q.No.2 Explain the formation of fold mountains with examples from northern Pakistan. (20)
+Q.No.4 Describe the monsoon winds and their effect on the farming calendar of Sindh. (20)
+
+CSS 2017
+Q.No.3 Why do deltas form at the mouths of some rivers and not others? (20)
+
+Riverside Tutors, Canal Road, Faisalabad                                   Page 1 of 2
+
+RIVERSIDE TUTORS - Geography Optional | Past Questions by Year
+Q.No.6 Discuss the causes of soil erosion in the Potohar plateau. (20)
+
+CSS 2018
+Q.No.2 What is a watershed? How should the watersheds of the upper Indus be managed? (20)
+Q.No.5 Evaluate the role of glaciers in the water supply of the plains. (20)
+
+Riverside Tutors, Canal Road, Faisalabad                                   Page 2 of 2
+"""
+
+
+def test_year_heads_of_a_paged_handout_are_not_taken_for_running_heads(tmp_path):
+    records = import_file(_write(tmp_path, "handout.txt", _YEARWISE_HANDOUT))
+    assert [(r.data["number"], r.data["exam"], r.data["year"]) for r in records] == [
+        (2, "CSS", 2016), (4, "CSS", 2016), (3, "CSS", 2017), (6, "CSS", 2017),
+        (2, "CSS", 2018), (5, "CSS", 2018)]
+
+
+def test_a_listed_questions_last_sentence_wrapped_alone_with_its_marks_joins_it(tmp_path):
+    page = _YEARWISE_HANDOUT.replace(
+        "Q.No.3 Why do deltas form at the mouths of some rivers and not others? (20)",
+        "Q.No.3 Why do deltas form at the mouths of some rivers and not others?\n"
+        "Give two examples. (20)")
+    records = import_file(_write(tmp_path, "handout.txt", page))
+    assert [r.data["question"] for r in records][2] == (
+        "Why do deltas form at the mouths of some rivers and not others? Give two examples.")
+    assert len(records) == 6
+
+
+def test_a_listed_question_of_lettered_short_parts_gives_one_question_a_part(tmp_path):
+    page = _YEARWISE_HANDOUT.replace(
+        "Q.No.6 Discuss the causes of soil erosion in the Potohar plateau. (20)",
+        "Q.No.8 Answer the following short questions:\n"
+        "(a) What is a rain shadow? Name one in Pakistan. (5)\n"
+        "(b) Why are the tides higher at new moon? (5)")
+    records = import_file(_write(tmp_path, "handout.txt", page))
+    assert [(r.data["question"], r.data["year"], r.data.get("marks"), r.data["number"])
+            for r in records][3:5] == [
+        ("What is a rain shadow? Name one in Pakistan.", 2017, 5, 8),
+        ("Why are the tides higher at new moon?", 2017, 5, 8)]
+    assert len(records) == 7
+
+
+_COMMISSION_HEADS = """Exam Prep Circle
+5 March at 08:40
+
+📘 GENERAL SCIENCE & ABILITY — PROVINCIAL PAST QUESTIONS BY YEAR
+
+🔵 PMS PUNJAB 2017 (PPSC)
+Q1. Explain how vaccines train the immune system against a virus.
+
+🔵 KPPSC 2018
+Q2. What causes the seasons on Earth? Explain with a diagram.
+
+🔵 BPSC 2020 (Balochistan)
+Q3. Describe the working of a solar cell and its use in remote villages.
+
+🔵 SPSC CCE 2019 (Sindh)
+Q4. Discuss the main sources of water pollution in coastal cities.
+"""
+
+
+def test_year_heads_naming_only_a_commission_head_q_numbered_questions(tmp_path):
+    records = import_file(_write(tmp_path, "heads.txt", _COMMISSION_HEADS))
+    assert [(r.data["exam"], r.data["year"]) for r in records] == [
+        ("PMS", 2017), ("PMS", 2018), ("PMS", 2020), ("PMS", 2019)]
+
+
+def test_a_year_head_with_one_word_leading_in_by_a_dash_is_a_head(tmp_path):
+    page = _COMMISSION_HEADS + """
+🎁 Extra — CSS 2021
+Q5. Evaluate the use of satellites in forecasting floods.
+"""
+    records = import_file(_write(tmp_path, "heads.txt", page))
+    assert [(r.data["question"], r.data["exam"], r.data["year"]) for r in records][3:] == [
+        ("Discuss the main sources of water pollution in coastal cities.", "PMS", 2019),
+        ("Evaluate the use of satellites in forecasting floods.", "CSS", 2021)]
+
+
+def test_a_listed_questions_tag_after_its_marks_bracket_without_a_dash(tmp_path):
+    page = """*Public Administration - past questions by theme*
+
+*Bureaucracy*
+1. Explain Weber's ideal type of bureaucracy and its critics. (2014)
+2. Describe the role of the civil service in policy making. (10 marks) PMS Punjab 2022
+3. Why do reforms of the civil service in Pakistan fail so often? CSS-2018
+"""
+    records = import_file(_write(tmp_path, "themes.txt", page))
+    assert [(r.data["question"], r.data["exam"], r.data["year"], r.data.get("marks"))
+            for r in records][1] == (
+        "Describe the role of the civil service in policy making.", "PMS", 2022, 10)
+    assert len(records) == 3
+
+
+def test_a_sponsored_post_selling_notes_with_a_sample_question_is_a_sales_page(tmp_path):
+    page = """Facebook
+Exam Ace Notes
+Sponsored · 🌏
+
+🔥 CSS 2026 ke liye printed notes ab available 🔥
+✔ Essay and Precis
+✔ Current Affairs (last eight papers)
+
+Each answer gives you:
+1️⃣ Outline in the examiner's style
+2️⃣ Introduction
+3️⃣ Conclusion
+
+Sample from the notes (CSS 2023):
+"Why has Pakistan's tax base stayed narrow? Suggest reforms." (20)
+👉 The full answer is on page 12 of the set.
+
+Single paper: Rs. 900
+Full set: Rs. 3,500
+📲 Order now on WhatsApp
+
+Like
+Comment
+Share
+"""
+    with pytest.raises(NoAnswerOnPage, match="sales"):
+        import_file(_write(tmp_path, "advert.txt", page))
+
+
+def _xf_post(number: int, author: str, rank: str, body: str) -> str:
+    return f"""
+<article class="message message--post js-post" data-author="{author}" id="js-post-{number}">
+  <div class="message-inner"><div class="message-cell message-cell--user">
+    <section class="message-user"><div class="message-userDetails">
+    <h4 class="message-name"><a href="#" class="username">{author}</a></h4>
+    <h5 class="userTitle message-userTitle">{rank}</h5></div>
+    <div class="message-userExtras"><dl class="pairs"><dt>Joined</dt><dd>May 2019</dd></dl>
+    <dl class="pairs"><dt>Messages</dt><dd>2,118</dd></dl></div></section></div>
+  <div class="message-cell message-cell--main">
+    <header class="message-attribution"><ul class="listInline"><li><a href="#">#{number}</a>
+    </li></ul></header>
+    <div class="message-content js-messageContent"><div class="message-userContent">
+    <article class="message-body js-selectToQuote"><div class="bbWrapper">{body}</div>
+    </article></div></div>
+    <footer class="message-footer"><a href="#" class="actionBar-action">Reply</a></footer>
+  </div></div>
+</article>"""
+
+
+def test_a_question_line_in_the_asking_post_of_a_thread_set_in_br_lines(tmp_path):
+    sentence = ("Provinces gained new taxing powers and a larger share of the divisible pool, "
+                "but their own revenue effort has stayed weak ever since.")
+    asking = ("Salam all,<br><br>Could someone share a model answer? Here it is:<br><br>"
+              "<b>Question No. 3:</b> How far has the Eighteenth Amendment strengthened "
+              "provincial autonomy in Pakistan? <b>[20]</b><br><br>Thanks")
+    answering = (f"My attempt below, keep the structure in mind.<br><br><b>Introduction</b><br>"
+                 f"{sentence}<br><br><b>Fiscal Powers</b><br>{sentence}<br><br>"
+                 f"<b>Administrative Powers</b><br>{sentence}<br><br>"
+                 f"<b>Conclusion</b><br>To sum up, {sentence}<br>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS 2021 Pakistan Affairs Q3 - autonomy | Prep Forum</title></head><body>
+<div class="p-title"><h1 class="p-title-value">CSS 2021 Pakistan Affairs Q3 - autonomy</h1></div>
+<div class="block-body">{_xf_post(1, "Areeba", "New Member", asking)}
+{_xf_post(2, "Mentor_Q", "Moderator", answering)}</div></body></html>"""
+    (answer,) = import_file(_write(tmp_path, "thread.html", page))
+    assert answer.data["question"] == ("How far has the Eighteenth Amendment strengthened "
+                                       "provincial autonomy in Pakistan?")
+    assert (answer.data["number"], answer.data["marks"]) == (3, 20)
+    assert "Joined" not in answer.yaml_text and "2,118" not in answer.yaml_text
+
+
+@pytest.mark.parametrize(("named", "paper"), [
+    ("Journalism", "Journalism and Mass Communication"),
+    ("US History", "History of USA"),
+    ("American History", "History of USA")])
+def test_a_paper_named_by_its_short_name_in_the_title(tmp_path, named, paper):
+    page = f"""CSS 2018 {named} Solved Paper - my attempt
+
+Question No. 4: Why do some states change faster than others? Discuss. (20)
+
+Introduction
+{BODY}
+
+Conclusion
+{BODY}
+"""
+    (answer,) = import_file(_write(tmp_path, "short.txt", page))
+    assert (answer.data["paper"], answer.data["year"], answer.data["number"]) == (
+        paper, 2018, 4)
+
+
+def test_a_sample_pdfs_end_of_free_sample_notice_cuts_the_answer_incomplete(tmp_path):
+    page = f"""Question No. 3: Why has the jail system failed to reform offenders? Discuss. (20)
+
+Introduction
+{BODY}
+
+Overcrowding in Prisons
+{BODY}
+
+Lack of Trained Staff
+{BODY}
+
+=========== END OF FREE SAMPLE ===========
+The remaining headings and the conclusion are in the printed guide. Order on WhatsApp.
+"""
+    (answer,) = import_file(_write(tmp_path, "sample.txt", page))
+    assert answer.incomplete
+    assert answer.data["conclusion"] in (None, "") or "Not in the source" in str(
+        answer.data["conclusion"])
+    assert "FREE SAMPLE" not in answer.yaml_text and "printed guide" not in answer.yaml_text
+    assert _headings(answer) == ["Overcrowding in Prisons", "Lack of Trained Staff"]

@@ -35,6 +35,7 @@ from .pagekind import (
     question_list,
     search_results,
     shop_page,
+    sponsored_sale,
     without_question_line,
 )
 from .parse import parse_answer
@@ -43,6 +44,7 @@ from .questions import (
     Context,
     QuestionLine,
     read_context,
+    short_parts,
     sitting_head,
     title_as_question,
     title_question,
@@ -84,6 +86,9 @@ def import_page(page: Page, options: Options | None = None, *,
     if shop_page(lines, [list(a.blocks) for a in split.answers]):
         raise NoAnswerOnPage("seems to be a sales page (a shop's product page); there is no "
                              "answer on it, so nothing was written")
+    if sponsored_sale(lines, [list(a.blocks) for a in split.answers]):
+        raise NoAnswerOnPage("seems to be a sales page (a sponsored post selling notes); "
+                             "there is no answer on it, so nothing was written")
     if (split.answers and all(_excerpt(a.question.text, a.blocks) for a in split.answers)
             ) or excerpts_mostly(list(page.blocks)) or search_results(page.title):
         # A category or search page: each post's opening lines, cut short with
@@ -180,7 +185,7 @@ PRACTICE_TOPICS = 5
 def _listed_questions(split: SplitPage, options: Options,
                       source_name: str) -> tuple[ImportedAnswer, ...]:
     """One ``kind: question`` record per listed question, under its topic head."""
-    results = []
+    results: list[ImportedAnswer] = []
     before, topic, dated = list(split.preamble), None, None
     for raw in split.answers:
         head = _topic_head(before)
@@ -194,8 +199,10 @@ def _listed_questions(split: SplitPage, options: Options,
         if dated:
             question = replace(question, exam=question.exam or dated[0],
                                year=question.year or dated[1])
-        results.append(assemble_question(question, split.context, options,
-                                         source_name=source_name, topic=topic))
+        parts = short_parts(question, [plain(b.text) for b in raw.blocks]) or [question]
+        results.extend(assemble_question(asked, split.context, options,
+                                         source_name=source_name, topic=topic)
+                       for asked in parts)
         before = list(raw.blocks)
     return tuple(results)
 

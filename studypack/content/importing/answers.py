@@ -223,13 +223,18 @@ def _dated_list(kept: list[Block]) -> dict[int, QuestionLine]:
     found: dict[int, QuestionLine] = {}
     sitting, heads = None, 0
     for i, block in enumerate(kept):
-        kind, value, rest = split_marker(_as_line(block))
+        line = _as_line(block)
+        kind, value, rest = split_marker(line)
+        marked = parse_question(line) if re.match(r"^Q\d{1,3}\s*[.):]", line) else None
+        if marked is not None and marked.number and not (marked.exam or marked.year):
+            # "Q4. Discuss …" is numbered as "4." is, and keeps its number.
+            kind, value, rest = "number", str(marked.number), marked.text
         head = sitting_head(plain(block.text))
         if head:
             sitting, heads = head, heads + 1
         elif sitting and kind == "number" and asks(rest):
             found[i] = QuestionLine(number=int(value), text=rest, year=sitting[1],
-                                    exam=sitting[0], listed=True)
+                                    exam=sitting[0], listed=marked is None)
         else:
             sitting = None  # prose after the run is not under the head
     return found if heads >= 2 and len(found) >= 3 else {}
@@ -275,7 +280,8 @@ def split_page(page: Page) -> SplitPage:
     dated = _dated_list(kept)
     if dated:
         starts = sorted([*dated.items(), *((i, q) for i, q in starts if i not in dated and not (
-            sitting_head(split_marker(plain(kept[i].text))[2]) and not q.text))])
+            sitting_head(split_marker(plain(kept[i].text))[2])
+            and not (q.text and asks(q.text))))])  # "✨ Bonus — CSS 2022" is a head too
     first = starts[0][0] if starts else len(kept)
     # A header that ends in the question's number ("CSS Islamiat 2018 – Q.2") names the
     # paper too: it is read with the lines above it.

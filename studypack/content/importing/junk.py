@@ -293,7 +293,9 @@ _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?pre
                       r"upgrade to (?:paid|premium) to|unlock the "
                       r"(?:full|complete|rest)|"
                       # a document viewer's preview wall (Scribd): the pages after it are hidden
-                      r"reading an? (?:free )?preview|not shown in this preview)\b",
+                      r"reading an? (?:free )?preview|not shown in this preview|"
+                      # a sample of a paid book or PDF: "——— END OF FREE SAMPLE ———"
+                      r"end of (?:the |this )?(?:free )?sample)\b",
                       re.IGNORECASE)
 
 

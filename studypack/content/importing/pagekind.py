@@ -122,6 +122,21 @@ def shop_page(lines: list[str], bodies: list[list[Block]]) -> bool:
             and all(_prose_words(body) < ANSWER_WORDS for body in bodies))
 
 
+_SPONSORED = re.compile(r"^\W*sponsored\b\s*(?:·.*)?$", re.IGNORECASE)
+"""A social network's mark on a paid post ("Sponsored · 🌏"), copied as a line of its own."""
+
+
+def sponsored_sale(lines: list[str], bodies: list[list[Block]]) -> bool:
+    """A sponsored post (an advert) naming prices or an order line at least twice, and no
+    question answered at length: it sells notes, however much a sample question and a
+    list of "what each answer contains" look like an answer's start.
+    """
+    sponsored = any(_SPONSORED.match(line) for line in lines[:12])
+    priced = sum(bool(_PRICE.search(line)) for line in lines)
+    return (sponsored and priced >= 2 and bool(bodies)
+            and all(_prose_words(body) < ANSWER_WORDS for body in bodies))
+
+
 _SEARCH_TITLE = re.compile(r"^\W*(?:you searched for|search results?\b)", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ from .blocks import EMOJI, Block, mostly_arabic, split_marker
 from .junk import is_junk, starts_tail
 from .pieces import CONCLUSION_OPENERS, SENTENCE_END
 from .question_rows import listed_lines, question_columns
-from .questions import asks, full_years, parse_question
+from .questions import asks, full_years, parse_question, sitting_head
 
 PAGE_CHROME = re.compile(
     r"^\s*(?:(?:\S+\s+){0,6}page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|"
@@ -115,7 +115,12 @@ _LABEL = re.compile(r"^(?:outline|introduction|conclusion|answer|analysis|way fo
 
 
 def _shape(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+    text = " ".join(line.split()).casefold()
+    if sitting_head(text):
+        # A year-wise list's heads ("CSS 2019", "CSS 2020", "CSS 2021") differ in their
+        # years; only the same head word for word on every page is a running head.
+        return text
+    return re.sub(r"\d+", "#", text)
 
 
 def wrap_width(lines: list[str], *, paged: bool = False) -> int:
@@ -168,7 +173,8 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
             previous = ""
             continue
         following = lines[n + 1] if n + 1 < len(lines) else ""
-        if previous and (_hangs(previous, raw) or _tag_alone(paragraphs[-1], line) or (
+        if previous and (_hangs(previous, raw) or _tag_alone(paragraphs[-1], line)
+                         or _closes_question(paragraphs[-1], line) or (
                 width and _continues(
                 previous, raw, width, paragraphs[-1]) and not _heads_a_list(previous, line,
                                                                          following))):
@@ -426,6 +432,19 @@ def _tag_alone(paragraph: str, line: str) -> bool:
     """
     return bool(_TAG_ALONE.match(full_years(line))) and split_marker(paragraph)[0] == "number" \
         and parse_question(paragraph) is None
+
+
+def _closes_question(paragraph: str, line: str) -> bool:
+    """A marked question's last sentence wrapped onto a line of its own and closed by the
+    marks ("Q.No.3 What … Pakistan?" over "Suggest remedies. (20)"): the same question.
+    """
+    if not _MARKS_END.search(line) or split_marker(line)[0] or parse_question(line):
+        return False
+    if len(line.split()) > 12 or _MARKS_END.search(paragraph):
+        return False
+    asked = parse_question(paragraph)
+    return asked is not None and asked.number is not None and asked.marks is None \
+        and paragraph.rstrip().endswith("?")
 
 
 def _block(paragraph: str) -> Block:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .blocks import EMOJI, QUESTION_WORDS
+from .blocks import EMOJI, QUESTION_WORDS, split_marker
 from .junk import is_menu
 from .preamble import is_attribution, is_preface
 from .urdu import latin_context
@@ -57,6 +57,10 @@ ALIASES = {
     "governance and public policy": "Governance and Public Policies",
     "pol science": "Political Science", "pol. science": "Political Science",
     "pol sci": "Political Science", "polsci": "Political Science",
+    "journalism": "Journalism and Mass Communication",
+    "mass communication": "Journalism and Mass Communication",
+    "us history": "History of USA", "u.s. history": "History of USA",
+    "american history": "History of USA", "history of the usa": "History of USA",
 }
 """Short names students use → the paper's name."""
 
@@ -176,9 +180,10 @@ _TAG_AT_START = re.compile(r"^[(\[]\s*(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\
 _EXAM = _TAG_EXAM + r"\s*[-–]?\s*" + _PROVINCE + r"(?:19|20)\d\d"
 # A dash before a tag may be typed as two or three hyphens ("--- BPSC 2018").
 _EXAM_YEAR_TAG = re.compile(rf"(?:[(\[]\s*{_EXAM}\s*[)\]]|\s(?:[—–]|-{{1,3}})\s*{_EXAM}|"
-                            rf"(?<=[.?!”\"])\s+{_EXAM})\s*\.?$", re.IGNORECASE)
+                            rf"(?:(?<=[.?!”\"])|(?<=\d[)\]])|(?<=marks[)\]]))\s+{_EXAM})\s*\.?$",
+                            re.IGNORECASE)
 """``(CSS 2016)`` closing a listed question, ``— CSS 2016`` after a dash, or ``CSS-2016``
-after its last sentence."""
+after its last sentence or after its marks ("… (10 marks) PMS Punjab 2021")."""
 
 
 @dataclass(frozen=True)
@@ -350,14 +355,16 @@ def sitting_head(head: str) -> tuple[str, int] | None:
     (PPSC)"): a list by year, whose heads are no topics.
     """
     head = re.sub(rf"^(?:[-–•▶►*]|{EMOJI})[\ufe0f]?\s*", "", head.strip())
-    # The commission may come first, as the exam's own name does ("PPSC PMS 2021").
-    found = re.fullmatch(r"\**(?:(?:FPSC|PPSC|KPPSC|SPSC|BPSC|AJKPSC)\s+)?(CSS|PMS|PCS)\b"
-                         r"[\w\s()-]{0,30}?\b((?:19|20)\d\d)\b[\s()\w-]{0,12}\**:?",
+    # The commission may come first, as the exam's own name does ("PPSC PMS 2021"), or
+    # stand for it ("KPPSC 2020", "SPSC CCE 2021 (Sindh)"); one word may lead in with a
+    # dash ("Bonus — CSS 2022").
+    found = re.fullmatch(r"\**(?:[^\W\d_]+\s*[—–:]\s*)?(?:(?:FPSC|PPSC|KPPSC|SPSC|BPSC|AJKPSC)"
+                         r"\s+)?(CSS|PMS|PCS|FPSC|PPSC|KPPSC|SPSC|BPSC|AJKPSC)\b"
+                         r"[\w\s()-]{0,30}?\b((?:19|20)\d\d)\b[\s()\w-]{0,16}\**:?",
                          head.strip(), re.IGNORECASE)
     if found is None:
         return None
-    exam = found.group(1).upper()
-    return COMMISSIONS.get(exam, exam), int(found.group(2))
+    return tag_exam(found.group(1)) or "PMS", int(found.group(2))
 
 
 def asks(text: str) -> bool:
@@ -504,6 +511,24 @@ def _with_tags(number: int | None, text: str) -> QuestionLine:
     return QuestionLine(number=number, text=rest, year=year, marks=marks, exam=exam,
                         paper=str(said["paper"]) if "paper" in said else None,
                         part=str(said["part"]) if "part" in said else None)
+
+
+def short_parts(question: QuestionLine, lines: list[str]) -> list[QuestionLine]:
+    """The lettered parts of a question that itself asks nothing ("Q.No.8 Write short
+    notes on the following:" over "(a) … (5)", "(b) … (5)"): each part is a question of
+    its own, under the question's number.
+    """
+    if not re.search(r"\bthe following\b[\w\s]{0,30}:?$", question.text, re.IGNORECASE):
+        return []
+    parts = []
+    for line in lines:
+        marker, _, rest = split_marker(line)
+        if marker != "letter":
+            break  # the parts end; a head of the next questions may follow
+        part = _with_tags(question.number, rest)
+        parts.append(replace(part, exam=part.exam or question.exam,
+                             year=part.year or question.year))
+    return parts if len(parts) >= 2 else []
 
 
 def _int_or_none(value: object) -> int | None:

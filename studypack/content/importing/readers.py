@@ -84,8 +84,8 @@ def read_html(data: bytes) -> Page:
     blocks = _unsigned(blocks, _signatures(text))
     title, crumbs = _title_and_crumbs(text)
     if not any(parse_question(plain(b.text)) for b in blocks):
-        asked, above = _question_outside(text)
-        blocks = _put_question(asked, blocks)
+        asked, above, posted = _question_outside(text)
+        blocks = _put_question(asked, blocks, posted=posted)
         crumbs = (*crumbs, *above)
     return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
                 notes=notes, product=bool(_PRODUCT.search(text)))
@@ -223,18 +223,25 @@ def _prose(blocks: list[Block]) -> int:
                if len(plain(b.text).split()) >= 8)
 
 
-def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...]]:
+def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...], bool]:
     """A question heading that trafilatura left out of the main text ("Q3. …" in a header
-    above the article), and the short lines just above it (paper, year), read as context.
+    above the article), and the short lines just above it (paper, year), read as context;
+    and whether it was a line of a post set in <br> lines (such as a thread's first post).
     """
     from lxml import html
 
     try:
         tree = html.fromstring(text.encode("utf-8"))
     except (ValueError, SyntaxError):
-        return [], ()
+        return [], (), False
     for element in tree.iter("h1", "h2", "h3", "h4", "p", "div"):
         if len(element) > 3:
+            # A forum post set in <br> lines ("<b>Question No. 5:</b> … <b>[20]</b><br>"):
+            # its question line is one of them.
+            line = next((x for x in _br_lines(element) if (q := parse_question(x)) and q.text
+                         and q.number), "")
+            if line:
+                return [Block("heading", line, level=2)], (), True
             continue
         line = " ".join(" ".join(element.itertext()).split())
         if line and parse_question(line):
@@ -245,11 +252,28 @@ def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...]]:
                     above.append(words)
                 if len(above) == 3:
                     break
-            return [Block("heading", line, level=2)], tuple(reversed(above))
-    return [], ()
+            return [Block("heading", line, level=2)], tuple(reversed(above)), False
+    return [], (), False
 
 
-def _put_question(asked: list[Block], blocks: list[Block]) -> list[Block]:
+def _br_lines(element: Any) -> list[str]:
+    """An element's text cut at its own <br> children (none when it has fewer than two)."""
+    if sum(child.tag == "br" for child in element) < 2:
+        return []
+    lines, line = [], [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            lines.append(line)
+            line = []
+        elif isinstance(child.tag, str):
+            line.append(child.text_content())
+        line.append(child.tail or "")
+    lines.append(line)
+    return [" ".join("".join(x).split()) for x in lines]
+
+
+def _put_question(asked: list[Block], blocks: list[Block], *, posted: bool = False
+                  ) -> list[Block]:
     """The question heading in the place of its own words in the main text (a question box:
     "Q.No.4" and "(20)" in spans around the question's paragraph, under the page's title),
     or before the main text when they are not in it.
@@ -261,7 +285,12 @@ def _put_question(asked: list[Block], blocks: list[Block]) -> list[Block]:
         words = " ".join(plain(block.text).split())
         if len(words.split()) >= 5 and words in line:
             return [*blocks[:k], *asked, *blocks[k + 1:]]
-    return [*asked, *blocks]
+    if not posted:
+        return [*asked, *blocks]
+    # A member's card above the answering post ("Joined", "Mar 2016", "Messages", "5,412")
+    # is no part of the answer: a question from a post goes above its first sentence.
+    k = next((k for k, b in enumerate(blocks) if len(plain(b.text).split()) >= 8), 0)
+    return [*blocks[:k], *asked, *blocks[k:]]
 
 
 _FURNITURE = re.compile(r"comment|sidebar|(?<!elementor-)widget|menu|(?<!sub)nav|footer|"
