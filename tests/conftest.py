@@ -49,6 +49,16 @@ def copied_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _machine_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Machine-wide caches (parsed hyphenation patterns) go to a folder of the session's own,
+    for the tests and the commands they start, not to the user's ~/.cache.
+    """
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache-home"))
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     out = tmp_path_factory.mktemp("sample") / "booklet.pdf"

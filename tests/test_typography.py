@@ -84,6 +84,47 @@ def test_words_are_hyphenated_but_never_names_numbers_or_compounds(sample_reader
     assert hyphenator("none") == ""
 
 
+def test_parsed_patterns_are_kept_once_per_machine_and_split_words_as_pyphen_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyphen
+
+    from studypack.render import hyphenation
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = pyphen.LANGUAGES["en_GB"]
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    hyphenation._load_patterns(pyphen, path)
+    parsed = pyphen.hdcache[path]
+    [kept] = (tmp_path / "studypack").iterdir()
+    assert kept.name.startswith(f"hyph_en_GB-pyphen{pyphen.__version__}-")
+
+    # A second process reads the table back and never parses the dictionary.
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", None)
+    hyphenation._load_patterns(pyphen, path)
+    restored = pyphen.hdcache[path]
+    assert restored is not parsed and restored.patterns == parsed.patterns
+    words = ("provincial", "administration", "constitutional", "parliamentary", "accountability",
+             "hyphenation", "sovereignty", "infrastructure", "extraordinary", "democratisation")
+    ours = pyphen.Pyphen(filename=path, left=2, right=3)
+    monkeypatch.setattr(pyphen, "hdcache", {path: parsed})
+    theirs = pyphen.Pyphen(filename=path, left=2, right=3)
+    for word in words:
+        assert list(ours.iterate(word)) == list(theirs.iterate(word)), word
+        assert ours.positions(word) == theirs.positions(word), word
+    assert any(list(theirs.iterate(word)) for word in words)
+
+    # A damaged file is passed over: parsed again and written again, whole.
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    kept.write_bytes(b"\x00damaged")
+    hyphenation._load_patterns(pyphen, path)
+    assert pyphen.hdcache[path].patterns == parsed.patterns
+    assert [p.name for p in (tmp_path / "studypack").iterdir()] == [kept.name]
+    assert kept.stat().st_size > 100_000
+
+
 def _word_spacing(pdf: Path) -> int:
     """How many times the PDF's pages widen the word spacing (justified lines do).
 

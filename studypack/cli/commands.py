@@ -13,11 +13,12 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..model import PastQuestion, Question
+if TYPE_CHECKING:
+    from ..model import PastQuestion, Question
 from .support import (
     PackFailures,
     cache_dir,
@@ -413,6 +414,7 @@ def list_questions(
 
         from ..content import load_bank
         from ..content.derive import cut_at_word, plain_text
+        from ..model import PastQuestion
 
         folder = _content_dir(path, "give the folder: studypack list PATH")
         bank = load_bank(folder)
@@ -455,6 +457,8 @@ def list_questions(
 
 def _number(q: Question | PastQuestion) -> str:
     """The question number as ``list`` shows it: ``–`` for a question without an answer."""
+    from ..model import PastQuestion
+
     if isinstance(q, PastQuestion):
         return "–"
     return str(q.number)
@@ -807,6 +811,11 @@ def main() -> None:
     128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM).
     """
     stop_cleanly_on_signals()
+    # pydantic looks for plugins (observability hooks) by scanning every
+    # installed package's entry points: 25 ms of each command and worker
+    # process, for hooks a command-line tool never has. A user who sets the
+    # variable keeps their setting.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app(prog_name="studypack")
     finally:

@@ -9,10 +9,12 @@ lives here, below the theme; the colour arithmetic a layout needs
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Annotated
 
-import webcolors
 from pydantic import AfterValidator
+
+_NORMAL = re.compile(r"#[0-9a-f]{6}")
 
 
 def to_hex(value: str) -> str:
@@ -29,6 +31,12 @@ def to_hex(value: str) -> str:
             the message suggests the closest name.
     """
     text = value.strip()
+    if _NORMAL.fullmatch(text):
+        # Layouts store their colours in this form; webcolors (14 ms to import)
+        # is needed only for names and other spellings.
+        return text
+    import webcolors
+
     try:
         if text.startswith("#"):
             return str(webcolors.normalize_hex(text))

@@ -13,8 +13,14 @@ hands over words of letters only.
 
 from __future__ import annotations
 
+import marshal
+import os
+import sys
+import tempfile
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 Hyphenator = Callable[[str], tuple[tuple[str, str], ...]]
 
@@ -26,7 +32,9 @@ def hyphenator(language: str) -> Hyphenator | str:
         return ""
     import pyphen
 
-    dictionary = pyphen.Pyphen(lang=language, left=2, right=3)
+    path = Path(pyphen.LANGUAGES[pyphen.language_fallback(language)])
+    _load_patterns(pyphen, path)
+    dictionary = pyphen.Pyphen(filename=path, left=2, right=3)
 
     @lru_cache(maxsize=8192)
     def splits(word: str) -> tuple[tuple[str, str], ...]:
@@ -35,3 +43,60 @@ def hyphenator(language: str) -> Hyphenator | str:
         return tuple(dictionary.iterate(word))
 
     return splits
+
+
+def cache_home() -> Path:
+    """The folder studypack keeps machine-wide caches in (``$XDG_CACHE_HOME/studypack``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "studypack"
+
+
+def _load_patterns(pyphen: Any, path: Path) -> None:
+    """Give pyphen the parsed patterns of ``path`` from our cache, parsing and keeping them once.
+
+    pyphen parses a dictionary's 14,000 patterns in every process (75 ms of a
+    one-answer handout, and again in each worker of a pack); the parsed table
+    is plain strings and integers, which ``marshal`` reads back in 6 ms. The
+    file's name holds everything the table depends on (pyphen's and Python's
+    versions, the dictionary's size and time), so an upgrade parses afresh;
+    any cache that cannot be read or written is passed over: it only saves time.
+    ``tests/test_typography.py`` checks that the table read back splits words
+    exactly as pyphen's own does, and fails by name if pyphen changes the
+    attributes this sets.
+    """
+    if path in pyphen.hdcache:
+        return
+    try:
+        stat = path.stat()
+    except OSError:
+        return  # a dictionary inside a zip file: pyphen reads it its own way
+    version = f"{sys.version_info.major}{sys.version_info.minor}"
+    kept = cache_home() / (f"{path.stem}-pyphen{pyphen.__version__}-py{version}-"
+                           f"{stat.st_size}-{stat.st_mtime_ns}.marshal")
+    try:
+        patterns, maxlen = marshal.loads(kept.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        parsed = pyphen.HyphDict(path)
+        pyphen.hdcache[path] = parsed
+        _keep(kept, parsed.patterns, parsed.maxlen)
+        return
+    restored = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    restored.patterns, restored.maxlen, restored.cache = patterns, maxlen, {}
+    pyphen.hdcache[path] = restored
+
+
+def _keep(kept: Path, patterns: dict[str, Any], maxlen: int) -> None:
+    try:
+        data = marshal.dumps((patterns, maxlen))
+    except ValueError:
+        return  # a dictionary with non-standard breaks holds objects marshal cannot write
+    part = None
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole, then renamed: a process reading it meanwhile sees none or all.
+        with tempfile.NamedTemporaryFile(dir=kept.parent, delete=False) as part:
+            part.write(data)
+        Path(part.name).replace(kept)
+    except OSError:
+        if part is not None:
+            Path(part.name).unlink(missing_ok=True)
