@@ -86,6 +86,8 @@ def test_words_are_hyphenated_but_never_names_numbers_or_compounds(sample_reader
 
 def test_parsed_patterns_are_kept_once_per_machine_and_split_words_as_pyphen_does(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import marshal
+
     import pyphen
 
     from studypack.render import hyphenation
@@ -118,9 +120,11 @@ def test_parsed_patterns_are_kept_once_per_machine_and_split_words_as_pyphen_doe
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(pyphen, "hdcache", {})
-    kept.write_bytes(b"\x00damaged")
-    hyphenation._load_patterns(pyphen, path)
-    assert pyphen.hdcache[path].patterns == parsed.patterns
+    for damaged in (b"\x00damaged", marshal.dumps(([1, 2], 3)), marshal.dumps(("a", "b", "c"))):
+        kept.write_bytes(damaged)
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        hyphenation._load_patterns(pyphen, path)
+        assert pyphen.hdcache[path].patterns == parsed.patterns
     assert [p.name for p in (tmp_path / "studypack").iterdir()] == [kept.name]
     assert kept.stat().st_size > 100_000
 

@@ -73,16 +73,26 @@ def _load_patterns(pyphen: Any, path: Path) -> None:
     version = f"{sys.version_info.major}{sys.version_info.minor}"
     kept = cache_home() / (f"{path.stem}-pyphen{pyphen.__version__}-py{version}-"
                            f"{stat.st_size}-{stat.st_mtime_ns}.marshal")
-    try:
-        patterns, maxlen = marshal.loads(kept.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+    read = _read_kept(kept)
+    if read is None:
         parsed = pyphen.HyphDict(path)
         pyphen.hdcache[path] = parsed
         _keep(kept, parsed.patterns, parsed.maxlen)
         return
+    patterns, maxlen = read
     restored = pyphen.HyphDict.__new__(pyphen.HyphDict)
     restored.patterns, restored.maxlen, restored.cache = patterns, maxlen, {}
     pyphen.hdcache[path] = restored
+
+
+def _read_kept(kept: Path) -> tuple[dict[str, Any], int] | None:
+    try:
+        patterns, maxlen = marshal.loads(kept.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if isinstance(patterns, dict) and isinstance(maxlen, int):
+        return patterns, maxlen
+    return None
 
 
 def _keep(kept: Path, patterns: dict[str, Any], maxlen: int) -> None:
