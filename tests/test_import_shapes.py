@@ -6,6 +6,7 @@ the fields a careful reader would take from it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -2962,3 +2963,261 @@ The remaining headings and the conclusion are in the printed guide. Order on Wha
         answer.data["conclusion"])
     assert "FREE SAMPLE" not in answer.yaml_text and "printed guide" not in answer.yaml_text
     assert _headings(answer) == ["Overcrowding in Prisons", "Lack of Trained Staff"]
+
+
+# Lists of past questions read from their repeated item shape (dev-lists).
+
+
+def _fields(records) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """Each listed question's text, exam, year, paper and topic."""
+    assert all(r.data["kind"] == "question" for r in records)
+    return [(r.data["question"], r.data["exam"], r.data["year"], r.data["paper"],
+             (r.data.get("topics") or [None])[0]) for r in records]
+
+
+def test_tags_set_before_each_bulleted_question_under_emoji_heads(tmp_path):
+    page = """Sociology Circle
+2d · 🌏
+
+📘 SOCIOLOGY — PAST QUESTIONS BY TOPIC
+Keep this post; the exam and the year come first on every line.
+
+🏠 FAMILY AND KINSHIP
+➡️ CSS-2015: Explain how the joint family system is changing in urban Pakistan.
+➡️ PMS Sindh 2018: Why do arranged marriages persist among educated youth? Discuss.
+➡️ KPPSC-2022: Describe the role of kinship in rural politics.
+
+🏙️ URBAN LIFE
+➡️ CSS-2019: What social problems follow rapid urbanisation in Karachi?
+➡️ BPSC 2020: Discuss the growth of slums and its effect on public health.
+
+👍 214 · 31 comments
+"""
+    records = import_file(_write(tmp_path, "tag-first.txt", page))
+    assert _fields(records) == [
+        ("Explain how the joint family system is changing in urban Pakistan.", "CSS", 2015,
+         "Sociology", "Family and Kinship"),
+        ("Why do arranged marriages persist among educated youth? Discuss.", "PMS", 2018,
+         "Sociology", "Family and Kinship"),
+        ("Describe the role of kinship in rural politics.", "PMS", 2022, "Sociology",
+         "Family and Kinship"),
+        ("What social problems follow rapid urbanisation in Karachi?", "CSS", 2019,
+         "Sociology", "Urban Life"),
+        ("Discuss the growth of slums and its effect on public health.", "PMS", 2020,
+         "Sociology", "Urban Life")]
+
+
+def test_tags_followed_by_marks_and_short_tags_before_marks_close_listed_questions(tmp_path):
+    page = """# Geography — Past Questions
+
+## Climate
+
+- Explain the causes of the monsoon over South Asia. — CSS'17 [10+10]
+- Why are heatwaves becoming more frequent in Sindh? (PMS Sindh 2021) (20)
+- Describe the effects of El Nino on the rainfall of Pakistan. (CSS 2019)
+
+## Population
+
+- What explains the rapid growth of secondary cities in Punjab? (PPSC 2020) [10+10]
+"""
+    records = import_file(_write(tmp_path, "marks-after.md", page))
+    assert _fields(records) == [
+        ("Explain the causes of the monsoon over South Asia.", "CSS", 2017, "Geography",
+         "Climate"),
+        ("Why are heatwaves becoming more frequent in Sindh?", "PMS", 2021, "Geography",
+         "Climate"),
+        ("Describe the effects of El Nino on the rainfall of Pakistan.", "CSS", 2019,
+         "Geography", "Climate"),
+        ("What explains the rapid growth of secondary cities in Punjab?", "PMS", 2020,
+         "Geography", "Population")]
+
+
+def test_a_bare_two_digit_year_and_a_question_wrapped_onto_the_next_line(tmp_path):
+    page = """[02/03/2025, 7:10:11 PM] Sir Kamran: CRIMINOLOGY — OLD QUESTIONS
+[02/03/2025, 7:10:40 PM] Sir Kamran: A year alone is the CSS paper of that year.
+*Topic 1: Theories of Crime*
+Q1. Explain the strain theory of crime with examples. ('16)
+Q2. How does labelling theory account for the behaviour of repeat
+offenders? ('19)
+Q3. Compare the classical and positivist schools of criminology. ['21] [10+10]
+[02/03/2025, 7:12:05 PM] Ayesha: JazakAllah sir
+"""
+    records = import_file(_write(tmp_path, "two-digit.txt", page))
+    assert _fields(records) == [
+        ("Explain the strain theory of crime with examples.", "CSS", 2016, "Criminology",
+         "Theories of Crime"),
+        ("How does labelling theory account for the behaviour of repeat offenders?", "CSS",
+         2019, "Criminology", "Theories of Crime"),
+        ("Compare the classical and positivist schools of criminology.", "CSS", 2021,
+         "Criminology", "Theories of Crime")]
+
+
+def test_a_tag_alone_on_the_line_under_its_question_and_a_folio_beside_a_footer(tmp_path):
+    page = """Iqra Academy | Political Science Question Bank
+POLITICAL SCIENCE
+TOPIC-WISE PAST QUESTIONS
+
+STATE AND SOVEREIGNTY
+Q.No.1 Define sovereignty and trace how the idea changed after the rise of
+international organisations.
+[CSS-2017] (20)
+Q.No.2 Is the state a natural institution? Give reasons for your answer. [PMS Punjab-2019]
+Q.No.3 Explain the theories of the origin of the state and say which one you find
+Page 1 of 2                                  Admissions: 051-1111111
+Iqra Academy | Political Science Question Bank
+most convincing. [CSS-2021]
+Q.No.4 Discuss the pluralist attack on the monistic view of sovereignty. [KPPSC-2018]
+Page 2 of 2                                  Admissions: 051-1111111
+"""
+    records = import_file(_write(tmp_path, "tag-below.txt", page))
+    assert _fields(records) == [
+        ("Define sovereignty and trace how the idea changed after the rise of international "
+         "organisations.", "CSS", 2017, "Political Science", "State and Sovereignty"),
+        ("Is the state a natural institution? Give reasons for your answer.", "PMS", 2019,
+         "Political Science", "State and Sovereignty"),
+        ("Explain the theories of the origin of the state and say which one you find most "
+         "convincing.", "CSS", 2021, "Political Science", "State and Sovereignty"),
+        ("Discuss the pluralist attack on the monistic view of sovereignty.", "PMS", 2018,
+         "Political Science", "State and Sovereignty")]
+
+
+_BLOGGER_YEARS = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS Criminology Past Papers 2016 to 2018 | Crime Desk</title></head><body>
+<div class="widget Blog" id="Blog1"><article class="post-outer-container"><div class="post">
+<h3 class="post-title">CSS Criminology Past Papers 2016 to 2018</h3>
+<div class="post-body">
+<p>Here are the subjective questions of three CSS Criminology papers, year by year.</p>
+<h3>Past Papers 2016</h3>
+<p>(i) Explain the role of the police in preventing crime in cities. (20)<br />
+(ii) Why do young offenders go back to crime? Discuss. <span>Very important!</span><br />
+(iii) Describe the main features of the probation system in Pakistan.</p>
+<h3>Past Papers 2017</h3>
+<div>(i) What is white-collar crime? How can it be controlled?</div>
+<div>(ii) Discuss the causes of terrorism in the tribal districts.</div>
+<div>(iii) Write short notes on:</div>
+<div style="margin-left: 2em;">(a) Victimology (10)</div>
+<div style="margin-left: 2em;">(b) Restorative justice (10)</div>
+<h3>Past Papers 2018</h3>
+<p>(i) Examine the link between poverty and property crime in Pakistan.<br />
+(ii) Evaluate the prison reforms introduced since 2000 in Punjab, and say whether \
+they have reduced overcrowding in its central jails.<br />
+(iii) How far has forensic science helped the courts in Pakistan?</p>
+</div></div></article>
+<div class="widget PopularPosts"><h2>Popular Posts</h2><ul><li>Crime notes</li></ul></div>
+</div></body></html>"""
+
+
+def test_year_heads_over_roman_items_in_br_lines_and_divs_of_a_blogger_post(tmp_path):
+    page = _BLOGGER_YEARS
+    records = import_file(_write(tmp_path, "years.html", page))
+    assert [(q, exam, year, paper) for q, exam, year, paper, _ in _fields(records)] == [
+        ("Explain the role of the police in preventing crime in cities.", "CSS", 2016,
+         "Criminology"),
+        ("Why do young offenders go back to crime? Discuss.", "CSS", 2016, "Criminology"),
+        ("Describe the main features of the probation system in Pakistan.", "CSS", 2016,
+         "Criminology"),
+        ("What is white-collar crime? How can it be controlled?", "CSS", 2017, "Criminology"),
+        ("Discuss the causes of terrorism in the tribal districts.", "CSS", 2017,
+         "Criminology"),
+        ("Victimology", "CSS", 2017, "Criminology"),
+        ("Restorative justice", "CSS", 2017, "Criminology"),
+        ("Examine the link between poverty and property crime in Pakistan.", "CSS", 2018,
+         "Criminology"),
+        ("Evaluate the prison reforms introduced since 2000 in Punjab, and say whether they "
+         "have reduced overcrowding in its central jails.", "CSS", 2018, "Criminology"),
+        ("How far has forensic science helped the courts in Pakistan?", "CSS", 2018,
+         "Criminology")]
+    assert not any("Past Papers" in str(r.data.get("topics")) for r in records)  # no topic
+
+
+def test_a_csv_sheet_of_questions_read_by_its_header_row(tmp_path):
+    page = """Economics questions (CSS and provincial PMS),,,,,
+Compiled by the Saturday study group,,,,,
+,,,,,
+Sr,Topic,Exam,Year,Question,Marks
+1,Public Finance,CSS,2017,Why is the tax-to-GDP ratio of Pakistan so low?,20
+2,Public Finance,SPSC,2020,"Discuss the causes, effects and cures of the fiscal deficit.",10+10
+3,Trade,PPSC,2022,"Evaluate the ""export-led growth"" strategy for Pakistan.",20
+4,Trade,CSS,2021,Explain the theory of comparative advantage with an example.,20
+,,,,,
+"Note: SPSC, PPSC and KPPSC rows are PMS papers.",,,,,
+"""
+    records = import_file(_write(tmp_path, "sheet.txt", page))
+    assert _fields(records) == [
+        ("Why is the tax-to-GDP ratio of Pakistan so low?", "CSS", 2017, "Economics",
+         "Public Finance"),
+        ("Discuss the causes, effects and cures of the fiscal deficit.", "PMS", 2020,
+         "Economics", "Public Finance"),
+        ('Evaluate the "export-led growth" strategy for Pakistan.', "PMS", 2022, "Economics",
+         "Trade"),
+        ("Explain the theory of comparative advantage with an example.", "CSS", 2021,
+         "Economics", "Trade")]
+
+
+def test_a_notion_call_out_names_the_lists_paper(tmp_path):
+    page = """# Old questions
+
+Created by: Hira
+
+<aside>
+📌 Paper: **Muslim Law and Jurisprudence** (CSS optional). Answers are on another page.
+
+</aside>
+
+## Sources of law
+
+- What is the place of ijma among the sources of Islamic law? — CSS'18
+- Explain the role of qiyas in the growth of fiqh. — CSS'20
+- Discuss the conditions for ijtihad in the modern age. — CSS'22
+"""
+    records = import_file(_write(tmp_path, "callout.md", page))
+    assert [(paper, year) for _, _, year, paper, _ in _fields(records)] == [
+        ("Muslim Law and Jurisprudence", 2018), ("Muslim Law and Jurisprudence", 2020),
+        ("Muslim Law and Jurisprudence", 2022)]
+
+
+def test_a_forum_post_of_question_lines_in_br_lines_reads_its_paper_from_the_post(tmp_path):
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Psych old papers, questions only</title></head><body>
+<div class="thread"><h2>Psych old papers, questions only</h2>
+<div class="post"><div class="inner">Hello all,<br>Below are the questions of the last
+two CSS Psychology papers, typed by hand from the scans so we can talk about them.<br><br>
+<strong>CSS 2021</strong><br>
+Q.2 Explain the main ideas of the humanistic approach.<br>
+Q.4 What is the bystander effect? Give examples from daily life.<br><br>
+<strong>CSS 2022</strong><br>
+Q.3 Discuss the stages of cognitive development given by Piaget.<br>
+Q.6 How is intelligence measured? Discuss the limits of IQ tests.<br>
+</div></div></div></body></html>"""
+    records = import_file(_write(tmp_path, "post.html", page))
+    assert [(q, year, paper) for q, _, year, paper, _ in _fields(records)] == [
+        ("Explain the main ideas of the humanistic approach.", 2021, "Psychology"),
+        ("What is the bystander effect? Give examples from daily life.", 2021, "Psychology"),
+        ("Discuss the stages of cognitive development given by Piaget.", 2022, "Psychology"),
+        ("How is intelligence measured? Discuss the limits of IQ tests.", 2022,
+         "Psychology")]
+
+
+def test_a_blogger_posts_own_reading_keeps_the_post_its_widget_holds_and_its_div_lines():
+    from studypack.content.importing.readers import _own_reading
+
+    texts = [b.text for b in _own_reading(_BLOGGER_YEARS)]
+    assert "(ii) Discuss the causes of terrorism in the tribal districts." in texts
+    assert "(a) Victimology (10)" in texts and "Popular Posts" not in texts
+
+
+def test_the_pages_own_reading_is_taken_when_the_extractor_leaves_listed_lines_out(
+        tmp_path, monkeypatch):
+    import trafilatura
+
+    # The extractor keeps the headings and paragraphs but leaves out the year whose
+    # questions are set in bare <div>s.
+    body = _BLOGGER_YEARS[_BLOGGER_YEARS.index('<h3 class="post-title">'):
+                          _BLOGGER_YEARS.index("</div></div></article>")]
+    body = re.sub(r"<div[^>]*>[^<]*</div>\n", "", body)
+    kept = re.sub(r"</?span>", "", re.sub(r"<(/?)h3[^>]*>", r"<\1head>", body)).replace(
+        "<br />", "<lb/>").replace('<div class="post-body">', "")
+    monkeypatch.setattr(trafilatura, "extract",
+                        lambda *_, **__: f"<doc><main>{kept}</main></doc>")
+    records = import_file(_write(tmp_path, "years.html", _BLOGGER_YEARS))
+    assert [r.data["year"] for r in records] == [2016] * 3 + [2017] * 4 + [2018] * 3

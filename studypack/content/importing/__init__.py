@@ -45,9 +45,9 @@ from .questions import (
     QuestionLine,
     read_context,
     short_parts,
-    sitting_head,
     title_as_question,
     title_question,
+    year_head,
 )
 from .readers import READERS, UnreadableFile, read_page
 from .web import FetchError, fetch, is_address, shown
@@ -190,9 +190,11 @@ def _listed_questions(split: SplitPage, options: Options,
     for raw in split.answers:
         head = _topic_head(before)
         last = next((plain(b.text) for b in reversed(before) if plain(b.text).strip()), "")
-        sitting = sitting_head(last) if len(last.split()) <= 8 else None
+        sitting = year_head(last) if len(last.split()) <= 8 else None
         if sitting:
-            dated = sitting  # "CSS 2023", "PMS Punjab 2022 (PPSC)": a year's questions follow
+            # "CSS 2023", "PMS Punjab 2022 (PPSC)", "Past Papers 2018": a year's questions
+            # follow, and the head is no topic.
+            dated = sitting
         elif head:
             topic = head
         question = raw.question

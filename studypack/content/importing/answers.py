@@ -24,6 +24,7 @@ from .junk import (
     signs_off,
     starts_tail,
 )
+from .listed import read_list
 from .pieces import to_piece
 from .preamble import drop_preface
 from .questions import (
@@ -261,6 +262,8 @@ def split_page(page: Page) -> SplitPage:
     """Drop junk, read the page context and cut the page at its question lines."""
     thread = answer_post(tuple(_split_headed(page.blocks)))
     kept, dropped = drop_junk(thread)
+    # A list of questions is read from its repeated item shape, over the whole page.
+    kept, run = read_list(kept)
     paywalled = any(is_paywall(plain(b.text)) for b in thread)
     dropped += len(page.blocks) - len(thread)
     starts = [(i, q) for i, b in enumerate(kept)
@@ -282,6 +285,12 @@ def split_page(page: Page) -> SplitPage:
         starts = sorted([*dated.items(), *((i, q) for i, q in starts if i not in dated and not (
             sitting_head(split_marker(plain(kept[i].text))[2])
             and not (q.text and asks(q.text))))])  # "✨ Bonus — CSS 2022" is a head too
+    if run:
+        # A listed item's own reading stands where a question line read it without a tag.
+        read = dict(starts)
+        starts = sorted([*((i, q) for i, q in starts if i not in run or read[i].year),
+                         *((i, q) for i, q in run.items() if i not in read or not read[i].year)],
+                        key=lambda start: start[0])
     first = starts[0][0] if starts else len(kept)
     # A header that ends in the question's number ("CSS Islamiat 2018 – Q.2") names the
     # paper too: it is read with the lines above it.

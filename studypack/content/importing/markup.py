@@ -106,7 +106,8 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
             cells = [inline_text(cell) for cell in child]
             if any(cells):
                 blocks.append(Block("paragraph", " – ".join(c for c in cells if c)))
-        elif tag in PARAGRAPHS and not any(_tag(c) in PARAGRAPHS | LISTS for c in child):
+        elif (tag in PARAGRAPHS or _list_line_box(child)) and not any(
+                _tag(c) in PARAGRAPHS | LISTS for c in child):
             found = _block("paragraph", child)
             if found is not None and "\n" in found.text and (
                     _listed_lines(found.text) or _short_lines(found.text)):
@@ -127,6 +128,18 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
         if found:
             blocks.append(found)
     return blocks
+
+
+_BOXES = frozenset({"div", "section"})
+"""Containers that may hold a list line's text with no element inside them."""
+
+
+def _list_line_box(element: Any) -> bool:
+    """A box holding only a list's line, one box a line ("<div>(ii) Explain …</div>"): a
+    paragraph, which a box without elements inside it otherwise never gives.
+    """
+    return _tag(element) in _BOXES and not len(element) and bool(
+        split_marker((element.text or "").strip())[0])
 
 
 def _question_table(table: Any) -> list[Block]:

@@ -9,6 +9,7 @@ shows it. Lines mostly in Arabic script are never joined to their neighbours.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 
@@ -22,8 +23,12 @@ PAGE_CHROME = re.compile(
     r"^\s*(?:(?:\S+\s+){0,6}page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|"
     r"[-–—]?\s*\d{1,3}\s*[-–—]?|"
     r"scanned with \w+|downloaded from \S+|uploaded by .{0,40}|"
-    r"download to read ad-free|report this document|save|embed|print)\s*$", re.IGNORECASE)
-"""Whole lines that are page furniture: folios, "page 1 of 53", document-site buttons."""
+    r"download to read ad-free|report this document|save|embed|print|"
+    # A folio set apart in its own column from a footer's notice, either side of it.
+    r"page\s*\d+\s*(?:of|/)\s*\d+ {3,}\S.{0,60}|\S.{0,60}? {3,}page\s*\d+\s*(?:of|/)\s*\d+)\s*$",
+    re.IGNORECASE)
+"""Whole lines that are page furniture: folios, "page 1 of 53", document-site buttons, a
+folio beside a footer's notice ("Page 1 of 2      Admissions open: …")."""
 
 REPEATS_AT_LEAST = 3
 """A short line found this often (digits ignored) is a running header or footer."""
@@ -237,23 +242,30 @@ def _nested_bullets(lines: list[str]) -> list[str]:
 
 
 def question_sheet(lines: list[str]) -> list[str]:
-    """A spreadsheet of past questions copied as tab-separated rows (a header row naming
-    the Question and Year columns) → a topic line over each run of its questions and
-    "1. Question (CSS 2019)" lines, as a typed list would read (``question_rows``). Other
-    lines are left as they are.
+    """A spreadsheet of past questions copied as tab-separated rows, or saved as CSV (a
+    header row naming the Question and Year columns) → a topic line over each run of its
+    questions and "1. Question (CSS 2019)" lines, as a typed list would read
+    (``question_rows``). Other lines are left as they are, except that a CSV file's
+    other rows (a title, a note, padded with commas) are read as their cells' words.
     """
     out: list[str] = []
     k = 0
+    sheet = any(_csv_columns(line) for line in lines)
     while k < len(lines):
-        columns = question_columns(_cells(lines[k])) if "\t" in lines[k] else None
+        tabbed = "\t" in lines[k]
+        columns = question_columns(_cells(lines[k])) if tabbed else _csv_columns(lines[k])
         k += 1
         if columns is None:
-            out.append(lines[k - 1])
+            out.append(" ".join(c for c in _csv_row(lines[k - 1]) if c)
+                       if sheet and "," in lines[k - 1] else lines[k - 1])
             continue
-        rows = []
-        while k < len(lines) and "\t" in lines[k]:
-            rows.append(_cells(lines[k]))
-            k += 1
+        rows: list[list[str]] = []
+        if tabbed:
+            while k < len(lines) and "\t" in lines[k]:
+                rows.append(_cells(lines[k]))
+                k += 1
+        else:
+            k = _csv_rows(lines, k, rows)
         for kind, text in listed_lines(columns, rows):
             out += ["", text, ""] if kind == "topic" else [text]
     return out
@@ -261,6 +273,35 @@ def question_sheet(lines: list[str]) -> list[str]:
 
 def _cells(line: str) -> list[str]:
     return [" ".join(cell.split()) for cell in line.split("\t")]
+
+
+def _csv_row(line: str) -> list[str]:
+    """One line of a CSV file as its cells (Python's ``csv`` reads the quoting)."""
+    return [" ".join(cell.split()) for cell in next(csv.reader([line]), [])]
+
+
+def _csv_columns(line: str) -> dict[str, int] | None:
+    """A CSV header row's question columns (``question_columns``), or None. A header's
+    cells are names of a word or two, not a sentence's clauses.
+    """
+    cells = _csv_row(line) if line.count(",") >= 2 else []
+    if len(cells) < 3 or any(len(cell.split()) > 3 for cell in cells):
+        return None
+    return question_columns(cells)
+
+
+def _csv_rows(lines: list[str], start: int, rows: list[list[str]]) -> int:
+    """The CSV rows from ``start`` to the first empty one (a row of commas alone) into
+    ``rows``; returns the index of the line after them. A quoted cell may hold a line
+    break: ``csv`` reads on to its closing quote.
+    """
+    reader = csv.reader(lines[start:])
+    for row in reader:
+        cells = [" ".join(cell.split()) for cell in row]
+        if not any(cells):
+            break
+        rows.append(cells)
+    return start + reader.line_num
 
 
 _DISCORD_HEAD = re.compile(r"^(?P<name>\S.{0,40}?) [—–-] (?P<date>\d{1,2}/\d{1,2}/\d{2,4}) "

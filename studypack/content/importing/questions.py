@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .blocks import EMOJI, QUESTION_WORDS, split_marker
+from .blocks import EMOJI, QUESTION_WORDS, plain, split_marker
 from .junk import is_menu
 from .preamble import is_attribution, is_preface
 from .urdu import latin_context
@@ -220,8 +220,12 @@ _SHORT_YEAR_TAG = re.compile(
     # Unbracketed after a dash closing the line ("… — CSS'22"), the year marked as cut
     # short by its apostrophe or hyphen, so "— CSS 22 marks" is not read as a year.
     rf"|(?P<dash>\s[—–-]\s*(?:CSS|PMS|PCS)\s*{_PROVINCE})(?:['’]|[-–]\s*)(?P<dyy>\d\d)"
-    r"(?P<end>\s*)$", re.IGNORECASE)
-"""A listed question's tag with a two-digit year: "(CSS-16)", "[PMS Punjab'19]", "— CSS-23"."""
+    r"(?P<end>\s*)$"
+    # A year alone, cut short by its apostrophe in brackets ("('16)", "['19]"), where a
+    # list's note says a year alone is the CSS paper's.
+    r"|(?P<bare>[(\[])\s*['’](?P<byy>\d\d)\s*(?P<bclose>[)\]])", re.IGNORECASE)
+"""A listed question's tag with a two-digit year: "(CSS-16)", "[PMS Punjab'19]", "— CSS-23",
+"('16)"."""
 
 
 def full_years(text: str) -> str:
@@ -229,8 +233,10 @@ def full_years(text: str) -> str:
     compilation shortens them to fit its lines; the exams it lists began after 1950.
     """
     def widen(found: re.Match[str]) -> str:
-        short = int(found["yy"] or found["dyy"])
+        short = int(found["yy"] or found["dyy"] or found["byy"])
         century = 1900 if short >= 50 else 2000
+        if found["bare"]:
+            return f"{found['bare']}{century + short}{found['bclose']}"
         head = found["head"] or found["dash"]
         return f"{head.rstrip(' -–')} {century + short}{found['close'] or found['end']}"
     return _SHORT_YEAR_TAG.sub(widen, text)
@@ -290,6 +296,12 @@ def parse_question(text: str) -> QuestionLine | None:
                             exam=exam or (found_exam.group(1).upper() if found_exam else None),
                             paper=known_paper(inside))
     return _tagged_forms(line)
+
+
+def question_marker(text: str) -> tuple[int | None, str] | None:
+    """A line's "Q.3" / "Question No. 3" / "Q.No.3" marker read off: ``(number, rest)``."""
+    match = _Q_NUMBERED.match(" ".join(text.split()))
+    return (_paper_number(match.group(1)), match.group(2)) if match else None
 
 
 def _ocr_marks(line: str) -> str:
@@ -367,6 +379,49 @@ def sitting_head(head: str) -> tuple[str, int] | None:
     return tag_exam(found.group(1)) or "PMS", int(found.group(2))
 
 
+def year_head(head: str) -> tuple[str | None, int] | None:
+    """The sitting a head over a list names and nothing else: an exam and a year ("CSS
+    2019", read by ``sitting_head``), or a year among a list's own words ("Past Papers
+    2018", "Paper of 2020"), whose exam the page names. A year's questions follow it; it
+    is no topic.
+    """
+    sitting = sitting_head(head)
+    if sitting:
+        return sitting
+    text = re.sub(rf"^(?:[-–•▶►*#]|{EMOJI})[\ufe0f]?\s*", "", plain(head).strip())
+    years = re.findall(r"\b(?:19|20)\d\d\b", text)
+    if len(years) != 1 or len(text.split()) > 6:
+        return None
+    words = re.sub(r"\b(?:19|20)\d\d\b", " ", text)
+    if re.search(r"[^\w\s:()\-–]", words) or not _generic(words):
+        return None
+    return _one_exam(text), int(years[0])
+
+
+_LEAD_SITTING = rf"(?:({_TAG_EXAM})\s*[-–]?\s*{_PROVINCE})?((?:19|20)\d\d)"
+_LEAD_TAG = re.compile(rf"^(?:[(\[]\s*{_LEAD_SITTING}\s*[)\]]\s*[:\-–—]?\s*|"
+                       rf"{_LEAD_SITTING}(?::\s*|\s+[-–—]\s+))(?=\S)",
+                       re.IGNORECASE)
+"""A list's tag set before its question, closed by a colon or a dash: "CSS-2016: …",
+"PMS Punjab 2019: …", "KPPSC-2021: …", "2017 — …"."""
+
+
+def read_item_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
+    """A listed question's tags wherever they sit: before it ("CSS-2016: Explain …"), or
+    at its end before or after its marks (``read_tags``).
+
+    Returns:
+        ``(rest, year, marks, exam)`` as ``read_tags`` gives them.
+    """
+    text = full_years(" ".join(text.split()))
+    lead = _LEAD_TAG.match(text)
+    if lead and len(text[lead.end():].split()) >= 3:
+        rest, _, marks, _ = read_tags(text[lead.end():])
+        return rest, int(lead.group(2) or lead.group(4)), marks, tag_exam(lead.group(1)
+                                                                          or lead.group(3))
+    return read_tags(text)
+
+
 def asks(text: str) -> bool:
     """Text that sets a task: it asks ("?"), or one of its sentences opens with a directive
     ("Discuss …", "“Peace … Pakistan.” Comment.", "Pakistan … vulnerable. Analyse …").
@@ -416,7 +471,8 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
             parts = [int(n) for n in re.findall(r"\d+", found.group(1))]
             total = found.group(2) if found.re is _MARKS else None
             marks = int(total) if total else sum(parts)
-            rest = rest[: found.start()]
+            # A short tag before the marks ("— CSS'21 [10+10]") now closes the line.
+            rest = full_years(rest[: found.start()])
             continue
         return rest.strip(" \t-–—:"), year, marks, exam
 
@@ -518,7 +574,8 @@ def short_parts(question: QuestionLine, lines: list[str]) -> list[QuestionLine]:
     notes on the following:" over "(a) … (5)", "(b) … (5)"): each part is a question of
     its own, under the question's number.
     """
-    if not re.search(r"\bthe following\b[\w\s]{0,30}:?$", question.text, re.IGNORECASE):
+    if not re.search(r"(?:\bthe following\b[\w\s]{0,30}|\bshort notes on):?$", question.text,
+                     re.IGNORECASE):
         return []
     parts = []
     for line in lines:

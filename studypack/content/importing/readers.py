@@ -21,10 +21,11 @@ from typing import Any
 
 from ...errors import StudypackError
 from .blocks import QUESTION_WORDS, Block, Page, plain
+from .listed import read_list
 from .markup import walk
 from .pandoc import from_pandoc
 from .plaintext import read_plain
-from .questions import parse_question
+from .questions import known_paper, parse_question
 from .repair import NotText, decode, repair
 from .telegram import telegram_export
 
@@ -74,7 +75,8 @@ def read_html(data: bytes) -> Page:
         blocks = [*blocks, *walk(comments)]
     own = _own_reading(text)
     if _headings(own) >= _headings(blocks) + 2 or (
-            _prose(blocks) < THIN_MAIN and _prose(own) >= 3 * THIN_MAIN):
+            _prose(blocks) < THIN_MAIN and _prose(own) >= 3 * THIN_MAIN) or (
+            _marked(own) >= _marked(blocks) + MISSED_ITEMS):
         # trafilatura dropped the page's headings (a question's "Question No. 2", the
         # points' h3s), or the paragraphs under them (a comments card under the answer's
         # card misleads it): the page's own structure, less its furniture, reads better.
@@ -83,7 +85,8 @@ def read_html(data: bytes) -> Page:
     blocks = [replace(b, text=repair(b.text)[0]) if "\u0e42" in b.text else b for b in blocks]
     blocks = _unsigned(blocks, _signatures(text))
     title, crumbs = _title_and_crumbs(text)
-    if not any(parse_question(plain(b.text)) for b in blocks):
+    # A post set in <br> lines holds its question lines inside one block.
+    if not any(parse_question(plain(line)) for b in blocks for line in b.text.split("\n")):
         asked, above, posted = _question_outside(text)
         blocks = _put_question(asked, blocks, posted=posted)
         crumbs = (*crumbs, *above)
@@ -313,9 +316,15 @@ def _own_reading(text: str) -> list[Block]:
                               "//noscript|//iframe|//button|//select"):
         element.drop_tree()
     _nest_docs_lists(tree)
+    # Blogger names the post's own container a widget ("widget Blog"): what holds the
+    # page's longest article is never furniture.
+    articles = tree.xpath("//article")
+    main = max(articles, key=lambda e: len(e.text_content())) if articles else None
+    holding = set(main.iterancestors()) if main is not None else set()
     for element in tree.xpath("//*[@class or @id]"):
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if _FURNITURE.search(names) and element.getparent() is not None:
+        if _FURNITURE.search(names) and element.getparent() is not None \
+                and element not in holding:
             element.drop_tree()
     found = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
     container = max(found, key=lambda e: len(e.text_content()))
@@ -323,6 +332,16 @@ def _own_reading(text: str) -> list[Block]:
         return walk(container)
     except RecursionError:
         return []
+
+
+MISSED_ITEMS = 3
+"""Listed questions trafilatura may leave out (a year's questions set in bare <div>s)
+before the page's own reading is taken instead."""
+
+
+def _marked(blocks: list[Block]) -> int:
+    """How many questions the blocks list (``read_list``)."""
+    return len(read_list(blocks)[1])
 
 
 def _headings(blocks: list[Block]) -> int:
@@ -399,7 +418,11 @@ def read_markdown(data: bytes) -> Page:
         raise UnreadableFile("its HTML cannot be read; copy the text into a .txt "
                              "file and import that") from exc
     blocks = _asked_in_front_matter(walk(tree), meta)
-    return Page(tuple(blocks), crumbs=_front_matter_crumbs(meta), notes=notes)
+    # A notes app's call-out (Notion's <aside>) is the writer's note, not the text; the
+    # paper it names in full is the page's.
+    named = [known_paper(" ".join(aside.itertext())) for aside in tree.iter("aside")]
+    crumbs = (*_front_matter_crumbs(meta), *(paper for paper in named if paper))
+    return Page(tuple(blocks), crumbs=crumbs, notes=notes)
 
 
 def _front_matter(text: str) -> dict[str, object]:
