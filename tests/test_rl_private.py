@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate, Paragraph, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from studypack.render import rl_private
+from studypack.render import fonts, rl_private
 from studypack.render.fonts import forget_fonts
 from studypack.theme import load_theme
 
@@ -110,6 +110,44 @@ def test_line_breaking_measures_words_through_the_fonts_own_width_measure():
     para.wrap(120, 1000)
     assert "Federalism" in measured and "provinces." in measured, measured
     assert pdfmetrics.stringWidth("Federalism", name, 11) == unwrapped
+
+
+def test_the_line_breaker_measures_words_through_the_width_function_it_imported(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # keep_paragraph_widths speeds line breaking only while ReportLab's
+    # paragraph module calls its own name ``stringWidth`` for each word.
+    from reportlab.platypus import paragraph
+
+    name = _plex()
+    measured: list[str] = []
+    # studypack's fonts module has wrapped it already: the wrapper is kept once.
+    assert getattr(paragraph.stringWidth, "studypack_kept", False)
+    rl_private.keep_paragraph_widths(lambda measure: measure)
+    assert getattr(paragraph.stringWidth, "studypack_kept", False)
+
+    def counted(text, font_name, size, encoding="utf8"):  # type: ignore[no-untyped-def]
+        measured.append(text)
+        return pdfmetrics.stringWidth(text, font_name, size, encoding)
+
+    monkeypatch.setattr(paragraph, "stringWidth", counted)
+    para = Paragraph("Federalism shares power between the centre and the provinces.",
+                     ParagraphStyle("w", fontName=name, fontSize=11, leading=14))
+    para.wrap(120, 1000)
+    assert "Federalism" in measured and "provinces." in measured, measured
+
+
+def test_remembered_paragraph_widths_are_the_fonts_own_and_go_with_the_fonts() -> None:
+    from reportlab.platypus import paragraph
+
+    name = _plex()
+    words = ["Federalism", "centre", "provinces.", "the", "Pakistan\u2019s", "18th"]
+    for size in (9, 11, 11.5):
+        for word in words:
+            assert paragraph.stringWidth(word, name, size) == pdfmetrics.getFont(
+                name).stringWidth(word, size)
+    assert fonts._PARAGRAPH_WIDTHS
+    forget_fonts()
+    assert not fonts._PARAGRAPH_WIDTHS
 
 
 def test_the_quick_split_gives_reportlabs_codes_for_every_kind_of_text():

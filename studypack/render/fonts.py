@@ -22,7 +22,13 @@ from ..errors import FontError
 from ..theme import Theme
 from ..theme.fonts import FontFamily
 from .glyph_forms import forget_font_files
-from .rl_private import forget_registered_fonts, keep_subsets, keep_widths, quick_split
+from .rl_private import (
+    forget_registered_fonts,
+    keep_paragraph_widths,
+    keep_subsets,
+    keep_widths,
+    quick_split,
+)
 from .rtl import is_urdu
 
 
@@ -85,6 +91,32 @@ def _remember_widths(font: TTFont) -> None:
     keep_widths(font, remembered)
 
 
+_PARAGRAPH_WIDTHS: dict[tuple[str, str, float], float] = {}
+"""(word, ReportLab font name, size) → width, for the line breaker; emptied with the fonts."""
+
+
+def _remember_paragraph_widths(measure: Callable[..., float]) -> Callable[..., float]:
+    # The breaker's own width function finds the font by name, then asks the
+    # face (whose memo is above): keyed by the name, one look-up does both.
+    # Widths are the face's own, so the pages are the same.
+    kept = _PARAGRAPH_WIDTHS
+
+    def width(text: str, font_name: str, size: float, encoding: str = "utf8") -> float:
+        if encoding != "utf8" or len(text) > 40:
+            return measure(text, font_name, size, encoding)
+        key = (text, font_name, size)
+        found = kept.get(key)
+        if found is None:
+            if len(kept) >= WORD_WIDTHS_KEPT:
+                kept.clear()
+            found = kept[key] = measure(text, font_name, size, encoding)
+        return found
+    return width
+
+
+keep_paragraph_widths(_remember_paragraph_widths)
+
+
 def _font_name(path: Path) -> str:
     return "SP-" + path.stem.replace("[", "").replace("]", "").replace(",", "")
 
@@ -125,6 +157,7 @@ def _forget_changed_fonts(paths: list[Path]) -> None:
 def forget_fonts() -> None:
     """Forget every font ReportLab and this module have registered; the next use reads them."""
     forget_registered_fonts()
+    _PARAGRAPH_WIDTHS.clear()
     _LOADED.clear()
     _register_state.cache_clear()
     forget_font_files()

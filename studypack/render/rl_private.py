@@ -33,6 +33,7 @@ __all__ = [
     "define_form",
     "flowables_on_page",
     "forget_registered_fonts",
+    "keep_paragraph_widths",
     "keep_subsets",
     "keep_widths",
     "left_align_loose_lines",
@@ -113,6 +114,23 @@ def keep_widths(font: Any, wrap: Callable[[Callable[..., float]], Callable[..., 
     measure that remembers each word's width is four times as fast.
     """
     font.stringWidth = wrap(font.stringWidth)
+
+
+def keep_paragraph_widths(wrap: Callable[[Callable[..., float]], Callable[..., float]]
+                          ) -> None:
+    """Replace the width function the paragraph's line breaker calls by ``wrap(it)``, once.
+
+    ``reportlab.platypus.paragraph`` imports ``pdfmetrics.stringWidth`` by name
+    and calls it for every word of every paragraph (650,000 times in a booklet
+    of 400 answers); each call looks the font up by name before measuring.
+    """
+    from reportlab.platypus import paragraph
+
+    measure = paragraph.stringWidth  # type: ignore[attr-defined]
+    if not getattr(measure, "studypack_kept", False):
+        kept = wrap(measure)
+        kept.studypack_kept = True  # type: ignore[attr-defined]
+        paragraph.stringWidth = kept  # type: ignore[attr-defined]
 
 
 def quick_split(font: Any) -> None:
