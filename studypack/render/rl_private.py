@@ -150,15 +150,14 @@ def quick_split(font: Any) -> None:
         state = states.get(doc)
         if state is None or type(text) is not str or not text:
             return split(text, doc, encoding)  # type: ignore[no-any-return]
-        assignments = state.assignments
+        code_of = state.assignments.__getitem__
         try:
-            # ReportLab prints a no-break space as a space.
-            codes = [assignments[code] for code in map(ord, text.replace("\xa0", " "))]
-        except KeyError:
+            # ReportLab prints a no-break space as a space. A character without
+            # a code (KeyError) or with one past the first subset (ValueError:
+            # not a byte) goes to ReportLab's own.
+            return [(0, bytes(map(code_of, map(ord, text.replace("\xa0", " ")))))]
+        except (KeyError, ValueError):
             return split(text, doc, encoding)  # type: ignore[no-any-return]
-        if max(codes) > 0xFF:
-            return split(text, doc, encoding)  # type: ignore[no-any-return]
-        return [(0, bytes(codes))]
 
     font.splitString = quick
 
