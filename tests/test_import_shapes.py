@@ -3221,3 +3221,753 @@ def test_the_pages_own_reading_is_taken_when_the_extractor_leaves_listed_lines_o
                         lambda *_, **__: f"<doc><main>{kept}</main></doc>")
     records = import_file(_write(tmp_path, "years.html", _BLOGGER_YEARS))
     assert [r.data["year"] for r in records] == [2016] * 3 + [2017] * 4 + [2018] * 3
+
+
+def test_a_grid_of_topics_by_sittings_lists_each_cell_under_its_row_and_column(tmp_path):
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Criminology Questions Grid - Law Corner</title></head><body>
+<main><h1>Criminology Questions Grid</h1>
+<p>Each row is an area of the syllabus and each column one year's paper; a dash means the
+area was skipped that year.</p>
+<table><thead><tr><th>Area</th><th>CSS 2018</th><th>CSS 2019</th><th>PMS Punjab 2020</th>
+</tr></thead><tbody>
+<tr><th>Theories of Crime</th><td><span>Q.2</span>Compare the strain theory with the
+labelling theory of deviance. <span>(20)</span></td><td>—</td>
+<td><span>Q.3</span>Why do young men in cities join gangs? Explain with one theory.
+<span>(20)</span></td></tr>
+<tr><th>Policing</th><td>—</td><td><span>Q.5</span>Suggest reforms that would make the
+police answerable to the public. <span>(20)</span></td><td>—</td></tr>
+</tbody></table>
+<p>More areas will be added after the next paper.</p></main></body></html>"""
+    records = import_file(_write(tmp_path, "grid.html", page))
+    assert [(r.data["question"], r.data["exam"], r.data["year"], r.data["topics"][0])
+            for r in records] == [
+        ("Compare the strain theory with the labelling theory of deviance.", "CSS", 2018,
+         "Theories of Crime"),
+        ("Why do young men in cities join gangs? Explain with one theory.", "PMS", 2020,
+         "Theories of Crime"),
+        ("Suggest reforms that would make the police answerable to the public.", "CSS", 2019,
+         "Policing")]
+    assert all(r.data["paper"] == "Criminology" for r in records)
+
+
+def test_a_grid_with_the_sittings_down_its_side_reads_each_column_as_a_topic(tmp_path):
+    page = """# Sociology past questions, one column per area
+
+| Paper | Family | Social Change |
+| --- | --- | --- |
+| CSS 2019 | How has the joint family changed in urban Pakistan? | - |
+| CSS 2020 | - | Discuss the effects of migration on village life. |
+| CSS 2021 | Explain the functions of marriage as an institution. | Is technology the main cause? |
+"""
+    records = import_file(_write(tmp_path, "grid.md", page))
+    assert [(r.data["question"], r.data["year"], r.data["topics"][0]) for r in records] == [
+        ("How has the joint family changed in urban Pakistan?", 2019, "Family"),
+        ("Explain the functions of marriage as an institution.", 2021, "Family"),
+        ("Discuss the effects of migration on village life.", 2020, "Social Change"),
+        ("Is technology the main cause?", 2021, "Social Change")]
+    assert all(r.data["paper"] == "Sociology" and r.data["exam"] == "CSS" for r in records)
+
+
+def test_signs_a_writer_sets_after_listed_questions_are_not_their_words(tmp_path):
+    page = """Geography: questions that keep coming back
+
+I put a ★ after every question that was set more than once.
+
+1. [CSS 2016] Explain the causes of the monsoon over South Asia. ★
+2. [PMS Sindh 2019] Why are the glaciers of the Karakoram not shrinking? ⭐🔥
+3. [CSS 2021] Discuss the role of ocean currents in shaping climate.
+"""
+    records = import_file(_write(tmp_path, "stars.txt", page))
+    assert [(r.data["question"], r.data["exam"], r.data["year"]) for r in records] == [
+        ("Explain the causes of the monsoon over South Asia.", "CSS", 2016),
+        ("Why are the glaciers of the Karakoram not shrinking?", "PMS", 2019),
+        ("Discuss the role of ocean currents in shaping climate.", "CSS", 2021)]
+
+
+def test_a_table_rows_bracketed_placeholder_and_a_note_naming_two_questions_are_no_questions(
+        tmp_path):
+    page = """# Accountancy questions I still have to practise
+
+| No | Question | Year | Exam |
+| --- | --- | --- | --- |
+| 1 | Explain the purpose of a bank reconciliation statement. | 2018 | CSS |
+| 2 | Distinguish between capital and revenue expenditure. | 2020 | CSS |
+| 3 | What is the going concern concept? Why does it matter to auditors? | 2021 | CSS |
+| 4 | *(2024 paper — to be filled in once it is out)* | 2024 | CSS |
+
+## Reminders
+
+- Q1 and Q2 can be done in one sitting.
+- Ask about depreciation methods.
+"""
+    records = import_file(_write(tmp_path, "tracker.md", page))
+    assert [(r.data["question"], r.data["year"]) for r in records] == [
+        ("Explain the purpose of a bank reconciliation statement.", 2018),
+        ("Distinguish between capital and revenue expenditure.", 2020),
+        ("What is the going concern concept? Why does it matter to auditors?", 2021)]
+
+
+def _board_post(author: str, rank: str, head: str, body: str) -> str:
+    return f"""<div class="windowbg"><div class="poster"><h4><a href="#">{author}</a></h4>
+<ul class="user_info"><li class="membergroup">{rank}</li><li class="postcount">Posts: 40</li></ul>
+</div><div class="postarea"><div class="keyinfo"><div class="postinfo"><a href="#">« <strong>{head}
+</strong> March 3, 2025, 10:15:00 AM »</a></div></div>
+<div class="post"><div class="inner">{body}</div></div></div></div><hr>"""
+
+
+_BOARD = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Philosophy papers, questions only</title></head><body>
+<div id="footerfix"><div id="header"><h1 class="forumtitle">Exam Aspirants Board</h1></div>
+<div id="main_menu"><ul><li>Home</li><li>Search</li><li>Login</li></ul></div>
+<div id="content_section"><h2 class="display_title">Philosophy papers, questions only</h2>
+<form action="#" method="post" id="quickModForm">
+{_board_post("logic_lover", "Full Member", "on:", '''Salam, here are the questions I copied
+from two recent CSS Philosophy papers.<br><br><strong>CSS 2020</strong><br>
+Q.2 Explain the difference between deductive and inductive reasoning.<br>
+Q.4 Is Descartes right that the mind is better known than the body?<br>
+Q.6 Discuss the problem of evil as posed against theism.<br><br>More soon.''')}
+{_board_post("thinker_22", "Newbie", "Reply #1 on:", '''<div class="quoteheader"><a href="#">Quote
+from: logic_lover on March 3, 2025</a></div><blockquote class="quote">Q.4 Is Descartes right that
+the mind is better known than the body? (2020)</blockquote>
+<p>Was this question really in 2020? My notes say 2019.</p>''')}
+{_board_post("logic_lover", "Full Member", "Reply #2 on:", '''Yes, it was 2020. And here is the
+next paper as promised:<br><strong>CSS 2021</strong><br>
+Q.3 Compare the ethics of Kant with the ethics of Mill.<br>
+Q.5 What did Hume mean by the problem of induction?''')}
+</form></div></div>
+<div id="footer"><ul><li>Forum software credits</li><li>Terms and Policies</li></ul></div>
+</body></html>"""
+
+
+def test_a_board_thread_whose_later_reply_adds_questions_inside_a_page_wrapper_and_a_form(
+        tmp_path):
+    records = import_file(_write(tmp_path, "board.html", _BOARD))
+    assert [(r.data["question"], r.data["year"]) for r in records] == [
+        ("Explain the difference between deductive and inductive reasoning.", 2020),
+        ("Is Descartes right that the mind is better known than the body?", 2020),
+        ("Discuss the problem of evil as posed against theism.", 2020),
+        ("Compare the ethics of Kant with the ethics of Mill.", 2021),
+        ("What did Hume mean by the problem of induction?", 2021)]
+    assert all(r.data["paper"] == "Philosophy" and r.data["exam"] == "CSS" for r in records)
+
+
+# held-out-18: heading and question-line shapes of answer pages
+
+
+def _one(tmp_path: Path, name: str, page: str):  # type: ignore[no-untyped-def]
+    records = import_file(_write(tmp_path, name, page))
+    assert len(records) == 1
+    return records[0]
+
+
+def test_a_ques_label_under_a_header_naming_the_number_is_not_part_of_the_question(tmp_path):
+    page = f"""SPSC PMS-2020 | PAKISTAN AFFAIRS | Q.No.3
+
+Ques: Pakistan buys most of its cooking oil abroad though its farms could grow \
+oilseeds. Explain why and suggest a policy. (Marks-20)
+
+Introduction
+{BODY}
+
+Conclusion
+{BODY}
+"""
+    answer = _one(tmp_path, "fb.txt", page)
+    assert (answer.data["question"], answer.data["number"], answer.data["marks"],
+            answer.data["exam"], answer.data["year"], answer.data["paper"]) == (
+        "Pakistan buys most of its cooking oil abroad though its farms could grow oilseeds. "
+        "Explain why and suggest a policy.", 3, 20, "PMS", 2020, "Pakistan Affairs")
+
+
+def test_marks_in_brackets_before_the_question_marker_are_its_marks(tmp_path):
+    page = f"""<html><head><title>British History CSS 2020 | Solved Q.4</title></head><body>
+<div class="post-body">
+<p><b>[20 Marks] Q.4:</b> Why did the Long Parliament fall out with Charles I by 1642?</p>
+<h3>Introduction</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>{BODY}</p>
+</div></body></html>"""
+    answer = _one(tmp_path, "post.html", page)
+    assert (answer.data["question"], answer.data["number"], answer.data["marks"]) == (
+        "Why did the Long Parliament fall out with Charles I by 1642?", 4, 20)
+
+
+def test_a_dotted_header_names_each_answers_exam_year_paper_number_and_marks(tmp_path):
+    page = f"""Weekly digest
+
+ANSWER 1 · CSS 2020 · SOCIOLOGY · Q3 · 20 MARKS
+
+Why do joint families break up as people move to cities? Discuss.
+
+{BODY}
+
+ANSWER 2 · PMS SINDH 2019 · PUBLIC ADMINISTRATION · Q5 · 15 MARKS
+
+Explain the idea of span of control with examples.
+
+{BODY}
+"""
+    records = import_file(_write(tmp_path, "digest.txt", page))
+    assert [(r.data["question"], r.data["exam"], r.data["year"], r.data["paper"],
+             r.data["number"], r.data["marks"]) for r in records] == [
+        ("Why do joint families break up as people move to cities? Discuss.", "CSS", 2020,
+         "Sociology", 3, 20),
+        ("Explain the idea of span of control with examples.", "PMS", 2019,
+         "Public Administration", 5, 15)]
+
+
+def test_marks_inside_a_question_labels_brackets_and_english_lit_as_a_paper(tmp_path):
+    page = f"""pms 2018 english lit, Q6 — my go at it
+
+question (15 marks): "Hardy's novels show people crushed by chance." Discuss.
+
+{BODY}
+
+{BODY}
+"""
+    answer = _one(tmp_path, "blog.txt", page)
+    assert (answer.data["question"], answer.data["marks"], answer.data["paper"],
+            answer.data["number"], answer.data["year"]) == (
+        '"Hardy\'s novels show people crushed by chance." Discuss.', 15,
+        "English Literature", 6, 2018)
+
+
+def test_wingdings_bullets_of_a_word_save_and_colon_dash_headings(tmp_path):
+    page = (f"SOCIOLOGY – PAPER II\r\n\r\nQuestion 2 — CSS-2017 — 20 marks\r\n"
+            f"What is social stratification? Compare caste and class.\r\n \r\n"
+            f"Outline\r\nØ\tIntroduction\r\nØ\tMeaning of stratification\r\n"
+            f"§\tWeber's three orders\r\nØ\tCaste and class compared\r\n§\tOpen and closed\r\n"
+            f"Ø\tConclusion\r\n \r\nIntroduction:-\r\n{BODY}\r\n \r\n"
+            f"Meaning of Stratification:-\r\n{BODY}\r\n \r\n"
+            f"Caste and Class Compared:-\r\n{BODY}\r\n \r\nConclusion:-\r\n{BODY}\r\n")
+    answer = _one(tmp_path, "notes.txt", page)
+    assert len(answer.data["outline"]) == 4
+    assert _headings(answer) == ["Meaning of Stratification", "Caste and Class Compared"]
+
+
+def test_split_marker_reads_wingdings_bullets():
+    assert split_marker("Ø\tCauses")[:2] == ("bullet", "Ø")
+    assert split_marker("§ Effects")[:2] == ("bullet", "§")
+
+
+def test_dash_lines_under_a_capital_lettered_outline_fold_into_their_parent(tmp_path):
+    page = f"""Q.No.2 Describe the features of the Treaty of Hudaybiyyah and its results. (20)
+
+Outline
+A. Introduction
+B. Terms of the treaty
+- Ten years of peace
+- Return of fugitives
+C. Results
+D. Conclusion
+
+Introduction
+{BODY}
+
+Conclusion
+{BODY}
+"""
+    answer = _one(tmp_path, "chat.txt", page)
+    assert answer.data["outline"][:2] == ["Introduction",
+                                          "Terms of the treaty (Ten years of peace; "
+                                          "Return of fugitives)"]
+    assert len(answer.data["outline"]) == 4
+
+
+def test_a_title_with_a_lead_in_over_counted_headings_is_not_a_point(tmp_path):
+    page = f"""Q.3 Explain the main features of the Objectives Resolution. (20)
+
+*Introduction*
+{BODY}
+
+*Main features*
+Scholars list them in different ways, but five stand out.
+
+*Feature 1 – Sovereignty of Allah*
+{BODY}
+
+*Feature 2 – Democracy and equality*
+{BODY}
+
+*Conclusion*
+{BODY}
+"""
+    answer = _one(tmp_path, "wa.txt", page)
+    assert _headings(answer) == ["Sovereignty of Allah", "Democracy and equality"]
+
+
+def test_a_longer_title_with_a_lead_in_over_numbered_points_is_not_a_point(tmp_path):
+    page = f"""Q.5 Why did the League of Nations fail to keep the peace? (20)
+
+## Introduction
+{BODY}
+
+**How the League Lost Its Hold after 1931**
+
+Three blows, one after another, broke the League's authority.
+
+**1. The Manchurian Crisis**
+{BODY}
+
+**2. The Abyssinian War**
+{BODY}
+
+## Conclusion
+{BODY}
+"""
+    answer = _one(tmp_path, "league.md", page)
+    assert _headings(answer) == ["The Manchurian Crisis", "The Abyssinian War"]
+    assert answer.data["points"][0]["body"].startswith("Three blows, one after another")
+
+
+def test_a_bold_line_over_run_in_bold_paragraphs_titles_them(tmp_path):
+    run_in = ("This paragraph gives the reason in full sentences with enough words "
+              "to be read as the body of a point.")
+    page = f"""Q.2 What did the Treaty of Westphalia settle, and what did it leave open? (20)
+
+{BODY}
+
+**What It Settled**
+
+**Sovereignty of states:** {run_in}
+
+**Religious peace:** {run_in}
+
+**What It Left Open**
+
+**Rivalry of France and Spain:** {run_in}
+
+**The fate of the Empire:** {run_in}
+
+In the final analysis, the treaty set rules that outlived the wars it ended, and a long one.
+"""
+    answer = _one(tmp_path, "westphalia.md", page)
+    assert _headings(answer) == ["Sovereignty of states", "Religious peace",
+                                 "Rivalry of France and Spain", "The fate of the Empire"]
+
+
+def test_a_bare_caps_line_over_bullets_repeating_an_outline_line_is_a_point(tmp_path):
+    page = f"""Q.No.4 Examine the causes and effects of inflation in Pakistan. (20)
+
+OUTLINE
+i) Introduction
+ii) Causes of inflation
+iii) Effects on households
+iv) Conclusion
+
+INTRODUCTION
+{BODY}
+
+CAUSES OF INFLATION
+{BODY}
+
+EFFECTS ON HOUSEHOLDS
+• Savings lose their value month by month
+• Wage earners cut spending on food and school fees
+
+CONCLUSION
+{BODY}
+"""
+    answer = _one(tmp_path, "post.txt", page)
+    assert _headings(answer) == ["CAUSES OF INFLATION", "EFFECTS ON HOUSEHOLDS"]
+
+
+def test_an_outline_at_a_glance_is_the_answers_outline(tmp_path):
+    page = f"""<html><body><div class="content">
+<p><strong>Q.7</strong> Discuss the role of the judiciary in a federation. (20)</p>
+<p><strong>Outline at a glance</strong></p>
+<ul><li>Introduction</li><li>Arbiter between the units</li><li>Guard of rights</li>
+<li>Conclusion</li></ul>
+<p><strong>Introduction —</strong> {BODY}</p>
+<h3>Arbiter Between the Units</h3><p>{BODY}</p>
+<h3>Guard of Rights</h3><p>{BODY}</p>
+<p><strong>Conclusion —</strong> {BODY}</p>
+</div></body></html>"""
+    answer = _one(tmp_path, "mail.html", page)
+    assert len(answer.data["outline"]) == 4
+    assert _headings(answer) == ["Arbiter Between the Units", "Guard of Rights"]
+
+
+def test_a_word_processors_count_and_an_email_footer_are_not_the_answer(tmp_path):
+    page = f"""Q.1 Explain the functions of money. (20)
+
+Introduction
+{BODY}
+
+Conclusion
+{BODY}
+
+Words: 655 (aim 700)
+
+Not useful any more? You can update your preferences or unsubscribe here.
+"""
+    answer = _one(tmp_path, "draft.txt", page)
+    assert "655" not in answer.yaml_text and "unsubscribe" not in answer.yaml_text
+    assert answer.data["conclusion"] == BODY
+
+
+def test_a_blogs_keep_reading_cut_ends_the_answer_unfinished(tmp_path):
+    page = f"""ielts and css diaries
+
+css 2021 english lit, Q4 — attempt
+
+question (20 marks): Is Lear a tragic hero? Discuss.
+
+intro
+{BODY}
+
+1. pride before the storm
+{BODY} {BODY}
+
+Keep reading
+
+#css #english literature
+
+older post: a sonnet a day
+"""
+    answer = _one(tmp_path, "tumblr.txt", page)
+    assert answer.incomplete
+    assert _headings(answer) == ["pride before the storm"]
+    assert "older post" not in answer.yaml_text and "Keep reading" not in answer.yaml_text
+
+
+def test_a_board_threads_answer_post_leaves_out_the_post_date_lines_and_the_next_writers_card(
+        tmp_path):
+    asked = ("Salam, can someone help with this one from the paper?<br>Q.5 Discuss the role "
+             "of the Senate in a federation. (CSS 2019) (20)<br>Thanks in advance.")
+    answer = ("<p><strong>Introduction</strong></p><p>The Senate speaks for the units of the "
+              f"federation. {BODY}</p><p><strong>Equal Representation</strong></p><p>{BODY}</p>"
+              f"<p><strong>A Revising Chamber</strong></p><p>{BODY}</p>"
+              "<p><strong>Conclusion</strong></p><p>In short, the Senate keeps the federation "
+              f"in balance. {BODY}</p>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Senate question</title>
+</head><body><div id="footerfix"><div id="header"><h1>Exam Aspirants Board</h1></div>
+<h2 class="display_title">Senate question</h2><form action="#" method="post" id="quickModForm">
+{_board_post("asker_01", "Newbie", "on:", asked)}
+{_board_post("mentor_pk", "Moderator", "Reply #1 on:", answer)}
+{_board_post("asker_01", "Newbie", "Reply #2 on:", "<p>Thank you sir, this really helps.</p>")}
+</form></div></body></html>"""
+    (record,) = import_file(_write(tmp_path, "senate.html", page))
+    assert record.data["question"] == "Discuss the role of the Senate in a federation."
+    assert (record.data["year"], record.data["number"], record.data["marks"]) == (2019, 5, 20)
+    assert _headings(record) == ["Equal Representation", "A Revising Chamber"]
+    assert record.data["introduction"].startswith("The Senate speaks for the units")
+    assert record.data["conclusion"].endswith("with a full stop.")
+    assert "Reply #" not in record.yaml_text and "Newbie" not in record.yaml_text
+
+
+def test_a_grid_copied_as_tab_separated_rows_reads_as_the_saved_grid_does(tmp_path):
+    page = ("Ethics in public life: questions by area\n\n"
+            "Area\tPMS 2021\tPMS 2022\n"
+            "Integrity\tWhy does petty corruption survive every campaign against it?\t—\n"
+            "Accountability\tIs an ombudsman enough to check the abuse of power?\t"
+            "How can citizens hold district officers to account?\n"
+            "\nSource: my own notes from the papers.\n")
+    records = import_file(_write(tmp_path, "grid.txt", page))
+    assert [(r.data["question"], r.data["exam"], r.data["year"], r.data["topics"][0])
+            for r in records] == [
+        ("Why does petty corruption survive every campaign against it?", "PMS", 2021,
+         "Integrity"),
+        ("Is an ombudsman enough to check the abuse of power?", "PMS", 2021, "Accountability"),
+        ("How can citizens hold district officers to account?", "PMS", 2022, "Accountability")]
+
+
+def test_a_grid_cell_holding_two_numbered_questions_lists_each(tmp_path):
+    page = """<html><head><title>Islamic History questions grid</title></head><body><main>
+<h1>Islamic History questions grid</h1>
+<table><tr><th></th><th>CSS 2020</th><th>CSS 2021</th></tr>
+<tr><td>The Umayyads</td><td>Q.2 Why did the Umayyad caliphate fall in 750 AD?<br>Q.6 Assess the
+reign of Umar bin Abdul Aziz as a reformer.</td><td>—</td></tr>
+<tr><td>The Abbasids</td><td>—</td><td>Q.3 Describe the work of the House of Wisdom at Baghdad.
+</td></tr></table></main></body></html>"""
+    records = import_file(_write(tmp_path, "grid.html", page))
+    assert [(r.data["question"], r.data["year"], r.data["topics"][0]) for r in records] == [
+        ("Why did the Umayyad caliphate fall in 750 AD?", 2020, "The Umayyads"),
+        ("Assess the reign of Umar bin Abdul Aziz as a reformer.", 2020, "The Umayyads"),
+        ("Describe the work of the House of Wisdom at Baghdad.", 2021, "The Abbasids")]
+
+
+def test_an_emoji_before_the_question_marker_and_a_commissions_sitting_header(tmp_path):
+    page = f"""CSS Current Affairs Daily
+Saved Messages
+SPSC CCE-2020 | Sociology Paper-II
+❓Q.3 — Why do rural families in Sindh move to Karachi? Discuss. [20]
+
+{BODY}
+
+{BODY}
+"""
+    answer = _one(tmp_path, "channel.txt", page)
+    assert (answer.data["question"], answer.data["number"], answer.data["marks"],
+            answer.data["exam"], answer.data["paper"], answer.data["year"]) == (
+        "Why do rural families in Sindh move to Karachi? Discuss.", 3, 20, "PMS",
+        "Sociology", 2020)
+
+
+def test_an_answer_sent_as_two_posts_is_read_whole(tmp_path):
+    page = f"""Political Science Circle 📘
+Part 2/2 ▪️ LOCKE AND LIMITED GOVERNMENT…
+Part 1/2
+SPSC CCE-2019 | Political Science
+Q.2 — Compare the social contract of Hobbes with that of Locke. [20]
+
+📍Introduction
+{BODY}
+
+▪️ HOBBES AND THE LEVIATHAN
+{BODY}
+
+Part 2 below 👇
+1.9K
+Sir Kamran
+edited 20:15
+Part 2/2
+
+▪️ LOCKE AND LIMITED GOVERNMENT
+{BODY}
+
+📍Conclusion
+{BODY}
+
+📌 Next: Rousseau's general will
+1.1K
+"""
+    answer = _one(tmp_path, "posts.txt", page)
+    assert _headings(answer) == ["HOBBES AND THE LEVIATHAN", "LOCKE AND LIMITED GOVERNMENT"]
+    assert answer.data.get("part") is None
+    assert answer.data["conclusion"] == BODY
+    for junk in ("Part 2", "1.9K", "edited 20:15", "Rousseau"):
+        assert junk not in answer.yaml_text
+
+
+def test_a_plan_headlined_page_copied_as_text_is_a_guide(tmp_path):
+    advice = ("Each morning you should write one answer against the clock, and then you "
+              "compare it with your notes so that you see where your time went.")
+    page = f"""Open in app
+Sign in
+
+A Six-Week Revision Plan for CSS Islamiat
+Notes from my own second attempt, for anyone starting late
+Follow
+
+Introduction
+{advice}
+
+Week 1: Outlines
+{advice} {advice}
+
+Week 2: Timed answers
+{advice} For practice take "Explain the concept of Tawheed." (CSS 2018) (20)
+
+Conclusion
+{advice}
+
+My outline sheets are on my page for Rs. 500.
+"""
+    with pytest.raises(NoAnswerOnPage, match="study guide"):
+        import_file(_write(tmp_path, "medium.txt", page))
+
+
+def test_a_grid_of_years_by_exams_takes_each_cells_exam_from_its_column(tmp_path):
+    page = """# Local government: the same area in two exams
+
+| Year | CSS | PMS Punjab |
+| --- | --- | --- |
+| 2019 | Why have elected local councils never lasted in Pakistan? | — |
+| 2020 | — | Compare the local government laws of 2013 and 2019. |
+| 2021 | Can devolution work without fiscal powers? | Discuss the role of union councils. |
+"""
+    records = import_file(_write(tmp_path, "grid.md", page))
+    assert [(r.data["question"], r.data["exam"], r.data["year"]) for r in records] == [
+        ("Why have elected local councils never lasted in Pakistan?", "CSS", 2019),
+        ("Can devolution work without fiscal powers?", "CSS", 2021),
+        ("Compare the local government laws of 2013 and 2019.", "PMS", 2020),
+        ("Discuss the role of union councils.", "PMS", 2021)]
+
+
+def test_a_short_notes_items_marks_for_each_part_are_no_part_of_the_question(tmp_path):
+    page = """CSS 2021 Gender Studies paper, Part-II, questions only
+
+Q.2 Discuss the main waves of the feminist movement in the West. (20)
+Q.3 Why is the female labour force participation rate so low in Pakistan? (20)
+Q.4 Write short notes on any TWO: (a) Glass ceiling (b) Honour killing (c) Dowry (10 each)
+Q.5 Evaluate the laws passed to protect women at the workplace since 2010. (20)
+"""
+    records = import_file(_write(tmp_path, "paper.txt", page))
+    assert [r.data["question"] for r in records] == [
+        "Discuss the main waves of the feminist movement in the West.",
+        "Why is the female labour force participation rate so low in Pakistan?",
+        "Write short notes on any TWO: (a) Glass ceiling (b) Honour killing (c) Dowry",
+        "Evaluate the laws passed to protect women at the workplace since 2010."]
+    assert all(r.data["year"] == 2021 and r.data["paper"] == "Gender Studies" for r in records)
+
+
+def _invision_post(number: int, author: str, content: str, signature: str = "") -> str:
+    sign = (f'<div data-role="memberSignature" class="ipsBorder_top"><p>{signature}</p></div>'
+            if signature else "")
+    return f"""<article id="elComment_{number}" class="cPost ipsBox ipsComment ipsClearfix">
+<aside class="ipsComment_author cAuthorPane"><h3><strong><a href="#">{author}</a></strong></h3>
+<ul class="cAuthorPane_info"><li>Members</li><li>9 posts</li></ul></aside>
+<div class="ipsColumn"><div id="comment-{number}_wrap" class="ipsComment_content">
+<div class="ipsComment_meta"><div>Posted <time>March 4</time></div></div>
+<div class="cPost_contentWrap"><div data-role="commentContent" class="ipsType_richText">
+{content}</div></div>{sign}</div></div></article>"""
+
+
+@pytest.mark.parametrize("title", ["Public Administration 2019 Q4 – New Public Management "
+                                   "(need help)",
+                                   "New Public Management – please help"])
+def test_an_invision_thread_reads_the_question_from_the_first_post_and_the_answer_post(
+        tmp_path, title):
+    asking = ("<p>Salam all. I cannot crack Q4 of the CSS 2019 Public Administration paper:</p>"
+              "<blockquote><p><em>Explain the main features of New Public Management and "
+              "its critics.</em></p></blockquote><p>It carried 20 marks. Please guide me "
+              "on how to begin it properly.</p>")
+    answering = (f"<p>Here is a short way to set it out.</p>"
+                 f"<p><strong>Outline:</strong> Introduction – Market ideas – Managers free "
+                 f"to manage – Criticism – Conclusion</p>"
+                 f"<p><strong>Introduction</strong></p><p>{BODY}</p>"
+                 f"<p><strong>Market ideas</strong></p><p>{BODY}</p>"
+                 f"<p><strong>Criticism</strong></p><p>{BODY}</p>"
+                 f"<p><strong>Conclusion</strong></p><p>{BODY}</p>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{title} - Exam Forum</title>
+</head><body><nav><a href="#">Forums</a></nav>
+<div class="cTopic"><h1>{title}</h1>
+<div data-role="commentFeed">
+{_invision_post(1, "Aqsa", asking)}
+{_invision_post(2, "Mentor Sahib", answering, "Retired civil servant | Paid checking on request")}
+</div></div>
+<div class="cTopicPostArea"><h2>Create an account or sign in to comment</h2></div>
+</body></html>"""
+    answer = _one(tmp_path, "thread.html", page)
+    assert (answer.data["question"], answer.data["number"], answer.data["marks"],
+            answer.data["year"], answer.data["paper"]) == (
+        "Explain the main features of New Public Management and its critics.", 4, 20, 2019,
+        "Public Administration")
+    assert answer.data["outline"] == ["Introduction", "Market ideas",
+                                      "Managers free to manage", "Criticism", "Conclusion"]
+    assert _headings(answer) == ["Market ideas", "Criticism"]
+    assert answer.data["conclusion"] == BODY and not answer.incomplete
+    assert "Paid checking" not in answer.yaml_text and "Posted" not in answer.yaml_text
+
+
+def test_a_threads_question_line_with_its_words_beats_a_title_naming_only_the_number():
+    from studypack.content.importing.blocks import Block
+    from studypack.content.importing.forum import answer_post
+
+    blocks = tuple(Block(kind, text) for kind, text in [
+        ("heading", "Economics 2018 Q3 – inflation targeting (need help)"),
+        ("paragraph", "Posted March 4"),
+        ("paragraph", "I am stuck on this one from the CSS 2018 Economics paper:"),
+        ("paragraph", "Explain inflation targeting and judge whether it suits Pakistan."),
+        ("paragraph", "It carried 20 marks. Any help is welcome."),
+        ("paragraph", "Posted March 5"),
+        ("paragraph", BODY + " " + BODY + " " + BODY + " " + BODY),
+    ])
+    texts = [b.text for b in answer_post(blocks)]
+    assert texts[-2] == ("Q. Explain inflation targeting and judge whether it suits Pakistan. "
+                         "(CSS 2018) (20 marks)")
+    assert "Posted March 5" not in texts
+
+
+def test_a_time_note_and_a_documents_footnote_and_comment_after_the_answer_are_dropped(
+        tmp_path):
+    page = f"""Q.6 Discuss the causes of urban flooding in Karachi. (20)
+
+Introduction
+{BODY}
+
+Conclusion
+{BODY}
+
+Time spent: 41 minutes. Redo the outline before Sunday.
+
+[1]Confirm the rainfall figure for August 2020.
+
+[b]Miss Sana: Fine. Name one nullah that was cleared.
+"""
+    answer = _one(tmp_path, "doc.txt", page)
+    assert answer.data["conclusion"] == BODY
+    for note in ("41 minutes", "rainfall figure", "Miss Sana"):
+        assert note not in answer.yaml_text
+
+
+
+def _wrapped(topic: str) -> str:
+    """A paragraph on ``topic`` hard-wrapped as a PDF's copy gives it."""
+    return (f"The paragraph on {topic} runs on over several hard-wrapped lines of a\n"
+            f"copied PDF about {topic}, each close to the width of the page, so that\n"
+            f"the reader joins them into one paragraph again, as set about {topic}.")
+
+
+def test_a_pdf_copys_title_block_running_heads_and_page_breaks(tmp_path):
+    head = "Noor Academy Quetta | Economics | Solved Answers"
+    foot = "For enrolled students only. Do not forward."
+    page = f"""NOOR ACADEMY QUETTA
+Subject: Economics (Paper II) Exam: BPSC PMS 2021
+Question: 05 Marks: 20
+Compiled by: Professor Zaman Khan Kakar (M.Phil Economics, UoB Quetta)
+Why has Pakistan failed to raise its tax-to-GDP ratio? Suggest measures to
+raise it.
+OUTLINE
+1. Introduction
+2. Narrow base
+3. Conclusion
+1. Introduction
+{_wrapped("revenue")}
+{head} Page 1 of 3
+{foot}
+
+{head}
+2. Narrow Base
+{_wrapped("the base")} Only a small share of earners files a return,
+and the traders of the big markets
+{head} Page 2 of 3
+{foot}
+
+{head}
+pay far less than salaried people do on the same income, which the
+answer sets out with the figures of the last survey and one basic
+question: who should pay more?
+3. Conclusion
+{_wrapped("reform")}
+{head} Page 3 of 3
+{foot}
+"""
+    answer = _one(tmp_path, "handout.txt", page)
+    assert (answer.data["question"], answer.data["number"], answer.data["marks"]) == (
+        "Why has Pakistan failed to raise its tax-to-GDP ratio? Suggest measures to raise it.",
+        5, 20)
+    assert _headings(answer) == ["Narrow Base"]
+    body = answer.data["points"][0]["body"]
+    assert "the traders of the big markets pay far less than salaried people" in body
+    assert "one basic question: who should pay more?" in body
+    assert "Noor Academy" not in answer.yaml_text
+
+
+def test_a_numbered_title_over_decimal_points_is_not_a_point(tmp_path):
+    page = f"""Q.4 Explain the main kinds of market structure. (20)
+
+1. Introduction
+{BODY}
+
+2. Meaning of Market Structure
+{BODY}
+
+3. Kinds of Market Structure
+Economists sort markets by how many firms sell and how alike their goods are.
+
+3.1 Perfect Competition
+{BODY}
+
+3.2 Monopoly
+{BODY}
+
+4. Conclusion
+{BODY}
+"""
+    answer = _one(tmp_path, "handout.txt", page)
+    assert _headings(answer) == ["Meaning of Market Structure", "Perfect Competition",
+                                 "Monopoly"]
+    assert answer.data["points"][1]["body"].startswith("Economists sort markets")

@@ -16,6 +16,7 @@ from .forum import answer_post
 from .junk import (
     COMMENTS_HEADING,
     MEMBER_RANK,
+    SERIES_PART,
     TAIL_LINE,
     is_junk,
     is_paywall,
@@ -102,6 +103,10 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
         contents = ""
         if is_paywall(text) and not any(len(plain(b.text).split()) >= 40 for b in kept):
             continue  # "3 of 5 free previews left" above the answer: only a notice
+        if worded and TAIL_LINE.match(text) and any(
+                (found := SERIES_PART.match(t)) and int(found.group(1)) > 1
+                for t in texts[k + 1:k + 4]):
+            continue  # a chat post's "edited 19:48" stamp before the answer's "Part 2/2"
         if starts_tail(text) or is_paywall(text) or (asked and (COMMENTS_HEADING.match(text)
                                             or (signs_off(text) and answered >= 150
                                                 and not is_junk(text))

@@ -30,6 +30,15 @@ _REPLY = re.compile(r"^re:\s", re.IGNORECASE)
 _VIEWS = re.compile(r"^[\d.,]+[KkM]?\s+views(?:\s+edited)?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?$",
                     re.IGNORECASE)
 """A Telegram channel's post closes with its views and time ("2.6K views edited 19:20")."""
+_POST_ON = re.compile(r"^«?\s*(?:reply\s*#\s*\d{1,4}\s+)?on:\s*[\w ,.:/-]{6,40}?\d"
+                      r"(?:\s*[AP]M)?\s*»?$", re.IGNORECASE)
+"""An SMF post's date line, under its writer's card: "« on: January 27, 2025, 09:12:05 PM »",
+"« Reply #2 on: January 28, 2025, 08:05:44 PM »"."""
+_POSTED = re.compile(r"^posted\s+(?:on\s+)?(?:[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+"
+                     r"[A-Z][a-z]+(?:\s+\d{4})?|yesterday|today|\d{1,2}\s+(?:minutes?|hours?|"
+                     r"days?)\s+ago)(?:\s*\(edited\))?$", re.IGNORECASE)
+"""An Invision post's date line, over its text: "Posted January 8", "Posted 3 hours ago
+(edited)"."""
 _POST_END = re.compile(rf"^(?:reply with quote|quote|multi-quote this message)$|{_VIEWS.pattern}",
                        re.IGNORECASE)
 _SIGNATURE = re.compile(r"^[_\-=~*]{5,}$")
@@ -39,13 +48,18 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """The answering post of a thread (see the module's notes), or ``blocks`` as they are."""
     texts = [plain(b.text) for b in blocks]
     marks = sum(bool(_POST_START.match(t) or _POST_END.match(t)) for t in texts)
-    numbered = sum(bool(_POST_START.match(t)) for t in texts)
+    numbered = sum(bool(_POST_START.match(t) or _POST_ON.match(t) or _POSTED.match(t))
+                   for t in texts)
     ranks = sum(bool(_RANK.match(t)) for t in texts)
     if marks < 4 and numbered < 2 and ranks < 2 and sum(bool(_VIEWS.match(t)) for t in texts) < 2:
         return blocks
     posts: list[list[Block]] = [[]]
     for n, (block, text) in enumerate(zip(blocks, texts, strict=True)):
-        if _POST_START.match(text) or _POST_END.match(text):
+        if _POST_ON.match(text) or _POSTED.match(text):
+            # The writer's card stands above the date line, at the foot of the post before.
+            posts[-1] = _card_cut(posts[-1])
+            posts.append([])
+        elif _POST_START.match(text) or _POST_END.match(text):
             posts.append([])
         elif _REPLY.match(text) and block.kind == "heading":
             posts.append([block])
@@ -56,6 +70,12 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     posts = [_uncarded(_unquoted(post)) for post in posts]
     answering = [post for post in posts[1:] if _prose(post) >= _ANSWER_WORDS and any(
         (q := parse_question(plain(b.text))) and q.text for b in post)]
+    # A thread listing questions, no post of which answers one (its prose, less its
+    # listed questions, is short), is read as a list over every post that adds to it.
+    listing, starts = _listing(posts)
+    if any(_prose([b for b in post if not _holds(b, starts)]) >= _ANSWER_WORDS
+           for post in answering):
+        listing = []
     if len(answering) > 1:
         # A mentor answering two questions of the thread in two posts ("Q6 here, Q7 in
         # my next post"): each post is an answer under its own question line.
@@ -67,17 +87,61 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     head = [b for b in posts[0] if b.kind == "heading" or (
         "\n" not in b.text and len(plain(b.text).split()) <= 12
         and not parse_question(plain(b.text)))] if posts[0] is not best else []
+    if listing:
+        # The first post, when no post line opens it (a chat's copy), may hold the list.
+        return (*(head if listing[0] is not posts[0] else []),
+                *(b for post in listing for b in _signed_off(post)))
     if any((q := parse_question(plain(b.text))) and q.text for b in best):
         return (*head, *best)
     # The question is asked above the answer, in the thread's first posts.
     above = posts[:posts.index(max(posts, key=_prose))]
-    asked = _asked(blocks)[:1] or _announced([b for post in above for b in post])
+    # A question line with its words beats the thread's title naming only the number
+    # ("Mercantile Law 2017 Q2 – … (need help)") and a question the first post sets.
+    lines = _asked(blocks)
+    worded = [b for b in lines if (q := parse_question(plain(b.text))) and q.text]
+    asked = worded[:1] or _announced([b for post in above for b in post]) or lines[:1]
     # Or the writer quotes what they answer in the post's opening paragraph: the question
     # goes under it, and the opening, with the post's title, is read as the page's head.
     opening = next((k for k, b in enumerate(best) if len(plain(b.text).split()) >= 25), 0)
     if not asked and (own := _announced(best[:opening + 1], own=True)):
         return (*head, *best[:opening + 1], *own, *best[opening + 1:])
     return (*head, *asked, *best)
+
+
+def _card_cut(post: list[Block]) -> list[Block]:
+    """``post`` without the next post's writer's card at its foot: the name (a short
+    heading) over the rank and stats (short items), and the reply's title ("Re: …") or the
+    thread's, under them. Unchanged when its foot is no such card.
+    """
+    titles = {plain(b.text) for b in post if b.kind == "heading"}
+    end = len(post)
+    if end and (_REPLY.match(plain(post[end - 1].text)) or plain(post[end - 1].text) in titles):
+        end -= 1
+    while end and post[end - 1].kind == "item" and len(plain(post[end - 1].text).split()) <= 5:
+        end -= 1
+    if end and post[end - 1].kind == "heading" and len(plain(post[end - 1].text).split()) <= 5 \
+            and end < len(post):
+        return post[:end - 1]
+    return post
+
+
+def _listing(posts: list[list[Block]]) -> tuple[list[list[Block]], set[str]]:
+    """The posts of a thread that lists questions, when no post answers one: each post
+    holding an item of the list read over the whole thread (the first post's questions,
+    and a later reply of the writer's adding the next year's), in order. Empty when the
+    thread lists none. Also the listed questions' openings, as ``_holds`` looks for them.
+    """
+    from .listed import read_list  # the list reader reads question lines as this module does
+
+    _, found = read_list([b for post in posts for b in post])
+    starts = {" ".join(q.text.split())[:40] for q in found.values() if q.text}
+    return [post for post in posts if any(_holds(b, starts) for b in post)], starts
+
+
+def _holds(block: Block, starts: set[str]) -> bool:
+    """``block`` holds one of a list's questions (``starts``: their openings)."""
+    text = " ".join(plain(block.text).split())
+    return any(start in text for start in starts)
 
 
 _ANSWER_WORDS = 80
@@ -129,6 +193,9 @@ def _introduces(sentence: str) -> bool:
 
 _ANNOUNCED_NUMBER = re.compile(r"\bquestion\s*(?:no\.?\s*|number\s*|#\s*)?(\d{1,2})\b",
                                re.IGNORECASE)
+_MARKS_AFTER = re.compile(r"^\W*(?:it|this(?: question)?)\s+(?:carried|carries|was of|is of|had|"
+                          r"has)\s+(\d{1,3})\s*marks\b", re.IGNORECASE)
+"""The marks said in the sentence after a quoted question ("It carried 20 marks.")."""
 _ANNOUNCED_MARKS = re.compile(r"\b(\d{1,3})\s*marks\b", re.IGNORECASE)
 _ASKED_IN = re.compile(r"\b(?:was|were|is|got|came)\s+(?:asked|set|given|came)\b|\bpaper\b",
                        re.IGNORECASE)
@@ -156,9 +223,10 @@ def _announced(post: list[Block], *, own: bool = False) -> list[Block]:
                   and not is_preface(text) and (above.endswith(":") or _ANNOUNCED_NUMBER.search(
                       above))):
             continue
+        below = texts[n + 1] if n + 1 < len(texts) else ""
+        marks = _found(_ANNOUNCED_MARKS, above) or _found(_MARKS_AFTER, below)
         line = " ".join(["Q." + _found(_ANNOUNCED_NUMBER, above), text, _sitting(above),
-                         f"({_found(_ANNOUNCED_MARKS, above)} marks)"
-                         if _ANNOUNCED_MARKS.search(above) else ""])
+                         f"({marks} marks)" if marks else ""])
         if (asked := parse_question(line)) is not None and asked.text:
             question = Block("paragraph", line.strip())
             return [question] if own else [Block("paragraph", above), question]
@@ -206,6 +274,10 @@ def _unquoted(post: list[Block]) -> list[Block]:
     for block in post:
         text = plain(block.text)
         if re.match(r"^quote:?$", text, re.IGNORECASE):
+            continue
+        if re.match(r"^quote from:", text, re.IGNORECASE):
+            # SMF's "Quote from: name on date", the quoted words run on, or on the next line.
+            skip = int(len(text.split()) <= 12)
             continue
         if re.match(r"^originally posted by\b", text, re.IGNORECASE):
             skip = 1

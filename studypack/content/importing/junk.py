@@ -64,6 +64,13 @@ _JUNK_PATTERNS = (
     r"^(?:yes\s+no|👍\s*👎)$",
     r"^\[!\w+\]",  # an Obsidian call-out: a note to oneself, not the answer
     r"^word count\b",
+    # a chat post's place in a series ("Part 2/2", "Part 2 below 👇") and its view count
+    r"^part\s*\d{1,2}\s*(?:(?:/|of)\s*\d{1,2}|below|follows|in the next post)\W*$",
+    r"^\d{1,3}(?:\.\d)?\s?K$",
+    r"^words?\s*[:\-–]\s*[\d,]+\b",  # "Words: 742 (target 800)", a word processor's count
+    # an email's footer: "You can change your preferences or unsubscribe at any time"
+    r"\b(?:(?:update|change|manage) (?:your )?(?:email |subscription )?preferences|"
+    r"or unsubscribe|unsubscribe from this list)\b",
     (r"^(?:(?:newer|older|next|previous) posts?|home)(?:\s+(?:(?:newer|older|next|previous) "
      r"posts?|home))+$"),
     r"^subscribe to\s*:",
@@ -96,6 +103,7 @@ _JUNK_PATTERNS = (
     rf"^(?:{EMOJI}\uFE0F?\s*\d+\s*)+$",  # a message's reactions: 👍 11 ❤️ 6
     r"\b(?:that'?s|it'?s) (?:around|about|roughly|nearly) [\d,]+ words\b",
     r"^next (?:handout|lecture|class|lesson|post|part|topic|episode)\s*[:\-–]",
+    r"^\W*next\s*:\s*\S.{0,80}$",  # "📌 Next: Ibn Khaldun's thought": the coming post
     (r"\bnew batch\b|\bbatch(?:\s+(?:no\.?\s*)?\d{1,3})?\s+(?:starts|starting|begins)\b"
      r"|\badmissions? (?:are )?open\b"),
     r"\bfees?\s*[:\-–]?\s*(?:rs\.?|pkr)\s*[\d,]+",
@@ -220,6 +228,10 @@ TRAILING_WORDS = 16
 """Closing blocks up to this many words may be judged site text by ``_TRAILING``."""
 
 
+SERIES_PART = re.compile(r"^part\s*(\d{1,2})\s*(?:/|of)\s*(\d{1,2})\W*$", re.IGNORECASE)
+"""A post's place in a series ("Part 2/2"): one answer sent as several posts."""
+
+
 TAIL_LINE = re.compile(
     r"^(?:related|related (?:posts?|reading|links)|you might also like|more from\b.{0,40}|"
     r"popular posts|recent posts|read next|tagged\b.*|posted in\b.*|share this\W*|top comments|"
@@ -280,6 +292,9 @@ use this answer, …"); a quotation's attribution ("— Iqbal, 1930") speaks to 
 
 _WRITERS_NOTE = re.compile(
     r"^(?:word count\s*[:\-–]?\s*[\d,]+|(?:to-?do|to do)\s*[:\-–]|"
+    r"time (?:taken|spent|used)\s*[:\-–]\s*(?:about\s*)?\d|"
+    # a document's footnote or comment, set at its end after its anchor ("[1]", "[a]")
+    r"\[(?:\d{1,2}|[a-z])\]\s*\S|"
     r"(?:sir|ma'?am|miss|teacher|examiner|checker)(?:'s|’s)?\s+(?:remarks?|comments?|feedback)"
     r"\b)", re.IGNORECASE)
 """A student's own notes on an attempt, under its last line: the word count, the teacher's
@@ -290,6 +305,8 @@ _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?pre
                       r"free previews? left|end of (?:the|your) free preview|premium answer|"
                       r"premium members only|subscribe to (?:read|unlock|continue)|"
                       r"(?:post|answer|article) is for paid subscribers|keep reading with a|"
+                      # a blog's cut ("Keep reading" alone): the rest is on another page
+                      r"^\W*keep reading(?=\W*$)|"
                       r"upgrade to (?:paid|premium) to|unlock the "
                       r"(?:full|complete|rest)|"
                       # a document viewer's preview wall (Scribd): the pages after it are hidden

@@ -21,6 +21,7 @@ from them, and year heads (``year_head``) are no topics.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from statistics import median
 
@@ -76,8 +77,21 @@ def _item(block: Block) -> _Item | None:
             number = int(value) if kind == "number" else None
         else:
             shape = "line"
-    rest, year, marks, exam = read_item_tags(_REMARK.sub("", text))
+    rest, year, marks, exam = read_item_tags(_signs_off(_REMARK.sub("", text)))
     return _Item(shape, number, rest, year, marks, exam)
+
+
+def _signs_off(text: str) -> str:
+    """``text`` without the signs a writer set after a question's end to mark it ("… law. ★",
+    "… 1961? ⭐🔥" for one asked often): a mark of the list's, not the paper's words.
+    """
+    end = len(text)
+    while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) == "So"
+                   or text[end - 1] in "\ufe0f\u200d"):
+        end -= 1
+    if end == len(text.rstrip()) or not text[:end].endswith((".", "?", ")", '"', "”", "'", "’")):
+        return text
+    return text[:end]
 
 
 _REMARK = re.compile(r"(?<=[.?)\]])\s+[^.?!()\[\]]{2,40}!+$")

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from .blocks import Block, split_marker
-from .question_rows import listed_lines, question_columns
+from .question_rows import grid_lines, listed_lines, question_columns
 
 HEADINGS = {"head", "h1", "h2", "h3", "h4", "h5", "h6"}
 PARAGRAPHS = {"p", "quote", "blockquote", "pre", "dt", "dd", "figcaption"}
@@ -143,14 +143,15 @@ def _list_line_box(element: Any) -> bool:
 
 
 def _question_table(table: Any) -> list[Block]:
-    """A table of past questions (columns such as Year | Exam | Question) → the topic and
-    listed question lines a typed list would give (``question_rows``).
+    """A table of past questions (columns such as Year | Exam | Question, or a grid of
+    topics by sittings) → the topic and listed question lines a typed list would give
+    (``question_rows``).
     """
     rows = [[inline_text(c) for c in row if _tag(c) in ("td", "th", "cell")]
             for row in table.iter() if _tag(row) in ROWS]
     columns = question_columns(rows[0]) if len(rows) >= 2 else None
-    return [Block("paragraph", text) for _, text in listed_lines(columns, rows[1:])] \
-        if columns else []
+    lines = listed_lines(columns, rows[1:]) if columns else grid_lines(rows)
+    return [Block("paragraph", text) for _, text in lines]
 
 
 _FACT_KEYS = re.compile(r"^(?:exam(?:ination)?|year|session|subject|paper|marks|total marks|"

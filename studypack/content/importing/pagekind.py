@@ -32,7 +32,11 @@ _SENTENCE = re.compile(r"[.!?۔؟][\"'’”)]?(?:\s|$)")
 _GUIDE = re.compile(r"\bhow to (?:prepare|crack|pass|attempt|study|choose|start)\b|"
                     r"\b(?:preparation|study|exam|css|pms) (?:guide|strategy|plan|tips)\b|"
                     r"\bguide (?:to|for)\b|\btips (?:for|to)\b|\bbook ?list\b|"
-                    r"\brecommended books\b|\btime ?table\b", re.IGNORECASE)
+                    r"\brecommended books\b|\btime ?table\b|"
+                    # "A 30-Day Plan for …", "My six-week revision schedule"
+                    r"\b(?:\d{1,3}|one|two|three|four|six|eight|ten|twelve)[- ](?:days?|weeks?|"
+                    r"months?)\b.{0,20}?\b(?:plan|schedule|strategy|roadmap)\b|"
+                    r"\b(?:study|revision) (?:plan|schedule|roadmap)\b", re.IGNORECASE)
 """A title that promises advice on the exam, not an answer to one of its questions."""
 _TOPICS_TITLE = re.compile(r"\b(?:(?:most )?(?:repeated|important|expected|recurring) "
                            r"(?:topics|areas|themes)|topics? list|list of topics|syllabus)\b",
@@ -191,6 +195,10 @@ def without_question_line(blocks: list[Block], title: str, asked: bool = False,
                                                                      re.IGNORECASE)
     if _GUIDE.search(title) and not priced and not sets_task:
         return PageKind("none", "a study guide (advice addressed to the reader)")
+    # A text copy has no title: its headline promising a plan, over text that speaks to
+    # the reader, is a guide's (one line selling the writer's notes does not make a shop).
+    if _guide_headline([*above, *blocks]) and priced <= 1 and you * 100 >= words * 1.5:
+        return PageKind("none", "a study guide (advice addressed to the reader)")
     if priced >= 3 or (priced >= 2 and prose < 2 * ANSWER_WORDS):
         return PageKind("none", "a sales page")
     dated = sum(bool(_YEARS_ONLY.search(t)) for t in texts)
@@ -225,6 +233,20 @@ def headline(blocks: list[Block]) -> str:
         if words >= 3 and not _SENTENCE.search(text) and not is_breadcrumb(text):
             found = text
     return found
+
+
+def _guide_headline(blocks: list[Block]) -> bool:
+    """A short line over a page's first paragraph (its headline, or the subtitle under it)
+    promises advice on the exam: "A 30-Day Plan for …".
+    """
+    for block in blocks:
+        text = plain(block.text).strip()
+        words = len(_WORD.findall(text))
+        if words > HEADLINE_WORDS:
+            return False
+        if words >= 3 and not _SENTENCE.search(text) and _GUIDE.search(text):
+            return True
+    return False
 
 
 def _links_mostly(texts: list[str]) -> bool:

@@ -19,8 +19,11 @@ from .blocks import EMOJI, Block, plain
 from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
 from .shapes import (
     BOLD_SENTENCE_LEAD,
+    COUNTED_LEAD,
     answer_shape,
     colon_title,
+    decimal_point,
+    decimal_title,
     group_title,
     heading_over_headings,
     led_group_title,
@@ -169,18 +172,24 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
     if state in ("intro", "points") and (group_title(piece, before, after, _at(later, 1))
                                          or heading_over_headings(piece, later)
                                          or colon_title(piece, after)
-                                         or led_group_title(piece, before, later)):
-        built.group = piece.plain.rstrip(": ")
+                                         or led_group_title(piece, before, later)
+                                         or decimal_title(piece, later)):
+        built.group = _COLON_DASH.sub("", piece.plain).rstrip(": ")
         built.lead = [] if led_group_title(piece, before, later) or led_run_in(
-            piece, later) else None
+            piece, later) or decimal_title(piece, later) else None
         built.notes.append(f"'{built.group}' heads several points; it is left out of "
                            "their headings")
     elif state in ("intro", "points") and (starts_point(piece, before, after, shape) or (
-            built.group and _grouped(piece, after)) or _lettered_first(piece, after, shape, built)):
+            built.group and _grouped(piece, after)) or _lettered_first(piece, after, shape, built)
+            or _outline_head(piece, after, built)):
         point = _new_point(piece, after)
         # "Firstly, Monetary Policy Rate:" — the lead-in word orders the points; the
         # heading is what follows it.
         point.heading = _ORDINAL_LEAD.sub("", point.heading)
+        # "Feature 2 – Freedom of religion": the counting word and number order the points.
+        point.heading = COUNTED_LEAD.sub("", point.heading)
+        # "Defining Culture:-": a colon and dash close the heading as a colon alone does.
+        point.heading = _COLON_DASH.sub("", point.heading)
         if built.lead:
             # The group's lead-in sentence opens its first point.
             point.body[:0] = built.lead
@@ -201,15 +210,31 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
     return state
 
 
+_RUN_ON_OUTLINE = re.compile(r"\s+[–—|→]\s+|\s+-\s+")
+"""The dashes, bars or arrows between an outline's parts set on one line."""
+_COLON_DASH = re.compile(r"\s*:\s*[-–—]+\s*$")
 _ORDINAL_LEAD = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                            r"tenth|last|final)(?:ly)?,\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def _outline_head(piece: Piece, after: Piece | None, built: _Builder) -> bool:
+    """A bare line standing alone that repeats an outline line's words ("IMPACT ON
+    TRADE" over bullets, for the outline's "iv) Impact on trade"): that part's heading.
+    An outline line with lines folded under it names a title over points, not a point;
+    a line over a paragraph or another heading is judged by its own shape.
+    """
+    text = piece.plain.casefold()
+    return (after is not None and after.marker == "bullet" and not piece.marker
+            and not piece.label and not piece.arabic and len(text) <= 70
+            and not re.search(r"[.?!,;:]$", text) and len(text.split()) >= 2
+            and any(line.casefold() == text for line in built.outline))
 
 
 def _grouped(piece: Piece, after: Piece | None) -> bool:
     """A point of the shapes a group title stands over besides numbered ones: "**Ports:**
     …" run in, or "**a) Agriculture**" over its paragraph.
     """
-    return run_in_bold(piece) or lettered_heading(piece, after)
+    return run_in_bold(piece) or lettered_heading(piece, after) or decimal_point(piece, after)
 
 
 def _lettered_first(piece: Piece, after: Piece | None, shape: str, built: _Builder) -> bool:
@@ -257,8 +282,11 @@ def _on_label(piece: Piece, built: _Builder, state: str) -> str:
             built.sections[-1][1].append(rest)
         return "section"
     if piece.label in ("outline", "breakdown"):
-        if rest:
-            (built.outline.append(rest) if piece.label == "outline" else None)
+        if rest and piece.label == "outline":
+            # "Outline: Introduction – Causes – Effects – Conclusion" set on one line.
+            parts = [p.strip() for p in _RUN_ON_OUTLINE.split(plain(rest))]
+            one_line = len(parts) >= 3 and all(0 < len(p.split()) <= 8 for p in parts)
+            built.outline.extend(parts if one_line else [rest])
         return piece.label if not built.points else state
     # A heading's words after its label are its subtitle ("Conclusion: Choosing the Slower
     # Path"), not the part's first paragraph.
@@ -346,6 +374,9 @@ def _outline_line(piece: Piece, built: _Builder) -> bool:
     opens = piece.plain.endswith(":")
     sub = piece.depth > 0 or piece.marker == "nested" or (
         piece.marker in ("bullet", "letter") and built.outline_marker in ("number", "roman")
+    ) or (  # "- Freedom of religion" under "C. Salient features"
+        piece.marker == "bullet" and built.outline_marker == "letter"
+        and built.outline_glyph.isupper()
     ) or (  # "i." under "4.", as "a." under "3.": a handout's second level
         piece.marker == "roman" and piece.number.islower() and built.outline_marker == "number"
     ) or (not piece.marker and built.outline_open and not opens and not piece.label) or (

@@ -23,7 +23,8 @@ from .blocks import (
 )
 
 LABELS: tuple[tuple[str, str], ...] = (
-    ("outline", r"outline of (?:the|my|this) answer|(?:answer |essay )?outline|structure|"
+    ("outline", r"outline of (?:the|my|this) answer|outline (?:at a glance|in brief)|"
+                r"(?:answer |essay )?outline|structure|"
                 r"خاکہ|آؤٹ ?لائن"),
     ("breakdown", r"question breakdown|breakdown of the question|understanding the question"),
     ("answer", r"answer(?: to the question)?|ans|solution|model answer"),

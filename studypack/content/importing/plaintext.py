@@ -13,10 +13,10 @@ import csv
 import re
 from collections import Counter
 
-from .blocks import EMOJI, Block, mostly_arabic, split_marker
+from .blocks import EMOJI, QUESTION_WORDS, Block, mostly_arabic, split_marker
 from .junk import is_junk, starts_tail
 from .pieces import CONCLUSION_OPENERS, SENTENCE_END
-from .question_rows import listed_lines, question_columns
+from .question_rows import grid_lines, listed_lines, question_columns
 from .questions import asks, full_years, parse_question, sitting_head
 
 PAGE_CHROME = re.compile(
@@ -72,8 +72,18 @@ def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
             head = _shape(lines[top])
             furniture = [gone or (i > top and _shape(line) == head)
                          for i, (line, gone) in enumerate(zip(lines, furniture, strict=True))]
+        # A running foot with its folio ("… | Model Answers Page 1 of 3") set again
+        # without it at the next page's top is that page's running head.
+        feet = {_FOLIO_END.sub("", _shape(line)) for line, gone in zip(lines, furniture,
+                                                                        strict=True) if gone}
+        furniture = [gone or (_could_repeat(line) and _shape(line) in feet - {""})
+                     for line, gone in zip(lines, furniture, strict=True)]
     return (_rejoined(lines, furniture),
             [line for line, gone in zip(lines, furniture, strict=True) if gone and line.strip()])
+
+
+_FOLIO_END = re.compile(r"\s*(?:page\s*)?#\s*(?:of|/)\s*#\s*$")
+"""A folio closing a running foot, as ``_shape`` writes it ("page # of #")."""
 
 
 def _rejoined(lines: list[str], furniture: list[bool]) -> list[str]:
@@ -97,6 +107,11 @@ def _rejoined(lines: list[str], furniture: list[bool]) -> list[str]:
             after = lines[end].strip() if end < len(lines) else ""
             if not (last and after[:1].islower() and not SENTENCE_END.search(last)):
                 kept.append("")
+            elif kept and kept[-1].strip():
+                # The sentence's end goes onto its last line, however short that line is
+                # (the page broke it, not the writer): "… the distinctive" + "features …".
+                kept[-1] = f"{kept[-1].rstrip()} {after}"
+                end += 1
             while len(kept) > 1 and not kept[-1].strip() and not kept[-2].strip():
                 kept.pop()
         n = end
@@ -245,7 +260,8 @@ def question_sheet(lines: list[str]) -> list[str]:
     """A spreadsheet of past questions copied as tab-separated rows, or saved as CSV (a
     header row naming the Question and Year columns) → a topic line over each run of its
     questions and "1. Question (CSS 2019)" lines, as a typed list would read
-    (``question_rows``). Other lines are left as they are, except that a CSV file's
+    (``question_rows``); so is a grid of topics by sittings copied as tab-separated rows.
+    Other lines are left as they are, except that a CSV file's
     other rows (a title, a note, padded with commas) are read as their cells' words.
     """
     out: list[str] = []
@@ -255,6 +271,17 @@ def question_sheet(lines: list[str]) -> list[str]:
         tabbed = "\t" in lines[k]
         columns = question_columns(_cells(lines[k])) if tabbed else _csv_columns(lines[k])
         k += 1
+        if columns is None and tabbed:
+            # A grid of topics by sittings ("Topic | CSS 2019 | CSS 2020"), copied.
+            end = k
+            while end < len(lines) and "\t" in lines[end]:
+                end += 1
+            grid = grid_lines([_cells(line) for line in lines[k - 1:end]])
+            if grid:
+                for kind, text in grid:
+                    out += ["", text, ""] if kind == "topic" else [text]
+                k = end
+                continue
         if columns is None:
             out.append(" ".join(c for c in _csv_row(lines[k - 1]) if c)
                        if sheet and "," in lines[k - 1] else lines[k - 1])
@@ -530,11 +557,18 @@ def _title_line(line: str) -> bool:
                for w in words if w[:1].isalnum()) and words[0][:1].isupper()
 
 
+_FIELD_LINE = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}\s*:\s+\S")
+"""A title block's field on a line of its own: "Prepared by: …", "Subject: …"."""
+
+
 def _continues(previous: str, line: str, width: int, paragraph: str = "") -> bool:
     """Whether ``line`` carries on the paragraph that ``previous`` (a full line) began."""
     if mostly_arabic(previous) or mostly_arabic(line):
         return False
-    if split_marker(line)[0] or parse_question(line):
+    # "… one basic" over "question: on what basis …?": a sentence running on, in small
+    # letters, is no "Question:" line.
+    runs_on = line.strip()[:1].islower() and not SENTENCE_END.search(previous.rstrip())
+    if split_marker(line)[0] or (parse_question(line) and not runs_on):
         return False
     if re.search(r"[.!?…]['’\"”)]?$", previous.rstrip()) and CONCLUSION_OPENERS.match(line.strip()):
         return False  # "… roles." / "To sum up, …": a new paragraph, whatever the line widths
@@ -547,5 +581,8 @@ def _continues(previous: str, line: str, width: int, paragraph: str = "") -> boo
         return False
     if _MARKS_END.search(previous) and asks(paragraph[:400]):
         return False  # a question set under its own "Question No. 5" line, closed by its marks
+    if paragraph == " ".join(previous.split()) and _FIELD_LINE.match(paragraph) and \
+            QUESTION_WORDS.match(line.strip()):
+        return False  # "Prepared by: …" over "What is …": a title block's field, then the question
 
     return len(previous) >= width * 0.7

@@ -61,6 +61,7 @@ ALIASES = {
     "mass communication": "Journalism and Mass Communication",
     "us history": "History of USA", "u.s. history": "History of USA",
     "american history": "History of USA", "history of the usa": "History of USA",
+    "english lit": "English Literature", "eng lit": "English Literature",
 }
 """Short names students use → the paper's name."""
 
@@ -127,6 +128,9 @@ _Q_AT_END = re.compile(
     r"(?P<number>\d{1,2})\s*[:.)]?$", re.IGNORECASE)
 """``CSS Islamiat Paper 2018 – Q.2``: a header ending in the question's number; the
 question itself follows on the next line."""
+_AND_ANOTHER = re.compile(r"^(?:and|or|&|to|[,/–—-])\s*Q(?:uestion)?\s*\.?\s*\d", re.IGNORECASE)
+"""After a line's first marker, a second one joined to it ("Q5 and Q6 …", "Q10–Q12"): the
+line names questions, it sets none."""
 _NAMED_NUMBER = re.compile(r"\b[Qq](?:uestion)?\s*\.?\s*(?:No\.?\s*|number\s*)?[#:.]?\s*"
                            r"(\d{1,2})\b")
 """A question's number named in passing: "Q3", "Q.No.6", "Question No. 6", "question # 4"."""
@@ -142,7 +146,9 @@ _ESSAY_TOPIC = re.compile(r"^\**(?:(?:essay\s+)topic\s*(?:\(([^()]{3,30})\))?|to
 "Topic: Political Instability" heads a student's notes)."""
 _QUOTED_MARKS = re.compile(r"^[\"“](.{20,}?)[\"”]\s*[(\[]\s*(\d{1,2})\s*(?:marks?)?\s*[)\]]\.?$",
                            re.IGNORECASE)
-_Q_BARE = re.compile(r"^(?:the\s+)?(?:Q|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
+_MARKS_FIRST = re.compile(r"^[*_]{0,2}[(\[]\s*(\d{1,3})\s*marks?\s*[)\]]\s*", re.IGNORECASE)
+"""Marks in brackets opening a line, before its "Q.3" marker: "[20 Marks] Q.3: …"."""
+_Q_BARE = re.compile(r"^(?:the\s+)?(?:Q|Ques|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
 _TAGGED = re.compile(
     r"^(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[,|–-]?\s*([^:“\"]{0,60}?)\s*:\s*[“\"]?"
     r"(\S.+?)[”\"]?$", re.IGNORECASE)
@@ -154,7 +160,7 @@ _MARKS = re.compile(r"\s*[*_]{0,2}[(\[]\s*(?:marks?\s*[:\-]?\s*)?(\d{1,3}(?:\s*\
                     r"\s*\.?$", re.IGNORECASE)
 """``(20)``, ``[20 marks]``, ``(10 + 10 = 20 Marks)``, ``(Marks 20)``, bold or italic too;
 Urdu's ``(۲۰ نمبر)``."""
-_MARKS_BARE = re.compile(r"\s*[-–—,]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
+_MARKS_BARE = re.compile(r"\s*[-–—,·|]?\s*\b(\d{1,3})\s*marks?\s*\.?$", re.IGNORECASE)
 _MARKS_SHORT = re.compile(r"\s*[|·•]\s*(\d{1,3})\s?M\s*$")
 """A post header's marks shortened to "20M" in its last cell ("… | Q8 | 20M")."""
 _MARKS_NAMED = re.compile(r"(?:^|\s*[-–—,|]?\s+)\b(?:total\s+)?marks?(?:\s+for\s+(?:this|the)\s+"
@@ -253,9 +259,22 @@ def parse_question(text: str) -> QuestionLine | None:
     # So are the emoji a post's header closes with ("… | Q No 2 📝").
     line = _ocr_marks(re.sub(rf"(?:\s*(?:[✅❌✔✓☑⭐★✗✘]|{EMOJI})[\ufe0f\u200d]*)+\s*$", "",
                              full_years(" ".join(text.split()))))
+    # "❓Q.5 — …": a chat post's emoji before the marker is not part of the line.
+    glyph = re.match(rf"^(?:{EMOJI}[\ufe0f\u200d]*\s*)+", line)
+    if glyph and _Q_NUMBERED.match(line[glyph.end():]):
+        line = line[glyph.end():]
+    # "[20 Marks] Q.3: …": the marks set before the marker.
+    first_marks = _MARKS_FIRST.match(line)
+    if first_marks and _Q_NUMBERED.match(line[first_marks.end():]):
+        line = line[first_marks.end():]
     match = _Q_NUMBERED.match(line) or _Q_URDU.match(line)
+    if match and _AND_ANOTHER.match(match.group(2)):
+        return None  # "Q5 and Q6 can be prepared together": a note naming two questions
     if match:
-        return _with_tags(_paper_number(match.group(1)), match.group(2))
+        found = _with_tags(_paper_number(match.group(1)), match.group(2))
+        if first_marks and found.marks is None:
+            return replace(found, marks=int(first_marks.group(1)))
+        return found
     topic = _ESSAY_TOPIC.match(line)
     if topic:
         # "Topic (CSS 2022): Social media has made us …": an essay's topic asks nothing.
@@ -283,7 +302,9 @@ def parse_question(text: str) -> QuestionLine | None:
         exam = exam or next(iter(re.findall(rf"\b({'|'.join(EXAMS)})\b", match["head"])), None)
         return QuestionLine(number=int(match["number"]), text="",
                             year=year or tag_year or _year_in(match["head"]),
-                            exam=exam or tag_exam, marks=tag_marks)
+                            exam=exam or tag_exam, marks=tag_marks,
+                            paper=known_paper(match["head"]) if _papers_named(match["head"]) == 1
+                            else None)
     labelled = _Q_LABEL_TAGS.match(line)
     if labelled and len(labelled.group(2).split()) >= 4:
         # "Question (CSS 2022, Sociology, Q.6): Rapid urbanisation … Discuss. (20)"
@@ -291,8 +312,10 @@ def parse_question(text: str) -> QuestionLine | None:
         rest, year, marks, exam = read_tags(labelled.group(2))
         number = _NAMED_NUMBER.search(inside)
         found_exam = re.search(rf"\b({'|'.join(EXAMS)})\b", inside, re.IGNORECASE)
+        inside_marks = re.search(r"\b(\d{1,3})\s*marks?\b", inside, re.IGNORECASE)
         return QuestionLine(number=int(number.group(1)) if number else None, text=rest,
-                            year=year or _year_in(inside), marks=marks,
+                            year=year or _year_in(inside),
+                            marks=marks or (int(inside_marks.group(1)) if inside_marks else None),
                             exam=exam or (found_exam.group(1).upper() if found_exam else None),
                             paper=known_paper(inside))
     return _tagged_forms(line)
@@ -474,7 +497,15 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
             # A short tag before the marks ("— CSS'21 [10+10]") now closes the line.
             rest = full_years(rest[: found.start()])
             continue
+        each = _MARKS_EACH.search(rest)
+        if each:
+            # "(10 each)": each part's marks; the total is the parts' count's, not said here.
+            rest = rest[: each.start()]
+            continue
         return rest.strip(" \t-–—:"), year, marks, exam
+
+
+_MARKS_EACH = re.compile(r"\s*[(\[]\s*\d{1,2}\s*(?:marks?\s*)?each\s*[)\]]\s*$", re.IGNORECASE)
 
 
 def tag_exam(named: str | None) -> str | None:
@@ -725,7 +756,9 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         _read_attributed(line, note)
         _read_topic(line, note)
     for line in (*preamble, title):
-        part = re.search(r"\bpart[\s-]*(iii|ii|iv|i|[1-4])\b", line, re.IGNORECASE)
+        # Not a post's place in a series ("Part 1/2", "Part 2 of 3").
+        part = re.search(r"\bpart[\s-]*(iii|ii|iv|i|[1-4])\b(?!\s*(?:/|of\b)\s*\d)", line,
+                         re.IGNORECASE)
         note("part", roman_part(part.group(1)) if part else None,
              "page title" if line is title else "page header")
         tagged = _paper_sitting(line)
@@ -782,6 +815,9 @@ def _read_sitting_headers(preamble: list[str], lines_seen: list[str],
             continue
         lines_seen.append(line)  # the line a short name was read from, for the report
         note("paper", known_paper(line), "page header")
+        # Its exam too, by name or by its commission ("SPSC CCE-2021 | …"), before a chat
+        # list's or a menu's line naming another.
+        note("exam", _one_exam(line), "page header")
 
 
 def _one_exam(line: str) -> str | None:

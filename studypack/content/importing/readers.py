@@ -74,7 +74,9 @@ def read_html(data: bytes) -> Page:
         # comment answers. Read only when the page's own text holds no answer.
         blocks = [*blocks, *walk(comments)]
     own = _own_reading(text)
-    if _headings(own) >= _headings(blocks) + 2 or (
+    # A thread whose posts are <article>s named as comments: trafilatura keeps some of
+    # them, the page's own reading keeps the thread whole, the question's post with it.
+    if _thread_page(text) or _headings(own) >= _headings(blocks) + 2 or (
             _prose(blocks) < THIN_MAIN and _prose(own) >= 3 * THIN_MAIN) or (
             _marked(own) >= _marked(blocks) + MISSED_ITEMS):
         # trafilatura dropped the page's headings (a question's "Question No. 2", the
@@ -171,10 +173,11 @@ The main text trafilatura keeps is the description, which may quote a sample que
 the price and cart are left behind."""
 
 
-_SIGNATURE = re.compile(r"""(?:class|id)\s*=\s*["'][^"']*(?:signature|\bsig\d)""",
+_SIGNATURE = re.compile(r"""(?:class|id|data-role)\s*=\s*["'][^"']*(?:signature|\bsig\d)""",
                         re.IGNORECASE)
 """A forum post's signature box (phpBB ``class="signature"``, vBulletin's
-``signaturecontainer``, XenForo's ``message-signature``, ``id="sig123"``)."""
+``signaturecontainer``, XenForo's ``message-signature``, ``id="sig123"``, Invision's
+``data-role="memberSignature"``)."""
 
 
 def _signatures(text: str) -> frozenset[str]:
@@ -190,8 +193,9 @@ def _signatures(text: str) -> frozenset[str]:
         tree = html.fromstring(text.encode("utf-8"))
     except (ValueError, SyntaxError):
         return frozenset()
-    boxes = [element for element in tree.xpath("//*[@class or @id]")
-             if _SIGNATURE.search(f'class="{element.get("class", "")} {element.get("id", "")}"')]
+    boxes = [element for element in tree.xpath("//*[@class or @id or @data-role]")
+             if _SIGNATURE.search(f'class="{element.get("class", "")} {element.get("id", "")} '
+                                  f'{element.get("data-role", "")}"')]
     whole = [box.text_content() for box in boxes]
     for box in boxes:
         for br in box.iter("br"):
@@ -302,6 +306,38 @@ _FURNITURE = re.compile(r"comment|sidebar|(?<!elementor-)widget|menu|(?<!sub)nav
                         r"table-of-contents", re.IGNORECASE)
 
 
+def _words(element: Any) -> int:
+    return len(element.text_content().split())
+
+
+def _wraps(element: Any, whole: int) -> bool:
+    """``element`` holds most of the page's words: a wrapper around the page or its posts
+    (a theme's "footerfix" box, a forum's moderation form), not the furniture it is named.
+    """
+    return _words(element) * 3 > whole * 2
+
+
+_THREAD_POST = re.compile(r"<article\b[^>]*\bclass\s*=\s*[\"'][^\"']*comment", re.IGNORECASE)
+"""A forum post set as an <article> named as a comment (Invision's "cPost ipsComment")."""
+
+
+def _thread_page(text: str) -> bool:
+    """Every <article> of the page, two or more, is a post named as a comment: a thread."""
+    posts = len(_THREAD_POST.findall(text))
+    return posts >= 2 and posts == len(re.findall(r"<article\b", text, re.IGNORECASE))
+
+
+def _thread(articles: list[Any]) -> Any:
+    """The element holding a forum thread's posts: the page's <article>s, two or more,
+    all named as comments ("cPost ipsComment"), side by side under one parent; or None.
+    """
+    posts = [a for a in articles if re.search(r"comment", f"{a.get('class', '')} "
+                                                         f"{a.get('id', '')}", re.IGNORECASE)]
+    # A blog's comments are such <article>s too, under the post's own <article>.
+    parent = posts[0].getparent() if len(posts) >= 2 and len(posts) == len(articles) else None
+    return parent if parent is not None and all(p.getparent() is parent for p in posts) else None
+
+
 def _own_reading(text: str) -> list[Block]:
     """The page's blocks read from its own markup: the article (or main, or body) without
     scripts, navigation, asides, forms and elements named as site furniture.
@@ -312,22 +348,37 @@ def _own_reading(text: str) -> list[Block]:
         tree = html.fromstring(text.encode("utf-8"))
     except (ValueError, SyntaxError):
         return []
-    for element in tree.xpath("//script|//style|//nav|//header|//footer|//aside|//form|"
-                              "//noscript|//iframe|//button|//select"):
+    for element in tree.xpath("//script|//style|//noscript"):
         element.drop_tree()
+    whole = _words(tree)
+    for element in tree.xpath("//nav|//header|//footer|//aside|//form|//iframe|//button|"
+                              "//select"):
+        if element.tag == "form" and _wraps(element, whole):
+            element.drop_tag()  # a forum's moderation form around all its posts
+        elif element.getparent() is not None:
+            element.drop_tree()
     _nest_docs_lists(tree)
     # Blogger names the post's own container a widget ("widget Blog"): what holds the
     # page's longest article is never furniture.
     articles = tree.xpath("//article")
     main = max(articles, key=lambda e: len(e.text_content())) if articles else None
     holding = set(main.iterancestors()) if main is not None else set()
+    thread = _thread(articles)
+    posted = set(thread.iter()) if thread is not None else set()
+    if thread is not None:
+        holding |= {thread, *thread.iterancestors()}
     for element in tree.xpath("//*[@class or @id]"):
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if _FURNITURE.search(names) and element.getparent() is not None \
-                and element not in holding:
+        named = _FURNITURE.search(names)
+        if named and element in posted and named.group(0).casefold() == "comment":
+            continue  # a forum's posts are its "comments": the thread itself
+        # A box named for the footer that holds most of the page keeps the footer at the
+        # screen's foot ("footerfix"): it wraps the page, it is no footer.
+        if named and element.getparent() is not None and element not in holding and not (
+                named.group(0).casefold() == "footer" and _wraps(element, whole)):
             element.drop_tree()
     found = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
-    container = max(found, key=lambda e: len(e.text_content()))
+    container = thread if thread is not None else max(found, key=lambda e: len(e.text_content()))
     try:
         return walk(container)
     except RecursionError:

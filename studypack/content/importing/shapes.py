@@ -59,7 +59,7 @@ def run_in_bold(piece: Piece) -> bool:
             and len(match.group(2).split()) >= 12)
 
 
-_HEADING_GLYPH = re.compile(rf"^(?:{EMOJI}|[➤►▶✦◆■❖])[\ufe0f]?$")
+_HEADING_GLYPH = re.compile(rf"^(?:{EMOJI}|[➤►▶✦◆■❖▪])[\ufe0f]?$")
 
 
 def glyph_heading(piece: Piece, before: Piece | None, after: Piece | None) -> bool:
@@ -134,8 +134,16 @@ def _title_cased_question(text: str) -> bool:
         w[0].isupper() for w in words if len(w) > 3)
 
 
+COUNTED_LEAD = re.compile(
+    r"^(?:feature|factor|reason|cause|step|stage|point|pillar|principle|dimension|aspect|"
+    r"element|challenge|measure|lesson|argument|effect|impact|consequence)\s+(\d{1,2})"
+    r"\s*(?:[:–—]|-(?=\s))\s*(?=\S)", re.IGNORECASE)
+"""A heading counted by its kind of point ("Feature 2 – Freedom of religion"): the word
+and number order the points; the heading is what follows."""
+
+
 def group_title(piece: Piece, before: Piece | None, after: Piece | None,
-                beyond: Piece | None = None) -> bool:
+                beyond: Piece | None = None, *, words: int = 6) -> bool:
     """"Causes" over "1) Jobs …", "2) Schools …": a title over points, not a point; also
     over "(a) Jobs" standing over its paragraph (``beyond``, the piece after ``after``).
 
@@ -146,7 +154,7 @@ def group_title(piece: Piece, before: Piece | None, after: Piece | None,
             and (not piece.marker or (  # "🔹 Causes" set with a heading's glyph too
                 piece.marker == "bullet" and piece.depth == 0
                 and bool(_HEADING_GLYPH.match(piece.number)))) and not piece.arabic
-            and not piece.label and len(piece.plain.split()) <= 6
+            and not piece.label and len(piece.plain.split()) <= words
             and not (before is not None and before.arabic)
             and not re.search(r"[.?!,;\"”)\]]$|^[(\[]|\d:\d", piece.plain))
 
@@ -157,12 +165,19 @@ def led_group_title(piece: Piece, before: Piece | None, later: list[Piece]) -> b
     """
     if len(later) < 2 or later[0].marker or later[0].label or later[0].headed:
         return False
-    lead = later[0].plain
+    lead, first = later[0].plain, later[1]
+    if not (len(lead.split()) <= 25 and lead.endswith((".", ":", "\u06d4"))):
+        return False
+    # The lead-in says the points follow, so the title may run longer than a bare one.
     # Urdu numbers its points with its own digits (U+06F1 is one) and ends a sentence with
     # its full stop (U+06D4).
-    return (len(lead.split()) <= 25 and lead.endswith((".", ":", "\u06d4"))
-            and later[1].top_numbered and later[1].number in ("1", "i", "I", "\u06f1", "\u0661")
-            and group_title(piece, before, later[1]))
+    if first.top_numbered and first.number in ("1", "i", "I", "\u06f1", "\u0661"):
+        return group_title(piece, before, first, words=10)
+    counted = COUNTED_LEAD.match(first.plain)
+    # "Salient features", a lead-in, then "Feature 1 – …" headings.
+    return (first.headed and counted is not None and counted.group(1) == "1"
+            and piece.headed and not piece.marker and not piece.label and not piece.arabic
+            and len(piece.plain.split()) <= 10 and not re.search(r"[.?!,;]$", piece.plain))
 
 
 def led_run_in(piece: Piece, later: list[Piece]) -> bool:
@@ -173,6 +188,26 @@ def led_run_in(piece: Piece, later: list[Piece]) -> bool:
             and not later[0].marker and not later[0].label and not later[0].headed
             and len(later[0].plain.split()) <= 30 and later[0].plain.endswith((".", ":"))
             and run_in_bold(later[1]))
+
+
+def decimal_title(piece: Piece, later: list[Piece]) -> bool:
+    """"3. Porter's strategies" over a lead-in and then "3.1 Cost leadership" standing over
+    its paragraph: a numbered title over its decimal points, not a point itself.
+    """
+    if not piece.top_numbered or piece.marker != "number" or piece.label:
+        return False
+    for k, nxt in enumerate(later[:3]):
+        if nxt.marker or nxt.headed or nxt.label:
+            return (nxt.marker == "nested" and nxt.number == f"{piece.number}.1"
+                    and decimal_point(nxt, _at(later, k + 1)))
+    return False
+
+
+def decimal_point(piece: Piece, after: Piece | None) -> bool:
+    """"3.1 Cost leadership" standing over its paragraph: a point under a numbered title."""
+    return (piece.marker == "nested" and not piece.label and len(piece.plain.split()) <= 9
+            and not re.search(r"[.?!,;]$", piece.plain) and after is not None
+            and not after.marker and not after.label and len(after.plain.split()) >= 12)
 
 
 def colon_title(piece: Piece, after: Piece | None) -> bool:
@@ -187,6 +222,15 @@ def _at(pieces: list[Piece], k: int) -> Piece | None:
     return pieces[k] if k < len(pieces) else None
 
 
+def _bold_over_run_ins(piece: Piece, later: list[Piece]) -> bool:
+    """A bold line over "**Balance of power:** …" paragraphs: it titles them."""
+    if not piece.headed or piece.label or piece.marker or piece.block.kind == "heading":
+        return False
+    under = list(itertools.takewhile(lambda p: not p.headed and p.block.kind != "heading",
+                                     later))
+    return len(under) >= 2 and all(run_in_bold(p) for p in under[:2])
+
+
 def heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
     """A heading whose own sub-headings follow (an h2 over h3s, after at most one short
     paragraph): it titles a group of points and is not a point itself.
@@ -198,7 +242,8 @@ def heading_over_headings(piece: Piece, later: list[Piece]) -> bool:
         return True  # "*Causes*" over "a) Tariff below cost of supply" and its paragraph
     if (piece.headed and not piece.label and piece.block.kind != "heading" and len(later) > 1
             and later[0].headed and not later[0].label and not later[1].headed
-            and not later[1].marker and len(later[1].plain.split()) > 15):
+            and not later[1].marker and len(later[1].plain.split()) > 15) or _bold_over_run_ins(
+                piece, later):
         return True  # a bold line straight over a bold heading and its paragraph
     if piece.block.kind != "heading" or piece.label:
         return False
