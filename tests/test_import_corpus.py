@@ -286,7 +286,8 @@ def test_pages_of_the_spent_held_out_sets_stay_exact(folder, name):
                                                ("held-out-12", 1.0), ("held-out-13", 1.0),
                                                ("held-out-14", 1.0), ("held-out-15", 1.0),
                                                ("held-out-16", 1.0), ("held-out-17", 0.97),
-                                               ("held-out-18", 0.99), ("dev-lists", 0.98)])
+                                               ("held-out-18", 0.99), ("dev-lists", 0.98),
+                                               ("held-out-19", 0.98)])
 def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # Measured when this was written: dev 98.4 % (789/802), held-out-1 97.1 % (235/242),
     # held-out-2 98.7 % (304/308), held-out-3 98.8 % (321/325), held-out-4 96.3 %
@@ -307,7 +308,8 @@ def test_each_development_set_stays_above_its_measured_floor(folder, floor):
     # held-out-16's work). dev-lists (twelve question lists written apart from the
     # importer): 58.6 % (398/679) before lists were read from their item shape, 98.7 %
     # (670/679) after. held-out-18 99.7 % (376/377; 58.9 % unseen, scored after
-    # held-out-17's work).
+    # held-out-17's work). held-out-19: 47.4 % unseen (157/331); its floor is provisional,
+    # for the integrator to set.
     right = total = empty = 0
     for page, want in accuracy.pages(accuracy.CORPUS / folder):
         results, _, no_file = accuracy.score_page(page, want)

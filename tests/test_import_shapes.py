@@ -3971,3 +3971,402 @@ Economists sort markets by how many firms sell and how alike their goods are.
     assert _headings(answer) == ["Meaning of Market Structure", "Perfect Competition",
                                  "Monopoly"]
     assert answer.data["points"][1]["body"].startswith("Economists sort markets")
+
+
+# held-out-19: question lists in a page's own tag code, with source lines and chapter times
+
+
+def test_a_key_line_teaches_the_pages_own_tag_code(tmp_path):
+    page = """Economics Corner
+2h ·
+
+ECONOMICS: questions by topic (CSS and PMS)
+
+Code used below: F = CSS (FPSC), B = PMS Balochistan (BPSC), N = PMS Sindh. The number \
+after the letter is the year.
+
+➤ Money and Banking
+a. Why do central banks raise interest rates to fight inflation? Discuss. [F19]
+b. Explain the functions of a commercial bank in a developing economy. [B21]
+
+➤ Public Finance
+a. What makes a tax system progressive? Give examples from Pakistan. [N2018]
+b. Discuss the causes of the circular debt in the power sector. [F22]
+
+Drop a 👍 if this helped.
+"""
+    records = import_file(_write(tmp_path, "post.txt", page))
+    assert _fields(records) == [
+        ("Why do central banks raise interest rates to fight inflation? Discuss.", "CSS", 2019,
+         "Economics", "Money and Banking"),
+        ("Explain the functions of a commercial bank in a developing economy.", "PMS", 2021,
+         "Economics", "Money and Banking"),
+        ("What makes a tax system progressive? Give examples from Pakistan.", "PMS", 2018,
+         "Economics", "Public Finance"),
+        ("Discuss the causes of the circular debt in the power sector.", "CSS", 2022,
+         "Economics", "Public Finance")]
+
+
+def test_a_source_line_under_each_question_gives_its_sitting_and_the_papers_number(tmp_path):
+    page = """Sociology Drill, [03.03.2025 20:10]
+Tonight's drill: four sociology questions, attempt one in 35 minutes.
+
+Sociology Drill, [03.03.2025 20:11]
+Q1) Why do joint families break up when people move to big cities?
+→ CSS 2017 · Q4 · 20 marks
+
+Q2) Explain the role of the school in passing culture from one generation to the next.
+→ PMS Punjab 2019 · Q.6 · 20 marks
+
+Q3) Discuss the link between poverty and crime in urban slums.
+→ SPSC 2021 · Q2
+
+Q4) What is social stratification? How does caste shape it in rural areas?
+→ CSS 2023 · Q7 · 10 marks
+
+Sociology Drill, [03.03.2025 21:00]
+Post your attempts in the group.
+"""
+    records = import_file(_write(tmp_path, "drill.txt", page))
+    assert [(r.data["question"], r.data["exam"], r.data["year"], r.data.get("number"))
+            for r in records] == [
+        ("Why do joint families break up when people move to big cities?", "CSS", 2017, 4),
+        ("Explain the role of the school in passing culture from one generation to the next.",
+         "PMS", 2019, 6),
+        ("Discuss the link between poverty and crime in urban slums.", "PMS", 2021, 2),
+        ("What is social stratification? How does caste shape it in rural areas?", "CSS",
+         2023, 7)]
+
+
+def test_a_chapter_time_before_each_listed_question_is_its_marker(tmp_path):
+    page = """Skip navigation
+Pakistan Affairs for CSS and PMS: six questions to master
+Civil Prep Lectures
+12K subscribers
+Subscribe
+In this class we go through six questions from past papers.
+
+CHAPTERS
+00:00 Welcome
+══ IDEOLOGY (FOUNDATIONS) ══
+02:10 Q1 Explain the role of Allama Iqbal in shaping the idea of Pakistan. [CSS 2016]
+09:45 Q2 What did the Lahore Resolution demand? Discuss its significance. [PPSC 2019]
+16:30 Q3 Discuss the two-nation theory in the light of Quaid's speeches. [CSS 2021]
+══ ECONOMY ══
+24:05 Q4 Why has Pakistan's tax-to-GDP ratio stayed low? Suggest reforms. [KPPSC 2020]
+31:40 Q5 Evaluate the role of remittances in Pakistan's economy. [CSS 2022]
+1:02:15 Q6 How can Pakistan reduce its circular debt? Discuss. [BPSC 2023]
+1:09:00 Closing remarks
+
+Show less
+"""
+    records = import_file(_write(tmp_path, "video.txt", page))
+    assert [(q, exam, year, topic) for q, exam, year, _, topic in _fields(records)] == [
+        ("Explain the role of Allama Iqbal in shaping the idea of Pakistan.", "CSS", 2016,
+         "Ideology (Foundations)"),
+        ("What did the Lahore Resolution demand? Discuss its significance.", "PMS", 2019,
+         "Ideology (Foundations)"),
+        ("Discuss the two-nation theory in the light of Quaid's speeches.", "CSS", 2021,
+         "Ideology (Foundations)"),
+        ("Why has Pakistan's tax-to-GDP ratio stayed low? Suggest reforms.", "PMS", 2020,
+         "Economy"),
+        ("Evaluate the role of remittances in Pakistan's economy.", "CSS", 2022, "Economy"),
+        ("How can Pakistan reduce its circular debt? Discuss.", "PMS", 2023, "Economy")]
+    assert {r.data["paper"] for r in records} == {"Pakistan Affairs"}
+
+
+def test_a_polls_vote_count_between_list_messages_heads_no_topic(tmp_path):
+    page = """Botany Notes, [05.04.2025 19:00]
+Revision set (1/2)
+1. Explain the process of photosynthesis in C4 plants. (CSS 2016)
+2. Discuss the role of mycorrhiza in plant nutrition. (CSS 2018)
+
+Botany Notes, [05.04.2025 19:05]
+Poll: Should we post a set on genetics?
+— Yes please
+— Later
+96 votes
+
+Botany Notes, [05.04.2025 19:10]
+Revision set (2/2)
+3. What is transpiration? Describe the factors that affect it. (CSS 2020)
+4. Describe the structure of a dicot root. (CSS 2021)
+"""
+    records = import_file(_write(tmp_path, "set.txt", page))
+    assert [(r.data["question"], r.data["year"], r.data["topics"]) for r in records] == [
+        ("Explain the process of photosynthesis in C4 plants.", 2016, ["Unsorted"]),
+        ("Discuss the role of mycorrhiza in plant nutrition.", 2018, ["Unsorted"]),
+        ("What is transpiration? Describe the factors that affect it.", 2020, ["Unsorted"]),
+        ("Describe the structure of a dicot root.", 2021, ["Unsorted"])]
+
+
+# held-out-19: how answer pages mark their heads, labels and sittings.
+
+LONG = ("This paragraph gives the point its reasons and one example from the country, and it "
+        "runs long enough to be read as the body under a heading rather than as a heading. A "
+        "second sentence adds the figures a careful student would quote in the exam hall.")
+
+
+def _answer_text(marker: str, middle: str, *, above: str = "", outline: str = "") -> str:
+    return f"""{above}
+{marker} Explain why the canal system of Punjab loses so much water. Suggest reforms. (20)
+
+{outline}Introduction
+{LONG}
+
+{middle}
+
+Conclusion
+Canal losses are a problem of upkeep and of pricing, and both can be fixed.
+"""
+
+
+def test_a_question_number_spelled_out_is_the_question_line(tmp_path):
+    answer = _one(tmp_path, "a.txt", _answer_text(
+        "Question Seven:", f"Seepage from unlined channels\n{LONG}"))
+    assert (answer.data["number"], answer.data["marks"]) == (7, 20)
+    assert answer.data["question"] == ("Explain why the canal system of Punjab loses so much "
+                                       "water. Suggest reforms.")
+
+
+def test_a_skeleton_label_heads_the_outline(tmp_path):
+    outline = ("Skeleton:\n- Intro\n- Seepage from unlined channels\n- Theft at the outlets\n"
+               "- Conclusion\n\n")
+    answer = _one(tmp_path, "a.txt", _answer_text(
+        "Q.3", f"Seepage from unlined channels\n{LONG}\n\nTheft at the outlets\n{LONG}",
+        outline=outline))
+    assert answer.data["outline"] == ["Intro", "Seepage from unlined channels",
+                                      "Theft at the outlets", "Conclusion"]
+    assert _headings(answer) == ["Seepage from unlined channels", "Theft at the outlets"]
+
+
+def test_an_opening_head_labels_the_introduction(tmp_path):
+    page = f"""Q.3 Explain why the canal system of Punjab loses so much water. (20)
+
+Opening
+The canals of Punjab were dug for a smaller population and a wetter climate.
+
+Seepage from unlined channels
+{LONG}
+
+Conclusion
+Canal losses are a problem of upkeep and of pricing, and both can be fixed.
+"""
+    answer = _one(tmp_path, "a.txt", page)
+    assert answer.data["introduction"].startswith("The canals of Punjab were dug")
+    assert _headings(answer) == ["Seepage from unlined channels"]
+
+
+@pytest.mark.parametrize("heads", [
+    ["(a) Seepage from unlined channels", "(b) Theft at the outlets"],
+    ["🔻 Seepage from unlined channels", "🔻 Theft at the outlets"],
+])
+def test_a_title_with_a_lead_in_over_marked_heads_is_no_point(tmp_path, heads):
+    middle = (f"Silting of the main canals\n{LONG}\n\nWhere the water goes\n"
+              "Two leaks explain most of the loss between the headworks and the farm.\n\n"
+              f"{heads[0]}\n{LONG}\n\n{heads[1]}\n{LONG}")
+    answer = _one(tmp_path, "a.txt", _answer_text("Q.3", middle))
+    assert _headings(answer) == ["Silting of the main canals", "Seepage from unlined channels",
+                                 "Theft at the outlets"]
+    # The lead-in opens the first point under the title; nothing is lost.
+    assert "Two leaks explain most" in answer.yaml_text
+
+
+def test_a_title_with_a_lead_in_over_run_in_heads_is_no_point(tmp_path):
+    middle = (f"Seepage from unlined channels: {LONG}\n\nTheft at the outlets: {LONG}\n\n"
+              "How the Reforms Can Work\n"
+              "Three changes would pay for themselves within a decade, and each has been tried "
+              "somewhere in the province already.\n\n"
+              f"Lining the channels: {LONG}\n\nMetering the outlets: {LONG}")
+    answer = _one(tmp_path, "a.txt", _answer_text("Q.3", middle))
+    assert _headings(answer) == ["Seepage from unlined channels", "Theft at the outlets",
+                                 "Lining the channels", "Metering the outlets"]
+    assert "Three changes would pay" in answer.yaml_text
+
+
+def test_a_title_with_a_two_sentence_lead_in_over_numbered_heads_is_no_point(tmp_path):
+    middle = ("Where the water goes\n"
+              "The loss does not happen at one place along the way. It is spread over the "
+              "whole length of the system, from the headworks down to the last watercourse "
+              "that feeds a farm.\n\n"
+              f"i. Seepage from unlined channels\n{LONG}\n\nii. Theft at the outlets\n{LONG}")
+    answer = _one(tmp_path, "a.txt", _answer_text("Q.3", middle))
+    assert _headings(answer) == ["Seepage from unlined channels", "Theft at the outlets"]
+
+
+def test_bold_run_in_heads_outnumbering_bold_lines_are_the_points(tmp_path):
+    body = f"""<html><head><title>Canals answer</title></head><body><article>
+<p><b>Q.3 Explain why the canal system of Punjab loses so much water. (20)</b></p>
+<p>{LONG}</p>
+<p><b>Seepage:</b> {LONG}</p>
+<p><b>Theft at the outlets:</b> {LONG}</p>
+<p><b>Silting:</b> {LONG}</p>
+<p><b>What Can Be Done</b></p>
+<p>Two reforms stand out among the many that have been proposed.</p>
+<p><b>Lining the channels:</b> {LONG}</p>
+<p><b>Metering the outlets:</b> {LONG}</p>
+<p>All said, the canals can carry far more water to farms than they do now.</p>
+</article></body></html>"""
+    answer = _one(tmp_path, "a.html", body)
+    assert _headings(answer) == ["Seepage", "Theft at the outlets", "Silting",
+                                 "Lining the channels", "Metering the outlets"]
+    assert answer.data["conclusion"].startswith("All said, the canals")
+
+
+def test_a_clipped_email_is_cut_off_and_its_footer_left_out(tmp_path):
+    page = _answer_text("Q.3", f"Seepage from unlined channels\n{LONG}").replace(
+        "Conclusion\nCanal losses are a problem of upkeep and of pricing, and both can be "
+        "fixed.\n", "Theft at the outlets\nLarge farmers widen their outlets at night and the "
+        "tail of the channel\n\n[Message clipped]  View entire message\n\nReply\nForward\n"
+        "Last account activity: 3 minutes ago\n")
+    answer = _one(tmp_path, "a.txt", page)
+    assert answer.incomplete
+    assert _headings(answer) == ["Seepage from unlined channels", "Theft at the outlets"]
+    assert "View entire message" not in answer.yaml_text
+    assert "account activity" not in answer.yaml_text
+
+
+def test_a_tags_line_after_the_answer_ends_it(tmp_path):
+    page = _answer_text("Q.3", f"Seepage from unlined channels\n{LONG}\n\nTheft at the "
+                        f"outlets\n{LONG}") + (
+        "\nTags: Canals Punjab Water\nShare:\nFacebook\nAli Raza\n"
+        "Teaches geography to CSS candidates in Multan since 2015.\n")
+    answer = _one(tmp_path, "a.txt", page)
+    assert answer.data["conclusion"].strip() == ("Canal losses are a problem of upkeep and of "
+                                                 "pricing, and both can be fixed.")
+    assert "Teaches geography" not in answer.yaml_text
+
+
+def test_a_box_of_post_tags_is_left_out():
+    from lxml import html
+
+    from studypack.content.importing.readers import _drop_tag_boxes
+
+    tree = html.fromstring(
+        '<article><div class="entry"><p>Canal losses are a problem of upkeep.</p></div>'
+        '<div class="entry-tags"><a href="/t/1" rel="tag">Canal Reform</a> '
+        '<a href="/t/2" rel="tag">Irrigation Notes</a></div>'
+        '<p>See also <a href="/t/3" rel="tag">Water</a> and <a href="/t/4" rel="tag">Dams</a>'
+        ' for more.</p></article>')
+    _drop_tag_boxes(tree)
+    assert " ".join(" ".join(tree.itertext()).split()) == (
+        "Canal losses are a problem of upkeep. See also Water and Dams for more.")
+
+
+def test_bracketed_notes_to_self_are_left_out_of_a_paragraph(tmp_path):
+    page = _answer_text("Q.3", f"Seepage from unlined channels\n{LONG} [check: the canal's "
+                        f"length in km] It is worst in sandy soil. [todo: add one figure]")
+    answer = _one(tmp_path, "a.txt", page)
+    assert "[check" not in answer.yaml_text and "[todo" not in answer.yaml_text
+    assert "It is worst in sandy soil." in answer.yaml_text
+
+
+def test_an_offer_to_check_the_readers_attempt_is_not_the_answer(tmp_path):
+    page = _answer_text("Q.3", f"Seepage from unlined channels\n{LONG}\n\nWant your own "
+                        "attempt checked? Send a clear photo of your answer to our number.\n\n"
+                        f"Theft at the outlets\n{LONG}")
+    answer = _one(tmp_path, "a.txt", page)
+    assert "Send a clear photo" not in answer.yaml_text
+    assert _headings(answer) == ["Seepage from unlined channels", "Theft at the outlets"]
+
+
+def test_an_outline_on_one_line_keeps_a_parts_bracketed_sub_list_in_it(tmp_path):
+    outline = ("Outline: Introduction → Causes of loss (seepage, theft, silting and old "
+               "gates) → Reforms → Conclusion\n\n")
+    answer = _one(tmp_path, "a.txt", _answer_text(
+        "Q.3", f"Seepage from unlined channels\n{LONG}", outline=outline))
+    assert answer.data["outline"] == [
+        "Introduction", "Causes of loss (seepage, theft, silting and old gates)", "Reforms",
+        "Conclusion"]
+
+
+def test_a_news_line_opening_on_a_commission_names_no_sitting(tmp_path):
+    above = ("Latest:\nPPSC announces interview dates for PMS 2025\nHome\n"
+             "SPSC CCE 2021 Geography Q3 Solved: Canal Losses\n")
+    answer = _one(tmp_path, "a.txt", _answer_text(
+        "Q.3", f"Seepage from unlined channels\n{LONG}", above=above))
+    assert (answer.data["exam"], answer.data["year"], answer.data["paper"]) == (
+        "PMS", 2021, "Geography")
+
+
+def test_a_sitting_named_in_a_sentence_above_the_question_gives_its_year(tmp_path):
+    above = ("Dear students,\n\nThis answer is from the Town Planning paper of CSS 2022, which "
+             "many of you found hard. Read it twice and then write your own.\n")
+    answer = _one(tmp_path, "a.txt", _answer_text(
+        "Q.3", f"Seepage from unlined channels\n{LONG}", above=above))
+    assert (answer.data["exam"], answer.data["year"], answer.data["paper"]) == (
+        "CSS", 2022, "Town Planning and Urban Management")
+
+
+def test_a_space_lost_after_a_bold_run_in_head_is_put_back():
+    from lxml import etree
+
+    from studypack.content.importing.markup import walk
+
+    root = etree.fromstring('<main><p><hi rend="#b">Seepage:</hi>Water soaks into the sand '
+                            'of the channel bed.</p><p><hi rend="#b">canal</hi>s run dry.</p>'
+                            '</main>')
+    assert [b.text for b in walk(root)] == [
+        "**Seepage:** Water soaks into the sand of the channel bed.", "**canal**s run dry."]
+
+
+def test_an_all_said_paragraph_after_a_way_forward_is_the_conclusion(tmp_path):
+    page = _answer_text("Q.3", f"Seepage from unlined channels\n{LONG}\n\nWay forward\n"
+                        "- Line the main channels first\n- Meter every outlet").replace(
+        "Conclusion\nCanal losses", "All said, canal losses")
+    answer = _one(tmp_path, "a.txt", page)
+    assert answer.data["conclusion"].startswith("All said, canal losses are a problem")
+    assert [s["heading"] for s in answer.data["sections"]] == ["Way forward"]
+
+
+def test_a_closing_all_said_paragraph_is_no_readers_comment(tmp_path):
+    page = _answer_text("Q.3", f"Seepage from unlined channels\n{LONG}").replace(
+        "Conclusion\nCanal losses", "All said, canal losses")
+    answer = _one(tmp_path, "a.txt", page)
+    assert answer.data["conclusion"].startswith("All said, canal losses are a problem")
+
+
+def test_a_next_handout_line_numbered_in_brackets_is_no_second_question(tmp_path):
+    page = _answer_text("Q.3", f"Seepage from unlined channels\n{LONG}") + (
+        "\nNext handout (No. 8): Indus Waters Treaty — CSS 2020 Q6\n")
+    records = import_file(_write(tmp_path, "a.txt", page))
+    assert [r.data["number"] for r in records] == [3]
+
+
+def _docs_page(comment: bool) -> str:
+    mark = '<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup>' if comment else ""
+    note = ('<div class="c9"><p class="c2"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Give '
+            'one figure for the Sukkur barrage here. – Saima</span></p></div>') if comment else ""
+    return f"""<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">
+</head><body class="c5 doc-content"><p class="c1 title"><span>Geography – CSS 2021</span></p>
+<table class="c4"><tr><td><p><span>Q. No.</span></p></td><td><p><span>6</span></p></td></tr>
+<tr><td><p><span>Question</span></p></td><td><p><span>Explain why the canal system of Punjab
+loses so much water.</span></p></td></tr>
+<tr><td><p><span>Marks</span></p></td><td><p><span>20</span></p></td></tr></table>
+<h2><span>Introduction</span></h2><p><span>{LONG}</span>{mark}</p>
+<h2><span>Seepage from unlined channels</span></h2><p><span>{LONG}</span></p>
+<h2><span>Conclusion</span></h2><p><span>Canal losses are a problem of upkeep.</span></p>
+{note}</body></html>"""
+
+
+def test_a_question_box_set_as_a_docs_table_is_the_question_line(tmp_path):
+    answer = _one(tmp_path, "a.html", _docs_page(comment=False))
+    assert (answer.data["number"], answer.data["marks"], answer.data["year"]) == (6, 20, 2021)
+    assert answer.data["question"] == ("Explain why the canal system of Punjab loses so much "
+                                       "water.")
+
+
+def test_a_docs_comment_and_its_mark_are_left_out(tmp_path):
+    answer = _one(tmp_path, "a.html", _docs_page(comment=True))
+    assert "Sukkur" not in answer.yaml_text and "[a]" not in answer.yaml_text
+    assert not answer.incomplete
+    assert answer.data["conclusion"].strip() == "Canal losses are a problem of upkeep."
+
+
+def test_suggestions_for_someone_after_the_points_is_a_section(tmp_path):
+    page = _answer_text("Q.3", f"Seepage from unlined channels\n{LONG}\n\nSuggestions for "
+                        "Farmers\n- Level the fields before sowing\n- Share the watercourse "
+                        "repairs")
+    answer = _one(tmp_path, "a.txt", page)
+    assert _headings(answer) == ["Seepage from unlined channels"]
+    assert [s["heading"] for s in answer.data["sections"]] == ["Suggestions for Farmers"]

@@ -214,12 +214,22 @@ _HONORIFIC = re.compile(r"\((?:PBUH|SAWW?|SAW|RA|AS|SWT)\)$", re.IGNORECASE)
 line are tags or asides of a question, not a head."""
 
 
+_COUNT = re.compile(r"^\d[\d.,]*[KkM]?\s+(?:votes?|likes?|comments?|shares?|views?|reactions?|"
+                    r"repl(?:y|ies))$", re.IGNORECASE)
+"""A poll's or a post's count on a line of its own ("214 votes", "27 comments")."""
+_RULE = re.compile(r"^[\u2500-\u257F═=~—–-]{2,}\s")
+_FRAME = re.compile(r"\s+[\u2500-\u257F═=~—–-]{2,}$")
+"""Rules opening and closing a head set between them ("── SOCIETY AND ETHICS ──")."""
+
+
 def _topic_head(blocks: list[Block]) -> str | None:
     """The last short line standing alone before a question: the topic it is listed under."""
     for block in reversed(blocks):
         if block.kind == "item" and block.level > 0:
             continue  # a note under the question above ("attempted 12/01 — need more data")
         text = split_marker(plain(block.text))[2].strip(" :*")
+        if _COUNT.match(text):
+            return None  # "214 votes" closes a poll or a post: what stands above is its own
         # "CSS Pakistan Affairs topic-wise questions: Foreign Policy" heads its topic.
         text = re.split(r"topic[- ]?wise\b[^:]{0,40}:\s*", text, flags=re.IGNORECASE)[-1]
         # "TOPIC 1: THEORIES AND CONCEPTS", "Unit 3 – Pakistan and the World"
@@ -230,11 +240,14 @@ def _topic_head(blocks: list[Block]) -> str | None:
         text = re.sub(r"^\d{1,2}/\d{0,2}\s+", "", text)
         # Flags and emoji before a head ("🇦🇫 PAKISTAN–AFGHANISTAN") are decoration, and
         # so is a count of the questions after it ("Muslim Spain (4 Questions)").
-        text = re.sub(r"^[^\w\"“‘(]+", "", text)
+        # "── AQAID (BELIEFS) ──": a head framed by rules on both sides is a head, bracket
+        # and all; the rules are not its words.
+        framed = bool(_RULE.match(text) and _FRAME.search(text))
+        text = re.sub(r"^[^\w\"“‘(]+", "", _FRAME.sub("", text) if framed else text)
         text = re.sub(r"\s*[(\[]\s*\d{1,3}\s*(?:questions?|qs?)?\s*[)\]]$", "", text,
                       flags=re.IGNORECASE)
         if 0 < len(text.split()) <= 8 and not text.endswith((".", "?", "]")) and not (
-                text.endswith(")") and not _HONORIFIC.search(text)):
+                text.endswith(")") and not _HONORIFIC.search(text) and not framed):
             return head_case(text)
     return None
 

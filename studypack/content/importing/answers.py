@@ -111,6 +111,7 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
                                             or (signs_off(text) and answered >= 150
                                                 and not is_junk(text))
                                             or (worded and TAIL_LINE.match(text))
+                                            or (answered >= 150 and _TAGS.match(text))
                                             or re.match(r"^_{5,}", block.text.strip()))):
             break
         if MEMBER_RANK.match(text) and kept and len(plain(kept[-1].text).split()) <= 3:
@@ -133,10 +134,17 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     return kept, len(blocks) - len(kept)
 
 
-_REMINDER = re.compile(r"\s*\[\s*(?:TODO|ADD|INSERT|CHECK|CITE|VERIFY|FIX|UPDATE|EXPAND|"
-                       r"REWRITE|NEED)\b[^\[\]a-z]{0,60}\]")
+_TAGS = re.compile(r"^(?:tags|tagged|labels)\s*:", re.IGNORECASE)
+"""A post's tags line after its answer: the site's footer (share bar, author box,
+links to other posts) follows."""
+
+
+_REMINDER = re.compile(r"\s*\[\s*(?:(?:TODO|ADD|INSERT|CHECK|CITE|VERIFY|FIX|UPDATE|EXPAND|"
+                       r"REWRITE|NEED)\b[^\[\]a-z]{0,60}|(?i:todo|to do|check|verify|cite|add|"
+                       r"fix|confirm|look up)\s*:[^\[\]]{1,80})\]")
 """A writer's note to self set in capitals in brackets ("[ADD A QUOTE HERE]"): not the
-answer's words (an editor's "[sic]" or "[added]" in a quotation is in small letters)."""
+answer's words (an editor's "[sic]" or "[added]" in a quotation is in small letters); or in
+any letters with a colon after the word ("[check: the book's year]", "[TODO: add a line]")."""
 
 
 _SEE_MORE = re.compile(r"\s*(?:…|\.\.\.)\s*(?:see|read|show) more\s*$", re.IGNORECASE)

@@ -102,7 +102,13 @@ _JUNK_PATTERNS = (
      r"requested|welcome)(?: to)?) (?:send|submit|e-?mail|mail|share|post)\b"),
     rf"^(?:{EMOJI}\uFE0F?\s*\d+\s*)+$",  # a message's reactions: 👍 11 ❤️ 6
     r"\b(?:that'?s|it'?s) (?:around|about|roughly|nearly) [\d,]+ words\b",
-    r"^next (?:handout|lecture|class|lesson|post|part|topic|episode)\s*[:\-–]",
+    # "Next handout (No. 15): …", the coming one numbered in brackets too
+    r"^next (?:handout|lecture|class|lesson|post|part|topic|episode)(?:\s*\([^()]{1,20}\))?"
+    r"\s*[:\-–]",
+    # a site's offer to check the reader's own attempt ("Want your attempt checked? Send a
+    # clear photo of your answer …")
+    (r"\b(?:want|get) your (?:own )?(?:attempts?|answers?|copy|copies) checked\b|\bsend (?:us )?"
+     r"(?:a )?(?:clear )?(?:photo|picture|pic|scan) of your (?:answer|attempt|copy)\b"),
     r"^\W*next\s*:\s*\S.{0,80}$",  # "📌 Next: Ibn Khaldun's thought": the coming post
     (r"\bnew batch\b|\bbatch(?:\s+(?:no\.?\s*)?\d{1,3})?\s+(?:starts|starting|begins)\b"
      r"|\badmissions? (?:are )?open\b"),
@@ -215,7 +221,9 @@ COMMENTS_HEADING = re.compile(
 rest of the page is its comments."""
 
 _TRAILING = re.compile(
-    r"^(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} (?:says|said|wrote|commented)\s*:?"
+    # "Ahmed says: …", not a sentence opening on "All said, …" or "That said, …"
+    r"^(?:(?!(?:all|that|this|having|enough|much|it)\b)"
+    r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} (?:says|said|wrote|commented)\s*:?"
     r"|(?:thanks|thank you|thx|jazak ?allah|great|nice|very (?:nice|helpful|good)|helpful|"
     r"excellent|superb|awesome|well done|good (?:work|job|effort)|masha ?allah|please "
     r"(?:upload|share|post)|plz|pls|kindly (?:upload|share|post))\b"
@@ -312,7 +320,9 @@ _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?pre
                       # a document viewer's preview wall (Scribd): the pages after it are hidden
                       r"reading an? (?:free )?preview|not shown in this preview|"
                       # a sample of a paid book or PDF: "——— END OF FREE SAMPLE ———"
-                      r"end of (?:the |this )?(?:free )?sample)\b",
+                      r"end of (?:the |this )?(?:free )?sample|"
+                      # Gmail's cut of a long email: "[Message clipped]  View entire message"
+                      r"message clipped)\b",
                       re.IGNORECASE)
 
 

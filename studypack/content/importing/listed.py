@@ -14,8 +14,11 @@ over their group ("Past Papers 2018", "CSS 2019"), and when next to nothing stan
 between the items. Each item of that shape is then a listed question: its tags read
 off, the text left is the question. A line of no shape under an untagged item, that
 starts in small letters (the question wrapped) or is only a bracketed tag, belongs to
-the item above. Heads between the runs are left in place: the caller reads topics
-from them, and year heads (``year_head``) are no topics.
+the item above; so does a source line under an untagged question ("↳ CSS 2018 · Q3 ·
+20 marks"), whose number is the paper's. A tag in the page's own code ("{C17}") is read
+by the key line that explains it ("C = CSS, P = PMS Punjab"), and a video's chapter time
+("12:40 ") opens an item as a marker does. Heads between the runs are left in place:
+the caller reads topics from them, and year heads (``year_head``) are no topics.
 """
 
 from __future__ import annotations
@@ -27,7 +30,16 @@ from statistics import median
 
 from .blocks import Block, plain, split_marker
 from .pagekind import LIST_BODY_WORDS
-from .questions import QuestionLine, asks, question_marker, read_item_tags, year_head
+from .questions import (
+    QuestionLine,
+    asks,
+    known_paper,
+    question_marker,
+    read_item_tags,
+    read_tags,
+    tag_exam,
+    year_head,
+)
 
 MIN_ITEMS = 3
 """A list has at least this many tagged items of one shape."""
@@ -46,6 +58,8 @@ class _Item:
         number: The item's number ("Q.3", "3."), or None.
         text: The question, its marker and tags read off.
         year, marks, exam: Its tags, or None.
+        paper_number: The paper's question number its source line gives ("↳ CSS 2018 ·
+            Q3"), or None.
     """
 
     shape: str
@@ -54,16 +68,26 @@ class _Item:
     year: int | None
     marks: int | None
     exam: str | None
+    paper_number: int | None = None
 
 
-def _item(block: Block) -> _Item | None:
-    """``block`` read as a list item, or None for a heading or a nested note."""
+def _item(block: Block, key: dict[str, str] | None = None) -> _Item | None:
+    """``block`` read as a list item, or None for a heading or a nested note; ``key``: the
+    page's own tag code (``_tag_key``).
+    """
     if block.kind == "heading" or (block.kind == "item" and block.level > 0):
         return None
-    text = " ".join(plain(block.text).split())
+    text = _decoded(" ".join(plain(block.text).split()), key or {})
+    # "12:40 Q3 Explain …": a video's chapter time opens every item, as a number would.
+    stamp = _STAMP.match(text)
+    if stamp:
+        text = text[stamp.end():]
     marked = question_marker(text)
     number: int | None = None
-    if marked is not None:
+    if stamp:
+        shape, number = "time", None
+        text = marked[1] if marked is not None else text
+    elif marked is not None:
         shape, (number, text) = "q", marked
     else:
         kind, value, rest = split_marker(text)
@@ -77,8 +101,106 @@ def _item(block: Block) -> _Item | None:
             number = int(value) if kind == "number" else None
         else:
             shape = "line"
+    text, source = _source_after(text)
+    if source is not None:
+        # "… Pakistan? ↳ CSS 2018 · Q3 · 20 marks": its source line, joined to it; the
+        # number there is the paper's, the item's own only its place in the post.
+        return _Item(shape, number, text, year=source[0], marks=source[3], exam=source[1],
+                     paper_number=source[2])
     rest, year, marks, exam = read_item_tags(_signs_off(_REMARK.sub("", text)))
     return _Item(shape, number, rest, year, marks, exam)
+
+
+_STAMP = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}\s+(?=\S)")
+"""A chapter's time in a video's description ("01:45 ", "1:04:30 ")."""
+
+_SITTING_WORD = re.compile(r"\b(CSS|FPSC|PMS|PCS|PPSC|KPPSC|SPSC|BPSC|AJKPSC)\b")
+_KEY_ENTRY = re.compile(r"(?<![\w{(\[])([A-Z]{1,2})\s*(?:=|:|→|means|stands for)\s*"
+                        r"([^,;.=]{2,40})")
+"""One entry of a page's key to its tag code: "C = CSS", "P = PMS Punjab (PPSC)"."""
+
+_CODE_TAG = re.compile(r"\s*[{(\[]\s*([A-Z]{1,2})\s*['’-]?\s*(\d\d(?:\d\d)?)\s*[})\]]\s*$")
+"""A listed question's tag in the page's own code, closing it: "{C17}", "[P-2019]"."""
+
+
+def _tag_key(blocks: list[Block]) -> dict[str, str]:
+    """The page's own tag code, from the line that explains it ("Tag key: C = CSS, P = PMS
+    Punjab (PPSC), K = PMS KP …; the two digits are the year"): code letter → exam. A line
+    defining two letters or more, each as an exam, is the key; other pages have none.
+    """
+    for block in blocks:
+        text = plain(block.text)
+        key: dict[str, str] = {}
+        for letter, meaning in _KEY_ENTRY.findall(text):
+            named = _SITTING_WORD.search(meaning)
+            if named and letter not in key:
+                key[letter] = tag_exam(named.group(1)) or "CSS"
+        if len(key) >= 2:
+            return key
+    return {}
+
+
+def _decoded(text: str, key: dict[str, str]) -> str:
+    """``text`` with a closing tag in the page's own code ("… Cold War? {C17}") written as
+    the sitting it names ("… Cold War? (CSS 2017)"), which the tag readers read.
+    """
+    found = _CODE_TAG.search(text)
+    if not key or found is None or found.group(1) not in key:
+        return text
+    digits = int(found.group(2))
+    year = digits if digits > 99 else digits + (1900 if digits >= 50 else 2000)
+    return f"{text[:found.start()]} ({key[found.group(1)]} {year})"
+
+
+_SOURCE_PARTS = re.compile(r"\s*[·•|;,]\s*")
+_ARROWS = frozenset("↳→➔➤⤷└")
+"""Glyphs that point a line at the question above it."""
+_PAPER_NUMBER = re.compile(r"Q(?:uestion)?\s*\.?\s*(?:No\.?\s*)?#?\s*(\d{1,2})", re.IGNORECASE)
+
+
+def _source_line(text: str) -> tuple[int, str | None, int | None, int | None] | None:
+    """A line that only says where a question was set, as a drill sets it under each one
+    ("↳ CSS 2018 · Q3 · 20 marks", "(PMS Punjab 2020, Q.2)"): ``(year, exam, number,
+    marks)``, or None for any other line. It names one sitting; its other parts are the
+    paper's question number, the marks or the paper.
+    """
+    kind, glyph, rest = split_marker(text)
+    body = (rest if kind == "bullet" else text).strip()
+    if body[:1] in "([" and body[-1:] in ")]":
+        body = body[1:-1]
+    parts = [p for p in _SOURCE_PARTS.split(body) if p]
+    if len(parts) < 2 and glyph not in _ARROWS:
+        return None  # "CSS 2019" alone heads the questions of its year
+    year: int | None = None
+    exam: str | None = None
+    number: int | None = None
+    marks: int | None = None
+    for part in parts:
+        left, found_year, found_marks, found_exam = read_tags(part)
+        paper_number = _PAPER_NUMBER.fullmatch(part)
+        if found_year and not left and year is None:
+            year, exam, marks = found_year, found_exam, marks or found_marks
+        elif paper_number and number is None:
+            number = int(paper_number.group(1))
+        elif found_marks and not left and marks is None:
+            marks = found_marks
+        elif not (known_paper(part) and len(part.split()) <= 5):
+            return None
+    return (year, exam, number, marks) if year is not None else None
+
+
+_QUESTION_CLOSE = re.compile(r"(?<=[.?!)\]\"”’])\s+")
+
+
+def _source_after(text: str) -> tuple[str, tuple[int, str | None, int | None, int | None] | None]:
+    """``text`` parted from a source line closing it (``_source_line``), joined there from
+    the line under the question: ``(question, source)``, source None when there is none.
+    """
+    for close in _QUESTION_CLOSE.finditer(text):
+        source = _source_line(text[close.end():])
+        if source is not None and asks(text[:close.start()]):
+            return text[:close.start()], source
+    return text, None
 
 
 def _signs_off(text: str) -> str:
@@ -115,18 +237,28 @@ def _continues(above: _Item, block: Block) -> bool:
         year is not None or text.endswith(("?", ".")))
 
 
-def _joined(blocks: list[Block]) -> list[Block]:
-    """The blocks with each item's wrapped line or lone tag joined to it."""
+def _joined(blocks: list[Block], key: dict[str, str]) -> list[Block]:
+    """The blocks with each item's wrapped line, lone tag or source line joined to it."""
     out: list[Block] = []
     above: _Item | None = None
     for block in blocks:
-        if above is not None and above.shape != "line" and _continues(above, block):
+        if above is not None and (
+                (above.shape != "line" and _continues(above, block))
+                or _sourced(above, block)):
             out[-1] = replace(out[-1], text=f"{out[-1].text} {block.text.strip()}")
-            above = _item(out[-1])
+            above = _item(out[-1], key)
             continue
         out.append(block)
-        above = _item(block)
+        above = _item(block, key)
     return out
+
+
+def _sourced(above: _Item, block: Block) -> bool:
+    """``block`` is the source line of the untagged question ``above``, set on the line
+    under it ("↳ CSS 2018 · Q3 · 20 marks"): it belongs to that question.
+    """
+    return (block.kind == "paragraph" and above.year is None and asks(above.text)
+            and _source_line(" ".join(plain(block.text).split())) is not None)
 
 
 def _lines(blocks: list[Block]) -> list[Block]:
@@ -136,7 +268,8 @@ def _lines(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         lines = [x.strip() for x in block.text.split("\n") if x.strip()]
-        marked = sum(bool(split_marker(plain(x))[0] or question_marker(plain(x))) for x in lines)
+        marked = sum(bool(split_marker(plain(x))[0] or question_marker(plain(x))
+                          or _STAMP.match(plain(x))) for x in lines)
         if block.kind == "paragraph" and len(lines) > 1 and marked >= 2:
             out.extend(Block("paragraph", x) for x in lines)
         else:
@@ -152,7 +285,8 @@ def read_list(blocks: list[Block]) -> tuple[list[Block], dict[int, QuestionLine]
         their items when the page is a list (else as given), and block index → the
         question each listed item asks.
     """
-    joined = _joined(_lines(blocks))
+    key = _tag_key(blocks)
+    joined = _joined(_lines(blocks), key)
     items: list[tuple[int, _Item, int | None, str | None]] = []  # index, item, head's sitting
     sitting: tuple[str | None, int] | None = None
     for index, block in enumerate(joined):
@@ -161,7 +295,7 @@ def read_list(blocks: list[Block]) -> tuple[list[Block], dict[int, QuestionLine]
         if head:
             sitting = head
             continue
-        item = _item(block)
+        item = _item(block, key)
         if item is None or (item.shape == "line" and item.year is None):
             if len(text.split()) >= 12 and item is not None:
                 sitting = None  # prose after a year's run is not under its head
@@ -174,12 +308,15 @@ def read_list(blocks: list[Block]) -> tuple[list[Block], dict[int, QuestionLine]
     found: dict[int, QuestionLine] = {}
     for index, item, year, exam in items:
         if item.shape in shapes and (item.year or year) and item.text:
-            found[index] = QuestionLine(number=item.number, text=item.text,
+            found[index] = QuestionLine(number=item.paper_number or item.number,
+                                        text=item.text,
                                         year=item.year or year, marks=item.marks,
                                         exam=item.exam or (exam if not item.year else None),
                                         # "Q.3" keeps the paper's number; "3." is a place
-                                        # in the list.
-                                        listed=item.shape != "q")
+                                        # in the list, as is a drill's "Q3)" over a
+                                        # source line naming the paper's.
+                                        listed=item.paper_number is None
+                                        and item.shape != "q")
     if not _bare(joined, sorted(found)):
         return blocks, {}
     return joined, found

@@ -61,6 +61,10 @@ def inline_text(element: Any) -> str:
             if inner:
                 lead = " " if (child.text or "")[:1].isspace() else ""
                 parts.append(f"{lead}{mark}{inner}{mark}" if mark else inline_text(child))
+            if mark and inner[-1:] in ":.;,!?)" and (child.tail or "")[:1].isalnum():
+                # "<hi>Oneness of God:</hi>The Mool …": the extractor dropped the space
+                # after a run-in heading; the words after it are a new phrase.
+                parts.append(" ")
         parts.append(child.tail or "")
     text = "".join(parts)
     text = re.sub(r"[ \t\u00a0]+", " ", text)
@@ -175,10 +179,27 @@ def _facts_table(table: Any) -> list[Block]:
     # The reading whose names are most like a page's fields ("Exam", "Marks") is the table's.
     pairs = max(readings, key=lambda found: sum(bool(_FACT_KEYS.match(k.strip(" :")))
                                                 for k, _ in found))
+    asked = _asked_in_facts(pairs)
+    if asked:
+        return [Block("paragraph", asked)]
     short = all(0 < len(k.split()) <= 3 and len(v.split()) <= 6 for k, v in pairs)
     if not short or sum(bool(_FACT_KEYS.match(k.strip(" :"))) for k, _ in pairs) < 2:
         return []
     return [Block("paragraph", f"{k.strip(' :')}: {v}") for k, v in pairs if v]
+
+
+def _asked_in_facts(pairs: list[tuple[str, str]]) -> str:
+    """A question box set as a table ("Q. No." | 8, "Question" | Explain …, "Marks" | 20):
+    the question line it stands for ("Q.8 Explain … (20)"), or "" for another table.
+    """
+    facts = {re.sub(r"[\s.:#]", "", k).casefold(): v.strip() for k, v in pairs}
+    number = next((v for k, v in facts.items() if k in ("qno", "questionno", "questionnumber",
+                                                         "qnumber")), "")
+    question, marks = facts.get("question", ""), facts.get("marks", "")
+    if not (re.fullmatch(r"\d{1,2}", number) and len(question.split()) >= 5
+            and len(pairs) <= 4 and (not marks or re.fullmatch(r"\d{1,3}", marks))):
+        return ""
+    return f"Q.{number} {question}" + (f" ({marks})" if marks else "")
 
 
 BLOCK_TAGS = HEADINGS | PARAGRAPHS | LISTS | ROWS | {"div", "table", "section", "article",

@@ -285,7 +285,10 @@ def _on_label(piece: Piece, built: _Builder, state: str) -> str:
         if rest and piece.label == "outline":
             # "Outline: Introduction – Causes – Effects – Conclusion" set on one line.
             parts = [p.strip() for p in _RUN_ON_OUTLINE.split(plain(rest))]
-            one_line = len(parts) >= 3 and all(0 < len(p.split()) <= 8 for p in parts)
+            # A part's own sub-list in brackets ("Challenges (security, water, SEZs)") folds
+            # into it, as an indented line does, and does not count as the part's words.
+            one_line = len(parts) >= 3 and all(
+                0 < len(re.sub(r"\([^()]*\)", "", p).split()) <= 8 for p in parts)
             built.outline.extend(parts if one_line else [rest])
         return piece.label if not built.points else state
     # A heading's words after its label are its subtitle ("Conclusion: Choosing the Slower

@@ -24,17 +24,20 @@ from .blocks import (
 
 LABELS: tuple[tuple[str, str], ...] = (
     ("outline", r"outline of (?:the|my|this) answer|outline (?:at a glance|in brief)|"
-                r"(?:answer |essay )?outline|structure|"
+                r"(?:answer |essay )?(?:outline|skeleton)|structure|"
                 r"خاکہ|آؤٹ ?لائن"),
     ("breakdown", r"question breakdown|breakdown of the question|understanding the question"),
     ("answer", r"answer(?: to the question)?|ans|solution|model answer"),
     # "lntroduction": an OCR'd page reads a capital I as a small l.
-    ("introduction", r"[Il]ntroduction|[Il]ntro|background|تعارف|تمہید|مقدمہ"),
+    ("introduction", r"[Il]ntroduction|[Il]ntro|background|opening(?: remarks)?|"
+                     r"تعارف|تمہید|مقدمہ"),
     ("conclusion", (r"conclusion|concluding remarks|final (?:thoughts|remarks)|wrap[- ]?up|"
                     r"(?:the )?bottom line|حاصلِ? ?کلام|خلاصۂ? ?کلام|خلاصہ|نتیجہ|اختتامیہ|ماحصل")),
     ("note", r"translation|meaning|reference|explanation|tafseer|tafsir"),
-    ("section", (r"(?:the )?way (?:forward|out)|(?:critical |an )?analysis|suggestions|"
-                 r"(?:policy )?recommendations|(?:the )?road ahead|تجاویز|سفارشات")),
+    # "Suggestions for Managers": whom they are for does not make them a point
+    ("section", (r"(?:the )?way (?:forward|out)|(?:critical |an )?analysis|"
+                 r"(?:suggestions|(?:policy )?recommendations)(?: for (?:the )?[A-Za-z]+)?|"
+                 r"(?:the )?road ahead|تجاویز|سفارشات")),
 )
 """Label kind → the words that make it (matched whole, case ignored)."""
 
@@ -44,7 +47,8 @@ _LABEL = re.compile("^(?:" + "|".join(f"(?P<{k}>{w})" for k, w in LABELS) +
 
 CONCLUSION_OPENERS = re.compile(
     r"^(?:overall|to conclude|in conclusion|in a nutshell|to sum (?:it )?up|summing up|"
-    r"in short|in sum|all in all|to wrap up|conclusively|in the final analysis)\b",
+    r"in short|in sum|all in all|to wrap up|conclusively|in the final analysis|"
+    r"all (?:things )?(?:said|considered)(?: and done)?|in the end)\b",
     re.IGNORECASE)
 """How an unlabelled concluding paragraph starts."""
 

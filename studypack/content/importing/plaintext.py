@@ -557,6 +557,11 @@ def _title_line(line: str) -> bool:
                for w in words if w[:1].isalnum()) and words[0][:1].isupper()
 
 
+_CHAPTER_TIME = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}\s+\S")
+"""A video description's chapter line opens with its time ("01:45 Q1 …", "1:04:30 …")."""
+_FRAMED = re.compile(r"^[\u2500-\u257F=~—–-]{2,}\s.*\S\s+[\u2500-\u257F=~—–-]{2,}$")
+"""A head set between two rules ("══ ECONOMY ══")."""
+
 _FIELD_LINE = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}\s*:\s+\S")
 """A title block's field on a line of its own: "Prepared by: …", "Subject: …"."""
 
@@ -569,6 +574,11 @@ def _continues(previous: str, line: str, width: int, paragraph: str = "") -> boo
     # letters, is no "Question:" line.
     runs_on = line.strip()[:1].islower() and not SENTENCE_END.search(previous.rstrip())
     if split_marker(line)[0] or (parse_question(line) and not runs_on):
+        return False
+    if (_CHAPTER_TIME.match(line.strip()) and _CHAPTER_TIME.match(previous.strip())) \
+            or _FRAMED.match(line.strip()):
+        # A video's chapter lines, each opening with its time ("12:40 …"), and a head set
+        # between rules ("── SOCIETY AND ETHICS ──") start lines of their own.
         return False
     if re.search(r"[.!?…]['’\"”)]?$", previous.rstrip()) and CONCLUSION_OPENERS.match(line.strip()):
         return False  # "… roles." / "To sum up, …": a new paragraph, whatever the line widths

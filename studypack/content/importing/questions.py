@@ -62,6 +62,7 @@ ALIASES = {
     "us history": "History of USA", "u.s. history": "History of USA",
     "american history": "History of USA", "history of the usa": "History of USA",
     "english lit": "English Literature", "eng lit": "English Literature",
+    "town planning": "Town Planning and Urban Management",
 }
 """Short names students use → the paper's name."""
 
@@ -137,6 +138,11 @@ _NAMED_NUMBER = re.compile(r"\b[Qq](?:uestion)?\s*\.?\s*(?:No\.?\s*|number\s*)?[
 _HEADER_REMARK = re.compile(r"(?:(?<=\d)|(?<=\d[)\]])|(?<=[Mm]arks[)\]]))"
                             r"\s+[—–]\s+[a-z][^—–?]{4,80}$")
 """A remark in small letters after a header's number or marks ("— a model answer")."""
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve")
+_SPELLED_NUMBER = re.compile(rf"^(Question(?:\s+No\.?)?)\s+({'|'.join(_NUMBER_WORDS)})"
+                             r"(?=\s*[:.)\-–—]\s*\S)", re.IGNORECASE)
+"""A question's number spelled out, a separator after it: "Question Five: Discuss …"."""
 _Q_URDU = re.compile(r"^سوال\s*(?:نمبر|نمبر:|#)?\s*(\d{1,3})\s*[:۔.)\-–]*\s*(.*)$")
 """``سوال نمبر ۳: …``: an Urdu question line; Urdu digits (۳) are decimal digits to the pattern."""
 _ESSAY_TOPIC = re.compile(r"^\**(?:(?:essay\s+)topic\s*(?:\(([^()]{3,30})\))?|topic\s*\(([^()]*"
@@ -263,6 +269,11 @@ def parse_question(text: str) -> QuestionLine | None:
     glyph = re.match(rf"^(?:{EMOJI}[\ufe0f\u200d]*\s*)+", line)
     if glyph and _Q_NUMBERED.match(line[glyph.end():]):
         line = line[glyph.end():]
+    # "Question Five: …": the number spelled out is the paper's number all the same.
+    spelled = _SPELLED_NUMBER.match(line)
+    if spelled:
+        spelt = _NUMBER_WORDS.index(spelled.group(2).casefold()) + 1
+        line = f"{spelled.group(1)} {spelt}{line[spelled.end(2):]}"
     # "[20 Marks] Q.3: …": the marks set before the marker.
     first_marks = _MARKS_FIRST.match(line)
     if first_marks and _Q_NUMBERED.match(line[first_marks.end():]):
@@ -740,9 +751,11 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             note("paper", known_paper(paper_exam.group(1)), "page header")
         # "CSS Compass" alone is a site's name: an exam is read from a header only
         # beside a paper, a year or nothing else.
+        # A news line opening on a commission's name ("PPSC announces test dates for PMS
+        # 2024") is no header: words in small letters, a sentence's, come before its year.
         if head and len(line.split()) <= 10 and (
                 not head.group(2).strip() or known_paper(head.group(2))
-                or re.search(r"\b(?:19|20)\d\d\b", head.group(2))):
+                or re.match(r"^[^a-z]*?\b(?:19|20)\d\d\b", head.group(2))):
             note("exam", head.group(1).upper(), "page header")
             rest, year, _, _ = read_tags(head.group(2))
             rest = re.sub(r"\b(?:19|20)\d\d\b", "", rest).strip(" -–|:,")
@@ -751,10 +764,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             note("paper", known_paper(rest), "page header")
         elif re.fullmatch(r"(?:19[4-9]|20\d)\d", line.strip()):
             note("year", int(line.strip()), "page header")  # a lone year above the question
-    for line in preamble:
-        _read_field(line, note)
-        _read_attributed(line, note)
-        _read_topic(line, note)
+    _read_fields(preamble, note)
     for line in (*preamble, title):
         # Not a post's place in a series ("Part 1/2", "Part 2 of 3").
         part = re.search(r"\bpart[\s-]*(iii|ii|iv|i|[1-4])\b(?!\s*(?:/|of\b)\s*\d)", line,
@@ -782,6 +792,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             # question's own words ("… the 2022 floods …").
             note("year", int(sitting.group(1)) if (sitting := _paper_sitting(line))
                  else _year_in(line, phrase=line is title), source)
+    _read_sitting_years(preamble, note, in_sentences=True)
     named = str(found.get("exam") or "")
     return Context(exam=COMMISSIONS.get(named.upper(), named) or None,
                    paper=found.get("paper"),  # type: ignore[arg-type]
@@ -793,6 +804,32 @@ def read_context(preamble: list[str], title: str = "") -> Context:
 
 SITTING_HEADER_WORDS = 16
 """A header naming a paper's sitting is a title's length, not a sentence of prose."""
+
+
+def _read_fields(preamble: list[str], note: Callable[[str, object, str], None]) -> None:
+    """The page's own fields ("Marks: 20"), an attribution's or a topic head's, then the
+    year of a header naming the paper's sitting.
+    """
+    for line in preamble:
+        _read_field(line, note)
+        _read_attributed(line, note)
+        _read_topic(line, note)
+    _read_sitting_years(preamble, note)
+
+
+def _read_sitting_years(preamble: list[str], note: Callable[[str, object, str], None], *,
+                        in_sentences: bool = False) -> None:
+    """"BPSC CCE 2022 Current Affairs Q5 Solved" names the paper's sitting: its year is
+    read before a news ticker's line above it that names no paper ("… dates for PMS 2024").
+    With ``in_sentences``, failing all else, a sitting named in a sentence above the
+    question ("… from the History paper of CSS 2021.", "CSS 2023 paper.") gives the year.
+    """
+    for line in preamble:
+        sitting = _paper_sitting(line)
+        if sitting and (in_sentences or (
+                len(line.split()) <= SITTING_HEADER_WORDS and _papers_named(line) == 1
+                and not _site_menu(line, preamble))):
+            note("year", int(sitting.group(1)), "page text" if in_sentences else "page header")
 
 
 def _read_topic(line: str, note: Callable[[str, object, str], None]) -> None:

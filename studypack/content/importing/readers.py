@@ -138,7 +138,7 @@ def _prepared(text: str) -> str:
     captions the picture, which the import leaves behind.
     """
     if not (_PANEL_TITLE.search(text) or _BOLD_STYLE.search(text) or "<figcaption" in text
-            or _DOCS_LIST.search(text)):
+            or _DOCS_LIST.search(text) or _TAG_LINK.search(text) or _DOCS_COMMENT in text):
         return text
     from lxml import html
 
@@ -154,6 +154,8 @@ def _prepared(text: str) -> str:
             paragraph.tail = element.tail
             element.getparent().replace(element, paragraph)
     _nest_docs_lists(tree)
+    _drop_tag_boxes(tree)
+    _drop_docs_comments(tree)
     for caption in tree.xpath("//figcaption"):
         if caption.getparent() is not None:
             caption.drop_tree()
@@ -161,6 +163,50 @@ def _prepared(text: str) -> str:
         if _BOLD_STYLE.search(span.get("style", "")):
             span.tag = "b"
     return str(html.tostring(tree, encoding="unicode"))
+
+
+_DOCS_COMMENT = 'href="#cmnt'
+"""A Google Doc saved as a web page links each comment's mark ("[a]") to its text."""
+
+
+def _drop_docs_comments(tree: Any) -> None:
+    """Leave out a Google Doc's comments: the mark in the text ("… desire.[a]") and the
+    comment itself, listed at the document's end in a box of its own. A reader's remark
+    ("Add Ross here. – Nida") is not the answer.
+    """
+    for mark in tree.xpath('//a[starts-with(@href, "#cmnt")]'):
+        own = str(mark.get("href", "")).startswith("#cmnt_ref")
+        box = mark.getparent()
+        if own and box is not None and box.getparent() is not None:
+            holder = box.getparent()
+            # the comment's paragraph, or its box when the box holds only comments
+            if holder.getparent() is not None and all(
+                    child.xpath('.//a[starts-with(@href, "#cmnt_ref")]') for child in holder):
+                holder.drop_tree()
+            else:
+                box.drop_tree()
+        elif not own and box is not None:
+            target = box if box.tag == "sup" and len(box) == 1 and box.getparent() is not None \
+                else mark
+            target.drop_tree()  # drop_tree keeps the text after it
+
+
+_TAG_LINK = re.compile(r"""\brel\s*=\s*["'](?:[^"']*\s)?tag\b""", re.IGNORECASE)
+
+
+def _drop_tag_boxes(tree: Any) -> None:
+    """Leave out a post's box of tags: two or more links to its tags (``rel="tag"``) and
+    nothing else, which a text reading runs on after the answer's last paragraph ("CSS 2021
+    International Law Recognition"). A tag naming the sitting is read apart, as a crumb.
+    """
+    for box in tree.xpath('//*[a[contains(concat(" ", @rel, " "), " tag ")]]'):
+        links = box.findall("a")
+        tags = [a for a in links if "tag" in (a.get("rel") or "").split()]
+        words = " ".join(box.text_content().split())
+        named = " ".join(" ".join(a.text_content().split()) for a in tags)
+        if len(tags) >= 2 and len(tags) == len(links) == len(box) and words == named \
+                and box.getparent() is not None:
+            box.drop_tree()
 
 
 _PRODUCT = re.compile(r"<body[^>]*\sclass\s*=\s*[\"'][^\"']*\b(?:single-product|"
@@ -358,6 +404,8 @@ def _own_reading(text: str) -> list[Block]:
         elif element.getparent() is not None:
             element.drop_tree()
     _nest_docs_lists(tree)
+    _drop_tag_boxes(tree)
+    _drop_docs_comments(tree)
     # Blogger names the post's own container a widget ("widget Blog"): what holds the
     # page's longest article is never furniture.
     articles = tree.xpath("//article")

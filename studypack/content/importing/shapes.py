@@ -21,7 +21,12 @@ def answer_shape(pieces: list[Piece]) -> str:
     """
     if any(p.top_numbered and not p.label for p in pieces):
         return "numbered"
-    if any(p.headed and not p.label and not p.arabic for p in pieces):
+    heads = sum(p.headed and not p.label and not p.arabic for p in pieces)
+    if heads and sum(run_in_bold(p) for p in pieces) >= max(3, heads + 1):
+        # "**Oneness of God:** The opening verse …" paragraphs, more of them than bold
+        # lines standing alone (a title over some of them): the points are run in.
+        return "run-in"
+    if heads:
         return "headed"
     if sum(headed_bullet(p, "") for p in pieces) >= 3:
         return "run-in"
@@ -166,7 +171,9 @@ def led_group_title(piece: Piece, before: Piece | None, later: list[Piece]) -> b
     if len(later) < 2 or later[0].marker or later[0].label or later[0].headed:
         return False
     lead, first = later[0].plain, later[1]
-    if not (len(lead.split()) <= 25 and lead.endswith((".", ":", "\u06d4"))):
+    if _titles_led_heads(piece, before, later):
+        return True
+    if not (len(lead.split()) <= LEAD_IN_WORDS and lead.endswith((".", ":", "\u06d4"))):
         return False
     # The lead-in says the points follow, so the title may run longer than a bare one.
     # Urdu numbers its points with its own digits (U+06F1 is one) and ends a sentence with
@@ -178,6 +185,39 @@ def led_group_title(piece: Piece, before: Piece | None, later: list[Piece]) -> b
     return (first.headed and counted is not None and counted.group(1) == "1"
             and piece.headed and not piece.marker and not piece.label and not piece.arabic
             and len(piece.plain.split()) <= 10 and not re.search(r"[.?!,;]$", piece.plain))
+
+
+LEAD_IN_WORDS = 45
+"""Longest lead-in between a group's title and its first point: a sentence or two."""
+
+
+def _titles_led_heads(piece: Piece, before: Piece | None, later: list[Piece]) -> bool:
+    """A line standing alone ("Challenges", "**How it changed things**"), a sentence or two
+    introducing what follows ("Four changes stand out."), then points of another form
+    than the line's own: "(a) …" or an emoji's head over its paragraph, or "Term: …"
+    paragraphs. The line titles those points; it is no point of its own.
+    """
+    lead, first, after = later[0], later[1], _at(later, 2)
+    if (piece.arabic or piece.label or piece.block.kind == "item" or (
+            piece.marker and not (piece.marker == "bullet" and _HEADING_GLYPH.match(piece.number)))
+            or len(piece.plain.split()) > 10 or headed_bullet(piece, "")
+            or re.search(r"[.?!,;:\"”)\]]$|^[(\[]", piece.plain)
+            or (before is not None and before.arabic)):
+        return False
+    if not (len(lead.plain.split()) <= LEAD_IN_WORDS and lead.plain.endswith((".", ":"))):
+        return False
+    if first.marker == "letter" and first.depth == 0:
+        # "(a) Abolition of the list" over its paragraph, the first of its letters
+        return first.number in ("a", "A") and (lettered_heading(first, after)
+                                               or lettered_point(first))
+    if glyph_heading(first, lead, after):
+        # "🔴 Security threats" over its paragraph, under a line set with no glyph (a
+        # glyph's head over a short paragraph is one point of a run of them).
+        return not piece.marker
+    # "Ratings race: Channels compete …" paragraphs, two or more in a row
+    return after is not None and (
+        (run_in_bold(first) and run_in_bold(after))
+        or (headed_bullet(first, "") and headed_bullet(after, "")))
 
 
 def led_run_in(piece: Piece, later: list[Piece]) -> bool:
