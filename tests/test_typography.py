@@ -128,6 +128,14 @@ def test_parsed_patterns_are_kept_once_per_machine_and_split_words_as_pyphen_doe
     assert [p.name for p in (tmp_path / "studypack").iterdir()] == [kept.name]
     assert kept.stat().st_size > 100_000
 
+    # A cache that cannot be written (here a file stands where its folder would) costs time only.
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    hyphenation._load_patterns(pyphen, path)
+    assert pyphen.hdcache[path].patterns == parsed.patterns
+
 
 def _word_spacing(pdf: Path) -> int:
     """How many times the PDF's pages widen the word spacing (justified lines do).

@@ -16,11 +16,13 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from ..errors import RenderError
+from ..output import write_atomically
 
 Hyphenator = Callable[[str], tuple[tuple[str, str], ...]]
 
@@ -100,13 +102,9 @@ def _keep(kept: Path, patterns: dict[str, Any], maxlen: int) -> None:
         data = marshal.dumps((patterns, maxlen))
     except ValueError:
         return  # a dictionary with non-standard breaks holds objects marshal cannot write
-    part = None
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
         # Written whole, then renamed: a process reading it meanwhile sees none or all.
-        with tempfile.NamedTemporaryFile(dir=kept.parent, delete=False) as part:
-            part.write(data)
-        Path(part.name).replace(kept)
-    except OSError:
-        if part is not None:
-            Path(part.name).unlink(missing_ok=True)
+        write_atomically(kept, data)
+    except (OSError, RenderError):
+        return  # only time is lost: the next process parses again
