@@ -214,3 +214,44 @@ def test_a_form_holds_just_its_operators_and_no_fonts(tmp_path):
     assert form.get_data().decode() == "0 0 m\n40 0 l\n20 50 l\nh\nf"
     assert "/Font" not in form["/Resources"]
     assert [float(v) for v in form["/BBox"]] == [-1, -2, 50, 60]
+
+
+def _one_page(font_name: str) -> bytes:
+    out = io.BytesIO()
+    canv = Canvas(out, pagesize=A4, invariant=1)
+    canv.setFont(font_name, 11)
+    canv.drawString(40, 700, "Sovereignty, the 18th Amendment — “Pakistan” and Urdu: اردو")
+    canv.showPage()
+    canv.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("face", ["regular", "bold_italic"])
+def test_a_font_made_from_its_parsed_tables_is_the_font_reportlab_parses(face: str) -> None:
+    import marshal
+
+    path = getattr(load_theme("classic", None).text, face)
+    parsed_font = TTFont(f"RLParsed-{face}", str(path))
+    kept = marshal.loads(marshal.dumps(rl_private.parsed_face(parsed_font)))
+    made = rl_private.font_from_parsed(f"RLMade-{face}", str(path), kept)
+
+    ours, theirs = vars(made.face), vars(parsed_font.face)
+    assert ours.keys() == theirs.keys()
+    for key, value in theirs.items():
+        if key == "_pdfScale":
+            sizes = (0, 1, 700, -265)
+            assert [ours[key](v) for v in sizes] == [value(v) for v in sizes]
+        else:
+            assert ours[key] == value, key
+            assert type(ours[key]) is type(value), key
+    assert theirs["charWidths"] and theirs["charToGlyph"]
+    # The font object around the face is made as TTFont.__init__ makes one.
+    assert set(vars(made)) == set(vars(parsed_font))
+    assert (made._asciiReadable, made.shapable) == (parsed_font._asciiReadable,
+                                                    parsed_font.shapable)
+    assert made.stringWidth("Constitutional", 11) == parsed_font.stringWidth("Constitutional", 11)
+
+    # The same page drawn with either is the same file (a subset is named by the face).
+    pdfmetrics.registerFont(parsed_font)
+    pdfmetrics.registerFont(made)
+    assert _one_page(f"RLMade-{face}") == _one_page(f"RLParsed-{face}")

@@ -8,6 +8,7 @@ settings a layout file gives.
 from __future__ import annotations
 
 import importlib.util
+import marshal
 import re
 import sys
 from pathlib import Path
@@ -135,6 +136,38 @@ def test_parsed_patterns_are_kept_once_per_machine_and_split_words_as_pyphen_doe
     monkeypatch.setattr(pyphen, "hdcache", {})
     hyphenation._load_patterns(pyphen, path)
     assert pyphen.hdcache[path].patterns == parsed.patterns
+
+
+
+def test_a_fonts_parsed_tables_are_kept_once_per_machine_and_read_back_without_parsing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from studypack.render import fonts
+    from studypack.theme import load_theme
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = load_theme("classic", None).text.italic
+    parsed = fonts._read_font("Kept-Italic", path)
+    [kept] = (tmp_path / "studypack").iterdir()
+    assert kept.name.startswith(f"{path.stem}-reportlab")
+
+    # A later process reads the kept tables back and never parses the file's tables.
+    with monkeypatch.context() as later:
+        later.setattr(TTFontFile, "extractInfo", None)
+        restored = fonts._read_font("Kept-Italic", path)
+    assert restored.face.charWidths == parsed.face.charWidths
+    assert restored.face.name == parsed.face.name
+    assert restored.stringWidth("Kashmir dispute", 11) == parsed.stringWidth("Kashmir dispute", 11)
+
+    # A damaged or foreign kept file is parsed over and written again, whole.
+    for damaged in (b"\x00damaged", marshal.dumps({"plain": {}, "names": {}}),
+                    marshal.dumps([1, 2])):
+        kept.write_bytes(damaged)
+        again = fonts._read_font("Kept-Italic", path)
+        assert again.face.charWidths == parsed.face.charWidths
+    assert [p.name for p in (tmp_path / "studypack").iterdir()] == [kept.name]
+    assert marshal.loads(kept.read_bytes()).keys() == {"plain", "names"}
 
 
 def _word_spacing(pdf: Path) -> int:

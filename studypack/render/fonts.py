@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import cast
 
+import reportlab
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
@@ -22,11 +23,14 @@ from ..errors import FontError
 from ..theme import Theme
 from ..theme.fonts import FontFamily
 from .glyph_forms import forget_font_files
+from .kept import keep, kept_file, read_kept
 from .rl_private import (
+    font_from_parsed,
     forget_registered_fonts,
     keep_paragraph_widths,
     keep_subsets,
     keep_widths,
+    parsed_face,
     quick_split,
 )
 from .rtl import is_urdu
@@ -167,12 +171,27 @@ _LOADED: dict[str, tuple[Path, int, int]] = {}
 """ReportLab font name → the file, modification time (ns) and size it was read from."""
 
 
+def _read_font(name: str, path: Path) -> TTFont:
+    # Parsing a face's tables is a fixed cost of every process (about 5 ms a
+    # face, a dozen faces a layout); what they say is kept once per machine.
+    kept = kept_file(path, f"reportlab{reportlab.Version}")
+    parsed = read_kept(kept)
+    if isinstance(parsed, dict) and parsed.keys() == {"plain", "names"}:
+        try:
+            return cast(TTFont, font_from_parsed(name, str(path), parsed))
+        except (AttributeError, TypeError, ValueError, KeyError):
+            pass  # kept by another shape of reader: parsed again below
+    font = TTFont(name, str(path))
+    keep(kept, parsed_face(font))
+    return font
+
+
 @lru_cache(maxsize=64)
 def _register_state(name: str, path: Path, mtime_ns: int, size: int
                     ) -> tuple[str, frozenset[int]]:
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
-            font = TTFont(name, str(path))
+            font = _read_font(name, path)
         except TTFError as exc:
             raise FontError(f"{path.name} cannot be embedded: {exc}") from None
         except (struct.error, ValueError, IndexError, KeyError, OSError) as exc:

@@ -9,10 +9,20 @@ wrong page somewhere in a build.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from fnmatch import fnmatch
 from typing import Any, cast
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFResourceDictionary, pdfdocEnc
+from reportlab.pdfbase.ttfonts import (  # type: ignore[attr-defined]
+    TTEncoding,
+    TTFNameBytes,
+    TTFont,
+    TTFontFace,
+    unShapedFontGlob,
+)
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate
@@ -32,12 +42,14 @@ __all__ = [
     "columns_read_from_the_right",
     "define_form",
     "flowables_on_page",
+    "font_from_parsed",
     "forget_registered_fonts",
     "keep_paragraph_widths",
     "keep_subsets",
     "keep_widths",
     "left_align_loose_lines",
     "paragraph_lines_kept",
+    "parsed_face",
     "parsed_fragments",
     "quick_split",
     "seed_subset",
@@ -92,6 +104,54 @@ def forget_registered_fonts() -> None:
     be read afresh.
     """
     pdfmetrics._reset()  # type: ignore[attr-defined]
+
+
+_NOT_PARSED = ("_ttf_data", "filename", "_pdfScale")
+"""A face's attributes that are not what its tables say: the file's bytes and
+name (read again), and a scaling function (made again from ``unitsPerEm``)."""
+
+
+def parsed_face(font: Any) -> dict[str, Any]:
+    """What ReportLab's TrueType reader took from a font's tables, as plain data.
+
+    ``TTFont`` parses the whole file when it is made (``TTFontFile.extractInfo``:
+    every character's glyph and width, about 5 ms a face); there is no public way
+    to make one from metrics read before. Names (``TTFNameBytes``) are kept as
+    their bytes under ``"names"``.
+    """
+    face = font.face
+    plain, names = {}, {}
+    for key, value in vars(face).items():
+        if key in _NOT_PARSED:
+            continue
+        if isinstance(value, TTFNameBytes):
+            names[key] = bytes(value)
+        else:
+            plain[key] = value
+    return {"plain": plain, "names": names}
+
+
+def font_from_parsed(name: str, path: str, parsed: dict[str, Any]) -> Any:
+    """A ``TTFont`` named ``name`` for the file ``path``, from ``parsed_face`` of it.
+
+    Made as ``TTFont.__init__`` makes one, with the face's tables not parsed
+    again: the file is still read (subsets are cut from its bytes).
+    """
+    face = TTFontFace.__new__(TTFontFace)
+    pdfmetrics.TypeFace.__init__(face, None)
+    face.readFile(path)
+    face.__dict__.update(parsed["plain"])
+    for key, value in parsed["names"].items():
+        setattr(face, key, TTFNameBytes(value))
+    units = face.unitsPerEm
+    face._pdfScale = (  # type: ignore[attr-defined]
+        (lambda x: x) if units == 1000 else (lambda x: x * (1000 / units)))
+    font = TTFont.__new__(TTFont)
+    font.fontName, font.face, font.encoding = name, face, TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable  # type: ignore[attr-defined]
+    font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
+    return font
 
 
 def keep_subsets(font: Any, wrap: Callable[[Callable[[Sequence[int]], bytes]],
