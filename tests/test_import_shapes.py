@@ -4370,3 +4370,193 @@ def test_suggestions_for_someone_after_the_points_is_a_section(tmp_path):
     answer = _one(tmp_path, "a.txt", page)
     assert _headings(answer) == ["Seepage from unlined channels"]
     assert [s["heading"] for s in answer.data["sections"]] == ["Suggestions for Farmers"]
+
+
+def test_a_posts_words_alone_in_a_box_or_after_its_quote_box_are_kept():
+    from lxml import html
+
+    from studypack.content.importing.markup import walk
+
+    thread = html.fromstring(
+        '<div id="thread">'
+        '<div class="post"><div class="body">Is the Indus Waters Treaty still workable after '
+        'the 2023 notice?</div></div>'
+        '<div class="post"><div class="body"><blockquote class="quote">still workable after '
+        'the notice?</blockquote>Yes, if both sides go back to the neutral expert.</div></div>'
+        '<div class="post"><div class="body">Thank you, that settles my outline.</div></div>'
+        '<a class="float-button" href="https://wa.me/1">Message the tutor</a></div>')
+    texts = [b.text for b in walk(thread)]
+    assert texts == ["Is the Indus Waters Treaty still workable after the 2023 notice?",
+                     "still workable after the notice?",
+                     "Yes, if both sides go back to the neutral expert.",
+                     "Thank you, that settles my outline."]
+
+
+def test_a_narrow_side_column_of_the_layout_is_left_out_of_the_pages_own_reading():
+    from studypack.content.importing.readers import _own_reading
+
+    answer = " ".join([BODY] * 4)
+    page = (f'<html><body><div class="row"><div class="col-md-9"><h1>Canal losses</h1>'
+            f'<p>{answer}</p><p>{answer}</p></div>'
+            '<div class="col-md-3"><h4>Our toppers</h4>'
+            '<p>Nine of our students passed in 2024.</p></div></div>'
+            '<div class="row"><div class="col-sm-6"><p>Left half of a two-column table of '
+            'contents.</p></div><div class="col-sm-6"><p>Right half of it.</p></div></div>'
+            '</body></html>')
+    texts = [b.text for b in _own_reading(page)]
+    assert "Our toppers" not in texts and "Nine of our students passed in 2024." not in texts
+    assert texts[0] == "Canal losses" and "Right half of it." in texts
+
+
+def _mybb_post(number: int, author: str, rank: str, body: str, signature: str = "") -> str:
+    sign = (f'<div class="signature scaleimages"><hr size="1" width="25%" />{signature}</div>'
+            if signature else "")
+    return f"""<div class="post classic" id="post_{number}">
+<div class="post_author"><div class="author_information"><strong><span class="largetext">
+<a href="#">{author}</a></span></strong><br /><span class="smalltext">{rank}</span></div>
+<div class="author_statistics">Posts: 41<br />Joined: Feb 2022</div></div>
+<div class="post_content"><div class="post_head"><div class="float_right"><strong>
+<a href="#pid{number}">#{number}</a></strong></div><span class="post_date">05-06-2024,
+09:{10 + number} PM</span></div>
+<div class="post_body scaleimages" id="pid_{number}">{body}</div>{sign}</div>
+<div class="post_controls"><a class="postbit_quote"><span>Reply</span></a></div></div>"""
+
+
+def _bold(text: str) -> str:
+    return f'<span style="font-weight: bold;" class="mycode_b">{text}</span>'
+
+
+def test_a_mybb_thread_joins_the_first_posts_question_to_the_answering_post(tmp_path):
+    asking = ("Salam everyone.<br />\n<br />\nIt was Q.5 in the PMS Punjab 2021 Sociology "
+              "paper and it carried 20 marks. I only listed the functions. How should it be "
+              "set out?<br />\n<blockquote class=\"mycode_quote\"><cite>Quote:</cite>Explain "
+              "how the joint family is changing in urban Pakistan and what drives the change."
+              "</blockquote>\nThank you in advance.")
+    answering = "<br />\n<br />\n".join([
+        BODY, f"{_bold('Rising cost of city housing')}<br />\n{BODY}",
+        f"{_bold('Women in paid work')}<br />\n{BODY}",
+        f"{_bold('Migration for study and jobs')}<br />\n{BODY}",
+        "In short, the joint family is bending to the city rather than breaking, and the "
+        "change it goes through is one of form more than of feeling."])
+    follow_up = ('<blockquote class="mycode_quote"><cite><span>(05-06-2024, 09:12 PM)Hina_R '
+                 'Wrote:</span></cite>Thank you in advance.</blockquote>\nDo I need a case '
+                 'study from Lahore too?')
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Joint family question - Sociology Board</title></head><body>
+<div id="header"><ul class="menu top_links"><li><a href="#">Search</a></li></ul></div>
+<div id="posts">
+{_mybb_post(1, "Hina_R", "Member", asking)}
+{_mybb_post(2, "Prof_Tariq", "Moderator", answering, "Checking sessions every Friday.")}
+{_mybb_post(3, "Hina_R", "Member", follow_up)}
+</div><div id="footer">Powered By MyBB</div></body></html>"""
+    answer = _one(tmp_path, "thread.html", page)
+    assert (answer.data["question"], answer.data["exam"], answer.data["year"],
+            answer.data["number"], answer.data["marks"], answer.data["paper"]) == (
+        "Explain how the joint family is changing in urban Pakistan and what drives the "
+        "change.", "PMS", 2021, 5, 20, "Sociology")
+    assert _headings(answer) == ["Rising cost of city housing", "Women in paid work",
+                                 "Migration for study and jobs"]
+    assert answer.data["conclusion"].startswith("In short, the joint family")
+    for left_out in ("Checking sessions", "Wrote:", "case study from Lahore", "Posts: 41"):
+        assert left_out not in answer.yaml_text
+
+
+def test_a_question_number_written_q_dot_in_the_asking_sentence_is_the_questions():
+    from studypack.content.importing.blocks import Block
+    from studypack.content.importing.forum import answer_post
+
+    blocks = tuple(Block(kind, text) for kind, text in [
+        ("paragraph", "#1"),
+        ("paragraph", "This was Q.7 in the CSS 2022 Gender Studies paper, for 20 marks. "
+                      "My attempt was weak."),
+        ("paragraph", "Discuss the causes of the low share of women in Pakistan's workforce."),
+        ("paragraph", "#2"),
+        ("paragraph", " ".join([BODY] * 4)),
+    ])
+    texts = [b.text for b in answer_post(blocks)]
+    assert texts[-2] == ("Q.7 Discuss the causes of the low share of women in Pakistan's "
+                         "workforce. (CSS 2022) (20 marks)")
+
+
+def _blog_index_post(slug: str, title: str, opening: str) -> str:
+    return f"""<h2 class="date-header"><span>Sunday, March 2, 2025</span></h2>
+<div class="post-outer"><div class="post hentry">
+<h3 class="post-title entry-title"><a href="https://notes.example.pk/2025/03/{slug}.html">{title}
+</a></h3><div class="post-body entry-content">{opening}</div>
+<div class="jump-link"><a href="https://notes.example.pk/2025/03/{slug}.html#more"
+title="{title}">Read more &#187;</a></div>
+<div class="post-footer">Labels: Solved Papers</div></div></div>"""
+
+
+def test_posts_each_cut_at_their_jump_break_make_an_index_page(tmp_path):
+    posts = "\n".join([
+        _blog_index_post("canal-losses", "CSS 2021 Geography Q3: Canal Losses",
+                         "<p><b>Q.No.3:</b> Explain why the canal system of Punjab loses so "
+                         "much water. Suggest reforms. (20)</p><p><b>Introduction:</b> "
+                         f"{BODY} {BODY}</p>"),
+        _blog_index_post("urban-floods", "PMS 2022 Geography Q5: Urban Floods",
+                         "<p><b>Question:</b> Why do the cities of Sindh flood after every "
+                         f"monsoon? [20 marks]</p><p>{BODY} {BODY}</p>"),
+        _blog_index_post("glacier-melt", "CSS 2023 Geography Q2: Glacier Melt",
+                         f"<p><b>Q2.</b> Assess the threat of glacier melt to the Indus basin. "
+                         f"[20 Marks]</p><p>{BODY}</p>"),
+    ])
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Geography Notes</title></head><body><div class="main-inner"><div class="blog-posts">
+{posts}
+</div><div class="blog-pager"><a class="blog-pager-newer-link" href="/">Newer Posts</a>
+<a class="blog-pager-older-link" href="/search?updated-max=2025">Older Posts</a></div>
+</div></body></html>"""
+    with pytest.raises(NoAnswerOnPage, match="navigation"):
+        import_file(_write(tmp_path, "index.html", page))
+
+
+def test_a_posts_own_page_past_its_jump_break_is_an_answer(tmp_path):
+    related = "".join(f'<li><a href="https://notes.example.pk/2025/0{n}/post-{n}.html">'
+                      f"Read more</a></li>" for n in (1, 2))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS 2021 Geography Q3: Canal Losses</title></head><body><div class="post hentry">
+<h3 class="post-title entry-title">CSS 2021 Geography Q3: Canal Losses</h3>
+<div class="post-body entry-content"><p><b>Q.No.3:</b> Explain why the canal system of Punjab
+loses so much water. Suggest reforms. (20)</p><p><b>Introduction:</b> {BODY}</p>
+<a name="more"></a><p><b>Seepage from unlined channels</b></p><p>{BODY}</p>
+<p><b>Theft at the outlets</b></p><p>{BODY}</p><p><b>Conclusion:</b> {BODY}</p></div></div>
+<div class="related-posts"><ul>{related}</ul></div></body></html>"""
+    answer = _one(tmp_path, "post.html", page)
+    assert answer.data["number"] == 3 and _headings(answer) == [
+        "Seepage from unlined channels", "Theft at the outlets"]
+
+
+_TWO_ASKED = """Geography: two past questions for this week's class
+
+1. Explain why the canal system of Punjab loses so much water. (CSS 2021)
+2. Assess the threat of glacier melt to the Indus basin. (PMS Sindh 2022)
+"""
+
+
+def test_two_questions_each_naming_its_sitting_and_nothing_else_are_a_list(tmp_path):
+    asked = import_file(_write(tmp_path, "two.txt", _TWO_ASKED))
+    assert [(a.data["kind"], a.data["exam"], a.data["year"]) for a in asked] == [
+        ("question", "CSS", 2021), ("question", "PMS", 2022)]
+    assert asked[1].data["question"] == "Assess the threat of glacier melt to the Indus basin."
+
+
+@pytest.mark.parametrize("page", [
+    # an answer under each of the two
+    _TWO_ASKED.replace("(CSS 2021)\n", f"(CSS 2021)\n\nIntroduction\n{LONG}\n\nConclusion\n"
+                       f"{BODY}\n\n").rstrip() + f"\n\nIntroduction\n{LONG}\n\nConclusion\n"
+                                                 f"{BODY}\n",
+    # an answer under its title above them, naming them as related past questions
+    f"Why does the canal system of Punjab lose so much water?\n\nIntroduction\n{LONG}\n\n"
+    f"Seepage from unlined channels\n{LONG}\n\nConclusion\n{BODY}\n\nRelated past "
+    "questions\n" + _TWO_ASKED.split("\n", 2)[2],
+])
+def test_two_sitting_tagged_questions_with_an_answer_on_the_page_are_no_list(tmp_path, page):
+    answers = import_file(_write(tmp_path, "page.txt", page))
+    assert answers and all(a.data.get("kind") != "question" for a in answers)
+
+
+def test_two_questions_tagged_with_a_year_alone_are_not_listed(tmp_path):
+    page = _TWO_ASKED.replace("CSS 2021", "2021").replace("PMS Sindh 2022", "2022")
+    assert all(a.data.get("kind") != "question"
+               for a in import_file(_write(tmp_path, "two.txt", page)))

@@ -90,9 +90,10 @@ def import_page(page: Page, options: Options | None = None, *,
         raise NoAnswerOnPage("seems to be a sales page (a sponsored post selling notes); "
                              "there is no answer on it, so nothing was written")
     if (split.answers and all(_excerpt(a.question.text, a.blocks) for a in split.answers)
-            ) or excerpts_mostly(list(page.blocks)) or search_results(page.title):
+            ) or excerpts_mostly(list(page.blocks)) or search_results(page.title) or page.index:
         # A category or search page: each post's opening lines, cut short with
-        # "…" and a "Read more" link (dropped as site text), and no answer.
+        # "…" or at the post's jump break, and a "Read more" link (dropped as site
+        # text), and no answer.
         raise NoAnswerOnPage("seems to be a site's navigation page (the first lines of "
                              "posts, each cut short); there is no answer on it, so nothing "
                              "was written")
@@ -107,7 +108,7 @@ def import_page(page: Page, options: Options | None = None, *,
         # examples, not a list of past questions kept for their own sake.
         raise NoAnswerOnPage("seems to be a study guide (advice addressed to the reader); "
                              "there is no answer on it, so nothing was written")
-    if split.answers and question_list(bodies, listed):
+    if split.answers and question_list(bodies, listed, pair=split.list_items == len(bodies)):
         if links_to_answers(bodies):
             raise NoAnswerOnPage("seems to be a site's navigation page (an index of its "
                                  "solved papers, each question a link); there is no answer "

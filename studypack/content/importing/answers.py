@@ -62,6 +62,7 @@ class SplitPage:
         dropped: How many blocks of site junk were dropped.
         preamble: The blocks before the first question line.
         paywalled: The page stops at a paywall: its last answer is cut off.
+        list_items: How many question lines the list reader read as a list's items.
     """
 
     context: Context
@@ -70,6 +71,7 @@ class SplitPage:
     dropped: int = 0
     preamble: tuple[Block, ...] = ()
     paywalled: bool = False
+    list_items: int = 0
 
 
 def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
@@ -350,7 +352,7 @@ def split_page(page: Page) -> SplitPage:
         question, body = _complete(question, body)
         answers.append(RawAnswer(question, tuple(drop_preface(body))))
     return SplitPage(context, tuple(answers), () if starts else tuple(kept), dropped,
-                     tuple(kept[:first]), paywalled)
+                     tuple(kept[:first]), paywalled, len(run))
 
 
 _FACT = re.compile(r"^([A-Za-z][\w.]*(?: [\w.]+){0,2})\s*:\s*([^.?!:]{1,30})$")

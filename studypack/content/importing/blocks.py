@@ -47,6 +47,8 @@ class Page:
         notes: What the reader repaired or could not read, for the report.
         product: The saved page's markup calls it a shop's product page, whatever its
             description quotes.
+        index: The saved page shows several posts, each cut at its jump break ("Read
+            more »"): a blog's index, whatever answers the posts begin.
     """
 
     blocks: tuple[Block, ...]
@@ -54,6 +56,7 @@ class Page:
     crumbs: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     product: bool = False
+    index: bool = False
 
 
 EMOJI = r"[\u2600-\u27BF\U0001F300-\U0001FAFF]"

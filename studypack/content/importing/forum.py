@@ -191,8 +191,9 @@ def _introduces(sentence: str) -> bool:
     return text.endswith(":") and bool(_ASKED_IN.search(text)) and bool(_sitting(text))
 
 
-_ANNOUNCED_NUMBER = re.compile(r"\bquestion\s*(?:no\.?\s*|number\s*|#\s*)?(\d{1,2})\b",
-                               re.IGNORECASE)
+_ANNOUNCED_NUMBER = re.compile(r"\b(?:question|q(?![a-z])\.?)\s*(?:no\.?\s*|number\s*|#\s*)?"
+                               r"(\d{1,2})\b", re.IGNORECASE)
+"""The number a sentence gives the question it sets: "question 5", "Q.8", "Q. No. 3"."""
 _MARKS_AFTER = re.compile(r"^\W*(?:it|this(?: question)?)\s+(?:carried|carries|was of|is of|had|"
                           r"has)\s+(\d{1,3})\s*marks\b", re.IGNORECASE)
 """The marks said in the sentence after a quoted question ("It carried 20 marks.")."""

@@ -11,14 +11,16 @@ the page's list when three or more of its items carry an exam or year tag, where
 the tag sits (before the question, "CSS-2016: …"; at its end, before or after the
 marks; cut to two digits, "('16)", "— CSS'21"), or take the year of a head standing
 over their group ("Past Papers 2018", "CSS 2019"), and when next to nothing stands
-between the items. Each item of that shape is then a listed question: its tags read
-off, the text left is the question. A line of no shape under an untagged item, that
-starts in small letters (the question wrapped) or is only a bracketed tag, belongs to
-the item above; so does a source line under an untagged question ("↳ CSS 2018 · Q3 ·
-20 marks"), whose number is the paper's. A tag in the page's own code ("{C17}") is read
-by the key line that explains it ("C = CSS, P = PMS Punjab"), and a video's chapter time
-("12:40 ") opens an item as a marker does. Heads between the runs are left in place:
-the caller reads topics from them, and year heads (``year_head``) are no topics.
+between the items; two items are a list when each names its exam and year and the
+page holds nothing else (``PAIR``). Each item of that shape is then a listed question:
+its tags read off, the text left is the question. A line of no shape under an untagged
+item, that starts in small letters (the question wrapped) or is only a bracketed tag,
+belongs to the item above; so does a source line under an untagged question ("↳ CSS
+2018 · Q3 · 20 marks"), whose number is the paper's. A tag in the page's own code
+("{C17}") is read by the key line that explains it ("C = CSS, P = PMS Punjab"), and a
+video's chapter time ("12:40 ") opens an item as a marker does. Heads between the runs
+are left in place: the caller reads topics from them, and year heads (``year_head``) are
+no topics.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ from .questions import (
 
 MIN_ITEMS = 3
 """A list has at least this many tagged items of one shape."""
+
+PAIR = 2
+"""Two items are a list only when each names its own exam and year, and the page holds
+nothing else: no answer under either and none above them (``_pair_alone``)."""
 
 CONTINUATION_WORDS = 30
 """A question's wrapped line is short; a longer one is a paragraph of its own."""
@@ -337,15 +343,31 @@ def _list_shapes(items: list[tuple[int, _Item, int | None, str | None]]) -> set[
     for shape in {item.shape for _, item, _, _ in items}:
         mine = [(item, year) for _, item, year, _ in items if item.shape == shape]
         tagged = sum(_tagged(item, year) for item, year in mine)
-        if tagged >= MIN_ITEMS and tagged * 2 > len(mine):
+        if (tagged >= MIN_ITEMS and tagged * 2 > len(mine)) or (
+                len(mine) == PAIR and all(item.year and item.exam and asks(item.text)
+                                          for item, _ in mine)):
             shapes.add(shape)
     return shapes
 
 
 def _bare(blocks: list[Block], listed: list[int]) -> bool:
     """Next to nothing stands between the listed items: a list, not answers."""
+    if len(listed) == PAIR:
+        return _pair_alone(blocks, listed)
     if len(listed) < MIN_ITEMS:
         return False
     between = [sum(len(plain(b.text).split()) for b in blocks[start + 1:end])
                for start, end in zip(listed, [*listed[1:], len(blocks)], strict=True)]
     return median(between) < LIST_BODY_WORDS
+
+
+def _pair_alone(blocks: list[Block], listed: list[int]) -> bool:
+    """Two listed questions are the whole page: next to nothing under either (a page of two
+    answers has one under each), and no prose above the first (an answer that names two
+    past questions after it is an answer still).
+    """
+    ends = [*listed[1:], len(blocks)]
+    under = [sum(len(plain(b.text).split()) for b in blocks[start + 1:end])
+             for start, end in zip(listed, ends, strict=True)]
+    above = sum(n for b in blocks[:listed[0]] if (n := len(plain(b.text).split())) >= 8)
+    return max(under) < LIST_BODY_WORDS and above < LIST_BODY_WORDS

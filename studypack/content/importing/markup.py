@@ -125,8 +125,11 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
                 blocks.extend(_line_blocks(found.text))
                 found = None
         elif tag not in HEADINGS | PARAGRAPHS | LISTS | ROWS | ITEMS and _loose(child) \
-                and len(child):
-            blocks.extend(_cell_blocks(child, depth))  # a <div> of <b>, text and <br>
+                and (len(child) or tag != "a"):
+            # A <div> of <b>, text and <br>; a box of text alone (a forum's one-line
+            # reply); words after a quote box in a post: a student's words, all kept. A
+            # link standing alone among the blocks is a button ("Chat on WhatsApp").
+            blocks.extend(_cell_blocks(child, depth))
         else:
             blocks.extend(walk(child, depth))
         if found:
@@ -258,10 +261,12 @@ def _line_blocks(text: str) -> list[Block]:
 
 
 def _loose(element: Any) -> bool:
-    """A container holding text of its own, or inline elements, beside its blocks."""
+    """A container holding text of its own, or inline elements, beside its blocks (or
+    after them: the words a post goes on with under the quote it answers).
+    """
     return bool((element.text or "").strip()) or any(
-        _tag(c) not in BLOCK_TAGS | SKIPPED | BREAKS and (inline_text(c).strip())
-        for c in element)
+        (_tag(c) not in BLOCK_TAGS | SKIPPED | BREAKS and inline_text(c).strip())
+        or (c.tail or "").strip() for c in element)
 
 
 class _Wrapper(list):  # type: ignore[type-arg]

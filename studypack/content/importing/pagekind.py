@@ -69,15 +69,17 @@ def _prose_words(blocks: list[Block]) -> int:
     return sum(n for n, text in counts if n >= 8 and _SENTENCE.search(text))
 
 
-def question_list(bodies: list[list[Block]], listed: int) -> bool:
+def question_list(bodies: list[list[Block]], listed: int, *, pair: bool = False) -> bool:
     """Several question lines with next to no prose under them: a list of questions.
 
     Args:
         bodies: The blocks after each question line, up to the next.
         listed: How many of the question lines are numbered list lines with an exam tag.
+        pair: The list reader read the page's only two question lines as a list of two
+            (``listed.PAIR``: each names its sitting, and the page holds nothing else).
     """
     if len(bodies) < 3:
-        return False
+        return pair and len(bodies) == 2
     words = [sum(len(_WORD.findall(plain(b.text))) for b in body) for body in bodies]
     return median(words) < LIST_BODY_WORDS or (listed * 2 >= len(bodies)
                                                and median(words) < 3 * LIST_BODY_WORDS)

@@ -23,6 +23,7 @@ from ...errors import StudypackError
 from .blocks import QUESTION_WORDS, Block, Page, plain
 from .listed import read_list
 from .markup import walk
+from .mybb import mybb_thread
 from .pandoc import from_pandoc
 from .plaintext import read_plain
 from .questions import known_paper, parse_question
@@ -83,6 +84,9 @@ def read_html(data: bytes) -> Page:
         # points' h3s), or the paragraphs under them (a comments card under the answer's
         # card misleads it): the page's own structure, less its furniture, reads better.
         blocks = own
+    # A MyBB thread is read post by post: the extractor keeps only the answering post,
+    # and the question may be asked in the first.
+    blocks = mybb_thread(text) or blocks
     # Entities such as &#3650;&#8364;&#8482; become mojibake only once parsed: repair it.
     blocks = [replace(b, text=repair(b.text)[0]) if "\u0e42" in b.text else b for b in blocks]
     blocks = _unsigned(blocks, _signatures(text))
@@ -93,7 +97,8 @@ def read_html(data: bytes) -> Page:
         blocks = _put_question(asked, blocks, posted=posted)
         crumbs = (*crumbs, *above)
     return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
-                notes=notes, product=bool(_PRODUCT.search(text)))
+                notes=notes, product=bool(_PRODUCT.search(text)),
+                index=_jump_breaks(text) >= CUT_POSTS)
 
 
 _PANEL_TITLE = re.compile(r"""class\s*=\s*["'][^"']*\b(?:elementor-)?"""
@@ -217,6 +222,38 @@ _PRODUCT = re.compile(r"<body[^>]*\sclass\s*=\s*[\"'][^\"']*\b(?:single-product|
 classes, a course platform's landing page (Thinkific's), Open Graph's type, schema.org's.
 The main text trafilatura keeps is the description, which may quote a sample question;
 the price and cart are left behind."""
+
+
+_JUMP_HREF = re.compile(r"#more(?:-\d+)?$")
+_JUMP_BOX = re.compile(r"\b(?:jump-link|more-link)\b")
+"""A post's jump break as an index shows it: Blogger's "Read more »" (in a ``jump-link``
+box) and WordPress's "Continue reading" (a ``more-link``) lead to the post's ``#more``
+anchor. Only a page listing posts (a blog's home, an archive, a label) shows them: the
+post's own page runs on past the break."""
+
+CUT_POSTS = 3
+"""Posts cut at their jump breaks that make a page an index of posts."""
+
+
+def _jump_breaks(text: str) -> int:
+    """How many posts the page shows cut at their jump break (``_JUMP_HREF``), one a post
+    however many links lead past it.
+    """
+    if "#more" not in text and not _JUMP_BOX.search(text):
+        return 0
+    from lxml import html
+
+    try:
+        tree = html.fromstring(text.encode("utf-8"))
+    except (ValueError, SyntaxError):
+        return 0
+    posts = set()
+    for link in tree.iter("a"):
+        href, box = str(link.get("href") or ""), link.getparent()
+        names = f"{link.get('class', '')} {box.get('class', '') if box is not None else ''}"
+        if _JUMP_HREF.search(href) or _JUMP_BOX.search(names):
+            posts.add(href.split("#", 1)[0])
+    return len(posts)
 
 
 _SIGNATURE = re.compile(r"""(?:class|id|data-role)\s*=\s*["'][^"']*(?:signature|\bsig\d)""",
@@ -406,6 +443,7 @@ def _own_reading(text: str) -> list[Block]:
     _nest_docs_lists(tree)
     _drop_tag_boxes(tree)
     _drop_docs_comments(tree)
+    _drop_side_columns(tree)
     # Blogger names the post's own container a widget ("widget Blog"): what holds the
     # page's longest article is never furniture.
     articles = tree.xpath("//article")
@@ -431,6 +469,27 @@ def _own_reading(text: str) -> list[Block]:
         return walk(container)
     except RecursionError:
         return []
+
+
+_GRID_COLUMN = re.compile(r"(?:^|\s)(?:[\w]+-)?col-(?:xs|sm|md|lg|xl)-(\d{1,2})(?:\s|$)")
+"""A grid column and its width in twelfths (Bootstrap's ``col-lg-8``, a theme's
+``tie-col-md-4``)."""
+
+
+def _drop_side_columns(tree: Any) -> None:
+    """Leave out a layout's side column: of grid columns side by side, one at most half as
+    wide as a sibling that holds three times its words. A page with no <article> is read
+    from its <body>, and a sidebar's cards ("Our Results", a visit-us address), unnamed as
+    furniture, would run on after the answer's last line.
+    """
+    rows = {column.getparent() for column in tree.xpath("//*[@class]")
+            if _GRID_COLUMN.search(column.get("class", ""))} - {None}
+    for row in rows:
+        columns = [(c, int(m.group(1)), _words(c)) for c in row if isinstance(c.tag, str)
+                   and (m := _GRID_COLUMN.search(c.get("class", "")))]
+        for column, width, words in columns:
+            if any(2 * width <= other and words * 3 <= most for _, other, most in columns):
+                column.drop_tree()
 
 
 MISSED_ITEMS = 3
