@@ -3285,6 +3285,46 @@ I put a ★ after every question that was set more than once.
         ("Discuss the role of ocean currents in shaping climate.", "CSS", 2021)]
 
 
+def test_a_sign_after_a_listed_questions_bracketed_tag_leaves_the_tag_readable(tmp_path):
+    page = """Sociology questions by area (the ones marked ✔ came twice)
+
+Socialisation
+- What part do schools play in shaping a child's values? [CSS-2015] ✔
+- Explain how peer groups influence young people. [PMS Sindh 2017]
+
+Social Stratification
+- Why does caste still matter in rural Pakistan? [CSS-2019] ✔✔
+- Compare open and closed systems of stratification. [KPPSC-2022]
+"""
+    records = import_file(_write(tmp_path, "ticked.txt", page))
+    assert [(r.data["question"], r.data["exam"], r.data["year"], r.data["topics"][0])
+            for r in records] == [
+        ("What part do schools play in shaping a child's values?", "CSS", 2015,
+         "Socialisation"),
+        ("Explain how peer groups influence young people.", "PMS", 2017, "Socialisation"),
+        ("Why does caste still matter in rural Pakistan?", "CSS", 2019,
+         "Social Stratification"),
+        ("Compare open and closed systems of stratification.", "PMS", 2022,
+         "Social Stratification")]
+
+
+def test_a_topic_head_opening_on_a_hyphened_word_like_a_forum_field_is_kept(tmp_path):
+    page = """Anthropology past questions arranged by theme
+
+A) Age-Old Customs of Marriage
+1. Describe the practice of bride price in tribal societies. (CSS 2016)
+2. Why do cousin marriages persist in South Asia? (PMS Punjab 2019)
+
+B) Gender-Neutral Kinship Terms
+3. How do kinship terms reveal the structure of a family? (CSS 2021)
+4. Discuss descent groups with examples from Pakistan. (CSS 2023)
+"""
+    records = import_file(_write(tmp_path, "themes.txt", page))
+    assert [r.data["topics"][0] for r in records] == [
+        "Age-Old Customs of Marriage", "Age-Old Customs of Marriage",
+        "Gender-Neutral Kinship Terms", "Gender-Neutral Kinship Terms"]
+
+
 def test_a_table_rows_bracketed_placeholder_and_a_note_naming_two_questions_are_no_questions(
         tmp_path):
     page = """# Accountancy questions I still have to practise
@@ -4560,3 +4600,269 @@ def test_two_questions_tagged_with_a_year_alone_are_not_listed(tmp_path):
     page = _TWO_ASKED.replace("CSS 2021", "2021").replace("PMS Sindh 2022", "2022")
     assert all(a.data.get("kind") != "question"
                for a in import_file(_write(tmp_path, "two.txt", page)))
+
+
+# held-out-20: a channel copied from Telegram Desktop, an answer sent in two posts.
+
+def _channel(*posts: str) -> str:
+    return "\n\n".join(f"Economy Desk PK, [0{n}.03.2024 19:0{n}]\n{post}"
+                       for n, post in enumerate(posts, 1)) + "\n"
+
+
+_FIRST_PART = f"""📌 CSS 2022 | Economics | Q.No.5 (Part 1/2)
+
+❓ Why has Pakistan's tax-to-GDP ratio stayed low? Suggest reforms. (20 marks)
+
+✍️ Introduction
+{BODY}
+
+🔹 A Narrow Base
+{BODY}"""
+
+_SECOND_PART = f"""📌 CSS 2022 | Economics | Q.No.5 (Part 2/2)
+
+🔹 Exemptions for the Powerful
+{BODY}
+
+✅ Conclusion
+{BODY}"""
+
+
+def test_a_header_repeated_over_each_part_of_an_answer_joins_the_parts(tmp_path):
+    answer = _one(tmp_path, "channel.txt", _channel(_FIRST_PART, _SECOND_PART))
+    assert (answer.data["question"], answer.data["number"], answer.data["marks"],
+            answer.data["year"], answer.data["paper"]) == (
+        "Why has Pakistan's tax-to-GDP ratio stayed low? Suggest reforms.", 5, 20, 2022,
+        "Economics")
+    assert _headings(answer) == ["A Narrow Base", "Exemptions for the Powerful"]
+    assert answer.data.get("part") is None and "Part 2" not in answer.yaml_text
+
+
+def test_a_message_forwarded_from_another_channel_is_not_the_answer(tmp_path):
+    forwarded = ("Forwarded from Budget Watch\n🗞 This week's budget digest: five charts on "
+                 "the new sales tax slabs, a short read for the weekend.")
+    answer = _one(tmp_path, "channel.txt", _channel(
+        _FIRST_PART.replace(" (Part 1/2)", ""), _SECOND_PART.split("\n\n", 1)[1], forwarded))
+    assert answer.data["conclusion"] == BODY
+    assert "Budget Watch" not in answer.yaml_text and "digest" not in answer.yaml_text
+
+
+@pytest.mark.parametrize("notice", [
+    "🎯 Weekend essay clinic, two hours online with a checked attempt. Registration: Rs. 900",
+    "📣 A timed mock on Friday evening, papers checked by qualifiers. Inbox @mock_desk to join.",
+])
+def test_a_notice_naming_its_fee_or_a_handle_to_write_to_is_a_promotion(tmp_path, notice):
+    answer = _one(tmp_path, "channel.txt", _channel(
+        _FIRST_PART.replace(" (Part 1/2)", ""), notice, _SECOND_PART.split("\n\n", 1)[1]))
+    assert _headings(answer) == ["A Narrow Base", "Exemptions for the Powerful"]
+    assert "clinic" not in answer.yaml_text and "mock" not in answer.yaml_text
+
+
+def test_a_bracketed_note_on_the_attempt_over_an_unlabelled_opening_is_not_the_introduction(
+        tmp_path):
+    page = f"""Q.3 Why do price controls on wheat fail in Pakistan? (20)
+
+(skipped the outline here, the bell was about to ring)
+
+{LONG}
+
+Hoarding by Middlemen
+{LONG}
+
+Smuggling across the Border
+{LONG}
+
+Conclusion
+{BODY}
+"""
+    answer = _one(tmp_path, "attempt.txt", page)
+    assert answer.data["introduction"] == LONG and "bell" not in answer.yaml_text
+
+
+def _saved_attempt(first: str) -> str:
+    heads = "".join(f"<p><strong>{head}</strong></p><p>{LONG}</p>"
+                    for head in ("Hoarding by Middlemen", "Smuggling across the Border"))
+    return f"""<html><head><title>Wheat prices</title></head><body><article>
+<p><strong>Q.3 Why do price controls on wheat fail in Pakistan? (20)</strong></p>
+<p><em>{first}</em></p><p>{LONG}</p>{heads}
+<p><strong>Conclusion</strong></p><p>{BODY}</p></article></body></html>"""
+
+
+def test_an_italic_note_over_an_unlabelled_opening_is_left_out_but_an_epigraph_stays(tmp_path):
+    noted = _one(tmp_path, "noted.html", _saved_attempt(
+        "Typed straight into the mock paper, no outline this time."))
+    assert noted.data["introduction"] == LONG and "mock paper" not in noted.yaml_text
+    quoted = _one(tmp_path, "quoted.html", _saved_attempt(
+        "\u201cBread is the first of the people\u2019s rights.\u201d \u2014 a market saying"))
+    assert quoted.data["introduction"].startswith("*\u201cBread is the first")
+
+
+_HANDOUT_FOOTER = "Crescent Study Circle, Quetta | Sociology Notes | Not for sale    Page {n} of 3"
+_HANDOUT_TOP = "CRESCENT STUDY CIRCLE - CSS 2021 SOCIOLOGY - Q.7 URBAN MIGRATION"
+_HANDOUT_PARAS = [
+    "Young men from the districts of the province have moved to the port city for decades, "
+    "and each census counts more of them in its crowded settlements along the coast, where "
+    "rents are low and relatives from home already live in rooms shared by many workers.",
+    "Wells have run dry across the valleys after years of weak rain, and orchards that once "
+    "fed large families now give a fraction of their old harvest, so sons are sent away to "
+    "earn the cash that the land no longer brings in during a normal season.",
+    "Outside farming there is little paid work in small towns: a few shops, a school and "
+    "the levies employ a handful of people, while factories and offices are almost absent, "
+    "and a young man with some schooling finds nothing that matches what he learnt.",
+    "Daily wages at the docks, on building sites and in transport are several times what a "
+    "labourer earns at home, and the money orders sent back each month pay for weddings, "
+    "debts and the education of younger brothers and sisters left behind in the village.",
+    "Migration will slow only when the province offers water, roads and work of its own; "
+    "until then the city will keep drawing its young men, and the villages will keep "
+    "losing the hands and minds they need most for their own development.",
+]
+
+
+def test_a_running_head_atop_only_two_pages_is_not_taken_into_a_heading(tmp_path):
+    import textwrap
+    para = ["\n".join(textwrap.wrap(text, 86)) for text in _HANDOUT_PARAS]
+    page = f"""CRESCENT STUDY CIRCLE, QUETTA
+CSS 2021 — SOCIOLOGY
+
+Q. No. 7 Why do young men leave the villages of Balochistan for Karachi? (20)
+
+INTRODUCTION
+{para[0]}
+
+Scarce Water for Farming
+{para[1]}
+
+{_HANDOUT_FOOTER.format(n=1)}
+
+{_HANDOUT_TOP}
+Few Jobs off the Farm
+{para[2]}
+
+{_HANDOUT_FOOTER.format(n=2)}
+
+{_HANDOUT_TOP}
+Pull of the City's Wages
+{para[3]}
+
+CONCLUSION
+{para[4]}
+
+{_HANDOUT_FOOTER.format(n=3)}
+"""
+    answer = _one(tmp_path, "handout.txt", page)
+    assert _headings(answer) == [
+        "Scarce Water for Farming", "Few Jobs off the Farm", "Pull of the City's Wages"]
+    assert "URBAN MIGRATION" not in answer.yaml_text
+
+
+def _vb4_post(number: int, author: str, rank: str, message: str, signature: str = "") -> str:
+    sign = (f'<div class="after_content"><blockquote class="signature restore"><div '
+            f'class="signaturecontainer">{signature}</div></blockquote></div>'
+            if signature else "")
+    return f"""<li class="postbitlegacy postcontainer" id="post_{700 + number}">
+<div class="posthead"><span class="date">03-04-2024,&nbsp;<span class="time">08:1{number}
+PM</span></span><a href="#post{700 + number}" class="postcounter">#{number}</a></div>
+<div class="postdetails"><div class="userinfo"><a class="username"><strong>{author}</strong>
+</a><span class="usertitle">{rank}</span><dl class="userinfo_extra"><dt>Join Date</dt>
+<dd>Mar 2021</dd><dt>Posts</dt><dd>3{number}4</dd></dl></div>
+<div class="postbody"><div class="postrow"><h2 class="title icon">Re: Sociology 2022 Q.6</h2>
+<div class="content"><div id="post_message_{700 + number}"><blockquote class="postcontent
+restore">{message}</blockquote></div></div></div>{sign}</div></div>
+<div class="postfoot"><a class="newreply" title="Reply With Quote">Reply With Quote</a></div>
+</li>"""
+
+
+_VB_QUOTES = {
+    "vBulletin 4": ('<div class="bbcode_container"><div class="bbcode_quote"><div '
+                    'class="bbcode_postedby">Originally Posted by <strong>{who}</strong></div>'
+                    '<div class="message">{said}</div></div></div>'),
+    "vBulletin 3": ('<div style="margin:20px; margin-top:5px"><div class="smallfont">Quote:</div>'
+                    '<table cellpadding="6" width="100%"><tr><td class="alt2">Originally Posted '
+                    'by <strong>{who}</strong><div style="font-style:italic">{said}</div></td>'
+                    '</tr></table></div>'),
+}
+
+
+@pytest.mark.parametrize("quote", _VB_QUOTES.values(), ids=_VB_QUOTES.keys())
+def test_a_vbulletin_thread_joins_the_first_posts_question_to_the_answering_post(
+        tmp_path, quote):
+    asking = ("Aoa. This was set in the Sociology paper of CSS 2022 as Q.6 and carried 20 "
+              "marks. My notes only give the theories of Parsons and Goode, not the local "
+              "side of it, and I have a class test on the family next week. Could a senior "
+              "share how to set it out in forty minutes?<br />\n<br />\n<b>Explain the rise "
+              "of nuclear families in Pakistan's large cities and discuss what drives the "
+              "change.</b><br />\n<br />\nThanks a lot.")
+    # The answer opens by quoting the asking post, all its lines.
+    quoted = quote.format(who="rida_k", said=asking)
+    answering = quoted + "<br /><br />".join([
+        "Here is my attempt; I wrote it in a class test last week.",
+        f"<b>Introduction</b><br />{BODY}",
+        f"<b>Costly City Housing</b><br />{BODY}",
+        f"<b>Salaried Work Away from Home</b><br />{BODY}",
+        f"<b>Conclusion</b><br />{BODY}",
+        "Hope it helps, add a survey figure if you remember one."])
+    follow_up = quote.format(who="Sir Adeel", said="Hope it helps, add a survey figure if "
+                             "you remember one.") + "Which survey would you quote here?"
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Sociology 2022 Q.6 - nuclear families (help)</title></head><body>
+<div id="breadcrumb"><ul><li class="navbit"><a href="#">Forum</a></li><li class="navbit">
+<a href="#">Sociology</a></li></ul></div>
+<ol id="posts" class="posts">
+{_vb4_post(1, "rida_k", "Junior Member", asking)}
+{_vb4_post(2, "Sir Adeel", "Senior Member", answering, "Answers are my own, CSS 2019")}
+{_vb4_post(3, "rida_k", "Junior Member", follow_up)}
+</ol><div id="footer">Powered by vBulletin</div></body></html>"""
+    answer = _one(tmp_path, "thread.html", page)
+    assert (answer.data["question"], answer.data["year"], answer.data["number"],
+            answer.data["marks"], answer.data["paper"]) == (
+        "Explain the rise of nuclear families in Pakistan's large cities and discuss what "
+        "drives the change.", 2022, 6, 20, "Sociology")
+    assert _headings(answer) == ["Costly City Housing", "Salaried Work Away from Home"]
+    assert answer.data["introduction"] == BODY and answer.data["conclusion"] == BODY
+    for left_out in ("Reply With Quote", "Answers are my own", "Which survey", "Join Date"):
+        assert left_out not in answer.yaml_text
+
+
+_NOTES_SHOP = """Skip to content
+Roshni Civil Services Institute, Karachi
+Home
+Books
+Contact
+🛒 Basket (0)
+PMS SINDH ESSAY AND PRECIS WORKBOOK 2025
+Spiral-bound workbook | Second edition
+Forty essays and sixty precis passages, each marked the way the commission's examiners mark.
+Order Now
+
+INSIDE EACH ESSAY
+1. Outline – twelve to fifteen lines set out before the essay
+2. Introduction – a hook, the background and a clear thesis
+3. Arguments – eight to ten paragraphs with evidence
+4. Conclusion – a closing that returns to the thesis
+
+A SAMPLE TOPIC
+"Is social media making us lonelier?" (PMS Sindh 2022)
+The workbook gives this topic five pages, a full outline and a teacher's notes on each part.
+
+Workbook only: Rs. 2,200  Rs. 1,800
+PDF only (instant download): Rs. 900
+Workbook + PDF bundle: Rs. 2,600 (Best Value)
+Cash on Delivery available across Sindh.
+
+Still unsure? Call 03XX-XXXXXXX between 10 am and 6 pm.
+© 2025 Roshni Civil Services Institute
+"""
+
+
+def test_a_copied_shop_page_whose_price_lines_are_site_text_is_a_sales_page(tmp_path):
+    with pytest.raises(NoAnswerOnPage, match="sales"):
+        import_file(_write(tmp_path, "workbook.txt", _NOTES_SHOP))
+
+
+def test_an_answer_page_with_priced_banners_around_a_full_answer_is_an_answer(tmp_path):
+    paragraphs = "\n\n".join([LONG] * 8)  # an answer of some 350 words
+    head, _, rest = _NOTES_SHOP.partition("INSIDE EACH ESSAY")
+    prices = "Workbook only:" + rest.partition("Workbook only:")[2]
+    page = f"{head}Why Social Media Leaves Us Lonelier\n\n{paragraphs}\n\n{prices}"
+    answers = import_file(_write(tmp_path, "essay.txt", page))
+    assert len(answers) == 1 and LONG in answers[0].yaml_text

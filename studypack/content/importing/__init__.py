@@ -171,7 +171,7 @@ def _untitled(page: Page, split: SplitPage) -> tuple[QuestionLine, tuple[Block, 
                        or len(plain(b.text)) > len(question.text) + 60)
     verdict = without_question_line(list(blocks), " ".join(
         (page.title, question.text if question else "")), asked=question is not None,
-        above=lead)
+        above=lead, read=page.blocks)
     if verdict.kind == "none":
         raise NoAnswerOnPage(f"seems to be {verdict.seems}; there is no answer on it, so "
                              "nothing was written")

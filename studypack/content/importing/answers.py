@@ -41,6 +41,7 @@ from .questions import (
     read_tags,
     sitting_head,
 )
+from .series import joined_posts
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,7 @@ def split_page(page: Page) -> SplitPage:
     """Drop junk, read the page context and cut the page at its question lines."""
     thread = answer_post(tuple(_split_headed(page.blocks)))
     kept, dropped = drop_junk(thread)
+    kept = joined_posts(kept)  # an answer sent as "Part 1/2" and "Part 2/2" posts is one
     # A list of questions is read from its repeated item shape, over the whole page.
     kept, run = read_list(kept)
     paywalled = any(is_paywall(plain(b.text)) for b in thread)

@@ -13,6 +13,8 @@ this thread") and the writer's card ("CSS 2022 qualifier") are not the answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from .blocks import QUESTION_WORDS, Block, plain
 from .junk import MEMBER_RANK
@@ -292,3 +294,25 @@ def _unquoted(post: list[Block]) -> list[Block]:
 
 def _prose(post: list[Block]) -> int:
     return sum(len(plain(b.text).split()) for b in post if len(plain(b.text).split()) >= 8)
+
+
+def posts_in_turn(text: str, find_posts: Callable[[Any], list[Any]],
+                  read_post: Callable[[Any], list[Block]]) -> list[Block] | None:
+    """A saved thread's posts read one by one (a forum software's own reader gives
+    ``find_posts`` and ``read_post``), each opened by its number ("#2") as a thread shows
+    it, for ``answer_post``; None when the page holds fewer than two such posts.
+    """
+    from lxml import html
+
+    try:
+        tree = html.fromstring(text.encode("utf-8"))
+    except (ValueError, SyntaxError):
+        return None
+    posts = find_posts(tree)
+    if len(posts) < 2:
+        return None
+    blocks: list[Block] = []
+    for number, post in enumerate(posts, 1):
+        blocks.append(Block("paragraph", f"#{number}"))
+        blocks.extend(read_post(post))
+    return blocks

@@ -112,7 +112,9 @@ _JUNK_PATTERNS = (
     r"^\W*next\s*:\s*\S.{0,80}$",  # "📌 Next: Ibn Khaldun's thought": the coming post
     (r"\bnew batch\b|\bbatch(?:\s+(?:no\.?\s*)?\d{1,3})?\s+(?:starts|starting|begins)\b"
      r"|\badmissions? (?:are )?open\b"),
-    r"\bfees?\s*[:\-–]?\s*(?:rs\.?|pkr)\s*[\d,]+",
+    r"\b(?:fees?|registration|admission)\s*[:\-–]?\s*(?:rs\.?|pkr)\s*[\d,]+",
+    # a call to write to an account by its handle ("DM @admin", "inbox @desk to book")
+    r"\b(?:dm|inbox|message|text)\s+(?:us\s+|me\s+)?(?:at\s+|on\s+)?@\w",
     r"\bsharing (?:this|these) (?:handouts?|notes|pdfs?|files?)\b.{0,60}\b(?:breach|not allowed|"
     r"prohibited|strictly)\b",
     r"^[—–-]*\s*end of (?:file|document|notes)\b",
@@ -183,9 +185,11 @@ _JUNK_PATTERNS = (
      r"(?:\d{1,2}(?:st|nd|rd|th)?[ /.-](?:\d{1,2}|_M)[ /.-]\d{2,4}|_M \d{1,2}(?:st|nd|rd|th)?,? "
      r"\d{4}|\d{4}-\d{2}-\d{2})(?:,? (?:at )?\d{1,2}:\d{2}\s*(?:am|pm)?)?$"),
     r"^(?:posted|updated|published) (?:on|at)\b",
-    # forum user stats and signatures
+    # forum user stats and signatures; a dash joined to a word on both sides makes one
+    # word of the two ("Gender-Based Violence", "Age-Old Customs"), no field and value
     (r"^(?:posts|joined|join date|reputation|likes?(?: received)?|thanks|points|location|"
-     r"member since|messages|rep|karma|views|replies|age|gender)\s*[:\-–]\s*\S"),
+     r"member since|messages|rep|karma|views|replies|age|gender)"
+     r"(?:\s*:|\s+[\-–]|[\-–](?=\s|\d))\s*\S"),
     r"^\d[\d,]*\s+(?:views|comments?|likes|replies|posts|shares|responses|thoughts)\b",
     # a post's reaction counts: "👍❤️ 1.4K   236 comments   88 shares"
     r"^\W*[\d.,]+[KkM]?(?:\s+[\d.,]+[KkM]?\s+(?:comments?|shares?|likes?|views?))+\s*$",

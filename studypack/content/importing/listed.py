@@ -211,13 +211,17 @@ def _source_after(text: str) -> tuple[str, tuple[int, str | None, int | None, in
 
 def _signs_off(text: str) -> str:
     """``text`` without the signs a writer set after a question's end to mark it ("… law. ★",
-    "… 1961? ⭐🔥" for one asked often): a mark of the list's, not the paper's words.
+    "… 1961? ⭐🔥" for one asked often), or after the tag closing it ("… law? [PMS-2017] ★"):
+    a mark of the list's, not the paper's words.
     """
     end = len(text)
     while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) == "So"
                    or text[end - 1] in "\ufe0f\u200d"):
         end -= 1
-    if end == len(text.rstrip()) or not text[:end].endswith((".", "?", ")", '"', "”", "'", "’")):
+    # A square bracket closes a tag as a round one does; the sign after it still marks
+    # the item, and left there it hides the tag from the readers.
+    if end == len(text.rstrip()) or not text[:end].endswith(
+            (".", "?", ")", "]", '"', "”", "'", "’")):
         return text
     return text[:end]
 

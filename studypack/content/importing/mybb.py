@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from .blocks import Block
+from .forum import posts_in_turn
 from .markup import walk
 
 _POST_BODY = re.compile(r"""class\s*=\s*["'][^"']*\bpost_body\b""")
@@ -35,24 +36,18 @@ def mybb_thread(text: str) -> list[Block] | None:
     """The posts of a MyBB thread (see the module's notes), or None for another page."""
     if len(_POST_BODY.findall(text)) < 2:
         return None
-    from lxml import html
+    return posts_in_turn(text, _posts, _post_body_blocks)
 
-    try:
-        tree = html.fromstring(text.encode("utf-8"))
-    except (ValueError, SyntaxError):
-        return None
+
+def _posts(tree: Any) -> list[Any]:
     found = tree.xpath(f"//div[{_classed('post')}][.//*[{_classed('post_body')}]]")
     # A theme's box around the posts may be named "post" too: each post is the innermost.
-    posts = [post for post in found if not any(other is not post and post in
-                                               other.iterancestors() for other in found)]
-    if len(posts) < 2:
-        return None
-    blocks: list[Block] = []
-    for number, post in enumerate(posts, 1):
-        body = post.xpath(f".//*[{_classed('post_body')}]")[0]
-        blocks.append(Block("paragraph", f"#{number}"))
-        blocks.extend(_post_blocks(body))
-    return blocks
+    return [post for post in found if not any(other is not post and post in
+                                              other.iterancestors() for other in found)]
+
+
+def _post_body_blocks(post: Any) -> list[Block]:
+    return _post_blocks(post.xpath(f".//*[{_classed('post_body')}]")[0])
 
 
 def _post_blocks(body: Any) -> list[Block]:

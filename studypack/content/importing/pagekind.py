@@ -177,14 +177,16 @@ def advises(blocks: list[Block], title: str) -> bool:
 
 
 def without_question_line(blocks: list[Block], title: str, asked: bool = False,
-                          above: tuple[Block, ...] = ()) -> PageKind:
+                          above: tuple[Block, ...] = (), *, read: tuple[Block, ...] = ()
+                          ) -> PageKind:
     """What a page that has no question line holds.
 
     An answer needs prose, and no more than a little of it addressed to the
     reader or priced; a question in the page's title (or ``asked``: found in its
     first lines) counts for it. A page copied as text has no title: its headline,
     the short line over its first paragraph (maybe among ``above``, the site text above
-    the answer), says whether it promises a syllabus or a list of topics.
+    the answer), says whether it promises a syllabus or a list of topics. ``read``: the
+    page's blocks as read, before site text was dropped, whose price lines are counted.
     """
     texts = [plain(b.text) for b in blocks]
     words = sum(len(_WORD.findall(t)) for t in texts) or 1
@@ -201,7 +203,12 @@ def without_question_line(blocks: list[Block], title: str, asked: bool = False,
     # the reader, is a guide's (one line selling the writer's notes does not make a shop).
     if _guide_headline([*above, *blocks]) and priced <= 1 and you * 100 >= words * 1.5:
         return PageKind("none", "a study guide (advice addressed to the reader)")
-    if priced >= 3 or (priced >= 2 and prose < 2 * ANSWER_WORDS):
+    # The price lines of a shop's page ("PDF only: Rs. 1,500", "Order now") are dropped as
+    # site text before it is judged: counted on the page as read, three or more of them
+    # over less prose than an answer holds sell something, whatever it describes.
+    sold = sum(bool(_PRICE.search(plain(b.text))) for b in read)
+    if priced >= 3 or (priced >= 2 and prose < 2 * ANSWER_WORDS) or (
+            sold >= 3 and prose < 2 * ANSWER_WORDS):
         return PageKind("none", "a sales page")
     dated = sum(bool(_YEARS_ONLY.search(t)) for t in texts)
     topics_title = _TOPICS_TITLE.search(title.strip() or headline([*above, *blocks]))

@@ -144,7 +144,18 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
         built.notes.append(f"left out the question breakdown ({built.skipped} block(s)): "
                            "it explains the question, it is not the answer")
     _closing_guess(built)
+    _without_attempt_note(built)
     return built.freeze(_cut_off(pieces, built))
+
+
+def _without_attempt_note(built: _Builder) -> None:
+    """The answer's first line set wholly in brackets or italics, over the opening prose
+    ("(wrote this without an outline)"), is the writer's note on the attempt, labelled
+    introduction or not; an epigraph there (quoted, or closed by its author) stays.
+    """
+    if len(built.intro) >= 2 and _ITALIC_ASIDE.match(built.intro[0]) \
+            and not _QUOTED.search(built.intro[0]):
+        del built.intro[0]
 
 
 def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *, shape: str,

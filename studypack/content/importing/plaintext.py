@@ -78,8 +78,29 @@ def drop_page_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
                                                                         strict=True) if gone}
         furniture = [gone or (_could_repeat(line) and _shape(line) in feet - {""})
                      for line, gone in zip(lines, furniture, strict=True)]
+        # A copy of three pages shows its running head only twice, at the top of the
+        # second and third: a line that opens two pages alike, right after the foot of
+        # the page before, is that head all the same.
+        tops = _page_tops(lines, furniture)
+        opening = Counter(_shape(lines[i]) for i in tops if _could_repeat(lines[i]))
+        for i in tops:
+            furniture[i] = furniture[i] or (_could_repeat(lines[i])
+                                            and opening[_shape(lines[i])] >= 2)
     return (_rejoined(lines, furniture),
             [line for line, gone in zip(lines, furniture, strict=True) if gone and line.strip()])
+
+
+def _page_tops(lines: list[str], furniture: list[bool]) -> list[int]:
+    """The first kept line after each run of page furniture (a foot, a folio)."""
+    tops: list[int] = []
+    last = None  # the previous line with words: furniture or not
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if last is not None and furniture[last] and not furniture[i]:
+            tops.append(i)
+        last = i
+    return tops
 
 
 _FOLIO_END = re.compile(r"\s*(?:page\s*)?#\s*(?:of|/)\s*#\s*$")
@@ -341,6 +362,10 @@ _TELEGRAM_HEAD = re.compile(r"^(?P<name>\S.{0,40}?), \[(?P<date>\d{1,2}\.\d{1,2}
 """Telegram Desktop's copy of several messages: "Sir Wajid, [14.01.2024 21:05]" over each."""
 
 
+_FORWARDED = re.compile(r"^forwarded from\s+(\S.{0,40})$", re.IGNORECASE)
+"""A copied message's first line naming the channel it was forwarded from."""
+
+
 def discord_as_chat(lines: list[str]) -> list[str]:
     """A Discord channel copied as text ("Dr. Saad — 03/14/2024 10:02 PM" over a message,
     "[10:04 PM]" over the next of the same writer), or Telegram Desktop's copy ("Name,
@@ -362,6 +387,10 @@ def discord_as_chat(lines: list[str]) -> list[str]:
             opened = False
         elif stamp:
             time, opened = stamp.group(1), False
+        elif (forwarded := _FORWARDED.match(" ".join(line.split()))) and name and not opened:
+            # A message forwarded from another channel is that channel's writing, not the
+            # poster's: read as its writer's, it is left out with the others' messages.
+            name = forwarded.group(1)
         elif name and line.strip() and not opened:
             out.append(f"[{date}, {time}] {name}: {line.strip()}")
             opened = True

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from .blocks import EMOJI, QUESTION_WORDS, plain, split_marker
 from .junk import is_menu
 from .preamble import is_attribution, is_preface
+from .series import without_place
 from .urdu import latin_context
 
 EXAMS = ("CSS", "PMS", "PCS", "FPSC", "PPSC")
@@ -263,8 +264,10 @@ def parse_question(text: str) -> QuestionLine | None:
     """
     # Ticks and stars a student puts after a listed question are not part of it.
     # So are the emoji a post's header closes with ("… | Q No 2 📝").
-    line = _ocr_marks(re.sub(rf"(?:\s*(?:[✅❌✔✓☑⭐★✗✘]|{EMOJI})[\ufe0f\u200d]*)+\s*$", "",
-                             full_years(" ".join(text.split()))))
+    # So is a post's place in a series ("… Q.No.6 (Part 1/2)"), the channel's and not the paper's.
+    line = _ocr_marks(without_place(re.sub(
+        rf"(?:\s*(?:[✅❌✔✓☑⭐★✗✘]|{EMOJI})[\ufe0f\u200d]*)+\s*$", "",
+        full_years(" ".join(text.split())))))
     # "❓Q.5 — …": a chat post's emoji before the marker is not part of the line.
     glyph = re.match(rf"^(?:{EMOJI}[\ufe0f\u200d]*\s*)+", line)
     if glyph and _Q_NUMBERED.match(line[glyph.end():]):

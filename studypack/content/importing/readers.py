@@ -29,6 +29,7 @@ from .plaintext import read_plain
 from .questions import known_paper, parse_question
 from .repair import NotText, decode, repair
 from .telegram import telegram_export
+from .vbulletin import vbulletin_thread
 
 
 class UnreadableFile(StudypackError, ValueError):
@@ -84,9 +85,9 @@ def read_html(data: bytes) -> Page:
         # points' h3s), or the paragraphs under them (a comments card under the answer's
         # card misleads it): the page's own structure, less its furniture, reads better.
         blocks = own
-    # A MyBB thread is read post by post: the extractor keeps only the answering post,
-    # and the question may be asked in the first.
-    blocks = mybb_thread(text) or blocks
+    # A MyBB or vBulletin thread is read post by post: the extractor keeps only one
+    # post, and the question may be asked in the first.
+    blocks = mybb_thread(text) or vbulletin_thread(text) or blocks
     # Entities such as &#3650;&#8364;&#8482; become mojibake only once parsed: repair it.
     blocks = [replace(b, text=repair(b.text)[0]) if "\u0e42" in b.text else b for b in blocks]
     blocks = _unsigned(blocks, _signatures(text))
