@@ -4866,3 +4866,169 @@ def test_an_answer_page_with_priced_banners_around_a_full_answer_is_an_answer(tm
     page = f"{head}Why Social Media Leaves Us Lonelier\n\n{paragraphs}\n\n{prices}"
     answers = import_file(_write(tmp_path, "essay.txt", page))
     assert len(answers) == 1 and LONG in answers[0].yaml_text
+
+
+def test_a_credit_line_under_the_question_is_site_text_not_a_point(tmp_path):
+    page = f"""<html><head><title>Water disputes – CSS 2021 Geography Solved</title></head>
+<body><article>
+<p><strong>Q.6:</strong> Why do the provinces quarrel over river water? <strong>(20)</strong></p>
+<p><strong>Solution by a Riverside Academy faculty member</strong></p>
+<h2>Outline</h2>
+<ol><li>Introduction</li><li>Upstream storage</li><li>Canal losses</li><li>Conclusion</li></ol>
+<h2>Introduction</h2><p>Opening words of the introduction. {BODY}</p>
+<h2>Upstream Storage</h2><p>{BODY}</p>
+<h2>Canal Losses</h2><p>{BODY}</p>
+<h2>Conclusion</h2><p>Closing words of the answer. {BODY}</p>
+</article></body></html>"""
+    (answer,) = import_file(_write(tmp_path, "water.html", page))
+    assert _headings(answer) == ["Upstream Storage", "Canal Losses"]
+    assert len(answer.data["outline"]) == 4
+    assert answer.data["introduction"].startswith("Opening words")
+    assert answer.data["conclusion"].startswith("Closing words")
+    assert "Riverside Academy" not in answer.yaml_text
+
+
+def _phpbb_post(number: int, author: str, content: str) -> str:
+    return f"""
+<div id="p{number}" class="post has-profile">
+  <div class="inner">
+  <dl class="postprofile"><dt><a href="#" class="username">{author}</a></dt>
+  <dd class="profile-rank">Member</dd>
+  <dd class="profile-posts"><strong>Posts:</strong> 212</dd></dl>
+  <div class="postbody"><div id="post_content{number}">
+    <p class="author"><a href="#p{number}"><span class="sr-only">Post</span></a><span>by
+    <strong><a href="#">{author}</a></strong> &raquo; </span>
+    <time>Tue Feb 06, 2024 8:15 pm</time></p>
+    <div class="content">{content}</div>
+  </div></div>
+  </div>
+</div>"""
+
+
+def test_a_phpbb_answer_in_br_lines_keeps_the_text_under_its_bold_heads(tmp_path):
+    bold = '<span style="font-weight: bold">{}</span><br>\n'
+    plan = ('<span style="font-weight: bold">Outline</span><ol><li>Introduction</li>'
+            "<li>Joint families shrink</li><li>Dowry grows costlier</li>"
+            "<li>Women enter paid work</li><li>Conclusion</li></ol>\n")
+    answer = "Here is my attempt, I kept it short.<br><br>\n" + plan + "".join(
+        bold.format(head) + f"{opening} {BODY}<br><br>\n"
+        for head, opening in (("Introduction", "Cities loosen old ties."),
+                              ("1) Joint Families Shrink", "Flats are small."),
+                              ("2) Dowry Grows Costlier", "Display spreads."),
+                              ("3) Women Enter Paid Work", "Two incomes matter."),
+                              ("Conclusion", "Customs bend slowly.")))
+    asking = ('Can anyone help with this one?<br><br>\n<span style="font-weight: bold">Q.3'
+              "</span> How is urban life changing marriage customs in Pakistan? (20)")
+    page = f"""<html><head><title>Sociology 2020 Q3, help needed - Exam Forum</title></head>
+<body><div id="page-body">
+{_phpbb_post(11, "newbie_22", asking)}
+{_phpbb_post(12, "OldHand", answer)}
+</div></body></html>"""
+    (found,) = import_file(_write(tmp_path, "thread.html", page))
+    assert _headings(found) == ["Joint Families Shrink", "Dowry Grows Costlier",
+                                "Women Enter Paid Work"]
+    assert found.data["introduction"].startswith("Cities loosen")
+    assert found.data["conclusion"].startswith("Customs bend")
+    assert "OldHand" not in found.yaml_text and "8:15 pm" not in found.yaml_text
+
+
+_WRAPPED_HANDOUT = """Q.4 Why do Pakistan's cities flood after every heavy monsoon? Suggest a
+way out. (20)
+
+INTRODUCTION
+Urban flooding has become a yearly event in the large cities of the country. Drains
+choked with plastic, houses built on the beds of seasonal streams and a weak civic
+budget turn an ordinary downpour into a disaster for the people living nearby.
+
+1. Encroached Natural Drains
+Seasonal streams that once carried rainwater to the river have been narrowed by
+housing and markets, so the water has nowhere to go and spreads into the streets.
+
+2. Solid Waste in the Sewers
+Plastic bags and household rubbish block the sewers long before the rains arrive,
+because collection is irregular and the drains are cleaned only after a flood.
+
+3. Paved Ground Everywhere
+Concrete and asphalt leave no soil to soak up the rain, so every drop runs off at
+once and the drains receive in an hour what they were built to take in a day.
+
+CONCLUSION
+To sum up, the floods are made by people more than by the sky, and the remedy lies
+in clearing the drains, enforcing building rules and leaving room for the water.
+
+Reminder: revise the examples before the mock test on Friday, and bring questions
+for the next class. Coming next in this series, as promised last week, will be our
+Q.7 (PMS 2019) on the governance of water in the Indus basin.
+"""
+
+
+def test_a_question_named_inside_a_wrapped_closing_note_starts_no_answer(tmp_path):
+    answers = import_file(_write(tmp_path, "handout.txt", _WRAPPED_HANDOUT))
+    assert len(answers) == 1
+    assert _headings(answers[0]) == ["Encroached Natural Drains", "Solid Waste in the Sewers",
+                                     "Paved Ground Everywhere"]
+    assert "Indus basin" not in answers[0].data["question"]
+
+
+_MY_SCHEDULE_MD = """# Islamiat: my three-week revision schedule (PMS 2026)
+
+_notes from the Saturday class, for our group only_
+
+## Introduction
+
+Islamiat carries a hundred marks and I keep losing time on it, so this schedule splits the
+syllabus into three parts and leaves the last days for writing whole answers under a clock.
+
+## Week one
+
+- Beliefs and worship, with the verses I must quote
+- The Prophet's life in Makkah and Madinah, as a timeline
+
+## Week two
+
+- Islamic state and its institutions, and the rights of citizens
+- The economic system: zakat, the ban on interest, inheritance
+
+## Week three
+
+- Write two full answers every evening and time each one
+- Ask the teacher to mark at least five of them
+
+## Conclusion
+
+If I hold to this I should reach the mock with every topic read once and the timing fixed,
+which is what went wrong for me last year.
+"""
+
+
+def test_markdown_notes_titled_as_a_revision_schedule_are_a_guide(tmp_path):
+    with pytest.raises(NoAnswerOnPage, match="study guide"):
+        import_file(_write(tmp_path, "schedule.md", _MY_SCHEDULE_MD))
+
+
+def test_emoji_bullets_set_against_their_words_head_points_beside_numbered_ones(tmp_path):
+    post = f"""Q#5: Compare the views of Locke and Rousseau on the social contract. (20)
+
+Introduction: Both thinkers begin from a state of nature. {BODY}
+
+🔷Locke's Contract
+{BODY}
+
+🔷Rousseau's General Will
+{BODY}
+
+🔷Where They Part 👇
+{BODY}
+
+1) Sovereignty
+{BODY}
+
+2) Property
+{BODY}
+
+Conclusion: Each answered a different fear. {BODY}
+"""
+    (answer,) = import_file(_write(tmp_path, "post.txt", post))
+    assert _headings(answer) == ["Locke's Contract", "Rousseau's General Will", "Sovereignty",
+                                 "Property"]
+

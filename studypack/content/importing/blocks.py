@@ -84,6 +84,8 @@ _MARKERS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # - / • / ✓ / ✔ / ➢ / ► / * / o, and emoji used as bullets in chats (👉 ✅)
     # "--" typed for a second level under "-" lines
     ("bullet", re.compile(rf"^(--|[-–•●○▪▫◽■◦✓✔☑➢➤►▶▸▾▹▿◆◇❖→➔↳*»·o]|{EMOJI})\uFE0F?(?=\s)\s*")),
+    # "📍Heading": a chat or social post sets its emoji bullet hard against the word
+    ("bullet", re.compile(rf"^({EMOJI})\uFE0F?(?=[A-Z])")),
     # Ø / §: Word's Wingdings arrow and square bullets, as a plain-text save writes them
     ("bullet", re.compile(r"^([Ø§])(?=\s)\s*(?=\S)")),
 )

@@ -164,6 +164,8 @@ _JUNK_PATTERNS = (
     # attribution
     (r"^(?:written|posted|compiled|prepared|answered|solved|shared|submitted|published|"
      r"reviewed|edited|uploaded|contributed|checked|marked|evaluated) by\b"),
+    # a credit line set over the answer ("Model answer by our faculty"): who wrote it
+    r"^(?:(?:model|sample|suggested|specimen)\s+)?(?:answer|solution|attempt)\s+by\b",
     r"^(?:author|courtesy|credits?|by)\s*[:\-–](?!.*[.!?]$)",  # not "Credit: banks ask …."
     # bylines: "by Admin | March 3, 2023", "By Sana Khan on 4 May 2022", "by Admin"
     # … and a forum's "by Name » Thu Feb 22, 2024 10:15 am"

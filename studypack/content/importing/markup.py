@@ -124,11 +124,14 @@ def walk(element: Any, depth: int = 0) -> list[Block]:
                 # bold headings kept apart only by <br>; each line is its own block.
                 blocks.extend(_line_blocks(found.text))
                 found = None
-        elif tag not in HEADINGS | PARAGRAPHS | LISTS | ROWS | ITEMS and _loose(child) \
+        elif (tag not in HEADINGS | PARAGRAPHS | LISTS | ROWS | ITEMS or (
+                tag in PARAGRAPHS and _lines_around_lists(child))) and _loose(child) \
                 and (len(child) or tag != "a"):
             # A <div> of <b>, text and <br>; a box of text alone (a forum's one-line
             # reply); words after a quote box in a post: a student's words, all kept. A
             # link standing alone among the blocks is a button ("Chat on WhatsApp").
+            # A post in <br> lines with a list in it comes out of trafilatura as one
+            # paragraph holding the list: its lines around the list are the answer too.
             blocks.extend(_cell_blocks(child, depth))
         else:
             blocks.extend(walk(child, depth))
@@ -207,6 +210,15 @@ def _asked_in_facts(pairs: list[tuple[str, str]]) -> str:
 
 BLOCK_TAGS = HEADINGS | PARAGRAPHS | LISTS | ROWS | {"div", "table", "section", "article",
                                                     "main", "figure", "details", "dl"}
+
+
+def _lines_around_lists(element: Any) -> bool:
+    """Lists the only blocks inside a paragraph, among its own lines (a post in ``<br>``
+    lines as trafilatura gives it); a paragraph that swallowed a heading is a whole
+    card read wrongly, and is walked as before.
+    """
+    inside = {_tag(c) for c in element} & BLOCK_TAGS
+    return bool(inside) and inside <= LISTS
 
 
 def _holds_blocks(cell: Any) -> bool:

@@ -199,6 +199,13 @@ def without_question_line(blocks: list[Block], title: str, asked: bool = False,
                                                                      re.IGNORECASE)
     if _GUIDE.search(title) and not priced and not sets_task:
         return PageKind("none", "a study guide (advice addressed to the reader)")
+    # A document's own first-level head is its title (notes in Markdown or Word have no
+    # other): one promising a plan makes a guide, whoever it speaks to ("my 60-day plan").
+    named = next((plain(b.text) for b in [*above, *blocks]
+                  if b.kind == "heading" and b.level == 1), "")
+    if _GUIDE.search(named) and not priced and not (
+            QUESTION_WORDS.match(named) and not re.match(r"how to\b", named, re.IGNORECASE)):
+        return PageKind("none", "a study guide (advice addressed to the reader)")
     # A text copy has no title: its headline promising a plan, over text that speaks to
     # the reader, is a guide's (one line selling the writer's notes does not make a shop).
     if _guide_headline([*above, *blocks]) and priced <= 1 and you * 100 >= words * 1.5:

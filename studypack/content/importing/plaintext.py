@@ -602,7 +602,12 @@ def _continues(previous: str, line: str, width: int, paragraph: str = "") -> boo
     # "… one basic" over "question: on what basis …?": a sentence running on, in small
     # letters, is no "Question:" line.
     runs_on = line.strip()[:1].islower() and not SENTENCE_END.search(previous.rstrip())
-    if split_marker(line)[0] or (parse_question(line) and not runs_on):
+    # "… Next handout:" over "Q.5 (CSS 2021) on the next topic.": a sentence naming a
+    # question runs on; a set question never opens in small letters after its marker.
+    asked = parse_question(line)
+    runs_on = runs_on or bool(asked and asked.text[:1].islower()
+                              and not re.search(r"[.!?…]['’\"”)]?$", previous.rstrip()))
+    if split_marker(line)[0] or (asked and not runs_on):
         return False
     if (_CHAPTER_TIME.match(line.strip()) and _CHAPTER_TIME.match(previous.strip())) \
             or _FRAMED.match(line.strip()):
