@@ -5032,3 +5032,87 @@ Conclusion: Each answered a different fear. {BODY}
     assert _headings(answer) == ["Locke's Contract", "Rousseau's General Will", "Sovereignty",
                                  "Property"]
 
+
+
+def test_keycap_numbers_on_lines_of_their_own_over_their_headings(tmp_path):
+    page = f"""CSS 2020 Economics Q.3 Explain why farm output stays low and suggest remedies. (20)
+
+Introduction
+{BODY}
+
+Reasons for low output
+Several things hold the fields back, and each is taken in turn below.
+
+1️⃣
+Scarce canal water
+{BODY}
+
+2️⃣
+Old seed varieties
+{BODY}
+
+3️⃣
+Small scattered holdings
+{BODY}
+
+Conclusion
+{BODY}
+"""
+    answer, = import_file(_write(tmp_path, "farms.txt", page))
+    assert _headings(answer) == ["Scarce canal water", "Old seed varieties",
+                                 "Small scattered holdings"]
+
+
+def test_an_emailed_answer_ends_at_the_signature_delimiter(tmp_path):
+    page = f"""CSS 2021 Public Administration Q.6 Discuss what holds back local services. (20)
+
+Introduction
+{BODY} {BODY}
+
+Thin budgets
+{BODY} {BODY}
+
+Untrained staff
+{BODY} {BODY}
+
+Conclusion
+{BODY} {BODY}
+
+Warm wishes,
+Saad
+
+--
+Everything in this message is private to the people it was sent to; if it reached you
+by mistake, erase it.
+You are on the mailing list of the Weekend Study Circle; leave it by writing to the
+organiser.
+"""
+    answer, = import_file(_write(tmp_path, "mail.txt", page))
+    assert "Weekend Study Circle" not in answer.yaml_text
+    assert "private to the people" not in answer.yaml_text
+    assert _headings(answer) == ["Thin budgets", "Untrained staff"]
+
+
+def test_a_bracketed_word_count_and_a_note_to_the_teacher_after_the_conclusion(tmp_path):
+    page = f"""CSS 2019 Criminology Q.2 Discuss why juvenile offenders reoffend. (20)
+
+Introduction
+{BODY} {BODY}
+
+Idle streets
+{BODY} {BODY}
+
+Harsh lockups
+{BODY} {BODY}
+
+Conclusion
+{BODY} {BODY}
+
+(Word count - 742)
+
+Note to sir: should the probation figures go in a table instead?
+"""
+    answer, = import_file(_write(tmp_path, "attempt.txt", page))
+    assert "742" not in answer.yaml_text
+    assert "probation figures" not in answer.yaml_text
+    assert _headings(answer) == ["Idle streets", "Harsh lockups"]

@@ -59,6 +59,25 @@ class NoAnswerOnPage(StudypackError, ValueError):
     """
 
 
+_KEYCAP_ALONE = re.compile(r"^\d{1,2}\uFE0F?\u20E3$")
+"""A keycap number ("3️⃣") with nothing after it on its line."""
+
+
+def _keycaps_joined(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A keycap number set on a line of its own puts the line under it in the numbered
+    run: the two are read as one line ("2️⃣" over "Supply side" → "2️⃣ Supply side"), as a
+    post that sets the number apart from its bold heading means them.
+    """
+    joined: list[Block] = []
+    for block in blocks:
+        if joined and _KEYCAP_ALONE.match(joined[-1].text.strip()) and \
+                joined[-1].kind == "paragraph" and block.text.strip():
+            joined[-1] = replace(block, text=f"{joined[-1].text.strip()} {block.text}")
+        else:
+            joined.append(block)
+    return tuple(joined)
+
+
 def import_page(page: Page, options: Options | None = None, *,
                 source_name: str = "plain text") -> tuple[ImportedAnswer, ...]:
     """Every answer on a page that has been read, or every question it lists.
@@ -81,6 +100,7 @@ def import_page(page: Page, options: Options | None = None, *,
     if page.product:
         raise NoAnswerOnPage("seems to be a sales page (a shop's product page); there is no "
                              "answer on it, so nothing was written")
+    page = replace(page, blocks=_keycaps_joined(page.blocks))
     split = split_page(page)
     lines = [*(plain(b.text) for b in page.blocks), *page.crumbs]
     if shop_page(lines, [list(a.blocks) for a in split.answers]):

@@ -115,7 +115,11 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
                                                 and not is_junk(text))
                                             or (worded and TAIL_LINE.match(text))
                                             or (answered >= 150 and _TAGS.match(text))
-                                            or re.match(r"^_{5,}", block.text.strip()))):
+                                            or re.match(r"^_{5,}", block.text.strip())
+                                            # an email's signature delimiter: what follows
+                                            # is the sender's card and the list's footer
+                                            or (answered >= 150
+                                                and block.text.strip() == "--"))):
             break
         if MEMBER_RANK.match(text) and kept and len(plain(kept[-1].text).split()) <= 3:
             kept.pop()  # the member's name above the rank

@@ -305,7 +305,9 @@ use this answer, …"); a quotation's attribution ("— Iqbal, 1930") speaks to 
 
 
 _WRITERS_NOTE = re.compile(
-    r"^(?:word count\s*[:\-–]?\s*[\d,]+|(?:to-?do|to do)\s*[:\-–]|"
+    r"^[\[(]?(?:word count\s*[:\-–]?\s*[\d,]+|(?:to-?do|to do)\s*[:\-–]|"
+    # the student's line to whoever marks the attempt ("Note for sir: …")
+    r"note (?:for|to) (?:sir|ma'?am|miss|teacher|the checker)\s*[:\-–]|"
     r"time (?:taken|spent|used)\s*[:\-–]\s*(?:about\s*)?\d|"
     # a document's footnote or comment, set at its end after its anchor ("[1]", "[a]")
     r"\[(?:\d{1,2}|[a-z])\]\s*\S|"
