@@ -242,7 +242,9 @@ TRAILING_WORDS = 16
 """Closing blocks up to this many words may be judged site text by ``_TRAILING``."""
 
 
-SERIES_PART = re.compile(r"^part\s*(\d{1,2})\s*(?:/|of)\s*(\d{1,2})\W*$", re.IGNORECASE)
+SERIES_PLACE = r"part\s*(\d{1,2})\s*(?:/|of)\s*(\d{1,2})"
+"""A post's place in a series, as its part and the parts in all ("Part 2 of 3")."""
+SERIES_PART = re.compile(rf"^{SERIES_PLACE}\W*$", re.IGNORECASE)
 """A post's place in a series ("Part 2/2"): one answer sent as several posts."""
 
 

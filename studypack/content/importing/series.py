@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, plain
+from .junk import SERIES_PLACE
 
-_PLACE = re.compile(r"\s*(?:[(\[]\s*|[|·•—–-]\s*)part\s*(\d{1,2})\s*(?:/|of)\s*(\d{1,2})"
-                    r"\s*[)\]]?\W*$", re.IGNORECASE)
+_PLACE = re.compile(rf"\s*(?:[(\[]\s*|[|·•—–-]\s*){SERIES_PLACE}\s*[)\]]?\W*$", re.IGNORECASE)
 """A post's place in its series closing its header: "(Part 1/2)", "[Part 2 of 3]",
 "| Part 2/2"; bracketed or set after a separator, so a question's own words are not cut."""
 
