@@ -54,6 +54,28 @@ def test_every_contents_entry_links_to_and_names_the_page_where_its_question_sta
     assert printed == [int(labels[p]) for p in starts]
 
 
+def test_no_contents_page_holds_a_lone_entry_of_a_longer_group(sample_reader, sample_build):
+    """A topic's entries split over two contents pages leave at least two on each: a
+    page opening or closing on one entry of a group reads as a slip (the sample's
+    'Water and Climate' pair once fell one on each page).
+    """
+    labels = sample_reader.page_labels
+    contents = range(1, labels.index("1"))
+    first_page = {qid: page - 1 for qid, page in sample_build.start_pages.items()}
+    linked_from = {}
+    for k in contents:
+        for annot in sample_reader.pages[k].get("/Annots", []):
+            target = sample_reader.get_page_number(annot.get_object()["/Dest"][0].get_object())
+            linked_from[target] = k
+    groups: dict[str, list[int]] = {}
+    for q in load_content(CONTENT):
+        groups.setdefault(q.primary_topic, []).append(linked_from[first_page[q.id]])
+    for topic, pages in groups.items():
+        if len(pages) > 1:
+            assert min(pages.count(k) for k in set(pages)) >= 2, (topic, pages)
+    assert len(contents) > 1 and groups
+
+
 def test_outline_mirrors_contents_topic_question_parts(sample_reader, sample_build):
     rows = outline_rows(sample_reader)
     questions = load_content(CONTENT)

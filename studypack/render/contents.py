@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 from typing_extensions import override
 
 from ..content.derive import paper_initials, plain_text
@@ -226,13 +226,32 @@ def contents_flowables(groups: tuple[TopicGroup, ...], markup: Markup, *,
         return [ContentsRow(e, markup, styles, pal=pal, ledger=ledger, year_col=year_col)
                 for e in entries]
     for group in groups:
-        story.append(paragraph(markup.text(group.topic), styles["contents_topic"]))
         placed = extra.get(group.topic, [])
-        story += rows([e for where, e in placed if where == "before"])
-        story += rows([question_entry(q, with_paper=with_paper, with_exam=with_exam)
-                       for q in group.questions])
-        story += rows([e for where, e in placed if where == "after"])
+        story += unbroken_ends(paragraph(markup.text(group.topic), styles["contents_topic"]),
+                               rows([
+            *(e for where, e in placed if where == "before"),
+            *(question_entry(q, with_paper=with_paper, with_exam=with_exam)
+              for q in group.questions),
+            *(e for where, e in placed if where == "after")]))
     if appendices:
-        story.append(paragraph("Appendices", styles["contents_topic"]))
-        story += rows(list(appendices))
+        story += unbroken_ends(paragraph("Appendices", styles["contents_topic"]),
+                               rows(list(appendices)))
     return story
+
+
+ENDS_KEPT = 2
+"""Rows kept together at each end of a group, so that no page of the contents opens or
+closes on a lone entry of a group (a widow or an orphan)."""
+
+
+def unbroken_ends(heading: Flowable, rows: list[Flowable]) -> list[Flowable]:
+    """A group's heading and rows: the heading with the first ``ENDS_KEPT`` rows, and the
+    last ``ENDS_KEPT`` rows, each kept together (a short group kept whole).
+
+    The heading goes into the keep itself: ReportLab keeps a flowable with the next one
+    (``keepWithNext``) only when that one is not a keep of its own.
+    """
+    if len(rows) < 2 * ENDS_KEPT:
+        return [KeepTogether([heading, *rows])]
+    return [KeepTogether([heading, *rows[:ENDS_KEPT]]), *rows[ENDS_KEPT:-ENDS_KEPT],
+            KeepTogether(rows[-ENDS_KEPT:])]
