@@ -1813,7 +1813,7 @@ In short, the reforms were never carried through on the ground.
 
 
 def test_a_provincial_commission_or_the_services_full_name_names_the_exam():
-    from studypack.content.importing.questions import read_context
+    from studypack.content.importing.page_context import read_context
 
     assert read_context(["SPSC · Combined Competitive Examination · 2019"]).exam == "PMS"
     assert read_context(["Provincial Management Service · Paper of 2020"]).exam == "PMS"
@@ -3199,7 +3199,7 @@ Q.6 How is intelligence measured? Discuss the limits of IQ tests.<br>
 
 
 def test_a_blogger_posts_own_reading_keeps_the_post_its_widget_holds_and_its_div_lines():
-    from studypack.content.importing.readers import _own_reading
+    from studypack.content.importing.html_own_reading import _own_reading
 
     texts = [b.text for b in _own_reading(_BLOGGER_YEARS)]
     assert "(ii) Discuss the causes of terrorism in the tribal districts." in texts
@@ -4280,7 +4280,7 @@ def test_a_tags_line_after_the_answer_ends_it(tmp_path):
 def test_a_box_of_post_tags_is_left_out():
     from lxml import html
 
-    from studypack.content.importing.readers import _drop_tag_boxes
+    from studypack.content.importing.html_prepare import _drop_tag_boxes
 
     tree = html.fromstring(
         '<article><div class="entry"><p>Canal losses are a problem of upkeep.</p></div>'
@@ -4433,7 +4433,7 @@ def test_a_posts_words_alone_in_a_box_or_after_its_quote_box_are_kept():
 
 
 def test_a_narrow_side_column_of_the_layout_is_left_out_of_the_pages_own_reading():
-    from studypack.content.importing.readers import _own_reading
+    from studypack.content.importing.html_own_reading import _own_reading
 
     answer = " ".join([BODY] * 4)
     page = (f'<html><body><div class="row"><div class="col-md-9"><h1>Canal losses</h1>'

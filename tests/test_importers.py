@@ -30,7 +30,8 @@ from studypack.content.importing import (
 )
 from studypack.content.importing.blocks import split_marker
 from studypack.content.importing.junk import is_junk
-from studypack.content.importing.questions import parse_question, read_context
+from studypack.content.importing.page_context import read_context
+from studypack.content.importing.questions import parse_question
 from studypack.content.importing.repair import repair
 from studypack.errors import StudypackWarning
 

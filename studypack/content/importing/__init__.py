@@ -28,6 +28,7 @@ from .assemble import (
     slug,
 )
 from .blocks import Block, Page, plain, split_marker
+from .page_context import Context, read_context
 from .pagekind import (
     advises,
     excerpts_mostly,
@@ -40,15 +41,7 @@ from .pagekind import (
 )
 from .parse import parse_answer
 from .preamble import is_attribution, is_preface, quoted_question, strip_preamble
-from .questions import (
-    Context,
-    QuestionLine,
-    read_context,
-    short_parts,
-    title_as_question,
-    title_question,
-    year_head,
-)
+from .questions import QuestionLine, short_parts, title_as_question, title_question, year_head
 from .readers import READERS, UnreadableFile, read_page
 from .web import FetchError, fetch, is_address, shown
 

@@ -26,21 +26,12 @@ from .junk import (
     starts_tail,
 )
 from .listed import read_list
+from .page_context import Context, is_breadcrumb, read_context
+from .papers import EXAMS
 from .pieces import to_piece
 from .preamble import drop_preface
-from .questions import (
-    EXAMS,
-    Context,
-    QuestionLine,
-    asks,
-    is_breadcrumb,
-    listed_topic,
-    parse_question,
-    read_attribution,
-    read_context,
-    read_tags,
-    sitting_head,
-)
+from .question_tags import read_attribution, read_tags
+from .questions import QuestionLine, asks, listed_topic, parse_question, sitting_head
 from .series import joined_posts
 
 

@@ -24,9 +24,11 @@ from ..derive import (
     plain_text,
 )
 from ..gaps import IDENTITY
+from .answer_draft import AnswerDraft
 from .blocks import mostly_arabic, urdu_prose
-from .parse import AnswerDraft
-from .questions import COMMISSIONS, EXAMS, Context, QuestionLine
+from .page_context import Context
+from .papers import COMMISSIONS, EXAMS
+from .questions import QuestionLine
 
 ESSENTIAL = ("paper", "year", "number", "question", "points")
 """Fields a complete answer needs; without one, the file is written as a draft (the

@@ -18,8 +18,9 @@ from typing import Any
 
 from .blocks import QUESTION_WORDS, Block, plain
 from .junk import MEMBER_RANK
+from .papers import EXAMS
 from .preamble import is_preface, quoted_question
-from .questions import EXAMS, parse_question
+from .questions import parse_question
 
 _POST_START = re.compile(r"^(?:(?:old\s+)?[\w ,:–-]{0,40}\d[\w ,:–-]{0,30}\s)?#\s?\d{1,4}$",
                          re.IGNORECASE)

@@ -32,16 +32,9 @@ from statistics import median
 
 from .blocks import Block, plain, split_marker
 from .pagekind import LIST_BODY_WORDS
-from .questions import (
-    QuestionLine,
-    asks,
-    known_paper,
-    question_marker,
-    read_item_tags,
-    read_tags,
-    tag_exam,
-    year_head,
-)
+from .papers import known_paper, tag_exam
+from .question_tags import read_item_tags, read_tags
+from .questions import QuestionLine, asks, question_marker, year_head
 
 MIN_ITEMS = 3
 """A list has at least this many tagged items of one shape."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from .blocks import QUESTION_WORDS, Block, plain
-from .questions import is_breadcrumb
+from .page_context import is_breadcrumb
 
 LIST_BODY_WORDS = 30
 """A question followed by fewer words than this (median) before the next one is only

@@ -13,9 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from .blocks import EMOJI, Block, plain
+from .answer_closing import _closing_guess, _cut_off
+from .answer_draft import AnswerDraft, _Builder, _Point
+from .answer_outline import (
+    _label_again,
+    _listed_next,
+    _outline_line,
+    _outline_span,
+    _unlabelled_outline,
+)
+from .blocks import Block, plain
 from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
 from .shapes import (
     BOLD_SENTENCE_LEAD,
@@ -32,91 +41,6 @@ from .shapes import (
     run_in_bold,
     starts_point,
 )
-
-_URDU = re.compile(r"[ٹڈڑںھےۓ]")
-"""Letters of Urdu that Arabic does not use: text with them is Urdu prose, not a verse."""
-
-SUB_GLYPHS = frozenset({"o", "○", "↳", "◦", "▪", "▫", "◽", "–", "--"})
-"""Bullets that mark a second level under another bullet in copied lists."""
-
-OUTLINE_LINE_MAX = 90
-"""Longest outline line, in characters; longer marker lines are answer text."""
-
-
-@dataclass(frozen=True)
-class PointDraft:
-    """A headed point: heading, body parts (paragraphs or ``- `` lines), sub-points."""
-
-    heading: str
-    body: tuple[str, ...] = ()
-    subpoints: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class AnswerDraft:
-    """The parts of one answer as read.
-
-    Attributes:
-        outline: Outline lines (nested lines folded into their parent's line).
-        introduction, conclusion: Parts: paragraphs, or ``- `` lines of a list.
-        points: Headed points in order.
-        sections: ``(heading, parts)`` of "Way forward", "Analysis" … sections.
-        incomplete: The text stops mid-sentence (a page cut off).
-        derived: What was guessed, as ``"field: how"`` lines.
-        notes: Other things the user should know (text left out, and why).
-    """
-
-    outline: tuple[str, ...] = ()
-    introduction: tuple[str, ...] = ()
-    points: tuple[PointDraft, ...] = ()
-    sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    conclusion: tuple[str, ...] = ()
-    incomplete: bool = False
-    derived: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-
-
-@dataclass
-class _Point:
-    heading: str
-    body: list[str] = field(default_factory=list)
-    subpoints: list[str] = field(default_factory=list)
-    inline_body: bool = False
-
-
-@dataclass
-class _Builder:
-    """The parts as they are filled in (private to one ``parse_answer`` call)."""
-
-    outline: list[str] = field(default_factory=list)
-    intro: list[str] = field(default_factory=list)
-    points: list[_Point] = field(default_factory=list)
-    sections: list[tuple[str, list[str]]] = field(default_factory=list)
-    conclusion: list[str] = field(default_factory=list)
-    derived: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    skipped: int = 0
-    outline_marker: str = ""
-    outline_glyph: str = ""
-    outline_open: bool = False
-    group: str = ""
-    numbered: bool = False
-    """A numbered point has been read (lettered lines after one may be its parts)."""
-    lead: list[str] | None = None
-    """The sentences between a group's title and its first point, while they are read."""
-
-    def freeze(self, incomplete: bool) -> AnswerDraft:
-        for point in self.points:
-            if not point.body and point.subpoints:
-                # "Ways to reduce it" over a bulleted list: the list is the point's body.
-                point.body, point.subpoints = ["- " + s for s in point.subpoints], []
-        return AnswerDraft(
-            outline=tuple(self.outline), introduction=tuple(self.intro),
-            points=tuple(PointDraft(p.heading, tuple(p.body), tuple(p.subpoints))
-                         for p in self.points),
-            sections=tuple((h, tuple(b)) for h, b in self.sections),
-            conclusion=tuple(self.conclusion), incomplete=incomplete,
-            derived=tuple(dict.fromkeys(self.derived)), notes=tuple(dict.fromkeys(self.notes)))
 
 
 def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
@@ -320,108 +244,6 @@ def _on_label(piece: Piece, built: _Builder, state: str) -> str:
     return "conclusion"
 
 
-def _listed_next(piece: Piece, after: Piece | None) -> bool:
-    """An outline's own "Introduction" or "Conclusion" line: a label standing alone with
-    another short outline line after it (the answer's label has its paragraph after it).
-    """
-    return (not piece.rest and piece.label in ("introduction", "conclusion", "section")
-            and after is not None and len(after.plain) <= OUTLINE_LINE_MAX
-            and not re.search(r"[.!?]$", after.plain)
-            and (not after.headed or after.label == "introduction"))
-
-
-def _label_again(piece: Piece, after: Piece | None, built: _Builder) -> bool:
-    """A marked "🔹 Introduction" over prose when the outline already lists its
-    Introduction: the answer's own label, so the outline has ended.
-    """
-    return (piece.label == "introduction" and not piece.rest and after is not None
-            and (len(after.plain) > OUTLINE_LINE_MAX or after.ends_sentence)
-            and any(line.casefold() == piece.plain.rstrip(":").casefold()
-                    for line in built.outline))
-
-
-def _unlabelled_outline(pieces: list[Piece]) -> bool:
-    # Three or more short marker lines before any text, then text: an outline.
-    run = 0
-    for piece in pieces:
-        if piece.marker and not piece.label and len(piece.plain) <= OUTLINE_LINE_MAX \
-                and not re.search(r"[.!?]\s", piece.plain):
-            run += 1
-            continue
-        return run >= 3 and not piece.marker
-    return False
-
-
-def _outline_span(pieces: list[Piece], opening: bool) -> set[int]:
-    """Indices of the lines an outline most likely holds: the short, unfinished lines
-    opening the answer (``opening``) or under an "Outline" label.
-    """
-    found: set[int] = set()
-    starts = [0] if opening else []
-    starts += [k + 1 for k, p in enumerate(pieces) if p.label == "outline" and not p.rest]
-    for start in starts:
-        for k in range(start, len(pieces)):
-            piece = pieces[k]
-            if (piece.headed and not piece.marker) or len(piece.plain) > OUTLINE_LINE_MAX \
-                    or re.search(r"[.!?]$", piece.plain):
-                break
-            found.add(k)
-    return found
-
-
-def _outline_line(piece: Piece, built: _Builder) -> bool:
-    """Add ``piece`` to the outline when it is an outline line; False ends the outline."""
-    if (piece.headed and not piece.marker) or piece.arabic:
-        return False
-    # A lettered line under a numbered one may run longer ("B. Thesis: …" in an essay's).
-    limit = OUTLINE_LINE_MAX * (2 if piece.marker in ("letter", "bullet", "nested")
-                                and built.outline_marker in ("number", "roman") else 1)
-    if len(piece.plain) > limit or (not piece.marker and piece.plain.endswith(".")):
-        return False
-    if piece.top_numbered and piece.number in ("1", "I", "i") and len(built.outline) >= 2 \
-            and not (piece.number == "i" and (built.outline_glyph.isupper()
-                                              or built.outline_marker == "number")):
-        return False  # numbering starts again: the answer itself begins (not "i." under "I.")
-    text = piece.plain.rstrip(":")
-    if not built.outline:
-        built.outline_marker, built.outline_glyph = piece.marker, piece.number
-    opens = piece.plain.endswith(":")
-    sub = piece.depth > 0 or piece.marker == "nested" or (
-        piece.marker in ("bullet", "letter") and built.outline_marker in ("number", "roman")
-    ) or (  # "- Freedom of religion" under "C. Salient features"
-        piece.marker == "bullet" and built.outline_marker == "letter"
-        and built.outline_glyph.isupper()
-    ) or (  # "i." under "4.", as "a." under "3.": a handout's second level
-        piece.marker == "roman" and piece.number.islower() and built.outline_marker == "number"
-    ) or (not piece.marker and built.outline_open and not opens and not piece.label) or (
-        # Word's second-level bullet ("o" under "•"), or a hand-drawn "↳" under "→".
-        piece.marker == built.outline_marker == "bullet" and piece.number in SUB_GLYPHS
-        and piece.number.strip("\ufe0f") != built.outline_glyph.strip("\ufe0f")) or (
-        # "➤ Managerialism" under "✔ Core tenets": a second glyph is the lower level.
-        piece.marker == built.outline_marker == "bullet" and len(built.outline) > 0
-        and piece.number.strip("\ufe0f") != built.outline_glyph.strip("\ufe0f")
-        and built.outline_glyph not in SUB_GLYPHS) or (
-        # "i." under "I." (and under its "A." lines): a lower level of the same numerals.
-        piece.marker == built.outline_marker == "roman" and piece.number.islower()
-        and built.outline_glyph.isupper()) or (
-        # "i." or "1." under "C.": an outline lettered with capitals numbers its children.
-        piece.marker in ("roman", "number") and built.outline_marker == "letter"
-        and built.outline_glyph.isupper() and (piece.marker == "number"
-                                               or piece.number.islower()))
-    if not sub:
-        # "3. Economic impacts:" with nothing after the colon: plain lines below it,
-        # copied flat at the same indent, are its children (until the next such parent,
-        # or a label such as "Conclusion", when the outline has no numbers at all).
-        built.outline_open = opens
-    if sub and built.outline:
-        last = built.outline[-1]
-        built.outline[-1] = (last[:-1] + f"; {text})" if last.endswith(")")
-                             else f"{last} ({text})")
-    else:
-        built.outline.append(text)
-    return True
-
-
 def _new_point(piece: Piece, after: Piece | None = None) -> _Point:
     text = piece.text.strip()
     # A line standing over its own paragraph holds only the heading, dash and all.
@@ -494,45 +316,3 @@ def _add(piece: Piece, built: _Builder, state: str) -> None:
         built.conclusion.append(text)
     else:
         built.intro.append(text)
-
-
-_CLOSING_SECTION = re.compile(r"^(?:the )?(?:way forward|way out|road ahead)$", re.IGNORECASE)
-"""A last section that closes an answer which has no conclusion of its own."""
-
-
-def _closing_guess(built: _Builder) -> None:
-    """With no labelled conclusion, take the answer's unlabelled closing text."""
-    if (not built.conclusion and built.points and len(built.sections) == 1
-            and _CLOSING_SECTION.match(built.sections[0][0]) and built.sections[0][1]):
-        # "Way forward" after the last point, and nothing after it: it is the conclusion.
-        built.conclusion = list(built.sections.pop()[1])
-        built.derived.append("conclusion: the closing 'Way forward' (no conclusion label)")
-        return
-    if built.conclusion or not built.points or built.sections:
-        return
-    last = built.points[-1]
-    if last.inline_body and len(last.body) > 1:
-        # "1. Heading: body" points are one paragraph each: what follows the last closes.
-        built.conclusion, last.body[1:] = last.body[1:], []
-        built.derived.append("conclusion: the text after the last point (no label)")
-    elif not last.inline_body and len(last.body) > 1 and not last.body[-1].startswith("- "):
-        built.conclusion.append(last.body.pop())
-        built.derived.append("conclusion: the last paragraph (no label)")
-
-
-def _cut_off(pieces: list[Piece], built: _Builder) -> bool:
-    """True when the text stops mid-sentence (a page cut off), or on a heading with no body."""
-    if not pieces:
-        return False
-    last = pieces[-1]
-    if last.arabic:
-        # A verse may end without a stop, but Urdu prose cut off mid-line does not.
-        return "\ufffd" in last.text or (
-            len(last.plain.split()) >= 8 and bool(_URDU.search(last.plain))
-            and not re.search(r"[۔.؟!»)\]﴾﴿۝ﷺ]\s*$", last.plain))
-    if built.points and not built.conclusion and not (built.points[-1].body
-                                                      or built.points[-1].subpoints):
-        return True
-    # A chat message closing with an emoji ("… wants clarity 👍") has ended.
-    return len(last.plain.split()) >= 5 and not last.headed and not last.ends_sentence and not (
-        re.search(rf"{EMOJI}[\ufe0f\u200d]*\s*$", last.plain))
