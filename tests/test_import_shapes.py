@@ -5116,3 +5116,74 @@ Note to sir: should the probation figures go in a table instead?
     assert "742" not in answer.yaml_text
     assert "probation figures" not in answer.yaml_text
     assert _headings(answer) == ["Idle streets", "Harsh lockups"]
+
+
+def test_a_channels_poll_after_the_answer_is_left_out(tmp_path):
+    """A Telegram web preview's poll ("Which question next?", "Anonymous Poll", options
+    with their shares) after the post that closes the answer asks the reader something.
+    """
+    post = ("<b>PMS Punjab 2021 | Environmental Science</b><br><br><b>Q.No.3</b> Why do "
+            "Punjab's rivers carry more untreated sewage each year? Suggest remedies. "
+            f"<b>(20)</b><br><br><b>Introduction</b><br>{BODY}<br><br><b>Open drains</b><br>"
+            f"{BODY}<br><br><b>Idle treatment plants</b><br>{BODY}<br><br><b>Conclusion</b>"
+            "<br>Clean rivers need working plants before new ones are announced.")
+    poll = ('<div class="tgme_widget_message_poll js-poll">'
+            '<div class="tgme_widget_message_poll_question">Which paper should we take up '
+            'after this one?</div><div class="tgme_widget_message_poll_type">Anonymous Poll'
+            '</div><div class="tgme_widget_message_poll_option"><div class="tgme_widget_'
+            'message_poll_option_percent">57%</div><div class="tgme_widget_message_poll_'
+            'option_text">Glacier melt (CSS 2018)</div></div><div class="tgme_widget_message'
+            '_poll_option"><div class="tgme_widget_message_poll_option_percent">43%</div>'
+            '<div class="tgme_widget_message_poll_option_text">Urban heat (CSS 2021)</div>'
+            '</div></div>')
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>River Notes – Telegram</title></head><body><main class="tgme_channel_history">
+<div class="tgme_widget_message_wrap"><div class="tgme_widget_message">
+<div class="tgme_widget_message_text js-message_text">{post}</div>
+<span class="tgme_widget_message_views">2.1K</span></div></div>
+<div class="tgme_widget_message_wrap"><div class="tgme_widget_message">{poll}
+<span class="tgme_widget_message_views">1.8K</span></div></div>
+</main></body></html>"""
+    answer, = import_file(_write(tmp_path, "channel.html", page))
+    assert _headings(answer) == ["Open drains", "Idle treatment plants"]
+    assert answer.data["conclusion"] == ("Clean rivers need working plants before new ones "
+                                         "are announced.")
+    assert not any(x in answer.yaml_text for x in ("Which paper", "Anonymous Poll", "57%",
+                                                   "Glacier melt"))
+
+
+@pytest.mark.parametrize("notices", [
+    ["Spotted an error in this answer? Tell us in the comments and we will correct it."],
+    ["Made for the members of this page. Please don't copy without credit!",
+     "Follow the page for Q#6 (Rousseau) on Friday."],
+])
+def test_a_pages_notices_to_readers_after_the_conclusion_are_dropped(tmp_path, notices):
+    """Corrections invited, copying forbidden, the page to follow for the next question:
+    the page speaks to its readers, the answer is over.
+    """
+    closing = "\n\n".join(notices)
+    page = f"""Political Science — CSS 2019
+
+Q.4 Compare the views of Locke and Hobbes on the state of nature. (20)
+
+Introduction:
+{BODY}
+
+Human nature
+{BODY}
+
+The social contract
+{BODY}
+
+Conclusion:
+Hobbes feared disorder more than tyranny; Locke feared tyranny more than disorder.
+
+{closing}
+
+👍 312   41 comments
+"""
+    answer, = import_file(_write(tmp_path, "post.txt", page))
+    assert _headings(answer) == ["Human nature", "The social contract"]
+    assert answer.data["conclusion"] == ("Hobbes feared disorder more than tyranny; Locke "
+                                         "feared tyranny more than disorder.")
+    assert not any(x in answer.yaml_text for x in ("comments", "credit", "Follow the page"))

@@ -12,7 +12,12 @@ import re
 from typing import Any
 
 from .blocks import Block, plain
-from .html_prepare import _drop_docs_comments, _drop_tag_boxes, _nest_docs_lists
+from .html_prepare import (
+    _drop_docs_comments,
+    _drop_tag_boxes,
+    _nest_docs_lists,
+    drop_polls,
+)
 from .listed import read_list
 from .markup import walk
 from .questions import parse_question
@@ -156,6 +161,7 @@ def _own_reading(text: str) -> list[Block]:
     _nest_docs_lists(tree)
     _drop_tag_boxes(tree)
     _drop_docs_comments(tree)
+    drop_polls(tree)
     _drop_side_columns(tree)
     # Blogger names the post's own container a widget ("widget Blog"): what holds the
     # page's longest article is never furniture.

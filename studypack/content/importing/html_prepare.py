@@ -1,6 +1,6 @@
 """A saved web page's HTML made ready for trafilatura: an accordion's titles made plain
 paragraphs, bold set by a style made ``<b>``, a published Google Doc's lists nested, and
-its comments, a post's tag boxes and pictures' captions dropped.
+its comments, a post's tag boxes, polls and pictures' captions dropped.
 
 Input: the page's decoded HTML. Output: the HTML to extract the main text from.
 """
@@ -52,7 +52,8 @@ def _prepared(text: str) -> str:
     captions the picture, which the import leaves behind.
     """
     if not (_PANEL_TITLE.search(text) or _BOLD_STYLE.search(text) or "<figcaption" in text
-            or _DOCS_LIST.search(text) or _TAG_LINK.search(text) or _DOCS_COMMENT in text):
+            or _DOCS_LIST.search(text) or _TAG_LINK.search(text) or _DOCS_COMMENT in text
+            or _POLL.search(text)):
         return text
     from lxml import html
 
@@ -70,6 +71,7 @@ def _prepared(text: str) -> str:
     _nest_docs_lists(tree)
     _drop_tag_boxes(tree)
     _drop_docs_comments(tree)
+    drop_polls(tree)
     for caption in tree.xpath("//figcaption"):
         if caption.getparent() is not None:
             caption.drop_tree()
@@ -121,3 +123,23 @@ def _drop_tag_boxes(tree: Any) -> None:
         if len(tags) >= 2 and len(tags) == len(links) == len(box) and words == named \
                 and box.getparent() is not None:
             box.drop_tree()
+
+
+_POLL = re.compile(r"""class\s*=\s*["'](?:[^"']*[\s_-])?polls?(?:[\s_-][^"']*)?["']""",
+                   re.IGNORECASE)
+"""An element named as a poll: Telegram's ``tgme_widget_message_poll``, a blog's
+``wp-polls`` or ``poll-widget`` (and not ``pollution-facts``)."""
+POLL_WORDS = 120
+"""A poll's question and options are short; a box of this many words is no poll."""
+
+
+def drop_polls(tree: Any) -> None:
+    """Leave out a poll: its question ("Which question should we solve next?"), its kind
+    ("Anonymous Poll") and its options with their shares ("48%", "Ozone depletion (CSS
+    2019)") ask the reader something; read as text they ran on after the conclusion. A
+    box so named that holds a page's worth of words wraps more than a poll, and stays.
+    """
+    for poll in tree.xpath("//*[@class]"):
+        if _POLL.search(f'class="{poll.get("class", "")}"') and poll.getparent() is not None \
+                and len(poll.text_content().split()) < POLL_WORDS:
+            poll.drop_tree()

@@ -269,7 +269,12 @@ _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?
                        r"feel free to (?:reach out|contact|message|dm)|"
                        r"(?:give|leave) (?:it|this|me) (?:a few |some )?claps?|"
                        r"reach out (?:to me )?on "
-                       r"(?:instagram|facebook|whatsapp|twitter|x|linkedin))\b",
+                       r"(?:instagram|facebook|whatsapp|twitter|x|linkedin)|"
+                       # a page's notice to readers: corrections, copying, following it
+                       r"tell us in the comments|(?:found|spotted|see) (?:a|an|any) "
+                       r"(?:mistake|error|typo)s?|don'?t copy (?:it |this )?without|"
+                       r"follow (?:the|our|this|my) (?:page|channel|group|blog|account)"
+                       r" for\b)\b",
                        re.IGNORECASE)
 
 
