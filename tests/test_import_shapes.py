@@ -5187,3 +5187,218 @@ Hobbes feared disorder more than tyranny; Locke feared tyranny more than disorde
     assert answer.data["conclusion"] == ("Hobbes feared disorder more than tyranny; Locke "
                                          "feared tyranny more than disorder.")
     assert not any(x in answer.yaml_text for x in ("comments", "credit", "Follow the page"))
+
+
+def _xenforo_post(number: int, author: str, stats: str, body: str, signature: str = "") -> str:
+    """One post of a saved XenForo 2 thread: the writer's card, the date, the message."""
+    signed = (f'<aside class="message-signature"><div class="bbWrapper">{signature}</div>'
+              "</aside>") if signature else ""
+    return f"""<article class="message message--post js-post" data-author="{author}">
+<div class="message-inner"><div class="message-cell message-cell--user"><section
+class="message-user"><h4 class="message-name"><a class="username">{author}</a></h4>
+<div class="message-userExtras"><dl class="pairs"><dt>Joined</dt><dd>May 2, 2019</dd></dl>
+<dl class="pairs"><dt>Messages</dt><dd>{stats}</dd></dl></div></section></div>
+<div class="message-cell message-cell--main"><header class="message-attribution"><a>#{number}
+</a></header><div class="message-content"><article class="message-body"><div
+class="bbWrapper">{body}</div></article></div><footer class="message-footer"><a>Like</a>
+<a>Reply</a>{signed}</footer></div></div></article>"""
+
+
+def test_a_xenforo_thread_reads_the_question_and_marks_from_the_asking_post(tmp_path):
+    """The question and its marks are in the student's post; the answer in a senior's,
+    under a card ("Joined", "Messages") that is no part of its introduction.
+    """
+    asking = ("Salam. This came in the 2019 paper and it was a 20 marks question. Please "
+              "help.<br /><br /><b>Q4.</b> Why has local government failed to take root in "
+              "Pakistan?")
+    answer = (f"Here is how I would attempt it.<br /><br /><h3 class=\"bbHeading\">"
+              f"Introduction</h3>{BODY}<br /><h3 class=\"bbHeading\">Military patronage</h3>"
+              f"{BODY}<br /><h3 class=\"bbHeading\">Provincial reluctance</h3>{BODY}<br />"
+              "<h3 class=\"bbHeading\">Conclusion</h3>Councils last only as long as the "
+              "government that made them.")
+    reply = ('<blockquote data-quote="Senior_A" class="bbCodeBlock bbCodeBlock--quote">'
+             '<div class="bbCodeBlock-title">Senior_A said:</div><div class="bbCodeBlock-'
+             'content">Here is how I would attempt it.</div></blockquote>Could you do Q7 too?')
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Pub Ad 2019 Q4 local government | Aspirants Forum</title></head><body>
+<div class="p-body"><h1 class="p-title-value">Pub Ad 2019 Q4 local government</h1>
+<div class="block-body">
+{_xenforo_post(1, "hamza_r", "12", asking)}
+{_xenforo_post(2, "Senior_A", "3,905", answer, "PAS 2017 | no private messages")}
+{_xenforo_post(3, "noor.f", "40", reply)}
+</div></div></body></html>"""
+    found, = import_file(_write(tmp_path, "thread.html", page))
+    assert found.data["question"] == ("Why has local government failed to take root in "
+                                      "Pakistan?")
+    assert (found.data["year"], found.data["number"], found.data["marks"]) == (2019, 4, 20)
+    assert found.data["introduction"] == BODY
+    assert _headings(found) == ["Military patronage", "Provincial reluctance"]
+    assert not any(x in found.yaml_text for x in ("Joined", "Messages", "3,905", "Q7",
+                                                   "no private messages"))
+
+
+def test_a_run_in_paragraph_the_outline_names_is_a_point(tmp_path):
+    """'Shared history: …' set like the labelled 'Introduction: …' above it, for the
+    outline's 'ii. Shared history', is the answer's first part, not more introduction.
+    """
+    page = f"""Current Affairs — CSS 2020
+
+Q.6 Assess the state of Pakistan's relations with Iran. (20)
+
+Outline:
+i. Introduction
+ii. Shared history
+iii. Border security
+iv. Gas pipeline
+v. Conclusion
+
+Introduction: {BODY}
+
+Shared history: {BODY}
+
+1. Border Security: {BODY}
+
+2. Gas Pipeline: {BODY}
+
+Conclusion: Good neighbours need a border that is guarded and a pipe that is finished.
+"""
+    answer, = import_file(_write(tmp_path, "post.txt", page))
+    assert answer.data["introduction"] == BODY
+    assert _headings(answer) == ["Shared history", "Border Security", "Gas Pipeline"]
+
+
+def test_a_photos_short_caption_in_a_telegram_export_is_left_with_the_photo(tmp_path):
+    """A picture sent after the answer with a line under it ("Diagram of the cycle, copy
+    it with labels") captions the picture, which the import leaves behind.
+    """
+    channel = "Science Daily"
+    photo = ('<div class="media_wrap clearfix"><a class="media photo_wrap" href="photos/'
+             'p1.jpg"><img class="photo" src="photos/p1_thumb.jpg"/></a></div>')
+    answer = ("<strong>CSS 2021 | General Science and Ability | Q.No.8</strong><br><br>"
+              "<strong>How does the water cycle work?</strong> (10 marks)<br><br>"
+              f"<strong>Introduction</strong><br>{BODY}<br><br><strong>Evaporation</strong>"
+              f"<br>{BODY}<br><br><strong>Condensation</strong><br>{BODY}<br><br>"
+              "<strong>Conclusion</strong><br>The same water falls again and again.")
+    messages = [_telegram_message(1, "19:00", answer, sender=channel),
+                _telegram_message(2, "19:02", "Diagram of the cycle, copy it with labels.")
+                .replace('<div class="text">', f'{photo}<div class="text">')]
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"/><title>Exported Data</title>
+</head><body><div class="page_body chat_page"><div class="history">{"".join(messages)}
+</div></div></body></html>"""
+    found, = import_file(_write(tmp_path, "messages.html", page))
+    assert found.data["conclusion"] == "The same water falls again and again."
+    assert "Diagram" not in found.yaml_text
+
+
+@pytest.mark.parametrize("closing", [
+    "*If this helped, follow me for one Economics answer each Sunday.*",
+    "— End of Batch 4 notes document —\nComments (1)\nAli: Sir Q3 next please.",
+])
+def test_a_writers_invitation_or_a_documents_end_mark_closes_the_answer(tmp_path, closing):
+    page = f"""Economics — CSS 2018
+
+Q.3 Why does Pakistan borrow abroad every few years? (20)
+
+Introduction:
+{BODY}
+
+Low savings
+{BODY}
+
+Weak exports
+{BODY}
+
+Conclusion:
+Borrowing stops when the country earns what it spends.
+
+{closing}
+"""
+    answer, = import_file(_write(tmp_path, "notes.txt", page))
+    assert answer.data["conclusion"] == "Borrowing stops when the country earns what it spends."
+    assert not any(x in answer.yaml_text for x in ("follow me", "End of", "Q3 next"))
+
+
+def _card(slug: str, title: str, excerpt: str) -> str:
+    """One post card of a news theme's category page: picture, title, byline, excerpt."""
+    return (f'<article class="post type-post has-post-thumbnail"><div class="card"><figure '
+            f'class="post-thumb"><a href="/{slug}/"><img src="/{slug}.jpg" alt=""></a>'
+            f'</figure><div class="post-content"><h2 class="post-title"><a href="/{slug}/">'
+            f'{title}</a></h2><div class="post-meta"><span class="byline">Admin</span>'
+            f'<span class="posted-on">March 3, 2024</span><span class="read-time">5 mins'
+            f'</span></div><div class="post-excerpt"><p>{excerpt}</p></div><a class="post-'
+            f'link-button" href="/{slug}/">Read More</a></div></div></article>')
+
+
+def test_a_wordpress_archive_of_answer_cards_is_a_navigation_page(tmp_path):
+    """WordPress marks a category page in its body class; its cards open like answers
+    ("Q.No.2: … Outline: …") but each is cut short and leads to its post.
+    """
+    cards = [
+        _card("css-2021-eco-q2", "CSS 2021 Economics Q2: Inflation", "Q.No.2: Why do prices "
+              "keep rising in Pakistan? (20) Outline: 1. Introduction 2. Money supply […]"),
+        _card("css-2020-eco-q5", "CSS 2020 Economics Q5: The Tax Base", "Introduction: Only "
+              "a small share of earners file returns, and the state leans on indirect […]"),
+        _card("eco-optional-tips", "Choosing Economics as an Optional", "Economics rewards "
+              "students who like numbers and graphs; begin with the basic models and […]"),
+        _card("css-2019-eco-q3", "CSS 2019 Economics Q3: The Rupee", "Question No. 3: Is the "
+              "rupee overvalued? Discuss. [20 Marks] Answer: A currency is overvalued […]"),
+    ]
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Economics Archives - Prep Desk</title></head>
+<body class="archive category category-economics category-9 right-sidebar">
+<header class="site-header"><div class="top-header"><span class="date">Monday, March 4,
+2024</span><ul class="ticker"><li><a href="/news/">Exam dates for the written part are
+out</a></li></ul></div><div class="site-branding"><p class="site-title"><a href="/">Prep
+Desk</a></p><p class="site-description">Notes and solved papers for CSS and PMS</p></div>
+<nav class="main-navigation"><ul><li><a href="/">Home</a></li><li><a href="/economics/">
+Economics</a></li></ul></nav></header><main class="site-main"><header class="page-header">
+<h1 class="page-title">Category: Economics</h1><div class="archive-description"><p>Solved
+past questions and notes for the Economics optional, both papers.</p></div></header>
+{cards[0]}{cards[1]}<div class="advertisement-block"><a href="/shop/"><img src="/ad.jpg"
+alt=""></a><p>Economics solved papers 2010 to 2023, now in print.</p></div>{cards[2]}
+{cards[3]}<nav class="pagination"><a>1</a> <a>2</a> <a>Next</a></nav></main>
+<aside class="widget-area"><h2>Categories</h2><ul><li>Economics (41)</li></ul></aside>
+</body></html>"""
+    with pytest.raises(NoAnswerOnPage, match="navigation"):
+        import_file(_write(tmp_path, "category.html", page))
+
+
+def test_a_plan_headlined_as_one_whose_steps_are_orders_is_a_guide(tmp_path):
+    """A copied article headlined as a plan, its weeks' bullets telling the reader what
+    to do ("Read …", "Keep …") without saying "you", is a study guide.
+    """
+    page = f"""Skip to main content
+Articles
+Sign in
+Criminology for CSS: My 6-Week Plan
+Published Jan 9, 2024
+I was asked how I prepared, so here is the plan I followed, step by step.
+
+Week 1–2: Basics
+• Read the introductory chapters of one textbook only
+• Make a glossary of twenty key terms
+• Keep a notebook of cases from the news
+
+Week 3–4: Theories
+• Cover the classical, positivist and sociological schools
+• Note one Pakistani example under each theory
+• Avoid long quotations from the books
+
+Week 5–6: Practice
+• Attempt three past papers in timed conditions
+• Get them checked by a senior and revise the weak topics
+• Focus on structure: outline, headings and a short conclusion
+
+Closing thoughts
+{BODY} Six weeks of steady work is enough for this paper.
+"""
+    with pytest.raises(NoAnswerOnPage, match="guide"):
+        import_file(_write(tmp_path, "article.txt", page))
+
+
+def test_marks_told_as_a_marks_question_in_a_sentence():
+    from studypack.content.importing.question_tags import marks_in_prose
+
+    assert marks_in_prose("It was a 20 marks question in the 2021 paper.") == 20
+    assert marks_in_prose("A 10 mark question, so keep it short.") == 10
+    assert marks_in_prose("He scored 20 marks in the question.") is None

@@ -20,6 +20,7 @@ from .blocks import QUESTION_WORDS, Block, plain
 from .junk import MEMBER_RANK
 from .papers import EXAMS
 from .preamble import is_preface, quoted_question
+from .question_tags import marks_in_prose
 from .questions import parse_question
 
 _POST_START = re.compile(r"^(?:(?:old\s+)?[\w ,:–-]{0,40}\d[\w ,:–-]{0,30}\s)?#\s?\d{1,4}$",
@@ -108,7 +109,11 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     opening = next((k for k, b in enumerate(best) if len(plain(b.text).split()) >= 25), 0)
     if not asked and (own := _announced(best[:opening + 1], own=True)):
         return (*head, *best[:opening + 1], *own, *best[opening + 1:])
-    return (*head, *asked, *best)
+    # The asker may tell the marks in a sentence of their own ("It was a 20 marks
+    # question."): it goes above the question, where the page's head is read.
+    told = [b for post in above for b in post if b not in asked
+            and marks_in_prose(plain(b.text))][:1] if asked else []
+    return (*head, *told, *asked, *best)
 
 
 def _card_cut(post: list[Block]) -> list[Block]:

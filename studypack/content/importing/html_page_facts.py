@@ -54,6 +54,34 @@ def _jump_breaks(text: str) -> int:
     return len(posts)
 
 
+_ARCHIVE_BODY = re.compile(r"<body[^>]*\sclass\s*=\s*[\"'](?:[^\"']*\s)?(?:archive|"
+                           r"search-results|blog)(?:\s[^\"']*)?[\"']", re.IGNORECASE)
+"""WordPress's body class on a page listing posts: an archive (a category, a tag, a month,
+an author), search results, or the blog's home; a post's own page is ``single``."""
+
+CARD_WORDS = 150
+"""A post card on a listing page shows the title and the first lines; a listing that
+shows whole posts (a theme set to "full text") shows an answer, and is read as one."""
+
+
+def archive_cards(text: str) -> bool:
+    """The page is WordPress's listing of posts (``_ARCHIVE_BODY``) showing ``CUT_POSTS``
+    or more posts as cards, none with a whole post's words: an index of answers, with
+    none of its own.
+    """
+    if not _ARCHIVE_BODY.search(text):
+        return False
+    from lxml import html
+
+    try:
+        tree = html.fromstring(text.encode("utf-8"))
+    except (ValueError, SyntaxError):
+        return False
+    cards = tree.xpath("//article")
+    return len(cards) >= CUT_POSTS and all(
+        len(card.text_content().split()) < CARD_WORDS for card in cards)
+
+
 _SIGNATURE = re.compile(r"""(?:class|id|data-role)\s*=\s*["'][^"']*(?:signature|\bsig\d)""",
                         re.IGNORECASE)
 """A forum post's signature box (phpBB ``class="signature"``, vBulletin's

@@ -253,7 +253,9 @@ TAIL_LINE = re.compile(
     r"popular posts|recent posts|read next|tagged\b.*|posted in\b.*|share this\W*|top comments|"
     r"most (?:viewed|read|popular)|trending(?: now)?|latest posts|popular notes|"
     r"all comments|view (?:all|more) comments|sort by\b.*|\d+ comments? so far|"
-    r"(?:most relevant|newest|oldest|top)(?: first)?\s*[▾▼⌄]?"  # a comments sort menu
+    r"(?:most relevant|newest|oldest|top)(?: first)?\s*[▾▼⌄]?|"  # a comments sort menu
+    # a shared document's closing mark ("— End of Group 3 document —"); its comments follow
+    r"[\W_]*end of (?:the )?(?:[\w-]+ ){0,4}(?:document|file|handout|notes)[\W_]*"
     # A notes app's stamp under an open note ("Edited Mar 14"): its toolbar and the
     # other notes follow.
     rf"|edited\s+(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
@@ -274,7 +276,7 @@ _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?
                        r"tell us in the comments|(?:found|spotted|see) (?:a|an|any) "
                        r"(?:mistake|error|typo)s?|don'?t copy (?:it |this )?without|"
                        r"follow (?:the|our|this|my) (?:page|channel|group|blog|account)"
-                       r" for\b)\b",
+                       r" for|follow me for|if (?:this|it) helped)\b",
                        re.IGNORECASE)
 
 

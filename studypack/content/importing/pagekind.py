@@ -46,6 +46,11 @@ _YEARS_ONLY = re.compile(r"[(\[]\s*(?:19|20)\d\d(?:\s*[,/&]\s*(?:19|20)\d\d)+\s*
 """Years and nothing else closing a line ("(2016, 2019, 2023)"): when an area was examined."""
 _YOU = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+_TOLD = re.compile(r"(?:^|[.!?:]\s+|[•▪◦*-]\s*)(?:do not|don'?t|never|always|read|make|keep|"
+                   r"attempt|get|start|practi[cs]e|revise|note|focus|avoid|spend|cover|"
+                   r"finish|join|buy)\s", re.IGNORECASE)
+"""A sentence or bullet telling the reader what to do ("Keep a file of …", "• Read one
+text cover to cover"): a plan's steps, which speak to the reader without saying "you"."""
 
 
 @dataclass(frozen=True)
@@ -208,7 +213,8 @@ def without_question_line(blocks: list[Block], title: str, asked: bool = False,
         return PageKind("none", "a study guide (advice addressed to the reader)")
     # A text copy has no title: its headline promising a plan, over text that speaks to
     # the reader, is a guide's (one line selling the writer's notes does not make a shop).
-    if _guide_headline([*above, *blocks]) and priced <= 1 and you * 100 >= words * 1.5:
+    if _guide_headline([*above, *blocks]) and priced <= 1 and (
+            you + sum(len(_TOLD.findall(t)) for t in texts)) * 100 >= words * 1.5:
         return PageKind("none", "a study guide (advice addressed to the reader)")
     # The price lines of a shop's page ("PDF only: Rs. 1,500", "Order now") are dropped as
     # site text before it is judged: counted on the page as read, three or more of them

@@ -116,7 +116,7 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
                            "their headings")
     elif state in ("intro", "points") and (starts_point(piece, before, after, shape) or (
             built.group and _grouped(piece, after)) or _lettered_first(piece, after, shape, built)
-            or _outline_head(piece, after, built)):
+            or _outline_head(piece, after, built) or _outline_run_in(piece, built)):
         point = _new_point(piece, after)
         # "Firstly, Monetary Policy Rate:" — the lead-in word orders the points; the
         # heading is what follows it.
@@ -163,6 +163,17 @@ def _outline_head(piece: Piece, after: Piece | None, built: _Builder) -> bool:
             and not piece.label and not piece.arabic and len(text) <= 70
             and not re.search(r"[.?!,;:]$", text) and len(text.split()) >= 2
             and any(line.casefold() == text for line in built.outline))
+
+
+def _outline_run_in(piece: Piece, built: _Builder) -> bool:
+    """A paragraph run in under words an outline line names ("Historical background:
+    Afghanistan was …", for the outline's "ii. Historical background"): that part of the
+    answer, a point, though set like the labelled introduction above it.
+    """
+    head = re.match(r"^([^:.?!]{3,60}):\s+\S", piece.plain)
+    return (head is not None and built.outline != [] and not piece.marker and not piece.label
+            and any(line.casefold() == head.group(1).strip().casefold()
+                    for line in built.outline))
 
 
 def _grouped(piece: Piece, after: Piece | None) -> bool:

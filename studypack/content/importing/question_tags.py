@@ -213,8 +213,9 @@ def read_attribution(text: str) -> tuple[str, dict[str, object]]:
 
 _MARKS_IN_PROSE = re.compile(
     r"\b(?:carried|carries|carrying|worth|was for|is for)\s+(\d{1,3})\s+marks\b|"
-    r"\ba\s+(\d{1,3})[- ]?marker\b", re.IGNORECASE)
-"""Marks told in a sentence: "It carried 20 marks", "a 20-marker in the 2020 paper"."""
+    r"\ba\s+(\d{1,3})[- ]?(?:marker\b|marks?\s+question\b)", re.IGNORECASE)
+"""Marks told in a sentence: "It carried 20 marks", "a 20-marker in the 2020 paper", "It
+was a 20 marks question"."""
 
 
 def marks_in_prose(text: str) -> int | None:

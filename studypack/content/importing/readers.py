@@ -38,6 +38,7 @@ from .html_page_facts import (
     _signatures,
     _title_and_crumbs,
     _unsigned,
+    archive_cards,
 )
 from .html_prepare import _prepared
 from .markup import walk
@@ -49,6 +50,7 @@ from .questions import parse_question
 from .repair import NotText, decode, repair
 from .telegram import telegram_export
 from .vbulletin import vbulletin_thread
+from .xenforo import xenforo_thread
 
 
 class UnreadableFile(StudypackError, ValueError):
@@ -106,7 +108,7 @@ def read_html(data: bytes) -> Page:
         blocks = own
     # A MyBB or vBulletin thread is read post by post: the extractor keeps only one
     # post, and the question may be asked in the first.
-    blocks = mybb_thread(text) or vbulletin_thread(text) or blocks
+    blocks = mybb_thread(text) or vbulletin_thread(text) or xenforo_thread(text) or blocks
     # Entities such as &#3650;&#8364;&#8482; become mojibake only once parsed: repair it.
     blocks = [replace(b, text=repair(b.text)[0]) if "\u0e42" in b.text else b for b in blocks]
     blocks = _unsigned(blocks, _signatures(text))
@@ -118,7 +120,7 @@ def read_html(data: bytes) -> Page:
         crumbs = (*crumbs, *above)
     return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
                 notes=notes, product=bool(_PRODUCT.search(text)),
-                index=_jump_breaks(text) >= CUT_POSTS)
+                index=_jump_breaks(text) >= CUT_POSTS or archive_cards(text))
 
 
 def read_markdown(data: bytes) -> Page:

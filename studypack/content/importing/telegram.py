@@ -43,10 +43,23 @@ def telegram_export(text: str) -> str | None:
         sender = sender or named
         stamp = _STAMP.match(_first(message, 'date details', "title"))
         body = _first_node(message, "text")
-        if body is None or stamp is None:
+        if body is None or stamp is None or _captions_picture(message, body):
             continue  # a picture alone ("Not included, change data exporting settings")
         lines += [f"{sender}, [{stamp.group(1)} {stamp.group(2)}]", *_message_lines(body), ""]
     return "\n".join(lines) if lines else None
+
+
+CAPTION_WORDS = 30
+"""A message sent with a photo and at most this many words captions the photo."""
+
+
+def _captions_picture(message: Any, body: Any) -> bool:
+    """A short text sent with a photo ("Diagram of memory cells, copy it with labels"):
+    the picture's caption, left behind with the picture as a web page's is. A long text
+    sent with one (an answer under a photo of its outline) is the message's own.
+    """
+    photo = message.xpath('.//*[contains(concat(" ", @class, " "), " photo_wrap ")]')
+    return bool(photo) and len(body.text_content().split()) <= CAPTION_WORDS
 
 
 def _first_node(message: Any, cls: str) -> Any:
