@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .answer_draft import _Builder
+from .answer_draft import DraftBuilder
 from .blocks import EMOJI
 from .pieces import Piece
 
@@ -21,7 +21,7 @@ _CLOSING_SECTION = re.compile(r"^(?:the )?(?:way forward|way out|road ahead)$", 
 """A last section that closes an answer which has no conclusion of its own."""
 
 
-def _closing_guess(built: _Builder) -> None:
+def closing_guess(built: DraftBuilder) -> None:
     """With no labelled conclusion, take the answer's unlabelled closing text."""
     if (not built.conclusion and built.points and len(built.sections) == 1
             and _CLOSING_SECTION.match(built.sections[0][0]) and built.sections[0][1]):
@@ -41,7 +41,7 @@ def _closing_guess(built: _Builder) -> None:
         built.derived.append("conclusion: the last paragraph (no label)")
 
 
-def _cut_off(pieces: list[Piece], built: _Builder) -> bool:
+def cut_off(pieces: list[Piece], built: DraftBuilder) -> bool:
     """True when the text stops mid-sentence (a page cut off), or on a heading with no body."""
     if not pieces:
         return False

@@ -43,7 +43,9 @@ class AnswerDraft:
 
 
 @dataclass
-class _Point:
+class OpenPoint:
+    """A point while its answer is read: its body and lettered parts still growing."""
+
     heading: str
     body: list[str] = field(default_factory=list)
     subpoints: list[str] = field(default_factory=list)
@@ -51,12 +53,12 @@ class _Point:
 
 
 @dataclass
-class _Builder:
+class DraftBuilder:
     """The parts as they are filled in (private to one ``parse_answer`` call)."""
 
     outline: list[str] = field(default_factory=list)
     intro: list[str] = field(default_factory=list)
-    points: list[_Point] = field(default_factory=list)
+    points: list[OpenPoint] = field(default_factory=list)
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
     conclusion: list[str] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)
@@ -72,6 +74,7 @@ class _Builder:
     """The sentences between a group's title and its first point, while they are read."""
 
     def freeze(self, incomplete: bool) -> AnswerDraft:
+        """The parts read, frozen; ``incomplete`` when the source stops mid-answer."""
         for point in self.points:
             if not point.body and point.subpoints:
                 # "Ways to reduce it" over a bulleted list: the list is the point's body.

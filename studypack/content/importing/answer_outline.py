@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .answer_draft import _Builder
+from .answer_draft import DraftBuilder
 from .pieces import Piece
 
 SUB_GLYPHS = frozenset({"o", "○", "↳", "◦", "▪", "▫", "◽", "–", "--"})
@@ -19,7 +19,7 @@ OUTLINE_LINE_MAX = 90
 """Longest outline line, in characters; longer marker lines are answer text."""
 
 
-def _listed_next(piece: Piece, after: Piece | None) -> bool:
+def listed_next(piece: Piece, after: Piece | None) -> bool:
     """An outline's own "Introduction" or "Conclusion" line: a label standing alone with
     another short outline line after it (the answer's label has its paragraph after it).
     """
@@ -29,7 +29,7 @@ def _listed_next(piece: Piece, after: Piece | None) -> bool:
             and (not after.headed or after.label == "introduction"))
 
 
-def _label_again(piece: Piece, after: Piece | None, built: _Builder) -> bool:
+def label_again(piece: Piece, after: Piece | None, built: DraftBuilder) -> bool:
     """A marked "🔹 Introduction" over prose when the outline already lists its
     Introduction: the answer's own label, so the outline has ended.
     """
@@ -39,8 +39,10 @@ def _label_again(piece: Piece, after: Piece | None, built: _Builder) -> bool:
                     for line in built.outline))
 
 
-def _unlabelled_outline(pieces: list[Piece]) -> bool:
-    # Three or more short marker lines before any text, then text: an outline.
+def unlabelled_outline(pieces: list[Piece]) -> bool:
+    """Three or more short marker lines before any text, then text: an outline with no
+    "Outline" over it.
+    """
     run = 0
     for piece in pieces:
         if piece.marker and not piece.label and len(piece.plain) <= OUTLINE_LINE_MAX \
@@ -51,7 +53,7 @@ def _unlabelled_outline(pieces: list[Piece]) -> bool:
     return False
 
 
-def _outline_span(pieces: list[Piece], opening: bool) -> set[int]:
+def outline_span(pieces: list[Piece], opening: bool) -> set[int]:
     """Indices of the lines an outline most likely holds: the short, unfinished lines
     opening the answer (``opening``) or under an "Outline" label.
     """
@@ -68,7 +70,7 @@ def _outline_span(pieces: list[Piece], opening: bool) -> set[int]:
     return found
 
 
-def _outline_line(piece: Piece, built: _Builder) -> bool:
+def outline_line(piece: Piece, built: DraftBuilder) -> bool:
     """Add ``piece`` to the outline when it is an outline line; False ends the outline."""
     if (piece.headed and not piece.marker) or piece.arabic:
         return False

@@ -159,3 +159,15 @@ def split_marker(text: str) -> tuple[MarkerKind, str, str]:
                 continue  # "1 000", "2 4"
             return kind, match.group(1), ("**" + rest if bold else rest)
     return "", "", text.strip()
+
+
+LONG_LINE_WORDS = 8
+"""A line of this many words or more reads as prose, not as a heading, a label or a card."""
+
+
+def words_in_long_lines(blocks: list[Block]) -> int:
+    """The words of the blocks long enough to be prose: how much a post or a reading of
+    a page says, its headings, cards and buttons not counted.
+    """
+    return sum(len(plain(b.text).split()) for b in blocks
+               if len(plain(b.text).split()) >= LONG_LINE_WORDS)

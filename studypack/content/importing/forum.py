@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .blocks import QUESTION_WORDS, Block, plain
+from .blocks import QUESTION_WORDS, Block, plain, words_in_long_lines
 from .junk import MEMBER_RANK
 from .papers import EXAMS
 from .preamble import is_preface, quoted_question
@@ -72,12 +72,12 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         else:
             posts[-1].append(block)
     posts = [_uncarded(_unquoted(post)) for post in posts]
-    answering = [post for post in posts[1:] if _prose(post) >= _ANSWER_WORDS and any(
+    answering = [post for post in posts[1:] if words_in_long_lines(post) >= _ANSWER_WORDS and any(
         (q := parse_question(plain(b.text))) and q.text for b in post)]
     # A thread listing questions, no post of which answers one (its prose, less its
     # listed questions, is short), is read as a list over every post that adds to it.
     listing, starts = _listing(posts)
-    if any(_prose([b for b in post if not _holds(b, starts)]) >= _ANSWER_WORDS
+    if any(words_in_long_lines([b for b in post if not _holds(b, starts)]) >= _ANSWER_WORDS
            for post in answering):
         listing = []
     if len(answering) > 1:
@@ -85,7 +85,7 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         # my next post"): each post is an answer under its own question line.
         best = [b for post in answering for b in _signed_off(post)]
     else:
-        best = _signed_off(max(posts, key=_prose))
+        best = _signed_off(max(posts, key=words_in_long_lines))
     # The thread's head (its title, the forum's trail) stays: it names paper and
     # year. The asking post's own words do not: they are not the answer.
     head = [b for b in posts[0] if b.kind == "heading" or (
@@ -98,7 +98,7 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     if any((q := parse_question(plain(b.text))) and q.text for b in best):
         return (*head, *best)
     # The question is asked above the answer, in the thread's first posts.
-    above = posts[:posts.index(max(posts, key=_prose))]
+    above = posts[:posts.index(max(posts, key=words_in_long_lines))]
     # A question line with its words beats the thread's title naming only the number
     # ("Mercantile Law 2017 Q2 – … (need help)") and a question the first post sets.
     lines = _asked(blocks)
@@ -163,7 +163,7 @@ def _signed_off(post: list[Block]) -> list[Block]:
     # A rule with an answer's worth of prose under it only sets the answer apart from
     # the writer's preface ("Kindly check it", a rule, the answer): no signature.
     cut = next((k for k, b in enumerate(post) if _SIGNATURE.match(b.text.strip().split("\n")[0])
-                and _prose(post[k + 1:]) < _ANSWER_WORDS), len(post))
+                and words_in_long_lines(post[k + 1:]) < _ANSWER_WORDS), len(post))
     return [b for b in post[:cut] if not _REPLY.match(plain(b.text))]
 
 
@@ -297,9 +297,6 @@ def _unquoted(post: list[Block]) -> list[Block]:
         kept.append(block)
     return kept
 
-
-def _prose(post: list[Block]) -> int:
-    return sum(len(plain(b.text).split()) for b in post if len(plain(b.text).split()) >= 8)
 
 
 def posts_in_turn(text: str, find_posts: Callable[[Any], list[Any]],

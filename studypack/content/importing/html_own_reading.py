@@ -13,10 +13,10 @@ from typing import Any
 
 from .blocks import Block, plain
 from .html_prepare import (
-    _drop_docs_comments,
-    _drop_tag_boxes,
-    _nest_docs_lists,
+    drop_docs_comments,
     drop_polls,
+    drop_tag_boxes,
+    nest_docs_lists,
 )
 from .listed import read_list
 from .markup import walk
@@ -26,12 +26,8 @@ THIN_MAIN = 150
 """Words of prose below which a page's main text holds no answer (its comments may)."""
 
 
-def _prose(blocks: list[Block]) -> int:
-    return sum(len(plain(b.text).split()) for b in blocks
-               if len(plain(b.text).split()) >= 8)
 
-
-def _question_outside(text: str) -> tuple[list[Block], tuple[str, ...], bool]:
+def question_outside(text: str) -> tuple[list[Block], tuple[str, ...], bool]:
     """A question heading that trafilatura left out of the main text ("Q3. …" in a header
     above the article), and the short lines just above it (paper, year), read as context;
     and whether it was a line of a post set in <br> lines (such as a thread's first post).
@@ -80,7 +76,7 @@ def _br_lines(element: Any) -> list[str]:
     return [" ".join("".join(x).split()) for x in lines]
 
 
-def _put_question(asked: list[Block], blocks: list[Block], *, posted: bool = False
+def put_question(asked: list[Block], blocks: list[Block], *, posted: bool = False
                   ) -> list[Block]:
     """The question heading in the place of its own words in the main text (a question box:
     "Q.No.4" and "(20)" in spans around the question's paragraph, under the page's title),
@@ -122,7 +118,7 @@ _THREAD_POST = re.compile(r"<article\b[^>]*\bclass\s*=\s*[\"'][^\"']*comment", r
 """A forum post set as an <article> named as a comment (Invision's "cPost ipsComment")."""
 
 
-def _thread_page(text: str) -> bool:
+def thread_page(text: str) -> bool:
     """Every <article> of the page, two or more, is a post named as a comment: a thread."""
     posts = len(_THREAD_POST.findall(text))
     return posts >= 2 and posts == len(re.findall(r"<article\b", text, re.IGNORECASE))
@@ -139,7 +135,7 @@ def _thread(articles: list[Any]) -> Any:
     return parent if parent is not None and all(p.getparent() is parent for p in posts) else None
 
 
-def _own_reading(text: str) -> list[Block]:
+def own_reading(text: str) -> list[Block]:
     """The page's blocks read from its own markup: the article (or main, or body) without
     scripts, navigation, asides, forms and elements named as site furniture.
     """
@@ -158,9 +154,9 @@ def _own_reading(text: str) -> list[Block]:
             element.drop_tag()  # a forum's moderation form around all its posts
         elif element.getparent() is not None:
             element.drop_tree()
-    _nest_docs_lists(tree)
-    _drop_tag_boxes(tree)
-    _drop_docs_comments(tree)
+    nest_docs_lists(tree)
+    drop_tag_boxes(tree)
+    drop_docs_comments(tree)
     drop_polls(tree)
     _drop_side_columns(tree)
     # Blogger names the post's own container a widget ("widget Blog"): what holds the
@@ -216,10 +212,11 @@ MISSED_ITEMS = 3
 before the page's own reading is taken instead."""
 
 
-def _marked(blocks: list[Block]) -> int:
+def listed_count(blocks: list[Block]) -> int:
     """How many questions the blocks list (``read_list``)."""
     return len(read_list(blocks)[1])
 
 
-def _headings(blocks: list[Block]) -> int:
+def heading_count(blocks: list[Block]) -> int:
+    """How many headings a reading of the page keeps."""
     return sum(b.kind == "heading" for b in blocks)

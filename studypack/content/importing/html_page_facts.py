@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .blocks import Block, plain
 
-_PRODUCT = re.compile(r"<body[^>]*\sclass\s*=\s*[\"'][^\"']*\b(?:single-product|"
+PRODUCT = re.compile(r"<body[^>]*\sclass\s*=\s*[\"'][^\"']*\b(?:single-product|"
                       r"template-product|product-template|course-(?:landing|sales)-page)\b|"
                       r"property\s*=\s*[\"']og:type[\"']\s+content\s*=\s*[\"']product\b|"
                       r"\"@type\"\s*:\s*\"Product\"", re.IGNORECASE)
@@ -33,7 +33,7 @@ CUT_POSTS = 3
 """Posts cut at their jump breaks that make a page an index of posts."""
 
 
-def _jump_breaks(text: str) -> int:
+def jump_breaks(text: str) -> int:
     """How many posts the page shows cut at their jump break (``_JUMP_HREF``), one a post
     however many links lead past it.
     """
@@ -89,7 +89,7 @@ _SIGNATURE = re.compile(r"""(?:class|id|data-role)\s*=\s*["'][^"']*(?:signature|
 ``data-role="memberSignature"``)."""
 
 
-def _signatures(text: str) -> frozenset[str]:
+def signature_texts(text: str) -> frozenset[str]:
     """The texts of the page's forum signatures: a poster's line under every post ("CSS
     2024 in sha Allah", "Answers are my own") is neither answer nor context (its year is
     not the question's).
@@ -116,7 +116,7 @@ def _signatures(text: str) -> frozenset[str]:
                      if words)
 
 
-def _unsigned(blocks: list[Block], signatures: frozenset[str]) -> list[Block]:
+def unsigned(blocks: list[Block], signatures: frozenset[str]) -> list[Block]:
     """``blocks`` without the lines that are a forum signature."""
     if not signatures:
         return blocks
@@ -130,7 +130,7 @@ def _unsigned(blocks: list[Block], signatures: frozenset[str]) -> list[Block]:
     return kept
 
 
-def _title_and_crumbs(text: str) -> tuple[str, tuple[str, ...]]:
+def title_and_crumbs(text: str) -> tuple[str, tuple[str, ...]]:
     """The ``<title>`` and the breadcrumb trails (``class="breadcrumb…"``) of a page.
 
     trafilatura rightly leaves both out of the main text, but they often name the

@@ -21,7 +21,7 @@ _DOCS_LIST = re.compile(r"\blst-kix_(\w+)-(\d)\b")
 """A published Google Doc's list class: the list's id, then its nesting level."""
 
 
-def _nest_docs_lists(tree: Any) -> None:
+def nest_docs_lists(tree: Any) -> None:
     """Put each sub-list of a published Google Doc inside the item above it.
 
     Docs writes every level of a list as a separate sibling ``<ol>``, told apart only by
@@ -43,7 +43,7 @@ def _nest_docs_lists(tree: Any) -> None:
             last_item[(name, level)] = items[-1]
 
 
-def _prepared(text: str) -> str:
+def prepared_for_extraction(text: str) -> str:
     """The page as trafilatura should read it: each accordion title a plain paragraph of
     its words (a link or button without an address, which trafilatura leaves out as a
     control, yet it heads its panel: "CSS 2019" over that year's questions), and each
@@ -68,9 +68,9 @@ def _prepared(text: str) -> str:
             paragraph.text = " ".join(" ".join(element.itertext()).split())
             paragraph.tail = element.tail
             element.getparent().replace(element, paragraph)
-    _nest_docs_lists(tree)
-    _drop_tag_boxes(tree)
-    _drop_docs_comments(tree)
+    nest_docs_lists(tree)
+    drop_tag_boxes(tree)
+    drop_docs_comments(tree)
     drop_polls(tree)
     for caption in tree.xpath("//figcaption"):
         if caption.getparent() is not None:
@@ -85,7 +85,7 @@ _DOCS_COMMENT = 'href="#cmnt'
 """A Google Doc saved as a web page links each comment's mark ("[a]") to its text."""
 
 
-def _drop_docs_comments(tree: Any) -> None:
+def drop_docs_comments(tree: Any) -> None:
     """Leave out a Google Doc's comments: the mark in the text ("… desire.[a]") and the
     comment itself, listed at the document's end in a box of its own. A reader's remark
     ("Add Ross here. – Nida") is not the answer.
@@ -110,7 +110,7 @@ def _drop_docs_comments(tree: Any) -> None:
 _TAG_LINK = re.compile(r"""\brel\s*=\s*["'](?:[^"']*\s)?tag\b""", re.IGNORECASE)
 
 
-def _drop_tag_boxes(tree: Any) -> None:
+def drop_tag_boxes(tree: Any) -> None:
     """Leave out a post's box of tags: two or more links to its tags (``rel="tag"``) and
     nothing else, which a text reading runs on after the answer's last paragraph ("CSS 2021
     International Law Recognition"). A tag naming the sitting is read apart, as a crumb.

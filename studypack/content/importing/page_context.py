@@ -19,15 +19,15 @@ from .papers import (
     COMMISSIONS,
     EXAMS,
     PAPERS,
-    _generic,
-    _one_exam,
-    _papers_named,
-    _read_as,
+    generic_crumb,
     known_paper,
+    one_exam,
+    papers_named,
+    read_as,
     roman_part,
 )
 from .preamble import is_attribution, is_preface
-from .question_tags import _NAMED_NUMBER, _TAG_EXAM, _year_in, marks_in_prose, read_tags
+from .question_tags import NAMED_NUMBER, TAG_EXAM, marks_in_prose, read_tags, year_in
 from .urdu import latin_context
 
 
@@ -97,7 +97,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         if value and name not in found:
             found[name], where[name] = value, source
             if name == "paper":
-                where[name] += _read_as(str(value), lines_seen[-1] if lines_seen else "")
+                where[name] += read_as(str(value), lines_seen[-1] if lines_seen else "")
 
     lines_seen: list[str] = []
 
@@ -125,7 +125,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             note("exam", head.group(1).upper(), "page header")
             rest, year, _, _ = read_tags(head.group(2))
             rest = re.sub(r"\b(?:19|20)\d\d\b", "", rest).strip(" -–|:,")
-            note("year", year or _year_in(head.group(2)), "page header")
+            note("year", year or year_in(head.group(2)), "page header")
             # "CSS Mentor" is a site's name: only a paper's own name is read as one.
             note("paper", known_paper(rest), "page header")
         elif re.fullmatch(r"(?:19[4-9]|20\d)\d", line.strip()):
@@ -142,7 +142,7 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         note("year", int(tagged.group(1)) if tagged and short else None,
              "page title" if line is title else "page header")
         # "CSS 2019 Gender Studies Q3 Solved": a title naming exam and year names the number.
-        asked = _NAMED_NUMBER.search(line)
+        asked = NAMED_NUMBER.search(line)
         note("number", int(asked.group(1)) if asked and short else None,
              "page title" if line is title else "page header")
     for line in (*preamble, title):
@@ -150,14 +150,14 @@ def read_context(preamble: list[str], title: str = "") -> Context:
         source = "page title" if line is title else "page text"
         # A line naming several papers ("HomeInternational LawConstitutional Law…") is a
         # site's menu run together, which names none of them in particular.
-        note("paper", known_paper(line) if _papers_named(line) < 2 else None, source)
-        note("exam", _one_exam(line), source)
+        note("paper", known_paper(line) if papers_named(line) < 2 else None, source)
+        note("exam", one_exam(line), source)
         if line is title or is_attribution(line) or (
                 known_paper(line) and len(line.split()) <= 12):
             # A year the exam names ("| CSS 2023 Current Affairs") beats one in the
             # question's own words ("… the 2022 floods …").
             note("year", int(sitting.group(1)) if (sitting := _paper_sitting(line))
-                 else _year_in(line, phrase=line is title), source)
+                 else year_in(line, phrase=line is title), source)
     _read_sitting_years(preamble, note, in_sentences=True)
     named = str(found.get("exam") or "")
     return Context(exam=COMMISSIONS.get(named.upper(), named) or None,
@@ -193,7 +193,7 @@ def _read_sitting_years(preamble: list[str], note: Callable[[str, object, str], 
     for line in preamble:
         sitting = _paper_sitting(line)
         if sitting and (in_sentences or (
-                len(line.split()) <= SITTING_HEADER_WORDS and _papers_named(line) == 1
+                len(line.split()) <= SITTING_HEADER_WORDS and papers_named(line) == 1
                 and not _site_menu(line, preamble))):
             note("year", int(sitting.group(1)), "page text" if in_sentences else "page header")
 
@@ -213,14 +213,14 @@ def _read_sitting_headers(preamble: list[str], lines_seen: list[str],
     """
     for line in preamble:
         if (_paper_sitting(line) is None or len(line.split()) > SITTING_HEADER_WORDS
-                or _papers_named(line) != 1 or _site_menu(line, preamble)
+                or papers_named(line) != 1 or _site_menu(line, preamble)
                 or is_breadcrumb(line) or is_attribution(line)):
             continue
         lines_seen.append(line)  # the line a short name was read from, for the report
         note("paper", known_paper(line), "page header")
         # Its exam too, by name or by its commission ("SPSC CCE-2021 | …"), before a chat
         # list's or a menu's line naming another.
-        note("exam", _one_exam(line), "page header")
+        note("exam", one_exam(line), "page header")
 
 
 def _paper_sitting(line: str) -> re.Match[str] | None:
@@ -232,11 +232,11 @@ def _paper_sitting(line: str) -> re.Match[str] | None:
     # post's title may set the paper between exam and year ("CSS Current Affairs 2021").
     tagged = None
     for between in (r"", r"(?:[A-Za-z&.' ]{3,45}?)\s"):
-        found = re.search(rf"\b(?:{_TAG_EXAM})\s*{between}[-–]?\s*((?:19|20)\d\d)\b"
+        found = re.search(rf"\b(?:{TAG_EXAM})\s*{between}[-–]?\s*((?:19|20)\d\d)\b"
                           r"(?!\s*(?:prep|preparation|aspirants?|batch|candidates?)\b"
                           r"|\s*[-–—]\s*(?:19|20)?\d\d\b)",
                           line, re.IGNORECASE)
-        if found and (not between or _papers_named(found.group(0)) == 1):
+        if found and (not between or papers_named(found.group(0)) == 1):
             tagged = found
             break
     if tagged and re.search(r"\b(?:cleared|qualified|passed|topped|allocated in|attempted)\s*$",
@@ -255,7 +255,7 @@ def _read_attributed(line: str, note: Callable[[str, object, str], None]) -> Non
     if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line)):
         note("exam", spaced.group(1).upper(), "page text")
         note("year", int(spaced.group(2)), "page text")
-        asked = _NAMED_NUMBER.search(line)
+        asked = NAMED_NUMBER.search(line)
         note("number", int(asked.group(1)) if asked else None, "page text")
 
 
@@ -279,7 +279,7 @@ def _read_field(line: str, note: Callable[[str, object, str], None]) -> None:
     if name.startswith("exam") or name in ("year", "session") or name.endswith("attempted"):
         exam = re.match(rf"({'|'.join(EXAMS)})\b", value, re.IGNORECASE)  # "CSS 2023"
         note("exam", exam.group(1).upper() if exam else None, "page's fields")
-        note("year", _year_in(value), "page's fields")
+        note("year", year_in(value), "page's fields")
     elif name.endswith("marks") and digits:
         note("marks", int(digits.group(1)), "page's fields")
     elif digits and 1 <= int(digits.group(1)) <= 99:
@@ -289,9 +289,9 @@ def _read_field(line: str, note: Callable[[str, object, str], None]) -> None:
 def _read_part(part: str, note: Callable[[str, object, str], None], tags: list[str]) -> None:
     low = part.lower()
     exams = [w.upper() for w in re.findall(r"[a-z]+", low) if w.upper() in EXAMS]
-    if exams and _generic(part):
+    if exams and generic_crumb(part):
         note("exam", exams[0], "breadcrumb")
-        note("year", _year_in(part), "breadcrumb")
+        note("year", year_in(part), "breadcrumb")
     elif re.fullmatch(r"(?:19|20)\d\d", low):
         note("year", int(low), "breadcrumb")
     elif re.fullmatch(r"(?:total\s+)?marks\s*[:\-–]?\s*\d{1,3}", low):
@@ -300,9 +300,9 @@ def _read_part(part: str, note: Callable[[str, object, str], None], tags: list[s
         note("part", roman_part(re.split(r"[\s-]+", part)[-1]), "breadcrumb")
     elif low in ("compulsory", "optional"):
         tags.append(part.title())
-    elif _papers_named(part) > 1:
+    elif papers_named(part) > 1:
         return  # "Mentor for IR & Current Affairs" in a profile line: neither in particular
     elif known_paper(part):
         note("paper", known_paper(part), "breadcrumb")
-    elif not _generic(part) and not re.search(r"\d", low) and not exams:
+    elif not generic_crumb(part) and not re.search(r"\d", low) and not exams:
         note("paper", part, "breadcrumb")  # "CSS Insight" is a site's name, not a paper

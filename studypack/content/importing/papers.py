@@ -90,14 +90,14 @@ def known_paper(text: str) -> str | None:
     return None
 
 
-def _papers_named(text: str) -> int:
+def papers_named(text: str) -> int:
     """How many papers ``text`` names, by name or short name ("IR & Current Affairs": 2)."""
     low = " ".join(text.lower().replace("&", "and").split())
     return len({paper for paper in PAPERS if paper.lower() in low} | {
         paper for alias, paper in ALIASES.items() if re.search(rf"\b{re.escape(alias)}\b", low)})
 
 
-def _one_exam(line: str) -> str | None:
+def one_exam(line: str) -> str | None:
     """The one exam a line names; a site's tagline naming two ("CSS and PMS preparation")
     names neither in particular. A commission counts as its exam ("PMS 2019 (PPSC)").
     """
@@ -121,7 +121,7 @@ def roman_part(text: str) -> str:
     return {"1": "I", "2": "II", "3": "III", "4": "IV"}.get(value, value)
 
 
-def _read_as(paper: str, text: str) -> str:
+def read_as(paper: str, text: str) -> str:
     """`` ('Islamiat' read as Islamic Studies)`` when ``text`` names ``paper`` by a short name."""
     low = " ".join(text.lower().replace("&", "and").split())
     if paper.lower() in low:
@@ -134,7 +134,7 @@ def _read_as(paper: str, text: str) -> str:
     return ""
 
 
-def _generic(part: str) -> bool:
+def generic_crumb(part: str) -> bool:
     """A breadcrumb part naming no paper: "Home", "CSS Past Papers", "Solved Answers"."""
     words = re.findall(r"[a-z]+", part.lower())
     return all(w in _GENERIC or w.upper() in EXAMS for w in words)

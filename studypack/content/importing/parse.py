@@ -15,14 +15,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .answer_closing import _closing_guess, _cut_off
-from .answer_draft import AnswerDraft, _Builder, _Point
+from .answer_closing import closing_guess, cut_off
+from .answer_draft import AnswerDraft, DraftBuilder, OpenPoint
 from .answer_outline import (
-    _label_again,
-    _listed_next,
-    _outline_line,
-    _outline_span,
-    _unlabelled_outline,
+    label_again,
+    listed_next,
+    outline_line,
+    outline_span,
+    unlabelled_outline,
 )
 from .blocks import Block, plain
 from .pieces import CONCLUSION_OPENERS, Piece, format_subpoint, to_piece
@@ -53,11 +53,11 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
         The draft; empty parts are left empty (the caller reports them missing).
     """
     pieces = [to_piece(b) for b in blocks if b.text.strip()]
-    built = _Builder()
-    state = "outline" if _unlabelled_outline(pieces) else "intro"
+    built = DraftBuilder()
+    state = "outline" if unlabelled_outline(pieces) else "intro"
     # The outline's own numbering ("1- Introduction", "2- Background") does not say how
     # the points are marked: they may be run-in or headed below it.
-    outline = _outline_span(pieces, state == "outline")
+    outline = outline_span(pieces, state == "outline")
     shape = answer_shape([p for k, p in enumerate(pieces) if k not in outline] or pieces)
     if shape == "bare":
         built.derived.append("points: headings are short lines standing alone")
@@ -67,12 +67,12 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
     if built.skipped:
         built.notes.append(f"left out the question breakdown ({built.skipped} block(s)): "
                            "it explains the question, it is not the answer")
-    _closing_guess(built)
+    closing_guess(built)
     _without_attempt_note(built)
-    return built.freeze(_cut_off(pieces, built))
+    return built.freeze(cut_off(pieces, built))
 
 
-def _without_attempt_note(built: _Builder) -> None:
+def _without_attempt_note(built: DraftBuilder) -> None:
     """The answer's first line set wholly in brackets or italics, over the opening prose
     ("(wrote this without an outline)"), is the writer's note on the attempt, labelled
     introduction or not; an epigraph there (quoted, or closed by its author) stays.
@@ -83,18 +83,18 @@ def _without_attempt_note(built: _Builder) -> None:
 
 
 def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *, shape: str,
-          built: _Builder) -> str:
+          built: DraftBuilder) -> str:
     """Read one piece in ``state``; return the state for the next piece.
 
     States: ``outline``, ``breakdown``, ``intro``, ``points``, ``section``, ``conclusion``.
     """
     after = later[0] if later else None
     if piece.label and not (state == "outline" and (
-            (piece.marker and not _label_again(piece, after, built))
-            or _listed_next(piece, after))):
+            (piece.marker and not label_again(piece, after, built))
+            or listed_next(piece, after))):
         return _on_label(piece, built, state)
     if state == "outline":
-        if _outline_line(piece, built):
+        if outline_line(piece, built):
             return state
         state = "intro"
         if piece.label:  # "1. Introduction" after the outline: the answer's own label
@@ -152,7 +152,7 @@ _ORDINAL_LEAD = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|e
                            r"tenth|last|final)(?:ly)?,\s+(?=[A-Z])", re.IGNORECASE)
 
 
-def _outline_head(piece: Piece, after: Piece | None, built: _Builder) -> bool:
+def _outline_head(piece: Piece, after: Piece | None, built: DraftBuilder) -> bool:
     """A bare line standing alone that repeats an outline line's words ("IMPACT ON
     TRADE" over bullets, for the outline's "iv) Impact on trade"): that part's heading.
     An outline line with lines folded under it names a title over points, not a point;
@@ -165,7 +165,7 @@ def _outline_head(piece: Piece, after: Piece | None, built: _Builder) -> bool:
             and any(line.casefold() == text for line in built.outline))
 
 
-def _outline_run_in(piece: Piece, built: _Builder) -> bool:
+def _outline_run_in(piece: Piece, built: DraftBuilder) -> bool:
     """A paragraph run in under words an outline line names ("Historical background:
     Afghanistan was …", for the outline's "ii. Historical background"): that part of the
     answer, a point, though set like the labelled introduction above it.
@@ -183,7 +183,7 @@ def _grouped(piece: Piece, after: Piece | None) -> bool:
     return run_in_bold(piece) or lettered_heading(piece, after) or decimal_point(piece, after)
 
 
-def _lettered_first(piece: Piece, after: Piece | None, shape: str, built: _Builder) -> bool:
+def _lettered_first(piece: Piece, after: Piece | None, shape: str, built: DraftBuilder) -> bool:
     """"(a) Formation" over its paragraph before any numbered point of the answer: a
     point, though "i." points follow (under a title); after one it may be its part.
     """
@@ -212,7 +212,7 @@ _QUOTED = re.compile(r"[\"\u201c\u201d]|[\u2014\u2013-]\s*[A-Z][\w.]*\W*$")
 """Quotation marks, or an attribution closing the line ("— Quaid-e-Azam"): an epigraph."""
 
 
-def _on_label(piece: Piece, built: _Builder, state: str) -> str:
+def _on_label(piece: Piece, built: DraftBuilder, state: str) -> str:
     rest = piece.rest
     if piece.label == "note":
         # "Translation:" under a verse labels the text in the part being read.
@@ -255,17 +255,17 @@ def _on_label(piece: Piece, built: _Builder, state: str) -> str:
     return "conclusion"
 
 
-def _new_point(piece: Piece, after: Piece | None = None) -> _Point:
+def _new_point(piece: Piece, after: Piece | None = None) -> OpenPoint:
     text = piece.text.strip()
     # A line standing over its own paragraph holds only the heading, dash and all.
     over = after is not None and not (after.marker or after.headed or after.label) and len(
         after.plain.split()) >= 12
     if piece.headed:
-        return _Point(plain(text).rstrip(":. "))
+        return OpenPoint(plain(text).rstrip(":. "))
     lead = re.match(r"^\*{1,2}(.+?)\*{1,2}\s*[:.\-–—]?\s*(.*)$", text, re.DOTALL)
     if lead and len(lead.group(1)) <= 100:
         body = _capitalised(lead.group(2).strip())
-        return _Point(lead.group(1).strip().rstrip(":. "), [body] if body else [],
+        return OpenPoint(lead.group(1).strip().rstrip(":. "), [body] if body else [],
                       inline_body=bool(body))
     heading, body = split_heading(text)
     titled = all(w[:1].isupper() for w in plain(body).split() if len(w) > 3)
@@ -274,8 +274,8 @@ def _new_point(piece: Piece, after: Piece | None = None) -> _Point:
         # "(e) Forms of Recognition: De Jure and De Facto": a heading with its subtitle.
         # "Infrastructure – roads, rail and ports" standing over its paragraph: all heading,
         # also numbered ("2- Unpaid care – the invisible burden").
-        return _Point(plain(text).rstrip(":. "))
-    return _Point(heading, [_capitalised(body)] if body else [], inline_body=bool(body))
+        return OpenPoint(plain(text).rstrip(":. "))
+    return OpenPoint(heading, [_capitalised(body)] if body else [], inline_body=bool(body))
 
 
 def _capitalised(body: str) -> str:
@@ -308,7 +308,7 @@ def split_heading(text: str) -> tuple[str, str]:
     return " ".join(words[:8]) + "…", text
 
 
-def _add(piece: Piece, built: _Builder, state: str) -> None:
+def _add(piece: Piece, built: DraftBuilder, state: str) -> None:
     """Put a piece that starts nothing into the part being read."""
     text = piece.text
     if piece.marker:

@@ -76,7 +76,7 @@ def main_speaker(lines: list[str]) -> list[str]:
     speakers: list[str | None] = []
     current: str | None = None
     for line in lines:
-        prefix = _CHAT_PREFIX.match(" ".join(line.split()))
+        prefix = CHAT_PREFIX.match(" ".join(line.split()))
         if prefix:
             current = _SPEAKER.sub("", prefix.group(0)).strip(" :")
         elif _SPEAKER.match(" ".join(line.split())):
@@ -100,7 +100,7 @@ def main_speaker(lines: list[str]) -> list[str]:
                  len(lines))
     return [line for n, (line, speaker) in enumerate(zip(lines, speakers, strict=True))
             if n not in dropped and (speaker in (main, None) or (
-                n < begun and _ASKS_FOR.search(_CHAT_PREFIX.sub("", line.strip()))))]
+                n < begun and _ASKS_FOR.search(CHAT_PREFIX.sub("", line.strip()))))]
 
 
 def _messages(lines: list[str], speakers: list[str | None]) -> list[tuple[int, int, str | None]]:
@@ -133,7 +133,7 @@ def _replies(lines: list[str], messages: list[tuple[int, int, str | None]],
         start, end, who = messages[k]
         if who != main:
             continue
-        text = _CHAT_PREFIX.sub("", " ".join(lines[start].split()))
+        text = CHAT_PREFIX.sub("", " ".join(lines[start].split()))
         filled = [x for x in lines[start:end] if x.strip()]
         # Only after an answer of several lines; a one-line answer is not a reply.
         answered = sum(bool(x.strip()) for a, b, w in messages[:k] if w == main
@@ -146,7 +146,7 @@ def _replies(lines: list[str], messages: list[tuple[int, int, str | None]],
         # A reply to another's message, or a remark on the picture just sent ("☝️ draw
         # this diagram in the exam" under "<Media omitted>").
         replying = k > 0 and (messages[k - 1][2] not in (main, None) or bool(_MEDIA.match(
-            _CHAT_PREFIX.sub("", " ".join(lines[messages[k - 1][0]].split())))))
+            CHAT_PREFIX.sub("", " ".join(lines[messages[k - 1][0]].split())))))
         if short and ((closing and answered) or replying):
             cut.update(range(start, end))
         else:
@@ -157,7 +157,7 @@ def _replies(lines: list[str], messages: list[tuple[int, int, str | None]],
 _SPEAKER = re.compile(r"^\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*"
                       r"(?:[ap]\.?m\.?)?\]?(?:\s+-)?\s+", re.IGNORECASE)
 
-_CHAT_PREFIX = re.compile(
+CHAT_PREFIX = re.compile(
     r"^\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\]?"
     r"(?:\s+-)?\s+[^:]{1,40}:\s+", re.IGNORECASE)
 """A chat export's "[12/03/2024, 9:15 pm] Ali: " or "12/03/2024, 9:15 pm - Ali: " prefix."""

@@ -15,7 +15,7 @@ from .blocks import QUESTION_WORDS, Block, mostly_arabic, split_marker
 from .junk import is_junk, starts_tail
 from .page_chrome import drop_page_chrome, wrap_width
 from .pieces import CONCLUSION_OPENERS, SENTENCE_END
-from .plain_chat import _CHAT_PREFIX, discord_as_chat, main_speaker
+from .plain_chat import CHAT_PREFIX, discord_as_chat, main_speaker
 from .question_sheet import question_sheet
 from .question_tags import full_years
 from .questions import asks, parse_question
@@ -47,7 +47,7 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
     lines, dropped = drop_page_chrome(lines)
     lines = question_sheet(lines)
     lines = discord_as_chat(lines)
-    chat = sum(bool(_CHAT_PREFIX.match(x.strip())) for x in lines) >= 3
+    chat = sum(bool(CHAT_PREFIX.match(x.strip())) for x in lines) >= 3
     lines = main_speaker(lines) if chat else _nested_bullets(lines)
     paged = sum(bool(_PAGE_COUNTER.match(line)) for line in dropped) >= 2
     # A chat's lines are messages, never wrapped.
@@ -55,7 +55,7 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
     paragraphs: list[str] = []
     previous = ""
     for n, raw in enumerate(lines):
-        line = _CHAT_PREFIX.sub("", " ".join(raw.split()))
+        line = CHAT_PREFIX.sub("", " ".join(raw.split()))
         if not line:
             previous = ""
             continue

@@ -13,10 +13,10 @@ import re
 
 from .papers import known_paper, roman_part, tag_exam
 
-_NAMED_NUMBER = re.compile(r"\b[Qq](?:uestion)?\s*\.?\s*(?:No\.?\s*|number\s*)?[#:.]?\s*"
+NAMED_NUMBER = re.compile(r"\b[Qq](?:uestion)?\s*\.?\s*(?:No\.?\s*|number\s*)?[#:.]?\s*"
                            r"(\d{1,2})\b")
 """A question's number named in passing: "Q3", "Q.No.6", "Question No. 6", "question # 4"."""
-_MARKS = re.compile(r"\s*[*_]{0,2}[(\[]\s*(?:marks?\s*[:\-]?\s*)?(\d{1,3}(?:\s*\+\s*\d{1,3})*)"
+MARKS = re.compile(r"\s*[*_]{0,2}[(\[]\s*(?:marks?\s*[:\-]?\s*)?(\d{1,3}(?:\s*\+\s*\d{1,3})*)"
                     r"\s*(?:=\s*(\d{1,3}))?\s*(?:marks?|\u0646\u0645\u0628\u0631)?\s*[)\]][*_]{0,2}"
                     r"\s*\.?$", re.IGNORECASE)
 """``(20)``, ``[20 marks]``, ``(10 + 10 = 20 Marks)``, ``(Marks 20)``, bold or italic too;
@@ -31,11 +31,11 @@ right-aligned on the question's line), "| Total marks for this question: 20"."""
 # Not the end of a range of years ("(1947-2019)" is part of the question).
 _PROVINCE = r"(?:(?:Punjab|Sindh|KPK|KP|Khyber Pakhtunkhwa|Balochistan|AJK|GB)\s*[-–]?\s*)?"
 """A province between a PMS tag and its year ("PMS Punjab 2018")."""
-_TAG_EXAM = (r"(?:(?:Punjab|Sindh|KPK?|Balochistan|AJK|GB)\s+(?=PMS|PCS))?"
+TAG_EXAM = (r"(?:(?:Punjab|Sindh|KPK?|Balochistan|AJK|GB)\s+(?=PMS|PCS))?"
              r"(?:(?:FPSC|PPSC|KPPSC|SPSC|BPSC|AJKPSC)(?:\s+(?:CSS|PMS|PCS|CCE))?|CSS|PMS|PCS)")
 """The exam a list's tag names, by its own name or by the commission that holds it, with
 the province before it ("Sindh PCS 2020") or the commission's exam after it ("BPSC CCE")."""
-_YEAR = re.compile(rf"\s*[(\[]?\s*(?:({_TAG_EXAM})\s*[-–,]?\s*{_PROVINCE})?"
+_YEAR = re.compile(rf"\s*[(\[]?\s*(?:({TAG_EXAM})\s*[-–,]?\s*{_PROVINCE})?"
                    r"(?<!\d[-–])((?:19|20)\d\d)\s*[)\]]?\s*\.?$",
                    re.IGNORECASE)
 _EXAM_YEAR_MARKS = re.compile(
@@ -44,9 +44,9 @@ _EXAM_YEAR_MARKS = re.compile(
 """``(CSS 2020, 20 marks)``: exam, year and marks in one bracket."""
 _TAG_AT_START = re.compile(r"^[(\[]\s*(CSS|PMS|PCS)\s*[-–]?\s*((?:19|20)\d\d)\s*[)\]]\s*[:\-–]?\s*",
                            re.IGNORECASE)
-_EXAM = _TAG_EXAM + r"\s*[-–]?\s*" + _PROVINCE + r"(?:19|20)\d\d"
+_EXAM = TAG_EXAM + r"\s*[-–]?\s*" + _PROVINCE + r"(?:19|20)\d\d"
 # A dash before a tag may be typed as two or three hyphens ("--- BPSC 2018").
-_EXAM_YEAR_TAG = re.compile(rf"(?:[(\[]\s*{_EXAM}\s*[)\]]|\s(?:[—–]|-{{1,3}})\s*{_EXAM}|"
+EXAM_YEAR_TAG = re.compile(rf"(?:[(\[]\s*{_EXAM}\s*[)\]]|\s(?:[—–]|-{{1,3}})\s*{_EXAM}|"
                             rf"(?:(?<=[.?!”\"])|(?<=\d[)\]])|(?<=marks[)\]]))\s+{_EXAM})\s*\.?$",
                             re.IGNORECASE)
 """``(CSS 2016)`` closing a listed question, ``— CSS 2016`` after a dash, or ``CSS-2016``
@@ -81,7 +81,7 @@ def full_years(text: str) -> str:
     return _SHORT_YEAR_TAG.sub(widen, text)
 
 
-_LEAD_SITTING = rf"(?:({_TAG_EXAM})\s*[-–]?\s*{_PROVINCE})?((?:19|20)\d\d)"
+_LEAD_SITTING = rf"(?:({TAG_EXAM})\s*[-–]?\s*{_PROVINCE})?((?:19|20)\d\d)"
 _LEAD_TAG = re.compile(rf"^(?:[(\[]\s*{_LEAD_SITTING}\s*[)\]]\s*[:\-–—]?\s*|"
                        rf"{_LEAD_SITTING}(?::\s*|\s+[-–—]\s+))(?=\S)",
                        re.IGNORECASE)
@@ -131,11 +131,11 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
             # "… (4) — CSS 2018": the dash before the tag parts it from the marks.
             rest = re.sub(r"\s+(?:[—–]|-{1,3})\s*$", "", rest[: found.start()])
             continue
-        found = (_MARKS.search(rest) or _MARKS_BARE.search(rest) or _MARKS_NAMED.search(rest)
+        found = (MARKS.search(rest) or _MARKS_BARE.search(rest) or _MARKS_NAMED.search(rest)
                  or _MARKS_SHORT.search(rest))
         if found and marks is None:
             parts = [int(n) for n in re.findall(r"\d+", found.group(1))]
-            total = found.group(2) if found.re is _MARKS else None
+            total = found.group(2) if found.re is MARKS else None
             marks = int(total) if total else sum(parts)
             # A short tag before the marks ("— CSS'21 [10+10]") now closes the line.
             rest = full_years(rest[: found.start()])
@@ -167,7 +167,7 @@ _ATTRIBUTION = re.compile(r"\s*[(\[]([^()\[\]]{4,90})[)\]]\s*\.?$")
 _PART_YEAR = re.compile(r"(?:(?:KPPSC|PPSC|SPSC|BPSC|FPSC|Punjab|Sindh|KPK?|Balochistan)\s+)?"
                         r"(?:(CSS|PMS|PCS)\s*[-–]?\s*)?((?:19|20)\d\d)", re.IGNORECASE)
 _PAPER_PART = re.compile(r"part[\s-]*(iii|ii|iv|i|[1-4])", re.IGNORECASE)
-_PAPER_OR_PART = re.compile(r"\b(?:paper|part)[\s-]*(?:iii|ii|iv|i|[1-4])\b", re.IGNORECASE)
+PAPER_OR_PART = re.compile(r"\b(?:paper|part)[\s-]*(?:iii|ii|iv|i|[1-4])\b", re.IGNORECASE)
 _PART_MARKS = re.compile(r"(?:marks?\s*[:=]?\s*)?(\d{1,3})\s*(?:marks?)?", re.IGNORECASE)
 
 
@@ -199,7 +199,7 @@ def read_attribution(text: str) -> tuple[str, dict[str, object]]:
                 said["exam"] = year.group(1).upper()
         elif marks and "mark" in part.lower():
             said["marks"] = int(marks.group(1))
-        elif named := _NAMED_NUMBER.fullmatch(part):
+        elif named := NAMED_NUMBER.fullmatch(part):
             said["number"] = int(named.group(1))
         elif paper and len(part) <= len(paper) + 12:
             said["paper"] = paper
@@ -224,7 +224,7 @@ def marks_in_prose(text: str) -> int | None:
     return int(found.group(1) or found.group(2)) if found else None
 
 
-def _year_in(text: str, *, phrase: bool = False) -> int | None:
+def year_in(text: str, *, phrase: bool = False) -> int | None:
     """The first year in ``text``; with ``phrase``, not one inside the question's words
     ("… with reference to the 2022 floods" in a title that is the question).
     """

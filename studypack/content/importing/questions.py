@@ -17,16 +17,16 @@ import re
 from dataclasses import dataclass, replace
 
 from .blocks import EMOJI, QUESTION_WORDS, plain, split_marker
-from .papers import EXAMS, _generic, _one_exam, _papers_named, known_paper, tag_exam
+from .papers import EXAMS, generic_crumb, known_paper, one_exam, papers_named, tag_exam
 from .question_tags import (
-    _EXAM_YEAR_TAG,
-    _MARKS,
-    _NAMED_NUMBER,
-    _PAPER_OR_PART,
-    _year_in,
+    EXAM_YEAR_TAG,
+    MARKS,
+    NAMED_NUMBER,
+    PAPER_OR_PART,
     full_years,
     read_attribution,
     read_tags,
+    year_in,
 )
 from .series import without_place
 
@@ -40,7 +40,7 @@ def title_as_question(titles: list[str]) -> QuestionLine | None:
     """
     for title in titles:
         parts = [p.strip() for p in _TITLE_SPLIT.split(" ".join(title.split())) if p.strip()]
-        parts = [p for p in parts if len(p.split()) >= 3 and not _generic(p)
+        parts = [p for p in parts if len(p.split()) >= 3 and not generic_crumb(p)
                  and not re.search(rf"\b(?:{'|'.join(EXAMS)})\b|\bsolved\b|\bnotes\b", p,
                                    re.IGNORECASE)]
         if parts:
@@ -187,29 +187,29 @@ def parse_question(text: str) -> QuestionLine | None:
     # "IR -- CSS 2023 -- Q.2 (typed from my exam attempt)": a remark after the header.
     match = _Q_AT_END.match(re.sub(r"\s*\((?=[^)]*[a-z]{4})[^()\d]{8,80}\)\s*$", "", untagged))
     if match and (match["head"].count("(") != match["head"].count(")")
-                  or _NAMED_NUMBER.search(match["head"])):
+                  or NAMED_NUMBER.search(match["head"])):
         match = None  # "… Solved Questions (Q2 and Q4)", "… – Q2 & Q6" name questions
     # "Economics Paper II · Part-II · Question 03" names its paper where others name the
     # exam or the year.
     if match and (re.search(rf"\b(?:{'|'.join(EXAMS)})\b|\b(?:19|20)\d\d\b", match["head"])
-                  or (known_paper(match["head"]) and _PAPER_OR_PART.search(match["head"]))):
+                  or (known_paper(match["head"]) and PAPER_OR_PART.search(match["head"]))):
         _, year, _, exam = read_tags(match["head"])
         exam = exam or next(iter(re.findall(rf"\b({'|'.join(EXAMS)})\b", match["head"])), None)
         return QuestionLine(number=int(match["number"]), text="",
-                            year=year or tag_year or _year_in(match["head"]),
+                            year=year or tag_year or year_in(match["head"]),
                             exam=exam or tag_exam, marks=tag_marks,
-                            paper=known_paper(match["head"]) if _papers_named(match["head"]) == 1
+                            paper=known_paper(match["head"]) if papers_named(match["head"]) == 1
                             else None)
     labelled = _Q_LABEL_TAGS.match(line)
     if labelled and len(labelled.group(2).split()) >= 4:
         # "Question (CSS 2022, Sociology, Q.6): Rapid urbanisation … Discuss. (20)"
         inside = labelled.group(1)
         rest, year, marks, exam = read_tags(labelled.group(2))
-        number = _NAMED_NUMBER.search(inside)
+        number = NAMED_NUMBER.search(inside)
         found_exam = re.search(rf"\b({'|'.join(EXAMS)})\b", inside, re.IGNORECASE)
         inside_marks = re.search(r"\b(\d{1,3})\s*marks?\b", inside, re.IGNORECASE)
         return QuestionLine(number=int(number.group(1)) if number else None, text=rest,
-                            year=year or _year_in(inside),
+                            year=year or year_in(inside),
                             marks=marks or (int(inside_marks.group(1)) if inside_marks else None),
                             exam=exam or (found_exam.group(1).upper() if found_exam else None),
                             paper=known_paper(inside))
@@ -244,10 +244,10 @@ def _tagged_forms(line: str) -> QuestionLine | None:
     if match and ("?" in line or QUESTION_WORDS.match(match.group(1)) or asks(match.group(1))
                   ) and len(match.group(1).split()) >= 4:
         return _with_tags(None, match.group(1))  # "Question: What is Zakat? Explain …"
-    if match and _EXAM_YEAR_TAG.search(line):
+    if match and EXAM_YEAR_TAG.search(line):
         return _with_tags(None, match.group(1))
     match = _LISTED.match(line)
-    if match and _EXAM_YEAR_TAG.search(line):
+    if match and EXAM_YEAR_TAG.search(line):
         return QuestionLine(**{**_with_tags(_paper_number(match.group(1)), match.group(2)).__dict__,
                                "listed": True})
     first = _YEAR_FIRST.match(line)
@@ -311,9 +311,9 @@ def year_head(head: str) -> tuple[str | None, int] | None:
     if len(years) != 1 or len(text.split()) > 6:
         return None
     words = re.sub(r"\b(?:19|20)\d\d\b", " ", text)
-    if re.search(r"[^\w\s:()\-–]", words) or not _generic(words):
+    if re.search(r"[^\w\s:()\-–]", words) or not generic_crumb(words):
         return None
-    return _one_exam(text), int(years[0])
+    return one_exam(text), int(years[0])
 
 
 def asks(text: str) -> bool:
@@ -335,7 +335,7 @@ def _paper_number(digits: str) -> int | None:
 
 def _with_tags(number: int | None, text: str) -> QuestionLine:
     text, said = read_attribution(text)
-    marks_bracket = _MARKS.search(text) if not said else None
+    marks_bracket = MARKS.search(text) if not said else None
     if marks_bracket:
         # "(CSS 2018 - Part-II) (20 marks)": the bracket before the marks' is read too;
         # the marks' bracket stays for read_tags.

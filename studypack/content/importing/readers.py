@@ -19,28 +19,27 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from ...errors import StudypackError
-from .blocks import QUESTION_WORDS, Block, Page, plain
+from .blocks import QUESTION_WORDS, Block, Page, plain, words_in_long_lines
 from .html_own_reading import (
     MISSED_ITEMS,
     THIN_MAIN,
-    _headings,
-    _marked,
-    _own_reading,
-    _prose,
-    _put_question,
-    _question_outside,
-    _thread_page,
+    heading_count,
+    listed_count,
+    own_reading,
+    put_question,
+    question_outside,
+    thread_page,
 )
 from .html_page_facts import (
-    _PRODUCT,
     CUT_POSTS,
-    _jump_breaks,
-    _signatures,
-    _title_and_crumbs,
-    _unsigned,
+    PRODUCT,
     archive_cards,
+    jump_breaks,
+    signature_texts,
+    title_and_crumbs,
+    unsigned,
 )
-from .html_prepare import _prepared
+from .html_prepare import prepared_for_extraction
 from .markup import walk
 from .mybb import mybb_thread
 from .pandoc import from_pandoc
@@ -80,28 +79,29 @@ def read_html(data: bytes) -> Page:
     chat = telegram_export(text)
     if chat is not None:  # a chat's export: read as the copy of its messages is
         blocks, _ = read_plain(chat)
-        return Page(tuple(blocks), title=_title_and_crumbs(text)[0], notes=notes)
+        return Page(tuple(blocks), title=title_and_crumbs(text)[0], notes=notes)
     with _quiet("trafilatura"):
-        xml = trafilatura.extract(_prepared(text), output_format="xml", include_formatting=True,
-                                  include_comments=True, include_tables=True,
-                                  favor_recall=True, with_metadata=True, include_images=False,
-                                  deduplicate=False)
+        xml = trafilatura.extract(prepared_for_extraction(text), output_format="xml",
+                                  include_formatting=True, include_comments=True,
+                                  include_tables=True, favor_recall=True, with_metadata=True,
+                                  include_images=False, deduplicate=False)
     if not xml:
         raise UnreadableFile("has no main text that could be found (is it a saved web page?)")
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     blocks = walk(main if main is not None else root)
     comments = root.find("comments")
-    if comments is not None and _prose(blocks) < THIN_MAIN:
+    if comments is not None and words_in_long_lines(blocks) < THIN_MAIN:
         # A thread whose answer is a reply (Reddit's comments): the post asks, a
         # comment answers. Read only when the page's own text holds no answer.
         blocks = [*blocks, *walk(comments)]
-    own = _own_reading(text)
+    own = own_reading(text)
     # A thread whose posts are <article>s named as comments: trafilatura keeps some of
     # them, the page's own reading keeps the thread whole, the question's post with it.
-    if _thread_page(text) or _headings(own) >= _headings(blocks) + 2 or (
-            _prose(blocks) < THIN_MAIN and _prose(own) >= 3 * THIN_MAIN) or (
-            _marked(own) >= _marked(blocks) + MISSED_ITEMS):
+    if thread_page(text) or heading_count(own) >= heading_count(blocks) + 2 or (
+            words_in_long_lines(blocks) < THIN_MAIN
+            and words_in_long_lines(own) >= 3 * THIN_MAIN) or (
+            listed_count(own) >= listed_count(blocks) + MISSED_ITEMS):
         # trafilatura dropped the page's headings (a question's "Question No. 2", the
         # points' h3s), or the paragraphs under them (a comments card under the answer's
         # card misleads it): the page's own structure, less its furniture, reads better.
@@ -111,16 +111,16 @@ def read_html(data: bytes) -> Page:
     blocks = mybb_thread(text) or vbulletin_thread(text) or xenforo_thread(text) or blocks
     # Entities such as &#3650;&#8364;&#8482; become mojibake only once parsed: repair it.
     blocks = [replace(b, text=repair(b.text)[0]) if "\u0e42" in b.text else b for b in blocks]
-    blocks = _unsigned(blocks, _signatures(text))
-    title, crumbs = _title_and_crumbs(text)
+    blocks = unsigned(blocks, signature_texts(text))
+    title, crumbs = title_and_crumbs(text)
     # A post set in <br> lines holds its question lines inside one block.
     if not any(parse_question(plain(line)) for b in blocks for line in b.text.split("\n")):
-        asked, above, posted = _question_outside(text)
-        blocks = _put_question(asked, blocks, posted=posted)
+        asked, above, posted = question_outside(text)
+        blocks = put_question(asked, blocks, posted=posted)
         crumbs = (*crumbs, *above)
     return Page(tuple(blocks), title=title or str(root.get("title") or ""), crumbs=crumbs,
-                notes=notes, product=bool(_PRODUCT.search(text)),
-                index=_jump_breaks(text) >= CUT_POSTS or archive_cards(text))
+                notes=notes, product=bool(PRODUCT.search(text)),
+                index=jump_breaks(text) >= CUT_POSTS or archive_cards(text))
 
 
 def read_markdown(data: bytes) -> Page:
