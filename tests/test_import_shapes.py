@@ -3199,9 +3199,9 @@ Q.6 How is intelligence measured? Discuss the limits of IQ tests.<br>
 
 
 def test_a_blogger_posts_own_reading_keeps_the_post_its_widget_holds_and_its_div_lines():
-    from studypack.content.importing.html_own_reading import _own_reading
+    from studypack.content.importing.html_own_reading import own_reading
 
-    texts = [b.text for b in _own_reading(_BLOGGER_YEARS)]
+    texts = [b.text for b in own_reading(_BLOGGER_YEARS)]
     assert "(ii) Discuss the causes of terrorism in the tribal districts." in texts
     assert "(a) Victimology (10)" in texts and "Popular Posts" not in texts
 
@@ -4280,7 +4280,7 @@ def test_a_tags_line_after_the_answer_ends_it(tmp_path):
 def test_a_box_of_post_tags_is_left_out():
     from lxml import html
 
-    from studypack.content.importing.html_prepare import _drop_tag_boxes
+    from studypack.content.importing.html_prepare import drop_tag_boxes
 
     tree = html.fromstring(
         '<article><div class="entry"><p>Canal losses are a problem of upkeep.</p></div>'
@@ -4288,7 +4288,7 @@ def test_a_box_of_post_tags_is_left_out():
         '<a href="/t/2" rel="tag">Irrigation Notes</a></div>'
         '<p>See also <a href="/t/3" rel="tag">Water</a> and <a href="/t/4" rel="tag">Dams</a>'
         ' for more.</p></article>')
-    _drop_tag_boxes(tree)
+    drop_tag_boxes(tree)
     assert " ".join(" ".join(tree.itertext()).split()) == (
         "Canal losses are a problem of upkeep. See also Water and Dams for more.")
 
@@ -4433,7 +4433,7 @@ def test_a_posts_words_alone_in_a_box_or_after_its_quote_box_are_kept():
 
 
 def test_a_narrow_side_column_of_the_layout_is_left_out_of_the_pages_own_reading():
-    from studypack.content.importing.html_own_reading import _own_reading
+    from studypack.content.importing.html_own_reading import own_reading
 
     answer = " ".join([BODY] * 4)
     page = (f'<html><body><div class="row"><div class="col-md-9"><h1>Canal losses</h1>'
@@ -4443,7 +4443,7 @@ def test_a_narrow_side_column_of_the_layout_is_left_out_of_the_pages_own_reading
             '<div class="row"><div class="col-sm-6"><p>Left half of a two-column table of '
             'contents.</p></div><div class="col-sm-6"><p>Right half of it.</p></div></div>'
             '</body></html>')
-    texts = [b.text for b in _own_reading(page)]
+    texts = [b.text for b in own_reading(page)]
     assert "Our toppers" not in texts and "Nine of our students passed in 2024." not in texts
     assert texts[0] == "Canal losses" and "Right half of it." in texts
 
