@@ -5402,3 +5402,213 @@ def test_marks_told_as_a_marks_question_in_a_sentence():
     assert marks_in_prose("It was a 20 marks question in the 2021 paper.") == 20
     assert marks_in_prose("A 10 mark question, so keep it short.") == 10
     assert marks_in_prose("He scored 20 marks in the question.") is None
+
+
+def test_a_wordpress_lms_course_page_is_a_sales_page(tmp_path):
+    """LearnPress marks a course's own page in its body class; a past question quoted in
+    its description is a sample of the class, not an answer.
+    """
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS Written Batch 2025 – Civil Prep Academy</title></head>
+<body class="lp_course-template-default single single-lp_course postid-77 learnpress">
+<header><nav><a href="/">Home</a> <a href="/courses/">Courses</a></nav></header>
+<main><h1 class="course-title">CSS Written Batch 2025</h1>
+<div class="course-description"><h2>How We Teach Answer Writing</h2><p>{BODY}</p>
+<h3>Outline first</h3><p>{BODY}</p><h3>Headings that carry the argument</h3><p>{BODY}</p>
+<p>In week two we take up: “Discuss the causes of the energy crisis in Pakistan.” (CSS
+2021) (20)</p><h3>Conclusion</h3><p>{BODY}</p></div>
+<div class="course-price">Rs. 18,000</div><button>Enroll Now</button></main></body></html>"""
+    with pytest.raises(NoAnswerOnPage, match="sales"):
+        import_file(_write(tmp_path, "course.html", page))
+
+
+@pytest.mark.parametrize(("closing", "gone"), [
+    ("Share This Story, Choose Your Platform!", "Choose Your Platform"),
+    ("*Next in this series: CSS 2017 Economics Q6 on the circular debt.*", "circular debt"),
+    ("Copy with credit please. Next post: Q.8 (fiscal deficit) on Monday.", "fiscal deficit"),
+    ("— End of Set 5 —\nNext set: Q.2 and Q.4.\nRevise the tax figures before the exam.",
+     "tax figures"),
+    ("2.3K edited 20:41\n↩️ Next post tomorrow: CSS 2019 Q1 on the IMF", "20:41"),
+    ("*~ 820 words. Time: 40 min. The figures need checking.*", "820 words"),
+    ("---\n*note to self: add one line on the 1973 Constitution.*\ntodo → PMS 2020 Q4 next "
+     "week", "1973 Constitution"),
+])
+def test_site_and_writers_lines_after_the_conclusion_leave_the_answer(tmp_path, closing, gone):
+    """A share box's title, the next post announced, a document's end mark, a channel
+    post's views and time, the attempt's length and time, notes to self and to-dos.
+    """
+    page = f"""Economics — CSS 2018
+
+Q.3 Why does Pakistan borrow abroad every few years? (20)
+
+Introduction:
+{BODY}
+
+Low savings
+{BODY}
+
+Weak exports
+{BODY}
+
+Conclusion:
+Borrowing stops when the country earns what it spends.
+
+{closing}
+"""
+    answer, = import_file(_write(tmp_path, "notes.txt", page))
+    assert answer.data["conclusion"] == "Borrowing stops when the country earns what it spends."
+    assert answer.data.get("incomplete") is not True
+    assert gone not in answer.yaml_text
+
+
+def test_bold_leads_closed_by_a_full_stop_are_points_beside_a_closing_heading(tmp_path):
+    """'**Asabiyyah as a bond.** Ibn Khaldun …' paragraphs, with a 'Critical Appraisal'
+    heading after them: the paragraphs are run-in points and the heading one more.
+    """
+    leads = ["Group feeling as a bond", "Desert life", "Religion as a multiplier"]
+    paragraphs = "".join(f"<p><strong>{lead}.</strong> {BODY}</p>" for lead in leads)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Political Science 2018 Q6 | Notes Hub</title></head><body><article>
+<h2>Q6. Critically examine Ibn Khaldun's theory of the rise and fall of dynasties. (20)</h2>
+<p>{BODY} Ibn Khaldun wrote the Muqaddimah in the fourteenth century.</p>
+{paragraphs}<h4>Critical Appraisal</h4><p>{BODY}</p>
+<p>To sum up, his cycle does not fit every state, but its logic of cohesion still holds.</p>
+</article></body></html>"""
+    answer, = import_file(_write(tmp_path, "post.html", page))
+    assert _headings(answer) == [*leads, "Critical Appraisal"]
+
+
+def test_a_line_naming_the_sitting_and_question_it_solves_gives_the_number(tmp_path):
+    page = f"""Home
+Groups
+Prof. Asif Raza
+2 March at 21:47
+CSS 2023 Islamiat paper — Question 6, solved the way I teach it in class. Save it. 🙏
+
+Q. What is Zakat? Discuss its role in the economic system of Islam. (20 marks)
+
+Introduction:
+{BODY}
+
+Purification of wealth
+{BODY}
+
+Circulation of money
+{BODY}
+
+Conclusion:
+Zakat keeps wealth moving from those who have it to those who need it.
+"""
+    answer, = import_file(_write(tmp_path, "post.txt", page))
+    assert (answer.data["exam"], answer.data["year"], answer.data["number"]) == ("CSS", 2023, 6)
+
+
+def test_a_whatsapp_web_copy_with_the_time_before_the_date_is_read_as_a_chat(tmp_path):
+    page = f"""[20:56, 11/05/2023] Sir Kamal: Tonight's answer, read before class.
+[20:58, 11/05/2023] Sir Kamal: *PMS Punjab 2020 — ECONOMICS*
+
+*Q 3:* Why has Pakistan's tax-to-GDP ratio stayed low? *(20)*
+
+*Introduction*
+{BODY}
+[21:01, 11/05/2023] Sana Tariq: Sir was this 2020 or 2021?
+[21:02, 11/05/2023] Sir Kamal: *Exemptions*
+{BODY}
+
+*Informal economy*
+{BODY}
+
+*Conclusion*
+A wider base needs fewer favours and more records.
+[21:05, 11/05/2023] Sana Tariq: JazakAllah sir
+"""
+    answer, = import_file(_write(tmp_path, "chat.txt", page))
+    assert (answer.data["year"], answer.data["number"]) == (2020, 3)
+    assert _headings(answer) == ["Exemptions", "Informal economy"]
+    assert answer.data["conclusion"] == "A wider base needs fewer favours and more records."
+    assert not any(x in answer.yaml_text for x in ("2020 or 2021", "JazakAllah", "21:0"))
+
+
+def test_a_channel_copys_continued_mark_is_not_the_answers_text(tmp_path):
+    page = f"""Green Notes
+CSS 2019 | Environmental Science
+
+Q.No.4 Discuss the causes of water scarcity in Pakistan. (20)
+
+Introduction
+{BODY}
+
+Overuse of groundwater
+{BODY}
+1.8K 21:02
+(continued from above ⬆️)
+
+Canal losses
+{BODY}
+
+Conclusion
+Saving water is cheaper than finding more of it.
+"""
+    answer, = import_file(_write(tmp_path, "channel.txt", page))
+    assert _headings(answer) == ["Overuse of groundwater", "Canal losses"]
+    assert not any(x in answer.yaml_text for x in ("continued", "1.8K", "21:02"))
+
+
+def test_a_statement_and_the_task_set_on_it_above_the_outline_is_the_question(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Urban Poverty – CSS Sociology 2019 Solved (Q.4) – Socio Notes</title></head><body>
+<article><h1>Urban Poverty – CSS Sociology 2019 Solved (Q.4)</h1>
+<blockquote><p><strong>Poverty in Pakistan's cities has grown with their size. Discuss its
+causes and suggest remedies.</strong></p></blockquote>
+<h3>Outline</h3><ol><li>Introduction</li><li>Migration</li><li>Housing</li>
+<li>Conclusion</li></ol><h3>Introduction</h3><p>{BODY}</p><h3>Migration</h3><p>{BODY}</p>
+<h3>Housing</h3><p>{BODY}</p><h3>Conclusion</h3><p>Cities grow rich only when their poor
+can grow with them.</p></article></body></html>"""
+    answer, = import_file(_write(tmp_path, "post.html", page))
+    assert answer.data["question"] == ("Poverty in Pakistan's cities has grown with their "
+                                       "size. Discuss its causes and suggest remedies.")
+    assert _headings(answer) == ["Migration", "Housing"]
+
+
+def test_notes_titled_as_the_writers_own_keep_their_title_for_the_paper(tmp_path):
+    page = f"""# Pak Affairs — solved Qs (my notes)
+
+## BPSC CCE 2019 — Q3
+
+**Q3. Discuss the significance of the Gwadar port for Balochistan.** (20 marks)
+
+### Introduction
+
+{BODY}
+
+### Trade
+
+{BODY}
+
+### Jobs
+
+{BODY}
+
+### Conclusion
+
+The port matters most if the province feels it is its own.
+"""
+    answer, = import_file(_write(tmp_path, "notes.md", page))
+    assert (answer.data["paper"], answer.data["year"], answer.data["number"]) == (
+        "Pakistan Affairs", 2019, 3)
+
+
+def test_a_discourse_topic_map_after_the_first_post_is_site_text(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS 2022 Gender Studies Q5 - my attempt - Aspirants Forum</title></head><body>
+<div class="topic-post"><div class="cooked">
+<p><strong>Q5.</strong> Discuss the barriers to girls' education in Pakistan. (20)</p>
+<h3>Introduction</h3><p>{BODY}</p><h3>Poverty</h3><p>{BODY}</p><h3>Distance</h3>
+<p>{BODY}</p><h3>Conclusion</h3><p>Schools near home keep girls in class.</p>
+<p><em>~ 760 words. Time: 30 min. The figures are rough.</em></p></div>
+<div class="topic-map"><ul><li>created<span>Mar 9</span></li><li>last reply<span>Mar 11
+</span></li><li><span>2</span>replies</li><li><span>486</span>views</li>
+<li><span>3</span>users</li></ul></div></div></body></html>"""
+    answer, = import_file(_write(tmp_path, "topic.html", page))
+    assert answer.data["conclusion"] == "Schools near home keep girls in class."
+    assert not any(x in answer.yaml_text for x in ("760 words", "views", "replies"))

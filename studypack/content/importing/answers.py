@@ -17,6 +17,7 @@ from .junk import (
     COMMENTS_HEADING,
     MEMBER_RANK,
     SERIES_PART,
+    SIDE_NOTE_MARK,
     TAIL_LINE,
     is_junk,
     is_paywall,
@@ -115,8 +116,13 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
         if MEMBER_RANK.match(text) and kept and len(plain(kept[-1].text).split()) <= 3:
             kept.pop()  # the member's name above the rank
         unmarked = split_marker(text)[2]  # "📺 YouTube: …": the bullet is not the point
+        written = block.text
+        if block.kind == "heading" and block.level == 1:
+            # A document's title marked as the writer's notes is still its title.
+            text, written, unmarked = (SIDE_NOTE_MARK.sub("", t).strip() or t
+                                       for t in (text, written, unmarked))
         # A to-do line is a note to oneself, unless it is a past question ticked off.
-        if _ticked(block) or not (is_junk(text) or is_junk(block.text) or is_junk(unmarked)):
+        if _ticked(block) or not (is_junk(text) or is_junk(written) or is_junk(unmarked)):
             kept.append(_without_reminders(block))
             # After a question line or a paragraph of answer, a "Related" line ends it.
             line = parse_question(text)
@@ -262,7 +268,10 @@ def _asked_over_label(kept: list[Block]) -> list[tuple[int, QuestionLine]]:
     """
     for k, block in enumerate(kept[:-1]):
         text = plain(block.text)
-        if block.kind != "item" and len(text.split()) <= 60 and QUESTION_WORDS.match(text) \
+        # A statement and then the task set on it ("The family … is changing. Discuss …")
+        # is asked as well.
+        if block.kind != "item" and len(text.split()) <= 60 and (
+                QUESTION_WORDS.match(text) or re.search(r"[.!]\s+", text)) \
                 and asks(text) and to_piece(kept[k + 1]).label in _OPENING_LABELS:
             rest, year, marks, exam = read_tags(text)
             return [(k, QuestionLine(number=None, text=rest, year=year, marks=marks, exam=exam))]

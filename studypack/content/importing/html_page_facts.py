@@ -13,11 +13,14 @@ from dataclasses import replace
 from .blocks import Block, plain
 
 PRODUCT = re.compile(r"<body[^>]*\sclass\s*=\s*[\"'][^\"']*\b(?:single-product|"
-                      r"template-product|product-template|course-(?:landing|sales)-page)\b|"
-                      r"property\s*=\s*[\"']og:type[\"']\s+content\s*=\s*[\"']product\b|"
-                      r"\"@type\"\s*:\s*\"Product\"", re.IGNORECASE)
+                     r"template-product|product-template|course-(?:landing|sales)-page|"
+                     # a course's own page in a WordPress LMS: LearnPress, LearnDash, Tutor
+                     r"single-lp_course|single-sfwd-courses|single-courses)\b|"
+                     r"property\s*=\s*[\"']og:type[\"']\s+content\s*=\s*[\"']product\b|"
+                     r"\"@type\"\s*:\s*\"Product\"", re.IGNORECASE)
 """A shop's product page as its platform marks it: WooCommerce's and Shopify's body
-classes, a course platform's landing page (Thinkific's), Open Graph's type, schema.org's.
+classes, a course platform's landing page (Thinkific's) or a WordPress LMS's course page
+(LearnPress, LearnDash, Tutor LMS), Open Graph's type, schema.org's.
 The main text trafilatura keeps is the description, which may quote a sample question;
 the price and cart are left behind."""
 

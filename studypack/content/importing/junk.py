@@ -39,6 +39,11 @@ TAIL_STARTS = (
 
 CAPTCHA = re.compile(r"^\s*[\w]+\s*[+\-−×x*]\s*\w+\s*=\s*\??\s*$", re.IGNORECASE)
 
+SIDE_NOTE = r"\(\s*(?:margin|side|my|personal|teacher'?s|sir'?s) notes?\s*\)\W*$"
+"""A line marked as the writer's own note ("… (my notes)"); closing a document's title it
+says whose the document is ("Pak Affairs — solved Qs (my notes)")."""
+SIDE_NOTE_MARK = re.compile(SIDE_NOTE, re.IGNORECASE)
+
 _JUNK_PATTERNS = (
     # share bars and buttons
     # (Blogger's row: "Email This", "BlogThis!", "Share to X")
@@ -47,6 +52,15 @@ _JUNK_PATTERNS = (
      r"reply|quote|multi-quote|report|print|email|copy link|thanks|facebook|twitter|whatsapp|"
      r"telegram|linkedin|pinterest|reddit)[\s:!|]*)+$"),
     r"^loading\W*$",
+    # a rule drawn in text between parts ("---", "~~~~~", "* * *"): a separator, no words
+    r"^(?:[-–—_=~*·•]\s?){3,}$",
+    # a channel post's views and time, as a Telegram copy sets them under it ("2.4K edited
+    # 21:06", "1.1K 21:10")
+    r"^\d[\d.,]*[KkM]?\s+(?:edited\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$",
+    # a post going on from the one above ("(continued from above ⬆️)")
+    r"^\W*continued from (?:above|the (?:last|previous) (?:post|part|message)|part\s*\d)\W*$",
+    # a theme's share box title ("Share This Story, Choose Your Platform!")
+    r"^share this (?:story|post|article|page)\b[^.]{0,40}$",
     r"^(?:like\s+)?loading\W*$",
     r"^\d{1,2}\s*min(?:ute)?s?\.?\s*read$",
     r"^(?:tags?|categories|category|filed under|posted in|related|labels)\s*:",
@@ -90,6 +104,8 @@ _JUNK_PATTERNS = (
     r"\bnot for (?:sale|resale|distribution)\b",  # a handout's notice of its rights
     r"^(?:todo|to do|fixme|note to self)\s*[:\-–]",
     r"^\(?(?:my notes|notes to self|self note)\b",
+    # a to-do line of one's notes ("todo → BPSC 2019 Q2 next week")
+    r"^(?:todo|to-do|to do)\s*[:→>\-–—]",
     r"^\[\s*(?:insert|add|draw|paste|put|include)\b[^\]]*\]$",  # a place left for a map or figure
     r"^word count\s*:\s*(?:about|around|approx\.?|roughly|~)?\s*\d",
     r"^[~\s]*\[\s*(?:teacher|checker|sir|madam|examiner|remarks?|feedback|comments?)\b[^\]]*\]$",
@@ -118,7 +134,7 @@ _JUNK_PATTERNS = (
     r"\bsharing (?:this|these) (?:handouts?|notes|pdfs?|files?)\b.{0,60}\b(?:breach|not allowed|"
     r"prohibited|strictly)\b",
     r"^[—–-]*\s*end of (?:file|document|notes)\b",
-    r"\(\s*(?:margin|side|my|personal|teacher'?s|sir'?s) notes?\s*\)\W*$",  # a note beside the text
+    SIDE_NOTE,  # a note beside the text
     r"^sources?\s*:\s*(?:lecture|class|my notes|notes|sir|madam|teacher)\b",
     r"\bback to (?:index|top|home|contents|the list)\b",
     r"^(?:advertisement|sponsored|ad|ads by \w+|continue reading below)$",
@@ -193,6 +209,10 @@ _JUNK_PATTERNS = (
      r"member since|messages|rep|karma|views|replies|age|gender)"
      r"(?:\s*:|\s+[\-–]|[\-–](?=\s|\d))\s*\S"),
     r"^\d[\d,]*\s+(?:views|comments?|likes|replies|posts|shares|responses|thoughts)\b",
+    # a forum topic's map, its figures run into their words ("createdMar 9", "2replies",
+    # "486views"), as Discourse sets it under the first post
+    r"^(?:created|last reply|last post)\s*_M\s*\d{1,2}(?:,\s*\d{4})?$",
+    r"^[\d.,]+[KkM]?(?:replies|views|users|likes|links)$",
     # a post's reaction counts: "👍❤️ 1.4K   236 comments   88 shares"
     r"^\W*[\d.,]+[KkM]?(?:\s+[\d.,]+[KkM]?\s+(?:comments?|shares?|likes?|views?))+\s*$",
     r"^(?:senior|junior|new|active|banned)? ?member$",
@@ -254,8 +274,10 @@ TAIL_LINE = re.compile(
     r"most (?:viewed|read|popular)|trending(?: now)?|latest posts|popular notes|"
     r"all comments|view (?:all|more) comments|sort by\b.*|\d+ comments? so far|"
     r"(?:most relevant|newest|oldest|top)(?: first)?\s*[▾▼⌄]?|"  # a comments sort menu
-    # a shared document's closing mark ("— End of Group 3 document —"); its comments follow
-    r"[\W_]*end of (?:the )?(?:[\w-]+ ){0,4}(?:document|file|handout|notes)[\W_]*"
+    # a shared document's closing mark ("— End of Group 3 document —", "— End of Set 3 —");
+    # its comments and notes follow
+    r"[\W_]*end of (?:the )?(?:[\w-]+ ){0,4}(?:document|file|handout|notes|set|part|answer|"
+    r"post|chapter|lesson)(?: \d{1,3})?[\W_]*"
     # A notes app's stamp under an open note ("Edited Mar 14"): its toolbar and the
     # other notes follow.
     rf"|edited\s+(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
@@ -276,7 +298,11 @@ _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?
                        r"tell us in the comments|(?:found|spotted|see) (?:a|an|any) "
                        r"(?:mistake|error|typo)s?|don'?t copy (?:it |this )?without|"
                        r"follow (?:the|our|this|my) (?:page|channel|group|blog|account)"
-                       r" for|follow me for|if (?:this|it) helped)\b",
+                       r" for|follow me for|if (?:this|it) helped|copy with credit|"
+                       # the next post announced ("Next in this series: Q7 …", "Next set:
+                       # Q.3 and Q.7", "↩️ Next post tomorrow: …")
+                       r"next (?:in this series|post|set|handout|part|lecture|class|question)"
+                       r"(?: (?:tomorrow|today|on \w+day))?\s*[:–—-])",
                        re.IGNORECASE)
 
 
@@ -314,10 +340,13 @@ use this answer, …"); a quotation's attribution ("— Iqbal, 1930") speaks to 
 
 
 _WRITERS_NOTE = re.compile(
-    r"^[\[(]?(?:word count\s*[:\-–]?\s*[\d,]+|(?:to-?do|to do)\s*[:\-–]|"
+    r"^[*_]*[\[(]?(?:word count\s*[:\-–]?\s*[\d,]+|(?:to-?do|to do)\s*[:\-–]|"
     # the student's line to whoever marks the attempt ("Note for sir: …")
     r"note (?:for|to) (?:sir|ma'?am|miss|teacher|the checker)\s*[:\-–]|"
     r"time (?:taken|spent|used)\s*[:\-–]\s*(?:about\s*)?\d|"
+    # the attempt's length and time told in a line ("~ 780 words. Time: 35 min.",
+    # "Approx 750 words.")
+    r"(?:~|about|around|approx\.?|approximately|roughly)\s*[\d,]{3,5}\s+words\b|"
     # a document's footnote or comment, set at its end after its anchor ("[1]", "[a]")
     r"\[(?:\d{1,2}|[a-z])\]\s*\S|"
     r"(?:sir|ma'?am|miss|teacher|examiner|checker)(?:'s|’s)?\s+(?:remarks?|comments?|feedback)"

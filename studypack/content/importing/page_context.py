@@ -245,6 +245,12 @@ def _paper_sitting(line: str) -> re.Match[str] | None:
     return tagged
 
 
+_SAYS_SOLVED = re.compile(r"\b(?:solved|answered|attempted|model answer|solution)\b",
+                          re.IGNORECASE)
+"""A line naming a sitting and a question says the answer below is that question's ("CSS
+2024 Islamiat paper — Question 4, solved the way I teach it")."""
+
+
 def _read_attributed(line: str, note: Callable[[str, object, str], None]) -> None:
     """Exam, year and number from an attribution or a preface ("This answer to Question
     No. 6 of the CSS 2022 Political Science paper was attempted by …").
@@ -252,7 +258,8 @@ def _read_attributed(line: str, note: Callable[[str, object, str], None]) -> Non
     # "CSS 2022", "CSS Political Science 2022", "the CSS examination of 2023"
     spaced = re.search(rf"\b({'|'.join(EXAMS)})(?:\s+[A-Z]\w+){{0,2}}(?:\s+exam(?:ination)?"
                        r"(?:\s+of)?)?\s+((?:19|20)\d\d)\b", line)
-    if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line)):
+    if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line) or (
+            NAMED_NUMBER.search(line) and _SAYS_SOLVED.search(line))):
         note("exam", spaced.group(1).upper(), "page text")
         note("year", int(spaced.group(2)), "page text")
         asked = NAMED_NUMBER.search(line)

@@ -154,10 +154,14 @@ def _replies(lines: list[str], messages: list[tuple[int, int, str | None]],
     return cut
 
 
-_SPEAKER = re.compile(r"^\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*"
-                      r"(?:[ap]\.?m\.?)?\]?(?:\s+-)?\s+", re.IGNORECASE)
+_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+_STAMP = rf"\[?(?:{_DATE},?\s+{_TIME}|{_TIME},\s+{_DATE})\]?(?:\s+-)?\s+"
+"""A chat message's date and time: an export's "[12/03/2024, 9:15 pm]" or "12/03/2024, 9:15
+pm -", and WhatsApp Web's copy, time first: "[21:01, 14/04/2023]"."""
 
-CHAT_PREFIX = re.compile(
-    r"^\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\]?"
-    r"(?:\s+-)?\s+[^:]{1,40}:\s+", re.IGNORECASE)
-"""A chat export's "[12/03/2024, 9:15 pm] Ali: " or "12/03/2024, 9:15 pm - Ali: " prefix."""
+_SPEAKER = re.compile(rf"^{_STAMP}", re.IGNORECASE)
+
+CHAT_PREFIX = re.compile(rf"^{_STAMP}[^:]{{1,40}}:\s+", re.IGNORECASE)
+"""A chat's "[12/03/2024, 9:15 pm] Ali: ", "12/03/2024, 9:15 pm - Ali: " or "[21:01,
+14/04/2023] Ali: " prefix."""

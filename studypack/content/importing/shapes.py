@@ -22,9 +22,11 @@ def answer_shape(pieces: list[Piece]) -> str:
     if any(p.top_numbered and not p.label for p in pieces):
         return "numbered"
     heads = sum(p.headed and not p.label and not p.arabic for p in pieces)
-    if heads and sum(run_in_bold(p) for p in pieces) >= max(3, heads + 1):
-        # "**Oneness of God:** The opening verse …" paragraphs, more of them than bold
-        # lines standing alone (a title over some of them): the points are run in.
+    if heads and sum(run_in_bold(p) or (headed_bullet(p, "") and bold_sentence_lead(p.text))
+                     for p in pieces) >= max(3, heads + 1):
+        # "**Oneness of God:** The opening verse …" (or "**Asabiyyah.** Ibn Khaldun …")
+        # paragraphs, more of them than bold lines standing alone (a title over some of
+        # them, or a closing "Critical Appraisal"): the points are run in.
         return "run-in"
     if heads:
         return "headed"
