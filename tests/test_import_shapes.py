@@ -5612,3 +5612,276 @@ def test_a_discourse_topic_map_after_the_first_post_is_site_text(tmp_path):
     answer, = import_file(_write(tmp_path, "topic.html", page))
     assert answer.data["conclusion"] == "Schools near home keep girls in class."
     assert not any(x in answer.yaml_text for x in ("760 words", "views", "replies"))
+
+
+def test_a_teachers_message_naming_the_sitting_after_a_picture_is_read(tmp_path):
+    """After "<Media omitted>", the teacher's short message naming the paper's sitting,
+    number and marks is no remark on the picture: it says what the answer is.
+    """
+    page = f"""09/03/2024, 9:10 pm - Sir Adeel: <Media omitted>
+09/03/2024, 9:12 pm - Sir Adeel: Tonight's model answer is from the PPSC PMS 2022 Current Affairs paper, Question 3, carrying 20 marks 👇
+09/03/2024, 9:13 pm - Sir Adeel: _Why does Pakistan keep returning to the IMF?_
+09/03/2024, 9:14 pm - Sir Adeel: *Introduction*
+{BODY}
+
+*Twin deficits*
+{BODY}
+
+*Weak exports*
+{BODY}
+
+*Conclusion*
+Pakistan leaves the IMF only when it earns its own dollars.
+09/03/2024, 9:20 pm - Hina: JazakAllah sir
+"""  # noqa: E501
+    answer, = import_file(_write(tmp_path, "chat.txt", page))
+    assert (answer.data["exam"], answer.data["year"], answer.data["number"],
+            answer.data["marks"]) == ("PMS", 2022, 3, 20)
+
+
+def test_a_commission_and_its_exam_written_out_in_full_give_the_sitting(tmp_path):
+    page = f"""SINDH PUBLIC SERVICE COMMISSION
+COMBINED COMPETITIVE EXAMINATION (CCE) 2021
+ECONOMICS – SOLVED QUESTION
+
+Q-4:\tWhy has inflation stayed high in Pakistan? (20 marks)
+
+Introduction
+{BODY}
+
+Money supply
+{BODY}
+
+Import costs
+{BODY}
+
+Conclusion
+Prices settle when the budget and the rupee do.
+"""
+    answer, = import_file(_write(tmp_path, "handout.txt", page))
+    assert (answer.data["exam"], answer.data["year"], answer.data["paper"]) == (
+        "PMS", 2021, "Economics")
+
+
+def test_a_label_with_an_arrow_and_a_titled_group_of_lettered_dash_points(tmp_path):
+    """'OUTLINE ⬇️' is the outline's label; 'Challenges:' over a lead-in pointing down
+    ('… 👇') and 'a) Term – …' lines titles those lettered points.
+    """
+    page = f"""IR | CSS 2019 | Q.5
+
+Q. Is the balance of power still useful for explaining South Asia? (20)
+
+OUTLINE ⬇️
+1) Introduction
+2) Meaning of the balance of power
+3) Challenges to a stable balance
+4) Conclusion
+
+Introduction:
+{BODY}
+
+Meaning of the Balance of Power:
+{BODY}
+
+Challenges to a Stable Balance:
+Several trends make the balance harder to keep 👇
+a) Arms race – {BODY}
+b) Outside powers – {BODY}
+
+Conclusion:
+The balance still explains more than it is given credit for.
+"""
+    answer, = import_file(_write(tmp_path, "post.txt", page))
+    assert answer.data["outline"] == ["Introduction", "Meaning of the balance of power",
+                                      "Challenges to a stable balance", "Conclusion"]
+    assert _headings(answer) == ["Meaning of the Balance of Power", "Arms race",
+                                 "Outside powers"]
+
+
+def test_a_telegram_phone_copy_with_a_glyph_title_over_glyph_points(tmp_path):
+    """The phone's copy heads each message 'Channel, [5/4/2024 8:47 PM]'; a sign before
+    the question ('❓') is no part of it; '🔷 Sources 👇' over '☀️ Solar', '💧 Water' is
+    a title, its glyph used again for the answer's next head; '(continued in next post
+    ⬇️)' only joins two posts.
+    """
+    page = f"""Science Corner, [5/4/2024 6:05 PM]
+Free mock test on Sunday, register through the bot.
+
+Science Corner, [5/4/2024 8:47 PM]
+⚡ CSS-2023 | GSA | Question 6 ⚡ (1/2)
+
+❓ What is renewable energy? Describe its main sources. [10 marks]
+
+🔷 Introduction
+{BODY}
+
+🔷 Sources of Renewable Energy 👇
+Each source is explained briefly below.
+
+☀️ Solar Energy
+{BODY}
+
+(continued in next post ⬇️)
+
+Science Corner, [5/4/2024 8:49 PM]
+⚡ CSS-2023 | GSA | Question 6 ⚡ (2/2)
+
+💧 Water Power
+{BODY}
+
+🔷 Why Pakistan Lags Behind
+{BODY}
+
+🔷 Conclusion
+Sun and water are free; the wires and the will are not.
+"""
+    answer, = import_file(_write(tmp_path, "copy.txt", page))
+    assert answer.data["question"] == ("What is renewable energy? Describe its main "
+                                       "sources.")
+    assert _headings(answer) == ["Solar Energy", "Water Power", "Why Pakistan Lags Behind"]
+    assert not any(x in answer.yaml_text for x in ("continued", "mock test", "8:49"))
+
+
+def test_a_cut_posts_button_to_the_complete_answer_is_site_text(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS 2018 Gender Studies Q2 | Notes</title></head><body><div class="post-body">
+<p><b>Q2.</b> Trace the shift from WID to GAD. (20)</p><h3>Introduction</h3><p>{BODY}</p>
+<h3>Women in Development</h3><p>{BODY}</p><h3>Gender and Development</h3><p>{BODY} The
+critique from the South argued that</p><div class="download-box"><b>📄 Read the Complete
+Answer</b><br>The rest of this answer is in our solved papers PDF.<br><a class="button"
+href="/wid-gad.pdf">Download PDF</a></div></div></body></html>"""
+    answer, = import_file(_write(tmp_path, "post.html", page))
+    assert "Complete Answer" not in answer.yaml_text
+
+
+def _smf_post(msg: int, author: str, subject: str, body: str) -> str:
+    return f"""<div class="windowbg"><div class="post_wrapper"><div class="poster"><h4>
+<a>{author}</a></h4><ul class="user_info"><li class="postgroup">Hero Member</li>
+<li class="postcount">Posts: 2,140</li></ul></div><div class="postarea"><div
+class="keyinfo"><h5><a>{subject}</a></h5><div class="smalltext">« <strong>on:</strong>
+March 19, 2024, 08:14:12 AM »</div></div><div class="post"><div class="inner"
+id="msg_{msg}">{body}</div></div></div><div class="signature">Criminology mentor</div>
+</div></div>"""
+
+
+def test_an_smf_thread_keeps_the_answer_and_leaves_the_replies(tmp_path):
+    answer_post = (f"<b>Q.3</b> Discuss the causes of juvenile delinquency in Pakistan. (20)"
+                   f"<br><br><b>Introduction</b><br>{BODY}<br><br><b>Broken homes</b><br>"
+                   f"{BODY}<br><br><b>Street economy</b><br>{BODY}<br><br><b>Conclusion</b>"
+                   "<br>A child's first court should be a home and a school.")
+    reply = ('<blockquote class="bbc_standard_quote"><cite>Quote from: Asad on March 19, '
+             "2024</cite>A child's first court</blockquote>Sir was this 2021 or 2022? "
+             "Also please do Q5 on probation next.")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS 2021 Criminology Q3 - Aspirants Circle</title></head><body>
+<div id="forumposts">{_smf_post(1001, "Asad", "CSS 2021 Criminology Q3", answer_post)}
+{_smf_post(1002, "Noor", "Re: CSS 2021 Criminology Q3", reply)}</div></body></html>"""
+    found, = import_file(_write(tmp_path, "thread.html", page))
+    assert found.data["conclusion"] == "A child's first court should be a home and a school."
+    assert not any(x in found.yaml_text for x in ("probation", "2021 or 2022", "Hero Member"))
+
+
+def test_a_heading_over_a_lead_in_and_run_in_bullets_titles_them(tmp_path):
+    page = f"""## BPSC 2017 — Q2
+
+**Q2. Assess the Eighteenth Amendment's effect on the provinces.** (20 marks)
+
+### Introduction
+
+{BODY}
+
+### Powers Devolved
+
+The amendment made these changes:
+
+**1) The concurrent list abolished**
+{BODY}
+
+**2) A stronger council**
+{BODY}
+
+### Criticism
+
+The amendment has drawn several criticisms:
+
+- **Weak provincial capacity** — {BODY}
+- **Fiscal pressure on the centre** — {BODY}
+
+### Conclusion
+
+Power moved down faster than the ability to use it.
+"""
+    answer, = import_file(_write(tmp_path, "notes.md", page))
+    assert _headings(answer) == ["The concurrent list abolished", "A stronger council",
+                                 "Weak provincial capacity", "Fiscal pressure on the centre"]
+
+
+def test_a_province_named_before_cce_tags_a_pms_question():
+    from studypack.content.importing.question_tags import read_item_tags
+
+    rest, year, _, exam = read_item_tags("Religion unites and divides. Discuss. (Sindh CCE 2021)")
+    assert (rest, year, exam) == ("Religion unites and divides. Discuss.", 2021, "PMS")
+
+
+def test_a_page_titled_as_important_topics_quoting_one_past_question_is_topics(tmp_path):
+    areas = "".join(f"<h2>{n}. {area}</h2><ul><li>{area} since 2020</li><li>What it means for "
+                    f"Pakistan</li></ul>" for n, area in enumerate(
+                        ("The economy and the IMF", "Afghanistan and the TTP",
+                         "Climate and water", "India and Kashmir"), 1))
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Most Important Topics for CSS 2026 Current Affairs – Prep Desk</title></head><body>
+<article><p>Each winter our inbox fills with one message: “Sir, which topics should I
+prepare for Current Affairs?” Nobody can promise what will come, but the paper keeps
+returning to a few areas, and this post lists them with their sub-topics.</p>
+<h2>Introduction</h2><p>{BODY}</p>{areas}<h2>How to Use Past Papers</h2><p>Look at how a
+topic was asked before. Take this one:</p><p>“Discuss the effects of the 2022 floods on
+Pakistan's economy.” (CSS 2023)</p><p>{BODY}</p><h2>Conclusion</h2><p>{BODY}</p>
+</article></body></html>"""
+    with pytest.raises(NoAnswerOnPage, match="topics"):
+        import_file(_write(tmp_path, "topics.html", page))
+
+
+def test_a_title_over_a_lead_in_pointing_down_and_lettered_points():
+    """'Challenges to Strategic Stability:' (a colon after it) over 'Several trends … 👇'
+    and 'a) Term – …' lines titles them; a chat's '🔷 Sources 👇' over '☀️ Solar' titles
+    its points when its glyph heads the answer again below, and '💧 Water' over its
+    paragraph and '🌾 Biomass' is one point of a run.
+    """
+    from studypack.content.importing.blocks import Block
+    from studypack.content.importing.pieces import to_piece
+    from studypack.content.importing.shapes import led_group_title
+
+    def pieces(*texts: str) -> list:  # type: ignore[type-arg]
+        return [to_piece(Block("paragraph", t)) for t in texts]
+
+    title, *later = pieces("Challenges to Strategic Stability:",
+                           "Several trends make deterrence less stable than it was 👇",
+                           f"a) Arms race – {BODY}", f"b) Outside powers – {BODY}")
+    assert led_group_title(title, None, later)
+    title, *later = pieces("🔷 Sources of Renewable Energy 👇", "Each source is explained "
+                           "briefly below.", "☀️ Solar Energy", BODY, "💧 Water Power", BODY,
+                           "🔷 Why Pakistan Lags Behind", BODY)
+    assert led_group_title(title, None, later)
+    point, *later = pieces("💧 Water Power", "Falling water turns the turbines of dams and "
+                           "canal plants across the north.", "🌾 Biomass", BODY,
+                           "🔷 Why Pakistan Lags Behind", BODY)
+    assert not led_group_title(point, None, later)
+
+
+def test_a_download_boxs_title_to_the_complete_answer_is_site_text():
+    from studypack.content.importing.blocks import split_marker
+    from studypack.content.importing.junk import is_junk
+
+    assert is_junk(split_marker("📄 Read the Complete Answer")[2])
+    assert is_junk("Download the full notes")
+    assert not is_junk("Read the complete answer of the Quaid to the Cabinet Mission before")
+
+
+def test_a_title_promising_important_topics_is_no_answers():
+    from studypack.content.importing.pagekind import promises_topics
+
+    assert promises_topics("Most Important Topics for CSS 2025 Current Affairs (With "
+                           "Sub-Topics) – Aspirants Desk")
+    assert promises_topics("Expected Areas for PMS 2024 Pakistan Affairs")
+    assert not promises_topics("Discuss the most important topics of the 1973 Constitution.")
+    assert not promises_topics("CSS 2021 Current Affairs Q3: The Afghan Peace Process")

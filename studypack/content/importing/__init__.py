@@ -33,6 +33,7 @@ from .pagekind import (
     advises,
     excerpts_mostly,
     links_to_answers,
+    promises_topics,
     question_list,
     search_results,
     shop_page,
@@ -130,6 +131,10 @@ def import_page(page: Page, options: Options | None = None, *,
     if guide:
         raise NoAnswerOnPage("seems to be a study guide (advice addressed to the reader); "
                              "there is no answer on it, so nothing was written")
+    if len(split.answers) == 1 and not listed and promises_topics(
+            " ".join([page.title, *heads[:2]])):
+        raise NoAnswerOnPage("seems to be a table of topics; there is no answer on it, so "
+                             "nothing was written")
     if split.answers:
         raws = [(a.question, a.blocks) for a in split.answers]
         context = split.context

@@ -25,7 +25,7 @@ from ..derive import (
 )
 from ..gaps import IDENTITY
 from .answer_draft import AnswerDraft
-from .blocks import mostly_arabic, urdu_prose
+from .blocks import EMOJI, mostly_arabic, urdu_prose
 from .page_context import Context
 from .papers import COMMISSIONS, EXAMS
 from .questions import QuestionLine
@@ -42,6 +42,9 @@ GAP_COMMENT = "  # not in the source: write the {name}"
 
 PLACEHOLDER = IMPORT_PLACEHOLDER
 """Stands in for a missing introduction or conclusion, so the rest can be reviewed."""
+
+_QUESTION_SIGNS = re.compile(rf"^(?:{EMOJI}|[\uFE0F\u200d\s])+|(?:{EMOJI}|[\uFE0F\u200d\s])+$")
+"""Emoji at a question's ends ("❓ Define …", "… Pakistan? 🤔")."""
 
 
 @dataclass(frozen=True)
@@ -323,7 +326,8 @@ def _head(who: Identity, question: QuestionLine, context: Context, kind: str = "
         derived.append(f"topics: '{UNSORTED}' until you name one (the page names no paper)")
     if context.tags:
         data["tags"] = list(context.tags)
-    data["question"] = plain_text(question.text) or None
+    # A chat sets a sign before the question ("❓ Define …"); it is no part of the question.
+    data["question"] = _QUESTION_SIGNS.sub("", plain_text(question.text)) or None
     if question.guessed:
         derived.append(f"question: {question.guessed}")
     return data, derived

@@ -57,8 +57,10 @@ _JUNK_PATTERNS = (
     # a channel post's views and time, as a Telegram copy sets them under it ("2.4K edited
     # 21:06", "1.1K 21:10")
     r"^\d[\d.,]*[KkM]?\s+(?:edited\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$",
-    # a post going on from the one above ("(continued from above ⬆️)")
+    # a post going on from the one above ("(continued from above ⬆️)"), or on in the next
+    # ("(continued in next post ⬇️)", the next post copied under it)
     r"^\W*continued from (?:above|the (?:last|previous) (?:post|part|message)|part\s*\d)\W*$",
+    r"^\W*continued in next (?:post|part|message)\W*$",
     # a theme's share box title ("Share This Story, Choose Your Platform!")
     r"^share this (?:story|post|article|page)\b[^.]{0,40}$",
     r"^(?:like\s+)?loading\W*$",
@@ -66,6 +68,9 @@ _JUNK_PATTERNS = (
     r"^(?:tags?|categories|category|filed under|posted in|related|labels)\s*:",
     r"^(?:enrol+|register|sign up|book|apply)\s+(?:now|today|here)\W*$",
     r"^(?:read more|continue reading|see more|show more|logo|menu)\W*$",
+    # a cut post's button to the rest ("Read the Complete Answer", "Download the full notes")
+    (r"^(?:read|view|see|get|download|open)\s+(?:the\s+)?(?:complete|full|whole|entire)\s+"
+     r"(?:answer|post|article|notes?|pdf|solution)\W*$"),
     (r"\b(?:join our|enrol+ (?:now|today)|register now|crash course|admissions? (?:are )?open|"
      r"limited seats|shop now|add to cart|buy now|order now)\b"),
     (r"^(?=.*\b(?:buy|order|shop|only|bundle|course|notes|book|enrol\w*|discount|price|"

@@ -19,6 +19,7 @@ from .papers import (
     COMMISSIONS,
     EXAMS,
     PAPERS,
+    exam_names_shortened,
     generic_crumb,
     known_paper,
     one_exam,
@@ -88,7 +89,8 @@ def read_context(preamble: list[str], title: str = "") -> Context:
     where: dict[str, str] = {}
     tags: list[str] = []
     # An Urdu page's header names its exam, paper and year in Urdu words and digits.
-    preamble, title = [latin_context(line) for line in preamble], latin_context(title)
+    preamble = [exam_names_shortened(latin_context(line)) for line in preamble]
+    title = exam_names_shortened(latin_context(title))
 
     def note(name: str, value: object, source: str) -> None:
         # A paper's own name beats an unknown one read earlier ("Urdu Notes" in a menu).

@@ -170,6 +170,14 @@ def links_to_answers(bodies: list[list[Block]]) -> bool:
     return sum(bool(_SOLVED_HEAD.search(h)) for h in heads) >= 3
 
 
+def promises_topics(title: str) -> bool:
+    """A title that promises what is examined ("Most Important Topics for CSS 2025 Current
+    Affairs"), not an answer: a past question quoted under it is an example of how a
+    topic was asked.
+    """
+    return bool(_TOPICS_TITLE.search(title)) and not QUESTION_WORDS.match(title.strip())
+
+
 def advises(blocks: list[Block], title: str) -> bool:
     """A page titled as a guide ("How to attempt …") whose text speaks to the reader: a
     past question on it is an example to practise on, and its "Introduction" and

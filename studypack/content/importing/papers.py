@@ -138,3 +138,27 @@ def generic_crumb(part: str) -> bool:
     """A breadcrumb part naming no paper: "Home", "CSS Past Papers", "Solved Answers"."""
     words = re.findall(r"[a-z]+", part.lower())
     return all(w in _GENERIC or w.upper() in EXAMS for w in words)
+
+
+_SPELLED_OUT = (
+    (re.compile(r"\bfederal public service commission\b", re.IGNORECASE), "FPSC"),
+    (re.compile(r"\bpunjab public service commission\b", re.IGNORECASE), "PPSC"),
+    (re.compile(r"\bsindh public service commission\b", re.IGNORECASE), "SPSC"),
+    (re.compile(r"\b(?:khyber pakhtunkhwa|kpk?) public service commission\b", re.IGNORECASE),
+     "KPPSC"),
+    (re.compile(r"\bbalochistan public service commission\b", re.IGNORECASE), "BPSC"),
+    # Sindh's and Balochistan's PMS is called the Combined Competitive Examination.
+    (re.compile(r"\bcombined competitive examination\s*(?:\(\s*CCE\s*\))?", re.IGNORECASE),
+     "PMS"),
+)
+"""Commissions and exams written out in full, as a handout's title block sets them
+("SINDH PUBLIC SERVICE COMMISSION / COMBINED COMPETITIVE EXAMINATION (CCE) 2022")."""
+
+
+def exam_names_shortened(line: str) -> str:
+    """``line`` with commissions and exams written out in full given by their short names
+    ("Sindh Public Service Commission" → "SPSC"), as the rest of the reader knows them.
+    """
+    for spelled, short in _SPELLED_OUT:
+        line = spelled.sub(short, line)
+    return line

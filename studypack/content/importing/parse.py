@@ -38,7 +38,9 @@ from .shapes import (
     led_group_title,
     led_run_in,
     lettered_heading,
+    lettered_point,
     run_in_bold,
+    run_in_bullet,
     starts_point,
 )
 
@@ -180,7 +182,8 @@ def _grouped(piece: Piece, after: Piece | None) -> bool:
     """A point of the shapes a group title stands over besides numbered ones: "**Ports:**
     …" run in, or "**a) Agriculture**" over its paragraph.
     """
-    return run_in_bold(piece) or lettered_heading(piece, after) or decimal_point(piece, after)
+    return (run_in_bold(piece) or lettered_heading(piece, after) or lettered_point(piece)
+            or decimal_point(piece, after) or run_in_bullet(piece))
 
 
 def _lettered_first(piece: Piece, after: Piece | None, shape: str, built: DraftBuilder) -> bool:

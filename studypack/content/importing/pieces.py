@@ -143,7 +143,9 @@ def to_piece(block: Block) -> Piece:
     return piece
 
 
-_EMOJI_EDGES = re.compile(rf"^(?:{EMOJI}|[\uFE0F\u200d\s])+|(?:{EMOJI}|[\uFE0F\u200d\s])+$")
+_EDGE = rf"(?:{EMOJI}|[\u2190-\u21FF\u2B00-\u2BFF\uFE0F\u200d\s])"
+"""An emoji or an arrow ("⬇️", "↓") set beside a label, and the joiners between them."""
+_EMOJI_EDGES = re.compile(rf"^{_EDGE}+|{_EDGE}+$")
 
 
 def _after_label(text: str, label: str) -> str:

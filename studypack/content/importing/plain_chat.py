@@ -18,9 +18,10 @@ _DISCORD_HEAD = re.compile(r"^(?P<name>\S.{0,40}?) [—–-] (?P<date>\d{1,2}/\d
 _DISCORD_TIME = re.compile(r"^\[(\d{1,2}:\d{2}\s*[AP]M)\]$", re.IGNORECASE)
 
 
-_TELEGRAM_HEAD = re.compile(r"^(?P<name>\S.{0,40}?), \[(?P<date>\d{1,2}\.\d{1,2}\.\d{2,4}) "
-                            r"(?P<time>\d{1,2}:\d{2})\]$")
-"""Telegram Desktop's copy of several messages: "Sir Wajid, [14.01.2024 21:05]" over each."""
+_TELEGRAM_HEAD = re.compile(r"^(?P<name>\S.{0,40}?), \[(?P<date>\d{1,2}[./]\d{1,2}[./]\d{2,4}) "
+                            r"(?P<time>\d{1,2}:\d{2}(?:\s*[AP]M)?)\]$", re.IGNORECASE)
+"""Telegram's copy of several messages: "Sir Wajid, [14.01.2024 21:05]" over each (the
+desktop app), or "Science Corner, [5/4/2024 8:47 PM]" (the phone's, in its clock)."""
 
 
 _FORWARDED = re.compile(r"^forwarded from\s+(\S.{0,40})$", re.IGNORECASE)
@@ -110,6 +111,9 @@ def _messages(lines: list[str], speakers: list[str | None]) -> list[tuple[int, i
     return [(a, b, speakers[a]) for a, b in zip(starts, ends, strict=True)]
 
 
+_SITTING = re.compile(r"\b(?:CSS|PMS|PCS|[FPSKB]{1,2}PSC)\b.{0,30}?\b(?:19|20)\d\d\b")
+"""An exam named with its year in a message ("the PPSC PMS 2023 Current Affairs paper")."""
+
 _MEDIA = re.compile(r"^(?:<(?:media|image|video|gif|sticker)s? omitted>|\[(?:photo|image|video|"
                     r"sticker|gif)\])$", re.IGNORECASE)
 """A chat's placeholder for a picture or sticker that was sent."""
@@ -147,6 +151,10 @@ def _replies(lines: list[str], messages: list[tuple[int, int, str | None]],
         # this diagram in the exam" under "<Media omitted>").
         replying = k > 0 and (messages[k - 1][2] not in (main, None) or bool(_MEDIA.match(
             CHAT_PREFIX.sub("", " ".join(lines[messages[k - 1][0]].split())))))
+        # Before the answer, a message naming the sitting ("Tonight's answer is from the
+        # PPSC PMS 2023 paper, Question 5") tells what the answer is, wherever it stands.
+        if short and not answered and _SITTING.search(text):
+            short = False
         if short and ((closing and answered) or replying):
             cut.update(range(start, end))
         else:

@@ -31,10 +31,14 @@ right-aligned on the question's line), "| Total marks for this question: 20"."""
 # Not the end of a range of years ("(1947-2019)" is part of the question).
 _PROVINCE = r"(?:(?:Punjab|Sindh|KPK|KP|Khyber Pakhtunkhwa|Balochistan|AJK|GB)\s*[-–]?\s*)?"
 """A province between a PMS tag and its year ("PMS Punjab 2018")."""
-TAG_EXAM = (r"(?:(?:Punjab|Sindh|KPK?|Balochistan|AJK|GB)\s+(?=PMS|PCS))?"
-             r"(?:(?:FPSC|PPSC|KPPSC|SPSC|BPSC|AJKPSC)(?:\s+(?:CSS|PMS|PCS|CCE))?|CSS|PMS|PCS)")
+TAG_EXAM = (r"(?:(?:Punjab|Sindh|KPK?|Balochistan|AJK|GB)\s+(?=PMS|PCS|CCE))?"
+            r"(?:(?:FPSC|PPSC|KPPSC|SPSC|BPSC|AJKPSC)(?:\s+(?:CSS|PMS|PCS|CCE))?|CSS|PMS|PCS|"
+            # Sindh's and Balochistan's PMS, the Combined Competitive Examination, named
+            # with its province ("Sindh CCE 2021")
+            r"(?<=Sindh )CCE|(?<=Balochistan )CCE)")
 """The exam a list's tag names, by its own name or by the commission that holds it, with
-the province before it ("Sindh PCS 2020") or the commission's exam after it ("BPSC CCE")."""
+the province before it ("Sindh PCS 2020", "Sindh CCE 2021") or the commission's exam after
+it ("BPSC CCE")."""
 _YEAR = re.compile(rf"\s*[(\[]?\s*(?:({TAG_EXAM})\s*[-–,]?\s*{_PROVINCE})?"
                    r"(?<!\d[-–])((?:19|20)\d\d)\s*[)\]]?\s*\.?$",
                    re.IGNORECASE)

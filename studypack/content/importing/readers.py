@@ -47,6 +47,7 @@ from .papers import known_paper
 from .plaintext import read_plain
 from .questions import parse_question
 from .repair import NotText, decode, repair
+from .smf import smf_thread
 from .telegram import telegram_export
 from .vbulletin import vbulletin_thread
 from .xenforo import xenforo_thread
@@ -108,7 +109,8 @@ def read_html(data: bytes) -> Page:
         blocks = own
     # A MyBB or vBulletin thread is read post by post: the extractor keeps only one
     # post, and the question may be asked in the first.
-    blocks = mybb_thread(text) or vbulletin_thread(text) or xenforo_thread(text) or blocks
+    blocks = (mybb_thread(text) or vbulletin_thread(text) or xenforo_thread(text)
+              or smf_thread(text) or blocks)
     # Entities such as &#3650;&#8364;&#8482; become mojibake only once parsed: repair it.
     blocks = [replace(b, text=repair(b.text)[0]) if "\u0e42" in b.text else b for b in blocks]
     blocks = unsigned(blocks, signature_texts(text))

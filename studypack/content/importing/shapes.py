@@ -203,23 +203,31 @@ def _titles_led_heads(piece: Piece, before: Piece | None, later: list[Piece]) ->
     if (piece.arabic or piece.label or piece.block.kind == "item" or (
             piece.marker and not (piece.marker == "bullet" and _HEADING_GLYPH.match(piece.number)))
             or len(piece.plain.split()) > 10 or headed_bullet(piece, "")
-            or re.search(r"[.?!,;:\"”)\]]$|^[(\[]", piece.plain)
+            or re.search(r"[.?!,;\"”)\]]$|^[(\[]", piece.plain)
             or (before is not None and before.arabic)):
         return False
-    if not (len(lead.plain.split()) <= LEAD_IN_WORDS and lead.plain.endswith((".", ":"))):
+    # The lead-in may point down at what follows ("… less stable than in 1998 👇").
+    said = re.sub(rf"\s*(?:{EMOJI}|[\u2190-\u21FF\u2B00-\u2BFF\uFE0F])+$", "", lead.plain)
+    if not (len(said.split()) <= LEAD_IN_WORDS
+            and (said.endswith((".", ":")) or said != lead.plain)):
         return False
     if first.marker == "letter" and first.depth == 0:
         # "(a) Abolition of the list" over its paragraph, the first of its letters
         return first.number in ("a", "A") and (lettered_heading(first, after)
                                                or lettered_point(first))
     if glyph_heading(first, lead, after):
-        # "🔴 Security threats" over its paragraph, under a line set with no glyph (a
-        # glyph's head over a short paragraph is one point of a run of them).
-        return not piece.marker
-    # "Ratings race: Channels compete …" paragraphs, two or more in a row
+        # "🔴 Security threats" over its paragraph, under a line set with no glyph, or
+        # with the glyph of the answer's own heads, seen again below, over points of
+        # other glyphs ("🔷 Resources 👇" over "☀️ Solar", "💧 Hydropower", then "🔷 Why
+        # …"); a glyph's head over a short paragraph is otherwise one point of a run.
+        return not piece.marker or (piece.number != first.number and any(
+            p.marker == "bullet" and p.number == piece.number for p in later[2:]))
+    # "Ratings race: Channels compete …" paragraphs, or "- **Weak capacity** — Many …"
+    # bullets of a paragraph each, two or more in a row
     return after is not None and (
         (run_in_bold(first) and run_in_bold(after))
-        or (headed_bullet(first, "") and headed_bullet(after, "")))
+        or (headed_bullet(first, "") and headed_bullet(after, ""))
+        or (run_in_bullet(first) and run_in_bullet(after)))
 
 
 def led_run_in(piece: Piece, later: list[Piece]) -> bool:
