@@ -5885,3 +5885,98 @@ def test_a_title_promising_important_topics_is_no_answers():
     assert promises_topics("Expected Areas for PMS 2024 Pakistan Affairs")
     assert not promises_topics("Discuss the most important topics of the 1973 Constitution.")
     assert not promises_topics("CSS 2021 Current Affairs Q3: The Afghan Peace Process")
+
+
+def test_a_notes_pages_fields_after_its_question_number_give_the_marks(tmp_path):
+    """A notes export's properties under its title ("Question No: 4", then "Marks: 20")
+    are read together, the marks with the number.
+    """
+    page = f"""# EVS – Urban Air (past paper answer)
+
+Exam: CSS 2016
+Paper: Environmental Science
+Question No: 6
+Marks: 20
+Status: Revised
+
+**Question:** Why is the air of Pakistan's big cities so polluted? Suggest remedies.
+
+### Introduction
+
+{BODY}
+
+### Traffic
+
+{BODY}
+
+### Industry
+
+{BODY}
+
+### Conclusion
+
+Clean air is a policy before it is a season.
+"""
+    answer, = import_file(_write(tmp_path, "notes.md", page))
+    assert (answer.data["number"], answer.data["marks"]) == (6, 20)
+
+
+def test_marks_in_brackets_on_a_title_naming_the_attempted_question(tmp_path):
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>r/CSSPrep</title></head><body><main><h1>Attempted Q4 of CSS 2021 Journalism (20
+marks) – the role of social media. Please check</h1><blockquote><p><em>Social media has
+made journalism more democratic. Discuss.</em></p></blockquote><p><b>Outline</b></p><ol>
+<li>Introduction</li><li>Citizen reporting</li><li>Fake news</li><li>Conclusion</li></ol>
+<p><b>Introduction</b></p>
+<p>{BODY}</p><p><b>Citizen reporting</b></p><p>{BODY}</p><p><b>Fake news</b></p><p>{BODY}
+</p><p><b>Conclusion</b></p><p>More voices need more checking, not fewer voices.</p>
+</main></body></html>"""
+    answer, = import_file(_write(tmp_path, "post.html", page))
+    assert (answer.data["year"], answer.data["number"], answer.data["marks"]) == (2021, 4, 20)
+
+
+def test_a_question_cards_marks_badge_between_number_and_question():
+    from studypack.content.importing.questions import parse_question
+
+    found = parse_question("Question 5 20 Marks Public-private partnership is promoted as a "
+                           "cure for Pakistan's roads. Examine its hurdles.")
+    assert found is not None
+    assert (found.number, found.marks) == (5, 20)
+    assert found.text.startswith("Public-private partnership")
+
+
+@pytest.mark.parametrize("prefix", ["", "[21:05, 14/04/2023] Sir Ahmed: ",
+                                    "14/04/2023, 9:05 pm - Sir Ahmed: "])
+def test_a_conclusion_label_on_its_own_line_closes_a_compact_answer(tmp_path, prefix):
+    """Notes with no blank lines, or a chat with one message a line: "Conclusion: …" after
+    the last point's sentence opens the conclusion, and a chat's last message so labelled
+    is no closing remark to drop.
+    """
+    lines = ["Q.5 Discuss the causes of the energy crisis in Pakistan. (CSS 2019) (20)",
+             "Introduction: The energy crisis has held back growth for two decades and it "
+             "touches every household.",
+             "1. Circular debt: Unpaid bills pile up between distributors and producers, so "
+             "that plants sit idle.",
+             "2. Imported fuel: Oil and gas bought abroad drain reserves and raise the price "
+             "of every unit.",
+             "3. Weak grids: Old lines lose a fifth of the power they carry before it reaches "
+             "the homes.",
+             "Conclusion: In conclusion, reform of pricing and grids together can end the "
+             "crisis within a decade."]
+    chat = ["[21:01, 14/04/2023] Sana: sir Q.5 ka answer?",
+            "14/04/2023, 9:01 pm - Sana: sir Q.5 ka answer?"]
+    head = [c for c in chat if c[:1] == prefix[:1]] if prefix else []
+    page = "\n".join([*head, *(prefix + line for line in lines)]) + "\n"
+    answer, = import_file(_write(tmp_path, "notes.txt", page))
+    assert answer.data["conclusion"] == ("In conclusion, reform of pricing and grids together "
+                                         "can end the crisis within a decade.")
+    assert _headings(answer) == ["Circular debt", "Imported fuel", "Weak grids"]
+
+
+def test_tags_close_a_long_paragraph_or_a_long_run_without_spaces():
+    from studypack.content.importing.question_tags import LONG_TEXT, read_tags
+
+    prose = "Word. " * (LONG_TEXT // 3)
+    assert read_tags(f"{prose}Discuss the rupee. (CSS 2019) (20)")[1:3] == (2019, 20)
+    unbroken = "x" * (LONG_TEXT * 2)
+    assert read_tags(unbroken) == (unbroken, None, None, None)

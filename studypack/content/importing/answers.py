@@ -7,6 +7,7 @@ question line, each with the blocks up to the next question line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -278,6 +279,12 @@ def _asked_over_label(kept: list[Block]) -> list[tuple[int, QuestionLine]]:
     return []
 
 
+_FIELD_LINE = re.compile(r"^[A-Z][\w ]{1,20}:\s*\S.{0,40}$")
+"""A notes page's property ("Marks: 20", "Status: Revised twice")."""
+FIELD_LINES = 6
+"""A notes page's properties read after its question number, at most."""
+
+
 def split_page(page: Page) -> SplitPage:
     """Drop junk, read the page context and cut the page at its question lines."""
     thread = answer_post(tuple(_split_headed(page.blocks)))
@@ -316,6 +323,10 @@ def split_page(page: Page) -> SplitPage:
     # A header that ends in the question's number ("CSS Islamiat 2018 – Q.2") names the
     # paper too: it is read with the lines above it.
     heads = [plain(kept[i].text) for i, q in starts if not q.text]
+    # A notes page's fields ("Question No: 4", then "Marks: 20") go on past the number's.
+    heads += [plain(b.text) for i, q in starts[:1] if not q.text
+              for b in itertools.takewhile(lambda b: bool(_FIELD_LINE.match(plain(b.text))),
+                                           kept[i + 1:i + 1 + FIELD_LINES])]
     context = read_context([*page.crumbs, *(plain(b.text) for b in kept[:first]), *heads],
                            page.title)
     answers: list[RawAnswer] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "item"]
@@ -132,9 +133,16 @@ def mostly_arabic(text: str) -> bool:
     return bool(letters) and sum(1 for c in letters if ARABIC.match(c)) * 3 > len(letters)
 
 
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
-    """``text`` without the inline emphasis marks (``**``, ``*``, ``__``)."""
-    return re.sub(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", "", text).strip()
+    """``text`` without the inline emphasis marks (``**``, ``*``, ``__``).
+
+    Remembered: every stage asks it of the same blocks, and a block may be a page long.
+    """
+    return _EMPHASIS.sub("", text).strip()
+
+
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 
 
 def split_marker(text: str) -> tuple[MarkerKind, str, str]:

@@ -196,10 +196,18 @@ def _source_after(text: str) -> tuple[str, tuple[int, str | None, int | None, in
     the line under the question: ``(question, source)``, source None when there is none.
     """
     for close in _QUESTION_CLOSE.finditer(text):
+        # A source line is a few words; only the text's last ones can be one (reading
+        # every sentence's rest took time growing with the square of a long block's).
+        if len(text) - close.end() > SOURCE_CHARS:
+            continue
         source = _source_line(text[close.end():])
         if source is not None and asks(text[:close.start()]):
             return text[:close.start()], source
     return text, None
+
+
+SOURCE_CHARS = 120
+"""The longest source line closing a question ("↳ PMS Punjab 2020 · Q.2 · 20 marks")."""
 
 
 def _signs_off(text: str) -> str:

@@ -247,6 +247,9 @@ def _paper_sitting(line: str) -> re.Match[str] | None:
     return tagged
 
 
+_MARKS_BRACKETED = re.compile(r"[(\[]\s*(\d{1,3})\s*marks?\s*[)\]]", re.IGNORECASE)
+"""Marks in brackets ("(20 marks)") on a line that names a question and its sitting."""
+
 _SAYS_SOLVED = re.compile(r"\b(?:solved|answered|attempted|model answer|solution)\b",
                           re.IGNORECASE)
 """A line naming a sitting and a question says the answer below is that question's ("CSS
@@ -266,6 +269,9 @@ def _read_attributed(line: str, note: Callable[[str, object, str], None]) -> Non
         note("year", int(spaced.group(2)), "page text")
         asked = NAMED_NUMBER.search(line)
         note("number", int(asked.group(1)) if asked else None, "page text")
+        # "Attempted Q3 of CSS 2022 Journalism (20 marks) – …": its marks as well.
+        marks = _MARKS_BRACKETED.search(line) if asked else None
+        note("marks", int(marks.group(1)) if marks else None, "page text")
 
 
 _FIELD = re.compile(r"^\s*(exam(?:ination)?|year|session|(?:past\s+)?paper\s+attempted|"

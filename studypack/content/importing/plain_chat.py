@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import EMOJI, split_marker
-from .pieces import CONCLUSION_OPENERS
+from .blocks import EMOJI, Block, split_marker
+from .pieces import CONCLUSION_OPENERS, to_piece
 from .questions import parse_question
 
 _DISCORD_HEAD = re.compile(r"^(?P<name>\S.{0,40}?) [—–-] (?P<date>\d{1,2}/\d{1,2}/\d{2,4}) "
@@ -146,6 +146,8 @@ def _replies(lines: list[str], messages: list[tuple[int, int, str | None]],
                  and (not split_marker(text)[0] or bool(re.match(EMOJI, text)))
                  and not text.startswith("*")
                  and not text.endswith(":") and not CONCLUSION_OPENERS.match(text)
+                 # "Conclusion: …" sent as a message of its own closes the answer itself
+                 and not to_piece(Block("paragraph", text)).label
                  and parse_question(text) is None)
         # A reply to another's message, or a remark on the picture just sent ("☝️ draw
         # this diagram in the exam" under "<Media omitted>").

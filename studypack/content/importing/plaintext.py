@@ -14,7 +14,7 @@ import re
 from .blocks import QUESTION_WORDS, Block, mostly_arabic, split_marker
 from .junk import is_junk, starts_tail
 from .page_chrome import drop_page_chrome, wrap_width
-from .pieces import CONCLUSION_OPENERS, SENTENCE_END
+from .pieces import CONCLUSION_OPENERS, SENTENCE_END, to_piece
 from .plain_chat import CHAT_PREFIX, discord_as_chat, main_speaker
 from .question_sheet import question_sheet
 from .question_tags import full_years
@@ -236,8 +236,12 @@ def _continues(previous: str, line: str, width: int, paragraph: str = "") -> boo
         # A video's chapter lines, each opening with its time ("12:40 …"), and a head set
         # between rules ("── SOCIETY AND ETHICS ──") start lines of their own.
         return False
-    if re.search(r"[.!?…]['’\"”)]?$", previous.rstrip()) and CONCLUSION_OPENERS.match(line.strip()):
-        return False  # "… roles." / "To sum up, …": a new paragraph, whatever the line widths
+    if re.search(r"[.!?…]['’\"”)]?$", previous.rstrip()) and (
+            CONCLUSION_OPENERS.match(line.strip())
+            or to_piece(Block("paragraph", line.strip())).label):
+        # "… roles." / "To sum up, …" or "Conclusion: …": a new paragraph, whatever the
+        # line widths
+        return False
     if is_junk(line) or starts_tail(line):
         return False  # "Reply" under a comment, a date line: never part of the answer
     if re.search(r"[.!?…]['’\"”)]?$", previous.rstrip()) and _title_line(line) and len(

@@ -109,6 +109,12 @@ def read_item_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
     return read_tags(text)
 
 
+LONG_TEXT = 2000
+"""A text this long is a paragraph, not a question line: only its end is read for tags."""
+TAG_TAIL = 300
+"""The characters at a long text's end read for its tags."""
+
+
 def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
     """Strip year, marks and exam tags from the end (and start) of ``text``.
 
@@ -116,7 +122,15 @@ def read_tags(text: str) -> tuple[str, int | None, int | None, str | None]:
         ``(rest, year, marks, exam)``; e.g. ``"Discuss X. (10 + 10 = 20 Marks) 2021"`` →
         ``("Discuss X.", 2021, 20, None)``.
     """
-    rest, year, marks, exam = full_years(text.strip()), None, None, None
+    text = text.strip()
+    if len(text) > LONG_TEXT:
+        # Tags close a line: in a long paragraph only its last words are read for them
+        # (searched whole, a page of one 5 MB paragraph took minutes).
+        # At a space, so no word is cut; a text without one is cut where it falls.
+        cut = text.rfind(" ", 0, len(text) - TAG_TAIL) + 1 or len(text) - TAG_TAIL
+        rest, year, marks, exam = read_tags(text[cut:])
+        return f"{text[:cut]}{rest}".strip(" \t-–—:"), year, marks, exam
+    rest, year, marks, exam = full_years(text), None, None, None
     both = _EXAM_YEAR_MARKS.search(rest)
     if both and not both.group(1) and re.search(r"\d\s*[–—-]\s*\d{1,3}\s*[)\]]", both.group(0)):
         both = None  # "(1958-69)" is a span of years in the question, not a year and marks

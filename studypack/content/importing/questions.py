@@ -98,6 +98,8 @@ _ESSAY_TOPIC = re.compile(r"^\**(?:(?:essay\s+)topic\s*(?:\(([^()]{3,30})\))?|to
 _QUOTED_MARKS = re.compile(r"^[\"“](.{20,}?)[\"”]\s*[(\[]\s*(\d{1,2})\s*(?:marks?)?\s*[)\]]\.?$",
                            re.IGNORECASE)
 _MARKS_FIRST = re.compile(r"^[*_]{0,2}[(\[]\s*(\d{1,3})\s*marks?\s*[)\]]\s*", re.IGNORECASE)
+_MARKS_BADGE = re.compile(r"^(\d{1,3})\s+marks\s+(?=[A-Z\"“‘'])", re.IGNORECASE)
+"""Marks set as a badge between the number and the question ("Question 5 20 Marks …")."""
 """Marks in brackets opening a line, before its "Q.3" marker: "[20 Marks] Q.3: …"."""
 _Q_BARE = re.compile(r"^(?:the\s+)?(?:Q|Ques|Question)\s*[.:)\-–]\s*(\S.*)$", re.IGNORECASE)
 _TAGGED = re.compile(
@@ -166,9 +168,13 @@ def parse_question(text: str) -> QuestionLine | None:
     if match and _AND_ANOTHER.match(match.group(2)):
         return None  # "Q5 and Q6 can be prepared together": a note naming two questions
     if match:
-        found = _with_tags(_paper_number(match.group(1)), match.group(2))
-        if first_marks and found.marks is None:
-            return replace(found, marks=int(first_marks.group(1)))
+        rest = match.group(2)
+        # "Question 5 20 Marks Public-private …": a card's badge of marks after the number.
+        badge = _MARKS_BADGE.match(rest)
+        found = _with_tags(_paper_number(match.group(1)), rest[badge.end():] if badge else rest)
+        told = first_marks or badge
+        if told and found.marks is None:
+            return replace(found, marks=int(told.group(1)))
         return found
     topic = _ESSAY_TOPIC.match(line)
     if topic:
