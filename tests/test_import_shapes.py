@@ -5955,3 +5955,35 @@ def test_tags_close_a_long_paragraph_or_a_long_run_without_spaces():
     assert read_tags(f"{prose}Discuss the rupee. (CSS 2019) (20)")[1:3] == (2019, 20)
     unbroken = "x" * (LONG_TEXT * 2)
     assert read_tags(unbroken) == (unbroken, None, None, None)
+
+
+def test_a_next_question_line_between_two_answers_ends_neither(tmp_path):
+    page = f"""Economics — CSS 2018
+
+Q.3 Why does Pakistan borrow abroad every few years? (20)
+
+Introduction:
+{BODY}
+
+Low savings
+{BODY}
+
+Conclusion:
+Borrowing stops when the country earns what it spends.
+
+Next question: the one on taxes.
+
+Q.5 Why is Pakistan's tax base narrow? (20)
+
+Introduction:
+{BODY}
+
+Exemptions
+{BODY}
+
+Conclusion:
+A wide base needs fewer favours.
+"""
+    first, second = import_file(_write(tmp_path, "notes.txt", page))
+    assert (first.data["number"], second.data["number"]) == (3, 5)
+    assert second.data["conclusion"] == "A wide base needs fewer favours."

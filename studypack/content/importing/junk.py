@@ -306,7 +306,7 @@ _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?
                        r" for|follow me for|if (?:this|it) helped|copy with credit|"
                        # the next post announced ("Next in this series: Q7 …", "Next set:
                        # Q.3 and Q.7", "↩️ Next post tomorrow: …")
-                       r"next (?:in this series|post|set|handout|part|lecture|class|question)"
+                       r"next (?:in this series|post|set|handout|lecture|class)"
                        r"(?: (?:tomorrow|today|on \w+day))?\s*[:–—-])",
                        re.IGNORECASE)
 
