@@ -5963,10 +5963,13 @@ def test_a_next_question_line_between_two_answers_ends_neither(tmp_path):
 Q.3 Why does Pakistan borrow abroad every few years? (20)
 
 Introduction:
-{BODY}
+{BODY} {BODY}
 
 Low savings
-{BODY}
+{BODY} {BODY}
+
+Weak exports
+{BODY} {BODY}
 
 Conclusion:
 Borrowing stops when the country earns what it spends.
