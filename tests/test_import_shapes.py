@@ -5990,3 +5990,29 @@ A wide base needs fewer favours.
     first, second = import_file(_write(tmp_path, "notes.txt", page))
     assert (first.data["number"], second.data["number"]) == (3, 5)
     assert second.data["conclusion"] == "A wide base needs fewer favours."
+
+
+def test_a_readers_comment_naming_a_question_is_no_question_of_a_list(tmp_path):
+    items = "".join(f"<li>{q} <strong>[{tag}]</strong></li>" for q, tag in [
+        ("Define public goods and explain why markets under-supply them.", "CSS 2019"),
+        ("Assess the causes of Pakistan's recurring current account deficits.", "PPSC 2021"),
+        ("How does inflation redistribute income between debtors and creditors?", "CSS 2023"),
+    ])
+    intro = ("Past questions are sorted here under the topics of the syllabus, each with "
+             "the sitting that set it, so that a student can see at a glance which parts "
+             "of the paper come back year after year and plan revision around them. ") * 2
+    outro = ("Attempt each question in forty minutes, then compare your outline with the "
+             "notes for that topic and mark what you left out before you move on. ") * 2
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Economics Questions by Topic - Notes Hub</title></head>
+<body class="single right-sidebar"><div class="main-wrap"><article class="post">
+<h1 class="post-title">Economics Questions by Topic</h1>
+<div class="post-content"><p>{intro}</p>
+<h3>Macroeconomics</h3><ol>{items}</ol><p>{outro}</p></div></article>
+<div class="comments-area"><ul class="commentslist"><li class="comment"><div
+class="comment-text"><h5>Areeba Khan</h5><p>Q2 on deficits came in CSS 2014 as well, if I
+remember right.</p></div></li></ul></div></div></body></html>"""
+    records = import_file(_write(tmp_path, "topics.html", page))
+    assert [(r.data["exam"], r.data["year"]) for r in records] == [
+        ("CSS", 2019), ("PMS", 2021), ("CSS", 2023)]
+    assert all(r.data["topics"] == ["Macroeconomics"] for r in records)

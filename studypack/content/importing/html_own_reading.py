@@ -38,7 +38,10 @@ def question_outside(text: str) -> tuple[list[Block], tuple[str, ...], bool]:
         tree = html.fromstring(text.encode("utf-8"))
     except (ValueError, SyntaxError):
         return [], (), False
+    aside = set() if thread_page(text) else _asides(tree)
     for element in tree.iter("h1", "h2", "h3", "h4", "p", "div"):
+        if element in aside:
+            continue
         if len(element) > 3:
             # A forum post set in <br> lines ("<b>Question No. 5:</b> … <b>[20]</b><br>"):
             # its question line is one of them.
@@ -58,6 +61,21 @@ def question_outside(text: str) -> tuple[list[Block], tuple[str, ...], bool]:
                     break
             return [Block("heading", line, level=2)], tuple(reversed(above)), False
     return [], (), False
+
+
+_ASIDE = re.compile(r"comment|sidebar|related", re.IGNORECASE)
+"""Boxes whose lines are never the page's question: a reader's comment quoting "Q5 …",
+a sidebar's or a related post's title."""
+
+
+def _asides(tree: Any) -> set[Any]:
+    """The elements standing in a box named as a comment, a sidebar or related posts; a
+    box holding most of the page is a layout's name for the page ("right-sidebar"), none.
+    """
+    whole = _words(tree)
+    return {inner for box in tree.xpath("//*[@class or @id]")
+            if _ASIDE.search(f"{box.get('class', '')} {box.get('id', '')}")
+            and not _wraps(box, whole) for inner in box.iter()}
 
 
 def _br_lines(element: Any) -> list[str]:
