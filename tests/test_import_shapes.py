@@ -6016,3 +6016,41 @@ remember right.</p></div></li></ul></div></div></body></html>"""
     assert [(r.data["exam"], r.data["year"]) for r in records] == [
         ("CSS", 2019), ("PMS", 2021), ("CSS", 2023)]
     assert all(r.data["topics"] == ["Macroeconomics"] for r in records)
+
+
+def test_a_chats_bullets_under_a_square_glyph_outline_line_fold_into_it(tmp_path):
+    page = f"""Civics With Sir Tahir, [12.05.2024 20:15]
+📘 PMS 2022 | Pakistan Affairs | Q.No.4
+
+❓ Discuss the causes of the slow growth of local government in Pakistan. (20 marks)
+
+🔸 Outline
+▫️ Introduction
+▫️ Local Government in the Constitution
+▫️ Causes of Slow Growth
+      • Provincial reluctance
+      • Irregular elections
+      • Weak finances
+▫️ Way Forward
+▫️ Conclusion
+
+📍 Introduction
+{BODY}
+
+📍 Local Government in the Constitution
+{BODY}
+
+📍 Causes of Slow Growth
+{BODY}
+
+📍 Way Forward
+{BODY}
+
+📍 Conclusion
+In short, power handed down to the districts is what makes a federation work for its people.
+"""
+    answer, = import_file(_write(tmp_path, "tg.txt", page))
+    assert answer.data["outline"] == [
+        "Introduction", "Local Government in the Constitution",
+        "Causes of Slow Growth (Provincial reluctance; Irregular elections; Weak finances)",
+        "Way Forward", "Conclusion"]

@@ -98,10 +98,10 @@ def outline_line(piece: Piece, built: DraftBuilder) -> bool:
         # Word's second-level bullet ("o" under "•"), or a hand-drawn "↳" under "→".
         piece.marker == built.outline_marker == "bullet" and piece.number in SUB_GLYPHS
         and piece.number.strip("\ufe0f") != built.outline_glyph.strip("\ufe0f")) or (
-        # "➤ Managerialism" under "✔ Core tenets": a second glyph is the lower level.
+        # "➤ Managerialism" under "✔ Core tenets", "• Weak finances" under a chat's
+        # "▫️ Causes": a second glyph is the lower level.
         piece.marker == built.outline_marker == "bullet" and len(built.outline) > 0
-        and piece.number.strip("\ufe0f") != built.outline_glyph.strip("\ufe0f")
-        and built.outline_glyph not in SUB_GLYPHS) or (
+        and piece.number.strip("\ufe0f") != built.outline_glyph.strip("\ufe0f")) or (
         # "i." under "I." (and under its "A." lines): a lower level of the same numerals.
         piece.marker == built.outline_marker == "roman" and piece.number.islower()
         and built.outline_glyph.isupper()) or (
