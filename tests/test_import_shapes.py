@@ -6054,3 +6054,32 @@ In short, power handed down to the districts is what makes a federation work for
         "Introduction", "Local Government in the Constitution",
         "Causes of Slow Growth (Provincial reluctance; Irregular elections; Weak finances)",
         "Way Forward", "Conclusion"]
+
+
+def test_a_question_card_with_a_marks_badge_in_a_wrapped_post_gives_the_question_alone(
+        tmp_path):
+    long = " ".join([BODY] * 3)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Water Governance in Pakistan – CSS 2022 GPP Solved Question | Civil Desk</title>
+</head><body class="single right-sidebar"><div class="main-wrap">
+<div class="main-content col-8"><div class="the-post">
+<article class="post type-post"><div class="post-content entry-content">
+<div class="question-card"><div class="question-card-head"><span>Question 3</span>
+<span class="marks-badge">20 Marks</span></div>
+<p>Pakistan is fast becoming a water-scarce country. Examine the weaknesses of its water
+governance and suggest reforms.</p></div>
+<p><strong>Outline</strong></p>
+<ul><li>Introduction</li><li>Scarcity in numbers</li><li>Weak institutions</li>
+<li>Reforms</li><li>Conclusion</li></ul>
+<h2>Introduction</h2><p>{long}</p>
+<h2>Scarcity in numbers</h2><p>{long}</p>
+<h2>Weak institutions</h2><p>{long}</p>
+</div></article></div></div>
+<div class="sidebar"><h3>Popular</h3><ul><li><a href="/a">CPEC notes</a></li></ul></div>
+</div></body></html>"""
+    answer, = import_file(_write(tmp_path, "card.html", page))
+    assert answer.data["question"] == (
+        "Pakistan is fast becoming a water-scarce country. Examine the weaknesses of its "
+        "water governance and suggest reforms.")
+    assert (answer.data["number"], answer.data["marks"]) == (3, 20)
+    assert len(answer.data["outline"]) == 5

@@ -50,10 +50,12 @@ def question_outside(text: str) -> tuple[list[Block], tuple[str, ...], bool]:
             if line:
                 return [Block("heading", line, level=2)], (), True
             continue
-        line = " ".join(" ".join(element.itertext()).split())
+        line = _text(element)
         if line and parse_question(line):
+            box = _innermost_question(element)
+            line = _text(box)
             above = []
-            for sibling in element.itersiblings(preceding=True):
+            for sibling in box.itersiblings(preceding=True):
                 words = " ".join(" ".join(sibling.itertext()).split())
                 if words and len(words.split()) <= 8:
                     above.append(words)
@@ -61,6 +63,21 @@ def question_outside(text: str) -> tuple[list[Block], tuple[str, ...], bool]:
                     break
             return [Block("heading", line, level=2)], tuple(reversed(above)), False
     return [], (), False
+
+
+def _text(element: Any) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _innermost_question(element: Any) -> Any:
+    """The smallest box inside ``element`` that still holds its question: a wrapper
+    around a question card holds the outline and the answer after it too.
+    """
+    tags = ("h1", "h2", "h3", "h4", "p", "div")
+    while (inner := next((e for e in element.iterdescendants(*tags)
+                          if (q := parse_question(_text(e))) and q.text), None)) is not None:
+        element = inner
+    return element
 
 
 _ASIDE = re.compile(r"comment|sidebar|related", re.IGNORECASE)
