@@ -7,6 +7,7 @@ the fields a careful reader would take from it.
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -6083,3 +6084,307 @@ governance and suggest reforms.</p></div>
         "water governance and suggest reforms.")
     assert (answer.data["number"], answer.data["marks"]) == (3, 20)
     assert len(answer.data["outline"]) == 5
+
+
+def test_a_lists_solved_mark_after_a_questions_tag_is_the_sites_link(tmp_path):
+    page = """Islamiat Questions by Topic
+
+Worship
+1. Explain the spiritual and social benefits of fasting. (CSS 2019) – Solved
+2. Describe the place of Zakat in the economic system of Islam. (PPSC 2021)
+3. Discuss the importance of Hajj as a gathering of the Ummah. [CSS 2017] (answered)
+"""
+    records = import_file(_write(tmp_path, "islamiat.txt", page))
+    assert [(r.data["exam"], r.data["year"], r.data["question"]) for r in records] == [
+        ("CSS", 2019, "Explain the spiritual and social benefits of fasting."),
+        ("PMS", 2021, "Describe the place of Zakat in the economic system of Islam."),
+        ("CSS", 2017, "Discuss the importance of Hajj as a gathering of the Ummah.")]
+
+
+def test_an_essay_post_with_a_sitting_line_the_topic_restated_and_a_thesis_in_its_outline(
+        tmp_path):
+    long = " ".join([BODY] * 3)
+    outline = "".join(f"<p>{line}</p>" for line in [
+        "1. Introduction",
+        "Thesis statement: Pakistan's young people are its largest asset only if they are "
+        "educated, employed and heard, and today most of them are none of the three.",
+        "2. The size of the bulge", "3. What stands in the way", "a. Schools that fail",
+        "b. Jobs that never come", "4. Way forward", "5. Conclusion"])
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Essay Hall: CSS 2024 Essay: Youth Bulge, Blessing or Curse?</title></head><body>
+<div class="post hentry"><h3 class="post-title">CSS 2024 Essay: Youth Bulge, Blessing or
+Curse?</h3><div class="post-body entry-content">
+<p>CSS 2024 – English Essay – Marks: 100</p>
+<p>Youth bulge: blessing or curse?</p>
+<h3>Outline</h3>{outline}
+<h3>Introduction</h3><p>{long}</p>
+<h3>The Size of the Bulge</h3><p>{long}</p>
+<h3>What Stands in the Way</h3><p>{long}</p>
+<h3>Way Forward</h3><p>{long}</p>
+<h3>Conclusion</h3><p>In the end, a young country is an old country's envy only when its
+young have work.</p></div></div></body></html>"""
+    answer, = import_file(_write(tmp_path, "essay.html", page))
+    assert (answer.data["paper"], answer.data["year"], answer.data["marks"]) == (
+        "English Essay", 2024, 100)
+    assert answer.data["question"] == "Youth bulge: blessing or curse?"
+    assert len(answer.data["outline"]) == 5
+    assert answer.data["outline"][0].startswith("Introduction (Thesis statement: Pakistan")
+    assert answer.data["introduction"].startswith("This paragraph carries")
+
+
+@pytest.mark.parametrize(("line", "facts"), [
+    ("CSS 2025 – English Essay – Marks: 100",
+     {"exam": "CSS", "year": 2025, "paper": "English Essay", "marks": 100}),
+    ("PMS 2019 | Economics | 20 marks",
+     {"exam": "PMS", "year": 2019, "paper": "Economics", "marks": 20}),
+    ("Islamiat (Compulsory) — Question No. 4 — Marks 20",
+     {"paper": "Islamic Studies", "number": 4, "marks": 20}),
+    ("CSS 2021 – Solved", None),  # a word that is no fact: the line is something else
+    ("Home - About - Contact", None),
+    ("20 marks", None),  # marks alone name no sitting or paper
+])
+def test_a_line_of_sitting_facts_is_read_whole_or_not_at_all(line, facts):
+    from studypack.content.importing.question_tags import sitting_line
+    assert sitting_line(line) == facts
+
+
+def test_a_thread_whose_posts_sit_in_wrappers_of_their_own_gives_the_answering_post(tmp_path):
+    def post(number: int, author: str, body: str) -> str:
+        return f"""<div class="Stream-item" data-number="{number}">
+<article class="Post CommentPost"><header class="Post-header"><h3>{author}</h3>
+<span>#{number}</span></header><div class="Post-body">{body}</div>
+<aside class="Post-footer">Like · Reply</aside></article></div>"""
+    long = " ".join([BODY] * 3)
+    answer_body = f"""<p>Here is how I would attempt it.</p><h3>Outline</h3>
+<ol><li>Introduction</li><li>Who rules</li><li>Why it lasts</li><li>Conclusion</li></ol>
+<h3>Introduction</h3><p>{long}</p><h3>Who Rules</h3><p>{long}</p>
+<h3>Why It Lasts</h3><p>{long}</p><h3>Conclusion</h3><p>In the end, an elite that renews
+itself keeps its place longer than one that closes its doors.</p><hr>
+<p><em>Books: Mosca's The Ruling Class, chapter 2; any good notes will do for the rest.</em></p>"""
+    page = f"""<!doctype html><html><head><meta charset="utf-8">
+<title>CSS 2019 Political Science Q4 - the elite theory of Mosca and Pareto (need a full
+answer) - Prep Forum</title></head>
+<body><div id="app"><header class="App-header"><a href="/">Prep Forum</a></header>
+<main><header class="Hero"><h1>CSS 2019 Political Science Q4 - elite theory (need help)</h1>
+</header><div class="Stream">
+{post(1, "sana_pk", '''<p>Salam all. I am preparing Political Science for CSS 2026 and this
+question from the 2019 paper keeps tripping me up. Can someone share an answer?</p>
+<blockquote><p><strong>Q.4</strong> Explain the elite theory of Mosca and Pareto. (20)</p>
+</blockquote>''')}
+{post(2, "hamza_rk", answer_body)}
+{post(3, "sana_pk", "<p>Thank you so much, the part on renewal finally makes sense now.</p>")}
+{post(4, "ali_91", '''<p>Good answer. One addition: set Michels and his iron law of oligarchy
+beside the two in the last part, as examiners like a third view.</p>''')}
+</div></main></div></body></html>"""
+    answer, = import_file(_write(tmp_path, "thread.html", page))
+    assert (answer.data["year"], answer.data["number"], answer.data["marks"]) == (2019, 4, 20)
+    assert _headings(answer) == ["Who Rules", "Why It Lasts"]
+    assert answer.data["conclusion"].startswith("In the end, an elite")
+    for other in ("finally makes sense", "iron law", "The Ruling Class", "Like · Reply"):
+        assert other not in answer.yaml_text
+
+
+def test_the_writers_own_coming_sitting_is_not_the_papers(tmp_path):
+    page = f"""My Economics attempts
+
+I am preparing Economics for CSS 2026, so here is my attempt at Question 3 of the CSS 2021
+paper, written in timed conditions.
+
+Q. Explain the causes of the circular debt in Pakistan's power sector.
+
+Introduction
+{BODY}
+
+Subsidies Paid Late
+{BODY}
+
+Theft and Losses
+{BODY}
+
+Conclusion
+In short, the debt will keep growing until the losses are cut at their source.
+"""
+    answer, = import_file(_write(tmp_path, "attempt.txt", page))
+    assert (answer.data["exam"], answer.data["year"], answer.data["number"]) == ("CSS", 2021, 3)
+
+
+@pytest.mark.parametrize("header", [
+    "Economics notes of a student preparing for CSS 2026",
+    "Cleared CSS 2021 – my Economics notes",
+])
+def test_a_header_naming_the_writers_own_sitting_gives_no_year(header):
+    from studypack.content.importing.page_context import read_context
+    assert read_context([header]).year is None
+
+
+def test_a_question_header_naming_its_paper_and_sitting_over_the_question_quoted_below(
+        tmp_path):
+    long = " ".join([BODY] * 3)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Criminology Q3 Solved | Weekly Notes</title></head><body><main><article>
+<h1>Criminology Q3 Solved</h1>
+<h2>Question No. 3 – CSS Criminology 2021 (20 Marks)</h2>
+<blockquote><p>What is white-collar crime? Why is it so rarely punished in Pakistan?</p>
+</blockquote>
+<h3>Introduction</h3><p>{long}</p>
+<h3>Meaning of White-Collar Crime</h3><p>{long}</p>
+<h3>Why Few Are Punished</h3><p>{long}</p>
+<h3>Conclusion</h3><p>In the end, the law reaches the rich only when its agencies are
+free to follow the money.</p></article></main></body></html>"""
+    answer, = import_file(_write(tmp_path, "q3.html", page))
+    assert answer.data["question"] == (
+        "What is white-collar crime? Why is it so rarely punished in Pakistan?")
+    assert (answer.data["exam"], answer.data["paper"], answer.data["year"],
+            answer.data["number"], answer.data["marks"]) == ("CSS", "Criminology", 2021, 3, 20)
+    assert answer.data["introduction"].startswith("This paragraph carries")
+
+
+def test_an_attribution_under_the_question_and_a_background_point_after_the_introduction(
+        tmp_path):
+    long = " ".join([BODY] * 3)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS 2020 Pakistan Affairs Solved: The NFC Award | Exam Desk</title></head><body>
+<main><article><h1>CSS 2020 Pakistan Affairs Solved: The NFC Award</h1>
+<p><strong>Question No. 6</strong> Evaluate the working of the National Finance Commission
+Award since 2010. (20)</p>
+<p>This answer was written by a candidate of our mock series and then checked by the
+Desk's panel before it went up.</p>
+<h2>Introduction</h2><p>{long}</p>
+<h2>Background</h2><p>{long}</p>
+<h2>Shares of the Provinces</h2><p>{long}</p>
+<h2>Conclusion</h2><p>In short, the award has made the provinces richer but not yet more
+careful with what they spend.</p></article></main></body></html>"""
+    answer, = import_file(_write(tmp_path, "nfc.html", page))
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert "mock series" not in answer.yaml_text
+    assert _headings(answer) == ["Background", "Shares of the Provinces"]
+
+
+def test_a_header_line_of_facts_under_the_commissions_line_gives_number_and_marks():
+    from studypack.content.importing.page_context import read_context
+    found = read_context(["Punjab Public Service Commission — PMS 2021\n"
+                          "Economics — Q. 3 — Marks 20"])
+    assert (found.exam, found.year, found.paper, found.number, found.marks) == (
+        "PMS", 2021, "Economics", 3, 20)
+
+
+def test_run_in_leads_under_a_group_title_with_no_point_after_them_are_never_dropped():
+    from studypack.content.importing.blocks import Block
+    from studypack.content.importing.parse import parse_answer
+    body = ("Asthma and heart trouble rise sharply every winter, and the children and the "
+            "old suffer most of all.")
+    blocks = [Block("paragraph", "Introduction", bold=True), Block("paragraph", BODY),
+              Block("paragraph", "Vehicle emissions", bold=True), Block("paragraph", BODY),
+              Block("paragraph", "Consequences", bold=True),
+              Block("paragraph", f"*Health crisis:* {body}"),
+              Block("paragraph", f"*Economic losses:* Schools and markets close. {body}"),
+              Block("paragraph", f"*Daily life:* Roads fog over. {body}"),
+              Block("paragraph", "Recommendations", bold=True),
+              Block("paragraph", "- Test every vehicle's exhaust each year."),
+              Block("paragraph", "Conclusion", bold=True),
+              Block("paragraph", "In short, clean air needs work all year round.")]
+    draft = parse_answer(blocks)
+    kept = " ".join([*draft.introduction, *(b for p in draft.points for b in p.body),
+                     *(b for _, body in draft.sections for b in body), *draft.conclusion])
+    assert draft.conclusion == ("In short, clean air needs work all year round.",)
+    for words in ("Health crisis", "Schools and markets close", "Roads fog over"):
+        assert words in kept
+
+
+def test_a_chats_one_star_bold_leads_under_a_group_title_are_run_in_points(tmp_path):
+    body = ("Asthma and heart trouble rise sharply every winter, and the children and the "
+            "old suffer most of all.")
+    page = f"""Q.3 Discuss the effects of smog in Punjab and suggest remedies. (20)
+
+*Introduction*
+{BODY}
+
+*Effects*
+*Health crisis:* {body}
+*Economic losses:* Schools and markets close. {body}
+*Daily life:* Roads fog over. {body}
+
+*Conclusion*
+In short, clean air needs work all year round.
+"""
+    answer, = import_file(_write(tmp_path, "chat.txt", page))
+    assert _headings(answer) == ["Health crisis", "Economic losses", "Daily life"]
+    assert answer.data["conclusion"] == "In short, clean air needs work all year round."
+
+
+def test_a_books_preview_wall_between_rule_lines_cuts_the_answer(tmp_path):
+    rule = "-" * 70
+    body = textwrap.fill(BODY, 80)  # a PDF copy keeps the page's line width
+    page = f"""Q.4 Explain the causes of inflation in Pakistan. (20)
+
+Introduction
+{body}
+
+1. Rising import prices
+{body}
+
+2. Printing of money
+The government borrowed from the central bank for years, and the money it spent
+chased the same goods, so that every
+
+{rule}
+PREVIEW ENDS HERE. The other 52 pages, with this answer in full, come in the printed
+guide "Economics Past Papers Solved", which you can order from our academy today.
+Price Rs 950 with delivery.
+{rule}
+"""
+    answer, = import_file(_write(tmp_path, "preview.txt", page))
+    assert answer.incomplete
+    assert answer.data["conclusion"].startswith("[Not in the source")
+    assert "PREVIEW ENDS" not in answer.yaml_text and "-----" not in answer.yaml_text
+
+
+def test_a_numbered_title_over_roman_points_heads_them_and_is_no_point(tmp_path):
+    page = f"""Q.4 Explain the causes of inflation in Pakistan. (20)
+
+Introduction
+{BODY}
+
+1. Demand-Pull Inflation
+{BODY}
+
+2. Evidence from Pakistan
+i. Exchange Rate Depreciation
+{BODY}
+ii. Energy Prices
+{BODY}
+
+Conclusion
+In short, prices will stay high until the rupee and the power sector are put right.
+"""
+    answer, = import_file(_write(tmp_path, "numbered.txt", page))
+    assert _headings(answer) == ["Demand-Pull Inflation", "Exchange Rate Depreciation",
+                                 "Energy Prices"]
+
+
+@pytest.mark.parametrize("tail", [
+    "🔁 Share with your study circle: t.me/civicsdaily",
+    "📊 Poll: Which question should we solve on Friday?",
+    "Did this help? Our mentors check two answers a week for enrolled students.",
+    "Remarks (Sir Waqas): Neat outline. Add a map of the canal system next time. 15/20",
+])
+def test_a_channels_share_line_poll_a_did_it_help_note_and_a_teachers_remarks_end_it(
+        tmp_path, tail):
+    page = f"""Q.2 Discuss the water crisis in Pakistan. (20)
+
+Introduction
+{BODY}
+
+Falling Storage
+{BODY}
+
+Conclusion
+In short, the country must store more of its water and waste less of it.
+
+{tail}
+"""
+    answer, = import_file(_write(tmp_path, "tail.txt", page))
+    assert answer.data["conclusion"] == (
+        "In short, the country must store more of its water and waste less of it.")
+    assert not answer.incomplete
+    assert tail.split()[1] not in answer.yaml_text

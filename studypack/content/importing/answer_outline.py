@@ -74,6 +74,11 @@ def outline_line(piece: Piece, built: DraftBuilder) -> bool:
     """Add ``piece`` to the outline when it is an outline line; False ends the outline."""
     if (piece.headed and not piece.marker) or piece.arabic:
         return False
+    if built.outline and not piece.marker and _THESIS.match(piece.plain):
+        # "Thesis statement: …" under an essay outline's "1. Introduction" runs long: the
+        # line it stands under carries it, and the outline goes on below it.
+        _fold(built, piece.plain)
+        return True
     # A lettered line under a numbered one may run longer ("B. Thesis: …" in an essay's).
     limit = OUTLINE_LINE_MAX * (2 if piece.marker in ("letter", "bullet", "nested")
                                 and built.outline_marker in ("number", "roman") else 1)
@@ -115,9 +120,17 @@ def outline_line(piece: Piece, built: DraftBuilder) -> bool:
         # or a label such as "Conclusion", when the outline has no numbers at all).
         built.outline_open = opens
     if sub and built.outline:
-        last = built.outline[-1]
-        built.outline[-1] = (last[:-1] + f"; {text})" if last.endswith(")")
-                             else f"{last} ({text})")
+        _fold(built, text)
     else:
         built.outline.append(text)
     return True
+
+
+def _fold(built: DraftBuilder, text: str) -> None:
+    """Set ``text`` under the outline's last line, in its brackets."""
+    last = built.outline[-1]
+    built.outline[-1] = last[:-1] + f"; {text})" if last.endswith(")") else f"{last} ({text})"
+
+
+_THESIS = re.compile(r"^thesis(?:\s+statement)?\s*[:\-–]\s*\S", re.IGNORECASE)
+"""An essay outline's thesis line ("Thesis statement: Climate change is …")."""

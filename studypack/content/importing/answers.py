@@ -32,7 +32,7 @@ from .page_context import Context, is_breadcrumb, read_context
 from .papers import EXAMS
 from .pieces import to_piece
 from .preamble import drop_preface
-from .question_tags import read_attribution, read_tags
+from .question_tags import read_attribution, read_tags, sitting_line
 from .questions import QuestionLine, asks, listed_topic, parse_question, sitting_head
 from .series import joined_posts
 
@@ -410,6 +410,18 @@ def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, 
             question = replace(question, **fields)
             body = body[1:]
             continue
+        facts = sitting_line(plain(body[0].text))
+        if facts:  # "CSS 2025 – English Essay – Marks: 100" under the question
+            known: dict[str, Any] = {k: getattr(question, k) or v for k, v in facts.items()}
+            question = replace(question, **known)
+            body = body[1:]
+            continue
+        if question.text and body and _restated(question.text, plain(body[0].text)):
+            # The post's title set the question in title case; the line under it is the
+            # question as the paper set it.
+            question = replace(question, text=plain(body[0].text))
+            body = body[1:]
+            continue
         stated = _MARKS_LINE.match(plain(body[0].text))  # "Marks: 20" under the question
         if stated:
             question = replace(question, marks=question.marks or int(stated.group(1)))
@@ -421,6 +433,13 @@ def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, 
                            marks=question.marks or marks, exam=question.exam or exam)
         body = body[1:]
     return question, body
+
+
+def _restated(question: str, line: str) -> bool:
+    """``line`` is ``question`` again, in other letter case or punctuation."""
+    def letters(text: str) -> str:
+        return "".join(c for c in text.casefold() if c.isalnum())
+    return len(line) <= len(question) + 10 and letters(line) == letters(question)
 
 
 _MARKS_LINE = re.compile(r"^\(?\s*(?:total\s+)?(?:marks?|\u06a9\u0644 \u0646\u0645\u0628\u0631)\s*"

@@ -161,13 +161,20 @@ def thread_page(text: str) -> bool:
 
 def _thread(articles: list[Any]) -> Any:
     """The element holding a forum thread's posts: the page's <article>s, two or more,
-    all named as comments ("cPost ipsComment"), side by side under one parent; or None.
+    all named as comments ("cPost ipsComment"), under one box; or None.
     """
     posts = [a for a in articles if re.search(r"comment", f"{a.get('class', '')} "
                                                          f"{a.get('id', '')}", re.IGNORECASE)]
     # A blog's comments are such <article>s too, under the post's own <article>.
-    parent = posts[0].getparent() if len(posts) >= 2 and len(posts) == len(articles) else None
-    return parent if parent is not None and all(p.getparent() is parent for p in posts) else None
+    if len(posts) < 2 or len(posts) != len(articles):
+        return None
+    # Each post may sit in a wrapper of its own (Flarum's "PostStream-item"): the thread
+    # is the box that holds them all, the deepest one.
+    shared = [*posts[0].iterancestors()]
+    for post in posts[1:]:
+        above = set(post.iterancestors())
+        shared = [e for e in shared if e in above]
+    return shared[0] if shared else None
 
 
 def own_reading(text: str) -> list[Block]:
@@ -216,6 +223,11 @@ def own_reading(text: str) -> list[Block]:
     found = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
     container = thread if thread is not None else max(found, key=lambda e: len(e.text_content()))
     try:
+        if thread is not None:
+            # Each post opened by its number, as a thread shows it: the thread reader
+            # (``forum.answer_post``) then tells the answering post from the thanks after it.
+            return [block for number, post in enumerate(thread.iter("article"), 1)
+                    for block in (Block("paragraph", f"#{number}"), *walk(post))]
         return walk(container)
     except RecursionError:
         return []

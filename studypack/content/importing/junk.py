@@ -141,6 +141,8 @@ _JUNK_PATTERNS = (
     r"^[—–-]*\s*end of (?:file|document|notes)\b",
     SIDE_NOTE,  # a note beside the text
     r"^sources?\s*:\s*(?:lecture|class|my notes|notes|sir|madam|teacher)\b",
+    # the writer's reading list under the answer ("Books: Muqaddimah, chapter 2 …")
+    r"^(?:recommended |suggested )?(?:books?|readings?|further reading|reading list)\s*:\s*\S",
     r"\bback to (?:index|top|home|contents|the list)\b",
     r"^(?:advertisement|sponsored|ad|ads by \w+|continue reading below)$",
     # a post's links to its neighbours, and a rating widget
@@ -152,7 +154,12 @@ _JUNK_PATTERNS = (
     r"^(?:also read|read also|see also|read more|related|read next|up next|next read)\s*[:\-–]",
     (r"^[-·•]?\s*\d{1,2}\s?[smhdwy]\s*·?\s*(?:🌍|🌐)?$|^(?:see (?:less|more)|most relevant|"
     r"all reactions:?.*|write a (?:public )?comment.*|like\s+comment\s+share)$"),
-    r"\bsave this post\b|\bshare (?:it |this )?with your (?:study )?(?:partners|friends|group)\b",
+    (r"\bsave this post\b|\bshare (?:it |this )?with your (?:study )?(?:partners|friends|group|"
+     r"circle|class(?:mates|fellows)?)\b"),
+    r"^\W*(?:anonymous |quiz )?poll\s*:\s*\S",  # a channel's poll ("📊 Poll: Which topic …?")
+    # a teacher's or checker's remarks on the attempt ("Remarks (Sir Adeel): Good …")
+    (r"^(?:(?:teacher|checker|examiner|mentor)['’]?s\s+)?(?:remarks?|feedback)\s*"
+     r"(?:\([^()]{2,40}\)|by [\w .]{2,30})?\s*:\s*\S"),
     r"^[—–-]\s*(?:compiled|written|prepared|edited|curated) by\b",
     r"^\*{0,2}u/[\w-]+\*{0,2}\s*·",
     r"^edit(?:ed)?\s*\d*\s*:\s*(?:formatting|typo|fixed|added|spelling|thanks)",
@@ -293,6 +300,7 @@ TAIL_LINE = re.compile(
 _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?:it|this) "
                        r"with|do share it|happy (?:learning|studying)|best of luck|"
                        r"(?:was|is|found|find) this (?:answer |article |post )?helpful|"
+                       r"did (?:this|it) help\b|"
                        r"hope (?:this|it|that) helps|masha ?allah|join now|that'?s it for today|"
                        r"that is all for today|see you (?:in the next|next)|stay tuned|"
                        r"feel free to (?:reach out|contact|message|dm)|"
@@ -382,12 +390,18 @@ _CONTINUED = re.compile(r"^\W*(?:to be continued|continued (?:in|on) (?:part\s*\
 """A post of several parts: "⏬ continued in Part 2", "(to be continued)"."""
 
 
+_WALL_OPENS = re.compile(r"^\W*(?:preview ends here|end of (?:the |this )?(?:free )?preview)\b",
+                         re.IGNORECASE)
+"""A sample's wall, opening the notice that says where the rest is ("PREVIEW ENDS HERE. The
+remaining 46 pages … are in the printed book"), however long that notice runs."""
+
+
 def is_paywall(text: str) -> bool:
     """A notice that the rest of the answer is not here: for paying members, or in the
     post's next part (the answer is cut).
     """
     # "Download the PDF (premium members only)" sells a file: the answer is all there.
-    return (len(text.split()) <= 20 and bool(_PAYWALL.search(text))
+    return bool(_WALL_OPENS.match(text)) or (len(text.split()) <= 20 and bool(_PAYWALL.search(text))
             and not re.match(r"^\W*download\b", text, re.IGNORECASE)) or (
         len(text.split()) <= 8 and bool(_CONTINUED.match(text)))
 

@@ -106,7 +106,7 @@ def _item(block: Block, key: dict[str, str] | None = None) -> _Item | None:
         # number there is the paper's, the item's own only its place in the post.
         return _Item(shape, number, text, year=source[0], marks=source[3], exam=source[1],
                      paper_number=source[2])
-    rest, year, marks, exam = read_item_tags(_signs_off(_REMARK.sub("", text)))
+    rest, year, marks, exam = read_item_tags(_signs_off(_REMARK.sub("", _SOLVED.sub("", text))))
     return _Item(shape, number, rest, year, marks, exam)
 
 
@@ -226,6 +226,11 @@ def _signs_off(text: str) -> str:
         return text
     return text[:end]
 
+
+_SOLVED = re.compile(r"(?<=[)\]])\s*(?:[-–—|:]\s*|[\[(])(?:solved|answered|(?:see|read) (?:the )?"
+                     r"answer|answer (?:here|available))[\])]?\s*[✓✔✅]?\s*$", re.IGNORECASE)
+"""A list's mark after a question's tag that its answer is on the site ("… (CSS 2021) –
+Solved", "[PMS 2019] (answered)"): the site's link, not the paper's words."""
 
 _REMARK = re.compile(r"(?<=[.?)\]])\s+[^.?!()\[\]]{2,40}!+$")
 """A remark after a listed question's end ("… Pakistan. Important for 2025!", "Repeated!"):

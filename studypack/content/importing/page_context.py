@@ -28,7 +28,14 @@ from .papers import (
     roman_part,
 )
 from .preamble import is_attribution, is_preface
-from .question_tags import NAMED_NUMBER, TAG_EXAM, marks_in_prose, read_tags, year_in
+from .question_tags import (
+    NAMED_NUMBER,
+    TAG_EXAM,
+    marks_in_prose,
+    read_tags,
+    sitting_line,
+    year_in,
+)
 from .urdu import latin_context
 
 
@@ -159,7 +166,8 @@ def read_context(preamble: list[str], title: str = "") -> Context:
             # A year the exam names ("| CSS 2023 Current Affairs") beats one in the
             # question's own words ("… the 2022 floods …").
             note("year", int(sitting.group(1)) if (sitting := _paper_sitting(line))
-                 else year_in(line, phrase=line is title), source)
+                 else None if _names_own_sitting(line) else year_in(line, phrase=line is title),
+                 source)
     _read_sitting_years(preamble, note, in_sentences=True)
     named = str(found.get("exam") or "")
     return Context(exam=COMMISSIONS.get(named.upper(), named) or None,
@@ -178,6 +186,10 @@ def _read_fields(preamble: list[str], note: Callable[[str, object, str], None]) 
     """The page's own fields ("Marks: 20"), an attribution's or a topic head's, then the
     year of a header naming the paper's sitting.
     """
+    for line in preamble:
+        for each in line.split("\n"):  # "Islamiat — Question No. 4 — Marks 20"
+            for name, value in (sitting_line(each) or {}).items():
+                note(name, value, "page header")
     for line in preamble:
         _read_field(line, note)
         _read_attributed(line, note)
@@ -241,10 +253,29 @@ def _paper_sitting(line: str) -> re.Match[str] | None:
         if found and (not between or papers_named(found.group(0)) == 1):
             tagged = found
             break
-    if tagged and re.search(r"\b(?:cleared|qualified|passed|topped|allocated in|attempted)\s*$",
-                            line[:tagged.start()], re.IGNORECASE):
+    if tagged and (_writers_own(line, tagged.start()) or re.search(
+            r"\battempted\s*$", line[:tagged.start()], re.IGNORECASE)):
         return None
     return tagged
+
+
+_WRITERS_OWN = re.compile(r"\b(?:cleared|qualified|passed|topped|allocated in|"
+                          r"prepar(?:e|es|ing)\b(?:\s+[\w&]+){0,4}\s+for|"
+                          r"appear(?:s|ing)?\s+(?:in|for))\s*$", re.IGNORECASE)
+"""Words before a sitting that make it the writer's own exam ("Cleared CSS 2021", "I am
+preparing Political Science for CSS 2025"), not the paper's."""
+
+
+def _writers_own(line: str, start: int) -> bool:
+    return bool(_WRITERS_OWN.search(line[:start]))
+
+
+def _names_own_sitting(line: str) -> bool:
+    """``line`` names the writer's own sitting ("… preparing for CSS 2026"): its year is
+    no paper's.
+    """
+    return any(_writers_own(line, found.start()) for found in re.finditer(
+        rf"\b(?:{TAG_EXAM})\s*[-–]?\s*(?:19|20)\d\d\b", line, re.IGNORECASE))
 
 
 _MARKS_BRACKETED = re.compile(r"[(\[]\s*(\d{1,3})\s*marks?\s*[)\]]", re.IGNORECASE)
@@ -261,8 +292,11 @@ def _read_attributed(line: str, note: Callable[[str, object, str], None]) -> Non
     No. 6 of the CSS 2022 Political Science paper was attempted by …").
     """
     # "CSS 2022", "CSS Political Science 2022", "the CSS examination of 2023"
-    spaced = re.search(rf"\b({'|'.join(EXAMS)})(?:\s+[A-Z]\w+){{0,2}}(?:\s+exam(?:ination)?"
-                       r"(?:\s+of)?)?\s+((?:19|20)\d\d)\b", line)
+    # Not the writer's own sitting ("I am preparing it for CSS 2026, and this is Q3 of the
+    # CSS 2021 paper"): the next one named.
+    spaced = next((found for found in re.finditer(
+        rf"\b({'|'.join(EXAMS)})(?:\s+[A-Z]\w+){{0,2}}(?:\s+exam(?:ination)?(?:\s+of)?)?"
+        r"\s+((?:19|20)\d\d)\b", line) if not _writers_own(line, found.start())), None)
     if spaced and len(line.split()) <= 80 and (is_attribution(line) or is_preface(line) or (
             NAMED_NUMBER.search(line) and _SAYS_SOLVED.search(line))):
         note("exam", spaced.group(1).upper(), "page text")

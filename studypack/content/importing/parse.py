@@ -39,6 +39,7 @@ from .shapes import (
     led_run_in,
     lettered_heading,
     lettered_point,
+    numbered_title,
     run_in_bold,
     run_in_bullet,
     starts_point,
@@ -66,12 +67,24 @@ def parse_answer(blocks: Sequence[Block]) -> AnswerDraft:
     for k, piece in enumerate(pieces):
         state = _step(piece, pieces[k - 1] if k else None, pieces[k + 1:], state, shape=shape,
                       built=built)
+    _unled(built)
     if built.skipped:
         built.notes.append(f"left out the question breakdown ({built.skipped} block(s)): "
                            "it explains the question, it is not the answer")
     closing_guess(built)
     _without_attempt_note(built)
     return built.freeze(cut_off(pieces, built))
+
+
+def _unled(built: DraftBuilder) -> None:
+    """A group's lead-in text waits to open its first point; when a label or the answer's
+    end comes first, the group title heads it as a point of its own (never dropped).
+    """
+    if built.lead:
+        built.points.append(OpenPoint(built.group or built.lead[0][:60], list(built.lead)))
+        built.notes.append(f"'{built.group}' stands over text without points below it; "
+                           "it is kept as a point")
+    built.lead = None
 
 
 def _without_attempt_note(built: DraftBuilder) -> None:
@@ -91,6 +104,10 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
     States: ``outline``, ``breakdown``, ``intro``, ``points``, ``section``, ``conclusion``.
     """
     after = later[0] if later else None
+    if piece.label == "introduction" and state == "intro" and built.intro and piece.headed \
+            and not piece.rest and not _INTRODUCTION.match(piece.label_text):
+        # "Background" over its paragraph after the answer's own "Introduction": a point.
+        piece = replace(piece, label="", label_text="")
     if piece.label and not (state == "outline" and (
             (piece.marker and not label_again(piece, after, built))
             or listed_next(piece, after))):
@@ -110,7 +127,8 @@ def _step(piece: Piece, before: Piece | None, later: list[Piece], state: str, *,
                                          or heading_over_headings(piece, later)
                                          or colon_title(piece, after)
                                          or led_group_title(piece, before, later)
-                                         or decimal_title(piece, later)):
+                                         or decimal_title(piece, later)
+                                         or numbered_title(piece, later)):
         built.group = _COLON_DASH.sub("", piece.plain).rstrip(": ")
         built.lead = [] if led_group_title(piece, before, later) or led_run_in(
             piece, later) or decimal_title(piece, later) else None
@@ -215,6 +233,11 @@ _QUOTED = re.compile(r"[\"\u201c\u201d]|[\u2014\u2013-]\s*[A-Z][\w.]*\W*$")
 """Quotation marks, or an attribution closing the line ("— Quaid-e-Azam"): an epigraph."""
 
 
+_INTRODUCTION = re.compile(r"[Il]ntro(?:duction)?$|تعارف|تمہید|مقدمہ", re.IGNORECASE)
+"""The introduction's own name; other words for it ("Background", "Opening remarks") head a
+point when the answer has had its introduction."""
+
+
 def _on_label(piece: Piece, built: DraftBuilder, state: str) -> str:
     rest = piece.rest
     if piece.label == "note":
@@ -224,6 +247,7 @@ def _on_label(piece: Piece, built: DraftBuilder, state: str) -> str:
             piece.block, kind="paragraph", bold=False)), built,
             "intro" if state in ("outline", "breakdown") else state)
         return "intro" if state in ("outline", "breakdown") else state
+    _unled(built)
     built.group = ""
     if piece.label == "section":
         built.sections.append((piece.label_text[:1].upper() + piece.label_text[1:], []))

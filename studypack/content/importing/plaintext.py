@@ -180,7 +180,12 @@ def _block(paragraph: str) -> Block:
     if marker and bold and paragraph.endswith(rest):
         lead = paragraph[: len(paragraph) - len(rest)]
         return Block("paragraph", lead + bold.group(2).strip(), bold=True)
-    return Block("paragraph", paragraph)
+    # "*Health crisis:* Asthma …": a chat's bold lead (one star each side) is bold, as
+    # "**…**" is in Markdown, so the point it runs in is read as one.
+    return Block("paragraph", _CHAT_BOLD_LEAD.sub(r"**\1**", paragraph))
+
+
+_CHAT_BOLD_LEAD = re.compile(r"^\*(?=[^\s*])([^*\n]{2,80}?)(?<=\S)\*(?=\s)")
 
 
 def _heads_a_list(previous: str, line: str, following: str) -> bool:

@@ -47,9 +47,12 @@ def is_preface(text: str) -> bool:
 
 
 def drop_preface(blocks: list[Block]) -> list[Block]:
-    """An answer's blocks without the preface or greeting paragraphs that open it."""
+    """An answer's blocks without the preface, greeting or attribution paragraphs that
+    open it ("This answer was written by a candidate of our mock series …").
+    """
     start = 0
-    while start < min(len(blocks), 3) and is_preface(plain(blocks[start].text)) and not (
+    while start < min(len(blocks), 3) and (is_preface(text := plain(blocks[start].text))
+                                           or is_attribution(text)) and not (
             to_piece(blocks[start]).marker or to_piece(blocks[start]).label):
         start += 1
     return blocks[start:]

@@ -252,3 +252,38 @@ def year_in(text: str, *, phrase: bool = False) -> int | None:
                               or _PREPOSITION.search(before)):
             return int(match.group(1))
     return None
+
+
+_FACT_SEPARATOR = re.compile(r"\s+[-–—|•·]\s+|\s*[|•·]\s*")
+_MARKS_FACT = re.compile(r"^(?:(?:total\s+)?marks?\s*[:=]?\s*(\d{1,3})|(\d{1,3})\s*marks?)$",
+                         re.IGNORECASE)
+
+
+_NUMBER_FACT = re.compile(r"^Q(?:uestion)?\s*(?:No\.?|#)?\s*[:.]?\s*(\d{1,2})$", re.IGNORECASE)
+
+
+def sitting_line(text: str) -> dict[str, object] | None:
+    """The facts of a line made of nothing else ("CSS 2025 – English Essay – Marks: 100",
+    "Islamiat — Question No. 4 — Marks 20"): exam, year, paper, number, marks; None when
+    any part of the line is something else, or when it names no sitting or paper.
+    """
+    facts: dict[str, object] = {}
+    for part in _FACT_SEPARATOR.split(text.strip()):
+        rest, year, marks, exam = read_tags(part)
+        stated = _MARKS_FACT.match(part.strip())
+        asked = _NUMBER_FACT.match(part.strip())
+        if stated:
+            facts.setdefault("marks", int(stated.group(1) or stated.group(2)))
+        elif asked:
+            facts.setdefault("number", int(asked.group(1)))
+        elif (year or exam) and not rest.strip(" -–—:,"):
+            facts.setdefault("year", year)
+            facts.setdefault("exam", exam)
+            if marks:
+                facts.setdefault("marks", marks)
+        elif (paper := known_paper(part)) and len(part.split()) <= len(paper.split()) + 1:
+            facts.setdefault("paper", paper)
+        else:
+            return None
+    named = {k: v for k, v in facts.items() if v is not None}
+    return named if len(facts) >= 2 and ("year" in named or "paper" in named) else None

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .blocks import EMOJI, QUESTION_WORDS, plain, split_marker
-from .papers import EXAMS, generic_crumb, known_paper, one_exam, papers_named, tag_exam
+from .papers import ALIASES, EXAMS, generic_crumb, known_paper, one_exam, papers_named, tag_exam
 from .question_tags import (
     EXAM_YEAR_TAG,
     MARKS,
@@ -349,6 +349,11 @@ def _with_tags(number: int | None, text: str) -> QuestionLine:
         if said:
             text = head + text[marks_bracket.start():]
     rest, year, marks, exam = read_tags(text)
+    named = _sitting_words(rest)
+    if named is not None:
+        # "Question No. 4 – CSS Gender Studies 2023 (20 Marks)": a header naming the
+        # question's paper and sitting; the question itself comes below it.
+        rest, exam, said = "", exam or named[0], {**said, "paper": named[1]} if named[1] else said
     year = year or _int_or_none(said.get("year"))
     marks = marks or _int_or_none(said.get("marks"))
     exam = exam or (str(said["exam"]) if "exam" in said else None)
@@ -359,6 +364,22 @@ def _with_tags(number: int | None, text: str) -> QuestionLine:
     return QuestionLine(number=number, text=rest, year=year, marks=marks, exam=exam,
                         paper=str(said["paper"]) if "paper" in said else None,
                         part=str(said["part"]) if "part" in said else None)
+
+
+def _sitting_words(text: str) -> tuple[str | None, str | None] | None:
+    """``text`` is only an exam's and a paper's names ("– CSS Gender Studies"): the two
+    (either may be None); None when it says anything else.
+    """
+    words = text.strip(" -–—|:,.")
+    exam = re.search(rf"\b({'|'.join(EXAMS)})\b", words)
+    if exam:
+        words = (words[:exam.start()] + words[exam.end():]).strip(" -–—|:,.")
+    paper = known_paper(words) if words else None
+    # The paper's name and nothing else: "(a) Yellow journalism" is a part, not a header.
+    named = re.sub(r"\s+paper$", "", " ".join(words.casefold().replace("&", "and").split()))
+    if paper and (named == paper.casefold() or ALIASES.get(named) == paper):
+        return (exam.group(1) if exam else None), paper
+    return None
 
 
 def short_parts(question: QuestionLine, lines: list[str]) -> list[QuestionLine]:

@@ -253,6 +253,19 @@ def decimal_title(piece: Piece, later: list[Piece]) -> bool:
     return False
 
 
+def numbered_title(piece: Piece, later: list[Piece]) -> bool:
+    """"4. Evidence from Pakistan" standing alone over "i. Exchange rate" and its paragraph:
+    a numbered title over its lower points, not a point itself.
+    """
+    first, beyond = _at(later, 0), _at(later, 1)
+    return (piece.top_numbered and piece.marker == "number" and not piece.label
+            and len(piece.plain.split()) <= 8 and not re.search(r"[.?!,;]$", piece.plain)
+            and first is not None and first.marker == "roman" and first.number == "i"
+            and not first.label and len(first.plain.split()) <= 9
+            and not re.search(r"[.?!,;]$", first.plain) and beyond is not None
+            and not (beyond.marker or beyond.label) and len(beyond.plain.split()) >= 12)
+
+
 def decimal_point(piece: Piece, after: Piece | None) -> bool:
     """"3.1 Cost leadership" standing over its paragraph: a point under a numbered title."""
     return (piece.marker == "nested" and not piece.label and len(piece.plain.split()) <= 9
