@@ -6388,3 +6388,30 @@ In short, the country must store more of its water and waste less of it.
         "In short, the country must store more of its water and waste less of it.")
     assert not answer.incomplete
     assert tail.split()[1] not in answer.yaml_text
+
+
+def test_a_chats_teacher_is_the_one_who_posts_the_answers_parts_not_the_longest_talker(
+        tmp_path):
+    ramble = " ".join(["Sir I have a long doubt about how many examples to give, because my",
+                       "academy teacher says one thing and the books say another, and in the",
+                       "mock I wrote four pages but got low marks and I do not understand why",
+                       "this happens when others write less and score more."] * 6)
+    page = f"""12/03/2024, 9:00 pm - Sir Nadeem: Today's question, PMS 2022 Pakistan Affairs.
+12/03/2024, 9:01 pm - Sir Nadeem: Q.3 Discuss the role of the judiciary in Pakistan. (20)
+12/03/2024, 9:02 pm - Hira Baig: {ramble}
+12/03/2024, 9:03 pm - Hira Baig: {ramble}
+12/03/2024, 9:05 pm - Sir Nadeem: *Introduction*
+{BODY}
+12/03/2024, 9:06 pm - Sir Nadeem: *Judicial Review*
+{BODY}
+12/03/2024, 9:07 pm - Sir Nadeem: *Judicial Activism*
+{BODY}
+12/03/2024, 9:08 pm - Sir Nadeem: *Conclusion*
+In short, courts serve the people best when they keep to their own lane.
+12/03/2024, 9:09 pm - Hira Baig: Thank you sir
+"""
+    answer, = import_file(_write(tmp_path, "chat.txt", page))
+    assert (answer.data["exam"], answer.data["year"], answer.data["number"]) == ("PMS", 2022, 3)
+    assert _headings(answer) == ["Judicial Review", "Judicial Activism"]
+    assert answer.data["conclusion"].startswith("In short, courts serve")
+    assert "long doubt" not in answer.yaml_text

@@ -86,10 +86,14 @@ def main_speaker(lines: list[str]) -> list[str]:
     if len({s for s in speakers if s}) < 2:
         return lines
     words: dict[str, int] = {}
+    parts: dict[str, int] = {}
     for line, speaker in zip(lines, speakers, strict=True):
         if speaker:
             words[speaker] = words.get(speaker, 0) + len(line.split())
-    main = max(words, key=lambda k: words[k])
+            parts[speaker] = parts.get(speaker, 0) + _answer_part(line)
+    # Whoever posts the answer's parts (its question, labels and heads) teaches, however
+    # much another member writes; without such parts, whoever wrote the most.
+    main = max(words, key=lambda k: (parts[k] if parts[k] >= _PARTS else 0, words[k]))
     messages = _messages(lines, speakers)
     dropped = _replies(lines, messages, main)
     dropped |= {n for n, line in enumerate(lines) if speakers[n] is None
@@ -102,6 +106,25 @@ def main_speaker(lines: list[str]) -> list[str]:
     return [line for n, (line, speaker) in enumerate(zip(lines, speakers, strict=True))
             if n not in dropped and (speaker in (main, None) or (
                 n < begun and _ASKS_FOR.search(CHAT_PREFIX.sub("", line.strip()))))]
+
+
+_PARTS = 3
+"""Lines of an answer's parts a writer posts to be taken as the one who answers."""
+_PART_WORDS = 12
+"""A label or a head is a short line."""
+
+
+def _answer_part(line: str) -> bool:
+    """``line`` (a chat line, its prefix read off) is a part of an answer's frame: a
+    question line, a label ("Conclusion"), or a head set wholly in bold ("*Judicial
+    Review*").
+    """
+    text = CHAT_PREFIX.sub("", " ".join(line.split())).strip()
+    if not text:
+        return False
+    return parse_question(text) is not None or (len(text.split()) <= _PART_WORDS and bool(
+        to_piece(Block("paragraph", text)).label
+        or re.fullmatch(r"\*{1,2}[^*]{2,80}\*{1,2}", text)))
 
 
 def _messages(lines: list[str], speakers: list[str | None]) -> list[tuple[int, int, str | None]]:
