@@ -78,14 +78,20 @@ def tag_exam(named: str | None) -> str | None:
     return "CSS" if "CSS" in words or "FPSC" in words else "PMS"
 
 
+_LONGEST_FIRST = tuple((paper.lower(), paper) for paper in sorted(PAPERS, key=len, reverse=True))
+_ALIAS_WORDS = tuple((re.compile(rf"\b{re.escape(alias)}\b"), paper)
+                     for alias, paper in ALIASES.items())
+"""The names and short names, ready to look for (every line of a page is read)."""
+
+
 def known_paper(text: str) -> str | None:
     """The paper named in ``text`` (a name from ``PAPERS`` or a common short name)."""
     low = " ".join(text.lower().replace("&", "and").split())
-    for paper in sorted(PAPERS, key=len, reverse=True):
-        if paper.lower() in low:
+    for name, paper in _LONGEST_FIRST:
+        if name in low:
             return paper
-    for alias, paper in ALIASES.items():
-        if re.search(rf"\b{re.escape(alias)}\b", low):
+    for alias, paper in _ALIAS_WORDS:
+        if alias.search(low):
             return paper
     return None
 
@@ -93,8 +99,8 @@ def known_paper(text: str) -> str | None:
 def papers_named(text: str) -> int:
     """How many papers ``text`` names, by name or short name ("IR & Current Affairs": 2)."""
     low = " ".join(text.lower().replace("&", "and").split())
-    return len({paper for paper in PAPERS if paper.lower() in low} | {
-        paper for alias, paper in ALIASES.items() if re.search(rf"\b{re.escape(alias)}\b", low)})
+    return len({paper for name, paper in _LONGEST_FIRST if name in low} | {
+        paper for alias, paper in _ALIAS_WORDS if alias.search(low)})
 
 
 def one_exam(line: str) -> str | None:

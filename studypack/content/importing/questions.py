@@ -366,11 +366,17 @@ def _with_tags(number: int | None, text: str) -> QuestionLine:
                         part=str(said["part"]) if "part" in said else None)
 
 
+_SITTING_WORDS = 7
+"""An exam's and a paper's names take a few words ("CSS History of Pakistan and India")."""
+
+
 def _sitting_words(text: str) -> tuple[str | None, str | None] | None:
     """``text`` is only an exam's and a paper's names ("– CSS Gender Studies"): the two
     (either may be None); None when it says anything else.
     """
     words = text.strip(" -–—|:,.")
+    if not words or len(words.split()) > _SITTING_WORDS:
+        return None
     exam = re.search(rf"\b({'|'.join(EXAMS)})\b", words)
     if exam:
         words = (words[:exam.start()] + words[exam.end():]).strip(" -–—|:,.")
