@@ -6415,3 +6415,251 @@ In short, courts serve the people best when they keep to their own lane.
     assert _headings(answer) == ["Judicial Review", "Judicial Activism"]
     assert answer.data["conclusion"].startswith("In short, courts serve")
     assert "long doubt" not in answer.yaml_text
+
+
+def test_a_vanilla_thread_gives_the_replys_answer_and_the_question_quoted_in_the_first_post(
+        tmp_path):
+    def post(tag: str, kind: str, author: str, body: str) -> str:
+        return f"""<{tag} class="Item {kind} pageBox"><div class="Item-Header">
+<span class="Author"><a class="Username">{author}</a></span>
+<span class="AuthorInfo"><span class="MItem RoleTitle">Member</span>
+<span class="MItem PostCount">Posts: 12</span></span></div>
+<div class="Item-BodyWrap"><div class="Item-Body"><div class="Message userContent">{body}
+</div></div></div></{tag}>"""
+    long = " ".join([BODY] * 3)
+    answer_body = f"""<p>Here is how I would set it out.</p><h3>Outline</h3>
+<ol><li>Introduction</li><li>Terms of the award<ol><li>Shares</li><li>Transfers</li></ol></li>
+<li>Conclusion</li></ol><h3>Introduction</h3><p>{long}</p>
+<h3>Terms of the Award</h3><h4>Shares</h4><p>{long}</p><h4>Transfers</h4><p>{long}</p>
+<h3>Conclusion</h3><p>In short, the award gave the provinces money before it gave them
+the means to spend it well.</p>"""
+    reply = """<blockquote class="Quote UserQuote"><p>Farhan said: In short, the award gave
+the provinces money.</p></blockquote><p>Agree, and add the figures for the divisible pool
+next time, as examiners like numbers.</p>"""
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS 2021 Pakistan Affairs Q7 - NFC Award, answer needed - Prep Lounge</title></head>
+<body><div id="Frame"><div class="Column ContentColumn"><div class="MessageList Discussion">
+<h1>CSS 2021 Pakistan Affairs Q7 - NFC Award, answer needed</h1>
+{post("div", "ItemDiscussion", "sara_k", '''<p>Salam, this came in the 2021 Pakistan
+Affairs paper (Q7, 20 marks):</p><blockquote class="blockquote"><p>"Explain the seventh NFC
+Award. How did it change the finances of the provinces?"</p></blockquote>
+<p>Mine runs to three pages and is a mess.</p>''')}</div>
+<div class="CommentsWrap"><h2 class="CommentHeading">Comments</h2>
+<ul class="MessageList DataList Comments">
+{post("li", "ItemComment", "Farhan", answer_body)}
+{post("li", "ItemComment", "ali_r", reply)}
+</ul></div></div></div></body></html>"""
+    answer, = import_file(_write(tmp_path, "thread.html", page))
+    assert answer.data["question"] == ("Explain the seventh NFC Award. How did it change the "
+                                       "finances of the provinces?")
+    assert (answer.data["year"], answer.data["number"], answer.data["marks"]) == (2021, 7, 20)
+    assert answer.data["outline"][1] == "Terms of the award (Shares; Transfers)"
+    assert "divisible pool" not in answer.yaml_text
+
+
+def test_a_guide_copied_as_text_whose_headline_promises_advice_is_no_answer(tmp_path):
+    page = """Prep Portal
+Home › Guides
+How to Attempt the Pakistan Affairs Paper: Structure and Timing
+By the Prep Portal team · 7 min read
+Pakistan Affairs is where you can gain marks quickly if you plan your three hours. This
+guide shows you how to choose questions, outline them and keep to time on the day.
+Choosing your questions
+Read the whole paper before you pick. A question such as "Evaluate the role of the
+Objectives Resolution in the making of the constitution" (CSS 2021) wants a verdict from
+you, so pick it only if you can argue both sides.
+How to write the opening and the close
+Introduction: Open with the context and state your view in one sentence.
+Conclusion: Restate your view in fresh words and look ahead; add nothing new.
+Keeping to time
+Give yourself thirty minutes for each question and ten for reading, and keep the last
+twenty minutes for checking what you have written.
+"""
+    with pytest.raises(NoAnswerOnPage, match="guide"):
+        import_file(_write(tmp_path, "guide.txt", page))
+
+
+def test_a_series_post_announcing_tomorrows_question_ends_with_its_answer(tmp_path):
+    page = f"""📌 Solved Past Paper Series (Day 9)
+CSS 2021 | General Science & Ability | Q.4 | 10 Marks
+Q.4 What is acid rain? Explain its causes and effects.
+
+Introduction:
+{BODY}
+
+1. Sulphur dioxide: {BODY}
+
+2. Nitrogen oxides: {BODY}
+
+Conclusion:
+In short, cleaner fuels are the only lasting cure for acid rain.
+
+📚 Tomorrow: Q.5 Greenhouse effect (CSS 2021)
+All reactions:
+120
+"""
+    answer, = import_file(_write(tmp_path, "series.txt", page))
+    assert answer.data["conclusion"] == (
+        "In short, cleaner fuels are the only lasting cure for acid rain.")
+
+
+def test_a_channels_note_that_part_two_comes_tomorrow_marks_the_answer_cut(tmp_path):
+    page = f"""Civics Hub, [10.02.2025 21:00]
+CSS 2023 | Pakistan Affairs | Q.3
+Q.3 Discuss the causes of political instability in Pakistan. (20)
+
+Civics Hub, [10.02.2025 21:02]
+Introduction
+{BODY}
+
+Weak Parties
+{BODY}
+
+Civil-Military Imbalance
+Where the army has ruled for half the country's life, the parties have learnt to look to it
+for power rather than to the
+
+⏩ Part 2 (the remaining causes, way forward and conclusion) will be posted tomorrow at 9 pm.
+"""
+    answer, = import_file(_write(tmp_path, "channel.txt", page))
+    assert answer.incomplete
+    assert "will be posted" not in answer.yaml_text
+
+
+def test_fields_over_a_question_heading_leave_the_question_its_own_words(tmp_path):
+    long = " ".join([BODY] * 3)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>PPSC 2019 Sociology Solved: Urban Poverty | Punjab Aspirants</title></head><body>
+<main><article><h1>PPSC 2019 Sociology Solved: Urban Poverty</h1>
+<p>Exam: PMS 2019</p><p>Subject: Sociology</p><p>Question No.: 4</p><p>Marks: 20</p>
+<h2>Question</h2><p>Why is poverty growing in the cities of Punjab? Suggest remedies.</p>
+<h2>Answer</h2><h3>Introduction</h3><p>{long}</p>
+<h3>Migration From Villages</h3><p>{long}</p>
+<h3>Conclusion</h3><p>In short, the cities need jobs before they need more roads.</p>
+</article></main></body></html>"""
+    answer, = import_file(_write(tmp_path, "fields.html", page))
+    assert answer.data["question"] == (
+        "Why is poverty growing in the cities of Punjab? Suggest remedies.")
+    assert (answer.data["number"], answer.data["marks"]) == (4, 20)
+    assert answer.data["introduction"].startswith("This paragraph carries")
+
+
+def test_a_tab_table_copied_under_a_heading_stays_a_table_in_that_points_body(tmp_path):
+    page = f"""Q.4 Compare the ideas of Hobbes and Locke on the state of nature. (20)
+
+Introduction
+{BODY}
+
+Points of Difference
+Basis\tHobbes\tLocke
+Human nature\tSelfish and fearful\tReasonable and social
+State of nature\tWar of all against all\tPeace under natural law
+Purpose of the state\tSecurity\tProtection of rights
+
+Conclusion
+In short, Locke's state asks less of its citizens and gives them more.
+"""
+    answer, = import_file(_write(tmp_path, "table.txt", page))
+    point, = answer.data["points"]
+    assert point["heading"] == "Points of Difference"
+    assert point["body"].splitlines() == [
+        "| Basis | Hobbes | Locke |", "| --- | --- | --- |",
+        "| Human nature | Selfish and fearful | Reasonable and social |",
+        "| State of nature | War of all against all | Peace under natural law |",
+        "| Purpose of the state | Security | Protection of rights |"]
+
+
+def test_a_readers_remark_about_the_rest_of_the_answer_is_no_paywall(tmp_path):
+    page = f"""Q.2 Discuss the causes of inflation in Pakistan. (20)
+
+Introduction
+{BODY}
+
+Imported Fuel
+{BODY}
+
+Conclusion
+In short, prices follow the rupee and the price of oil.
+
+A short table of causes is fine; keep the rest of the answer in paragraphs.
+"""
+    answer, = import_file(_write(tmp_path, "remark.txt", page))
+    assert not answer.incomplete
+
+
+def test_a_bare_heading_over_a_lead_in_sentence_and_its_bullets_is_a_point(tmp_path):
+    page = f"""Q.5 Discuss the forms of social stratification in Pakistan. (20)
+
+Introduction
+{BODY}
+
+Meaning of Stratification
+{BODY}
+
+Stratification in Rural Sindh
+Rural Sindh ranks people in three ways at once:
+·\tLand: a few families own most of the fields and the water that feeds them.
+·\tKinship: the biradari decides whom one may marry and for whom one votes.
+·\tGender: women seldom own land or work for a wage of their own.
+
+Conclusion
+In short, birth still counts for more than merit in the villages of Sindh.
+"""
+    answer, = import_file(_write(tmp_path, "strat.txt", page))
+    assert _headings(answer) == ["Meaning of Stratification", "Stratification in Rural Sindh"]
+
+
+def test_bold_lettered_heads_set_over_their_paragraphs_by_a_line_break(tmp_path):
+    long = " ".join([BODY] * 2)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>PMS 2022 Current Affairs Q3 | Exam Notes</title></head><body><main><article>
+<h2>Question No. 3</h2>
+<p><em>What does the war in Ukraine mean for poorer countries? (20 marks)</em></p>
+<p>Introduction</p><p>{long}</p>
+<h4>Effects on Importing Countries</h4>
+<p><strong>a) Dearer wheat</strong><br>{long}</p>
+<p><strong>b) Dearer fuel</strong><br>{long}</p>
+<p>Conclusion</p><p>In short, the poor paid for a war far from their own borders.</p>
+</article></main></body></html>"""
+    answer, = import_file(_write(tmp_path, "lettered.html", page))
+    assert _headings(answer) == ["Dearer wheat", "Dearer fuel"]
+
+
+@pytest.mark.parametrize("main_tag", ["article", "div"])
+def test_a_newsletter_sign_up_box_after_the_answer_is_left_out(tmp_path, main_tag):
+    long = " ".join([BODY] * 3)
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>CSS 2024 IR Q3 Solved | World Desk</title></head><body>
+<{main_tag} class="entry-content"><h1>CSS 2024 IR Q3 Solved</h1>
+<p>Q.3 Is the balance of power still a useful idea? Discuss. (20)</p>
+<h3>Introduction</h3><p>{long}</p><h3>Europe After 2022</h3><p>{long}</p>
+<h3>Asia and the Quad</h3><p>{long}</p>
+<h3>Conclusion</h3><p>In short, the balance of power is one lens among several.</p>
+<div class="wp-block-group"><div class="inner"><h3>Get the Sunday digest</h3>
+<p>One letter a week: two past questions and a model outline, nothing else.</p>
+<form class="signup" method="post"><p><input type="email" name="EMAIL">
+<input type="submit" value="Join"></p></form></div></div></{main_tag}>
+</body></html>"""
+    answer, = import_file(_write(tmp_path, "digest.html", page))
+    assert answer.data["conclusion"] == "In short, the balance of power is one lens among several."
+    assert "Sunday digest" not in answer.yaml_text and "One letter a week" not in answer.yaml_text
+
+
+def test_a_question_over_its_sitting_header_keeps_its_words_when_a_label_follows(tmp_path):
+    page = f"""Explain the causes of the delay in framing the first constitution of Pakistan.
+Question No. 6 – CSS Pakistan Affairs 2019 (20 Marks)
+
+Introduction
+{BODY}
+
+Weak Successors
+{BODY}
+
+Conclusion
+In short, the delay cost the country its first decade of democracy.
+"""
+    answer, = import_file(_write(tmp_path, "mughal.txt", page))
+    assert answer.data["question"] == (
+        "Explain the causes of the delay in framing the first constitution of Pakistan.")
+    assert (answer.data["year"], answer.data["number"], answer.data["marks"]) == (2019, 6, 20)
+    assert answer.data["introduction"].startswith("This paragraph carries")

@@ -173,7 +173,8 @@ _CONTENTS = re.compile(r"^(?:table of contents|contents|in this (?:article|post)
 
 def _split_headed(blocks: tuple[Block, ...]) -> list[Block]:
     """A block whose first line is a question header ("CSS 2019 · Political Science ·
-    Q.3") and whose next line is the question is two blocks, as the lines were.
+    Q.3") and whose next line is the question is two blocks, as the lines were; so is one
+    whose first line is a bold head over the paragraph set under it.
     """
     out: list[Block] = []
     for block in blocks:
@@ -187,9 +188,18 @@ def _split_headed(blocks: tuple[Block, ...]) -> list[Block]:
             # A post whose lines are set apart by <br> and hold question lines ("Q.4 …")
             # or bold heads over paragraphs: each line is a block, as in a copied page.
             out += [Block("paragraph", x.strip(), bold=_bold(x)) for x in lines]
+        elif len(lines) > 1 and block.kind == "paragraph" and _bold(lines[0]) \
+                and len(plain(lines[0]).split()) <= HEAD_WORDS:
+            # "**a) Food price shock**", a <br>, then its paragraph: a head over its text.
+            out += [Block("paragraph", lines[0].strip(), bold=True),
+                    replace(block, text="\n".join(lines[1:]).strip())]
         else:
             out.append(block)
     return out
+
+
+HEAD_WORDS = 12
+"""A bold line heading the paragraph under it is short."""
 
 
 _Q_LINE = re.compile(r"^(?:Q|Question)\s*\.?\s*(?:No\.?\s*)?#?\s*\d", re.IGNORECASE)
@@ -366,19 +376,27 @@ def split_page(page: Page) -> SplitPage:
                                exam=question.exam or above.exam,
                                marks=question.marks or above.marks,
                                text=above.text if english else question.text)
+        if not question.text and start and body and to_piece(body[0]).label \
+                and asks(above_line := plain(kept[start - 1].text)):
+            # The question set above its header ("Question No. 4 – CSS Gender Studies
+            # 2023 (20 Marks)"), the answer's first label below it.
+            question = replace(question, text=above_line)
         question, body = _complete(question, body)
         answers.append(RawAnswer(question, tuple(drop_preface(body))))
     return SplitPage(context, tuple(answers), () if starts else tuple(kept), dropped,
                      tuple(kept[:first]), paywalled, len(run))
 
 
+_QUESTION_LABEL = re.compile(r"^(?:the\s+)?question(?:\s+statement)?\s*:?$", re.IGNORECASE)
+"""A heading "Question" over the question's words, under the page's "Question No.: 6"."""
 _FACT = re.compile(r"^([A-Za-z][\w.]*(?: [\w.]+){0,2})\s*:\s*([^.?!:]{1,30})$")
 """A page's field as its table of facts gives it ("Marks: 20", "Difficulty: Medium")."""
 
 
 def _complete(question: QuestionLine, body: list[Block]) -> tuple[QuestionLine, list[Block]]:
     """Take the question text, year and marks from the lines after a bare ``Q.3``."""
-    while not question.text and body and _FACT.match(plain(body[0].text)):
+    while not question.text and body and (_FACT.match(plain(body[0].text))
+                                          or _QUESTION_LABEL.match(plain(body[0].text))):
         # "Question No.: 4" then "Marks: 20", "Difficulty: Medium": the page's fields,
         # read from a table of them, come before the question itself.
         stated = _MARKS_LINE.match(plain(body[0].text))

@@ -224,7 +224,8 @@ def _announced(post: list[Block], *, own: bool = False) -> list[Block]:
     """
     texts = [plain(b.text) for b in post]
     for n, line_text in enumerate(texts):
-        above, text = texts[n - 1] if n else "", line_text
+        # A question quoted whole under the sentence that names it: its own words.
+        above, text = texts[n - 1] if n else "", line_text.strip().strip("\"“”")
         quoted = quoted_question([text]) if _ASKED_IN.search(text) else None
         if quoted:
             above, text = text, quoted

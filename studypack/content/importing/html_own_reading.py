@@ -15,6 +15,7 @@ from .blocks import Block, plain
 from .html_prepare import (
     drop_docs_comments,
     drop_polls,
+    drop_signup_boxes,
     drop_tag_boxes,
     nest_docs_lists,
 )
@@ -189,6 +190,7 @@ def own_reading(text: str) -> list[Block]:
         return []
     for element in tree.xpath("//script|//style|//noscript"):
         element.drop_tree()
+    drop_signup_boxes(tree)  # before forms go, while the box still holds its form
     whole = _words(tree)
     for element in tree.xpath("//nav|//header|//footer|//aside|//form|//iframe|//button|"
                               "//select"):

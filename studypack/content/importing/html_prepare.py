@@ -53,7 +53,7 @@ def prepared_for_extraction(text: str) -> str:
     """
     if not (_PANEL_TITLE.search(text) or _BOLD_STYLE.search(text) or "<figcaption" in text
             or _DOCS_LIST.search(text) or _TAG_LINK.search(text) or _DOCS_COMMENT in text
-            or _POLL.search(text)):
+            or _POLL.search(text) or _EMAIL_INPUT.search(text)):
         return text
     from lxml import html
 
@@ -72,6 +72,7 @@ def prepared_for_extraction(text: str) -> str:
     drop_tag_boxes(tree)
     drop_docs_comments(tree)
     drop_polls(tree)
+    drop_signup_boxes(tree)
     for caption in tree.xpath("//figcaption"):
         if caption.getparent() is not None:
             caption.drop_tree()
@@ -143,3 +144,27 @@ def drop_polls(tree: Any) -> None:
         if _POLL.search(f'class="{poll.get("class", "")}"') and poll.getparent() is not None \
                 and len(poll.text_content().split()) < POLL_WORDS:
             poll.drop_tree()
+
+
+_EMAIL_INPUT = re.compile(r"""<input\b[^>]*\btype\s*=\s*["']?email\b""", re.IGNORECASE)
+SIGNUP_WORDS = 60
+"""A newsletter's box says a line or two; a box holding more wraps more than the box."""
+
+
+def drop_signup_boxes(tree: Any) -> None:
+    """Leave out a newsletter's sign-up box: the form asking for an email address and the
+    words around it ("Get the weekly digest", "One email every Sunday, no spam"), up to
+    the largest box around the form that still says little; read as text, its heading
+    and line ran on after the conclusion.
+    """
+    for field in tree.xpath("//input[translate(@type, 'EMAIL', 'email')='email']"):
+        box = next((f for f in field.iterancestors("form")), None)
+        if box is None:
+            continue
+        for outer in box.iterancestors():
+            if outer.tag in ("body", "html", "article", "main") or len(
+                    outer.text_content().split()) >= SIGNUP_WORDS:
+                break
+            box = outer
+        if box.getparent() is not None:
+            box.drop_tree()

@@ -315,7 +315,9 @@ _SIGN_OFF = re.compile(r"\b(?:let me know in the comments|comment below|share (?
                        # the next post announced ("Next in this series: Q7 …", "Next set:
                        # Q.3 and Q.7", "↩️ Next post tomorrow: …")
                        r"next (?:in this series|post|set|handout|lecture|class)"
-                       r"(?: (?:tomorrow|today|on \w+day))?\s*[:–—-])",
+                       r"(?: (?:tomorrow|today|on \w+day))?\s*[:–—-])"
+                       # "📚 Tomorrow: Q.7 Acid rain (CSS 2020)": the series' next post
+                       r"|^\W*(?:tomorrow|up next|coming (?:up|next))\s*[:–—-]",
                        re.IGNORECASE)
 
 
@@ -368,7 +370,10 @@ _WRITERS_NOTE = re.compile(
 remarks and score, a to-do ("TODO – learn two couplets"); not part of the answer."""
 
 
-_PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?premium members|"
+_PAYWALL = re.compile(r"^\W*the rest of (?:this|the) (?:model )?answer\b|"
+                      # not a reader's "keep the rest of the answer in paragraphs"
+                      r"\b(?:(?:read|see|view|access) the rest of (?:this|the) answer|"
+                      r"(?:for|to) (?:our )?premium members|"
                       r"free previews? left|end of (?:the|your) free preview|premium answer|"
                       r"premium members only|subscribe to (?:read|unlock|continue)|"
                       r"(?:post|answer|article) is for paid subscribers|keep reading with a|"
@@ -381,7 +386,9 @@ _PAYWALL = re.compile(r"\b(?:rest of (?:this|the) answer|(?:for|to) (?:our )?pre
                       # a sample of a paid book or PDF: "——— END OF FREE SAMPLE ———"
                       r"end of (?:the |this )?(?:free )?sample|"
                       # Gmail's cut of a long email: "[Message clipped]  View entire message"
-                      r"message clipped)\b",
+                      r"message clipped|"
+                      # a channel's answer in parts: "Part 2 (…) will be posted tomorrow"
+                      r"part\s*\d\b.{0,60}\bwill be (?:posted|shared|uploaded|sent))\b",
                       re.IGNORECASE)
 
 

@@ -76,13 +76,17 @@ def is_breadcrumb(text: str) -> bool:
 _ARROWS = re.compile(r"\s[»›>]\s")
 
 
-def _site_menu(line: str, preamble: list[str]) -> bool:
+def _arrow_trail(preamble: list[str]) -> bool:
+    """The page has a trail set with arrows ("Home » Criminology » Solved Papers")."""
+    return any(is_breadcrumb(line) and _ARROWS.search(line) for line in preamble)
+
+
+def _site_menu(line: str, trail: bool) -> bool:
     """A site's menu, not a trail: its usual words ("Home | Contact"); or, with a trail set
-    with arrows on the page ("Home » Criminology » Solved Papers"), a row of parts split
-    only by bars, whose sections ("Current Affairs") name papers too.
+    with arrows on the page (``trail``, see ``_arrow_trail``), a row of parts split only by
+    bars, whose sections ("Current Affairs") name papers too.
     """
-    return is_menu(line) or (is_breadcrumb(line) and not _ARROWS.search(line) and any(
-        is_breadcrumb(other) and _ARROWS.search(other) for other in preamble))
+    return is_menu(line) or (trail and is_breadcrumb(line) and not _ARROWS.search(line))
 
 
 def read_context(preamble: list[str], title: str = "") -> Context:
@@ -109,11 +113,12 @@ def read_context(preamble: list[str], title: str = "") -> Context:
                 where[name] += read_as(str(value), lines_seen[-1] if lines_seen else "")
 
     lines_seen: list[str] = []
+    trail = _arrow_trail(preamble)
 
     _read_sitting_headers(preamble, lines_seen, note)
     for line in preamble:
         lines_seen.append(line)
-        if _site_menu(line, preamble):
+        if _site_menu(line, trail):
             continue
         if is_breadcrumb(line):
             for part in (p.strip() for p in re.split(r"\s*[|›»>·]\s*|\s+/\s+", line)):
@@ -169,8 +174,8 @@ def read_context(preamble: list[str], title: str = "") -> Context:
                  else None if _names_own_sitting(line) else year_in(line, phrase=line is title),
                  source)
     _read_sitting_years(preamble, note, in_sentences=True)
-    named = str(found.get("exam") or "")
-    return Context(exam=COMMISSIONS.get(named.upper(), named) or None,
+    return Context(exam=COMMISSIONS.get(str(found.get("exam") or "").upper(),
+                                        str(found.get("exam") or "")) or None,
                    paper=found.get("paper"),  # type: ignore[arg-type]
                    year=found.get("year"), part=found.get("part"),  # type: ignore[arg-type]
                    topic=found.get("topic"),  # type: ignore[arg-type]
@@ -204,11 +209,12 @@ def _read_sitting_years(preamble: list[str], note: Callable[[str, object, str], 
     With ``in_sentences``, failing all else, a sitting named in a sentence above the
     question ("… from the History paper of CSS 2021.", "CSS 2023 paper.") gives the year.
     """
+    trail = _arrow_trail(preamble)
     for line in preamble:
         sitting = _paper_sitting(line)
         if sitting and (in_sentences or (
                 len(line.split()) <= SITTING_HEADER_WORDS and papers_named(line) == 1
-                and not _site_menu(line, preamble))):
+                and not _site_menu(line, trail))):
             note("year", int(sitting.group(1)), "page text" if in_sentences else "page header")
 
 
@@ -225,9 +231,10 @@ def _read_sitting_headers(preamble: list[str], lines_seen: list[str],
     label or menu naming an exam and a paper without a year ("CSS – Pak Affairs") is only
     a place on the site.
     """
+    trail = _arrow_trail(preamble)
     for line in preamble:
         if (_paper_sitting(line) is None or len(line.split()) > SITTING_HEADER_WORDS
-                or papers_named(line) != 1 or _site_menu(line, preamble)
+                or papers_named(line) != 1 or _site_menu(line, trail)
                 or is_breadcrumb(line) or is_attribution(line)):
             continue
         lines_seen.append(line)  # the line a short name was read from, for the report

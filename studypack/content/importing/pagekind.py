@@ -186,7 +186,8 @@ def advises(blocks: list[Block], title: str) -> bool:
     texts = [plain(b.text) for b in blocks]
     words = sum(len(_WORD.findall(t)) for t in texts) or 1
     you = sum(len(_YOU.findall(t)) for t in texts)
-    return bool(_GUIDE.search(title)) and you * 100 >= words * 1.5
+    # A page copied as text has no title: its headline promises the advice.
+    return bool(_GUIDE.search(title) or _guide_headline(blocks)) and you * 100 >= words * 1.5
 
 
 def without_question_line(blocks: list[Block], title: str, asked: bool = False,

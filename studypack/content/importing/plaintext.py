@@ -54,7 +54,18 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
     width = 0 if chat else wrap_width(lines, paged=paged)
     paragraphs: list[str] = []
     previous = ""
+    tables = _tab_tables(lines)
+    skip_to = 0
     for n, raw in enumerate(lines):
+        if n < skip_to:
+            continue
+        if n in tables:
+            # A table copied from a page or a Word file: its rows, one cell per tab, are
+            # kept as a table of the answer, not run together into a line of words.
+            skip_to, table = tables[n]
+            paragraphs.append(table)
+            previous = ""
+            continue
         line = CHAT_PREFIX.sub("", " ".join(raw.split()))
         if not line:
             previous = ""
@@ -72,6 +83,39 @@ def read_plain(text: str) -> tuple[list[Block], list[str]]:
             paragraphs.append(line)
         previous = raw.rstrip()
     return [_block(p) for p in paragraphs], dropped
+
+
+TABLE_ROWS = 3
+"""A table has a head row and two rows or more."""
+
+
+def _tab_tables(lines: list[str]) -> dict[int, tuple[int, str]]:
+    """Runs of lines cut by tabs into the same number of cells (two or more), three lines
+    or more, the first cell no list marker (an outline's "1." and a tab before its line):
+    first line → (the line after the run, the run as a Markdown pipe table).
+    """
+    def cells(line: str) -> list[str]:
+        parts = [" ".join(c.split()) for c in line.strip().split("\t")]
+        if len(parts) < 2 or not all(parts) or split_marker(line.strip())[0]:
+            return []
+        return parts
+
+    found: dict[int, tuple[int, str]] = {}
+    n = 0
+    while n < len(lines):
+        width = len(cells(lines[n]))
+        end = n
+        while width and end < len(lines) and len(cells(lines[end])) == width:
+            end += 1
+        if end - n >= TABLE_ROWS:
+            rows = [cells(x) for x in lines[n:end]]
+            body = [rows[0], ["---"] * width, *rows[1:]]
+            found[n] = (end, "\n".join("| " + " | ".join(c.replace("|", "/") for c in row)
+                                       + " |" for row in body))
+            n = end
+        else:
+            n += 1
+    return found
 
 
 _DOCS_COMMENT = re.compile(r"^\[([a-z]{1,2})\]\S")

@@ -49,6 +49,7 @@ from .questions import parse_question
 from .repair import NotText, decode, repair
 from .smf import smf_thread
 from .telegram import telegram_export
+from .vanilla import vanilla_thread
 from .vbulletin import vbulletin_thread
 from .xenforo import xenforo_thread
 
@@ -107,10 +108,10 @@ def read_html(data: bytes) -> Page:
         # points' h3s), or the paragraphs under them (a comments card under the answer's
         # card misleads it): the page's own structure, less its furniture, reads better.
         blocks = own
-    # A MyBB or vBulletin thread is read post by post: the extractor keeps only one
-    # post, and the question may be asked in the first.
+    # A MyBB, vBulletin, XenForo, SMF or Vanilla thread is read post by post: the
+    # extractor keeps only one post, and the question may be asked in the first.
     blocks = (mybb_thread(text) or vbulletin_thread(text) or xenforo_thread(text)
-              or smf_thread(text) or blocks)
+              or smf_thread(text) or vanilla_thread(text) or blocks)
     # Entities such as &#3650;&#8364;&#8482; become mojibake only once parsed: repair it.
     blocks = [replace(b, text=repair(b.text)[0]) if "\u0e42" in b.text else b for b in blocks]
     blocks = unsigned(blocks, signature_texts(text))

@@ -122,14 +122,25 @@ def bold_sentence_lead(text: str) -> bool:
 
 
 def bare_heading(piece: Piece, before: Piece | None, after: Piece) -> bool:
-    """A short unmarked line, capitalised and unpunctuated, over a longer paragraph."""
+    """A short unmarked line, capitalised and unpunctuated, over a longer paragraph or a
+    sentence leading into a list.
+    """
     text = piece.plain
     return (not piece.marker and not piece.arabic and not piece.label
             and piece.block.kind == "paragraph"
             and not (before and before.arabic) and len(text) <= 70 and len(text.split()) <= 9
             and (text[:1].isupper() or bool(ARABIC.match(text[:1])))  # Urdu has no capitals
             and (not re.search(r"[.?!,;\"”۔،؟]$", text) or _title_cased_question(text))
-            and not after.marker and not after.arabic and len(after.plain) > 2 * len(text))
+            and not after.marker and not after.arabic and (
+                len(after.plain) > 2 * len(text)
+                # "… combines several systems at once:" over a list: a lead-in, not a head
+                # ("Sand Dune Stabilisation:", in capitals, is a head of its own)
+                or (after.plain.endswith(":") and len(after.plain.split()) >= LEAD_WORDS
+                    and bool(re.search(r"\b[a-z]{4,}\b", after.plain)))))
+
+
+LEAD_WORDS = 5
+"""A lead-in sentence closing in a colon is a sentence, not a label."""
 
 
 def _title_cased_question(text: str) -> bool:
