@@ -6663,3 +6663,234 @@ In short, the delay cost the country its first decade of democracy.
         "Explain the causes of the delay in framing the first constitution of Pakistan.")
     assert (answer.data["year"], answer.data["number"], answer.data["marks"]) == (2019, 6, 20)
     assert answer.data["introduction"].startswith("This paragraph carries")
+
+
+def test_a_long_thesis_set_as_a_bullet_under_the_outlines_introduction_folds_into_it(
+        tmp_path):
+    thesis = ("Thesis statement: Pakistan's cities are growing faster than their governments "
+              "can plan for them, and only elected, funded local councils with powers of "
+              "their own can close that gap before the next census doubles it again.")
+    long = " ".join([BODY] * 3)
+    page = f"""CSS 2024 – English Essay – Marks: 100
+
+Outline
+1. Introduction
+   - {thesis}
+2. How the cities grew
+   - Migration from villages
+3. Who runs the city
+4. Conclusion
+
+Introduction
+{long}
+
+How the cities grew
+{long}
+
+Who runs the city
+{long}
+
+Conclusion
+In short, a city run from the provincial capital is a city run by no one.
+"""
+    answer, = import_file(_write(tmp_path, "essay.txt", page))
+    assert len(answer.data["outline"]) == 4
+    assert answer.data["outline"][0].startswith("Introduction (Thesis statement: Pakistan's")
+    assert answer.data["conclusion"].startswith("In short, a city run")
+
+
+def test_a_checkers_named_remarks_and_score_on_two_lines_are_left_out(tmp_path):
+    page = f"""Q.3 Evaluate the working of the Council of Common Interests. (20)
+
+Introduction
+{BODY}
+
+Irregular Meetings
+{BODY}
+
+Conclusion
+In short, the council needs regular sessions and a secretariat of its own.
+Sir Waqar's remarks: Good examples, but the conclusion is thin.
+Marks: 13/20
+"""
+    answer, = import_file(_write(tmp_path, "checked.txt", page))
+    assert answer.data["conclusion"] == (
+        "In short, the council needs regular sessions and a secretariat of its own.")
+    assert "13/20" not in answer.yaml_text and "remarks" not in answer.yaml_text
+
+
+def test_a_books_preview_wall_after_a_short_answer_ends_it_and_its_teaser_is_no_answer(
+        tmp_path):
+    page = """Q.5 Evaluate the Council of Common Interests since 2010. (20) (CSS 2021)
+
+Introduction
+The council was meant to settle quarrels between the provinces and the centre.
+
+1. Failures
+i. Irregular meetings
+Years passed without a single meeting despite the deadline in the constitution.
+ii. Weak secretariat
+The secretariat has too few experts to prepare serious briefs for the
+
+PREVIEW ENDS HERE
+
+Q.6 Discuss the role of the Senate in protecting provincial rights. (20) (CSS 2021)
+To read this answer and 140 more, order the complete book.
+"""
+    answer, = import_file(_write(tmp_path, "preview.txt", page))
+    assert answer.data["number"] == 5 and answer.incomplete
+    assert "Senate" not in answer.yaml_text
+
+
+def test_a_thread_answer_quoting_a_students_attempt_leaves_the_quote_out(tmp_path):
+    def post(number: int, body: str) -> str:
+        return f"""<div class="Stream-item"><article class="Post CommentPost">
+<div class="Post-body">{body}</div></article></div>"""
+    long = " ".join([BODY] * 3)
+    answer_body = f"""<blockquote class="uncited"><div><p><a class="PostMention">hina</a>
+said:</p><p>Introduction</p><p>Judges should be fair because the law says so and that is
+why courts exist in every country of the world.</p></div></blockquote>
+<p>Your attempt misses the structure. Here is a model answer.</p>
+<h3>Introduction</h3><p>{long}</p><h3>Judicial Review</h3><p>{long}</p>
+<h3>Conclusion</h3><p>In short, courts keep their power by using it sparingly.</p>"""
+    page = f"""<!doctype html><html><head><meta charset="utf-8">
+<title>CSS 2021 Pakistan Affairs Q8 - judiciary, my attempt - and a long forum name here
+- Prep Forum</title></head><body><main><div class="Stream">
+{post(1, '''<p>Salam. This came in the 2021 Pakistan Affairs paper (Q8, 20 marks):</p>
+<blockquote><p>Evaluate the role of the judiciary in Pakistan's politics.</p></blockquote>
+<p>Please check my attempt below.</p>''')}
+{post(2, "<p>Introduction</p><p>Judges should be fair because the law says so.</p>")}
+{post(3, answer_body)}
+</div></main></body></html>"""
+    answer, = import_file(_write(tmp_path, "quoted.html", page))
+    assert answer.data["introduction"].startswith("This paragraph carries")
+    assert "should be fair" not in answer.yaml_text and "misses the structure" not in (
+        answer.yaml_text)
+
+
+def test_a_students_attempt_posted_for_checking_is_not_taken_for_the_teachers_answer(
+        tmp_path):
+    page = f"""[14/10/2023, 8:01 pm] Hina PMS: Sir please check, PMS 2022 Pakistan Affairs Q3.
+[14/10/2023, 8:02 pm] Hina PMS: My attempt:
+*Introduction*
+Judges should be fair because the law says so.
+*1. Review*
+Courts can strike down laws.
+*2. Activism*
+Courts sometimes go too far.
+*3. Delay*
+Cases take years to decide.
+*Conclusion*
+So courts are important.
+[14/10/2023, 8:05 pm] Sir Nadeem: Q.3 Discuss the role of the judiciary in Pakistan. (20)
+[14/10/2023, 8:06 pm] Sir Nadeem: *Introduction*
+{BODY}
+[14/10/2023, 8:07 pm] Sir Nadeem: *Judicial Review*
+{BODY}
+[14/10/2023, 8:08 pm] Sir Nadeem: *Conclusion*
+In short, courts serve the people best when they keep to their own lane.
+[14/10/2023, 8:09 pm] Hina PMS: JazakAllah sir
+"""
+    answer, = import_file(_write(tmp_path, "chat.txt", page))
+    assert answer.data["question"] == "Discuss the role of the judiciary in Pakistan."
+    assert _headings(answer) == ["Judicial Review"]
+    assert "strike down" not in answer.yaml_text
+
+
+def test_a_long_reply_after_a_threads_answer_does_not_take_its_place(tmp_path):
+    def post(body: str) -> str:
+        return f"""<div class="Stream-item"><article class="Post CommentPost">
+<div class="Post-body">{body}</div></article></div>"""
+    reply = " ".join(["One addition from my side: examiners like a table of the gaps, and I",
+                      "always add the figures from the latest survey, because a number",
+                      "written with its year shows you have read beyond the book."] * 5)
+    answer_body = f"""<h3>Introduction</h3><p>{BODY}</p><h3>Judicial Review</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>In short, courts keep their power by using it sparingly.</p>"""
+    page = f"""<!doctype html><html><head><meta charset="utf-8">
+<title>CSS 2021 Pakistan Affairs Q8 - the judiciary, please help with a full answer -
+Prep Forum</title></head><body><main><div class="Stream">
+{post('''<p>Salam. This came in the 2021 Pakistan Affairs paper (Q8, 20 marks):</p>
+<blockquote><p>Evaluate the role of the judiciary in Pakistan's politics.</p></blockquote>''')}
+{post(answer_body)}
+{post(f"<p>{reply}</p>")}
+</div></main></body></html>"""
+    answer, = import_file(_write(tmp_path, "reply.html", page))
+    assert _headings(answer) == ["Judicial Review"]
+    assert "One addition" not in answer.yaml_text
+
+
+def test_an_essays_topic_put_as_a_question_over_its_introduction_is_the_question(tmp_path):
+    long = " ".join([BODY] * 3)
+    page = f"""CSS 2024 – English Essay – Marks: 100
+
+Cities Without Councils: Who Runs Urban Pakistan?
+
+Introduction
+{long}
+
+How the Cities Grew
+{long}
+
+Conclusion
+In short, a city run from the provincial capital is a city run by no one.
+"""
+    answer, = import_file(_write(tmp_path, "essay.txt", page))
+    assert answer.data["question"] == "Cities Without Councils: Who Runs Urban Pakistan?"
+    assert (answer.data["paper"], answer.data["marks"]) == ("English Essay", 100)
+
+
+def test_two_answers_each_under_a_header_of_facts_naming_its_number_are_two(tmp_path):
+    page = f"""Islamiat (Compulsory) — Question No. 4 — Marks 20
+Explain the concept of Tauheed and its effect on a believer's life.
+
+Introduction
+{BODY}
+
+Belief in One God
+{BODY}
+
+Conclusion
+In short, Tauheed shapes every part of a believer's day.
+
+Islamiat (Compulsory) — Question No. 6 — Marks 20
+Describe the rights of non-Muslims in an Islamic state.
+
+Introduction
+{BODY}
+
+Protection of Life and Property
+{BODY}
+
+Conclusion
+In short, the Islamic state owes its minorities the safety it owes all citizens.
+"""
+    first, second = import_file(_write(tmp_path, "two.txt", page))
+    assert (first.data["number"], second.data["number"]) == (4, 6)
+    assert second.data["question"] == "Describe the rights of non-Muslims in an Islamic state."
+    assert first.data["conclusion"] == "In short, Tauheed shapes every part of a believer's day."
+
+
+@pytest.mark.parametrize(("head", "kept"), [
+    ("Related posts in the federal cabinet", True),  # a point's heading
+    ("Related posts", False),  # the site's block of links
+    ("Next post: Q.7 Acid rain", False),
+])
+def test_a_heading_that_opens_with_a_sites_short_phrase_is_kept_unless_it_is_the_phrase(
+        tmp_path, head, kept):
+    page = f"""Q.2 Discuss the growth of the federal cabinet in Pakistan. (20)
+
+Introduction
+{BODY}
+
+Ministers Without Portfolios
+{BODY}
+
+{head}
+Portfolios were split so that every party of the coalition could be given a ministry of
+its own, and posts multiplied with every new partner that joined the government.
+
+Conclusion
+In short, the cabinet grew with the coalition and not with the work.
+"""
+    answer, = import_file(_write(tmp_path, "cabinet.txt", page))
+    assert ("Portfolios were split" in answer.yaml_text) == kept

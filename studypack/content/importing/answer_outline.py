@@ -74,7 +74,7 @@ def outline_line(piece: Piece, built: DraftBuilder) -> bool:
     """Add ``piece`` to the outline when it is an outline line; False ends the outline."""
     if (piece.headed and not piece.marker) or piece.arabic:
         return False
-    if built.outline and not piece.marker and _THESIS.match(piece.plain):
+    if built.outline and piece.marker in ("", "bullet") and _THESIS.match(piece.plain):
         # "Thesis statement: …" under an essay outline's "1. Introduction" runs long: the
         # line it stands under carries it, and the outline goes on below it.
         _fold(built, piece.plain)

@@ -97,7 +97,8 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
             contents = block.kind
             continue
         contents = ""
-        if is_paywall(text) and not any(len(plain(b.text).split()) >= 40 for b in kept):
+        if is_paywall(text) and not worded and not any(
+                len(plain(b.text).split()) >= 40 for b in kept):
             continue  # "3 of 5 free previews left" above the answer: only a notice
         if worded and TAIL_LINE.match(text) and any(
                 (found := SERIES_PART.match(t)) and int(found.group(1)) > 1
@@ -281,14 +282,18 @@ def _asked_over_label(kept: list[Block]) -> list[tuple[int, QuestionLine]]:
         text = plain(block.text)
         # A statement and then the task set on it ("The family … is changing. Discuss …")
         # is asked as well.
-        if block.kind != "item" and len(text.split()) <= 60 and (
-                QUESTION_WORDS.match(text) or re.search(r"[.!]\s+", text)) \
-                and asks(text) and to_piece(kept[k + 1]).label in _OPENING_LABELS:
+        # So is an essay's topic put as a question ("Foreign Loans: A Destiny or a Choice?").
+        if block.kind != "item" and len(text.split()) <= 60 and ((
+                (QUESTION_WORDS.match(text) or re.search(r"[.!]\s+", text)) and asks(text))
+                or (text.endswith("?") and len(text.split()) <= TOPIC_WORDS)) \
+                and to_piece(kept[k + 1]).label in _OPENING_LABELS:
             rest, year, marks, exam = read_tags(text)
             return [(k, QuestionLine(number=None, text=rest, year=year, marks=marks, exam=exam))]
     return []
 
 
+TOPIC_WORDS = 25
+"""An essay's topic is a line, not a paragraph."""
 _FIELD_LINE = re.compile(r"^[A-Z][\w ]{1,20}:\s*\S.{0,40}$")
 """A notes page's property ("Marks: 20", "Status: Revised twice")."""
 FIELD_LINES = 6

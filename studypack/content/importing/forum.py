@@ -19,6 +19,7 @@ from typing import Any
 from .blocks import QUESTION_WORDS, Block, plain, words_in_long_lines
 from .junk import MEMBER_RANK
 from .papers import EXAMS
+from .pieces import to_piece
 from .preamble import is_preface, quoted_question
 from .question_tags import marks_in_prose
 from .questions import parse_question
@@ -85,7 +86,7 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         # my next post"): each post is an answer under its own question line.
         best = [b for post in answering for b in _signed_off(post)]
     else:
-        best = _signed_off(max(posts, key=words_in_long_lines))
+        best = _signed_off(max(posts, key=_answering))
     # The thread's head (its title, the forum's trail) stays: it names paper and
     # year. The asking post's own words do not: they are not the answer.
     head = [b for b in posts[0] if b.kind == "heading" or (
@@ -98,7 +99,7 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     if any((q := parse_question(plain(b.text))) and q.text for b in best):
         return (*head, *best)
     # The question is asked above the answer, in the thread's first posts.
-    above = posts[:posts.index(max(posts, key=words_in_long_lines))]
+    above = posts[:posts.index(max(posts, key=_answering))]
     # A question line with its words beats the thread's title naming only the number
     # ("Mercantile Law 2017 Q2 – … (need help)") and a question the first post sets.
     lines = _asked(blocks)
@@ -114,6 +115,18 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     told = [b for post in above for b in post if b not in asked
             and marks_in_prose(plain(b.text))][:1] if asked else []
     return (*head, *told, *asked, *best)
+
+
+_FRAME = 3
+"""Heads and labels a post holds to be read as set out as an answer."""
+
+
+def _answering(post: list[Block]) -> tuple[bool, int]:
+    """How much ``post`` looks like the answer: set out with heads and labels (a long
+    reply of comments is not), then its prose.
+    """
+    frame = sum(b.kind == "heading" or b.bold or bool(to_piece(b).label) for b in post)
+    return frame >= _FRAME, words_in_long_lines(post)
 
 
 def _card_cut(post: list[Block]) -> list[Block]:

@@ -229,10 +229,27 @@ def own_reading(text: str) -> list[Block]:
             # Each post opened by its number, as a thread shows it: the thread reader
             # (``forum.answer_post``) then tells the answering post from the thanks after it.
             return [block for number, post in enumerate(thread.iter("article"), 1)
-                    for block in (Block("paragraph", f"#{number}"), *walk(post))]
+                    for block in (Block("paragraph", f"#{number}"), *walk(_unquoted(post)))]
         return walk(container)
     except RecursionError:
         return []
+
+
+_QUOTED_POST = re.compile(r"^\S.{0,40}?\s(?:said|wrote)\s*:", re.IGNORECASE)
+"""The line opening a quote of another post ("ayesha said:")."""
+
+
+def _unquoted(post: Any) -> Any:
+    """A post without its quotes of other posts ("ayesha said:" over her words): those
+    words are the other post's, and a teacher quoting a student's attempt before the
+    answer would open the answer with it. A quote box of the post's own (the question
+    set out) stays.
+    """
+    for quote in post.xpath(".//blockquote"):
+        opening = " ".join(quote.text_content().split()[:8])
+        if quote.getparent() is not None and _QUOTED_POST.match(opening):
+            quote.drop_tree()  # its tail, the post's own words, stays
+    return post
 
 
 _GRID_COLUMN = re.compile(r"(?:^|\s)(?:[\w]+-)?col-(?:xs|sm|md|lg|xl)-(\d{1,2})(?:\s|$)")

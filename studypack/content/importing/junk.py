@@ -158,8 +158,10 @@ _JUNK_PATTERNS = (
      r"circle|class(?:mates|fellows)?)\b"),
     r"^\W*(?:anonymous |quiz )?poll\s*:\s*\S",  # a channel's poll ("📊 Poll: Which topic …?")
     # a teacher's or checker's remarks on the attempt ("Remarks (Sir Adeel): Good …")
-    (r"^(?:(?:teacher|checker|examiner|mentor)['’]?s\s+)?(?:remarks?|feedback)\s*"
-     r"(?:\([^()]{2,40}\)|by [\w .]{2,30})?\s*:\s*\S"),
+    (r"^(?:(?:teacher|checker|examiner|mentor|(?:sir|madam|miss|mr\.?|ms\.?|dr\.?)\s+\w+)"
+     r"['’]?s\s+)?(?:remarks?|feedback)\s*(?:\([^()]{2,40}\)|by [\w .]{2,30})?\s*:\s*\S"),
+    # the score the checker gave the attempt ("Marks: 14/20", "Awarded 12 / 20")
+    r"^(?:marks?|score|awarded|marks awarded)\s*[:\-–]?\s*\d{1,3}(?:\.\d)?\s*/\s*\d{1,3}\s*$",
     r"^[—–-]\s*(?:compiled|written|prepared|edited|curated) by\b",
     r"^\*{0,2}u/[\w-]+\*{0,2}\s*·",
     r"^edit(?:ed)?\s*\d*\s*:\s*(?:formatting|typo|fixed|added|spelling|thanks)",
@@ -416,8 +418,24 @@ def is_paywall(text: str) -> bool:
 def starts_tail(text: str) -> bool:
     """True when ``text`` begins the site's tail (comment form, ad-blocker notice, …)."""
     line = text.strip().lower().lstrip("←→«»‹›<>-–—•·|*🔒 ")
-    return line.startswith(TAIL_STARTS) or (len(line.split()) <= 30 and bool(
-        _FORM_INVITE.search(line) or _ALL_COMMENTS.match(line)))
+    return any(_tail_phrase(line, phrase) for phrase in TAIL_STARTS) or (
+        len(line.split()) <= 30 and bool(_FORM_INVITE.search(line) or _ALL_COMMENTS.match(line)))
+
+
+def _tail_phrase(line: str, phrase: str) -> bool:
+    """``line`` opens with ``phrase``: a short one ("Related posts") only as the whole
+    line, or before a colon or a count; "Related posts in the federal government" heads
+    a point of the answer.
+    """
+    if not line.startswith(phrase):
+        return False
+    rest = line[len(phrase):]
+    return len(phrase.split()) >= TAIL_PHRASE_WORDS or not re.match(r"\s+[^\W\d_]", rest)
+
+
+TAIL_PHRASE_WORDS = 3
+"""A site's phrase of three words or more ("You may also like") opens its tail however
+the line goes on."""
 
 
 _ALL_COMMENTS = re.compile(r"^view (?:all )?[\d,]+ (?:comments|replies)$")

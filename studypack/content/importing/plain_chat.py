@@ -87,13 +87,19 @@ def main_speaker(lines: list[str]) -> list[str]:
         return lines
     words: dict[str, int] = {}
     parts: dict[str, int] = {}
+    asking: set[str] = set()
     for line, speaker in zip(lines, speakers, strict=True):
         if speaker:
             words[speaker] = words.get(speaker, 0) + len(line.split())
             parts[speaker] = parts.get(speaker, 0) + _answer_part(line)
+            if _ASKS_TEACHER.search(CHAT_PREFIX.sub("", " ".join(line.split()))):
+                asking.add(speaker)
     # Whoever posts the answer's parts (its question, labels and heads) teaches, however
-    # much another member writes; without such parts, whoever wrote the most.
-    main = max(words, key=lambda k: (parts[k] if parts[k] >= _PARTS else 0, words[k]))
+    # much another member writes, unless they address the teacher ("Sir, my attempt:"):
+    # a student's attempt, posted for checking, is not the answer. Without such parts,
+    # whoever wrote the most.
+    main = max(words, key=lambda k: (k not in asking and parts[k] >= _PARTS,
+                                     parts[k] if parts[k] >= _PARTS else 0, words[k]))
     messages = _messages(lines, speakers)
     dropped = _replies(lines, messages, main)
     dropped |= {n for n, line in enumerate(lines) if speakers[n] is None
@@ -107,6 +113,12 @@ def main_speaker(lines: list[str]) -> list[str]:
             if n not in dropped and (speaker in (main, None) or (
                 n < begun and _ASKS_FOR.search(CHAT_PREFIX.sub("", line.strip()))))]
 
+
+_ASKS_TEACHER = re.compile(r"^(?:sir|madam|ma['’]?am|miss|teacher)\b|^my (?:attempt|answer)\s*:|"
+                           r"\b(?:jazak ?allah|thank you|thanks)\s+(?:sir|madam|ma['’]?am|miss)\b",
+                           re.IGNORECASE)
+"""A student's words to the teacher: "Sir I have a question …", "My attempt:", "JazakAllah
+sir"."""
 
 _PARTS = 3
 """Lines of an answer's parts a writer posts to be taken as the one who answers."""

@@ -34,7 +34,7 @@ def is_attribution(text: str) -> bool:
 
 _CHAT_OPENER = re.compile(
     r"^(?:wa ?alaikum|walaikum|w\.?salam|assalam|aoa\b|salam|hi\b|hello|dear\b|thanks? for "
-    r"(?:asking|the question))|\b(?:below is|here is|here's) (?:my|the|roughly|how)\b|"
+    r"(?:asking|the question))|\b(?:below is|here is|here's) (?:my|the|roughly|how|a model)\b|"
     r"\bmy answer below\b|\bread my answer\b|\btry (?:it )?yourself\b|^@[\w.]+\b",
     re.IGNORECASE)
 

@@ -26,6 +26,7 @@ from .question_tags import (
     full_years,
     read_attribution,
     read_tags,
+    sitting_line,
     year_in,
 )
 from .series import without_place
@@ -219,6 +220,15 @@ def parse_question(text: str) -> QuestionLine | None:
                             marks=marks or (int(inside_marks.group(1)) if inside_marks else None),
                             exam=exam or (found_exam.group(1).upper() if found_exam else None),
                             paper=known_paper(inside))
+    facts = sitting_line(line)
+    if facts and isinstance(asked := facts.get("number"), int):
+        # "Islamiat (Compulsory) — Question No. 4 — Marks 20": a header of facts naming the
+        # question's number; its words come below it.
+        return QuestionLine(number=asked, text="",
+                            year=_int_or_none(facts.get("year")),
+                            marks=_int_or_none(facts.get("marks")),
+                            exam=str(facts["exam"]) if facts.get("exam") else None,
+                            paper=str(facts["paper"]) if facts.get("paper") else None)
     return _tagged_forms(line)
 
 
