@@ -6874,6 +6874,7 @@ In short, the Islamic state owes its minorities the safety it owes all citizens.
     ("Related posts in the federal cabinet", True),  # a point's heading
     ("Related posts", False),  # the site's block of links
     ("Next post: Q.7 Acid rain", False),
+    ("Previous: CSS 2019 Q6 – Ozone layer", False),  # a phrase closed by its colon
 ])
 def test_a_heading_that_opens_with_a_sites_short_phrase_is_kept_unless_it_is_the_phrase(
         tmp_path, head, kept):

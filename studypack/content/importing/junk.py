@@ -430,7 +430,8 @@ def _tail_phrase(line: str, phrase: str) -> bool:
     if not line.startswith(phrase):
         return False
     rest = line[len(phrase):]
-    return len(phrase.split()) >= TAIL_PHRASE_WORDS or not re.match(r"\s+[^\W\d_]", rest)
+    return len(phrase.split()) >= TAIL_PHRASE_WORDS or not phrase[-1].isalnum() or not re.match(
+        r"\s+[^\W\d_]", rest)
 
 
 TAIL_PHRASE_WORDS = 3
