@@ -6895,3 +6895,25 @@ In short, the cabinet grew with the coalition and not with the work.
 """
     answer, = import_file(_write(tmp_path, "cabinet.txt", page))
     assert ("Portfolios were split" in answer.yaml_text) == kept
+
+
+def test_a_polls_options_and_count_are_left_out_with_its_question(tmp_path):
+    page = f"""📊 Poll: Which paper was the hardest this year?
+• Precis – 55%
+• Essay – 45%
+318 votes
+
+Q.5 Evaluate the Council of Common Interests since 2010. (20)
+
+Introduction
+{BODY}
+
+Irregular Meetings
+{BODY}
+
+Conclusion
+In short, the council needs regular sessions and a secretariat of its own.
+"""
+    answer, = import_file(_write(tmp_path, "poll.txt", page))
+    assert answer.data["paper"] is None
+    assert "55%" not in answer.yaml_text and "votes" not in answer.yaml_text

@@ -83,8 +83,13 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     worded = False  # a question line with its words, or prose, read
     contents = ""  # in a contents box: "open", then the kind of block its entries are
     texts = [plain(b.text) or b.text.strip() for b in blocks]
+    polled = False  # under a poll's question: its options and count follow
     for k, block in enumerate(blocks):
         text = texts[k]
+        polled = bool(_POLL.match(text)) or (polled and len(text.split()) <= POLL_OPTION_WORDS
+                                             and bool(_POLL_OPTION.search(text)))
+        if polled:
+            continue  # "📊 Poll: Which paper …?", "• Essay – 40%", "212 votes"
         if block.kind == "paragraph" and text.upper() in EXAMS and menu_entry(texts, k):
             continue  # "PMS" in a menu copied one entry a line names no exam
         if _CONTENTS.match(text):
@@ -156,6 +161,13 @@ any letters with a colon after the word ("[check: the book's year]", "[TODO: add
 _SEE_MORE = re.compile(r"\s*(?:…|\.\.\.)\s*(?:see|read|show) more\s*$", re.IGNORECASE)
 """A social post's unexpanded text, cut with "… See more": the ellipsis and the link are
 the site's. What is left stops mid-sentence, and the answer reads as cut off."""
+
+
+_POLL = re.compile(r"^\W*(?:anonymous |quiz )?poll\s*:", re.IGNORECASE)
+_POLL_OPTION = re.compile(r"\d{1,3}(?:\.\d)?\s?%\s*$|^\W*[\d,.]+[kK]?\s+votes?$|^\s*[•◦▪○●-]\s",
+                          re.IGNORECASE)
+"""A poll's option ("• Essay – 40%") or its count ("212 votes")."""
+POLL_OPTION_WORDS = 12
 
 
 def _without_reminders(block: Block) -> Block:
