@@ -6917,3 +6917,26 @@ In short, the council needs regular sessions and a secretariat of its own.
     answer, = import_file(_write(tmp_path, "poll.txt", page))
     assert answer.data["paper"] is None
     assert "55%" not in answer.yaml_text and "votes" not in answer.yaml_text
+
+
+def test_a_threads_answer_continued_in_the_next_post_is_one_answer(tmp_path):
+    def post(body: str) -> str:
+        return f"""<div class="Stream-item"><article class="Post CommentPost">
+<div class="Post-body">{body}</div></article></div>"""
+    first = f"""<h3>Introduction</h3><p>{BODY}</p><h3>Judicial Review</h3><p>{BODY}</p>
+<h3>Judicial Activism</h3><p>{BODY}</p>"""
+    second = f"""<p>(continued)</p><h3>Delays in Justice</h3><p>{BODY}</p>
+<h3>Conclusion</h3><p>In short, courts keep their power by using it sparingly.</p>"""
+    page = f"""<!doctype html><html><head><meta charset="utf-8">
+<title>CSS 2021 Pakistan Affairs Q8 - the judiciary, please help with a full answer -
+Prep Forum</title></head><body><main><div class="Stream">
+{post('''<p>Salam. This came in the 2021 Pakistan Affairs paper (Q8, 20 marks):</p>
+<blockquote><p>Evaluate the role of the judiciary in Pakistan's politics.</p></blockquote>''')}
+{post(first)}
+{post(second)}
+{post("<p>JazakAllah sir, saving this for my notes.</p>")}
+</div></main></body></html>"""
+    answer, = import_file(_write(tmp_path, "parts.html", page))
+    assert _headings(answer) == ["Judicial Review", "Judicial Activism", "Delays in Justice"]
+    assert answer.data["conclusion"] == "In short, courts keep their power by using it sparingly."
+    assert "continued" not in answer.yaml_text and "JazakAllah" not in answer.yaml_text

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from .blocks import QUESTION_WORDS, Block, plain, words_in_long_lines
@@ -86,7 +87,7 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         # my next post"): each post is an answer under its own question line.
         best = [b for post in answering for b in _signed_off(post)]
     else:
-        best = _signed_off(max(posts, key=_answering))
+        best = _signed_off(_continued(posts, max(posts, key=_answering)))
     # The thread's head (its title, the forum's trail) stays: it names paper and
     # year. The asking post's own words do not: they are not the answer.
     head = [b for b in posts[0] if b.kind == "heading" or (
@@ -115,6 +116,25 @@ def answer_post(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     told = [b for post in above for b in post if b not in asked
             and marks_in_prose(plain(b.text))][:1] if asked else []
     return (*head, *told, *asked, *best)
+
+
+_CONTINUES = re.compile(r"^\W*(?:\(?\s*(?:continued|contd?)\b\.?\s*\)?|part\s*(?:2|ii)\b)[:.)\s-]*",
+                        re.IGNORECASE)
+"""A post that opens by saying it goes on with the one before: "(continued) …", "Contd:"."""
+
+
+def _continued(posts: list[list[Block]], post: list[Block]) -> list[Block]:
+    """``post`` with the posts after it that say they continue it ("(continued) Economic
+    dependence …"): a long answer posted in parts is one answer.
+    """
+    whole = list(post)
+    for after in posts[posts.index(post) + 1:]:
+        first = next((b for b in after if b.text.strip()), None)
+        if first is None or not _CONTINUES.match(plain(first.text)):
+            break
+        rest = _CONTINUES.sub("", first.text.strip(), count=1).strip()
+        whole += [*([replace(first, text=rest)] if rest else []), *after[after.index(first) + 1:]]
+    return whole
 
 
 _FRAME = 3
