@@ -17,6 +17,7 @@ from .forum import answer_post
 from .junk import (
     COMMENTS_HEADING,
     MEMBER_RANK,
+    POLL_LINE,
     SERIES_PART,
     SIDE_NOTE_MARK,
     TAIL_LINE,
@@ -86,7 +87,7 @@ def drop_junk(blocks: tuple[Block, ...]) -> tuple[list[Block], int]:
     polled = False  # under a poll's question: its options and count follow
     for k, block in enumerate(blocks):
         text = texts[k]
-        polled = bool(_POLL.match(text)) or (polled and len(text.split()) <= POLL_OPTION_WORDS
+        polled = bool(POLL_LINE.match(text)) or (polled and len(text.split()) <= POLL_OPTION_WORDS
                                              and bool(_POLL_OPTION.search(text)))
         if polled:
             continue  # "📊 Poll: Which paper …?", "• Essay – 40%", "212 votes"
@@ -163,7 +164,6 @@ _SEE_MORE = re.compile(r"\s*(?:…|\.\.\.)\s*(?:see|read|show) more\s*$", re.IGN
 the site's. What is left stops mid-sentence, and the answer reads as cut off."""
 
 
-_POLL = re.compile(r"^\W*(?:anonymous |quiz )?poll\s*:", re.IGNORECASE)
 _POLL_OPTION = re.compile(r"\d{1,3}(?:\.\d)?\s?%\s*$|^\W*[\d,.]+[kK]?\s+votes?$|^\s*[•◦▪○●-]\s",
                           re.IGNORECASE)
 """A poll's option ("• Essay – 40%") or its count ("212 votes")."""

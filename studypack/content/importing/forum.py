@@ -333,6 +333,11 @@ def _unquoted(post: list[Block]) -> list[Block]:
 
 
 
+def classed(name: str) -> str:
+    """An XPath test that an element's class list holds ``name`` as a whole word."""
+    return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
+
+
 def posts_in_turn(text: str, find_posts: Callable[[Any], list[Any]],
                   read_post: Callable[[Any], list[Block]]) -> list[Block] | None:
     """A saved thread's posts read one by one (a forum software's own reader gives

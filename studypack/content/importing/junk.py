@@ -44,6 +44,10 @@ SIDE_NOTE = r"\(\s*(?:margin|side|my|personal|teacher'?s|sir'?s) notes?\s*\)\W*$
 says whose the document is ("Pak Affairs — solved Qs (my notes)")."""
 SIDE_NOTE_MARK = re.compile(SIDE_NOTE, re.IGNORECASE)
 
+POLL_LINE = re.compile(r"^\W*(?:anonymous |quiz )?poll\s*:\s*\S", re.IGNORECASE)
+"""A poll's question, as a channel posts it ("📊 Poll: Which topic should we solve?")."""
+
+
 _JUNK_PATTERNS = (
     # share bars and buttons
     # (Blogger's row: "Email This", "BlogThis!", "Share to X")
@@ -156,7 +160,7 @@ _JUNK_PATTERNS = (
     r"all reactions:?.*|write a (?:public )?comment.*|like\s+comment\s+share)$"),
     (r"\bsave this post\b|\bshare (?:it |this )?with your (?:study )?(?:partners|friends|group|"
      r"circle|class(?:mates|fellows)?)\b"),
-    r"^\W*(?:anonymous |quiz )?poll\s*:\s*\S",  # a channel's poll ("📊 Poll: Which topic …?")
+    POLL_LINE.pattern,  # a channel's poll ("📊 Poll: Which topic …?")
     # a teacher's or checker's remarks on the attempt ("Remarks (Sir Adeel): Good …")
     (r"^(?:(?:teacher|checker|examiner|mentor|(?:sir|madam|miss|mr\.?|ms\.?|dr\.?)\s+\w+)"
      r"['’]?s\s+)?(?:remarks?|feedback)\s*(?:\([^()]{2,40}\)|by [\w .]{2,30})?\s*:\s*\S"),

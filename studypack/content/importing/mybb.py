@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from .blocks import Block
-from .forum import posts_in_turn
+from .forum import classed, posts_in_turn
 from .markup import walk
 
 _POST_BODY = re.compile(r"""class\s*=\s*["'][^"']*\bpost_body\b""")
@@ -28,10 +28,6 @@ Wrote:"), not the bare "Quote:" over a question or a source the writer quotes.""
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)\b", re.IGNORECASE)
 
 
-def _classed(name: str) -> str:
-    return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
-
-
 def mybb_thread(text: str) -> list[Block] | None:
     """The posts of a MyBB thread (see the module's notes), or None for another page."""
     if len(_POST_BODY.findall(text)) < 2:
@@ -40,14 +36,14 @@ def mybb_thread(text: str) -> list[Block] | None:
 
 
 def _posts(tree: Any) -> list[Any]:
-    found = tree.xpath(f"//div[{_classed('post')}][.//*[{_classed('post_body')}]]")
+    found = tree.xpath(f"//div[{classed('post')}][.//*[{classed('post_body')}]]")
     # A theme's box around the posts may be named "post" too: each post is the innermost.
     return [post for post in found if not any(other is not post and post in
                                               other.iterancestors() for other in found)]
 
 
 def _post_body_blocks(post: Any) -> list[Block]:
-    return _post_blocks(post.xpath(f".//*[{_classed('post_body')}]")[0])
+    return _post_blocks(post.xpath(f".//*[{classed('post_body')}]")[0])
 
 
 def _post_blocks(body: Any) -> list[Block]:
@@ -57,7 +53,7 @@ def _post_blocks(body: Any) -> list[Block]:
     """
     from lxml import html
 
-    for quote in body.xpath(f".//blockquote[{_classed('mycode_quote')}]"):
+    for quote in body.xpath(f".//blockquote[{classed('mycode_quote')}]"):
         cite = quote.find("cite")
         caption = " ".join(cite.text_content().split()) if cite is not None else ""
         if _QUOTED_POST.search(caption):

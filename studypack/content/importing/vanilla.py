@@ -16,15 +16,11 @@ import re
 from typing import Any
 
 from .blocks import Block
-from .forum import posts_in_turn
+from .forum import classed, posts_in_turn
 from .markup import walk
 
 _POST = re.compile(r"""class\s*=\s*["'][^"']*\bItem(?:Discussion|Comment)\b""")
 """A Vanilla post: the opening ``ItemDiscussion`` or a reply's ``ItemComment``."""
-
-
-def _classed(name: str) -> str:
-    return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
 
 
 def vanilla_thread(text: str) -> list[Block] | None:
@@ -32,15 +28,15 @@ def vanilla_thread(text: str) -> list[Block] | None:
     if len(_POST.findall(text)) < 2 or "userContent" not in text:
         return None
     return posts_in_turn(
-        text, lambda tree: tree.xpath(f"//*[{_classed('ItemDiscussion')} or "
-                                      f"{_classed('ItemComment')}]"), _message_blocks)
+        text, lambda tree: tree.xpath(f"//*[{classed('ItemDiscussion')} or "
+                                      f"{classed('ItemComment')}]"), _message_blocks)
 
 
 def _message_blocks(post: Any) -> list[Block]:
     """One post's message, without the writer's card."""
     from lxml import html
 
-    bodies = post.xpath(f".//*[{_classed('userContent')}]")
+    bodies = post.xpath(f".//*[{classed('userContent')}]")
     if not bodies:
         return []
     holder = html.Element("div")

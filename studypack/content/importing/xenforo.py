@@ -16,22 +16,18 @@ import re
 from typing import Any
 
 from .blocks import Block
-from .forum import posts_in_turn
+from .forum import classed, posts_in_turn
 from .markup import walk
 
 _POST = re.compile(r"""class\s*=\s*["'][^"']*\bmessage--post\b""")
 """A XenForo post (``<article class="message message--post js-post">``), versions 2.x."""
 
 
-def _classed(name: str) -> str:
-    return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
-
-
 def xenforo_thread(text: str) -> list[Block] | None:
     """The posts of a XenForo thread (see the module's notes), or None for another page."""
     if len(_POST.findall(text)) < 2 or "bbWrapper" not in text:
         return None
-    return posts_in_turn(text, lambda tree: tree.xpath(f"//*[{_classed('message--post')}]"),
+    return posts_in_turn(text, lambda tree: tree.xpath(f"//*[{classed('message--post')}]"),
                          _message_blocks)
 
 
@@ -42,14 +38,14 @@ def _message_blocks(post: Any) -> list[Block]:
     """
     from lxml import html
 
-    bodies = post.xpath(f".//*[{_classed('message-body')}]//*[{_classed('bbWrapper')}]")
+    bodies = post.xpath(f".//*[{classed('message-body')}]//*[{classed('bbWrapper')}]")
     if not bodies:
         return []
     body = bodies[0]
-    for quote in body.xpath(f".//blockquote[{_classed('bbCodeBlock--quote')}]"):
+    for quote in body.xpath(f".//blockquote[{classed('bbCodeBlock--quote')}]"):
         if quote.get("data-quote") and quote.getparent() is not None:
             quote.drop_tree()  # its tail, the reply's own words, stays
-    for title in body.xpath(f".//*[{_classed('bbCodeBlock-title')}]"):
+    for title in body.xpath(f".//*[{classed('bbCodeBlock-title')}]"):
         if title.getparent() is not None:
             title.drop_tree()
     holder = html.Element("div")
